@@ -1,0 +1,43 @@
+/** `parallax dups`: exact and near-duplicate pairs. */
+import type { Command } from 'commander';
+import { addDbOption, openStore, printJsonLines, shortId, table, truncate } from './shared.js';
+
+export function registerDups(program: Command): void {
+  addDbOption(
+    program
+      .command('dups')
+      .description('List duplicate relations (exact: same normalised text; near: MinHash/LSH similarity)')
+      .option('--kind <kind>', 'exact or near')
+      .option('--json', 'one JSON object per line'),
+  ).action((opts) => {
+    if (opts.kind && opts.kind !== 'exact' && opts.kind !== 'near') {
+      program.error(`--kind must be "exact" or "near", not "${opts.kind}"`, { exitCode: 2 });
+    }
+    const store = openStore(opts.db);
+    try {
+      const rows = store.duplicates(opts.kind).map((d) => {
+        const a = store.getArticle(d.a);
+        const b = store.getArticle(d.b);
+        return {
+          ...d,
+          aTitle: a?.title ?? null,
+          aOutlet: a?.outlet ?? null,
+          bTitle: b?.title ?? null,
+          bOutlet: b?.outlet ?? null,
+        };
+      });
+      if (opts.json) return printJsonLines(rows);
+      if (rows.length === 0) return void process.stdout.write('No duplicates.\n');
+      const cells = rows.map((r) => [
+        r.kind,
+        r.similarity.toFixed(2),
+        `${shortId(r.a)} ${truncate(r.aOutlet, 16)}`,
+        `${shortId(r.b)} ${truncate(r.bOutlet, 16)}`,
+        truncate(r.bTitle ?? r.aTitle, 60),
+      ]);
+      process.stdout.write(table(['kind', 'sim', 'a', 'b', 'title'], cells) + '\n');
+    } finally {
+      store.close();
+    }
+  });
+}

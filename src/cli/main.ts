@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/**
+ * The `parallax` command. Each subcommand lives in its own file and registers itself here.
+ * Exit codes: 0 ok, 1 some documents failed, 2 usage error.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerIngest } from './ingest.js';
+import { registerExtract } from './extract.js';
+import { registerList } from './list.js';
+import { registerShow } from './show.js';
+import { registerDups } from './dups.js';
+import { registerStats } from './stats.js';
+import { registerErrors } from './errors.js';
+import { EXIT_USAGE, UsageError } from './shared.js';
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('parallax')
+    .description('Cross-source news intelligence: ingest noisy news pages, clean, de-duplicate and inspect them.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const register of [registerIngest, registerExtract, registerList, registerShow, registerDups, registerStats, registerErrors]) {
+    register(program);
+  }
+  program.commands.forEach((c) => c.exitOverride());
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version are not errors; everything else commander rejects is a usage error.
+      process.exitCode = err.exitCode === 0 ? 0 : EXIT_USAGE;
+      return;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`parallax: ${err.message}\n`);
+      process.exitCode = EXIT_USAGE;
+      return;
+    }
+    throw err;
+  }
+}
+
+await main(process.argv);

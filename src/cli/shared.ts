@@ -1,0 +1,47 @@
+/**
+ * What every CLI command shares: the --db option, opening the store, exit codes and output helpers.
+ * Commands stay thin: parse arguments, call the pipeline or the store, print.
+ */
+import type { Command } from 'commander';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { Store } from '../store/store.js';
+
+export const EXIT_OK = 0;
+/** Some documents failed; the rest were processed. */
+export const EXIT_SOME_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+export const DEFAULT_DB = process.env.PARALLAX_DB ?? '.parallax/parallax.db';
+
+export function addDbOption(command: Command): Command {
+  return command.option('--db <path>', 'SQLite database file (env PARALLAX_DB)', DEFAULT_DB);
+}
+
+export function openStore(dbPath: string): Store {
+  return new SqliteStore(dbPath);
+}
+
+/** Listings print one JSON object per line with --json, so scripts can stream them. */
+export function printJsonLines(rows: Iterable<unknown>): void {
+  for (const row of rows) process.stdout.write(JSON.stringify(row) + '\n');
+}
+
+/** Usage errors that commander cannot see (e.g. an unknown id) exit 2 with a message. */
+export class UsageError extends Error {}
+
+export function shortId(id: string): string {
+  return id.slice(0, 12);
+}
+
+export function truncate(text: string | null | undefined, width: number): string {
+  const t = (text ?? '').replace(/\s+/g, ' ').trim();
+  return t.length <= width ? t : t.slice(0, Math.max(0, width - 1)) + '…';
+}
+
+/** Render rows as aligned columns for a terminal; the last column takes the rest of the line. */
+export function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,63 @@
+/** `parallax show <id>`: one article in full, with the audit trail of what cleaning removed and why. */
+import type { Command } from 'commander';
+import { addDbOption, openStore, shortId, truncate, UsageError } from './shared.js';
+
+export function registerShow(program: Command): void {
+  addDbOption(
+    program
+      .command('show')
+      .description('Show one article: metadata and where it came from, quality, clean text, removals and repairs')
+      .argument('<id>', 'article id or a unique prefix of it')
+      .option('--raw', 'print the raw bytes exactly as ingested')
+      .option('--json', 'print as one JSON object'),
+  ).action((id: string, opts) => {
+    const store = openStore(opts.db);
+    try {
+      const article = store.getArticle(id);
+      if (!article) throw new UsageError(`no article with id ${JSON.stringify(id)} (see \`parallax list\`)`);
+      if (opts.raw) {
+        process.stdout.write(store.getRaw(article.id) ?? new Uint8Array());
+        return;
+      }
+      const duplicates = store.duplicates().filter((d) => d.a === article.id || d.b === article.id);
+      if (opts.json) {
+        process.stdout.write(JSON.stringify({ ...article, duplicates }) + '\n');
+        return;
+      }
+      const src = article.metaSources;
+      const field = (name: string, value: string | null, source?: string) =>
+        `${name.padEnd(10)} ${value ?? '-'}${value && source ? `  [${source}]` : ''}`;
+      const q = article.quality;
+      const out = [
+        field('id', article.id),
+        field('title', article.title, src.title),
+        field('published', article.publishedAt, src.publishedAt),
+        field('outlet', article.outlet, src.outlet),
+        field('byline', article.byline, src.byline),
+        field('language', article.language, src.language),
+        field('url', article.url, src.url),
+        article.canonicalUrl && article.canonicalUrl !== article.url ? field('canonical', article.canonicalUrl) : null,
+        article.dateline ? field('dateline', `${article.dateline.place}${article.dateline.outlet ? ` (${article.dateline.outlet})` : ''}`) : null,
+        field('origins', article.origins.map((o) => o.url ?? o.path).join(', ')),
+        field(
+          'quality',
+          `spam ${q.spamScore.toFixed(2)}, garble ${q.garbleScore.toFixed(2)}, removed ${(q.removedShare * 100).toFixed(0)}%, ` +
+            `${q.words} words, ${q.paragraphs} paragraphs, ${q.runTogetherWords} run-together, ${q.brokenSentenceStarts} broken starts`,
+        ),
+        ...duplicates.map((d) =>
+          field('duplicate', `${d.kind} ${d.similarity.toFixed(2)} with ${shortId(d.a === article.id ? d.b : d.a)}`),
+        ),
+        '',
+        article.text,
+        '',
+        `Removed (${article.removals.length}):`,
+        ...article.removals.map((r) => `  - ${r.reason} [${r.rule}]: ${truncate(r.text, 100)}`),
+        article.repairs.length ? `Repaired (${article.repairs.length}):` : null,
+        ...article.repairs.map((r) => `  - ${r.kind}: ${JSON.stringify(r.before)} → ${JSON.stringify(r.after)}`),
+      ].filter((l) => l !== null);
+      process.stdout.write(out.join('\n') + '\n');
+    } finally {
+      store.close();
+    }
+  });
+}

@@ -1,0 +1,51 @@
+/** `parallax stats`: what the corpus holds: documents, outlets, languages, duplicates, removed junk, failures. */
+import type { Command } from 'commander';
+import type { CorpusStats, Store } from '../store/store.js';
+import { addDbOption, openStore, shortId, truncate } from './shared.js';
+
+/** A human-readable corpus summary, also printed at the end of `ingest`. */
+export function renderStats(s: CorpusStats, store: Store): string {
+  const lines: string[] = [];
+  lines.push(
+    `Corpus: ${s.documents} document(s) from ${s.origins} origin(s); ${(s.rawBytes / 1024).toFixed(0)} KiB raw kept, ` +
+      `${(s.cleanChars / 1024).toFixed(0)} K characters of clean text.`,
+  );
+  if (s.outlets.length) {
+    lines.push(`Outlets (${s.outlets.length}): ${s.outlets.map((o) => `${o.outlet} (${o.documents})`).join(', ')}`);
+  }
+  if (s.languages.length) lines.push(`Languages: ${s.languages.map((l) => `${l.language} (${l.documents})`).join(', ')}`);
+  const sameBytes = s.origins - s.documents;
+  lines.push(
+    `Duplicates: ${sameBytes} byte-identical re-read(s), ${s.duplicates.exact} exact-text pair(s), ${s.duplicates.near} near-duplicate pair(s).`,
+  );
+  const pairs = store.duplicates().slice(0, 10);
+  for (const d of pairs) {
+    const a = store.getArticle(d.a);
+    const b = store.getArticle(d.b);
+    lines.push(
+      `  ${d.kind.padEnd(5)} ${d.similarity.toFixed(2)}  ${shortId(d.a)} ${truncate(a?.outlet, 18)} ~ ${shortId(d.b)} ${truncate(b?.outlet, 18)}  ${truncate(b?.title, 50)}`,
+    );
+  }
+  if (s.removals.length) {
+    const total = s.removals.reduce((n, r) => n + r.count, 0);
+    lines.push(
+      `Removed junk: ${total} span(s): ${s.removals.map((r) => `${r.reason} ${r.count}`).join(', ')} (audit with \`parallax show <id>\`).`,
+    );
+  }
+  if (s.errors.length) lines.push(`Failed documents: ${s.errors.map((e) => `${e.code} ${e.count}`).join(', ')} (see \`parallax errors\`).`);
+  return lines.join('\n');
+}
+
+export function registerStats(program: Command): void {
+  addDbOption(
+    program.command('stats').description('Summarise the corpus').option('--json', 'print as one JSON object'),
+  ).action((opts) => {
+    const store = openStore(opts.db);
+    try {
+      const stats = store.stats();
+      process.stdout.write(opts.json ? JSON.stringify(stats) + '\n' : renderStats(stats, store) + '\n');
+    } finally {
+      store.close();
+    }
+  });
+}

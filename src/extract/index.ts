@@ -1,0 +1,119 @@
+/**
+ * The extract stage: RawRecord → Article. Pure: no store, no clock, no network; the same bytes always
+ * give the same article. Decoding, HTML main-content and metadata extraction, text cleaning, quality signals
+ * and language detection are each their own module; this file only decides which evidence wins.
+ */
+import type { Article, MetaSource, RawRecord, Removal } from '../model.js';
+import { cleanText } from './clean/index.js';
+import { decodeText } from './decode.js';
+import { extractHtml } from './html/index.js';
+import { detectLanguage } from './language.js';
+import { qualitySignals } from './quality.js';
+import { plainTextTitle } from './text-title.js';
+
+export class ExtractError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Meta = Article['metaSources'];
+
+/** First non-empty value wins, remembering which source gave it. */
+function pick<T>(field: keyof Meta, sources: Meta, candidates: Array<[T | null | undefined, MetaSource | undefined]>): T | null {
+  for (const [value, source] of candidates) {
+    if (value !== null && value !== undefined && value !== '' && source) {
+      sources[field] = source;
+      return value;
+    }
+  }
+  return null;
+}
+
+export function extract(raw: RawRecord): Article {
+  const { text: decoded } = decodeText(raw.bytes, raw.hints.charset);
+  const hints = raw.hints;
+  const url = hints.url ?? raw.origin.url ?? null;
+
+  let body: string;
+  let htmlRemovals: Removal[] = [];
+  let htmlMeta: ReturnType<typeof extractHtml>['metadata'] | null = null;
+  let textTitle: string | null = null;
+  if (raw.type === 'html') {
+    const extraction = extractHtml(decoded, { url: url ?? undefined });
+    body = extraction.text;
+    htmlRemovals = extraction.removals;
+    htmlMeta = extraction.metadata;
+  } else {
+    body = decoded;
+    textTitle = plainTextTitle(decoded);
+  }
+  if (body.trim() === '') throw new ExtractError('no-content', 'no article text found in the document');
+
+  const metaSources: Meta = {};
+  const title = pick<string>('title', metaSources, [
+    [hints.title, 'hint'],
+    [htmlMeta?.title, htmlMeta?.metaSources.title],
+    [textTitle, 'text'],
+  ]);
+  const clean = cleanText(body, { title });
+  if (clean.text.trim() === '') throw new ExtractError('no-content', 'nothing left after removing boilerplate');
+
+  const quality = qualitySignals({ original: body, clean });
+  const publishedAt = pick<string>('publishedAt', metaSources, [
+    [hints.publishedAt ? normaliseDate(hints.publishedAt) : null, 'hint'],
+    [htmlMeta?.publishedAt, htmlMeta?.metaSources.publishedAt],
+  ]);
+  const outlet = pick<string>('outlet', metaSources, [
+    [hints.outlet, 'hint'],
+    [htmlMeta?.outlet, htmlMeta?.metaSources.outlet],
+    [clean.dateline?.outlet, 'dateline'],
+    [url ? hostnameOf(url) : null, 'hostname'],
+  ]);
+  const byline = pick<string>('byline', metaSources, [
+    [hints.byline, 'hint'],
+    [htmlMeta?.byline, htmlMeta?.metaSources.byline],
+  ]);
+  const lang = detectLanguage(clean.text, hints.language ?? htmlMeta?.language ?? null);
+  const language = pick<string>('language', metaSources, [[lang.language, lang.source]]);
+  const finalUrl = pick<string>('url', metaSources, [
+    [url, 'hint'],
+    [htmlMeta?.url, htmlMeta?.metaSources.url ?? 'meta'],
+  ]);
+
+  return {
+    id: raw.id,
+    text: clean.text,
+    title,
+    publishedAt,
+    outlet,
+    byline,
+    language,
+    url: finalUrl,
+    canonicalUrl: htmlMeta?.canonicalUrl ?? null,
+    dateline: clean.dateline,
+    metaSources,
+    removals: [...htmlRemovals, ...clean.removals],
+    repairs: clean.repairs,
+    quality,
+  };
+}
+
+/** Feed and JSONL dates come in RFC 822 or ISO form; store ISO 8601. Unparseable values are kept as given. */
+function normaliseDate(value: string): string {
+  const trimmed = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return trimmed;
+  const ms = Date.parse(trimmed);
+  return Number.isNaN(ms) ? trimmed : new Date(ms).toISOString();
+}
+
+function hostnameOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Schema migrations, applied in order inside one transaction each. Append new steps; never edit old ones:
+ * a user's database records the highest version applied in `PRAGMA user_version`.
+ */
+export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'raw records, articles, origins, errors, duplicates, LSH bands',
+    sql: `
+      CREATE TABLE raw (
+        id          TEXT PRIMARY KEY,          -- content hash of the payload bytes
+        type        TEXT NOT NULL,             -- 'html' | 'text'
+        bytes       BLOB NOT NULL,             -- the input exactly as read: nothing is lost
+        hints       TEXT NOT NULL,             -- JSON RecordHints from the container
+        ingested_at TEXT NOT NULL
+      );
+      CREATE TABLE origins (
+        raw_id  TEXT NOT NULL REFERENCES raw(id),
+        path    TEXT NOT NULL,
+        url     TEXT,
+        reader  TEXT NOT NULL,
+        locator TEXT NOT NULL DEFAULT '',      -- WARC record id / byte offset / line / feed item
+        json    TEXT NOT NULL,                 -- full RawOrigin
+        seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+        UNIQUE (raw_id, path, locator)
+      );
+      CREATE INDEX origins_raw ON origins(raw_id);
+      CREATE TABLE articles (
+        id            TEXT PRIMARY KEY REFERENCES raw(id),
+        seq           INTEGER NOT NULL UNIQUE,  -- ingest order
+        title         TEXT,
+        published_at  TEXT,
+        outlet        TEXT,
+        byline        TEXT,
+        language      TEXT,
+        url           TEXT,
+        canonical_url TEXT,
+        text          TEXT NOT NULL,
+        text_hash     TEXT NOT NULL,
+        dateline      TEXT,                     -- JSON Dateline
+        meta_sources  TEXT NOT NULL,            -- JSON
+        removals      TEXT NOT NULL,            -- JSON Removal[]
+        repairs       TEXT NOT NULL,            -- JSON Repair[]
+        quality       TEXT NOT NULL,            -- JSON QualitySignals
+        spam_score    REAL NOT NULL,
+        garble_score  REAL NOT NULL,
+        signature     BLOB NOT NULL             -- MinHash signature (Uint32 little-endian)
+      );
+      CREATE INDEX articles_text_hash ON articles(text_hash);
+      CREATE INDEX articles_outlet ON articles(outlet);
+      CREATE TABLE lsh_keys (
+        key        INTEGER NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id)
+      );
+      CREATE INDEX lsh_keys_key ON lsh_keys(key);
+      CREATE TABLE duplicates (
+        a          TEXT NOT NULL REFERENCES articles(id),
+        b          TEXT NOT NULL REFERENCES articles(id),
+        kind       TEXT NOT NULL,               -- 'exact' | 'near'
+        similarity REAL NOT NULL,
+        PRIMARY KEY (a, b)
+      );
+      CREATE INDEX duplicates_b ON duplicates(b);
+      CREATE TABLE errors (
+        id      INTEGER PRIMARY KEY AUTOINCREMENT,
+        path    TEXT NOT NULL,
+        url     TEXT,
+        locator TEXT NOT NULL DEFAULT '',
+        stage   TEXT NOT NULL,
+        code    TEXT NOT NULL,
+        message TEXT NOT NULL,
+        origin  TEXT NOT NULL,                  -- JSON RawOrigin
+        at      TEXT NOT NULL,                  -- last time it happened
+        attempts INTEGER NOT NULL DEFAULT 1,    -- re-runs hitting the same failure bump this, not the row count
+        UNIQUE (path, locator, stage, code)
+      );
+    `,
+  },
+];

@@ -1,0 +1,326 @@
+/**
+ * SqliteStore: the embedded default Store. One file, WAL journal, every value bound as a parameter
+ * (article content is hostile and never reaches SQL text).
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DuplicateRelation, RawOrigin, RecordError } from '../../model.js';
+import type {
+  ArticleWrite,
+  CorpusStats,
+  ListQuery,
+  Store,
+  StoredArticle,
+  StoredArticleSummary,
+  StoredError,
+} from '../store.js';
+import { MIGRATIONS } from './migrations.js';
+
+type Row = Record<string, unknown>;
+
+/** A stable key for "where in the file" so the same origin is recorded once. */
+export function originLocator(origin: RawOrigin): string {
+  return origin.warcRecordId ?? origin.feedItemId ?? (origin.offset !== undefined ? String(origin.offset) : '');
+}
+
+function signatureToBlob(sig: Uint32Array): Buffer {
+  return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
+}
+
+function blobToSignature(blob: Buffer): Uint32Array {
+  // Copy: the Buffer may share a pool and be misaligned for a Uint32Array view.
+  const copy = new Uint8Array(blob.byteLength);
+  copy.set(blob);
+  return new Uint32Array(copy.buffer);
+}
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a crash (even kill -9) never corrupts; at most the last commits may roll back.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+    this.stmts = this.prepare();
+  }
+
+  /** The schema version this database is at. */
+  get schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  private migrate(): void {
+    const current = this.schemaVersion;
+    for (const step of MIGRATIONS) {
+      if (step.version <= current) continue;
+      this.db.transaction(() => {
+        this.db.exec(step.sql);
+        this.db.pragma(`user_version = ${step.version}`);
+      })();
+    }
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      hasRaw: db.prepare('SELECT 1 FROM raw WHERE id = ?').pluck(),
+      insertRaw: db.prepare(
+        'INSERT OR IGNORE INTO raw (id, type, bytes, hints, ingested_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      insertOrigin: db.prepare(
+        'INSERT OR IGNORE INTO origins (raw_id, path, url, reader, locator, json) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      nextSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 FROM articles').pluck(),
+      insertArticle: db.prepare(`INSERT INTO articles (id, seq, title, published_at, outlet, byline, language, url,
+          canonical_url, text, text_hash, dateline, meta_sources, removals, repairs, quality, spam_score, garble_score,
+          signature)
+        VALUES (@id, @seq, @title, @publishedAt, @outlet, @byline, @language, @url, @canonicalUrl, @text, @textHash,
+          @dateline, @metaSources, @removals, @repairs, @quality, @spamScore, @garbleScore, @signature)`),
+      insertKey: db.prepare('INSERT INTO lsh_keys (key, article_id) VALUES (?, ?)'),
+      byTextHash: db.prepare('SELECT id FROM articles WHERE text_hash = ? ORDER BY seq').pluck(),
+      insertDuplicate: db.prepare(
+        'INSERT OR IGNORE INTO duplicates (a, b, kind, similarity) VALUES (?, ?, ?, ?)',
+      ),
+      upsertError: db.prepare(`INSERT INTO errors (path, url, locator, stage, code, message, origin, at)
+        VALUES (@path, @url, @locator, @stage, @code, @message, @origin, @at)
+        ON CONFLICT (path, locator, stage, code) DO UPDATE SET
+          attempts = attempts + 1, at = excluded.at, message = excluded.message`),
+      articleById: db.prepare('SELECT a.*, r.ingested_at, r.type AS raw_type FROM articles a JOIN raw r ON r.id = a.id WHERE a.id = ?'),
+      articleByPrefix: db.prepare(
+        'SELECT a.*, r.ingested_at, r.type AS raw_type FROM articles a JOIN raw r ON r.id = a.id WHERE a.id >= ? AND a.id < ? LIMIT 2',
+      ),
+      originsOf: db.prepare('SELECT json FROM origins WHERE raw_id = ? ORDER BY seq').pluck(),
+      rawBytes: db.prepare('SELECT bytes FROM raw WHERE id = ?').pluck(),
+      ids: db.prepare('SELECT id FROM articles ORDER BY seq').pluck(),
+    };
+  }
+
+  hasRaw(id: string): boolean {
+    return this.stmts.hasRaw.get(id) !== undefined;
+  }
+
+  addOrigin(id: string, origin: RawOrigin): boolean {
+    const info = this.stmts.insertOrigin.run(
+      id,
+      origin.path,
+      origin.url ?? null,
+      origin.reader,
+      originLocator(origin),
+      JSON.stringify(origin),
+    );
+    return info.changes > 0;
+  }
+
+  putArticle({ raw, article, textHash, signature, bandKeys }: ArticleWrite): void {
+    const now = new Date().toISOString();
+    this.stmts.insertRaw.run(raw.id, raw.type, Buffer.from(raw.bytes), JSON.stringify(raw.hints), now);
+    this.addOrigin(raw.id, raw.origin);
+    this.stmts.insertArticle.run({
+      id: article.id,
+      seq: this.stmts.nextSeq.get(),
+      title: article.title,
+      publishedAt: article.publishedAt,
+      outlet: article.outlet,
+      byline: article.byline,
+      language: article.language,
+      url: article.url,
+      canonicalUrl: article.canonicalUrl,
+      text: article.text,
+      textHash,
+      dateline: article.dateline ? JSON.stringify(article.dateline) : null,
+      metaSources: JSON.stringify(article.metaSources),
+      removals: JSON.stringify(article.removals),
+      repairs: JSON.stringify(article.repairs),
+      quality: JSON.stringify(article.quality),
+      spamScore: article.quality.spamScore,
+      garbleScore: article.quality.garbleScore,
+      signature: signatureToBlob(signature),
+    });
+    for (const key of new Set(bandKeys)) this.stmts.insertKey.run(key, article.id);
+  }
+
+  articlesWithTextHash(textHash: string): string[] {
+    return this.stmts.byTextHash.all(textHash) as string[];
+  }
+
+  nearCandidates(bandKeys: number[]): Array<{ id: string; signature: Uint32Array }> {
+    if (bandKeys.length === 0) return [];
+    const unique = [...new Set(bandKeys)];
+    // One statement per key count is cached by better-sqlite3's prepare; key counts are fixed per config.
+    const placeholders = unique.map(() => '?').join(',');
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.signature FROM articles a
+         WHERE a.id IN (SELECT DISTINCT article_id FROM lsh_keys WHERE key IN (${placeholders}))
+         ORDER BY a.seq`,
+      )
+      .all(...unique) as Array<{ id: string; signature: Buffer }>;
+    return rows.map((r) => ({ id: r.id, signature: blobToSignature(r.signature) }));
+  }
+
+  putDuplicates(relations: DuplicateRelation[]): void {
+    for (const r of relations) this.stmts.insertDuplicate.run(r.a, r.b, r.kind, r.similarity);
+  }
+
+  putError(error: RecordError): void {
+    this.stmts.upsertError.run({
+      path: error.origin.path,
+      url: error.origin.url ?? null,
+      locator: originLocator(error.origin),
+      stage: error.stage,
+      code: error.code,
+      message: error.message,
+      origin: JSON.stringify(error.origin),
+      at: new Date().toISOString(),
+    });
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  getArticle(idOrPrefix: string): StoredArticle | null {
+    let row = this.stmts.articleById.get(idOrPrefix) as Row | undefined;
+    if (!row && /^[0-9a-f]{4,31}$/.test(idOrPrefix)) {
+      // A unique id prefix is enough, as with git hashes.
+      const rows = this.stmts.articleByPrefix.all(idOrPrefix, idOrPrefix + 'g') as Row[];
+      if (rows.length === 1) row = rows[0];
+    }
+    if (!row) return null;
+    const id = row.id as string;
+    return {
+      id,
+      text: row.text as string,
+      title: row.title as string | null,
+      publishedAt: row.published_at as string | null,
+      outlet: row.outlet as string | null,
+      byline: row.byline as string | null,
+      language: row.language as string | null,
+      url: row.url as string | null,
+      canonicalUrl: row.canonical_url as string | null,
+      dateline: row.dateline ? JSON.parse(row.dateline as string) : null,
+      metaSources: JSON.parse(row.meta_sources as string),
+      removals: JSON.parse(row.removals as string),
+      repairs: JSON.parse(row.repairs as string),
+      quality: JSON.parse(row.quality as string),
+      origins: (this.stmts.originsOf.all(id) as string[]).map((j) => JSON.parse(j) as RawOrigin),
+      ingestedAt: row.ingested_at as string,
+      rawType: row.raw_type as StoredArticle['rawType'],
+    };
+  }
+
+  getRaw(id: string): Uint8Array | null {
+    const bytes = this.stmts.rawBytes.get(id) as Buffer | undefined;
+    return bytes ? new Uint8Array(bytes) : null;
+  }
+
+  listArticles(query: ListQuery = {}): StoredArticleSummary[] {
+    const where = query.outlet !== undefined ? 'WHERE a.outlet = @outlet' : '';
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.title, a.outlet, a.published_at, a.language, a.url, length(a.text) AS chars,
+           a.spam_score, a.garble_score, json_array_length(a.removals) AS removals, r.ingested_at,
+           (SELECT COALESCE(o.url, o.path) FROM origins o WHERE o.raw_id = a.id ORDER BY o.seq LIMIT 1) AS origin
+         FROM articles a JOIN raw r ON r.id = a.id ${where}
+         ORDER BY a.seq LIMIT @limit OFFSET @offset`,
+      )
+      .all({ outlet: query.outlet, limit: query.limit ?? -1, offset: query.offset ?? 0 }) as Row[];
+    return rows.map((r) => ({
+      id: r.id as string,
+      title: r.title as string | null,
+      outlet: r.outlet as string | null,
+      publishedAt: r.published_at as string | null,
+      language: r.language as string | null,
+      url: r.url as string | null,
+      origin: r.origin as string,
+      chars: r.chars as number,
+      spamScore: r.spam_score as number,
+      garbleScore: r.garble_score as number,
+      removals: r.removals as number,
+      ingestedAt: r.ingested_at as string,
+    }));
+  }
+
+  articleIds(): string[] {
+    return this.stmts.ids.all() as string[];
+  }
+
+  duplicates(kind?: DuplicateRelation['kind']): DuplicateRelation[] {
+    const rows = this.db
+      .prepare(
+        `SELECT d.a, d.b, d.kind, d.similarity FROM duplicates d
+         JOIN articles x ON x.id = d.a JOIN articles y ON y.id = d.b
+         ${kind ? 'WHERE d.kind = ?' : ''} ORDER BY x.seq, y.seq`,
+      )
+      .all(...(kind ? [kind] : [])) as Row[];
+    return rows.map((r) => ({
+      a: r.a as string,
+      b: r.b as string,
+      kind: r.kind as DuplicateRelation['kind'],
+      similarity: r.similarity as number,
+    }));
+  }
+
+  errors(limit = 1000): StoredError[] {
+    const rows = this.db.prepare('SELECT * FROM errors ORDER BY id LIMIT ?').all(limit) as Row[];
+    return rows.map((r) => ({
+      id: r.id as number,
+      origin: JSON.parse(r.origin as string) as RawOrigin,
+      stage: r.stage as RecordError['stage'],
+      code: r.code as string,
+      message: r.message as string,
+      at: r.at as string,
+    }));
+  }
+
+  stats(): CorpusStats {
+    const db = this.db;
+    const one = (sql: string) => db.prepare(sql).pluck().get() as number;
+    const removals = new Map<string, { count: number; chars: number }>();
+    const removalRows = db
+      .prepare(
+        `SELECT json_extract(value, '$.reason') AS reason, COUNT(*) AS count,
+           SUM(length(json_extract(value, '$.text'))) AS chars
+         FROM articles, json_each(articles.removals) GROUP BY reason ORDER BY count DESC`,
+      )
+      .all() as Array<{ reason: string; count: number; chars: number }>;
+    for (const r of removalRows) removals.set(r.reason, { count: r.count, chars: r.chars ?? 0 });
+    return {
+      documents: one('SELECT COUNT(*) FROM articles'),
+      origins: one('SELECT COUNT(*) FROM origins'),
+      outlets: db
+        .prepare(
+          `SELECT COALESCE(outlet, '(unknown)') AS outlet, COUNT(*) AS documents FROM articles
+           GROUP BY 1 ORDER BY documents DESC, outlet`,
+        )
+        .all() as CorpusStats['outlets'],
+      languages: db
+        .prepare(
+          `SELECT COALESCE(language, '(unknown)') AS language, COUNT(*) AS documents FROM articles
+           GROUP BY 1 ORDER BY documents DESC, language`,
+        )
+        .all() as CorpusStats['languages'],
+      duplicates: {
+        exact: one(`SELECT COUNT(*) FROM duplicates WHERE kind = 'exact'`),
+        near: one(`SELECT COUNT(*) FROM duplicates WHERE kind = 'near'`),
+      },
+      removals: [...removals].map(([reason, v]) => ({ reason, ...v })),
+      errors: db
+        .prepare('SELECT code, COUNT(*) AS count FROM errors GROUP BY code ORDER BY count DESC, code')
+        .all() as CorpusStats['errors'],
+      rawBytes: one('SELECT COALESCE(SUM(length(bytes)), 0) FROM raw'),
+      cleanChars: one('SELECT COALESCE(SUM(length(text)), 0) FROM articles'),
+    };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

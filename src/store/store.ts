@@ -1,0 +1,88 @@
+/**
+ * The Store interface: the only way corpus stages and the CLI talk to persisted data.
+ * SqliteStore (embedded, default) implements it; a PostgresStore can implement the same contract.
+ */
+import type { Article, DuplicateRelation, RawOrigin, RawRecord, RecordError } from '../model.js';
+
+export interface StoredArticleSummary {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  url: string | null;
+  /** First origin the bytes were read from (path or URL). */
+  origin: string;
+  chars: number;
+  spamScore: number;
+  garbleScore: number;
+  removals: number;
+  ingestedAt: string;
+}
+
+export interface StoredArticle extends Article {
+  origins: RawOrigin[];
+  ingestedAt: string;
+  /** Raw type, to re-run extraction from the kept bytes. */
+  rawType: RawRecord['type'];
+}
+
+export interface StoredError extends RecordError {
+  id: number;
+  at: string;
+}
+
+export interface CorpusStats {
+  documents: number;
+  origins: number;
+  outlets: Array<{ outlet: string; documents: number }>;
+  languages: Array<{ language: string; documents: number }>;
+  duplicates: { exact: number; near: number };
+  removals: Array<{ reason: string; count: number; chars: number }>;
+  errors: Array<{ code: string; count: number }>;
+  rawBytes: number;
+  cleanChars: number;
+}
+
+export interface ListQuery {
+  limit?: number;
+  offset?: number;
+  outlet?: string;
+}
+
+/** What the pipeline stores for one document: its raw record, the article, and similarity keys. */
+export interface ArticleWrite {
+  raw: RawRecord;
+  article: Article;
+  /** Hash of normalised clean text: equal hashes are exact duplicates. */
+  textHash: string;
+  /** MinHash signature and its LSH band keys, for near-duplicate candidate search. */
+  signature: Uint32Array;
+  bandKeys: number[];
+}
+
+export interface Store {
+  /** True when these raw bytes were already stored (re-ingest is a no-op). */
+  hasRaw(id: string): boolean;
+  /** Record one more place the same bytes were seen. Returns true if the origin was new. */
+  addOrigin(id: string, origin: RawOrigin): boolean;
+  /** Store an article with its raw bytes, text hash and LSH keys. */
+  putArticle(write: ArticleWrite): void;
+  /** Articles whose normalised text hash equals this one. */
+  articlesWithTextHash(textHash: string): string[];
+  /** Articles sharing at least one LSH band key, with their signatures (near-duplicate candidates). */
+  nearCandidates(bandKeys: number[]): Array<{ id: string; signature: Uint32Array }>;
+  putDuplicates(relations: DuplicateRelation[]): void;
+  putError(error: RecordError): void;
+  /** Run several writes atomically (one transaction). */
+  transaction<T>(fn: () => T): T;
+  getArticle(idOrPrefix: string): StoredArticle | null;
+  getRaw(id: string): Uint8Array | null;
+  listArticles(query?: ListQuery): StoredArticleSummary[];
+  /** Every article id, in ingest order (for corpus stages). */
+  articleIds(): string[];
+  duplicates(kind?: DuplicateRelation['kind']): DuplicateRelation[];
+  errors(limit?: number): StoredError[];
+  stats(): CorpusStats;
+  close(): void;
+}
