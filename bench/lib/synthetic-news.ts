@@ -3,16 +3,7 @@
  * word lists, with the noise crawls carry (keyword tails, comment forms, navigation) and some duplicates.
  * Generated at run time so no large data is committed. Not for quality measurement.
  */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../src/similarity/hash.js';
 
 const FIRST = ['Maria', 'James', 'Amina', 'Lukas', 'Sofia', 'Daniel', 'Priya', 'Tomas', 'Elena', 'Kwame', 'Yuki', 'Omar'];
 const LAST = ['Ortega', 'Hale', 'Okafor', 'Brandt', 'Lindqvist', 'Moreau', 'Sharma', 'Novak', 'Costa', 'Mensah', 'Tanaka', 'Haddad'];

@@ -1,0 +1,119 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { syntheticDoc } from '../bench/lib/synthetic-news.js';
+import { runCli, tempDir } from './helpers.js';
+
+const COMMANDS = ['ingest', 'extract', 'list', 'show', 'dups', 'stats', 'errors'];
+
+test('--help works everywhere and exits 0', () => {
+  const top = runCli(['--help']);
+  assert.equal(top.status, 0);
+  for (const c of COMMANDS) {
+    assert.match(top.stdout, new RegExp(`\\b${c}\\b`));
+    const r = runCli([c, '--help']);
+    assert.equal(r.status, 0, `${c} --help`);
+    assert.match(r.stdout, /Usage: parallax/);
+  }
+});
+
+test('usage errors exit 2', () => {
+  assert.equal(runCli(['no-such-command']).status, 2);
+  assert.equal(runCli(['ingest']).status, 2, 'missing argument');
+  assert.equal(runCli(['list', '--no-such-flag']).status, 2);
+  const dir = tempDir();
+  try {
+    const r = runCli(['show', 'ffffffffffff', '--db', join(dir.path, 'p.db')]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /no article/);
+  } finally {
+    dir.cleanup();
+  }
+});
+
+test('ingest → list/show/dups/stats/errors, with --json; a bad file gives exit 1 and the batch goes on', () => {
+  const dir = tempDir();
+  try {
+    const c = join(dir.path, 'corpus');
+    mkdirSync(c);
+    const doc = syntheticDoc(5, 3);
+    writeFileSync(join(c, 'a.txt'), doc.text);
+    writeFileSync(join(c, 'b.txt'), doc.text.replace(/ /g, '  ')); // exact-text duplicate, other bytes
+    writeFileSync(join(c, 'c.html'), syntheticDoc(5, 4).html);
+    writeFileSync(join(c, 'empty.txt'), '');
+    const db = join(dir.path, 'p.db');
+    const ing = runCli(['ingest', c, '--db', db, '--no-progress']);
+    assert.equal(ing.status, 1, 'one document failed');
+    assert.match(ing.stderr, /empty\.txt.*empty/);
+    assert.match(ing.stdout, /3 stored/);
+    assert.match(ing.stdout, /Duplicates: .*1 exact-text pair/);
+
+    const list = runCli(['list', '--db', db, '--json']);
+    assert.equal(list.status, 0);
+    const rows = list.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(rows.length, 3);
+    const html = rows.find((r) => r.origin.endsWith('c.html'));
+    assert.ok(html.title && html.outlet, 'html metadata extracted');
+
+    const show = runCli(['show', html.id.slice(0, 10), '--db', db, '--json']);
+    assert.equal(show.status, 0);
+    const art = JSON.parse(show.stdout);
+    assert.equal(art.id, html.id);
+    assert.ok(art.text.length > 200);
+    assert.ok(!/cookies to improve/.test(art.text), 'cookie banner removed');
+    assert.ok(Array.isArray(art.removals));
+
+    const human = runCli(['show', html.id, '--db', db]);
+    assert.equal(human.status, 0);
+    assert.match(human.stdout, /title/);
+
+    const raw = runCli(['show', html.id, '--db', db, '--raw']);
+    assert.equal(raw.stdout, syntheticDoc(5, 4).html, 'raw bytes kept exactly');
+
+    const dups = runCli(['dups', '--db', db, '--json']);
+    const rel = dups.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(rel.length, 1);
+    assert.equal(rel[0].kind, 'exact');
+
+    const stats = JSON.parse(runCli(['stats', '--db', db, '--json']).stdout);
+    assert.equal(stats.documents, 3);
+    assert.deepEqual(stats.errors, [{ code: 'empty', count: 1 }]);
+
+    const errors = runCli(['errors', '--db', db, '--json']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(errors[0].code, 'empty');
+  } finally {
+    dir.cleanup();
+  }
+});
+
+test('extract --json is stateless and prints the documented fields', () => {
+  const dir = tempDir();
+  try {
+    const f = join(dir.path, 'a.txt');
+    writeFileSync(f, syntheticDoc(9, 2).text + '\nLeave a Reply\nYour email address will not be published. Required fields are marked *\n');
+    const r = runCli(['extract', f, '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    const o = JSON.parse(r.stdout.trim());
+    for (const k of ['file', 'title', 'text', 'publishedAt', 'outlet', 'byline', 'language', 'url', 'quality', 'removals']) {
+      assert.ok(k in o, `field ${k}`);
+    }
+    assert.equal(o.file, f);
+    assert.ok(o.removals.some((x: { reason: string; text: string }) => x.reason === 'comment-form' && /Leave a Reply/.test(x.text)));
+    assert.ok(!/Leave a Reply/.test(o.text));
+  } finally {
+    dir.cleanup();
+  }
+});
+
+test('ingest reads standard input with "-"', () => {
+  const dir = tempDir();
+  try {
+    const db = join(dir.path, 'p.db');
+    const r = runCli(['ingest', '-', '--db', db, '--json'], { input: syntheticDoc(4, 8).text });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).summary.stored, 1);
+  } finally {
+    dir.cleanup();
+  }
+});
