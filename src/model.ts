@@ -78,7 +78,10 @@ export interface Removal {
   rule: string;
   /** The removed text, verbatim. */
   text: string;
-  /** Offset in the clean text where the removed text used to sit (an insertion point). */
+  /**
+   * Offset in the clean text where the removed text used to sit (an insertion point), or -1 for blocks
+   * dropped from an HTML page before its text was assembled (navigation, comments, ...).
+   */
   at: number;
 }
 
