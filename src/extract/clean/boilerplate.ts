@@ -1,0 +1,85 @@
+/**
+ * Line rules: match each unit against the named rules of rules.ts, and let header rules
+ * ("Related posts", "Leave a Reply") take the lines that belong to them.
+ */
+import type { RemovalReason } from '../../model.js';
+import { FORM_FIELDS, LINE_RULES, SYMBOLIC_RULE, type FollowerKind, type LineRule } from './rules.js';
+import { endsLikeSentence, type Unit } from './lines.js';
+
+export interface Verdict {
+  reason: RemovalReason;
+  rule: string;
+  /** Removed because it followed a header rule, not on its own merits (spam detection may re-judge it). */
+  follower?: boolean;
+}
+
+function containsPhrase(key: string, phrase: string): boolean {
+  if (key === phrase) return true;
+  return (' ' + key + ' ').includes(' ' + phrase + ' ');
+}
+
+function phraseMatches(rule: LineRule, key: string): boolean {
+  for (const p of rule.phrases) {
+    if (rule.match === 'equals' ? key === p
+      : rule.match === 'starts' ? key === p || key.startsWith(p + ' ')
+      : containsPhrase(key, p)) return true;
+  }
+  return false;
+}
+
+function hasEarlyColon(raw: string): boolean {
+  const c = raw.indexOf(':');
+  return c >= 0 && c <= 40;
+}
+
+/** The first rule that fires on a unit, or null. `inTail`: the unit sits in the document's second half. */
+export function matchLineRule(unit: Unit, inTail: boolean): LineRule | null {
+  const { key, words, text } = unit;
+  for (const rule of LINE_RULES) {
+    if (words > rule.maxWords) continue;
+    if (rule.tailOnly && !inTail) continue;
+    if (rule.test ? !rule.test(key, text) : !phraseMatches(rule, key)) continue;
+    if (rule.requireColon && !rule.phrases.includes(key) && !hasEarlyColon(text)) continue;
+    if (rule.notSentence && endsLikeSentence(text)) continue;
+    if (rule.alsoContains && !rule.alsoContains.some((p) => containsPhrase(key, p))) continue;
+    return rule;
+  }
+  return null;
+}
+
+/** A line with at most one letter or digit ("* * *", "—", "|", a stray "Δ" of a form). */
+export function isSymbolic(unit: Unit): boolean {
+  return unit.key.length <= 1;
+}
+
+function followerFits(kind: FollowerKind, unit: Unit, maxWords: number): boolean {
+  if (unit.words > maxWords) return false;
+  if (isSymbolic(unit)) return true;
+  if (kind === 'form-field') return FORM_FIELDS.has(unit.key) || unit.text.trimEnd().endsWith('*');
+  // 'short-line': a headline-like line, not a sentence of prose.
+  return !endsLikeSentence(unit.text) || unit.words <= 4;
+}
+
+/** One verdict (or null: keep) per unit, from the line rules alone. */
+export function applyLineRules(units: Unit[]): (Verdict | null)[] {
+  const verdicts: (Verdict | null)[] = new Array(units.length).fill(null);
+  let header: { rule: LineRule; left: number } | null = null;
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
+    const rule = matchLineRule(unit, i >= units.length / 2);
+    if (rule) {
+      verdicts[i] = { reason: rule.reason, rule: rule.name };
+      if (rule.takesFollowing) header = { rule, left: rule.takesFollowing.maxLines };
+      continue;
+    }
+    const follow = header?.rule.takesFollowing;
+    if (header && follow && header.left > 0 && followerFits(follow.kind, unit, follow.maxWords)) {
+      header.left--;
+      verdicts[i] = { reason: header.rule.reason, rule: header.rule.name, follower: true };
+      continue;
+    }
+    header = null;
+    if (isSymbolic(unit)) verdicts[i] = { reason: SYMBOLIC_RULE.reason, rule: SYMBOLIC_RULE.name };
+  }
+  return verdicts;
+}

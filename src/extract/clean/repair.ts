@@ -1,0 +1,178 @@
+/**
+ * Repairs inside kept paragraphs, each recorded as a Repair:
+ *  - mojibake: UTF-8 read as Windows-1252 ("â€™" → "’"), from a fixed table of common sequences;
+ *  - whitespace: a space before a comma or full stop ("Peskov , in" → "Peskov, in");
+ *  - run-together: a lost sentence or link boundary ("War in UkraineIn exchange" → "Ukraine. In").
+ *
+ * The run-together rule, dictionary-free: split X|Y inside a token only when
+ *   1. X ends in a run of ≥ 3 lower-case letters (so "iPhone", "McDonald", "DeSantis", "MacArthur",
+ *      "eBay" never qualify: their lower-case run before the capital is 1–2 letters);
+ *   2. Y is a whole capitalised word from SENTENCE_STARTERS ("In", "The", "After"…) followed by a
+ *      non-letter (so "PlayStation", "YouTube", "JavaScript" never qualify: Y is not a starter);
+ *   3. the joined token is not a known camel-case name and occurs only once in the document
+ *      (a name like "LinkedIn" is written the same way each time; a lost boundary is an accident);
+ *   4. Y is a strong starter ("The", "However"…), or X also occurs on its own in the document
+ *      ("Ukraine" elsewhere proves "UkraineIn" is Ukraine + In);
+ *   5. a lone "A" must be followed by a lower-case word ("PacificA new report").
+ * Lower-case joins ("counterpartafter") are left alone: telling them apart needs a dictionary.
+ */
+import type { Repair } from '../../model.js';
+import { CAMEL_CASE_NAMES, SENTENCE_STARTERS, STRONG_SENTENCE_STARTERS } from './rules.js';
+
+/** UTF-8 bytes decoded as Windows-1252, most common first. Applied only to the exact sequences. */
+export const MOJIBAKE: ReadonlyArray<readonly [string, string]> = [
+  ['\u00e2\u20ac\u2122', '\u2019'], // ’
+  ['\u00e2\u20ac\u02dc', '\u2018'], // ‘
+  ['\u00e2\u20ac\u0153', '\u201c'], // “
+  ['\u00e2\u20ac\u009d', '\u201d'], // ”
+  ['\u00e2\u20ac\u201d', '\u2014'], // —
+  ['\u00e2\u20ac\u201c', '\u2013'], // –
+  ['\u00e2\u20ac\u00a6', '\u2026'], // …
+  ['\u00c3\u00a9', '\u00e9'], // é
+  ['\u00c3\u00a8', '\u00e8'], // è
+  ['\u00c3\u00a1', '\u00e1'], // á
+  ['\u00c3\u00b3', '\u00f3'], // ó
+  ['\u00c3\u00ad', '\u00ed'], // í
+  ['\u00c3\u00ba', '\u00fa'], // ú
+  ['\u00c3\u00b1', '\u00f1'], // ñ
+  ['\u00c3\u00a7', '\u00e7'], // ç
+  ['\u00c3\u00a3', '\u00e3'], // ã
+  ['\u00c3\u00bc', '\u00fc'], // ü
+  ['\u00c3\u00b6', '\u00f6'], // ö
+  ['\u00c3\u00a4', '\u00e4'], // ä
+  ['\u00c3\u00a2', '\u00e2'], // â
+  ['\u00c3\u00aa', '\u00ea'], // ê
+  ['\u00c2\u00a0', ' '], // no-break space
+];
+
+/** Token counts (case-sensitive letter runs) of a whole document, for rule 3 and 4 above. */
+export function letterTokenCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/\p{L}+/gu)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  return counts;
+}
+
+const isLower = (c: string) => c !== c.toUpperCase() && c === c.toLowerCase();
+const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
+const isLetter = (c: string | undefined) => c !== undefined && c.toLowerCase() !== c.toUpperCase();
+
+interface Edit {
+  start: number;
+  end: number;
+  after: string;
+  kind: Repair['kind'];
+}
+
+function mojibakeEdits(text: string): Edit[] {
+  if (!text.includes('\u00e2\u20ac') && !text.includes('\u00c3') && !text.includes('\u00c2\u00a0')) return [];
+  const edits: Edit[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '\u00e2' || c === '\u00c3' || c === '\u00c2') {
+      const hit = MOJIBAKE.find(([bad]) => text.startsWith(bad, i));
+      if (hit) {
+        edits.push({ start: i, end: i + hit[0].length, after: hit[1], kind: 'mojibake' });
+        i += hit[0].length;
+        continue;
+      }
+    }
+    i++;
+  }
+  return edits;
+}
+
+function whitespaceEdits(text: string): Edit[] {
+  const edits: Edit[] = [];
+  for (let i = text.indexOf(' '); i > 0 && i < text.length - 1; i = text.indexOf(' ', i + 1)) {
+    const punct = text[i + 1];
+    if (punct !== ',' && punct !== '.') continue;
+    const prev = text[i - 1];
+    if (!isLetter(prev) && !/\d/.test(prev)) continue;
+    const after = text[i + 2];
+    // " ." must end a sentence, not start ".NET", ".com" or an ellipsis; " ," anything.
+    if (punct === '.' && after !== undefined && after !== ' ') continue;
+    edits.push({ start: i, end: i + 1, after: '', kind: 'whitespace' });
+  }
+  return edits;
+}
+
+function runTogetherEdits(text: string, counts: ReadonlyMap<string, number>): Edit[] {
+  const edits: Edit[] = [];
+  for (let i = 3; i < text.length; i++) {
+    if (!isUpper(text[i]) || !isLower(text[i - 1]) || !isLower(text[i - 2]) || !isLower(text[i - 3])) continue;
+    let end = i + 1;
+    while (end < text.length && isLower(text[end])) end++;
+    if (isLetter(text[end])) continue; // the capitalised part runs on: "PlayStation", "McDonaldsUSA"
+    const right = text.slice(i, end);
+    if (!SENTENCE_STARTERS.has(right)) continue;
+    let start = i - 3;
+    while (start > 0 && isLetter(text[start - 1])) start--;
+    const left = text.slice(start, i);
+    const joined = left + right;
+    if (CAMEL_CASE_NAMES.has(joined.toLowerCase())) continue;
+    if ((counts.get(joined) ?? 0) > 1) continue;
+    if (!STRONG_SENTENCE_STARTERS.has(right) && (counts.get(left) ?? 0) < 1) continue;
+    if (right === 'A' && !(text[end] === ' ' && isLower(text[end + 1] ?? ''))) continue;
+    edits.push({ start: i, end: i, after: '. ', kind: 'run-together' });
+    i = end;
+  }
+  return edits;
+}
+
+/**
+ * Apply all repairs to one paragraph. Returns the repaired text and repairs whose `at` is an offset
+ * into the *repaired paragraph* (the caller adds the paragraph's offset in the clean text).
+ * `before`/`after` show a little context so a user can read the repair.
+ */
+export function repairParagraph(text: string, counts: ReadonlyMap<string, number>): { text: string; repairs: Repair[] } {
+  let current = text;
+  const repairs: Repair[] = [];
+  for (const pass of [mojibakeEdits, whitespaceEdits, (t: string) => runTogetherEdits(t, counts)]) {
+    const edits = pass(current);
+    if (edits.length === 0) continue;
+    let out = '';
+    let last = 0;
+    const passRepairs: Repair[] = [];
+    for (const e of edits) {
+      out += current.slice(last, e.start);
+      const wordStart = wordBoundaryBefore(current, e.start);
+      const wordEnd = wordBoundaryAfter(current, e.end);
+      const before = current.slice(wordStart, wordEnd);
+      const at = out.length - (e.start - wordStart);
+      out += e.after;
+      last = e.end;
+      const after = before.slice(0, e.start - wordStart) + e.after + before.slice(e.end - wordStart);
+      passRepairs.push({ kind: e.kind, before, after, at });
+    }
+    out += current.slice(last);
+    // Earlier passes' offsets shift with this pass's edits.
+    for (const r of repairs) r.at = shift(r.at, edits);
+    repairs.push(...passRepairs);
+    current = out;
+  }
+  repairs.sort((a, b) => a.at - b.at);
+  return { text: current, repairs };
+}
+
+/** Where offset `at` of the text before `edits` lands in the text after them. */
+function shift(at: number, edits: Edit[]): number {
+  let delta = 0;
+  for (const e of edits) {
+    if (e.start >= at) break;
+    delta += e.after.length - (e.end - e.start);
+  }
+  return at + delta;
+}
+
+function wordBoundaryBefore(text: string, i: number): number {
+  let s = i;
+  while (s > 0 && s > i - 40 && text[s - 1] !== ' ') s--;
+  return s;
+}
+
+function wordBoundaryAfter(text: string, i: number): number {
+  let e = i;
+  while (e < text.length && e < i + 40 && text[e] !== ' ') e++;
+  return e;
+}

@@ -1,0 +1,524 @@
+/**
+ * Cleaning rules as named data (the trafilatura idea: rules apart from the algorithm).
+ *
+ * Every phrase here is written in *normalised* form (see `normaliseKey` in lines.ts): lower case,
+ * every run of characters that is not a letter or digit turned into one space, trimmed. So
+ * "Disclaimer : The content…" and "DISCLAIMER: the content…" both start with "disclaimer the content".
+ * Matching is plain string comparison (equals / startsWith / includes): nothing here can backtrack.
+ *
+ * The tables are generic web boilerplate and generic language facts; none is taken from a sample
+ * document. Add a phrase to the table that owns its reason; add a table only for a new reason.
+ */
+import type { RemovalReason } from '../../model.js';
+
+/** Where in a normalised line a rule's phrase must sit. */
+export type PhraseMatch = 'equals' | 'starts' | 'contains';
+
+export interface LineRule {
+  /** Stable name recorded in each Removal, so a user can see which rule fired (and report it). */
+  name: string;
+  reason: RemovalReason;
+  match: PhraseMatch;
+  /** Normalised phrases; one match fires the rule. */
+  phrases: readonly string[];
+  /**
+   * Longest line (in words) the rule may remove. A longer line is article text that merely
+   * mentions the phrase ("the sign up for the draft closed on Monday…").
+   */
+  maxWords: number;
+  /** When set, the line must also contain one of these normalised words/phrases. */
+  alsoContains?: readonly string[];
+  /**
+   * A header rule: it also removes the short, non-sentence lines that follow it (the link list
+   * after "Related posts", the form fields after "Leave a Reply").
+   */
+  takesFollowing?: { maxLines: number; maxWords: number; kind: FollowerKind };
+  /**
+   * The raw line must have a colon within its first 40 characters ("Tags: …", "READ MORE: …"),
+   * unless it is the phrase alone. Guards phrases that also open ordinary sentences.
+   */
+  requireColon?: boolean;
+  /** The line must not end like a sentence (. ! ?): "Share on the market rose." is prose. */
+  notSentence?: boolean;
+  /** Fires only in the second half of the document (a "Comment" kicker at the top is a section label). */
+  tailOnly?: boolean;
+  /** A rule that is a test rather than phrases (the © sign is not a letter, so it needs the raw line). */
+  test?: (key: string, raw: string) => boolean;
+}
+
+/**
+ * Which lines after a header rule go with it. 'short-line': any short line that is not a sentence
+ * (headlines of related links, share-button labels). 'form-field': only comment-form field labels,
+ * so a spam tail after "Leave a Reply" is still judged as spam.
+ */
+export type FollowerKind = 'short-line' | 'form-field';
+
+/** Field labels of comment forms, normalised; a line ending in "*" counts as a field too. */
+export const FORM_FIELDS: ReadonlySet<string> = new Set([
+  'name', 'your name', 'email', 'e mail', 'your email', 'email address', 'website', 'url', 'comment',
+  'your comment', 'message', 'submit', 'post comment', 'submit comment', 'cancel reply', 'reply',
+  'save my name email and website in this browser for the next time i comment', 'notify me',
+]);
+
+/** Comment forms of blog engines (WordPress, Disqus, Blogger…). */
+const COMMENT_FORM: LineRule[] = [
+  {
+    name: 'comment-form-header',
+    reason: 'comment-form',
+    match: 'equals',
+    phrases: [
+      'leave a reply', 'leave a comment', 'leave a reply cancel reply', 'post a comment', 'add a comment',
+      'write a comment', 'submit a comment', 'join the discussion', 'join the conversation', 'post comment',
+      'submit comment', 'cancel reply', 'add comment', 'what do you think', 'have your say',
+    ],
+    maxWords: 6,
+    takesFollowing: { maxLines: 12, maxWords: 8, kind: 'form-field' },
+  },
+  {
+    name: 'comment-label',
+    reason: 'comment-form',
+    match: 'equals',
+    phrases: ['comments', 'comment', 'reply', 'responses', 'discussion', 'show comments', 'view comments'],
+    maxWords: 2,
+    tailOnly: true,
+    takesFollowing: { maxLines: 12, maxWords: 8, kind: 'form-field' },
+  },
+  {
+    name: 'comment-count',
+    reason: 'comment-form',
+    match: 'equals',
+    phrases: [],
+    maxWords: 8,
+    // "3 Comments", "12 responses to …", "5 thoughts on …"
+    test: (key) => isCountLabel(key),
+  },
+  {
+    name: 'comment-form-notice',
+    reason: 'comment-form',
+    match: 'starts',
+    phrases: [
+      'your email address will not be published', 'your email will not be published',
+      'required fields are marked', 'save my name email and website in this browser',
+      'you must be logged in to post a comment', 'this site uses akismet to reduce spam',
+      'notify me of follow up comments', 'notify me of new posts', 'notify me of new comments',
+      'comments are closed', 'comments are moderated', 'log in to comment', 'sign in to comment',
+      'be the first to comment', 'no comments yet', 'click here to cancel reply',
+    ],
+    maxWords: 40,
+  },
+];
+
+/** "Share this:", share-button labels, newsletter and follow prompts. */
+const SHARE_SUBSCRIBE: LineRule[] = [
+  {
+    name: 'share-header',
+    reason: 'share-subscribe',
+    match: 'starts',
+    phrases: [
+      'share this', 'share on', 'share via', 'share the article', 'share article', 'share story',
+      'click to share on', 'click to email', 'click to print', 'share with', 'spread the word',
+    ],
+    maxWords: 10,
+    notSentence: true,
+    takesFollowing: { maxLines: 10, maxWords: 4, kind: 'short-line' },
+  },
+  {
+    name: 'share-button',
+    reason: 'share-subscribe',
+    match: 'equals',
+    phrases: [
+      'share', 'tweet', 'pin it', 'pin', 'email', 'print', 'facebook', 'twitter', 'x', 'whatsapp', 'linkedin',
+      'pinterest', 'reddit', 'telegram', 'tumblr', 'copy link', 'like this', 'like', 'save', 'more',
+      'like loading',
+    ],
+    maxWords: 3,
+  },
+  {
+    name: 'newsletter-prompt',
+    reason: 'share-subscribe',
+    match: 'starts',
+    phrases: [
+      'subscribe to our newsletter', 'subscribe to the newsletter', 'subscribe now', 'subscribe today',
+      'subscribe for', 'join our newsletter', 'join our mailing list', 'get our newsletter',
+      'get the latest', 'don t miss', 'never miss', 'stay up to date', 'stay informed', 'stay updated',
+      'sign up for', 'sign up to', 'sign up now', 'signup for', 'enter your email',
+    ],
+    maxWords: 25,
+    // "Sign up for the draft…" is article prose; a prompt names what you get.
+    alsoContains: [
+      'newsletter', 'newsletters', 'inbox', 'email', 'e mail', 'updates', 'alerts', 'briefing', 'digest',
+      'subscribe', 'free', 'latest', 'mailing list', 'notifications',
+    ],
+  },
+  {
+    name: 'follow-prompt',
+    reason: 'share-subscribe',
+    match: 'starts',
+    phrases: ['follow us on', 'follow us', 'like us on facebook', 'find us on', 'connect with us'],
+    maxWords: 20,
+  },
+];
+
+/** "Related posts" and friends: the header and the headline-like lines that follow it. */
+const RELATED_LINKS: LineRule[] = [
+  {
+    name: 'related-header',
+    reason: 'related-links',
+    match: 'equals',
+    phrases: [
+      'related', 'related posts', 'related post', 'related articles', 'related stories', 'related news',
+      'related content', 'related coverage', 'related reading', 'read more', 'read also', 'also read',
+      'see also', 'more on this', 'more on this story', 'more from', 'more stories', 'more news',
+      'you may also like', 'you might also like', 'you may like', 'you may be interested in',
+      'recommended', 'recommended for you', 'recommended stories', 'trending', 'trending now',
+      'most popular', 'most read', 'popular posts', 'recent posts', 'latest news', 'latest stories',
+      'editor s picks', 'top stories', 'further reading', 'don t miss',
+    ],
+    maxWords: 6,
+    takesFollowing: { maxLines: 15, maxWords: 25, kind: 'short-line' },
+  },
+  {
+    name: 'read-more-link',
+    reason: 'related-links',
+    match: 'starts',
+    phrases: [
+      'read more', 'read also', 'also read', 'see also', 'related', 'read next', 'watch', 'listen', 'more',
+      'recommended', 'must read', 'don t miss', 'opinion', 'explainer', 'analysis',
+    ],
+    // "READ MORE: <headline>" — the colon tells it from "Related talks began…".
+    maxWords: 25,
+    requireColon: true,
+  },
+  {
+    name: 'continue-reading',
+    reason: 'related-links',
+    match: 'starts',
+    phrases: ['continue reading', 'click here to read', 'read the full story', 'read the full article',
+      'read full story', 'read full article', 'read the original article', 'click here for more'],
+    maxWords: 15,
+  },
+];
+
+/** Cookie and consent banners. */
+const COOKIE_NOTICE: LineRule[] = [
+  {
+    name: 'cookie-banner',
+    reason: 'cookie-notice',
+    match: 'contains',
+    phrases: [
+      'we use cookies', 'this website uses cookies', 'this site uses cookies', 'our website uses cookies',
+      'our site uses cookies', 'uses cookies to improve', 'accept all cookies', 'our use of cookies',
+      'by continuing to use this site', 'by continuing to use this website', 'by continuing to browse',
+      'by using this website you agree', 'by using this site you agree', 'our cookie policy',
+      'cookie settings', 'manage cookies', 'cookie preferences',
+    ],
+    maxWords: 70,
+  },
+  {
+    name: 'consent-button',
+    reason: 'cookie-notice',
+    match: 'equals',
+    phrases: ['accept', 'accept all', 'reject all', 'i agree', 'agree', 'got it', 'manage preferences', 'ok'],
+    maxWords: 3,
+  },
+];
+
+/** Advertising slots and "continue reading" interruptions. */
+const ADVERTISING: LineRule[] = [
+  {
+    name: 'ad-label',
+    reason: 'advertising',
+    match: 'equals',
+    phrases: [
+      'advertisement', 'advertisements', 'advertising', 'ad', 'ads', 'sponsored', 'sponsored content',
+      'paid content', 'paid post', 'promoted', 'promoted content', 'partner content', 'ad feedback',
+      'story continues below advertisement', 'article continues below advertisement',
+      'article continues below', 'story continues below', 'continue reading below',
+      'scroll to continue with content', 'content continues below', 'skip advert', 'report this ad',
+    ],
+    maxWords: 7,
+  },
+];
+
+/** Disclaimers, opinion notices and affiliate disclosures. */
+const DISCLAIMER: LineRule[] = [
+  {
+    name: 'disclaimer-label',
+    reason: 'disclaimer',
+    match: 'starts',
+    phrases: ['disclaimer', 'legal disclaimer', 'disclosure', 'affiliate disclosure', 'important notice'],
+    maxWords: 120,
+    requireColon: true,
+  },
+  {
+    name: 'views-own',
+    reason: 'disclaimer',
+    match: 'starts',
+    phrases: [
+      'the views expressed', 'views expressed', 'the opinions expressed', 'opinions expressed',
+      'the views and opinions expressed', 'the views in this', 'the opinions in this',
+      'this article is for informational purposes', 'this article is for educational purposes',
+      'this content is for informational purposes', 'this post is for informational purposes',
+      'the content in this article is for',
+    ],
+    maxWords: 70,
+  },
+  {
+    name: 'purposes-only',
+    reason: 'disclaimer',
+    match: 'contains',
+    phrases: [
+      'for educational and informational purposes only', 'for informational purposes only',
+      'for educational purposes only', 'for entertainment purposes only', 'does not constitute financial advice',
+      'does not constitute investment advice', 'not financial advice', 'not investment advice',
+      'are the author s own', 'are those of the author', 'are solely those of the author',
+      'are the writer s own', 'are those of the writer',
+    ],
+    maxWords: 70,
+  },
+  {
+    name: 'affiliate-disclosure',
+    reason: 'disclaimer',
+    match: 'contains',
+    phrases: [
+      'this post contains affiliate links', 'this article contains affiliate links', 'contains affiliate links',
+      'may contain affiliate links', 'we may earn a commission', 'we may earn a small commission',
+      'we may receive a commission', 'we earn a commission', 'as an amazon associate',
+      'we earn from qualifying purchases', 'at no extra cost to you', 'at no additional cost to you',
+    ],
+    maxWords: 70,
+  },
+];
+
+/** Copyright footers. */
+const COPYRIGHT: LineRule[] = [
+  {
+    name: 'copyright-footer',
+    reason: 'boilerplate',
+    match: 'contains',
+    phrases: ['all rights reserved', 'this material may not be published broadcast rewritten or redistributed',
+      'may not be reproduced without', 'reproduction in whole or in part'],
+    maxWords: 50,
+  },
+  {
+    name: 'copyright-sign',
+    reason: 'boilerplate',
+    match: 'starts',
+    phrases: [],
+    maxWords: 30,
+    // "© 2024 Example Media", "(c) 2023 …", "Copyright 2024 …" — a sign or the word, then a year soon after.
+    test: (key, raw) => isCopyrightLine(key, raw),
+  },
+];
+
+/** Site navigation that survives extraction: tags, categories, pagination, skip links. */
+const NAVIGATION: LineRule[] = [
+  {
+    name: 'tags-line',
+    reason: 'navigation',
+    match: 'starts',
+    phrases: ['tags', 'tagged', 'filed under', 'categories', 'category', 'posted in', 'topics', 'more about',
+      'keywords', 'related topics', 'sections'],
+    maxWords: 30,
+    requireColon: true,
+    notSentence: true,
+  },
+  {
+    name: 'nav-label',
+    reason: 'navigation',
+    match: 'equals',
+    phrases: [
+      'home', 'menu', 'search', 'skip to content', 'skip to main content', 'back to top', 'next article',
+      'previous article', 'next post', 'previous post', 'next story', 'previous story', 'load more',
+      'show more', 'view all', 'see all', 'close', 'open', 'toggle navigation', 'main menu', 'next', 'previous',
+      'go to top', 'scroll to top', 'page 1', 'older posts', 'newer posts',
+    ],
+    maxWords: 5,
+  },
+];
+
+/**
+ * Credit lines that close wire copy ("Reporting by …; Editing by …") and media credits. They are
+ * metadata, not prose, and must never be mistaken for spam: removed here, with reason byline-line.
+ */
+const BYLINE: LineRule[] = [
+  {
+    name: 'reporting-credit',
+    reason: 'byline-line',
+    match: 'starts',
+    phrases: [
+      'reporting by', 'additional reporting by', 'additional reporting', 'editing by', 'writing by',
+      'compiled by', 'reporting and writing by', 'with reporting from', 'with reporting by',
+    ],
+    maxWords: 40,
+  },
+  {
+    name: 'contributed-credit',
+    reason: 'byline-line',
+    match: 'contains',
+    phrases: ['contributed reporting', 'contributed to this report', 'contributed to this story'],
+    maxWords: 25,
+  },
+  {
+    name: 'media-credit',
+    reason: 'byline-line',
+    match: 'starts',
+    phrases: ['photo', 'photos', 'image', 'images', 'picture', 'video', 'file photo', 'credit', 'source',
+      'photograph', 'illustration', 'graphic'],
+    // "Photo: Jane Doe/AP" — short, with a colon, not a sentence.
+    maxWords: 12,
+    requireColon: true,
+    notSentence: true,
+  },
+];
+
+/** A line that is no letters or digits at all ("* * *", "—", "|"). */
+export const SYMBOLIC_RULE = { name: 'symbols-only', reason: 'empty-or-symbolic' } as const;
+
+/** A title line equal to the known title (opts.title) near the top. */
+export const TITLE_RULE = { name: 'title-repeat', reason: 'title-repeat' } as const;
+
+/** Spam rules (see spam.ts): where in the document the run of keyword lines sat. */
+export const SPAM_RULES = {
+  tail: { name: 'keyword-tail', reason: 'spam-keywords' },
+  head: { name: 'keyword-head', reason: 'spam-keywords' },
+  inline: { name: 'keyword-run', reason: 'spam-keywords' },
+} as const;
+
+function isCountLabel(key: string): boolean {
+  const sp = key.indexOf(' ');
+  if (sp <= 0 || sp > 6) return false;
+  for (let i = 0; i < sp; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const rest = key.slice(sp + 1);
+  return ['comment', 'comments', 'response', 'responses', 'reply', 'replies', 'thought on', 'thoughts on',
+    'shares', 'views'].some((w) => rest === w || rest.startsWith(w + ' '));
+}
+
+function isCopyrightLine(key: string, raw: string): boolean {
+  const t = raw.trimStart();
+  const signed = t.startsWith('\u00a9') || t.startsWith('(c)') || t.startsWith('(C)') || t.startsWith('&copy;');
+  const worded = key.startsWith('copyright ');
+  if (!signed && !worded) return false;
+  // A year within the first few words: "© 2024 …", "Copyright © 2019-2024 …"
+  const words = key.split(' ', 6);
+  return words.some((w) => w.length === 4 && (w.startsWith('19') || w.startsWith('20')) && /^\d{4}$/.test(w))
+    || key.includes('all rights reserved');
+}
+
+/** All line rules, in the order they are tried (first match wins). */
+export const LINE_RULES: readonly LineRule[] = [
+  ...COMMENT_FORM,
+  ...SHARE_SUBSCRIBE,
+  ...RELATED_LINKS,
+  ...COOKIE_NOTICE,
+  ...ADVERTISING,
+  ...DISCLAIMER,
+  ...COPYRIGHT,
+  ...NAVIGATION,
+  ...BYLINE,
+];
+
+/**
+ * Function words of the languages the web is mostly written in. Used for two language-neutral
+ * tests: a line whose function words the body also uses reads like prose; a function word the body
+ * never uses marks a line written in another language (SEO tails are often Portuguese, Spanish,
+ * Indonesian… under an English article).
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  // English
+  'a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as',
+  'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'it', 'its', 'he', 'she', 'they',
+  'we', 'his', 'her', 'their', 'our', 'that', 'this', 'these', 'those', 'which', 'who', 'what', 'when',
+  'where', 'how', 'not', 'no', 'will', 'would', 'can', 'could', 'should', 'may', 'after', 'before',
+  'over', 'under', 'about', 'into', 'than', 'then', 'there', 'if', 'so', 'also', 'amid', 'against',
+  // Spanish / Portuguese / Italian
+  'de', 'del', 'la', 'el', 'los', 'las', 'y', 'en', 'por', 'para', 'con', 'que', 'un', 'una', 'es',
+  'da', 'do', 'das', 'dos', 'ao', 'aos', 'na', 'no', 'nas', 'nos', 'em', 'um', 'uma', 'e', 'o', 'os',
+  'il', 'lo', 'di', 'per', 'che', 'le', 'gli', 'della', 'delle',
+  // French
+  'les', 'des', 'du', 'et', 'au', 'aux', 'est', 'pour', 'dans', 'sur', 'avec', 'une', 'qui', 'pas',
+  // German / Dutch
+  'der', 'die', 'das', 'und', 'ist', 'mit', 'von', 'zu', 'den', 'dem', 'ein', 'eine', 'het', 'een',
+  'van', 'voor', 'op', 'niet', 'im', 'auf',
+  // Indonesian / Malay
+  'yang', 'dan', 'di', 'ke', 'dari', 'untuk', 'ini', 'itu', 'dengan',
+]);
+
+/**
+ * Words that mark search-engine bait: file types, piracy, gambling, deals. Generic SEO vocabulary
+ * in the languages such tails come in; a hit adds evidence, it never removes a line alone.
+ */
+export const SEO_MARKERS: ReadonlySet<string> = new Set([
+  'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'mp3', 'mp4', 'pdf', 'apk', 'torrent', 'hd', '4k', '1080p',
+  '720p', 'download', 'downloads', 'descargar', 'baixar', 'telecharger', 'gratis', 'gratuit', 'free',
+  'online', 'streaming', 'stream', 'watch', 'vivo', 'live', 'cheap', 'deals', 'deal', 'coupon', 'coupons',
+  'promo', 'discount', 'casino', 'slot', 'slots', 'poker', 'betting', 'bet', 'lottery', 'jackpot', 'loto',
+  'loteria', 'porn', 'xxx', 'sex', 'dating', 'viagra', 'crack', 'keygen', 'wallpaper', 'wallpapers',
+  'clipart', 'icon', 'icons', 'logo', 'meme', 'memes', 'lyrics', 'letra', 'cifra', 'wishlist', 'vector',
+  'template', 'templates', 'near', 'me', 'login', 'price', 'prices', 'buy', 'sale',
+]);
+
+/**
+ * Capitalised words that often begin a sentence. A lower-case letter run glued to one of these
+ * ("UkraineIn exchange") is a lost sentence or link boundary. Single letters are left out except
+ * "A", which must then be followed by a lower-case word.
+ */
+export const SENTENCE_STARTERS: ReadonlySet<string> = new Set([
+  'A', 'An', 'The', 'In', 'On', 'At', 'For', 'After', 'Before', 'As', 'But', 'And', 'Or', 'So', 'Yet',
+  'It', 'Its', 'He', 'She', 'They', 'We', 'You', 'His', 'Her', 'Their', 'Our', 'This', 'That', 'These',
+  'Those', 'There', 'Here', 'When', 'While', 'Where', 'What', 'Why', 'How', 'If', 'However', 'Meanwhile',
+  'According', 'Earlier', 'Later', 'Last', 'Since', 'During', 'Although', 'Though', 'Despite', 'With',
+  'From', 'By', 'Under', 'Over', 'Some', 'Many', 'Most', 'Both', 'Such', 'Other', 'Several', 'Officials',
+  'Still', 'Now', 'Then', 'Also', 'Instead', 'Even',
+]);
+
+/**
+ * Starters that almost never end a camel-case name, so a join with one of them is split on the
+ * shape alone ("HanoiThe two leaders"). Other starters ("In", "On", "As": "LinkedIn", "MoveOn")
+ * need the left part to occur on its own elsewhere in the document as well.
+ */
+export const STRONG_SENTENCE_STARTERS: ReadonlySet<string> = new Set([
+  'The', 'This', 'These', 'Those', 'However', 'Meanwhile', 'According', 'Although', 'Despite', 'Earlier',
+  'They', 'She', 'Their', 'While', 'When',
+]);
+
+/**
+ * Capitalised words that, met in mid-sentence and followed by a lower-case word, betray a lost
+ * sentence boundary ("on Wednesday The pact pledges"). Narrower than SENTENCE_STARTERS: words like
+ * "A", "As" or "From" legitimately sit capitalised inside titles of works far more often.
+ */
+export const MID_SENTENCE_STARTERS: ReadonlySet<string> = new Set([
+  'The', 'It', 'He', 'She', 'They', 'We', 'This', 'These', 'Those', 'But', 'However', 'In', 'On',
+  'Meanwhile', 'There', 'His', 'Her', 'Their', 'Its', 'According', 'Although', 'While', 'When',
+]);
+
+/**
+ * Camel-case words that are real names ending in a starter word ("LinkedIn"). The splitter also
+ * refuses a join the document repeats, so this list only needs the common cases.
+ */
+export const CAMEL_CASE_NAMES: ReadonlySet<string> = new Set([
+  'linkedin', 'checkin', 'plugin', 'signin', 'login', 'logon', 'builtin', 'walkin', 'drivein', 'addon',
+  'carryon', 'gameon', 'poweron', 'handson', 'moveon', 'optin', 'optout', 'popin', 'loggedin', 'wifion',
+]);
+
+/** Abbreviations after which a full stop does not end a sentence (lower-cased, without the dot). */
+export const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'lt', 'col', 'capt', 'sgt', 'gov',
+  'sen', 'rep', 'rev', 'hon', 'pres', 'inc', 'ltd', 'co', 'corp', 'bros', 'dept', 'univ', 'no', 'nos',
+  'vs', 'v', 'etc', 'eg', 'ie', 'approx', 'est', 'fig', 'vol', 'pp', 'jan', 'feb', 'mar', 'apr', 'jun',
+  'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'al',
+  'ave', 'blvd', 'rd', 'cf', 'ca', 'min', 'max', 'km', 'kg', 'lb', 'oz',
+]);
+
+/** Month names, to recognise the date part of a Reuters-style dateline ("WASHINGTON, June 19 (Reuters) -"). */
+export const MONTHS: ReadonlySet<string> = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov',
+  'dec',
+]);
+
+/** Dashes that close a dateline. The ASCII hyphen only counts with spaces round it. */
+export const DATELINE_DASHES: readonly string[] = ['\u2014', '\u2013', ' -- ', ' - ', ' \u2012 ', ' \u2015 '];

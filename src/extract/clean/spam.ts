@@ -1,0 +1,123 @@
+/**
+ * SEO keyword lines: short lines that are not sentences, stuck to the end (or start) of a page by
+ * spammers or scrapers ("cheap flights deals", "free movie download hd").
+ *
+ * No list of spam lines: each candidate line is scored on general evidence, against the vocabulary
+ * of the document's own prose:
+ *   novelty        share of its content words the body never uses             (weight 0.45)
+ *   no prose glue  under a quarter of its words are function words the body uses (0.15)
+ *   foreign glue   a function word (of any language) the body never uses        (0.15)
+ *   all lower case search queries are typed in lower case                       (0.20)
+ *   SEO marker     a file-type/piracy/deals word the body never uses            (0.25)
+ *   long run       the line sits in a run of ≥ 3 candidate lines                (0.10)
+ * A line in the tail or head run is spam at SPAM_THRESHOLD; a run in mid-document needs
+ * INLINE_THRESHOLD on every one of ≥ 3 consecutive lines (without the run bonus), because short
+ * lines between paragraphs are usually subheads, and subheads share the body's words.
+ */
+import { FUNCTION_WORDS, SEO_MARKERS } from './rules.js';
+import { endsLikeSentence, type Unit } from './lines.js';
+
+export const SPAM_THRESHOLD = 0.65;
+export const INLINE_THRESHOLD = 0.75;
+/** Below this many distinct body words, novelty is weak evidence (everything is new to a tiny body). */
+const MIN_VOCABULARY = 40;
+
+/** A line that could be a keyword line: short, and not ending like a sentence. */
+export function isCandidateLine(unit: Unit): boolean {
+  return unit.words > 0 && unit.words <= 10 && unit.text.length <= 90 && !endsLikeSentence(unit.text);
+}
+
+/** Words of the document's prose: the units that are not candidates. */
+export function bodyVocabulary(units: Unit[], keep: (i: number) => boolean): Set<string> {
+  const vocab = new Set<string>();
+  units.forEach((u, i) => {
+    if (!keep(i) || isCandidateLine(u)) return;
+    for (const w of u.key.split(' ')) if (w) vocab.add(w);
+  });
+  return vocab;
+}
+
+export interface SpamEvidence {
+  score: number;
+  novelty: number;
+}
+
+export function spamScore(unit: Unit, vocab: ReadonlySet<string>, inLongRun: boolean): SpamEvidence {
+  const tokens = unit.key.split(' ').filter(Boolean);
+  if (tokens.length === 0) return { score: 0, novelty: 0 };
+  const content = tokens.filter((t) => !FUNCTION_WORDS.has(t) && t.length >= 2);
+  const judged = content.length ? content : tokens;
+  const novelty = judged.filter((t) => !vocab.has(t)).length / judged.length;
+  const glue = tokens.filter((t) => FUNCTION_WORDS.has(t) && vocab.has(t)).length / tokens.length;
+  const foreignGlue = tokens.some((t) => FUNCTION_WORDS.has(t) && !vocab.has(t));
+  const hasLetters = /\p{L}/u.test(unit.text);
+  const lowerCase = hasLetters && unit.text === unit.text.toLowerCase();
+  const seo = tokens.some((t) => SEO_MARKERS.has(t) && !vocab.has(t));
+  const noveltyWeight = vocab.size >= MIN_VOCABULARY ? 0.45 : 0.2;
+  const score =
+    noveltyWeight * novelty +
+    (glue < 0.25 ? 0.15 : 0) +
+    (foreignGlue ? 0.15 : 0) +
+    (lowerCase ? 0.2 : 0) +
+    (seo ? 0.25 : 0) +
+    (inLongRun ? 0.1 : 0);
+  return { score: Math.min(1, score), novelty };
+}
+
+export type SpamPosition = 'tail' | 'head' | 'inline';
+
+/**
+ * Indices of spam units and where each sat. `removed(i)`: a line rule already removed unit i (it is
+ * skipped when walking a run, so a disclaimer after the tail does not hide it); `reJudge(i)`: unit i
+ * was removed only as a follower of a header rule, and may be re-judged as spam.
+ */
+export function findSpam(
+  units: Unit[],
+  removed: (i: number) => boolean,
+  reJudge: (i: number) => boolean,
+  protectedUnit: (i: number) => boolean,
+): Map<number, SpamPosition> {
+  const vocab = bodyVocabulary(units, (i) => !removed(i));
+  const out = new Map<number, SpamPosition>();
+  const considered = (i: number) => !removed(i) || reJudge(i);
+
+  const collectRun = (from: number, step: 1 | -1): number[] => {
+    const run: number[] = [];
+    for (let i = from; i >= 0 && i < units.length; i += step) {
+      if (!considered(i)) continue;
+      if (!isCandidateLine(units[i])) break;
+      run.push(i);
+    }
+    return run;
+  };
+
+  const judgeRun = (run: number[], where: SpamPosition) => {
+    const long = run.length >= 3;
+    for (const i of run) {
+      if (protectedUnit(i) || out.has(i)) continue;
+      if (spamScore(units[i], vocab, long).score >= SPAM_THRESHOLD) out.set(i, where);
+    }
+  };
+  const tail = collectRun(units.length - 1, -1);
+  judgeRun(tail, 'tail');
+  // A document that is nothing but candidates has no head apart from its tail.
+  if (tail.length < units.filter((_, i) => considered(i)).length) judgeRun(collectRun(0, 1), 'head');
+
+  // Mid-document: ≥ 3 consecutive lines that each score high without the run bonus.
+  let streak: number[] = [];
+  const flush = () => {
+    if (streak.length >= 3) for (const i of streak) if (!out.has(i)) out.set(i, 'inline');
+    streak = [];
+  };
+  for (let i = 0; i < units.length; i++) {
+    if (!considered(i)) continue;
+    const u = units[i];
+    if (isCandidateLine(u) && !protectedUnit(i) && spamScore(u, vocab, false).score >= INLINE_THRESHOLD) {
+      streak.push(i);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out;
+}
