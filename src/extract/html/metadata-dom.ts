@@ -1,0 +1,170 @@
+/**
+ * Small DOM readers shared by the metadata extractors: the meta-tag table, noise-region checks and
+ * bounded text windows around an element. Everything is iterative and capped, because article HTML
+ * can be 10,000 levels deep.
+ */
+import { NOISE_REGION_WORDS, NOISE_TAGS } from './metadata-rules.js';
+
+/** Lower-cased meta key → contents in document order. Keys come from property, name, itemprop, http-equiv. */
+export type MetaTable = Map<string, string[]>;
+
+export function readMetaTable(doc: Document): MetaTable {
+  const table: MetaTable = new Map();
+  for (const el of Array.from(doc.querySelectorAll('meta'))) {
+    const content = el.getAttribute('content');
+    if (content === null || !content.trim()) continue;
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const key = el.getAttribute(attr);
+      if (!key) continue;
+      // some sites put several keys in one attribute: property="og:title twitter:title"
+      for (const k of key.toLowerCase().split(/\s+/)) {
+        if (!k) continue;
+        const list = table.get(k);
+        if (list) list.push(content.trim());
+        else table.set(k, [content.trim()]);
+      }
+    }
+  }
+  return table;
+}
+
+export function firstMeta(table: MetaTable, keys: readonly string[]): { key: string; value: string } | null {
+  for (const key of keys) {
+    const v = table.get(key);
+    if (v && v.length) return { key, value: v[0] };
+  }
+  return null;
+}
+
+/** Collapses whitespace and trims. */
+export function clean(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** HTML entities that survive in meta content and JSON-LD strings (decoded once, cheaply). */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (all, code: string) => {
+    if (code[0] === '#') {
+      const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+      return n > 0 && n < 0x110000 ? String.fromCodePoint(n) : all;
+    }
+    const named: Record<string, string> = {
+      amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', rsquo: '’', lsquo: '‘',
+      rdquo: '”', ldquo: '“', hellip: '…', laquo: '«', raquo: '»', middot: '·',
+    };
+    return named[code.toLowerCase()] ?? all;
+  });
+}
+
+const NOISE_RE = new RegExp(NOISE_REGION_WORDS.map((w) => w.replace(/[-]/g, '[-_]?')).join('|'), 'i');
+
+/** Class and id of an element as one lower-case string. */
+export function classAndId(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+}
+
+/**
+ * True when the element sits inside a region holding other content (comments, related stories,
+ * sidebars, footers). Walks at most `maxDepth` ancestors; `<body>`/`<html>` end the walk.
+ */
+export function inNoiseRegion(el: Element, maxDepth = 40): boolean {
+  let cur: Element | null = el;
+  for (let i = 0; cur && i < maxDepth; i++) {
+    const tag = cur.tagName;
+    if (tag === 'BODY' || tag === 'HTML') return false;
+    if (NOISE_TAGS.has(tag)) return true;
+    const ci = classAndId(cur);
+    if (ci.trim() && NOISE_RE.test(ci)) {
+      // "comment-count" links next to the headline are harmless; real comment areas are containers
+      if (!/count|number|link|button|icon/.test(ci)) return true;
+    }
+    const role = cur.getAttribute('role');
+    if (role === 'complementary' || role === 'contentinfo' || role === 'navigation') return true;
+    cur = cur.parentElement;
+  }
+  return false;
+}
+
+/** Next node in document order after `node`, optionally skipping its subtree. */
+function nextNode(node: Node, skipChildren: boolean): Node | null {
+  if (!skipChildren && node.firstChild) return node.firstChild;
+  let cur: Node | null = node;
+  while (cur) {
+    if (cur.nextSibling) return cur.nextSibling;
+    cur = cur.parentNode;
+  }
+  return null;
+}
+
+const SKIP_TEXT_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'SELECT']);
+
+/**
+ * Visible text following `start` (its own text included) in document order, up to `maxChars`
+ * characters, with a space at element boundaries. Noise regions (comments, related, sidebars) are skipped.
+ */
+export function textAfter(start: Element, maxChars: number, includeStart = true): string {
+  let out = '';
+  let node: Node | null = includeStart ? start : nextNode(start, true);
+  let steps = 0;
+  while (node && out.length < maxChars && steps++ < 5000) {
+    if (node.nodeType === 3) {
+      out += node.textContent ?? '';
+      node = nextNode(node, true);
+      continue;
+    }
+    if (node.nodeType === 1) {
+      const el = node as Element;
+      const skip = SKIP_TEXT_TAGS.has(el.tagName) || (el !== start && NOISE_TAGS.has(el.tagName)) || (el !== start && isNoiseContainer(el));
+      out += ' ';
+      node = nextNode(node, skip);
+      continue;
+    }
+    node = nextNode(node, true);
+  }
+  return clean(out).slice(0, maxChars);
+}
+
+/** Noise test for one element alone (no ancestor walk), used while streaming text. */
+function isNoiseContainer(el: Element): boolean {
+  const ci = classAndId(el);
+  return ci.trim() !== '' && NOISE_RE.test(ci) && !/count|number|link|button|icon/.test(ci);
+}
+
+/** Visible text of an element, capped. */
+export function visibleText(el: Element, maxChars = 2000): string {
+  return textAfterWithin(el, maxChars);
+}
+
+function textAfterWithin(root: Element, maxChars: number): string {
+  let out = '';
+  let node: Node | null = root.firstChild;
+  let steps = 0;
+  while (node && out.length < maxChars && steps++ < 5000) {
+    if (node.nodeType === 3) out += node.textContent ?? '';
+    let skip = node.nodeType !== 1;
+    if (node.nodeType === 1) {
+      out += ' ';
+      skip = SKIP_TEXT_TAGS.has((node as Element).tagName);
+    }
+    // stay inside root
+    let next: Node | null = !skip && node.firstChild ? node.firstChild : null;
+    if (!next) {
+      let cur: Node | null = node;
+      while (cur && cur !== root && !cur.nextSibling) cur = cur.parentNode;
+      next = cur && cur !== root ? cur.nextSibling : null;
+    }
+    node = next;
+  }
+  return clean(out).slice(0, maxChars);
+}
+
+/** Host name without "www.", or null. */
+export function hostOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\d?\./, '') || null;
+  } catch {
+    return null;
+  }
+}

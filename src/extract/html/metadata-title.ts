@@ -1,0 +1,167 @@
+/**
+ * Title: compares the headline candidates a page offers (OpenGraph, JSON-LD headline, `<h1>`,
+ * `<title>`), strips site-name suffixes and prefixes ("Title | Site", "Site - Title") and prefers
+ * the visible headline when the structured candidates confirm it.
+ */
+import type { MetaSource } from '../../model.js';
+import { textValue, type JsonLdNode } from './metadata-jsonld.js';
+import { clean, decodeEntities, firstMeta, inNoiseRegion, visibleText, type MetaTable } from './metadata-dom.js';
+
+export interface TitleResult {
+  value: string | null;
+  source: MetaSource | null;
+  /** The visible headline element, used to find the date and byline next to it. */
+  headline: Element | null;
+}
+
+export interface TitleContext {
+  doc: Document;
+  meta: MetaTable;
+  article: JsonLdNode | null;
+  /** Names the site goes by (og:site_name, publisher, host labels), to strip from titles. */
+  siteNames: string[];
+}
+
+/** Lower-case letters and digits only, for comparing titles and names. */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function tokens(text: string): Set<string> {
+  return new Set(fold(text).split(' ').filter(Boolean));
+}
+
+/** Share of the smaller token set found in the other (1 = one title contains the other's words). */
+export function overlap(a: string, b: string): number {
+  const ta = tokens(a);
+  const tb = tokens(b);
+  if (!ta.size || !tb.size) return 0;
+  let shared = 0;
+  for (const t of ta) if (tb.has(t)) shared++;
+  return shared / Math.min(ta.size, tb.size);
+}
+
+/** Dice coefficient of token sets: symmetric, so a short fragment does not "match" a long title. */
+export function similarity(a: string, b: string): number {
+  const ta = tokens(a);
+  const tb = tokens(b);
+  if (!ta.size || !tb.size) return 0;
+  let shared = 0;
+  for (const t of ta) if (tb.has(t)) shared++;
+  return (2 * shared) / (ta.size + tb.size);
+}
+
+// Separators between a title and the site name: pipes, dashes with spaces around, bullets, guillemets.
+const SEPARATOR = /\s[|\-–—·•»«:]{1,2}\s|\s?\|\s?|\s::\s/g;
+
+/** True when a title fragment is just the site's name (or its host, or a close variant). */
+function isSiteName(part: string, siteNames: string[]): boolean {
+  const f = fold(part);
+  if (!f) return true;
+  const squashed = f.replace(/ /g, '');
+  for (const name of siteNames) {
+    const n = fold(name);
+    if (!n) continue;
+    const ns = n.replace(/ /g, '');
+    if (f === n || squashed === ns) return true;
+    if (ns.length >= 4 && (squashed.includes(ns) || ns.includes(squashed)) && f.split(' ').length <= 6) return true;
+  }
+  return false;
+}
+
+/**
+ * Removes site-name segments at either end. `confirmed` titles (other candidates) let us drop a
+ * short trailing segment even when we do not know the site's name.
+ */
+export function stripSiteName(title: string, siteNames: string[], confirmed: string[] = []): string {
+  const text = clean(title);
+  const parts: string[] = [];
+  const seps: string[] = [];
+  let last = 0;
+  SEPARATOR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SEPARATOR.exec(text)) !== null) {
+    parts.push(text.slice(last, m.index));
+    seps.push(m[0]);
+    last = m.index + m[0].length;
+    if (parts.length > 10) break;
+  }
+  parts.push(text.slice(last));
+  if (parts.length === 1) return text;
+  let start = 0;
+  let end = parts.length;
+  while (end - start > 1 && isSiteName(parts[end - 1], siteNames)) end--;
+  while (end - start > 1 && isSiteName(parts[start], siteNames) && !seps[start].includes(':')) start++;
+  if (end - start > 1 && confirmed.length) {
+    // the longest prefix confirmed by another candidate wins ("Title - Section - Site" with an h1 "Title")
+    for (let e = end - 1; e > start; e--) {
+      const candidate = joinParts(parts, seps, start, e);
+      if (confirmed.some((c) => fold(c) === fold(candidate))) return candidate;
+    }
+  }
+  return joinParts(parts, seps, start, end);
+}
+
+function joinParts(parts: string[], seps: string[], start: number, end: number): string {
+  let out = parts[start];
+  for (let i = start + 1; i < end; i++) out += seps[i - 1] + parts[i];
+  return out.trim();
+}
+
+/** The visible headline: the `<h1>` that best matches the structured titles, else the first sensible one. */
+function findHeadline(doc: Document, references: string[]): Element | null {
+  const h1s = Array.from(doc.querySelectorAll('h1')).slice(0, 20);
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const h of h1s) {
+    const text = visibleText(h, 400);
+    if (text.length < 3) continue;
+    const score = Math.max(0, ...references.map((r) => similarity(text, r)));
+    if (score > bestScore) {
+      best = h;
+      bestScore = score;
+    }
+  }
+  if (best && bestScore >= 0.5) return best;
+  const usable = h1s.filter((h) => visibleText(h, 400).length >= 3 && !inNoiseRegion(h));
+  const inArticle = usable.find((h) => h.closest('article, main, [role="main"]'));
+  if (inArticle) return inArticle;
+  if (usable.length === 1) return usable[0];
+  // several h1s and none confirmed: a logo h1 is common; an h2 in the article is a safer headline
+  const h2 = Array.from(doc.querySelectorAll('article h2, main h2')).find((h) => references.some((r) => similarity(visibleText(h, 400), r) >= 0.6));
+  return h2 ?? usable[0] ?? null;
+}
+
+export function extractTitle(ctx: TitleContext): TitleResult {
+  const og = firstMeta(ctx.meta, ['og:title', 'twitter:title']);
+  const ogTitle = og ? clean(decodeEntities(og.value)) : '';
+  const headlineLd = ctx.article ? clean(decodeEntities(textValue(ctx.article.headline) ?? textValue(ctx.article.name) ?? '')) : '';
+  const titleEl = ctx.doc.querySelector('head title') ?? ctx.doc.querySelector('title');
+  const titleTag = clean(titleEl?.textContent ?? '');
+  const otherMeta = firstMeta(ctx.meta, ['dc.title', 'citation_title', 'parsely-title', 'sailthru.title']);
+  const references = [ogTitle, headlineLd, titleTag, otherMeta?.value ?? ''].filter(Boolean);
+  const headline = findHeadline(ctx.doc, references.map((r) => stripSiteName(r, ctx.siteNames)));
+  const h1 = headline ? visibleText(headline, 400) : '';
+
+  const confirmed = [h1, headlineLd].filter(Boolean);
+  const ogClean = ogTitle ? stripSiteName(ogTitle, ctx.siteNames, confirmed) : '';
+  const tagClean = titleTag ? stripSiteName(titleTag, ctx.siteNames, [...confirmed, ogClean]) : '';
+  const ldClean = headlineLd ? stripSiteName(headlineLd, ctx.siteNames, confirmed) : '';
+
+  // The visible headline is what readers (and annotators) call the title; trust it when a
+  // structured candidate agrees with it, as lone h1s are sometimes a logo or a section name.
+  if (h1 && h1.length <= 400) {
+    const agree = [ogClean, ldClean, tagClean].some((c) => c && similarity(h1, c) >= 0.6);
+    if (agree) return { value: h1, source: 'heading', headline };
+  }
+  if (ogClean) return { value: ogClean, source: 'opengraph', headline };
+  if (ldClean) return { value: ldClean, source: 'json-ld', headline };
+  if (tagClean) return { value: tagClean, source: 'title-element', headline };
+  if (h1) return { value: h1, source: 'heading', headline };
+  return { value: null, source: null, headline };
+}
