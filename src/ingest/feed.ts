@@ -1,0 +1,202 @@
+import { createDocumentStream, DomUtils } from 'htmlparser2';
+import type { IngestItem, PayloadType, RawOrigin, RecordHints } from '../model.js';
+import { errorMessage, fsErrorCode, ingestError } from './errors.js';
+import { countSkip, type ReaderContext } from './options.js';
+import { recordId } from './record-id.js';
+import { isBlank, looksLikeFeed } from './sniff.js';
+import { peek, type ByteSource } from './source.js';
+import { streamDecoder, xmlCharset } from './xml-charset.js';
+
+/**
+ * Feed reader: RSS 2.0, RSS 1.0 (RDF) and Atom, one record per item. Parsed as a stream with
+ * htmlparser2 in XML mode: each <item>/<entry> is turned into a record as soon as it closes and is
+ * then dropped from the tree, so a feed of any length holds one item in memory at a time.
+ */
+
+type DomElement = Parameters<NonNullable<Parameters<typeof createDocumentStream>[2]>>[0];
+
+const ITEM_TAGS = new Set(['item', 'entry']);
+const FEED_TAGS = new Set(['channel', 'feed']);
+const ROOT_TAGS = new Set(['rss', 'feed', 'rdf:RDF', 'RDF']);
+const HEAD_BYTES = 4096;
+
+/** Direct children of `el` named one of `names` (XML names keep their prefix, e.g. "dc:creator"). */
+function children(el: DomElement, names: readonly string[]): DomElement[] {
+  const out: DomElement[] = [];
+  for (const c of el.children) {
+    if (c.type === 'tag' && names.includes((c as DomElement).name)) out.push(c as DomElement);
+  }
+  return out;
+}
+
+function childText(el: DomElement, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const c = children(el, [name])[0];
+    if (c) {
+      const t = DomUtils.textContent(c).trim();
+      if (t) return t;
+    }
+  }
+  return undefined;
+}
+
+/** RSS dates are RFC 822, Atom dates RFC 3339; both parse with Date. Unparseable values pass as they are. */
+function normaliseDate(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? value : new Date(t).toISOString();
+}
+
+/** RSS <author> is "email (Name)" by the spec; keep the name when there is one. */
+function rssAuthor(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const open = value.indexOf('(');
+  const close = value.lastIndexOf(')');
+  if (open >= 0 && close > open) return value.slice(open + 1, close).trim() || value;
+  return value;
+}
+
+/** The item link: RSS <link> text, or Atom <link href> with rel="alternate" (or no rel). */
+function itemLink(item: DomElement): string | undefined {
+  for (const l of children(item, ['link'])) {
+    const href = l.attribs['href'];
+    if (href) {
+      const rel = l.attribs['rel'];
+      if (!rel || rel === 'alternate') return href.trim();
+    } else {
+      const t = DomUtils.textContent(l).trim();
+      if (t) return t;
+    }
+  }
+  return undefined;
+}
+
+/** Item body: full content first (content:encoded, Atom <content>), else the description/summary. */
+function itemBody(item: DomElement): { body: string; type: PayloadType } | null {
+  const encoded = childText(item, ['content:encoded']);
+  if (encoded) return { body: encoded, type: 'html' };
+  const content = children(item, ['content']).find((c) => !c.attribs['src']);
+  if (content) {
+    const kind = (content.attribs['type'] ?? 'text').toLowerCase();
+    if (kind === 'xhtml') {
+      const body = DomUtils.getInnerHTML(content, { xmlMode: true }).trim();
+      if (body) return { body, type: 'html' };
+    } else {
+      const body = DomUtils.textContent(content).trim();
+      if (body) return { body, type: kind === 'text' ? 'text' : 'html' };
+    }
+  }
+  const summary = children(item, ['summary'])[0];
+  if (summary) {
+    const body = DomUtils.textContent(summary).trim();
+    if (body) return { body, type: (summary.attribs['type'] ?? 'text') === 'text' ? 'text' : 'html' };
+  }
+  const description = childText(item, ['description', 'dc:description']);
+  if (description) return { body: description, type: 'html' };
+  return null;
+}
+
+function itemByline(item: DomElement): string | undefined {
+  const atomNames = children(item, ['author'])
+    .map((a) => childText(a, ['name']))
+    .filter((n): n is string => Boolean(n));
+  if (atomNames.length > 0) return atomNames.join(', ');
+  return childText(item, ['dc:creator']) ?? rssAuthor(childText(item, ['author']));
+}
+
+/** xml:lang on the item or an ancestor (Atom), else the channel's <language> (RSS). */
+function itemLanguage(item: DomElement, channelLanguage: string | undefined): string | undefined {
+  for (let el: DomElement | null = item; el; el = el.parent as DomElement | null) {
+    const lang = el.attribs?.['xml:lang'];
+    if (lang) return lang;
+  }
+  return channelLanguage;
+}
+
+export async function* readFeed(src: ByteSource, ctx: ReaderContext): AsyncGenerator<IngestItem> {
+  const fileOrigin: RawOrigin = { path: src.path, reader: 'feed' };
+  let head: Uint8Array;
+  let rest: AsyncIterable<Uint8Array>;
+  try {
+    ({ head, rest } = await peek(src.open(), HEAD_BYTES));
+  } catch (err) {
+    yield ingestError(fileOrigin, fsErrorCode(err, true), errorMessage(err));
+    return;
+  }
+  if (isBlank(head)) {
+    yield ingestError(fileOrigin, 'empty', 'feed file is empty');
+    return;
+  }
+  if (!looksLikeFeed(head)) {
+    yield ingestError(fileOrigin, 'not-a-feed', 'no <rss>, <feed> or <rdf:RDF> root in the first 4 KB');
+    return;
+  }
+
+  const ready: IngestItem[] = [];
+  let feedTitle: string | undefined;
+  let channelLanguage: string | undefined;
+  let sawRoot = false;
+  let bytesSinceItem = 0;
+
+  const onElement = (el: DomElement): void => {
+    const parentName = (el.parent as DomElement | null)?.name;
+    if (ROOT_TAGS.has(el.name) && !el.parent?.parent) sawRoot = true;
+    if (el.name === 'title' && parentName && FEED_TAGS.has(parentName) && feedTitle === undefined) {
+      feedTitle = DomUtils.textContent(el).trim() || undefined;
+    } else if ((el.name === 'language' || el.name === 'dc:language') && parentName === 'channel') {
+      channelLanguage = DomUtils.textContent(el).trim() || undefined;
+    } else if (ITEM_TAGS.has(el.name)) {
+      ready.push(...itemToRecord(el));
+      DomUtils.removeElement(el); // done with it: keep memory flat on long feeds
+      bytesSinceItem = 0;
+    }
+  };
+
+  const itemToRecord = (item: DomElement): IngestItem[] => {
+    const link = itemLink(item);
+    const feedItemId = childText(item, ['guid', 'id']) ?? link ?? item.attribs['rdf:about'];
+    const origin: RawOrigin = { path: src.path, reader: 'feed', url: link, feedItemId };
+    const content = itemBody(item);
+    if (!content) {
+      countSkip(ctx.stats, 'feed-item-no-content');
+      return [];
+    }
+    const bytes = new TextEncoder().encode(content.body);
+    if (bytes.length > ctx.maxBytes) {
+      return [ingestError(origin, 'too-large', `item of ${bytes.length} bytes is over the ${ctx.maxBytes}-byte limit`)];
+    }
+    const hints: RecordHints = {
+      title: childText(item, ['title']),
+      publishedAt: normaliseDate(childText(item, ['pubDate', 'dc:date', 'published', 'updated'])),
+      outlet: feedTitle,
+      byline: itemByline(item),
+      url: link,
+      charset: 'utf-8',
+      language: itemLanguage(item, channelLanguage),
+    };
+    for (const key of Object.keys(hints) as (keyof RecordHints)[]) if (hints[key] === undefined) delete hints[key];
+    return [{ kind: 'record', record: { id: recordId(content.type, bytes), type: content.type, bytes, origin, hints } }];
+  };
+
+  const parser = createDocumentStream(() => undefined, { xmlMode: true }, onElement);
+  const decoder = streamDecoder(xmlCharset(head));
+  try {
+    for await (const chunk of rest) {
+      bytesSinceItem += chunk.length;
+      if (bytesSinceItem > ctx.maxBytes) {
+        yield ingestError(fileOrigin, 'too-large', `more than ${ctx.maxBytes} bytes without a complete item`);
+        return;
+      }
+      parser.write(decoder.write(chunk));
+      yield* ready.splice(0);
+    }
+    parser.write(decoder.end());
+    parser.end();
+  } catch (err) {
+    yield* ready.splice(0);
+    yield ingestError(fileOrigin, fsErrorCode(err, true), errorMessage(err));
+    return;
+  }
+  yield* ready.splice(0);
+  if (!sawRoot) yield ingestError(fileOrigin, 'not-a-feed', 'no <rss>, <feed> or <rdf:RDF> root element');
+}

@@ -1,0 +1,236 @@
+import { gunzipSync, constants as zlibConstants } from 'node:zlib';
+import { WARCParser, type WARCRecord } from 'warcio';
+import type { IngestItem, PayloadType, RawOrigin } from '../model.js';
+import { errorMessage, fsErrorCode, ingestError } from './errors.js';
+import { countSkip, type ReaderContext } from './options.js';
+import { recordId } from './record-id.js';
+import { isBlank, isGzip, isWarcStart, sniffKind } from './sniff.js';
+import { concatBytes, peek, type ByteSource } from './source.js';
+
+/**
+ * WARC reader (.warc, .warc.gz, stdin) on warcio's streaming WARCParser: one record in memory at a
+ * time, so a 5 GB crawl streams through. Yields HTML (and text/plain) 200 responses; everything else
+ * is counted in stats.skipped. A file cut short yields the complete records, then one 'truncated'.
+ */
+
+/** HTTP Content-Types we read as pages. Anything else in a crawl (images, CSS, JS, JSON) is skipped. */
+const DOCUMENT_TYPES: Record<string, PayloadType> = {
+  'text/html': 'html',
+  'application/xhtml+xml': 'html',
+  'text/plain': 'text',
+};
+
+/** Bytes of the first chunk we look at to check the input really is a WARC. */
+const HEAD_BYTES = 64 * 1024;
+
+interface ContentType {
+  mime: string;
+  charset?: string;
+}
+
+/** "text/html; charset=ISO-8859-1" → { mime: 'text/html', charset: 'ISO-8859-1' }. */
+export function parseContentType(value: string | null | undefined): ContentType | null {
+  if (!value) return null;
+  const parts = value.split(';');
+  const mime = parts[0].trim().toLowerCase();
+  let charset: string | undefined;
+  for (const p of parts.slice(1)) {
+    const eq = p.indexOf('=');
+    if (eq < 0) continue;
+    if (p.slice(0, eq).trim().toLowerCase() === 'charset') {
+      charset = p.slice(eq + 1).trim().replace(/^["']|["']$/g, '') || undefined;
+    }
+  }
+  return { mime, charset };
+}
+
+const WARC_MAGIC = 'WARC/';
+
+/**
+ * Does the (possibly gzipped) head start like a WARC file? 'short' when the stream ends before it
+ * could tell, which only a cut file does.
+ */
+export function checkWarcHead(head: Uint8Array): 'warc' | 'not-warc' | 'short' {
+  let inner = head;
+  if (isGzip(head)) {
+    try {
+      // Sync flush: inflate what is there without failing on the (expected) missing end of stream.
+      inner = gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+    } catch {
+      return 'not-warc';
+    }
+  }
+  if (isWarcStart(inner)) return 'warc';
+  const start = new TextDecoder('latin1').decode(inner.subarray(0, WARC_MAGIC.length));
+  return WARC_MAGIC.startsWith(start) ? 'short' : 'not-warc';
+}
+
+/** Raw bytes left unread in a record's block (warcio's LimitReader keeps the count). */
+function unreadBlockBytes(record: WARCRecord): number {
+  const reader = record._reader as { limit?: unknown };
+  return typeof reader.limit === 'number' ? Math.max(0, reader.limit) : 0;
+}
+
+/**
+ * Read the rest of a record's block without keeping it. We never let warcio skip for us: its skip
+ * loops forever when the stream ends inside a record.
+ */
+async function drainRecord(record: WARCRecord): Promise<void> {
+  for await (const chunk of record._reader) void chunk;
+  record.consumed = 'skipped';
+}
+
+/** Which payload type to read a record as, or the skip reason. */
+function classify(record: WARCRecord): { type: PayloadType; charset?: string; sniff?: boolean } | { skip: string } {
+  const warcType = record.warcType;
+  if (warcType !== 'response' && warcType !== 'resource') return { skip: `warc-${warcType || 'untyped'}` };
+  let ct: ContentType | null;
+  if (warcType === 'response') {
+    const http = record.httpHeaders;
+    if (!http) return { skip: 'warc-no-http' };
+    if (Number(http.statusCode) !== 200) return { skip: 'warc-non-200' };
+    ct = parseContentType(http.headers.get('content-type'));
+  } else {
+    ct = parseContentType(record.warcHeader('Content-Type'));
+  }
+  if (!ct || ct.mime === '') return { type: 'html', sniff: true }; // undeclared: sniffed after reading
+  const type = DOCUMENT_TYPES[ct.mime];
+  if (!type) return { skip: 'warc-not-document' };
+  return { type, charset: ct.charset };
+}
+
+export async function* readWarc(src: ByteSource, ctx: ReaderContext): AsyncGenerator<IngestItem> {
+  const fileOrigin: RawOrigin = { path: src.path, reader: 'warc' };
+  let head: Uint8Array;
+  let rest: AsyncIterable<Uint8Array>;
+  try {
+    ({ head, rest } = await peek(src.open(), HEAD_BYTES));
+  } catch (err) {
+    yield ingestError(fileOrigin, fsErrorCode(err, true), errorMessage(err));
+    return;
+  }
+  if (isBlank(head)) {
+    yield ingestError(fileOrigin, 'empty', 'WARC file is empty');
+    return;
+  }
+  const headCheck = checkWarcHead(head);
+  if (headCheck === 'short') {
+    yield ingestError(fileOrigin, 'truncated', `WARC ends after ${head.length} bytes, inside its first header`);
+    return;
+  }
+  if (headCheck === 'not-warc') {
+    yield ingestError(fileOrigin, 'not-warc', 'does not start with a WARC/1.x record header');
+    return;
+  }
+
+  // Count raw bytes in and catch read errors, so warcio sees a clean end and we decide what it means.
+  let bytesIn = 0;
+  let readError: unknown = null;
+  const counted = (async function* () {
+    try {
+      for await (const chunk of rest) {
+        bytesIn += chunk.length;
+        yield chunk;
+      }
+    } catch (err) {
+      readError = err;
+    }
+  })();
+
+  const parser = new WARCParser(counted);
+  const gzipped = isGzip(head);
+  let recordsSeen = 0;
+  for (;;) {
+    let record: WARCRecord | null;
+    try {
+      record = await parser.parse();
+    } catch (err) {
+      yield ingestError(fileOrigin, 'bad-warc', `cannot parse WARC after ${recordsSeen} records: ${errorMessage(err)}`);
+      return;
+    }
+    if (!record) break;
+    recordsSeen++;
+    const offset = parser.offset;
+    const url = record.warcTargetURI ?? undefined;
+    const origin: RawOrigin = {
+      path: src.path,
+      reader: 'warc',
+      url,
+      warcRecordId: record.warcHeader('WARC-Record-ID') ?? undefined,
+      offset,
+    };
+    const contentLength = record.warcHeader('Content-Length');
+    if (!contentLength || !/^\d+$/.test(contentLength.trim())) {
+      // A header block without a length: either the file was cut inside it, or it is not a WARC.
+      const next = await parser.parse().catch(() => null);
+      if (next === null) yield ingestError(origin, 'truncated', `WARC ends inside the header of record ${recordsSeen}`);
+      else yield ingestError(origin, 'bad-warc', `record ${recordsSeen} has no valid Content-Length`);
+      return;
+    }
+
+    const kind = classify(record);
+    if ('skip' in kind) {
+      countSkip(ctx.stats, kind.skip);
+      await drainRecord(record);
+      if (unreadBlockBytes(record) > 0) {
+        yield ingestError(origin, 'truncated', `WARC ends inside record ${recordsSeen} (${record.warcType})`);
+        return;
+      }
+      continue;
+    }
+
+    // Read the decoded payload (de-chunked, content-decoded by warcio), holding at most maxBytes.
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    try {
+      for await (const chunk of record) {
+        size += chunk.length;
+        if (size <= ctx.maxBytes) chunks.push(chunk);
+        else chunks.length = 0;
+      }
+      await drainRecord(record);
+    } catch (err) {
+      yield ingestError(origin, 'bad-warc', `cannot read payload of record ${recordsSeen}: ${errorMessage(err)}`);
+      return;
+    }
+    if (unreadBlockBytes(record) > 0) {
+      yield ingestError(origin, 'truncated', `WARC ends inside record ${recordsSeen} (${url ?? 'no URL'})`);
+      return;
+    }
+    if (size > ctx.maxBytes) {
+      yield ingestError(origin, 'too-large', `payload of ${size} bytes is over the ${ctx.maxBytes}-byte limit`);
+      continue;
+    }
+    const bytes = concatBytes(chunks, size);
+    if (isBlank(bytes)) {
+      countSkip(ctx.stats, 'warc-empty-payload');
+      continue;
+    }
+    if (kind.sniff && sniffKind(bytes) !== 'html') {
+      // No Content-Type at all: keep only payloads that look like pages.
+      countSkip(ctx.stats, 'warc-not-document');
+      continue;
+    }
+    const type = kind.type;
+    yield {
+      kind: 'record',
+      record: {
+        id: recordId(type, bytes),
+        type,
+        bytes,
+        origin,
+        hints: { url, ...(kind.charset ? { charset: kind.charset } : {}) },
+      },
+    };
+  }
+
+  if (readError !== null) {
+    yield ingestError(fileOrigin, fsErrorCode(readError, true), `read failed after ${recordsSeen} records: ${errorMessage(readError)}`);
+    return;
+  }
+  // A gzip member that never ended: the file was cut after the last complete record.
+  const reader = parser._reader;
+  if (gzipped && reader.compressed && bytesIn > reader.getRawOffset()) {
+    yield ingestError(fileOrigin, 'truncated', `gzip data ends inside a member after ${recordsSeen} records`);
+  }
+}
