@@ -9,7 +9,10 @@ import { endsLikeSentence, type Unit } from './lines.js';
 export interface Verdict {
   reason: RemovalReason;
   rule: string;
-  /** Removed because it followed a header rule, not on its own merits (spam detection may re-judge it). */
+  /**
+   * Removed only as a short line after a header rule ("Related posts"), not on its own merits:
+   * spam detection may re-judge it. Comment-form fields are matched on their own words and are not.
+   */
   follower?: boolean;
 }
 
@@ -66,16 +69,22 @@ export function applyLineRules(units: Unit[]): (Verdict | null)[] {
   let header: { rule: LineRule; left: number } | null = null;
   for (let i = 0; i < units.length; i++) {
     const unit = units[i];
+    const follow = header?.rule.takesFollowing;
+    // A form field goes with its form even when it matches a rule of its own ("Email *").
+    if (header && follow?.kind === 'form-field' && header.left > 0 && followerFits(follow.kind, unit, follow.maxWords)) {
+      header.left--;
+      verdicts[i] = { reason: header.rule.reason, rule: header.rule.name };
+      continue;
+    }
     const rule = matchLineRule(unit, i >= units.length / 2);
     if (rule) {
       verdicts[i] = { reason: rule.reason, rule: rule.name };
       if (rule.takesFollowing) header = { rule, left: rule.takesFollowing.maxLines };
       continue;
     }
-    const follow = header?.rule.takesFollowing;
     if (header && follow && header.left > 0 && followerFits(follow.kind, unit, follow.maxWords)) {
       header.left--;
-      verdicts[i] = { reason: header.rule.reason, rule: header.rule.name, follower: true };
+      verdicts[i] = { reason: header.rule.reason, rule: header.rule.name, follower: follow.kind === 'short-line' };
       continue;
     }
     header = null;

@@ -422,30 +422,39 @@ export const LINE_RULES: readonly LineRule[] = [
 ];
 
 /**
- * Function words of the languages the web is mostly written in. Used for two language-neutral
- * tests: a line whose function words the body also uses reads like prose; a function word the body
- * never uses marks a line written in another language (SEO tails are often Portuguese, Spanish,
- * Indonesian… under an English article).
+ * Function words of the languages the web is mostly written in, by ISO 639-1 code. Used for two
+ * language-neutral tests: a line made of the body language's function words reads like prose; a
+ * function word of *another* language marks a line written in it (SEO tails are often Portuguese,
+ * Spanish, Indonesian… under an English article).
  */
-export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
-  // English
-  'a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as',
-  'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'it', 'its', 'he', 'she', 'they',
-  'we', 'his', 'her', 'their', 'our', 'that', 'this', 'these', 'those', 'which', 'who', 'what', 'when',
-  'where', 'how', 'not', 'no', 'will', 'would', 'can', 'could', 'should', 'may', 'after', 'before',
-  'over', 'under', 'about', 'into', 'than', 'then', 'there', 'if', 'so', 'also', 'amid', 'against',
-  // Spanish / Portuguese / Italian
-  'de', 'del', 'la', 'el', 'los', 'las', 'y', 'en', 'por', 'para', 'con', 'que', 'un', 'una', 'es',
-  'da', 'do', 'das', 'dos', 'ao', 'aos', 'na', 'no', 'nas', 'nos', 'em', 'um', 'uma', 'e', 'o', 'os',
-  'il', 'lo', 'di', 'per', 'che', 'le', 'gli', 'della', 'delle',
-  // French
-  'les', 'des', 'du', 'et', 'au', 'aux', 'est', 'pour', 'dans', 'sur', 'avec', 'une', 'qui', 'pas',
-  // German / Dutch
-  'der', 'die', 'das', 'und', 'ist', 'mit', 'von', 'zu', 'den', 'dem', 'ein', 'eine', 'het', 'een',
-  'van', 'voor', 'op', 'niet', 'im', 'auf',
-  // Indonesian / Malay
-  'yang', 'dan', 'di', 'ke', 'dari', 'untuk', 'ini', 'itu', 'dengan',
-]);
+export const FUNCTION_WORDS_BY_LANGUAGE: Readonly<Record<string, ReadonlySet<string>>> = {
+  en: new Set([
+    'a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as',
+    'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'it', 'its', 'he', 'she', 'they',
+    'we', 'his', 'her', 'their', 'our', 'that', 'this', 'these', 'those', 'which', 'who', 'what', 'when',
+    'where', 'how', 'why', 'not', 'no', 'will', 'would', 'can', 'could', 'should', 'may', 'after', 'before',
+    'over', 'under', 'about', 'into', 'than', 'then', 'there', 'if', 'so', 'also', 'amid', 'against', 'you',
+    'your', 'my', 'i', 'me', 'us', 'them', 'him', 'do', 'does', 'did', 'up', 'out', 'more', 'all',
+  ]),
+  es: new Set(['de', 'del', 'la', 'el', 'los', 'las', 'y', 'en', 'por', 'para', 'con', 'que', 'un', 'una', 'es',
+    'se', 'lo', 'su', 'sus', 'al', 'como', 'pero', 'más', 'fue', 'este', 'esta']),
+  pt: new Set(['de', 'da', 'do', 'das', 'dos', 'ao', 'aos', 'na', 'no', 'nas', 'nos', 'em', 'um', 'uma', 'e', 'o',
+    'os', 'a', 'as', 'que', 'com', 'para', 'por', 'se', 'não', 'mais', 'foi', 'é', 'seu', 'sua']),
+  it: new Set(['il', 'lo', 'la', 'di', 'per', 'che', 'le', 'gli', 'della', 'delle', 'del', 'un', 'una', 'e', 'è',
+    'con', 'non', 'sono', 'nel', 'nella', 'al', 'alla']),
+  fr: new Set(['le', 'la', 'les', 'des', 'du', 'de', 'et', 'au', 'aux', 'est', 'pour', 'dans', 'sur', 'avec', 'une',
+    'un', 'qui', 'pas', 'que', 'ce', 'il', 'elle', 'ne', 'se', 'par', 'plus', 'sont']),
+  de: new Set(['der', 'die', 'das', 'und', 'ist', 'mit', 'von', 'zu', 'den', 'dem', 'ein', 'eine', 'im', 'auf',
+    'nicht', 'sich', 'auch', 'es', 'für', 'des', 'wird', 'sind', 'bei', 'nach', 'aus']),
+  nl: new Set(['het', 'een', 'van', 'voor', 'op', 'niet', 'de', 'en', 'met', 'is', 'dat', 'zijn', 'ook', 'bij']),
+  id: new Set(['yang', 'dan', 'di', 'ke', 'dari', 'untuk', 'ini', 'itu', 'dengan', 'tidak', 'akan', 'pada',
+    'juga', 'dalam', 'ada', 'bisa']),
+};
+
+/** The union of FUNCTION_WORDS_BY_LANGUAGE. */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  Object.values(FUNCTION_WORDS_BY_LANGUAGE).flatMap((set) => [...set]),
+);
 
 /**
  * Words that mark search-engine bait: file types, piracy, gambling, deals. Generic SEO vocabulary

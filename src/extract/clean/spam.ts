@@ -5,8 +5,8 @@
  * No list of spam lines: each candidate line is scored on general evidence, against the vocabulary
  * of the document's own prose:
  *   novelty        share of its content words the body never uses             (weight 0.45)
- *   no prose glue  under a quarter of its words are function words the body uses (0.15)
- *   foreign glue   a function word (of any language) the body never uses        (0.15)
+ *   no prose glue  under a quarter of its words are function words of the body's language (0.15)
+ *   foreign glue   a function word of another language, which the body never uses (0.15)
  *   all lower case search queries are typed in lower case                       (0.20)
  *   SEO marker     a file-type/piracy/deals word the body never uses            (0.25)
  *   long run       the line sits in a run of ≥ 3 candidate lines                (0.10)
@@ -14,11 +14,16 @@
  * INLINE_THRESHOLD on every one of ≥ 3 consecutive lines (without the run bonus), because short
  * lines between paragraphs are usually subheads, and subheads share the body's words.
  */
-import { FUNCTION_WORDS, SEO_MARKERS } from './rules.js';
+import { FUNCTION_WORDS, FUNCTION_WORDS_BY_LANGUAGE, SEO_MARKERS } from './rules.js';
 import { endsLikeSentence, type Unit } from './lines.js';
 
-export const SPAM_THRESHOLD = 0.65;
-export const INLINE_THRESHOLD = 0.75;
+/**
+ * 0.75 means a capitalised line that is merely new to the body (0.45 + 0.15 + run 0.10: a headline of
+ * another story, a name) is not enough: it also needs an SEO marker or another language's function
+ * words. A lower-case line of new words without prose glue is (0.45 + 0.15 + 0.20).
+ */
+export const SPAM_THRESHOLD = 0.75;
+export const INLINE_THRESHOLD = 0.8;
 /** Below this many distinct body words, novelty is weak evidence (everything is new to a tiny body). */
 const MIN_VOCABULARY = 40;
 
@@ -37,19 +42,41 @@ export function bodyVocabulary(units: Unit[], keep: (i: number) => boolean): Set
   return vocab;
 }
 
+/** What a line is judged against: the body's words and the function words of its language. */
+export interface BodyProfile {
+  vocab: ReadonlySet<string>;
+  /** Function words of the language whose function words the body uses most (empty if none). */
+  glue: ReadonlySet<string>;
+}
+
+export function bodyProfile(vocab: ReadonlySet<string>): BodyProfile {
+  let glue: ReadonlySet<string> = new Set();
+  let best = 0;
+  for (const words of Object.values(FUNCTION_WORDS_BY_LANGUAGE)) {
+    let hits = 0;
+    for (const w of words) if (vocab.has(w)) hits++;
+    if (hits > best) {
+      best = hits;
+      glue = words;
+    }
+  }
+  return { vocab, glue: best >= 3 ? glue : new Set() };
+}
+
 export interface SpamEvidence {
   score: number;
   novelty: number;
 }
 
-export function spamScore(unit: Unit, vocab: ReadonlySet<string>, inLongRun: boolean): SpamEvidence {
+export function spamScore(unit: Unit, body: BodyProfile, inLongRun: boolean): SpamEvidence {
+  const { vocab } = body;
   const tokens = unit.key.split(' ').filter(Boolean);
   if (tokens.length === 0) return { score: 0, novelty: 0 };
   const content = tokens.filter((t) => !FUNCTION_WORDS.has(t) && t.length >= 2);
   const judged = content.length ? content : tokens;
   const novelty = judged.filter((t) => !vocab.has(t)).length / judged.length;
-  const glue = tokens.filter((t) => FUNCTION_WORDS.has(t) && vocab.has(t)).length / tokens.length;
-  const foreignGlue = tokens.some((t) => FUNCTION_WORDS.has(t) && !vocab.has(t));
+  const glue = tokens.filter((t) => body.glue.has(t)).length / tokens.length;
+  const foreignGlue = tokens.some((t) => FUNCTION_WORDS.has(t) && !body.glue.has(t) && !vocab.has(t));
   const hasLetters = /\p{L}/u.test(unit.text);
   const lowerCase = hasLetters && unit.text === unit.text.toLowerCase();
   const seo = tokens.some((t) => SEO_MARKERS.has(t) && !vocab.has(t));
@@ -77,7 +104,7 @@ export function findSpam(
   reJudge: (i: number) => boolean,
   protectedUnit: (i: number) => boolean,
 ): Map<number, SpamPosition> {
-  const vocab = bodyVocabulary(units, (i) => !removed(i));
+  const body = bodyProfile(bodyVocabulary(units, (i) => !removed(i)));
   const out = new Map<number, SpamPosition>();
   const considered = (i: number) => !removed(i) || reJudge(i);
 
@@ -95,7 +122,7 @@ export function findSpam(
     const long = run.length >= 3;
     for (const i of run) {
       if (protectedUnit(i) || out.has(i)) continue;
-      if (spamScore(units[i], vocab, long).score >= SPAM_THRESHOLD) out.set(i, where);
+      if (spamScore(units[i], body, long).score >= SPAM_THRESHOLD) out.set(i, where);
     }
   };
   const tail = collectRun(units.length - 1, -1);
@@ -112,7 +139,7 @@ export function findSpam(
   for (let i = 0; i < units.length; i++) {
     if (!considered(i)) continue;
     const u = units[i];
-    if (isCandidateLine(u) && !protectedUnit(i) && spamScore(u, vocab, false).score >= INLINE_THRESHOLD) {
+    if (isCandidateLine(u) && !protectedUnit(i) && spamScore(u, body, false).score >= INLINE_THRESHOLD) {
       streak.push(i);
     } else {
       flush();
