@@ -21,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -313,7 +313,39 @@ interface ManifestDoc {
   id: string;
   file: string;
   record?: string;
+  title?: string;
+  url?: string;
   duplicateOf?: string;
+  nearDuplicateOf?: string;
+  spunFrom?: string;
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', mdash: '\u2014', ndash: '\u2013',
+  lsquo: '\u2018', rsquo: '\u2019', ldquo: '\u201c', rdquo: '\u201d', euro: '\u20ac', pound: '\u00a3',
+};
+
+/** Enough entity decoding to find a title in HTML, XML or CDATA text (one pass, linear). */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,8});/g, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[name] ?? whole;
+  });
+}
+
+/** A corpus file as searchable text: gunzipped, decoded from its charset, entities resolved. */
+function corpusText(file: string): string {
+  let bytes: Buffer = readFileSync(path.join(corpusDir, file));
+  if (file.endsWith('.gz')) bytes = gunzipSync(bytes); // handles concatenated members
+  const text = windows1252Files.some((f) => f.output === file) ? iconv.decode(bytes, 'windows-1252') : bytes.toString('utf8');
+  // JSONL stores text JSON-escaped; search the decoded values too.
+  const jsonValues = file.endsWith('.jsonl')
+    ? text.split('\n').filter(Boolean).map((line) => Object.values(JSON.parse(line) as Record<string, string>).join('\n'))
+    : [];
+  return decodeEntities([text, ...jsonValues].join('\n'));
 }
 
 function checkManifest(): string[] {
@@ -327,8 +359,17 @@ function checkManifest(): string[] {
     ids.add(doc.id);
     if (!existsSync(path.join(corpusDir, doc.file))) problems.push(`manifest: ${doc.id}: no file corpus/${doc.file}`);
   }
+  const texts = new Map<string, string>();
   for (const doc of manifest.documents) {
-    if (doc.duplicateOf && !ids.has(doc.duplicateOf)) problems.push(`manifest: ${doc.id}: unknown duplicateOf ${doc.duplicateOf}`);
+    for (const rel of [doc.duplicateOf, doc.nearDuplicateOf, doc.spunFrom]) {
+      if (rel !== undefined && !ids.has(rel)) problems.push(`manifest: ${doc.id}: refers to unknown document ${rel}`);
+    }
+    if (!existsSync(path.join(corpusDir, doc.file))) continue;
+    if (!texts.has(doc.file)) texts.set(doc.file, corpusText(doc.file));
+    const text = texts.get(doc.file)!;
+    for (const [field, value] of [['title', doc.title], ['url', doc.url]] as const) {
+      if (value !== undefined && !text.includes(value)) problems.push(`manifest: ${doc.id}: ${field} not found in corpus/${doc.file}`);
+    }
   }
   return problems;
 }
@@ -348,7 +389,7 @@ function main(): void {
   problems.push(...checkManifest());
   if (problems.length > 0) {
     for (const p of problems) console.error(p);
-    console.error(check ? 'examples are out of date: run node --import tsx scripts/build-examples.ts' : 'manifest problems');
+    console.error('examples check failed (stale files: rerun node --import tsx scripts/build-examples.ts; manifest problems: fix examples/manifest.json)');
     process.exitCode = 1;
   } else if (check) {
     console.log('examples/corpus is up to date');
