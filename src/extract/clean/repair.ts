@@ -97,13 +97,27 @@ function whitespaceEdits(text: string): Edit[] {
   return edits;
 }
 
-function runTogetherEdits(text: string, counts: ReadonlyMap<string, number>): Edit[] {
-  const edits: Edit[] = [];
+/**
+ * Joins that pass the shape rules (1, 2, 5 above and the camel-case name table). With `evidence`,
+ * rules 3 and 4 (document counts) must pass too: that is what repairs use. Without it, the result is
+ * every suspicious join: what quality signals count as garble.
+ */
+export function findRunTogether(
+  text: string,
+  counts: ReadonlyMap<string, number>,
+  evidence: boolean,
+): Array<{ start: number; split: number; end: number }> {
+  const found: Array<{ start: number; split: number; end: number }> = [];
   for (let i = 3; i < text.length; i++) {
     if (!isUpper(text[i]) || !isLower(text[i - 1]) || !isLower(text[i - 2]) || !isLower(text[i - 3])) continue;
     let end = i + 1;
     while (end < text.length && isLower(text[end])) end++;
-    if (isLetter(text[end])) continue; // the capitalised part runs on: "PlayStation", "McDonaldsUSA"
+    if (isLetter(text[end])) {
+      // The capitalised part runs on ("PlayStation", "McDonaldsUSA"): not a join here; look again
+      // from the next capital ("PlayStationThe" still splits before "The").
+      i = end - 1;
+      continue;
+    }
     const right = text.slice(i, end);
     if (!SENTENCE_STARTERS.has(right)) continue;
     let start = i - 3;
@@ -111,13 +125,19 @@ function runTogetherEdits(text: string, counts: ReadonlyMap<string, number>): Ed
     const left = text.slice(start, i);
     const joined = left + right;
     if (CAMEL_CASE_NAMES.has(joined.toLowerCase())) continue;
-    if ((counts.get(joined) ?? 0) > 1) continue;
-    if (!STRONG_SENTENCE_STARTERS.has(right) && (counts.get(left) ?? 0) < 1) continue;
     if (right === 'A' && !(text[end] === ' ' && isLower(text[end + 1] ?? ''))) continue;
-    edits.push({ start: i, end: i, after: '. ', kind: 'run-together' });
+    if (evidence) {
+      if ((counts.get(joined) ?? 0) > 1) continue;
+      if (!STRONG_SENTENCE_STARTERS.has(right) && (counts.get(left) ?? 0) < 1) continue;
+    }
+    found.push({ start, split: i, end });
     i = end;
   }
-  return edits;
+  return found;
+}
+
+function runTogetherEdits(text: string, counts: ReadonlyMap<string, number>): Edit[] {
+  return findRunTogether(text, counts, true).map((j) => ({ start: j.split, end: j.split, after: '. ', kind: 'run-together' }));
 }
 
 /**

@@ -69,7 +69,7 @@ const COMMENT_FORM: LineRule[] = [
     phrases: [
       'leave a reply', 'leave a comment', 'leave a reply cancel reply', 'post a comment', 'add a comment',
       'write a comment', 'submit a comment', 'join the discussion', 'join the conversation', 'post comment',
-      'submit comment', 'cancel reply', 'add comment', 'what do you think', 'have your say',
+      'submit comment', 'cancel reply', 'add comment', 'have your say',
     ],
     maxWords: 6,
     takesFollowing: { maxLines: 12, maxWords: 8, kind: 'form-field' },
@@ -78,7 +78,7 @@ const COMMENT_FORM: LineRule[] = [
     name: 'comment-label',
     reason: 'comment-form',
     match: 'equals',
-    phrases: ['comments', 'comment', 'reply', 'responses', 'discussion', 'show comments', 'view comments'],
+    phrases: ['comments', 'comment', 'reply', 'responses', 'show comments', 'view comments'],
     maxWords: 2,
     tailOnly: true,
     takesFollowing: { maxLines: 12, maxWords: 8, kind: 'form-field' },
@@ -116,7 +116,7 @@ const SHARE_SUBSCRIBE: LineRule[] = [
     match: 'starts',
     phrases: [
       'share this', 'share on', 'share via', 'share the article', 'share article', 'share story',
-      'click to share on', 'click to email', 'click to print', 'share with', 'spread the word',
+      'click to share on', 'click to email', 'click to print', 'spread the word',
     ],
     maxWords: 10,
     notSentence: true,
@@ -146,8 +146,8 @@ const SHARE_SUBSCRIBE: LineRule[] = [
     maxWords: 25,
     // "Sign up for the draft…" is article prose; a prompt names what you get.
     alsoContains: [
-      'newsletter', 'newsletters', 'inbox', 'email', 'e mail', 'updates', 'alerts', 'briefing', 'digest',
-      'subscribe', 'free', 'latest', 'mailing list', 'notifications',
+      'newsletter', 'newsletters', 'inbox', 'updates', 'alerts', 'briefing', 'digest', 'subscribe',
+      'mailing list', 'notifications', 'our emails',
     ],
   },
   {
@@ -447,6 +447,11 @@ export const FUNCTION_WORDS_BY_LANGUAGE: Readonly<Record<string, ReadonlySet<str
   de: new Set(['der', 'die', 'das', 'und', 'ist', 'mit', 'von', 'zu', 'den', 'dem', 'ein', 'eine', 'im', 'auf',
     'nicht', 'sich', 'auch', 'es', 'für', 'des', 'wird', 'sind', 'bei', 'nach', 'aus']),
   nl: new Set(['het', 'een', 'van', 'voor', 'op', 'niet', 'de', 'en', 'met', 'is', 'dat', 'zijn', 'ook', 'bij']),
+  ru: new Set(['и', 'в', 'во', 'не', 'на', 'что', 'с', 'со', 'по', 'как', 'это', 'из', 'за', 'о', 'к', 'от',
+    'для', 'у', 'же', 'но', 'а', 'бы', 'он', 'она', 'они', 'его', 'ее', 'их', 'так', 'был', 'была', 'были']),
+  uk: new Set(['і', 'й', 'в', 'у', 'не', 'на', 'що', 'з', 'із', 'по', 'як', 'це', 'до', 'за', 'від', 'для',
+    'але', 'а', 'він', 'вона', 'вони', 'його', 'її', 'їх', 'був', 'була']),
+  tr: new Set(['ve', 'bir', 'bu', 'da', 'de', 'için', 'ile', 'olarak', 'çok', 'daha', 'gibi', 'ama', 'ne']),
   id: new Set(['yang', 'dan', 'di', 'ke', 'dari', 'untuk', 'ini', 'itu', 'dengan', 'tidak', 'akan', 'pada',
     'juga', 'dalam', 'ada', 'bisa']),
 };

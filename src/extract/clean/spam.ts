@@ -10,6 +10,8 @@
  *   all lower case search queries are typed in lower case                       (0.20)
  *   SEO marker     a file-type/piracy/deals word the body never uses            (0.25)
  *   long run       the line sits in a run of ≥ 3 candidate lines                (0.10)
+ *   structured     inner punctuation (, ; : ( ) @ % | – —) or a list bullet: tour dates, credits,
+ *                  poll results and lists are punctuated; search queries are not   (−0.25)
  * A line in the tail or head run is spam at SPAM_THRESHOLD; a run in mid-document needs
  * INLINE_THRESHOLD on every one of ≥ 3 consecutive lines (without the run bonus), because short
  * lines between paragraphs are usually subheads, and subheads share the body's words.
@@ -27,9 +29,13 @@ export const INLINE_THRESHOLD = 0.8;
 /** Below this many distinct body words, novelty is weak evidence (everything is new to a tiny body). */
 const MIN_VOCABULARY = 40;
 
-/** A line that could be a keyword line: short, and not ending like a sentence. */
+/**
+ * A line that could be a keyword line: short, not ending like a sentence, and not a bare link
+ * (a URL line is a reference the author gave, not search bait).
+ */
 export function isCandidateLine(unit: Unit): boolean {
-  return unit.words > 0 && unit.words <= 10 && unit.text.length <= 90 && !endsLikeSentence(unit.text);
+  return unit.words > 0 && unit.words <= 10 && unit.text.length <= 90 && !endsLikeSentence(unit.text) &&
+    !unit.text.includes('://') && !unit.text.startsWith('www.');
 }
 
 /** Words of the document's prose: the units that are not candidates. */
@@ -81,14 +87,26 @@ export function spamScore(unit: Unit, body: BodyProfile, inLongRun: boolean): Sp
   const lowerCase = hasLetters && unit.text === unit.text.toLowerCase();
   const seo = tokens.some((t) => SEO_MARKERS.has(t) && !vocab.has(t));
   const noveltyWeight = vocab.size >= MIN_VOCABULARY ? 0.45 : 0.2;
+  const structured = isStructured(unit.text);
   const score =
     noveltyWeight * novelty +
     (glue < 0.25 ? 0.15 : 0) +
     (foreignGlue ? 0.15 : 0) +
     (lowerCase ? 0.2 : 0) +
     (seo ? 0.25 : 0) +
-    (inLongRun ? 0.1 : 0);
-  return { score: Math.min(1, score), novelty };
+    (inLongRun ? 0.1 : 0) -
+    (structured ? 0.25 : 0);
+  return { score: Math.max(0, Math.min(1, score)), novelty };
+}
+
+const STRUCTURE_MARKS = new Set([',', ';', ':', '(', ')', '@', '%', '|', '\u2013', '\u2014', '[', ']', '/']);
+const BULLETS = new Set(['-', '*', '\u2022', '>', '#']);
+
+/** Inner punctuation or a leading bullet: the line is part of a list or a record, not a search query. */
+function isStructured(text: string): boolean {
+  if (BULLETS.has(text[0])) return true;
+  for (const ch of text) if (STRUCTURE_MARKS.has(ch)) return true;
+  return false;
 }
 
 export type SpamPosition = 'tail' | 'head' | 'inline';
@@ -130,7 +148,8 @@ export function findSpam(
   // A document that is nothing but candidates has no head apart from its tail.
   if (tail.length < units.filter((_, i) => considered(i)).length) judgeRun(collectRun(0, 1), 'head');
 
-  // Mid-document: ≥ 3 consecutive lines that each score high without the run bonus.
+  // Mid-document: ≥ 3 consecutive lines of ≥ 2 words that each score high without the run bonus.
+  // (One-word lines in mid-document are lists: ingredients, names, options.)
   let streak: number[] = [];
   const flush = () => {
     if (streak.length >= 3) for (const i of streak) if (!out.has(i)) out.set(i, 'inline');
@@ -139,7 +158,7 @@ export function findSpam(
   for (let i = 0; i < units.length; i++) {
     if (!considered(i)) continue;
     const u = units[i];
-    if (isCandidateLine(u) && !protectedUnit(i) && spamScore(u, body, false).score >= INLINE_THRESHOLD) {
+    if (isCandidateLine(u) && u.words >= 2 && !protectedUnit(i) && spamScore(u, body, false).score >= INLINE_THRESHOLD) {
       streak.push(i);
     } else {
       flush();

@@ -1,0 +1,179 @@
+/**
+ * Quality signals of a cleaned article (all scores in [0, 1], higher = worse). How each number is
+ * computed, and what it means, is in docs/quality.md; keep the two in step.
+ *
+ * The garble signals look for the traces that scrapers, spinners and machine translation leave:
+ *  - run-together words: a lower-case run glued to a capitalised sentence starter ("UkraineIn"),
+ *    repaired by cleaning or still in the text;
+ *  - broken sentence starts: a sentence (after ". " or at a paragraph start) that starts in lower
+ *    case ("…Kim's war. nuclear weapons…", ". for their countries."), or a capitalised sentence
+ *    starter in mid-sentence followed by a lower-case word ("on Wednesday The pact pledges").
+ */
+import type { QualitySignals } from '../model.js';
+import type { CleanResult } from './clean/index.js';
+import { findRunTogether, letterTokenCounts } from './clean/repair.js';
+import { ABBREVIATIONS, FUNCTION_WORDS, MID_SENTENCE_STARTERS } from './clean/rules.js';
+
+export interface QualityInput {
+  /** The text cleaning started from. */
+  original: string;
+  clean: CleanResult;
+}
+
+/** Garble score reaches 1 when this share of sentences shows a garble signal. */
+export const GARBLE_SATURATION = 1 / 3;
+/** Spam score added as soon as any keyword-spam line was removed: the page was seeded with spam. */
+export const SPAM_PRESENCE = 0.15;
+/** Weight of the removed-spam share of characters (a 10% spam tail alone scores 0.3 + presence). */
+export const SPAM_SHARE_WEIGHT = 3;
+/** A content word above this share of all words is the start of keyword-stuffing evidence… */
+export const STUFFING_FROM = 0.04;
+/** …which is full at this share. */
+export const STUFFING_FULL = 0.12;
+/** Documents shorter than this many words carry no stuffing evidence (a short text repeats its topic). */
+const STUFFING_MIN_WORDS = 100;
+
+const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
+const isLowerLetter = (c: string | undefined) => c !== undefined && c !== c.toUpperCase() && c === c.toLowerCase();
+
+/**
+ * Sentences of one paragraph, split after . ! ? (and closing quotes) followed by a space, except
+ * after abbreviations, initials ("J.") and dotted acronyms ("U.S."). Deliberately splits before a
+ * lower-case word too: a lower-case start after a full stop is what we want to see.
+ */
+export function splitSentences(paragraph: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < paragraph.length; i++) {
+    const c = paragraph[i];
+    if (c !== '.' && c !== '!' && c !== '?') continue;
+    let j = i + 1;
+    while (j < paragraph.length && '"\'\u201d\u2019)'.includes(paragraph[j])) j++;
+    if (paragraph[j] !== ' ') continue;
+    if (c === '.' && isAbbreviationBefore(paragraph, i)) continue;
+    out.push(paragraph.slice(start, j).trim());
+    start = j + 1;
+    i = j;
+  }
+  const rest = paragraph.slice(start).trim();
+  if (rest) out.push(rest);
+  return out.filter(Boolean);
+}
+
+function isAbbreviationBefore(text: string, dot: number): boolean {
+  let s = dot;
+  while (s > 0 && text[s - 1] !== ' ') s--;
+  const token = text.slice(s, dot).replace(/^[("'\u201c\u2018]+/, '');
+  if (token.length === 1) return true; // initial: "J. Smith"
+  if (token.includes('.')) return true; // "U.S", "a.m", "e.g"
+  return ABBREVIATIONS.has(token.toLowerCase());
+}
+
+/** A sentence that starts with a lower-case word (not a brand like "iPhone", "eBay"). */
+function startsLowerCase(sentence: string): boolean {
+  let i = 0;
+  while (i < sentence.length && '"\'\u201c\u2018([\u2014\u2013- '.includes(sentence[i])) i++;
+  if (!isLowerLetter(sentence[i])) return false;
+  let j = i;
+  while (j < sentence.length && sentence[j] !== ' ') {
+    if (j > i && sentence[j] !== sentence[j].toLowerCase()) return false; // "iPhone", "eBay"
+    j++;
+  }
+  return true;
+}
+
+/** "…on Wednesday The pact pledges…": a capitalised starter word in mid-sentence before a lower-case word. */
+function midSentenceStarters(sentence: string): number {
+  const words = sentence.split(' ');
+  let n = 0;
+  for (let k = 1; k < words.length - 1; k++) {
+    if (!MID_SENTENCE_STARTERS.has(words[k])) continue;
+    const prev = words[k - 1];
+    const last = prev[prev.length - 1];
+    // Punctuation before it (a colon, a dash, an opening quote) makes a capital legitimate.
+    if (last === undefined || !/[\p{L}\p{N}]/u.test(last)) continue;
+    if (isLowerLetter(words[k + 1][0])) n++;
+  }
+  return n;
+}
+
+export interface GarbleCounts {
+  sentences: number;
+  flaggedSentences: number;
+  runTogetherWords: number;
+  brokenSentenceStarts: number;
+}
+
+export function garbleCounts(clean: CleanResult): GarbleCounts {
+  const repaired = clean.repairs.filter((r) => r.kind === 'run-together');
+  const counts = letterTokenCounts(clean.text);
+  const flagged = new Set<string>();
+  let sentences = 0;
+  let broken = 0;
+  let residualJoins = 0;
+  let repairIndex = 0;
+  let offset = 0;
+  for (const paragraph of clean.text.split('\n\n')) {
+    let searchFrom = 0;
+    for (const sentence of splitSentences(paragraph)) {
+      sentences++;
+      const at = offset + Math.max(0, paragraph.indexOf(sentence, searchFrom));
+      searchFrom = at - offset + sentence.length;
+      const id = `${at}`;
+      const b = (startsLowerCase(sentence) ? 1 : 0) + midSentenceStarters(sentence);
+      const joins = findRunTogether(sentence, counts, false).length;
+      broken += b;
+      residualJoins += joins;
+      // A repair inside this sentence's span flags it too.
+      while (repairIndex < repaired.length && repaired[repairIndex].at < at) repairIndex++;
+      const repairedHere = repairIndex < repaired.length && repaired[repairIndex].at < at + sentence.length;
+      if (b > 0 || joins > 0 || repairedHere) flagged.add(id);
+    }
+    offset += paragraph.length + 2;
+  }
+  return {
+    sentences,
+    flaggedSentences: flagged.size,
+    runTogetherWords: repaired.length + residualJoins,
+    brokenSentenceStarts: broken,
+  };
+}
+
+/** Share of words taken by the most frequent content word, as stuffing evidence in [0, 1]. */
+export function stuffingEvidence(text: string): number {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.length < STUFFING_MIN_WORDS) return 0;
+  const freq = new Map<string, number>();
+  let top = 0;
+  for (const w of words) {
+    if (w.length < 4 || FUNCTION_WORDS.has(w)) continue;
+    const n = (freq.get(w) ?? 0) + 1;
+    freq.set(w, n);
+    if (n > top) top = n;
+  }
+  return clamp01((top / words.length - STUFFING_FROM) / (STUFFING_FULL - STUFFING_FROM));
+}
+
+export function qualitySignals(input: QualityInput): QualitySignals {
+  const { clean } = input;
+  const removedChars = clean.removals.reduce((n, r) => n + r.text.length, 0);
+  const spamChars = clean.removals.filter((r) => r.reason === 'spam-keywords').reduce((n, r) => n + r.text.length, 0);
+  const basis = Math.max(1, removedChars + clean.text.length, input.original.trim().length);
+  const spamShare = spamChars / basis;
+  const spamScore = clamp01((spamChars > 0 ? SPAM_PRESENCE : 0) + SPAM_SHARE_WEIGHT * spamShare + 0.5 * stuffingEvidence(clean.text));
+
+  const g = garbleCounts(clean);
+  const garbleScore = g.sentences === 0 ? 0 : clamp01(g.flaggedSentences / g.sentences / GARBLE_SATURATION);
+
+  const text = clean.text;
+  return {
+    spamScore,
+    garbleScore,
+    removedShare: clamp01(removedChars / Math.max(1, removedChars + text.length)),
+    chars: text.length,
+    words: (text.match(/\S+/g) ?? []).length,
+    paragraphs: text === '' ? 0 : text.split('\n\n').filter((p) => p.trim() !== '').length,
+    runTogetherWords: g.runTogetherWords,
+    brokenSentenceStarts: g.brokenSentenceStarts,
+  };
+}
