@@ -39,8 +39,9 @@ export interface DecodedText {
 const DECLARATION_WINDOW = 4096;
 /** How many bytes the binary test and chardet look at. */
 const SAMPLE_BYTES = 64 * 1024;
-/** Share of NUL bytes above which a BOM-less, non-UTF-16 input is binary. */
+/** Share of NUL bytes above which a BOM-less, non-UTF-16 input is binary (a stray NUL or two in a page is dirt, not binary). */
 const MAX_NUL_SHARE = 0.01;
+const MIN_NULS_FOR_BINARY = 3;
 /** Share of C0 control bytes (other than tab, LF, CR, FF, ESC) above which an input is binary. */
 const MAX_CONTROL_SHARE = 0.1;
 /** Share of U+FFFD in the decoded text above which we give up. */
@@ -138,7 +139,7 @@ function binaryReason(sample: Uint8Array): string | null {
     if (b === 0) nul++;
     else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x0b && b !== 0x1b) control++;
   }
-  if (nul / sample.length > MAX_NUL_SHARE) return `${nul} NUL bytes in the first ${sample.length}`;
+  if (nul >= MIN_NULS_FOR_BINARY && nul / sample.length > MAX_NUL_SHARE) return `${nul} NUL bytes in the first ${sample.length}`;
   if ((nul + control) / sample.length > MAX_CONTROL_SHARE) return `${nul + control} control bytes in the first ${sample.length}`;
   return null;
 }

@@ -137,16 +137,24 @@ export async function* readFeed(src: ByteSource, ctx: ReaderContext): AsyncGener
   let channelLanguage: string | undefined;
   let sawRoot = false;
   let bytesSinceItem = 0;
+  // Set once the input has ended: elements htmlparser2 closes after that were cut off, not closed.
+  let ending = false;
+  let cutItems = 0;
+  let rootCut = false;
 
   const onElement = (el: DomElement): void => {
     const parentName = (el.parent as DomElement | null)?.name;
-    if (ROOT_TAGS.has(el.name) && !el.parent?.parent) sawRoot = true;
+    if (ROOT_TAGS.has(el.name) && !el.parent?.parent) {
+      if (ending) rootCut = true;
+      else sawRoot = true;
+    }
     if (el.name === 'title' && parentName && FEED_TAGS.has(parentName) && feedTitle === undefined) {
       feedTitle = DomUtils.textContent(el).trim() || undefined;
     } else if ((el.name === 'language' || el.name === 'dc:language') && parentName === 'channel') {
       channelLanguage = DomUtils.textContent(el).trim() || undefined;
     } else if (ITEM_TAGS.has(el.name)) {
-      ready.push(...itemToRecord(el));
+      if (ending) cutItems++;
+      else ready.push(...itemToRecord(el));
       DomUtils.removeElement(el); // done with it: keep memory flat on long feeds
       bytesSinceItem = 0;
     }
@@ -191,6 +199,7 @@ export async function* readFeed(src: ByteSource, ctx: ReaderContext): AsyncGener
       yield* ready.splice(0);
     }
     parser.write(decoder.end());
+    ending = true;
     parser.end();
   } catch (err) {
     yield* ready.splice(0);
@@ -198,5 +207,9 @@ export async function* readFeed(src: ByteSource, ctx: ReaderContext): AsyncGener
     return;
   }
   yield* ready.splice(0);
-  if (!sawRoot) yield ingestError(fileOrigin, 'not-a-feed', 'no <rss>, <feed> or <rdf:RDF> root element');
+  if (cutItems > 0 || rootCut) {
+    yield ingestError(fileOrigin, 'truncated', `feed ends before its closing tag${cutItems ? ', inside an item' : ''}`);
+  } else if (!sawRoot) {
+    yield ingestError(fileOrigin, 'not-a-feed', 'no <rss>, <feed> or <rdf:RDF> root element');
+  }
 }

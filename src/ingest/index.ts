@@ -16,7 +16,7 @@ import { readHtml } from './html.js';
 import { readJsonl } from './jsonl.js';
 import { kindFromPath } from './kinds.js';
 import { countSkip, DEFAULT_MAX_BYTES, newIngestStats, type ReadOptions, type ReaderContext } from './options.js';
-import { binarySignature, looksLikeFeed, sniffKind, SNIFF_BYTES, type InputKind } from './sniff.js';
+import { binarySignature, looksLikeFeed, looksLikeHtml, sniffKind, SNIFF_BYTES, type InputKind } from './sniff.js';
 import { fileSource, gunzipStream, sniffHead, streamSource, type ByteSource } from './source.js';
 import { readText } from './text.js';
 import { walkFolder } from './walk.js';
@@ -128,7 +128,7 @@ async function* readByContent(src: ByteSource, ctx: ReaderContext, how: ContentO
   const sniffed = sniffKind(head);
   let kind: InputKind | null;
   if (how.xml) {
-    kind = looksLikeFeed(head) ? 'feed' : sniffed === 'html' ? 'html' : null;
+    kind = looksLikeFeed(head) ? 'feed' : looksLikeHtml(head) ? 'html' : null;
   } else if (sniffed === 'gzip') {
     if (!how.mayBeGzip) kind = null;
     else if (checkWarcHead(head) === 'warc') kind = 'warc';

@@ -134,6 +134,12 @@ export function sniffKind(head: Uint8Array): SniffResult {
   return 'text';
 }
 
+/** Does the head hold an HTML root or doctype? (Stricter than "starts with <", for .xml files.) */
+export function looksLikeHtml(head: Uint8Array): boolean {
+  const s = headAsString(head).toLowerCase();
+  return s.includes('<html') || s.includes('<!doctype html') || s.includes('<body');
+}
+
 /** Is this XML (or HTML) head a feed? Used to tell feeds from other .xml files. */
 export function looksLikeFeed(head: Uint8Array): boolean {
   const s = headAsString(head);
