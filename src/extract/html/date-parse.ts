@@ -12,6 +12,8 @@ export interface ParsedDate {
   /** `YYYY-MM-DD`: the calendar day as written (local to the page, never shifted to UTC). */
   day: string;
   hasTime: boolean;
+  /** For ambiguous numeric dates (03/04/2024): the other reading's day, so agreement with other evidence can decide. */
+  altDay?: string;
 }
 
 /** Years outside this window are copyright notices, product names or noise, not publication dates. */
@@ -122,7 +124,9 @@ export function parseDate(raw: string, dayFirst = false): ParsedDate | null {
     const dayFirstHere = m[2] === '.' || dayFirst || a > 12;
     if (!dayFirstHere) [a, b] = [b, a];
     const time = m[5] !== undefined ? { h: +m[5], min: +m[6] } : undefined;
-    return make(+m[4], b, a, time);
+    const date = make(+m[4], b, a, time);
+    if (date && a <= 12 && b <= 12 && a !== b) date.altDay = make(+m[4], a, b)?.day;
+    return date;
   }
   m = YEAR_MONTH.exec(s);
   if (m) return null; // a month is not a day: let a more precise source win
@@ -165,6 +169,7 @@ export function findDatesInText(text: string, dayFirst = false): DateInText[] {
       let y: number;
       let mo: number;
       let d: number;
+      let altOf: string | undefined;
       if (order === 'ymd') {
         [y, mo, d] = [+m[1], +m[2], +m[3]];
       } else if (m.length === 5) {
@@ -174,6 +179,7 @@ export function findDatesInText(text: string, dayFirst = false): DateInText[] {
         const dayFirstHere = m[2] === '.' || dayFirst || a > 12;
         if (!dayFirstHere) [a, b] = [b, a];
         [y, mo, d] = [+m[4], b, a];
+        if (a <= 12 && b <= 12 && a !== b) altOf = make(y, a, b)?.day;
       } else if (order === 'mdy') {
         mo = monthFromWord(m[1]);
         d = +m[2];
@@ -195,6 +201,7 @@ export function findDatesInText(text: string, dayFirst = false): DateInText[] {
       }
       const date = make(y, mo, d, time);
       if (!date) continue;
+      if (altOf) date.altDay = altOf;
       taken.push([start, end]);
       out.push({ date, start, end });
     }

@@ -5,7 +5,7 @@
  */
 import type { MetaSource } from '../../model.js';
 import { nodeTypes, textValue, type JsonLdNode } from './metadata-jsonld.js';
-import { classAndId, clean, decodeEntities, inNoiseRegion, textAfter, visibleText, type MetaTable } from './metadata-dom.js';
+import { classAndId, clean, decodeEntities, elementsAfter, inNoiseRegion, visibleText, type MetaTable } from './metadata-dom.js';
 import { AUTHOR_META_KEYS, BYLINE_CLASS_WORDS } from './metadata-rules.js';
 import { fold } from './metadata-title.js';
 import { findDatesInText } from './date-parse.js';
@@ -199,10 +199,16 @@ function bylineElementAuthors(ctx: AuthorContext): string[] {
   return [];
 }
 
-/** A "By Jane Doe" line within the text following the headline. */
+/** A short "By Jane Doe" element among those following the headline. */
 function byLineNearHeadline(ctx: AuthorContext): string[] {
   if (!ctx.headline) return [];
-  const window = textAfter(ctx.headline, 500, false);
-  const m = /(?:^|[\s|•·])(?:by|von|par|por|door)\s{1,3}:?\s{0,2}(\p{Lu}[\p{L}'’.-]{0,30}(?:\s{1,2}(?:\p{Lu}[\p{L}'’.-]{0,30}|de|da|van|von|der|del|and|&)){0,6})/u.exec(window);
-  return m ? splitNames(m[1]) : [];
+  for (const el of elementsAfter(ctx.headline, 60)) {
+    const text = visibleText(el, 160);
+    if (text.length > 150 || !BY_LINE_START.test(text)) continue;
+    const names = splitNames(text);
+    if (names.length) return names;
+  }
+  return [];
 }
+
+const BY_LINE_START = /^(?:(?:written|posted|published|reported|words)\s{1,3})?(?:by|von|par|por|door)\s{0,3}:?\s{1,3}\p{L}/iu;

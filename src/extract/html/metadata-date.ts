@@ -6,8 +6,8 @@
 import type { MetaSource } from '../../model.js';
 import { findDatesInText, parseDate, type ParsedDate } from './date-parse.js';
 import { ARTICLE_TYPES, PAGE_TYPES, nodeTypes, textValue, type JsonLdNode } from './metadata-jsonld.js';
-import { firstMeta, inNoiseRegion, textAfter, type MetaTable } from './metadata-dom.js';
-import { MODIFIED_META_KEYS, PUBLISHED_META_KEYS, PUBLISHED_WORDS, UPDATED_WORDS } from './metadata-rules.js';
+import { clean, firstMeta, inNoiseRegion, textAfter, textBefore, visibleText, type MetaTable } from './metadata-dom.js';
+import { DATE_CLASS_WORDS, MODIFIED_META_KEYS, PUBLISHED_META_KEYS, PUBLISHED_WORDS, UPDATED_WORDS } from './metadata-rules.js';
 
 export interface DateEvidence {
   date: ParsedDate;
@@ -16,6 +16,10 @@ export interface DateEvidence {
   detail: string;
   /** True for last-modified evidence. */
   modified: boolean;
+  /** Shown to readers (time element, text) rather than only in markup. */
+  visible: boolean;
+  /** What the page's own words say the date is, when they say. */
+  label: 'published' | 'updated' | null;
 }
 
 export interface DateResult {
@@ -57,7 +61,7 @@ function jsonLdEvidence(ctx: DateContext, out: DateEvidence[]): void {
   const add = (node: JsonLdNode, key: string, modified: boolean, label: string): void => {
     const raw = textValue(node[key]);
     const date = raw ? parseDate(raw, ctx.dayFirst) : null;
-    if (date) out.push({ date, source: 'json-ld', detail: `json-ld ${label}.${key}`, modified });
+    if (date) out.push({ date, source: 'json-ld', detail: `json-ld ${label}.${key}`, modified, visible: false, label: null });
   };
   if (main) {
     add(main, 'datePublished', false, 'article');
@@ -78,14 +82,14 @@ function metaEvidence(ctx: DateContext, out: DateEvidence[]): void {
       const date = parseDate(raw, ctx.dayFirst);
       if (date) {
         const source: MetaSource = key.startsWith('article:') || key.startsWith('og:') ? 'opengraph' : 'meta';
-        out.push({ date, source, detail: `meta ${key}`, modified: false });
+        out.push({ date, source, detail: `meta ${key}`, modified: false, visible: false, label: null });
         break;
       }
     }
   }
   const modified = firstMeta(ctx.meta, MODIFIED_META_KEYS);
   const date = modified ? parseDate(modified.value, ctx.dayFirst) : null;
-  if (modified && date) out.push({ date, source: modified.key.startsWith('og:') || modified.key.startsWith('article:') ? 'opengraph' : 'meta', detail: `meta ${modified.key}`, modified: true });
+  if (modified && date) out.push({ date, source: modified.key.startsWith('og:') || modified.key.startsWith('article:') ? 'opengraph' : 'meta', detail: `meta ${modified.key}`, modified: true, visible: false, label: null });
 }
 
 /** itemprop=datePublished on non-meta elements (meta ones are in the meta table already). */
@@ -97,7 +101,7 @@ function microdataEvidence(ctx: DateContext, out: DateEvidence[]): void {
     const raw = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.textContent ?? '';
     const date = parseDate(raw, ctx.dayFirst);
     if (date) {
-      out.push({ date, source: 'microdata', detail: `itemprop ${prop}`, modified: prop === 'datemodified' });
+      out.push({ date, source: 'microdata', detail: `itemprop ${prop}`, modified: prop === 'datemodified', visible: el.tagName !== 'META' && el.tagName !== 'LINK', label: prop === 'datemodified' ? 'updated' : 'published' });
     }
   }
 }
@@ -113,25 +117,11 @@ function timeElementEvidence(ctx: DateContext, out: DateEvidence[]): void {
     if (!date) continue;
     const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('itemprop') ?? ''} ${el.parentElement?.getAttribute('class') ?? ''}`.toLowerCase();
     const before = textBefore(el, 40);
-    const modified = /updated|modified/.test(cls) || UPDATED_WORDS.test(before);
+    const own = clean(el.textContent).slice(0, 25);
+    const label = /updated|modified/.test(cls) || UPDATED_WORDS.test(before) || /\b(?:updated|modified|revised)\b/i.test(own) ? 'updated' : /publish|posted|created/.test(cls) || PUBLISHED_WORDS.test(before) ? 'published' : null;
     kept++;
-    out.push({ date, source: 'time-element', detail: `time${el.hasAttribute('pubdate') ? '[pubdate]' : ''} ${cls.trim()}`.trim(), modified });
+    out.push({ date, source: 'time-element', detail: `time${el.hasAttribute('pubdate') ? '[pubdate]' : ''} ${cls.trim()}`.trim(), modified: label === 'updated', visible: true, label });
   }
-}
-
-/** Up to `n` characters of text immediately before an element (its preceding siblings' text, then the parent's). */
-function textBefore(el: Element, n: number): string {
-  let text = '';
-  let cur: Element | null = el;
-  for (let depth = 0; cur && depth < 3 && text.length < n; depth++) {
-    let sib = cur.previousSibling;
-    while (sib && text.length < n) {
-      text = (sib.textContent ?? '').slice(-n) + ' ' + text;
-      sib = sib.previousSibling;
-    }
-    cur = cur.parentElement;
-  }
-  return text.replace(/\s+/g, ' ').trimEnd().slice(-n);
 }
 
 // /2024/06/19/, /2024-06-19/, /20240619/ and /2024/06/ (month only, not used alone)
@@ -149,26 +139,51 @@ function urlEvidence(ctx: DateContext, out: DateEvidence[]): void {
   const m = URL_DATE.exec(path) ?? URL_COMPACT.exec(path);
   if (!m) return;
   const date = parseDate(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`);
-  if (date) out.push({ date, source: 'url', detail: 'url path', modified: false });
+  if (date) out.push({ date, source: 'url', detail: 'url path', modified: false, visible: false, label: null });
 }
 
-/**
- * Dates written next to the headline ("June 19, 2024 at 10:30 am"), skipping any announced as an
- * update. Looks at a window of visible text after the headline.
- */
-function textEvidence(ctx: DateContext, out: DateEvidence[]): void {
-  if (!ctx.headline) return;
-  const window = textAfter(ctx.headline, 700, false);
+/** Labels a date found in a text by the words just before it. */
+function labelOf(before: string): 'published' | 'updated' | null {
+  if (UPDATED_WORDS.test(before)) return 'updated';
+  if (PUBLISHED_WORDS.test(before)) return 'published';
+  return null;
+}
+
+function pushTextDates(ctx: DateContext, text: string, detail: string, max: number, out: DateEvidence[], onlyLabelled = false): void {
   let taken = 0;
-  for (const found of findDatesInText(window, ctx.dayFirst)) {
-    if (taken >= 3) break;
-    const before = window.slice(Math.max(0, found.start - 40), found.start);
-    const modified = UPDATED_WORDS.test(before);
-    const published = PUBLISHED_WORDS.test(before);
-    out.push({ date: found.date, source: 'text', detail: `text near headline${published ? ' (published)' : ''}${modified ? ' (updated)' : ''}`, modified });
+  for (const found of findDatesInText(text, ctx.dayFirst)) {
+    if (taken >= max) break;
+    const label = labelOf(text.slice(Math.max(0, found.start - 40), found.start));
+    if (onlyLabelled && !label) continue;
+    out.push({ date: found.date, source: 'text', detail: `${detail}${label ? ` (${label})` : ''}`, modified: label === 'updated', visible: true, label });
     taken++;
   }
 }
+
+/**
+ * Dates written next to the headline ("June 19, 2024 at 10:30 am"), in elements whose class says
+ * "date", and anywhere on the page when announced ("Published on ...", "Last updated: ...").
+ */
+function textEvidence(ctx: DateContext, out: DateEvidence[]): void {
+  if (ctx.headline) {
+    pushTextDates(ctx, textBefore(ctx.headline, 250), 'text above headline', 2, out);
+    pushTextDates(ctx, textAfter(ctx.headline, 600, false), 'text below headline', 3, out);
+  }
+  let classTaken = 0;
+  for (const el of Array.from(ctx.doc.querySelectorAll(DATE_CLASS_SELECTOR)).slice(0, 80)) {
+    if (classTaken >= 4) break;
+    if (el.tagName === 'TIME' || el.tagName === 'BODY' || el.tagName === 'HTML' || inNoiseRegion(el)) continue;
+    const text = visibleText(el, 200);
+    if (!text || text.length > 200) continue;
+    const before = out.length;
+    pushTextDates(ctx, text, `element .${(el.getAttribute('class') ?? el.getAttribute('id') ?? '').trim().slice(0, 40)}`, 1, out);
+    if (out.length > before) classTaken++;
+  }
+  const body = ctx.doc.body;
+  if (body) pushTextDates(ctx, textAfter(body, 60_000), 'labelled text', 3, out, true);
+}
+
+const DATE_CLASS_SELECTOR = DATE_CLASS_WORDS.map((w) => `[class*="${w}"], [id*="${w}"]`).join(', ');
 
 /** All dated evidence, in the order it was gathered (strongest kinds first). */
 export function gatherDateEvidence(ctx: DateContext): DateEvidence[] {
@@ -182,36 +197,66 @@ export function gatherDateEvidence(ctx: DateContext): DateEvidence[] {
   return out;
 }
 
+/** Days since the epoch of a `YYYY-MM-DD` day. */
+function dayNumber(day: string): number {
+  return Math.round(Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) / 86_400_000);
+}
+
+/** Strength order of structured published evidence. */
+const STRUCTURED_ORDER: Array<(e: DateEvidence) => boolean> = [
+  (e) => e.detail.startsWith('json-ld article.datePublished'),
+  (e) => e.source === 'opengraph',
+  (e) => e.source === 'microdata',
+  (e) => e.detail.startsWith('json-ld article.'),
+  (e) => e.source === 'meta',
+  (e) => e.source === 'json-ld',
+];
+
 /**
- * Picks the publication time. Structured published dates win; a visible or URL day that agrees
- * with nothing structured is used only when nothing structured exists. Modified dates are a last
- * resort, as a page that shows only "Updated June 20" was most often first published then too.
+ * Picks the publication time, as a reader of the page would state it:
+ * 1. a date shown on the page that structured data confirms (published or modified day): shown
+ *    dates are what the page claims, structured ones prove they are about this article and not a
+ *    comment or a teaser; a shown publication date beats a shown "updated" one;
+ * 2. else the structured publication date;
+ * 3. else a shown date (publication before update), then the URL's date;
+ * 4. modified dates last: a page stating only "Updated June 20" was most often published then too.
  */
 export function extractPublishedDate(ctx: DateContext): DateResult {
   const evidence = gatherDateEvidence(ctx);
-  const published = evidence.filter((e) => !e.modified);
-  const order: Array<(e: DateEvidence) => boolean> = [
-    (e) => e.detail.startsWith('json-ld article.datePublished'),
-    (e) => e.source === 'opengraph',
-    (e) => e.source === 'microdata',
-    (e) => e.detail.startsWith('json-ld article.'),
-    (e) => e.source === 'meta',
-    (e) => e.source === 'time-element',
-    (e) => e.source === 'text',
-    (e) => e.source === 'url',
-    (e) => e.source === 'json-ld',
-  ];
-  let chosen: DateEvidence | undefined;
-  for (const test of order) {
-    chosen = published.find(test);
-    if (chosen) break;
+  const structured = evidence.filter((e) => !e.visible && e.source !== 'url');
+  const structuredDays = new Set(structured.map((e) => e.date.day));
+  const visible = evidence.filter((e) => e.visible);
+  // an ambiguous numeric date (10/09/2024) takes the reading structured data agrees with
+  for (const e of visible) {
+    if (e.date.altDay && !structuredDays.has(e.date.day) && structuredDays.has(e.date.altDay)) {
+      e.date = { iso: e.date.altDay, day: e.date.altDay, hasTime: false };
+    }
   }
-  chosen ??= evidence.find((e) => e.modified);
+  const confirmed = visible.filter((e) => structuredDays.has(e.date.day));
+  const notUpdated = (e: DateEvidence): boolean => e.label !== 'updated';
+  const published = structured.filter((e) => !e.modified);
+  let strongestPublished: DateEvidence | undefined;
+  for (const test of STRUCTURED_ORDER) {
+    strongestPublished = published.find(test);
+    if (strongestPublished) break;
+  }
+
+  let chosen: DateEvidence | undefined = confirmed.find(notUpdated);
+  if (!chosen) {
+    // A date shown in the article header is what the page claims, even when markup disagrees
+    // (markup dates are often the CMS record's, not the story's).
+    const shown = visible.find((e) => notUpdated(e) && (e.source === 'time-element' || e.source === 'microdata' || e.detail.includes('headline')));
+    // ...unless the URL carries the structured publication day: two independent witnesses agree
+    const urlDay = evidence.find((e) => e.source === 'url')?.date.day;
+    chosen = strongestPublished && urlDay === strongestPublished.date.day ? strongestPublished : shown;
+  }
+  chosen ??= confirmed[0] ?? strongestPublished;
+  chosen ??= visible.find(notUpdated) ?? evidence.find((e) => e.source === 'url') ?? visible[0] ?? structured.find((e) => e.modified);
   if (!chosen) return { value: null, source: null, evidence };
   // A structured timestamp for the same day is more precise than a visible or URL day.
   let value = chosen.date.iso;
   if (!chosen.date.hasTime) {
-    const precise = published.find((e) => e.date.hasTime && e.date.day === chosen.date.day);
+    const precise = structured.find((e) => e.date.hasTime && e.date.day === chosen.date.day);
     if (precise) value = precise.date.iso;
   }
   return { value, source: chosen.source, evidence };

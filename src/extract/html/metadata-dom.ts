@@ -125,6 +125,63 @@ export function textAfter(start: Element, maxChars: number, includeStart = true)
   return clean(out).slice(0, maxChars);
 }
 
+/**
+ * Visible text preceding `start` in document order (not its own text), up to `maxChars`: the
+ * kicker, dateline and "Published ..." lines that sit above a headline. Noise regions are skipped.
+ */
+export function textBefore(start: Element, maxChars: number): string {
+  const pieces: string[] = [];
+  let length = 0;
+  let node: Node | null = start;
+  let steps = 0;
+  // Walk backwards: a previous sibling is entered from its last child; when none is left, go up.
+  while (node && length < maxChars && steps++ < 5000) {
+    let prev: Node | null = node.previousSibling;
+    if (!prev) {
+      node = node.parentNode;
+      if (node && node.nodeType === 1 && ((node as Element).tagName === 'BODY' || (node as Element).tagName === 'HTML')) break;
+      continue;
+    }
+    // descend into the previous sibling's last leaf, unless it is a skipped subtree
+    for (;;) {
+      if (prev.nodeType === 1) {
+        const el = prev as Element;
+        if (SKIP_TEXT_TAGS.has(el.tagName) || NOISE_TAGS.has(el.tagName) || isNoiseContainer(el)) break;
+        if (el.lastChild) {
+          prev = el.lastChild;
+          continue;
+        }
+      }
+      break;
+    }
+    if (prev.nodeType === 3) {
+      const t = prev.textContent ?? '';
+      pieces.push(t);
+      length += t.length;
+    } else if (prev.nodeType === 1) {
+      pieces.push(' ');
+    }
+    node = prev;
+  }
+  return clean(pieces.reverse().join(' ')).slice(-maxChars);
+}
+
+/** Up to `max` elements following `start` in document order (outside its subtree), skipping noise. */
+export function elementsAfter(start: Element, max: number): Element[] {
+  const out: Element[] = [];
+  let node: Node | null = nextNode(start, true);
+  let steps = 0;
+  while (node && out.length < max && steps++ < 5000) {
+    if (node.nodeType === 1) {
+      const el = node as Element;
+      const skip = SKIP_TEXT_TAGS.has(el.tagName) || NOISE_TAGS.has(el.tagName) || isNoiseContainer(el);
+      if (!skip) out.push(el);
+      node = nextNode(node, skip);
+    } else node = nextNode(node, true);
+  }
+  return out;
+}
+
 /** Noise test for one element alone (no ancestor walk), used while streaming text. */
 function isNoiseContainer(el: Element): boolean {
   const ci = classAndId(el);

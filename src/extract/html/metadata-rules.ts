@@ -91,14 +91,14 @@ export const NOISE_REGION_WORDS = [
   'comment', 'respond', 'reply', 'replies', 'discussion', 'disqus', 'related', 'recommend', 'more-stories', 'more-articles',
   'read-next', 'readnext', 'read-more', 'also-read', 'you-may', 'you-might', 'popular', 'trending', 'most-read', 'sidebar', 'widget',
   'footer', 'newsletter', 'outbrain', 'taboola', 'promo', 'next-article', 'prev-next', 'post-navigation', 'nav-links',
-  'pagination', 'breadcrumb', 'menu', 'archive', 'latest', 'rss',
+  'pagination', 'breadcrumb', 'menu', 'archive', 'latest', 'rss', 'teaser', 'article-card',
 ];
 
 /** Tags that are never the article's own header. */
 export const NOISE_TAGS = new Set(['ASIDE', 'FOOTER', 'NAV', 'FORM', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SELECT', 'OPTION', 'BUTTON']);
 
 /** Words announcing that the next date is a revision, not the first publication. */
-export const UPDATED_WORDS = /(?:updated?|modified|revised|edited|last\s{1,3}(?:updated|modified|reviewed|changed)|aktualisiert|mis\s{1,3}à\s{1,3}jour|actualizado|aggiornato|atualizado|bijgewerkt|reviewed)\W{0,5}(?:on\s{1,3})?[:\-–]?\s{0,3}$/i;
+export const UPDATED_WORDS = /(?:update[ds]?|modified|revised|edited|last\s{1,3}(?:updated|modified|reviewed|changed)|aktualisiert|mis\s{1,3}à\s{1,3}jour|actualizado|aggiornato|atualizado|bijgewerkt|reviewed)\W{0,5}(?:on\s{1,3})?[:\-–]?\s{0,3}$/i;
 
 /** Words announcing the first publication. */
 export const PUBLISHED_WORDS = /(?:published|posted|posted\s{1,3}on|written|veröffentlicht|publié|publicado|pubblicato|gepubliceerd|date)\W{0,5}(?:on\s{1,3})?[:\-–]?\s{0,3}$/i;

@@ -1,0 +1,194 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseHtml } from '../src/extract/html/dom.js';
+import { extractMetadata } from '../src/extract/html/metadata.js';
+import { findDatesInText, parseDate } from '../src/extract/html/date-parse.js';
+import { parseJsonLdText } from '../src/extract/html/metadata-jsonld.js';
+import { stripSiteName } from '../src/extract/html/metadata-title.js';
+import { splitNames } from '../src/extract/html/metadata-author.js';
+
+const meta = (html: string, url?: string) => extractMetadata(parseHtml(html), html, url);
+
+test('date parsing: machine and human formats, time and offset kept, junk refused', () => {
+  assert.equal(parseDate('2024-06-19T10:30:00+02:00')?.iso, '2024-06-19T10:30:00+02:00');
+  assert.equal(parseDate('2024-06-19T10:30:00.000Z')?.iso, '2024-06-19T10:30:00Z');
+  assert.equal(parseDate('2024-06-19')?.iso, '2024-06-19');
+  assert.equal(parseDate('Wed, 19 Jun 2024 08:15:00 GMT')?.iso, '2024-06-19T08:15:00Z');
+  assert.equal(parseDate('June 19, 2024')?.iso, '2024-06-19');
+  assert.equal(parseDate('19. Juni 2024')?.iso, '2024-06-19');
+  assert.equal(parseDate('19 de junio de 2024')?.iso, '2024-06-19');
+  assert.equal(parseDate('06/19/2024')?.day, '2024-06-19');
+  assert.equal(parseDate('19.06.2024')?.day, '2024-06-19');
+  assert.equal(parseDate('03/04/2024', true)?.day, '2024-04-03');
+  assert.equal(parseDate('1718785800')?.day, '2024-06-19');
+  assert.equal(parseDate('2024-02-30'), null);
+  assert.equal(parseDate('not a date'), null);
+  assert.equal(parseDate('© 1887'), null);
+  const found = findDatesInText('Posted June 19, 2024 at 3:05 pm · Updated 20 June 2024');
+  assert.deepEqual(found.map((f) => f.date.iso), ['2024-06-19T15:05:00', '2024-06-20']);
+});
+
+test('date parsing survives hostile input quickly', () => {
+  const hostile = '1'.repeat(200_000) + ' ' + 'a'.repeat(200_000) + ' 12/'.repeat(50_000);
+  const t0 = performance.now();
+  findDatesInText(hostile);
+  parseDate(hostile);
+  assert.ok(performance.now() - t0 < 2000, 'date scan must stay linear');
+});
+
+test('JSON-LD with @graph: headline, datePublished, author by @id reference, publisher', () => {
+  const html = `<html lang="en-GB"><head><title>Ignored title | Daily Planet</title>
+  <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+    {"@type":"WebSite","@id":"https://planet.example/#website","name":"Daily Planet"},
+    {"@type":"WebPage","@id":"https://planet.example/a/#webpage","datePublished":"2020-01-01T00:00:00Z"},
+    {"@type":"Person","@id":"https://planet.example/#/schema/person/1","name":"Lois Lane"},
+    {"@type":"NewsArticle","headline":"Storm floods the harbour","datePublished":"2024-06-19T08:00:00+01:00",
+     "dateModified":"2024-06-21T09:00:00+01:00","author":{"@id":"https://planet.example/#/schema/person/1"},
+     "publisher":{"@type":"Organization","name":"Daily Planet"}}
+  ]}</script></head><body><p>Text</p></body></html>`;
+  const m = meta(html, 'https://planet.example/a/');
+  assert.equal(m.publishedAt, '2024-06-19T08:00:00+01:00');
+  assert.equal(m.metaSources.publishedAt, 'json-ld');
+  assert.equal(m.title, 'Storm floods the harbour');
+  assert.equal(m.byline, 'Lois Lane');
+  assert.equal(m.outlet, 'Daily Planet');
+  assert.equal(m.language, 'en');
+});
+
+test('broken JSON-LD is repaired (trailing commas, raw newlines, back-to-back objects)', () => {
+  assert.equal(parseJsonLdText('{"@type":"NewsArticle","headline":"A\nB",}').length, 1);
+  assert.equal(parseJsonLdText('{"@type":"A"}{"@type":"B"}').length, 2);
+  const html = `<html><head><script type="application/ld+json">
+    {"@type": "BlogPosting", "datePublished": "2023-03-05", "author": [{"@type":"Person","name":"Ann Poe"},{"@type":"Person","name":"Bo Diaz"}],}
+  </script></head><body></body></html>`;
+  const m = meta(html);
+  assert.equal(m.publishedAt, '2023-03-05');
+  assert.equal(m.byline, 'Ann Poe, Bo Diaz');
+});
+
+test('OpenGraph only: og:title with a site suffix, article:published_time, og:site_name, og:locale', () => {
+  const html = `<html><head>
+    <meta property="og:title" content="Council approves new budget | The Courier">
+    <meta property="og:site_name" content="The Courier">
+    <meta property="og:locale" content="fr_FR">
+    <meta property="article:published_time" content="2022-11-02T14:00:00-05:00">
+    <meta property="og:url" content="https://courier.example/news/budget">
+  </head><body><div>no headline here</div></body></html>`;
+  const m = meta(html);
+  assert.equal(m.title, 'Council approves new budget');
+  assert.equal(m.publishedAt, '2022-11-02T14:00:00-05:00');
+  assert.equal(m.metaSources.publishedAt, 'opengraph');
+  assert.equal(m.outlet, 'The Courier');
+  assert.equal(m.language, 'fr');
+  assert.equal(m.canonicalUrl, 'https://courier.example/news/budget');
+  assert.equal(m.url, 'https://courier.example/news/budget');
+});
+
+test('<time> only: the header time wins, comment times do not', () => {
+  const html = `<html><body><article><header><h1>Bridge reopens</h1>
+    <time datetime="2021-04-07T09:30:00Z">April 7, 2021</time></header><p>Body.</p></article>
+    <section id="comments"><div class="comment"><time datetime="2021-05-01T10:00:00Z">May 1</time></div></section>
+    </body></html>`;
+  const m = meta(html);
+  assert.equal(m.publishedAt, '2021-04-07T09:30:00Z');
+  assert.equal(m.metaSources.publishedAt, 'time-element');
+});
+
+test('a page whose comments and related stories carry later dates: they never win', () => {
+  const html = `<html><body><main><h1>Quiet election night</h1><p>By Jane Doe</p>
+    <p>Nothing happened for hours, officials said.</p></main>
+    <aside class="related-stories"><time datetime="2024-07-01">July 1, 2024</time></aside>
+    <div class="comments-area"><div class="comment-body">Great piece! Posted June 30, 2024</div>
+    <time datetime="2024-06-30T22:00:00Z">June 30</time></div>
+    <footer>© 2024 Example Media</footer></body></html>`;
+  const m = meta(html, 'https://news.example/2024/06/12/quiet-election-night/');
+  assert.equal(m.publishedAt, '2024-06-12');
+  assert.equal(m.metaSources.publishedAt, 'url');
+});
+
+test('URL date only', () => {
+  const m = meta('<html><body><h1>Hello</h1><p>Text</p></body></html>', 'https://blog.example/2019/03/08/hello/');
+  assert.equal(m.publishedAt, '2019-03-08');
+  assert.equal(m.metaSources.publishedAt, 'url');
+  assert.equal(m.outlet, 'blog.example');
+  assert.equal(m.metaSources.outlet, 'hostname');
+});
+
+test('visible date next to the headline; a shown "Updated" date loses to the published one', () => {
+  const html = `<html><body><article><h1>Rates held steady</h1>
+    <div class="byline">By Sam Lee | Published March 3, 2023 · Updated March 9, 2023</div><p>Text</p></article></body></html>`;
+  const m = meta(html);
+  assert.equal(m.publishedAt, '2023-03-03');
+  assert.equal(m.byline, 'Sam Lee');
+});
+
+test('published preferred over modified in meta tags', () => {
+  const html = `<html><head><meta property="article:modified_time" content="2024-02-02">
+    <meta name="parsely-pub-date" content="2024-01-15T12:00:00Z"></head><body></body></html>`;
+  assert.equal(meta(html).publishedAt, '2024-01-15T12:00:00Z');
+  const onlyModified = '<html><head><meta property="article:modified_time" content="2024-02-02"></head><body></body></html>';
+  assert.equal(meta(onlyModified).publishedAt, '2024-02-02');
+});
+
+test('title: " | Site" and "Site - " removed, h1 preferred when structured titles agree', () => {
+  assert.equal(stripSiteName('Markets rally on rate hopes | Finance Daily', ['Finance Daily']), 'Markets rally on rate hopes');
+  assert.equal(stripSiteName('Finance Daily - Markets rally on rate hopes', ['Finance Daily']), 'Markets rally on rate hopes');
+  assert.equal(stripSiteName('Markets rally - Business - FD', [], ['Markets rally']), 'Markets rally');
+  assert.equal(stripSiteName('Spider-Man: a review', ['example.com']), 'Spider-Man: a review');
+  const html = `<html><head><title>Markets rally on rate hopes – Business | Finance Daily</title>
+    <meta property="og:site_name" content="Finance Daily"></head>
+    <body><h1 class="logo">Finance Daily</h1><article><h1>Markets rally on rate hopes</h1></article></body></html>`;
+  const m = meta(html, 'https://financedaily.example/markets');
+  assert.equal(m.title, 'Markets rally on rate hopes');
+  assert.equal(m.metaSources.title, 'heading');
+});
+
+test('author in several shapes: meta, rel=author, byline class, "By" line; site names and URLs refused', () => {
+  assert.deepEqual(splitNames('By Jane Doe and John Roe'), ['Jane Doe', 'John Roe']);
+  assert.deepEqual(splitNames('By Jane Doe, Staff Writer'), ['Jane Doe']);
+  assert.deepEqual(splitNames('Written by Ann Poe, Bo Diaz & Cy Young | June 3, 2024'), ['Ann Poe', 'Bo Diaz', 'Cy Young']);
+  assert.deepEqual(splitNames('Dylan Bailey, MS, RD'), ['Dylan Bailey, MS, RD']);
+  const metaOnly = '<html><head><meta name="author" content="Maria Garcia"></head><body></body></html>';
+  assert.equal(meta(metaOnly).byline, 'Maria Garcia');
+  const urlAuthor = `<html><head><meta property="article:author" content="https://facebook.com/someone">
+    <meta property="og:site_name" content="Metro News"><meta name="author" content="Metro News"></head>
+    <body><article><h1>Title here</h1><a rel="author" href="/people/li-wei">Li Wei</a></article></body></html>`;
+  assert.equal(meta(urlAuthor).byline, 'Li Wei');
+  const bylineClass = `<html><body><article><h1>Headline words</h1><span class="author-name">by Tom Baker</span></article></body></html>`;
+  assert.equal(meta(bylineClass).byline, 'Tom Baker');
+  const byLine = `<html><body><article><h1>Headline words</h1><p>By Priya Nair</p><p>The body.</p></article></body></html>`;
+  assert.equal(meta(byLine).byline, 'Priya Nair');
+  const itemprop = `<html><body><article><h1>Headline</h1><span itemprop="author" itemscope><span itemprop="name">Kofi Mensah</span></span></article></body></html>`;
+  assert.equal(meta(itemprop).byline, 'Kofi Mensah');
+  const ldString = `<html><head><script type="application/ld+json">{"@type":"Article","author":"Ana Ruiz"}</script></head><body></body></html>`;
+  assert.equal(meta(ldString).byline, 'Ana Ruiz');
+});
+
+test('language from meta content-language; canonical resolved against the page URL', () => {
+  const html = `<html><head><meta http-equiv="content-language" content="de-DE"><link rel="canonical" href="/artikel/1"></head><body></body></html>`;
+  const m = meta(html, 'https://zeitung.example/x?utm=1');
+  assert.equal(m.language, 'de');
+  assert.equal(m.canonicalUrl, 'https://zeitung.example/artikel/1');
+  assert.equal(m.url, 'https://zeitung.example/x?utm=1');
+  assert.equal(m.metaSources.url, 'hint');
+});
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const wcxb = path.resolve(here, '..', '..', 'shared', 'bench', 'wcxb');
+
+test('WCXB test split, first 100 articles: publication-date accuracy >= 0.8', { skip: !existsSync(wcxb) && 'needs ../shared (absent)' }, async () => {
+  const { loadHtml, loadTruth, sameDay } = await import('../bench/meta.js');
+  const articles = loadTruth('test')
+    .filter((t) => t.type === 'article' && t.date)
+    .slice(0, 100);
+  let hits = 0;
+  for (const t of articles) {
+    const html = loadHtml('test', t.id);
+    if (sameDay(t.date!, meta(html, t.url).publishedAt)) hits++;
+  }
+  const accuracy = hits / articles.length;
+  assert.ok(accuracy >= 0.8, `date accuracy ${accuracy.toFixed(3)} on ${articles.length} test articles`);
+});
