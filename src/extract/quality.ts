@@ -51,6 +51,8 @@ export function splitSentences(paragraph: string): string[] {
     while (j < paragraph.length && '"\'\u201d\u2019)'.includes(paragraph[j])) j++;
     if (paragraph[j] !== ' ') continue;
     if (c === '.' && isAbbreviationBefore(paragraph, i)) continue;
+    // '"Really?" she asked.' — after ? and ! a lower-case word goes on with the same sentence.
+    if (c !== '.' && isLowerLetter(paragraph[j + 1])) continue;
     out.push(paragraph.slice(start, j).trim());
     start = j + 1;
     i = j;
@@ -69,22 +71,36 @@ function isAbbreviationBefore(text: string, dot: number): boolean {
   return ABBREVIATIONS.has(token.toLowerCase());
 }
 
-/** A sentence that starts with a lower-case word (not a brand like "iPhone", "eBay"). */
+/**
+ * A sentence that starts with a lower-case word. Not: a brand ("iPhone", "eBay"), a URL, handle or
+ * file name (a first token with . / @ or a digit).
+ */
 function startsLowerCase(sentence: string): boolean {
   let i = 0;
   while (i < sentence.length && '"\'\u201c\u2018([\u2014\u2013- '.includes(sentence[i])) i++;
   if (!isLowerLetter(sentence[i])) return false;
   let j = i;
   while (j < sentence.length && sentence[j] !== ' ') {
-    if (j > i && sentence[j] !== sentence[j].toLowerCase()) return false; // "iPhone", "eBay"
+    const ch = sentence[j];
+    if (j > i && ch !== ch.toLowerCase()) return false; // "iPhone", "eBay"
+    if (ch === '.' && /[\p{L}\p{N}]/u.test(sentence[j + 1] ?? '')) return false; // "pic.twitter.com"
+    if (ch === '/' || ch === '@' || (ch >= '0' && ch <= '9')) return false;
     j++;
   }
   return true;
 }
 
+/** Most words capitalised: a headline or a title of a work, where capitals mean nothing. */
+function isTitleCase(words: string[]): boolean {
+  let caps = 0;
+  for (const w of words) if (w[0] !== undefined && w[0] !== w[0].toLowerCase()) caps++;
+  return caps >= 0.6 * words.length;
+}
+
 /** "…on Wednesday The pact pledges…": a capitalised starter word in mid-sentence before a lower-case word. */
 function midSentenceStarters(sentence: string): number {
   const words = sentence.split(' ');
+  if (isTitleCase(words)) return 0;
   let n = 0;
   for (let k = 1; k < words.length - 1; k++) {
     if (!MID_SENTENCE_STARTERS.has(words[k])) continue;
@@ -115,7 +131,13 @@ export function garbleCounts(clean: CleanResult): GarbleCounts {
   let offset = 0;
   for (const paragraph of clean.text.split('\n\n')) {
     let searchFrom = 0;
-    for (const sentence of splitSentences(paragraph)) {
+    const parts = splitSentences(paragraph);
+    // A paragraph that is one unpunctuated line is a label, subhead or caption, not a sentence.
+    if (parts.length === 1 && !/[.!?\u2026]["'\u201d\u2019)]*$/u.test(parts[0])) {
+      offset += paragraph.length + 2;
+      continue;
+    }
+    for (const sentence of parts) {
       sentences++;
       const at = offset + Math.max(0, paragraph.indexOf(sentence, searchFrom));
       searchFrom = at - offset + sentence.length;

@@ -525,6 +525,9 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'vs', 'v', 'etc', 'eg', 'ie', 'approx', 'est', 'fig', 'vol', 'pp', 'jan', 'feb', 'mar', 'apr', 'jun',
   'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'al',
   'ave', 'blvd', 'rd', 'cf', 'ca', 'min', 'max', 'km', 'kg', 'lb', 'oz',
+  // German, French, Spanish, Russian
+  'nr', 'bzw', 'vgl', 'usw', 'ggf', 'abs', 'mme', 'mlle', 'sra', 'sr', 'ud', 'ст', 'ч', 'мл', 'см', 'руб',
+  'тыс', 'млн', 'млрд', 'им', 'гг', 'г',
 ]);
 
 /** Month names, to recognise the date part of a Reuters-style dateline ("WASHINGTON, June 19 (Reuters) -"). */
