@@ -1,0 +1,392 @@
+/**
+ * Main-content extraction: DOM → the article's paragraphs, in reading order, plus what was dropped and why.
+ *
+ * The algorithm, in three passes, each linear in the size of the tree (no recursion, so deep markup cannot
+ * overflow the stack):
+ *   1. Walk the body once, skipping invisible nodes and page furniture named by the rules tables
+ *      (rules/boilerplate.ts: tags, ARIA roles, class/id tokens), and cut the remaining text into blocks at
+ *      every block-level element. Each skipped subtree that held text becomes a Removal.
+ *   2. Score every element by the blocks inside it: prose (long, few links) counts for, link lists and
+ *      short scraps count against. The element with the best total is the article container — the
+ *      maximum-subtree idea of boilerplate detectors, which needs no magic "top candidate" ancestry rules.
+ *   3. Inside the container, drop blocks that are furniture by their own look (link-dense, or a known
+ *      boilerplate phrase such as "Advertisement"), and return the rest as paragraphs.
+ * The DOM is only read, never changed.
+ */
+import type { Removal, RemovalReason } from '../../model.js';
+import {
+  BLOCK_TAGS,
+  BOILERPLATE_CLASSES,
+  BOILERPLATE_PHRASES,
+  BOILERPLATE_ROLES,
+  BOILERPLATE_TAGS,
+  CONTENT_TOKENS,
+  HEADING_TAGS,
+  PROTECTED_TAGS,
+  SILENT_TAGS,
+  type ClassRule,
+} from './rules/boilerplate.js';
+
+export interface MainContent {
+  paragraphs: string[];
+  removals: Removal[];
+}
+
+export interface MainContentOptions {
+  url?: string;
+}
+
+/** A run of text between two block boundaries, owned by its nearest block-level ancestor. */
+interface Block {
+  text: string;
+  /** Characters of raw text inside links / all raw text (whitespace included, so a ratio only). */
+  linkChars: number;
+  rawChars: number;
+  owner: Element;
+  ownerTag: string;
+  /** Innermost enclosing element that a furniture rule flagged, if any. */
+  flag: Flag | null;
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/** Blocks this long with few links are prose: they vote for their container. */
+const PROSE_MIN_CHARS = 80;
+/** How much prose inside a flagged element counts towards choosing the container. */
+const FLAGGED_PROSE_WEIGHT = 0.3;
+/** Link share above which a block is a list of links, not prose. */
+const LINK_DENSE = 0.5;
+
+/** Collapse whitespace runs (including non-breaking spaces) to one space; trim. Linear, no regex. */
+export function normaliseSpace(s: string): string {
+  let out = '';
+  let pendingSpace = false;
+  let start = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 160 || c === 0x200b || c === 0x2009 || c === 0x202f || c === 0x3000;
+    if (space) {
+      if (start !== -1) {
+        out += s.slice(start, i);
+        start = -1;
+      }
+      pendingSpace = out.length > 0;
+    } else if (start === -1) {
+      if (pendingSpace) out += ' ';
+      pendingSpace = false;
+      start = i;
+    }
+  }
+  if (start !== -1) out += s.slice(start);
+  return out;
+}
+
+/** Class/id value → lower-case tokens, split at non-alphanumerics and camelCase humps. */
+export function classTokens(value: string): string[] {
+  const tokens: string[] = [];
+  let cur = '';
+  let prevLower = false;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    const c = value.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    const lower = (c >= 97 && c <= 122) || c > 127;
+    const digit = c >= 48 && c <= 57;
+    if (!upper && !lower && !digit) {
+      if (cur) tokens.push(cur);
+      cur = '';
+      prevLower = false;
+      continue;
+    }
+    if (upper && prevLower && cur) {
+      tokens.push(cur);
+      cur = '';
+    }
+    cur += upper ? ch.toLowerCase() : ch;
+    prevLower = lower || digit;
+  }
+  if (cur) tokens.push(cur);
+  return tokens;
+}
+
+function ruleMatches(rule: ClassRule, tokens: string[]): boolean {
+  for (const t of tokens) {
+    if (rule.tokens?.includes(t)) return true;
+    if (rule.contains) for (const part of rule.contains) if (t.includes(part)) return true;
+  }
+  return false;
+}
+
+/**
+ * The boilerplate rule an element's class/id names, or null. Each class name (and the id) is judged
+ * on its own: a name made of content words ("article-body") protects the element, so a wrapper with
+ * classes "article-body has-comments" stays, while "article__share" (content word plus furniture word)
+ * does not protect.
+ */
+export function classRuleFor(el: Element): ClassRule | null {
+  const cls = el.getAttribute('class') ?? '';
+  const id = el.getAttribute('id') ?? '';
+  if (!cls && !id) return null;
+  let hit: ClassRule | null = null;
+  const names = (cls + ' ' + id).split(' ');
+  for (const name of names) {
+    if (!name) continue;
+    const tokens = classTokens(name);
+    let nameHit: ClassRule | null = null;
+    for (const rule of BOILERPLATE_CLASSES) {
+      if (ruleMatches(rule, tokens)) {
+        nameHit = rule;
+        break;
+      }
+    }
+    if (nameHit) hit ??= nameHit;
+    else if (tokens.some((t) => CONTENT_TOKENS.has(t))) return null;
+  }
+  return hit;
+}
+
+/** Invisible by markup: the hidden attribute, aria-hidden, or an inline display:none / visibility:hidden. */
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  if (style && style.length < 2000) {
+    const s = style.toLowerCase().replace(/\s+/g, '');
+    if (s.includes('display:none') || s.includes('visibility:hidden')) return true;
+  }
+  return false;
+}
+
+interface SkipVerdict {
+  reason: RemovalReason;
+  rule: string;
+}
+
+const TAG_RULES: ReadonlyMap<string, SkipVerdict> = new Map(
+  BOILERPLATE_TAGS.flatMap((r) => r.tags.map((t) => [t, { reason: r.reason, rule: r.name }] as const)),
+);
+
+/** Why a subtree is page furniture, or null to keep walking into it. */
+function furnitureVerdict(el: Element, tag: string): SkipVerdict | null {
+  const byTag = TAG_RULES.get(tag);
+  if (byTag) return byTag;
+  if (PROTECTED_TAGS.has(tag)) return null;
+  const role = el.getAttribute('role');
+  if (role) {
+    const byRole = BOILERPLATE_ROLES.get(role.trim().toLowerCase());
+    if (byRole) return { reason: byRole.reason, rule: byRole.name };
+  }
+  const byClass = classRuleFor(el);
+  if (byClass) return { reason: byClass.reason, rule: byClass.name };
+  return null;
+}
+
+/** An element a rule calls furniture; whether its blocks go depends on where the container lands. */
+interface Flag {
+  el: Element;
+  verdict: SkipVerdict;
+}
+
+/** Pass 1: one iterative walk; cut text into blocks, each tagged with its innermost furniture flag. */
+function collectBlocks(root: Element): Block[] {
+  const blocks: Block[] = [];
+  let parts: string[] = [];
+  let rawChars = 0;
+  let linkChars = 0;
+  let linkDepth = 0;
+  const owners: Element[] = [root];
+  const flags: Flag[] = [];
+
+  const flush = (): void => {
+    if (parts.length === 0) return;
+    const text = normaliseSpace(parts.join(''));
+    if (text) {
+      const owner = owners[owners.length - 1];
+      blocks.push({ text, linkChars, rawChars, owner, ownerTag: owner.localName, flag: flags[flags.length - 1] ?? null });
+    }
+    parts = [];
+    rawChars = 0;
+    linkChars = 0;
+  };
+
+  /** Leaving an element: undo what entering it did. */
+  const leave = (el: Element): void => {
+    const tag = el.localName;
+    if (tag === 'a') linkDepth--;
+    if (BLOCK_TAGS.has(tag)) {
+      flush();
+      if (owners[owners.length - 1] === el) owners.pop();
+    }
+    if (flags.length && flags[flags.length - 1].el === el) {
+      flush();
+      flags.pop();
+    }
+  };
+
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let descend = false;
+    if (node.nodeType === TEXT_NODE) {
+      const data = (node as Text).data;
+      parts.push(data);
+      rawChars += data.length;
+      if (linkDepth > 0) linkChars += data.length;
+    } else if (node.nodeType === ELEMENT_NODE) {
+      const el = node as Element;
+      const tag = el.localName;
+      if (tag === 'br' || tag === 'hr') {
+        flush();
+      } else if (!SILENT_TAGS.has(tag) && !isHidden(el)) {
+        const verdict = furnitureVerdict(el, tag);
+        if (verdict) {
+          flush();
+          flags.push({ el, verdict });
+        }
+        if (BLOCK_TAGS.has(tag)) {
+          flush();
+          owners.push(el);
+        }
+        if (tag === 'a') linkDepth++;
+        descend = el.firstChild !== null;
+        if (!descend) leave(el);
+      }
+    }
+    if (descend) {
+      node = node.firstChild;
+      continue;
+    }
+    // Next node in document order, leaving finished elements on the way up.
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node !== root) leave(node as Element);
+    }
+    node = node && node !== root ? node.nextSibling : null;
+  }
+  flush();
+  return blocks;
+}
+
+/** Does a block's text read as prose (votes for its container) rather than furniture? */
+function blockWeight(b: Block): number {
+  const len = b.text.length;
+  const density = b.rawChars > 0 ? b.linkChars / b.rawChars : 0;
+  // Prose under a furniture flag (a comment, a teaser) still votes, weakly: the flag may be wrong (a
+  // "paywall" wrapper around the whole article), and if it is right, stronger prose elsewhere wins.
+  const trust = b.flag ? FLAGGED_PROSE_WEIGHT : 1;
+  if (density > LINK_DENSE) return -len;
+  if (len >= PROSE_MIN_CHARS) return len * (1 - density) * trust;
+  if (b.ownerTag === 'p' && len >= 30) return len * (1 - density) * 0.5 * trust;
+  return -len * 0.3;
+}
+
+/** Pass 2: the element whose subtree holds the most prose net of furniture. */
+function pickContainer(root: Element, blocks: Block[]): Element {
+  const totals = new Map<Element, number>();
+  for (const b of blocks) {
+    const w = blockWeight(b);
+    let el: Element | null = b.owner;
+    while (el) {
+      totals.set(el, (totals.get(el) ?? 0) + w);
+      if (el === root) break;
+      el = el.parentElement;
+    }
+  }
+  let best = root;
+  let bestScore = -Infinity;
+  for (const [el, score] of totals) {
+    if (score > bestScore) {
+      best = el;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function isInside(el: Element, container: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) if (e === container) return true;
+  return false;
+}
+
+/** Lower-case, runs of non-letters/digits to one space, trimmed (the form phrase rules are written in). */
+export function normaliseKey(text: string): string {
+  let out = '';
+  let space = false;
+  for (const ch of text.toLowerCase()) {
+    const c = ch.codePointAt(0) ?? 0;
+    const alnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c > 127 && /\p{L}|\p{N}/u.test(ch));
+    if (alnum) {
+      if (space && out) out += ' ';
+      space = false;
+      out += ch;
+    } else space = true;
+  }
+  return out;
+}
+
+/** The phrase rule a short block matches, if any. */
+function phraseVerdict(text: string): SkipVerdict | null {
+  if (text.length > 600) return null;
+  const key = normaliseKey(text);
+  if (!key) return null;
+  const words = key.split(' ').length;
+  for (const rule of BOILERPLATE_PHRASES) {
+    if (words > rule.maxWords) continue;
+    if (rule.equals?.includes(key)) return { reason: rule.reason, rule: rule.name };
+    if (rule.starts?.some((p) => key === p || key.startsWith(p + ' '))) return { reason: rule.reason, rule: rule.name };
+  }
+  return null;
+}
+
+/** Pass 3 verdict for a block inside the container. */
+function blockVerdict(b: Block): SkipVerdict | null {
+  const density = b.rawChars > 0 ? b.linkChars / b.rawChars : 0;
+  if (density > LINK_DENSE && b.text.length < 400) return { reason: 'related-links', rule: 'link-dense-block' };
+  return phraseVerdict(b.text);
+}
+
+/** Extract the article's paragraphs from a parsed page. Reads the DOM; never changes it. */
+export function extractMainContent(doc: Document, _opts: MainContentOptions = {}): MainContent {
+  const root = (doc.body ?? doc.documentElement) as Element | null;
+  if (!root) return { paragraphs: [], removals: [] };
+  const blocks = collectBlocks(root);
+  const container = pickContainer(root, blocks);
+
+  const removals: Removal[] = [];
+  const paragraphs: string[] = [];
+  const outside: string[] = [];
+  // Blocks of one flagged element leave together, as one removal.
+  let openFlag: Flag | null = null;
+  let flagged: string[] = [];
+  const closeFlag = (): void => {
+    if (openFlag && flagged.length) {
+      removals.push({ reason: openFlag.verdict.reason, rule: openFlag.verdict.rule, text: flagged.join('\n'), at: -1 });
+    }
+    openFlag = null;
+    flagged = [];
+  };
+  for (const b of blocks) {
+    if (!isInside(b.owner, container)) {
+      outside.push(b.text);
+      continue;
+    }
+    // A flag counts only strictly inside the container: one on the container or above it was wrong.
+    if (b.flag && b.flag.el !== container && isInside(b.flag.el, container)) {
+      if (openFlag !== b.flag) closeFlag();
+      openFlag = b.flag;
+      flagged.push(b.text);
+      continue;
+    }
+    const verdict = blockVerdict(b);
+    if (verdict) {
+      removals.push({ reason: verdict.reason, rule: verdict.rule, text: b.text, at: -1 });
+      continue;
+    }
+    paragraphs.push(b.text);
+  }
+  closeFlag();
+  if (outside.length) {
+    removals.push({ reason: 'boilerplate', rule: 'outside-main-content', text: outside.join('\n'), at: -1 });
+  }
+  return { paragraphs, removals };
+}
