@@ -122,7 +122,7 @@ export interface GarbleCounts {
 
 export function garbleCounts(clean: CleanResult): GarbleCounts {
   const repaired = clean.repairs.filter((r) => r.kind === 'run-together');
-  const counts = letterTokenCounts(clean.text);
+  const counts = letterTokenCounts(clean.text); // lazy: only evidence-checked joins would ask
   const flagged = new Set<string>();
   let sentences = 0;
   let broken = 0;

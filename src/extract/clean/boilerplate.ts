@@ -16,16 +16,19 @@ export interface Verdict {
   follower?: boolean;
 }
 
-function containsPhrase(key: string, phrase: string): boolean {
-  if (key === phrase) return true;
-  return (' ' + key + ' ').includes(' ' + phrase + ' ');
+/** Phrases with a space on each side, made once: matched against a padded key, whole words only. */
+const PADDED = new Map<readonly string[], string[]>();
+function padded(phrases: readonly string[]): string[] {
+  let p = PADDED.get(phrases);
+  if (!p) PADDED.set(phrases, (p = phrases.map((x) => ' ' + x + ' ')));
+  return p;
 }
 
-function phraseMatches(rule: LineRule, key: string): boolean {
-  for (const p of rule.phrases) {
-    if (rule.match === 'equals' ? key === p
-      : rule.match === 'starts' ? key === p || key.startsWith(p + ' ')
-      : containsPhrase(key, p)) return true;
+function phraseMatches(rule: LineRule, key: string, paddedKey: string): boolean {
+  if (rule.match === 'equals') return rule.phrases.includes(key);
+  // "starts": the padded key begins with " phrase "; "contains": it holds " phrase " anywhere.
+  for (const p of padded(rule.phrases)) {
+    if (rule.match === 'starts' ? paddedKey.startsWith(p) : paddedKey.includes(p)) return true;
   }
   return false;
 }
@@ -35,16 +38,21 @@ function hasEarlyColon(raw: string): boolean {
   return c >= 0 && c <= 40;
 }
 
+/** No rule removes a line longer than this: long paragraphs skip the rule loop. */
+const MAX_RULE_WORDS = Math.max(...LINE_RULES.map((r) => r.maxWords));
+
 /** The first rule that fires on a unit, or null. `inTail`: the unit sits in the document's second half. */
 export function matchLineRule(unit: Unit, inTail: boolean): LineRule | null {
   const { key, words, text } = unit;
+  if (words > MAX_RULE_WORDS) return null;
+  const paddedKey = ' ' + key + ' ';
   for (const rule of LINE_RULES) {
     if (words > rule.maxWords) continue;
     if (rule.tailOnly && !inTail) continue;
-    if (rule.test ? !rule.test(key, text) : !phraseMatches(rule, key)) continue;
+    if (rule.test ? !rule.test(key, text) : !phraseMatches(rule, key, paddedKey)) continue;
     if (rule.requireColon && !rule.phrases.includes(key) && !hasEarlyColon(text)) continue;
     if (rule.notSentence && endsLikeSentence(text)) continue;
-    if (rule.alsoContains && !rule.alsoContains.some((p) => containsPhrase(key, p))) continue;
+    if (rule.alsoContains && !padded(rule.alsoContains).some((p) => paddedKey.includes(p))) continue;
     return rule;
   }
   return null;

@@ -45,11 +45,13 @@ export function endsLikeSentence(text: string): boolean {
   return i >= 0 && TERMINALS.has(text[i]);
 }
 
-/** Make a unit from source lines (verbatim; they are whitespace-normalised here). */
-export function makeUnit(lines: string[]): Unit {
+/**
+ * Make a unit from source lines (verbatim), given their whitespace-collapsed forms when the caller
+ * has them already.
+ */
+export function makeUnit(lines: string[], collapsed: string[] = lines.map(collapseSpaces)): Unit {
   let text = '';
-  for (const line of lines) {
-    const l = collapseSpaces(line);
+  for (const l of collapsed) {
     if (l === '') continue;
     // A word hyphenated across the wrap ("inter-\nnational") is joined without a space.
     if (text === '') text = l;
@@ -90,26 +92,30 @@ function firstWordLength(line: string): number {
 /** Split text into units: blocks at blank lines, then lines, re-joining hard-wrapped lines. */
 export function splitUnits(input: string): Unit[] {
   const lines = input.replace(/\r\n?/g, '\n').split('\n');
-  const blocks: string[][] = [];
-  let current: string[] = [];
+  // Blocks of [verbatim line, collapsed line] pairs.
+  const blocks: Array<Array<[string, string]>> = [];
+  let current: Array<[string, string]> = [];
   for (const line of lines) {
-    if (collapseSpaces(line) === '') {
+    const collapsed = collapseSpaces(line);
+    if (collapsed === '') {
       if (current.length) blocks.push(current);
       current = [];
     } else {
-      current.push(line);
+      current.push([line, collapsed]);
     }
   }
   if (current.length) blocks.push(current);
 
-  const width = wrapWidth(blocks.map((b) => b.map(collapseSpaces)));
+  const width = wrapWidth(blocks.map((b) => b.map(([, c]) => c)));
   const units: Unit[] = [];
   for (const block of blocks) {
     let group: string[] = [];
+    let groupCollapsed: string[] = [];
     for (let i = 0; i < block.length; i++) {
-      group.push(block[i]);
-      const line = collapseSpaces(block[i]);
-      const next = i + 1 < block.length ? collapseSpaces(block[i + 1]) : undefined;
+      group.push(block[i][0]);
+      groupCollapsed.push(block[i][1]);
+      const line = block[i][1];
+      const next = i + 1 < block.length ? block[i + 1][1] : undefined;
       const joinNext =
         width > 0 &&
         next !== undefined &&
@@ -117,8 +123,9 @@ export function splitUnits(input: string): Unit[] {
         line.length + 1 + firstWordLength(next) > width &&
         !endsLikeSentence(line);
       if (!joinNext) {
-        units.push(makeUnit(group));
+        units.push(makeUnit(group, groupCollapsed));
         group = [];
+        groupCollapsed = [];
       }
     }
   }

@@ -45,16 +45,46 @@ export const MOJIBAKE: ReadonlyArray<readonly [string, string]> = [
   ['\u00c2\u00a0', ' '], // no-break space
 ];
 
-/** Token counts (case-sensitive letter runs) of a whole document, for rule 3 and 4 above. */
-export function letterTokenCounts(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const m of text.matchAll(/\p{L}+/gu)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
-  return counts;
+/** How often a case-sensitive letter run occurs in the document (rules 3 and 4 above). */
+export interface TokenCounts {
+  get(token: string): number;
 }
 
-const isLower = (c: string) => c !== c.toUpperCase() && c === c.toLowerCase();
-const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
-const isLetter = (c: string | undefined) => c !== undefined && c.toLowerCase() !== c.toUpperCase();
+/**
+ * Token counts of a whole document, built on the first question: most documents have no
+ * candidate join at all, and counting every token is the costliest step of cleaning.
+ */
+export function letterTokenCounts(text: string): TokenCounts {
+  let counts: Map<string, number> | null = null;
+  return {
+    get(token: string): number {
+      if (counts === null) {
+        const built = new Map<string, number>();
+        for (const m of text.matchAll(/\p{L}+/gu)) built.set(m[0], (built.get(m[0]) ?? 0) + 1);
+        counts = built;
+      }
+      return counts.get(token) ?? 0;
+    },
+  };
+}
+
+// Case tests with an ASCII fast path: these run once per character of the document.
+function isLower(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return code >= 97 && code <= 122;
+  return c !== c.toUpperCase() && c === c.toLowerCase();
+}
+function isUpper(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+function isLetter(c: string | undefined): boolean {
+  if (c === undefined || c === '') return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return c.toLowerCase() !== c.toUpperCase();
+}
 
 interface Edit {
   start: number;
@@ -104,7 +134,7 @@ function whitespaceEdits(text: string): Edit[] {
  */
 export function findRunTogether(
   text: string,
-  counts: ReadonlyMap<string, number>,
+  counts: TokenCounts,
   evidence: boolean,
 ): Array<{ start: number; split: number; end: number }> {
   const found: Array<{ start: number; split: number; end: number }> = [];
@@ -127,8 +157,8 @@ export function findRunTogether(
     if (CAMEL_CASE_NAMES.has(joined.toLowerCase())) continue;
     if (right === 'A' && !(text[end] === ' ' && isLower(text[end + 1] ?? ''))) continue;
     if (evidence) {
-      if ((counts.get(joined) ?? 0) > 1) continue;
-      if (!STRONG_SENTENCE_STARTERS.has(right) && (counts.get(left) ?? 0) < 1) continue;
+      if (counts.get(joined) > 1) continue;
+      if (!STRONG_SENTENCE_STARTERS.has(right) && counts.get(left) < 1) continue;
     }
     found.push({ start, split: i, end });
     i = end;
@@ -136,7 +166,7 @@ export function findRunTogether(
   return found;
 }
 
-function runTogetherEdits(text: string, counts: ReadonlyMap<string, number>): Edit[] {
+function runTogetherEdits(text: string, counts: TokenCounts): Edit[] {
   return findRunTogether(text, counts, true).map((j) => ({ start: j.split, end: j.split, after: '. ', kind: 'run-together' }));
 }
 
@@ -145,7 +175,7 @@ function runTogetherEdits(text: string, counts: ReadonlyMap<string, number>): Ed
  * into the *repaired paragraph* (the caller adds the paragraph's offset in the clean text).
  * `before`/`after` show a little context so a user can read the repair.
  */
-export function repairParagraph(text: string, counts: ReadonlyMap<string, number>): { text: string; repairs: Repair[] } {
+export function repairParagraph(text: string, counts: TokenCounts): { text: string; repairs: Repair[] } {
   let current = text;
   const repairs: Repair[] = [];
   for (const pass of [mojibakeEdits, whitespaceEdits, (t: string) => runTogetherEdits(t, counts)]) {

@@ -122,7 +122,9 @@ export function findSpam(
   reJudge: (i: number) => boolean,
   protectedUnit: (i: number) => boolean,
 ): Map<number, SpamPosition> {
-  const body = bodyProfile(bodyVocabulary(units, (i) => !removed(i)));
+  // Built on the first candidate line scored: many documents have none.
+  let profile: BodyProfile | null = null;
+  const body = () => (profile ??= bodyProfile(bodyVocabulary(units, (i) => !removed(i))));
   const out = new Map<number, SpamPosition>();
   const considered = (i: number) => !removed(i) || reJudge(i);
 
@@ -140,7 +142,7 @@ export function findSpam(
     const long = run.length >= 3;
     for (const i of run) {
       if (protectedUnit(i) || out.has(i)) continue;
-      if (spamScore(units[i], body, long).score >= SPAM_THRESHOLD) out.set(i, where);
+      if (spamScore(units[i], body(), long).score >= SPAM_THRESHOLD) out.set(i, where);
     }
   };
   const tail = collectRun(units.length - 1, -1);
@@ -158,7 +160,7 @@ export function findSpam(
   for (let i = 0; i < units.length; i++) {
     if (!considered(i)) continue;
     const u = units[i];
-    if (isCandidateLine(u) && u.words >= 2 && !protectedUnit(i) && spamScore(u, body, false).score >= INLINE_THRESHOLD) {
+    if (isCandidateLine(u) && u.words >= 2 && !protectedUnit(i) && spamScore(u, body(), false).score >= INLINE_THRESHOLD) {
       streak.push(i);
     } else {
       flush();
