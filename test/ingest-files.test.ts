@@ -105,7 +105,8 @@ test('a missing input is "not-found"; a file listed and then deleted is "vanishe
   mkdirSync(at('vanish'));
   for (const n of ['1.txt', '2.txt', '3.txt']) writeFileSync(at('vanish', n), `file ${n}`);
   const seen: string[] = [];
-  for await (const item of readSources([at('vanish')])) {
+  // readAhead 1: no pages read ahead, so the deletion lands before 2.txt is touched.
+  for await (const item of readSources([at('vanish')], { readAhead: 1 })) {
     if (item.kind === 'record') {
       seen.push(`record ${text(item.record)}`);
       // The walk listed the folder already; delete a later file before it is read.

@@ -11,7 +11,7 @@ import { readCapped, type ByteSource } from './source.js';
  * too large, empty, or a known binary format.
  */
 export async function* readDocument(src: ByteSource, type: PayloadType, ctx: ReaderContext): AsyncGenerator<IngestItem> {
-  const origin: RawOrigin = { path: src.path, reader: src.path === '-' ? 'stdin' : type };
+  const origin = documentOrigin(src.path, type);
   let read;
   try {
     read = await readCapped(src, ctx.maxBytes);
@@ -23,15 +23,22 @@ export async function* readDocument(src: ByteSource, type: PayloadType, ctx: Rea
     yield ingestError(origin, 'too-large', `${read.size} bytes is over the ${ctx.maxBytes}-byte limit`);
     return;
   }
-  const { bytes } = read;
+  yield documentFromBytes(origin, type, read.bytes, ctx);
+}
+
+export function documentOrigin(path: string, type: PayloadType): RawOrigin {
+  return { path, reader: path === '-' ? 'stdin' : type };
+}
+
+/** The record for a document's bytes, or why there is none. */
+export function documentFromBytes(origin: RawOrigin, type: PayloadType, bytes: Uint8Array, ctx: ReaderContext): IngestItem {
+  if (bytes.length > ctx.maxBytes) {
+    return ingestError(origin, 'too-large', `${bytes.length} bytes is over the ${ctx.maxBytes}-byte limit`);
+  }
   if (isBlank(bytes)) {
-    yield ingestError(origin, 'empty', bytes.length === 0 ? 'file is empty' : 'file holds only whitespace');
-    return;
+    return ingestError(origin, 'empty', bytes.length === 0 ? 'file is empty' : 'file holds only whitespace');
   }
   const magic = binarySignature(bytes);
-  if (magic !== null) {
-    yield ingestError(origin, 'binary', `bytes are a ${magic} file, not ${type}`);
-    return;
-  }
-  yield { kind: 'record', record: { id: recordId(type, bytes), type, bytes, origin, hints: {} } };
+  if (magic !== null) return ingestError(origin, 'binary', `bytes are a ${magic} file, not ${type}`);
+  return { kind: 'record', record: { id: recordId(type, bytes), type, bytes, origin, hints: {} } };
 }
