@@ -9,7 +9,7 @@
 import { combine, fmix32, fnv1a } from './hash.js';
 
 /** True for code units that belong to a word: letters and digits of any script (BMP), plus surrogates. */
-function isWordUnit(c: number): boolean {
+export function isWordUnit(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
   // Surrogate halves: astral letters (rare in news) are kept rather than split mid-character.
   if (c >= 0xd800 && c <= 0xdfff) return true;

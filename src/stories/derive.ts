@@ -1,0 +1,213 @@
+/**
+ * Derived copies: is article B a copy (verbatim) or a spin (paraphrase) of article A?
+ *
+ * B derives from A when most of B's sentences reuse a sentence of A (coverage: share of B's words
+ * in such sentences) and they are close in wording and order (similarity: mean LCS Dice). An
+ * independent report of the same facts rewords and reorders, so few of its sentences qualify;
+ * a copy or a spin keeps nearly every sentence's order, so nearly all qualify. Which side is the original is decided, in order, by:
+ *   1. publication time — the earlier article is the source (when both are known and differ);
+ *   2. wire credit — an article whose dateline credits the other's outlet ("SEOUL (AP) —" vs an AP
+ *      article) copied it;
+ *   3. containment — the article more fully covered by the other is the derived one (copies cut);
+ *   4. otherwise the pair is ordered by id, and the evidence says so.
+ */
+import { alignTokens, type AlignedPassage, type AlignOptions } from '../similarity/align.js';
+import { matchSentences, type SentenceMatch } from '../similarity/sentences.js';
+import type { Tokens } from '../similarity/tokens.js';
+
+export interface RelateDoc {
+  id: string;
+  text: string;
+  /** Milliseconds since the epoch, or null when unknown. */
+  publishedAt: number | null;
+  outlet?: string | null;
+  /** Wire or outlet credited in the dateline ("AP" in "SEOUL (AP) —"); see wireCredit(). */
+  credit?: string | null;
+}
+
+export type DerivationKind = 'copy-of' | 'spin-of';
+export type DirectionEvidence = 'time' | 'wire-credit' | 'containment' | 'id-order';
+
+export interface Derivation {
+  /** The derived article. */
+  derived: string;
+  /** The article it derives from. */
+  source: string;
+  kind: DerivationKind;
+  /** coverage of the derived article × mean passage similarity, in [0, 1]. */
+  score: number;
+  /** Share of the derived article's words inside reused passages. */
+  coverage: number;
+  /** Mean passage similarity weighted by passage length. */
+  similarity: number;
+  direction: DirectionEvidence;
+  /** Passages with offsets: `a*` in the source, `b*` in the derived article. */
+  passages: AlignedPassage[];
+}
+
+export interface DeriveOptions {
+  /** Least share of the derived article's words that must sit in reused passages. */
+  minCoverage: number;
+  /** Least LCS similarity for a sentence to count as reused. */
+  sentenceSimilarity: number;
+  /** Least mean similarity of the reused sentences for any derivation. */
+  minSimilarity: number;
+  /** Mean similarity at or above which the reuse is a copy rather than a spin. */
+  copySimilarity: number;
+  align?: Partial<AlignOptions>;
+}
+
+export const DEFAULT_DERIVE_OPTIONS: DeriveOptions = {
+  minCoverage: 0.8,
+  sentenceSimilarity: 0.6,
+  minSimilarity: 0.6,
+  copySimilarity: 0.98,
+};
+
+const WIRE_CREDIT_MAX_OFFSET = 200;
+
+/**
+ * The credit in a wire dateline near the start of a text: "PLACE (AP) —", "PLACE, Country (Reuters) -".
+ * General pattern: a parenthesised name of at most 30 characters starting with a capital letter,
+ * followed by a dash, within the first 200 characters. Scanned by hand (no backtracking).
+ */
+export function wireCredit(text: string): string | null {
+  const head = text.slice(0, WIRE_CREDIT_MAX_OFFSET);
+  let from = 0;
+  for (;;) {
+    const open = head.indexOf('(', from);
+    if (open < 0) return null;
+    const close = head.indexOf(')', open + 1);
+    if (close < 0) return null;
+    const name = head.slice(open + 1, close).trim();
+    let k = close + 1;
+    while (k < head.length && head.charCodeAt(k) === 32) k++;
+    const dash = head[k];
+    if (name.length >= 2 && name.length <= 30 && /^\p{Lu}/u.test(name) && (dash === '—' || dash === '–' || dash === '-')) {
+      return name;
+    }
+    from = close + 1;
+  }
+}
+
+function sameOutlet(credit: string | null | undefined, outlet: string | null | undefined): boolean {
+  if (!credit || !outlet) return false;
+  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const c = norm(credit);
+  const o = norm(outlet);
+  return c.length > 1 && (o === c || o.startsWith(c) || c.startsWith(o));
+}
+
+/**
+ * The reused sentences that keep their order: the heaviest chain (by words) of matches whose A
+ * positions never go backwards. A copy or spin keeps the order of its source; independent
+ * reports tell the same facts in their own order.
+ */
+function inOrder(matches: SentenceMatch[]): SentenceMatch[] {
+  const n = matches.length;
+  if (n <= 1 || n > 400) return matches;
+  const weight = matches.map((m) => m.bTokenEnd - m.bTokenStart);
+  const best = new Float64Array(n);
+  const prev = new Int32Array(n).fill(-1);
+  let end = 0;
+  for (let i = 0; i < n; i++) {
+    best[i] = weight[i];
+    for (let k = 0; k < i; k++) {
+      if (matches[k].aTokenStart <= matches[i].aTokenStart && best[k] + weight[i] > best[i]) {
+        best[i] = best[k] + weight[i];
+        prev[i] = k;
+      }
+    }
+    if (best[i] > best[end]) end = i;
+  }
+  const chain: SentenceMatch[] = [];
+  for (let i = end; i >= 0; i = prev[i]) chain.push(matches[i]);
+  return chain.reverse();
+}
+
+/** Coverage and length-weighted mean similarity of the sentences of one side reused, in order, from the other. */
+function reuse(matches: SentenceMatch[], length: number): { coverage: number; similarity: number } {
+  let covered = 0;
+  let sum = 0;
+  for (const m of inOrder(matches)) {
+    const w = m.bTokenEnd - m.bTokenStart;
+    covered += w;
+    sum += m.similarity * w;
+  }
+  return { coverage: length === 0 ? 0 : covered / length, similarity: covered === 0 ? 0 : sum / covered };
+}
+
+function swapSides(p: AlignedPassage): AlignedPassage {
+  return {
+    aStart: p.bStart,
+    aEnd: p.bEnd,
+    bStart: p.aStart,
+    bEnd: p.aEnd,
+    aTokenStart: p.bTokenStart,
+    aTokenEnd: p.bTokenEnd,
+    bTokenStart: p.aTokenStart,
+    bTokenEnd: p.aTokenEnd,
+    similarity: p.similarity,
+    verbatim: p.verbatim,
+  };
+}
+
+/**
+ * Decide whether one of two articles derives from the other. `ta`/`tb` are their tokens
+ * (tokenise once per article, compare against many). Returns null when neither is mostly reused.
+ */
+export function deriveRelation(
+  a: RelateDoc,
+  ta: Tokens,
+  b: RelateDoc,
+  tb: Tokens,
+  options: Partial<DeriveOptions> = {},
+): Derivation | null {
+  const o = { ...DEFAULT_DERIVE_OPTIONS, ...options };
+  // Either side may be the derived one; each side's matching stops once it cannot reach minCoverage.
+  const none = { coverage: 0, similarity: 0 };
+  const mB = matchSentences(ta, tb, o.sentenceSimilarity, (1 - o.minCoverage) * tb.length);
+  const mA = matchSentences(tb, ta, o.sentenceSimilarity, (1 - o.minCoverage) * ta.length);
+  if (!mA && !mB) return null;
+  const inB = mB ? reuse(mB, tb.length) : none;
+  const inA = mA ? reuse(mA, ta.length) : none;
+  const covA = inA.coverage;
+  const covB = inB.coverage;
+  const bCanDerive = covB >= o.minCoverage;
+  const aCanDerive = covA >= o.minCoverage;
+  if (!aCanDerive && !bCanDerive) return null;
+
+  // Which one is derived? true = B derives from A.
+  let bDerived: boolean;
+  let direction: DirectionEvidence;
+  const creditA = a.credit ?? wireCredit(a.text);
+  const creditB = b.credit ?? wireCredit(b.text);
+  if (a.publishedAt !== null && b.publishedAt !== null && a.publishedAt !== b.publishedAt) {
+    bDerived = b.publishedAt > a.publishedAt;
+    direction = 'time';
+  } else if (sameOutlet(creditB, a.outlet) !== sameOutlet(creditA, b.outlet)) {
+    bDerived = sameOutlet(creditB, a.outlet);
+    direction = 'wire-credit';
+  } else if (Math.abs(covA - covB) > 0.05) {
+    bDerived = covB > covA;
+    direction = 'containment';
+  } else {
+    bDerived = a.id < b.id;
+    direction = 'id-order';
+  }
+  if (bDerived ? !bCanDerive : !aCanDerive) return null;
+  const cov = bDerived ? covB : covA;
+  const similarity = bDerived ? inB.similarity : inA.similarity;
+  if (similarity < o.minSimilarity) return null;
+  const passages = alignTokens(ta, tb, o.align);
+  return {
+    derived: bDerived ? b.id : a.id,
+    source: bDerived ? a.id : b.id,
+    kind: similarity >= o.copySimilarity ? 'copy-of' : 'spin-of',
+    score: cov * similarity,
+    coverage: cov,
+    similarity,
+    direction,
+    passages: bDerived ? passages : passages.map(swapSides),
+  };
+}
