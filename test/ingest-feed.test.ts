@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import iconv from 'iconv-lite';
 import { newIngestStats } from '../src/ingest/index.js';
-import { readFeed } from '../src/ingest/feed.js';
+import { feedDate, readFeed } from '../src/ingest/feed.js';
 import { streamSource } from '../src/ingest/source.js';
 import type { IngestItem } from '../src/model.js';
 import { collect, tempDir, text, within } from './fixtures/ingest/helpers.js';
@@ -99,7 +99,7 @@ test('RSS 2.0: one html record per item with content:encoded preferred, hints fr
   assert.equal(text(full), '<p>The council <b>approved</b> the repairs on Tuesday.</p>');
   assert.deepEqual(full.hints, {
     title: 'Council approves bridge repairs',
-    publishedAt: '2024-05-07T08:30:00.000Z',
+    publishedAt: '2024-05-07T09:30:00+01:00',
     outlet: 'The Daily Example',
     byline: 'Jane Roe',
     url: 'https://daily.example/2024/05/bridge',
@@ -128,7 +128,7 @@ test('Atom: content by type (html, xhtml), summary fallback as text, authors, al
   assert.equal(html.type, 'html');
   assert.equal(html.hints.title, 'Le pont rouvre');
   assert.equal(html.hints.url, 'https://quotidien.example/pont');
-  assert.equal(html.hints.publishedAt, '2024-05-07T08:00:00.000Z', 'published wins over updated');
+  assert.equal(html.hints.publishedAt, '2024-05-07T10:00:00+02:00', 'published wins over updated');
   assert.equal(html.hints.byline, 'Marie Curie, Paul Langevin');
   assert.equal(html.hints.outlet, 'Le Quotidien');
   assert.equal(html.hints.language, 'fr');
@@ -146,7 +146,7 @@ test('RSS 1.0 (RDF): items beside the channel, dc: fields', async () => {
   assert.equal(records.length, 1);
   assert.deepEqual(records[0].hints, {
     title: 'Erste Meldung',
-    publishedAt: '2024-05-07T06:00:00.000Z',
+    publishedAt: '2024-05-07T06:00:00Z',
     outlet: 'Old Style Wire',
     byline: 'Max Mustermann',
     url: 'https://old.example/story-1',
@@ -201,4 +201,14 @@ test('a long feed is parsed as a stream: items come out before the file ends', a
   }
   assert.equal(items.length, 200);
   assert.ok(yieldedBeforeEnd >= 150, `only ${yieldedBeforeEnd} items before the end of the stream`);
+});
+
+test('feed dates become ISO 8601 and keep the publisher\'s offset', () => {
+  assert.equal(feedDate('Tue, 07 May 2024 23:30:00 -0500'), '2024-05-07T23:30:00-05:00');
+  assert.equal(feedDate('Tue, 07 May 2024 23:30:00 EST'), '2024-05-07T23:30:00-05:00');
+  assert.equal(feedDate('Tue, 07 May 2024 23:30:00 GMT'), '2024-05-07T23:30:00+00:00');
+  assert.equal(feedDate('7 May 2024 10:00 +0530'), '2024-05-07T10:00:00+05:30');
+  assert.equal(feedDate('2024-05-07T10:00:00+02:00'), '2024-05-07T10:00:00+02:00');
+  assert.equal(feedDate('sometime last week'), 'sometime last week');
+  assert.equal(feedDate('  '), undefined);
 });

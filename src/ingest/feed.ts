@@ -40,11 +40,32 @@ function childText(el: DomElement, names: readonly string[]): string | undefined
   return undefined;
 }
 
-/** RSS dates are RFC 822, Atom dates RFC 3339; both parse with Date. Unparseable values pass as they are. */
-function normaliseDate(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? value : new Date(t).toISOString();
+/** RFC 822 zone names (RFC 2822 §4.3) → minutes east of UTC. */
+const RFC822_ZONES: Readonly<Record<string, number>> = {
+  UT: 0, UTC: 0, GMT: 0, Z: 0,
+  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+};
+
+/**
+ * A feed date as ISO 8601 that keeps the publisher's UTC offset ("Tue, 07 May 2024 23:30:00 -0500"
+ * → "2024-05-07T23:30:00-05:00"): the local day matters when resolving "yesterday" in the text.
+ * Atom dates are RFC 3339 already and pass as they are; unparseable values pass unchanged.
+ */
+export function feedDate(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}/.test(v)) return v;
+  const ms = Date.parse(v);
+  if (Number.isNaN(ms)) return v;
+  let offset: number | undefined;
+  const numeric = /([+-])(\d{2}):?(\d{2})$/.exec(v);
+  if (numeric) offset = (numeric[1] === '-' ? -1 : 1) * (Number(numeric[2]) * 60 + Number(numeric[3]));
+  else offset = RFC822_ZONES[v.slice(v.lastIndexOf(' ') + 1).toUpperCase()];
+  if (offset === undefined) return new Date(ms).toISOString();
+  const local = new Date(ms + offset * 60_000).toISOString().slice(0, 19);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 /** RSS <author> is "email (Name)" by the spec; keep the name when there is one. */
@@ -175,7 +196,7 @@ export async function* readFeed(src: ByteSource, ctx: ReaderContext): AsyncGener
     }
     const hints: RecordHints = {
       title: childText(item, ['title']),
-      publishedAt: normaliseDate(childText(item, ['pubDate', 'dc:date', 'published', 'updated'])),
+      publishedAt: feedDate(childText(item, ['pubDate', 'dc:date', 'published', 'updated'])),
       outlet: feedTitle,
       byline: itemByline(item),
       url: link,
