@@ -1,0 +1,281 @@
+/**
+ * Derives the NLP lexicons that come from the PETRARCH2 dictionaries (MIT) and the PLOVER
+ * CAMEO→PLOVER table (CC BY-SA 4.0) in ../shared, and writes them to data/lexicons/ with their
+ * notices. Run: node --import tsx scripts/build-nlp-lexicons.ts
+ *
+ * Outputs
+ * - given-names.txt   first tokens of person entries in Phoenix.Countries.actors.txt: a name list
+ *                     that lets the entity tagger call an unknown capitalised pair a PERSON.
+ * - places.txt        city/province names listed under each country block → ISO3 code.
+ * - event-verbs.json  verb forms → CAMEO verb block (default code + object patterns), and the
+ *                     CAMEO code → PLOVER category table, for the event coder.
+ */
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = path.resolve(repoRoot, '..', 'shared');
+const petrarch = path.join(shared, 'lexicons', 'petrarch2');
+const out = path.join(repoRoot, 'data', 'lexicons');
+
+if (!existsSync(petrarch)) {
+  console.error(`needs ${petrarch} (absent)`);
+  process.exit(1);
+}
+
+const MIT_NOTICE = readFileSync(path.join(petrarch, 'LICENSE'), 'utf8').trim();
+
+/** "KIM_JONG_UN_" → ["Kim", "Jong", "Un"] */
+function words(entry: string): string[] {
+  return entry
+    .replace(/#.*$/, '')
+    .trim()
+    .replace(/_+$/, '')
+    .split(/[_\s]+/)
+    .filter(Boolean);
+}
+function titleCase(w: string): string {
+  return w
+    .toLowerCase()
+    .split('-')
+    .map((p) => (p ? p[0].toUpperCase() + p.slice(1) : p))
+    .join('-');
+}
+
+const TITLE_TOKENS = new Set(
+  'PRESIDENT PRIME MINISTER FOREIGN DEFENSE GENERAL GEN. GEN COLONEL KING QUEEN PRINCE SHEIKH DR. DR MR. MR MRS. MS. SECRETARY SENATOR SEN. CHIEF AMBASSADOR GOVERNOR MAYOR ADMIRAL MAJOR CAPTAIN JUDGE JUSTICE FORMER DEPUTY VICE SPEAKER CHAIRMAN LEADER COMMANDER LT. LT COL. EMIR SULTAN POPE FATHER SHAYKH AYATOLLAH PRESIDENT-ELECT MARSHAL BRIGADIER'.split(
+    ' ',
+  ),
+);
+
+// ---------- given names and places from the country actor file ----------
+function buildNamesAndPlaces(): { given: Map<string, number>; places: Map<string, string> } {
+  const text = readFileSync(path.join(petrarch, 'Phoenix.Countries.actors.txt'), 'utf8');
+  const given = new Map<string, number>();
+  const places = new Map<string, string>();
+  let country: string | null = null;
+  let inCountryBlock = false;
+  for (const raw of text.split('\n')) {
+    if (!raw.trim() || raw.startsWith('#')) continue;
+    if (raw.startsWith('\t') || raw.startsWith(' ') || raw.startsWith('[')) continue;
+    const m = /^([A-Z][^\s[]*)\s+\[([A-Z]{3})\]/.exec(raw);
+    if (m) {
+      country = m[2];
+      inCountryBlock = true;
+      continue;
+    }
+    if (raw.startsWith('+')) {
+      if (inCountryBlock && country) {
+        const w = words(raw.slice(1));
+        if (w.length >= 1 && w.length <= 3 && w.every((x) => /^[A-Z][A-Z'.-]*$/.test(x))) {
+          const name = w.map(titleCase).join(' ');
+          if (name.length >= 4 && !places.has(name)) places.set(name, country);
+        }
+      }
+      continue;
+    }
+    // A person or organisation entry line (not a synonym): ends the country's place list.
+    inCountryBlock = false;
+    if (!/#\s*CountryInfo/.test(raw)) continue; // CountryInfo entries are people (leaders, ministers)
+    const w = words(raw);
+    if (w.length < 2 || w.length > 4) continue;
+    const first = w[0];
+    if (TITLE_TOKENS.has(first) || !/^[A-Z][A-Z'-]+$/.test(first) || first.length < 2) continue;
+    const name = titleCase(first);
+    given.set(name, (given.get(name) ?? 0) + 1);
+  }
+  return { given, places };
+}
+
+// ---------- CAMEO verb dictionary ----------
+interface VerbPattern {
+  /** Word alternatives in order after the verb; each element is a list of uppercase words. */
+  after: string[][];
+  code: string;
+}
+interface VerbBlock {
+  code: string;
+  patterns: VerbPattern[];
+}
+
+function regularForms(v: string): string[] {
+  const forms = new Set<string>([v]);
+  const cons = (c: string) => /[B-DF-HJ-NP-TV-Z]/.test(c);
+  if (/(S|X|Z|CH|SH)$/.test(v)) forms.add(v + 'ES');
+  else if (/[^AEIOU]Y$/.test(v)) forms.add(v.slice(0, -1) + 'IES');
+  else forms.add(v + 'S');
+  if (v.endsWith('E')) {
+    forms.add(v + 'D');
+    forms.add(v.slice(0, -1) + 'ING');
+  } else if (/[^AEIOU]Y$/.test(v)) {
+    forms.add(v.slice(0, -1) + 'IED');
+    forms.add(v + 'ING');
+  } else {
+    forms.add(v + 'ED');
+    forms.add(v + 'ING');
+    const n = v.length;
+    // CVC ending: also the doubled form (STOP → STOPPED); harmless when wrong.
+    if (n >= 3 && cons(v[n - 1]) && !/[WXY]/.test(v[n - 1]) && /[AEIOU]/.test(v[n - 2]) && cons(v[n - 3])) {
+      forms.add(v + v[n - 1] + 'ED');
+      forms.add(v + v[n - 1] + 'ING');
+    }
+  }
+  return [...forms];
+}
+
+function buildVerbs(): { forms: Record<string, string>; blocks: Record<string, VerbBlock> } {
+  const text = readFileSync(path.join(petrarch, 'CAMEO.2.0.txt'), 'utf8');
+  const lines = text.split('\n');
+  const synsets = new Map<string, string[]>();
+  let i = 0;
+  // Synonym sets come first (&NAME then +WORD lines); they are also interleaved later.
+  let curSet: string | null = null;
+  for (const line of lines) {
+    const t = line.replace(/#.*$/, '').trim();
+    if (t.startsWith('&')) {
+      curSet = t.split(/\s+/)[0];
+      synsets.set(curSet, []);
+    } else if (curSet && t.startsWith('+')) {
+      synsets.get(curSet)!.push(t.slice(1).replace(/_+$/, '').replace(/_/g, ' '));
+    } else if (!t) {
+      curSet = null;
+    } else if (!t.startsWith('+')) curSet = null;
+  }
+  const forms: Record<string, string> = {};
+  const blocks: Record<string, VerbBlock> = {};
+  let block: string | null = null;
+  const start = lines.findIndex((l) => l.includes('####### VERB PATTERNS'));
+  for (i = start + 1; i < lines.length; i++) {
+    const line = lines[i];
+    const t = line.replace(/#.*$/, '').trim();
+    if (!t) continue;
+    const head = /^---\s+(\S+)\s+\[([^\]]*)\]/.exec(t);
+    if (head) {
+      block = head[1];
+      blocks[block] = { code: head[2].split(':')[0], patterns: [] };
+      continue;
+    }
+    if (!block || t.startsWith('&')) {
+      if (t.startsWith('&')) block = null; // a synonym set interleaved in the verb section
+      continue;
+    }
+    if (t.startsWith('+') && !t.includes('{') && !/^\+[A-Z_]+\s*(\[|$)/.test(t)) continue;
+    if (t.startsWith('-')) {
+      const pm = /^-\s*(.*?)\s*\[([^\]]+)\]/.exec(t);
+      if (!pm) continue;
+      const body = pm[1];
+      const code = pm[2].split(':')[0].trim();
+      const star = body.indexOf('*');
+      if (star < 0) continue;
+      const before = body.slice(0, star).trim();
+      if (before) continue; // subject-side patterns need a parse; skip them
+      const afterToks = body
+        .slice(star + 1)
+        .replace(/[{}()$+%^]/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean);
+      const after: string[][] = [];
+      for (const tok of afterToks) {
+        if (tok.startsWith('&')) {
+          const set = synsets.get(tok);
+          if (set && set.length) after.push(set.map((s) => s.split(' ')[0].toUpperCase()));
+        } else if (/^[A-Z][A-Z'-]*$/.test(tok)) after.push([tok]);
+      }
+      if (after.length) blocks[block].patterns.push({ after, code });
+      continue;
+    }
+    // Verb line: WORD {FORMS} [code] or +MULTI_WORD {...}
+    const vm = /^\+?([A-Z][A-Z_'-]*)\s*(\{([^}]*)\})?/.exec(t);
+    if (!vm) continue;
+    const base = vm[1].replace(/_+$/, '');
+    const verbForms = vm[3] ? vm[3].split(/\s+/).filter(Boolean).map((f) => f.replace(/^\+/, '').replace(/_+$/, '')) : [];
+    const all = new Set<string>([base, ...verbForms]);
+    if (!base.includes('_')) for (const f of regularForms(base)) all.add(f);
+    const own = /\[([0-9]+)/.exec(t.slice(vm[0].length));
+    const target = own ? `${block}#${own[1]}` : block;
+    if (own && !blocks[target]) blocks[target] = { code: own[1], patterns: blocks[block].patterns };
+    for (const f of all) {
+      const key = f.replace(/_/g, ' ').toLowerCase();
+      if (!forms[key]) forms[key] = target;
+    }
+  }
+  return { forms, blocks };
+}
+
+function buildCameo2Plover(): Record<string, string> {
+  const text = readFileSync(path.join(shared, 'bench', 'plover', 'CAMEO2PLOVER-2021.txt'), 'utf8');
+  const map: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const m = /^([0-9]{2,4}):\s*([A-Z]+)/.exec(line);
+    if (m) map[m[1]] = m[2];
+  }
+  return map;
+}
+
+// ---------- generic agents ("officials" → GOV, "rebels" → REB) ----------
+function buildAgents(): Map<string, string> {
+  const text = readFileSync(path.join(petrarch, 'Phoenix.agents.txt'), 'utf8');
+  const subs = new Map<string, string[]>();
+  const agents = new Map<string, string>();
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/#.*$/, '').trim();
+    if (!line) continue;
+    const sub = /^(![A-Z]+!)\s*=\s*(.+)$/.exec(line);
+    if (sub) {
+      subs.set(sub[1], sub[2].split(',').map((x) => x.trim()).filter(Boolean));
+      continue;
+    }
+    const m = /^([A-Z][A-Z_!'-]*)\s*(\{[^}]*\})?\s*\[~?([A-Z]{3})/.exec(line);
+    if (!m) continue;
+    let variants = [m[1]];
+    for (const [k, vals] of subs) {
+      if (variants.some((v) => v.includes(k))) variants = variants.flatMap((v) => (v.includes(k) ? vals.map((x) => v.replace(k, '_' + x)) : [v]));
+    }
+    for (const v of variants) {
+      const w = v.replace(/_+/g, ' ').trim().toLowerCase();
+      if (!w || w.split(' ').length > 2) continue;
+      if (!agents.has(w)) agents.set(w, m[3]);
+      const plural = w.endsWith('man') ? w.slice(0, -3) + 'men' : /(s|sh|ch|x)$/.test(w) ? w + 'es' : /[^aeiou]y$/.test(w) ? w.slice(0, -1) + 'ies' : w + 's';
+      if (!agents.has(plural)) agents.set(plural, m[3]);
+    }
+  }
+  return agents;
+}
+
+const { given, places } = buildNamesAndPlaces();
+const agents = buildAgents();
+
+const header = (what: string) =>
+  [
+    `# ${what}`,
+    '# Derived by scripts/build-nlp-lexicons.ts from the PETRARCH2 / Phoenix dictionaries',
+    '# (openeventdata/petrarch2, ../shared/lexicons/petrarch2). Their licence:',
+    ...MIT_NOTICE.split('\n').map((l) => `# ${l}`),
+  ].join('\n');
+
+writeFileSync(
+  path.join(out, 'agents.txt'),
+  header('Generic agents (lowercase noun|sector code)') + '\n' + [...agents.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([w, c]) => `${w}|${c}`).join('\n') + '\n',
+);
+const givenList = [...given.entries()].filter(([n]) => n.length >= 2).map(([n]) => n).sort();
+writeFileSync(path.join(out, 'given-names.txt'), header('Given names (first tokens of person entries)') + '\n' + givenList.join('\n') + '\n');
+const placeList = [...places.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([n, c]) => `${n}|${c}`);
+writeFileSync(path.join(out, 'places.txt'), header('Places listed under each country (name|ISO3)') + '\n' + placeList.join('\n') + '\n');
+
+const verbs = buildVerbs();
+const cameo2plover = buildCameo2Plover();
+const json = {
+  notice: [
+    'Derived by scripts/build-nlp-lexicons.ts from petrarch2 CAMEO.2.0.txt (MIT, Copyright (c) 2015 Open Event Data Alliance)',
+    'and PLOVER CAMEO2PLOVER-2021.txt (CC BY-SA 4.0, Open Event Data Alliance; this file is shared alike under CC BY-SA 4.0).',
+    MIT_NOTICE,
+  ],
+  forms: verbs.forms,
+  blocks: verbs.blocks,
+  cameo2plover,
+};
+writeFileSync(path.join(out, 'event-verbs.json'), JSON.stringify(json));
+console.log(
+  `agents: ${agents.size}, given names: ${givenList.length}, places: ${placeList.length}, verb forms: ${Object.keys(verbs.forms).length}, blocks: ${Object.keys(verbs.blocks).length}, cameo codes: ${Object.keys(cameo2plover).length}`,
+);

@@ -1,0 +1,653 @@
+/**
+ * Named entities (PERSON, ORG, PLACE) with titles and roles kept apart, and their merging within
+ * one article.
+ *
+ * 1. Candidate runs: capitalised tokens joined by name connectors ("of", "for", "bin", hyphens).
+ * 2. Each run is cut into a role part (a title from data/lexicons/titles.txt, with the demonyms,
+ *    countries and organisations before it: "Russian President") and name parts, which are typed
+ *    by lexicon (countries, capitals, gazetteer places, international bodies) or by head word
+ *    ("... Ministry" → ORG, "... Peninsula" → PLACE), or as a PERSON.
+ * 3. Lowercase role phrases before a name ("North Korean leader Kim Jong Un") and appositives
+ *    after it ("Koo Byongsam, a spokesman for ...") are attached as roles.
+ * 4. Single capitalised words need evidence (a full name containing them, a given-name list,
+ *    a title before them or a verb of speech after them): sentence openers are not names.
+ * 5. Within the article, short forms ("Kim", "Putin") join the most salient full name that contains
+ *    them; definite role references ("the North Korean leader") join the one person whose role has
+ *    the same head class and country, when exactly one does.
+ */
+import type { EntityCluster, EntityMention, EntityType } from './types.js';
+import type { Token } from './tokens.js';
+import type { Sentence } from './sentences.js';
+import { LEX, MONTHS, WEEKDAYS, type PlaceInfo, type OrgInfo, type CountryInfo } from './lexicons.js';
+
+/** Connectors allowed inside a name when a capitalised word follows ("Center for European ..."). */
+const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'von', 'van', 'der', 'den']);
+/** "of"/"for" join names only after a head that takes a complement ("Center for", "Secretary of"). */
+const NAME_PARTICLES = new Set(['de', 'del', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'von', 'van', 'der', 'den']);
+const COMPLEMENT_HEADS = new Set(['republic', 'kingdom', 'states', 'emirates', 'union', 'federation', 'people', "people's", 'isle', 'gulf', 'sea', 'bay', 'cape', 'islands', 'league', 'court', 'house', 'office', 'friends', 'bank', 'university', 'college', 'institute', 'center', 'centre', 'council', 'ministry', 'department', 'secretary', 'minister', 'commissioner', 'director', 'chief', 'head', 'president', 'chairman', 'governor', 'organization', 'organisation', 'association', 'agency', 'committee', 'commission', 'party', 'movement', 'front', 'army', 'church', 'school', 'foundation', 'museum', 'academy', 'board', 'bureau', 'assembly', 'congress', 'fund', 'society', 'union', 'alliance', 'coalition', 'forces', 'force', 'guard', 'corps', 'court', 'tribunal', 'chamber', 'embassy', 'city', 'state', 'province', 'region', 'order', 'prince', 'king', 'queen', 'duke', 'archbishop', 'bishop']);
+const ROMAN = new Set(['ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii']);
+const DETERMINERS = new Set(['the', 'a', 'an']);
+/** Role heads that denote the top leader: "the Russian leader" may refer to a "Russian President". */
+const LEADER_HEADS = LEX.keywords.leader;
+
+export interface RoleRef {
+  start: number;
+  end: number;
+  tokStart: number;
+  tokEnd: number;
+  /** Role words without the determiner: "North Korean leader". */
+  role: string;
+  head: string;
+  country?: string;
+  definite: boolean;
+  sentence: number;
+}
+
+/** Internal mention record: the public EntityMention plus token positions. */
+export interface MentionRec extends EntityMention {
+  tokStart: number;
+  tokEnd: number;
+  sentence: number;
+  cluster: number;
+}
+
+export interface EntityResult {
+  mentions: MentionRec[];
+  clusters: EntityCluster[];
+  /** Role phrases with no name ("a US State Department spokesperson"), resolved or not. */
+  roleRefs: (RoleRef & { cluster: number | null })[];
+  /** Demonyms and countries by token index (for event actors): token index → ISO3. */
+  countryAt: Map<number, { code: string; end: number; text: string }>;
+}
+
+function isNameToken(t: Token | undefined): boolean {
+  return !!t && t.kind === 'word' && t.cap && t.key !== "'s";
+}
+
+function headOf(keys: string[]): string {
+  // head = last word before the first connector: "center for european policy analysis" → center
+  let h = keys[keys.length - 1];
+  for (let i = 1; i < keys.length; i++) {
+    if (CONNECTORS.has(keys[i]) || keys[i] === 'the') {
+      h = keys[i - 1];
+      break;
+    }
+  }
+  return h.replace(/\.$/, '');
+}
+
+interface Piece {
+  i: number;
+  j: number; // token range
+  type: EntityType | 'DEMONYM' | 'DROP' | 'UNKNOWN1';
+  canonical?: string;
+  country?: string;
+  role?: { i: number; j: number; country?: string };
+}
+
+export function findEntities(text: string, tokens: Token[], sentences: Sentence[]): EntityResult {
+  const sentOf = new Int32Array(tokens.length);
+  sentences.forEach((s, k) => {
+    for (let t = s.tokStart; t < s.tokEnd; t++) sentOf[t] = k;
+  });
+  const sentStart = new Set(sentences.map((s) => s.tokStart));
+  const keys = tokens.map((t) => t.key);
+  // Words seen in lowercase somewhere in the article: a capitalised one at a sentence start is not a name.
+  const lowerSeen = new Set<string>();
+  for (const t of tokens) if (t.kind === 'word' && !t.cap) lowerSeen.add(t.key);
+
+  const pieces: Piece[] = [];
+  /** Sentence starts, line starts and words right after an opening quote are capitalised anyway. */
+  function startLike(k: number): boolean {
+    if (sentStart.has(k) || tokens[k].newlineBefore) return true;
+    const p = tokens[k - 1];
+    return !!p && p.kind === 'punct' && (p.text === '\u201c' || p.text === '"' || p.text === '\u2018' || p.text === '(');
+  }
+  const countryAt = new Map<number, { code: string; end: number; text: string }>();
+
+  // ---- 1. runs ----
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (!isNameToken(t)) {
+      i++;
+      continue;
+    }
+    // a weekday or a month opening a run is a time expression, not a name
+    if (WEEKDAYS.has(t.key) || (MONTHS.has(t.key) && !isNameToken(tokens[i - 1]))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length) {
+      const u = tokens[j];
+      if (sentOf[j] !== sentOf[i]) break;
+      if (isNameToken(u) && u.spaceBefore && !WEEKDAYS.has(u.key) && !(MONTHS.has(u.key) && tokens[j + 1]?.kind === 'num')) {
+        j++;
+        continue;
+      }
+      if (u.text === '-' && !u.spaceBefore && isNameToken(tokens[j + 1]) && !tokens[j + 1].spaceBefore) {
+        j += 2;
+        continue;
+      }
+      if (u.kind === 'word' && !u.cap && CONNECTORS.has(u.key) && u.spaceBefore && (NAME_PARTICLES.has(u.key) || COMPLEMENT_HEADS.has(keys[j - 1]))) {
+        let k = j + 1;
+        if (tokens[k]?.key === 'the') k++;
+        if (isNameToken(tokens[k]) && sentOf[k] === sentOf[i]) {
+          j = k + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    cutRun(i, j);
+    i = j;
+  }
+
+  function cutRun(a: number, b: number): void {
+    // drop leading stopwords / sentence openers ("The", "In", "Both", "Speaking")
+    while (a < b && (LEX.stopwords.has(keys[a]) || CONNECTORS.has(keys[a]))) a++;
+    while (b > a && (CONNECTORS.has(keys[b - 1]) || keys[b - 1] === 'the' || tokens[b - 1].text === '-')) b--;
+    if (a >= b) return;
+    // split hyphen-joined runs whose parts are known on their own ("Kim-Putin", "DPRK-Russia")
+    for (let k = a + 1; k < b - 1; k++) {
+      if (tokens[k].text === '-' && !tokens[k].spaceBefore) {
+        const left = lookupWhole(a, k);
+        const right = lookupWhole(k + 1, b);
+        const whole = lookupWhole(a, b);
+        const known = (x: number, y: number) => !!lookupAt(x, y) || (y - x === 1 && LEX.givenNames.has(tokens[x].text));
+        const bothKnown = !!left && !!right;
+        const singles = k - a === 1 && b - k - 1 === 1 && (known(a, k) || known(k + 1, b));
+        if (!whole && (bothKnown || singles)) {
+          cutRun(a, k);
+          cutRun(k + 1, b);
+          return;
+        }
+      }
+    }
+    // whole-run lexicon hit
+    const whole = lookupWhole(a, b);
+    if (whole) {
+      pieces.push(whole);
+      return;
+    }
+    // title inside the run: role = tokens[a..titleEnd), name = the rest
+    let titleEnd = -1;
+    for (let k = a; k < b; k++) {
+      const m = LEX.titles.longest(keys, k, b);
+      if (m && !(m[0] === 1 && LEX.lowercaseOnlyTitles.has(keys[k]))) {
+        titleEnd = k + m[0];
+        k += m[0] - 1;
+      }
+    }
+    if (titleEnd > a && titleEnd <= b) {
+      const roleCountry = countryIn(a, titleEnd);
+      if (titleEnd === b) {
+        // title with no name after it: a role reference ("President", "Russian President")
+        segment(a, titleEnd, true);
+        return;
+      }
+      segment(a, titleEnd, true); // org/place names inside the role are entities too
+      const name = classifyName(titleEnd, b);
+      if (name) {
+        if (name.type === 'UNKNOWN1' || name.type === 'PERSON') {
+          name.type = 'PERSON';
+          name.role = { i: a, j: titleEnd, country: roleCountry };
+        }
+        pieces.push(name);
+      }
+      return;
+    }
+    segment(a, b, false);
+  }
+
+  /** Greedy lexicon segmentation of a run: known places/orgs/demonyms, the rest grouped as names. */
+  function segment(a: number, b: number, insideRole: boolean): void {
+    let k = a;
+    let unknownStart = -1;
+    const flush = (end: number) => {
+      if (unknownStart >= 0 && !insideRole) {
+        const p = classifyName(unknownStart, end);
+        if (p) pieces.push(p);
+      }
+      unknownStart = -1;
+    };
+    while (k < b) {
+      if (tokens[k].text === '-') {
+        // "Life-Giving Trinity Church": a hyphen inside an unknown name keeps it whole
+        if (unknownStart < 0 || lookupAt(k + 1, b)) flush(k);
+        k++;
+        continue;
+      }
+      const hit = lookupAt(k, b);
+      // a known prefix followed by an org head ("Chinese Foreign Ministry") is one ORG
+      if (hit && unknownStart < 0) {
+        const rest = classifyName(hit.j, b);
+        if (hit.type === 'DEMONYM' || (hit.type === 'PLACE' && rest?.type === 'ORG')) {
+          if (rest && rest.type === 'ORG' && rest.j === b && !insideRole) {
+            pieces.push({ i: k, j: b, type: 'ORG', canonical: spanText(k, b), country: hit.country });
+            if (hit.type === 'DEMONYM') countryAt.set(k, { code: hit.country!, end: tokens[hit.j - 1].end, text: spanText(k, hit.j) });
+            return;
+          }
+        }
+      }
+      if (hit) {
+        flush(k);
+        if (hit.type === 'DEMONYM') countryAt.set(k, { code: hit.country!, end: tokens[hit.j - 1].end, text: spanText(k, hit.j) });
+        else if (!insideRole || hit.type === 'ORG' || hit.type === 'PLACE') pieces.push(hit);
+        k = hit.j;
+        continue;
+      }
+      if (unknownStart < 0) unknownStart = k;
+      k++;
+    }
+    flush(b);
+  }
+
+  function spanText(a: number, b: number): string {
+    return text.slice(tokens[a].start, tokens[b - 1].end);
+  }
+
+  function countryIn(a: number, b: number): string | undefined {
+    for (let k = a; k < b; k++) {
+      const d = LEX.demonyms.longest(keys, k, b);
+      if (d) return d[1].code;
+      const p = LEX.places.longest(keys, k, b);
+      if (p && p[1].kind === 'country') return p[1].country;
+      const o = LEX.orgs.longest(keys, k, b);
+      if (o && /^[A-Z]{3}$/.test(o[1].code) && o[1].code !== 'IGO' && o[1].code !== 'NGO' && o[1].code !== 'MED') return o[1].code;
+    }
+    return undefined;
+  }
+
+  function lookupWhole(a: number, b: number): Piece | null {
+    const h = lookupAt(a, b);
+    return h && h.j === b && h.type !== 'DEMONYM' ? h : null;
+  }
+
+  function lookupAt(k: number, b: number): Piece | null {
+    let org = LEX.orgs.longest(keys, k, b);
+    let place = LEX.places.longest(keys, k, b);
+    const writtenAs = (len: number) => text.slice(tokens[k].start, tokens[k + len - 1].end).replace(/\./g, '');
+    if (org && org[1].acronym && writtenAs(org[0]) !== org[1].acronym) org = null;
+    if (place && place[1].acronym && writtenAs(place[0]) !== place[1].acronym) place = null;
+    const dem = LEX.demonyms.longest(keys, k, b);
+    let best: Piece | null = null;
+    const consider = (len: number, p: Piece) => {
+      if (!best || len > best.j - best.i) best = p;
+    };
+    if (org) consider(org[0], orgPiece(k, k + org[0], org[1]));
+    if (place) consider(place[0], placePiece(k, k + place[0], place[1]));
+    if (dem) consider(dem[0], { i: k, j: k + dem[0], type: 'DEMONYM', country: dem[1].code });
+    // "US" / "U.S." are listed as both a country and a demonym: as a modifier of a following
+    // capitalised name it is an adjective; standing alone it is the country.
+    return best;
+  }
+
+  function orgPiece(a: number, b: number, info: OrgInfo): Piece {
+    const country = /^[A-Z]{3}$/.test(info.code) && !['IGO', 'NGO', 'MED'].includes(info.code) ? info.code : undefined;
+    return { i: a, j: b, type: 'ORG', canonical: info.canonical, country };
+  }
+  function placePiece(a: number, b: number, info: PlaceInfo): Piece {
+    return { i: a, j: b, type: 'PLACE', canonical: info.canonical, country: info.country || undefined };
+  }
+
+  /** Types a run of capitalised tokens that no lexicon knows. */
+  function classifyName(a: number, b: number): Piece | null {
+    while (a < b && (LEX.stopwords.has(keys[a]) || tokens[a].text === '-')) a++;
+    if (a >= b) return null;
+    const whole = lookupWhole(a, b);
+    if (whole) return whole;
+    const ks = keys.slice(a, b);
+    const head = headOf(ks);
+    if (LEX.keywords.drop.has(head) || (ROMAN.has(ks[ks.length - 1]) && ks.length > 1 && LEX.keywords.drop.has(ks[ks.length - 2]))) return { i: a, j: b, type: 'DROP' };
+    if (LEX.keywords.org.has(head) || ks.some((k) => LEX.keywords.org.has(k) && ks.length > 1 && k !== ks[0])) {
+      // "Unification Ministry", "Center for European Policy Analysis", "CBS News"
+      return { i: a, j: b, type: 'ORG', canonical: spanText(a, b), country: countryIn(a, b) };
+    }
+    // "Lena Park", "Ada Hill": a given name before a place-like surname makes a person
+    const personLike = LEX.givenNames.has(tokens[a].text) && b - a <= 3;
+    if (LEX.keywords.place.has(head) && b - a > 1 && !personLike) return { i: a, j: b, type: 'PLACE', canonical: spanText(a, b), country: countryIn(a, b) };
+    const tx = tokens[a].text;
+    if (b - a === 1) {
+      // acronyms are organisations ("INSS", "KCNA"); other single words need evidence (pass 2)
+      if (ROMAN.has(keys[a])) return null;
+      if (tx.length >= 2 && tx.length <= 6 && tx === tx.toUpperCase() && /^[A-Z]+$/.test(tx)) return { i: a, j: b, type: 'ORG', canonical: tx };
+      return { i: a, j: b, type: 'UNKNOWN1' };
+    }
+    // multi-word: a sentence opener glued to a name ("Concern Kim"...) is rare; treat as PERSON
+    if (startLike(a) && !LEX.givenNames.has(tx) && (lowerSeen.has(keys[a]) || LEX.speechVerbs.has(keys[a]))) {
+      return classifyName(a + 1, b);
+    }
+    return { i: a, j: b, type: 'PERSON', canonical: spanText(a, b) };
+  }
+
+  // ---- 2. decide single words and collect person name tokens ----
+  const personTokens = new Map<string, number>(); // token key → count of full names containing it as first/last
+  for (const p of pieces) {
+    if (p.type === 'PERSON' && p.j - p.i > 1) {
+      const first = keys[p.i];
+      const last = keys[p.j - 1];
+      personTokens.set(first, (personTokens.get(first) ?? 0) + 1);
+      personTokens.set(last, (personTokens.get(last) ?? 0) + 1);
+    }
+  }
+  // a sentence opener glued to a known surname ("Welcome Putin" in a chant): drop the opener
+  const capMidSentence = new Set<string>();
+  tokens.forEach((t, k) => {
+    if (t.cap && !startLike(k)) capMidSentence.add(t.key);
+  });
+  for (const p of pieces) {
+    if (p.type !== 'PERSON' || p.j - p.i !== 2 || !startLike(p.i) || p.role) continue;
+    const first = tokens[p.i];
+    if (LEX.givenNames.has(first.text) || capMidSentence.has(first.key)) continue;
+    const lastKey = keys[p.j - 1];
+    const elsewhere = pieces.some((o) => o !== p && o.type === 'PERSON' && o.j - o.i > 1 && keys[o.j - 1] === lastKey);
+    if (elsewhere) {
+      p.i += 1;
+      p.canonical = spanText(p.i, p.j);
+    }
+  }
+  for (const p of pieces) {
+    if (p.type !== 'UNKNOWN1') continue;
+    const k = keys[p.i];
+    const atStart = startLike(p.i);
+    const next = keys[p.j];
+    const cueAfter = next !== undefined && LEX.speechVerbs.has(next);
+    if (personTokens.has(k)) p.type = 'PERSON';
+    else if (LEX.stopwords.has(k)) p.type = 'DROP';
+    else if (atStart && lowerSeen.has(k)) p.type = 'DROP';
+    else if (p.role) p.type = 'PERSON';
+    else if (LEX.givenNames.has(tokens[p.i].text) && !lowerSeen.has(k)) p.type = 'PERSON';
+    else if (cueAfter && !atStart) p.type = 'PERSON';
+    else p.type = 'DROP';
+  }
+
+  // ---- 3. roles before and after person names ----
+  const mentions: MentionRec[] = [];
+  const titleHeads = new Set<string>();
+  for (const p of pieces) {
+    if (p.type === 'DROP' || p.type === 'DEMONYM' || p.type === 'UNKNOWN1') continue;
+    const m: MentionRec = {
+      text: spanText(p.i, p.j),
+      start: tokens[p.i].start,
+      end: tokens[p.j - 1].end,
+      type: p.type as EntityType,
+      canonical: p.canonical ?? spanText(p.i, p.j),
+      kind: 'name',
+      tokStart: p.i,
+      tokEnd: p.j,
+      sentence: sentOf[p.i],
+      cluster: -1,
+    };
+    if (p.country) m.country = p.country;
+    if (p.type === 'PERSON') {
+      let role = p.role ?? roleBefore(p.i) ?? undefined;
+      if (!role) role = appositiveAfter(p.j) ?? undefined;
+      if (role) {
+        m.role = spanText(role.i, role.j);
+        m.roleSpan = { start: tokens[role.i].start, end: tokens[role.j - 1].end };
+        const c = role.country ?? countryIn(role.i, role.j);
+        if (c) m.country = c;
+      }
+    }
+    mentions.push(m);
+  }
+  void titleHeads;
+
+  /** "North Korean leader Kim Jong Un": a lowercase title head right before the name, with its modifiers. */
+  function roleBefore(nameStart: number): { i: number; j: number; country?: string } | null {
+    let k = nameStart - 1;
+    if (k < 0 || sentOf[k] !== sentOf[nameStart]) return null;
+    const headTok = tokens[k];
+    if (headTok.kind !== 'word' || !LEX.titles.has(headTok.key)) return null;
+    let s = k;
+    // allow two-word lowercase titles ("prime minister") and modifiers / capitalised names before
+    while (s - 1 >= 0 && sentOf[s - 1] === sentOf[nameStart]) {
+      const u = tokens[s - 1];
+      if (u.kind !== 'word' || u.key === "'s") break;
+      if (DETERMINERS.has(u.key) || LEX.stopwords.has(u.key)) break;
+      if (u.cap || LEX.roleModifiers.has(u.key) || LEX.titles.has(u.key)) {
+        s--;
+        continue;
+      }
+      break;
+    }
+    return { i: s, j: k + 1, country: countryIn(s, k + 1) };
+  }
+
+  /** "Koo Byongsam, a spokesman for South Korea's Unification Ministry, said": the appositive role. */
+  function appositiveAfter(nameEnd: number): { i: number; j: number; country?: string } | null {
+    if (tokens[nameEnd]?.text !== ',') return null;
+    let k = nameEnd + 1;
+    if (!tokens[k] || !DETERMINERS.has(tokens[k].key)) return null;
+    k++;
+    const s = k;
+    let headAt = -1;
+    for (let n = 0; n < 6 && k < tokens.length; n++, k++) {
+      const u = tokens[k];
+      if (u.kind !== 'word') break;
+      if (LEX.titles.has(u.key)) headAt = k;
+      else if (!(u.cap || LEX.roleModifiers.has(u.key))) break;
+    }
+    if (headAt < 0) return null;
+    // extend over "for/of/at <Name>" up to the closing comma
+    let e = headAt + 1;
+    if (tokens[e] && (tokens[e].key === 'for' || tokens[e].key === 'of' || tokens[e].key === 'at' || tokens[e].key === 'with')) {
+      let q = e + 1;
+      while (q < tokens.length && q - e < 14 && tokens[q].text !== ',' && tokens[q].text !== '.' && sentOf[q] === sentOf[nameEnd]) q++;
+      if (tokens[q]?.text === ',' || tokens[q]?.text === '.') e = q;
+    }
+    return { i: s, j: e, country: countryIn(s, e) };
+  }
+
+  // ---- 4. role-only references: "the North Korean leader", "a US State Department spokesperson" ----
+  const roleRefs: (RoleRef & { cluster: number | null })[] = [];
+  const mentionStartTok = new Set(mentions.map((m) => m.tokStart));
+  const inMention = new Uint8Array(tokens.length);
+  for (const m of mentions) {
+    for (let k = m.tokStart; k < m.tokEnd; k++) inMention[k] = 1;
+    if (m.role && m.roleSpan) {
+      // mark role tokens so that they do not become role-only references
+      for (let k = m.tokStart - 1; k >= 0 && tokens[k].end > m.roleSpan.start; k--) inMention[k] = 2;
+      for (let k = m.tokEnd; k < tokens.length && tokens[k].start < m.roleSpan.end; k++) if (tokens[k].start >= m.roleSpan.start) inMention[k] = 2;
+    }
+  }
+  for (let k = 0; k < tokens.length; k++) {
+    if (!DETERMINERS.has(keys[k])) continue;
+    let q = k + 1;
+    let headAt = -1;
+    let headLen = 0;
+    while (q < tokens.length && q - k <= 7 && sentOf[q] === sentOf[k]) {
+      const u = tokens[q];
+      if (u.kind !== 'word' || u.key === "'s" || inMention[q] === 2) break;
+      const tm = LEX.titles.longest(keys, q);
+      if (tm && !(tm[0] === 1 && isNameToken(u) && mentionStartTok.has(q) && inMention[q] === 1)) {
+        headAt = q;
+        headLen = tm[0];
+        q += tm[0];
+        // a name right after the title makes it a titled name, handled above
+        continue;
+      }
+      if (u.cap || LEX.roleModifiers.has(u.key) || u.text === '-') {
+        if (headAt >= 0) break;
+        q++;
+        continue;
+      }
+      break;
+    }
+    if (headAt < 0) continue;
+    const end = headAt + headLen;
+    if (isNameToken(tokens[end]) && inMention[end] === 1) continue; // "the President Vladimir Putin" style
+    if (inMention[headAt] === 2) continue;
+    const head = keys.slice(headAt, end).join(' ');
+    const ref: RoleRef & { cluster: number | null } = {
+      start: tokens[k + 1].start,
+      end: tokens[end - 1].end,
+      tokStart: k,
+      tokEnd: end,
+      role: text.slice(tokens[k + 1].start, tokens[end - 1].end),
+      head,
+      country: countryIn(k + 1, end),
+      definite: keys[k] === 'the',
+      sentence: sentOf[k],
+      cluster: null,
+    };
+    roleRefs.push(ref);
+    k = end - 1;
+  }
+
+  // ---- 5. clusters ----
+  const clusters: EntityCluster[] = [];
+  const clusterKey = new Map<string, number>();
+  const norm = (s: string) => s.toLowerCase().replace(/\u2019/g, "'").replace(/\s+/g, ' ').replace(/^the /, '');
+  mentions.sort((x, y) => x.start - y.start);
+  const addTo = (ci: number, mi: number) => {
+    const c = clusters[ci];
+    const m = mentions[mi];
+    m.cluster = ci;
+    c.mentions.push(mi);
+    if (!c.aliases.includes(m.text)) c.aliases.push(m.text);
+    if (m.role && !c.roles.includes(m.role)) c.roles.push(m.role);
+    if (m.country && !c.country) c.country = m.country;
+  };
+  const newCluster = (mi: number): number => {
+    const m = mentions[mi];
+    clusters.push({ canonical: m.canonical, type: m.type, aliases: [], roles: [], mentions: [] });
+    const ci = clusters.length - 1;
+    addTo(ci, mi);
+    return ci;
+  };
+  // full names and lexicon entities first
+  mentions.forEach((m, mi) => {
+    const multi = m.tokEnd - m.tokStart > 1;
+    if (m.type === 'PERSON' && !multi) return;
+    const key = m.type + ':' + norm(m.canonical);
+    const ci = clusterKey.get(key);
+    if (ci !== undefined) addTo(ci, mi);
+    else clusterKey.set(key, newCluster(mi));
+  });
+  // acronyms join the organisation they abbreviate ("INSS" ↔ "Institute for National Security Strategy")
+  clusters.forEach((c, ci) => {
+    if (c.type !== 'ORG' || !/^[A-Z]{2,6}$/.test(c.canonical)) return;
+    const target = clusters.findIndex((d, di) => di !== ci && d.type === 'ORG' && d.mentions.length > 0 && initials(d.canonical) === c.canonical);
+    if (target >= 0) {
+      for (const mi of c.mentions) addTo(target, mi);
+      c.mentions = [];
+    }
+  });
+  // person short forms: join the most salient full name that starts or ends with the word
+  const personClusters = clusters.map((c, ci) => ({ c, ci })).filter(({ c }) => c.type === 'PERSON');
+  mentions.forEach((m, mi) => {
+    if (m.type !== 'PERSON' || m.tokEnd - m.tokStart > 1) return;
+    const k = keys[m.tokStart];
+    let best = -1;
+    let bestScore = -1;
+    for (const { c, ci } of personClusters) {
+      const parts = norm(c.canonical).split(/[\s-]+/);
+      if (parts.length < 2 || (parts[0] !== k && parts[parts.length - 1] !== k)) continue;
+      const first = mentions[c.mentions[0]]?.start ?? Infinity;
+      // salience: mentions so far, then earliest
+      const score = c.mentions.length * 1e9 - first;
+      if (score > bestScore) {
+        bestScore = score;
+        best = ci;
+      }
+    }
+    if (best >= 0) {
+      m.canonical = clusters[best].canonical;
+      m.kind = 'short';
+      addTo(best, mi);
+    } else {
+      const key = 'PERSON:' + k;
+      const ci = clusterKey.get(key);
+      if (ci !== undefined) addTo(ci, mi);
+      else clusterKey.set(key, newCluster(mi));
+    }
+  });
+  // canonical person name: the longest full name in the cluster
+  for (const c of clusters) {
+    if (c.type !== 'PERSON') continue;
+    let best = c.canonical;
+    for (const mi of c.mentions) {
+      const m = mentions[mi];
+      if (m.kind === 'name' && m.canonical.split(' ').length > best.split(' ').length) best = m.canonical;
+    }
+    c.canonical = best;
+    for (const mi of c.mentions) mentions[mi].canonical = best;
+  }
+  // role references: definite, with a unique compatible person
+  for (const ref of roleRefs) {
+    if (!ref.definite) continue;
+    const refLeader = LEADER_HEADS.has(ref.head);
+    const candidates: number[] = [];
+    clusters.forEach((c, ci) => {
+      if (c.type !== 'PERSON' || !c.mentions.length) return;
+      if (ref.country && c.country !== ref.country) return;
+      const ok = c.roles.some((r) => {
+        const rk = r.toLowerCase();
+        const heads = [...LEADER_HEADS].filter((h) => rk.endsWith(h));
+        if (refLeader && heads.length) return true;
+        return rk.endsWith(ref.head);
+      });
+      if (ok) candidates.push(ci);
+    });
+    // organisation heads: "the institute" → the last organisation whose head word matches
+    if (!candidates.length && LEX.keywords.org.has(ref.head)) {
+      for (let ci = clusters.length - 1; ci >= 0; ci--) {
+        const c = clusters[ci];
+        if (c.type === 'ORG' && c.mentions.length && headOf(norm(c.canonical).split(' ')) === ref.head) {
+          candidates.push(ci);
+          break;
+        }
+      }
+    }
+    if (candidates.length === 1) {
+      const ci = candidates[0];
+      ref.cluster = ci;
+      const c = clusters[ci];
+      const m: MentionRec = {
+        text: ref.role,
+        start: ref.start,
+        end: ref.end,
+        type: c.type,
+        canonical: c.canonical,
+        kind: 'role',
+        tokStart: ref.tokStart + 1,
+        tokEnd: ref.tokEnd,
+        sentence: ref.sentence,
+        cluster: ci,
+      };
+      if (c.country) m.country = c.country;
+      mentions.push(m);
+      c.mentions.push(mentions.length - 1);
+      if (!c.aliases.includes(m.text)) c.aliases.push(m.text);
+    }
+  }
+  // Re-sort mentions by position and remap the cluster indexes.
+  const order = mentions.map((_, k) => k).sort((x, y) => mentions[x].start - mentions[y].start);
+  const newIndex = new Int32Array(mentions.length);
+  order.forEach((old, nw) => (newIndex[old] = nw));
+  const sorted = order.map((k) => mentions[k]);
+  const liveClusters: EntityCluster[] = [];
+  const clusterRemap = new Map<number, number>();
+  clusters.forEach((c, ci) => {
+    if (!c.mentions.length) return;
+    clusterRemap.set(ci, liveClusters.length);
+    c.mentions = c.mentions.map((k) => newIndex[k]).sort((x, y) => x - y);
+    liveClusters.push(c);
+  });
+  for (const m of sorted) m.cluster = clusterRemap.get(m.cluster) ?? -1;
+  for (const r of roleRefs) if (r.cluster !== null) r.cluster = clusterRemap.get(r.cluster) ?? null;
+  return { mentions: sorted, clusters: liveClusters, roleRefs, countryAt };
+}
+
+function initials(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => w && !CONNECTORS.has(w.toLowerCase()) && w.toLowerCase() !== 'the' && w.toLowerCase() !== 'and')
+    .map((w) => w[0].toUpperCase())
+    .join('');
+}
+
+export type { CountryInfo };

@@ -1,0 +1,432 @@
+/**
+ * Event coding: who did what to whom, coded to PLOVER categories.
+ *
+ * The verb dictionary is PETRARCH2's CAMEO verb file, compiled by scripts/build-nlp-lexicons.ts
+ * into data/lexicons/event-verbs.json (verb form → verb block with a default CAMEO code and object
+ * patterns such as "SIGN * &TREATY" → 057); CAMEO codes map to PLOVER through the
+ * CAMEO2PLOVER-2021 table. Without a parser we approximate PETRARCH's phrase structure:
+ *  - a dictionary word counts as a verb unless a determiner, possessive or preposition precedes it;
+ *  - the actor is the entity (or demonym) group just before the verb in its clause ("Russian
+ *    President Vladimir Putin and North Korean leader Kim Jong Un signed"); passives take the
+ *    "by" phrase;
+ *  - the target is the first entity after the verb in its clause;
+ *  - object patterns are matched in order within the next words of the clause.
+ * Flags: negation ("not", "never", "refused to"...), hedging ("alleged", "accused", "denied",
+ * "reportedly", "could") and future/intent ("will", "plans to", "agreed to"). PLOVER's rule that
+ * future cooperative actions are AGREE is applied.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import type { EventAnn, EventParticipant, PloverCategory, PloverQuad, TimeExpr } from './types.js';
+import type { Token } from './tokens.js';
+import type { Sentence } from './sentences.js';
+import type { EntityResult, MentionRec } from './entities.js';
+import { LEX } from './lexicons.js';
+
+interface VerbBlock {
+  code: string;
+  patterns: { after: string[][]; code: string }[];
+}
+interface VerbDict {
+  forms: Record<string, string>;
+  blocks: Record<string, VerbBlock>;
+  cameo2plover: Record<string, string>;
+}
+
+function loadDict(): VerbDict {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const f = path.join(dir, 'data', 'lexicons', 'event-verbs.json');
+    if (existsSync(f)) return JSON.parse(readFileSync(f, 'utf8')) as VerbDict;
+    dir = path.dirname(dir);
+  }
+  throw new Error('data/lexicons/event-verbs.json not found (run scripts/build-nlp-lexicons.ts)');
+}
+const DICT = loadDict();
+const FORMS = new Map(Object.entries(DICT.forms));
+/** Pattern words as Sets per element, compiled once. */
+const BLOCKS = new Map<string, { code: string; patterns: { after: Set<string>[]; code: string }[] }>();
+for (const [name, b] of Object.entries(DICT.blocks)) {
+  BLOCKS.set(name, {
+    code: b.code,
+    patterns: b.patterns.map((p) => ({ after: p.after.map((alts) => new Set(alts.map((a) => a.toLowerCase()))), code: p.code })),
+  });
+}
+
+const QUAD: Record<PloverCategory, PloverQuad> = {
+  AGREE: 'verbal-cooperation',
+  CONSULT: 'verbal-cooperation',
+  SUPPORT: 'verbal-cooperation',
+  CONCEDE: 'verbal-cooperation',
+  COOPERATE: 'material-cooperation',
+  AID: 'material-cooperation',
+  RETREAT: 'material-cooperation',
+  REQUEST: 'verbal-conflict',
+  ACCUSE: 'verbal-conflict',
+  REJECT: 'verbal-conflict',
+  THREATEN: 'verbal-conflict',
+  PROTEST: 'material-conflict',
+  SANCTION: 'material-conflict',
+  MOBILIZE: 'material-conflict',
+  COERCE: 'material-conflict',
+  ASSAULT: 'material-conflict',
+};
+
+/** CAMEO code → PLOVER category (longest prefix in the table). */
+export function cameoToPlover(code: string): PloverCategory | null {
+  for (let len = code.length; len >= 2; len--) {
+    const c = DICT.cameo2plover[code.slice(0, len)];
+    if (c && c in QUAD) return c as PloverCategory;
+  }
+  // CAMEO 02 (appeal, request) is absent from CAMEO2PLOVER-2021; the PLOVER manual puts
+  // "all requests, demands, and orders" under REQUEST.
+  if (code.startsWith('02')) return 'REQUEST';
+  return null;
+}
+
+const NOT_BEFORE_VERB = new Set([
+  'the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', "'s", 'of',
+  'for', 'with', 'in', 'on', 'at', 'by', 'from', 'into', 'about', 'over', 'under', 'after', 'before', 'new', 'no',
+  'any', 'some', 'such', 'further', 'military', 'economic', 'political', 'mutual', 'full', 'international',
+]);
+const AUX = new Set([
+  'has', 'have', 'had', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'will', 'would', 'shall', 'should', 'can',
+  'could', 'may', 'might', 'must', 'did', 'does', 'do', 'also', 'not', "n't", 'never', 'to', 'reportedly', 'allegedly',
+  'later', 'earlier', 'then', 'again', 'jointly', 'formally', 'officially', 'repeatedly', 'already', 'just', 'still',
+]);
+const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'cannot', "didn't", "won't", "hasn't", "haven't", "doesn't", "don't", "wasn't", "weren't"]);
+const NEGATING_VERBS = new Set(['refused', 'refuses', 'refuse', 'failed', 'fails', 'fail', 'declined', 'declines', 'decline']);
+const HEDGES = new Set([
+  'alleged', 'allegedly', 'allegation', 'allegations', 'accused', 'accuse', 'accuses', 'accusing', 'accusations', 'reportedly',
+  'suspected', 'possibly', 'purportedly', 'claimed', 'claims', 'deny', 'denied', 'denies', 'denying', 'rumored', 'rumoured',
+  'unconfirmed', 'apparently', 'may', 'might', 'could',
+]);
+const FUTURE = new Set(['will', "'ll", 'shall', 'would', 'plans', 'planned', 'plan', 'intends', 'intend', 'intended', 'expected', 'going', 'set', 'scheduled', 'aims', 'aim', 'agreed', 'agree', 'agrees', 'promised', 'pledged', 'vowed', 'offered', 'proposed', 'wants', 'seeks', 'sought', 'hopes', 'likely']);
+const CLAUSE_BOUNDARY = new Set([';', ':', '\u2014', '\u2013', 'that', 'which', 'who', 'whom', 'when', 'while', 'but', 'because', 'although', 'though', 'if', 'after', 'before', 'since', 'until', 'where', 'as']);
+/** Plural or collective nouns that head a subject besides the agents dictionary. */
+const SUBJECT_NOUNS = new Set(['officials', 'leaders', 'forces', 'authorities', 'government', 'governments', 'ministers', 'spokesmen', 'lawmakers', 'delegates', 'delegation', 'negotiators', 'envoys', 'diplomats', 'soldiers', 'militants', 'fighters', 'protesters', 'demonstrators', 'students', 'workers', 'activists', 'members', 'people', 'residents', 'police', 'military', 'army', 'navy', 'regime', 'administration', 'cabinet', 'parliament', 'court', 'media', 'agency', 'ministry', 'council', 'sources', 'state']);
+const LOCATIVE = new Set(['in', 'at', 'near', 'during', 'outside', 'inside', 'across', 'throughout']);
+const COOPERATIVE_FUTURE_TO_AGREE = new Set<PloverCategory>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
+
+export function findEvents(text: string, tokens: Token[], sentences: Sentence[], ents: EntityResult, times: TimeExpr[]): EventAnn[] {
+  const events: EventAnn[] = [];
+  const mentionAt = new Map<number, MentionRec>(); // token index → mention covering it (first token)
+  const mentionEnd = new Map<number, MentionRec>();
+  for (const m of ents.mentions) {
+    mentionAt.set(m.tokStart, m);
+    mentionEnd.set(m.tokEnd - 1, m);
+  }
+  const roleStartOf = new Map<number, number>(); // role span start token → name start token
+  for (const m of ents.mentions) {
+    if (!m.roleSpan || m.roleSpan.end > m.start) continue;
+    for (let k = m.tokStart - 1; k >= 0 && tokens[k].start >= m.roleSpan.start; k--) roleStartOf.set(k, m.tokStart);
+  }
+
+  const sentOfTok = new Int32Array(tokens.length);
+  sentences.forEach((s, k) => {
+    for (let t = s.tokStart; t < s.tokEnd; t++) sentOfTok[t] = k;
+  });
+  const personsBySentence = new Map<number, MentionRec[]>();
+  for (const m of ents.mentions) {
+    if (m.type !== 'PERSON') continue;
+    const list = personsBySentence.get(m.sentence) ?? [];
+    list.push(m);
+    personsBySentence.set(m.sentence, list);
+  }
+  const participantOf = (m: MentionRec): EventParticipant => {
+    const c = ents.clusters[m.cluster];
+    const p: EventParticipant = { text: m.text, start: m.start, end: m.end, canonical: c?.canonical ?? m.canonical };
+    // the country a person or body belongs to, from any of its mentions' roles ("Russian President")
+    const country = m.country ?? c?.country;
+    if (country) p.country = country;
+    return p;
+  };
+  const countryParticipant = (k: number): EventParticipant | null => {
+    const c = ents.countryAt.get(k);
+    if (!c) return null;
+    const info = LEX.byCode.get(c.code);
+    return { text: c.text, start: tokens[k].start, end: c.end, canonical: info?.name ?? c.code, country: c.code };
+  };
+
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
+    for (let v = s.tokStart; v < s.tokEnd; v++) {
+      const t = tokens[v];
+      if (t.kind !== 'word' || t.cap && v !== s.tokStart) continue;
+      let block: string | undefined;
+      let vEnd = v + 1;
+      const two = tokens[v + 1] ? FORMS.get(t.key + ' ' + tokens[v + 1].key) : undefined;
+      if (two) {
+        block = two;
+        vEnd = v + 2;
+      } else block = FORMS.get(t.key);
+      if (!block) continue;
+      const prev = tokens[v - 1];
+      if (prev && (NOT_BEFORE_VERB.has(prev.key) || prev.kind === 'num')) continue;
+      if (prev && prev.cap && mentionEnd.has(v - 1) === false && v - 1 !== s.tokStart && !prev.key.endsWith('s')) {
+        // "Security Council sanctions": a capitalised modifier that is not an entity → noun use
+      }
+      if (mentionAt.has(v)) continue;
+      // after a demonym ("Japanese forces", "North Korean arms") the word is a noun
+      if (countryStartingBefore(v - 1) >= 0 && ents.countryAt.size) continue;
+      // a gerund or participle is an event only in a progressive verb ("is helping")
+      if (t.key.endsWith('ing')) {
+        let k = v - 1;
+        while (k > s.tokStart && ['also', 'not', 'still', 'now', 'reportedly', 'allegedly'].includes(tokens[k].key)) k--;
+        if (!['is', 'are', 'was', 'were', 'been', 'be', "'s", "'re"].includes(tokens[k]?.key ?? '')) continue;
+      }
+      const b = BLOCKS.get(block);
+      if (!b) continue;
+      // object patterns: ordered matches within the rest of the clause
+      let code = b.code;
+      let best = 0;
+      let limit = Math.min(s.tokEnd, vEnd + 8);
+      for (let k = vEnd; k < limit; k++) {
+        const key = tokens[k].key;
+        if (key === ',' || key === ';' || key === '.' || key === 'which' || key === 'who' || key === 'while' || key === 'but') {
+          limit = k;
+          break;
+        }
+      }
+      for (const p of b.patterns) {
+        let k = vEnd;
+        let matched = 0;
+        for (const alts of p.after) {
+          while (k < limit && !matchWord(alts, tokens[k].key)) k++;
+          if (k >= limit) break;
+          // the object starts right after the verb (a determiner and two modifiers at most)
+          // (no entity in between: "said Putin's visit" is not "said ... visit")
+          if (matched === 0 && (k > vEnd + 5 || hasMentionBetween(vEnd, k))) break;
+          matched++;
+          k++;
+        }
+        if (matched === p.after.length && matched > best) {
+          best = matched;
+          code = p.code;
+        }
+      }
+      if (!code || code === '---') continue;
+      let category = cameoToPlover(code);
+      if (!category) continue;
+
+      // flags
+      let negated = false;
+      let future = false;
+      let hedged = false;
+      for (let k = Math.max(s.tokStart, v - 4); k < v; k++) {
+        const key = tokens[k].key;
+        if (NEGATORS.has(key) || NEGATING_VERBS.has(key)) negated = true;
+        if (FUTURE.has(key) && (tokens[k + 1]?.key === 'to' || key === 'will' || key === "'ll" || key === 'shall' || key === 'would' || tokens[k + 1]?.key === 'be')) future = true;
+      }
+      if (tokens[v - 1]?.key === 'to' && v - 2 >= s.tokStart && FUTURE.has(tokens[v - 2].key)) future = true;
+      for (let k = s.tokStart; k < s.tokEnd; k++) if (HEDGES.has(tokens[k].key) && k !== v) hedged = true;
+      if (future && COOPERATIVE_FUTURE_TO_AGREE.has(category)) category = 'AGREE';
+
+      // actor: the entity group just before the verb, inside its clause
+      let clauseStart = s.tokStart;
+      for (let k = v - 1; k > s.tokStart; k--) {
+        const key = tokens[k].key;
+        if (CLAUSE_BOUNDARY.has(key) && !roleStartOf.has(k)) {
+          clauseStart = k + 1;
+          break;
+        }
+        if (tokens[k].text === ',' && !isAppositiveComma(k)) {
+          clauseStart = k + 1;
+          break;
+        }
+      }
+      const passive = /ed$/.test(t.key) && ['was', 'were', 'been', 'is', 'are', 'be'].includes(tokens[v - 1]?.key ?? '');
+      let actor = groupBefore(v, clauseStart);
+      let target = firstAfter(vEnd, s.tokEnd);
+      if (passive) {
+        let byAt = -1;
+        for (let k = vEnd; k < Math.min(s.tokEnd, vEnd + 6); k++)
+          if (tokens[k].key === 'by') {
+            byAt = k;
+            break;
+          }
+        if (byAt >= 0) {
+          const agent = firstAfter(byAt + 1, s.tokEnd);
+          target = actor;
+          actor = agent;
+        }
+      }
+      if (!actor.length) continue;
+      // time and place in the sentence
+      const time = nearestTime(times, tokens[s.tokStart].start, tokens[s.tokEnd - 1].end, t.start);
+      let place: EventParticipant | null = null;
+      for (let k = s.tokStart; k < s.tokEnd; k++) {
+        if (tokens[k].key !== 'in' && tokens[k].key !== 'at') continue;
+        const m = mentionAt.get(k + 1) ?? mentionAt.get(k + 2);
+        if (m && m.type === 'PLACE' && !actor.some((a) => a.start === m.start) && !target.some((a) => a.start === m.start)) {
+          place = participantOf(m);
+          break;
+        }
+      }
+      events.push({
+        category,
+        quad: QUAD[category],
+        cameo: code,
+        trigger: { text: text.slice(t.start, tokens[vEnd - 1].end), start: t.start, end: tokens[vEnd - 1].end },
+        actor,
+        target,
+        time: time?.value ?? null,
+        place,
+        flags: { negated, hedged, future },
+        sentence: si,
+      });
+      v = vEnd - 1;
+    }
+  }
+  return events;
+
+  function isAppositiveComma(k: number): boolean {
+    // "Koo Byongsam, a spokesman for ..., said": commas around an appositive do not end the subject
+    const nx = tokens[k + 1];
+    return !!nx && (nx.key === 'a' || nx.key === 'an') && mentionEnd.has(k - 1);
+  }
+
+  /** A lowercase noun that can head a subject: an agent ("troops", "officials") or a role ("minister"). */
+  function hasMentionBetween(a: number, b: number): boolean {
+    for (let q = a; q < b; q++) if (mentionAt.has(q)) return true;
+    return false;
+  }
+
+  function isAgentNoun(k: number): boolean {
+    const t = tokens[k];
+    if (t.kind !== 'word' || t.cap) return false;
+    const key = t.key;
+    const sing = key.endsWith('ies') ? key.slice(0, -3) + 'y' : key.endsWith('s') ? key.slice(0, -1) : key;
+    return LEX.agents.has(key) || LEX.titles.has(key) || LEX.titles.has(sing) || SUBJECT_NOUNS.has(key);
+  }
+
+  function groupBefore(v: number, clauseStart: number): EventParticipant[] {
+    const out: EventParticipant[] = [];
+    let k = v - 1;
+    while (k >= clauseStart && tokens[k].kind === 'word' && AUX.has(tokens[k].key)) k--;
+    if (k < clauseStart) return out;
+    // the word right before the verb must end a subject: an entity, a demonym, a pronoun or an agent noun
+    const t = tokens[k];
+    if (t.kind === 'word' && (t.key === 'he' || t.key === 'she')) {
+      const p = resolvePronoun(k);
+      if (p) out.push(p);
+      return out;
+    }
+    if (isAgentNoun(k)) {
+      // "Senior Hungarian and Romanian officials", "South Korean troops", "the government"
+      let q = k - 1;
+      while (q >= clauseStart && q >= k - 4 && tokens[q].kind === 'word' && !tokens[q].cap && (LEX.roleModifiers.has(tokens[q].key) || isAgentNoun(q))) q--;
+      if (q < clauseStart || !(mentionEnd.has(q) || ents.countryAt.has(q) || countryStartingBefore(q) >= 0)) return out;
+      k = q;
+    } else if (!mentionEnd.has(k) && countryStartingBefore(k) < 0) return out;
+    // walk left over the subject, collecting entities and demonyms joined by "and" / ","
+    for (; k >= clauseStart; k--) {
+      const m = mentionEnd.get(k);
+      if (m) {
+        out.unshift(participantOf(m));
+        k = m.tokStart;
+        // skip the role words before the name ("Russian President")
+        while (k - 1 >= clauseStart && roleStartOf.get(k - 1) !== undefined) k--;
+      } else {
+        const cs = countryStartingBefore(k);
+        if (cs < 0) break;
+        const p = countryParticipant(cs);
+        if (p) out.unshift(p);
+        k = cs;
+      }
+      // continue only over "and" / "," joining another entity (or "and" + modifier words)
+      let q = k - 1;
+      // a possessor before the name ("North Korea's Kim Jong Un") belongs to it
+      if (q >= clauseStart && tokens[q].key === "'s" && mentionEnd.has(q - 1)) q = mentionEnd.get(q - 1)!.tokStart - 1;
+      // "the former Soviet Union": determiner and modifiers after "and"
+      while (q >= clauseStart && tokens[q].kind === 'word' && !tokens[q].cap && (tokens[q].key === 'the' || LEX.roleModifiers.has(tokens[q].key)) && q >= k - 3) q--;
+      if (q >= clauseStart && (tokens[q].key === 'and' || tokens[q].text === ',' || tokens[q].text === '&')) {
+        q--;
+        if (tokens[q + 1].text === ',' && tokens[q]?.key === 'and') q--;
+        if (q >= clauseStart && (mentionEnd.has(q) || countryStartingBefore(q) >= 0)) {
+          k = q + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    const seen = new Set<string>();
+    return out.filter((p) => (seen.has(p.canonical) ? false : (seen.add(p.canonical), true)));
+  }
+
+  /** Token index where a demonym/country reference ending at token k starts, or -1. */
+  function countryStartingBefore(k: number): number {
+    for (let q = k; q >= 0 && q >= k - 2; q--) {
+      const c = ents.countryAt.get(q);
+      if (c && c.end === tokens[k].end) return q;
+    }
+    return -1;
+  }
+
+  function resolvePronoun(p: number): EventParticipant | null {
+    const s = sentOfTok[p];
+    for (let k = s; k >= 0 && k >= s - 2; k--) {
+      const list = personsBySentence.get(k);
+      if (!list) continue;
+      const cand = k === s ? list.filter((m) => m.tokEnd <= p) : list;
+      if (cand.length) {
+        const m = cand[0];
+        return { text: tokens[p].text, start: tokens[p].start, end: tokens[p].end, canonical: ents.clusters[m.cluster]?.canonical ?? m.canonical, ...(m.country ? { country: m.country } : {}) };
+      }
+    }
+    return null;
+  }
+
+  function firstAfter(k: number, end: number): EventParticipant[] {
+    const out: EventParticipant[] = [];
+    for (let q = k; q < end && q < k + 12; q++) {
+      const key = tokens[q].key;
+      if (tokens[q].kind === 'punct' && key !== '-' && key !== "'") {
+        if (out.length || key === '.' || key === ';') break;
+        continue;
+      }
+      if (out.length === 0 && (key === 'that' || key === 'which' || key === 'who')) break;
+      // skip role words: take the name they introduce
+      const nameStart = roleStartOf.get(q);
+      if (nameStart !== undefined) q = nameStart;
+      const m = mentionAt.get(q);
+      // "in Pyongyang", "during a summit in Pyongyang": a location, not a target
+      if (m && q > k && LOCATIVE.has(tokens[q - 1].key)) {
+        q = m.tokEnd - 1;
+        continue;
+      }
+      if (m) {
+        out.push(participantOf(m));
+        q = m.tokEnd - 1;
+        if (tokens[q + 1]?.key === 'and') continue;
+        break;
+      }
+      const c = countryParticipant(q);
+      if (c) {
+        out.push(c);
+        if (tokens[q + 1]?.key === 'and') continue;
+        break;
+      }
+    }
+    return out;
+  }
+}
+
+function matchWord(alts: Set<string>, key: string): boolean {
+  if (alts.has(key)) return true;
+  // plural / inflected nouns in the text against singular dictionary words
+  if (key.endsWith('s') && alts.has(key.slice(0, -1))) return true;
+  if (key.endsWith('es') && alts.has(key.slice(0, -2))) return true;
+  return false;
+}
+
+function nearestTime(times: TimeExpr[], s: number, e: number, at: number): TimeExpr | null {
+  let best: TimeExpr | null = null;
+  for (const t of times) {
+    if (t.start < s || t.end > e || t.granularity === 'duration') continue;
+    if (!best || Math.abs(t.start - at) < Math.abs(best.start - at)) best = t;
+  }
+  return best;
+}

@@ -1,0 +1,56 @@
+/**
+ * The annotate stage: clean article text → stand-off annotations (sentences, entities with
+ * roles and aliases, quotes, PLOVER events, normalised times). Pure and synchronous; lexicons are
+ * loaded once when the module is imported.
+ *
+ *   import { annotate } from './nlp/index.js';
+ *   const a = annotate(article.text, { publishedAt: article.publishedAt });
+ */
+import type { AnnotateOptions, Annotations } from './types.js';
+import { tokenize } from './tokens.js';
+import { splitSentences } from './sentences.js';
+import { findEntities } from './entities.js';
+import { findQuotes } from './quotes.js';
+import { findEvents } from './events.js';
+import { findTimes, parseAnchor } from './times.js';
+
+export type * from './types.js';
+export { mergeCorpusEntities } from './entities-corpus.js';
+export type { CorpusEntity, ArticleEntities } from './entities-corpus.js';
+
+export function annotate(text: string, opts: AnnotateOptions = {}): Annotations {
+  const tokens = tokenize(text);
+  const sentences = splitSentences(tokens);
+  // Relative dates resolve against the publication date; without one, they stay marked relative
+  // (the ingest time is only an estimate of when "Wednesday" was, recorded as such).
+  const published = parseAnchor(opts.publishedAt ?? null, 'published');
+  const ingested = published ? null : parseAnchor(opts.ingestedAt ?? null, 'ingested');
+  const times = findTimes(text, tokens, published);
+  if (!published && ingested) {
+    const estimates = findTimes(text, tokens, ingested);
+    const byStart = new Map(estimates.map((t) => [t.start, t]));
+    for (const t of times) {
+      const e = byStart.get(t.start);
+      if (t.relative && e && e.value !== t.value) {
+        t.estimate = e.value;
+        t.anchor = 'ingested';
+      }
+    }
+  }
+  const ents = findEntities(text, tokens, sentences);
+  const quotes = findQuotes(text, tokens, sentences, ents);
+  const events = findEvents(text, tokens, sentences, ents, times);
+  return {
+    sentences: sentences.map((s) => ({ start: s.start, end: s.end })),
+    entities: ents.mentions.map(({ tokStart: _a, tokEnd: _b, sentence: _s, cluster: _c, ...m }) => m),
+    clusters: ents.clusters,
+    quotes,
+    events,
+    times,
+    anchor: published
+      ? { value: opts.publishedAt ?? null, source: 'published' }
+      : ingested
+        ? { value: opts.ingestedAt ?? null, source: 'ingested' }
+        : { value: null, source: 'none' },
+  };
+}

@@ -1,0 +1,246 @@
+/**
+ * Loads the NLP lexicons in data/lexicons/ once and precompiles them into Maps and token tries,
+ * so every lookup in the annotators is O(1) per token. The lexicons are general (countries,
+ * titles, verbs of speech, the PETRARCH2 gazetteer); see data/lexicons/README.md.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** data/lexicons is two levels up from both src/nlp (tsx) and dist/nlp (built). */
+function lexiconDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = path.join(dir, 'data', 'lexicons');
+    if (existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new Error('data/lexicons not found above ' + fileURLToPath(import.meta.url));
+}
+
+const DIR = lexiconDir();
+
+function lines(file: string): string[] {
+  const out: string[] = [];
+  for (const raw of readFileSync(path.join(DIR, file), 'utf8').split('\n')) {
+    const l = raw.trim();
+    if (l && !l.startsWith('#')) out.push(l);
+  }
+  return out;
+}
+
+/** Normalised key for a token sequence: lowercase, curly apostrophes straightened, periods kept. */
+export function keyOf(s: string): string {
+  return s.toLowerCase().replace(/\u2019/g, "'");
+}
+
+/** A trie over lowercase token sequences: finds the longest lexicon phrase starting at a token. */
+export class PhraseTrie<V> {
+  private root: TrieNode<V> = { next: new Map() };
+  add(phrase: string, value: V): void {
+    let node = this.root;
+    for (const tok of tokenizePhrase(phrase)) {
+      let n = node.next.get(tok);
+      if (!n) {
+        n = { next: new Map() };
+        node.next.set(tok, n);
+      }
+      node = n;
+    }
+    if (node.value === undefined) node.value = value;
+  }
+  /** Longest match of tokens[i..] (given as lowercase keys); returns [length, value] or null. */
+  longest(keys: readonly string[], i: number, limit = keys.length): [number, V] | null {
+    let node: TrieNode<V> | undefined = this.root;
+    let best: [number, V] | null = null;
+    for (let j = i; j < limit && node; j++) {
+      node = node.next.get(keys[j]);
+      if (node && node.value !== undefined) best = [j - i + 1, node.value];
+    }
+    return best;
+  }
+  has(phrase: string): boolean {
+    let node: TrieNode<V> | undefined = this.root;
+    for (const tok of tokenizePhrase(phrase)) {
+      node = node.next.get(tok);
+      if (!node) return false;
+    }
+    return node.value !== undefined;
+  }
+  get(phrase: string): V | undefined {
+    let node: TrieNode<V> | undefined = this.root;
+    for (const tok of tokenizePhrase(phrase)) {
+      node = node.next.get(tok);
+      if (!node) return undefined;
+    }
+    return node.value;
+  }
+}
+interface TrieNode<V> {
+  next: Map<string, TrieNode<V>>;
+  value?: V;
+}
+
+/** Splits a lexicon phrase the way the tokenizer splits text (spaces and hyphens are separators). */
+export function tokenizePhrase(phrase: string): string[] {
+  const out: string[] = [];
+  for (const part of keyOf(phrase).split(/\s+/)) {
+    if (!part) continue;
+    // hyphenated lexicon entries are tokenized as word '-' word, like the text tokenizer does
+    const bits = part.split('-');
+    bits.forEach((b, i) => {
+      if (i > 0) out.push('-');
+      if (b) out.push(b);
+    });
+  }
+  return out;
+}
+
+export interface CountryInfo {
+  name: string;
+  code: string;
+  demonyms: string[];
+  capitals: string[];
+}
+
+/** Short all-caps aliases ("UN", "AP", "US") only match text written in capitals ("Un" is a name). */
+export function isAcronymAlias(alias: string): boolean {
+  const a = alias.replace(/\./g, '');
+  return a.length <= 5 && /^[A-Z]+$/.test(a);
+}
+
+export interface PlaceInfo {
+  /** Canonical name: the country name for a country alias, else the place itself. */
+  canonical: string;
+  /** Set when this entry is an acronym that must match case-sensitively. */
+  acronym?: string;
+  /** ISO3 country code. */
+  country: string;
+  kind: 'country' | 'capital' | 'city' | 'region';
+}
+
+export interface OrgInfo {
+  canonical: string;
+  code: string;
+  acronym?: string;
+}
+
+function loadCountries() {
+  const countries: CountryInfo[] = [];
+  const places = new PhraseTrie<PlaceInfo>();
+  const demonyms = new PhraseTrie<CountryInfo>();
+  const byCode = new Map<string, CountryInfo>();
+  for (const l of lines('countries.txt')) {
+    const [name, code, dem, caps, aliases] = l.split('|');
+    const info: CountryInfo = {
+      name,
+      code,
+      demonyms: dem ? dem.split(',').map((s) => s.trim()).filter(Boolean) : [],
+      capitals: caps ? caps.split(',').map((s) => s.trim()).filter(Boolean) : [],
+    };
+    countries.push(info);
+    if (!byCode.has(code)) byCode.set(code, info);
+    places.add(name, { canonical: name, country: code, kind: 'country' });
+    for (const a of (aliases ?? '').split(',')) {
+      const al = a.trim();
+      if (al) places.add(al, { canonical: name, country: code, kind: 'country', ...(isAcronymAlias(al) ? { acronym: al.replace(/\./g, '') } : {}) });
+    }
+    for (const d of info.demonyms) {
+      demonyms.add(d, info);
+      // plural nouns of nationality ("North Koreans", "Russians") are demonyms too, not names
+      if (!/(s|sh|ch|ese|x|z)$/i.test(d) && !isAcronymAlias(d)) demonyms.add(d + 's', info);
+    }
+  }
+  // Capitals after all country names so that a country name wins over a same-named capital.
+  for (const c of countries)
+    for (const cap of c.capitals) places.add(cap, { canonical: cap, country: c.code, kind: 'capital' });
+  for (const l of lines('regions.txt')) places.add(l, { canonical: l, country: '', kind: 'region' });
+  for (const l of lines('places.txt')) {
+    const [name, code] = l.split('|');
+    // The derived list also holds demonyms and old names; a demonym is not a place.
+    if (!demonyms.has(name)) places.add(name, { canonical: name, country: code, kind: 'city' });
+  }
+  return { countries, places, demonyms, byCode };
+}
+
+function loadOrgs() {
+  const orgs = new PhraseTrie<OrgInfo>();
+  for (const l of lines('organizations.txt')) {
+    const [name, code, aliases] = l.split('|');
+    const info: OrgInfo = { canonical: name, code };
+    orgs.add(name, info);
+    for (const a of (aliases ?? '').split(',')) {
+      const al = a.trim();
+      if (al) orgs.add(al, isAcronymAlias(al) ? { ...info, acronym: al.replace(/\./g, '') } : info);
+    }
+  }
+  return orgs;
+}
+
+function loadSpeechVerbs(): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const l of lines('speech-verbs.txt')) {
+    // The first field is the lemma; only the listed forms are cues (a base form that is mostly a
+    // noun in news, like "state" or "report", is left out of its own form list on purpose).
+    const [base, forms] = l.split('|');
+    const list = (forms ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+    if (!/^(state|report|post|comment|remark|charge|note|quote|call|answer|claim)$/.test(base)) m.set(base, base);
+    for (const f of list) m.set(f, base);
+  }
+  return m;
+}
+
+function loadKeywords() {
+  const out = { org: new Set<string>(), place: new Set<string>(), drop: new Set<string>(), leader: new Set<string>() };
+  for (const l of lines('entity-keywords.txt')) {
+    const [kind, words] = l.split('|');
+    const set = out[kind as keyof typeof out];
+    if (set) for (const w of words.split(',')) if (w.trim()) set.add(w.trim());
+  }
+  return out;
+}
+
+const countries = loadCountries();
+const stop = new Set(lines('stopwords.txt'));
+
+export const LEX = {
+  ...countries,
+  orgs: loadOrgs(),
+  /** Title phrases (lowercase token sequences) → the phrase as listed. */
+  titles: (() => {
+    const t = new PhraseTrie<string>();
+    for (const l of lines('titles.txt')) t.add(l, l);
+    return t;
+  })(),
+  roleModifiers: new Set(lines('role-modifiers.txt')),
+  /** Title words that are ordinary nouns when capitalised inside a name ("Choe Son Hui"). */
+  lowercaseOnlyTitles: new Set(['son', 'daughter', 'brother', 'sister', 'wife', 'husband', 'official', 'analyst', 'expert', 'aide', 'reporter', 'correspondent', 'diplomat', 'counterpart', 'deputy', 'head', 'owner', 'founder', 'executive', 'economist', 'researcher', 'scientist', 'editor', 'columnist', 'lawmaker', 'legislator', 'negotiator', 'major', 'justice', 'chair', 'miss']),
+  speechVerbs: loadSpeechVerbs(),
+  pronouns: new Map(lines('pronouns.txt').map((l) => l.split('|') as [string, string])),
+  stopwords: stop,
+  /** Given names from the gazetteer, minus words that are also common sentence openers. */
+  givenNames: new Set(lines('given-names.txt').filter((n) => !stop.has(n.toLowerCase()))),
+  keywords: loadKeywords(),
+  /** Generic agent nouns from the PETRARCH2 agents dictionary ("troops" → MIL, "police" → COP). */
+  agents: new Map(lines('agents.txt').map((l) => l.split('|') as [string, string])),
+};
+
+export const MONTHS = new Map<string, number>([
+  ['january', 1], ['jan', 1], ['jan.', 1],
+  ['february', 2], ['feb', 2], ['feb.', 2],
+  ['march', 3], ['mar.', 3],
+  ['april', 4], ['apr', 4], ['apr.', 4],
+  ['may', 5],
+  ['june', 6], ['jun.', 6],
+  ['july', 7], ['jul.', 7],
+  ['august', 8], ['aug', 8], ['aug.', 8],
+  ['september', 9], ['sept', 9], ['sept.', 9], ['sep.', 9],
+  ['october', 10], ['oct', 10], ['oct.', 10],
+  ['november', 11], ['nov', 11], ['nov.', 11],
+  ['december', 12], ['dec', 12], ['dec.', 12],
+]);
+
+/** ISO weekday numbers (Monday = 1). */
+export const WEEKDAYS = new Map<string, number>([
+  ['monday', 1], ['tuesday', 2], ['wednesday', 3], ['thursday', 4], ['friday', 5], ['saturday', 6], ['sunday', 7],
+]);

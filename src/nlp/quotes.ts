@@ -1,0 +1,478 @@
+/**
+ * Quotes: direct (text between quotation marks, straight or curly, partial or spanning sentences)
+ * and indirect ("X said (that) ...", "..., X said", "according to X"), each with a speaker and the
+ * verb of speech (cue).
+ *
+ * Speakers are found next to the cue: the subject before it ("Blinken told reporters"), the name
+ * after an inverted cue ("said Kremlin spokesman Dmitry Peskov"), the sentence subject for a
+ * participle ("..., saying ...") or an appositive ("Koo, a spokesman for ..., said"). Pronouns
+ * resolve to the first person named in the same or the previous sentences (the usual subject);
+ * role phrases resolve through the entity clusters; a quote with no cue continues the speaker of
+ * the quote just before it.
+ */
+import type { Quote, QuoteSpeaker } from './types.js';
+import type { Token } from './tokens.js';
+import type { Sentence } from './sentences.js';
+import type { EntityResult, MentionRec } from './entities.js';
+import { LEX } from './lexicons.js';
+
+const OPEN_TO_CLOSE: Record<string, string> = {
+  '\u201c': '\u201d', // “ ”
+  '\u00ab': '\u00bb', // « »
+  '\u201e': '\u201d', // „ ”
+  '"': '"',
+};
+/** Cue verbs that introduce reported speech (a subset of the speech verbs: no "call", "praise"...). */
+const INDIRECT_CUES = new Set([
+  'say', 'tell', 'add', 'state', 'announce', 'declare', 'claim', 'insist', 'argue', 'warn', 'explain', 'note', 'stress',
+  'emphasize', 'acknowledge', 'admit', 'confirm', 'suggest', 'predict', 'report', 'assert', 'maintain', 'contend',
+  'reiterate', 'write', 'vow', 'pledge', 'promise',
+]);
+/** Words that may sit between a subject and its verb ("Putin also said", "Kim has repeatedly said"). */
+const BETWEEN_SUBJECT_AND_VERB = new Set([
+  'also', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'later', 'earlier', 'previously', 'repeatedly', 'then',
+  'once', 'again', 'personally', 'publicly', 'reportedly', 'further', 'recently', 'separately', 'similarly', 'only',
+  'just', 'already', 'had', 'would', 'will', 'could', 'may', 'might', 'did', 'does', 'do', 'often', 'frequently',
+  'consistently', 'bluntly', 'flatly', 'angrily', 'firmly', 'told', 'been',
+]);
+const PLURAL_OR_IT = new Set(['they', 'it', 'we']);
+/** A cue word after these is a noun ("a report", "his remarks"). */
+const DETERMINER_BEFORE = new Set(['a', 'an', 'the', 'this', 'that', 'its', 'his', 'her', 'their', 'our', "'s", 'recent', 'new']);
+/** Words that start a new clause after a closing quote: a cue beyond them belongs to that clause. */
+const AFTER_QUOTE_STOP = new Set(['while', 'and', 'but', 'as', 'which', 'who', 'when', 'because', 'though', 'although', 'whereas', 'after', 'before', 'since', 'where', 'if']);
+
+type Attribution = SpeakerRef & { cue: string | null; cueSpan?: { start: number; end: number } };
+
+interface SpeakerRef {
+  speaker: QuoteSpeaker;
+  /** Token range of the speaker mention. */
+  i: number;
+  j: number;
+}
+
+export function findQuotes(text: string, tokens: Token[], sentences: Sentence[], ents: EntityResult): Quote[] {
+  const n = tokens.length;
+  const sentOf = new Int32Array(n);
+  sentences.forEach((s, k) => {
+    for (let t = s.tokStart; t < s.tokEnd; t++) sentOf[t] = k;
+  });
+  const mentionEndingAt = new Map<number, MentionRec>();
+  const mentionStartingAt = new Map<number, MentionRec>();
+  for (const m of ents.mentions) {
+    if (m.kind === 'role') continue;
+    mentionEndingAt.set(m.tokEnd - 1, m);
+    mentionStartingAt.set(m.tokStart, m);
+  }
+  const roleEndingAt = new Map<number, (typeof ents.roleRefs)[number]>();
+  const roleStartingAt = new Map<number, (typeof ents.roleRefs)[number]>();
+  for (const r of ents.roleRefs) {
+    roleEndingAt.set(r.tokEnd - 1, r);
+    roleStartingAt.set(r.tokStart, r);
+  }
+  const personsBySentence = new Map<number, MentionRec[]>();
+  for (const m of ents.mentions) {
+    if (m.type !== 'PERSON') continue;
+    const list = personsBySentence.get(m.sentence) ?? [];
+    list.push(m);
+    personsBySentence.set(m.sentence, list);
+  }
+
+  const tokAt = (offset: number): number => {
+    // first token whose start >= offset (binary search)
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  const fromMention = (m: MentionRec): SpeakerRef => ({
+    speaker: { text: m.text, start: m.start, end: m.end, canonical: ents.clusters[m.cluster]?.canonical ?? m.canonical },
+    i: m.tokStart,
+    j: m.tokEnd,
+  });
+  const fromRole = (r: (typeof ents.roleRefs)[number]): SpeakerRef => ({
+    speaker: {
+      text: text.slice(tokens[r.tokStart].start, r.end),
+      start: tokens[r.tokStart].start,
+      end: r.end,
+      canonical: r.cluster !== null ? ents.clusters[r.cluster].canonical : r.role,
+    },
+    i: r.tokStart,
+    j: r.tokEnd,
+  });
+
+  /** The person a pronoun at token p refers to: the first person named in its sentence, else in the previous ones. */
+  function resolvePronoun(p: number): SpeakerRef {
+    const t = tokens[p];
+    const base: SpeakerRef = { speaker: { text: t.text, start: t.start, end: t.end, canonical: t.text }, i: p, j: p + 1 };
+    if (PLURAL_OR_IT.has(t.key)) return base;
+    const s = sentOf[p];
+    for (let k = s; k >= 0 && k >= s - 3; k--) {
+      const list = personsBySentence.get(k);
+      if (!list) continue;
+      const cand = k === s ? list.filter((m) => m.tokEnd <= p) : list;
+      if (cand.length) {
+        const m = cand[0];
+        base.speaker.canonical = ents.clusters[m.cluster]?.canonical ?? m.canonical;
+        return base;
+      }
+    }
+    return base;
+  }
+
+  /** A speaker that ends at token e (inclusive): a mention, a role phrase or a pronoun. */
+  function speakerEndingAt(e: number, minTok: number): SpeakerRef | null {
+    if (e < minTok || e < 0) return null;
+    const m = mentionEndingAt.get(e);
+    if (m && m.tokStart >= minTok) {
+      // "Sam Green of the Center for ... said": the person before "of/at/from the <org>"
+      if (m.type !== 'PERSON') {
+        let k = m.tokStart - 1;
+        if (tokens[k]?.key === 'the') k--;
+        if (tokens[k] && ['of', 'at', 'from', 'with'].includes(tokens[k].key)) {
+          const p = mentionEndingAt.get(k - 1) ?? null;
+          if (p && p.type === 'PERSON') return fromMention(p);
+          const r = roleEndingAt.get(k - 1);
+          if (r) return fromRole(r);
+        }
+        // "the Kremlin website said": the organisation stands for the speaker
+      }
+      return fromMention(m);
+    }
+    const r = roleEndingAt.get(e);
+    if (r && r.tokStart >= minTok) return fromRole(r);
+    const t = tokens[e];
+    if (t.kind === 'word' && LEX.pronouns.has(t.key) && (t.key === 'he' || t.key === 'she' || t.key === 'they')) return resolvePronoun(e);
+    return null;
+  }
+
+  /** Noun phrase fallback: "Russian state media said", "South Korean analysts say". */
+  function nounPhraseEndingAt(e: number, minTok: number): SpeakerRef | null {
+    let s = e;
+    while (s - 1 >= minTok && e - s < 5) {
+      const u = tokens[s - 1];
+      if (u.kind !== 'word' || LEX.stopwords.has(u.key) || LEX.speechVerbs.has(u.key)) break;
+      s--;
+    }
+    if (tokens[s - 1] && (tokens[s - 1].key === 'the' || tokens[s - 1].key === 'a' || tokens[s - 1].key === 'an')) s--;
+    const last = tokens[e];
+    if (last.kind !== 'word' || LEX.stopwords.has(last.key) || e - s > 5) return null;
+    // a lone lowercase word that is not a plural noun ("analysts", "officials") is not a speaker
+    if (s === e && !last.cap && !last.key.endsWith('s')) return null;
+    // "Crowds lining the streets chanted": a short participle phrase from the sentence start
+    const sStart = sentences[sentOf[e]].tokStart;
+    if (s > sStart && s - sStart <= 4 && e - sStart <= 7) {
+      let clean = true;
+      for (let k = sStart; k < s; k++) if (tokens[k].kind !== 'word' || LEX.speechVerbs.has(tokens[k].key)) clean = false;
+      if (clean && tokens[sStart].cap && tokens[sStart + 1]?.key.endsWith('ing')) s = sStart;
+    }
+    const start = tokens[s].start;
+    const txt = text.slice(start, last.end);
+    const sp: SpeakerRef = { speaker: { text: txt, start, end: last.end, canonical: txt.replace(/^(the|a|an)\s+/i, '') }, i: s, j: e + 1 };
+    // "the Kremlin website said": the organisation named inside the phrase
+    for (let k = s; k <= e; k++) {
+      const m = mentionStartingAt.get(k);
+      if (m && m.type === 'ORG') {
+        sp.speaker.canonical = ents.clusters[m.cluster]?.canonical ?? m.canonical;
+        return sp;
+      }
+    }
+    // "the institute said": the last organisation before it with that head word
+    if (e === s + 1 && tokens[s].key === 'the' && LEX.keywords.org.has(last.key)) {
+      for (let q = ents.mentions.length - 1; q >= 0; q--) {
+        const m = ents.mentions[q];
+        if (m.start >= tokens[s].start || m.type !== 'ORG') continue;
+        const words = m.canonical.toLowerCase().split(/\s+/);
+        const head = words.find((w, wi) => wi + 1 === words.length || words[wi + 1] === 'for' || words[wi + 1] === 'of');
+        if (head === last.key) {
+          sp.speaker.canonical = ents.clusters[m.cluster]?.canonical ?? m.canonical;
+          break;
+        }
+      }
+    }
+    return sp;
+  }
+
+  /** Subject of the cue verb at c, looking left within the sentence (not before minTok). */
+  function subjectOf(c: number, minTok: number, allowNP: boolean): SpeakerRef | null {
+    let e = c - 1;
+    while (e >= minTok && tokens[e].kind === 'word' && BETWEEN_SUBJECT_AND_VERB.has(tokens[e].key) && !LEX.pronouns.has(tokens[e].key)) e--;
+    if (e < minTok) return null;
+    const direct = speakerEndingAt(e, minTok);
+    if (direct) return direct;
+    // participle ("..., saying") or appositive ("Koo, a spokesman ..., said"): the sentence subject
+    if (tokens[e].text === ',' || tokens[c].key.endsWith('ing')) return sentenceSubject(sentOf[c], c);
+    if (allowNP) return nounPhraseEndingAt(e, minTok);
+    return null;
+  }
+
+  function sentenceSubject(s: number, before: number): SpeakerRef | null {
+    const sent = sentences[s];
+    for (let k = sent.tokStart; k < before; k++) {
+      const m = mentionStartingAt.get(k);
+      if (m && m.type === 'PERSON') return fromMention(m);
+      const r = roleStartingAt.get(k);
+      if (r) return fromRole(r);
+      const t = tokens[k];
+      if (t.kind === 'word' && (t.key === 'he' || t.key === 'she')) return resolvePronoun(k);
+    }
+    return null;
+  }
+
+  /** Speaker after an inverted cue: "said Kremlin spokesman Dmitry Peskov", "the institute said". */
+  function speakerAfter(c: number): SpeakerRef | null {
+    const s = sentOf[c];
+    for (let k = c + 1; k < n && k <= c + 8 && sentOf[k] === s; k++) {
+      const t = tokens[k];
+      if (t.kind === 'punct' && t.text !== '-') break;
+      const m = mentionStartingAt.get(k);
+      if (m) {
+        // a role prefix ("Kremlin spokesman") may precede the name: prefer the PERSON after it
+        if (m.type !== 'PERSON') {
+          for (let q = m.tokEnd; q < n && q <= c + 8 && tokens[q].kind === 'word'; q++) {
+            const p = mentionStartingAt.get(q);
+            if (p && p.type === 'PERSON') return fromMention(p);
+          }
+        }
+        return fromMention(m);
+      }
+      const r = roleStartingAt.get(k);
+      if (r) return fromRole(r);
+      if (t.kind === 'word' && (t.key === 'he' || t.key === 'she')) return resolvePronoun(k);
+    }
+    return null;
+  }
+
+  // verbs are lowercase: "State" in "US State Department" is not the verb "state"
+  const isCue = (k: number) =>
+    tokens[k].kind === 'word' && !tokens[k].cap && LEX.speechVerbs.has(tokens[k].key) && !(k > 0 && DETERMINER_BEFORE.has(tokens[k - 1].key));
+  const usedCues = new Set<number>();
+  const cueOf = (k: number) => ({ cue: tokens[k].text, cueSpan: { start: tokens[k].start, end: tokens[k].end } });
+
+  // ---- direct quotes ----
+  const direct: { open: number; close: number; cs: number; ce: number }[] = [];
+  {
+    let i = 0;
+    const L = text.length;
+    while (i < L) {
+      const ch = text[i];
+      const close = OPEN_TO_CLOSE[ch];
+      if (close === undefined) {
+        i++;
+        continue;
+      }
+      if (ch === '"') {
+        // a straight quote opens only at a word start
+        const prev = i > 0 ? text[i - 1] : ' ';
+        if (!/[\s([{\u2014\u2013-]/.test(prev) && i > 0) {
+          i++;
+          continue;
+        }
+      }
+      // find the closing mark, stopping at a paragraph break (a quote continued in the next paragraph)
+      let j = i + 1;
+      let end = -1;
+      let stop = -1;
+      while (j < L && j - i < 4000) {
+        const d = text[j];
+        if (d === close || (ch === '\u201e' && d === '\u201c')) {
+          end = j;
+          break;
+        }
+        if (d === '\n') {
+          stop = j;
+          break;
+        }
+        if (ch !== '"' && d === '\u201c' && close === '\u201d') {
+          // an unclosed quote followed by a new opening mark: close before it
+          stop = j;
+          break;
+        }
+        j++;
+      }
+      if (end < 0 && stop < 0) {
+        i++;
+        continue;
+      }
+      const closeAt = end >= 0 ? end : stop;
+      let cs = i + 1;
+      let ce = closeAt;
+      while (cs < ce && /\s/.test(text[cs])) cs++;
+      while (ce > cs && /[\s,]/.test(text[ce - 1])) ce--;
+      if (ce > cs) direct.push({ open: i, close: end >= 0 ? end : -1, cs, ce });
+      i = closeAt + 1;
+    }
+  }
+
+  const quotes: Quote[] = [];
+  const directTokRanges: [number, number][] = [];
+  let prevSpeaker: { speaker: QuoteSpeaker; end: number; para: number } | null = null;
+  const paraOf = (offset: number): number => {
+    // paragraph index: count of blank-line breaks before offset is costly; use the sentence index
+    return sentOf[Math.min(n - 1, tokAt(offset))];
+  };
+  for (const q of direct) {
+    const openTok = tokAt(q.open);
+    const closeTok = q.close >= 0 ? tokAt(q.close) : tokAt(q.ce) - 1;
+    directTokRanges.push([openTok, closeTok]);
+    let found: Attribution | null = null;
+    // (a) cue after the quote: ”, Blinken told ... / ,” said Kremlin spokesman ...
+    if (q.close >= 0 && closeTok + 1 < n && sentOf[closeTok + 1] === sentOf[closeTok]) {
+      const sAfter = sentOf[closeTok];
+      for (let k = closeTok + 1; k < n && k <= closeTok + 8; k++) {
+        const t = tokens[k];
+        if (t.kind === 'punct' && (t.text === '.' || t.text === '!' || t.text === '?' || t.text === ';' || OPEN_TO_CLOSE[t.text] !== undefined)) break;
+        if (sentOf[k] !== sAfter) break;
+        if (t.kind === 'word' && !t.cap && AFTER_QUOTE_STOP.has(t.key)) break;
+        if (isCue(k)) {
+          const sp = subjectOf(k, closeTok + 1, true) ?? speakerAfter(k);
+          if (sp) {
+            found = { ...sp, ...cueOf(k) };
+            usedCues.add(k);
+          }
+          break;
+        }
+      }
+    }
+    // (b) cue before the quote in the same sentence: Kim said ... “ardent friendship”
+    if (!found) {
+      const s = sentOf[openTok];
+      const sStart = sentences[s]?.tokStart ?? 0;
+      // nearest cue whose subject is a person (or role, or pronoun); else the nearest with any subject
+      let fallback: Attribution | null = null;
+      for (let k = openTok - 1; k >= sStart; k--) {
+        if (!isCue(k)) continue;
+        if (directTokRanges.some(([a, b]) => k > a && k < b)) continue;
+        const sp = subjectOf(k, sStart, true);
+        if (!sp) continue;
+        const m = mentionStartingAt.get(sp.i);
+        const personLike = !m || m.type === 'PERSON' || sp.speaker.canonical !== m.canonical;
+        if (personLike && !(m && m.type !== 'PERSON')) {
+          found = { ...sp, ...cueOf(k) };
+          break;
+        }
+        fallback ??= { ...sp, ...cueOf(k) };
+      }
+      found ??= fallback;
+    }
+    // (c) a quote with no cue continues the previous speaker (multi-paragraph quotes)
+    if (!found && prevSpeaker && q.open - prevSpeaker.end < 400) {
+      found = { speaker: prevSpeaker.speaker, i: -1, j: -1, cue: null };
+    }
+    const quote: Quote = {
+      text: text.slice(q.cs, q.ce),
+      start: q.cs,
+      end: q.ce,
+      direct: true,
+      cue: found?.cue ?? null,
+      speaker: found ? found.speaker : null,
+    };
+    if (found?.cueSpan) quote.cueSpan = found.cueSpan;
+    quotes.push(quote);
+    prevSpeaker = found ? { speaker: found.speaker, end: q.close >= 0 ? q.close : q.ce, para: paraOf(q.cs) } : null;
+  }
+
+  // ---- indirect quotes ----
+  const insideDirect = (k: number) => directTokRanges.some(([a, b]) => k > a && k < b);
+  const terminal = (t: Token) => t.kind === 'punct' && (t.text === '.' || t.text === '!' || t.text === '?');
+  for (const sent of sentences) {
+    for (let c = sent.tokStart; c < sent.tokEnd; c++) {
+      const t = tokens[c];
+      let lemma = t.kind === 'word' && !t.cap ? LEX.speechVerbs.get(t.key) : undefined;
+      const according = t.key === 'according' && tokens[c + 1]?.key === 'to';
+      if (!according && (!lemma || !INDIRECT_CUES.has(lemma))) continue;
+      if (insideDirect(c) || usedCues.has(c)) continue;
+      if (c > 0 && DETERMINER_BEFORE.has(tokens[c - 1].key)) continue;
+      if (according) {
+        // "..., according to X" / "According to X, ..."
+        const sp = speakerAfter(c + 1) ?? nounPhraseAfter(c + 2, sent.tokEnd);
+        if (!sp) continue;
+        let cs: number;
+        let ce: number;
+        if (c === sent.tokStart) {
+          let k = c + 2;
+          while (k < sent.tokEnd && tokens[k].text !== ',') k++;
+          cs = k + 1;
+          ce = sent.tokEnd;
+        } else {
+          cs = sent.tokStart;
+          ce = c;
+        }
+        pushIndirect(cs, ce, sp, { cue: 'according to', cueSpan: { start: t.start, end: tokens[c + 1].end } });
+        continue;
+      }
+      lemma = lemma!;
+      const after = tokens[c + 1];
+      const nearEnd = !after || terminal(after) || (after.kind === 'word' && c + 4 >= sent.tokEnd && !LEX.stopwords.has(after.key));
+      const prev = tokens[c - 1];
+      // "CLAUSE, X said." or "CLAUSE, said X."
+      if (c > sent.tokStart + 3) {
+        let sp: SpeakerRef | null = null;
+        if (nearEnd || (after && (after.key === 'on' || after.key === 'in') && c + 5 >= sent.tokEnd)) sp = subjectOf(c, sent.tokStart, true);
+        if (!sp && prev?.text === ',') {
+          // ", said Kremlin spokesman Dmitry Peskov." — the speaker must close the clause
+          const after = speakerAfter(c);
+          const nx = after ? tokens[after.j] : undefined;
+          if (after && (!nx || terminal(nx) || nx.text === ',' || sentOf[after.j] !== sentOf[c])) sp = after;
+        }
+        if (sp && sp.i > sent.tokStart + 2 && tokens[sp.i - 1]?.text === ',') {
+          const ce = sp.i - 1;
+          if (!insideDirect(ce - 1) && !(OPEN_TO_CLOSE['\u201c'] === tokens[ce - 1]?.text) && tokens[ce - 1]?.text !== '\u201d') {
+            pushIndirect(sent.tokStart, ce, sp, cueOf(c));
+          }
+          continue;
+        }
+        if (prev?.text === ',' && sp) continue;
+      }
+      // "X said (that) CLAUSE"
+      const sp = subjectOf(c, sent.tokStart, true);
+      if (!sp) continue;
+      let cs = c + 1;
+      if (lemma === 'tell') {
+        // told reporters/journalists/<someone> (in ...) that ...
+        let k = cs;
+        while (k < sent.tokEnd && k - cs < 20 && tokens[k].key !== 'that') k++;
+        if (tokens[k]?.key === 'that') cs = k;
+        else {
+          const m = mentionStartingAt.get(cs);
+          cs = m ? m.tokEnd : cs + 1;
+        }
+      }
+      if (tokens[cs]?.key === 'that') cs++;
+      if (tokens[cs]?.text === ',') cs++;
+      let ce = sent.tokEnd;
+      while (ce > cs && (terminal(tokens[ce - 1]) || tokens[ce - 1].text === '\u201d' || tokens[ce - 1].text === '"')) ce--;
+      if (ce - cs < 4) continue;
+      // content that is entirely a direct quote is already reported as one
+      const firstTok = tokens[cs];
+      if (firstTok && OPEN_TO_CLOSE[firstTok.text] !== undefined && directTokRanges.some(([a, b]) => a === cs && b >= ce - 1)) continue;
+      // a noun object ("called the agreement", "thanked Kim") is not reported speech
+      if (lemma === 'call' || lemma === 'describe') continue;
+      pushIndirect(cs, ce, sp, cueOf(c));
+    }
+  }
+
+  function nounPhraseAfter(k: number, end: number): SpeakerRef | null {
+    let e = k;
+    while (e < end && tokens[e].kind === 'word' && e - k < 6) e++;
+    if (e === k) return null;
+    const start = tokens[k].start;
+    const txt = text.slice(start, tokens[e - 1].end);
+    return { speaker: { text: txt, start, end: tokens[e - 1].end, canonical: txt.replace(/^(the|a|an)\s+/i, '') }, i: k, j: e };
+  }
+
+  function pushIndirect(cs: number, ce: number, sp: SpeakerRef, cue: { cue: string; cueSpan: { start: number; end: number } }) {
+    while (ce > cs && (tokens[ce - 1].text === ',' || terminal(tokens[ce - 1]))) ce--;
+    if (ce - cs < 3) return;
+    const start = tokens[cs].start;
+    const end = tokens[ce - 1].end;
+    quotes.push({ text: text.slice(start, end), start, end, direct: false, cue: cue.cue, cueSpan: cue.cueSpan, speaker: sp.speaker });
+  }
+
+  quotes.sort((a, b) => a.start - b.start || (a.direct === b.direct ? 0 : a.direct ? -1 : 1));
+  return quotes;
+}

@@ -1,0 +1,66 @@
+/**
+ * Sentence boundaries over tokens. A sentence ends at . ! ? … (plus any closing quotes or
+ * brackets) when the next token starts a sentence (uppercase, digit, opening quote), and always
+ * at a line break (paragraphs, headlines, list items). Abbreviations (Mr., Gen.) and initials
+ * never end a sentence; initialisms (U.S.) end one only before a typical sentence opener.
+ */
+import type { Span } from './types.js';
+import { ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS, type Token } from './tokens.js';
+
+const TERMINALS = new Set(['.', '!', '?', '\u2026']);
+const CLOSERS = new Set(['\u201d', '\u2019', '"', "'", ')', ']', '\u00bb']);
+const OPENERS = new Set(['\u201c', '\u2018', '"', "'", '(', '[', '\u00ab']);
+/** Words that typically open a sentence: evidence that an initialism before them ended one. */
+const OPENER_WORDS = new Set([
+  'the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'i', 'this', 'that', 'these', 'those', 'there', 'but',
+  'and', 'in', 'on', 'at', 'for', 'as', 'after', 'before', 'when', 'while', 'his', 'her', 'their', 'its', 'our',
+  'meanwhile', 'however', 'earlier', 'later', 'officials', 'some', 'many', 'both',
+]);
+
+export interface Sentence extends Span {
+  /** Token index range [first, last) of the sentence. */
+  tokStart: number;
+  tokEnd: number;
+}
+
+export function splitSentences(tokens: Token[]): Sentence[] {
+  const out: Sentence[] = [];
+  let first = 0;
+  const close = (endTok: number) => {
+    if (endTok > first) out.push({ start: tokens[first].start, end: tokens[endTok - 1].end, tokStart: first, tokEnd: endTok });
+    first = endTok;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (i > first && t.newlineBefore) {
+      close(i);
+    }
+    const isTerminal = t.kind === 'punct' && TERMINALS.has(t.text);
+    const isAbbrevEnd = t.kind === 'word' && t.text.endsWith('.') && t.text.length > 1;
+    if (!isTerminal && !isAbbrevEnd) continue;
+    // absorb repeated terminals and closing quotes/brackets
+    let j = i + 1;
+    while (j < tokens.length && !tokens[j].spaceBefore && tokens[j].kind === 'punct' && (TERMINALS.has(tokens[j].text) || CLOSERS.has(tokens[j].text))) j++;
+    const next = tokens[j];
+    if (!next) continue;
+    if (next.newlineBefore) continue; // the newline rule closes it
+    if (!next.spaceBefore) continue; // "3.5", "U.S.-led"
+    const startsSentence = next.cap || next.kind === 'num' || (next.kind === 'punct' && OPENERS.has(next.text));
+    if (!startsSentence) continue;
+    if (isAbbrevEnd) {
+      const w = t.key.slice(0, -1);
+      const initialism = w.includes('.');
+      if (ABBREVIATIONS.has(w) && !SENTENCE_FINAL_ABBREVIATIONS.has(w)) continue;
+      if (w.length === 1 && !initialism) {
+        // a lone initial ("George W. Bush") unless it is clearly a sentence start after it
+        if (!OPENER_WORDS.has(next.key)) continue;
+      }
+      if (initialism && !OPENER_WORDS.has(next.key)) continue;
+      if (SENTENCE_FINAL_ABBREVIATIONS.has(w) && !OPENER_WORDS.has(next.key)) continue;
+    }
+    close(j);
+    i = j - 1;
+  }
+  close(tokens.length);
+  return out;
+}

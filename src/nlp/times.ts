@@ -1,0 +1,336 @@
+/**
+ * Time expressions: dates, months, years, weekdays, parts of day, relative days ("yesterday",
+ * "last week"), "N years ago", durations ("for the first time in 24 years") and year spans.
+ * Values follow TIMEX3 conventions: "2024-06-19", "2024-06-18TNI", "2024-03", "2023", "P24Y",
+ * "1961/2000". Relative expressions are resolved against the anchor (publication date, else the
+ * ingest time); with no anchor they keep a marked relative value ("XXXX-WXX-3" = a Wednesday,
+ * "XXXX-03" = a March, "REF-1D" = the day before the unknown reference date).
+ */
+import type { TimeAnchor, TimeExpr, TimeGranularity } from './types.js';
+import type { Token } from './tokens.js';
+import { MONTHS, WEEKDAYS } from './lexicons.js';
+
+export interface Anchor {
+  /** UTC midnight of the anchor day. */
+  date: Date;
+  source: Exclude<TimeAnchor, 'none'>;
+}
+
+/** Reads the calendar date of an ISO 8601 string as written (ignoring its time of day). */
+export function parseAnchor(value: string | null | undefined, source: Anchor['source']): Anchor | null {
+  if (!value) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
+  let d: Date;
+  if (m) d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  else {
+    const t = Date.parse(value);
+    if (Number.isNaN(t)) return null;
+    const x = new Date(t);
+    d = new Date(Date.UTC(x.getUTCFullYear(), x.getUTCMonth(), x.getUTCDate()));
+  }
+  return Number.isNaN(d.getTime()) ? null : { date: d, source };
+}
+
+const PARTS_OF_DAY = new Map([
+  ['morning', 'MO'],
+  ['afternoon', 'AF'],
+  ['evening', 'EV'],
+  ['night', 'NI'],
+  ['overnight', 'NI'],
+]);
+const NUMBER_WORDS = new Map([
+  ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8],
+  ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['fifteen', 15], ['twenty', 20], ['thirty', 30],
+  ['a', 1], ['an', 1], ['several', -1], ['few', -1],
+]);
+const UNITS = new Map<string, 'D' | 'W' | 'M' | 'Y'>([
+  ['day', 'D'], ['days', 'D'], ['week', 'W'], ['weeks', 'W'], ['month', 'M'], ['months', 'M'], ['year', 'Y'], ['years', 'Y'],
+  ['decade', 'Y'], ['decades', 'Y'],
+]);
+/** Words before a bare month or year that make it a time expression ("in March", "since 2000"). */
+const TIME_PREPS = new Set([
+  'in', 'since', 'until', 'till', 'by', 'of', 'from', 'through', 'during', 'before', 'after', 'on', 'early', 'late',
+  'mid', 'last', 'next', 'this', 'between', 'and', 'to', 'around', 'throughout', 'starting', 'ending', 'that', 'as', 'the',
+]);
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const ymd = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86400000);
+const isoDow = (d: Date) => ((d.getUTCDay() + 6) % 7) + 1;
+function addMonths(d: Date, n: number): Date {
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
+}
+
+function numValue(t: Token | undefined): number | null {
+  if (!t) return null;
+  if (t.kind === 'num' && /^\d+$/.test(t.text)) return +t.text;
+  return NUMBER_WORDS.get(t.key) ?? null;
+}
+function dayOfMonth(t: Token | undefined): number | null {
+  if (!t || t.kind !== 'num') return null;
+  const m = /^(\d{1,2})(st|nd|rd|th)?$/i.exec(t.text);
+  if (!m) return null;
+  const d = +m[1];
+  return d >= 1 && d <= 31 ? d : null;
+}
+function yearOf(t: Token | undefined): number | null {
+  if (!t || t.kind !== 'num' || t.text.length !== 4 || !/^\d{4}$/.test(t.text)) return null;
+  const y = +t.text;
+  return y >= 1800 && y <= 2100 ? y : null;
+}
+
+interface Found {
+  i: number;
+  j: number; // token range [i, j)
+  value: string;
+  granularity: TimeGranularity;
+  relative: boolean;
+}
+
+/**
+ * Finds time expressions in the tokens. `anchor` resolves relative ones; without it they keep a
+ * marked relative value.
+ */
+export function findTimes(text: string, tokens: Token[], anchor: Anchor | null): TimeExpr[] {
+  const found: Found[] = [];
+  const A = anchor?.date ?? null;
+  const n = tokens.length;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    const prev = tokens[i - 1];
+    const prevKey = prev?.key ?? '';
+    const next = tokens[i + 1];
+
+    // ISO date 2024-06-19
+    if (t.kind === 'num' && yearOf(t) && next?.text === '-' && !next.spaceBefore) {
+      const mo = tokens[i + 2];
+      const dash2 = tokens[i + 3];
+      const da = tokens[i + 4];
+      if (mo?.kind === 'num' && /^\d{2}$/.test(mo.text) && dash2?.text === '-' && da?.kind === 'num' && /^\d{2}$/.test(da.text) && !mo.spaceBefore && !da.spaceBefore) {
+        found.push({ i, j: i + 5, value: `${t.text}-${mo.text}-${da.text}`, granularity: 'day', relative: false });
+        i += 4;
+        continue;
+      }
+    }
+
+    // Month-first: "June 19, 2024", "June 19", "June 2024", "in June"
+    const month = t.cap ? MONTHS.get(t.key) : undefined;
+    if (month) {
+      const d = dayOfMonth(next);
+      if (d !== null && next.text.length <= 4) {
+        let j = i + 2;
+        let year = yearOf(tokens[j]);
+        if (year === null && tokens[j]?.text === ',' && yearOf(tokens[j + 1]) !== null) {
+          year = yearOf(tokens[j + 1]);
+          j += 1;
+        }
+        if (year !== null) {
+          found.push({ i, j: j + 1, value: `${year}-${pad(month)}-${pad(d)}`, granularity: 'day', relative: false });
+          i = j;
+        } else {
+          found.push({ i, j, value: resolveMonthDay(A, month, d), granularity: 'day', relative: true });
+          i = j - 1;
+        }
+        continue;
+      }
+      const y = yearOf(next);
+      if (y !== null) {
+        found.push({ i, j: i + 2, value: `${y}-${pad(month)}`, granularity: 'month', relative: false });
+        i++;
+        continue;
+      }
+      // bare month: only after a time preposition (guards "May" the verb, "March" the verb/noun)
+      const guard = TIME_PREPS.has(prevKey) || (prev?.text === '-' && tokens[i - 2]?.key === 'mid');
+      if (guard && (t.key !== 'may' || prevKey === 'in' || prevKey === 'since' || prevKey === 'until' || prevKey === 'last' || prevKey === 'next')) {
+        let value: string;
+        if (prevKey === 'last' && A) value = monthBefore(A, month, true);
+        else if (prevKey === 'next' && A) value = monthAfter(A, month);
+        else value = A ? monthBefore(A, month, false) : `XXXX-${pad(month)}`;
+        const start = prevKey === 'last' || prevKey === 'next' ? i - 1 : i;
+        found.push({ i: start, j: i + 1, value, granularity: 'month', relative: true });
+        continue;
+      }
+    }
+
+    // Day-first: "19 June 2024", "19 June"
+    const dFirst = dayOfMonth(t);
+    if (dFirst !== null && next?.cap && MONTHS.has(next.key)) {
+      const m = MONTHS.get(next.key)!;
+      const y = yearOf(tokens[i + 2]);
+      if (y !== null) {
+        found.push({ i, j: i + 3, value: `${y}-${pad(m)}-${pad(dFirst)}`, granularity: 'day', relative: false });
+        i += 2;
+      } else {
+        found.push({ i, j: i + 2, value: resolveMonthDay(A, m, dFirst), granularity: 'day', relative: true });
+        i += 1;
+      }
+      continue;
+    }
+
+    // Weekdays: "Wednesday", "Tuesday night", "last Friday"
+    const wd = t.cap ? WEEKDAYS.get(t.key) : undefined;
+    if (wd) {
+      let shift = 0;
+      let start = i;
+      if (prevKey === 'last') {
+        shift = -7;
+        start = i - 1;
+      } else if (prevKey === 'next') {
+        shift = 7;
+        start = i - 1;
+      }
+      let j = i + 1;
+      const part = next && !next.cap ? PARTS_OF_DAY.get(next.key) : undefined;
+      if (part) j = i + 2;
+      let value: string;
+      if (A) {
+        const d = addDays(A, wd - isoDow(A) + shift);
+        value = ymd(d);
+      } else value = `XXXX-WXX-${wd}`;
+      if (part) value += `T${part}`;
+      found.push({ i: start, j, value, granularity: part ? 'part-of-day' : 'day', relative: true });
+      i = j - 1;
+      continue;
+    }
+
+    // today / yesterday / tomorrow / tonight / last night
+    if (t.key === 'today' || t.key === 'yesterday' || t.key === 'tomorrow' || t.key === 'tonight') {
+      const off = t.key === 'yesterday' ? -1 : t.key === 'tomorrow' ? 1 : 0;
+      let value = A ? ymd(addDays(A, off)) : off === 0 ? 'REF' : `REF${off > 0 ? '+' : ''}${off}D`;
+      if (t.key === 'tonight') value += 'TNI';
+      found.push({ i, j: i + 1, value, granularity: t.key === 'tonight' ? 'part-of-day' : 'day', relative: true });
+      continue;
+    }
+    if ((t.key === 'last' || t.key === 'this' || t.key === 'next') && next) {
+      const off = t.key === 'last' ? -1 : t.key === 'next' ? 1 : 0;
+      if (next.key === 'night' && t.key !== 'next') {
+        const value = A ? ymd(addDays(A, t.key === 'last' ? -1 : 0)) + 'TNI' : `REF${t.key === 'last' ? '-1D' : ''}TNI`;
+        found.push({ i, j: i + 2, value, granularity: 'part-of-day', relative: true });
+        i++;
+        continue;
+      }
+      if (next.key === 'week' || next.key === 'month' || next.key === 'year') {
+        // "earlier this month", "later this year" are included in the span
+        let start = i;
+        if (prevKey === 'earlier' || prevKey === 'later') start = i - 1;
+        let value: string;
+        let gran: TimeGranularity;
+        if (next.key === 'year') {
+          value = A ? String(A.getUTCFullYear() + off) : `REF${off ? (off > 0 ? '+1Y' : '-1Y') : ''}`;
+          gran = 'year';
+        } else if (next.key === 'month') {
+          const d = A ? addMonths(A, off) : null;
+          value = d ? `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}` : `REF${off ? (off > 0 ? '+1M' : '-1M') : ''}`;
+          gran = 'month';
+        } else {
+          value = A ? isoWeek(addDays(A, off * 7)) : `REF${off ? (off > 0 ? '+1W' : '-1W') : ''}`;
+          gran = 'span';
+        }
+        found.push({ i: start, j: i + 2, value, granularity: gran, relative: true });
+        i++;
+        continue;
+      }
+    }
+
+    // "N days/weeks/months/years ago"; "in N years" after "for the first time" (a duration)
+    const num = numValue(t);
+    if (num !== null && num > 0 && next && UNITS.has(next.key)) {
+      const unit = UNITS.get(next.key)!;
+      const mult = next.key.startsWith('decade') ? 10 : 1;
+      const after = tokens[i + 2];
+      if (after?.key === 'ago') {
+        const value = A ? shiftValue(A, unit, -num * mult) : `REF-${num * mult}${unit}`;
+        const gran: TimeGranularity = unit === 'D' || unit === 'W' ? 'day' : unit === 'M' ? 'month' : 'year';
+        found.push({ i, j: i + 3, value, granularity: gran, relative: true });
+        i += 2;
+        continue;
+      }
+      if (prevKey === 'in' || prevKey === 'for' || prevKey === 'past' || prevKey === 'last' || prevKey === 'over' || prevKey === 'nearly' || prevKey === 'almost' || prevKey === 'than') {
+        if (t.kind === 'num' || NUMBER_WORDS.has(t.key)) {
+          found.push({ i, j: i + 2, value: `P${num * mult}${unit}`, granularity: 'duration', relative: false });
+          i += 1;
+          continue;
+        }
+      }
+    }
+
+    // Decades "the 1990s"
+    if (t.kind === 'num' && /^(1[89]|20)\d0s$/.test(t.text)) {
+      const y = +t.text.slice(0, 4);
+      found.push({ i, j: i + 1, value: `${y}/${y + 9}`, granularity: 'span', relative: false });
+      continue;
+    }
+
+    // Years and year spans: "in 1961", "from 2010 to 2012", "between 2010 and 2012", "2010-2012"
+    const y = yearOf(t);
+    if (y !== null && !(next && next.text === ',' && tokens[i + 2]?.kind === 'num')) {
+      const dash = next?.text === '-' || next?.text === '\u2013';
+      const y2Tok = dash ? tokens[i + 2] : next && (next.key === 'to' || next.key === 'and' || next.key === 'until') ? tokens[i + 2] : undefined;
+      const y2 = yearOf(y2Tok);
+      const spanOk = y2 !== null && y2 > y && (dash || prevKey === 'from' || prevKey === 'between');
+      if (spanOk) {
+        found.push({ i: prevKey === 'from' || prevKey === 'between' ? i - 1 : i, j: i + 3, value: `${y}/${y2}`, granularity: 'span', relative: false });
+        i += 2;
+        continue;
+      }
+      const followsUnit = next && /^(people|troops|soldiers|containers|tons|tonnes|km|miles|dollars|euros|metres|meters|feet|votes|cases)$/.test(next.key);
+      if (!followsUnit && (TIME_PREPS.has(prevKey) || prev?.text === '(' || prev?.kind === 'punct' || !prev)) {
+        found.push({ i, j: i + 1, value: String(y), granularity: 'year', relative: false });
+        continue;
+      }
+    }
+  }
+  const anchorSource: TimeAnchor = anchor ? anchor.source : 'none';
+  return found.map((f) => {
+    const start = tokens[f.i].start;
+    const end = tokens[f.j - 1].end;
+    return {
+      text: text.slice(start, end),
+      start,
+      end,
+      value: f.value,
+      granularity: f.granularity,
+      anchor: f.relative ? anchorSource : 'none',
+      relative: f.relative,
+    };
+  });
+}
+
+/** Month without a year: the most recent such month at or before the anchor (news reports the past). */
+function monthBefore(A: Date, month: number, strictlyBefore: boolean): string {
+  let y = A.getUTCFullYear();
+  const am = A.getUTCMonth() + 1;
+  if (month > am || (strictlyBefore && month === am)) y -= 1;
+  return `${y}-${pad(month)}`;
+}
+function monthAfter(A: Date, month: number): string {
+  let y = A.getUTCFullYear();
+  if (month <= A.getUTCMonth() + 1) y += 1;
+  return `${y}-${pad(month)}`;
+}
+function resolveMonthDay(A: Date | null, month: number, day: number): string {
+  if (!A) return `XXXX-${pad(month)}-${pad(day)}`;
+  let y = A.getUTCFullYear();
+  // more than ~2 months in the future → last year's date
+  const cand = Date.UTC(y, month - 1, day);
+  if (cand - A.getTime() > 62 * 86400000) y -= 1;
+  return `${y}-${pad(month)}-${pad(day)}`;
+}
+function shiftValue(A: Date, unit: 'D' | 'W' | 'M' | 'Y', n: number): string {
+  if (unit === 'D') return ymd(addDays(A, n));
+  if (unit === 'W') return ymd(addDays(A, n * 7));
+  if (unit === 'M') {
+    const d = addMonths(A, n);
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+  }
+  return String(A.getUTCFullYear() + n);
+}
+/** ISO week value "2024-W25". */
+function isoWeek(d: Date): string {
+  const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  const dow = isoDow(t);
+  t.setUTCDate(t.getUTCDate() + 4 - dow);
+  const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7);
+  return `${t.getUTCFullYear()}-W${pad(week)}`;
+}

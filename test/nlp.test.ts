@@ -1,0 +1,182 @@
+/**
+ * Unit tests of the annotate stage on invented sentences (no seed content): sentences, times,
+ * entities with roles and aliases, quotes, events, the corpus merger, and robustness.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { annotate, mergeCorpusEntities } from '../src/nlp/index.js';
+import type { Annotations } from '../src/nlp/types.js';
+
+function spansValid(text: string, a: Annotations): void {
+  for (const e of a.entities) assert.equal(text.slice(e.start, e.end), e.text, `entity span ${e.text}`);
+  for (const q of a.quotes) assert.equal(text.slice(q.start, q.end), q.text, 'quote span');
+  for (const t of a.times) assert.equal(text.slice(t.start, t.end), t.text, 'time span');
+  for (const ev of a.events) assert.equal(text.slice(ev.trigger.start, ev.trigger.end), ev.trigger.text, 'trigger span');
+  for (const s of a.sentences) assert.ok(s.start < s.end && s.end <= text.length);
+}
+
+test('sentences: abbreviations, initials and initialisms do not split; line breaks do', () => {
+  const text = 'Gen. Mark T. Holloway met Mr. Ortiz in the U.S. capital on Friday. The talks ended.\nA new line starts here.';
+  const a = annotate(text);
+  const sents = a.sentences.map((s) => text.slice(s.start, s.end));
+  assert.deepEqual(sents, ['Gen. Mark T. Holloway met Mr. Ortiz in the U.S. capital on Friday.', 'The talks ended.', 'A new line starts here.']);
+});
+
+test('sentences: a quotation closing after the period stays with its sentence', () => {
+  const text = '“We will not retreat.” The minister left.';
+  const a = annotate(text);
+  assert.deepEqual(a.sentences.map((s) => text.slice(s.start, s.end)), ['“We will not retreat.”', 'The minister left.']);
+});
+
+test('times: weekdays resolve to the publication week; without a date they stay marked relative', () => {
+  const text = 'The ministers met on Wednesday after a dinner on Tuesday night. In March, the council voted. It was the first time in 24 years.';
+  const pub = annotate(text, { publishedAt: '2025-02-13T08:00:00Z' }); // a Thursday
+  const v = (a: Annotations, t: string) => a.times.find((x) => x.text === t);
+  assert.equal(v(pub, 'Wednesday')?.value, '2025-02-12');
+  assert.equal(v(pub, 'Wednesday')?.anchor, 'published');
+  assert.equal(v(pub, 'Tuesday night')?.value, '2025-02-11TNI');
+  assert.equal(v(pub, 'March')?.value, '2024-03', 'a month after the publication month is last year');
+  assert.equal(v(pub, '24 years')?.value, 'P24Y');
+  const none = annotate(text);
+  assert.equal(v(none, 'Wednesday')?.value, 'XXXX-WXX-3');
+  assert.equal(v(none, 'Wednesday')?.anchor, 'none');
+  assert.equal(v(none, 'March')?.value, 'XXXX-03');
+  const ingested = annotate(text, { ingestedAt: '2025-02-13T10:00:00Z' });
+  assert.equal(v(ingested, 'Wednesday')?.value, 'XXXX-WXX-3', 'value stays relative without a publication date');
+  assert.equal(v(ingested, 'Wednesday')?.anchor, 'ingested');
+  assert.equal(v(ingested, 'Wednesday')?.estimate, '2025-02-12');
+});
+
+test('times: absolute dates, months, years and spans', () => {
+  const text = 'On March 3, 2021, the pact lapsed. It was signed on 12 May 1998 and renewed in September 2010. The treaty ran from 1961 to 2000. Talks resumed on 2023-07-04.';
+  const a = annotate(text, { publishedAt: '2024-01-01' });
+  const vals = Object.fromEntries(a.times.map((t) => [t.text, t.value]));
+  assert.equal(vals['March 3, 2021'], '2021-03-03');
+  assert.equal(vals['12 May 1998'], '1998-05-12');
+  assert.equal(vals['September 2010'], '2010-09');
+  assert.equal(vals['from 1961 to 2000'], '1961/2000');
+  assert.equal(vals['2023-07-04'], '2023-07-04');
+  spansValid(text, a);
+});
+
+test('entities: titles and roles are kept apart from names; short and role references merge', () => {
+  const text =
+    'Brazilian President Ana Ribeiro met Foreign Minister Tomas Okafor in Lisbon. Ribeiro said the visit was useful. ' +
+    'The Brazilian leader later flew to Paris, where Okafor joined her.';
+  const a = annotate(text);
+  spansValid(text, a);
+  const ana = a.entities.find((e) => e.text === 'Ana Ribeiro');
+  assert.equal(ana?.type, 'PERSON');
+  assert.equal(ana?.role, 'Brazilian President');
+  assert.equal(ana?.country, 'BRA');
+  const tomas = a.entities.find((e) => e.text === 'Tomas Okafor');
+  assert.equal(tomas?.role, 'Foreign Minister');
+  assert.equal(a.entities.find((e) => e.text === 'Ribeiro')?.canonical, 'Ana Ribeiro');
+  const leader = a.entities.find((e) => e.text === 'Brazilian leader');
+  assert.equal(leader?.canonical, 'Ana Ribeiro', 'the Brazilian leader → the one Brazilian head of state');
+  assert.equal(a.entities.find((e) => e.text === 'Lisbon')?.type, 'PLACE');
+  const cluster = a.clusters.find((c) => c.canonical === 'Ana Ribeiro');
+  assert.ok(cluster && cluster.aliases.includes('Ribeiro'));
+});
+
+test('entities: ambiguous role references stay unresolved; acronyms match case-sensitively', () => {
+  const text = 'Chilean President Rosa Vidal and Peruvian President Marco Lenz met at the UN. The leader spoke first. Un Hee-ra watched.';
+  const a = annotate(text);
+  assert.ok(!a.entities.some((e) => e.text === 'leader'), '"the leader" is ambiguous between two presidents');
+  assert.equal(a.entities.find((e) => e.text === 'UN')?.canonical, 'United Nations');
+  assert.ok(!a.entities.some((e) => e.text === 'Un' && e.type === 'ORG'));
+});
+
+test('entities: organisations by head word, appositive roles, sentence openers are not names', () => {
+  const text = 'Lena Park, a spokeswoman for the Ministry of Energy, said prices rose. Analysts disagreed. Concern grew at the Institute for Fiscal Studies.';
+  const a = annotate(text);
+  assert.equal(a.entities.find((e) => e.text === 'Lena Park')?.role, 'spokeswoman for the Ministry of Energy');
+  assert.equal(a.entities.find((e) => e.text === 'Ministry of Energy')?.type, 'ORG');
+  assert.equal(a.entities.find((e) => e.text === 'Institute for Fiscal Studies')?.type, 'ORG');
+  assert.ok(!a.entities.some((e) => e.text === 'Analysts' || e.text === 'Concern'));
+});
+
+test('quotes: direct quotes with cue after or before, pronoun speakers, continuation', () => {
+  const text =
+    'Finance Minister Carla Mendes spoke on Monday. “We will cut the deficit,” Mendes told reporters. ' +
+    'She said the plan was “ambitious but necessary.”\n\n' +
+    '"The economy needs this," said central bank governor Idris Bello.\n\n' +
+    '“It will take time.”';
+  const a = annotate(text);
+  spansValid(text, a);
+  const direct = a.quotes.filter((q) => q.direct);
+  const by = (t: string) => direct.find((q) => q.text.startsWith(t));
+  assert.equal(by('We will cut')?.speaker?.canonical, 'Carla Mendes');
+  assert.equal(by('We will cut')?.cue, 'told');
+  assert.equal(by('ambitious')?.speaker?.canonical, 'Carla Mendes', 'She → the person named before');
+  assert.equal(by('The economy')?.speaker?.canonical, 'Idris Bello');
+  assert.equal(by('It will take time')?.speaker?.canonical, 'Idris Bello', 'a quote with no cue continues the previous speaker');
+  const indirect = a.quotes.find((q) => !q.direct && q.text.startsWith('the plan was'));
+  assert.equal(indirect?.speaker?.canonical, 'Carla Mendes');
+});
+
+test('quotes: indirect speech with "according to" and unnamed role speakers', () => {
+  const text = 'Exports fell by a third, according to the Statistics Office. A Kenyan official said the drought would last into the autumn.';
+  const a = annotate(text);
+  const acc = a.quotes.find((q) => q.cue === 'according to');
+  assert.equal(acc?.text, 'Exports fell by a third');
+  assert.equal(acc?.speaker?.canonical, 'Statistics Office');
+  const off = a.quotes.find((q) => q.speaker?.text === 'A Kenyan official');
+  assert.equal(off?.text, 'the drought would last into the autumn');
+  assert.equal(off?.direct, false);
+});
+
+test('events: signing an agreement is verbal cooperation with both signatories as actors', () => {
+  const text = 'Chilean President Rosa Vidal and Peruvian President Marco Lenz signed a trade agreement on Friday in Lima.';
+  const a = annotate(text, { publishedAt: '2025-05-14' });
+  const ev = a.events.find((e) => e.trigger.text === 'signed');
+  assert.ok(ev, 'signing event found');
+  assert.ok(['AGREE', 'SUPPORT'].includes(ev.category));
+  assert.equal(ev.quad, 'verbal-cooperation');
+  assert.deepEqual(ev.actor.map((x) => x.country).sort(), ['CHL', 'PER']);
+  assert.equal(ev.time, '2025-05-16');
+  assert.equal(ev.place?.canonical, 'Lima');
+});
+
+test('events: negation, allegation and future flags; PLOVER future cooperation is AGREE', () => {
+  const a = annotate('Norway will provide aid to Sudan. Egypt did not attack Libya. Turkey allegedly attacked Syria.');
+  const aid = a.events.find((e) => e.trigger.text === 'provide');
+  assert.equal(aid?.flags.future, true);
+  assert.equal(aid?.category, 'AGREE');
+  const neg = a.events.find((e) => e.trigger.text === 'attack');
+  assert.equal(neg?.flags.negated, true);
+  assert.equal(neg?.category, 'ASSAULT');
+  assert.deepEqual(neg?.target.map((t) => t.canonical), ['Libya']);
+  const hedged = a.events.find((e) => e.trigger.text === 'attacked');
+  assert.equal(hedged?.flags.hedged, true);
+});
+
+test('corpus merge: full names, surnames and lexicon aliases become one entity; ambiguity stays apart', () => {
+  const a1 = annotate('Chilean President Rosa Vidal met Peruvian President Marco Lenz. Vidal spoke in the UN.');
+  const a2 = annotate('Vidal arrived in Lima. Rosa Vidal thanked the United Nations.');
+  const a3 = annotate('Tom Vidal and Rosa Vidal appeared. Vidal waved.');
+  const merged = mergeCorpusEntities([
+    { articleId: 'a1', clusters: a1.clusters },
+    { articleId: 'a2', clusters: a2.clusters },
+  ]);
+  const rosa = merged.find((e) => e.canonical === 'Rosa Vidal');
+  assert.ok(rosa);
+  assert.deepEqual(rosa.articles, ['a1', 'a2']);
+  assert.ok(rosa.roles.includes('Chilean President'));
+  assert.equal(merged.filter((e) => e.canonical === 'United Nations').length, 1);
+  const withAmbiguous = mergeCorpusEntities([
+    { articleId: 'a3', clusters: a3.clusters },
+    { articleId: 'x', clusters: [{ canonical: 'Vidal', type: 'PERSON', aliases: ['Vidal'], roles: [], mentions: [0] }] },
+  ]);
+  assert.ok(withAmbiguous.some((e) => e.canonical === 'Vidal'), 'a bare surname shared by two people is not merged');
+});
+
+test('robustness: hostile input stays linear and spans stay valid', () => {
+  const long = 'A'.repeat(200_000) + ' ' + '“'.repeat(5000) + ' said '.repeat(20_000) + 'x.'.repeat(50_000);
+  const t0 = performance.now();
+  const a = annotate(long);
+  const ms = performance.now() - t0;
+  assert.ok(ms < 5000, `took ${ms} ms`);
+  spansValid(long, a);
+  assert.deepEqual(annotate('').entities, []);
+});
