@@ -119,6 +119,36 @@ console.log(`synthetic keyword tails: ${tailLines} lines, removed as spam ${(100
 for (const m of missed) console.log(`    missed | ${m}`);
 console.log(`  paragraphs of the body kept: ${(100 * proseKept / proseParas).toFixed(2)}%`);
 
+// 5: WCXB dev "without" snippets (text a page shows that is not article content), appended as
+// lines after the body: the share cleaning removes, by reason. Many are sidebar prose or headlines,
+// which only HTML extraction can drop, so this is a floor on what line rules catch, not a recall.
+const wc = new URL('wcxb/dev/ground-truth/', shared);
+if (existsSync(wc)) {
+  let snippets = 0;
+  let removedSnippets = 0;
+  const reasons = new Map<string, number>();
+  const kept: string[] = [];
+  for (const f of readdirSync(wc).sort()) {
+    const g = JSON.parse(readFileSync(new URL(f, wc), 'utf8')) as { ground_truth?: { main_content?: string; without?: string[] } };
+    const body = g.ground_truth?.main_content;
+    const without = (g.ground_truth?.without ?? []).map((w) => w.trim()).filter((w) => w && !w.includes('\n'));
+    if (!body || without.length === 0) continue;
+    const r = cleanText(body + '\n\n' + without.join('\n\n'));
+    const removed = new Map(r.removals.map((x) => [x.text.trim(), x.reason]));
+    for (const w of without) {
+      snippets++;
+      const reason = removed.get(w);
+      if (reason) {
+        removedSnippets++;
+        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      } else if (kept.length < show) kept.push(w.slice(0, 90));
+    }
+  }
+  console.log(`WCXB dev "without" snippets as tail lines: ${snippets}, removed ${(100 * removedSnippets / snippets).toFixed(1)}%`);
+  console.log(`  by reason: ${[...reasons].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  for (const k of kept) console.log(`    kept | ${k}`);
+}
+
 // 4: hostile input.
 const hostile = 'x'.repeat(1_000_000);
 const t = performance.now();

@@ -89,6 +89,28 @@ test('cookie notices, ad labels and copyright footers', () => {
   assert.equal(r.text.slice(ad.at, ad.at + 20), PROSE[1].slice(0, 20));
 });
 
+test('site links, link bars, paywall notices, calls to action, author lines and "more from" links', () => {
+  const lines: Array<[string, string]> = [
+    ['Privacy Policy', 'navigation'],
+    ['Home | About Us | Careers | Contact', 'navigation'],
+    ['This post is for paid subscribers', 'boilerplate'],
+    ['Start your free trial', 'advertising'],
+    ['By Maria Lopez and Tom Reyes', 'byline-line'],
+    ['More from Harbour Daily', 'related-links'],
+    ['Advertisement - Continue Reading Below', 'advertising'],
+  ];
+  const r = cleanText([PROSE[0], ...lines.map(([l]) => l), PROSE[1], PROSE[2], PROSE[3]].join('\n\n'));
+  for (const [l, reason] of lines) assertRemoved(r, l, reason);
+  assertProseKept(r);
+});
+
+test('table rows and one-word headings are not link bars or bylines', () => {
+  const keep = ['Route | Boats per day | Fare', 'Harbour line | 12 | 3 euros', 'By Function', 'Support', 'FAQ',
+    'By then the ferry had left'];
+  const r = cleanText([PROSE[0], PROSE[1], ...keep, PROSE[2], PROSE[3]].join('\n\n'));
+  for (const l of keep) assert.ok(r.text.split('\n\n').includes(l), `kept: ${l} ${JSON.stringify(r.removals)}`);
+});
+
 test('prose that merely mentions a boilerplate phrase is kept', () => {
   const lines = [
     'Share on the market rose 3 percent after the announcement, traders said.',

@@ -129,7 +129,8 @@ const SHARE_SUBSCRIBE: LineRule[] = [
     phrases: [
       'share', 'tweet', 'pin it', 'pin', 'email', 'print', 'facebook', 'twitter', 'x', 'whatsapp', 'linkedin',
       'pinterest', 'reddit', 'telegram', 'tumblr', 'copy link', 'like this', 'like', 'save', 'more',
-      'like loading',
+      'like loading', 'instagram', 'youtube', 'tiktok', 'threads', 'bluesky', 'mastodon', 'flipboard', 'sms',
+      'messenger', 'share this article', 'share this story', 'share this post',
     ],
     maxWords: 3,
   },
@@ -172,7 +173,7 @@ const RELATED_LINKS: LineRule[] = [
       'you may also like', 'you might also like', 'you may like', 'you may be interested in',
       'recommended', 'recommended for you', 'recommended stories', 'trending', 'trending now',
       'most popular', 'most read', 'popular posts', 'recent posts', 'latest news', 'latest stories',
-      'editor s picks', 'top stories', 'further reading', 'don t miss',
+      'editor s picks', 'top stories', 'further reading',
     ],
     maxWords: 6,
     takesFollowing: { maxLines: 15, maxWords: 25, kind: 'short-line' },
@@ -190,12 +191,39 @@ const RELATED_LINKS: LineRule[] = [
     requireColon: true,
   },
   {
+    name: 'more-from',
+    reason: 'related-links',
+    match: 'starts',
+    phrases: ['read more from', 'more from', 'see more from', 'more articles by', 'more stories by', 'more by',
+      'view all posts by', 'all posts by', 'more articles from', 'other articles by'],
+    maxWords: 8,
+    notSentence: true,
+  },
+  {
     name: 'continue-reading',
     reason: 'related-links',
     match: 'starts',
     phrases: ['continue reading', 'click here to read', 'read the full story', 'read the full article',
       'read full story', 'read full article', 'read the original article', 'click here for more'],
     maxWords: 15,
+  },
+];
+
+/** Paywall and membership notices (removed as boilerplate: the text behind them is not here). */
+const PAYWALL: LineRule[] = [
+  {
+    name: 'paywall-notice',
+    reason: 'boilerplate',
+    match: 'starts',
+    phrases: [
+      'this post is for paid subscribers', 'this post is for subscribers', 'this article is for subscribers',
+      'this content is for subscribers', 'this content is only available to subscribers',
+      'subscribe to continue reading', 'subscribe to read', 'to continue reading', 'already a subscriber',
+      'you have reached your free article limit', 'you ve reached your free article limit',
+      'become a member to read', 'log in to continue reading', 'sign in to continue reading',
+      'create a free account to continue', 'register to continue reading', 'subscribers only',
+    ],
+    maxWords: 40,
   },
 ];
 
@@ -235,8 +263,24 @@ const ADVERTISING: LineRule[] = [
       'story continues below advertisement', 'article continues below advertisement',
       'article continues below', 'story continues below', 'continue reading below',
       'scroll to continue with content', 'content continues below', 'skip advert', 'report this ad',
+      'advertisement continue reading below', 'advertisement scroll to continue', 'ad continue reading below',
     ],
     maxWords: 7,
+  },
+  {
+    name: 'call-to-action',
+    reason: 'advertising',
+    match: 'equals',
+    // Buttons of a promotion, alone on a line.
+    phrases: [
+      'join now', 'order now', 'buy now', 'shop now', 'book now', 'download now', 'get started',
+      'get started for free', 'get started today', 'start free trial', 'start your free trial', 'try it free',
+      'try for free', 'sign up now', 'sign up free', 'request a demo', 'book a demo', 'contact sales',
+      'talk to our experts', 'talk to an expert', 'get the app', 'download the app', 'learn more', 'find out more',
+      'get a quote', 'get your free quote', 'claim offer', 'see offer', 'check price', 'check price on amazon',
+      'view deal', 'see deal', 'buy on amazon',
+    ],
+    maxWords: 6,
   },
 ];
 
@@ -283,7 +327,9 @@ const DISCLAIMER: LineRule[] = [
     phrases: [
       'this post contains affiliate links', 'this article contains affiliate links', 'contains affiliate links',
       'may contain affiliate links', 'we may earn a commission', 'we may earn a small commission',
-      'we may receive a commission', 'we earn a commission', 'as an amazon associate',
+      'we may receive a commission', 'we earn a commission', 'as an amazon associate', 'we may earn commission',
+      'may earn commission from links', 'we may earn an affiliate commission', 'products are chosen independently',
+      'independently selected by our editors', 'we may receive compensation',
       'we earn from qualifying purchases', 'at no extra cost to you', 'at no additional cost to you',
     ],
     maxWords: 70,
@@ -324,6 +370,32 @@ const NAVIGATION: LineRule[] = [
     notSentence: true,
   },
   {
+    name: 'site-link',
+    reason: 'navigation',
+    match: 'equals',
+    // Footer and header links of the site, alone on a line.
+    // Single words that also make subheads ("Support", "Jobs", "Legal") are left out.
+    phrases: [
+      'privacy policy', 'privacy notice', 'terms of use', 'terms of service', 'terms and conditions',
+      'contact us', 'about us', 'log in', 'login', 'sign in', 'sign up', 'sitemap', 'site map',
+      'accessibility statement', 'cookie consent', 'legal notice', 'imprint', 'impressum', 'privacy statement',
+      'report this article', 'report an error', 'report a correction', 'corrections policy', 'ethics policy',
+      'advertise with us', 'table of contents', 'subscribe', 'newsletters', 'rss', 'my account',
+      'log out', 'logout', 'print this page', 'listen to this article', 'your privacy choices',
+      'do not sell my personal information', 'do not sell or share my personal information', 'manage consent',
+    ],
+    maxWords: 8,
+  },
+  {
+    name: 'link-bar',
+    reason: 'navigation',
+    match: 'equals',
+    phrases: [],
+    maxWords: 30,
+    // "About | Contact | Privacy Policy": ≥ 3 short items separated by | or •.
+    test: (_key, raw) => isLinkBar(raw),
+  },
+  {
     name: 'nav-label',
     reason: 'navigation',
     match: 'equals',
@@ -351,6 +423,16 @@ const BYLINE: LineRule[] = [
       'compiled by', 'reporting and writing by', 'with reporting from', 'with reporting by',
     ],
     maxWords: 40,
+  },
+  {
+    name: 'author-line',
+    reason: 'byline-line',
+    match: 'starts',
+    phrases: ['by', 'written by', 'words by', 'story by', 'posted by'],
+    maxWords: 7,
+    notSentence: true,
+    // "By Jane Doe", "Written by Jane Doe and John Roe": after the cue, names (capitalised words).
+    test: (key, raw) => isAuthorLine(key, raw),
   },
   {
     name: 'contributed-credit',
@@ -385,6 +467,35 @@ export const SPAM_RULES = {
   inline: { name: 'keyword-run', reason: 'spam-keywords' },
 } as const;
 
+/** Link names that make a row of items a site's link bar rather than a table row. */
+const SITE_LINK_WORDS = new Set([
+  'home', 'about', 'about us', 'contact', 'contact us', 'privacy', 'privacy policy', 'terms', 'terms of use',
+  'terms of service', 'careers', 'jobs', 'advertise', 'sitemap', 'help', 'faq', 'cookies', 'cookie policy',
+  'legal', 'imprint', 'impressum', 'accessibility', 'subscribe', 'newsletter', 'press', 'blog', 'login',
+  'log in', 'sign in', 'follow', 'rss', 'site map', 'our team',
+]);
+
+function isLinkBar(raw: string): boolean {
+  let separators = 0;
+  for (const ch of raw) if (ch === '|' || ch === '\u2022' || ch === '\u00b7') separators++;
+  if (separators < 2) return false;
+  const items = raw.split(/[|\u2022\u00b7]/).map((x) => x.trim()).filter(Boolean);
+  // Short items without figures ("School | Tuition | $5,055" is a table row), one of them a site link.
+  return items.length >= 3 && items.every((x) => x.split(' ').length <= 4 && !/\d/.test(x)) &&
+    items.some((x) => SITE_LINK_WORDS.has(x.toLowerCase()));
+}
+
+function isAuthorLine(key: string, raw: string): boolean {
+  const cue = ['written by ', 'words by ', 'story by ', 'posted by ', 'by '].find((c) => key.startsWith(c));
+  if (!cue) return false;
+  const cueWords = cue.trim().split(' ').length;
+  const names = raw.trim().split(/\s+/).slice(cueWords).filter((w) => !['and', '&', 'und', 'et', 'y', 'e'].includes(w));
+  // A person has at least two names ("By Functionality" is a table heading).
+  if (names.length < 2 || names.length > 5) return false;
+  // Every remaining word starts with a capital: "By Jane Doe", not "By then it was late"
+  return names.every((w) => /^[\p{Lu}]/u.test(w.replace(/^[^\p{L}]+/u, '')));
+}
+
 function isCountLabel(key: string): boolean {
   const sp = key.indexOf(' ');
   if (sp <= 0 || sp > 6) return false;
@@ -414,6 +525,7 @@ export const LINE_RULES: readonly LineRule[] = [
   ...SHARE_SUBSCRIBE,
   ...RELATED_LINKS,
   ...COOKIE_NOTICE,
+  ...PAYWALL,
   ...ADVERTISING,
   ...DISCLAIMER,
   ...COPYRIGHT,
