@@ -17,9 +17,9 @@ const at = (name: string): string => join(tmp.dir, name);
 const EXPECTED_URLS = ['https://news.example/a', 'https://news.example/b.txt', 'https://news.example/c'];
 
 /** Read WARC bytes through the reader directly, in small chunks like a slow disk or pipe. */
-async function readWarcBytes(bytes: Uint8Array, stats: IngestStats = newIngestStats(), maxBytes = 1 << 20): Promise<IngestItem[]> {
+async function readWarcBytes(bytes: Uint8Array, stats: IngestStats = newIngestStats(), maxBytes = 1 << 20, chunk = 97): Promise<IngestItem[]> {
   async function* chunks(): AsyncGenerator<Uint8Array> {
-    for (let i = 0; i < bytes.length; i += 97) yield bytes.subarray(i, i + 97);
+    for (let i = 0; i < bytes.length; i += chunk) yield bytes.subarray(i, i + chunk);
   }
   const out: IngestItem[] = [];
   for await (const item of readWarc(streamSource('-', chunks()), { maxBytes, stats })) out.push(item);
@@ -193,4 +193,27 @@ test('a long WARC streams: 200 MB generated on the fly pass through with flat me
   assert.ok(bytes > 190e6);
   assert.ok(peak < 120 * 1024 * 1024, `memory grew by ${Math.round(peak / 1048576)} MiB while streaming ${Math.round(bytes / 1048576)} MiB`);
   assert.ok(seconds < 20, `${seconds} s`);
+});
+
+test('a header that never ends (garbage after a valid record) is "bad-warc", not a memory blow-up', async () => {
+  const good = handWrittenResponse('https://x.example/ok', '<p>ok</p>', 1);
+  const garbage = Buffer.alloc(20 * 1024 * 1024, 0x78); // 20 MB without a newline
+  for (const tail of [Buffer.concat([Buffer.from('WARC/1.0\r\nWARC-Type: response\r\nX-Junk: '), garbage]), garbage]) {
+    const items = await within(10_000, 'endless header', () => readWarcBytes(Buffer.concat([good, tail]), newIngestStats(), 1 << 20, 1 << 20));
+    assert.deepEqual(
+      items.map((i) => (i.kind === 'record' ? 'record' : i.error.code)),
+      ['record', 'bad-warc'],
+    );
+  }
+});
+
+test('a gzip bomb in a .warc.gz record is cut at maxBytes', async () => {
+  const spaces = ' '.repeat(64 * 1024 * 1024); // 64 MiB of spaces, ~64 KB gzipped
+  const warc = gzipSync(handWrittenResponse('https://x.example/bomb', spaces, 1));
+  assert.ok(warc.length < 1024 * 1024);
+  const items = await readWarcBytes(warc, newIngestStats(), 1024 * 1024, 64 * 1024);
+  assert.deepEqual(
+    items.map((i) => (i.kind === 'record' ? 'record' : i.error.code)),
+    ['too-large'],
+  );
 });

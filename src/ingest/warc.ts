@@ -22,6 +22,10 @@ const DOCUMENT_TYPES: Record<string, PayloadType> = {
 
 /** Bytes of the first chunk we look at to check the input really is a WARC. */
 const HEAD_BYTES = 64 * 1024;
+/** WARC plus HTTP header blocks are a few KB; this much without the end of one means garbage. */
+const MAX_HEADER_BYTES = 8 * 1024 * 1024;
+/** Slice size for gzip input (see the gate in readWarc). */
+const GZIP_SLICE = 64 * 1024;
 
 interface ContentType {
   mime: string;
@@ -123,29 +127,56 @@ export async function* readWarc(src: ByteSource, ctx: ReaderContext): AsyncGener
     return;
   }
 
-  // Count raw bytes in and catch read errors, so warcio sees a clean end and we decide what it means.
+  // Feed warcio through a gate that counts raw bytes, turns read errors into a clean end (we decide
+  // what it means), slices gzip input (pako inflates a whole slice at once: a small slice bounds
+  // what a gzip bomb can inflate in one go), and stops a header that never ends.
+  const gzipped = isGzip(head);
+  const slice = gzipped ? GZIP_SLICE : Number.POSITIVE_INFINITY;
   let bytesIn = 0;
   let readError: unknown = null;
-  const counted = (async function* () {
+  let headerStart: number | null = null;
+  let headerOverflow = false;
+  // Decompressed bytes warcio has consumed; bound to the parser below.
+  let consumed = (): number => 0;
+  const gate = (async function* () {
     try {
       for await (const chunk of rest) {
         bytesIn += chunk.length;
-        yield chunk;
+        for (let i = 0; i < chunk.length; i += slice) {
+          if (headerStart !== null && consumed() - headerStart > MAX_HEADER_BYTES) {
+            headerOverflow = true;
+            return;
+          }
+          yield slice >= chunk.length ? chunk : chunk.subarray(i, i + slice);
+        }
       }
     } catch (err) {
       readError = err;
     }
   })();
 
-  const parser = new WARCParser(counted);
-  const gzipped = isGzip(head);
+  const parser = new WARCParser(gate);
+  consumed = () => parser._reader.getReadOffset();
+  /** Parse the next record's WARC and HTTP headers, under the header-size guard. */
+  const parseNext = async (): Promise<WARCRecord | null> => {
+    headerStart = consumed();
+    try {
+      return await parser.parse();
+    } finally {
+      headerStart = null;
+    }
+  };
   let recordsSeen = 0;
   for (;;) {
     let record: WARCRecord | null;
     try {
-      record = await parser.parse();
+      record = await parseNext();
     } catch (err) {
       yield ingestError(fileOrigin, 'bad-warc', `cannot parse WARC after ${recordsSeen} records: ${errorMessage(err)}`);
+      return;
+    }
+    if (headerOverflow) {
+      yield ingestError(fileOrigin, 'bad-warc', `after ${recordsSeen} records: a header runs past ${MAX_HEADER_BYTES} bytes`);
       return;
     }
     if (!record) break;
@@ -162,8 +193,9 @@ export async function* readWarc(src: ByteSource, ctx: ReaderContext): AsyncGener
     const contentLength = record.warcHeader('Content-Length');
     if (!contentLength || !/^\d+$/.test(contentLength.trim())) {
       // A header block without a length: either the file was cut inside it, or it is not a WARC.
-      const next = await parser.parse().catch(() => null);
-      if (next === null) yield ingestError(origin, 'truncated', `WARC ends inside the header of record ${recordsSeen}`);
+      const next = await parseNext().catch(() => null);
+      if (headerOverflow) yield ingestError(origin, 'bad-warc', `record ${recordsSeen} has no valid Content-Length`);
+      else if (next === null) yield ingestError(origin, 'truncated', `WARC ends inside the header of record ${recordsSeen}`);
       else yield ingestError(origin, 'bad-warc', `record ${recordsSeen} has no valid Content-Length`);
       return;
     }
