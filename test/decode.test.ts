@@ -99,6 +99,18 @@ test('a Latin-1 label on a page that is valid multi-byte UTF-8 loses to UTF-8', 
   assert.ok(out.text.includes('Señor Müller’s café'));
 });
 
+test('any legacy label loses to bytes that are (nearly all) well-formed UTF-8', () => {
+  const ru = 'Президент заявил во вторник, что переговоры продолжатся.';
+  assert.deepEqual(decodeText(utf8(ru), 'windows-1251'), { text: ru, charset: 'utf-8' });
+  // A UTF-8 page with one stray Latin-1 byte, labelled ISO-8859-1: repaired UTF-8, not mojibake.
+  const mixed = new Uint8Array([...utf8('Señor Müller’s café, '), 0xe9, ...utf8(' and “more” naïve text')]);
+  const out = decodeText(mixed, 'iso-8859-1');
+  assert.equal(out.charset, 'utf-8 (repaired)');
+  assert.ok(out.text.startsWith('Señor Müller’s café, \ufffd and “more”'));
+  // Real windows-1251 bytes with their label stay windows-1251.
+  assert.deepEqual(decodeText(iconv.encode(ru, 'windows-1251'), 'windows-1251'), { text: ru, charset: 'windows-1251' });
+});
+
 test('a UTF-8 label on Latin-1 bytes falls back to detection instead of mojibake', () => {
   const s = 'Die Bürger müssen größere Straßen bauen, sagte der Bürgermeister in München.';
   const out = decodeText(iconv.encode(s, 'windows-1252'), 'utf-8');

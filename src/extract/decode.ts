@@ -4,8 +4,9 @@
  *   1. a byte order mark (never wrong);
  *   2. a declared charset: the transport's (HTTP Content-Type, feed, JSONL), else the document's own
  *      (<meta charset>, <meta http-equiv>, <?xml encoding?>) in the first 4 KB;
- *      except that a Latin-1-family label on bytes that are valid multi-byte UTF-8 loses to UTF-8 —
- *      misconfigured servers say ISO-8859-1 for UTF-8 pages far more often than the reverse;
+ *      except that a legacy label on bytes that are (nearly all) well-formed multi-byte UTF-8 loses
+ *      to UTF-8: text in a legacy charset practically never forms such sequences by chance, while
+ *      servers that label UTF-8 pages ISO-8859-1 are common;
  *   3. valid UTF-8;
  *   4. mostly-valid UTF-8 (a few broken bytes): UTF-8 with U+FFFD, reported as "utf-8 (repaired)";
  *   5. statistical detection (chardet) decoded with iconv-lite, windows-1252 when unsure.
@@ -82,8 +83,12 @@ const LABEL_ALIASES: Readonly<Record<string, string>> = {
   'utf-16': 'utf-16le',
 };
 
-/** Single-byte Western labels that servers put on UTF-8 pages by mistake. */
-const LATIN_FAMILY = new Set(['windows-1252', 'iso-8859-15', 'windows-1250', 'iso-8859-2']);
+/**
+ * Most stray bytes per well-formed multi-byte sequence for a document to count as damaged UTF-8
+ * rather than a legacy charset: without a declaration (any majority), and against one (4 in 5).
+ */
+const REPAIR_RATIO_UNDECLARED = 1;
+const REPAIR_RATIO_AGAINST_LABEL = 0.25;
 
 /** Normalise a charset label to a codec name iconv-lite knows, or null for unknown labels. */
 export function normaliseCharset(label: string | null | undefined): string | null {
@@ -291,15 +296,20 @@ export function decodeText(bytes: Uint8Array, declaredCharset?: string): Decoded
   const declared = [transport, inDocument].find((cs): cs is string => cs !== null && !isUtf16Or32(cs)) ?? null;
 
   if (declared && declared !== 'utf-8') {
-    if (valid && LATIN_FAMILY.has(declared) && hasHighBytes(bytes)) return finish(decodeWith(bytes, 'utf-8'), 'utf-8');
+    if (hasHighBytes(bytes)) {
+      const census = valid ? { multiByte: 1, invalid: 0 } : utf8Census(bytes);
+      if (census.multiByte > 0 && census.invalid <= census.multiByte * REPAIR_RATIO_AGAINST_LABEL) {
+        return finish(decodeWith(bytes, 'utf-8'), valid ? 'utf-8' : 'utf-8 (repaired)');
+      }
+    }
     return finish(decodeWith(bytes, declared), declared);
   }
   if (valid) return finish(decodeWith(bytes, 'utf-8'), 'utf-8');
 
   const census = utf8Census(bytes);
-  // Real Latin-1 text almost never forms well-formed multi-byte sequences by chance, so several of
-  // them with only a few stray bytes means UTF-8 that was damaged (cut, concatenated, mis-edited).
-  if (census.multiByte > 0 && census.multiByte >= census.invalid) {
+  // Legacy-charset text almost never forms well-formed multi-byte sequences by chance, so several
+  // of them with only a few stray bytes means UTF-8 that was damaged (cut, concatenated, mis-edited).
+  if (census.multiByte > 0 && census.invalid <= census.multiByte * REPAIR_RATIO_UNDECLARED) {
     return finish(decodeWith(bytes, 'utf-8'), 'utf-8 (repaired)');
   }
   const detected = detectCharset(sample);
