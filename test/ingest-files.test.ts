@@ -142,14 +142,20 @@ test('gzipped documents are read through; a cut gzip is "truncated"', async () =
   const gz = gzipSync(html);
   writeFileSync(at('page.html.gz'), gz);
   writeFileSync(at('cut.html.gz'), gz.subarray(0, Math.floor(gz.length / 2)));
-  const { records, errors } = await collect([at('page.html.gz'), at('cut.html.gz')]);
-  assert.equal(records.length, 1);
+  // A page saved with its gzip Content-Encoding still applied, under a plain .html name.
+  writeFileSync(at('saved-gzipped.html'), gz);
+  writeFileSync(at('saved-cut.html'), gz.subarray(0, Math.floor(gz.length / 2)));
+  const { records, errors } = await collect([at('page.html.gz'), at('cut.html.gz'), at('saved-gzipped.html'), at('saved-cut.html')]);
+  assert.equal(records.length, 2);
   assert.equal(text(records[0]), html);
   assert.equal(records[0].type, 'html');
+  assert.equal(records[1].id, records[0].id, 'same page bytes, same id');
   assert.deepEqual(
     errors.map((e) => e.code),
-    ['truncated'],
+    ['truncated', 'truncated'],
   );
+  const bomb = await collect([at('saved-gzipped.html')], { maxBytes: 10 });
+  assert.equal(bomb.errors[0].code, 'too-large');
 });
 
 test('stdin is sniffed: HTML, plain text, JSONL, RSS, WARC, gzipped WARC, binary', async () => {
@@ -189,6 +195,17 @@ test('stdin is sniffed: HTML, plain text, JSONL, RSS, WARC, gzipped WARC, binary
   const gzHtml = await read(gzipSync('<html><body>gzipped html on stdin</body></html>'));
   assert.equal(gzHtml.records[0].type, 'html');
   assert.equal(text(gzHtml.records[0]), '<html><body>gzipped html on stdin</body></html>');
+  const gzJsonl = await read(gzipSync('{"text":"a"}\n{"text":"b"}\n'));
+  assert.deepEqual(
+    gzJsonl.records.map((r) => text(r)),
+    ['a', 'b'],
+  );
+  const cutGz = gzipSync('<html><body>' + 'cut on stdin '.repeat(500) + '</body></html>');
+  const cut = await read(cutGz.subarray(0, cutGz.length - 20));
+  assert.deepEqual(
+    cut.errors.map((e) => e.code),
+    ['truncated'],
+  );
 
   const png = await read(PNG);
   assert.equal(png.records.length, 0);

@@ -1,8 +1,9 @@
+import { gunzipSync } from 'node:zlib';
 import type { IngestItem, PayloadType, RawOrigin } from '../model.js';
 import { errorMessage, fsErrorCode, ingestError } from './errors.js';
 import type { ReaderContext } from './options.js';
 import { recordId } from './record-id.js';
-import { binarySignature, isBlank } from './sniff.js';
+import { binarySignature, isBlank, isGzip } from './sniff.js';
 import { readCapped, type ByteSource } from './source.js';
 
 /**
@@ -31,7 +32,18 @@ export function documentOrigin(path: string, type: PayloadType): RawOrigin {
 }
 
 /** The record for a document's bytes, or why there is none. */
-export function documentFromBytes(origin: RawOrigin, type: PayloadType, bytes: Uint8Array, ctx: ReaderContext): IngestItem {
+export function documentFromBytes(origin: RawOrigin, type: PayloadType, raw: Uint8Array, ctx: ReaderContext): IngestItem {
+  let bytes = raw;
+  if (isGzip(bytes)) {
+    // Pages saved with their gzip Content-Encoding still applied (a classic of wget mirrors).
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: ctx.maxBytes });
+    } catch (err) {
+      if (err instanceof RangeError) return ingestError(origin, 'too-large', `gunzips to more than ${ctx.maxBytes} bytes`);
+      const code = fsErrorCode(err, true);
+      return ingestError(origin, code === 'truncated' ? 'truncated' : 'binary', `gzip data that does not gunzip: ${errorMessage(err)}`);
+    }
+  }
   if (bytes.length > ctx.maxBytes) {
     return ingestError(origin, 'too-large', `${bytes.length} bytes is over the ${ctx.maxBytes}-byte limit`);
   }
