@@ -92,6 +92,7 @@ let tailRemoved = 0;
 let proseParas = 0;
 let proseKept = 0;
 const missed: string[] = [];
+const lost: string[] = [];
 for (let d = 0; d < docs.length; d++) {
   const other = (docs[(d + 7) % docs.length].toLowerCase().match(/\p{L}{3,}/gu) ?? []).filter((w) => !FUNCTION_WORDS.has(w));
   if (other.length < 20) continue;
@@ -113,11 +114,15 @@ for (let d = 0; d < docs.length; d++) {
   const clean = cleanText(docs[d]).text.split('\n\n');
   const out = new Set(r.text.split('\n\n'));
   proseParas += clean.length;
-  for (const p of clean) if (out.has(p)) proseKept++;
+  for (const p of clean) {
+    if (out.has(p)) proseKept++;
+    else if (lost.length < show) lost.push(p.slice(0, 90));
+  }
 }
 console.log(`synthetic keyword tails: ${tailLines} lines, removed as spam ${(100 * tailRemoved / tailLines).toFixed(1)}%`);
 for (const m of missed) console.log(`    missed | ${m}`);
 console.log(`  paragraphs of the body kept: ${(100 * proseKept / proseParas).toFixed(2)}%`);
+for (const l of lost) console.log(`    lost | ${l}`);
 
 // 5: WCXB dev "without" snippets (text a page shows that is not article content), appended as
 // lines after the body: the share cleaning removes, by reason. Many are sidebar prose or headlines,

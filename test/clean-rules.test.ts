@@ -134,6 +134,14 @@ test('keyword-spam tail: unrelated short lines at the end are removed, in any la
   for (const l of tail) assertRemoved(r2, l, 'spam-keywords', 'keyword-tail');
 });
 
+test('a mostly-spam tail takes its title-cased keyword lines too; a capitalised name alone is kept', () => {
+  const tail = ['receitas de bolo f\u00e1cil', 'Novela Das Nove Capitulo', 'baixar musica gratis', 'jadwal bola malam ini'];
+  const r = cleanText(article(...tail));
+  for (const l of tail) assertRemoved(r, l, 'spam-keywords', 'keyword-tail');
+  const r2 = cleanText(article('Anna Berg'));
+  assert.ok(r2.text.endsWith('Anna Berg'), JSON.stringify(r2.removals));
+});
+
 test('keyword spam at the start, before the title, is removed; the title is kept', () => {
   const title = 'Council expands harbour ferry service to northern suburbs';
   const r = cleanText(['best casino bonus codes', 'slot online gratis', title, ...PROSE].join('\n\n'));
@@ -203,11 +211,14 @@ test('camel-case names are never split', () => {
   assert.equal(cleanText('Mr. Smith met officials from LinkedIn on Monday; LinkedIn is growing.').repairs.length, 0);
 });
 
-test('mojibake and a space before a comma are repaired and recorded', () => {
-  const r = cleanText('The minister\u00e2\u20ac\u2122s plan , officials said, was ready.');
-  assert.equal(r.text, 'The minister\u2019s plan, officials said, was ready.');
-  assert.deepEqual(r.repairs.map((x) => x.kind).sort(), ['mojibake', 'whitespace']);
+test('mojibake, a space before a comma and a missing space after a full stop are repaired and recorded', () => {
+  const r = cleanText('The minister\u00e2\u20ac\u2122s plan , officials said, was ready.The vote is on Monday.');
+  assert.equal(r.text, 'The minister\u2019s plan, officials said, was ready. The vote is on Monday.');
+  assert.deepEqual(r.repairs.map((x) => x.kind).sort(), ['mojibake', 'whitespace', 'whitespace']);
   for (const x of r.repairs) assert.equal(r.text.slice(x.at, x.at + x.after.length), x.after);
+  // Web addresses, e-mail, acronyms and abbreviations are left alone.
+  const keep = 'See harbour.Example.org, write to ferry@port.Example, the U.S.The end, e.g.The list.';
+  assert.equal(cleanText(keep).text, keep);
 });
 
 test('hard-wrapped plain text is re-flowed into paragraphs', () => {
@@ -248,22 +259,24 @@ test('datelines: wire, capitals, city-region, Reuters date; names are not dateli
   }
   const r = cleanText('Harbour plan approved\n\nLISBON (AP) \u2014 The city approved the harbour plan on Monday.');
   assert.deepEqual(r.dateline, { text: 'LISBON (AP) \u2014', place: 'LISBON', outlet: 'AP' });
+  // After a standfirst that ends like a sentence.
+  const r2 = cleanText('Harbour plan approved\n\nThe vote ends a decade of delays.\n\nLISBON (AP) \u2014 The city approved it.');
+  assert.equal(r2.dateline?.place, 'LISBON');
+  assert.equal(cleanText(PROSE.join('\n\n')).dateline, null);
 });
 
 test('performance: 1 MB without spaces and 1 MB of prose clean in well under a second', () => {
-  const noSpaces = 'a'.repeat(500_000) + 'B'.repeat(250_000) + 'aaaIn'.repeat(50_000);
-  let t = performance.now();
-  const r1 = cleanText(noSpaces);
-  const msNoSpaces = performance.now() - t;
-  assert.ok(r1.text.length >= noSpaces.length);
+  // Best of two runs: the machine is shared, a single run may be descheduled.
+  const time = (f: () => void) => Math.min(...[0, 1].map(() => {
+    const t = performance.now();
+    f();
+    return performance.now() - t;
+  }));
+  const noSpaces = 'a'.repeat(500_000) + 'B'.repeat(250_000) + 'aaaIn'.repeat(30_000) + 'x.Y'.repeat(30_000);
+  const msNoSpaces = time(() => assert.ok(cleanText(noSpaces).text.length >= noSpaces.length));
   const prose = (PROSE.join('\n\n') + '\n\n').repeat(Math.ceil(1_000_000 / 560)).slice(0, 1_000_000);
-  t = performance.now();
-  const r2 = cleanText(prose + '\n\ncheap flights deals\n\npng icon');
-  const msProse = performance.now() - t;
-  assert.ok(r2.removals.length >= 2);
-  const hostile = ('Leave a ' + '('.repeat(1000) + ' \u2014 ').repeat(2000);
-  t = performance.now();
-  cleanText(hostile);
-  const msHostile = performance.now() - t;
+  const msProse = time(() => assert.ok(cleanText(prose + '\n\ncheap flights deals\n\npng icon').removals.length >= 2));
+  const hostile = ('Leave a ' + '('.repeat(1000) + ' \u2014 ').repeat(1000) + 'Home | About | '.repeat(30_000);
+  const msHostile = time(() => cleanText(hostile));
   assert.ok(msNoSpaces < 800 && msProse < 800 && msHostile < 800, `ms: ${msNoSpaces} ${msProse} ${msHostile}`);
 });

@@ -58,7 +58,7 @@ export function cleanText(text: string, opts: CleanOptions = {}): CleanResult {
   const repairs: Repair[] = [];
   const pending: Removal[] = [];
   let offset = 0;
-  let firstProse = -1;
+  const headProse: number[] = [];
   units.forEach((unit, i) => {
     const verdict = verdicts[i];
     if (verdict) {
@@ -72,16 +72,18 @@ export function cleanText(text: string, opts: CleanOptions = {}): CleanResult {
     pending.length = 0;
     const repaired = repairParagraph(unit.text, counts);
     for (const r of repaired.repairs) repairs.push({ ...r, at: r.at + offset });
-    // The first body paragraph: a title or kicker line above it does not end like a sentence.
-    if (firstProse < 0 && paragraphs.length < HEAD_UNITS && (endsLikeSentence(unit.text) || unit.words > 30)) {
-      firstProse = paragraphs.length;
+    // Body paragraphs near the top: a title or kicker line does not end like a sentence.
+    if (paragraphs.length < HEAD_UNITS && (endsLikeSentence(unit.text) || unit.words > 30)) {
+      headProse.push(paragraphs.length);
     }
     paragraphs.push(repaired.text);
     offset += repaired.text.length;
   });
   for (const r of pending) r.at = offset;
 
-  const dateline = firstProse >= 0 ? parseDateline(paragraphs[firstProse]) : null;
+  // The first of them that opens with a dateline (a standfirst may come before the body).
+  let dateline: Dateline | null = null;
+  for (const p of headProse) if ((dateline = parseDateline(paragraphs[p]))) break;
   return { text: paragraphs.join('\n\n'), removals, repairs, dateline };
 }
 

@@ -65,7 +65,7 @@ export function makeUnit(lines: string[], collapsed: string[] = lines.map(collap
 /**
  * Width a hard-wrapped document was wrapped at, or 0 when it is not wrapped. Wrapped means most
  * lines that are not the last of their block are "nearly full" (≥ 70% of the 90th-percentile length)
- * and that length is what wrapping tools use (30–100 characters).
+ * and that length is what wrapping tools use (50–100 characters; lists of short lines are not wrapped).
  */
 export function wrapWidth(blocks: string[][]): number {
   const inner: number[] = [];
@@ -79,7 +79,7 @@ export function wrapWidth(blocks: string[][]): number {
   if (inner.length < 3) return 0;
   const sorted = [...all].sort((a, b) => a - b);
   const p90 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))];
-  if (p90 < 30 || p90 > 100) return 0;
+  if (p90 < 50 || p90 > 100) return 0;
   const full = inner.filter((n) => n >= 0.7 * p90).length;
   return full / inner.length >= 0.6 ? p90 : 0;
 }

@@ -1,7 +1,8 @@
 /**
  * Repairs inside kept paragraphs, each recorded as a Repair:
  *  - mojibake: UTF-8 read as Windows-1252 ("â€™" → "’"), from a fixed table of common sequences;
- *  - whitespace: a space before a comma or full stop ("Peskov , in" → "Peskov, in");
+ *  - whitespace: a space before a comma or full stop ("Peskov , in" → "Peskov, in"), and a missing
+ *    space after a sentence end ("said.The minister" → "said. The minister");
  *  - run-together: a lost sentence or link boundary ("War in UkraineIn exchange" → "Ukraine. In").
  *
  * The run-together rule, dictionary-free: split X|Y inside a token only when
@@ -124,6 +125,23 @@ function whitespaceEdits(text: string): Edit[] {
     if (punct === '.' && after !== undefined && after !== ' ') continue;
     edits.push({ start: i, end: i + 1, after: '', kind: 'whitespace' });
   }
+  // "said.The minister": two lower-case letters, . ! or ?, then a capitalised lower-case word. Not in
+  // a URL, e-mail or file name (a token with / or @), not after capitals ("U.S.The" is left alone).
+  for (let i = 2; i < text.length - 2; i++) {
+    const c = text[i];
+    if (c !== '.' && c !== '!' && c !== '?') continue;
+    if (!isLower(text[i - 1]) || !isLower(text[i - 2]) || !isUpper(text[i + 1]) || !isLower(text[i + 2])) continue;
+    let s = i;
+    while (s > 0 && text[s - 1] !== ' ') s--;
+    let e = i;
+    while (e < text.length && text[e] !== ' ') e++;
+    const token = text.slice(s, e);
+    if (token.includes('/') || token.includes('@') || token.indexOf('.') < i - s || /\.\p{L}/u.test(token.slice(i - s + 1))) {
+      continue; // a URL, an address, "e.g.The", or a host name ("harbour.Example.org")
+    }
+    edits.push({ start: i + 1, end: i + 1, after: ' ', kind: 'whitespace' });
+  }
+  edits.sort((a, b) => a.start - b.start);
   return edits;
 }
 

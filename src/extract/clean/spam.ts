@@ -26,6 +26,8 @@ import { endsLikeSentence, type Unit } from './lines.js';
  */
 export const SPAM_THRESHOLD = 0.75;
 export const INLINE_THRESHOLD = 0.8;
+/** Threshold inside a head or tail run of ≥ 3 lines of which at least half (and two) are spam. */
+export const RUN_THRESHOLD = 0.6;
 /** Below this many distinct body words, novelty is weak evidence (everything is new to a tiny body). */
 const MIN_VOCABULARY = 40;
 
@@ -140,10 +142,21 @@ export function findSpam(
 
   const judgeRun = (run: number[], where: SpamPosition) => {
     const long = run.length >= 3;
-    for (const i of run) {
-      if (protectedUnit(i) || out.has(i)) continue;
-      if (spamScore(units[i], body(), long).score >= SPAM_THRESHOLD) out.set(i, where);
-    }
+    const scores = run.map((i) => (protectedUnit(i) || out.has(i) ? -1 : spamScore(units[i], body(), long).score));
+    const spam = scores.filter((s) => s >= SPAM_THRESHOLD).length;
+    // A run that is mostly spam lowers the bar for the rest of it (title-cased keyword lines), but
+    // only from the sure spam line nearest the article outwards: spam is appended at the edge, so
+    // the lines between the article and the first sure spam line are the article's own last lines.
+    // (`run` is ordered from the edge inwards.)
+    const lowered = long && spam >= 2 && spam * 2 >= run.length;
+    let innermostSure = -1;
+    scores.forEach((s, k) => {
+      if (s >= SPAM_THRESHOLD) innermostSure = k;
+    });
+    run.forEach((i, k) => {
+      const bar = lowered && k <= innermostSure ? RUN_THRESHOLD : SPAM_THRESHOLD;
+      if (scores[k] >= bar) out.set(i, where);
+    });
   };
   const tail = collectRun(units.length - 1, -1);
   judgeRun(tail, 'tail');
