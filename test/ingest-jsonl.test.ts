@@ -83,3 +83,12 @@ test('JSONL: a large file is read line by line (10,000 lines)', async () => {
   assert.equal(records[9999].origin.offset, 10_000);
   assert.ok(performance.now() - t0 < 5000);
 });
+
+test('JSONL: a numeric "published" is read as epoch seconds or milliseconds', async () => {
+  writeFileSync(at('epoch.jsonl'), [line({ text: 's', published: 1715072400 }), line({ text: 'ms', published: 1715072400000 })].join('\n'));
+  const { records } = await collect([at('epoch.jsonl')]);
+  assert.deepEqual(
+    records.map((r) => r.hints.publishedAt),
+    ['2024-05-07T09:00:00.000Z', '2024-05-07T09:00:00.000Z'],
+  );
+});

@@ -14,6 +14,15 @@ import type { ByteSource } from './source.js';
 
 const optionalString = z.string().nullish().transform((v) => (v === null || v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+/** Epoch numbers are common in dumps: seconds below 1e11 (until the year 5138), milliseconds above. */
+const published = z
+  .union([z.string(), z.number().finite()])
+  .nullish()
+  .transform((v) => {
+    if (typeof v === 'number') return new Date(v < 1e11 ? v * 1000 : v).toISOString();
+    return v === null || v === undefined || v.trim() === '' ? undefined : v.trim();
+  });
+
 /** The documented line shape. Unknown fields are ignored, so richer dumps can be read as they are. */
 export const JsonlDocumentSchema = z
   .object({
@@ -21,7 +30,7 @@ export const JsonlDocumentSchema = z
     html: z.string().nullish(),
     text: z.string().nullish(),
     title: optionalString,
-    published: optionalString,
+    published,
     outlet: optionalString,
     byline: optionalString,
     language: optionalString,
