@@ -147,6 +147,8 @@ test('charset labels are normalised the way browsers do', () => {
   assert.equal(normaliseCharset(' "UTF8" '), 'utf-8');
   assert.equal(normaliseCharset('gb2312'), 'gb18030');
   assert.equal(normaliseCharset('nonsense'), null);
+  assert.equal(normaliseCharset('constructor'), null);
+  assert.equal(normaliseCharset('__proto__'), null);
 });
 
 test('a 50 MB UTF-8 page decodes in well under a few seconds', () => {

@@ -145,6 +145,7 @@ test('resource records with an HTML type are read; responses without Content-Typ
     { type: 'response', url: 'https://x.example/untyped-html', headers: { Server: 'x' }, body: '<!doctype html><html><body>untyped</body></html>' },
     { type: 'response', url: 'https://x.example/untyped-js', headers: { Server: 'x' }, body: 'var x = 1;' },
     { type: 'revisit', url: 'https://x.example/untyped-html' },
+    { type: 'response', url: 'https://x.example/hostile-type', contentType: 'constructor', body: '<p>x</p>' },
   ]);
   const stats = newIngestStats();
   const records = (await readWarcBytes(warc, stats)).flatMap((i) => (i.kind === 'record' ? [i.record] : []));
@@ -152,7 +153,7 @@ test('resource records with an HTML type are read; responses without Content-Typ
     records.map((r) => r.origin.url),
     ['file:///saved/page.html', 'https://x.example/untyped-html'],
   );
-  assert.equal(stats.skipped['warc-not-document'], 1);
+  assert.equal(stats.skipped['warc-not-document'], 2);
   assert.equal(stats.skipped['warc-revisit'], 1);
 });
 

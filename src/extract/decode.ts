@@ -95,7 +95,7 @@ export function normaliseCharset(label: string | null | undefined): string | nul
   if (!label) return null;
   const l = label.trim().replace(/^["']+|["']+$/g, '').trim().toLowerCase();
   if (!l) return null;
-  const name = LABEL_ALIASES[l] ?? l;
+  const name = Object.hasOwn(LABEL_ALIASES, l) ? LABEL_ALIASES[l] : l; // own keys: labels are untrusted input
   return iconv.encodingExists(name) ? name : null;
 }
 

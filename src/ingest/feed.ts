@@ -60,7 +60,10 @@ export function feedDate(value: string | undefined): string | undefined {
   let offset: number | undefined;
   const numeric = /([+-])(\d{2}):?(\d{2})$/.exec(v);
   if (numeric) offset = (numeric[1] === '-' ? -1 : 1) * (Number(numeric[2]) * 60 + Number(numeric[3]));
-  else offset = RFC822_ZONES[v.slice(v.lastIndexOf(' ') + 1).toUpperCase()];
+  else {
+    const zone = v.slice(v.lastIndexOf(' ') + 1).toUpperCase();
+    offset = Object.hasOwn(RFC822_ZONES, zone) ? RFC822_ZONES[zone] : undefined;
+  }
   if (offset === undefined) return new Date(ms).toISOString();
   const local = new Date(ms + offset * 60_000).toISOString().slice(0, 19);
   const sign = offset < 0 ? '-' : '+';

@@ -121,8 +121,9 @@ async function readSmallPageAhead(path: string, ctx: ReaderContext): Promise<Ing
 /** The reader kind to name in an error that happens before any reader ran. */
 function readerFor(path: string): ReaderKind {
   if (path === '-') return 'stdin';
-  const k = kindFromPath(path);
-  return 'kind' in k && k.kind !== 'sniff' && k.kind !== 'not-document' ? (k.kind === 'xml' ? 'feed' : k.kind) : 'text';
+  const { kind } = kindFromPath(path);
+  if (kind === 'xml') return 'feed';
+  return kind === 'sniff' || kind === 'not-document' ? 'text' : kind;
 }
 
 /**

@@ -53,7 +53,7 @@ export function kindFromPath(path: string): PathKind {
     inner = lower.slice(0, lower.length - ext.length);
     ext = extname(inner);
   }
-  const kind = EXTENSION_KINDS[ext];
+  const kind = Object.hasOwn(EXTENSION_KINDS, ext) ? EXTENSION_KINDS[ext] : undefined;
   if (kind) return { kind, gzip };
   if (!gzip && NOT_DOCUMENT_EXTENSIONS.has(ext)) return { kind: 'not-document' };
   return { kind: 'sniff', gzip };

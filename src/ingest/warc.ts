@@ -98,7 +98,8 @@ function classify(record: WARCRecord): { type: PayloadType; charset?: string; sn
     ct = parseContentType(record.warcHeader('Content-Type'));
   }
   if (!ct || ct.mime === '') return { type: 'html', sniff: true }; // undeclared: sniffed after reading
-  const type = DOCUMENT_TYPES[ct.mime];
+  // Own keys only: a hostile Content-Type such as "constructor" must not hit Object.prototype.
+  const type = Object.hasOwn(DOCUMENT_TYPES, ct.mime) ? DOCUMENT_TYPES[ct.mime] : undefined;
   if (!type) return { skip: 'warc-not-document' };
   return { type, charset: ct.charset };
 }
