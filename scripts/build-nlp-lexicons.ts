@@ -50,9 +50,10 @@ const TITLE_TOKENS = new Set(
 );
 
 // ---------- given names and places from the country actor file ----------
-function buildNamesAndPlaces(): { given: Map<string, number>; places: Map<string, string> } {
+function buildNamesAndPlaces(): { given: Map<string, number>; surnames: Map<string, number>; places: Map<string, string> } {
   const text = readFileSync(path.join(petrarch, 'Phoenix.Countries.actors.txt'), 'utf8');
   const given = new Map<string, number>();
+  const surnames = new Map<string, number>();
   const places = new Map<string, string>();
   let country: string | null = null;
   let inCountryBlock = false;
@@ -84,8 +85,13 @@ function buildNamesAndPlaces(): { given: Map<string, number>; places: Map<string
     if (TITLE_TOKENS.has(first) || !/^[A-Z][A-Z'-]+$/.test(first) || first.length < 2) continue;
     const name = titleCase(first);
     given.set(name, (given.get(name) ?? 0) + 1);
+    const last = w[w.length - 1];
+    if (/^[A-Z][A-Z'-]+$/.test(last) && last.length >= 3) {
+      const sn = titleCase(last);
+      surnames.set(sn, (surnames.get(sn) ?? 0) + 1);
+    }
   }
-  return { given, places };
+  return { given, surnames, places };
 }
 
 // ---------- CAMEO verb dictionary ----------
@@ -243,7 +249,29 @@ function buildAgents(): Map<string, string> {
   return agents;
 }
 
-const { given, places } = buildNamesAndPlaces();
+// ---------- organisations and armed groups (International + MilNonState actor files) ----------
+function buildOrgs(given: Map<string, number>): Map<string, string> {
+  const orgs = new Map<string, string>();
+  for (const file of ['Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt']) {
+    for (const raw of readFileSync(path.join(petrarch, file), 'utf8').split('\n')) {
+      if (!/^[A-Z]/.test(raw)) continue;
+      const m = /^([^\s[#]+)\s*\[([A-Z]{3})[A-Z]*(\s+[^\]]*)?\]/.exec(raw);
+      if (!m) continue;
+      // a dated code is a person's tenure (leaders of bodies): keep organisations only
+      if (m[3] && /\d/.test(m[3])) continue;
+      const w = words(m[1].replace(/\(.*?\)/g, ''));
+      if (!w.length || w.length > 6 || !w.every((x) => /^[A-Z][A-Z'&.-]*$/.test(x))) continue;
+      if (w.length >= 2 && given.has(titleCase(w[0]))) continue; // "KOFI ANNAN"
+      const name = w.map((x) => (x.length <= 4 && !/[AEIOU]/.test(x.slice(1)) ? x : titleCase(x))).join(' ');
+      if (name.length >= 3 && !orgs.has(name)) orgs.set(name, m[2]);
+    }
+  }
+  return orgs;
+}
+
+const { given, surnames, places } = buildNamesAndPlaces();
+const gazOrgs = buildOrgs(given);
+
 const agents = buildAgents();
 
 const header = (what: string) =>
@@ -258,8 +286,14 @@ writeFileSync(
   path.join(out, 'agents.txt'),
   header('Generic agents (lowercase noun|sector code)') + '\n' + [...agents.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([w, c]) => `${w}|${c}`).join('\n') + '\n',
 );
+writeFileSync(
+  path.join(out, 'organizations-gazetteer.txt'),
+  header('Organisations and armed groups (name|code)') + '\n' + [...gazOrgs.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([n, c]) => `${n}|${c}`).join('\n') + '\n',
+);
 const givenList = [...given.entries()].filter(([n]) => n.length >= 2).map(([n]) => n).sort();
 writeFileSync(path.join(out, 'given-names.txt'), header('Given names (first tokens of person entries)') + '\n' + givenList.join('\n') + '\n');
+const surnameList = [...surnames.keys()].sort();
+writeFileSync(path.join(out, 'surnames.txt'), header('Surnames (last tokens of person entries)') + '\n' + surnameList.join('\n') + '\n');
 const placeList = [...places.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([n, c]) => `${n}|${c}`);
 writeFileSync(path.join(out, 'places.txt'), header('Places listed under each country (name|ISO3)') + '\n' + placeList.join('\n') + '\n');
 
@@ -277,5 +311,5 @@ const json = {
 };
 writeFileSync(path.join(out, 'event-verbs.json'), JSON.stringify(json));
 console.log(
-  `agents: ${agents.size}, given names: ${givenList.length}, places: ${placeList.length}, verb forms: ${Object.keys(verbs.forms).length}, blocks: ${Object.keys(verbs.blocks).length}, cameo codes: ${Object.keys(cameo2plover).length}`,
+  `orgs: ${gazOrgs.size}, agents: ${agents.size}, surnames: ${surnameList.length}, given names: ${givenList.length}, places: ${placeList.length}, verb forms: ${Object.keys(verbs.forms).length}, blocks: ${Object.keys(verbs.blocks).length}, cameo codes: ${Object.keys(cameo2plover).length}`,
 );

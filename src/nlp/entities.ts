@@ -172,13 +172,25 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       return;
     }
     // title inside the run: role = tokens[a..titleEnd), name = the rest
+    // the title is the last one before the name starts: "British Defence Secretary Tom King"
+    // keeps "King" in the name because a non-title word ("Tom") came after the title
     let titleEnd = -1;
     for (let k = a; k < b; k++) {
       const m = LEX.titles.longest(keys, k, b);
       if (m && !(m[0] === 1 && LEX.lowercaseOnlyTitles.has(keys[k]))) {
         titleEnd = k + m[0];
         k += m[0] - 1;
-      }
+      } else if (titleEnd >= 0 && !LEX.demonyms.longest(keys, k, b) && !LEX.places.longest(keys, k, b)) break;
+    }
+    const runHead = headOf(keys.slice(a, b));
+    if (titleEnd < 0 && b - a > 1 && LEX.keywords.org.has(runHead)) {
+      // "Asia-Pacific Economic Cooperation", "Chinese Foreign Ministry": one organisation
+      let s0 = a;
+      while (s0 < b && LEX.stopwords.has(keys[s0])) s0++;
+      const dem = LEX.demonyms.longest(keys, s0, b);
+      if (dem) countryAt.set(s0, { code: dem[1].code, end: tokens[s0 + dem[0] - 1].end, text: spanText(s0, s0 + dem[0]) });
+      pieces.push({ i: s0, j: b, type: 'ORG', canonical: spanText(s0, b), country: countryIn(s0, b) });
+      return;
     }
     if (titleEnd > a && titleEnd <= b) {
       const roleCountry = countryIn(a, titleEnd);
@@ -286,7 +298,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
 
   function orgPiece(a: number, b: number, info: OrgInfo): Piece {
     const country = /^[A-Z]{3}$/.test(info.code) && !['IGO', 'NGO', 'MED'].includes(info.code) ? info.code : undefined;
-    return { i: a, j: b, type: 'ORG', canonical: info.canonical, country };
+    return { i: a, j: b, type: 'ORG', canonical: info.canonical || spanText(a, b), country };
   }
   function placePiece(a: number, b: number, info: PlaceInfo): Piece {
     return { i: a, j: b, type: 'PLACE', canonical: info.canonical, country: info.country || undefined };
@@ -359,6 +371,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     else if (atStart && lowerSeen.has(k)) p.type = 'DROP';
     else if (p.role) p.type = 'PERSON';
     else if (LEX.givenNames.has(tokens[p.i].text) && !lowerSeen.has(k)) p.type = 'PERSON';
+    else if (!atStart && LEX.surnames.has(tokens[p.i].text) && !lowerSeen.has(k) && !LEX.places.has(k)) p.type = 'PERSON';
     else if (cueAfter && !atStart) p.type = 'PERSON';
     else p.type = 'DROP';
   }

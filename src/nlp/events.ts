@@ -45,6 +45,7 @@ function loadDict(): VerbDict {
   throw new Error('data/lexicons/event-verbs.json not found (run scripts/build-nlp-lexicons.ts)');
 }
 const DICT = loadDict();
+const DEBUG = process.env.PARALLAX_NLP_DEBUG === '1';
 const FORMS = new Map(Object.entries(DICT.forms));
 /** Pattern words as Sets per element, compiled once. */
 const BLOCKS = new Map<string, { code: string; patterns: { after: Set<string>[]; code: string }[] }>();
@@ -103,12 +104,21 @@ const HEDGES = new Set([
   'suspected', 'possibly', 'purportedly', 'claimed', 'claims', 'deny', 'denied', 'denies', 'denying', 'rumored', 'rumoured',
   'unconfirmed', 'apparently', 'may', 'might', 'could',
 ]);
-const FUTURE = new Set(['will', "'ll", 'shall', 'would', 'plans', 'planned', 'plan', 'intends', 'intend', 'intended', 'expected', 'going', 'set', 'scheduled', 'aims', 'aim', 'agreed', 'agree', 'agrees', 'promised', 'pledged', 'vowed', 'offered', 'proposed', 'wants', 'seeks', 'sought', 'hopes', 'likely']);
+const FUTURE = new Set(['willing', 'ready', 'prepared', 'will', "'ll", 'shall', 'would', 'plans', 'planned', 'plan', 'intends', 'intend', 'intended', 'expected', 'going', 'set', 'scheduled', 'aims', 'aim', 'agreed', 'agree', 'agrees', 'promised', 'pledged', 'vowed', 'offered', 'proposed', 'wants', 'seeks', 'sought', 'hopes', 'likely']);
 const CLAUSE_BOUNDARY = new Set([';', ':', '\u2014', '\u2013', 'that', 'which', 'who', 'whom', 'when', 'while', 'but', 'because', 'although', 'though', 'if', 'after', 'before', 'since', 'until', 'where', 'as']);
 /** Plural or collective nouns that head a subject besides the agents dictionary. */
 const SUBJECT_NOUNS = new Set(['officials', 'leaders', 'forces', 'authorities', 'government', 'governments', 'ministers', 'spokesmen', 'lawmakers', 'delegates', 'delegation', 'negotiators', 'envoys', 'diplomats', 'soldiers', 'militants', 'fighters', 'protesters', 'demonstrators', 'students', 'workers', 'activists', 'members', 'people', 'residents', 'police', 'military', 'army', 'navy', 'regime', 'administration', 'cabinet', 'parliament', 'court', 'media', 'agency', 'ministry', 'council', 'sources', 'state']);
+const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'during', 'outside', 'inside', 'across', 'throughout']);
-const COOPERATIVE_FUTURE_TO_AGREE = new Set<PloverCategory>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
+const COOPERATIVE_FUTURE_TO_AGREE = new Set<PloverCategory>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'CONCEDE', 'RETREAT']);
+/** Verbs of commitment: followed by "to/on/that ..." they express intent (PLOVER AGREE). */
+const COMMITMENT_VERBS = new Set(['agree', 'agrees', 'agreed', 'agreeing', 'promise', 'promises', 'promised', 'pledge', 'pledges', 'pledged', 'offer', 'offers', 'offered', 'vow', 'vows', 'vowed', 'commit', 'commits', 'committed', 'undertake', 'undertook', 'consented', 'consent']);
+/**
+ * Verbs of refusal whose PETRARCH2 block ("REFUSE") has no default code and relies on object
+ * patterns; CAMEO codes the plain verb as 120 "Reject" (PLOVER REJECT).
+ */
+const REFUSAL_VERBS = new Set(['reject', 'rejects', 'rejected', 'rejecting', 'refuse', 'refuses', 'refused', 'refusing', 'decline', 'declines', 'declined', 'rebuff', 'rebuffed', 'rebuffs', 'spurned', 'spurns']);
+const DEMAND_MODALS = new Set(['must', 'should']);
 
 export function findEvents(text: string, tokens: Token[], sentences: Sentence[], ents: EntityResult, times: TimeExpr[]): EventAnn[] {
   const events: EventAnn[] = [];
@@ -124,6 +134,16 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     for (let k = m.tokStart - 1; k >= 0 && tokens[k].start >= m.roleSpan.start; k--) roleStartOf.set(k, m.tokStart);
   }
 
+  const timeTok = new Uint8Array(tokens.length);
+  {
+    let ti = 0;
+    const sorted = [...times].sort((x, y) => x.start - y.start);
+    for (let k = 0; k < tokens.length && ti < sorted.length; k++) {
+      while (ti < sorted.length && sorted[ti].end <= tokens[k].start) ti++;
+      if (ti < sorted.length && tokens[k].start >= sorted[ti].start && tokens[k].end <= sorted[ti].end) timeTok[k] = 1;
+    }
+    for (let k = 0; k < tokens.length; k++) if (['today', 'yesterday', 'tonight', 'recently', 'now'].includes(tokens[k].key)) timeTok[k] = 1;
+  }
   const sentOfTok = new Int32Array(tokens.length);
   sentences.forEach((s, k) => {
     for (let t = s.tokStart; t < s.tokEnd; t++) sentOfTok[t] = k;
@@ -164,13 +184,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       } else block = FORMS.get(t.key);
       if (!block) continue;
       const prev = tokens[v - 1];
-      if (prev && (NOT_BEFORE_VERB.has(prev.key) || prev.kind === 'num')) continue;
-      if (prev && prev.cap && mentionEnd.has(v - 1) === false && v - 1 !== s.tokStart && !prev.key.endsWith('s')) {
-        // "Security Council sanctions": a capitalised modifier that is not an entity → noun use
-      }
+      // after a determiner, possessive, preposition or number the word is a noun ("the talks", "of aid")
+      if (prev && ((NOT_BEFORE_VERB.has(prev.key) && !mentionEnd.has(v - 1)) || prev.kind === 'num')) continue;
       if (mentionAt.has(v)) continue;
       // after a demonym ("Japanese forces", "North Korean arms") the word is a noun
-      if (countryStartingBefore(v - 1) >= 0 && ents.countryAt.size) continue;
+      // ("Palestinians blamed": a plural demonym is a noun subject, the word after it a verb)
+      if (countryStartingBefore(v - 1) >= 0 && !/s$/.test(tokens[v - 1].key)) continue;
       // a gerund or participle is an event only in a progressive verb ("is helping")
       if (t.key.endsWith('ing')) {
         let k = v - 1;
@@ -207,6 +226,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
           code = p.code;
         }
       }
+      if (DEBUG) console.error('  verb', t.text, block, code);
+      if (!code || code === '---') code = REFUSAL_VERBS.has(t.key) ? '120' : code;
       if (!code || code === '---') continue;
       let category = cameoToPlover(code);
       if (!category) continue;
@@ -222,7 +243,24 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       }
       if (tokens[v - 1]?.key === 'to' && v - 2 >= s.tokStart && FUTURE.has(tokens[v - 2].key)) future = true;
       for (let k = s.tokStart; k < s.tokEnd; k++) if (HEDGES.has(tokens[k].key) && k !== v) hedged = true;
+      // PLOVER AGREE: "agree to, offer, promise, or otherwise indicate willingness or commitment to
+      // cooperate"; CAMEO2PLOVER puts intent to cooperate, aid, yield, release (03x) under AGREE too.
+      const nextKey = tokens[vEnd]?.key;
+      if (COMMITMENT_VERBS.has(t.key) && (nextKey === 'to' || nextKey === 'on' || nextKey === 'upon' || nextKey === 'that' || nextKey === 'in')) category = 'AGREE';
       if (future && COOPERATIVE_FUTURE_TO_AGREE.has(category)) category = 'AGREE';
+      // "X said Y must/should VERB": a demand (PLOVER REQUEST: "all requests, demands, and orders")
+      let demandBy: EventParticipant[] | null = null;
+      if (modalBefore(v, s.tokStart, DEMAND_MODALS)) {
+        for (let k = v - 1; k > s.tokStart; k--) {
+          const tk = tokens[k];
+          if (tk.kind === 'word' && !tk.cap && LEX.speechVerbs.has(tk.key)) {
+            const g = groupBefore(k, s.tokStart);
+            if (g.length) demandBy = g;
+            break;
+          }
+        }
+        if (demandBy) category = 'REQUEST';
+      }
 
       // actor: the entity group just before the verb, inside its clause
       let clauseStart = s.tokStart;
@@ -253,6 +291,11 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
           actor = agent;
         }
       }
+      if (demandBy) {
+        target = actor;
+        actor = demandBy;
+      }
+      if (DEBUG) console.error('  actor', t.text, actor.map((x) => x.text));
       if (!actor.length) continue;
       // time and place in the sentence
       const time = nearestTime(times, tokens[s.tokStart].start, tokens[s.tokEnd - 1].end, t.start);
@@ -289,6 +332,15 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
   }
 
   /** A lowercase noun that can head a subject: an agent ("troops", "officials") or a role ("minister"). */
+  function modalBefore(v: number, start: number, set: Set<string>): boolean {
+    for (let k = v - 1; k >= start && k >= v - 4; k--) {
+      const key = tokens[k].key;
+      if (set.has(key)) return true;
+      if (!AUX.has(key) && key !== 'be') return false;
+    }
+    return false;
+  }
+
   function hasMentionBetween(a: number, b: number): boolean {
     for (let q = a; q < b; q++) if (mentionAt.has(q)) return true;
     return false;
@@ -305,22 +357,50 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
   function groupBefore(v: number, clauseStart: number): EventParticipant[] {
     const out: EventParticipant[] = [];
     let k = v - 1;
-    while (k >= clauseStart && tokens[k].kind === 'word' && AUX.has(tokens[k].key)) k--;
+    // auxiliaries, adverbs and time expressions between subject and verb ("Denmark today accepted",
+    // "Yeltsin on Saturday hosted")
+    for (;;) {
+      while (k >= clauseStart && tokens[k].kind === 'word' && (AUX.has(tokens[k].key) || (!tokens[k].cap && tokens[k].key.endsWith('ly') && tokens[k].key.length > 4))) k--;
+      if (k >= clauseStart && timeTok[k]) {
+        while (k >= clauseStart && timeTok[k]) k--;
+        if (k >= clauseStart && ['on', 'in', 'at', 'last', 'this', 'early', 'late'].includes(tokens[k].key)) k--;
+        continue;
+      }
+      break;
+    }
     if (k < clauseStart) return out;
     // the word right before the verb must end a subject: an entity, a demonym, a pronoun or an agent noun
     const t = tokens[k];
-    if (t.kind === 'word' && (t.key === 'he' || t.key === 'she')) {
+    if (t.kind === 'word' && PRONOUN_SUBJECTS.has(t.key)) {
       const p = resolvePronoun(k);
-      if (p) out.push(p);
+      if (p) out.push(...p);
       return out;
     }
-    if (isAgentNoun(k)) {
-      // "Senior Hungarian and Romanian officials", "South Korean troops", "the government"
+    if (t.text === ')') {
+      // "The Asia-Pacific Economic Cooperation (APEC) forum": step over a parenthesis
       let q = k - 1;
-      while (q >= clauseStart && q >= k - 4 && tokens[q].kind === 'word' && !tokens[q].cap && (LEX.roleModifiers.has(tokens[q].key) || isAgentNoun(q))) q--;
-      if (q < clauseStart || !(mentionEnd.has(q) || ents.countryAt.has(q) || countryStartingBefore(q) >= 0)) return out;
+      while (q >= clauseStart && q >= k - 5 && tokens[q].text !== '(') q--;
+      if (q >= clauseStart && tokens[q].text === '(') k = q - 1;
+    }
+    if (!mentionEnd.has(k) && countryStartingBefore(k) < 0) {
+      // "Senior Hungarian and Romanian officials", "South Korean troops", "Sudan's government",
+      // "the APEC forum": up to three lowercase nouns/modifiers after the entity or demonym
+      let q = k;
+      let words = 0;
+      while (q >= clauseStart && words < 3 && tokens[q].kind === 'word' && !tokens[q].cap && !LEX.stopwords.has(tokens[q].key) && !NOT_BEFORE_VERB.has(tokens[q].key)) {
+        q--;
+        words++;
+      }
+      if (words === 0 || !(isAgentNoun(k) || words <= 2)) return out;
+      if (q >= clauseStart && tokens[q].key === "'s") q--;
+      if (q >= clauseStart && tokens[q].text === ')') {
+        let r = q - 1;
+        while (r >= clauseStart && r >= q - 5 && tokens[r].text !== '(') r--;
+        if (r >= clauseStart && tokens[r].text === '(') q = r - 1;
+      }
+      if (q < clauseStart || !(mentionEnd.has(q) || countryStartingBefore(q) >= 0)) return out;
       k = q;
-    } else if (!mentionEnd.has(k) && countryStartingBefore(k) < 0) return out;
+    }
     // walk left over the subject, collecting entities and demonyms joined by "and" / ","
     for (; k >= clauseStart; k--) {
       const m = mentionEnd.get(k);
@@ -365,16 +445,29 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return -1;
   }
 
-  function resolvePronoun(p: number): EventParticipant | null {
+  /**
+   * he/she → the first person named in the sentence (or the previous ones); it/they → the subject
+   * group of the nearest earlier verb in the sentence ("Iraq said it would allow ...").
+   */
+  function resolvePronoun(p: number): EventParticipant[] | null {
     const s = sentOfTok[p];
+    const key = tokens[p].key;
+    const as = (x: EventParticipant): EventParticipant => ({ ...x, text: tokens[p].text, start: tokens[p].start, end: tokens[p].end });
+    if (key === 'it' || key === 'they') {
+      for (let k = p - 1; k > sentences[s].tokStart; k--) {
+        const tk = tokens[k];
+        if (tk.kind === 'word' && !tk.cap && (FORMS.has(tk.key) || LEX.speechVerbs.has(tk.key))) {
+          const g = groupBefore(k, sentences[s].tokStart).filter((x) => key === 'they' || x.canonical !== tokens[p].text);
+          if (g.length) return key === 'it' ? [as(g[0])] : g.map(as);
+        }
+      }
+      return null;
+    }
     for (let k = s; k >= 0 && k >= s - 2; k--) {
       const list = personsBySentence.get(k);
       if (!list) continue;
       const cand = k === s ? list.filter((m) => m.tokEnd <= p) : list;
-      if (cand.length) {
-        const m = cand[0];
-        return { text: tokens[p].text, start: tokens[p].start, end: tokens[p].end, canonical: ents.clusters[m.cluster]?.canonical ?? m.canonical, ...(m.country ? { country: m.country } : {}) };
-      }
+      if (cand.length) return [as(participantOf(cand[0]))];
     }
     return null;
   }

@@ -59,6 +59,19 @@ export class PhraseTrie<V> {
     }
     return best;
   }
+  /** Like add, but a later entry replaces an earlier one. */
+  addReplace(phrase: string, value: V): void {
+    let node = this.root;
+    for (const tok of tokenizePhrase(phrase)) {
+      let n = node.next.get(tok);
+      if (!n) {
+        n = { next: new Map() };
+        node.next.set(tok, n);
+      }
+      node = n;
+    }
+    node.value = value;
+  }
   has(phrase: string): boolean {
     let node: TrieNode<V> | undefined = this.root;
     for (const tok of tokenizePhrase(phrase)) {
@@ -165,13 +178,23 @@ function loadCountries() {
 
 function loadOrgs() {
   const orgs = new PhraseTrie<OrgInfo>();
+  // Gazetteer organisations first (hand-written entries below override them): their canonical
+  // is left empty so that the text as written is used.
+  const kw = loadKeywords();
+  const given = new Set(lines('given-names.txt').map((x) => x.toLowerCase()));
+  for (const l of lines('organizations-gazetteer.txt')) {
+    const [name, code] = l.split('|');
+    const k = name.toLowerCase();
+    if (!k.includes(' ') && (stopwordsEarly.has(k) || kw.org.has(k) || kw.place.has(k) || kw.drop.has(k) || given.has(k) || k.length < 4)) continue;
+    orgs.addReplace(name, { canonical: '', code });
+  }
   for (const l of lines('organizations.txt')) {
     const [name, code, aliases] = l.split('|');
     const info: OrgInfo = { canonical: name, code };
-    orgs.add(name, info);
+    orgs.addReplace(name, info);
     for (const a of (aliases ?? '').split(',')) {
       const al = a.trim();
-      if (al) orgs.add(al, isAcronymAlias(al) ? { ...info, acronym: al.replace(/\./g, '') } : info);
+      if (al) orgs.addReplace(al, isAcronymAlias(al) ? { ...info, acronym: al.replace(/\./g, '') } : info);
     }
   }
   return orgs;
@@ -200,8 +223,9 @@ function loadKeywords() {
   return out;
 }
 
+const stopwordsEarly = new Set(lines('stopwords.txt'));
 const countries = loadCountries();
-const stop = new Set(lines('stopwords.txt'));
+const stop = stopwordsEarly;
 
 export const LEX = {
   ...countries,
@@ -220,6 +244,8 @@ export const LEX = {
   stopwords: stop,
   /** Given names from the gazetteer, minus words that are also common sentence openers. */
   givenNames: new Set(lines('given-names.txt').filter((n) => !stop.has(n.toLowerCase()))),
+  /** Surnames from the gazetteer: evidence that a lone capitalised word mid-sentence is a person. */
+  surnames: new Set(lines('surnames.txt').filter((n) => !stop.has(n.toLowerCase()))),
   keywords: loadKeywords(),
   /** Generic agent nouns from the PETRARCH2 agents dictionary ("troops" → MIL, "police" → COP). */
   agents: new Map(lines('agents.txt').map((l) => l.split('|') as [string, string])),

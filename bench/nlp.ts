@@ -1,0 +1,280 @@
+/**
+ * bench:nlp — quality and speed of the annotate stage.
+ *
+ *   node --import tsx bench/nlp.ts [--json]
+ *
+ * (a) Own gold set, bench/gold/examples-nlp.json (texts of examples/ stored in the file, offsets
+ *     into them): entity P/R/F1 (typed exact span, named mentions), quote P/R/F1 (span overlap)
+ *     and speaker P/R/F1 (overlap + same speaker), event P/R/F1 (category + actor + target),
+ *     time detection P/R/F1 and value accuracy.
+ * (b) PLOVER gold sentences, ../shared/bench/plover/PLOVER_GSR_CAMEO.txt (322 sentences from the
+ *     CAMEO manual): category accuracy of the first coded event of each sentence (older names
+ *     mapped: FIGHT→ASSAULT, DISAPPROVE→ACCUSE, DEMAND→REQUEST, INVESTIGATE→ACCUSE), "any event"
+ *     accuracy, and actor/target text P/R/F1 (text overlap or same ISO3 code).
+ * (c) Throughput of annotate() on one core: articles/s on the gold texts and on synthetic 5 KB
+ *     articles built from them.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { annotate } from '../src/nlp/index.js';
+import type { Annotations, EventParticipant } from '../src/nlp/types.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const goldPath = path.join(repoRoot, 'bench', 'gold', 'examples-nlp.json');
+const ploverPath = path.resolve(repoRoot, '..', 'shared', 'bench', 'plover', 'PLOVER_GSR_CAMEO.txt');
+const asJson = process.argv.includes('--json');
+
+interface GoldDoc {
+  id: string;
+  source: string;
+  publishedAt: string | null;
+  text: string;
+  entities: { start: number; end: number; type: string; text?: string }[];
+  quotes: { start: number; end: number; speaker: string; direct: boolean; text?: string }[];
+  events: { category: string; actor: string[]; target: string[]; trigger?: string }[];
+  times: { start: number; end: number; value: string; text?: string }[];
+}
+
+interface PRF {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+const prf = (): PRF => ({ tp: 0, fp: 0, fn: 0 });
+function scores(c: PRF) {
+  const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
+  const r = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
+  const f = p + r ? (2 * p * r) / (p + r) : 0;
+  return { precision: round(p), recall: round(r), f1: round(f), tp: c.tp, fp: c.fp, fn: c.fn };
+}
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const norm = (s: string) => s.toLowerCase().replace(/[\u2019']/g, "'").replace(/\./g, '').replace(/^(the|a|an) /, '').trim();
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+// ---------------- (a) own gold ----------------
+function evalGold(docs: GoldDoc[]) {
+  const ent = prf();
+  const entByType: Record<string, PRF> = {};
+  const quote = prf();
+  const speaker = prf();
+  const event = prf();
+  const timeDet = prf();
+  let timeValueOk = 0;
+  let timeGold = 0;
+  for (const d of docs) {
+    const a = annotate(d.text, { publishedAt: d.publishedAt });
+    // entities: named mentions (role-only references are a different task)
+    const pred = a.entities.filter((e) => e.kind !== 'role');
+    const goldSet = new Set(d.entities.map((e) => `${e.start}:${e.end}:${e.type}`));
+    const predSet = new Set(pred.map((e) => `${e.start}:${e.end}:${e.type}`));
+    for (const k of predSet) {
+      const t = k.split(':')[2];
+      entByType[t] ??= prf();
+      if (goldSet.has(k)) {
+        ent.tp++;
+        entByType[t].tp++;
+      } else {
+        ent.fp++;
+        entByType[t].fp++;
+      }
+    }
+    for (const k of goldSet)
+      if (!predSet.has(k)) {
+        const t = k.split(':')[2];
+        entByType[t] ??= prf();
+        ent.fn++;
+        entByType[t].fn++;
+      }
+    // quotes: one-to-one matching by overlap (direct quotes first)
+    const used = new Set<number>();
+    const usedSp = new Set<number>();
+    let qMatchedPred = 0;
+    let spMatchedPred = 0;
+    for (const q of a.quotes) {
+      const gi = d.quotes.findIndex((g, i) => !used.has(i) && overlaps(g, q) && g.direct === q.direct);
+      if (gi >= 0) {
+        used.add(gi);
+        qMatchedPred++;
+        const g = d.quotes[gi];
+        if (q.speaker && norm(q.speaker.canonical) === norm(g.speaker)) {
+          usedSp.add(gi);
+          spMatchedPred++;
+        }
+      }
+    }
+    quote.tp += qMatchedPred;
+    quote.fp += a.quotes.length - qMatchedPred;
+    quote.fn += d.quotes.length - used.size;
+    speaker.tp += spMatchedPred;
+    speaker.fp += a.quotes.length - spMatchedPred;
+    speaker.fn += d.quotes.length - usedSp.size;
+    // events: category + actor + target
+    const usedEv = new Set<number>();
+    for (const e of a.events) {
+      const gi = d.events.findIndex((g, i) => !usedEv.has(i) && g.category === e.category && partsMatch(g.actor, e.actor) && partsMatch(g.target, e.target));
+      if (gi >= 0) {
+        usedEv.add(gi);
+        event.tp++;
+      } else event.fp++;
+    }
+    event.fn += d.events.length - usedEv.size;
+    // times
+    const usedT = new Set<number>();
+    for (const t of a.times) {
+      const gi = d.times.findIndex((g, i) => !usedT.has(i) && overlaps(g, t));
+      if (gi >= 0) {
+        usedT.add(gi);
+        timeDet.tp++;
+        if (d.times[gi].value === t.value) timeValueOk++;
+      } else timeDet.fp++;
+    }
+    timeDet.fn += d.times.length - usedT.size;
+    timeGold += d.times.length;
+  }
+  return {
+    docs: docs.length,
+    entities: scores(ent),
+    entitiesByType: Object.fromEntries(Object.entries(entByType).map(([k, v]) => [k, scores(v)])),
+    quotes: scores(quote),
+    quoteSpeakers: scores(speaker),
+    events: scores(event),
+    times: scores(timeDet),
+    timeValueAccuracy: round(timeGold ? timeValueOk / timeGold : 0),
+  };
+}
+
+/** Gold participants are canonical names or ISO3 codes; an empty gold list matches an empty prediction. */
+function partsMatch(gold: string[], pred: EventParticipant[]): boolean {
+  if (!gold.length) return pred.length === 0;
+  return gold.every((g) => pred.some((p) => norm(p.canonical) === norm(g) || p.country === g || norm(p.text) === norm(g)));
+}
+
+// ---------------- (b) PLOVER gold sentences ----------------
+const PLOVER_RENAME: Record<string, string> = { FIGHT: 'ASSAULT', DISAPPROVE: 'ACCUSE', DEMAND: 'REQUEST', INVESTIGATE: 'ACCUSE' };
+interface PloverActor {
+  actorText?: string;
+  code?: string;
+}
+function actorsOf(x: unknown): PloverActor[] {
+  if (!x) return [];
+  if (Array.isArray(x)) return x as PloverActor[];
+  if (typeof x === 'object') return [x as PloverActor];
+  return [];
+}
+function evalPlover() {
+  if (!existsSync(ploverPath)) return null;
+  const records = (JSON.parse(readFileSync(ploverPath, 'utf8')) as Record<string, unknown>[]).filter((r) => r.event !== 'DOCUMENT' && typeof r.text === 'string');
+  let firstOk = 0;
+  let anyOk = 0;
+  let coded = 0;
+  const actor = prf();
+  const target = prf();
+  const confusion: Record<string, Record<string, number>> = {};
+  for (const r of records) {
+    const gold = PLOVER_RENAME[r.event as string] ?? (r.event as string);
+    const text = (r.text as string).replace(/``|''/g, '"');
+    const a = annotate(text, { publishedAt: '2000-01-01' });
+    const first = a.events[0];
+    if (first) coded++;
+    const got = first?.category ?? 'NONE';
+    confusion[gold] ??= {};
+    confusion[gold][got] = (confusion[gold][got] ?? 0) + 1;
+    if (got === gold) firstOk++;
+    if (a.events.some((e) => e.category === gold)) anyOk++;
+    // actor / target text of the first event against the gold source / target actors
+    matchActors(actorsOf(r.source), first?.actor ?? [], actor);
+    matchActors(actorsOf(r.target), first?.target ?? [], target);
+  }
+  return {
+    sentences: records.length,
+    firstEventCategoryAccuracy: round(firstOk / records.length),
+    anyEventCategoryAccuracy: round(anyOk / records.length),
+    sentencesWithAnEvent: coded,
+    actorText: scores(actor),
+    targetText: scores(target),
+    confusion,
+  };
+}
+function matchActors(gold: PloverActor[], pred: EventParticipant[], c: PRF): void {
+  const used = new Set<number>();
+  for (const p of pred) {
+    const gi = gold.findIndex((g, i) => {
+      if (used.has(i)) return false;
+      const gt = norm(g.actorText ?? '');
+      const pt = norm(p.text);
+      return (gt && pt && (gt.includes(pt) || pt.includes(gt))) || (!!g.code && g.code === p.country);
+    });
+    if (gi >= 0) {
+      used.add(gi);
+      c.tp++;
+    } else c.fp++;
+  }
+  c.fn += gold.filter((g) => g.actorText || g.code).length - used.size;
+}
+
+// ---------------- (c) throughput ----------------
+function throughput(texts: string[]) {
+  if (!texts.length) return null;
+  // warm up (lexicons are already loaded at import; this JITs the hot paths)
+  for (const t of texts) annotate(t);
+  const measure = (docs: string[], minMs: number) => {
+    let n = 0;
+    let chars = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < minMs) {
+      for (const t of docs) {
+        annotate(t, { publishedAt: '2025-01-01' });
+        n++;
+        chars += t.length;
+      }
+    }
+    const s = (performance.now() - t0) / 1000;
+    return { articlesPerSecond: Math.round(n / s), kbPerSecond: Math.round(chars / 1024 / s), meanArticleChars: Math.round(chars / n) };
+  };
+  // synthetic 5 KB articles: gold texts concatenated and cut at paragraph boundaries
+  const joined = texts.join('\n\n');
+  const fiveKb: string[] = [];
+  for (let i = 0; i + 5000 <= joined.length; i += 5000) fiveKb.push(joined.slice(i, i + 5000));
+  if (!fiveKb.length) fiveKb.push(joined);
+  return { goldTexts: measure(texts, 1500), fiveKbArticles: measure(fiveKb, 1500) };
+}
+
+// ---------------- main ----------------
+const gold: GoldDoc[] = existsSync(goldPath) ? (JSON.parse(readFileSync(goldPath, 'utf8')) as { docs: GoldDoc[] }).docs : [];
+const result = {
+  gold: gold.length ? evalGold(gold) : null,
+  plover: evalPlover(),
+  throughput: throughput(gold.map((d) => d.text)),
+};
+
+if (asJson) {
+  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+} else {
+  const line = (name: string, s: ReturnType<typeof scores>) =>
+    `  ${name.padEnd(16)} P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
+  if (result.gold) {
+    const g = result.gold;
+    console.log(`(a) own gold: ${g.docs} documents (bench/gold/examples-nlp.json)`);
+    console.log(line('entities', g.entities));
+    for (const [t, s] of Object.entries(g.entitiesByType)) console.log(line('  ' + t, s));
+    console.log(line('quotes (overlap)', g.quotes));
+    console.log(line('quote speakers', g.quoteSpeakers));
+    console.log(line('events', g.events));
+    console.log(line('times (spans)', g.times));
+    console.log(`  time value accuracy ${g.timeValueAccuracy.toFixed(3)}`);
+  } else console.log('(a) own gold: bench/gold/examples-nlp.json absent');
+  if (result.plover) {
+    const p = result.plover;
+    console.log(`(b) PLOVER gold sentences: ${p.sentences}`);
+    console.log(`  first-event category accuracy ${p.firstEventCategoryAccuracy.toFixed(3)}  (any-event ${p.anyEventCategoryAccuracy.toFixed(3)}; ${p.sentencesWithAnEvent} sentences coded)`);
+    console.log(line('actor text', p.actorText));
+    console.log(line('target text', p.targetText));
+  } else console.log('(b) PLOVER: ../shared/bench/plover absent');
+  if (result.throughput) {
+    const t = result.throughput;
+    console.log('(c) throughput, one core');
+    console.log(`  gold texts     ${t.goldTexts.articlesPerSecond} articles/s (${t.goldTexts.kbPerSecond} KB/s, mean ${t.goldTexts.meanArticleChars} chars)`);
+    console.log(`  5 KB articles  ${t.fiveKbArticles.articlesPerSecond} articles/s (${t.fiveKbArticles.kbPerSecond} KB/s)`);
+  }
+}
