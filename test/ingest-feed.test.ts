@@ -212,3 +212,26 @@ test('feed dates become ISO 8601 and keep the publisher\'s offset', () => {
   assert.equal(feedDate('sometime last week'), 'sometime last week');
   assert.equal(feedDate('  '), undefined);
 });
+
+test('hostile nesting: items before it are kept, then one "bad-feed", quickly', async () => {
+  const depth = 200_000;
+  const deep = '<b>'.repeat(depth) + 'x' + '</b>'.repeat(depth);
+  const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>fine</title><description>ok</description></item><item><title>deep</title><description>${deep}</description></item></channel></rss>`;
+  writeFileSync(at('deep.rss'), xml);
+  const t0 = performance.now();
+  const { items } = await within(5000, 'deep feed', () => collect([at('deep.rss')]));
+  assert.deepEqual(
+    items.map((i) => (i.kind === 'record' ? i.record.hints.title : i.error.code)),
+    ['fine', 'bad-feed'],
+  );
+  assert.ok(performance.now() - t0 < 2000);
+});
+
+test('moderately deep XHTML inside an item (500 levels) is still read', async () => {
+  const nested = '<div>'.repeat(500) + 'deep text' + '</div>'.repeat(500);
+  const xml = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title>E</title><content type="xhtml">${nested}</content></entry></feed>`;
+  writeFileSync(at('nested.atom'), xml);
+  const { records, errors } = await collect([at('nested.atom')]);
+  assert.deepEqual(errors, []);
+  assert.ok(text(records[0]).includes('deep text'));
+});

@@ -22,8 +22,10 @@ export type IngestErrorCode =
   /** A .warc file that does not start with a WARC header, or that warcio cannot parse. */
   | 'not-warc'
   | 'bad-warc'
-  /** An XML file that is not an RSS 2.0, RSS 1.0 or Atom feed, or is not well-formed enough to read. */
+  /** An XML file that is not an RSS 2.0, RSS 1.0 or Atom feed. */
   | 'not-a-feed'
+  /** A feed too broken to read on (elements nested absurdly deep), or one item that cannot be read. */
+  | 'bad-feed'
   /** A JSONL line that is not JSON / not an object of the documented shape. */
   | 'bad-json'
   | 'invalid-record'

@@ -1,4 +1,4 @@
-import { createDocumentStream, DomUtils } from 'htmlparser2';
+import { createDocumentStream, DomHandler, DomUtils, Parser } from 'htmlparser2';
 import type { IngestItem, PayloadType, RawOrigin, RecordHints } from '../model.js';
 import { errorMessage, fsErrorCode, ingestError } from './errors.js';
 import { countSkip, type ReaderContext } from './options.js';
@@ -14,11 +14,57 @@ import { streamDecoder, xmlCharset } from './xml-charset.js';
  */
 
 type DomElement = Parameters<NonNullable<Parameters<typeof createDocumentStream>[2]>>[0];
+type DomNode = DomElement['children'][number];
 
 const ITEM_TAGS = new Set(['item', 'entry']);
 const FEED_TAGS = new Set(['channel', 'feed']);
 const ROOT_TAGS = new Set(['rss', 'feed', 'rdf:RDF', 'RDF']);
 const HEAD_BYTES = 4096;
+/**
+ * Deepest element nesting we parse. Real feeds (XHTML bodies included) stay under a few dozen;
+ * htmlparser2 slows down quadratically with depth, so a hostile feed of nested tags is stopped here.
+ */
+const MAX_DEPTH = 1000;
+
+/** A DOM builder that pauses the parser once nesting passes MAX_DEPTH. */
+class DepthLimitedHandler extends DomHandler {
+  depth = 0;
+  tooDeep = false;
+  private pausable: { pause(): void } | null = null;
+
+  override onparserinit(parser: Parameters<DomHandler['onparserinit']>[0]): void {
+    super.onparserinit(parser);
+    this.pausable = parser as unknown as { pause(): void };
+  }
+
+  override onopentag(name: string, attribs: { [key: string]: string }): void {
+    if (++this.depth > MAX_DEPTH && !this.tooDeep) {
+      this.tooDeep = true;
+      this.pausable?.pause();
+    }
+    super.onopentag(name, attribs);
+  }
+
+  override onclosetag(): void {
+    this.depth--;
+    super.onclosetag();
+  }
+}
+
+/**
+ * Text of an element and its descendants (CDATA included), without recursion: a hostile item may
+ * nest tens of thousands of elements, which overflows the stack of a recursive walk.
+ */
+function textOf(el: DomElement): string {
+  const parts: string[] = [];
+  const stack: DomNode[] = [...el.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') parts.push((node as DomNode & { data: string }).data);
+    else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  return parts.join('');
+}
 
 /** Direct children of `el` named one of `names` (XML names keep their prefix, e.g. "dc:creator"). */
 function children(el: DomElement, names: readonly string[]): DomElement[] {
@@ -33,7 +79,7 @@ function childText(el: DomElement, names: readonly string[]): string | undefined
   for (const name of names) {
     const c = children(el, [name])[0];
     if (c) {
-      const t = DomUtils.textContent(c).trim();
+      const t = textOf(c).trim();
       if (t) return t;
     }
   }
@@ -88,7 +134,7 @@ function itemLink(item: DomElement): string | undefined {
       const rel = l.attribs['rel'];
       if (!rel || rel === 'alternate') return href.trim();
     } else {
-      const t = DomUtils.textContent(l).trim();
+      const t = textOf(l).trim();
       if (t) return t;
     }
   }
@@ -106,13 +152,13 @@ function itemBody(item: DomElement): { body: string; type: PayloadType } | null 
       const body = DomUtils.getInnerHTML(content, { xmlMode: true }).trim();
       if (body) return { body, type: 'html' };
     } else {
-      const body = DomUtils.textContent(content).trim();
+      const body = textOf(content).trim();
       if (body) return { body, type: kind === 'text' ? 'text' : 'html' };
     }
   }
   const summary = children(item, ['summary'])[0];
   if (summary) {
-    const body = DomUtils.textContent(summary).trim();
+    const body = textOf(summary).trim();
     if (body) return { body, type: (summary.attribs['type'] ?? 'text') === 'text' ? 'text' : 'html' };
   }
   const description = childText(item, ['description', 'dc:description']);
@@ -173,12 +219,12 @@ export async function* readFeed(src: ByteSource, ctx: ReaderContext): AsyncGener
       else sawRoot = true;
     }
     if (el.name === 'title' && parentName && FEED_TAGS.has(parentName) && feedTitle === undefined) {
-      feedTitle = DomUtils.textContent(el).trim() || undefined;
+      feedTitle = textOf(el).trim() || undefined;
     } else if ((el.name === 'language' || el.name === 'dc:language') && parentName === 'channel') {
-      channelLanguage = DomUtils.textContent(el).trim() || undefined;
+      channelLanguage = textOf(el).trim() || undefined;
     } else if (ITEM_TAGS.has(el.name)) {
       if (ending) cutItems++;
-      else ready.push(...itemToRecord(el));
+      else ready.push(...itemToRecordSafely(el));
       DomUtils.removeElement(el); // done with it: keep memory flat on long feeds
       bytesSinceItem = 0;
     }
@@ -210,7 +256,18 @@ export async function* readFeed(src: ByteSource, ctx: ReaderContext): AsyncGener
     return [{ kind: 'record', record: { id: recordId(content.type, bytes), type: content.type, bytes, origin, hints } }];
   };
 
-  const parser = createDocumentStream(() => undefined, { xmlMode: true }, onElement);
+  const itemToRecordSafely = (item: DomElement): IngestItem[] => {
+    try {
+      return itemToRecord(item);
+    } catch (err) {
+      const origin: RawOrigin = { path: src.path, reader: 'feed', url: itemLink(item) };
+      return [ingestError(origin, 'bad-feed', `cannot read item: ${errorMessage(err)}`)];
+    }
+  };
+
+  const handler = new DepthLimitedHandler(() => undefined, null, onElement);
+  const parser = new Parser(handler, { xmlMode: true });
+  const tooDeep = (): IngestItem => ingestError(fileOrigin, 'bad-feed', `elements nested deeper than ${MAX_DEPTH}`);
   const decoder = streamDecoder(xmlCharset(head));
   try {
     for await (const chunk of rest) {
@@ -221,8 +278,17 @@ export async function* readFeed(src: ByteSource, ctx: ReaderContext): AsyncGener
       }
       parser.write(decoder.write(chunk));
       yield* ready.splice(0);
+      if (handler.tooDeep) {
+        yield tooDeep();
+        return;
+      }
     }
     parser.write(decoder.end());
+    if (handler.tooDeep) {
+      yield* ready.splice(0);
+      yield tooDeep();
+      return;
+    }
     ending = true;
     parser.end();
   } catch (err) {
