@@ -104,6 +104,28 @@ test('site links, link bars, paywall notices, calls to action, author lines and 
   assertProseKept(r);
 });
 
+test('date lines are byline-lines; times, prices and phone numbers alone are kept', () => {
+  const r = cleanText(['Updated 3 hours ago', 'June 4, 2025 10:15 AM EDT', PROSE[0], PROSE[1], '10 p.m.', '$139.00', '02-751-1500', PROSE[2]].join('\n\n'));
+  assertRemoved(r, 'Updated 3 hours ago', 'byline-line', 'date-line');
+  assertRemoved(r, 'June 4, 2025 10:15 AM EDT', 'byline-line', 'date-line');
+  for (const l of ['10 p.m.', '$139.00', '02-751-1500']) assert.ok(r.text.split('\n\n').includes(l), l);
+});
+
+test('a closing prompt sentence is cut from the last paragraph as a span; a prompt paragraph goes whole', () => {
+  const last = 'The first boats will sail in the spring. Stay tuned for more updates on the ferry plan!';
+  const r = cleanText([PROSE[0], PROSE[1], last, 'Follow us for the latest harbour news.'].join('\n\n'));
+  assert.ok(r.text.endsWith('The first boats will sail in the spring.'), r.text.slice(-80));
+  const span = r.removals.find((x) => x.text === 'Stay tuned for more updates on the ferry plan!');
+  assert.ok(span);
+  assert.equal(span.reason, 'share-subscribe');
+  assert.equal(span.rule, 'trailing-prompt');
+  assert.equal(span.at, r.text.length);
+  assertRemoved(r, 'Follow us for the latest harbour news.', 'share-subscribe');
+  // Only at the end: the same words mid-article are prose.
+  const mid = cleanText([PROSE[0], 'Officials told residents to stay tuned to local radio. ' + PROSE[1], PROSE[2]].join('\n\n'));
+  assert.equal(mid.removals.length, 0);
+});
+
 test('table rows and one-word headings are not link bars or bylines', () => {
   const keep = ['Route | Boats per day | Fare', 'Harbour line | 12 | 3 euros', 'By Function', 'Support', 'FAQ',
     'By then the ferry had left'];

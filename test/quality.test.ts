@@ -51,6 +51,17 @@ test('clean prose has no garble; garbled prose scores high with its counts', () 
   assert.ok(bad.garbleScore > 0.5, String(bad.garbleScore));
 });
 
+test('spinner artefacts and content-word joins are garble, counted but never repaired', () => {
+  const base = 'The Lisbon office opened in May. Overseas visitors came. The council said it was pleased with the work.';
+  const spun = signals(base + ' The mayor said {that a} new route would follow. The plan was approved in LisbonOverseas visitors applauded.');
+  assert.equal(spun.runTogetherWords, 1);
+  assert.ok(spun.garbleScore >= 0.6, String(spun.garbleScore));
+  const r = cleanText(base + ' Talks in LisbonOverseas went well.');
+  assert.ok(r.text.includes('LisbonOverseas'), 'content-word joins are not split');
+  // A name written the same way twice is not a join.
+  assert.equal(signals(base + ' ExxonMobil said so. ExxonMobil agreed. Exxon and Mobil merged.').runTogetherWords, 0);
+});
+
 test('sentence splitting keeps abbreviations, initials and said-clauses together', () => {
   assert.deepEqual(splitSentences('Mr. Berg met J. Smith in the U.S. on Monday. They talked.'), [
     'Mr. Berg met J. Smith in the U.S. on Monday.',

@@ -7,12 +7,16 @@
  *    repaired by cleaning or still in the text;
  *  - broken sentence starts: a sentence (after ". " or at a paragraph start) that starts in lower
  *    case ("…Kim's war. nuclear weapons…", ". for their countries."), or a capitalised sentence
- *    starter in mid-sentence followed by a lower-case word ("on Wednesday The pact pledges").
+ *    starter in mid-sentence followed by a lower-case word ("on Wednesday The pact pledges");
+ *  - spinner artefacts: spintax braces left in the text ("{that a}"); they flag the sentence only.
  */
 import type { QualitySignals } from '../model.js';
 import type { CleanResult } from './clean/index.js';
 import { findRunTogether, letterTokenCounts } from './clean/repair.js';
-import { ABBREVIATIONS, FUNCTION_WORDS, MID_SENTENCE_STARTERS } from './clean/rules.js';
+import { FUNCTION_WORDS, MID_SENTENCE_STARTERS } from './clean/rules.js';
+import { splitSentences } from './clean/sentences.js';
+
+export { splitSentences };
 
 export interface QualityInput {
   /** The text cleaning started from. */
@@ -35,41 +39,6 @@ const STUFFING_MIN_WORDS = 100;
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 const isLowerLetter = (c: string | undefined) => c !== undefined && c !== c.toUpperCase() && c === c.toLowerCase();
-
-/**
- * Sentences of one paragraph, split after . ! ? (and closing quotes) followed by a space, except
- * after abbreviations, initials ("J.") and dotted acronyms ("U.S."). Deliberately splits before a
- * lower-case word too: a lower-case start after a full stop is what we want to see.
- */
-export function splitSentences(paragraph: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  for (let i = 0; i < paragraph.length; i++) {
-    const c = paragraph[i];
-    if (c !== '.' && c !== '!' && c !== '?') continue;
-    let j = i + 1;
-    while (j < paragraph.length && '"\'\u201d\u2019)'.includes(paragraph[j])) j++;
-    if (paragraph[j] !== ' ') continue;
-    if (c === '.' && isAbbreviationBefore(paragraph, i)) continue;
-    // '"Really?" she asked.' — after ? and ! a lower-case word goes on with the same sentence.
-    if (c !== '.' && isLowerLetter(paragraph[j + 1])) continue;
-    out.push(paragraph.slice(start, j).trim());
-    start = j + 1;
-    i = j;
-  }
-  const rest = paragraph.slice(start).trim();
-  if (rest) out.push(rest);
-  return out.filter(Boolean);
-}
-
-function isAbbreviationBefore(text: string, dot: number): boolean {
-  let s = dot;
-  while (s > 0 && text[s - 1] !== ' ') s--;
-  const token = text.slice(s, dot).replace(/^[("'\u201c\u2018]+/, '');
-  if (token.length === 1) return true; // initial: "J. Smith"
-  if (token.includes('.')) return true; // "U.S", "a.m", "e.g"
-  return ABBREVIATIONS.has(token.toLowerCase());
-}
 
 /**
  * A sentence that starts with a lower-case word. Not: a brand ("iPhone", "eBay"), a URL, handle or
@@ -113,6 +82,20 @@ function midSentenceStarters(sentence: string): number {
   return n;
 }
 
+/**
+ * Spintax left in the text by an article spinner: "{that a}", "{big|large}". Braces round a few
+ * words are not prose (code and templates do not reach article text).
+ */
+function hasSpinnerArtefact(sentence: string): boolean {
+  for (let open = sentence.indexOf('{'); open >= 0; open = sentence.indexOf('{', open + 1)) {
+    const close = sentence.indexOf('}', open + 1);
+    if (close < 0) return false;
+    const inside = sentence.slice(open + 1, close);
+    if (inside.length > 0 && inside.length <= 40 && (inside.includes('|') || inside.includes(' ')) && !inside.includes('{')) return true;
+  }
+  return false;
+}
+
 export interface GarbleCounts {
   sentences: number;
   flaggedSentences: number;
@@ -143,13 +126,14 @@ export function garbleCounts(clean: CleanResult): GarbleCounts {
       searchFrom = at - offset + sentence.length;
       const id = `${at}`;
       const b = (startsLowerCase(sentence) ? 1 : 0) + midSentenceStarters(sentence);
-      const joins = findRunTogether(sentence, counts, false).length;
+      const joins = findRunTogether(sentence, counts, false, true).length;
+      const spun = hasSpinnerArtefact(sentence);
       broken += b;
       residualJoins += joins;
       // A repair inside this sentence's span flags it too.
       while (repairIndex < repaired.length && repaired[repairIndex].at < at) repairIndex++;
       const repairedHere = repairIndex < repaired.length && repaired[repairIndex].at < at + sentence.length;
-      if (b > 0 || joins > 0 || repairedHere) flagged.add(id);
+      if (b > 0 || joins > 0 || spun || repairedHere) flagged.add(id);
     }
     offset += paragraph.length + 2;
   }

@@ -10,9 +10,10 @@
 import type { Dateline, Removal, Repair } from '../../model.js';
 import { applyLineRules, type Verdict } from './boilerplate.js';
 import { parseDateline } from './dateline.js';
-import { endsLikeSentence, normaliseKey, splitUnits } from './lines.js';
+import { countWords, endsLikeSentence, normaliseKey, splitUnits, type Unit } from './lines.js';
 import { letterTokenCounts, repairParagraph } from './repair.js';
-import { SPAM_RULES, TITLE_RULE } from './rules.js';
+import { SPAM_RULES, TITLE_RULE, TRAILING_PROMPTS } from './rules.js';
+import { splitSentences } from './sentences.js';
 import { findSpam } from './spam.js';
 
 export interface CleanResult {
@@ -52,6 +53,8 @@ export function cleanText(text: string, opts: CleanOptions = {}): CleanResult {
   );
   for (const [i, where] of spam) verdicts[i] = { reason: SPAM_RULES[where].reason, rule: SPAM_RULES[where].name };
 
+  const trailing = trailingPrompts(units, verdicts);
+
   const counts = letterTokenCounts(text);
   const paragraphs: string[] = [];
   const removals: Removal[] = [];
@@ -70,8 +73,12 @@ export function cleanText(text: string, opts: CleanOptions = {}): CleanResult {
     if (paragraphs.length) offset += 2; // the "\n\n" before this paragraph
     for (const r of pending) r.at = offset;
     pending.length = 0;
-    const repaired = repairParagraph(unit.text, counts);
+    const cut = trailing.get(i);
+    const repaired = repairParagraph(cut ? cut.keep : unit.text, counts);
     for (const r of repaired.repairs) repairs.push({ ...r, at: r.at + offset });
+    for (const sentence of cut?.removed ?? []) {
+      removals.push({ reason: TRAILING_PROMPTS.reason, rule: TRAILING_PROMPTS.name, text: sentence, at: offset + repaired.text.length });
+    }
     // Body paragraphs near the top: a title or kicker line does not end like a sentence.
     if (paragraphs.length < HEAD_UNITS && (endsLikeSentence(unit.text) || unit.words > 30)) {
       headProse.push(paragraphs.length);
@@ -85,6 +92,39 @@ export function cleanText(text: string, opts: CleanOptions = {}): CleanResult {
   let dateline: Dateline | null = null;
   for (const p of headProse) if ((dateline = parseDateline(paragraphs[p]))) break;
   return { text: paragraphs.join('\n\n'), removals, repairs, dateline };
+}
+
+function isPrompt(sentence: string): boolean {
+  const key = normaliseKey(sentence);
+  if (countWords(key) > TRAILING_PROMPTS.maxWords) return false;
+  return TRAILING_PROMPTS.phrases.some((p) => key === p || key.startsWith(p + ' '));
+}
+
+/**
+ * Closing prompts ("Stay tuned for more updates.") at the end of the last kept paragraph. A paragraph
+ * that is nothing but prompts becomes a removal of its own (and the one before it is looked at);
+ * otherwise the prompt sentences are cut from its end. Returns the cuts by unit index.
+ */
+function trailingPrompts(units: Unit[], verdicts: (Verdict | null)[]): Map<number, { keep: string; removed: string[] }> {
+  const cuts = new Map<number, { keep: string; removed: string[] }>();
+  for (let i = units.length - 1; i >= 0; i--) {
+    if (verdicts[i]) continue;
+    const sentences = splitSentences(units[i].text);
+    let k = sentences.length;
+    while (k > 0 && sentences.length - k < 3 && isPrompt(sentences[k - 1])) k--;
+    if (k === sentences.length) break;
+    if (k === 0) {
+      verdicts[i] = { reason: TRAILING_PROMPTS.reason, rule: TRAILING_PROMPTS.name };
+      continue;
+    }
+    // Cut at the start of the first prompt sentence, found from the end of the paragraph.
+    const text = units[i].text;
+    let at = text.length;
+    for (let j = sentences.length - 1; j >= k; j--) at = text.lastIndexOf(sentences[j], at - 1);
+    cuts.set(i, { keep: text.slice(0, at).trimEnd(), removed: sentences.slice(k) });
+    break;
+  }
+  return cuts;
 }
 
 export { parseDateline } from './dateline.js';

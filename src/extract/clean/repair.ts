@@ -113,6 +113,8 @@ function mojibakeEdits(text: string): Edit[] {
   return edits;
 }
 
+const OPENING_QUOTES = new Set(['\u201c', '\u2018', '"', '\u00ab']);
+
 function whitespaceEdits(text: string): Edit[] {
   const edits: Edit[] = [];
   for (let i = text.indexOf(' '); i > 0 && i < text.length - 1; i = text.indexOf(' ', i + 1)) {
@@ -130,7 +132,9 @@ function whitespaceEdits(text: string): Edit[] {
   for (let i = 2; i < text.length - 2; i++) {
     const c = text[i];
     if (c !== '.' && c !== '!' && c !== '?') continue;
-    if (!isLower(text[i - 1]) || !isLower(text[i - 2]) || !isUpper(text[i + 1]) || !isLower(text[i + 2])) continue;
+    // An opening quote may stand between: 'quotas.“No one'
+    const k = OPENING_QUOTES.has(text[i + 1]) ? i + 2 : i + 1;
+    if (!isLower(text[i - 1]) || !isLower(text[i - 2]) || !isUpper(text[k] ?? '') || !isLower(text[k + 1] ?? '')) continue;
     let s = i;
     while (s > 0 && text[s - 1] !== ' ') s--;
     let e = i;
@@ -154,6 +158,7 @@ export function findRunTogether(
   text: string,
   counts: TokenCounts,
   evidence: boolean,
+  contentWords = false,
 ): Array<{ start: number; split: number; end: number }> {
   const found: Array<{ start: number; split: number; end: number }> = [];
   for (let i = 3; i < text.length; i++) {
@@ -167,11 +172,21 @@ export function findRunTogether(
       continue;
     }
     const right = text.slice(i, end);
-    if (!SENTENCE_STARTERS.has(right)) continue;
     let start = i - 3;
     while (start > 0 && isLetter(text[start - 1])) start--;
     const left = text.slice(start, i);
     const joined = left + right;
+    if (!SENTENCE_STARTERS.has(right)) {
+      // Content-word joins ("LisbonOverseas Minister") are never repaired: without a dictionary they
+      // cannot be told from names ("ExxonMobil"). Quality signals count them when both halves stand
+      // alone elsewhere in the document (the left one capitalised) and the join occurs once.
+      if (!contentWords || right.length < 3 || !isUpper(left[0])) continue;
+      if (CAMEL_CASE_NAMES.has(joined.toLowerCase()) || counts.get(joined) > 1 || counts.get(left) < 1) continue;
+      if (counts.get(right) + counts.get(right.toLowerCase()) < 1) continue;
+      found.push({ start, split: i, end });
+      i = end;
+      continue;
+    }
     if (CAMEL_CASE_NAMES.has(joined.toLowerCase())) continue;
     if (right === 'A' && !(text[end] === ' ' && isLower(text[end + 1] ?? ''))) continue;
     if (evidence) {

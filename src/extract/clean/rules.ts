@@ -435,6 +435,16 @@ const BYLINE: LineRule[] = [
     test: (key, raw) => isAuthorLine(key, raw),
   },
   {
+    name: 'date-line',
+    reason: 'byline-line',
+    match: 'equals',
+    phrases: [],
+    maxWords: 14,
+    // "March 18, 2025 2:47 PM UTC", "Updated 2 hours ago", "Last modified: 14 October 2025 18.05 BST":
+    // publication metadata on a line of its own, never prose.
+    test: (key, raw) => isDateLine(key, raw),
+  },
+  {
     name: 'contributed-credit',
     reason: 'byline-line',
     match: 'contains',
@@ -453,6 +463,24 @@ const BYLINE: LineRule[] = [
     notSentence: true,
   },
 ];
+
+/**
+ * Sentences that close a scraped or blog article with a prompt ("Stay tuned for more updates.").
+ * Only the final sentences of the last paragraph are tested; a match removes that sentence as a span.
+ */
+export const TRAILING_PROMPTS = {
+  name: 'trailing-prompt',
+  reason: 'share-subscribe',
+  maxWords: 25,
+  phrases: [
+    'stay tuned', 'keep following', 'keep visiting', 'keep reading', 'follow us for', 'follow us on',
+    'bookmark our', 'bookmark this', 'share this article', 'share this post', 'share this news', 'don t forget to share',
+    'do not forget to share', 'please share', 'like and share', 'let us know in the comments',
+    'tell us in the comments', 'tell us what you think', 'let us know what you think', 'for more news',
+    'for more updates', 'for more such', 'for the latest news', 'for the latest updates', 'visit our website',
+    'subscribe to our', 'join our telegram', 'join our whatsapp', 'download our app',
+  ],
+} as const satisfies { name: string; reason: RemovalReason; maxWords: number; phrases: readonly string[] };
 
 /** A line that is no letters or digits at all ("* * *", "—", "|"). */
 export const SYMBOLIC_RULE = { name: 'symbols-only', reason: 'empty-or-symbolic' } as const;
@@ -494,6 +522,31 @@ function isAuthorLine(key: string, raw: string): boolean {
   if (names.length < 2 || names.length > 5) return false;
   // Every remaining word starts with a capital: "By Jane Doe", not "By then it was late"
   return names.every((w) => /^[\p{Lu}]/u.test(w.replace(/^[^\p{L}]+/u, '')));
+}
+
+/** Words a date/time line is made of (besides digits and MONTHS). */
+const DATE_LINE_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed',
+  'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'am', 'pm', 'a', 'p', 'm', 'utc', 'gmt', 'bst', 'cet', 'cest',
+  'eet', 'eest', 'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'ist', 'jst', 'kst', 'aest', 'updated',
+  'published', 'posted', 'modified', 'last', 'first', 'on', 'at', 'ago', 'hour', 'hours', 'minute', 'minutes',
+  'min', 'mins', 'day', 'days', 'week', 'weeks', 'yesterday', 'today', 'st', 'nd', 'rd', 'th', 'of', 'date',
+  'time', 'and', 'h',
+]);
+
+/** Words that announce a publication date ("Updated 2 hours ago"). */
+const DATE_CUES = new Set(['updated', 'published', 'posted', 'modified']);
+
+function isDateLine(key: string, raw: string): boolean {
+  if (key === '' || raw.includes('|') || raw.includes('$')) return false; // table rows, prices
+  let digit = false;
+  let anchor = false; // a month name or a publication cue: "10 p.m." or a phone number alone is not a date line
+  for (const w of key.split(' ')) {
+    if (/^\d{1,4}$/.test(w) || /^\d{1,2}(st|nd|rd|th|h)$/.test(w)) digit = true;
+    else if (MONTHS.has(w) || DATE_CUES.has(w)) anchor = true;
+    else if (!DATE_LINE_WORDS.has(w)) return false;
+  }
+  return digit && anchor;
 }
 
 function isCountLabel(key: string): boolean {
@@ -598,7 +651,9 @@ export const SENTENCE_STARTERS: ReadonlySet<string> = new Set([
   'Those', 'There', 'Here', 'When', 'While', 'Where', 'What', 'Why', 'How', 'If', 'However', 'Meanwhile',
   'According', 'Earlier', 'Later', 'Last', 'Since', 'During', 'Although', 'Though', 'Despite', 'With',
   'From', 'By', 'Under', 'Over', 'Some', 'Many', 'Most', 'Both', 'Such', 'Other', 'Several', 'Officials',
-  'Still', 'Now', 'Then', 'Also', 'Instead', 'Even',
+  'Still', 'Now', 'Then', 'Also', 'Instead', 'Even', 'Among', 'Amid', 'About', 'Across', 'Around', 'Because',
+  'Unlike', 'Until', 'Without', 'Within', 'Once', 'Only', 'Each', 'Every', 'Another', 'Neither', 'Either',
+  'One', 'Two', 'Three', 'Four', 'Five', 'Nearly', 'More', 'Few', 'All', 'Any', 'Yesterday', 'Today',
 ]);
 
 /**
