@@ -9,7 +9,7 @@ import { decodeText } from './decode.js';
 import { extractHtml } from './html/index.js';
 import { detectLanguage } from './language.js';
 import { qualitySignals } from './quality.js';
-import { plainTextTitle } from './text-title.js';
+import { parseTextHeader, type HeaderLine, type TextHeader } from './text-header.js';
 
 export class ExtractError extends Error {
   constructor(
@@ -41,15 +41,16 @@ export function extract(raw: RawRecord): Article {
   let body: string;
   let htmlRemovals: Removal[] = [];
   let htmlMeta: ReturnType<typeof extractHtml>['metadata'] | null = null;
-  let textTitle: string | null = null;
+  let textHeader: TextHeader | null = null;
   if (raw.type === 'html') {
     const extraction = extractHtml(decoded, { url: url ?? undefined });
     body = extraction.text;
     htmlRemovals = extraction.removals;
     htmlMeta = extraction.metadata;
   } else {
-    body = decoded;
-    textTitle = plainTextTitle(decoded);
+    textHeader = parseTextHeader(decoded);
+    body = withoutHeaderLines(decoded, textHeader.lines);
+    htmlRemovals = textHeader.lines.map(headerRemoval);
   }
   if (body.trim() === '') throw new ExtractError('no-content', 'no article text found in the document');
 
@@ -57,7 +58,7 @@ export function extract(raw: RawRecord): Article {
   const title = pick<string>('title', metaSources, [
     [hints.title, 'hint'],
     [htmlMeta?.title, htmlMeta?.metaSources.title],
-    [textTitle, 'text'],
+    [textHeader?.title, 'text'],
   ]);
   const clean = cleanText(body, { title });
   if (clean.text.trim() === '') throw new ExtractError('no-content', 'nothing left after removing boilerplate');
@@ -66,16 +67,19 @@ export function extract(raw: RawRecord): Article {
   const publishedAt = pick<string>('publishedAt', metaSources, [
     [hints.publishedAt ? normaliseDate(hints.publishedAt) : null, 'hint'],
     [htmlMeta?.publishedAt, htmlMeta?.metaSources.publishedAt],
+    [textHeader?.publishedAt, 'text'],
   ]);
   const outlet = pick<string>('outlet', metaSources, [
     [hints.outlet, 'hint'],
     [htmlMeta?.outlet, htmlMeta?.metaSources.outlet],
+    [textHeader?.outlet, 'text'],
     [clean.dateline?.outlet, 'dateline'],
     [url ? hostnameOf(url) : null, 'hostname'],
   ]);
   const byline = pick<string>('byline', metaSources, [
     [hints.byline, 'hint'],
     [htmlMeta?.byline, htmlMeta?.metaSources.byline],
+    [textHeader?.byline, 'text'],
   ]);
   const lang = detectLanguage(clean.text, hints.language ?? htmlMeta?.language ?? null);
   const language = pick<string>('language', metaSources, [[lang.language, lang.source]]);
@@ -100,6 +104,30 @@ export function extract(raw: RawRecord): Article {
     repairs: clean.repairs,
     quality,
   };
+}
+
+/** Header lines become metadata; they leave the body with an audit record, like any other removal. */
+function withoutHeaderLines(text: string, lines: HeaderLine[]): string {
+  if (lines.length === 0) return text;
+  let out = '';
+  let pos = 0;
+  for (const line of lines) {
+    out += text.slice(pos, line.start);
+    pos = line.end;
+  }
+  return out + text.slice(pos);
+}
+
+const HEADER_REMOVAL_REASON: Record<HeaderLine['kind'], Removal['reason']> = {
+  title: 'title-repeat',
+  byline: 'byline-line',
+  'date-line': 'boilerplate',
+  masthead: 'boilerplate',
+  'outlet-line': 'boilerplate',
+};
+
+function headerRemoval(line: HeaderLine): Removal {
+  return { reason: HEADER_REMOVAL_REASON[line.kind], rule: `text-header-${line.kind}`, text: line.text, at: 0 };
 }
 
 /** Feed and JSONL dates come in RFC 822 or ISO form; store ISO 8601. Unparseable values are kept as given. */

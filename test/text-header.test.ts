@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseTextHeader } from '../src/extract/text-header.js';
+
+const BODY =
+  'CEDAR FALLS, Iowa — The city council voted on Monday to rebuild the old river bridge, ending a debate that had divided residents for more than two years.\n\nA second paragraph follows here with more words.';
+
+test('print-style header: masthead, date line, headline, byline and outlet line become metadata', () => {
+  const text = `VALLEY COURIER — LATE EDITION\nLOCAL | Tuesday, May 6, 2025 | Page B2\n\nCouncil votes to rebuild river bridge\n\nBy Ana Ortiz and Lee Park\nValley Courier\n\n${BODY}`;
+  const h = parseTextHeader(text);
+  assert.equal(h.title, 'Council votes to rebuild river bridge');
+  assert.equal(h.byline, 'Ana Ortiz and Lee Park');
+  assert.equal(h.publishedAt, '2025-05-06');
+  assert.equal(h.outlet, 'Valley Courier');
+  assert.deepEqual(h.lines.map((l) => l.kind), ['masthead', 'date-line', 'title', 'byline', 'outlet-line']);
+  for (const l of h.lines) assert.equal(text.slice(l.start, l.end), l.text, 'offsets point at the line');
+});
+
+test('a text that opens with prose has no header; a dateline is never taken for a title', () => {
+  assert.deepEqual(parseTextHeader(BODY).lines, []);
+  const dl = parseTextHeader(`CEDAR FALLS, Iowa (Wire) —\n${BODY}`);
+  assert.equal(dl.title, null);
+});
+
+test('a headline alone is the title; a masthead alone names the outlet', () => {
+  assert.equal(parseTextHeader(`Council votes to rebuild river bridge\n\n${BODY}`).title, 'Council votes to rebuild river bridge');
+  assert.equal(parseTextHeader(`THE HARBOR GAZETTE — DIGITAL\nCouncil votes to rebuild bridge\n${BODY}`).outlet, 'The Harbor Gazette');
+});
+
+test('a short text made only of short lines claims nothing', () => {
+  assert.deepEqual(parseTextHeader('cheap flights\nfree movies\nbest deals').lines, []);
+});
