@@ -47,6 +47,20 @@ test('times: weekdays resolve to the publication week; without a date they stay 
   assert.equal(v(ingested, 'Wednesday')?.estimate, '2025-02-12');
 });
 
+test('times: the tense of the clause picks the weekday before or after the publication date', () => {
+  const text = 'The storm broke on Sunday. Ministers will meet on Friday. The report is due in June. The plant closed in June.';
+  const a = annotate(text, { publishedAt: '2025-10-14' }); // a Tuesday
+  const vals = a.times.map((t) => [t.text, t.value]);
+  assert.deepEqual(vals, [
+    ['Sunday', '2025-10-12'],
+    ['Friday', '2025-10-17'],
+    ['June', '2026-06'],
+    ['June', '2025-06'],
+  ]);
+  const seasons = annotate('Talks began in the autumn of 2023 and should end by the summer.', { publishedAt: '2025-03-18' });
+  assert.deepEqual(seasons.times.map((t) => [t.text, t.value]), [['autumn of 2023', '2023-FA'], ['the summer', '2025-SU']]);
+});
+
 test('times: absolute dates, months, years and spans', () => {
   const text = 'On March 3, 2021, the pact lapsed. It was signed on 12 May 1998 and renewed in September 2010. The treaty ran from 1961 to 2000. Talks resumed on 2023-07-04.';
   const a = annotate(text, { publishedAt: '2024-01-01' });
@@ -134,7 +148,7 @@ test('events: signing an agreement is verbal cooperation with both signatories a
   assert.ok(['AGREE', 'SUPPORT'].includes(ev.category));
   assert.equal(ev.quad, 'verbal-cooperation');
   assert.deepEqual(ev.actor.map((x) => x.country).sort(), ['CHL', 'PER']);
-  assert.equal(ev.time, '2025-05-16');
+  assert.equal(ev.time, '2025-05-09', 'past tense, published on Wednesday 14 May: the Friday before');
   assert.equal(ev.place?.canonical, 'Lima');
 });
 

@@ -48,12 +48,31 @@ const DICT = loadDict();
 const DEBUG = process.env.PARALLAX_NLP_DEBUG === '1';
 const FORMS = new Map(Object.entries(DICT.forms));
 /** Pattern words as Sets per element, compiled once. */
-const BLOCKS = new Map<string, { code: string; patterns: { after: Set<string>[]; code: string }[] }>();
+interface CompiledBlock {
+  code: string;
+  patterns: { after: Set<string>[]; code: string }[];
+  /** First pattern word → indexes of the patterns starting with it. */
+  byFirst: Map<string, number[]>;
+}
+const BLOCKS = new Map<string, CompiledBlock>();
 for (const [name, b] of Object.entries(DICT.blocks)) {
-  BLOCKS.set(name, {
-    code: b.code,
-    patterns: b.patterns.map((p) => ({ after: p.after.map((alts) => new Set(alts.map((a) => a.toLowerCase()))), code: p.code })),
+  const patterns = b.patterns.map((p) => ({ after: p.after.map((alts) => new Set(alts.map((a) => a.toLowerCase()))), code: p.code }));
+  const byFirst = new Map<string, number[]>();
+  patterns.forEach((p, i) => {
+    for (const w of p.after[0]) {
+      const list = byFirst.get(w) ?? [];
+      list.push(i);
+      byFirst.set(w, list);
+    }
   });
+  BLOCKS.set(name, { code: b.code, patterns, byFirst });
+}
+
+/** A text word and its singular guesses, as dictionary words are singular. */
+function keyForms(key: string): string[] {
+  if (key.endsWith('es')) return [key, key.slice(0, -1), key.slice(0, -2)];
+  if (key.endsWith('s')) return [key, key.slice(0, -1)];
+  return [key];
 }
 
 const QUAD: Record<PloverCategory, PloverQuad> = {
@@ -209,7 +228,19 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
           break;
         }
       }
-      for (const p of b.patterns) {
+      // only patterns whose first word occurs in the first words of the object are tried
+      const firstLimit = Math.min(limit, vEnd + 6);
+      let candidates: Set<number> | null = null;
+      for (let k = vEnd; k < firstLimit; k++) {
+        for (const form of keyForms(tokens[k].key)) {
+          const list = b.byFirst.get(form);
+          if (!list) continue;
+          candidates ??= new Set();
+          for (const pi of list) candidates.add(pi);
+        }
+      }
+      for (const pi of candidates ?? []) {
+        const p = b.patterns[pi];
         let k = vEnd;
         let matched = 0;
         for (const alts of p.after) {

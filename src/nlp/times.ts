@@ -38,6 +38,13 @@ const PARTS_OF_DAY = new Map([
   ['night', 'NI'],
   ['overnight', 'NI'],
 ]);
+const SEASONS = new Map([
+  ['spring', 'SP'],
+  ['summer', 'SU'],
+  ['autumn', 'FA'],
+  ['fall', 'FA'],
+  ['winter', 'WI'],
+]);
 const NUMBER_WORDS = new Map([
   ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8],
   ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['fifteen', 15], ['twenty', 20], ['thirty', 30],
@@ -145,6 +152,7 @@ export function findTimes(text: string, tokens: Token[], anchor: Anchor | null):
         let value: string;
         if (prevKey === 'last' && A) value = monthBefore(A, month, true);
         else if (prevKey === 'next' && A) value = monthAfter(A, month);
+        else if (A && tenseAround(tokens, i) === 'future') value = monthAfter(A, month, true);
         else value = A ? monthBefore(A, month, false) : `XXXX-${pad(month)}`;
         const start = prevKey === 'last' || prevKey === 'next' ? i - 1 : i;
         found.push({ i: start, j: i + 1, value, granularity: 'month', relative: true });
@@ -182,14 +190,72 @@ export function findTimes(text: string, tokens: Token[], anchor: Anchor | null):
       let j = i + 1;
       const part = next && !next.cap ? PARTS_OF_DAY.get(next.key) : undefined;
       if (part) j = i + 2;
+      // "Tuesday, October 14, 2025": the weekday belongs to the full date that follows
+      if (!shift && next?.text === ',' && tokens[i + 2]?.cap && MONTHS.has(tokens[i + 2].key) && dayOfMonth(tokens[i + 3]) !== null) {
+        const m = MONTHS.get(tokens[i + 2].key)!;
+        const d = dayOfMonth(tokens[i + 3])!;
+        let y: number | null = null;
+        let end = i + 4;
+        if (tokens[end]?.text === ',' && yearOf(tokens[end + 1]) !== null) {
+          y = yearOf(tokens[end + 1]);
+          end += 2;
+        } else if (yearOf(tokens[end]) !== null) {
+          y = yearOf(tokens[end]);
+          end += 1;
+        }
+        if (y !== null) found.push({ i, j: end, value: `${y}-${pad(m)}-${pad(d)}`, granularity: 'day', relative: false });
+        else found.push({ i, j: end, value: resolveMonthDay(A, m, d), granularity: 'day', relative: true });
+        i = end - 1;
+        continue;
+      }
       let value: string;
       if (A) {
-        const d = addDays(A, wd - isoDow(A) + shift);
-        value = ymd(d);
+        // the weekday of the publication week; in a clearly past or future statement the nearest
+        // such day before or after the publication date ("the storm broke on Sunday" read on a Tuesday)
+        let off = wd - isoDow(A) + shift;
+        if (!shift) {
+          const tense = tenseAround(tokens, i);
+          if (tense === 'past' && off > 0) off -= 7;
+          else if (tense === 'future' && off < 0) off += 7;
+        }
+        value = ymd(addDays(A, off));
       } else value = `XXXX-WXX-${wd}`;
       if (part) value += `T${part}`;
       found.push({ i: start, j, value, granularity: part ? 'part-of-day' : 'day', relative: true });
       i = j - 1;
+      continue;
+    }
+
+    // Seasons: "autumn of 2023", "spring 2024", "the summer", "next winter"
+    const season = SEASONS.get(t.key);
+    if (season) {
+      let y: number | null = null;
+      let j = i + 1;
+      if (next?.key === 'of' && yearOf(tokens[i + 2]) !== null) {
+        y = yearOf(tokens[i + 2]);
+        j = i + 3;
+      } else if (yearOf(next) !== null) {
+        y = yearOf(next);
+        j = i + 2;
+      }
+      if (y !== null) {
+        found.push({ i, j, value: `${y}-${season}`, granularity: 'span', relative: false });
+        i = j - 1;
+        continue;
+      }
+      if (prevKey === 'the' || prevKey === 'this' || prevKey === 'last' || prevKey === 'next') {
+        const off = prevKey === 'last' ? -1 : prevKey === 'next' ? 1 : 0;
+        const value = A ? `${A.getUTCFullYear() + off}-${season}` : `XXXX-${season}`;
+        found.push({ i: i - 1, j: i + 1, value, granularity: 'span', relative: true });
+        continue;
+      }
+    }
+
+    // "this morning", "this evening"
+    if (t.key === 'this' && next && PARTS_OF_DAY.has(next.key) && next.key !== 'overnight') {
+      const value = (A ? ymd(A) : 'REF') + 'T' + PARTS_OF_DAY.get(next.key);
+      found.push({ i, j: i + 2, value, granularity: 'part-of-day', relative: true });
+      i++;
       continue;
     }
 
@@ -245,7 +311,7 @@ export function findTimes(text: string, tokens: Token[], anchor: Anchor | null):
         i += 2;
         continue;
       }
-      if (prevKey === 'in' || prevKey === 'for' || prevKey === 'past' || prevKey === 'last' || prevKey === 'over' || prevKey === 'nearly' || prevKey === 'almost' || prevKey === 'than') {
+      if (prevKey === 'in' || prevKey === 'for' || prevKey === 'past' || prevKey === 'last' || prevKey === 'over' || prevKey === 'nearly' || prevKey === 'almost' || prevKey === 'than' || prevKey === 'as') {
         if (t.kind === 'num' || NUMBER_WORDS.has(t.key)) {
           found.push({ i, j: i + 2, value: `P${num * mult}${unit}`, granularity: 'duration', relative: false });
           i += 1;
@@ -303,10 +369,35 @@ function monthBefore(A: Date, month: number, strictlyBefore: boolean): string {
   if (month > am || (strictlyBefore && month === am)) y -= 1;
   return `${y}-${pad(month)}`;
 }
-function monthAfter(A: Date, month: number): string {
+function monthAfter(A: Date, month: number, includeCurrent = false): string {
   let y = A.getUTCFullYear();
-  if (month <= A.getUTCMonth() + 1) y += 1;
+  const am = A.getUTCMonth() + 1;
+  if (month < am || (!includeCurrent && month === am)) y += 1;
   return `${y}-${pad(month)}`;
+}
+
+const FUTURE_MARKERS = new Set(['will', "'ll", 'shall', 'would', 'scheduled', 'due', 'expected', 'plans', 'planned', 'planning', 'intends', 'aims', 'upcoming', 'next', 'tomorrow', 'going']);
+const PAST_MARKERS = new Set(['was', 'were', 'had', 'did', 'said', 'told', 'ago', 'last', 'yesterday', 'earlier', 'began', 'broke', 'met', 'came', 'went', 'took', 'gave', 'made', 'found', 'saw', 'left', 'fell', 'rose', 'won', 'lost', 'held', 'spent', 'sent', 'brought', 'began']);
+
+/**
+ * Tense of the clause around token i: the nearest tense marker (future: will/would/due/scheduled;
+ * past: was/were/had/-ed verbs) within the sentence, looking at most 12 tokens either way.
+ */
+function tenseAround(tokens: Token[], i: number): 'past' | 'future' | null {
+  for (let d = 1; d <= 12; d++) {
+    for (const k of [i - d, i + d]) {
+      const t = tokens[k];
+      if (!t || t.kind !== 'word') continue;
+      if (t.kind === 'word' && (t.key === '.' || t.key === '!')) continue;
+      if (FUTURE_MARKERS.has(t.key)) return 'future';
+      if (PAST_MARKERS.has(t.key) || (!t.cap && t.key.length > 4 && t.key.endsWith('ed'))) return 'past';
+    }
+    const a = tokens[i - d];
+    const b = tokens[i + d];
+    // stop at sentence punctuation on both sides
+    if ((!a || a.text === '.' || a.newlineBefore) && (!b || b.text === '.')) break;
+  }
+  return null;
 }
 function resolveMonthDay(A: Date | null, month: number, day: number): string {
   if (!A) return `XXXX-${pad(month)}-${pad(day)}`;
