@@ -16,19 +16,54 @@ export interface Verdict {
   follower?: boolean;
 }
 
-/** Phrases with a space on each side, made once: matched against a padded key, whole words only. */
-const PADDED = new Map<readonly string[], string[]>();
-function padded(phrases: readonly string[]): string[] {
-  let p = PADDED.get(phrases);
-  if (!p) PADDED.set(phrases, (p = phrases.map((x) => ' ' + x + ' ')));
+/** Phrase sets, made once, so "equals" and "starts" cost a few look-ups, not a scan of the table. */
+const PHRASE_SETS = new Map<readonly string[], { set: Set<string>; maxWords: number }>();
+function phraseSet(phrases: readonly string[]): { set: Set<string>; maxWords: number } {
+  let p = PHRASE_SETS.get(phrases);
+  if (!p) {
+    p = { set: new Set(phrases), maxWords: Math.max(0, ...phrases.map((x) => x.split(' ').length)) };
+    PHRASE_SETS.set(phrases, p);
+  }
   return p;
 }
 
-function phraseMatches(rule: LineRule, key: string, paddedKey: string): boolean {
-  if (rule.match === 'equals') return rule.phrases.includes(key);
-  // "starts": the padded key begins with " phrase "; "contains": it holds " phrase " anywhere.
-  for (const p of padded(rule.phrases)) {
-    if (rule.match === 'starts' ? paddedKey.startsWith(p) : paddedKey.includes(p)) return true;
+/**
+ * For "contains" rules: each padded phrase under its longest word. A key is searched only for the
+ * phrases whose longest word it has, so a paragraph of prose costs a few Set look-ups per rule.
+ */
+const ANCHORED = new Map<readonly string[], Map<string, string[]>>();
+function anchored(phrases: readonly string[]): Map<string, string[]> {
+  let m = ANCHORED.get(phrases);
+  if (!m) {
+    m = new Map();
+    for (const p of phrases) {
+      const anchor = p.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+      const list = m.get(anchor) ?? [];
+      list.push(' ' + p + ' ');
+      m.set(anchor, list);
+    }
+    ANCHORED.set(phrases, m);
+  }
+  return m;
+}
+
+function containsAny(phrases: readonly string[], paddedKey: string, keyWords: () => ReadonlySet<string>): boolean {
+  const words = keyWords();
+  for (const [anchor, list] of anchored(phrases)) {
+    if (words.has(anchor) && list.some((p) => paddedKey.includes(p))) return true;
+  }
+  return false;
+}
+
+function phraseMatches(rule: LineRule, key: string, paddedKey: string, keyWords: () => ReadonlySet<string>): boolean {
+  if (rule.match === 'contains') return containsAny(rule.phrases, paddedKey, keyWords);
+  const { set, maxWords } = phraseSet(rule.phrases);
+  if (set.has(key)) return true;
+  if (rule.match === 'equals') return false;
+  // "starts": some prefix of whole words of the key is a phrase.
+  let end = key.indexOf(' ');
+  for (let n = 1; end > 0 && n <= maxWords; n++, end = key.indexOf(' ', end + 1)) {
+    if (set.has(key.slice(0, end))) return true;
   }
   return false;
 }
@@ -46,13 +81,15 @@ export function matchLineRule(unit: Unit, inTail: boolean): LineRule | null {
   const { key, words, text } = unit;
   if (words > MAX_RULE_WORDS) return null;
   const paddedKey = ' ' + key + ' ';
+  let wordSet: Set<string> | null = null;
+  const keyWords = () => (wordSet ??= new Set(key.split(' ')));
   for (const rule of LINE_RULES) {
     if (words > rule.maxWords) continue;
     if (rule.tailOnly && !inTail) continue;
-    if (rule.test ? !rule.test(key, text) : !phraseMatches(rule, key, paddedKey)) continue;
+    if (rule.test ? !rule.test(key, text) : !phraseMatches(rule, key, paddedKey, keyWords)) continue;
     if (rule.requireColon && !rule.phrases.includes(key) && !hasEarlyColon(text)) continue;
     if (rule.notSentence && endsLikeSentence(text)) continue;
-    if (rule.alsoContains && !padded(rule.alsoContains).some((p) => paddedKey.includes(p))) continue;
+    if (rule.alsoContains && !containsAny(rule.alsoContains, paddedKey, keyWords)) continue;
     return rule;
   }
   return null;

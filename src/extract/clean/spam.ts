@@ -76,7 +76,24 @@ export interface SpamEvidence {
   novelty: number;
 }
 
+/** spamScore of every unit, each computed once (a line is judged in a run and again in mid-document). */
+function scoreCache(units: Unit[], body: () => BodyProfile): (i: number, inLongRun: boolean) => number {
+  const base: number[] = [];
+  return (i, inLongRun) => {
+    base[i] ??= rawScore(units[i], body(), false).score;
+    return Math.min(1, base[i] + (inLongRun ? LONG_RUN_BONUS : 0));
+  };
+}
+
+const LONG_RUN_BONUS = 0.1;
+
+/** The evidence of one candidate line, score clamped to [0, 1]. */
 export function spamScore(unit: Unit, body: BodyProfile, inLongRun: boolean): SpamEvidence {
+  const raw = rawScore(unit, body, inLongRun);
+  return { score: Math.min(1, raw.score), novelty: raw.novelty };
+}
+
+function rawScore(unit: Unit, body: BodyProfile, inLongRun: boolean): SpamEvidence {
   const { vocab } = body;
   const tokens = unit.key.split(' ').filter(Boolean);
   if (tokens.length === 0) return { score: 0, novelty: 0 };
@@ -96,9 +113,10 @@ export function spamScore(unit: Unit, body: BodyProfile, inLongRun: boolean): Sp
     (foreignGlue ? 0.15 : 0) +
     (lowerCase ? 0.2 : 0) +
     (seo ? 0.25 : 0) +
-    (inLongRun ? 0.1 : 0) -
+    (inLongRun ? LONG_RUN_BONUS : 0) -
     (structured ? 0.25 : 0);
-  return { score: Math.max(0, Math.min(1, score)), novelty };
+  // Not clamped at 1 here: the cache adds the run bonus to the raw sum.
+  return { score: Math.max(0, score), novelty };
 }
 
 const STRUCTURE_MARKS = new Set([',', ';', ':', '(', ')', '@', '%', '|', '\u2013', '\u2014', '[', ']', '/']);
@@ -127,6 +145,7 @@ export function findSpam(
   // Built on the first candidate line scored: many documents have none.
   let profile: BodyProfile | null = null;
   const body = () => (profile ??= bodyProfile(bodyVocabulary(units, (i) => !removed(i))));
+  const score = scoreCache(units, body);
   const out = new Map<number, SpamPosition>();
   const considered = (i: number) => !removed(i) || reJudge(i);
 
@@ -142,7 +161,7 @@ export function findSpam(
 
   const judgeRun = (run: number[], where: SpamPosition) => {
     const long = run.length >= 3;
-    const scores = run.map((i) => (protectedUnit(i) || out.has(i) ? -1 : spamScore(units[i], body(), long).score));
+    const scores = run.map((i) => (protectedUnit(i) || out.has(i) ? -1 : score(i, long)));
     const spam = scores.filter((s) => s >= SPAM_THRESHOLD).length;
     // A run that is mostly spam lowers the bar for the rest of it (title-cased keyword lines), but
     // only from the sure spam line nearest the article outwards: spam is appended at the edge, so
@@ -173,7 +192,7 @@ export function findSpam(
   for (let i = 0; i < units.length; i++) {
     if (!considered(i)) continue;
     const u = units[i];
-    if (isCandidateLine(u) && u.words >= 2 && !protectedUnit(i) && spamScore(u, body(), false).score >= INLINE_THRESHOLD) {
+    if (isCandidateLine(u) && u.words >= 2 && !protectedUnit(i) && score(i, false) >= INLINE_THRESHOLD) {
       streak.push(i);
     } else {
       flush();
