@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { newIngestStats, type IngestStats } from '../src/ingest/index.js';
+import { newIngestStats, readSources, type IngestStats } from '../src/ingest/index.js';
 import { streamSource } from '../src/ingest/source.js';
 import { readWarc } from '../src/ingest/warc.js';
 import type { IngestItem } from '../src/model.js';
@@ -217,4 +217,24 @@ test('a gzip bomb in a .warc.gz record is cut at maxBytes', async () => {
     items.map((i) => (i.kind === 'record' ? 'record' : i.error.code)),
     ['too-large'],
   );
+});
+
+test('stopping early, or refusing a file after its head, closes it (no descriptor left open)', { skip: !existsSync('/proc/self/fd') && 'needs /proc' }, async () => {
+  // Over 1 MiB, so the file is still open when the consumer stops (one read would finish a small one).
+  const records = Array.from({ length: 50 }, (_, i) => handWrittenResponse(`https://x.example/${i}`, `<p>${i}</p>`.repeat(5000), i));
+  writeFileSync(at('early.warc'), Buffer.concat(records));
+  writeFileSync(at('not-a-warc.warc'), Buffer.alloc(3 << 20, 0x42));
+  writeFileSync(at('not-a-feed.rss'), Buffer.alloc(3 << 20, 0x43));
+  writeFileSync(at('bad-middle.warc'), Buffer.concat([handWrittenResponse('https://x.example/1', '<p>1</p>', 1), Buffer.from('WARC/1.0\r\nWARC-Type: response\r\n\r\n'), Buffer.alloc(3 << 20, 0x41)]));
+  const openFds = (): number => readdirSync('/proc/self/fd').length;
+  const before = openFds();
+  for (let round = 0; round < 5; round++) {
+    for await (const item of readSources([at('early.warc')])) {
+      if (item.kind === 'record') break; // consumer stops after the first record
+    }
+    // Files refused after a look at their head, or in the middle.
+    for await (const item of readSources([at('not-a-warc.warc'), at('not-a-feed.rss'), at('bad-middle.warc')])) void item;
+  }
+  await new Promise((r) => setTimeout(r, 50));
+  assert.ok(openFds() <= before + 1, `${openFds() - before} descriptors leaked`);
 });

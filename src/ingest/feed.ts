@@ -186,13 +186,27 @@ function itemLanguage(item: DomElement, channelLanguage: string | undefined): st
 export async function* readFeed(src: ByteSource, ctx: ReaderContext): AsyncGenerator<IngestItem> {
   const fileOrigin: RawOrigin = { path: src.path, reader: 'feed' };
   let head: Uint8Array;
-  let rest: AsyncIterable<Uint8Array>;
+  let rest: AsyncIterableIterator<Uint8Array>;
   try {
     ({ head, rest } = await peek(src.open(), HEAD_BYTES));
   } catch (err) {
     yield ingestError(fileOrigin, fsErrorCode(err, true), errorMessage(err));
     return;
   }
+  try {
+    yield* readFeedAfterHead(src, head, rest, ctx);
+  } finally {
+    await rest.return?.(); // release the file on every way out
+  }
+}
+
+async function* readFeedAfterHead(
+  src: ByteSource,
+  head: Uint8Array,
+  rest: AsyncIterable<Uint8Array>,
+  ctx: ReaderContext,
+): AsyncGenerator<IngestItem> {
+  const fileOrigin: RawOrigin = { path: src.path, reader: 'feed' };
   if (isBlank(head)) {
     yield ingestError(fileOrigin, 'empty', 'feed file is empty');
     return;

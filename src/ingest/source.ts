@@ -51,12 +51,13 @@ export function concatBytes(chunks: Uint8Array[], size?: number): Uint8Array {
 
 /**
  * Read at least `n` leading bytes (fewer at end of stream) without losing them: `rest` replays the
- * head and then continues the stream. Closing `rest` early closes the underlying stream.
+ * head and then continues the stream. `rest.return()` closes the underlying stream at any point —
+ * before the first read too, which a generator could not do — so readers can always release it.
  */
 export async function peek(
   stream: AsyncIterable<Uint8Array>,
   n: number,
-): Promise<{ head: Uint8Array; rest: AsyncIterable<Uint8Array> }> {
+): Promise<{ head: Uint8Array; rest: AsyncIterableIterator<Uint8Array> }> {
   const it = stream[Symbol.asyncIterator]();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -71,11 +72,30 @@ export async function peek(
     size += r.value.length;
   }
   const head = concatBytes(chunks, size);
-  const tail: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: () => it };
-  const rest = (async function* () {
-    if (head.length > 0) yield head;
-    if (!done) yield* tail;
-  })();
+  let headSent = head.length === 0;
+  const rest: AsyncIterableIterator<Uint8Array> = {
+    [Symbol.asyncIterator]() {
+      return rest;
+    },
+    async next() {
+      if (!headSent) {
+        headSent = true;
+        return { value: head, done: false };
+      }
+      if (done) return { value: undefined, done: true };
+      const r = await it.next();
+      if (r.done) done = true;
+      return r;
+    },
+    async return() {
+      headSent = true;
+      if (!done) {
+        done = true;
+        await it.return?.();
+      }
+      return { value: undefined, done: true };
+    },
+  };
   return { head, rest };
 }
 

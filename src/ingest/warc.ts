@@ -107,13 +107,27 @@ function classify(record: WARCRecord): { type: PayloadType; charset?: string; sn
 export async function* readWarc(src: ByteSource, ctx: ReaderContext): AsyncGenerator<IngestItem> {
   const fileOrigin: RawOrigin = { path: src.path, reader: 'warc' };
   let head: Uint8Array;
-  let rest: AsyncIterable<Uint8Array>;
+  let rest: AsyncIterableIterator<Uint8Array>;
   try {
     ({ head, rest } = await peek(src.open(), HEAD_BYTES));
   } catch (err) {
     yield ingestError(fileOrigin, fsErrorCode(err, true), errorMessage(err));
     return;
   }
+  try {
+    yield* readWarcAfterHead(src, head, rest, ctx);
+  } finally {
+    await rest.return?.(); // release the file on every way out
+  }
+}
+
+async function* readWarcAfterHead(
+  src: ByteSource,
+  head: Uint8Array,
+  rest: AsyncIterable<Uint8Array>,
+  ctx: ReaderContext,
+): AsyncGenerator<IngestItem> {
+  const fileOrigin: RawOrigin = { path: src.path, reader: 'warc' };
   if (isBlank(head)) {
     yield ingestError(fileOrigin, 'empty', 'WARC file is empty');
     return;
@@ -168,102 +182,107 @@ export async function* readWarc(src: ByteSource, ctx: ReaderContext): AsyncGener
     }
   };
   let recordsSeen = 0;
-  for (;;) {
-    let record: WARCRecord | null;
-    try {
-      record = await parseNext();
-    } catch (err) {
-      yield ingestError(fileOrigin, 'bad-warc', `cannot parse WARC after ${recordsSeen} records: ${errorMessage(err)}`);
-      return;
-    }
-    if (headerOverflow) {
-      yield ingestError(fileOrigin, 'bad-warc', `after ${recordsSeen} records: a header runs past ${MAX_HEADER_BYTES} bytes`);
-      return;
-    }
-    if (!record) break;
-    recordsSeen++;
-    const offset = parser.offset;
-    const url = record.warcTargetURI ?? undefined;
-    const origin: RawOrigin = {
-      path: src.path,
-      reader: 'warc',
-      url,
-      warcRecordId: record.warcHeader('WARC-Record-ID') ?? undefined,
-      offset,
-    };
-    const contentLength = record.warcHeader('Content-Length');
-    if (!contentLength || !/^\d+$/.test(contentLength.trim())) {
-      // A header block without a length: either the file was cut inside it, or it is not a WARC.
-      const next = await parseNext().catch(() => null);
-      if (headerOverflow) yield ingestError(origin, 'bad-warc', `record ${recordsSeen} has no valid Content-Length`);
-      else if (next === null) yield ingestError(origin, 'truncated', `WARC ends inside the header of record ${recordsSeen}`);
-      else yield ingestError(origin, 'bad-warc', `record ${recordsSeen} has no valid Content-Length`);
-      return;
-    }
-
-    const kind = classify(record);
-    if ('skip' in kind) {
-      countSkip(ctx.stats, kind.skip);
-      await drainRecord(record);
-      if (unreadBlockBytes(record) > 0) {
-        yield ingestError(origin, 'truncated', `WARC ends inside record ${recordsSeen} (${record.warcType})`);
+  try {
+    for (;;) {
+      let record: WARCRecord | null;
+      try {
+        record = await parseNext();
+      } catch (err) {
+        yield ingestError(fileOrigin, 'bad-warc', `cannot parse WARC after ${recordsSeen} records: ${errorMessage(err)}`);
         return;
       }
-      continue;
-    }
-
-    // Read the decoded payload (de-chunked, content-decoded by warcio), holding at most maxBytes.
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    try {
-      for await (const chunk of record) {
-        size += chunk.length;
-        if (size <= ctx.maxBytes) chunks.push(chunk);
-        else chunks.length = 0;
+      if (headerOverflow) {
+        yield ingestError(fileOrigin, 'bad-warc', `after ${recordsSeen} records: a header runs past ${MAX_HEADER_BYTES} bytes`);
+        return;
       }
-      await drainRecord(record);
-    } catch (err) {
-      yield ingestError(origin, 'bad-warc', `cannot read payload of record ${recordsSeen}: ${errorMessage(err)}`);
-      return;
-    }
-    if (unreadBlockBytes(record) > 0) {
-      yield ingestError(origin, 'truncated', `WARC ends inside record ${recordsSeen} (${url ?? 'no URL'})`);
-      return;
-    }
-    if (size > ctx.maxBytes) {
-      yield ingestError(origin, 'too-large', `payload of ${size} bytes is over the ${ctx.maxBytes}-byte limit`);
-      continue;
-    }
-    const bytes = concatBytes(chunks, size);
-    if (isBlank(bytes)) {
-      countSkip(ctx.stats, 'warc-empty-payload');
-      continue;
-    }
-    if (kind.sniff && sniffKind(bytes) !== 'html') {
-      // No Content-Type at all: keep only payloads that look like pages.
-      countSkip(ctx.stats, 'warc-not-document');
-      continue;
-    }
-    const type = kind.type;
-    yield {
-      kind: 'record',
-      record: {
-        id: recordId(type, bytes),
-        type,
-        bytes,
-        origin,
-        hints: { url, ...(kind.charset ? { charset: kind.charset } : {}) },
-      },
-    };
-  }
+      if (!record) break;
+      recordsSeen++;
+      const offset = parser.offset;
+      const url = record.warcTargetURI ?? undefined;
+      const origin: RawOrigin = {
+        path: src.path,
+        reader: 'warc',
+        url,
+        warcRecordId: record.warcHeader('WARC-Record-ID') ?? undefined,
+        offset,
+      };
+      const contentLength = record.warcHeader('Content-Length');
+      if (!contentLength || !/^\d+$/.test(contentLength.trim())) {
+        // A header block without a length: either the file was cut inside it, or it is not a WARC.
+        const next = await parseNext().catch(() => null);
+        if (headerOverflow) yield ingestError(origin, 'bad-warc', `record ${recordsSeen} has no valid Content-Length`);
+        else if (next === null) yield ingestError(origin, 'truncated', `WARC ends inside the header of record ${recordsSeen}`);
+        else yield ingestError(origin, 'bad-warc', `record ${recordsSeen} has no valid Content-Length`);
+        return;
+      }
 
-  if (readError !== null) {
-    yield ingestError(fileOrigin, fsErrorCode(readError, true), `read failed after ${recordsSeen} records: ${errorMessage(readError)}`);
-    return;
-  }
-  // A gzip member that never ended: the file was cut after the last complete record.
-  const reader = parser._reader;
-  if (gzipped && reader.compressed && bytesIn > reader.getRawOffset()) {
-    yield ingestError(fileOrigin, 'truncated', `gzip data ends inside a member after ${recordsSeen} records`);
+      const kind = classify(record);
+      if ('skip' in kind) {
+        countSkip(ctx.stats, kind.skip);
+        await drainRecord(record);
+        if (unreadBlockBytes(record) > 0) {
+          yield ingestError(origin, 'truncated', `WARC ends inside record ${recordsSeen} (${record.warcType})`);
+          return;
+        }
+        continue;
+      }
+
+      // Read the decoded payload (de-chunked, content-decoded by warcio), holding at most maxBytes.
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      try {
+        for await (const chunk of record) {
+          size += chunk.length;
+          if (size <= ctx.maxBytes) chunks.push(chunk);
+          else chunks.length = 0;
+        }
+        await drainRecord(record);
+      } catch (err) {
+        yield ingestError(origin, 'bad-warc', `cannot read payload of record ${recordsSeen}: ${errorMessage(err)}`);
+        return;
+      }
+      if (unreadBlockBytes(record) > 0) {
+        yield ingestError(origin, 'truncated', `WARC ends inside record ${recordsSeen} (${url ?? 'no URL'})`);
+        return;
+      }
+      if (size > ctx.maxBytes) {
+        yield ingestError(origin, 'too-large', `payload of ${size} bytes is over the ${ctx.maxBytes}-byte limit`);
+        continue;
+      }
+      const bytes = concatBytes(chunks, size);
+      if (isBlank(bytes)) {
+        countSkip(ctx.stats, 'warc-empty-payload');
+        continue;
+      }
+      if (kind.sniff && sniffKind(bytes) !== 'html') {
+        // No Content-Type at all: keep only payloads that look like pages.
+        countSkip(ctx.stats, 'warc-not-document');
+        continue;
+      }
+      const type = kind.type;
+      yield {
+        kind: 'record',
+        record: {
+          id: recordId(type, bytes),
+          type,
+          bytes,
+          origin,
+          hints: { url, ...(kind.charset ? { charset: kind.charset } : {}) },
+        },
+      };
+    }
+
+    if (readError !== null) {
+      yield ingestError(fileOrigin, fsErrorCode(readError, true), `read failed after ${recordsSeen} records: ${errorMessage(readError)}`);
+      return;
+    }
+    // A gzip member that never ended: the file was cut after the last complete record.
+    const reader = parser._reader;
+    if (gzipped && reader.compressed && bytesIn > reader.getRawOffset()) {
+      yield ingestError(fileOrigin, 'truncated', `gzip data ends inside a member after ${recordsSeen} records`);
+    }
+  } finally {
+    // Close the file even when we stop early (bad record, consumer broke off): warcio never does.
+    await gate.return(undefined);
   }
 }
