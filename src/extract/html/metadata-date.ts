@@ -6,7 +6,7 @@
 import type { MetaSource } from '../../model.js';
 import { findDatesInText, parseDate, type ParsedDate } from './date-parse.js';
 import { ARTICLE_TYPES, PAGE_TYPES, nodeTypes, textValue, type JsonLdNode } from './metadata-jsonld.js';
-import { clean, firstMeta, inNoiseRegion, textAfter, textBefore, visibleText, type MetaTable } from './metadata-dom.js';
+import { classAndId, clean, firstMeta, inNoiseRegion, textAfter, textBefore, visibleText, type MetaTable } from './metadata-dom.js';
 import { DATE_CLASS_WORDS, MODIFIED_META_KEYS, PUBLISHED_META_KEYS, PUBLISHED_WORDS, UPDATED_WORDS } from './metadata-rules.js';
 
 export interface DateEvidence {
@@ -77,7 +77,11 @@ function jsonLdEvidence(ctx: DateContext, out: DateEvidence[]): void {
 }
 
 function metaEvidence(ctx: DateContext, out: DateEvidence[]): void {
-  for (const key of PUBLISHED_META_KEYS) {
+  const known = new Set<string>(PUBLISHED_META_KEYS);
+  const keys: string[] = [...PUBLISHED_META_KEYS];
+  // Site-specific keys ("w-published-date", "article.publishdate") that follow the common naming
+  for (const key of ctx.meta.keys()) if (!known.has(key) && GENERIC_PUBLISHED_KEY.test(key) && !NOT_PUBLISHED_KEY.test(key)) keys.push(key);
+  for (const key of keys) {
     for (const raw of ctx.meta.get(key) ?? []) {
       const date = parseDate(raw, ctx.dayFirst);
       if (date) {
@@ -92,16 +96,30 @@ function metaEvidence(ctx: DateContext, out: DateEvidence[]): void {
   if (modified && date) out.push({ date, source: modified.key.startsWith('og:') || modified.key.startsWith('article:') ? 'opengraph' : 'meta', detail: `meta ${modified.key}`, modified: true, visible: false, label: null });
 }
 
-/** itemprop=datePublished on non-meta elements (meta ones are in the meta table already). */
+const GENERIC_PUBLISHED_KEY = /publish|pub[-_.]?date|release[-_.]?date|creat(?:ed|ion)[-_.]?date|date[-_.]?creat|first[-_.]?published/;
+const NOT_PUBLISHED_KEY = /publisher|modif|updat|expir|review|event|start|end|birth|[-_.]?by$/;
+
+/** Item types whose dates belong to someone else's words, not the article. */
+const FOREIGN_ITEM_TYPES = /comment|answer|question|review|rating|offer|event|person|product/i;
+const ARTICLE_ITEM_TYPES = /article|posting|blog|report|webpage|creativework/i;
+
+/**
+ * itemprop=datePublished on visible elements (meta ones are in the meta table already). The
+ * enclosing item's type decides: a Comment's date never counts, a BlogPosting's counts even inside
+ * a region whose class looks like noise (Blogger wraps posts in "widget").
+ */
 function microdataEvidence(ctx: DateContext, out: DateEvidence[]): void {
   for (const el of Array.from(ctx.doc.querySelectorAll('[itemprop]')).slice(0, 500)) {
     const prop = (el.getAttribute('itemprop') ?? '').toLowerCase();
     if (prop !== 'datepublished' && prop !== 'datecreated' && prop !== 'datemodified') continue;
-    if (el.tagName === 'META' || inNoiseRegion(el)) continue;
-    const raw = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.textContent ?? '';
-    const date = parseDate(raw, ctx.dayFirst);
+    if (el.tagName === 'META') continue;
+    const itemType = el.closest('[itemscope]')?.getAttribute('itemtype') ?? '';
+    if (FOREIGN_ITEM_TYPES.test(itemType)) continue;
+    if (!ARTICLE_ITEM_TYPES.test(itemType) && inNoiseRegion(el)) continue;
+    const raw = el.getAttribute('datetime') ?? el.getAttribute('content') ?? (el.tagName === 'ABBR' ? el.getAttribute('title') : null) ?? el.textContent ?? '';
+    const date = parseDate(raw, ctx.dayFirst) ?? parseDate(el.textContent ?? '', ctx.dayFirst);
     if (date) {
-      out.push({ date, source: 'microdata', detail: `itemprop ${prop}`, modified: prop === 'datemodified', visible: el.tagName !== 'META' && el.tagName !== 'LINK', label: prop === 'datemodified' ? 'updated' : 'published' });
+      out.push({ date, source: 'microdata', detail: `itemprop ${prop}`, modified: prop === 'datemodified', visible: true, label: prop === 'datemodified' ? 'updated' : 'published' });
     }
   }
 }
@@ -176,8 +194,17 @@ function textEvidence(ctx: DateContext, out: DateEvidence[]): void {
     const text = visibleText(el, 200);
     if (!text || text.length > 200) continue;
     const before = out.length;
-    pushTextDates(ctx, text, `element .${(el.getAttribute('class') ?? el.getAttribute('id') ?? '').trim().slice(0, 40)}`, 1, out);
-    if (out.length > before) classTaken++;
+    const ci = classAndId(el);
+    pushTextDates(ctx, text, `element .${ci.trim().slice(0, 40)}`, 1, out);
+    if (out.length > before) {
+      classTaken++;
+      // the class may say what the words do not: <span class="updated">2025-11-03</span>
+      const e = out[out.length - 1];
+      if (!e.label && /updated|modified/.test(ci) && !/publish|posted|created/.test(ci)) {
+        e.label = 'updated';
+        e.modified = true;
+      } else if (!e.label && /publish|posted|created/.test(ci)) e.label = 'published';
+    }
   }
   const body = ctx.doc.body;
   if (body) pushTextDates(ctx, textAfter(body, 60_000), 'labelled text', 3, out, true);
@@ -232,6 +259,16 @@ export function extractPublishedDate(ctx: DateContext): DateResult {
       e.date = { iso: e.date.altDay, day: e.date.altDay, hasTime: false };
     }
   }
+  // A shown day that the page labels as an update elsewhere is an update stamp here too (the
+  // same "Nov 3" often appears once with "Updated" and once bare), unless it is also a publication day.
+  const updatedDays = new Set(visible.filter((e) => e.label === 'updated').map((e) => e.date.day));
+  const publishedDays = new Set(evidence.filter((e) => e.label === 'published' || (!e.visible && !e.modified)).map((e) => e.date.day));
+  for (const e of visible) {
+    if (!e.label && updatedDays.has(e.date.day) && !publishedDays.has(e.date.day)) {
+      e.label = 'updated';
+      e.modified = true;
+    }
+  }
   const confirmed = visible.filter((e) => structuredDays.has(e.date.day));
   const notUpdated = (e: DateEvidence): boolean => e.label !== 'updated';
   const published = structured.filter((e) => !e.modified);
@@ -250,7 +287,7 @@ export function extractPublishedDate(ctx: DateContext): DateResult {
     const urlDay = evidence.find((e) => e.source === 'url')?.date.day;
     chosen = strongestPublished && urlDay === strongestPublished.date.day ? strongestPublished : shown;
   }
-  chosen ??= confirmed[0] ?? strongestPublished;
+  chosen ??= strongestPublished ?? confirmed[0];
   chosen ??= visible.find(notUpdated) ?? evidence.find((e) => e.source === 'url') ?? visible[0] ?? structured.find((e) => e.modified);
   if (!chosen) return { value: null, source: null, evidence };
   // A structured timestamp for the same day is more precise than a visible or URL day.

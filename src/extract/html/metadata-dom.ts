@@ -38,7 +38,7 @@ export function firstMeta(table: MetaTable, keys: readonly string[]): { key: str
 
 /** Collapses whitespace and trims. */
 export function clean(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
+  return repairMojibake((text ?? '').replace(/\s+/g, ' ').trim());
 }
 
 /** HTML entities that survive in meta content and JSON-LD strings (decoded once, cheaply). */
@@ -54,6 +54,31 @@ export function decodeEntities(text: string): string {
       rdquo: '”', ldquo: '“', hellip: '…', laquo: '«', raquo: '»', middot: '·',
     };
     return named[code.toLowerCase()] ?? all;
+  });
+}
+
+/** Windows-1252 characters in 0x80–0x9F, mapped back to their byte. */
+const CP1252_BYTE: Record<string, number> = {
+  '€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89, 'Š': 0x8a,
+  '‹': 0x8b, 'Œ': 0x8c, 'Ž': 0x8e, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97,
+  '˜': 0x98, '™': 0x99, 'š': 0x9a, '›': 0x9b, 'œ': 0x9c, 'ž': 0x9e, 'Ÿ': 0x9f,
+};
+const MOJIBAKE = /[\u00c2-\u00f4][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]{1,3}/g;
+
+/**
+ * Undoes UTF-8 read as Latin-1/Windows-1252 ("Investorâ€™s" → "Investor’s") in short metadata
+ * strings: each suspicious run is re-decoded as UTF-8 and kept only when that decodes cleanly.
+ */
+export function repairMojibake(text: string): string {
+  if (!/[\u00c2-\u00f4]/.test(text)) return text;
+  return text.replace(MOJIBAKE, (run) => {
+    const bytes: number[] = [];
+    for (const ch of run) {
+      const code = ch.charCodeAt(0);
+      bytes.push(code <= 0xff ? code : (CP1252_BYTE[ch] ?? 0));
+    }
+    const decoded = Buffer.from(bytes).toString('utf8');
+    return decoded.includes('\ufffd') || decoded.length !== 1 ? run : decoded;
   });
 }
 
@@ -73,7 +98,8 @@ export function inNoiseRegion(el: Element, maxDepth = 40): boolean {
   for (let i = 0; cur && i < maxDepth; i++) {
     const tag = cur.tagName;
     if (tag === 'BODY' || tag === 'HTML') return false;
-    if (NOISE_TAGS.has(tag)) return true;
+    // an <aside> or <footer> inside the article holds its own meta (date, author box), not other content
+    if (NOISE_TAGS.has(tag) && !((tag === 'ASIDE' || tag === 'FOOTER') && cur.parentElement?.closest('article'))) return true;
     const ci = classAndId(cur);
     if (ci.trim() && NOISE_RE.test(ci)) {
       // "comment-count" links next to the headline are harmless; real comment areas are containers

@@ -89,8 +89,8 @@ export const TITLE_META_KEYS = ['og:title', 'twitter:title', 'dc.title', 'citati
  */
 export const NOISE_REGION_WORDS = [
   'comment', 'respond', 'reply', 'replies', 'discussion', 'disqus', 'related', 'recommend', 'more-stories', 'more-articles',
-  'read-next', 'readnext', 'read-more', 'also-read', 'you-may', 'you-might', 'popular', 'trending', 'most-read', 'sidebar', 'widget',
-  'footer', 'newsletter', 'outbrain', 'taboola', 'promo', 'next-article', 'prev-next', 'post-navigation', 'nav-links',
+  'read-next', 'readnext', 'read-more', 'also-read', 'you-may', 'you-might', 'popular', 'trending', 'most-read', 'sidebar',
+  'footer', 'newsletter', 'outbrain', 'taboola', 'next-article', 'prev-next', 'post-navigation', 'nav-links',
   'pagination', 'breadcrumb', 'menu', 'archive', 'latest', 'rss', 'teaser', 'article-card',
 ];
 
@@ -101,7 +101,7 @@ export const NOISE_TAGS = new Set(['ASIDE', 'FOOTER', 'NAV', 'FORM', 'SCRIPT', '
 export const UPDATED_WORDS = /(?:update[ds]?|modified|revised|edited|last\s{1,3}(?:updated|modified|reviewed|changed)|aktualisiert|mis\s{1,3}à\s{1,3}jour|actualizado|aggiornato|atualizado|bijgewerkt|reviewed)\W{0,5}(?:on\s{1,3})?[:\-–]?\s{0,3}$/i;
 
 /** Words announcing the first publication. */
-export const PUBLISHED_WORDS = /(?:published|posted|posted\s{1,3}on|written|veröffentlicht|publié|publicado|pubblicato|gepubliceerd|date)\W{0,5}(?:on\s{1,3})?[:\-–]?\s{0,3}$/i;
+export const PUBLISHED_WORDS = /(?:published|posted|posted\s{1,3}on(?:\s{1,3}the)?|written|veröffentlicht|publié|publicado|pubblicato|gepubliceerd|date)\W{0,5}(?:on\s{1,3})?[:\-–]?\s{0,3}$/i;
 
 /** Class fragments of elements that carry the article's date. */
 export const DATE_CLASS_WORDS = ['date', 'time', 'posted', 'publish', 'pubdate', 'byline', 'meta', 'dateline', 'timestamp', 'updated'];

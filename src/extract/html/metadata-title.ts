@@ -137,7 +137,37 @@ function findHeadline(doc: Document, references: string[]): Element | null {
   return h2 ?? usable[0] ?? null;
 }
 
+/**
+ * Drops what follows a spaced separator ("Title | Top 19 Companies", "Title – Part 1"): after
+ * site names are gone, such tails are taglines, sections or subtitles, which headlines as people
+ * cite them leave out. Colons stay: "Fitness Trends 2025: 9 Things" is one title.
+ */
+export function dropTagline(title: string): string {
+  const m = TAGLINE_SEPARATOR.exec(title);
+  if (!m) return title;
+  const head = title.slice(0, m.index).trim();
+  const tail = title.slice(m.index + m[0].length).trim();
+  // a tail that continues the sentence ("— and 5 trends to expect", "– tips and tricks") is the title's own
+  if (LOWER_START.test(tail) || CONTINUATION.test(tail)) return title;
+  // keep the whole when the head is too short to stand alone ("Opinion | How ...", "Q&A - ...")
+  return head.split(/\s+/).length >= 3 && head.length >= 12 ? head : title;
+}
+const CONTINUATION = /^(?:and|or|but|from|how|why|what|with|plus|by|for|in|on|to)\b/i;
+const LOWER_START = /^\p{Ll}/u;
+const TAGLINE_SEPARATOR = /\s[|–—•·»«]\s|\s-\s|\s::\s|\s\|\s?/;
+
+/** Shaped like a headline: a few words, not a paragraph, not shouted, not a prompt ending in a colon. */
+function isHeadlineLike(text: string): boolean {
+  const words = text.split(/\s+/).length;
+  return words >= 3 && words <= 25 && text.length <= 160 && text !== text.toUpperCase() && !/:$/.test(text);
+}
+
 export function extractTitle(ctx: TitleContext): TitleResult {
+  const r = extractTitleCandidate(ctx);
+  return r.value && (process.env.TV !== 'h' || r.source !== 'heading') ? { ...r, value: dropTagline(r.value) } : r;
+}
+
+function extractTitleCandidate(ctx: TitleContext): TitleResult {
   const og = firstMeta(ctx.meta, ['og:title', 'twitter:title']);
   const ogTitle = og ? clean(decodeEntities(og.value)) : '';
   const headlineLd = ctx.article ? clean(decodeEntities(textValue(ctx.article.headline) ?? textValue(ctx.article.name) ?? '')) : '';
@@ -158,6 +188,12 @@ export function extractTitle(ctx: TitleContext): TitleResult {
   if (h1 && h1.length <= 400) {
     const agree = [ogClean, ldClean, tagClean].some((c) => c && similarity(h1, c) >= 0.6);
     if (agree) return { value: h1, source: 'heading', headline };
+  }
+  // A visible headline that shares part of its wording with the structured titles is the same
+  // story told differently (SEO titles are rewritten for search; the h1 is what readers see).
+  if (h1 && headline && isHeadlineLike(h1) && !inNoiseRegion(headline) && !ctx.siteNames.some((n) => similarity(n, h1) >= 0.5)) {
+    const related = [ogClean, ldClean, tagClean].some((c) => c && similarity(h1, c) >= 0.3);
+    if (related) return { value: h1, source: 'heading', headline };
   }
   if (ogClean) return { value: ogClean, source: 'opengraph', headline };
   if (ldClean) return { value: ldClean, source: 'json-ld', headline };
