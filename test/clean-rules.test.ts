@@ -204,6 +204,14 @@ test('a title equal to opts.title is set aside; other first lines are kept', () 
   assertRemoved(r, title, 'title-repeat', 'title-repeat');
   const r2 = cleanText([title, ...PROSE].join('\n\n'), { title: 'Something else entirely' });
   assert.ok(r2.text.startsWith(title));
+  // With or without a site suffix on either side.
+  const r3 = cleanText([title, ...PROSE].join('\n\n'), { title: title + ' - Harbour Daily' });
+  assertRemoved(r3, title, 'title-repeat');
+  const r4 = cleanText([title + ' | Harbour Daily', ...PROSE].join('\n\n'), { title });
+  assertRemoved(r4, title + ' | Harbour Daily', 'title-repeat');
+  // A short line that merely starts the title is not it.
+  const r5 = cleanText(['Council', ...PROSE].join('\n\n'), { title });
+  assert.ok(r5.text.startsWith('Council\n\n'));
 });
 
 test('symbol-only lines are removed as empty-or-symbolic', () => {

@@ -37,7 +37,17 @@ export function cleanText(text: string, opts: CleanOptions = {}): CleanResult {
   const verdicts: (Verdict | null)[] = applyLineRules(units);
 
   const titleKey = opts.title ? normaliseKey(opts.title) : '';
-  const isTitle = (i: number) => titleKey !== '' && units[i].key === titleKey;
+  const titleWords = countWords(titleKey);
+  // The title line as the page shows it may lack the site suffix the metadata title has
+  // ("Pact signed" vs "Pact signed - Daily News"), or carry one the metadata lacks.
+  const isTitle = (i: number) => {
+    const { key, words } = units[i];
+    if (titleKey === '' || key === '') return false;
+    if (key === titleKey) return true;
+    if (words >= 4 && titleKey.startsWith(key + ' ')) return titleWords - words <= 6;
+    if (titleWords >= 4 && key.startsWith(titleKey + ' ')) return words - titleWords <= 6;
+    return false;
+  };
   for (let i = 0; i < Math.min(HEAD_UNITS, units.length); i++) {
     if (isTitle(i) && verdicts[i] === null) {
       verdicts[i] = { reason: TITLE_RULE.reason, rule: TITLE_RULE.name };
