@@ -18,7 +18,7 @@ import { readJsonl } from './jsonl.js';
 import { kindFromPath } from './kinds.js';
 import { countSkip, DEFAULT_MAX_BYTES, newIngestStats, type ReadOptions, type ReaderContext } from './options.js';
 import { binarySignature, looksLikeFeed, looksLikeHtml, sniffKind, SNIFF_BYTES, type InputKind } from './sniff.js';
-import { fileSource, gunzipStream, sniffHead, streamSource, type ByteSource } from './source.js';
+import { discardSource, fileSource, gunzipStream, sniffHead, streamSource, type ByteSource } from './source.js';
 import { readText } from './text.js';
 import { walkFolder } from './walk.js';
 import { checkWarcHead, readWarc } from './warc.js';
@@ -188,6 +188,7 @@ async function* readByContent(src: ByteSource, ctx: ReaderContext, how: ContentO
     kind = sniffed;
   }
   if (kind === null) {
+    await discardSource(source);
     if (head.length === 0) {
       yield ingestError(origin, 'empty', 'no bytes');
     } else if (how.explicit) {

@@ -37,6 +37,16 @@ export function streamSource(path: string, stream: AsyncIterable<Uint8Array> | (
   };
 }
 
+/** Release a stream source nobody is going to read (a file source holds nothing until opened). */
+export async function discardSource(src: ByteSource): Promise<void> {
+  if (src.file !== null) return;
+  try {
+    await src.open()[Symbol.asyncIterator]().return?.();
+  } catch {
+    // already opened and consumed by someone else, or failed: nothing left to release
+  }
+}
+
 export function concatBytes(chunks: Uint8Array[], size?: number): Uint8Array {
   if (chunks.length === 1) return chunks[0];
   const total = size ?? chunks.reduce((n, c) => n + c.length, 0);
