@@ -41,7 +41,25 @@ test('comment-form lines are removed as comment-form', () => {
   for (const l of lines) assertRemoved(r, l, 'comment-form');
   assertProseKept(r);
   const r2 = cleanText(article('14 Comments', 'Cancel reply', 'You must be logged in to post a comment.'));
-  for (const l of ['14 Comments', 'Cancel reply', 'You must be logged in to post a comment.']) assertRemoved(r2, l, 'comment-form');
+  assertRemoved(r2, '14 Comments', 'comments');
+  for (const l of ['Cancel reply', 'You must be logged in to post a comment.']) assertRemoved(r2, l, 'comment-form');
+});
+
+test('readers\' comments after a comment count are removed as comments, with a spam tail after them', () => {
+  const comments = ['Maria Santos says:', 'I take the ferry every day and the new routes cannot come soon enough',
+    'Tom Reyes says:', 'Who pays for the crews? Not the regional fund, surely.'];
+  const r = cleanText(article('2 Comments', ...comments.slice(0, 2), 'Reply', ...comments.slice(2), 'Leave a Reply', 'Your email address will not be published.',
+    'slot gacor hari ini', 'download lagu mp3 gratis'));
+  assertRemoved(r, '2 Comments', 'comments', 'comment-section');
+  for (const l of comments) assertRemoved(r, l, 'comments');
+  assertRemoved(r, 'Reply', 'comment-form');
+  assertRemoved(r, 'Leave a Reply', 'comment-form');
+  assertRemoved(r, 'slot gacor hari ini', 'spam-keywords');
+  assertRemoved(r, 'download lagu mp3 gratis', 'spam-keywords');
+  assertProseKept(r);
+  // A count in the first half of the page, or a bare "Comments" subhead, takes nothing with it.
+  const r2 = cleanText([PROSE[0], '12 comments', PROSE[1], PROSE[2], PROSE[3]].join('\n\n'));
+  assertProseKept(r2);
 });
 
 test('disclaimers and affiliate disclosures are removed as disclaimer', () => {

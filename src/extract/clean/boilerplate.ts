@@ -10,8 +10,9 @@ export interface Verdict {
   reason: RemovalReason;
   rule: string;
   /**
-   * Removed only as a short line after a header rule ("Related posts"), not on its own merits:
-   * spam detection may re-judge it. Comment-form fields are matched on their own words and are not.
+   * Removed only as a line after a header rule ("Related posts", "12 Comments"), not on its own
+   * merits: spam detection may re-judge it. Comment-form fields are matched on their own words and
+   * are not.
    */
   follower?: boolean;
 }
@@ -95,6 +96,9 @@ export function matchLineRule(unit: Unit, inTail: boolean): LineRule | null {
   return null;
 }
 
+/** Share of the text before a unit for it to count as in the tail (for `tailOnly` rules). */
+const TAIL_FROM = 0.3;
+
 /** A line with at most one letter or digit ("* * *", "—", "|", a stray "Δ" of a form). */
 export function isSymbolic(unit: Unit): boolean {
   return unit.key.length <= 1;
@@ -103,6 +107,7 @@ export function isSymbolic(unit: Unit): boolean {
 function followerFits(kind: FollowerKind, unit: Unit, maxWords: number): boolean {
   if (unit.words > maxWords) return false;
   if (isSymbolic(unit)) return true;
+  if (kind === 'rest') return true;
   if (kind === 'form-field') return FORM_FIELDS.has(unit.key) || unit.text.trimEnd().endsWith('*');
   // 'short-line': a headline-like line, not a sentence of prose.
   return !endsLikeSentence(unit.text) || unit.words <= 4;
@@ -111,6 +116,9 @@ function followerFits(kind: FollowerKind, unit: Unit, maxWords: number): boolean
 /** One verdict (or null: keep) per unit, from the line rules alone. */
 export function applyLineRules(units: Unit[]): (Verdict | null)[] {
   const verdicts: (Verdict | null)[] = new Array(units.length).fill(null);
+  // "Second half" by characters: a page's comments can outnumber its paragraphs.
+  const total = units.reduce((n, u) => n + u.text.length, 0);
+  let before = 0;
   let header: { rule: LineRule; left: number } | null = null;
   for (let i = 0; i < units.length; i++) {
     const unit = units[i];
@@ -121,15 +129,20 @@ export function applyLineRules(units: Unit[]): (Verdict | null)[] {
       verdicts[i] = { reason: header.rule.reason, rule: header.rule.name };
       continue;
     }
-    const rule = matchLineRule(unit, i >= units.length / 2);
+    const inTail = before >= TAIL_FROM * total;
+    before += unit.text.length;
+    const rule = matchLineRule(unit, inTail);
     if (rule) {
       verdicts[i] = { reason: rule.reason, rule: rule.name };
-      if (rule.takesFollowing) header = { rule, left: rule.takesFollowing.maxLines };
+      // Inside a 'rest' section (readers' comments) a "Reply" label does not start a header of its
+      // own; a rule that ends sections ("Leave a Reply") does.
+      const inSection = header?.rule.takesFollowing?.kind === 'rest' && !rule.endsSection;
+      if (rule.takesFollowing && !inSection) header = { rule, left: rule.takesFollowing.maxLines };
       continue;
     }
     if (header && follow && header.left > 0 && followerFits(follow.kind, unit, follow.maxWords)) {
       header.left--;
-      verdicts[i] = { reason: header.rule.reason, rule: header.rule.name, follower: follow.kind === 'short-line' };
+      verdicts[i] = { reason: header.rule.reason, rule: header.rule.name, follower: follow.kind !== 'form-field' };
       continue;
     }
     header = null;

@@ -40,7 +40,9 @@ export interface LineRule {
   requireColon?: boolean;
   /** The line must not end like a sentence (. ! ?): "Share on the market rose." is prose. */
   notSentence?: boolean;
-  /** Fires only in the second half of the document (a "Comment" kicker at the top is a section label). */
+  /** Ends a 'rest' section of a header before it (the comment form after the comments). */
+  endsSection?: boolean;
+  /** Fires only after the first 30% of the text (a "Comment" kicker at the top is a section label). */
   tailOnly?: boolean;
   /** A rule that is a test rather than phrases (the © sign is not a letter, so it needs the raw line). */
   test?: (key: string, raw: string) => boolean;
@@ -49,9 +51,10 @@ export interface LineRule {
 /**
  * Which lines after a header rule go with it. 'short-line': any short line that is not a sentence
  * (headlines of related links, share-button labels). 'form-field': only comment-form field labels,
- * so a spam tail after "Leave a Reply" is still judged as spam.
+ * so a spam tail after "Leave a Reply" is still judged as spam. 'rest': every line up to the next
+ * line another rule claims (readers' comments after "12 Comments").
  */
-export type FollowerKind = 'short-line' | 'form-field';
+export type FollowerKind = 'short-line' | 'form-field' | 'rest';
 
 /** Field labels of comment forms, normalised; a line ending in "*" counts as a field too. */
 export const FORM_FIELDS: ReadonlySet<string> = new Set([
@@ -73,6 +76,7 @@ const COMMENT_FORM: LineRule[] = [
     ],
     maxWords: 6,
     takesFollowing: { maxLines: 12, maxWords: 8, kind: 'form-field' },
+    endsSection: true,
   },
   {
     name: 'comment-label',
@@ -84,13 +88,24 @@ const COMMENT_FORM: LineRule[] = [
     takesFollowing: { maxLines: 12, maxWords: 8, kind: 'form-field' },
   },
   {
-    name: 'comment-count',
-    reason: 'comment-form',
+    name: 'comment-section',
+    reason: 'comments',
     match: 'equals',
     phrases: [],
-    maxWords: 8,
-    // "3 Comments", "12 responses to …", "5 thoughts on …"
-    test: (key) => isCountLabel(key),
+    maxWords: 20,
+    // "3 Comments", "12 responses to “…”", "5 thoughts on “…”" after the top of the page heads
+    // the readers' comments: everything after it goes (other rules still name their own lines).
+    test: (key) => isCountLabel(key, COMMENT_COUNT_WORDS),
+    tailOnly: true,
+    takesFollowing: { maxLines: 500, maxWords: Number.MAX_SAFE_INTEGER, kind: 'rest' },
+  },
+  {
+    name: 'share-count',
+    reason: 'share-subscribe',
+    match: 'equals',
+    phrases: [],
+    maxWords: 4,
+    test: (key) => isCountLabel(key, ['shares', 'share', 'views', 'likes']),
   },
   {
     name: 'comment-form-notice',
@@ -549,7 +564,11 @@ function isDateLine(key: string, raw: string): boolean {
   return digit && anchor;
 }
 
-function isCountLabel(key: string): boolean {
+const COMMENT_COUNT_WORDS = ['comment', 'comments', 'response', 'responses', 'reply', 'replies', 'thought on',
+  'thoughts on', 'response to', 'responses to', 'reply to', 'replies to'];
+
+/** "12 comments", "5 thoughts on …": a number, then one of `words` (and, for "on"/"to", a title). */
+function isCountLabel(key: string, words: readonly string[]): boolean {
   const sp = key.indexOf(' ');
   if (sp <= 0 || sp > 6) return false;
   for (let i = 0; i < sp; i++) {
@@ -557,8 +576,7 @@ function isCountLabel(key: string): boolean {
     if (c < 48 || c > 57) return false;
   }
   const rest = key.slice(sp + 1);
-  return ['comment', 'comments', 'response', 'responses', 'reply', 'replies', 'thought on', 'thoughts on',
-    'shares', 'views'].some((w) => rest === w || rest.startsWith(w + ' '));
+  return words.some((w) => rest === w || (rest.startsWith(w + ' ') && (w.endsWith(' on') || w.endsWith(' to'))));
 }
 
 function isCopyrightLine(key: string, raw: string): boolean {
