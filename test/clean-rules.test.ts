@@ -313,6 +313,24 @@ test('datelines: wire, capitals, city-region, Reuters date; names are not dateli
   assert.equal(cleanText(PROSE.join('\n\n')).dateline, null);
 });
 
+test('nothing is dropped silently: every letter and digit is in the text or in a removal', () => {
+  const skeleton = (x: string) => x.replace(/[^\p{L}\p{N}]+/gu, '');
+  const text = ['cheap flights deals', 'Council expands harbour ferry service', 'By Maria Lopez and Tom Reyes',
+    'June 4, 2025 10:15 AM EDT', PROSE[0], 'Advertisement', PROSE[1], 'Share this:', 'Twitter', PROSE[2],
+    'Routes and costs', PROSE[3] + ' Stay tuned for more updates.', '3 Comments', 'Maria says:', 'Great news!',
+    'Leave a Reply', 'Name *', '\u00a9 2025 Harbour Daily. All rights reserved.', 'png icon free download'].join('\n\n');
+  const r = cleanText(text, { title: 'Council expands harbour ferry service' });
+  const removed = r.removals.reduce((n, x) => n + skeleton(x.text).length, 0);
+  assert.equal(skeleton(r.text).length + removed, skeleton(text).length);
+  assert.ok(r.removals.length >= 12, JSON.stringify(r.removals.map((x) => x.text)));
+  // Offsets are insertion points inside the text, in document order.
+  let last = 0;
+  for (const x of r.removals) {
+    assert.ok(x.at >= last && x.at <= r.text.length);
+    last = x.at;
+  }
+});
+
 test('performance: 1 MB without spaces and 1 MB of prose clean in well under a second', () => {
   // Best of two runs: the machine is shared, a single run may be descheduled.
   const time = (f: () => void) => Math.min(...[0, 1].map(() => {

@@ -17,6 +17,12 @@ const absent = (u: URL) => !existsSync(u) && 'needs ../shared/seeds (absent)';
 const skeleton = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
 const endsWithPunctuation = (s: string) => /[.!?…;]["'”’)\]]*$/u.test(s.trim());
 
+/** Nothing silently dropped: every letter and digit is in the clean text or in a removal. */
+function assertAccounted(source: string, r: ReturnType<typeof cleanText>) {
+  const removed = r.removals.reduce((n, x) => n + skeleton(x.text).length, 0);
+  assert.equal(skeleton(r.text).length + removed, skeleton(source).length);
+}
+
 function sourceLines(text: string): string[] {
   return text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 }
@@ -56,6 +62,7 @@ test('seed with a keyword tail: every tail line removed as spam, every prose lin
     assert.ok(!r.text.includes(line), `keyword line still in text: ${line}`);
   }
   const checked = assertProseKept(source, r.text, () => false);
+  assertAccounted(source, r);
   assert.ok(checked >= 20);
   // Subheads between prose paragraphs are kept.
   const subheads = lines.filter((l, i) => !endsWithPunctuation(l) && i > 0 && i < lines.length - 1 &&
@@ -84,6 +91,7 @@ test('seed with a disclaimer and a comment form: removed with their reasons, pro
   assert.equal(r.removals.length, 3, JSON.stringify(r.removals));
   assert.ok(!/Leave a Reply|Disclaimer|Required fields/.test(r.text));
 
+  assertAccounted(source, r);
   const isBoilerplate = (l: string) => /^(Disclaimer|Leave a Reply|Your email address)/.test(l);
   assert.ok(assertProseKept(source, r.text, isBoilerplate) >= 25);
   // The title line is kept (no title given), as the first paragraph.
