@@ -21,12 +21,13 @@ import type { Sentence } from './sentences.js';
 import { LEX, MONTHS, WEEKDAYS, type PlaceInfo, type OrgInfo, type CountryInfo } from './lexicons.js';
 
 /** Connectors allowed inside a name when a capitalised word follows ("Center for European ..."). */
-const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'von', 'van', 'der', 'den']);
+const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'das', 'do', 'dos', 'des', 'della', 'di', 'du', 'la', 'le', 'el', 'bin', 'ibn', 'al', 'von', 'van', 'der', 'den', 'ter']);
 /** "of"/"for" join names only after a head that takes a complement ("Center for", "Secretary of"). */
-const NAME_PARTICLES = new Set(['de', 'del', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'von', 'van', 'der', 'den']);
-const COMPLEMENT_HEADS = new Set(['republic', 'kingdom', 'states', 'emirates', 'union', 'federation', 'people', "people's", 'isle', 'gulf', 'sea', 'bay', 'cape', 'islands', 'league', 'court', 'house', 'office', 'friends', 'bank', 'university', 'college', 'institute', 'center', 'centre', 'council', 'ministry', 'department', 'secretary', 'minister', 'commissioner', 'director', 'chief', 'head', 'president', 'chairman', 'governor', 'organization', 'organisation', 'association', 'agency', 'committee', 'commission', 'party', 'movement', 'front', 'army', 'church', 'school', 'foundation', 'museum', 'academy', 'board', 'bureau', 'assembly', 'congress', 'fund', 'society', 'union', 'alliance', 'coalition', 'forces', 'force', 'guard', 'corps', 'court', 'tribunal', 'chamber', 'embassy', 'city', 'state', 'province', 'region', 'order', 'prince', 'king', 'queen', 'duke', 'archbishop', 'bishop']);
+const NAME_PARTICLES = new Set(['de', 'del', 'da', 'das', 'do', 'dos', 'des', 'della', 'di', 'du', 'la', 'le', 'el', 'bin', 'ibn', 'al', 'von', 'van', 'der', 'den', 'ter']);
+const COMPLEMENT_HEADS = new Set(['palácio', 'palacio', 'republic', 'kingdom', 'states', 'emirates', 'union', 'federation', 'people', "people's", 'isle', 'gulf', 'sea', 'bay', 'cape', 'islands', 'league', 'court', 'house', 'office', 'friends', 'bank', 'university', 'college', 'institute', 'center', 'centre', 'council', 'ministry', 'department', 'secretary', 'minister', 'commissioner', 'director', 'chief', 'head', 'president', 'chairman', 'governor', 'organization', 'organisation', 'association', 'agency', 'committee', 'commission', 'party', 'movement', 'front', 'army', 'church', 'school', 'foundation', 'museum', 'academy', 'board', 'bureau', 'assembly', 'congress', 'fund', 'society', 'union', 'alliance', 'coalition', 'forces', 'force', 'guard', 'corps', 'court', 'tribunal', 'chamber', 'embassy', 'city', 'state', 'province', 'region', 'order', 'prince', 'king', 'queen', 'duke', 'archbishop', 'bishop']);
 const ROMAN = new Set(['ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii']);
 const DETERMINERS = new Set(['the', 'a', 'an']);
+const LOCATIVE_PREPS = new Set(['in', 'near', 'outside', 'across', 'inside', 'around']);
 /** Role heads that denote the top leader: "the Russian leader" may refer to a "Russian President". */
 const LEADER_HEADS = LEX.keywords.leader;
 
@@ -83,6 +84,9 @@ interface Piece {
   canonical?: string;
   country?: string;
   role?: { i: number; j: number; country?: string };
+  placeKind?: PlaceInfo['kind'];
+  /** Typed from its context (a preposition, an appositive), not from a lexicon. */
+  contextTyped?: boolean;
 }
 
 export function findEntities(text: string, tokens: Token[], sentences: Sentence[]): EntityResult {
@@ -119,9 +123,15 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       continue;
     }
     let j = i + 1;
+    let afterConnector = false;
     while (j < tokens.length) {
       const u = tokens[j];
       if (sentOf[j] !== sentOf[i]) break;
+      // "Center for Mediterranean and Atlantic Studies": "and" inside a name after "for"/"of"
+      if (afterConnector && (u.key === 'and' || u.text === '&') && isNameToken(tokens[j + 1]) && isNameToken(tokens[j + 2]) && sentOf[j + 1] === sentOf[i]) {
+        j += 1;
+        continue;
+      }
       if (isNameToken(u) && u.spaceBefore && !WEEKDAYS.has(u.key) && !(MONTHS.has(u.key) && tokens[j + 1]?.kind === 'num')) {
         j++;
         continue;
@@ -135,6 +145,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
         if (tokens[k]?.key === 'the') k++;
         if (isNameToken(tokens[k]) && sentOf[k] === sentOf[i]) {
           j = k + 1;
+          if (!NAME_PARTICLES.has(u.key)) afterConnector = true;
           continue;
         }
       }
@@ -145,8 +156,21 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   }
 
   function cutRun(a: number, b: number): void {
+    // "The Hague", "The Gambia": a lexicon name that starts with "The"
+    if (keys[a] === 'the') {
+      const w = lookupWhole(a, b);
+      if (w) {
+        pieces.push(w);
+        return;
+      }
+    }
     // drop leading stopwords / sentence openers ("The", "In", "Both", "Speaking")
     while (a < b && (LEX.stopwords.has(keys[a]) || CONNECTORS.has(keys[a]))) a++;
+    // "Storm Daniel", "Operation X", "Page A9": not a person, organisation or place
+    if (LEX.keywords['drop-first'].has(keys[a])) {
+      pieces.push({ i: a, j: b, type: 'DROP' });
+      return;
+    }
     while (b > a && (CONNECTORS.has(keys[b - 1]) || keys[b - 1] === 'the' || tokens[b - 1].text === '-')) b--;
     if (a >= b) return;
     // split hyphen-joined runs whose parts are known on their own ("Kim-Putin", "DPRK-Russia")
@@ -183,6 +207,12 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       } else if (titleEnd >= 0 && !LEX.demonyms.longest(keys, k, b) && !LEX.places.longest(keys, k, b)) break;
     }
     const runHead = headOf(keys.slice(a, b));
+    // "Dimitris Lagos": a run led by a given name is a person even when a later word is also a
+    // place name ("Lagos") — unless a head word makes it an organisation or place
+    if (titleEnd < 0 && b - a >= 2 && b - a <= 4 && LEX.givenNames.has(tokens[a].text) && !LEX.keywords.org.has(runHead) && !LEX.keywords.place.has(runHead) && !LEX.keywords.drop.has(runHead) && !keys.slice(a, b).some((k) => CONNECTORS.has(k))) {
+      pieces.push({ i: a, j: b, type: 'PERSON', canonical: spanText(a, b) });
+      return;
+    }
     if (titleEnd < 0 && b - a > 1 && LEX.keywords.org.has(runHead)) {
       // "Asia-Pacific Economic Cooperation", "Chinese Foreign Ministry": one organisation
       let s0 = a;
@@ -289,7 +319,14 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       if (!best || len > best.j - best.i) best = p;
     };
     if (org) consider(org[0], orgPiece(k, k + org[0], org[1]));
-    if (place) consider(place[0], placePiece(k, k + place[0], place[1]));
+    if (place) {
+      // "Mediterranean Sea", "Pineios River": a known place followed by a geographic head word
+      let len = place[0];
+      if (k + len < b && tokens[k + len].cap && LEX.keywords.place.has(keys[k + len])) len++;
+      const piece = placePiece(k, k + len, place[1]);
+      if (len > place[0]) piece.canonical = spanText(k, k + len);
+      consider(len, piece);
+    }
     if (dem) consider(dem[0], { i: k, j: k + dem[0], type: 'DEMONYM', country: dem[1].code });
     // "US" / "U.S." are listed as both a country and a demonym: as a modifier of a following
     // capitalised name it is an adjective; standing alone it is the country.
@@ -301,7 +338,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     return { i: a, j: b, type: 'ORG', canonical: info.canonical || spanText(a, b), country };
   }
   function placePiece(a: number, b: number, info: PlaceInfo): Piece {
-    return { i: a, j: b, type: 'PLACE', canonical: info.canonical, country: info.country || undefined };
+    return { i: a, j: b, type: 'PLACE', canonical: info.canonical, country: info.country || undefined, placeKind: info.kind };
   }
 
   /** Types a run of capitalised tokens that no lexicon knows. */
@@ -313,7 +350,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     const ks = keys.slice(a, b);
     const head = headOf(ks);
     if (LEX.keywords.drop.has(head) || (ROMAN.has(ks[ks.length - 1]) && ks.length > 1 && LEX.keywords.drop.has(ks[ks.length - 2]))) return { i: a, j: b, type: 'DROP' };
-    if (LEX.keywords.org.has(head) || ks.some((k) => LEX.keywords.org.has(k) && ks.length > 1 && k !== ks[0])) {
+    if ((LEX.keywords.org.has(head) && b - a > 1) || ks.some((k) => LEX.keywords.org.has(k) && ks.length > 1 && k !== ks[0])) {
       // "Unification Ministry", "Center for European Policy Analysis", "CBS News"
       return { i: a, j: b, type: 'ORG', canonical: spanText(a, b), country: countryIn(a, b) };
     }
@@ -331,6 +368,9 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     if (startLike(a) && !LEX.givenNames.has(tx) && (lowerSeen.has(keys[a]) || LEX.speechVerbs.has(keys[a]))) {
       return classifyName(a + 1, b);
     }
+    // headers and codes ("PRINT EDITION", "Page A9") are not names
+    const allCaps = tokens.slice(a, b).every((t) => t.text.length > 1 && t.text === t.text.toUpperCase());
+    if (tokens.slice(a, b).some((t) => /\d/.test(t.text)) || (allCaps && !LEX.givenNames.has(titleCaseWord(tx)))) return { i: a, j: b, type: 'DROP' };
     return { i: a, j: b, type: 'PERSON', canonical: spanText(a, b) };
   }
 
@@ -360,9 +400,31 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       p.canonical = spanText(p.i, p.j);
     }
   }
+  const placeEndingAt = new Set<number>();
+  const placeStartingAt = new Set<number>();
+  for (const p of pieces) {
+    if (p.type !== 'PLACE') continue;
+    placeEndingAt.add(p.j - 1);
+    placeStartingAt.add(p.i);
+  }
+  // a lone city name that is also the surname of a person in the article is that person ("Lagos")
+  for (const p of pieces) {
+    if (p.type === 'PLACE' && p.j - p.i === 1 && p.placeKind === 'city' && personTokens.has(keys[p.i])) {
+      p.type = 'PERSON';
+      p.canonical = spanText(p.i, p.j);
+      p.country = undefined;
+    }
+  }
   for (const p of pieces) {
     if (p.type !== 'UNKNOWN1') continue;
     const k = keys[p.i];
+    const hint = contextType(p.i, p.j);
+    if (hint && !personTokens.has(k)) {
+      p.type = hint;
+      p.canonical = spanText(p.i, p.j);
+      p.contextTyped = true;
+      continue;
+    }
     const atStart = startLike(p.i);
     const next = keys[p.j];
     const cueAfter = next !== undefined && LEX.speechVerbs.has(next);
@@ -374,6 +436,58 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     else if (!atStart && LEX.surnames.has(tokens[p.i].text) && !lowerSeen.has(k) && !LEX.places.has(k)) p.type = 'PERSON';
     else if (cueAfter && !atStart) p.type = 'PERSON';
     else p.type = 'DROP';
+  }
+  // one sense per article: a single word typed by context in one place keeps that type elsewhere
+  // ("the town of Peniche" ... "fishermen from Peniche"; "Storm Daniel" ... "after Daniel")
+  const typedByContext = new Map<string, Piece['type']>();
+  for (const p of pieces) {
+    if (p.j - p.i === 1 && (p.type === 'PLACE' || p.type === 'ORG') && p.contextTyped) typedByContext.set(keys[p.i], p.type);
+    if (p.type === 'DROP' && p.j - p.i === 2 && LEX.keywords['drop-first'].has(keys[p.i])) typedByContext.set(keys[p.j - 1], 'DROP');
+  }
+  for (const p of pieces) {
+    if (p.j - p.i !== 1 || p.contextTyped) continue;
+    const t = typedByContext.get(keys[p.i]);
+    if (!t || personTokens.has(keys[p.i]) || p.role) continue;
+    if (p.type === 'PERSON' || p.type === 'DROP' || (t === 'DROP' && p.type !== 'ORG')) {
+      p.type = t;
+      p.canonical = spanText(p.i, p.j);
+    }
+  }
+
+  /**
+   * Context that types an unknown single name: "in Peniche" (a place), "the Pineios river",
+   * "The Bezorgersbond, a union representing couriers" (the appositive's head word).
+   */
+  function contextType(i: number, j: number): EntityType | null {
+    if (startLike(i) && lowerSeen.has(keys[i])) return null;
+    let before = tokens[i - 1];
+    // "in the Alentejo", "near the Algarve"
+    if (before?.key === 'the' && tokens[i - 2] && LOCATIVE_PREPS.has(tokens[i - 2].key)) before = tokens[i - 2];
+    if (before && LOCATIVE_PREPS.has(before.key)) return 'PLACE';
+    // "the town of Palamas", "the village of Koutsochero"
+    if (before?.key === 'of' && tokens[i - 2] && LEX.keywords.place.has(tokens[i - 2].key) && !tokens[i - 2].cap) return 'PLACE';
+    // "LARISSA, Greece —": a dateline
+    if (tokens[i].text === tokens[i].text.toUpperCase() && tokens[j]?.text === ',' && tokens[j + 1] && LEX.places.longest(keys, j + 1)?.[1].kind === 'country') return 'PLACE';
+    // "Peniche or Matosinhos", "Farkadona and Palamas": coordinated with a known place
+    const coordBefore = before && (before.key === 'and' || before.key === 'or') ? placeEndingAt.has(i - 2) : false;
+    const coordAfter = tokens[j] && (keys[j] === 'and' || keys[j] === 'or') ? placeStartingAt.has(j + 1) : false;
+    if (coordBefore || coordAfter) return 'PLACE';
+    const after = tokens[j];
+    if (after && after.kind === 'word' && !after.cap) {
+      if (LEX.keywords.place.has(after.key) && after.key !== 'state') return 'PLACE';
+      if (LEX.keywords.org.has(after.key) && before?.key === 'the') return 'ORG';
+    }
+    if (after?.text === ',') {
+      let k = j + 1;
+      if (tokens[k] && (DETERMINERS.has(keys[k]) || keys[k] === 'its')) k++;
+      for (let n = 0; n < 6 && k < tokens.length; n++, k++) {
+        const u = tokens[k];
+        if (u.kind !== 'word') break;
+        if (LEX.keywords.org.has(u.key) && !u.cap) return 'ORG';
+        if (LEX.keywords.place.has(u.key) && !u.cap) return 'PLACE';
+      }
+    }
+    return null;
   }
 
   // ---- 3. roles before and after person names ----
@@ -395,7 +509,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     };
     if (p.country) m.country = p.country;
     if (p.type === 'PERSON') {
-      let role = p.role ?? roleBefore(p.i) ?? undefined;
+      let role = p.role ?? roleBefore(p.i) ?? roleAppositiveBefore(p.i) ?? undefined;
       if (!role) role = appositiveAfter(p.j) ?? undefined;
       if (role) {
         m.role = spanText(role.i, role.j);
@@ -427,6 +541,27 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       break;
     }
     return { i: s, j: k + 1, country: countryIn(s, k + 1) };
+  }
+
+  /** "The regional governor, Eleni Markou, said": a role phrase, a comma, the name, a comma. */
+  function roleAppositiveBefore(nameStart: number): { i: number; j: number; country?: string } | null {
+    if (tokens[nameStart - 1]?.text !== ',') return null;
+    const headAt = nameStart - 2;
+    const head = tokens[headAt];
+    if (!head || head.kind !== 'word' || !LEX.titles.has(head.key)) return null;
+    let s = headAt;
+    while (s - 1 >= 0 && sentOf[s - 1] === sentOf[nameStart]) {
+      const u = tokens[s - 1];
+      if (u.kind !== 'word' || DETERMINERS.has(u.key) || u.key === "'s") break;
+      if (u.cap || LEX.roleModifiers.has(u.key) || LEX.titles.has(u.key)) {
+        s--;
+        continue;
+      }
+      break;
+    }
+    const det = tokens[s - 1];
+    if (!det || !DETERMINERS.has(det.key)) return null;
+    return { i: s, j: headAt + 1, country: countryIn(s, headAt + 1) };
   }
 
   /** "Koo Byongsam, a spokesman for South Korea's Unification Ministry, said": the appositive role. */
@@ -653,6 +788,10 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   for (const m of sorted) m.cluster = clusterRemap.get(m.cluster) ?? -1;
   for (const r of roleRefs) if (r.cluster !== null) r.cluster = clusterRemap.get(r.cluster) ?? null;
   return { mentions: sorted, clusters: liveClusters, roleRefs, countryAt };
+}
+
+function titleCaseWord(w: string): string {
+  return w ? w[0].toUpperCase() + w.slice(1).toLowerCase() : w;
 }
 
 function initials(name: string): string {

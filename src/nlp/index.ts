@@ -38,7 +38,7 @@ export function annotate(text: string, opts: AnnotateOptions = {}): Annotations 
     }
   }
   const ents = findEntities(text, tokens, sentences);
-  const quotes = findQuotes(text, tokens, sentences, ents);
+  const quotes = findQuotes(text, tokens, sentences, ents, times);
   const events = findEvents(text, tokens, sentences, ents, times);
   return {
     sentences: sentences.map((s) => ({ start: s.start, end: s.end })),

@@ -214,7 +214,7 @@ function loadSpeechVerbs(): Map<string, string> {
 }
 
 function loadKeywords() {
-  const out = { org: new Set<string>(), place: new Set<string>(), drop: new Set<string>(), leader: new Set<string>() };
+  const out = { org: new Set<string>(), place: new Set<string>(), drop: new Set<string>(), leader: new Set<string>(), 'drop-first': new Set<string>() };
   for (const l of lines('entity-keywords.txt')) {
     const [kind, words] = l.split('|');
     const set = out[kind as keyof typeof out];

@@ -10,7 +10,7 @@
  * role phrases resolve through the entity clusters; a quote with no cue continues the speaker of
  * the quote just before it.
  */
-import type { Quote, QuoteSpeaker } from './types.js';
+import type { Quote, QuoteSpeaker, TimeExpr } from './types.js';
 import type { Token } from './tokens.js';
 import type { Sentence } from './sentences.js';
 import type { EntityResult, MentionRec } from './entities.js';
@@ -26,8 +26,14 @@ const OPEN_TO_CLOSE: Record<string, string> = {
 const INDIRECT_CUES = new Set([
   'say', 'tell', 'add', 'state', 'announce', 'declare', 'claim', 'insist', 'argue', 'warn', 'explain', 'note', 'stress',
   'emphasize', 'acknowledge', 'admit', 'confirm', 'suggest', 'predict', 'report', 'assert', 'maintain', 'contend',
-  'reiterate', 'write', 'vow', 'pledge', 'promise',
+  'reiterate', 'write', 'vow', 'pledge', 'promise', 'allege', 'acknowledge',
 ]);
+/** Cues that also take plain noun objects ("declared a state of emergency"): reported speech only with "that". */
+const THAT_ONLY_CUES = new Set(['announce', 'declare', 'confirm', 'acknowledge', 'admit', 'vow', 'pledge', 'promise', 'report', 'state', 'note', 'predict']);
+/** Reported clauses do not start with these (a time clause after the cue is not what was said). */
+const NOT_CLAUSE_START = new Set(['when', 'if', 'as', 'because', 'after', 'before', 'while', 'since', 'until', 'in', 'on', 'at', 'by', 'for', 'with', 'to', 'of', 'from']);
+const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'both', 'many', 'several', 'some', 'most']);
+const PREPOSITIONS_IN_NP = new Set(['outside', 'of', 'in', 'at', 'from', 'near', 'for', 'with', 'on', 'inside', 'across']);
 /** Words that may sit between a subject and its verb ("Putin also said", "Kim has repeatedly said"). */
 const BETWEEN_SUBJECT_AND_VERB = new Set([
   'also', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'later', 'earlier', 'previously', 'repeatedly', 'then',
@@ -36,6 +42,12 @@ const BETWEEN_SUBJECT_AND_VERB = new Set([
   'consistently', 'bluntly', 'flatly', 'angrily', 'firmly', 'told', 'been',
 ]);
 const PLURAL_OR_IT = new Set(['they', 'it', 'we']);
+/** Role nouns that stand for an organisation named earlier. */
+const ORG_ROLE_NOUNS = new Map<string, 'company' | 'public'>([
+  ['company', 'company'], ['firm', 'company'], ['group', 'company'], ['startup', 'company'], ['carrier', 'company'], ['airline', 'company'], ['bank', 'company'],
+  ['regulator', 'public'], ['authority', 'public'], ['watchdog', 'public'], ['agency', 'public'], ['commission', 'public'], ['ministry', 'public'],
+]);
+const PUBLIC_BODY_WORDS = new Set(['authority', 'commission', 'agency', 'ministry', 'department', 'office', 'regulator', 'council', 'court', 'government', 'board', 'inspectorate', 'service', 'bureau', 'parliament', 'assembly']);
 /** A cue word after these is a noun ("a report", "his remarks"). */
 const DETERMINER_BEFORE = new Set(['a', 'an', 'the', 'this', 'that', 'its', 'his', 'her', 'their', 'our', "'s", 'recent', 'new']);
 /** Words that start a new clause after a closing quote: a cue beyond them belongs to that clause. */
@@ -50,7 +62,7 @@ interface SpeakerRef {
   j: number;
 }
 
-export function findQuotes(text: string, tokens: Token[], sentences: Sentence[], ents: EntityResult): Quote[] {
+export function findQuotes(text: string, tokens: Token[], sentences: Sentence[], ents: EntityResult, times: TimeExpr[] = []): Quote[] {
   const n = tokens.length;
   const sentOf = new Int32Array(n);
   sentences.forEach((s, k) => {
@@ -77,6 +89,13 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     personsBySentence.set(m.sentence, list);
   }
 
+  // quotation spans (computed below) and time tokens, used by the helpers
+  const quoteRanges: [number, number][] = [];
+  const inQuote = (offset: number) => quoteRanges.some(([a, b]) => offset > a && offset < b);
+  const timeTok = new Uint8Array(n);
+  for (const t of times) {
+    for (let k = 0; k < n; k++) if (tokens[k].start >= t.start && tokens[k].end <= t.end) timeTok[k] = 1;
+  }
   const tokAt = (offset: number): number => {
     // first token whose start >= offset (binary search)
     let lo = 0;
@@ -114,7 +133,8 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     for (let k = s; k >= 0 && k >= s - 3; k--) {
       const list = personsBySentence.get(k);
       if (!list) continue;
-      const cand = k === s ? list.filter((m) => m.tokEnd <= p) : list;
+      // a name inside a quotation is not what a pronoun outside it refers to
+      const cand = (k === s ? list.filter((m) => m.tokEnd <= p) : list).filter((m) => !inQuote(m.start));
       if (cand.length) {
         const m = cand[0];
         base.speaker.canonical = ents.clusters[m.cluster]?.canonical ?? m.canonical;
@@ -152,11 +172,42 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
 
   /** Noun phrase fallback: "Russian state media said", "South Korean analysts say". */
   function nounPhraseEndingAt(e: number, minTok: number): SpeakerRef | null {
+    // "Many farmers who lost crops then say": the head before a relative clause
+    for (let k = e; k >= minTok && k >= e - 8; k--) {
+      const key = tokens[k].key;
+      if ((key === 'who' || key === 'which') && k - 1 >= minTok && tokens[k - 1].kind === 'word' && !tokens[k - 1].cap) {
+        const head = nounPhraseEndingAt(k - 1, minTok);
+        if (head) {
+          const end = tokens[e].end;
+          head.speaker.text = text.slice(head.speaker.start!, end);
+          head.speaker.end = end;
+          head.j = e + 1;
+          return head;
+        }
+      }
+      if (tokens[k].kind === 'punct') break;
+    }
     let s = e;
     while (s - 1 >= minTok && e - s < 5) {
       const u = tokens[s - 1];
-      if (u.kind !== 'word' || LEX.stopwords.has(u.key) || LEX.speechVerbs.has(u.key)) break;
+      if (u.kind !== 'word' || (LEX.stopwords.has(u.key) && !NUMBER_WORDS.has(u.key)) || LEX.speechVerbs.has(u.key)) break;
       s--;
+    }
+    // "The protesters outside the ministry said": the head before the prepositional phrase
+    {
+      let q = s;
+      if (tokens[q - 1] && (tokens[q - 1].key === 'the' || tokens[q - 1].key === 'a')) q--;
+      const prep = tokens[q - 1];
+      if (prep && PREPOSITIONS_IN_NP.has(prep.key) && q - 2 >= minTok && tokens[q - 2].kind === 'word' && !tokens[q - 2].cap && !LEX.stopwords.has(tokens[q - 2].key) && tokens[q - 2].key.endsWith('s')) {
+        const head = nounPhraseEndingAt(q - 2, minTok);
+        if (head) {
+          const end = tokens[e].end;
+          head.speaker.text = text.slice(head.speaker.start!, end);
+          head.speaker.end = end;
+          head.j = e + 1;
+          return head;
+        }
+      }
     }
     if (tokens[s - 1] && (tokens[s - 1].key === 'the' || tokens[s - 1].key === 'a' || tokens[s - 1].key === 'an')) s--;
     const last = tokens[e];
@@ -172,12 +223,21 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     }
     const start = tokens[s].start;
     const txt = text.slice(start, last.end);
-    const sp: SpeakerRef = { speaker: { text: txt, start, end: last.end, canonical: txt.replace(/^(the|a|an)\s+/i, '') }, i: s, j: e + 1 };
+    const sp: SpeakerRef = { speaker: { text: txt, start, end: last.end, canonical: txt.replace(/^(the|a|an|many|some|several|most)\s+/i, '') }, i: s, j: e + 1 };
     // "the Kremlin website said": the organisation named inside the phrase
     for (let k = s; k <= e; k++) {
       const m = mentionStartingAt.get(k);
       if (m && m.type === 'ORG') {
         sp.speaker.canonical = ents.clusters[m.cluster]?.canonical ?? m.canonical;
+        return sp;
+      }
+    }
+    // "the company said", "the regulator said": the organisation the article is about
+    const orgRole = e === s + 1 && tokens[s].key === 'the' ? ORG_ROLE_NOUNS.get(last.key) : undefined;
+    if (orgRole) {
+      const c = resolveOrgRole(orgRole, tokens[s].start);
+      if (c) {
+        sp.speaker.canonical = c;
         return sp;
       }
     }
@@ -195,6 +255,26 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       }
     }
     return sp;
+  }
+
+  /**
+   * "the company" → the most mentioned organisation that is not a public body; "the regulator" /
+   * "the authority" → the most mentioned public body (authority, commission, agency, ministry...).
+   */
+  function resolveOrgRole(kind: 'company' | 'public', before: number): string | null {
+    const counts = new Map<number, number>();
+    for (const m of ents.mentions) {
+      if (m.type !== 'ORG' || m.start >= before) continue;
+      const words = m.canonical.toLowerCase().split(/\s+/);
+      const isPublic = words.some((w) => PUBLIC_BODY_WORDS.has(w));
+      if ((kind === 'public') !== isPublic) continue;
+      if (m.text.length <= 3 && m.text === m.text.toUpperCase()) continue; // wire credits like "MW"
+      counts.set(m.cluster, (counts.get(m.cluster) ?? 0) + 1);
+    }
+    let best = -1;
+    let bestN = 0;
+    for (const [c, k] of counts) if (k > bestN) [best, bestN] = [c, k];
+    return best >= 0 ? ents.clusters[best].canonical : null;
   }
 
   /** Subject of the cue verb at c, looking left within the sentence (not before minTok). */
@@ -215,6 +295,8 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     for (let k = sent.tokStart; k < before; k++) {
       const m = mentionStartingAt.get(k);
       if (m && m.type === 'PERSON') return fromMention(m);
+      // "The Bezorgersbond, a union representing couriers, said": an organisation opening the sentence
+      if (m && m.type === 'ORG' && (k === sent.tokStart || (k === sent.tokStart + 1 && tokens[sent.tokStart].key === 'the')) && tokens[m.tokEnd]?.text === ',') return fromMention(m);
       const r = roleStartingAt.get(k);
       if (r) return fromRole(r);
       const t = tokens[k];
@@ -303,7 +385,10 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       let ce = closeAt;
       while (cs < ce && /\s/.test(text[cs])) cs++;
       while (ce > cs && /[\s,]/.test(text[ce - 1])) ce--;
-      if (ce > cs) direct.push({ open: i, close: end >= 0 ? end : -1, cs, ce });
+      if (ce > cs) {
+        direct.push({ open: i, close: end >= 0 ? end : -1, cs, ce });
+        quoteRanges.push([i, closeAt]);
+      }
       i = closeAt + 1;
     }
   }
@@ -323,7 +408,7 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     // (a) cue after the quote: ”, Blinken told ... / ,” said Kremlin spokesman ...
     if (q.close >= 0 && closeTok + 1 < n && sentOf[closeTok + 1] === sentOf[closeTok]) {
       const sAfter = sentOf[closeTok];
-      for (let k = closeTok + 1; k < n && k <= closeTok + 8; k++) {
+      for (let k = closeTok + 1; k < n && k <= closeTok + 16; k++) {
         const t = tokens[k];
         if (t.kind === 'punct' && (t.text === '.' || t.text === '!' || t.text === '?' || t.text === ';' || OPEN_TO_CLOSE[t.text] !== undefined)) break;
         if (sentOf[k] !== sAfter) break;
@@ -407,7 +492,7 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       }
       lemma = lemma!;
       const after = tokens[c + 1];
-      const nearEnd = !after || terminal(after) || (after.kind === 'word' && c + 4 >= sent.tokEnd && !LEX.stopwords.has(after.key));
+      const nearEnd = !after || terminal(after) || after.text === ',' || (after.kind === 'word' && c + 4 >= sent.tokEnd && !LEX.stopwords.has(after.key));
       const prev = tokens[c - 1];
       // "CLAUSE, X said." or "CLAUSE, said X."
       if (c > sent.tokStart + 3) {
@@ -442,9 +527,33 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
           cs = m ? m.tokEnd : cs + 1;
         }
       }
-      if (tokens[cs]?.key === 'that') cs++;
+      // "said Monday that ...", "said on Tuesday that ..."
+      {
+        let k = cs;
+        if (tokens[k]?.key === 'on' || tokens[k]?.key === 'in') k++;
+        let sawTime = false;
+        while (k < sent.tokEnd && timeTok[k]) {
+          k++;
+          sawTime = true;
+        }
+        if (sawTime && tokens[k]?.key === 'that') cs = k;
+      }
+      const hasThat = tokens[cs]?.key === 'that';
+      if (hasThat) cs++;
       if (tokens[cs]?.text === ',') cs++;
+      if (THAT_ONLY_CUES.has(lemma) && !hasThat) continue;
+      if (tokens[cs] && NOT_CLAUSE_START.has(tokens[cs].key) && !hasThat) continue;
       let ce = sent.tokEnd;
+      // ", and the government said ...": another report starts
+      for (let k = cs; k < sent.tokEnd - 2; k++) {
+        if (tokens[k].text !== ',' || !['and', 'but', 'while', 'whereas'].includes(tokens[k + 1].key)) continue;
+        let found = false;
+        for (let q = k + 2; q < Math.min(sent.tokEnd, k + 8); q++) if (isCue(q)) found = true;
+        if (found) {
+          ce = k;
+          break;
+        }
+      }
       while (ce > cs && (terminal(tokens[ce - 1]) || tokens[ce - 1].text === '\u201d' || tokens[ce - 1].text === '"')) ce--;
       if (ce - cs < 4) continue;
       // content that is entirely a direct quote is already reported as one
@@ -473,6 +582,17 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     quotes.push({ text: text.slice(start, end), start, end, direct: false, cue: cue.cue, cueSpan: cue.cueSpan, speaker: sp.speaker });
   }
 
+  // a partial quote inside reported speech ("the data fed into an internal “reliability score”
+  // ..., the authority said") has the reporter's speaker
+  for (const q of quotes) {
+    if (!q.direct || q.speaker) continue;
+    const host = quotes.find((r) => !r.direct && r.speaker && r.start <= q.start && r.end >= q.end - 1);
+    if (host) {
+      q.speaker = host.speaker;
+      q.cue = host.cue;
+      if (host.cueSpan) q.cueSpan = host.cueSpan;
+    }
+  }
   quotes.sort((a, b) => a.start - b.start || (a.direct === b.direct ? 0 : a.direct ? -1 : 1));
   return quotes;
 }
