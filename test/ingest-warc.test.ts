@@ -238,3 +238,20 @@ test('stopping early, or refusing a file after its head, closes it (no descripto
   await new Promise((r) => setTimeout(r, 50));
   assert.ok(openFds() <= before + 1, `${openFds() - before} descriptors leaked`);
 });
+
+test('a read error in the middle is reported as such ("unreadable"), not as a cut file', async () => {
+  // The first record is bigger than the reader's 64 KB look at the head, so the failure comes later.
+  const first = handWrittenResponse('https://x.example/1', '<p>one</p>'.repeat(8000), 1);
+  const warc = Buffer.concat([first, handWrittenResponse('https://x.example/2', '<p>two</p>'.repeat(100), 2)]);
+  const firstEnd = first.length;
+  async function* failing(): AsyncGenerator<Uint8Array> {
+    yield warc.subarray(0, firstEnd + 300);
+    throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+  }
+  const items: IngestItem[] = [];
+  for await (const item of readWarc(streamSource('-', failing()), { maxBytes: 1 << 20, stats: newIngestStats() })) items.push(item);
+  assert.deepEqual(
+    items.map((i) => (i.kind === 'record' ? i.record.origin.url : i.error.code)),
+    ['https://x.example/1', 'unreadable'],
+  );
+});

@@ -84,6 +84,26 @@ async function drainRecord(record: WARCRecord): Promise<void> {
   record.consumed = 'skipped';
 }
 
+interface Payload {
+  /** Decoded payload size in bytes. */
+  size: number;
+  /** The payload, or null when it was over the limit (then it was counted, never held). */
+  bytes: Uint8Array | null;
+}
+
+/** Read a record's payload (de-chunked and content-decoded by warcio), holding at most maxBytes. */
+async function readPayload(record: WARCRecord, maxBytes: number): Promise<Payload> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of record) {
+    size += chunk.length;
+    if (size <= maxBytes) chunks.push(chunk);
+    else chunks.length = 0;
+  }
+  await drainRecord(record); // content decoding may stop before the block ends
+  return { size, bytes: size <= maxBytes ? concatBytes(chunks, size) : null };
+}
+
 /** Which payload type to read a record as, or the skip reason. */
 function classify(record: WARCRecord): { type: PayloadType; charset?: string; sniff?: boolean } | { skip: string } {
   const warcType = record.warcType;
@@ -181,6 +201,11 @@ async function* readWarcAfterHead(
       headerStart = null;
     }
   };
+  /** The stream stopped inside a record: a cut file, unless reading itself failed. */
+  const endedEarly = (origin: RawOrigin, what: string): IngestItem =>
+    readError !== null
+      ? ingestError(origin, fsErrorCode(readError, true), `${what}: ${errorMessage(readError)}`)
+      : ingestError(origin, 'truncated', what);
   let recordsSeen = 0;
   try {
     for (;;) {
@@ -211,7 +236,7 @@ async function* readWarcAfterHead(
         // A header block without a length: either the file was cut inside it, or it is not a WARC.
         const next = await parseNext().catch(() => null);
         if (headerOverflow) yield ingestError(origin, 'bad-warc', `record ${recordsSeen} has no valid Content-Length`);
-        else if (next === null) yield ingestError(origin, 'truncated', `WARC ends inside the header of record ${recordsSeen}`);
+        else if (next === null) yield endedEarly(origin, `WARC ends inside the header of record ${recordsSeen}`);
         else yield ingestError(origin, 'bad-warc', `record ${recordsSeen} has no valid Content-Length`);
         return;
       }
@@ -221,35 +246,28 @@ async function* readWarcAfterHead(
         countSkip(ctx.stats, kind.skip);
         await drainRecord(record);
         if (unreadBlockBytes(record) > 0) {
-          yield ingestError(origin, 'truncated', `WARC ends inside record ${recordsSeen} (${record.warcType})`);
+          yield endedEarly(origin, `WARC ends inside record ${recordsSeen} (${record.warcType})`);
           return;
         }
         continue;
       }
 
-      // Read the decoded payload (de-chunked, content-decoded by warcio), holding at most maxBytes.
-      const chunks: Uint8Array[] = [];
-      let size = 0;
+      let payload: Payload;
       try {
-        for await (const chunk of record) {
-          size += chunk.length;
-          if (size <= ctx.maxBytes) chunks.push(chunk);
-          else chunks.length = 0;
-        }
-        await drainRecord(record);
+        payload = await readPayload(record, ctx.maxBytes);
       } catch (err) {
         yield ingestError(origin, 'bad-warc', `cannot read payload of record ${recordsSeen}: ${errorMessage(err)}`);
         return;
       }
       if (unreadBlockBytes(record) > 0) {
-        yield ingestError(origin, 'truncated', `WARC ends inside record ${recordsSeen} (${url ?? 'no URL'})`);
+        yield endedEarly(origin, `WARC ends inside record ${recordsSeen} (${url ?? 'no URL'})`);
         return;
       }
-      if (size > ctx.maxBytes) {
-        yield ingestError(origin, 'too-large', `payload of ${size} bytes is over the ${ctx.maxBytes}-byte limit`);
+      const { bytes } = payload;
+      if (bytes === null) {
+        yield ingestError(origin, 'too-large', `payload of ${payload.size} bytes is over the ${ctx.maxBytes}-byte limit`);
         continue;
       }
-      const bytes = concatBytes(chunks, size);
       if (isBlank(bytes)) {
         countSkip(ctx.stats, 'warc-empty-payload');
         continue;
