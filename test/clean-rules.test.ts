@@ -206,6 +206,22 @@ test('short subheads between prose paragraphs are kept, also when the article en
   assert.equal(r.removals.length, 0, JSON.stringify(r.removals));
 });
 
+test('lists and text in scripts without case are not keyword spam', () => {
+  const list = ['2 cups rice flour', '1 tsp sea salt', '3 ripe plantains'];
+  const r = cleanText([PROSE[0], PROSE[1], ...list, PROSE[2], PROSE[3]].join('\n\n'));
+  for (const l of list) assert.ok(r.text.includes(l), l);
+  const zh = [
+    '\u5e02\u8bae\u4f1a\u5468\u4e8c\u6295\u7968\u51b3\u5b9a\u6269\u5927\u6e2f\u53e3\u6e21\u8f6e\u670d\u52a1\uff0c\u65b0\u589e\u4e24\u6761\u822a\u7ebf\u3002',
+    '\u8bae\u5458\u4eec\u8868\u793a\uff0c\u8fd9\u9879\u6269\u5efa\u5c06\u5728\u4e94\u5e74\u5185\u82b1\u8d39\u7ea6\u56db\u5343\u4e07\u6b27\u5143\u3002',
+    '\u6e21\u8f6e\u516c\u53f8\u6b22\u8fce\u8fd9\u4e00\u51b3\u5b9a',
+    '\u5317\u90e8\u90ca\u533a\u5c45\u6c11',
+  ];
+  // Enough distinct prose chunks for novelty to count fully (≥ 40 body words).
+  const body = Array.from({ length: 45 }, (_, i) => `\u7b2c${i + 1}\u6761\u822a\u7ebf\u5468\u4e8c\u5f00\u901a\u3002`).join('');
+  const rz = cleanText([body, ...zh].join('\n\n'));
+  assert.equal(rz.removals.length, 0, JSON.stringify(rz.removals));
+});
+
 test('a wire credit line at the end is a byline-line, never spam', () => {
   const credit = '\u2014 Reporting by J. Smith; Editing by K. Lee';
   const r = cleanText(article(credit));

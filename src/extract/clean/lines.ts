@@ -35,8 +35,10 @@ export function collapseSpaces(s: string): string {
   return s.replace(/[\t\f\v \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]+/g, ' ').trim();
 }
 
-const CLOSERS = new Set(['"', "'", '\u201d', '\u2019', '\u00bb', ')', ']', '*']);
-const TERMINALS = new Set(['.', '!', '?', '\u2026', ';']);
+const CLOSERS = new Set(['"', "'", '\u201d', '\u2019', '\u00bb', ')', ']', '*', '\u300d', '\u300f', '\uff09']);
+// Latin, CJK (。！？), Arabic (؟ ۔), Devanagari (। ॥), Armenian (։), Ethiopic (።) sentence ends.
+const TERMINALS = new Set(['.', '!', '?', '\u2026', ';', '\u3002', '\uff01', '\uff1f', '\uff0e', '\u061f', '\u06d4',
+  '\u0964', '\u0965', '\u0589', '\u1362']);
 
 /** Does the line end like a sentence (". ! ? … ;", possibly followed by closing quotes/brackets)? */
 export function endsLikeSentence(text: string): boolean {

@@ -10,8 +10,8 @@
  *   all lower case search queries are typed in lower case                       (0.20)
  *   SEO marker     a file-type/piracy/deals word the body never uses            (0.25)
  *   long run       the line sits in a run of ≥ 3 candidate lines                (0.10)
- *   structured     inner punctuation (, ; : ( ) @ % | – —) or a list bullet: tour dates, credits,
- *                  poll results and lists are punctuated; search queries are not   (−0.25)
+ *   structured     inner punctuation (, ; : ( ) @ % | – —), a list bullet or a leading figure: tour
+ *                  dates, credits, poll results and lists are punctuated; search queries are not (−0.25)
  * A line in the tail or head run is spam at SPAM_THRESHOLD; a run in mid-document needs
  * INLINE_THRESHOLD on every one of ≥ 3 consecutive lines (without the run bonus), because short
  * lines between paragraphs are usually subheads, and subheads share the body's words.
@@ -102,8 +102,8 @@ function rawScore(unit: Unit, body: BodyProfile, inLongRun: boolean): SpamEviden
   const novelty = judged.filter((t) => !vocab.has(t)).length / judged.length;
   const glue = tokens.filter((t) => body.glue.has(t)).length / tokens.length;
   const foreignGlue = tokens.some((t) => FUNCTION_WORDS.has(t) && !body.glue.has(t) && !vocab.has(t));
-  const hasLetters = /\p{L}/u.test(unit.text);
-  const lowerCase = hasLetters && unit.text === unit.text.toLowerCase();
+  // Only scripts with case can be "all lower case" (Chinese, Arabic, Hindi… cannot).
+  const lowerCase = unit.text !== unit.text.toUpperCase() && unit.text === unit.text.toLowerCase();
   const seo = tokens.some((t) => SEO_MARKERS.has(t) && !vocab.has(t));
   const noveltyWeight = vocab.size >= MIN_VOCABULARY ? 0.45 : 0.2;
   const structured = isStructured(unit.text);
@@ -124,7 +124,8 @@ const BULLETS = new Set(['-', '*', '\u2022', '>', '#']);
 
 /** Inner punctuation or a leading bullet: the line is part of a list or a record, not a search query. */
 function isStructured(text: string): boolean {
-  if (BULLETS.has(text[0])) return true;
+  // A bullet, or a leading figure: list items with quantities or ranks ("2 cups flour", "3. …").
+  if (BULLETS.has(text[0]) || (text[0] >= '0' && text[0] <= '9')) return true;
   for (const ch of text) if (STRUCTURE_MARKS.has(ch)) return true;
   return false;
 }
