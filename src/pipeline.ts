@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import type { Article, DuplicateRelation, IngestItem, RawRecord, RecordError } from './model.js';
 import { extract } from './extract/index.js';
 import { readSources, type ReadOptions } from './ingest/index.js';
+import { newIngestStats } from './ingest/options.js';
 import { normalizeForHash, wordShingles } from './similarity/shingles.js';
 import { estimateJaccard, lshBandKeys, minhashSignature } from './similarity/minhash.js';
 import type { Store } from './store/store.js';
@@ -54,6 +55,8 @@ export interface IngestSummary {
   exactDuplicates: number;
   nearDuplicates: number;
   removalsByReason: Record<string, number>;
+  /** Inputs passed over on purpose (WARC request records, non-200 responses, hidden files...), by reason. */
+  skipped: Record<string, number>;
   elapsedMs: number;
 }
 
@@ -104,6 +107,7 @@ function emptySummary(): IngestSummary {
     exactDuplicates: 0,
     nearDuplicates: 0,
     removalsByReason: {},
+    skipped: {},
     elapsedMs: 0,
   };
 }
@@ -120,6 +124,8 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
   const dup = { ...DEFAULT_DUPLICATE_OPTIONS, ...options.duplicates };
   const batchSize = options.batchSize ?? 64;
   const summary = emptySummary();
+  const readStats = options.read?.stats ?? newIngestStats();
+  summary.skipped = readStats.skipped; // filled in by the readers as they go
   const started = performance.now();
   let batch: Prepared[] = [];
   const pendingIds = new Set<string>();
@@ -198,7 +204,7 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
   };
 
   try {
-    for await (const item of readSources(inputs, options.read)) {
+    for await (const item of readSources(inputs, { ...options.read, stats: readStats })) {
       handle(item);
       const current = item.kind === 'record' ? (item.record.origin.url ?? item.record.origin.path) : item.error.origin.path;
       summary.elapsedMs = performance.now() - started;

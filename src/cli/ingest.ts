@@ -25,6 +25,8 @@ function renderSummary(s: IngestSummary): string {
   }
   const removed = Object.entries(s.removalsByReason).sort((a, b) => b[1] - a[1]);
   if (removed.length) lines.push(`Removed: ${removed.map(([r, n]) => `${n} ${r}`).join(', ')}.`);
+  const skipped = Object.entries(s.skipped);
+  if (skipped.length) lines.push(`Skipped on purpose: ${skipped.map(([r, n]) => `${n} ${r}`).join(', ')}.`);
   const errors = Object.entries(s.errorsByCode);
   if (errors.length) lines.push(`Failures: ${errors.map(([c, n]) => `${n} ${c}`).join(', ')} (see \`parallax errors\`).`);
   return lines.join('\n');
