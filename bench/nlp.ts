@@ -27,6 +27,8 @@ const asJson = process.argv.includes('--json');
 
 interface GoldDoc {
   id: string;
+  /** 'dev': used while developing the rules; 'heldout': annotated before the system ran on it. */
+  split?: 'dev' | 'heldout';
   source: string;
   publishedAt: string | null;
   text: string;
@@ -248,8 +250,12 @@ function throughput(texts: string[]) {
 
 // ---------------- main ----------------
 const gold: GoldDoc[] = existsSync(goldPath) ? (JSON.parse(readFileSync(goldPath, 'utf8')) as { docs: GoldDoc[] }).docs : [];
+const heldout = gold.filter((d) => d.split === 'heldout');
+const dev = gold.filter((d) => d.split !== 'heldout');
 const result = {
   gold: gold.length ? evalGold(gold) : null,
+  goldDev: dev.length ? evalGold(dev) : null,
+  goldHeldout: heldout.length ? evalGold(heldout) : null,
   plover: evalPlover(),
   throughput: throughput(gold.map((d) => d.text)),
 };
@@ -259,9 +265,9 @@ if (asJson) {
 } else {
   const line = (name: string, s: ReturnType<typeof scores>) =>
     `  ${name.padEnd(16)} P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
-  if (result.gold) {
-    const g = result.gold;
-    console.log(`(a) own gold: ${g.docs} documents (bench/gold/examples-nlp.json)`);
+  const show = (name: string, g: ReturnType<typeof evalGold> | null) => {
+    if (!g) return;
+    console.log(`(a) own gold, ${name}: ${g.docs} documents (bench/gold/examples-nlp.json)`);
     console.log(line('entities', g.entities));
     for (const [t, s] of Object.entries(g.entitiesByType)) console.log(line('  ' + t, s));
     console.log(line('quotes (overlap)', g.quotes));
@@ -269,6 +275,11 @@ if (asJson) {
     console.log(line('events', g.events));
     console.log(line('times (spans)', g.times));
     console.log(`  time value accuracy ${g.timeValueAccuracy.toFixed(3)}`);
+  };
+  if (result.gold) {
+    show('all', result.gold);
+    show('dev split', result.goldDev);
+    show('held-out split', result.goldHeldout);
   } else console.log('(a) own gold: bench/gold/examples-nlp.json absent');
   if (result.plover) {
     const p = result.plover;

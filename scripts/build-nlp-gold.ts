@@ -24,6 +24,7 @@ interface Spec {
   about: string;
   docs: {
     id: string;
+    split?: 'dev' | 'heldout';
     source: string;
     publishedAt: string | null;
     entities: [string, string][];
@@ -82,7 +83,7 @@ const docs = spec.docs.map((d) => {
     for (const s of chosen) if (!times.some((x) => x.start === s)) times.push({ start: s, end: s + t.length, value, text: t });
   }
   times.sort((a, b) => a.start - b.start);
-  return { id: d.id, source: d.source, publishedAt: d.publishedAt, text, entities, quotes, events: d.events, times };
+  return { id: d.id, split: d.split ?? 'dev', source: d.source, publishedAt: d.publishedAt, text, entities, quotes, events: d.events, times };
 });
 
 writeFileSync(outPath, JSON.stringify({ about: spec.about, docs }, null, 1) + '\n');
