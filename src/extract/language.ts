@@ -12,7 +12,7 @@
 import { francAll } from 'franc';
 
 export interface DetectedLanguage {
-  /** ISO 639-1 code (or the 639-3 code when no 639-1 code exists / is not in the table), or null. */
+  /** ISO 639-1 code, or null. (A declared tag outside the table is passed on as given, lower-cased.) */
   language: string | null;
   source: 'html-lang' | 'detected';
 }
@@ -40,6 +40,8 @@ export const ISO639_3_TO_1: Readonly<Record<string, string>> = {
   cat: 'ca', eus: 'eu', glg: 'gl', swh: 'sw', hau: 'ha', yor: 'yo', amh: 'am', som: 'so', afr: 'af',
   kaz: 'kk', uzn: 'uz', azj: 'az', hye: 'hy', kat: 'ka', bel: 'be', mkd: 'mk', sqi: 'sq', als: 'sq',
 };
+
+const FRANC_LANGUAGES = Object.keys(ISO639_3_TO_1);
 
 const ISO639_1_TO_3: Readonly<Record<string, string[]>> = Object.entries(ISO639_3_TO_1).reduce(
   (acc, [three, one]) => {
@@ -72,7 +74,9 @@ export function detectLanguage(text: string, declared?: string | null): Detected
   const letters = letterCount(sample);
   if (letters < MIN_CHARS) return fallback;
 
-  const ranked = francAll(sample, { minLength: MIN_CHARS });
+  // Only the languages of the table: franc's long tail (Scots for English, Galician for Portuguese…)
+  // mostly adds confusions, and every answer then has a 639-1 code.
+  const ranked = francAll(sample, { minLength: MIN_CHARS, only: FRANC_LANGUAGES });
   const [best, bestScore] = ranked[0] ?? ['und', 0];
   if (best === 'und' || bestScore === 0) return fallback;
   const detected = ISO639_3_TO_1[best] ?? best;
