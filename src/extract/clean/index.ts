@@ -1,11 +1,13 @@
 /**
  * cleanText: plain text (or text extracted from HTML) in, clean paragraphs out, with an audit trail.
  *
- *   split into units (lines.ts) → line rules (boilerplate.ts) → title repeat → keyword spam (spam.ts)
- *   → repairs in kept paragraphs (repair.ts) → join with "\n\n" → dateline (dateline.ts)
+ *   split into units (lines.ts) → line rules (boilerplate.ts, tables in rules.ts) → title repeat
+ *   → keyword spam (spam.ts) → closing prompts cut from the last paragraph → repairs in kept
+ *   paragraphs (repair.ts) → join with "\n\n" → dateline of the first body paragraph (dateline.ts)
  *
- * Every unit that is not kept becomes a Removal (reason, rule, verbatim text, insertion offset);
- * nothing is dropped silently except whitespace.
+ * Every unit that is not kept, and every prompt sentence cut, becomes a Removal (reason, rule,
+ * verbatim text, insertion offset); nothing is dropped silently except whitespace.
+ * What each step does and why: docs/quality.md.
  */
 import type { Dateline, Removal, Repair } from '../../model.js';
 import { applyLineRules, type Verdict } from './boilerplate.js';
