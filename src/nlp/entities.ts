@@ -27,7 +27,8 @@ const NAME_PARTICLES = new Set(['de', 'del', 'da', 'das', 'do', 'dos', 'des', 'd
 const COMPLEMENT_HEADS = new Set(['palácio', 'palacio', 'republic', 'kingdom', 'states', 'emirates', 'union', 'federation', 'people', "people's", 'isle', 'gulf', 'sea', 'bay', 'cape', 'islands', 'league', 'court', 'house', 'office', 'friends', 'bank', 'university', 'college', 'institute', 'center', 'centre', 'council', 'ministry', 'department', 'secretary', 'minister', 'commissioner', 'director', 'chief', 'head', 'president', 'chairman', 'governor', 'organization', 'organisation', 'association', 'agency', 'committee', 'commission', 'party', 'movement', 'front', 'army', 'church', 'school', 'foundation', 'museum', 'academy', 'board', 'bureau', 'assembly', 'congress', 'fund', 'society', 'union', 'alliance', 'coalition', 'forces', 'force', 'guard', 'corps', 'court', 'tribunal', 'chamber', 'embassy', 'city', 'state', 'province', 'region', 'order', 'prince', 'king', 'queen', 'duke', 'archbishop', 'bishop']);
 const ROMAN = new Set(['ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii']);
 const DETERMINERS = new Set(['the', 'a', 'an']);
-const LOCATIVE_PREPS = new Set(['in', 'near', 'outside', 'across', 'inside', 'around']);
+const LOCATIVE_PREPS = new Set(['in', 'near', 'outside', 'across', 'inside', 'around', 'within']);
+const REGIONAL_ADJECTIVES = new Set(['european', 'african', 'asian', 'western', 'eastern', 'northern', 'southern', 'arab', 'latin', 'nordic', 'baltic', 'balkan', 'caribbean', 'scandinavian', 'mediterranean', 'atlantic', 'pacific', 'global', 'international', 'national', 'federal', 'regional']);
 /** Role heads that denote the top leader: "the Russian leader" may refer to a "Russian President". */
 const LEADER_HEADS = LEX.keywords.leader;
 
@@ -140,7 +141,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
         j += 2;
         continue;
       }
-      if (u.kind === 'word' && !u.cap && CONNECTORS.has(u.key) && u.spaceBefore && (NAME_PARTICLES.has(u.key) || COMPLEMENT_HEADS.has(keys[j - 1]))) {
+      if (u.kind === 'word' && !u.cap && CONNECTORS.has(u.key) && u.spaceBefore && (NAME_PARTICLES.has(u.key) || COMPLEMENT_HEADS.has(keys[j - 1]) || LEX.keywords.org.has(keys[j - 1]))) {
         let k = j + 1;
         if (tokens[k]?.key === 'the') k++;
         if (isNameToken(tokens[k]) && sentOf[k] === sentOf[i]) {
@@ -209,7 +210,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     const runHead = headOf(keys.slice(a, b));
     // "Dimitris Lagos": a run led by a given name is a person even when a later word is also a
     // place name ("Lagos") — unless a head word makes it an organisation or place
-    if (titleEnd < 0 && b - a >= 2 && b - a <= 4 && LEX.givenNames.has(tokens[a].text) && !LEX.keywords.org.has(runHead) && !LEX.keywords.place.has(runHead) && !LEX.keywords.drop.has(runHead) && !keys.slice(a, b).some((k) => CONNECTORS.has(k))) {
+    if (titleEnd < 0 && b - a >= 2 && b - a <= 4 && LEX.givenNames.has(tokens[a].text) && keys[a - 1] !== 'the' && !LEX.keywords.org.has(runHead) && !LEX.keywords.place.has(runHead) && !LEX.keywords.drop.has(runHead) && !keys.slice(a, b).some((k) => CONNECTORS.has(k))) {
       pieces.push({ i: a, j: b, type: 'PERSON', canonical: spanText(a, b) });
       return;
     }
@@ -368,6 +369,12 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     if (startLike(a) && !LEX.givenNames.has(tx) && (lowerSeen.has(keys[a]) || LEX.speechVerbs.has(keys[a]))) {
       return classifyName(a + 1, b);
     }
+    // "the Harbor Ledger": a name after "the" is an organisation, not a person
+    if (keys[a - 1] === 'the' && !LEX.givenNames.has(tx)) return { i: a, j: b, type: 'ORG', canonical: spanText(a, b) };
+    // "European Funding ...": a regional adjective does not start a person's name
+    if (REGIONAL_ADJECTIVES.has(keys[a])) return { i: a, j: b, type: 'DROP' };
+    // a short line of capitalised words ("Visa Details", "Final Words") is a heading
+    if (tokens[a].newlineBefore && (b >= tokens.length || tokens[b].newlineBefore) && !LEX.givenNames.has(tx)) return { i: a, j: b, type: 'DROP' };
     // headers and codes ("PRINT EDITION", "Page A9") are not names
     const allCaps = tokens.slice(a, b).every((t) => t.text.length > 1 && t.text === t.text.toUpperCase());
     if (tokens.slice(a, b).some((t) => /\d/.test(t.text)) || (allCaps && !LEX.givenNames.has(titleCaseWord(tx)))) return { i: a, j: b, type: 'DROP' };
@@ -389,12 +396,14 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   tokens.forEach((t, k) => {
     if (t.cap && !startLike(k)) capMidSentence.add(t.key);
   });
+  const lastTokenOfPersons = new Map<string, number>();
+  for (const o of pieces) if (o.type === 'PERSON' && o.j - o.i > 1) lastTokenOfPersons.set(keys[o.j - 1], (lastTokenOfPersons.get(keys[o.j - 1]) ?? 0) + 1);
   for (const p of pieces) {
     if (p.type !== 'PERSON' || p.j - p.i !== 2 || !startLike(p.i) || p.role) continue;
     const first = tokens[p.i];
     if (LEX.givenNames.has(first.text) || capMidSentence.has(first.key)) continue;
     const lastKey = keys[p.j - 1];
-    const elsewhere = pieces.some((o) => o !== p && o.type === 'PERSON' && o.j - o.i > 1 && keys[o.j - 1] === lastKey);
+    const elsewhere = (lastTokenOfPersons.get(lastKey) ?? 0) > 1;
     if (elsewhere) {
       p.i += 1;
       p.canonical = spanText(p.i, p.j);
@@ -415,9 +424,61 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       p.country = undefined;
     }
   }
+  // last words of multi-word organisation names ("the Harbor Ledger" ... "The Ledger said")
+  const orgTokens = new Set<string>();
+  for (const p of pieces) if (p.type === 'ORG' && p.j - p.i > 1 && !LEX.keywords.org.has(keys[p.j - 1])) orgTokens.add(keys[p.j - 1]);
+  // capitalised words seen more than once mid-sentence (never in lowercase)
+  const midCount = new Map<string, number>();
+  for (const p of pieces) if (p.type === 'UNKNOWN1' && !startLike(p.i)) midCount.set(keys[p.i], (midCount.get(keys[p.i]) ?? 0) + 1);
+  // context typing runs twice so that a place typed in the first pass can type its neighbours
+  // in a list ("Larissa, Trikala and Karditsa")
+  for (let pass = 0; pass < 2; pass++) {
+    for (const p of pieces) {
+      if (p.type !== 'UNKNOWN1') continue;
+      const hint = contextType(p.i, p.j);
+      if (hint && !personTokens.has(keys[p.i])) {
+        p.type = hint;
+        p.canonical = spanText(p.i, p.j);
+        p.contextTyped = true;
+        if (hint === 'PLACE') {
+          placeEndingAt.add(p.j - 1);
+          placeStartingAt.add(p.i);
+        }
+      }
+    }
+    // propagate within the article before the second pass
+    const typed = new Map<string, Piece['type']>();
+    for (const o of pieces) if (o.contextTyped && o.j - o.i === 1) typed.set(keys[o.i], o.type);
+    for (const p of pieces) {
+      if (p.type !== 'UNKNOWN1') continue;
+      const sameType = typed.get(keys[p.i]);
+      if (sameType) {
+        p.type = sameType;
+        p.canonical = spanText(p.i, p.j);
+        p.contextTyped = true;
+        if (p.type === 'PLACE') {
+          placeEndingAt.add(p.j - 1);
+          placeStartingAt.add(p.i);
+        }
+      }
+    }
+  }
   for (const p of pieces) {
     if (p.type !== 'UNKNOWN1') continue;
     const k = keys[p.i];
+    if (orgTokens.has(k) && !personTokens.has(k)) {
+      p.type = 'ORG';
+      p.canonical = spanText(p.i, p.j);
+      continue;
+    }
+    // a name repeated mid-sentence that no lexicon knows and no person carries: an organisation
+    // or brand more often than anything else ("Parcelio")
+    if ((midCount.get(k) ?? 0) >= 2 && !lowerSeen.has(k) && !personTokens.has(k) && !LEX.givenNames.has(tokens[p.i].text) && !LEX.surnames.has(tokens[p.i].text)) {
+      p.type = 'ORG';
+      p.canonical = spanText(p.i, p.j);
+      p.contextTyped = true;
+      continue;
+    }
     const hint = contextType(p.i, p.j);
     if (hint && !personTokens.has(k)) {
       p.type = hint;
@@ -482,7 +543,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       if (tokens[k] && (DETERMINERS.has(keys[k]) || keys[k] === 'its')) k++;
       for (let n = 0; n < 6 && k < tokens.length; n++, k++) {
         const u = tokens[k];
-        if (u.kind !== 'word') break;
+        if (u.kind !== 'word' && !(u.text === '\u2019' || u.text === "'")) break;
+        if (u.kind !== 'word') continue;
         if (LEX.keywords.org.has(u.key) && !u.cap) return 'ORG';
         if (LEX.keywords.place.has(u.key) && !u.cap) return 'PLACE';
       }

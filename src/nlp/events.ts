@@ -189,6 +189,11 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return { text: c.text, start: tokens[k].start, end: c.end, canonical: info?.name ?? c.code, country: c.code };
   };
 
+  // hedging words per sentence, counted once
+  const hedgeCount = new Int32Array(sentences.length);
+  sentences.forEach((s, si) => {
+    for (let k = s.tokStart; k < s.tokEnd; k++) if (HEDGES.has(tokens[k].key)) hedgeCount[si]++;
+  });
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     for (let v = s.tokStart; v < s.tokEnd; v++) {
@@ -273,7 +278,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         if (FUTURE.has(key) && (tokens[k + 1]?.key === 'to' || key === 'will' || key === "'ll" || key === 'shall' || key === 'would' || tokens[k + 1]?.key === 'be')) future = true;
       }
       if (tokens[v - 1]?.key === 'to' && v - 2 >= s.tokStart && FUTURE.has(tokens[v - 2].key)) future = true;
-      for (let k = s.tokStart; k < s.tokEnd; k++) if (HEDGES.has(tokens[k].key) && k !== v) hedged = true;
+      hedged = hedgeCount[si] > (HEDGES.has(t.key) ? 1 : 0);
       // PLOVER AGREE: "agree to, offer, promise, or otherwise indicate willingness or commitment to
       // cooperate"; CAMEO2PLOVER puts intent to cooperate, aid, yield, release (03x) under AGREE too.
       const nextKey = tokens[vEnd]?.key;

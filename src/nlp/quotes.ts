@@ -26,10 +26,10 @@ const OPEN_TO_CLOSE: Record<string, string> = {
 const INDIRECT_CUES = new Set([
   'say', 'tell', 'add', 'state', 'announce', 'declare', 'claim', 'insist', 'argue', 'warn', 'explain', 'note', 'stress',
   'emphasize', 'acknowledge', 'admit', 'confirm', 'suggest', 'predict', 'report', 'assert', 'maintain', 'contend',
-  'reiterate', 'write', 'vow', 'pledge', 'promise', 'allege', 'acknowledge',
+  'reiterate', 'write', 'vow', 'pledge', 'promise', 'allege', 'acknowledge', 'mention', 'deny',
 ]);
 /** Cues that also take plain noun objects ("declared a state of emergency"): reported speech only with "that". */
-const THAT_ONLY_CUES = new Set(['announce', 'declare', 'confirm', 'acknowledge', 'admit', 'vow', 'pledge', 'promise', 'report', 'state', 'note', 'predict']);
+const THAT_ONLY_CUES = new Set(['deny', 'announce', 'declare', 'confirm', 'acknowledge', 'admit', 'vow', 'pledge', 'promise', 'report', 'state', 'note', 'predict']);
 /** Reported clauses do not start with these (a time clause after the cue is not what was said). */
 const NOT_CLAUSE_START = new Set(['when', 'if', 'as', 'because', 'after', 'before', 'while', 'since', 'until', 'in', 'on', 'at', 'by', 'for', 'with', 'to', 'of', 'from']);
 const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'both', 'many', 'several', 'some', 'most']);
@@ -94,9 +94,9 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
   const inQuote = (offset: number) => quoteRanges.some(([a, b]) => offset > a && offset < b);
   const timeTok = new Uint8Array(n);
   for (const t of times) {
-    for (let k = 0; k < n; k++) if (tokens[k].start >= t.start && tokens[k].end <= t.end) timeTok[k] = 1;
+    for (let k = tokAt(t.start); k < n && tokens[k].end <= t.end; k++) timeTok[k] = 1;
   }
-  const tokAt = (offset: number): number => {
+  function tokAt(offset: number): number {
     // first token whose start >= offset (binary search)
     let lo = 0;
     let hi = n;
@@ -106,7 +106,7 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       else hi = mid;
     }
     return lo;
-  };
+  }
 
   const fromMention = (m: MentionRec): SpeakerRef => ({
     speaker: { text: m.text, start: m.start, end: m.end, canonical: ents.clusters[m.cluster]?.canonical ?? m.canonical },
@@ -302,6 +302,13 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       const t = tokens[k];
       if (t.kind === 'word' && (t.key === 'he' || t.key === 'she')) return resolvePronoun(k);
     }
+    // "The regulator fined Parcelio €32m, alleging that ...": a short noun phrase opening the sentence
+    const first = tokens[sent.tokStart];
+    if (first && (first.key === 'the' || first.key === 'a')) {
+      let e = sent.tokStart + 1;
+      while (e + 1 < before && e - sent.tokStart < 3 && tokens[e + 1].kind === 'word' && !tokens[e + 1].cap && !LEX.stopwords.has(tokens[e + 1].key) && !/(ed|s)$/.test(tokens[e + 1].key)) e++;
+      if (tokens[e]?.kind === 'word' && !tokens[e].cap) return nounPhraseEndingAt(e, sent.tokStart);
+    }
     return null;
   }
 
@@ -462,7 +469,9 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
   }
 
   // ---- indirect quotes ----
-  const insideDirect = (k: number) => directTokRanges.some(([a, b]) => k > a && k < b);
+  const insideMark = new Uint8Array(n);
+  for (const [a, b] of directTokRanges) for (let k = a + 1; k < b && k < n; k++) insideMark[k] = 1;
+  const insideDirect = (k: number) => insideMark[k] === 1;
   const terminal = (t: Token) => t.kind === 'punct' && (t.text === '.' || t.text === '!' || t.text === '?');
   for (const sent of sentences) {
     for (let c = sent.tokStart; c < sent.tokEnd; c++) {
@@ -555,7 +564,7 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
         }
       }
       while (ce > cs && (terminal(tokens[ce - 1]) || tokens[ce - 1].text === '\u201d' || tokens[ce - 1].text === '"')) ce--;
-      if (ce - cs < 4) continue;
+      if (ce - cs < 3) continue;
       // content that is entirely a direct quote is already reported as one
       const firstTok = tokens[cs];
       if (firstTok && OPEN_TO_CLOSE[firstTok.text] !== undefined && directTokRanges.some(([a, b]) => a === cs && b >= ce - 1)) continue;
