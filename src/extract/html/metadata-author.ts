@@ -24,31 +24,47 @@ export interface AuthorContext {
 }
 
 /** Words that introduce a byline, in the common news languages. */
-const BY_PREFIX = /^(?:(?:written|posted|published|reported|story|text|words|article|reviewed|edited|compiled|photos?)\s{1,3}(?:and\s{1,3}\w{1,12}\s{1,3})?by|by|from|von|par|por|di|door|av|af|autor(?:in)?|auteur|author(?:s)?|writer|byline)\b\s{0,3}:?\s{0,3}/i;
+const BY_PREFIX = /^(?:(?:written|posted|published|reported|story|stories|text|words|articles?|posts?|reviewed|edited|compiled|photos?|more)\s{1,3}(?:and\s{1,3}\w{1,12}\s{1,3})?by|by|from|von|par|por|di|door|av|af|autor(?:in)?|auteur|author(?:s)?|writer|byline)\b\s{0,3}:?\s{0,3}/i;
 
 /** Job titles that follow a name after a comma or dash ("Jane Doe, Senior Reporter"). */
 const ROLE_WORDS =
   /\b(?:staff|senior|chief|managing|deputy|associate|contributing|executive|special|political|foreign|national|news|sports|business|science|health|tech(?:nology)?|editor(?:ial)?|editors|reporter|correspondent|writer|columnist|contributor|journalist|producer|analyst|author|intern|fellow|critic|director|founder|ceo|team lead|head of|photographer|anchor|host)\b/i;
 
+/** Interface words: a "name" containing one is a button or a menu, not a byline. */
+const UI_WORDS = /\b(?:log\s?in|login|sign\s?(?:in|up)|subscribe|register|menu|search|share|follow|contact|read\s+more|view|see\s+all|cookie|privacy|newsletter|download|comments?|edition|listen|watch|print|uncategori[sz]ed|more\s+about|more\s+from)\b/i;
+
+/** Words that name organisations rather than people: a site may share its name with a person, never with a clinic. */
+const ORG_WORDS = /\b(?:inc|llc|ltd|gmbh|corp|co|company|group|clinic|hospital|foundation|university|college|school|institute|association|society|council|agency|center|centre|bank|press|news|times|post|media|magazine|journal|daily|today|network|team|staff|blog|studio|labs?|solutions|services|online|digital|official|editorial|desk|club|store|shop|academy|church|department|ministry|government)\b/i;
+
 /** Values that are never a person's name. */
 const NOT_A_NAME = /^(?:admin(?:istrator)?|administrador|staff|unknown|anonymous|guest|editor|editors|the editors|redaction|rédaction|redaktion|redacción|null|undefined|none|n\/a|by|author|authors|contributor|team|webmaster|user|home|share|follow|facebook|twitter|linkedin|instagram)$/i;
 
 /** Credentials kept with a name: the byline shows them, and they are not another author. */
-const CREDENTIAL = /^(?:[A-Z][A-Za-z]?\.?){1,4}(?:-[A-Z]{1,4})?(?:\s\d{2,3})?$|^Ph\.?\s?D\.?$|^M\.?D\.?$|^Jr\.?$|^Sr\.?$|^I{2,3}$/;
+const CREDENTIAL = /^(?:[A-Z][A-Za-z]?\.?){1,4}(?:-[A-Z]{1,4})?(?:\s\d{2,3})?[®™]?$|^Ph\.?\s?D\.?$|^M\.?D\.?$|^Jr\.?$|^Sr\.?$|^I{2,3}$/;
 
 /** Cleans one raw byline string into a list of names. */
-export function splitNames(raw: string): string[] {
+export function splitNames(raw: string, fromText = false): string[] {
   let s = clean(decodeEntities(raw));
   if (!s || s.length > 300) return [];
   // drop a leading "By" (possibly repeated: "By: By Jane")
   for (let i = 0; i < 2; i++) s = s.replace(BY_PREFIX, '');
+  // page text: "Insights from Jane Doe", "A column by Jane Doe"
+  if (fromText) s = s.replace(/^(?:\p{L}{1,12}\s{1,2}){1,2}(?:by|from)\s{1,3}(?=\p{Lu})/u, '');
   // cut at a date, "Updated", a pipe or a bullet: what follows is not the name
   const dates = findDatesInText(s);
   if (dates.length) s = s.slice(0, dates[0].start);
-  s = s.split(/\s[|•·]\s|\s\|\s?|\bupdated\b|\bpublished\b|\bposted\b|\bon\s(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i)[0];
+  s = s.split(/\s[|•·]\s|\s\|\s?|\blast\s{1,3}(?:updated|modified|reviewed)\b|\bupdated\b|\bpublished\b|\bposted\b|\bon\s(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i)[0];
   s = s.replace(/\s{0,3}[-–—,:]\s{0,3}$/, '').trim();
-  // "Jane Doe and John Roe", "Jane Doe, John Roe & Ann Poe", "Jane Doe; John Roe"
-  const pieces = s.split(/\s{0,3}(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b)\s{0,3}/i).map((p) => p.trim()).filter(Boolean);
+  // "Jane Doe, John Roe; Ann Poe" — then "and"/"&" only between full names: "Center for Drug
+  // Evaluation and Research" is one name, "Maria & Katerina" stays as written
+  const pieces = s
+    .split(/\s{0,3}[,;]\s{0,3}/)
+    .flatMap((p) => {
+      const parts = p.split(/\s{1,3}(?:&|and|und|et|y|e|en)\s{1,3}/i).map((x) => x.trim());
+      return parts.length > 1 && parts.every((x) => x.split(/\s+/).length >= 2) ? parts : [p];
+    })
+    .map((p) => p.trim())
+    .filter(Boolean);
   const names: string[] = [];
   for (const piece of pieces) {
     // a credential after a comma belongs to the previous name ("Dylan Bailey, MS, RD")
@@ -56,40 +72,100 @@ export function splitNames(raw: string): string[] {
       names[names.length - 1] += `, ${piece}`;
       continue;
     }
-    // a job title after a comma or dash is dropped ("Jane Doe, Staff Writer")
-    if (ROLE_WORDS.test(piece) && names.length) continue;
-    const name = piece.replace(/\s[-–—]\s.*$/, '').replace(/^@/, '').trim();
-    names.push(name);
+    // after a name, a job title or an affiliation is dropped ("Jane Doe, Staff Writer, Acme Institute")
+    if (names.length && (ROLE_WORDS.test(piece) || ORG_WORDS.test(piece))) continue;
+    const bare = collapseRepeat(piece.replace(/\s[-–—]\s.*$/, '').replace(/^@/, '').trim());
+    const name = fromText ? cutTrailingRole(bare) : bare;
+    if (name) names.push(name);
   }
   return names;
 }
 
+/** How far a source is trusted: structured data names people on purpose, page text only maybe. */
+interface Trust {
+  /** Skip the capitalisation test ("kirstin boatto" in JSON-LD is still a name). */
+  anyCase: boolean;
+  /** Accept a name equal to the site's (personal sites: "Rick Steves" on ricksteves.com). */
+  siteNameOk: boolean;
+}
+const STRICT: Trust = { anyCase: false, siteNameOk: false };
+
+/** "Loona Construction Loona Construction" (the same text in several spans) → "Loona Construction". */
+function collapseRepeat(text: string): string {
+  const words = text.split(' ');
+  for (let size = 1; size <= words.length / 2; size++) {
+    if (words.length % size !== 0) continue;
+    const unit = words.slice(0, size).join(' ');
+    if (words.every((w, i) => w === words[i % size])) return unit;
+  }
+  return text;
+}
+
+/**
+ * Page text glues a job title to the name ("Preetam Jinka Co-founder", "Matt Check Head Winemaker"):
+ * cut at the first role word after two name words, and drop dangling connectors ("ALLIN ONE on").
+ */
+function cutTrailingRole(text: string): string {
+  const words = text.split(' ');
+  for (let i = 2; i < words.length; i++) {
+    if (TRAILING_ROLE.test(words[i])) return words.slice(0, i).join(' ');
+  }
+  return text.replace(/\s(?:on|in|at|for|from|to|with)$/i, '');
+}
+
+const TRAILING_ROLE = /^(?:content|marketing|sales|digital|social|communications?|seo|product|operations|customer|business|technical|senior|junior|chief|managing|executive|associate|assistant|deputy|staff|co-?founder|founder|ceo|cto|cfo|coo|president|director|manager|head|lead|coordinator|specialist|expert|consultant|strategist|attorney|lawyer|editor|reporter|writer|author|contributor|correspondent|columnist|journalist|analyst|producer|photographer|designer|developer|engineer|researcher|professor|scientist|winemaker|chef|owner|partner|officer|intern|fellow|at|is|was|has)$/i;
+
 /** True when a cleaned string looks like a person's (or a named team's) name. */
-export function isPlausibleName(name: string, siteNames: string[]): boolean {
+export function isPlausibleName(name: string, siteNames: string[], trust: Trust = STRICT): boolean {
   const bare = name.replace(/,.*$/, '').trim();
   if (bare.length < 3 || bare.length > 60) return false;
   if (/https?:|www\.|\.com\b|@|\/|\d{3,}|[<>{}=]/.test(bare)) return false;
-  if (NOT_A_NAME.test(bare)) return false;
+  if (NOT_A_NAME.test(bare) || UI_WORDS.test(bare) || bare.includes(':')) return false;
   const words = bare.split(/\s+/);
   if (words.length > 6) return false;
   if (!/\p{L}/u.test(bare)) return false;
-  // a sentence is not a name: names are mostly capitalised words
-  const lowerWords = words.filter((w) => /^\p{Ll}/u.test(w) && !/^(?:de|da|del|der|den|van|von|la|le|di|du|dos|das|bin|al|el|y|e|and|of|the|ter|zu)$/i.test(w));
-  if (lowerWords.length > 1 || (words.length <= 2 && lowerWords.length > 0 && words.length > 1)) return false;
-  if (ROLE_WORDS.test(bare) && words.length <= 2 && !/team/i.test(bare)) return false;
-  const f = fold(bare);
-  for (const site of siteNames) {
-    const s = fold(site);
-    if (s && (f === s || f.replace(/ /g, '') === s.replace(/ /g, ''))) return false;
+  if (!trust.anyCase) {
+    // a sentence is not a name: names are mostly capitalised words
+    const lowerWords = words.filter((w) => /^\p{Ll}/u.test(w) && !NAME_PARTICLES.test(w));
+    if (lowerWords.length > 1 || (words.length <= 2 && lowerWords.length > 0 && words.length > 1)) return false;
   }
+  // "Staff Writer" is a role; "EcoCult Staff" and "News Desk" are bylines a newsroom signs with
+  if (words.every((w) => ROLE_WORDS.test(w) || NAME_PARTICLES.test(w))) return false;
+  // page text: an organisation's name is an affiliation, unless the newsroom signs with it
+  if (!trust.anyCase && ORG_WORDS.test(bare) && !NEWSROOM_BYLINE.test(bare)) return false;
+  const personLike = words.length >= 2 && words.length <= 4 && !ORG_WORDS.test(bare) && bare !== bare.toUpperCase() && words.every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.test(w));
+  if (!(trust.siteNameOk && personLike) && siteNames.some((site) => sameAsSite(bare, site))) return false;
   return true;
 }
 
-function finish(names: string[], siteNames: string[]): string | null {
+/**
+ * Equal to a site name, or, for names shaped like an organisation's ("The Commercial Appeal"),
+ * most of one ("Memphis Commercial Appeal").
+ */
+function sameAsSite(name: string, site: string): boolean {
+  const f = fold(name);
+  const s = fold(site);
+  if (!s) return false;
+  if (f === s || f.replace(/ /g, '') === s.replace(/ /g, '')) return true;
+  if (!ORG_WORDS.test(name) && !/^the\s/i.test(name)) return false;
+  // "Everfit Team", "Investopedia Staff": the site's own newsroom signing, a byline in its own right
+  if (NEWSROOM_BYLINE.test(name)) return false;
+  const a = new Set(f.split(' ').filter((w) => w.length > 2 && w !== 'the'));
+  const b = new Set(s.split(' ').filter((w) => w.length > 2 && w !== 'the'));
+  if (a.size < 2 || b.size < 2) return false;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / Math.min(a.size, b.size) >= 0.66;
+}
+
+const NEWSROOM_BYLINE = /\b(?:team|staff|editors|desk|contributors?|writers)$/i;
+const NAME_PARTICLES = /^(?:de|da|del|der|den|van|von|la|le|di|du|dos|das|bin|al|el|y|e|and|of|the|ter|zu)$/i;
+
+function finish(names: string[], siteNames: string[], trust: Trust = STRICT): string | null {
   const seen = new Set<string>();
   const kept: string[] = [];
   for (const n of names) {
-    if (!isPlausibleName(n, siteNames)) continue;
+    if (!isPlausibleName(n, siteNames, trust)) continue;
     const key = fold(n.replace(/,.*$/, ''));
     if (seen.has(key)) continue;
     seen.add(key);
@@ -131,29 +207,55 @@ function resolveRefs(value: unknown, nodes: JsonLdNode[]): unknown {
 const BYLINE_SELECTOR = BYLINE_CLASS_WORDS.map((w) => `[class*="${w}"], [id*="${w}"]`).join(', ');
 
 export function extractAuthor(ctx: AuthorContext, nodes: JsonLdNode[]): AuthorResult {
-  const tries: Array<[() => string[], MetaSource]> = [
-    [
-      () => {
-        if (!ctx.article) return [];
-        const raw = resolveRefs(ctx.article.author ?? ctx.article.creator, nodes);
-        // Organisations as authors are often the site itself; keep them only when nothing else names a person
-        const list = Array.isArray(raw) ? raw : [raw];
-        const people = list.filter((a) => !(a && typeof a === 'object' && nodeTypes(a as JsonLdNode).includes('organization')));
-        return jsonLdAuthorNames(people.length ? people : list);
-      },
-      'json-ld',
-    ],
-    [() => metaAuthors(ctx.meta), 'meta'],
-    [() => microdataAuthors(ctx.doc), 'microdata'],
-    [() => bylineElementAuthors(ctx), 'text'],
-    [() => byLineNearHeadline(ctx), 'text'],
+  const fromJsonLd = jsonLdAuthors(ctx, nodes);
+  const tries: Array<[() => string[], MetaSource, Trust]> = [
+    [() => fromJsonLd.names, 'json-ld', { anyCase: true, siteNameOk: fromJsonLd.personal }],
+    [() => metaAuthors(ctx.meta), 'meta', { anyCase: true, siteNameOk: true }],
+    [() => microdataAuthors(ctx.doc), 'microdata', STRICT],
+    [() => bylineElementAuthors(ctx), 'text', STRICT],
+    [() => authorLinkNames(ctx), 'text', STRICT],
+    [() => byLineNearHeadline(ctx), 'text', STRICT],
   ];
-  for (const [get, source] of tries) {
-    const value = finish(get(), ctx.siteNames);
+  for (const [get, source, trust] of tries) {
+    const names = get();
+    // a long list of "names" found in page text is a list of something else (partners, tags)
+    if (trust === STRICT && names.length > 4) continue;
+    const value = finish(names, ctx.siteNames, trust);
     if (value) return { value, source };
   }
   return { value: null, source: null };
 }
+
+/**
+ * Authors of the main JSON-LD article. Organisations as authors are often the site itself; they
+ * count only when no person is named. `personal` says every author was declared a Person (or a
+ * bare string), so a name equal to the site's is a personal site, not a mistake.
+ */
+function jsonLdAuthors(ctx: AuthorContext, nodes: JsonLdNode[]): { names: string[]; personal: boolean } {
+  if (!ctx.article) return { names: [], personal: false };
+  const raw = resolveRefs(ctx.article.author ?? ctx.article.creator, nodes);
+  const list = (Array.isArray(raw) ? raw : [raw]).filter((a) => a !== undefined && a !== null);
+  // typed anything but Person (Organization, WebSite, Brand...) is not a person
+  const isOrg = (a: unknown): boolean => {
+    if (!a || typeof a !== 'object') return false;
+    const types = nodeTypes(a as JsonLdNode);
+    return types.length > 0 && !types.includes('person');
+  };
+  const people = list.filter((a) => !isOrg(a));
+  return { names: jsonLdAuthorNames(people.length ? people : list), personal: people.length > 0 && people.length === list.length };
+}
+
+/** Names in links to author pages ("/author/jane-doe", "/authors/..."), outside noise regions. */
+function authorLinkNames(ctx: AuthorContext): string[] {
+  for (const a of Array.from(ctx.doc.querySelectorAll(AUTHOR_LINK_SELECTOR)).slice(0, 30)) {
+    if (inNoiseRegion(a)) continue;
+    const names = splitNames(visibleText(a, 120), true);
+    if (names.length === 1 && isPlausibleName(names[0], ctx.siteNames)) return names;
+  }
+  return [];
+}
+
+const AUTHOR_LINK_SELECTOR = ['/author/', '/authors/', '/writer/', '/writers/', '/people/', '/staff/', '/profile/', '/autor/', '/auteur/', '/redacteur/'].map((p) => `a[href*="${p}"]`).join(', ');
 
 function metaAuthors(meta: MetaTable): string[] {
   for (const key of AUTHOR_META_KEYS) {
@@ -184,7 +286,7 @@ function microdataAuthors(doc: Document): string[] {
 /** Elements with a byline-ish class (or rel=author links) outside noise regions, closest to the headline first. */
 function bylineElementAuthors(ctx: AuthorContext): string[] {
   const rel = Array.from(ctx.doc.querySelectorAll('a[rel~="author"]')).filter((a) => !inNoiseRegion(a)).slice(0, 5);
-  const relNames = rel.flatMap((a) => splitNames(visibleText(a, 200)));
+  const relNames = rel.flatMap((a) => splitNames(visibleText(a, 200), true));
   if (relNames.length) return relNames;
   for (const el of Array.from(ctx.doc.querySelectorAll(BYLINE_SELECTOR)).slice(0, 60)) {
     const ci = classAndId(el);
@@ -193,7 +295,7 @@ function bylineElementAuthors(ctx: AuthorContext): string[] {
     // prefer the innermost name link inside a byline container
     const link = el.querySelector('a[href*="author"], a[href*="/people/"], a[href*="/staff/"], a[href*="/profile"]');
     const raw = link ? visibleText(link, 200) : visibleText(el, 200);
-    const names = splitNames(raw);
+    const names = splitNames(raw, true);
     if (names.length && names.every((n) => n.split(' ').length <= 6)) return names;
   }
   return [];
@@ -205,7 +307,9 @@ function byLineNearHeadline(ctx: AuthorContext): string[] {
   for (const el of elementsAfter(ctx.headline, 60)) {
     const text = visibleText(el, 160);
     if (text.length > 150 || !BY_LINE_START.test(text)) continue;
-    const names = splitNames(text);
+    // "By <a>Jane Doe</a> View in digital edition": linked names end where the link ends
+    const links = Array.from(el.querySelectorAll('a')).map((a) => visibleText(a, 80)).filter((t) => isPlausibleName(t, ctx.siteNames));
+    const names = links.length ? links.slice(0, 6) : splitNames(text, true);
     if (names.length) return names;
   }
   return [];

@@ -47,7 +47,7 @@ export function extractMetadata(doc: Document, html: string, url?: string): Html
   const language = findLanguage(doc, meta);
   if (language.value) sources.language = language.source ?? undefined;
 
-  const siteNames = siteNameVariants(outlet.value, meta, nodes, pageUrl);
+  const siteNames = siteNameVariants(outlet.value, meta, nodes, article, pageUrl);
   const title = extractTitle({ doc, meta, article, siteNames });
   if (title.value) sources.title = title.source ?? undefined;
 
@@ -113,19 +113,21 @@ function findOutlet(meta: MetaTable, nodes: JsonLdNode[], article: JsonLdNode | 
 }
 
 /** The names a site goes by, to strip from titles and reject as authors. */
-function siteNameVariants(outlet: string | null, meta: MetaTable, nodes: JsonLdNode[], url: string | null): string[] {
+function siteNameVariants(outlet: string | null, meta: MetaTable, nodes: JsonLdNode[], article: JsonLdNode | null, url: string | null): string[] {
   const names = new Set<string>();
   if (outlet) names.add(outlet);
   for (const key of ['og:site_name', 'application-name', 'apple-mobile-web-app-title', 'twitter:site']) {
     for (const v of meta.get(key) ?? []) names.add(v.replace(/^@/, ''));
   }
+  // the site and its publisher, not every organisation the graph mentions (an author may be one)
   for (const n of nodes) {
-    const types = nodeTypes(n);
-    if (types.includes('website') || types.includes('organization') || types.includes('newsmediaorganization')) {
+    if (nodeTypes(n).includes('website')) {
       const name = textValue(n.name);
       if (name) names.add(name);
     }
   }
+  const publisher = article ? textValue((article.publisher as JsonLdNode | undefined)?.name ?? article.publisher) : null;
+  if (publisher && !/^https?:/.test(publisher)) names.add(publisher);
   const host = hostOf(url);
   if (host) {
     names.add(host);
