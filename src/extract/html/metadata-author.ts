@@ -266,7 +266,7 @@ function metaAuthors(meta: MetaTable): string[] {
       if (!/written by|author|autor|auteur/i.test(label)) continue;
     }
     values = values.filter((v) => !/^https?:\/\//.test(v));
-    const names = values.flatMap(splitNames);
+    const names = values.flatMap((v) => splitNames(v));
     if (names.length) return names;
   }
   return [];
