@@ -248,9 +248,10 @@ test('a title equal to opts.title is set aside; other first lines are kept', () 
   assert.ok(r5.text.startsWith('Council\n\n'));
 });
 
-test('symbol-only lines are removed as empty-or-symbolic', () => {
-  const r = cleanText([PROSE[0], '* * *', PROSE[1]].join('\n\n'));
+test('symbol-only lines are removed as empty-or-symbolic; a lone figure is table content', () => {
+  const r = cleanText([PROSE[0], '* * *', PROSE[1], '7', '8%', PROSE[2]].join('\n\n'));
   assertRemoved(r, '* * *', 'empty-or-symbolic');
+  for (const l of ['7', '8%']) assert.ok(r.text.split('\n\n').includes(l), l);
 });
 
 test('run-together words at a sentence join are split and recorded', () => {

@@ -99,9 +99,9 @@ export function matchLineRule(unit: Unit, inTail: boolean): LineRule | null {
 /** Share of the text before a unit for it to count as in the tail (for `tailOnly` rules). */
 const TAIL_FROM = 0.3;
 
-/** A line with at most one letter or digit ("* * *", "—", "|", a stray "Δ" of a form). */
+/** A line without a letter or digit ("* * *", "—", "|"). A lone figure ("7", "8%") is table content. */
 export function isSymbolic(unit: Unit): boolean {
-  return unit.key.length <= 1;
+  return unit.key === '';
 }
 
 function followerFits(kind: FollowerKind, unit: Unit, maxWords: number): boolean {

@@ -61,6 +61,8 @@ export const FORM_FIELDS: ReadonlySet<string> = new Set([
   'name', 'your name', 'email', 'e mail', 'your email', 'email address', 'website', 'url', 'comment',
   'your comment', 'message', 'submit', 'post comment', 'submit comment', 'cancel reply', 'reply',
   'save my name email and website in this browser for the next time i comment', 'notify me',
+  // WordPress's hidden anti-spam field renders as a lone "Δ".
+  'δ',
 ]);
 
 /** Comment forms of blog engines (WordPress, Disqus, Blogger…). */
@@ -655,7 +657,7 @@ export const SEO_MARKERS: ReadonlySet<string> = new Set([
   'promo', 'discount', 'casino', 'slot', 'slots', 'poker', 'betting', 'bet', 'lottery', 'jackpot', 'loto',
   'loteria', 'porn', 'xxx', 'sex', 'dating', 'viagra', 'crack', 'keygen', 'wallpaper', 'wallpapers',
   'clipart', 'icon', 'icons', 'logo', 'meme', 'memes', 'lyrics', 'letra', 'cifra', 'wishlist', 'vector',
-  'template', 'templates', 'near', 'me', 'login', 'price', 'prices', 'buy', 'sale',
+  'template', 'templates', 'login', 'price', 'prices', 'buy', 'sale',
 ]);
 
 /**

@@ -101,7 +101,8 @@ function rawScore(unit: Unit, body: BodyProfile, inLongRun: boolean): SpamEviden
   const judged = content.length ? content : tokens;
   const novelty = judged.filter((t) => !vocab.has(t)).length / judged.length;
   const glue = tokens.filter((t) => body.glue.has(t)).length / tokens.length;
-  const foreignGlue = tokens.some((t) => FUNCTION_WORDS.has(t) && !body.glue.has(t) && !vocab.has(t));
+  // Function words are written in lower case: "IL" (Illinois) is not Italian "il".
+  const foreignGlue = lowerCaseWords(unit.text).some((t) => FUNCTION_WORDS.has(t) && !body.glue.has(t) && !vocab.has(t));
   // Only scripts with case can be "all lower case" (Chinese, Arabic, Hindi… cannot).
   const lowerCase = unit.text !== unit.text.toUpperCase() && unit.text === unit.text.toLowerCase();
   const seo = tokens.some((t) => SEO_MARKERS.has(t) && !vocab.has(t));
@@ -117,6 +118,11 @@ function rawScore(unit: Unit, body: BodyProfile, inLongRun: boolean): SpamEviden
     (structured ? 0.25 : 0);
   // Not clamped at 1 here: the cache adds the run bonus to the raw sum.
   return { score: Math.max(0, score), novelty };
+}
+
+/** The words of a line that are written in lower case (raw case, letters only). */
+function lowerCaseWords(text: string): string[] {
+  return (text.match(/\p{L}+/gu) ?? []).filter((w) => w === w.toLowerCase());
 }
 
 const STRUCTURE_MARKS = new Set([',', ';', ':', '(', ')', '@', '%', '|', '\u2013', '\u2014', '[', ']', '/']);
