@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
-import type { EventAnn, EventParticipant, PloverCategory, PloverQuad, TimeExpr } from './types.js';
+import type { EventAnn, EventParticipant, PloverCategory, PloverQuad, Quote, TimeExpr } from './types.js';
 import type { Token } from './tokens.js';
 import type { Sentence } from './sentences.js';
 import type { EntityResult, MentionRec } from './entities.js';
@@ -128,6 +128,9 @@ const CLAUSE_BOUNDARY = new Set([';', ':', '\u2014', '\u2013', 'that', 'which', 
 /** Plural or collective nouns that head a subject besides the agents dictionary. */
 const SUBJECT_NOUNS = new Set(['officials', 'leaders', 'forces', 'authorities', 'government', 'governments', 'ministers', 'spokesmen', 'lawmakers', 'delegates', 'delegation', 'negotiators', 'envoys', 'diplomats', 'soldiers', 'militants', 'fighters', 'protesters', 'demonstrators', 'students', 'workers', 'activists', 'members', 'people', 'residents', 'police', 'military', 'army', 'navy', 'regime', 'administration', 'cabinet', 'parliament', 'court', 'media', 'agency', 'ministry', 'council', 'sources', 'state']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they']);
+const SUBJECT_PP = new Set(['of', 'from', 'in', 'at', 'near', 'for', 'with', 'across', 'inside', 'outside', 'around']);
+/** Pure verbs of speech: their object patterns reach into the reported clause, so they code no event. */
+const SPEECH_ONLY = new Set(['say', 'tell', 'add', 'write', 'state', 'note', 'explain', 'mention', 'inform', 'report', 'comment', 'remark', 'reply', 'answer', 'describe', 'quote']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'during', 'outside', 'inside', 'across', 'throughout']);
 const COOPERATIVE_FUTURE_TO_AGREE = new Set<PloverCategory>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'CONCEDE', 'RETREAT']);
 /** Verbs of commitment: followed by "to/on/that ..." they express intent (PLOVER AGREE). */
@@ -139,8 +142,14 @@ const COMMITMENT_VERBS = new Set(['agree', 'agrees', 'agreed', 'agreeing', 'prom
 const REFUSAL_VERBS = new Set(['reject', 'rejects', 'rejected', 'rejecting', 'refuse', 'refuses', 'refused', 'refusing', 'decline', 'declines', 'declined', 'rebuff', 'rebuffed', 'rebuffs', 'spurned', 'spurns']);
 const DEMAND_MODALS = new Set(['must', 'should']);
 
-export function findEvents(text: string, tokens: Token[], sentences: Sentence[], ents: EntityResult, times: TimeExpr[]): EventAnn[] {
+export function findEvents(text: string, tokens: Token[], sentences: Sentence[], ents: EntityResult, times: TimeExpr[], quotes: Quote[] = []): EventAnn[] {
   const events: EventAnn[] = [];
+  // direct quotations: their words are someone's speech, not events the article reports
+  const quoteSpans = quotes.filter((q) => q.direct).map((q) => [q.start, q.end] as const);
+  const inQuote = (offset: number) => {
+    for (const [a, b] of quoteSpans) if (offset >= a && offset < b) return true;
+    return false;
+  };
   const mentionAt = new Map<number, MentionRec>(); // token index → mention covering it (first token)
   const mentionEnd = new Map<number, MentionRec>();
   for (const m of ents.mentions) {
@@ -211,6 +220,19 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       // after a determiner, possessive, preposition or number the word is a noun ("the talks", "of aid")
       if (prev && ((NOT_BEFORE_VERB.has(prev.key) && !mentionEnd.has(v - 1)) || prev.kind === 'num')) continue;
       if (mentionAt.has(v)) continue;
+      if (inQuote(t.start)) continue;
+      const speechLemma = LEX.speechVerbs.get(t.key);
+      if (speechLemma && SPEECH_ONLY.has(speechLemma)) continue;
+      // "a Lisbon think tank", "an Amsterdam delivery company": a name used as a modifier
+      const pm = mentionEnd.get(v - 1);
+      if (pm && ['a', 'an'].includes(tokens[pm.tokStart - 1]?.key ?? '')) continue;
+      // a bare form right after a single name ("the Amsterdam stock exchange") is not a finite verb
+      if (pm && !/(s|ed|ing)$/.test(t.key) && tokens[pm.tokStart - 1]?.key !== 'and' && pm.kind !== 'role' && !(tokens[v + 1]?.key === 'to')) {
+        const prevOfPm = tokens[pm.tokStart - 1];
+        if (!prevOfPm || prevOfPm.key === 'the' || prevOfPm.kind === 'word') continue;
+      }
+      // the object is a quotation ("called the agreement “a bridge ...”")
+      if ([1, 2, 3].some((d) => tokens[v + d] && (tokens[v + d].text === '\u201c' || tokens[v + d].text === '"'))) continue;
       // after a demonym ("Japanese forces", "North Korean arms") the word is a noun
       // ("Palestinians blamed": a plural demonym is a noun subject, the word after it a verb)
       if (countryStartingBefore(v - 1) >= 0 && !/s$/.test(tokens[v - 1].key)) continue;
@@ -412,6 +434,22 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (p) out.push(...p);
       return out;
     }
+    if (t.text === ',' && mentionEnd.has(k - 1)) {
+      // "Ana Ribeiro of Portugal and her Moroccan counterpart, Samir Ouazzani, signed"
+      const app = mentionEnd.get(k - 1)!;
+      if (app.type === 'PERSON' && tokens[app.tokStart - 1]?.text === ',') {
+        out.push(participantOf(app));
+        let q = app.tokStart - 2;
+        while (q >= clauseStart && q >= app.tokStart - 6 && tokens[q].kind === 'word' && !tokens[q].cap && tokens[q].key !== 'and') q--;
+        while (q >= clauseStart && ents.countryAt.has(q) === false && tokens[q].kind === 'word' && tokens[q].key !== 'and' && q >= app.tokStart - 8) q--;
+        if (q > clauseStart && tokens[q].key === 'and') {
+          const more = groupBefore(q + 1, clauseStart).filter((x) => x.canonical !== app.canonical);
+          // "X of Portugal and ...": prefer the person named before "of"
+          out.unshift(...more);
+        }
+        return out;
+      }
+    }
     if (t.text === ')') {
       // "The Asia-Pacific Economic Cooperation (APEC) forum": step over a parenthesis
       let q = k - 1;
@@ -439,8 +477,21 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     }
     // walk left over the subject, collecting entities and demonyms joined by "and" / ","
     for (; k >= clauseStart; k--) {
-      const m = mentionEnd.get(k);
+      let m = mentionEnd.get(k);
+      if (m && inQuote(m.start)) return out;
       if (m) {
+        // a name inside a prepositional phrase is not the subject ("fishermen from Peniche held",
+        // "Rescue teams in central Greece were searching"), except "X of Y" where X is a person
+        let pq = m.tokStart - 1;
+        while (pq >= clauseStart && tokens[pq].kind === 'word' && !tokens[pq].cap && (tokens[pq].key === 'the' || LEX.roleModifiers.has(tokens[pq].key) || ['central', 'northern', 'southern', 'eastern', 'western'].includes(tokens[pq].key))) pq--;
+        if (pq >= clauseStart && SUBJECT_PP.has(tokens[pq].key)) {
+          // "Foreign Minister Ana Ribeiro of Portugal": the person, not the country; "Opposition
+          // groups in Zimbabwe" stay coded to the place (PLOVER codes such groups by location);
+          // "fishermen from the port town of Peniche": a place inside a place phrase is no actor
+          const head = mentionEnd.get(pq - 1);
+          if (head && head.type === 'PERSON') m = head;
+          else if (pq - 1 >= clauseStart && LEX.keywords.place.has(tokens[pq - 1].key) && !tokens[pq - 1].cap) return out;
+        }
         out.unshift(participantOf(m));
         k = m.tokStart;
         // skip the role words before the name ("Russian President")
@@ -494,7 +545,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         const tk = tokens[k];
         if (tk.kind === 'word' && !tk.cap && (FORMS.has(tk.key) || LEX.speechVerbs.has(tk.key))) {
           const g = groupBefore(k, sentences[s].tokStart).filter((x) => key === 'they' || x.canonical !== tokens[p].text);
-          if (g.length) return key === 'it' ? [as(g[0])] : g.map(as);
+          // the nearest verb's subject only: "the government said it would ..." has no entity subject
+          return g.length ? (key === 'it' ? [as(g[0])] : g.map(as)) : null;
         }
       }
       return null;
@@ -521,8 +573,10 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       const nameStart = roleStartOf.get(q);
       if (nameStart !== undefined) q = nameStart;
       const m = mentionAt.get(q);
-      // "in Pyongyang", "during a summit in Pyongyang": a location, not a target
-      if (m && q > k && LOCATIVE.has(tokens[q - 1].key)) {
+      // "in Pyongyang", "based in the Netherlands": a location, not a target
+      const before = tokens[q - 1]?.key === 'the' ? tokens[q - 2] : tokens[q - 1];
+      if (m && inQuote(m.start)) break;
+      if (m && q > k && before && LOCATIVE.has(before.key)) {
         q = m.tokEnd - 1;
         continue;
       }

@@ -39,7 +39,7 @@ export function annotate(text: string, opts: AnnotateOptions = {}): Annotations 
   }
   const ents = findEntities(text, tokens, sentences);
   const quotes = findQuotes(text, tokens, sentences, ents, times);
-  const events = findEvents(text, tokens, sentences, ents, times);
+  const events = findEvents(text, tokens, sentences, ents, times, quotes);
   return {
     sentences: sentences.map((s) => ({ start: s.start, end: s.end })),
     entities: ents.mentions.map(({ tokStart: _a, tokEnd: _b, sentence: _s, cluster: _c, ...m }) => m),
