@@ -18,7 +18,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { annotate } from '../src/nlp/index.js';
-import type { Annotations, EventParticipant } from '../src/nlp/types.js';
+import type { EventParticipant } from '../src/nlp/types.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const goldPath = path.join(repoRoot, 'bench', 'gold', 'examples-nlp.json');

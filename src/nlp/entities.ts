@@ -554,7 +554,6 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
 
   // ---- 3. roles before and after person names ----
   const mentions: MentionRec[] = [];
-  const titleHeads = new Set<string>();
   for (const p of pieces) {
     if (p.type === 'DROP' || p.type === 'DEMONYM' || p.type === 'UNKNOWN1') continue;
     const m: MentionRec = {
@@ -582,11 +581,10 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     }
     mentions.push(m);
   }
-  void titleHeads;
 
   /** "North Korean leader Kim Jong Un": a lowercase title head right before the name, with its modifiers. */
   function roleBefore(nameStart: number): { i: number; j: number; country?: string } | null {
-    let k = nameStart - 1;
+    const k = nameStart - 1;
     if (k < 0 || sentOf[k] !== sentOf[nameStart]) return null;
     const headTok = tokens[k];
     if (headTok.kind !== 'word' || !LEX.titles.has(headTok.key)) return null;
