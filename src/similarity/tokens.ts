@@ -23,6 +23,8 @@ export interface Tokens {
    * differ exactly there.
    */
   key: Uint8Array;
+  /** True where the token starts with a digit. */
+  digit: Uint8Array;
   /** Start token of each sentence, plus a final entry equal to `length`. */
   sentenceStarts: number[];
 }
@@ -37,6 +39,11 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'all any both each few more most other some such only own same too very just also s t said says say told up out ' +
     'off again further once new one two three mr mrs ms'
   ).split(' '),
+);
+
+/** Capitalised but not names: days and months say when, not who or where. */
+const CALENDAR: ReadonlySet<string> = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
 );
 
 /**
@@ -87,6 +94,7 @@ export function tokenize(text: string): Tokens {
   const sentence: number[] = [];
   const stop: number[] = [];
   const key: number[] = [];
+  const digit: number[] = [];
   const sentenceStarts: number[] = [0];
   let sent = 0;
   let pendingBoundary = false;
@@ -125,7 +133,8 @@ export function tokenize(text: string): Tokens {
     sentence.push(sent);
     const isStop = STOPWORDS.has(stem) || STOPWORDS.has(lower);
     stop.push(isStop ? 1 : 0);
-    key.push(!isStop && (isDigit(c) || (!opensSentence && isUpper(c))) ? 1 : 0);
+    digit.push(isDigit(c) ? 1 : 0);
+    key.push(!isStop && !CALENDAR.has(lower) && (isDigit(c) || (!opensSentence && isUpper(c))) ? 1 : 0);
     i = j;
   }
   const length = stems.length;
@@ -137,6 +146,7 @@ export function tokenize(text: string): Tokens {
     sentence: Uint32Array.from(sentence),
     stop: Uint8Array.from(stop),
     key: Uint8Array.from(key),
+    digit: Uint8Array.from(digit),
     sentenceStarts,
   };
 }
