@@ -8,10 +8,12 @@
  *  3. garble on clean bodies: mean garbleScore (should be low);
  *  4. speed: MB/s over all bodies, and one 1 MB line without spaces;
  *  6. after HTML extraction: the article-extraction benchmark's shingle P/R/F1 of our HTML extractor's
- *     text before and after cleanText (cleaning should raise precision without costing recall).
+ *     text before and after cleanText (cleaning should raise precision without costing recall);
+ *  7. the same on WCXB dev article pages with WCXB's bag-of-words P/R/F1.
  * Usage: node --import tsx bench/clean.ts [--show N]   (N: print N sample removals per reason)
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { cleanText } from '../src/extract/clean/index.js';
 import { qualitySignals } from '../src/extract/quality.js';
 import { FUNCTION_WORDS } from '../src/extract/clean/rules.js';
@@ -171,6 +173,47 @@ if (existsSync(BENCH_DIR)) {
   console.log(`article-extraction (${raw.length} pages), our HTML extraction:`);
   console.log(`  without cleanText: ${fmt(summarise('raw', raw, []))}`);
   console.log(`  with cleanText:    ${fmt(summarise('clean', cleaned, []))}`);
+}
+
+// 7: WCXB dev pages after HTML extraction, bag-of-words metric (see its SOURCE.md).
+const wcDev = new URL('wcxb/dev/', shared);
+if (existsSync(wcDev)) {
+  const bag = (t: string) => {
+    const m = new Map<string, number>();
+    for (const w of t.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []) m.set(w, (m.get(w) ?? 0) + 1);
+    return m;
+  };
+  const prf = (truth: string, pred: string) => {
+    const t = bag(truth);
+    const p = bag(pred);
+    let tp = 0;
+    let np = 0;
+    let nt = 0;
+    for (const [k, c] of p) {
+      tp += Math.min(c, t.get(k) ?? 0);
+      np += c;
+    }
+    for (const c of t.values()) nt += c;
+    const pr = np ? tp / np : 0;
+    const rc = nt ? tp / nt : 0;
+    return [pr, rc, pr + rc ? (2 * pr * rc) / (pr + rc) : 0];
+  };
+  const sums = { raw: [0, 0, 0], clean: [0, 0, 0] };
+  let n = 0;
+  for (const f of readdirSync(new URL('ground-truth/', wcDev)).sort()) {
+    const htmlFile = new URL(`html/${f.replace(/\.json$/, '')}.html.gz`, wcDev);
+    if (!existsSync(htmlFile)) continue;
+    const truth = (JSON.parse(readFileSync(new URL(`ground-truth/${f}`, wcDev), 'utf8')) as { ground_truth?: { main_content?: string } })
+      .ground_truth?.main_content ?? '';
+    const extracted = extractHtml(gunzipSync(readFileSync(htmlFile)).toString('utf8')).text;
+    prf(truth, extracted).forEach((x, k) => (sums.raw[k] += x));
+    prf(truth, cleanText(extracted).text).forEach((x, k) => (sums.clean[k] += x));
+    n++;
+  }
+  const fmt = (v: number[]) => `F1 ${(v[2] / n).toFixed(4)}  P ${(v[0] / n).toFixed(4)}  R ${(v[1] / n).toFixed(4)}`;
+  console.log(`WCXB dev (${n} article pages), our HTML extraction:`);
+  console.log(`  without cleanText: ${fmt(sums.raw)}`);
+  console.log(`  with cleanText:    ${fmt(sums.clean)}`);
 }
 
 // 4: hostile input.

@@ -127,6 +127,16 @@ test('date lines are byline-lines; times, prices and phone numbers alone are kep
   assertRemoved(r, 'Updated 3 hours ago', 'byline-line', 'date-line');
   assertRemoved(r, 'June 4, 2025 10:15 AM EDT', 'byline-line', 'date-line');
   for (const l of ['10 p.m.', '$139.00', '02-751-1500']) assert.ok(r.text.split('\n\n').includes(l), l);
+  // Dates in mid-document are content (an events calendar).
+  const events = ['March 16, 2026', 'Date: June 8-11, 2026'];
+  const r2 = cleanText([...PROSE, PROSE[0], PROSE[1], ...events, ...PROSE].join('\n\n'));
+  for (const l of events) assert.ok(r2.text.split('\n\n').includes(l), l);
+});
+
+test('a label rule needs its own words before the colon', () => {
+  const r = cleanText(article('Watch out for: some ferries are older than they look, inspectors said', 'Watch: the first crossing'));
+  assert.ok(r.text.includes('Watch out for: some ferries'));
+  assertRemoved(r, 'Watch: the first crossing', 'related-links', 'read-more-link');
 });
 
 test('a closing prompt sentence is cut from the last paragraph as a span; a prompt paragraph goes whole', () => {

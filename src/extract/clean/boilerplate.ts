@@ -4,7 +4,7 @@
  */
 import type { RemovalReason } from '../../model.js';
 import { FORM_FIELDS, LINE_RULES, SYMBOLIC_RULE, type FollowerKind, type LineRule } from './rules.js';
-import { endsLikeSentence, type Unit } from './lines.js';
+import { endsLikeSentence, normaliseKey, type Unit } from './lines.js';
 
 export interface Verdict {
   reason: RemovalReason;
@@ -69,16 +69,24 @@ function phraseMatches(rule: LineRule, key: string, paddedKey: string, keyWords:
   return false;
 }
 
-function hasEarlyColon(raw: string): boolean {
+/**
+ * "READ MORE: …", "Tags: …", "Photo credit: …": the words before the first colon are one of the
+ * rule's phrases (so "Watch out for: …" is not a "Watch:" link).
+ */
+function labelBeforeColon(rule: LineRule, raw: string): boolean {
   const c = raw.indexOf(':');
-  return c >= 0 && c <= 40;
+  if (c < 0 || c > 40) return false;
+  return phraseSet(rule.phrases).set.has(normaliseKey(raw.slice(0, c)));
 }
 
 /** No rule removes a line longer than this: long paragraphs skip the rule loop. */
 const MAX_RULE_WORDS = Math.max(...LINE_RULES.map((r) => r.maxWords));
 
-/** The first rule that fires on a unit, or null. `inTail`: the unit sits in the document's second half. */
-export function matchLineRule(unit: Unit, inTail: boolean): LineRule | null {
+/**
+ * The first rule that fires on a unit, or null. `inTail`: the unit comes after the first 30% of the
+ * text; `atEdge`: it is one of the first or last few units.
+ */
+export function matchLineRule(unit: Unit, inTail: boolean, atEdge = true): LineRule | null {
   const { key, words, text } = unit;
   if (words > MAX_RULE_WORDS) return null;
   const paddedKey = ' ' + key + ' ';
@@ -88,13 +96,17 @@ export function matchLineRule(unit: Unit, inTail: boolean): LineRule | null {
     if (words > rule.maxWords) continue;
     if (rule.tailOnly && !inTail) continue;
     if (rule.test ? !rule.test(key, text) : !phraseMatches(rule, key, paddedKey, keyWords)) continue;
-    if (rule.requireColon && !rule.phrases.includes(key) && !hasEarlyColon(text)) continue;
+    if (rule.requireColon && !rule.phrases.includes(key) && !labelBeforeColon(rule, text)) continue;
+    if (rule.edgeOnly && !atEdge) continue;
     if (rule.notSentence && endsLikeSentence(text)) continue;
     if (rule.alsoContains && !containsAny(rule.alsoContains, paddedKey, keyWords)) continue;
     return rule;
   }
   return null;
 }
+
+/** How many units at the start and at the end count as the document's edges (for `edgeOnly` rules). */
+const EDGE_UNITS = { head: 6, tail: 3 };
 
 /** Share of the text before a unit for it to count as in the tail (for `tailOnly` rules). */
 const TAIL_FROM = 0.3;
@@ -131,7 +143,7 @@ export function applyLineRules(units: Unit[]): (Verdict | null)[] {
     }
     const inTail = before >= TAIL_FROM * total;
     before += unit.text.length;
-    const rule = matchLineRule(unit, inTail);
+    const rule = matchLineRule(unit, inTail, i < EDGE_UNITS.head || i >= units.length - EDGE_UNITS.tail);
     if (rule) {
       verdicts[i] = { reason: rule.reason, rule: rule.name };
       // Inside a 'rest' section (readers' comments) a "Reply" label does not start a header of its

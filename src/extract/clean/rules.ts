@@ -34,12 +34,14 @@ export interface LineRule {
    */
   takesFollowing?: { maxLines: number; maxWords: number; kind: FollowerKind };
   /**
-   * The raw line must have a colon within its first 40 characters ("Tags: …", "READ MORE: …"),
-   * unless it is the phrase alone. Guards phrases that also open ordinary sentences.
+   * The words before the line's first colon must be one of the phrases ("Tags: …", "READ MORE: …"),
+   * unless the line is the phrase alone. Guards phrases that also open ordinary sentences.
    */
   requireColon?: boolean;
   /** The line must not end like a sentence (. ! ?): "Share on the market rose." is prose. */
   notSentence?: boolean;
+  /** Fires only among the first six or the last three units (publication metadata sits there). */
+  edgeOnly?: boolean;
   /** Ends a 'rest' section of a header before it (the comment form after the comments). */
   endsSection?: boolean;
   /** Fires only after the first 30% of the text (a "Comment" kicker at the top is a section label). */
@@ -458,8 +460,10 @@ const BYLINE: LineRule[] = [
     phrases: [],
     maxWords: 14,
     // "March 18, 2025 2:47 PM UTC", "Updated 2 hours ago", "Last modified: 14 October 2025 18.05 BST":
-    // publication metadata on a line of its own, never prose.
+    // publication metadata on a line of its own, at the top or bottom (a list of dates in the
+    // middle is content: an events calendar, a changelog).
     test: (key, raw) => isDateLine(key, raw),
+    edgeOnly: true,
   },
   {
     name: 'contributed-credit',
@@ -473,7 +477,9 @@ const BYLINE: LineRule[] = [
     reason: 'byline-line',
     match: 'starts',
     phrases: ['photo', 'photos', 'image', 'images', 'picture', 'video', 'file photo', 'credit', 'source',
-      'photograph', 'illustration', 'graphic'],
+      'photograph', 'illustration', 'graphic', 'photo credit', 'photo credits', 'image credit', 'image source',
+      'photo source', 'photo courtesy', 'image courtesy', 'picture credit', 'lead image', 'top image',
+      'featured image', 'cover photo', 'header image', 'photography'],
     // "Photo: Jane Doe/AP" — short, with a colon, not a sentence.
     maxWords: 12,
     requireColon: true,
