@@ -128,6 +128,8 @@ const CLAUSE_BOUNDARY = new Set([';', ':', '\u2014', '\u2013', 'that', 'which', 
 /** Plural or collective nouns that head a subject besides the agents dictionary. */
 const SUBJECT_NOUNS = new Set(['officials', 'leaders', 'forces', 'authorities', 'government', 'governments', 'ministers', 'spokesmen', 'lawmakers', 'delegates', 'delegation', 'negotiators', 'envoys', 'diplomats', 'soldiers', 'militants', 'fighters', 'protesters', 'demonstrators', 'students', 'workers', 'activists', 'members', 'people', 'residents', 'police', 'military', 'army', 'navy', 'regime', 'administration', 'cabinet', 'parliament', 'court', 'media', 'agency', 'ministry', 'council', 'sources', 'state']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they']);
+/** Adjectives that pass their subject to an infinitive ("is willing to send"). */
+const CONTROL_WORDS = new Set(['willing', 'ready', 'prepared', 'able', 'unable', 'eager', 'determined', 'likely', 'set', 'due', 'expected', 'going']);
 const SUBJECT_PP = new Set(['of', 'from', 'in', 'at', 'near', 'for', 'with', 'across', 'inside', 'outside', 'around']);
 /** Pure verbs of speech: their object patterns reach into the reported clause, so they code no event. */
 const SPEECH_ONLY = new Set(['say', 'tell', 'add', 'write', 'state', 'note', 'explain', 'mention', 'inform', 'report', 'comment', 'remark', 'reply', 'answer', 'describe', 'quote']);
@@ -412,7 +414,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return LEX.agents.has(key) || LEX.titles.has(key) || LEX.titles.has(sing) || SUBJECT_NOUNS.has(key);
   }
 
-  function groupBefore(v: number, clauseStart: number): EventParticipant[] {
+  function groupBefore(v: number, clauseStart: number, depth = 0): EventParticipant[] {
     const out: EventParticipant[] = [];
     let k = v - 1;
     // auxiliaries, adverbs and time expressions between subject and verb ("Denmark today accepted",
@@ -429,6 +431,10 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (k < clauseStart) return out;
     // the word right before the verb must end a subject: an entity, a demonym, a pronoun or an agent noun
     const t = tokens[k];
+    // "Norway agreed to send", "Kim promised to continue": the subject of the governing verb
+    if (tokens[k + 1]?.key === 'to' && t.kind === 'word' && !t.cap && (FORMS.has(t.key) || CONTROL_WORDS.has(t.key)) && depth < 2) {
+      return groupBefore(k, clauseStart, depth + 1);
+    }
     if (t.kind === 'word' && PRONOUN_SUBJECTS.has(t.key)) {
       const p = resolvePronoun(k);
       if (p) out.push(...p);
