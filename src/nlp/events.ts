@@ -45,7 +45,8 @@ function loadDict(): VerbDict {
   throw new Error('data/lexicons/event-verbs.json not found (run scripts/build-nlp-lexicons.ts)');
 }
 const DICT = loadDict();
-const DEBUG = process.env.PARALLAX_NLP_DEBUG === '1';
+/** Set `eventDebug.on = true` to trace verb candidates on stderr (development aid). */
+export const eventDebug = { on: process.env.PARALLAX_NLP_DEBUG === '1' };
 const FORMS = new Map(Object.entries(DICT.forms));
 /** Pattern words as Sets per element, compiled once. */
 interface CompiledBlock {
@@ -234,10 +235,10 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         if (!prevOfPm || prevOfPm.key === 'the' || prevOfPm.kind === 'word') continue;
       }
       // the object is a quotation ("called the agreement “a bridge ...”")
-      if ([1, 2, 3].some((d) => tokens[v + d] && (tokens[v + d].text === '\u201c' || tokens[v + d].text === '"'))) continue;
+      if (speechLemma && [1, 2, 3].some((d) => tokens[v + d] && (tokens[v + d].text === '\u201c' || tokens[v + d].text === '"'))) continue;
       // after a demonym ("Japanese forces", "North Korean arms") the word is a noun
       // ("Palestinians blamed": a plural demonym is a noun subject, the word after it a verb)
-      if (countryStartingBefore(v - 1) >= 0 && !/s$/.test(tokens[v - 1].key)) continue;
+      if (countryStartingBefore(v - 1) >= 0 && !isPluralDemonym(v - 1)) continue;
       // a gerund or participle is an event only in a progressive verb ("is helping")
       if (t.key.endsWith('ing')) {
         let k = v - 1;
@@ -286,7 +287,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
           code = p.code;
         }
       }
-      if (DEBUG) console.error('  verb', t.text, block, code);
+      if (eventDebug.on) console.error('  verb', t.text, block, code);
       if (!code || code === '---') code = REFUSAL_VERBS.has(t.key) ? '120' : code;
       if (!code || code === '---') continue;
       let category = cameoToPlover(code);
@@ -355,7 +356,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         target = actor;
         actor = demandBy;
       }
-      if (DEBUG) console.error('  actor', t.text, actor.map((x) => x.text));
+      if (eventDebug.on) console.error('  actor', t.text, actor.map((x) => x.text));
       if (!actor.length) continue;
       // time and place in the sentence
       const time = nearestTime(times, tokens[s.tokStart].start, tokens[s.tokEnd - 1].end, t.start);
@@ -399,6 +400,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (!AUX.has(key) && key !== 'be') return false;
     }
     return false;
+  }
+
+  /** "Palestinians", "Albanians" (a people, a noun) as opposed to "Swiss", "Japanese" (adjectives here). */
+  function isPluralDemonym(k: number): boolean {
+    const key = tokens[k].key;
+    return key.endsWith('s') && !!LEX.demonyms.get(key.slice(0, -1));
   }
 
   function hasMentionBetween(a: number, b: number): boolean {
@@ -471,7 +478,21 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         q--;
         words++;
       }
+      // "Taiwan's Vice Foreign Minister visited": capitalised title words of an unnamed official
+      if (words === 0) {
+        while (q >= clauseStart && words < 4 && tokens[q].kind === 'word' && tokens[q].cap && (LEX.titles.has(tokens[q].key) || LEX.roleModifiers.has(tokens[q].key))) {
+          q--;
+          words++;
+        }
+        if (words === 0 || tokens[q]?.key !== "'s") return out;
+      }
       if (words === 0 || !(isAgentNoun(k) || words <= 2)) return out;
+      // "their forces had completed": the possessor is the subject of the previous clause
+      if (q >= clauseStart && (tokens[q].key === 'their' || tokens[q].key === 'its')) {
+        const r = resolvePronoun(q);
+        if (r) out.push(...r);
+        return out;
+      }
       if (q >= clauseStart && tokens[q].key === "'s") q--;
       if (q >= clauseStart && tokens[q].text === ')') {
         let r = q - 1;
@@ -546,13 +567,13 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     const s = sentOfTok[p];
     const key = tokens[p].key;
     const as = (x: EventParticipant): EventParticipant => ({ ...x, text: tokens[p].text, start: tokens[p].start, end: tokens[p].end });
-    if (key === 'it' || key === 'they') {
+    if (key === 'it' || key === 'they' || key === 'its' || key === 'their') {
       for (let k = p - 1; k > sentences[s].tokStart; k--) {
         const tk = tokens[k];
         if (tk.kind === 'word' && !tk.cap && (FORMS.has(tk.key) || LEX.speechVerbs.has(tk.key))) {
-          const g = groupBefore(k, sentences[s].tokStart).filter((x) => key === 'they' || x.canonical !== tokens[p].text);
+          const g = groupBefore(k, sentences[s].tokStart).filter((x) => key === 'they' || key === 'their' || x.canonical !== tokens[p].text);
           // the nearest verb's subject only: "the government said it would ..." has no entity subject
-          return g.length ? (key === 'it' ? [as(g[0])] : g.map(as)) : null;
+          return g.length ? (key === 'it' || key === 'its' ? [as(g[0])] : g.map(as)) : null;
         }
       }
       return null;
