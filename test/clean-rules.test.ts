@@ -133,6 +133,17 @@ test('date lines are byline-lines; times, prices and phone numbers alone are kep
   for (const l of events) assert.ok(r2.text.split('\n\n').includes(l), l);
 });
 
+test('label lines with a bar, agency-input credits, wire-feed notices', () => {
+  const lines: Array<[string, string]> = [
+    ['ALSO READ | Harbour tunnel plan stalls again', 'related-links'],
+    ['(With inputs from agencies)', 'byline-line'],
+    ['This story has been published from a wire agency feed without modifications to the text.', 'disclaimer'],
+  ];
+  const r = cleanText([PROSE[0], lines[0][0], PROSE[1], PROSE[2], PROSE[3], lines[1][0], lines[2][0]].join('\n\n'));
+  for (const [l, reason] of lines) assertRemoved(r, l, reason);
+  assertProseKept(r);
+});
+
 test('a label rule needs its own words before the colon', () => {
   const r = cleanText(article('Watch out for: some ferries are older than they look, inspectors said', 'Watch: the first crossing'));
   assert.ok(r.text.includes('Watch out for: some ferries'));

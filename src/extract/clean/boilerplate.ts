@@ -74,7 +74,10 @@ function phraseMatches(rule: LineRule, key: string, paddedKey: string, keyWords:
  * rule's phrases (so "Watch out for: …" is not a "Watch:" link).
  */
 function labelBeforeColon(rule: LineRule, raw: string): boolean {
-  const c = raw.indexOf(':');
+  // "ALSO READ | …" uses a bar where others use a colon.
+  const colon = raw.indexOf(':');
+  const bar = raw.indexOf('|');
+  const c = colon < 0 ? bar : bar < 0 ? colon : Math.min(colon, bar);
   if (c < 0 || c > 40) return false;
   return phraseSet(rule.phrases).set.has(normaliseKey(raw.slice(0, c)));
 }

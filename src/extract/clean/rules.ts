@@ -203,7 +203,9 @@ const RELATED_LINKS: LineRule[] = [
     match: 'starts',
     phrases: [
       'read more', 'read also', 'also read', 'see also', 'related', 'read next', 'watch', 'listen', 'more',
-      'recommended', 'must read', 'don t miss', 'opinion', 'explainer', 'analysis',
+      'recommended', 'must read', 'don t miss', 'opinion', 'explainer', 'analysis', 'also watch', 'watch now',
+      'watch video', 'related story', 'related article', 'related news', 'suggested', 'trending', 'in pics',
+      'in photos', 'photos', 'video',
     ],
     // "READ MORE: <headline>" — the colon tells it from "Related talks began…".
     maxWords: 25,
@@ -322,7 +324,9 @@ const DISCLAIMER: LineRule[] = [
       'the views and opinions expressed', 'the views in this', 'the opinions in this',
       'this article is for informational purposes', 'this article is for educational purposes',
       'this content is for informational purposes', 'this post is for informational purposes',
-      'the content in this article is for',
+      'the content in this article is for', 'this story has been published from a wire agency feed',
+      'this article has been published from a wire agency feed', 'this is an auto generated',
+      'this story is auto generated', 'this story is auto aggregated', 'this article is auto generated',
     ],
     maxWords: 70,
   },
@@ -469,7 +473,8 @@ const BYLINE: LineRule[] = [
     name: 'contributed-credit',
     reason: 'byline-line',
     match: 'contains',
-    phrases: ['contributed reporting', 'contributed to this report', 'contributed to this story'],
+    phrases: ['contributed reporting', 'contributed to this report', 'contributed to this story', 'with inputs from',
+      'with agency inputs', 'inputs from agencies'],
     maxWords: 25,
   },
   {
@@ -501,7 +506,8 @@ export const TRAILING_PROMPTS = {
     'do not forget to share', 'please share', 'like and share', 'let us know in the comments',
     'tell us in the comments', 'tell us what you think', 'let us know what you think', 'for more news',
     'for more updates', 'for more such', 'for the latest news', 'for the latest updates', 'visit our website',
-    'subscribe to our', 'join our telegram', 'join our whatsapp', 'download our app',
+    'subscribe to our', 'join our telegram', 'join our whatsapp', 'download our app', 'thanks for reading',
+    'thank you for reading', 'keep checking', 'check back for',
   ],
 } as const satisfies { name: string; reason: RemovalReason; maxWords: number; phrases: readonly string[] };
 

@@ -7,14 +7,15 @@
  *   novelty        share of its content words the body never uses             (weight 0.45)
  *   no prose glue  under a quarter of its words are function words of the body's language (0.15)
  *   foreign glue   a function word of another language, which the body never uses (0.15)
- *   all lower case search queries are typed in lower case                       (0.20)
+ *   all lower case search queries are typed in lower case (scripts with case only)  (0.20)
  *   SEO marker     a file-type/piracy/deals word the body never uses            (0.25)
  *   long run       the line sits in a run of ≥ 3 candidate lines                (0.10)
  *   structured     inner punctuation (, ; : ( ) @ % | – —), a list bullet or a leading figure: tour
  *                  dates, credits, poll results and lists are punctuated; search queries are not (−0.25)
- * A line in the tail or head run is spam at SPAM_THRESHOLD; a run in mid-document needs
- * INLINE_THRESHOLD on every one of ≥ 3 consecutive lines (without the run bonus), because short
- * lines between paragraphs are usually subheads, and subheads share the body's words.
+ * A line in the tail or head run is spam at SPAM_THRESHOLD (RUN_THRESHOLD between the edge and the
+ * innermost sure spam line of a mostly-spam run); a run in mid-document needs INLINE_THRESHOLD on
+ * every one of ≥ 3 consecutive lines of ≥ 2 words (without the run bonus), because short lines
+ * between paragraphs are usually subheads, and subheads share the body's words.
  */
 import { FUNCTION_WORDS, FUNCTION_WORDS_BY_LANGUAGE, SEO_MARKERS } from './rules.js';
 import { endsLikeSentence, type Unit } from './lines.js';
