@@ -136,6 +136,8 @@ const SUBJECT_PP = new Set(['of', 'from', 'in', 'at', 'near', 'for', 'with', 'ac
 const SPEECH_ONLY = new Set(['say', 'tell', 'add', 'write', 'state', 'note', 'explain', 'mention', 'inform', 'report', 'comment', 'remark', 'reply', 'answer', 'describe', 'quote']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'during', 'outside', 'inside', 'across', 'throughout']);
 const COOPERATIVE_FUTURE_TO_AGREE = new Set<PloverCategory>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'CONCEDE', 'RETREAT']);
+const FUTURE_CONFLICT_TO_THREATEN = new Set<PloverCategory>(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
+const RESIGN_FORMS = new Set(['resign', 'resigns', 'resigned', 'resigning']);
 /** Verbs of commitment: followed by "to/on/that ..." they express intent (PLOVER AGREE). */
 const COMMITMENT_VERBS = new Set(['agree', 'agrees', 'agreed', 'agreeing', 'promise', 'promises', 'promised', 'pledge', 'pledges', 'pledged', 'offer', 'offers', 'offered', 'vow', 'vows', 'vowed', 'commit', 'commits', 'committed', 'undertake', 'undertook', 'consented', 'consent']);
 /**
@@ -309,6 +311,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       const nextKey = tokens[vEnd]?.key;
       if (COMMITMENT_VERBS.has(t.key) && (nextKey === 'to' || nextKey === 'on' || nextKey === 'upon' || nextKey === 'that' || nextKey === 'in')) category = 'AGREE';
       if (future && COOPERATIVE_FUTURE_TO_AGREE.has(category)) category = 'AGREE';
+      // CAMEO 13x "threaten to boycott / sanction / use force" → PLOVER THREATEN
+      if (future && FUTURE_CONFLICT_TO_THREATEN.has(category)) category = 'THREATEN';
+      // "will not accept", "would not meet": refusing cooperation is REJECT (CAMEO 12x)
+      if (negated && (category === 'AGREE' || COOPERATIVE_FUTURE_TO_AGREE.has(category))) category = 'REJECT';
+      // PLOVER manual: "RETREAT also covers resignations of government officials"
+      if (RESIGN_FORMS.has(t.key)) category = 'RETREAT';
       // "X said Y must/should VERB": a demand (PLOVER REQUEST: "all requests, demands, and orders")
       let demandBy: EventParticipant[] | null = null;
       if (modalBefore(v, s.tokStart, DEMAND_MODALS)) {
