@@ -1,0 +1,103 @@
+/**
+ * `parallax stories`, `parallax story <id>`, `parallax reuse <docA> <docB>`: stories, derived copies
+ * and reused passages over the stored corpus. Thin: relating is done by src/stories/.
+ */
+import type { Command } from 'commander';
+import { addDbOption, openStore, printJsonLines, shortId, table, truncate, UsageError } from './shared.js';
+import { relateCorpus } from '../stories/relate-corpus.js';
+import { align } from '../similarity/align.js';
+import { renderDiff, wordDiff } from '../similarity/diff.js';
+
+function day(iso: string | null): string {
+  return iso ? iso.slice(0, 10) : '-';
+}
+
+export function register(program: Command): void {
+  addDbOption(
+    program
+      .command('stories')
+      .description('List stories: articles about one happening (id, label, time span, size, outlets)')
+      .option('--json', 'one JSON object per story (id, label, start, end, articles with id, origin, outlet, title, copyOf/spinOf)'),
+  ).action((opts) => {
+    const store = openStore(opts.db);
+    try {
+      const { stories } = relateCorpus(store);
+      if (opts.json) return printJsonLines(stories);
+      if (stories.length === 0) return void process.stdout.write('No stories (ingest some articles first).\n');
+      const rows = stories.map((s) => {
+        const outlets = [...new Set(s.articles.map((a) => a.outlet).filter(Boolean))];
+        return [shortId(s.id.replace(/^story-/, '')), `${day(s.start)}..${day(s.end)}`, String(s.articles.length), truncate(outlets.join(', '), 30), truncate(s.label, 70)];
+      });
+      process.stdout.write(table(['story', 'span', 'size', 'outlets', 'label'], rows) + '\n');
+    } finally {
+      store.close();
+    }
+  });
+
+  addDbOption(
+    program
+      .command('story')
+      .description('Show one story: members, their copy relations and the passages they share')
+      .argument('<id>', 'story id (or a unique prefix, with or without "story-")')
+      .option('--json', 'print as one JSON object'),
+  ).action((id: string, opts) => {
+    const store = openStore(opts.db);
+    try {
+      const { stories, derivations } = relateCorpus(store);
+      const want = id.startsWith('story-') ? id : `story-${id}`;
+      const matches = stories.filter((s) => s.id.startsWith(want));
+      if (matches.length !== 1) throw new UsageError(matches.length ? `story id ${JSON.stringify(id)} is ambiguous` : `no story ${JSON.stringify(id)} (see \`parallax stories\`)`);
+      const story = matches[0];
+      const inStory = new Set(story.articles.map((a) => a.id));
+      const relations = derivations.filter((d) => inStory.has(d.derived) && inStory.has(d.source));
+      if (opts.json) return void process.stdout.write(JSON.stringify({ ...story, derivations: relations }) + '\n');
+      const out = [`${story.id}  ${day(story.start)}..${day(story.end)}  ${story.articles.length} articles`, `label: ${story.label}`, ''];
+      for (const a of story.articles) {
+        const rel = a.copyOf ? `  copy of ${shortId(a.copyOf)}` : a.spinOf ? `  spin of ${shortId(a.spinOf)}` : '';
+        out.push(`${shortId(a.id)}  ${day(a.publishedAt)}  ${truncate(a.outlet, 20).padEnd(20)}  ${truncate(a.title, 60)}${rel}`);
+      }
+      for (const d of relations) {
+        const text = store.getArticle(d.derived)?.text ?? '';
+        out.push('', `${shortId(d.derived)} ${d.kind} ${shortId(d.source)}: coverage ${d.coverage.toFixed(2)}, similarity ${d.similarity.toFixed(2)} (direction by ${d.direction})`);
+        for (const p of d.passages.slice(0, 5)) out.push(`  [${p.bStart}-${p.bEnd}] ${p.similarity.toFixed(2)} ${truncate(text.slice(p.bStart, p.bEnd), 100)}`);
+      }
+      process.stdout.write(out.join('\n') + '\n');
+    } finally {
+      store.close();
+    }
+  });
+
+  addDbOption(
+    program
+      .command('reuse')
+      .description('Passages reused between two articles, side by side, with word differences marked [-removed-] {+added+}')
+      .argument('<docA>', 'article id or unique prefix')
+      .argument('<docB>', 'article id or unique prefix')
+      .option('--json', 'one JSON object per passage (offsets in both texts, similarity, texts, diff)'),
+  ).action((idA: string, idB: string, opts) => {
+    const store = openStore(opts.db);
+    try {
+      const a = store.getArticle(idA);
+      const b = store.getArticle(idB);
+      if (!a) throw new UsageError(`no article with id ${JSON.stringify(idA)}`);
+      if (!b) throw new UsageError(`no article with id ${JSON.stringify(idB)}`);
+      const passages = align(a.text, b.text).map((p) => {
+        const textA = a.text.slice(p.aStart, p.aEnd);
+        const textB = b.text.slice(p.bStart, p.bEnd);
+        return { a: a.id, b: b.id, aStart: p.aStart, aEnd: p.aEnd, bStart: p.bStart, bEnd: p.bEnd, similarity: p.similarity, verbatim: p.verbatim, textA, textB, diff: wordDiff(textA, textB) };
+      });
+      if (opts.json) return printJsonLines(passages);
+      if (passages.length === 0) return void process.stdout.write('No reused passages.\n');
+      const out: string[] = [];
+      for (const p of passages) {
+        out.push(`A ${shortId(a.id)} [${p.aStart}-${p.aEnd}]  B ${shortId(b.id)} [${p.bStart}-${p.bEnd}]  similarity ${p.similarity.toFixed(2)}${p.verbatim ? ' (verbatim)' : ''}`);
+        out.push(`  A: ${p.textA.replace(/\s+/g, ' ')}`, `  B: ${p.textB.replace(/\s+/g, ' ')}`);
+        if (!p.verbatim && p.diff) out.push(`  Δ: ${renderDiff(p.diff)}`);
+        out.push('');
+      }
+      process.stdout.write(out.join('\n'));
+    } finally {
+      store.close();
+    }
+  });
+}

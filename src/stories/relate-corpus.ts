@@ -1,0 +1,111 @@
+/**
+ * Relate a whole stored corpus: every article, oldest first, through one Relater. Used by the
+ * CLI (`parallax stories`, `parallax story`); the store is reached only through RelateStorePort.
+ * Articles are read one at a time; memory holds the relater's window plus the output.
+ */
+import { Relater, type RelateOptions } from './relate.js';
+import type { DerivationRecord, RelatableArticle, RelateStorePort, StoryMember, StoryRecord } from './store-port.js';
+import type { Derivation } from './derive.js';
+import type { Story } from './cluster.js';
+
+export interface CorpusRelations {
+  stories: StoryRecord[];
+  derivations: DerivationRecord[];
+}
+
+export function parseTime(iso: string | null): number | null {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? t : null;
+}
+
+function toRecord(d: Derivation): DerivationRecord {
+  return {
+    ...d,
+    passages: d.passages.map(({ aStart, aEnd, bStart, bEnd, similarity, verbatim }) => ({ aStart, aEnd, bStart, bEnd, similarity, verbatim })),
+  };
+}
+
+/**
+ * Dated articles in time order, then undated ones in ingest order (an undated article is placed
+ * as if published with the latest article seen: "same time").
+ */
+function relateOrder(port: RelateStorePort): string[] {
+  const dated: Array<{ id: string; t: number; i: number }> = [];
+  const undated: string[] = [];
+  port.articleIds().forEach((id, i) => {
+    const t = parseTime(port.getArticle(id)?.publishedAt ?? null);
+    if (t === null) undated.push(id);
+    else dated.push({ id, t, i });
+  });
+  dated.sort((a, b) => a.t - b.t || a.i - b.i);
+  return [...dated.map((d) => d.id), ...undated];
+}
+
+export function relateCorpus(port: RelateStorePort, options: Partial<RelateOptions> = {}): CorpusRelations {
+  const stamp = corpusStamp(port);
+  const cached = port.getStories?.(stamp);
+  if (cached) return cached;
+
+  const relater = new Relater(options);
+  const duplicatesOf = new Map<string, string[]>();
+  for (const d of port.duplicates()) {
+    duplicatesOf.set(d.b, [...(duplicatesOf.get(d.b) ?? []), d.a]);
+    duplicatesOf.set(d.a, [...(duplicatesOf.get(d.a) ?? []), d.b]);
+  }
+  const derivations = new Map<string, Derivation>();
+  const members = new Map<string, StoryMember>();
+  const closed: Story[] = [];
+  for (const id of relateOrder(port)) {
+    const a = port.getArticle(id);
+    if (!a) continue;
+    const r = relater.add({
+      id: a.id,
+      title: a.title,
+      text: a.text,
+      publishedAt: parseTime(a.publishedAt),
+      outlet: a.outlet,
+      credit: a.dateline?.outlet ?? undefined,
+      duplicates: duplicatesOf.get(a.id),
+    });
+    if (r.derivedFrom) derivations.set(a.id, r.derivedFrom);
+    for (const d of r.sourceOf) derivations.set(d.derived, d);
+    members.set(a.id, memberOf(a));
+    closed.push(...relater.closeStories());
+  }
+  closed.push(...relater.closeAll());
+
+  const stories = closed.map((s): StoryRecord => {
+    const arts = s.articles.map((id) => {
+      const m = { ...members.get(id)! };
+      const d = derivations.get(id);
+      if (d) m[d.kind === 'copy-of' ? 'copyOf' : 'spinOf'] = d.source;
+      return m;
+    });
+    const times = arts.map((m) => parseTime(m.publishedAt)).filter((t): t is number => t !== null);
+    return {
+      id: s.id,
+      label: s.label,
+      start: times.length ? new Date(Math.min(...times)).toISOString() : null,
+      end: times.length ? new Date(Math.max(...times)).toISOString() : null,
+      articles: arts,
+    };
+  });
+  stories.sort((x, y) => (x.start ?? '\uffff').localeCompare(y.start ?? '\uffff') || x.id.localeCompare(y.id));
+  const result = { stories, derivations: [...derivations.values()].map(toRecord) };
+  port.saveStories?.(stamp, result.stories, result.derivations);
+  return result;
+}
+
+function memberOf(a: RelatableArticle): StoryMember {
+  const o = a.origins[0];
+  return { id: a.id, origin: o ? (o.url ?? o.path) : null, outlet: a.outlet, title: a.title, publishedAt: a.publishedAt };
+}
+
+/** Identifies the corpus state (its article ids, in order): a cached result is valid while it holds. */
+function corpusStamp(port: RelateStorePort): string {
+  let h = 0x811c9dc5;
+  const ids = port.articleIds();
+  for (const id of ids) for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return `${ids.length}:${(h >>> 0).toString(16)}`;
+}

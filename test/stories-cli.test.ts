@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { ingest } from '../src/pipeline.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { register } from '../src/cli/stories.js';
+import { relateCorpus } from '../src/stories/relate-corpus.js';
+import { wordDiff, renderDiff } from '../src/similarity/diff.js';
+
+const seeds = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
+
+test('wordDiff marks removed and added words', () => {
+  const d = wordDiff('the quick brown fox jumps', 'the fast brown fox jumps high')!;
+  assert.equal(renderDiff(d), 'the [-quick-] {+fast+} brown fox jumps {+high+}');
+});
+
+/** Run one CLI command and capture what it prints. */
+async function run(args: string[]): Promise<string> {
+  const program = new Command().exitOverride();
+  register(program);
+  let out = '';
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    await program.parseAsync(args, { from: 'user' });
+  } finally {
+    process.stdout.write = write;
+  }
+  return out;
+}
+
+test('seeds ingested together: one story; `reuse` lists the shared passages with offsets', { skip: !existsSync(seeds) && 'needs ../shared (absent)' }, async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'parallax-stories-'));
+  const db = path.join(dir, 'p.db');
+  try {
+    const store = new SqliteStore(db);
+    await ingest([seeds], store);
+    const { stories } = relateCorpus(store);
+    const ids = store.articleIds();
+    store.close();
+    assert.equal(ids.length, 2);
+    assert.equal(stories.length, 1);
+
+    const lines = (await run(['stories', '--json', '--db', db])).trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(lines.length, 1);
+    const story = lines[0];
+    for (const key of ['id', 'label', 'start', 'end', 'articles']) assert.ok(key in story, key);
+    assert.equal(story.articles.length, 2);
+    for (const a of story.articles) {
+      assert.ok(a.origin.includes('seeds'), a.origin);
+      assert.ok('title' in a && 'outlet' in a);
+    }
+
+    const passages = (await run(['reuse', ids[0], ids[1], '--json', '--db', db])).trim().split('\n').map((l) => JSON.parse(l));
+    const has = (word: string) => passages.some((p) => p.textA.toLowerCase().includes(word) && p.textB.toLowerCase().includes(word));
+    assert.ok(has('gifts') && has('think tank') && has('psychological warfare'));
+    for (const p of passages) assert.ok(Number.isInteger(p.aStart) && p.aEnd > p.aStart && p.bEnd > p.bStart);
+
+    const shown = await run(['story', story.id, '--db', db]);
+    assert.match(shown, /2 articles/);
+    const table = await run(['stories', '--db', db]);
+    assert.match(table, /label/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
