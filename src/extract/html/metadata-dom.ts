@@ -51,7 +51,7 @@ export function decodeEntities(text: string): string {
     }
     const named: Record<string, string> = {
       amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', rsquo: '’', lsquo: '‘',
-      rdquo: '”', ldquo: '“', hellip: '…', laquo: '«', raquo: '»', middot: '·',
+      rdquo: '”', ldquo: '“', hellip: '…', laquo: '«', raquo: '»', middot: '·', bull: '•', copy: '©', reg: '®', trade: '™',
     };
     return named[code.toLowerCase()] ?? all;
   });

@@ -5,6 +5,7 @@
  */
 import type { MetaSource } from '../../model.js';
 import { textValue, type JsonLdNode } from './metadata-jsonld.js';
+import { findDatesInText } from './date-parse.js';
 import { clean, decodeEntities, firstMeta, inNoiseRegion, visibleText, type MetaTable } from './metadata-dom.js';
 
 export interface TitleResult {
@@ -167,6 +168,48 @@ export function extractTitle(ctx: TitleContext): TitleResult {
   return r.value && (process.env.TV !== 'h' || r.source !== 'heading') ? { ...r, value: dropTagline(r.value) } : r;
 }
 
+/**
+ * An h1 that contains a structured title plus neighbours it swallowed (a date, "Posted on ... by
+ * ...", a "Blog:" label, a source domain and a vote count) gives way to that structured title.
+ * (The reverse, a structured title longer than the h1, is most often an SEO variant: the h1 stays.)
+ */
+function reconcile(h1: string, headline: Element | null, candidates: Array<[string, MetaSource]>): TitleResult {
+  const fh = fold(h1);
+  for (const [c, source] of candidates) {
+    const fc = fold(c);
+    if (!fc) continue;
+    // an h1 in capitals (styled as a banner) takes the structured title's casing
+    if (fc === fh) {
+      if (h1 === h1.toUpperCase() && c !== c.toUpperCase()) return { value: c, source, headline };
+      continue;
+    }
+    if (fh.includes(fc) && fc.split(' ').length >= 3) {
+      const extraText = removeOnce(h1, c);
+      if (isJunk(extraText)) return { value: c, source, headline };
+    }
+  }
+  return { value: h1, source: 'heading', headline };
+}
+
+/** `text` without the first case-insensitive occurrence of `part` (or '' when not found verbatim). */
+function removeOnce(text: string, part: string): string {
+  const i = text.toLowerCase().indexOf(part.toLowerCase());
+  return i < 0 ? '' : text.slice(0, i) + ' ' + text.slice(i + part.length);
+}
+
+/** Text that is not part of a headline: dates, bylines, counts, domains, a "Blog:" section label. */
+function isJunk(extra: string): boolean {
+  const t = extra.trim();
+  if (!t) return false;
+  if (findDatesInText(t).length) return true;
+  // bare numbers (a vote or comment count), but not a year that belongs to the title
+  if (/^[\W\d_]*$/u.test(t) && !/^\W*(?:19|20)\d\d\W*$/.test(t)) return true;
+  if (/\b(?:posted|published|updated)\b/i.test(t)) return true;
+  if (/\(?[a-z0-9-]+\.(?:com|org|net|co|io|gov|edu|uk|de|fr)\)?/i.test(t)) return true;
+  if (/^\p{L}[\p{L}\s]{0,20}:$/u.test(t)) return true;
+  return false;
+}
+
 function extractTitleCandidate(ctx: TitleContext): TitleResult {
   const og = firstMeta(ctx.meta, ['og:title', 'twitter:title']);
   const ogTitle = og ? clean(decodeEntities(og.value)) : '';
@@ -187,13 +230,13 @@ function extractTitleCandidate(ctx: TitleContext): TitleResult {
   // structured candidate agrees with it, as lone h1s are sometimes a logo or a section name.
   if (h1 && h1.length <= 400) {
     const agree = [ogClean, ldClean, tagClean].some((c) => c && similarity(h1, c) >= 0.6);
-    if (agree) return { value: h1, source: 'heading', headline };
+    if (agree) return reconcile(h1, headline, [[ogClean, 'opengraph'], [ldClean, 'json-ld'], [tagClean, 'title-element']]);
   }
   // A visible headline that shares part of its wording with the structured titles is the same
   // story told differently (SEO titles are rewritten for search; the h1 is what readers see).
   if (h1 && headline && isHeadlineLike(h1) && !inNoiseRegion(headline) && !ctx.siteNames.some((n) => similarity(n, h1) >= 0.5)) {
     const related = [ogClean, ldClean, tagClean].some((c) => c && similarity(h1, c) >= 0.3);
-    if (related) return { value: h1, source: 'heading', headline };
+    if (related) return reconcile(h1, headline, [[ogClean, 'opengraph'], [ldClean, 'json-ld'], [tagClean, 'title-element']]);
   }
   if (ogClean) return { value: ogClean, source: 'opengraph', headline };
   if (ldClean) return { value: ldClean, source: 'json-ld', headline };
