@@ -269,6 +269,12 @@ test('a title equal to opts.title is set aside; other first lines are kept', () 
   assert.ok(r5.text.startsWith('Council\n\n'));
 });
 
+test('hashtag lines are spam; a line with one hashtag in prose is not', () => {
+  const r = cleanText(article('#ferry #harbour #travel #cheapflights', 'Follow the vote with #HarbourVote tonight, officials said.'));
+  assertRemoved(r, '#ferry #harbour #travel #cheapflights', 'spam-keywords', 'hashtag-line');
+  assert.ok(r.text.includes('#HarbourVote'));
+});
+
 test('symbol-only lines are removed as empty-or-symbolic; a lone figure is table content', () => {
   const r = cleanText([PROSE[0], '* * *', PROSE[1], '7', '8%', PROSE[2]].join('\n\n'));
   assertRemoved(r, '* * *', 'empty-or-symbolic');
@@ -334,6 +340,8 @@ test('datelines: wire, capitals, city-region, Reuters date; names are not dateli
     ['WASHINGTON, June 19 (Reuters) - The Senate passed the bill.', { place: 'WASHINGTON', outlet: 'Reuters' }],
     ['NAIROBI, Kenya (AP) \u2014 Rains flooded roads.', { place: 'NAIROBI, Kenya', outlet: 'AP' }],
     ['RIO DE JANEIRO (AFP) - Carnival began.', { place: 'RIO DE JANEIRO', outlet: 'AFP' }],
+    ['LONDON, May 23, 2024 /PRNewswire/ -- Acme Ferries announced a new route.', { place: 'LONDON', outlet: 'PRNewswire' }],
+    ['BERLIN, 23 May 2024 (dpa) - Die Regierung plant neue Linien.', { place: 'BERLIN', outlet: 'dpa' }],
     ['Anna Berg \u2014 the mayor since 2019 \u2014 said the plan was sound.', null],
     ['The mayor (a former engineer) said the plan was sound.', null],
     ['Prices rose - and then fell - in May.', null],

@@ -3,6 +3,7 @@
  *   "SEOUL, South Korea (AP) — …"        place "SEOUL, South Korea", outlet "AP"
  *   "WASHINGTON, June 19 (Reuters) - …"  place "WASHINGTON", outlet "Reuters" (the date is dropped)
  *   "LONDON — …" / "Seoul, South Korea – …" / "NEW DELHI (CNN)The …"
+ *   "LONDON, May 23, 2024 /PRNewswire/ -- …"  (press-release wires credit themselves in slashes)
  * Parsed with string scanning, no regex over the paragraph. The dateline stays in the text (it is
  * article text); the caller only reports it.
  *
@@ -42,11 +43,16 @@ function isPlaceWord(word: string): boolean {
   return true;
 }
 
+/** "June 19", "Jan. 5", "23 May 2024", "2024": a date inside a dateline, dropped from the place. */
 function isDatePart(part: string): boolean {
   const words = part.split(' ').filter(Boolean);
-  if (words.length === 0 || words.length > 3) return false;
-  const first = words[0].replace(/\.$/, '').toLowerCase();
-  return MONTHS.has(first) && words.slice(1).every((w) => /^\d{1,4}$/.test(w));
+  if (words.length === 0 || words.length > 4) return false;
+  let month = false;
+  for (const w of words) {
+    if (MONTHS.has(w.replace(/\.$/, '').toLowerCase())) month = true;
+    else if (!/^\d{1,4}$/.test(w)) return false;
+  }
+  return month || (words.length === 1 && /^\d{4}$/.test(words[0]));
 }
 
 function isAllCaps(part: string): boolean {
@@ -86,7 +92,14 @@ export function parseDateline(paragraph: string): Dateline | null {
   }
 
   let outlet: string | null = null;
-  if (prefix.endsWith(')')) {
+  // Press releases: "LONDON, May 23, 2024 /PRNewswire/ --"
+  if (prefix.endsWith('/')) {
+    const open = prefix.lastIndexOf('/', prefix.length - 2);
+    if (open <= 0) return null;
+    outlet = parseOutlet(prefix.slice(open + 1, -1));
+    if (outlet === null) return null;
+    prefix = prefix.slice(0, open).trim();
+  } else if (prefix.endsWith(')')) {
     const open = prefix.lastIndexOf('(');
     if (open <= 0) return null;
     outlet = parseOutlet(prefix.slice(open + 1, -1));

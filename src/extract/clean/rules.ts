@@ -380,6 +380,23 @@ const COPYRIGHT: LineRule[] = [
   },
 ];
 
+/** Hashtag tails ("#ferry #harbour #travel"): search bait like keyword lines, but self-announcing. */
+const HASHTAGS: LineRule[] = [
+  {
+    name: 'hashtag-line',
+    reason: 'spam-keywords',
+    match: 'equals',
+    phrases: [],
+    maxWords: 40,
+    test: (_key, raw) => isHashtagLine(raw),
+  },
+];
+
+function isHashtagLine(raw: string): boolean {
+  const tokens = raw.trim().split(/\s+/);
+  return tokens.length >= 2 && tokens.every((t) => t.length > 1 && t[0] === '#');
+}
+
 /** Site navigation that survives extraction: tags, categories, pagination, skip links. */
 const NAVIGATION: LineRule[] = [
   {
@@ -614,6 +631,7 @@ export const LINE_RULES: readonly LineRule[] = [
   ...ADVERTISING,
   ...DISCLAIMER,
   ...COPYRIGHT,
+  ...HASHTAGS,
   ...NAVIGATION,
   ...BYLINE,
 ];
