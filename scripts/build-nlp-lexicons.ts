@@ -252,19 +252,40 @@ function buildAgents(): Map<string, string> {
 // ---------- organisations and armed groups (International + MilNonState actor files) ----------
 function buildOrgs(given: Map<string, number>): Map<string, string> {
   const orgs = new Map<string, string>();
+  const add = (entry: string, code: string) => {
+    const w = words(entry.replace(/\(.*?\)/g, ''));
+    if (!w.length || w.length > 6 || !w.every((x) => /^[A-Z][A-Z'&.-]*$/.test(x))) return;
+    if (w.length >= 2 && given.has(titleCase(w[0]))) return; // "KOFI ANNAN", "KHALED MESHAAL"
+    const name = w.map((x) => (x.length <= 4 && !/[AEIOU]/.test(x.slice(1)) ? x : titleCase(x))).join(' ');
+    if (name.length >= 3 && !orgs.has(name)) orgs.set(name, code);
+  };
   for (const file of ['Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt']) {
+    // An entry is a name line (code on it or on the indented lines below) plus "+" synonyms.
+    let names: string[] = [];
+    let code: string | null = null;
+    let dated = false;
+    const flush = () => {
+      if (code && !dated) for (const n of names) add(n, code);
+      names = [];
+      code = null;
+      dated = false;
+    };
     for (const raw of readFileSync(path.join(petrarch, file), 'utf8').split('\n')) {
-      if (!/^[A-Z]/.test(raw)) continue;
-      const m = /^([^\s[#]+)\s*\[([A-Z]{3})[A-Z]*(\s+[^\]]*)?\]/.exec(raw);
-      if (!m) continue;
-      // a dated code is a person's tenure (leaders of bodies): keep organisations only
-      if (m[3] && /\d/.test(m[3])) continue;
-      const w = words(m[1].replace(/\(.*?\)/g, ''));
-      if (!w.length || w.length > 6 || !w.every((x) => /^[A-Z][A-Z'&.-]*$/.test(x))) continue;
-      if (w.length >= 2 && given.has(titleCase(w[0]))) continue; // "KOFI ANNAN"
-      const name = w.map((x) => (x.length <= 4 && !/[AEIOU]/.test(x.slice(1)) ? x : titleCase(x))).join(' ');
-      if (name.length >= 3 && !orgs.has(name)) orgs.set(name, m[2]);
+      if (!raw.trim() || raw.startsWith('#')) continue;
+      const codes = [...raw.matchAll(/\[([A-Z]{3})[A-Z]*(\s+[^\]]*)?\]/g)];
+      if (/^[A-Z]/.test(raw)) {
+        flush();
+        names.push(raw.split(/[\s[#]/)[0]);
+      } else if (raw.startsWith('+')) {
+        names.push(raw.slice(1).split(/[\s[#]/)[0]);
+      }
+      for (const c of codes) {
+        // a dated code is a person's tenure (leaders of bodies): keep organisations only
+        if (c[2] && /\d/.test(c[2])) dated = true;
+        code ??= c[1];
+      }
     }
+    flush();
   }
   return orgs;
 }

@@ -116,6 +116,7 @@ const AUX = new Set([
   'has', 'have', 'had', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'will', 'would', 'shall', 'should', 'can',
   'could', 'may', 'might', 'must', 'did', 'does', 'do', 'also', 'not', "n't", 'never', 'to', 'reportedly', 'allegedly',
   'later', 'earlier', 'then', 'again', 'jointly', 'formally', 'officially', 'repeatedly', 'already', 'just', 'still',
+  'once', 'outright', 'finally', 'first', 'now', 'since', 'even', 'effectively', 'previously',
 ]);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'cannot', "didn't", "won't", "hasn't", "haven't", "doesn't", "don't", "wasn't", "weren't"]);
 const NEGATING_VERBS = new Set(['refused', 'refuses', 'refuse', 'failed', 'fails', 'fail', 'declined', 'declines', 'decline']);
@@ -455,6 +456,14 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (p) out.push(...p);
       return out;
     }
+    if (t.text === ',' && !mentionEnd.has(k - 1)) {
+      // "Pakistan, a key U.S. ally in the war against terrorism, has refused": skip the appositive
+      for (let q = k - 1; q > clauseStart && q >= k - 16; q--) {
+        if (tokens[q].text !== ',') continue;
+        if (['a', 'an', 'the', 'which', 'who'].includes(tokens[q + 1]?.key ?? '') && (mentionEnd.has(q - 1) || countryStartingBefore(q - 1) >= 0)) return groupBefore(q, clauseStart, depth + 1);
+        break;
+      }
+    }
     if (t.text === ',' && mentionEnd.has(k - 1)) {
       // "Ana Ribeiro of Portugal and her Moroccan counterpart, Samir Ouazzani, signed"
       const app = mentionEnd.get(k - 1)!;
@@ -488,7 +497,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       }
       // "Taiwan's Vice Foreign Minister visited": capitalised title words of an unnamed official
       if (words === 0) {
-        while (q >= clauseStart && words < 4 && tokens[q].kind === 'word' && tokens[q].cap && (LEX.titles.has(tokens[q].key) || LEX.roleModifiers.has(tokens[q].key))) {
+        while (q >= clauseStart && words < 4 && tokens[q].kind === 'word' && tokens[q].cap && (LEX.titles.has(tokens[q].key) || LEX.roleModifiers.has(tokens[q].key) || LEX.agents.has(tokens[q].key) || SUBJECT_NOUNS.has(tokens[q].key))) {
           q--;
           words++;
         }
