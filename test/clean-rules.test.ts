@@ -391,4 +391,8 @@ test('performance: 1 MB without spaces and 1 MB of prose clean in well under a s
   const hostile = ('Leave a ' + '('.repeat(1000) + ' \u2014 ').repeat(1000) + 'Home | About | '.repeat(30_000);
   const msHostile = time(() => cleanText(hostile));
   assert.ok(msNoSpaces < 800 && msProse < 800 && msHostile < 800, `ms: ${msNoSpaces} ${msProse} ${msHostile}`);
+  // Pathological: a repair every four characters (250,000 Repair records) stays linear.
+  const commas = 'a , '.repeat(250_000);
+  const msRepairs = time(() => assert.equal(cleanText(commas).repairs.length, 250_000));
+  assert.ok(msRepairs < 1500, `ms: ${msRepairs}`);
 });

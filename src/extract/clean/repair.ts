@@ -230,22 +230,29 @@ export function repairParagraph(text: string, counts: TokenCounts): { text: stri
     }
     out += current.slice(last);
     // Earlier passes' offsets shift with this pass's edits.
-    for (const r of repairs) r.at = shift(r.at, edits);
-    repairs.push(...passRepairs);
+    shiftAll(repairs, edits);
+    for (const r of passRepairs) repairs.push(r);
     current = out;
   }
   repairs.sort((a, b) => a.at - b.at);
   return { text: current, repairs };
 }
 
-/** Where offset `at` of the text before `edits` lands in the text after them. */
-function shift(at: number, edits: Edit[]): number {
+/**
+ * Move each repair's offset from the text before `edits` (sorted by start) to the text after them.
+ * One merge walk over both sorted lists: linear, however many repairs a hostile paragraph yields.
+ */
+function shiftAll(repairs: Repair[], edits: Edit[]): void {
+  repairs.sort((a, b) => a.at - b.at);
   let delta = 0;
-  for (const e of edits) {
-    if (e.start >= at) break;
-    delta += e.after.length - (e.end - e.start);
+  let j = 0;
+  for (const r of repairs) {
+    while (j < edits.length && edits[j].start < r.at) {
+      delta += edits[j].after.length - (edits[j].end - edits[j].start);
+      j++;
+    }
+    r.at += delta;
   }
-  return at + delta;
 }
 
 function wordBoundaryBefore(text: string, i: number): number {
