@@ -48,19 +48,16 @@ function keyAgreement(a: Tokens, aS: number, aE: number, b: Tokens, bS: number, 
 export function matchSentences(a: Tokens, b: Tokens, minSimilarity = 0.5, maxMissedTokens = Infinity): SentenceMatch[] | null {
   let missed = 0;
   const aSentences = a.sentenceStarts.length - 1;
-  const index = new Map<number, number[]>();
-  for (let s = 0; s < aSentences; s++) {
-    const seen = new Set<number>();
-    for (let i = a.sentenceStarts[s]; i < a.sentenceStarts[s + 1]; i++) {
-      if (a.stop[i] || seen.has(a.stems[i])) continue;
-      seen.add(a.stems[i]);
-      const list = index.get(a.stems[i]);
-      if (list) list.push(s);
-      else index.set(a.stems[i], [s]);
-    }
-  }
+  const index = sentenceIndex(a);
   const out: SentenceMatch[] = [];
   const shared = new Map<number, number>();
+  const score = (from: number, to: number, bS: number, bE: number) => {
+    const aS = a.sentenceStarts[from];
+    const aE = Math.min(a.sentenceStarts[to], aS + MAX_SENTENCE_TOKENS);
+    const sim = lcsDice(a.stems, aS, aE, b.stems, bS, bE);
+    // The key check can only lower the score: skip it when the wording already fails.
+    return sim < minSimilarity ? sim : sim * keyAgreement(a, aS, aE, b, bS, bE);
+  };
   for (let s = 0; s + 1 < b.sentenceStarts.length; s++) {
     const bS = b.sentenceStarts[s];
     const bE = Math.min(b.sentenceStarts[s + 1], bS + MAX_SENTENCE_TOKENS);
@@ -73,19 +70,46 @@ export function matchSentences(a: Tokens, b: Tokens, minSimilarity = 0.5, maxMis
       for (const as of index.get(b.stems[j]) ?? []) shared.set(as, (shared.get(as) ?? 0) + 1);
     }
     const ranked = [...shared].filter(([, n]) => n >= Math.min(MIN_SHARED, seen.size)).sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-    let best: SentenceMatch | null = null;
+    let bestFrom = -1;
+    let bestTo = -1;
+    let bestSim = -1;
     for (const [as] of ranked.slice(0, CANDIDATES)) {
-      // The sentence alone, and with each neighbour (merged or run-together sentences in B).
-      for (const [from, to] of [[as, as + 1], [as - 1, as + 1], [as, as + 2]]) {
+      const sim = score(as, as + 1, bS, bE);
+      if (sim > bestSim + 1e-9) [bestFrom, bestTo, bestSim] = [as, as + 1, sim];
+    }
+    if (bestFrom >= 0) {
+      // The best sentence with each neighbour: B may have merged or run two sentences together.
+      const as = bestFrom;
+      for (const [from, to] of [[as - 1, as + 1], [as, as + 2]]) {
         if (from < 0 || to > aSentences) continue;
-        const aS = a.sentenceStarts[from];
-        const aE = Math.min(a.sentenceStarts[to], aS + MAX_SENTENCE_TOKENS);
-        const sim = lcsDice(a.stems, aS, aE, b.stems, bS, bE) * keyAgreement(a, aS, aE, b, bS, bE);
-        if (!best || sim > best.similarity + 1e-9) best = { bTokenStart: bS, bTokenEnd: b.sentenceStarts[s + 1], aTokenStart: aS, aTokenEnd: a.sentenceStarts[to], similarity: sim };
+        const sim = score(from, to, bS, bE);
+        if (sim > bestSim + 1e-9) [bestFrom, bestTo, bestSim] = [from, to, sim];
       }
     }
-    if (best && best.similarity >= minSimilarity) out.push(best);
-    else if ((missed += b.sentenceStarts[s + 1] - bS) > maxMissedTokens) return null;
+    if (bestSim >= minSimilarity) {
+      out.push({ bTokenStart: bS, bTokenEnd: b.sentenceStarts[s + 1], aTokenStart: a.sentenceStarts[bestFrom], aTokenEnd: a.sentenceStarts[bestTo], similarity: bestSim });
+    } else if ((missed += b.sentenceStarts[s + 1] - bS) > maxMissedTokens) return null;
   }
   return out;
+}
+
+/** content stem → sentences of A holding it; cached per Tokens object (an article is matched against many). */
+const indexCache = new WeakMap<Tokens, Map<number, number[]>>();
+
+function sentenceIndex(a: Tokens): Map<number, number[]> {
+  let index = indexCache.get(a);
+  if (index) return index;
+  index = new Map();
+  for (let s = 0; s + 1 < a.sentenceStarts.length; s++) {
+    const seen = new Set<number>();
+    for (let i = a.sentenceStarts[s]; i < a.sentenceStarts[s + 1]; i++) {
+      if (a.stop[i] || seen.has(a.stems[i])) continue;
+      seen.add(a.stems[i]);
+      const list = index.get(a.stems[i]);
+      if (list) list.push(s);
+      else index.set(a.stems[i], [s]);
+    }
+  }
+  indexCache.set(a, index);
+  return index;
 }

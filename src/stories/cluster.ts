@@ -77,6 +77,8 @@ export interface ClusterOptions {
    * Entities come from the caller, or else are the article's key tokens (names, numbers).
    */
   entityWeight: number;
+  /** A candidate story must share at least this many of the article's query terms. */
+  minSharedTerms: number;
   /** Posting lists longer than this are skipped in candidate search (too common to discriminate). */
   maxPosting: number;
 }
@@ -98,6 +100,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   entityWeight: 0.1,
   entityGate: 0.5,
   maxPosting: 400,
+  minSharedTerms: 2,
 };
 
 /**
@@ -112,6 +115,8 @@ export const HEADLINE_CLUSTER_OPTIONS: Partial<ClusterOptions> = {
   mergeThreshold: 0.35,
   keyWeight: 1,
   titleWeight: 1,
+  // A headline has few terms: one shared rare term is enough to be a candidate.
+  minSharedTerms: 1,
   // Title Case makes every headline word look like a name: no entity evidence from key tokens.
   entityWeight: 0,
   entityGate: 0,
@@ -410,17 +415,15 @@ export class StoryClusterer {
     const o = this.options;
     // The heaviest terms of the vector are its rarest, most specific ones.
     const terms = [...vector].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, o.queryTerms);
-    const seen = new Set<string>();
-    const out: LiveStory[] = [];
+    const hits = new Map<string, number>();
     for (const [term] of terms) {
       const list = this.postings.get(term);
       if (!list || list.size > o.maxPosting) continue;
-      for (const id of list) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        out.push(this.stories.get(id)!);
-      }
+      for (const id of list) hits.set(id, (hits.get(id) ?? 0) + 1);
     }
+    const need = Math.min(o.minSharedTerms, terms.length);
+    const out: LiveStory[] = [];
+    for (const [id, n] of hits) if (n >= need) out.push(this.stories.get(id)!);
     return out;
   }
 
