@@ -43,7 +43,7 @@ export function extract(raw: RawRecord): Article {
   let htmlMeta: ReturnType<typeof extractHtml>['metadata'] | null = null;
   let textHeader: TextHeader | null = null;
   if (raw.type === 'html') {
-    const extraction = extractHtml(decoded, { url: url ?? undefined });
+    const extraction = extractHtml(asDocument(decoded), { url: url ?? undefined });
     body = extraction.text;
     htmlRemovals = extraction.removals;
     htmlMeta = extraction.metadata;
@@ -70,7 +70,7 @@ export function extract(raw: RawRecord): Article {
     [textHeader?.publishedAt, 'text'],
   ]);
   const outlet = pick<string>('outlet', metaSources, [
-    [hints.outlet, 'hint'],
+    [hints.outlet && raw.origin.reader === 'feed' ? feedSiteName(hints.outlet) : hints.outlet, 'hint'],
     [htmlMeta?.outlet, htmlMeta?.metaSources.outlet],
     [textHeader?.outlet, 'text'],
     [clean.dateline?.outlet, 'dateline'],
@@ -104,6 +104,25 @@ export function extract(raw: RawRecord): Article {
     repairs: clean.repairs,
     quality,
   };
+}
+
+/**
+ * Feed items and JSONL records carry HTML fragments ("<p>…</p><p>…</p>"). HTML parsers hoist a fragment's
+ * text out of the implied <body>, so a fragment is wrapped in a document skeleton before parsing.
+ */
+function asDocument(html: string): string {
+  const head = html.slice(0, 4096);
+  if (/<(?:html|body|head)[\s>]|<!doctype/i.test(head)) return html;
+  return `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+}
+
+/**
+ * A feed's title is often "Site – Section" ("Coastline Daily – World", "Post » Business"): the outlet is the
+ * part before the separator. Only spaced separators count, so "Wall-Street Times" stays whole.
+ */
+export function feedSiteName(feedTitle: string): string {
+  const [site] = feedTitle.split(/\s+[–—|»:]\s+|\s+-\s+/);
+  return site.trim() || feedTitle.trim();
 }
 
 /** Header lines become metadata; they leave the body with an audit record, like any other removal. */
