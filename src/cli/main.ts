@@ -11,6 +11,8 @@ import { registerShow } from './show.js';
 import { registerDups } from './dups.js';
 import { registerStats } from './stats.js';
 import { registerErrors } from './errors.js';
+import { register as registerStories } from './stories.js';
+import { register as registerAnnotate } from './annotate.js';
 import { EXIT_USAGE, UsageError } from './shared.js';
 
 export function buildProgram(): Command {
@@ -20,7 +22,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerIngest, registerExtract, registerList, registerShow, registerDups, registerStats, registerErrors]) {
+  for (const register of [registerIngest, registerExtract, registerList, registerShow, registerDups, registerStats, registerErrors, registerStories, registerAnnotate]) {
     register(program);
   }
   program.commands.forEach((c) => c.exitOverride());
