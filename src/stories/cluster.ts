@@ -53,13 +53,6 @@ export interface ClusterOptions {
    * long-running story follows its latest turn rather than its first day.
    */
   centroidDecay: number;
-  /**
-   * Share of the score given to the most similar of the story's latest members rather than to
-   * its centroid: a short text (a headline) often matches one phrasing of a story well and the
-   * story's average poorly.
-   */
-  memberWeight: number;
-  recentMembers: number;
   /** Body words read (the lead carries the event; the tail wanders). */
   leadTokens: number;
   /** Terms kept per article vector and per centroid. */
@@ -91,8 +84,6 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   keyWeight: 3,
   titleBigramWeight: 0,
   centroidDecay: 1,
-  memberWeight: 0,
-  recentMembers: 16,
   leadTokens: 400,
   articleTerms: 60,
   centroidTerms: 200,
@@ -138,8 +129,6 @@ export interface StoryState {
   /** Sum of member vectors: [term, weight] pairs, pruned to the heaviest terms. */
   centroid: Array<[number, number]>;
   entities: Array<[string, number]>;
-  /** Vectors of the latest members (at most `recentMembers`), for nearest-member scoring. */
-  recent: Array<Array<[number, number]>>;
 }
 
 export interface ClusterState {
@@ -184,7 +173,6 @@ interface LiveStory {
   centroid: Map<number, number>;
   norm: number;
   entities: Map<string, number>;
-  recent: Vector[];
   entityTotal: number;
 }
 
@@ -234,7 +222,7 @@ export class StoryClusterer {
     const scored: Array<{ story: LiveStory; score: number }> = [];
     for (const story of this.candidates(vector)) {
       if (time - story.end > o.windowDays * DAY) continue;
-      const text = (1 - o.memberWeight) * cosine(vector, story) + o.memberWeight * nearestMember(vector, story);
+      const text = cosine(vector, story);
       // Entity gate: two events of one kind read alike; whether they share names decides.
       const gate = entities.length > 0 && story.entityTotal > 0 ? 1 - o.entityGate + o.entityGate * entityOverlap(entities, story) : 1;
       const score = text * gate + o.entityWeight * entityOverlap(entities, story);
@@ -326,7 +314,6 @@ export class StoryClusterer {
         titles: s.titles,
         centroid: [...s.centroid],
         entities: [...s.entities],
-        recent: s.recent.map((v) => [...v]),
       })),
     };
   }
@@ -348,7 +335,6 @@ export class StoryClusterer {
         norm: 0,
         entities: new Map(s.entities),
         entityTotal: 0,
-        recent: s.recent.map((v) => new Map(v)),
       };
       story.norm = l2(story.centroid.values());
       for (const n of story.entities.values()) story.entityTotal += n;
@@ -439,7 +425,6 @@ export class StoryClusterer {
       norm: 0,
       entities: new Map(),
       entityTotal: 0,
-      recent: [],
     };
     this.stories.set(story.id, story);
     return story;
@@ -460,10 +445,6 @@ export class StoryClusterer {
     for (const e of entities) {
       story.entities.set(e, (story.entities.get(e) ?? 0) + 1);
       story.entityTotal++;
-    }
-    if (this.options.memberWeight > 0) {
-      story.recent.push(vector);
-      if (story.recent.length > this.options.recentMembers) story.recent.shift();
     }
     this.pruneCentroid(story);
     this.articleStory.set(input.id, story.id);
@@ -488,7 +469,6 @@ export class StoryClusterer {
     }
     for (const [e, n] of gone.entities) keep.entities.set(e, (keep.entities.get(e) ?? 0) + n);
     keep.entityTotal += gone.entityTotal;
-    keep.recent = [...keep.recent, ...gone.recent].slice(-this.options.recentMembers);
     keep.articles.push(...gone.articles);
     for (const t of gone.titles) if (keep.titles.length < LABEL_CANDIDATES) keep.titles.push(t);
     keep.start = Math.min(keep.start, gone.start);
@@ -551,21 +531,6 @@ function cosine(v: Vector, story: LiveStory): number {
     if (c !== undefined) dot += w * c;
   }
   return dot / story.norm;
-}
-
-/** Highest cosine between the article and one of the story's latest members (unit vectors). */
-function nearestMember(v: Vector, story: LiveStory): number {
-  let best = 0;
-  for (const m of story.recent) {
-    let dot = 0;
-    const [small, large] = v.size <= m.size ? [v, m] : [m, v];
-    for (const [term, w] of small) {
-      const c = large.get(term);
-      if (c !== undefined) dot += w * c;
-    }
-    if (dot > best) best = dot;
-  }
-  return best;
 }
 
 function centroidCosine(a: LiveStory, b: LiveStory): number {
