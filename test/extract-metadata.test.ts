@@ -176,6 +176,18 @@ test('language from meta content-language; canonical resolved against the page U
   assert.equal(m.metaSources.url, 'hint');
 });
 
+test('hostile page: deep nesting, long unbroken runs, junk JSON-LD — finishes quickly', () => {
+  const deep = '<div class="comment">'.repeat(10_000) + 'x' + '</div>'.repeat(10_000);
+  const run = 'a'.repeat(1_000_000);
+  const junkLd = '<script type="application/ld+json">' + '{"a":['.repeat(5_000) + '</script>';
+  const dates = '<time datetime="2024-01-01">'.repeat(2_000);
+  const html = `<html><head><title>${'| '.repeat(20_000)}</title>${junkLd}</head><body><h1>${run}</h1>${deep}${dates}<p>By ${'Ab '.repeat(50_000)}</p></body></html>`;
+  const t0 = performance.now();
+  const m = meta(html, 'https://example.com/x');
+  assert.ok(performance.now() - t0 < 8000, `took ${performance.now() - t0} ms`);
+  assert.equal(m.outlet, 'example.com');
+});
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const wcxb = path.resolve(here, '..', '..', 'shared', 'bench', 'wcxb');
 

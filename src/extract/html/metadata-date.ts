@@ -109,13 +109,17 @@ const ARTICLE_ITEM_TYPES = /article|posting|blog|report|webpage|creativework/i;
  * a region whose class looks like noise (Blogger wraps posts in "widget").
  */
 function microdataEvidence(ctx: DateContext, out: DateEvidence[]): void {
-  for (const el of Array.from(ctx.doc.querySelectorAll('[itemprop]')).slice(0, 500)) {
+  const dated = Array.from(ctx.doc.querySelectorAll('[itemprop]'))
+    .slice(0, 500)
+    .filter((el) => el.tagName !== 'META' && /^date(?:published|created|modified)$/i.test(el.getAttribute('itemprop') ?? ''));
+  // one dated item is the article; several are a list of posts, where only the one outside
+  // related/sidebar regions can be the article
+  const several = dated.filter((el) => /published/i.test(el.getAttribute('itemprop') ?? '')).length > 1;
+  for (const el of dated) {
     const prop = (el.getAttribute('itemprop') ?? '').toLowerCase();
-    if (prop !== 'datepublished' && prop !== 'datecreated' && prop !== 'datemodified') continue;
-    if (el.tagName === 'META') continue;
     const itemType = el.closest('[itemscope]')?.getAttribute('itemtype') ?? '';
     if (FOREIGN_ITEM_TYPES.test(itemType)) continue;
-    if (!ARTICLE_ITEM_TYPES.test(itemType) && inNoiseRegion(el)) continue;
+    if ((several || !ARTICLE_ITEM_TYPES.test(itemType)) && inNoiseRegion(el)) continue;
     const raw = el.getAttribute('datetime') ?? el.getAttribute('content') ?? (el.tagName === 'ABBR' ? el.getAttribute('title') : null) ?? el.textContent ?? '';
     const date = parseDate(raw, ctx.dayFirst) ?? parseDate(el.textContent ?? '', ctx.dayFirst);
     if (date) {
@@ -241,12 +245,15 @@ const STRUCTURED_ORDER: Array<(e: DateEvidence) => boolean> = [
 
 /**
  * Picks the publication time, as a reader of the page would state it:
- * 1. a date shown on the page that structured data confirms (published or modified day): shown
- *    dates are what the page claims, structured ones prove they are about this article and not a
- *    comment or a teaser; a shown publication date beats a shown "updated" one;
- * 2. else the structured publication date;
- * 3. else a shown date (publication before update), then the URL's date;
- * 4. modified dates last: a page stating only "Updated June 20" was most often published then too.
+ * 1. a shown date (time element, microdata, text by the headline or in a "date" element) that
+ *    structured data confirms (any published or modified day), a publication date before an
+ *    "Updated" one: shown dates are what the page claims, structured ones prove they belong to
+ *    this article rather than a comment or a teaser;
+ * 2. else a date shown in the article header even if markup disagrees (markup often carries the
+ *    CMS record's dates), unless the URL repeats the structured publication day;
+ * 3. else the structured publication date, then a confirmed "Updated" date;
+ * 4. else any shown date (publication before update), the URL's date, a structured modified date.
+ * A shown day that the page labels "Updated" elsewhere counts as an update everywhere.
  */
 export function extractPublishedDate(ctx: DateContext): DateResult {
   const evidence = gatherDateEvidence(ctx);

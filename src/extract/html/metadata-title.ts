@@ -165,24 +165,20 @@ function isHeadlineLike(text: string): boolean {
 
 export function extractTitle(ctx: TitleContext): TitleResult {
   const r = extractTitleCandidate(ctx);
-  return r.value && (process.env.TV !== 'h' || r.source !== 'heading') ? { ...r, value: dropTagline(r.value) } : r;
+  return r.value ? { ...r, value: dropTagline(r.value) } : r;
 }
 
 /**
  * An h1 that contains a structured title plus neighbours it swallowed (a date, "Posted on ... by
  * ...", a "Blog:" label, a source domain and a vote count) gives way to that structured title.
- * (The reverse, a structured title longer than the h1, is most often an SEO variant: the h1 stays.)
+ * (The reverse, a structured title longer than the h1, is most often an SEO variant: the h1 stays;
+ * so does an h1 in capitals, which annotators and readers quote as written.)
  */
 function reconcile(h1: string, headline: Element | null, candidates: Array<[string, MetaSource]>): TitleResult {
   const fh = fold(h1);
   for (const [c, source] of candidates) {
     const fc = fold(c);
-    if (!fc) continue;
-    // an h1 in capitals (styled as a banner) takes the structured title's casing
-    if (fc === fh) {
-      if (h1 === h1.toUpperCase() && c !== c.toUpperCase()) return { value: c, source, headline };
-      continue;
-    }
+    if (!fc || fc === fh) continue;
     if (fh.includes(fc) && fc.split(' ').length >= 3) {
       const extraText = removeOnce(h1, c);
       if (isJunk(extraText)) return { value: c, source, headline };
