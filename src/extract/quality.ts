@@ -87,11 +87,16 @@ function midSentenceStarters(sentence: string): number {
  * words are not prose (code and templates do not reach article text).
  */
 function hasSpinnerArtefact(sentence: string): boolean {
-  for (let open = sentence.indexOf('{'); open >= 0; open = sentence.indexOf('{', open + 1)) {
-    const close = sentence.indexOf('}', open + 1);
-    if (close < 0) return false;
-    const inside = sentence.slice(open + 1, close);
-    if (inside.length > 0 && inside.length <= 40 && (inside.includes('|') || inside.includes(' ')) && !inside.includes('{')) return true;
+  // One pass: each "}" is checked against the nearest "{" before it.
+  let open = -1;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence[i];
+    if (c === '{') open = i;
+    else if (c === '}' && open >= 0) {
+      const inside = sentence.slice(open + 1, i);
+      if (inside.length > 0 && inside.length <= 40 && (inside.includes('|') || inside.includes(' '))) return true;
+      open = -1;
+    }
   }
   return false;
 }

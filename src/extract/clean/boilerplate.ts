@@ -17,73 +17,75 @@ export interface Verdict {
   follower?: boolean;
 }
 
-/** Phrase sets, made once, so "equals" and "starts" cost a few look-ups, not a scan of the table. */
-const PHRASE_SETS = new Map<readonly string[], { set: Set<string>; maxWords: number }>();
-function phraseSet(phrases: readonly string[]): { set: Set<string>; maxWords: number } {
-  let p = PHRASE_SETS.get(phrases);
-  if (!p) {
-    p = { set: new Set(phrases), maxWords: Math.max(0, ...phrases.map((x) => x.split(' ').length)) };
-    PHRASE_SETS.set(phrases, p);
-  }
-  return p;
+/**
+ * A rule made ready once for matching: its phrases as a Set (so "equals" and "starts" cost a few
+ * look-ups, not a scan of the table), the first words its phrases can start with (a line whose first
+ * word is not among them is skipped at once), and for "contains" each phrase filed under its longest
+ * word (a line is searched only for phrases whose longest word it has).
+ */
+interface CompiledRule {
+  rule: LineRule;
+  set: Set<string>;
+  maxPhraseWords: number;
+  firstWords: Set<string>;
+  anchors: Map<string, string[]>;
+  alsoAnchors: Map<string, string[]> | null;
 }
 
-/**
- * For "contains" rules: each padded phrase under its longest word. A key is searched only for the
- * phrases whose longest word it has, so a paragraph of prose costs a few Set look-ups per rule.
- */
-const ANCHORED = new Map<readonly string[], Map<string, string[]>>();
-function anchored(phrases: readonly string[]): Map<string, string[]> {
-  let m = ANCHORED.get(phrases);
-  if (!m) {
-    m = new Map();
-    for (const p of phrases) {
-      const anchor = p.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
-      const list = m.get(anchor) ?? [];
-      list.push(' ' + p + ' ');
-      m.set(anchor, list);
-    }
-    ANCHORED.set(phrases, m);
+function anchorMap(phrases: readonly string[]): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const p of phrases) {
+    const anchor = p.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+    const list = m.get(anchor) ?? [];
+    list.push(' ' + p + ' ');
+    m.set(anchor, list);
   }
   return m;
 }
 
-function containsAny(phrases: readonly string[], paddedKey: string, keyWords: () => ReadonlySet<string>): boolean {
-  const words = keyWords();
-  for (const [anchor, list] of anchored(phrases)) {
+function compile(rule: LineRule): CompiledRule {
+  return {
+    rule,
+    set: new Set(rule.phrases),
+    maxPhraseWords: rule.phrases.reduce((n, p) => Math.max(n, p.split(' ').length), 0),
+    firstWords: new Set(rule.phrases.map((p) => p.split(' ')[0])),
+    anchors: anchorMap(rule.phrases),
+    alsoAnchors: rule.alsoContains ? anchorMap(rule.alsoContains) : null,
+  };
+}
+
+const COMPILED: readonly CompiledRule[] = LINE_RULES.map(compile);
+
+function containsAnchored(anchors: Map<string, string[]>, paddedKey: string, words: ReadonlySet<string>): boolean {
+  for (const [anchor, list] of anchors) {
     if (words.has(anchor) && list.some((p) => paddedKey.includes(p))) return true;
   }
   return false;
 }
 
-function phraseMatches(rule: LineRule, key: string, paddedKey: string, keyWords: () => ReadonlySet<string>): boolean {
-  if (rule.match === 'contains') return containsAny(rule.phrases, paddedKey, keyWords);
-  const { set, maxWords } = phraseSet(rule.phrases);
-  if (set.has(key)) return true;
-  if (rule.match === 'equals') return false;
-  // "starts": some prefix of whole words of the key is a phrase.
+function startsWithPhrase(c: CompiledRule, key: string): boolean {
+  // Some prefix of whole words of the key is a phrase.
   let end = key.indexOf(' ');
-  for (let n = 1; end > 0 && n <= maxWords; n++, end = key.indexOf(' ', end + 1)) {
-    if (set.has(key.slice(0, end))) return true;
+  for (let n = 1; end > 0 && n <= c.maxPhraseWords; n++, end = key.indexOf(' ', end + 1)) {
+    if (c.set.has(key.slice(0, end))) return true;
   }
   return false;
 }
 
 /**
  * "READ MORE: …", "Tags: …", "Photo credit: …": the words before the first colon are one of the
- * rule's phrases (so "Watch out for: …" is not a "Watch:" link).
+ * rule's phrases (so "Watch out for: …" is not a "Watch:" link). "ALSO READ | …" uses a bar.
  */
-function labelBeforeColon(rule: LineRule, raw: string): boolean {
-  // "ALSO READ | …" uses a bar where others use a colon.
+function labelBeforeColon(c: CompiledRule, raw: string): boolean {
   const colon = raw.indexOf(':');
   const bar = raw.indexOf('|');
-  const c = colon < 0 ? bar : bar < 0 ? colon : Math.min(colon, bar);
-  if (c < 0 || c > 40) return false;
-  return phraseSet(rule.phrases).set.has(normaliseKey(raw.slice(0, c)));
+  const at = colon < 0 ? bar : bar < 0 ? colon : Math.min(colon, bar);
+  if (at < 0 || at > 40) return false;
+  return c.set.has(normaliseKey(raw.slice(0, at)));
 }
 
 /** No rule removes a line longer than this: long paragraphs skip the rule loop. */
-const MAX_RULE_WORDS = Math.max(...LINE_RULES.map((r) => r.maxWords));
+const MAX_RULE_WORDS = LINE_RULES.reduce((n, r) => Math.max(n, r.maxWords), 0);
 
 /**
  * The first rule that fires on a unit, or null. `inTail`: the unit comes after the first 30% of the
@@ -92,17 +94,30 @@ const MAX_RULE_WORDS = Math.max(...LINE_RULES.map((r) => r.maxWords));
 export function matchLineRule(unit: Unit, inTail: boolean, atEdge = true): LineRule | null {
   const { key, words, text } = unit;
   if (words > MAX_RULE_WORDS) return null;
-  const paddedKey = ' ' + key + ' ';
+  const space = key.indexOf(' ');
+  const firstWord = space < 0 ? key : key.slice(0, space);
+  let paddedKey: string | null = null;
   let wordSet: Set<string> | null = null;
-  const keyWords = () => (wordSet ??= new Set(key.split(' ')));
-  for (const rule of LINE_RULES) {
-    if (words > rule.maxWords) continue;
-    if (rule.tailOnly && !inTail) continue;
-    if (rule.test ? !rule.test(key, text) : !phraseMatches(rule, key, paddedKey, keyWords)) continue;
-    if (rule.requireColon && !rule.phrases.includes(key) && !labelBeforeColon(rule, text)) continue;
-    if (rule.edgeOnly && !atEdge) continue;
+  for (const c of COMPILED) {
+    const rule = c.rule;
+    if (words > rule.maxWords || (rule.tailOnly && !inTail) || (rule.edgeOnly && !atEdge)) continue;
+    if (rule.test) {
+      if (!rule.test(key, text)) continue;
+    } else if (rule.match === 'contains') {
+      paddedKey ??= ' ' + key + ' ';
+      wordSet ??= new Set(key.split(' '));
+      if (!containsAnchored(c.anchors, paddedKey, wordSet)) continue;
+    } else {
+      if (!c.firstWords.has(firstWord)) continue;
+      if (!c.set.has(key) && (rule.match === 'equals' || !startsWithPhrase(c, key))) continue;
+    }
+    if (rule.requireColon && !c.set.has(key) && !labelBeforeColon(c, text)) continue;
     if (rule.notSentence && endsLikeSentence(text)) continue;
-    if (rule.alsoContains && !containsAny(rule.alsoContains, paddedKey, keyWords)) continue;
+    if (c.alsoAnchors) {
+      paddedKey ??= ' ' + key + ' ';
+      wordSet ??= new Set(key.split(' '));
+      if (!containsAnchored(c.alsoAnchors, paddedKey, wordSet)) continue;
+    }
     return rule;
   }
   return null;

@@ -113,6 +113,8 @@ function mojibakeEdits(text: string): Edit[] {
   return edits;
 }
 
+const MAX_TOKEN = 64;
+
 const OPENING_QUOTES = new Set(['\u201c', '\u2018', '"', '\u00ab']);
 
 function whitespaceEdits(text: string): Edit[] {
@@ -135,10 +137,13 @@ function whitespaceEdits(text: string): Edit[] {
     // An opening quote may stand between: 'quotas.“No one'
     const k = OPENING_QUOTES.has(text[i + 1]) ? i + 2 : i + 1;
     if (!isLower(text[i - 1]) || !isLower(text[i - 2]) || !isUpper(text[k] ?? '') || !isLower(text[k + 1] ?? '')) continue;
+    // The token around the full stop, looked for within MAX_TOKEN characters: a longer "word" is no
+    // sentence join (and an unbounded scan would be quadratic on a long run without spaces).
     let s = i;
-    while (s > 0 && text[s - 1] !== ' ') s--;
+    while (s > 0 && i - s < MAX_TOKEN && text[s - 1] !== ' ') s--;
     let e = i;
-    while (e < text.length && text[e] !== ' ') e++;
+    while (e < text.length && e - i < MAX_TOKEN && text[e] !== ' ') e++;
+    if (i - s >= MAX_TOKEN || e - i >= MAX_TOKEN) continue;
     const token = text.slice(s, e);
     if (token.includes('/') || token.includes('@') || token.indexOf('.') < i - s || /\.\p{L}/u.test(token.slice(i - s + 1))) {
       continue; // a URL, an address, "e.g.The", or a host name ("harbour.Example.org")

@@ -393,6 +393,7 @@ const HASHTAGS: LineRule[] = [
 ];
 
 function isHashtagLine(raw: string): boolean {
+  if (raw.trimStart()[0] !== '#') return false;
   const tokens = raw.trim().split(/\s+/);
   return tokens.length >= 2 && tokens.every((t) => t.length > 1 && t[0] === '#');
 }
@@ -550,6 +551,7 @@ const SITE_LINK_WORDS = new Set([
 ]);
 
 function isLinkBar(raw: string): boolean {
+  if (!raw.includes('|') && !raw.includes('\u2022') && !raw.includes('\u00b7')) return false;
   let separators = 0;
   for (const ch of raw) if (ch === '|' || ch === '\u2022' || ch === '\u00b7') separators++;
   if (separators < 2) return false;
@@ -584,7 +586,7 @@ const DATE_LINE_WORDS = new Set([
 const DATE_CUES = new Set(['updated', 'published', 'posted', 'modified']);
 
 function isDateLine(key: string, raw: string): boolean {
-  if (key === '' || raw.includes('|') || raw.includes('$')) return false; // table rows, prices
+  if (!/\d/.test(key) || raw.includes('|') || raw.includes('$')) return false; // no figure; table rows, prices
   let digit = false;
   let anchor = false; // a month name or a publication cue: "10 p.m." or a phone number alone is not a date line
   for (const w of key.split(' ')) {
