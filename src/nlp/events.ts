@@ -48,6 +48,8 @@ const DICT = loadDict();
 /** Set `eventDebug.on = true` to trace verb candidates on stderr (development aid). */
 export const eventDebug = { on: process.env.PARALLAX_NLP_DEBUG === '1' };
 const FORMS = new Map(Object.entries(DICT.forms));
+/** First words of multi-word verb forms ("called off", "set up"), to avoid building keys for every token. */
+const TWO_WORD_FIRST = new Set([...FORMS.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]));
 /** Pattern words as Sets per element, compiled once. */
 interface CompiledBlock {
   code: string;
@@ -216,7 +218,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (t.kind !== 'word' || t.cap && v !== s.tokStart) continue;
       let block: string | undefined;
       let vEnd = v + 1;
-      const two = tokens[v + 1] ? FORMS.get(t.key + ' ' + tokens[v + 1].key) : undefined;
+      const two = tokens[v + 1] && TWO_WORD_FIRST.has(t.key) ? FORMS.get(t.key + ' ' + tokens[v + 1].key) : undefined;
       if (two) {
         block = two;
         vEnd = v + 2;

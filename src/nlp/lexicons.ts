@@ -73,6 +73,8 @@ export class PhraseTrie<V> {
     node.value = value;
   }
   has(phrase: string): boolean {
+    // fast path: one lowercase token (the common case in the annotators' inner loops)
+    if (SIMPLE_KEY.test(phrase)) return this.root.next.get(phrase)?.value !== undefined;
     let node: TrieNode<V> | undefined = this.root;
     for (const tok of tokenizePhrase(phrase)) {
       node = node.next.get(tok);
@@ -81,6 +83,7 @@ export class PhraseTrie<V> {
     return node.value !== undefined;
   }
   get(phrase: string): V | undefined {
+    if (SIMPLE_KEY.test(phrase)) return this.root.next.get(phrase)?.value;
     let node: TrieNode<V> | undefined = this.root;
     for (const tok of tokenizePhrase(phrase)) {
       node = node.next.get(tok);
@@ -89,6 +92,9 @@ export class PhraseTrie<V> {
     return node.value;
   }
 }
+/** A single lowercase token without separators: looked up directly. */
+const SIMPLE_KEY = /^[a-z0-9.'\u00e0-\u024f]+$/;
+
 interface TrieNode<V> {
   next: Map<string, TrieNode<V>>;
   value?: V;

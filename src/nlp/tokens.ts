@@ -61,6 +61,11 @@ const APOS = 39; // '
 const RSQUO = 0x2019; // ’
 const PERIOD = 46;
 
+function keyOfToken(t: string): string {
+  const k = t.toLowerCase();
+  return k.includes('\u2019') ? k.replace(/\u2019/g, "'") : k;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
@@ -75,7 +80,7 @@ export function tokenize(text: string): Token[] {
       start,
       end,
       kind,
-      key: t.toLowerCase().replace(/\u2019/g, "'"),
+      key: keyOfToken(t),
       cap: isUpper(c0),
       spaceBefore: sawSpace,
       newlineBefore: sawNewline,
