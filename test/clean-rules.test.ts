@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanText, parseDateline } from '../src/extract/clean/index.js';
 import { splitUnits } from '../src/extract/clean/lines.js';
+import { qualitySignals } from '../src/extract/quality.js';
 
 const PROSE = [
   'The city council voted on Tuesday to expand the harbour ferry service, adding two routes that will link the northern suburbs with the old town.',
@@ -391,6 +392,12 @@ test('performance: 1 MB without spaces and 1 MB of prose clean in well under a s
   const hostile = ('Leave a ' + '('.repeat(1000) + ' \u2014 ').repeat(1000) + 'Home | About | '.repeat(30_000);
   const msHostile = time(() => cleanText(hostile));
   assert.ok(msNoSpaces < 800 && msProse < 800 && msHostile < 800, `ms: ${msNoSpaces} ${msProse} ${msHostile}`);
+  // Inputs that would be quadratic with an unbounded scan: joins in a run without spaces, spintax
+  // braces with one closing brace at the end.
+  for (const hostileText of ['ab.Cd'.repeat(200_000), '{a '.repeat(300_000) + '}']) {
+    const ms = time(() => qualitySignals({ original: hostileText, clean: cleanText(hostileText) }));
+    assert.ok(ms < 1500, `ms: ${ms}`);
+  }
   // Pathological: a repair every four characters (250,000 Repair records) stays linear.
   const commas = 'a , '.repeat(250_000);
   const msRepairs = time(() => assert.equal(cleanText(commas).repairs.length, 250_000));
