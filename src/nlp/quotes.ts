@@ -190,7 +190,7 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     let s = e;
     while (s - 1 >= minTok && e - s < 5) {
       const u = tokens[s - 1];
-      if (u.kind !== 'word' || (LEX.stopwords.has(u.key) && !NUMBER_WORDS.has(u.key)) || LEX.speechVerbs.has(u.key)) break;
+      if ((u.kind !== 'word' && !(u.kind === 'num' && /^\d+$/.test(u.text))) || (LEX.stopwords.has(u.key) && !NUMBER_WORDS.has(u.key)) || LEX.speechVerbs.has(u.key)) break;
       s--;
     }
     // "The protesters outside the ministry said": the head before the prepositional phrase
@@ -284,6 +284,11 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     if (e < minTok) return null;
     const direct = speakerEndingAt(e, minTok);
     if (direct) return direct;
+    // "Ouazzani called the agreement ... and said ...": the subject of the first verb
+    if ((tokens[e].key === 'and' || tokens[e].key === 'but') && e > minTok) {
+      const subj = sentenceSubject(sentOf[c], e);
+      if (subj) return subj;
+    }
     // participle ("..., saying") or appositive ("Koo, a spokesman ..., said"): the sentence subject
     if (tokens[e].text === ',' || tokens[c].key.endsWith('ing')) return sentenceSubject(sentOf[c], c);
     if (allowNP) return nounPhraseEndingAt(e, minTok);
@@ -576,7 +581,8 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
 
   function nounPhraseAfter(k: number, end: number): SpeakerRef | null {
     let e = k;
-    while (e < end && tokens[e].kind === 'word' && e - k < 6) e++;
+    // stop before a participle that starts a modifier ("a summary of the agreement distributed to ...")
+    while (e < end && tokens[e].kind === 'word' && e - k < 6 && !(e - k >= 2 && !tokens[e].cap && /ed$/.test(tokens[e].key))) e++;
     if (e === k) return null;
     const start = tokens[k].start;
     const txt = text.slice(start, tokens[e - 1].end);
