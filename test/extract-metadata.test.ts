@@ -163,6 +163,10 @@ test('author in several shapes: meta, rel=author, byline class, "By" line; site 
   assert.equal(meta(byLine).byline, 'Priya Nair');
   const itemprop = `<html><body><article><h1>Headline</h1><span itemprop="author" itemscope><span itemprop="name">Kofi Mensah</span></span></article></body></html>`;
   assert.equal(meta(itemprop).byline, 'Kofi Mensah');
+  const labelled = `<html><body><article><h1>Headline</h1><p>Text of the story.</p><div class="meta"><h3>Author</h3><p>Lisa D. Ellis</p></div></article></body></html>`;
+  assert.equal(meta(labelled).byline, 'Lisa D. Ellis');
+  const glued = `<html><body><article><h1>Headline words</h1><div class="author-name">Preetam Jinka Co-founder</div></article></body></html>`;
+  assert.equal(meta(glued).byline, 'Preetam Jinka');
   const ldString = `<html><head><script type="application/ld+json">{"@type":"Article","author":"Ana Ruiz"}</script></head><body></body></html>`;
   assert.equal(meta(ldString).byline, 'Ana Ruiz');
 });

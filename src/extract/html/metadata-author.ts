@@ -31,7 +31,7 @@ const ROLE_WORDS =
   /\b(?:staff|senior|chief|managing|deputy|associate|contributing|executive|special|political|foreign|national|news|sports|business|science|health|tech(?:nology)?|editor(?:ial)?|editors|reporter|correspondent|writer|columnist|contributor|journalist|producer|analyst|author|intern|fellow|critic|director|founder|ceo|team lead|head of|photographer|anchor|host)\b/i;
 
 /** Interface words: a "name" containing one is a button or a menu, not a byline. */
-const UI_WORDS = /\b(?:log\s?in|login|sign\s?(?:in|up)|subscribe|register|menu|search|share|follow|contact|read\s+more|view|see\s+all|cookie|privacy|newsletter|download|comments?|edition|listen|watch|print|uncategori[sz]ed|more\s+about|more\s+from)\b/i;
+const UI_WORDS = /\b(?:log\s?in|login|sign\s?(?:in|up)|subscribe|register|menu|search|share|follow|contact|read\s+more|view|see\s+all|cookie|privacy|newsletter|download|comments?|edition|listen|watch|print|uncategori[sz]ed|more\s+about|more\s+from|contents|table\s+of|protected)\b/i;
 
 /** Words that name organisations rather than people: a site may share its name with a person, never with a clinic. */
 const ORG_WORDS = /\b(?:inc|llc|ltd|gmbh|corp|co|company|group|clinic|hospital|foundation|university|college|school|institute|association|society|council|agency|center|centre|bank|press|news|times|post|media|magazine|journal|daily|today|network|team|staff|blog|studio|labs?|solutions|services|online|digital|official|editorial|desk|club|store|shop|academy|church|department|ministry|government)\b/i;
@@ -53,7 +53,7 @@ export function splitNames(raw: string, fromText = false): string[] {
   // cut at a date, "Updated", a pipe or a bullet: what follows is not the name
   const dates = findDatesInText(s);
   if (dates.length) s = s.slice(0, dates[0].start);
-  s = s.split(/\s[|•·]\s|\s\|\s?|\blast\s{1,3}(?:updated|modified|reviewed)\b|\bupdated\b|\bpublished\b|\bposted\b|\bon\s(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i)[0];
+  s = s.split(/\s[|•·]\s|\s\|\s?|\blast\s{1,3}(?:update[ds]?|modified|reviewed)\b|\bupdated\b|\bpublished\b|\bposted\b|\bon\s(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i)[0];
   s = s.replace(/\s{0,3}[-–—,:]\s{0,3}$/, '').trim();
   // "Jane Doe, John Roe; Ann Poe" — then "and"/"&" only between full names: "Center for Drug
   // Evaluation and Research" is one name, "Maria & Katerina" stays as written
@@ -119,7 +119,7 @@ const TRAILING_ROLE = /^(?:content|marketing|sales|digital|social|communications
 export function isPlausibleName(name: string, siteNames: string[], trust: Trust = STRICT): boolean {
   const bare = name.replace(/,.*$/, '').trim();
   if (bare.length < 3 || bare.length > 60) return false;
-  if (/https?:|www\.|\.com\b|@|\/|\d{3,}|[<>{}=]/.test(bare)) return false;
+  if (/https?:|www\.|\.com\b|@|\/|\d{3,}|[<>{}=[\]]/.test(bare)) return false;
   if (NOT_A_NAME.test(bare) || UI_WORDS.test(bare) || bare.includes(':')) return false;
   const words = bare.split(/\s+/);
   if (words.length > 6) return false;
@@ -213,8 +213,9 @@ export function extractAuthor(ctx: AuthorContext, nodes: JsonLdNode[]): AuthorRe
     [() => metaAuthors(ctx.meta), 'meta', { anyCase: true, siteNameOk: true }],
     [() => microdataAuthors(ctx.doc), 'microdata', STRICT],
     [() => bylineElementAuthors(ctx), 'text', STRICT],
-    [() => authorLinkNames(ctx), 'text', STRICT],
     [() => byLineNearHeadline(ctx), 'text', STRICT],
+    [() => labelledAuthors(ctx), 'text', STRICT],
+    [() => authorLinkNames(ctx), 'text', STRICT],
   ];
   for (const [get, source, trust] of tries) {
     const names = get();
@@ -249,7 +250,7 @@ function jsonLdAuthors(ctx: AuthorContext, nodes: JsonLdNode[]): { names: string
 function authorLinkNames(ctx: AuthorContext): string[] {
   for (const a of Array.from(ctx.doc.querySelectorAll(AUTHOR_LINK_SELECTOR)).slice(0, 30)) {
     if (inNoiseRegion(a)) continue;
-    const names = splitNames(visibleText(a, 120), true);
+    const names = splitNames(visibleText(a, 120) || (a.getAttribute('aria-label') ?? a.getAttribute('title') ?? ''), true);
     if (names.length === 1 && isPlausibleName(names[0], ctx.siteNames)) return names;
   }
   return [];
@@ -286,7 +287,7 @@ function microdataAuthors(doc: Document): string[] {
 /** Elements with a byline-ish class (or rel=author links) outside noise regions, closest to the headline first. */
 function bylineElementAuthors(ctx: AuthorContext): string[] {
   const rel = Array.from(ctx.doc.querySelectorAll('a[rel~="author"]')).filter((a) => !inNoiseRegion(a)).slice(0, 5);
-  const relNames = rel.flatMap((a) => splitNames(visibleText(a, 200), true));
+  const relNames = rel.flatMap((a) => splitNames(visibleText(a, 200), true)).filter((n) => isPlausibleName(n, ctx.siteNames));
   if (relNames.length) return relNames;
   for (const el of Array.from(ctx.doc.querySelectorAll(BYLINE_SELECTOR)).slice(0, 60)) {
     const ci = classAndId(el);
@@ -296,7 +297,40 @@ function bylineElementAuthors(ctx: AuthorContext): string[] {
     const link = el.querySelector('a[href*="author"], a[href*="/people/"], a[href*="/staff/"], a[href*="/profile"]');
     const raw = link ? visibleText(link, 200) : visibleText(el, 200);
     const names = splitNames(raw, true);
-    if (names.length && names.every((n) => n.split(' ').length <= 6)) return names;
+    // the first byline-ish element may be a label or a widget: keep looking until one names people
+    if (names.length && names.length <= 4 && names.every((n) => isPlausibleName(n, ctx.siteNames))) return names;
+  }
+  return [];
+}
+
+/** Short texts that announce the author's name in the next element ("Author" / "Lisa D. Ellis"). */
+const AUTHOR_LABEL = /^(?:(?:written|posted|authored|article|words|story|text)\s{1,3}by|by|authors?|author\(s\)|writer|autor(?:in)?|auteur|von|par|por)\s{0,3}:?$/i;
+/** Texts that carry the label and the name together ("Written by Jane Doe", "Author: Jane Doe"). */
+const AUTHOR_LINE = /^(?:(?:written|posted|authored|article|words|story)\s{1,3}by\s{1,3}|authors?\s{0,3}:\s{0,3}|author\(s\)\s{0,3}:?\s{0,3})\p{L}/iu;
+
+/**
+ * Anywhere outside noise regions: an element whose text is an author label followed by one holding
+ * the name, or a short "Written by Jane Doe" / "Author: Jane Doe" line (explicit labels only: a
+ * bare "By" far from the headline is too often something else).
+ */
+function labelledAuthors(ctx: AuthorContext): string[] {
+  const candidates = Array.from(ctx.doc.querySelectorAll('p, div, span, h2, h3, h4, h5, h6, dt, li, strong, b, em, small')).slice(0, 4000);
+  for (const el of candidates) {
+    if (el.children.length > 3) continue;
+    const text = visibleText(el, 120);
+    if (!text || text.length > 100) continue;
+    let names: string[] = [];
+    if (AUTHOR_LABEL.test(text)) {
+      const next = el.nextElementSibling ?? el.parentElement?.nextElementSibling ?? null;
+      if (next) {
+        const nextText = visibleText(next, 120);
+        if (nextText.length <= 100) names = splitNames(nextText, true);
+      }
+    } else if (AUTHOR_LINE.test(text)) {
+      const links = Array.from(el.querySelectorAll('a')).map((a) => visibleText(a, 80)).filter((t) => isPlausibleName(t, ctx.siteNames));
+      names = links.length ? links : splitNames(text, true);
+    } else continue;
+    if (names.length && names.length <= 4 && names.every((n) => isPlausibleName(n, ctx.siteNames)) && !inNoiseRegion(el)) return names;
   }
   return [];
 }
