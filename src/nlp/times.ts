@@ -38,6 +38,8 @@ const PARTS_OF_DAY = new Map([
   ['night', 'NI'],
   ['overnight', 'NI'],
 ]);
+/** Words that may follow the adverb "overnight" (as opposed to "overnight curfew"). */
+const FUNCTION_AFTER = new Set(['and', 'or', 'but', 'in', 'on', 'at', 'to', 'from', 'as', 'after', 'before', 'while', 'when', 'into', 'near', 'across', 'by', 'with']);
 const SEASONS = new Map([
   ['spring', 'SP'],
   ['summer', 'SU'],
@@ -251,6 +253,26 @@ export function findTimes(text: string, tokens: Token[], anchor: Anchor | null):
       }
     }
 
+    // "the weekend", "this weekend", "over the weekend": the weekend of the publication week, or
+    // the one before in a past-tense clause read on a weekday
+    if (t.key === 'weekend' && (prevKey === 'the' || prevKey === 'this' || prevKey === 'last' || prevKey === 'next')) {
+      let value = 'XXXX-WXX-WE';
+      if (A) {
+        let off = prevKey === 'last' ? -7 : prevKey === 'next' ? 7 : 0;
+        if (prevKey === 'the' && tenseAround(tokens, i) === 'past' && isoDow(A) < 6) off = -7;
+        value = isoWeek(addDays(A, off)) + '-WE';
+      }
+      found.push({ i: i - 1, j: i + 1, value, granularity: 'span', relative: true });
+      continue;
+    }
+    // "overnight" as an adverb: the night before the publication date in a past-tense clause
+    if (t.key === 'overnight' && !(next && next.kind === 'word' && !next.cap && !FUNCTION_AFTER.has(next.key))) {
+      const past = tenseAround(tokens, i) !== 'future';
+      const value = A ? ymd(addDays(A, past ? -1 : 0)) + 'TNI' : past ? 'REF-1DTNI' : 'REFTNI';
+      found.push({ i, j: i + 1, value, granularity: 'part-of-day', relative: true });
+      continue;
+    }
+
     // "this morning", "this evening"
     if (t.key === 'this' && next && PARTS_OF_DAY.has(next.key) && next.key !== 'overnight') {
       const value = (A ? ymd(A) : 'REF') + 'T' + PARTS_OF_DAY.get(next.key);
@@ -311,7 +333,7 @@ export function findTimes(text: string, tokens: Token[], anchor: Anchor | null):
         i += 2;
         continue;
       }
-      if (prevKey === 'in' || prevKey === 'for' || prevKey === 'past' || prevKey === 'last' || prevKey === 'over' || prevKey === 'nearly' || prevKey === 'almost' || prevKey === 'than' || prevKey === 'as') {
+      if (prevKey === 'in' || prevKey === 'for' || prevKey === 'past' || prevKey === 'last' || prevKey === 'over' || prevKey === 'nearly' || prevKey === 'almost' || prevKey === 'than' || prevKey === 'as' || prevKey === 'take' || prevKey === 'takes' || prevKey === 'took' || prevKey === 'within' || prevKey === 'after' || prevKey === 'spent') {
         if (t.kind === 'num' || NUMBER_WORDS.has(t.key)) {
           found.push({ i, j: i + 2, value: `P${num * mult}${unit}`, granularity: 'duration', relative: false });
           i += 1;
@@ -384,21 +406,37 @@ const PAST_MARKERS = new Set(['was', 'were', 'had', 'did', 'said', 'told', 'ago'
  * past: was/were/had/-ed verbs) within the sentence, looking at most 12 tokens either way.
  */
 function tenseAround(tokens: Token[], i: number): 'past' | 'future' | null {
-  for (let d = 1; d <= 12; d++) {
-    for (const k of [i - d, i + d]) {
+  // each direction stops at a clause boundary: ", with applications opening on Thursday" has no
+  // tense of its own even if the clause before it is in the past
+  let leftOpen = true;
+  let rightOpen = true;
+  for (let d = 1; d <= 12 && (leftOpen || rightOpen); d++) {
+    for (const [k, side] of [
+      [i - d, 'l'],
+      [i + d, 'r'],
+    ] as const) {
+      if (side === 'l' ? !leftOpen : !rightOpen) continue;
       const t = tokens[k];
-      if (!t || t.kind !== 'word') continue;
-      if (t.kind === 'word' && (t.key === '.' || t.key === '!')) continue;
+      if (!t || (side === 'r' && t.newlineBefore) || CLAUSE_STOPS.has(t.text)) {
+        if (side === 'l') leftOpen = false;
+        else rightOpen = false;
+        continue;
+      }
+      if (side === 'l' && tokens[k + 1]?.newlineBefore) {
+        leftOpen = false;
+        continue;
+      }
+      if (t.kind !== 'word') continue;
       if (FUTURE_MARKERS.has(t.key)) return 'future';
-      if (PAST_MARKERS.has(t.key) || (!t.cap && t.key.length > 4 && t.key.endsWith('ed'))) return 'past';
+      if (PAST_MARKERS.has(t.key)) return 'past';
+      // a participle after a form of "be" is passive voice, not past tense ("would be presented")
+      const prev = tokens[k - 1]?.key;
+      if (!t.cap && t.key.length > 4 && t.key.endsWith('ed') && !['be', 'been', 'being', 'is', 'are', 'am'].includes(prev ?? '')) return 'past';
     }
-    const a = tokens[i - d];
-    const b = tokens[i + d];
-    // stop at sentence punctuation on both sides
-    if ((!a || a.text === '.' || a.newlineBefore) && (!b || b.text === '.')) break;
   }
   return null;
 }
+const CLAUSE_STOPS = new Set([',', ';', ':', '.', '!', '?', '\u2014', '\u2013', '(', ')', '\u201c', '\u201d', '"']);
 function resolveMonthDay(A: Date | null, month: number, day: number): string {
   if (!A) return `XXXX-${pad(month)}-${pad(day)}`;
   let y = A.getUTCFullYear();
