@@ -331,6 +331,13 @@ test('hard-wrapped plain text is re-flowed into paragraphs', () => {
   const r = cleanText(wrapped);
   assert.equal(r.text.split('\n\n').length, 2);
   assert.ok(r.text.includes('with the old town. Council members'));
+  // List items are never joined, even when they fill the width.
+  const list = wrapped + '\n\n' + [
+    '- The new northern route will link the suburbs with the old town and its',
+    '- The second route will run along the coast to the industrial harbour and',
+    '1. Crews will need months of training before the routes can open to the',
+  ].join('\n');
+  assert.equal(splitUnits(list).length, 5);
 });
 
 test('datelines: wire, capitals, city-region, Reuters date; names are not datelines', () => {

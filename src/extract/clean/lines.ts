@@ -86,6 +86,15 @@ export function wrapWidth(blocks: string[][]): number {
   return full / inner.length >= 0.6 ? p90 : 0;
 }
 
+/** "- item", "* item", "• item", "1. item", "2) item": a list item starts its own unit. */
+function startsListItem(line: string): boolean {
+  const c = line[0];
+  if (c === '-' || c === '*' || c === '\u2022' || c === '\u2013' || c === '\u2014') return line[1] === ' ';
+  let i = 0;
+  while (i < line.length && i < 3 && line[i] >= '0' && line[i] <= '9') i++;
+  return i > 0 && (line[i] === '.' || line[i] === ')') && line[i + 1] === ' ';
+}
+
 function firstWordLength(line: string): number {
   const sp = line.indexOf(' ');
   return sp < 0 ? line.length : sp;
@@ -121,9 +130,11 @@ export function splitUnits(input: string): Unit[] {
       const joinNext =
         width > 0 &&
         next !== undefined &&
-        // Full: the next line's first word would not have fitted on this one.
-        line.length + 1 + firstWordLength(next) > width &&
-        !endsLikeSentence(line);
+        // Full: the next line's first word would not have fitted on this one. The width is an
+        // estimate (a percentile of line lengths), so "would not have fitted" allows 10% slack.
+        line.length + 1 + firstWordLength(next) > 0.9 * width &&
+        !endsLikeSentence(line) &&
+        !startsListItem(next);
       if (!joinNext) {
         units.push(makeUnit(group, groupCollapsed));
         group = [];
