@@ -110,8 +110,9 @@ export interface GarbleCounts {
 
 export function garbleCounts(clean: CleanResult): GarbleCounts {
   const repaired = clean.repairs.filter((r) => r.kind === 'run-together');
-  const counts = letterTokenCounts(clean.text); // lazy: only evidence-checked joins would ask
-  const flagged = new Set<string>();
+  // Built on first use: content-word joins need the document's token counts as evidence.
+  const counts = letterTokenCounts(clean.text);
+  let flagged = 0;
   let sentences = 0;
   let broken = 0;
   let residualJoins = 0;
@@ -129,7 +130,6 @@ export function garbleCounts(clean: CleanResult): GarbleCounts {
       sentences++;
       const at = offset + Math.max(0, paragraph.indexOf(sentence, searchFrom));
       searchFrom = at - offset + sentence.length;
-      const id = `${at}`;
       const b = (startsLowerCase(sentence) ? 1 : 0) + midSentenceStarters(sentence);
       const joins = findRunTogether(sentence, counts, false, true).length;
       const spun = hasSpinnerArtefact(sentence);
@@ -138,13 +138,13 @@ export function garbleCounts(clean: CleanResult): GarbleCounts {
       // A repair inside this sentence's span flags it too.
       while (repairIndex < repaired.length && repaired[repairIndex].at < at) repairIndex++;
       const repairedHere = repairIndex < repaired.length && repaired[repairIndex].at < at + sentence.length;
-      if (b > 0 || joins > 0 || spun || repairedHere) flagged.add(id);
+      if (b > 0 || joins > 0 || spun || repairedHere) flagged++;
     }
     offset += paragraph.length + 2;
   }
   return {
     sentences,
-    flaggedSentences: flagged.size,
+    flaggedSentences: flagged,
     runTogetherWords: repaired.length + residualJoins,
     brokenSentenceStarts: broken,
   };
