@@ -685,10 +685,10 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
 export const SEO_MARKERS: ReadonlySet<string> = new Set([
   'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'mp3', 'mp4', 'pdf', 'apk', 'torrent', 'hd', '4k', '1080p',
   '720p', 'download', 'downloads', 'descargar', 'baixar', 'telecharger', 'gratis', 'gratuit', 'free',
-  'online', 'streaming', 'stream', 'watch', 'vivo', 'live', 'cheap', 'deals', 'deal', 'coupon', 'coupons',
+  'online', 'streaming', 'stream', 'watch', 'live', 'cheap', 'deals', 'deal', 'coupon', 'coupons',
   'promo', 'discount', 'casino', 'slot', 'slots', 'poker', 'betting', 'bet', 'lottery', 'jackpot', 'loto',
   'loteria', 'porn', 'xxx', 'sex', 'dating', 'viagra', 'crack', 'keygen', 'wallpaper', 'wallpapers',
-  'clipart', 'icon', 'icons', 'logo', 'meme', 'memes', 'lyrics', 'letra', 'cifra', 'wishlist', 'vector',
+  'clipart', 'icon', 'icons', 'logo', 'meme', 'memes', 'lyrics', 'letra', 'cifra', 'vector',
   'template', 'templates', 'login', 'price', 'prices', 'buy', 'sale',
 ]);
 
