@@ -473,7 +473,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     }
     // a name repeated mid-sentence that no lexicon knows and no person carries: an organisation
     // or brand more often than anything else ("Parcelio")
-    if ((midCount.get(k) ?? 0) >= 2 && !lowerSeen.has(k) && !personTokens.has(k) && !LEX.givenNames.has(tokens[p.i].text) && !LEX.surnames.has(tokens[p.i].text)) {
+    if ((midCount.get(k) ?? 0) >= 2 && !lowerSeen.has(k) && !personTokens.has(k) && !REGIONAL_ADJECTIVES.has(k) && !k.endsWith('ern') && !LEX.givenNames.has(tokens[p.i].text) && !LEX.surnames.has(tokens[p.i].text)) {
       p.type = 'ORG';
       p.canonical = spanText(p.i, p.j);
       p.contextTyped = true;

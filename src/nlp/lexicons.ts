@@ -191,7 +191,14 @@ function loadOrgs() {
   for (const l of lines('organizations-gazetteer.txt')) {
     const [name, code] = l.split('|');
     const k = name.toLowerCase();
-    if (!k.includes(' ') && (stopwordsEarly.has(k) || kw.org.has(k) || kw.place.has(k) || kw.drop.has(k) || given.has(k) || k.length < 4)) continue;
+    // single words that are also demonyms, places or ordinary adjectives ("American", "Western")
+    // would turn every such word into an organisation
+    if (
+      !k.includes(' ') &&
+      (stopwordsEarly.has(k) || kw.org.has(k) || kw.place.has(k) || kw.drop.has(k) || given.has(k) || k.length < 4 ||
+        countries.demonyms.has(k) || countries.places.has(k) || COMMON_ADJECTIVES.has(k))
+    )
+      continue;
     orgs.addReplace(name, { canonical: '', code });
   }
   for (const l of lines('organizations.txt')) {
@@ -230,6 +237,7 @@ function loadKeywords() {
 }
 
 const stopwordsEarly = new Set(lines('stopwords.txt'));
+const COMMON_ADJECTIVES = new Set(['western', 'eastern', 'northern', 'southern', 'central', 'european', 'african', 'asian', 'american', 'arab', 'islamic', 'christian', 'muslim', 'jewish', 'national', 'international', 'global', 'united', 'free', 'new', 'democratic', 'popular', 'people', 'peoples', 'liberation', 'revolutionary', 'patriotic', 'independent', 'royal', 'federal', 'republican', 'socialist', 'communist', 'green', 'red', 'white', 'black']);
 const countries = loadCountries();
 const stop = stopwordsEarly;
 
