@@ -106,8 +106,6 @@ export const HEADLINE_CLUSTER_OPTIONS: Partial<ClusterOptions> = {
   mergeThreshold: 0.35,
   keyWeight: 1,
   titleWeight: 1,
-  // A headline has few terms: one shared rare term is enough to be a candidate.
-  minSharedTerms: 1,
   // Title Case makes every headline word look like a name: no entity evidence from key tokens.
   entityWeight: 0,
   entityGate: 0,
