@@ -56,9 +56,35 @@ function compile(rule: LineRule): CompiledRule {
 
 const COMPILED: readonly CompiledRule[] = LINE_RULES.map(compile);
 
-function containsAnchored(anchors: Map<string, string[]>, paddedKey: string, words: ReadonlySet<string>): boolean {
-  for (const [anchor, list] of anchors) {
-    if (words.has(anchor) && list.some((p) => paddedKey.includes(p))) return true;
+/**
+ * Which rules a line can match, by its first word: phrase rules ("equals", "starts") only where one
+ * of their phrases starts with that word; test and "contains" rules always. Indices in table order.
+ */
+const ALWAYS: readonly number[] = COMPILED.flatMap((c, i) => (c.rule.test || c.rule.match === 'contains' ? [i] : []));
+const BY_FIRST_WORD = new Map<string, number[]>();
+COMPILED.forEach((c, i) => {
+  if (c.rule.test || c.rule.match === 'contains') return;
+  for (const w of c.firstWords) {
+    const list = BY_FIRST_WORD.get(w) ?? [];
+    list.push(i);
+    BY_FIRST_WORD.set(w, list);
+  }
+});
+const CANDIDATES = new Map<string, readonly number[]>();
+function candidateRules(firstWord: string): readonly number[] {
+  let list = CANDIDATES.get(firstWord);
+  if (!list) {
+    const own = BY_FIRST_WORD.get(firstWord);
+    list = own ? [...new Set([...own, ...ALWAYS])].sort((a, b) => a - b) : ALWAYS;
+    if (own) CANDIDATES.set(firstWord, list);
+  }
+  return list;
+}
+
+function containsAnchored(anchors: Map<string, string[]>, paddedKey: string, words: readonly string[]): boolean {
+  for (const w of words) {
+    const list = anchors.get(w);
+    if (list && list.some((p) => paddedKey.includes(p))) return true;
   }
   return false;
 }
@@ -97,26 +123,26 @@ export function matchLineRule(unit: Unit, inTail: boolean, atEdge = true): LineR
   const space = key.indexOf(' ');
   const firstWord = space < 0 ? key : key.slice(0, space);
   let paddedKey: string | null = null;
-  let wordSet: Set<string> | null = null;
-  for (const c of COMPILED) {
+  let keyWords: string[] | null = null;
+  for (const index of candidateRules(firstWord)) {
+    const c = COMPILED[index];
     const rule = c.rule;
     if (words > rule.maxWords || (rule.tailOnly && !inTail) || (rule.edgeOnly && !atEdge)) continue;
     if (rule.test) {
       if (!rule.test(key, text)) continue;
     } else if (rule.match === 'contains') {
       paddedKey ??= ' ' + key + ' ';
-      wordSet ??= new Set(key.split(' '));
-      if (!containsAnchored(c.anchors, paddedKey, wordSet)) continue;
-    } else {
-      if (!c.firstWords.has(firstWord)) continue;
-      if (!c.set.has(key) && (rule.match === 'equals' || !startsWithPhrase(c, key))) continue;
+      keyWords ??= key.split(' ');
+      if (!containsAnchored(c.anchors, paddedKey, keyWords)) continue;
+    } else if (!c.set.has(key) && (rule.match === 'equals' || !startsWithPhrase(c, key))) {
+      continue;
     }
     if (rule.requireColon && !c.set.has(key) && !labelBeforeColon(c, text)) continue;
     if (rule.notSentence && endsLikeSentence(text)) continue;
     if (c.alsoAnchors) {
       paddedKey ??= ' ' + key + ' ';
-      wordSet ??= new Set(key.split(' '));
-      if (!containsAnchored(c.alsoAnchors, paddedKey, wordSet)) continue;
+      keyWords ??= key.split(' ');
+      if (!containsAnchored(c.alsoAnchors, paddedKey, keyWords)) continue;
     }
     return rule;
   }
