@@ -41,11 +41,11 @@ test('seeds ingested together: one story; `reuse` lists the shared passages with
   const db = path.join(dir, 'p.db');
   try {
     const store = new SqliteStore(db);
-    await ingest([seeds], store);
+    const summary = await ingest([seeds], store, { workers: 0 }); // in-process: this test is about relating, not threads
     const { stories } = relateCorpus(store);
     const ids = store.articleIds();
     store.close();
-    assert.equal(ids.length, 2);
+    assert.equal(ids.length, 2, `ingest summary: ${JSON.stringify(summary)}`);
     assert.equal(stories.length, 1);
 
     const lines = (await run(['stories', '--json', '--db', db])).trim().split('\n').map((l) => JSON.parse(l));
