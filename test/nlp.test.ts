@@ -186,7 +186,7 @@ test('corpus merge: full names, surnames and lexicon aliases become one entity; 
 });
 
 test('robustness: hostile input stays linear and spans stay valid', () => {
-  const long = 'A'.repeat(200_000) + ' ' + '“'.repeat(5000) + ' said '.repeat(20_000) + 'x.'.repeat(50_000);
+  const long = 'A'.repeat(200_000) + ' ' + '“'.repeat(20_000) + ' said he'.repeat(20_000) + ' Kim'.repeat(20_000) + 'x.'.repeat(50_000) + '“a” said Kim. '.repeat(5_000);
   const t0 = performance.now();
   const a = annotate(long);
   const ms = performance.now() - t0;

@@ -365,6 +365,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       if (tx.length >= 2 && tx.length <= 6 && tx === tx.toUpperCase() && /^[A-Z]+$/.test(tx)) return { i: a, j: b, type: 'ORG', canonical: tx };
       return { i: a, j: b, type: 'UNKNOWN1' };
     }
+    // a person's name has a handful of words; longer capitalised runs are headlines or noise
+    if (b - a > 6) return { i: a, j: b, type: 'DROP' };
     // multi-word: a sentence opener glued to a name ("Concern Kim"...) is rare; treat as PERSON
     if (startLike(a) && !LEX.givenNames.has(tx) && (lowerSeen.has(keys[a]) || LEX.speechVerbs.has(keys[a]))) {
       return classifyName(a + 1, b);
@@ -745,18 +747,21 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     }
   });
   // person short forms: join the most salient full name that starts or ends with the word
-  const personClusters = clusters.map((c, ci) => ({ c, ci })).filter(({ c }) => c.type === 'PERSON');
+  // first and last words of each full name, computed once
+  const personClusters = clusters
+    .map((c, ci) => ({ c, ci, parts: norm(c.canonical).split(/[\s-]+/) }))
+    .filter(({ c }) => c.type === 'PERSON')
+    .map(({ c, ci, parts }) => ({ c, ci, first: parts[0], last: parts[parts.length - 1], n: parts.length }));
   mentions.forEach((m, mi) => {
     if (m.type !== 'PERSON' || m.tokEnd - m.tokStart > 1) return;
     const k = keys[m.tokStart];
     let best = -1;
     let bestScore = -1;
-    for (const { c, ci } of personClusters) {
-      const parts = norm(c.canonical).split(/[\s-]+/);
-      if (parts.length < 2 || (parts[0] !== k && parts[parts.length - 1] !== k)) continue;
-      const first = mentions[c.mentions[0]]?.start ?? Infinity;
+    for (const { c, ci, first, last, n } of personClusters) {
+      if (n < 2 || (first !== k && last !== k)) continue;
+      const firstSeen = mentions[c.mentions[0]]?.start ?? Infinity;
       // salience: mentions so far, then earliest
-      const score = c.mentions.length * 1e9 - first;
+      const score = c.mentions.length * 1e9 - firstSeen;
       if (score > bestScore) {
         bestScore = score;
         best = ci;
@@ -777,9 +782,14 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   for (const c of clusters) {
     if (c.type !== 'PERSON') continue;
     let best = c.canonical;
+    let bestLen = 0;
     for (const mi of c.mentions) {
       const m = mentions[mi];
-      if (m.kind === 'name' && m.canonical.split(' ').length > best.split(' ').length) best = m.canonical;
+      const len = m.tokEnd - m.tokStart;
+      if (m.kind === 'name' && len > bestLen) {
+        best = m.canonical;
+        bestLen = len;
+      }
     }
     c.canonical = best;
     for (const mi of c.mentions) mentions[mi].canonical = best;

@@ -154,9 +154,20 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
   const events: EventAnn[] = [];
   // direct quotations: their words are someone's speech, not events the article reports
   const quoteSpans = quotes.filter((q) => q.direct).map((q) => [q.start, q.end] as const);
+  quoteSpans.sort((x, y) => x[0] - y[0]);
   const inQuote = (offset: number) => {
-    for (const [a, b] of quoteSpans) if (offset >= a && offset < b) return true;
-    return false;
+    // binary search: the last span starting at or before offset
+    let lo = 0;
+    let hi = quoteSpans.length - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (quoteSpans[mid][0] <= offset) {
+        best = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return best >= 0 && offset < quoteSpans[best][1];
   };
   const mentionAt = new Map<number, MentionRec>(); // token index → mention covering it (first token)
   const mentionEnd = new Map<number, MentionRec>();

@@ -90,8 +90,20 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
   }
 
   // quotation spans (computed below) and time tokens, used by the helpers
+  // quotation ranges are found left to right and never overlap: binary search them
   const quoteRanges: [number, number][] = [];
-  const inQuote = (offset: number) => quoteRanges.some(([a, b]) => offset > a && offset < b);
+  const inQuote = (offset: number) => {
+    let lo = 0;
+    let hi = quoteRanges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [a, b] = quoteRanges[mid];
+      if (offset <= a) hi = mid - 1;
+      else if (offset >= b) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
   const timeTok = new Uint8Array(n);
   for (const t of times) {
     for (let k = tokAt(t.start); k < n && tokens[k].end <= t.end; k++) timeTok[k] = 1;
@@ -297,7 +309,7 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
 
   function sentenceSubject(s: number, before: number): SpeakerRef | null {
     const sent = sentences[s];
-    for (let k = sent.tokStart; k < before; k++) {
+    for (let k = sent.tokStart; k < before && k < sent.tokStart + 40; k++) {
       const m = mentionStartingAt.get(k);
       if (m && m.type === 'PERSON') return fromMention(m);
       // "The Bezorgersbond, a union representing couriers, said": an organisation opening the sentence
@@ -441,9 +453,9 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       const sStart = sentences[s]?.tokStart ?? 0;
       // nearest cue whose subject is a person (or role, or pronoun); else the nearest with any subject
       let fallback: Attribution | null = null;
-      for (let k = openTok - 1; k >= sStart; k--) {
+      for (let k = openTok - 1; k >= sStart && k >= openTok - 60; k--) {
         if (!isCue(k)) continue;
-        if (directTokRanges.some(([a, b]) => k > a && k < b)) continue;
+        if (inQuote(tokens[k].start)) continue;
         const sp = subjectOf(k, sStart, true);
         if (!sp) continue;
         const m = mentionStartingAt.get(sp.i);
@@ -559,7 +571,9 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       if (tokens[cs] && NOT_CLAUSE_START.has(tokens[cs].key) && !hasThat) continue;
       let ce = sent.tokEnd;
       // ", and the government said ...": another report starts
-      for (let k = cs; k < sent.tokEnd - 2; k++) {
+      // (reported clauses are bounded: a run-on "sentence" of thousands of words is not one quote)
+      ce = Math.min(ce, cs + 150);
+      for (let k = cs; k < ce - 2; k++) {
         if (tokens[k].text !== ',' || !['and', 'but', 'while', 'whereas'].includes(tokens[k + 1].key)) continue;
         let found = false;
         for (let q = k + 2; q < Math.min(sent.tokEnd, k + 8); q++) if (isCue(q)) found = true;
@@ -599,9 +613,18 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
 
   // a partial quote inside reported speech ("the data fed into an internal “reliability score”
   // ..., the authority said") has the reporter's speaker
+  const indirectBySentence = new Map<number, Quote[]>();
+  for (const r of quotes) {
+    if (r.direct || !r.speaker) continue;
+    const si = sentOf[Math.min(n - 1, tokAt(r.start))];
+    const list = indirectBySentence.get(si) ?? [];
+    list.push(r);
+    indirectBySentence.set(si, list);
+  }
   for (const q of quotes) {
     if (!q.direct || q.speaker) continue;
-    const host = quotes.find((r) => !r.direct && r.speaker && r.start <= q.start && r.end >= q.end - 1);
+    const si = sentOf[Math.min(n - 1, tokAt(q.start))];
+    const host = (indirectBySentence.get(si) ?? []).find((r) => r.start <= q.start && r.end >= q.end - 1);
     if (host) {
       q.speaker = host.speaker;
       q.cue = host.cue;
