@@ -7,7 +7,7 @@ import { parseHtml } from '../src/extract/html/dom.js';
 import { extractMetadata } from '../src/extract/html/metadata.js';
 import { findDatesInText, parseDate } from '../src/extract/html/date-parse.js';
 import { parseJsonLdText } from '../src/extract/html/metadata-jsonld.js';
-import { stripSiteName } from '../src/extract/html/metadata-title.js';
+import { dropTagline, stripSiteName } from '../src/extract/html/metadata-title.js';
 import { splitNames } from '../src/extract/html/metadata-author.js';
 
 const meta = (html: string, url?: string) => extractMetadata(parseHtml(html), html, url);
@@ -125,6 +125,14 @@ test('visible date next to the headline; a shown "Updated" date loses to the pub
   assert.equal(m.byline, 'Sam Lee');
 });
 
+test('author box date as a last resort: "Luke Kim · December 17, 2025"', () => {
+  const html = `<html><body><article><h1>Introducing the accelerator</h1><p>Body text here.</p>
+    <div class="resource-author-details"><p>Luke Kim</p><small>December 17, 2025</small></div></article></body></html>`;
+  const m = meta(html);
+  assert.equal(m.byline, 'Luke Kim');
+  assert.equal(m.publishedAt, '2025-12-17');
+});
+
 test('published preferred over modified in meta tags', () => {
   const html = `<html><head><meta property="article:modified_time" content="2024-02-02">
     <meta name="parsely-pub-date" content="2024-01-15T12:00:00Z"></head><body></body></html>`;
@@ -138,6 +146,9 @@ test('title: " | Site" and "Site - " removed, h1 preferred when structured title
   assert.equal(stripSiteName('Finance Daily - Markets rally on rate hopes', ['Finance Daily']), 'Markets rally on rate hopes');
   assert.equal(stripSiteName('Markets rally - Business - FD', [], ['Markets rally']), 'Markets rally');
   assert.equal(stripSiteName('Spider-Man: a review', ['example.com']), 'Spider-Man: a review');
+  assert.equal(dropTagline('Best Movers in NYC 2025 | Top 19 Companies'), 'Best Movers in NYC 2025');
+  assert.equal(dropTagline('The most popular workout of 2024 — and 5 trends to expect'), 'The most popular workout of 2024 — and 5 trends to expect');
+  assert.equal(dropTagline('Opinion | How meditation rewires brains'), 'How meditation rewires brains');
   const html = `<html><head><title>Markets rally on rate hopes – Business | Finance Daily</title>
     <meta property="og:site_name" content="Finance Daily"></head>
     <body><h1 class="logo">Finance Daily</h1><article><h1>Markets rally on rate hopes</h1></article></body></html>`;

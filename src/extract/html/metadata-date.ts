@@ -305,3 +305,27 @@ export function extractPublishedDate(ctx: DateContext): DateResult {
   }
   return { value, source: chosen.source, evidence };
 }
+
+/**
+ * Last resort when nothing else dates the page: author boxes often pair the name with the day
+ * ("Luke Kim · December 17, 2025"). Finds the element naming the first author and reads the dates
+ * in its nearest containers (two levels up, a few hundred characters).
+ */
+export function dateNearByline(doc: Document, byline: string, dayFirst: boolean): DateEvidence | null {
+  const first = byline.split(',')[0].trim();
+  if (first.length < 3 || !doc.body) return null;
+  const holders = Array.from(doc.body.querySelectorAll('p, div, span, a, small, li, strong')).slice(0, 5000);
+  for (const el of holders) {
+    if (el.children.length > 2) continue;
+    const own = visibleText(el, 100);
+    if (!own.includes(first) || own.length > 80 || inNoiseRegion(el)) continue;
+    let box: Element | null = el.parentElement;
+    for (let depth = 0; box && depth < 2; depth++, box = box.parentElement) {
+      const text = visibleText(box, 300);
+      if (text.length >= 300) break;
+      const found = findDatesInText(text, dayFirst).find((f) => !UPDATED_WORDS.test(text.slice(Math.max(0, f.start - 40), f.start)));
+      if (found) return { date: found.date, source: 'text', detail: 'text next to byline', modified: false, visible: true, label: null };
+    }
+  }
+  return null;
+}

@@ -149,9 +149,11 @@ export function dropTagline(title: string): string {
   const head = title.slice(0, m.index).trim();
   const tail = title.slice(m.index + m[0].length).trim();
   // a tail that continues the sentence ("— and 5 trends to expect", "– tips and tricks") is the title's own
-  if (LOWER_START.test(tail) || CONTINUATION.test(tail)) return title;
-  // keep the whole when the head is too short to stand alone ("Opinion | How ...", "Q&A - ...")
-  return head.split(/\s+/).length >= 3 && head.length >= 12 ? head : title;
+  const continues = LOWER_START.test(tail) || CONTINUATION.test(tail);
+  if (head.split(/\s+/).length >= 3 && head.length >= 12) return continues ? title : head;
+  // a one- or two-word head before a pipe is a section or site label ("Opinion | How ...")
+  if (/\|/.test(m[0]) && tail.split(/\s+/).length >= 3 && !TAGLINE_SEPARATOR.test(tail)) return tail;
+  return title;
 }
 const CONTINUATION = /^(?:and|or|but|from|how|why|what|with|plus|by|for|in|on|to)\b/i;
 const LOWER_START = /^\p{Ll}/u;

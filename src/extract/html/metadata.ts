@@ -9,7 +9,7 @@
 import type { Article, MetaSource } from '../../model.js';
 import { clean, decodeEntities, firstMeta, hostOf, readMetaTable, type MetaTable } from './metadata-dom.js';
 import { extractAuthor } from './metadata-author.js';
-import { extractPublishedDate, mainArticleNode } from './metadata-date.js';
+import { dateNearByline, extractPublishedDate, mainArticleNode } from './metadata-date.js';
 import { jsonLdNodes, nodeTypes, textValue, type JsonLdNode } from './metadata-jsonld.js';
 import { extractTitle } from './metadata-title.js';
 
@@ -58,6 +58,13 @@ export function extractMetadata(doc: Document, html: string, url?: string): Html
 
   const author = extractAuthor({ doc, meta, article, siteNames, headline: title.headline }, nodes);
   if (author.value) sources.byline = author.source ?? undefined;
+  if (!date.value && author.value) {
+    const nearAuthor = dateNearByline(doc, author.value, dayFirst);
+    if (nearAuthor) {
+      date.value = nearAuthor.date.iso;
+      sources.publishedAt = nearAuthor.source;
+    }
+  }
 
   return {
     title: title.value,
