@@ -873,3 +873,31 @@ function initials(name: string): string {
 }
 
 export type { CountryInfo };
+
+/** Role nouns that stand for an organisation named earlier ("the company", "the regulator"). */
+export const ORG_ROLE_NOUNS = new Map<string, 'company' | 'public'>([
+  ['company', 'company'], ['firm', 'company'], ['group', 'company'], ['startup', 'company'], ['carrier', 'company'], ['airline', 'company'], ['bank', 'company'],
+  ['regulator', 'public'], ['authority', 'public'], ['watchdog', 'public'], ['agency', 'public'], ['commission', 'public'], ['ministry', 'public'],
+]);
+const PUBLIC_BODY_WORDS = new Set(['authority', 'commission', 'agency', 'ministry', 'department', 'office', 'regulator', 'council', 'court', 'government', 'board', 'inspectorate', 'service', 'bureau', 'parliament', 'assembly']);
+
+/**
+ * "the company" → the most mentioned organisation before `before` that is not a public body;
+ * "the regulator" / "the authority" → the most mentioned public body (authority, commission...).
+ * Wire credits ("MW", "AP") are ignored.
+ */
+export function resolveOrgRoleNoun(ents: EntityResult, kind: 'company' | 'public', before: number): string | null {
+  const counts = new Map<number, number>();
+  for (const m of ents.mentions) {
+    if (m.type !== 'ORG' || m.start >= before) continue;
+    const words = m.canonical.toLowerCase().split(/\s+/);
+    const isPublic = words.some((w) => PUBLIC_BODY_WORDS.has(w));
+    if ((kind === 'public') !== isPublic) continue;
+    if (m.text.length <= 3 && m.text === m.text.toUpperCase()) continue;
+    counts.set(m.cluster, (counts.get(m.cluster) ?? 0) + 1);
+  }
+  let best = -1;
+  let bestN = 0;
+  for (const [c, k] of counts) if (k > bestN) [best, bestN] = [c, k];
+  return best >= 0 ? ents.clusters[best].canonical : null;
+}

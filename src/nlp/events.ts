@@ -22,7 +22,7 @@ import { existsSync } from 'node:fs';
 import type { EventAnn, EventParticipant, PloverCategory, PloverQuad, Quote, TimeExpr } from './types.js';
 import type { Token } from './tokens.js';
 import type { Sentence } from './sentences.js';
-import type { EntityResult, MentionRec } from './entities.js';
+import { ORG_ROLE_NOUNS, resolveOrgRoleNoun, type EntityResult, type MentionRec } from './entities.js';
 import { LEX } from './lexicons.js';
 
 interface VerbBlock {
@@ -142,6 +142,8 @@ const COOPERATIVE_FUTURE_TO_AGREE = new Set<PloverCategory>(['CONSULT', 'SUPPORT
 const FUTURE_CONFLICT_TO_THREATEN = new Set<PloverCategory>(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
 const RESIGN_FORMS = new Set(['resign', 'resigns', 'resigned', 'resigning']);
 /** Verbs of commitment: followed by "to/on/that ..." they express intent (PLOVER AGREE). */
+/** Past tenses without -ed, which are finite verbs after a singular subject. */
+const IRREGULAR_PAST = new Set(['met', 'held', 'sent', 'gave', 'took', 'made', 'said', 'told', 'won', 'lost', 'fought', 'struck', 'shot', 'hit', 'put', 'set', 'cut', 'let', 'led', 'fled', 'left', 'began', 'spoke', 'threw', 'broke', 'sought', 'brought', 'bought', 'caught', 'taught', 'kept', 'found', 'stood', 'came', 'went', 'ran', 'saw', 'chose', 'froze', 'rose', 'fell', 'drove', 'wrote', 'hid', 'bit', 'beat', 'bound', 'blew', 'drew', 'grew', 'knew', 'withdrew', 'overthrew', 'undertook', 'forbade', 'forgave', 'swore', 'tore', 'wore', 'bore', 'spent', 'lent', 'built', 'dealt', 'meant', 'felt', 'slew', 'quit', 'shut', 'cast', 'upset', 'spread', 'read', 'paid', 'laid', 'said', 'heard', 'sold', 'told', 'held', 'fed', 'met', 'inked']);
 const COMMITMENT_VERBS = new Set(['agree', 'agrees', 'agreed', 'agreeing', 'promise', 'promises', 'promised', 'pledge', 'pledges', 'pledged', 'offer', 'offers', 'offered', 'vow', 'vows', 'vowed', 'commit', 'commits', 'committed', 'undertake', 'undertook', 'consented', 'consent']);
 /**
  * Verbs of refusal whose PETRARCH2 block ("REFUSE") has no default code and relies on object
@@ -242,6 +244,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (inQuote(t.start)) continue;
       const speechLemma = LEX.speechVerbs.get(t.key);
       if (speechLemma && SPEECH_ONLY.has(speechLemma)) continue;
+      // "warned that ...", "insisted that ...": a statement, whose content is a quote, not an event
+      if (speechLemma && tokens[v + 1]?.key === 'that') continue;
       // "a Lisbon think tank", "an Amsterdam delivery company": a name used as a modifier
       const pm = mentionEnd.get(v - 1);
       if (pm && ['a', 'an'].includes(tokens[pm.tokStart - 1]?.key ?? '')) continue;
@@ -328,7 +332,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       // CAMEO 13x "threaten to boycott / sanction / use force" → PLOVER THREATEN
       if (future && FUTURE_CONFLICT_TO_THREATEN.has(category)) category = 'THREATEN';
       // "will not accept", "would not meet": refusing cooperation is REJECT (CAMEO 12x)
-      if (negated && (category === 'AGREE' || COOPERATIVE_FUTURE_TO_AGREE.has(category))) category = 'REJECT';
+      if (negated && (category === 'AGREE' || category === 'SUPPORT' || category === 'CONSULT' || category === 'COOPERATE' || category === 'AID')) category = 'REJECT';
       // PLOVER manual: "RETREAT also covers resignations of government officials"
       if (RESIGN_FORMS.has(t.key)) category = 'RETREAT';
       // "X said Y must/should VERB": a demand (PLOVER REQUEST: "all requests, demands, and orders")
@@ -377,6 +381,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (demandBy) {
         target = actor;
         actor = demandBy;
+      }
+      // a bare verb form needs a plural subject or an auxiliary ("the Amsterdam stock exchange")
+      if (!demandBy && !passive && actor.length === 1 && !/(s|ed|ing|en)$/.test(t.key) && !t.key.endsWith('ew') && !hasAuxBefore(v, s.tokStart)) {
+        const a0 = actor[0];
+        const plural = /s$/.test(a0.text) && !/ss$/.test(a0.text);
+        if (!plural && !['they', 'we', 'i', 'you'].includes(a0.text.toLowerCase()) && !IRREGULAR_PAST.has(t.key)) continue;
       }
       if (eventDebug.on) console.error('  actor', t.text, actor.map((x) => x.text));
       if (!actor.length) continue;
@@ -430,6 +440,15 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return key.endsWith('s') && !!LEX.demonyms.get(key.slice(0, -1));
   }
 
+  function hasAuxBefore(v: number, start: number): boolean {
+    for (let k = v - 1; k >= start && k >= v - 6; k--) {
+      const key = tokens[k].key;
+      if (['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'to', 'did', 'does', 'do', "'ll", "n't", 'not'].includes(key)) return true;
+      if (mentionEnd.has(k)) return false;
+    }
+    return false;
+  }
+
   function hasMentionBetween(a: number, b: number): boolean {
     for (let q = a; q < b; q++) if (mentionAt.has(q)) return true;
     return false;
@@ -468,6 +487,16 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       const p = resolvePronoun(k);
       if (p) out.push(...p);
       return out;
+    }
+    // "The regulator fined Parcelio": an organisation named earlier
+    const orgRole = t.kind === 'word' && !t.cap && tokens[k - 1]?.key === 'the' ? ORG_ROLE_NOUNS.get(t.key) : undefined;
+    if (orgRole) {
+      const canonical = resolveOrgRoleNoun(ents, orgRole, tokens[k].start);
+      if (canonical) {
+        const m = ents.mentions.find((x) => x.canonical === canonical);
+        out.push({ text: text.slice(tokens[k - 1].start, t.end), start: tokens[k - 1].start, end: t.end, canonical, ...(m?.country ? { country: m.country } : {}) });
+        return out;
+      }
     }
     if (t.text === ',' && !mentionEnd.has(k - 1)) {
       // "Pakistan, a key U.S. ally in the war against terrorism, has refused": skip the appositive
@@ -622,7 +651,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     for (let q = k; q < end && q < k + 12; q++) {
       const key = tokens[q].key;
       if (tokens[q].kind === 'punct' && key !== '-' && key !== "'") {
-        if (out.length || key === '.' || key === ';') break;
+        if (out.length || key === '.' || key === ';' || key === ',') break;
         continue;
       }
       if (out.length === 0 && (key === 'that' || key === 'which' || key === 'who')) break;

@@ -13,7 +13,7 @@
 import type { Quote, QuoteSpeaker, TimeExpr } from './types.js';
 import type { Token } from './tokens.js';
 import type { Sentence } from './sentences.js';
-import type { EntityResult, MentionRec } from './entities.js';
+import { ORG_ROLE_NOUNS, resolveOrgRoleNoun, type EntityResult, type MentionRec } from './entities.js';
 import { LEX } from './lexicons.js';
 
 const OPEN_TO_CLOSE: Record<string, string> = {
@@ -42,12 +42,6 @@ const BETWEEN_SUBJECT_AND_VERB = new Set([
   'consistently', 'bluntly', 'flatly', 'angrily', 'firmly', 'told', 'been',
 ]);
 const PLURAL_OR_IT = new Set(['they', 'it', 'we']);
-/** Role nouns that stand for an organisation named earlier. */
-const ORG_ROLE_NOUNS = new Map<string, 'company' | 'public'>([
-  ['company', 'company'], ['firm', 'company'], ['group', 'company'], ['startup', 'company'], ['carrier', 'company'], ['airline', 'company'], ['bank', 'company'],
-  ['regulator', 'public'], ['authority', 'public'], ['watchdog', 'public'], ['agency', 'public'], ['commission', 'public'], ['ministry', 'public'],
-]);
-const PUBLIC_BODY_WORDS = new Set(['authority', 'commission', 'agency', 'ministry', 'department', 'office', 'regulator', 'council', 'court', 'government', 'board', 'inspectorate', 'service', 'bureau', 'parliament', 'assembly']);
 /** A cue word after these is a noun ("a report", "his remarks"). */
 const DETERMINER_BEFORE = new Set(['a', 'an', 'the', 'this', 'that', 'its', 'his', 'her', 'their', 'our', "'s", 'recent', 'new']);
 /** Words that start a new clause after a closing quote: a cue beyond them belongs to that clause. */
@@ -269,24 +263,8 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     return sp;
   }
 
-  /**
-   * "the company" → the most mentioned organisation that is not a public body; "the regulator" /
-   * "the authority" → the most mentioned public body (authority, commission, agency, ministry...).
-   */
   function resolveOrgRole(kind: 'company' | 'public', before: number): string | null {
-    const counts = new Map<number, number>();
-    for (const m of ents.mentions) {
-      if (m.type !== 'ORG' || m.start >= before) continue;
-      const words = m.canonical.toLowerCase().split(/\s+/);
-      const isPublic = words.some((w) => PUBLIC_BODY_WORDS.has(w));
-      if ((kind === 'public') !== isPublic) continue;
-      if (m.text.length <= 3 && m.text === m.text.toUpperCase()) continue; // wire credits like "MW"
-      counts.set(m.cluster, (counts.get(m.cluster) ?? 0) + 1);
-    }
-    let best = -1;
-    let bestN = 0;
-    for (const [c, k] of counts) if (k > bestN) [best, bestN] = [c, k];
-    return best >= 0 ? ents.clusters[best].canonical : null;
+    return resolveOrgRoleNoun(ents, kind, before);
   }
 
   /** Subject of the cue verb at c, looking left within the sentence (not before minTok). */
