@@ -93,7 +93,11 @@ export function stripSiteName(title: string, siteNames: string[], confirmed: str
     if (parts.length > 10) break;
   }
   parts.push(text.slice(last));
-  if (parts.length === 1) return text;
+  if (parts.length === 1) {
+    // "davidbau.com Vibe Coding": a host name glued in front without a separator
+    const host = siteNames.find((n) => n.includes('.') && !n.includes(' ') && text.toLowerCase().startsWith(`${n.toLowerCase()} `));
+    return host && text.length - host.length > 3 ? text.slice(host.length).trim() : text;
+  }
   let start = 0;
   let end = parts.length;
   while (end - start > 1 && isSiteName(parts[end - 1], siteNames)) end--;
@@ -114,9 +118,18 @@ function joinParts(parts: string[], seps: string[], start: number, end: number):
   return out.trim();
 }
 
+/** Strictly the site's name (or host), as a logo h1 shows it. */
+function isExactlySiteName(text: string, siteNames: string[]): boolean {
+  const squashed = fold(text).replace(/ /g, '');
+  return squashed !== '' && siteNames.some((n) => fold(n).replace(/ /g, '') === squashed);
+}
+
 /** The visible headline: the `<h1>` that best matches the structured titles, else the first sensible one. */
-function findHeadline(doc: Document, references: string[]): Element | null {
-  const h1s = Array.from(doc.querySelectorAll('h1')).slice(0, 20);
+function findHeadline(doc: Document, references: string[], siteNames: string[]): Element | null {
+  // an h1 holding the site's name is the logo, never the headline
+  const h1s = Array.from(doc.querySelectorAll('h1'))
+    .slice(0, 20)
+    .filter((h) => !isExactlySiteName(visibleText(h, 200), siteNames));
   let best: Element | null = null;
   let bestScore = 0;
   for (const h of h1s) {
@@ -195,11 +208,13 @@ function removeOnce(text: string, part: string): string {
   return i < 0 ? '' : text.slice(0, i) + ' ' + text.slice(i + part.length);
 }
 
+const MONTH_YEAR = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s{1,3}(?:19|20)\d\d\b/i;
+
 /** Text that is not part of a headline: dates, bylines, counts, domains, a "Blog:" section label. */
 function isJunk(extra: string): boolean {
   const t = extra.trim();
   if (!t) return false;
-  if (findDatesInText(t).length) return true;
+  if (findDatesInText(t).length || MONTH_YEAR.test(t)) return true;
   // bare numbers (a vote or comment count), but not a year that belongs to the title
   if (/^[\W\d_]*$/u.test(t) && !/^\W*(?:19|20)\d\d\W*$/.test(t)) return true;
   if (/\b(?:posted|published|updated)\b/i.test(t)) return true;
@@ -216,7 +231,7 @@ function extractTitleCandidate(ctx: TitleContext): TitleResult {
   const titleTag = clean(titleEl?.textContent ?? '');
   const otherMeta = firstMeta(ctx.meta, ['dc.title', 'citation_title', 'parsely-title', 'sailthru.title']);
   const references = [ogTitle, headlineLd, titleTag, otherMeta?.value ?? ''].filter(Boolean);
-  const headline = findHeadline(ctx.doc, references.map((r) => stripSiteName(r, ctx.siteNames)));
+  const headline = findHeadline(ctx.doc, references.map((r) => stripSiteName(r, ctx.siteNames)), ctx.siteNames);
   const h1 = headline ? visibleText(headline, 400) : '';
 
   const confirmed = [h1, headlineLd].filter(Boolean);
