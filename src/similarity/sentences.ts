@@ -29,9 +29,9 @@ const MAX_SENTENCE_TOKENS = 200;
  * 1 when either side has none. A copy or spin keeps names and figures; a report built from the
  * same phrasing about another event (another town, another toll) does not.
  */
-function keyAgreement(a: Tokens, aS: number, aE: number, b: Tokens, bS: number, bE: number): number {
+function keyAgreement(a: Tokens, aSpans: Array<[number, number]>, b: Tokens, bS: number, bE: number): number {
   const ka = new Set<number>();
-  for (let i = aS; i < aE; i++) if (a.key[i]) ka.add(a.stems[i]);
+  for (const [aS, aE] of aSpans) for (let i = aS; i < aE; i++) if (a.key[i]) ka.add(a.stems[i]);
   const kb = new Set<number>();
   for (let j = bS; j < bE; j++) if (b.key[j]) kb.add(b.stems[j]);
   if (ka.size === 0 || kb.size === 0) return 1;
@@ -40,23 +40,33 @@ function keyAgreement(a: Tokens, aS: number, aE: number, b: Tokens, bS: number, 
   return shared / Math.min(ka.size, kb.size);
 }
 
-/**
- * Matches of B's sentences in A. With `maxMissedTokens`, gives up (returns null) as soon as more
- * than that many B tokens are left unmatched: callers that only care about mostly-reused texts
- * skip the rest of the work.
- */
 export function matchSentences(a: Tokens, b: Tokens, minSimilarity = 0.5, maxMissedTokens = Infinity): SentenceMatch[] | null {
   let missed = 0;
   const aSentences = a.sentenceStarts.length - 1;
   const index = sentenceIndex(a);
   const out: SentenceMatch[] = [];
   const shared = new Map<number, number>();
-  const score = (from: number, to: number, bS: number, bE: number) => {
-    const aS = a.sentenceStarts[from];
-    const aE = Math.min(a.sentenceStarts[to], aS + MAX_SENTENCE_TOKENS);
-    const sim = lcsDice(a.stems, aS, aE, b.stems, bS, bE);
+  /** Similarity of B[bS, bE) to A's sentences `ids` (in A order), read as one text. */
+  const score = (ids: number[], bS: number, bE: number) => {
+    const spans = ids.map((id): [number, number] => {
+      const aS = a.sentenceStarts[id];
+      return [aS, Math.min(a.sentenceStarts[id + 1], aS + MAX_SENTENCE_TOKENS)];
+    });
+    let sim: number;
+    if (spans.length === 1) sim = lcsDice(a.stems, spans[0][0], spans[0][1], b.stems, bS, bE);
+    else {
+      let len = 0;
+      for (const [x, y] of spans) len += y - x;
+      const joined = new Uint32Array(len);
+      let k = 0;
+      for (const [x, y] of spans) {
+        joined.set(a.stems.subarray(x, y), k);
+        k += y - x;
+      }
+      sim = lcsDice(joined, 0, len, b.stems, bS, bE);
+    }
     // The key check can only lower the score: skip it when the wording already fails.
-    return sim < minSimilarity ? sim : sim * keyAgreement(a, aS, aE, b, bS, bE);
+    return sim < minSimilarity ? sim : sim * keyAgreement(a, spans, b, bS, bE);
   };
   for (let s = 0; s + 1 < b.sentenceStarts.length; s++) {
     const bS = b.sentenceStarts[s];
@@ -70,24 +80,27 @@ export function matchSentences(a: Tokens, b: Tokens, minSimilarity = 0.5, maxMis
       for (const as of index.get(b.stems[j]) ?? []) shared.set(as, (shared.get(as) ?? 0) + 1);
     }
     const ranked = [...shared].filter(([, n]) => n >= Math.min(MIN_SHARED, seen.size)).sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-    let bestFrom = -1;
-    let bestTo = -1;
+    let best: number[] = [];
     let bestSim = -1;
-    for (const [as] of ranked.slice(0, CANDIDATES)) {
-      const sim = score(as, as + 1, bS, bE);
-      if (sim > bestSim + 1e-9) [bestFrom, bestTo, bestSim] = [as, as + 1, sim];
+    const top = ranked.slice(0, CANDIDATES).map(([as]) => as);
+    for (const as of top) {
+      const sim = score([as], bS, bE);
+      if (sim > bestSim + 1e-9) [best, bestSim] = [[as], sim];
     }
-    if (bestFrom >= 0) {
-      // The best sentence with each neighbour: B may have merged or run two sentences together.
-      const as = bestFrom;
-      for (const [from, to] of [[as - 1, as + 1], [as, as + 2]]) {
-        if (from < 0 || to > aSentences) continue;
-        const sim = score(from, to, bS, bE);
-        if (sim > bestSim + 1e-9) [bestFrom, bestTo, bestSim] = [from, to, sim];
+    const bestLength = best.length ? a.sentenceStarts[best[0] + 1] - a.sentenceStarts[best[0]] : 0;
+    if (best.length && bestSim < 0.9 && bE - bS > 1.25 * bestLength) {
+      // B may have merged or run together sentences that are apart in A (a spinner dropped the
+      // ones between): try the best one with each neighbour, and the top candidates read together.
+      const as = best[0];
+      const groups = [[as - 1, as], [as, as + 1], [...top.slice(0, 2)].sort((x, y) => x - y), [...top].sort((x, y) => x - y)];
+      for (const g of groups) {
+        if (g[0] < 0 || g[g.length - 1] >= aSentences || new Set(g).size !== g.length) continue;
+        const sim = score(g, bS, bE);
+        if (sim > bestSim + 1e-9) [best, bestSim] = [g, sim];
       }
     }
     if (bestSim >= minSimilarity) {
-      out.push({ bTokenStart: bS, bTokenEnd: b.sentenceStarts[s + 1], aTokenStart: a.sentenceStarts[bestFrom], aTokenEnd: a.sentenceStarts[bestTo], similarity: bestSim });
+      out.push({ bTokenStart: bS, bTokenEnd: b.sentenceStarts[s + 1], aTokenStart: a.sentenceStarts[best[0]], aTokenEnd: a.sentenceStarts[best[best.length - 1] + 1], similarity: bestSim });
     } else if ((missed += b.sentenceStarts[s + 1] - bS) > maxMissedTokens) return null;
   }
   return out;
