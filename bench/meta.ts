@@ -123,13 +123,14 @@ export function normTitle(t: string | null | undefined): string {
 /** Credentials after a name ("MS", "RD", "Ph.D.", "E-RYT 200") are not separate authors. */
 const CREDENTIAL = /^(?:[A-Z][A-Za-z]?\.?){1,4}(?:-[A-Z]{1,4})?(?:\s\d{2,3})?$|^ph\.?\s?d\.?$/i;
 
-/** Author names as a set: split on commas, "and", "&"; credentials dropped; names normalised. */
+/** Author names as a set: split on commas, "and", "&"; credentials and honorifics dropped; names normalised. */
 export function authorSet(a: string | null | undefined): Set<string> {
   const names = (a ?? '')
     .split(/\s*(?:,|;|&|\band\b)\s*/i)
     .map((s) => s.trim())
     .filter((s) => s && !(CREDENTIAL.test(s) && !/\s/.test(s.replace(/\s\d+$/, '')) && s.length <= 8));
-  return new Set(names.map((n) => normTitle(n)).filter(Boolean));
+  // honorifics are not part of the name either ("Dr. Andrew Huberman" = "Andrew Huberman")
+  return new Set(names.map((n) => normTitle(n.replace(/^(?:dr|prof|mr|mrs|ms|mx|sir|dame)\.?\s+/i, ''))).filter(Boolean));
 }
 
 export function sameAuthors(truth: string, got: string | null): boolean {

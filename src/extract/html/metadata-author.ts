@@ -120,7 +120,7 @@ export function isPlausibleName(name: string, siteNames: string[], trust: Trust 
   const bare = name.replace(/,.*$/, '').trim();
   if (bare.length < 3 || bare.length > 60) return false;
   if (/https?:|www\.|\.com\b|@|\/|\d{3,}|[<>{}=[\]]/.test(bare)) return false;
-  if (NOT_A_NAME.test(bare) || UI_WORDS.test(bare) || bare.includes(':')) return false;
+  if (NOT_A_NAME.test(bare) || UI_WORDS.test(bare) || /\b(?:admin|administrator|webmaster|moderator)\b/i.test(bare) || bare.includes(':')) return false;
   const words = bare.split(/\s+/);
   if (words.length > 6) return false;
   if (!/\p{L}/u.test(bare)) return false;
@@ -133,7 +133,7 @@ export function isPlausibleName(name: string, siteNames: string[], trust: Trust 
   if (words.every((w) => ROLE_WORDS.test(w) || NAME_PARTICLES.test(w))) return false;
   // page text: an organisation's name is an affiliation, unless the newsroom signs with it
   if (!trust.anyCase && ORG_WORDS.test(bare) && !NEWSROOM_BYLINE.test(bare)) return false;
-  const personLike = words.length >= 2 && words.length <= 4 && !ORG_WORDS.test(bare) && bare !== bare.toUpperCase() && words.every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.test(w));
+  const personLike = words.length >= 2 && words.length <= 4 && !ORG_WORDS.test(bare) && !/^the\s/i.test(bare) && bare !== bare.toUpperCase() && words.every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.test(w));
   if (!(trust.siteNameOk && personLike) && siteNames.some((site) => sameAsSite(bare, site))) return false;
   return true;
 }
