@@ -351,8 +351,22 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
 
       // actor: the entity group just before the verb, inside its clause
       let clauseStart = s.tokStart;
+      // a comma right before the verb (only auxiliaries between) closes an appositive
+      // ("Pakistan, a key U.S. ally ..., has refused"): the clause goes on to its left
+      let closing = -1;
+      {
+        let k = v - 1;
+        while (k > s.tokStart && tokens[k].kind === 'word' && AUX.has(tokens[k].key)) k--;
+        if (tokens[k]?.text === ',') closing = k;
+      }
       for (let k = v - 1; k > s.tokStart; k--) {
         const key = tokens[k].key;
+        if (k < closing && k >= closing - 16 && tokens[k].text === ',') {
+          closing = -1; // the opening comma of the appositive
+          continue;
+        }
+        if (k < closing && k >= closing - 16) continue;
+        if (k === closing) continue;
         if (CLAUSE_BOUNDARY.has(key) && !roleStartOf.has(k)) {
           clauseStart = k + 1;
           break;
@@ -538,14 +552,20 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         words++;
       }
       // "Taiwan's Vice Foreign Minister visited": capitalised title words of an unnamed official
+      let titleWalk = false;
       if (words === 0) {
         while (q >= clauseStart && words < 4 && tokens[q].kind === 'word' && tokens[q].cap && (LEX.titles.has(tokens[q].key) || LEX.roleModifiers.has(tokens[q].key) || LEX.agents.has(tokens[q].key) || SUBJECT_NOUNS.has(tokens[q].key))) {
           q--;
           words++;
         }
-        if (words === 0 || tokens[q]?.key !== "'s") return out;
+        // "Iraqi Kurds", "Bosnian Serbs": a people named after a demonym
+        if (words === 0 && tokens[q]?.cap && /s$/.test(tokens[q].key) && !mentionEnd.has(q) && countryStartingBefore(q - 1) >= 0) {
+          q--;
+          words++;
+        } else if (words === 0 || tokens[q]?.key !== "'s") return out;
+        titleWalk = true;
       }
-      if (words === 0 || !(isAgentNoun(k) || words <= 2)) return out;
+      if (words === 0 || !(isAgentNoun(k) || words <= 2 || titleWalk)) return out;
       // "their forces had completed": the possessor is the subject of the previous clause
       if (q >= clauseStart && (tokens[q].key === 'their' || tokens[q].key === 'its')) {
         const r = resolvePronoun(q);
