@@ -7,36 +7,27 @@
  * crash (even kill -9) loses at most the batch in flight, and a re-run skips what was stored (ids are
  * content hashes) and completes the rest without duplicates.
  */
-import { createHash } from 'node:crypto';
-import type { Article, DuplicateRelation, IngestItem, RawRecord, RecordError } from './model.js';
-import { extract } from './extract/index.js';
+import { availableParallelism } from 'node:os';
+import type { Article, DuplicateRelation, RawRecord, RecordError } from './model.js';
 import { readSources, type ReadOptions } from './ingest/index.js';
 import { newIngestStats } from './ingest/options.js';
-import { normalizeForHash, wordShingles } from './similarity/shingles.js';
-import { estimateJaccard, lshBandKeys, minhashSignature } from './similarity/minhash.js';
+import { estimateJaccard } from './similarity/minhash.js';
+import { DEFAULT_DUPLICATE_OPTIONS, type DuplicateOptions, type RelateKeys } from './similarity/relate-keys.js';
 import type { Store } from './store/store.js';
+import { ExtractPool } from './workers/pool.js';
+import { prepareRecord, type PrepareOutcome } from './workers/prepare.js';
 
-export interface DuplicateOptions {
-  /** Estimated Jaccard similarity of word 5-shingles at or above which two articles are near duplicates. */
-  nearThreshold: number;
-  /** MinHash permutations and LSH bands (rows per band = numPerm / bands). */
-  numPerm: number;
-  bands: number;
-  shingleSize: number;
-}
-
-export const DEFAULT_DUPLICATE_OPTIONS: DuplicateOptions = {
-  nearThreshold: 0.8,
-  numPerm: 128,
-  bands: 32,
-  shingleSize: 5,
-};
+export { DEFAULT_DUPLICATE_OPTIONS, relateKeys, type DuplicateOptions, type RelateKeys } from './similarity/relate-keys.js';
 
 export interface IngestOptions {
   duplicates?: Partial<DuplicateOptions>;
   read?: ReadOptions;
   /** Records per transaction: bigger is faster, smaller loses less on a crash. */
   batchSize?: number;
+  /** Extract worker threads; 0 extracts on the main thread. Default: one per core. */
+  workers?: number;
+  /** Longest time one document may take to extract before it fails with `timeout`. */
+  documentTimeoutMs?: number;
   /** Called after each record with the running summary (for progress bars). */
   onProgress?: (summary: IngestSummary, current: string) => void;
   /** Called for every per-document failure, as it happens. */
@@ -58,19 +49,6 @@ export interface IngestSummary {
   /** Inputs passed over on purpose (WARC request records, non-200 responses, hidden files...), by reason. */
   skipped: Record<string, number>;
   elapsedMs: number;
-}
-
-/** What relating needs to know of an article's text: computed outside the store transaction. */
-export interface RelateKeys {
-  textHash: string;
-  signature: Uint32Array;
-  bandKeys: number[];
-}
-
-export function relateKeys(text: string, options: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS): RelateKeys {
-  const textHash = createHash('sha256').update(normalizeForHash(text)).digest('hex').slice(0, 32);
-  const signature = minhashSignature(wordShingles(text, options.shingleSize), options.numPerm);
-  return { textHash, signature, bandKeys: lshBandKeys(signature, options.bands) };
 }
 
 /** Duplicate relations of a new article against what is already stored (exact first, then LSH candidates). */
@@ -112,23 +90,29 @@ function emptySummary(): IngestSummary {
   };
 }
 
-/** A stage failure becomes a per-document error; anything else (a bug) is reported the same way, never fatal. */
-function toRecordError(raw: RawRecord, err: unknown): RecordError {
-  const e = err as { code?: unknown; message?: unknown };
-  const code = typeof e?.code === 'string' ? e.code : 'extract-failed';
-  const message = typeof e?.message === 'string' ? e.message : String(err);
-  return { origin: raw.origin, stage: 'extract', code, message };
-}
+/** How many documents may be in flight (read, not yet stored) per worker: keeps workers busy, memory bounded. */
+const IN_FLIGHT_PER_WORKER = 8;
+
+/** What happened to one input item, resolved in input order so stored order is deterministic. */
+type Step =
+  | { kind: 'error'; error: RecordError }
+  | { kind: 'seen'; raw: RawRecord }
+  | { kind: 'prepared'; raw: RawRecord; outcome: PrepareOutcome };
 
 export async function ingest(inputs: string[], store: Store, options: IngestOptions = {}): Promise<IngestSummary> {
   const dup = { ...DEFAULT_DUPLICATE_OPTIONS, ...options.duplicates };
   const batchSize = options.batchSize ?? 64;
+  const workers = options.workers ?? Math.max(1, availableParallelism());
+  const pool =
+    workers > 0 ? new ExtractPool({ workers, duplicates: dup, timeoutMs: options.documentTimeoutMs ?? 60_000 }) : null;
   const summary = emptySummary();
   const readStats = options.read?.stats ?? newIngestStats();
   summary.skipped = readStats.skipped; // filled in by the readers as they go
   const started = performance.now();
   let batch: Prepared[] = [];
-  const pendingIds = new Set<string>();
+  /** Ids read in this run and not yet committed: the same bytes twice in one run are one document. */
+  const inFlight = new Set<string>();
+  let pendingOrigins: RawRecord[] = [];
 
   const fail = (error: RecordError) => {
     summary.failed++;
@@ -137,81 +121,96 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
     store.putError(error);
   };
 
+  const storeOne = ({ raw, article, keys }: Prepared) => {
+    store.putArticle({ raw, article, ...keys });
+    const relations = findDuplicates(store, article.id, keys, dup.nearThreshold);
+    store.putDuplicates(relations);
+    return relations;
+  };
+  const count = (item: Prepared, relations: DuplicateRelation[]) => {
+    for (const r of relations) r.kind === 'exact' ? summary.exactDuplicates++ : summary.nearDuplicates++;
+    for (const removal of item.article.removals) {
+      summary.removalsByReason[removal.reason] = (summary.removalsByReason[removal.reason] ?? 0) + 1;
+    }
+    summary.stored++;
+  };
+
   const flush = () => {
-    if (batch.length === 0) return;
     const items = batch;
     batch = [];
-    pendingIds.clear();
-    const storeOne = ({ raw, article, keys }: Prepared) => {
-      store.putArticle({ raw, article, ...keys });
-      const relations = findDuplicates(store, article.id, keys, dup.nearThreshold);
-      store.putDuplicates(relations);
-      return relations;
-    };
-    const count = (item: Prepared, relations: DuplicateRelation[]) => {
-      for (const r of relations) r.kind === 'exact' ? summary.exactDuplicates++ : summary.nearDuplicates++;
-      for (const removal of item.article.removals) {
-        summary.removalsByReason[removal.reason] = (summary.removalsByReason[removal.reason] ?? 0) + 1;
-      }
-      summary.stored++;
-    };
-    try {
-      const results = store.transaction(() => items.map(storeOne));
-      items.forEach((item, i) => count(item, results[i]));
-    } catch {
-      // One bad record must not sink its batch: retry one by one and report the ones that still fail.
-      for (const item of items) {
-        try {
-          count(item, store.transaction(() => storeOne(item)));
-        } catch (err) {
-          fail({ origin: item.raw.origin, stage: 'store', code: 'store-failed', message: String((err as Error)?.message ?? err) });
+    if (items.length > 0) {
+      try {
+        const results = store.transaction(() => items.map(storeOne));
+        items.forEach((item, i) => count(item, results[i]));
+      } catch {
+        // One bad record must not sink its batch: retry one by one and report the ones that still fail.
+        for (const item of items) {
+          try {
+            count(item, store.transaction(() => storeOne(item)));
+          } catch (err) {
+            fail({ origin: item.raw.origin, stage: 'store', code: 'store-failed', message: String((err as Error)?.message ?? err) });
+          }
         }
       }
     }
-  };
-
-  const handle = (item: IngestItem) => {
-    summary.read++;
-    if (item.kind === 'error') {
-      fail(item.error);
-      return;
-    }
-    const raw = item.record;
-    if (pendingIds.has(raw.id) || store.hasRaw(raw.id)) {
-      summary.alreadyStored++;
-      if (!pendingIds.has(raw.id)) store.addOrigin(raw.id, raw.origin);
-      else pendingOrigins.push(raw);
-      return;
-    }
-    let article: Article;
-    try {
-      article = extract(raw);
-    } catch (err) {
-      fail(toRecordError(raw, err));
-      return;
-    }
-    batch.push({ raw, article, keys: relateKeys(article.text, dup) });
-    pendingIds.add(raw.id);
-    if (batch.length >= batchSize) flushAll();
-  };
-
-  // Same bytes seen twice inside one batch: the second origin is recorded once the first is committed.
-  let pendingOrigins: RawRecord[] = [];
-  const flushAll = () => {
-    flush();
-    for (const raw of pendingOrigins) store.addOrigin(raw.id, raw.origin);
+    // Same bytes seen twice before the first copy was committed: record the second origin now.
+    for (const raw of pendingOrigins) if (store.hasRaw(raw.id)) store.addOrigin(raw.id, raw.origin);
     pendingOrigins = [];
+    for (const item of items) inFlight.delete(item.raw.id);
+  };
+
+  const settle = (step: Step) => {
+    if (step.kind === 'error') {
+      fail(step.error);
+    } else if (step.kind === 'seen') {
+      summary.alreadyStored++;
+      if (store.hasRaw(step.raw.id)) store.addOrigin(step.raw.id, step.raw.origin);
+      else pendingOrigins.push(step.raw);
+    } else if (!step.outcome.ok) {
+      inFlight.delete(step.raw.id);
+      fail(step.outcome.error);
+    } else {
+      batch.push({ raw: step.raw, article: step.outcome.article, keys: step.outcome.keys });
+      if (batch.length >= batchSize) flush();
+    }
+    summary.elapsedMs = performance.now() - started;
+  };
+
+  // Steps are started in input order and settled in the same order, with up to `window` in flight.
+  const window = Math.max(1, workers) * IN_FLIGHT_PER_WORKER;
+  const queue: Array<{ step: Promise<Step>; label: string }> = [];
+  const settleHead = async () => {
+    const head = queue.shift()!;
+    settle(await head.step);
+    options.onProgress?.(summary, head.label);
   };
 
   try {
     for await (const item of readSources(inputs, { ...options.read, stats: readStats })) {
-      handle(item);
-      const current = item.kind === 'record' ? (item.record.origin.url ?? item.record.origin.path) : item.error.origin.path;
-      summary.elapsedMs = performance.now() - started;
-      options.onProgress?.(summary, current);
+      summary.read++;
+      let step: Promise<Step>;
+      let label: string;
+      if (item.kind === 'error') {
+        label = item.error.origin.path;
+        step = Promise.resolve({ kind: 'error', error: item.error });
+      } else {
+        const raw = item.record;
+        label = raw.origin.url ?? raw.origin.path;
+        if (inFlight.has(raw.id) || store.hasRaw(raw.id)) {
+          step = Promise.resolve({ kind: 'seen', raw });
+        } else {
+          inFlight.add(raw.id);
+          const outcome = pool ? pool.run(raw) : Promise.resolve(prepareRecord(raw, dup));
+          step = outcome.then((o) => ({ kind: 'prepared', raw, outcome: o }));
+        }
+      }
+      queue.push({ step, label });
+      while (queue.length >= window) await settleHead();
     }
+    while (queue.length > 0) await settleHead();
   } finally {
-    flushAll();
+    flush();
+    await pool?.close();
     summary.elapsedMs = performance.now() - started;
   }
   return summary;

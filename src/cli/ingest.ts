@@ -40,6 +40,8 @@ export function registerIngest(program: Command): void {
       .argument('<paths...>', 'files, folders, or - for standard input')
       .option('--near-threshold <j>', 'estimated Jaccard similarity for near duplicates', parseFloat, 0.8)
       .option('--max-bytes <n>', 'largest document accepted, in bytes', (v) => parseInt(v, 10))
+      .option('--workers <n>', 'extract worker threads (0 = main thread; default: one per core)', (v) => parseInt(v, 10))
+      .option('--timeout <ms>', 'longest time one document may take to extract', (v) => parseInt(v, 10), 60_000)
       .option('--no-progress', 'no progress bar, even on a terminal')
       .option('--json', 'print the summary as one JSON object'),
   ).action(async (paths: string[], opts) => {
@@ -56,6 +58,8 @@ export function registerIngest(program: Command): void {
       const summary = await ingest(paths, store, {
         duplicates: { nearThreshold: opts.nearThreshold },
         read: opts.maxBytes ? { maxBytes: opts.maxBytes } : undefined,
+        workers: opts.workers,
+        documentTimeoutMs: opts.timeout,
         onError: (error) => {
           if (bar) bar.stop();
           process.stderr.write(`error: ${describeError(error)}\n`);

@@ -1,0 +1,11 @@
+/** Worker thread entry: prepares one record per message and posts the outcome back. */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { RawRecord } from '../model.js';
+import type { DuplicateOptions } from '../similarity/relate-keys.js';
+import { prepareRecord } from './prepare.js';
+
+const duplicates = (workerData as { duplicates: DuplicateOptions }).duplicates;
+
+parentPort!.on('message', (task: { seq: number; raw: RawRecord }) => {
+  parentPort!.postMessage({ seq: task.seq, outcome: prepareRecord(task.raw, duplicates) });
+});
