@@ -175,7 +175,7 @@ const TAGLINE_SEPARATOR = /\s[|–—•·»«]\s|\s-\s|\s::\s|\s\|\s?/;
 /** Shaped like a headline: a few words, not a paragraph, not shouted, not a prompt ending in a colon. */
 function isHeadlineLike(text: string): boolean {
   const words = text.split(/\s+/).length;
-  return words >= 3 && words <= 25 && text.length <= 160 && text !== text.toUpperCase() && !/:$/.test(text);
+  return words >= 2 && words <= 25 && text.length <= 160 && text !== text.toUpperCase() && !/:$/.test(text);
 }
 
 export function extractTitle(ctx: TitleContext): TitleResult {
