@@ -51,9 +51,15 @@ export function splitNames(raw: string, fromText = false): string[] {
   // page text: "Insights from Jane Doe", "A column by Jane Doe"
   if (fromText) s = s.replace(/^(?:\p{L}{1,12}\s{1,2}){1,2}(?:by|from)\s{1,3}(?=\p{Lu})/u, '');
   // cut at a date, "Updated", a pipe or a bullet: what follows is not the name
-  const dates = findDatesInText(s);
+  // a date before the name ("Dec. 19, 2025 · Niko Matsakis") is dropped; one after it ends the name
+  let dates = findDatesInText(s);
+  if (dates.length && dates[0].start <= 2) {
+    s = s.slice(dates[0].end).replace(/^[\s|•·,–—-]+/, '');
+    for (let i = 0; i < 2; i++) s = s.replace(BY_PREFIX, '');
+    dates = findDatesInText(s);
+  }
   if (dates.length) s = s.slice(0, dates[0].start);
-  s = s.split(/\s[|•·]\s|\s\|\s?|\blast\s{1,3}(?:update[ds]?|modified|reviewed)\b|\bupdated\b|\bpublished\b|\bposted\b|\bon\s(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i)[0];
+  s = s.split(/\s[|•·]\s|\s\|\s?|\blast\s{1,3}(?:update[ds]?|modified|reviewed)\b|\bupdated\b|\bpublished\b|\bposted\b|\bon\s{1,3}behalf\b|\bon\s(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i)[0];
   s = s.replace(/\s{0,3}[-–—,:]\s{0,3}$/, '').trim();
   // "Jane Doe, John Roe; Ann Poe" — then "and"/"&" only between full names: "Center for Drug
   // Evaluation and Research" is one name, "Maria & Katerina" stays as written
@@ -289,9 +295,10 @@ function bylineElementAuthors(ctx: AuthorContext): string[] {
   const rel = Array.from(ctx.doc.querySelectorAll('a[rel~="author"]')).filter((a) => !inNoiseRegion(a)).slice(0, 5);
   const relNames = rel.flatMap((a) => splitNames(visibleText(a, 200), true)).filter((n) => isPlausibleName(n, ctx.siteNames));
   if (relNames.length) return relNames;
-  for (const el of Array.from(ctx.doc.querySelectorAll(BYLINE_SELECTOR)).slice(0, 60)) {
+  for (const el of Array.from(ctx.doc.querySelectorAll(BYLINE_SELECTOR)).slice(0, 100)) {
     const ci = classAndId(el);
-    if (/avatar|image|img|photo|bio|description|about|box|social|follow|share|more-from|icon|label/.test(ci)) continue;
+    // containers and pictures around the name are skipped; the element holding the name is not
+    if (!/name/.test(ci) && /avatar|image|img|photo|bio|description|about|box|social|follow|share|more-from|icon|label/.test(ci)) continue;
     if (inNoiseRegion(el)) continue;
     // prefer the innermost name link inside a byline container
     const link = el.querySelector('a[href*="author"], a[href*="/people/"], a[href*="/staff/"], a[href*="/profile"]');
