@@ -48,7 +48,7 @@ export interface RawRecord {
 /** A per-document failure. The batch goes on; the error is stored and printed. */
 export interface RecordError {
   origin: RawOrigin;
-  stage: 'ingest' | 'extract' | 'store';
+  stage: 'ingest' | 'extract' | 'annotate' | 'store';
   /** Stable machine-readable code, e.g. "binary", "empty", "truncated-gzip", "too-large", "vanished". */
   code: string;
   message: string;

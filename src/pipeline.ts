@@ -15,6 +15,8 @@ import { estimateJaccard } from './similarity/minhash.js';
 import { DEFAULT_DUPLICATE_OPTIONS, type DuplicateOptions, type RelateKeys } from './similarity/relate-keys.js';
 import type { Store } from './store/store.js';
 import { ExtractPool } from './workers/pool.js';
+import { annotate } from './nlp/index.js';
+import { ANNOTATION_VERSION } from './nlp/version.js';
 import { prepareRecord, type PrepareOutcome } from './workers/prepare.js';
 
 export { DEFAULT_DUPLICATE_OPTIONS, relateKeys, type DuplicateOptions, type RelateKeys } from './similarity/relate-keys.js';
@@ -213,5 +215,46 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
     await pool?.close();
     summary.elapsedMs = performance.now() - started;
   }
+  return summary;
+}
+
+export interface AnnotateSummary {
+  annotated: number;
+  failed: number;
+  elapsedMs: number;
+}
+
+/**
+ * Bring every stored article's annotation layers (entities, quotes, events, times) up to date: annotate
+ * the articles that have none, or older ones. Incremental: a second call does nothing until new articles
+ * arrive. Relative times resolve against the publication date, else the ingest time (and say so).
+ */
+export function annotateCorpus(store: Store, onProgress?: (done: number) => void): AnnotateSummary {
+  const started = performance.now();
+  const summary: AnnotateSummary = { annotated: 0, failed: 0, elapsedMs: 0 };
+  let afterSeq = 0;
+  for (;;) {
+    const todo = store.articlesToAnnotate(ANNOTATION_VERSION, 256, afterSeq);
+    if (todo.length === 0) break;
+    for (const item of todo) {
+      afterSeq = item.seq;
+      try {
+        const layers = annotate(item.text, { publishedAt: item.publishedAt, ingestedAt: item.ingestedAt });
+        store.putAnnotations(item.id, ANNOTATION_VERSION, layers);
+        summary.annotated++;
+      } catch (err) {
+        // An annotator bug on one article must not stop the others; it is reported and retried next run.
+        summary.failed++;
+        store.putError({
+          origin: { path: item.id, reader: 'text' },
+          stage: 'annotate',
+          code: 'annotate-failed',
+          message: String((err as Error)?.message ?? err),
+        });
+      }
+      onProgress?.(summary.annotated);
+    }
+  }
+  summary.elapsedMs = performance.now() - started;
   return summary;
 }

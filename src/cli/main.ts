@@ -13,6 +13,9 @@ import { registerStats } from './stats.js';
 import { registerErrors } from './errors.js';
 import { register as registerStories } from './stories.js';
 import { register as registerAnnotate } from './annotate.js';
+import { registerEntities } from './entities.js';
+import { registerQuotes } from './quotes.js';
+import { registerEvents } from './events.js';
 import { EXIT_USAGE, UsageError } from './shared.js';
 
 export function buildProgram(): Command {
@@ -22,7 +25,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerIngest, registerExtract, registerList, registerShow, registerDups, registerStats, registerErrors, registerStories, registerAnnotate]) {
+  for (const register of [registerIngest, registerExtract, registerList, registerShow, registerDups, registerStats, registerErrors, registerStories, registerAnnotate, registerEntities, registerQuotes, registerEvents]) {
     register(program);
   }
   program.commands.forEach((c) => c.exitOverride());

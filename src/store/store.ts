@@ -3,6 +3,8 @@
  * SqliteStore (embedded, default) implements it; a PostgresStore can implement the same contract.
  */
 import type { Article, DuplicateRelation, RawOrigin, RawRecord, RecordError } from '../model.js';
+import type { Annotations, EntityCluster, EventAnn, Quote } from '../nlp/types.js';
+import type { DerivationRecord, StoryRecord } from '../stories/store-port.js';
 
 export interface StoredArticleSummary {
   id: string;
@@ -61,6 +63,24 @@ export interface ArticleWrite {
   bandKeys: number[];
 }
 
+/** An article still to be annotated (or annotated by an older annotator version). */
+export interface AnnotationTodo {
+  id: string;
+  /** Ingest order, for paging. */
+  seq: number;
+  text: string;
+  publishedAt: string | null;
+  ingestedAt: string;
+}
+
+export interface StoredQuote extends Quote {
+  articleId: string;
+}
+
+export interface StoredEvent extends EventAnn {
+  articleId: string;
+}
+
 export interface Store {
   /** True when these raw bytes were already stored (re-ingest is a no-op). */
   hasRaw(id: string): boolean;
@@ -84,5 +104,20 @@ export interface Store {
   duplicates(kind?: DuplicateRelation['kind']): DuplicateRelation[];
   errors(limit?: number): StoredError[];
   stats(): CorpusStats;
+
+  /** Articles after `afterSeq` with no annotation layers of this version yet, in ingest order. */
+  articlesToAnnotate(version: number, limit: number, afterSeq?: number): AnnotationTodo[];
+  /** Replace an article's annotation layers (and their query rows). */
+  putAnnotations(articleId: string, version: number, annotations: Annotations): void;
+  getAnnotations(articleId: string): Annotations | null;
+  /** Every annotated article's entity clusters, for the corpus-level entity merge. */
+  entityClusters(): Array<{ articleId: string; clusters: EntityCluster[] }>;
+  /** Quotes, optionally only those whose canonical speaker contains `speaker` (case-insensitive). */
+  quotes(query?: { speaker?: string; limit?: number }): StoredQuote[];
+  events(query?: { category?: string; limit?: number }): StoredEvent[];
+
+  /** Cache of the last relate run over the corpus (stories are recomputed when the corpus changes). */
+  saveStories(stamp: string, stories: StoryRecord[], derivations: DerivationRecord[]): void;
+  getStories(stamp: string): { stories: StoryRecord[]; derivations: DerivationRecord[] } | null;
   close(): void;
 }

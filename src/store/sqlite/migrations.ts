@@ -76,4 +76,42 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 2,
+    name: 'annotation layers per article (entities, quotes, events, times), query tables, relate cache',
+    sql: `
+      CREATE TABLE annotations (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        version    INTEGER NOT NULL,           -- annotator version: older layers are recomputed
+        json       TEXT NOT NULL,              -- the whole stand-off Annotations object
+        at         TEXT NOT NULL
+      );
+      CREATE TABLE quotes (
+        article_id   TEXT NOT NULL REFERENCES articles(id),
+        idx          INTEGER NOT NULL,
+        speaker      TEXT,                     -- canonical speaker name
+        speaker_norm TEXT,                     -- lower-case, for --speaker lookups
+        direct       INTEGER NOT NULL,
+        cue          TEXT,
+        text         TEXT NOT NULL,
+        start        INTEGER NOT NULL,
+        end          INTEGER NOT NULL,
+        PRIMARY KEY (article_id, idx)
+      );
+      CREATE INDEX quotes_speaker ON quotes(speaker_norm);
+      CREATE TABLE events (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        idx        INTEGER NOT NULL,
+        category   TEXT NOT NULL,
+        json       TEXT NOT NULL,              -- the EventAnn
+        PRIMARY KEY (article_id, idx)
+      );
+      CREATE INDEX events_category ON events(category);
+      CREATE TABLE relate_cache (
+        stamp TEXT PRIMARY KEY,                -- identifies the corpus state the stories were computed on
+        json  TEXT NOT NULL,
+        at    TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -6,7 +6,10 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DuplicateRelation, RawOrigin, RecordError } from '../../model.js';
+import type { Annotations, EntityCluster, EventAnn } from '../../nlp/types.js';
+import type { DerivationRecord, StoryRecord } from '../../stories/store-port.js';
 import type {
+  AnnotationTodo,
   ArticleWrite,
   CorpusStats,
   ListQuery,
@@ -14,6 +17,8 @@ import type {
   StoredArticle,
   StoredArticleSummary,
   StoredError,
+  StoredEvent,
+  StoredQuote,
 } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -318,6 +323,105 @@ export class SqliteStore implements Store {
       rawBytes: one('SELECT COALESCE(SUM(length(bytes)), 0) FROM raw'),
       cleanChars: one('SELECT COALESCE(SUM(length(text)), 0) FROM articles'),
     };
+  }
+
+  articlesToAnnotate(version: number, limit: number, afterSeq = 0): AnnotationTodo[] {
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.seq, a.text, a.published_at, r.ingested_at FROM articles a JOIN raw r ON r.id = a.id
+         LEFT JOIN annotations n ON n.article_id = a.id
+         WHERE a.seq > ? AND (n.article_id IS NULL OR n.version <> ?) ORDER BY a.seq LIMIT ?`,
+      )
+      .all(afterSeq, version, limit) as Row[];
+    return rows.map((r) => ({
+      id: r.id as string,
+      seq: r.seq as number,
+      text: r.text as string,
+      publishedAt: r.published_at as string | null,
+      ingestedAt: r.ingested_at as string,
+    }));
+  }
+
+  putAnnotations(articleId: string, version: number, annotations: Annotations): void {
+    const db = this.db;
+    db.transaction(() => {
+      db.prepare('DELETE FROM quotes WHERE article_id = ?').run(articleId);
+      db.prepare('DELETE FROM events WHERE article_id = ?').run(articleId);
+      db.prepare(
+        `INSERT INTO annotations (article_id, version, json, at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, json = excluded.json, at = excluded.at`,
+      ).run(articleId, version, JSON.stringify(annotations), new Date().toISOString());
+      const quote = db.prepare(
+        'INSERT INTO quotes (article_id, idx, speaker, speaker_norm, direct, cue, text, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      annotations.quotes.forEach((q, i) => {
+        const speaker = q.speaker?.canonical ?? null;
+        quote.run(articleId, i, speaker, speaker?.toLowerCase() ?? null, q.direct ? 1 : 0, q.cue, q.text, q.start, q.end);
+      });
+      const event = db.prepare('INSERT INTO events (article_id, idx, category, json) VALUES (?, ?, ?, ?)');
+      annotations.events.forEach((e, i) => event.run(articleId, i, e.category, JSON.stringify(e)));
+    })();
+  }
+
+  getAnnotations(articleId: string): Annotations | null {
+    const json = this.db.prepare('SELECT json FROM annotations WHERE article_id = ?').pluck().get(articleId) as string | undefined;
+    return json ? (JSON.parse(json) as Annotations) : null;
+  }
+
+  entityClusters(): Array<{ articleId: string; clusters: EntityCluster[] }> {
+    const rows = this.db
+      .prepare(
+        `SELECT n.article_id, json_extract(n.json, '$.clusters') AS clusters FROM annotations n
+         JOIN articles a ON a.id = n.article_id ORDER BY a.seq`,
+      )
+      .all() as Array<{ article_id: string; clusters: string }>;
+    return rows.map((r) => ({ articleId: r.article_id, clusters: JSON.parse(r.clusters ?? '[]') as EntityCluster[] }));
+  }
+
+  quotes(query: { speaker?: string; limit?: number } = {}): StoredQuote[] {
+    const where = query.speaker ? `WHERE q.speaker_norm LIKE ? ESCAPE '\\'` : '';
+    const params: unknown[] = query.speaker ? ['%' + query.speaker.toLowerCase().replace(/[\\%_]/g, '\\$&') + '%'] : [];
+    const rows = this.db
+      .prepare(
+        `SELECT q.article_id, q.idx, n.json AS ann FROM quotes q JOIN articles a ON a.id = q.article_id
+         JOIN annotations n ON n.article_id = q.article_id ${where} ORDER BY a.seq, q.idx LIMIT ?`,
+      )
+      .all(...params, query.limit ?? -1) as Array<{ article_id: string; idx: number; ann: string }>;
+    const cache = new Map<string, Annotations>();
+    return rows.map((r) => {
+      let ann = cache.get(r.article_id);
+      if (!ann) cache.set(r.article_id, (ann = JSON.parse(r.ann) as Annotations));
+      return { articleId: r.article_id, ...ann.quotes[r.idx] };
+    });
+  }
+
+  events(query: { category?: string; limit?: number } = {}): StoredEvent[] {
+    const where = query.category ? 'WHERE e.category = ?' : '';
+    const params: unknown[] = query.category ? [query.category.toUpperCase()] : [];
+    const rows = this.db
+      .prepare(
+        `SELECT e.article_id, e.json FROM events e JOIN articles a ON a.id = e.article_id ${where}
+         ORDER BY a.seq, e.idx LIMIT ?`,
+      )
+      .all(...params, query.limit ?? -1) as Array<{ article_id: string; json: string }>;
+    return rows.map((r) => ({ ...(JSON.parse(r.json) as EventAnn), articleId: r.article_id }));
+  }
+
+  saveStories(stamp: string, stories: StoryRecord[], derivations: DerivationRecord[]): void {
+    const db = this.db;
+    db.transaction(() => {
+      db.prepare('DELETE FROM relate_cache').run();
+      db.prepare('INSERT INTO relate_cache (stamp, json, at) VALUES (?, ?, ?)').run(
+        stamp,
+        JSON.stringify({ stories, derivations }),
+        new Date().toISOString(),
+      );
+    })();
+  }
+
+  getStories(stamp: string): { stories: StoryRecord[]; derivations: DerivationRecord[] } | null {
+    const json = this.db.prepare('SELECT json FROM relate_cache WHERE stamp = ?').pluck().get(stamp) as string | undefined;
+    return json ? JSON.parse(json) : null;
   }
 
   close(): void {

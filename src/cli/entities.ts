@@ -1,0 +1,40 @@
+/** `parallax entities`: people, organisations and places across the corpus, aliases merged. */
+import type { Command } from 'commander';
+import { mergeCorpusEntities } from '../nlp/index.js';
+import { ensureAnnotated } from './annotated.js';
+import { addDbOption, openStore, printJsonLines, table, truncate } from './shared.js';
+
+export function registerEntities(program: Command): void {
+  addDbOption(
+    program
+      .command('entities')
+      .description('List entities (PERSON, ORG, PLACE) across the corpus with their aliases, roles and articles')
+      .option('--type <type>', 'PERSON, ORG or PLACE')
+      .option('--name <text>', 'only entities with a name or alias containing this text')
+      .option('--limit <n>', 'at most n entities', (v) => parseInt(v, 10))
+      .option('--json', 'one JSON object per line'),
+  ).action((opts) => {
+    const store = openStore(opts.db);
+    try {
+      ensureAnnotated(store);
+      const want = opts.name?.toLowerCase();
+      const entities = mergeCorpusEntities(store.entityClusters())
+        .filter((e) => !opts.type || e.type === String(opts.type).toUpperCase())
+        .filter((e) => !want || [e.canonical, ...e.aliases].some((a) => a.toLowerCase().includes(want)))
+        .sort((a, b) => b.articles.length - a.articles.length || b.mentionCount - a.mentionCount || a.canonical.localeCompare(b.canonical))
+        .slice(0, opts.limit ?? Infinity);
+      if (opts.json) return printJsonLines(entities);
+      const rows = entities.map((e) => [
+        e.type,
+        truncate(e.canonical, 28),
+        String(e.articles.length),
+        String(e.mentionCount),
+        truncate(e.roles.join('; '), 30),
+        truncate(e.aliases.filter((a) => a !== e.canonical).join(', '), 50),
+      ]);
+      process.stdout.write(table(['type', 'entity', 'articles', 'mentions', 'roles', 'aliases'], rows) + '\n');
+    } finally {
+      store.close();
+    }
+  });
+}

@@ -1,0 +1,30 @@
+/** `parallax quotes`: who said what, across the corpus. */
+import type { Command } from 'commander';
+import { ensureAnnotated } from './annotated.js';
+import { addDbOption, openStore, printJsonLines, shortId, truncate } from './shared.js';
+
+export function registerQuotes(program: Command): void {
+  addDbOption(
+    program
+      .command('quotes')
+      .description('List direct and reported quotes with their speakers')
+      .option('--speaker <name>', 'only quotes whose speaker name contains this text')
+      .option('--limit <n>', 'at most n quotes', (v) => parseInt(v, 10))
+      .option('--json', 'one JSON object per line'),
+  ).action((opts) => {
+    const store = openStore(opts.db);
+    try {
+      ensureAnnotated(store);
+      const quotes = store.quotes({ speaker: opts.speaker, limit: opts.limit });
+      if (opts.json) return printJsonLines(quotes);
+      if (quotes.length === 0) return void process.stdout.write('No quotes.\n');
+      for (const q of quotes) {
+        const speaker = q.speaker?.canonical ?? '(unattributed)';
+        const body = q.direct ? `“${truncate(q.text, 110)}”` : truncate(q.text, 110);
+        process.stdout.write(`${shortId(q.articleId)}  ${truncate(speaker, 24).padEnd(24)}  ${(q.cue ?? '-').padEnd(10)}  ${body}\n`);
+      }
+    } finally {
+      store.close();
+    }
+  });
+}

@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { annotateCorpus, ingest } from '../src/pipeline.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { repoRoot, runCli, tempDir } from './helpers.js';
+
+test('annotation layers are stored per article, incrementally, and queried by speaker and category', async () => {
+  const store = new SqliteStore(':memory:');
+  await ingest([join(repoRoot, 'examples/corpus')], store, { workers: 0 });
+  const first = annotateCorpus(store);
+  assert.equal(first.annotated, store.stats().documents);
+  assert.equal(annotateCorpus(store).annotated, 0, 'second run has nothing to do');
+  const id = store.articleIds()[0];
+  const layers = store.getAnnotations(id)!;
+  const article = store.getArticle(id)!;
+  for (const m of layers.entities) assert.equal(article.text.slice(m.start, m.end), m.text, 'stand-off spans point into the clean text');
+  const all = store.quotes();
+  assert.ok(all.length > 10);
+  const speaker = all.find((q) => q.speaker)!.speaker!.canonical;
+  const bySpeaker = store.quotes({ speaker: speaker.split(' ').pop()!.toUpperCase() });
+  assert.ok(bySpeaker.length > 0 && bySpeaker.every((q) => q.speaker!.canonical.toLowerCase().includes(speaker.split(' ').pop()!.toLowerCase())));
+  assert.deepEqual(store.quotes({ speaker: "%' OR 1=1 --" }), [], 'speaker filter is a bound parameter');
+  const events = store.events();
+  assert.ok(events.length > 0);
+  const cat = events[0].category;
+  assert.ok(store.events({ category: cat.toLowerCase() }).every((e) => e.category === cat));
+  store.close();
+});
+
+test('parallax entities / quotes / events print the stored layers with --json', () => {
+  const dir = tempDir();
+  try {
+    const db = join(dir.path, 'p.db');
+    assert.equal(runCli(['ingest', join(repoRoot, 'examples/corpus'), '--db', db, '--no-progress']).status, 0);
+    const entities = runCli(['entities', '--db', db, '--json', '--type', 'PERSON']);
+    assert.equal(entities.status, 0, entities.stderr);
+    const people = entities.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.ok(people.length > 5 && people.every((p) => p.type === 'PERSON'));
+    assert.ok(people.some((p) => p.aliases.length > 1), 'aliases merged across mentions');
+    const quotes = runCli(['quotes', '--db', db, '--json']);
+    assert.equal(quotes.status, 0);
+    const q = JSON.parse(quotes.stdout.split('\n')[0]);
+    for (const k of ['articleId', 'text', 'start', 'end', 'direct', 'cue', 'speaker']) assert.ok(k in q, k);
+    const events = runCli(['events', '--db', db, '--json', '--type', 'AGREE']);
+    assert.equal(events.status, 0);
+    for (const line of events.stdout.trim().split('\n').filter(Boolean)) assert.equal(JSON.parse(line).category, 'AGREE');
+  } finally {
+    dir.cleanup();
+  }
+});
