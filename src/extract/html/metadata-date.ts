@@ -228,11 +228,6 @@ export function gatherDateEvidence(ctx: DateContext): DateEvidence[] {
   return out;
 }
 
-/** Days since the epoch of a `YYYY-MM-DD` day. */
-function dayNumber(day: string): number {
-  return Math.round(Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) / 86_400_000);
-}
-
 /** Strength order of structured published evidence. */
 const STRUCTURED_ORDER: Array<(e: DateEvidence) => boolean> = [
   (e) => e.detail.startsWith('json-ld article.datePublished'),

@@ -33,7 +33,6 @@ function repair(text: string): string {
   s = s.replace(/^<!--/, '').replace(/-->$/, '').replace(/^\/\/\s*<!\[CDATA\[/, '').replace(/\/\/\s*\]\]>$/, '').trim();
   s = s.replace(/^<!\[CDATA\[/, '').replace(/\]\]>$/, '').trim();
   // raw control characters inside strings are invalid JSON; whitespace outside strings is harmless
-  // eslint-disable-next-line no-control-regex
   s = s.replace(/[\u0000-\u001f]+/g, ' ');
   // trailing commas before a closing bracket
   s = s.replace(/,\s{0,50}([}\]])/g, '$1');
