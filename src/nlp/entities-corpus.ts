@@ -124,8 +124,14 @@ export function mergeCorpusEntities(articles: ArticleEntities[]): CorpusEntity[]
       country ??= c.country;
       mentionCount += c.mentions.length;
     }
+    // All-capitals forms come from datelines and headings ("LARISSA"): prefer the form written in prose.
+    const shouting = (name: string) => (/\p{Ll}/u.test(name) ? 0 : 1);
     const canonical = [...freq.entries()].sort(
-      (a, b) => b[0].split(/\s+/).length - a[0].split(/\s+/).length || b[1] - a[1] || a[0].localeCompare(b[0]),
+      (a, b) =>
+        shouting(a[0]) - shouting(b[0]) ||
+        b[0].split(/\s+/).length - a[0].split(/\s+/).length ||
+        b[1] - a[1] ||
+        a[0].localeCompare(b[0]),
     )[0][0];
     const e: CorpusEntity = {
       id: `${first.type.toLowerCase()}:${norm(canonical).replace(/[^\p{L}\p{N}]+/gu, '-')}`,
