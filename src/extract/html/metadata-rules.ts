@@ -79,10 +79,6 @@ export const AUTHOR_META_KEYS = [
   'cxenseparse:author',
 ] as const;
 
-export const SITE_NAME_META_KEYS = ['og:site_name', 'application-name', 'apple-mobile-web-app-title', 'twitter:site', 'publisher', 'dc.publisher', 'citation_journal_title'] as const;
-
-export const TITLE_META_KEYS = ['og:title', 'twitter:title', 'dc.title', 'citation_title', 'parsely-title', 'sailthru.title', 'title'] as const;
-
 /**
  * Class/id fragments of regions whose dates and names belong to other content: comments, related
  * stories, sidebars, footers. A date or byline inside one of them never describes the article.

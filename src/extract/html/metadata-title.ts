@@ -37,16 +37,6 @@ function tokens(text: string): Set<string> {
   return new Set(fold(text).split(' ').filter(Boolean));
 }
 
-/** Share of the smaller token set found in the other (1 = one title contains the other's words). */
-export function overlap(a: string, b: string): number {
-  const ta = tokens(a);
-  const tb = tokens(b);
-  if (!ta.size || !tb.size) return 0;
-  let shared = 0;
-  for (const t of ta) if (tb.has(t)) shared++;
-  return shared / Math.min(ta.size, tb.size);
-}
-
 /** Dice coefficient of token sets: symmetric, so a short fragment does not "match" a long title. */
 export function similarity(a: string, b: string): number {
   const ta = tokens(a);
