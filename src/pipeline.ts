@@ -130,7 +130,10 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
     return relations;
   };
   const count = (item: Prepared, relations: DuplicateRelation[]) => {
-    for (const r of relations) r.kind === 'exact' ? summary.exactDuplicates++ : summary.nearDuplicates++;
+    for (const r of relations) {
+      if (r.kind === 'exact') summary.exactDuplicates++;
+      else summary.nearDuplicates++;
+    }
     for (const removal of item.article.removals) {
       summary.removalsByReason[removal.reason] = (summary.removalsByReason[removal.reason] ?? 0) + 1;
     }
