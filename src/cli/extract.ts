@@ -13,25 +13,9 @@ function originLabel(origin: RawOrigin): string {
   return origin.path;
 }
 
+/** The document's origin first, then every Article field (see src/model.ts). */
 function toJson(origin: RawOrigin, article: Article) {
-  return {
-    file: originLabel(origin),
-    ...(origin.url ? { sourceUrl: origin.url } : {}),
-    id: article.id,
-    title: article.title,
-    text: article.text,
-    publishedAt: article.publishedAt,
-    outlet: article.outlet,
-    byline: article.byline,
-    language: article.language,
-    url: article.url,
-    canonicalUrl: article.canonicalUrl,
-    dateline: article.dateline,
-    metaSources: article.metaSources,
-    quality: article.quality,
-    removals: article.removals,
-    repairs: article.repairs,
-  };
+  return { file: originLabel(origin), ...(origin.url ? { sourceUrl: origin.url } : {}), ...article };
 }
 
 export function registerExtract(program: Command): void {

@@ -4,7 +4,7 @@ import { errorMessage, fsErrorCode, ingestError } from './errors.js';
 import { countSkip, type ReaderContext } from './options.js';
 import { recordId } from './record-id.js';
 import { isBlank, looksLikeFeed } from './sniff.js';
-import { peek, type ByteSource } from './source.js';
+import { withHead, type ByteSource } from './source.js';
 import { streamDecoder, xmlCharset } from './xml-charset.js';
 
 /**
@@ -183,21 +183,8 @@ function itemLanguage(item: DomElement, channelLanguage: string | undefined): st
   return channelLanguage;
 }
 
-export async function* readFeed(src: ByteSource, ctx: ReaderContext): AsyncGenerator<IngestItem> {
-  const fileOrigin: RawOrigin = { path: src.path, reader: 'feed' };
-  let head: Uint8Array;
-  let rest: AsyncIterableIterator<Uint8Array>;
-  try {
-    ({ head, rest } = await peek(src.open(), HEAD_BYTES));
-  } catch (err) {
-    yield ingestError(fileOrigin, fsErrorCode(err, true), errorMessage(err));
-    return;
-  }
-  try {
-    yield* readFeedAfterHead(src, head, rest, ctx);
-  } finally {
-    await rest.return?.(); // release the file on every way out
-  }
+export function readFeed(src: ByteSource, ctx: ReaderContext): AsyncGenerator<IngestItem> {
+  return withHead(src, 'feed', HEAD_BYTES, (head, rest) => readFeedAfterHead(src, head, rest, ctx));
 }
 
 async function* readFeedAfterHead(

@@ -2,6 +2,8 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import type { IngestItem, RawOrigin } from '../model.js';
+import { errorMessage, fsErrorCode, ingestError } from './errors.js';
 
 /**
  * A place bytes come from: a file on disk or a stream (stdin, a gunzipped file). Readers only see
@@ -165,4 +167,29 @@ export async function sniffHead(src: ByteSource, n: number): Promise<{ head: Uin
   }
   const { head, rest } = await peek(src.open(), n);
   return { head, source: streamSource(src.path, rest) };
+}
+
+/**
+ * Open a source, read its first `headBytes`, and hand head and rest to a reader body; the file is released
+ * on every way out (done, error, or a consumer that stops early). An unreadable file is one error item.
+ */
+export async function* withHead(
+  src: ByteSource,
+  reader: RawOrigin['reader'],
+  headBytes: number,
+  body: (head: Uint8Array, rest: AsyncIterable<Uint8Array>) => AsyncGenerator<IngestItem>,
+): AsyncGenerator<IngestItem> {
+  let head: Uint8Array;
+  let rest: AsyncIterableIterator<Uint8Array>;
+  try {
+    ({ head, rest } = await peek(src.open(), headBytes));
+  } catch (err) {
+    yield ingestError({ path: src.path, reader }, fsErrorCode(err, true), errorMessage(err));
+    return;
+  }
+  try {
+    yield* body(head, rest);
+  } finally {
+    await rest.return?.();
+  }
 }

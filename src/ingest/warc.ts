@@ -5,7 +5,7 @@ import { errorMessage, fsErrorCode, ingestError } from './errors.js';
 import { countSkip, type ReaderContext } from './options.js';
 import { recordId } from './record-id.js';
 import { isBlank, isGzip, isWarcStart, sniffKind } from './sniff.js';
-import { concatBytes, peek, type ByteSource } from './source.js';
+import { concatBytes, withHead, type ByteSource } from './source.js';
 
 /**
  * WARC reader (.warc, .warc.gz, stdin) on warcio's streaming WARCParser: one record in memory at a
@@ -124,21 +124,8 @@ function classify(record: WARCRecord): { type: PayloadType; charset?: string; sn
   return { type, charset: ct.charset };
 }
 
-export async function* readWarc(src: ByteSource, ctx: ReaderContext): AsyncGenerator<IngestItem> {
-  const fileOrigin: RawOrigin = { path: src.path, reader: 'warc' };
-  let head: Uint8Array;
-  let rest: AsyncIterableIterator<Uint8Array>;
-  try {
-    ({ head, rest } = await peek(src.open(), HEAD_BYTES));
-  } catch (err) {
-    yield ingestError(fileOrigin, fsErrorCode(err, true), errorMessage(err));
-    return;
-  }
-  try {
-    yield* readWarcAfterHead(src, head, rest, ctx);
-  } finally {
-    await rest.return?.(); // release the file on every way out
-  }
+export function readWarc(src: ByteSource, ctx: ReaderContext): AsyncGenerator<IngestItem> {
+  return withHead(src, 'warc', HEAD_BYTES, (head, rest) => readWarcAfterHead(src, head, rest, ctx));
 }
 
 async function* readWarcAfterHead(
