@@ -21,7 +21,6 @@ import {
   BOILERPLATE_ROLES,
   BOILERPLATE_TAGS,
   CONTENT_TOKENS,
-  HEADING_TAGS,
   PROTECTED_TAGS,
   SILENT_TAGS,
   type ClassRule,
@@ -55,6 +54,8 @@ const TEXT_NODE = 3;
 const PROSE_MIN_CHARS = 80;
 /** How much prose inside a flagged element counts towards choosing the container. */
 const FLAGGED_PROSE_WEIGHT = 0.3;
+/** A non-comment flag holding at least this share of the container's prose is judged a false alarm. */
+const FLAG_OVERREACH_SHARE = 0.5;
 /** Link share above which a block is a list of links, not prose. */
 const LINK_DENSE = 0.5;
 
@@ -345,6 +346,57 @@ function blockVerdict(b: Block): SkipVerdict | null {
   return phraseVerdict(b.text);
 }
 
+/** Prose characters of a block: what it adds to an article if it is one (0 for furniture-like blocks). */
+function proseChars(b: Block): number {
+  const density = b.rawChars > 0 ? b.linkChars / b.rawChars : 0;
+  return b.text.length >= PROSE_MIN_CHARS && density <= LINK_DENSE ? b.text.length * (1 - density) : 0;
+}
+
+/**
+ * Flags inside the container that would take most of its prose: a class name that merely sounds like
+ * furniture ("meteredContent", a theme's "tag-…" taxonomy class) on the article's own wrapper. Comment
+ * flags are exempt: a thread can outweigh a short article and must still go.
+ */
+function overreachingFlags(blocks: Block[], inside: boolean[]): Set<Flag> {
+  let total = 0;
+  const perFlag = new Map<Flag, number>();
+  for (let i = 0; i < blocks.length; i++) {
+    if (!inside[i]) continue;
+    const chars = proseChars(blocks[i]);
+    total += chars;
+    const flag = blocks[i].flag;
+    if (flag && chars > 0) perFlag.set(flag, (perFlag.get(flag) ?? 0) + chars);
+  }
+  const wrong = new Set<Flag>();
+  for (const [flag, chars] of perFlag) {
+    if (flag.verdict.reason !== 'comments' && chars >= total * FLAG_OVERREACH_SHARE) wrong.add(flag);
+  }
+  return wrong;
+}
+
+/** Describe an element as `tag#id.class` (for debugging output). */
+export function describeElement(el: Element): string {
+  const id = el.getAttribute('id');
+  const cls = normaliseSpace(el.getAttribute('class') ?? '');
+  return el.localName + (id ? '#' + id : '') + (cls ? '.' + cls.split(' ').join('.') : '');
+}
+
+/** What the extractor saw: the container it chose and every block with its flag (for debugging rules). */
+export function explainMainContent(doc: Document): { container: string; blocks: Array<{ text: string; weight: number; flag: string | null; inside: boolean }> } {
+  const root = (doc.body ?? doc.documentElement) as Element;
+  const blocks = collectBlocks(root);
+  const container = pickContainer(root, blocks);
+  return {
+    container: describeElement(container),
+    blocks: blocks.map((b) => ({
+      text: b.text,
+      weight: blockWeight(b),
+      flag: b.flag ? `${b.flag.verdict.rule} on ${describeElement(b.flag.el)}` : null,
+      inside: isInside(b.owner, container),
+    })),
+  };
+}
+
 /** Extract the article's paragraphs from a parsed page. Reads the DOM; never changes it. */
 export function extractMainContent(doc: Document, _opts: MainContentOptions = {}): MainContent {
   const root = (doc.body ?? doc.documentElement) as Element | null;
@@ -365,13 +417,16 @@ export function extractMainContent(doc: Document, _opts: MainContentOptions = {}
     openFlag = null;
     flagged = [];
   };
-  for (const b of blocks) {
-    if (!isInside(b.owner, container)) {
+  const inside = blocks.map((b) => isInside(b.owner, container));
+  const wrongFlags = overreachingFlags(blocks, inside);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (!inside[i]) {
       outside.push(b.text);
       continue;
     }
     // A flag counts only strictly inside the container: one on the container or above it was wrong.
-    if (b.flag && b.flag.el !== container && isInside(b.flag.el, container)) {
+    if (b.flag && b.flag.el !== container && !wrongFlags.has(b.flag) && isInside(b.flag.el, container)) {
       if (openFlag !== b.flag) closeFlag();
       openFlag = b.flag;
       flagged.push(b.text);

@@ -174,5 +174,28 @@ export function shrinkHugeHtml(html: string): string {
 export function parseHtml(html: string): Document {
   const safe = limitNesting(shrinkHugeHtml(html));
   const doc = new DOMParser().parseFromString(safe, 'text/html') as unknown as Document;
+  mergeBodies(doc);
   return doc;
+}
+
+/**
+ * linkedom can end up with two <body> elements — when content (a stray <script>) sits between </head> and
+ * <body> it adds an empty one — and `doc.body` may then be the empty one. Gather every body's children, in
+ * document order, into the element `doc.body` returns, so `doc.body` is the page.
+ */
+function mergeBodies(doc: Document): void {
+  const html = doc.documentElement;
+  const target = doc.body;
+  if (!html || !target) return;
+  const bodies: Element[] = [];
+  for (let el = html.firstElementChild; el; el = el.nextElementSibling) if (el.localName === 'body') bodies.push(el);
+  if (bodies.length < 2) return;
+  const nodes: Node[] = [];
+  for (const body of bodies) for (let n = body.firstChild; n; n = n.nextSibling) nodes.push(n);
+  for (const n of nodes) target.appendChild(n);
+  for (const body of bodies) {
+    if (body === target) continue;
+    for (const attr of Array.from(body.attributes)) if (!target.hasAttribute(attr.name)) target.setAttribute(attr.name, attr.value);
+    body.remove();
+  }
 }

@@ -77,7 +77,7 @@ export const BOILERPLATE_CLASSES: readonly ClassRule[] = [
   {
     name: 'related-links',
     reason: 'related-links',
-    tokens: ['related', 'recommended', 'recommendations', 'more', 'popular', 'trending', 'readmore', 'also', 'next', 'prev', 'previous', 'recirc', 'outbrain', 'taboola', 'mostread', 'most', 'teaser', 'teasers', 'widget', 'widgets', 'carousel', 'tags', 'tag', 'topics', 'keywords', 'pagination', 'pager'],
+    tokens: ['related', 'recommended', 'recommendations', 'popular', 'trending', 'readmore', 'recirc', 'outbrain', 'taboola', 'mostread', 'teaser', 'teasers', 'carousel', 'tags', 'keywords', 'pagination', 'pager'],
     contains: ['related', 'recommend', 'outbrain', 'taboola', 'trending', 'popular', 'mostread', 'mostpopular', 'recirc', 'readnext', 'upnext', 'morestories', 'moreon', 'seealso', 'readalso', 'zergnet', 'revcontent'],
   },
   {
@@ -95,7 +95,7 @@ export const BOILERPLATE_CLASSES: readonly ClassRule[] = [
   {
     name: 'page-furniture',
     reason: 'boilerplate',
-    tokens: ['footer', 'sidebar', 'rail', 'sidebars', 'modal', 'popup', 'overlay', 'hidden', 'hide', 'offscreen', 'sronly', 'visuallyhidden', 'login', 'signin', 'author', 'bio', 'byline', 'dateline', 'timestamp', 'meta', 'caption', 'credit', 'credits', 'copyright', 'disclaimer', 'masthead', 'toc', 'jump', 'alert', 'banner', 'notice', 'corrections'],
+    tokens: ['footer', 'sidebar', 'rail', 'sidebars', 'modal', 'popup', 'overlay', 'offscreen', 'sronly', 'visuallyhidden', 'login', 'signin', 'author', 'bio', 'byline', 'dateline', 'timestamp', 'meta', 'caption', 'credit', 'credits', 'copyright', 'disclaimer', 'masthead', 'toc', 'jump', 'alert', 'banner', 'notice', 'corrections'],
     contains: ['sidebar', 'footer', 'popup', 'modal', 'byline', 'caption', 'copyright', 'sronly', 'screenreader', 'visuallyhidden', 'authorbio', 'authorinfo', 'aboutauthor'],
   },
 ];
@@ -120,7 +120,6 @@ export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'legend', 'caption', 'body', 'html', 'form', 'hgroup', 'output',
 ]);
 
-export const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /**
  * Short text blocks that are page furniture even inside the article container. Normalised form: lower

@@ -1,0 +1,122 @@
+/**
+ * HTML main-content extraction: page furniture leaves with a reason, the article stays, hostile pages
+ * (deep nesting, huge size, broken markup) finish quickly, and the 181-page benchmark keeps its level.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractHtml } from '../src/extract/html/index.js';
+import { needsShared, sharedDir } from './helpers.js';
+
+const PARAS = [
+  'The harbour authority approved a plan on Thursday to dredge the northern channel, a project that has been delayed for six years by disputes over cost and the fate of a colony of seabirds nesting on the breakwater.',
+  'Engineers said the work would begin in the spring and take about eighteen months, during which larger cargo ships would be diverted to the southern berths. Local fishing crews welcomed the decision but asked for compensation.',
+  'Opponents argued that the plan underestimated the cost of moving the birds and said they would ask the regional court to review the permit before any dredger arrives in the harbour.',
+];
+
+function page(extra: { before?: string; after?: string; inside?: string } = {}): string {
+  return `<!doctype html><html lang="en"><head><title>Harbour channel to be dredged | The Tidewater Gazette</title></head><body>
+<header><nav class="main-nav"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li><li><a href="/weather">Weather</a></li></ul></nav></header>
+<div id="cookie-banner" class="cookie-consent">We use cookies to personalise content and analyse our traffic. By continuing you accept our use of cookies. <button>Accept all</button></div>
+${extra.before ?? ''}
+<main><article><h1>Harbour channel to be dredged after six-year delay</h1>
+<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Share on X</a> <a href="#">Email this article</a></div>
+${PARAS.map((p) => `<p>${p}</p>`).join('\n')}
+${extra.inside ?? ''}
+</article>
+<aside class="related-articles"><h2>Related stories</h2><ul><li><a href="/a">Seabird colony thrives on breakwater, survey finds</a></li><li><a href="/b">Port traffic hits record high as cargo volumes climb</a></li><li><a href="/c">Fishing crews demand new quotas</a></li></ul></aside>
+<section id="comments" class="comments-area"><h3>3 Comments</h3><div class="comment"><p>Finally! This should have been done years ago, the channel is a disgrace and everyone in town knows it.</p></div>
+<div id="respond"><h3>Leave a Reply</h3><p>Your email address will not be published. Required fields are marked *</p><form><textarea></textarea><button>Post Comment</button></form></div></section>
+</main>${extra.after ?? ''}<footer class="site-footer">© 2025 The Tidewater Gazette. All rights reserved. <a href="/privacy">Privacy</a> <a href="/terms">Terms</a></footer></body></html>`;
+}
+
+test('article paragraphs are kept; navigation, cookie notice, share bar, related links, comments leave with reasons', () => {
+  const x = extractHtml(page());
+  for (const p of PARAS) assert.ok(x.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
+  for (const junk of ['We use cookies', 'Share on Facebook', 'Seabird colony thrives', 'should have been done years ago', 'Leave a Reply', 'Weather']) {
+    assert.ok(!x.text.includes(junk), `dropped: ${junk}`);
+    assert.ok(x.removals.some((r) => r.text.includes(junk)), `recorded: ${junk}`);
+  }
+  for (const r of x.removals) {
+    assert.ok(r.reason && r.rule, 'every removal names its reason and rule');
+    assert.equal(r.at, -1);
+  }
+  assert.equal(x.metadata.title, 'Harbour channel to be dredged after six-year delay');
+});
+
+test('broken markup (unclosed tags, stray end tags) still yields the article', () => {
+  const broken = page().replace(/<\/p>/g, '').replace('<main>', '<main></div></span>');
+  const x = extractHtml(broken);
+  for (const p of PARAS) assert.ok(x.text.includes(p.slice(0, 60)));
+});
+
+test('10,000-deep nesting finishes quickly without a stack overflow', () => {
+  const deep = '<div>'.repeat(10_000) + 'deep text' + '</div>'.repeat(10_000);
+  const started = performance.now();
+  const x = extractHtml(page({ after: deep }));
+  assert.ok(performance.now() - started < 10_000);
+  for (const p of PARAS) assert.ok(x.paragraphs.includes(p));
+});
+
+test('a 50 MB page is extracted in bounded time', () => {
+  const filler = `<div class="sidebar"><p>${'advert text '.repeat(80)}</p></div>\n`;
+  const big = page({ after: filler.repeat(Math.ceil((50 << 20) / filler.length)) });
+  assert.ok(big.length >= 50 << 20);
+  const started = performance.now();
+  const x = extractHtml(big);
+  assert.ok(performance.now() - started < 30_000);
+  assert.ok(PARAS.every((p) => x.text.includes(p)));
+});
+
+test('a long run without spaces or tags does not hang', () => {
+  const started = performance.now();
+  extractHtml(page({ inside: `<p>${'x'.repeat(2_000_000)}</p>` }));
+  assert.ok(performance.now() - started < 10_000);
+});
+
+const benchDir = join(sharedDir, 'bench', 'article-extraction');
+test('article-extraction benchmark: mean 4-gram F1 stays at or above 0.95', { skip: needsShared }, () => {
+  assert.ok(existsSync(benchDir));
+  const truth = JSON.parse(readFileSync(join(benchDir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
+  const tokens = (s: string) => s.match(/[\p{L}\p{N}_]+/gu) ?? [];
+  const shingles = (t: string[]) => {
+    const m = new Map<string, number>();
+    for (let i = 0; i + 4 <= Math.max(t.length, 4); i++) {
+      const k = t.slice(i, i + 4).join(' ');
+      m.set(k, (m.get(k) ?? 0) + 1);
+    }
+    return m;
+  };
+  let sumP = 0;
+  let nP = 0;
+  let sumR = 0;
+  let nR = 0;
+  for (const file of readdirSync(join(benchDir, 'html'))) {
+    const id = file.replace(/\.html$/, '');
+    if (!truth[id]) continue;
+    const pred = shingles(tokens(extractHtml(readFileSync(join(benchDir, 'html', file), 'utf8'), { url: truth[id].url }).text));
+    const gold = shingles(tokens(truth[id].articleBody));
+    let tp = 0;
+    let fp = 0;
+    for (const [k, n] of pred) {
+      const g = gold.get(k) ?? 0;
+      tp += Math.min(n, g);
+      fp += Math.max(0, n - g);
+    }
+    let fn = 0;
+    for (const [k, n] of gold) fn += Math.max(0, n - (pred.get(k) ?? 0));
+    if (tp + fp > 0) {
+      sumP += fp === 0 && fn === 0 ? 1 : tp / (tp + fp);
+      nP++;
+    }
+    if (tp + fn > 0) {
+      sumR += fp === 0 && fn === 0 ? 1 : tp / (tp + fn);
+      nR++;
+    }
+  }
+  const p = sumP / nP;
+  const r = sumR / nR;
+  const f1 = (2 * p * r) / (p + r);
+  assert.ok(f1 >= 0.95, `F1 ${f1.toFixed(3)}`);
+});
