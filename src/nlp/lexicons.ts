@@ -38,6 +38,11 @@ export function keyOf(s: string): string {
 export class PhraseTrie<V> {
   private root: TrieNode<V> = { next: new Map() };
   add(phrase: string, value: V): void {
+    const node = this.nodeFor(phrase);
+    if (node.value === undefined) node.value = value;
+  }
+  /** The node of a phrase, created on the way when missing. */
+  private nodeFor(phrase: string): TrieNode<V> {
     let node = this.root;
     for (const tok of tokenizePhrase(phrase)) {
       let n = node.next.get(tok);
@@ -47,7 +52,7 @@ export class PhraseTrie<V> {
       }
       node = n;
     }
-    if (node.value === undefined) node.value = value;
+    return node;
   }
   /** Longest match of tokens[i..] (given as lowercase keys); returns [length, value] or null. */
   longest(keys: readonly string[], i: number, limit = keys.length): [number, V] | null {
@@ -61,16 +66,7 @@ export class PhraseTrie<V> {
   }
   /** Like add, but a later entry replaces an earlier one. */
   addReplace(phrase: string, value: V): void {
-    let node = this.root;
-    for (const tok of tokenizePhrase(phrase)) {
-      let n = node.next.get(tok);
-      if (!n) {
-        n = { next: new Map() };
-        node.next.set(tok, n);
-      }
-      node = n;
-    }
-    node.value = value;
+    this.nodeFor(phrase).value = value;
   }
   has(phrase: string): boolean {
     // fast path: one lowercase token (the common case in the annotators' inner loops)

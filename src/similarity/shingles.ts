@@ -18,39 +18,34 @@ export function isWordUnit(c: number): boolean {
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
 /**
- * Lowercase, NFKC, punctuation and whitespace runs collapsed to a single space, trimmed.
- * Linear time: one pass over the string, no backtracking regex.
+ * Calls `visit(s, start, end)` for each word of the normal form of `text` (NFKC, lowercase; punctuation and
+ * whitespace separate words). Linear time: one pass over the string, no backtracking regex.
  */
-export function normalizeForHash(text: string): string {
+function forEachWord(text: string, visit: (s: string, start: number, end: number) => void): void {
   const s = text.normalize('NFKC').toLowerCase();
-  const out: string[] = [];
   let start = -1;
   for (let i = 0; i <= s.length; i++) {
     const inWord = i < s.length && isWordUnit(s.charCodeAt(i));
     if (inWord) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      out.push(s.slice(start, i));
+      visit(s, start, i);
       start = -1;
     }
   }
+}
+
+/** Lowercase, NFKC, punctuation and whitespace runs collapsed to a single space, trimmed. */
+export function normalizeForHash(text: string): string {
+  const out: string[] = [];
+  forEachWord(text, (s, start, end) => out.push(s.slice(start, end)));
   return out.join(' ');
 }
 
 /** Hash of each word of the normal form, in order. */
 export function wordHashes(text: string): Uint32Array {
-  const s = text.normalize('NFKC').toLowerCase();
   const hashes: number[] = [];
-  let start = -1;
-  for (let i = 0; i <= s.length; i++) {
-    const inWord = i < s.length && isWordUnit(s.charCodeAt(i));
-    if (inWord) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      hashes.push(fnv1a(s, start, i));
-      start = -1;
-    }
-  }
+  forEachWord(text, (s, start, end) => hashes.push(fnv1a(s, start, end)));
   return Uint32Array.from(hashes);
 }
 
