@@ -103,7 +103,19 @@ interface VerbPattern {
 interface VerbBlock {
   code: string;
   patterns: VerbPattern[];
+  /** The code is the dominant CAMEO family of the verb's patterns, not a dictionary default. */
+  derived?: boolean;
 }
+/**
+ * Verbs that get no family default: light and aspectual verbs whose meaning is in the object
+ * ("make a visit", "start talks", "bring charges"), and verbs of motion, change or reply whose
+ * synset's patterns happen to be about one kind of event ("rise" sits with "lift sanctions",
+ * "respond" with "react angrily") while the bare verb is no event.
+ */
+const LIGHT_VERBS = new Set([
+  'MAKE', 'BRING', 'START', 'BEGIN', 'CONTINUE', 'RESTART', 'RESUME', 'TAKE', 'GIVE', 'HAVE', 'GET', 'PUT', 'SET', 'KEEP', 'HOLD', 'MOVE', 'GO', 'COME', 'CARRY', 'FINISH', 'END', 'STOP', 'APPEAR', 'SOUND', 'ARRANGE', 'OBTAIN', 'SEARCH', 'SELECT', 'EXTEND', 'MAINTAIN', 'STAND', 'STEP', 'REACH', 'RETURN', 'SEND', 'RAISE', 'FILE', 'LODGE', 'MARK', 'SHOW', 'EXHIBIT', 'UTILIZE', 'USE', 'PLAY', 'LAUNCH', 'OPEN', 'CLOSE', 'CONSTRUCT', 'BUILD', 'CREATE', 'ESTABLISH', 'FORM',
+  'PLACE', 'INTERVIEW', 'WONDER', 'AVOID', 'FLY', 'PILOT', 'COMPLETE', 'CAST', 'COME_UP', 'MOVE_UP', 'ARISE', 'ELEVATE', 'HOIST', 'RISE', 'SURFACE', 'ANSWER', 'REPLY', 'RESPOND', 'REACT', 'RECOVER', 'DENY', 'REVIEW', 'PUBLISH', 'CUT', 'EXERCISE', 'WALK', 'VOW', 'INAUGURATE', 'BREAK_DOWN', 'FALTER', 'TAP', 'POINT', 'ERUPT', 'VIOLATE', 'COMMIT', 'DRAFT', 'ADVANCE',
+]);
 
 function regularForms(v: string): string[] {
   const forms = new Set<string>([v]);
@@ -150,6 +162,9 @@ function buildVerbs(): { forms: Record<string, string>; blocks: Record<string, V
   }
   const forms: Record<string, string> = {};
   const blocks: Record<string, VerbBlock> = {};
+  /** "BLOCK|MEMBER" → CAMEO family (2 digits) → number of patterns written for that member. */
+  const familyCounts = new Map<string, Map<string, number>>();
+  const members: { block: string; member: string; forms: string[] }[] = [];
   let block: string | null = null;
   const start = lines.findIndex((l) => l.includes('####### VERB PATTERNS'));
   for (i = start + 1; i < lines.length; i++) {
@@ -172,6 +187,14 @@ function buildVerbs(): { forms: Record<string, string>; blocks: Record<string, V
       if (!pm) continue;
       const body = pm[1];
       const code = pm[2].split(':')[0].trim();
+      // the comment names the synset member the pattern was written for ("# ACCEPT")
+      const member = /#\s*([A-Z][A-Z_'-]*)/.exec(line)?.[1]?.replace(/_+$/, '');
+      if (member && /^[0-9]{2}/.test(code)) {
+        const key = `${block}|${member}`;
+        const fam = familyCounts.get(key) ?? new Map<string, number>();
+        fam.set(code.slice(0, 2), (fam.get(code.slice(0, 2)) ?? 0) + 1);
+        familyCounts.set(key, fam);
+      }
       const star = body.indexOf('*');
       if (star < 0) continue;
       const before = body.slice(0, star).trim();
@@ -201,11 +224,49 @@ function buildVerbs(): { forms: Record<string, string>; blocks: Record<string, V
     const own = /\[([0-9]+)/.exec(t.slice(vm[0].length));
     const target = own ? `${block}#${own[1]}` : block;
     if (own && !blocks[target]) blocks[target] = { code: own[1], patterns: blocks[block].patterns };
+    if (!own) members.push({ block, member: base, forms: [...all].map((f) => f.replace(/_/g, ' ').toLowerCase()) });
     for (const f of all) {
       const key = f.replace(/_/g, ' ').toLowerCase();
       if (!forms[key]) forms[key] = target;
     }
   }
+  // "ink" (journalese for signing an agreement) is missing from CAMEO.2.0; it shares SIGN's patterns
+  for (const f of ['ink', 'inks', 'inked', 'inking']) forms[f] ??= 'SIGN';
+  // Verbs whose block has no default code ([---]) code only through object patterns in
+  // PETRARCH, which needs a full parse. Without one, a verb whose own patterns (the dictionary
+  // comments name the member each pattern was written for) — or, failing that, its synset's
+  // patterns — fall mostly in one CAMEO family takes that family's root code ("ACCEPT": most of
+  // its patterns are 03x "express intent to cooperate" → 030). Patterns still win when they match.
+  const dominant = (fam: Map<string, number> | undefined, share: number): string | null => {
+    if (!fam) return null;
+    const total = [...fam.values()].reduce((a, b) => a + b, 0);
+    const sorted = [...fam.entries()].sort((a, b) => b[1] - a[1]);
+    if (total < 3 || sorted[0][1] / total < share || (sorted[1] && sorted[1][1] === sorted[0][1])) return null;
+    return sorted[0][0];
+  };
+  const blockFamilies = new Map<string, Map<string, number>>();
+  for (const [key, fam] of familyCounts) {
+    const b = key.split('|')[0];
+    const agg = blockFamilies.get(b) ?? new Map<string, number>();
+    for (const [f, n] of fam) agg.set(f, (agg.get(f) ?? 0) + n);
+    blockFamilies.set(b, agg);
+  }
+  let derived = 0;
+  for (const m of members) {
+    const b = blocks[m.block];
+    if (!b || (b.code && b.code !== '---')) continue;
+    if (LIGHT_VERBS.has(m.member)) continue;
+    const own = familyCounts.get(`${m.block}|${m.member}`);
+    const ownTotal = own ? [...own.values()].reduce((x, y) => x + y, 0) : 0;
+    const fam = ownTotal >= 3 ? dominant(own, 0.5) : dominant(blockFamilies.get(m.block), 0.7);
+    if (!fam || fam === '00') continue;
+    const target = `${m.block}@${fam}`;
+    blocks[target] ??= { code: `${fam}0`, patterns: b.patterns, derived: true };
+    for (const f of m.forms) if (forms[f] === m.block) forms[f] = target;
+    derived++;
+    if (process.env.VERBOSE) console.log(`  ${m.member} (${m.block}${ownTotal >= 3 ? '' : ', synset'}) → ${fam}0`);
+  }
+  console.log(`verbs without a default code given their family's root code: ${derived}`);
   return { forms, blocks };
 }
 

@@ -120,7 +120,11 @@ test('seeds: signing the partnership agreement is a cooperative (AGREE-family) e
   for (const { a } of annotated) {
     const signing = a.events.find((e) => e.trigger.text.startsWith('sign') && e.actor.length >= 2);
     assert.ok(signing, 'signing event with a compound actor');
-    assert.ok(['AGREE', 'SUPPORT'].includes(signing.category), signing.category);
+    // CAMEO 057 "sign formal agreement" → SUPPORT in CAMEO2PLOVER-2021, and the PLOVER codebook's
+    // SUPPORT covers "ratify, sign, or finalize an agreement or treaty" (AGREE is for promises
+    // to sign); with AGREE it makes up the verbal-cooperation quad
+    assert.equal(signing.cameo, '057');
+    assert.equal(signing.category, 'SUPPORT');
     assert.equal(signing.quad, 'verbal-cooperation');
     const countries = signing.actor.map((x) => x.country).sort();
     assert.deepEqual(countries, ['PRK', 'RUS']);

@@ -24,6 +24,7 @@ import type { Token } from './tokens.js';
 import type { Sentence } from './sentences.js';
 import { ORG_ROLE_NOUNS, resolveOrgRoleNoun, type EntityResult, type MentionRec } from './entities.js';
 import { LEX } from './lexicons.js';
+import { nominalObject, nominalSubject, type SubjectContext } from './events-subject.js';
 
 interface VerbBlock {
   code: string;
@@ -97,8 +98,18 @@ const QUAD: Record<PloverCategory, PloverQuad> = {
   ASSAULT: 'material-conflict',
 };
 
+/**
+ * Where the PLOVER codebook's category text overrides CAMEO2PLOVER-2021: CONCEDE "covers ...
+ * easing of administrative or legal restrictions on persons and organizations, removing curfews,
+ * suspending protests" ("the lifting of a curfew is, effectively, a promise"), while the 2021
+ * table moved 0813 (ease curfew) and 0814 (ease state of emergency) to RETREAT.
+ */
+const CODEBOOK_OVERRIDES: Record<string, PloverCategory> = { '0813': 'CONCEDE', '0814': 'CONCEDE' };
+
 /** CAMEO code → PLOVER category (longest prefix in the table). */
 export function cameoToPlover(code: string): PloverCategory | null {
+  const override = CODEBOOK_OVERRIDES[code];
+  if (override) return override;
   for (let len = code.length; len >= 2; len--) {
     const c = DICT.cameo2plover[code.slice(0, len)];
     if (c && c in QUAD) return c as PloverCategory;
@@ -131,6 +142,8 @@ const FUTURE = new Set(['willing', 'ready', 'prepared', 'will', "'ll", 'shall', 
 const CLAUSE_BOUNDARY = new Set([';', ':', '\u2014', '\u2013', 'that', 'which', 'who', 'whom', 'when', 'while', 'but', 'because', 'although', 'though', 'if', 'after', 'before', 'since', 'until', 'where', 'as']);
 /** Plural or collective nouns that head a subject besides the agents dictionary. */
 const SUBJECT_NOUNS = new Set(['officials', 'leaders', 'forces', 'authorities', 'government', 'governments', 'ministers', 'spokesmen', 'lawmakers', 'delegates', 'delegation', 'negotiators', 'envoys', 'diplomats', 'soldiers', 'militants', 'fighters', 'protesters', 'demonstrators', 'students', 'workers', 'activists', 'members', 'people', 'residents', 'police', 'military', 'army', 'navy', 'regime', 'administration', 'cabinet', 'parliament', 'court', 'media', 'agency', 'ministry', 'council', 'sources', 'state']);
+/** Collective nouns for sides and groups that act in news ("the two sides", "the coalition"). */
+const GROUP_NOUNS = new Set(['side', 'party', 'group', 'coalition', 'alliance', 'union', 'team', 'mission', 'contingent', 'committee', 'commission', 'court', 'tribunal', 'body', 'movement', 'front', 'faction', 'organization', 'organisation', 'association', 'federation', 'newspaper', 'agency', 'board', 'panel', 'bloc', 'community', 'unit', 'ship', 'warship', 'vessel', 'aircraft', 'plane', 'jet', 'troop', 'unit', 'convoy']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they']);
 /** Adjectives that pass their subject to an infinitive ("is willing to send"). */
 const CONTROL_WORDS = new Set(['willing', 'ready', 'prepared', 'able', 'unable', 'eager', 'determined', 'likely', 'set', 'due', 'expected', 'going']);
@@ -151,6 +164,10 @@ const COMMITMENT_VERBS = new Set(['agree', 'agrees', 'agreed', 'agreeing', 'prom
  */
 const REFUSAL_VERBS = new Set(['reject', 'rejects', 'rejected', 'rejecting', 'refuse', 'refuses', 'refused', 'refusing', 'decline', 'declines', 'declined', 'rebuff', 'rebuffed', 'rebuffs', 'spurned', 'spurns']);
 const DEMAND_MODALS = new Set(['must', 'should']);
+/** Verbs of signing or concluding a written agreement. */
+const SIGN_VERBS = new Set(['sign', 'signs', 'signed', 'signing', 'ink', 'inks', 'inked', 'inking', 'ratify', 'ratifies', 'ratified', 'ratifying', 'conclude', 'concludes', 'concluded', 'concluding', 'finalize', 'finalizes', 'finalized', 'finalise', 'finalises', 'finalised', 'countersign', 'countersigned', 'initialled', 'initialed']);
+/** Formal written agreements (PETRARCH's &TREATY synset and its near synonyms). */
+const AGREEMENT_NOUNS = new Set(['agreement', 'agreements', 'accord', 'accords', 'pact', 'pacts', 'treaty', 'treaties', 'deal', 'deals', 'memorandum', 'memorandums', 'memoranda', 'mou', 'protocol', 'protocols', 'convention', 'conventions', 'charter', 'declaration', 'communique', 'communiqué', 'armistice', 'compact', 'covenant']);
 
 export function findEvents(text: string, tokens: Token[], sentences: Sentence[], ents: EntityResult, times: TimeExpr[], quotes: Quote[] = []): EventAnn[] {
   const events: EventAnn[] = [];
@@ -204,6 +221,23 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     list.push(m);
     personsBySentence.set(m.sentence, list);
   }
+  const subjectCtx: SubjectContext = {
+    tokens,
+    text,
+    isAgentKey: (key) => {
+      const sing = key.endsWith('ies') ? key.slice(0, -3) + 'y' : key.endsWith('s') ? key.slice(0, -1) : key;
+      return LEX.agents.has(key) || LEX.agents.has(sing) || LEX.titles.has(key) || LEX.titles.has(sing) || SUBJECT_NOUNS.has(key) || SUBJECT_NOUNS.has(sing) || GROUP_NOUNS.has(sing);
+    },
+    countryStartingAt: (k) => {
+      const c = ents.countryAt.get(k);
+      if (c) return { code: c.code, endTok: k };
+      const m = mentionAt.get(k);
+      const code = m ? (m.country ?? ents.clusters[m.cluster]?.country) : undefined;
+      return code ? { code, endTok: m!.tokEnd - 1 } : null;
+    },
+    isVerbKey: (key) => FORMS.has(key) || LEX.speechVerbs.has(key),
+    isFiniteVerb: (key) => IRREGULAR_PAST.has(key) || (LEX.speechVerbs.has(key) && !key.endsWith('ing')) || ((FORMS.has(key) || LEX.speechVerbs.has(key)) && key.endsWith('ed')),
+  };
   const participantOf = (m: MentionRec): EventParticipant => {
     const c = ents.clusters[m.cluster];
     const p: EventParticipant = { text: m.text, start: m.start, end: m.end, canonical: c?.canonical ?? m.canonical };
@@ -224,6 +258,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
   sentences.forEach((s, si) => {
     for (let k = s.tokStart; k < s.tokEnd; k++) if (HEDGES.has(tokens[k].key)) hedgeCount[si]++;
   });
+  /** Last token of the trigger of the latest commitment verb coded AGREE ("agreed to"). */
+  let commitTok = -1;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     for (let v = s.tokStart; v < s.tokEnd; v++) {
@@ -308,6 +344,10 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         }
       }
       if (eventDebug.on) console.error('  verb', t.text, block, code);
+      // signing a formal agreement: CAMEO 057, which CAMEO2PLOVER and the PLOVER codebook put under
+      // SUPPORT ("ratify, sign, or finalize an agreement or treaty"), whatever its subject matter
+      // ("signed a trade agreement" is not intent to trade); promises to sign become AGREE below
+      if (SIGN_VERBS.has(t.key) && signsAgreement(vEnd, limit)) code = '057';
       if (!code || code === '---') code = REFUSAL_VERBS.has(t.key) ? '120' : code;
       if (!code || code === '---') continue;
       let category = cameoToPlover(code);
@@ -349,6 +389,10 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         if (demandBy) category = 'REQUEST';
       }
 
+      // "agreed to exchange data and to set up a committee": the infinitives are the content of
+      // the commitment, already coded as one AGREE event, not events of their own
+      if (tokens[v - 1]?.key === 'to' && commitTok >= 0 && sentOfTok[commitTok] === si && (v - 2 === commitTok || (tokens[v - 2]?.key === 'and' && v - commitTok < 16))) continue;
+      if (category === 'AGREE' && COMMITMENT_VERBS.has(t.key)) commitTok = vEnd - 1;
       // actor: the entity group just before the verb, inside its clause
       let clauseStart = s.tokStart;
       // a comma right before the verb (only auxiliaries between) closes an appositive
@@ -378,7 +422,16 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       }
       const passive = /ed$/.test(t.key) && ['was', 'were', 'been', 'is', 'are', 'be'].includes(tokens[v - 1]?.key ?? '');
       let actor = groupBefore(v, clauseStart);
+      // no named subject: a nominal one headed by an agent noun ("the two sides", "rebel leaders")
+      if (!actor.length) {
+        const np = nominalSubject(subjectCtx, clauseStart, subjectEnd(v, clauseStart));
+        if (np) actor = [np];
+      }
       let target = firstAfter(vEnd, s.tokEnd);
+      if (!target.length) {
+        const np = nominalObject(subjectCtx, vEnd, s.tokEnd);
+        if (np) target = [np];
+      }
       if (passive) {
         let byAt = -1;
         for (let k = vEnd; k < Math.min(s.tokEnd, vEnd + 6); k++)
@@ -431,6 +484,37 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     }
   }
   return events;
+
+  /** An agreement noun heads the object after a signing verb ("signed a 12-year partnership agreement"). */
+  function signsAgreement(from: number, limit: number): boolean {
+    for (let k = from; k < limit && k < from + 8; k++) {
+      if (AGREEMENT_NOUNS.has(tokens[k].key)) return true;
+      if (tokens[k].kind === 'punct' && tokens[k].text !== '-') return false;
+      if (k > from && (tokens[k].key === 'to' || tokens[k].key === 'that')) return false;
+    }
+    return false;
+  }
+
+  /** Last token of the subject before verb v: auxiliaries, adverbs, times and control verbs skipped. */
+  function subjectEnd(v: number, clauseStart: number): number {
+    let k = v - 1;
+    for (let round = 0; round < 4; round++) {
+      while (k >= clauseStart && tokens[k].kind === 'word' && (AUX.has(tokens[k].key) || (!tokens[k].cap && tokens[k].key.endsWith('ly') && tokens[k].key.length > 4))) k--;
+      if (k >= clauseStart && timeTok[k]) {
+        while (k >= clauseStart && timeTok[k]) k--;
+        if (k >= clauseStart && ['on', 'in', 'at', 'last', 'this', 'early', 'late'].includes(tokens[k].key)) k--;
+        continue;
+      }
+      // "is willing to", "agreed to": the subject of the governing word
+      const t = tokens[k];
+      if (k >= clauseStart && tokens[k + 1]?.key === 'to' && t.kind === 'word' && !t.cap && (FORMS.has(t.key) || CONTROL_WORDS.has(t.key))) {
+        k--;
+        continue;
+      }
+      break;
+    }
+    return k;
+  }
 
   function isAppositiveComma(k: number): boolean {
     // "Koo Byongsam, a spokesman for ..., said": commas around an appositive do not end the subject

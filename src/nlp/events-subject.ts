@@ -1,0 +1,126 @@
+/**
+ * Fallback subject detection for the event coder: the nominal subject of a clause when no named
+ * entity or country heads it ("The two sides agreed", "Leaders of the opposition coalition
+ * agreed", "Swiss doctors handed over", "French and Egyptian warships launched").
+ *
+ * PETRARCH codes such subjects through its agents dictionary (Phoenix.agents.txt: "leaders" →
+ * GOV, "rebels" → REB, "police" → COP). Without a parser we take the first noun phrase of the
+ * clause when everything between it and the verb is a prepositional or parenthetical tail
+ * ("sides of the divided island of Cyprus have agreed"), and accept it as an actor only when its
+ * head word is an agent noun, a role title or a multi-word capitalised name. The participant's
+ * country is the first demonym, country or entity country inside the subject ("Romania's new
+ * government" → ROU).
+ *
+ * Linear in the clause length; no regular expressions.
+ */
+import type { Token } from './tokens.js';
+import type { EventParticipant } from './types.js';
+
+export interface SubjectContext {
+  tokens: Token[];
+  text: string;
+  /** A lowercase word that names an agent or role ("officials", "rebels", "minister"). */
+  isAgentKey(key: string): boolean;
+  /** ISO3 code of a demonym/country starting at token k, or of the entity mention starting there. */
+  countryStartingAt(k: number): { code: string; endTok: number } | null;
+  /** A word that is a verb in the dictionary or of speech (a second finite verb ends the subject). */
+  isVerbKey(key: string): boolean;
+  /** A finite verb form: a verb of speech, an irregular past or a dictionary verb in -ed. */
+  isFiniteVerb(key: string): boolean;
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'some', 'both', 'all', 'several', 'many', 'most', 'two', 'three', 'four', 'five', 'six', 'hundreds', 'thousands', 'dozens', 'its', 'their', 'his', 'her']);
+/** Words that end a noun phrase and start its tail ("leaders of ...", "troops in ..."). */
+const TAIL_START = new Set(['of', 'from', 'in', 'at', 'near', 'for', 'with', 'across', 'inside', 'outside', 'around', 'on', 'based', 'loyal', 'linked', 'operating', '(']);
+/** Words that cannot appear in a subject's tail: they mark another clause. */
+/** Natural hazards are no political actors ("Storm Daniel killed 17 people"). */
+const HAZARDS = new Set(['storm', 'hurricane', 'typhoon', 'cyclone', 'flood', 'floods', 'flooding', 'earthquake', 'quake', 'fire', 'fires', 'wildfire', 'wildfires', 'tsunami', 'landslide', 'drought', 'heatwave', 'blizzard', 'tornado', 'avalanche', 'eruption', 'virus', 'epidemic', 'pandemic', 'outbreak', 'disease']);
+const TAIL_BREAK = new Set(['said', 'says', 'that', 'which', 'who', 'whom', 'when', 'while', 'if', 'because', 'but', 'as', ';', ':']);
+
+/**
+ * The noun-phrase subject of the clause [clauseStart, lastTok], or null.
+ * `lastTok` is the last token before the verb once auxiliaries and adverbs are skipped.
+ */
+export function nominalSubject(ctx: SubjectContext, clauseStart: number, lastTok: number): EventParticipant | null {
+  const { tokens, text } = ctx;
+  if (lastTok < clauseStart || lastTok - clauseStart > 24) return null;
+  let a = clauseStart;
+  // "With the signing of ...," style openers are cut by the clause boundary; here only determiners
+  // a clause after a comma may open with a conjunction ("..., and a technical group will hold")
+  if (a <= lastTok && (tokens[a].key === 'and' || tokens[a].key === 'but' || tokens[a].key === 'or')) a++;
+  while (a <= lastTok && tokens[a].kind === 'word' && DETERMINERS.has(tokens[a].key)) a++;
+  // "one third of the guerrillas": a quantity phrase before the noun
+  if (a > lastTok) return null;
+  // the noun phrase: words (and "and" between modifiers, hyphens, possessives) up to its tail
+  let b = a;
+  let caps = 0;
+  while (b <= lastTok) {
+    const t = tokens[b];
+    if (t.kind === 'word' && TAIL_START.has(t.key)) break;
+    if (t.text === '(') break;
+    if (t.kind === 'punct' && t.text !== '-' && t.text !== '&' && t.key !== "'s" && t.text !== '.') break;
+    if (t.kind === 'word' && t.key === 'and') {
+      // "French and Egyptian warships": "and" inside the phrase only between modifiers
+      b++;
+      continue;
+    }
+    // a verb inside the phrase ("the two ministers said their ...") means it is no single noun phrase
+    if (t.kind === 'word' && !t.cap && ctx.isFiniteVerb(t.key)) return null;
+    if (HAZARDS.has(t.key)) return null;
+    if (t.cap) caps++;
+    b++;
+  }
+  if (b === a) return null;
+  const head = tokens[b - 1];
+  if (head.kind !== 'word' || head.key === 'and') return null;
+  const headIsAgent = ctx.isAgentKey(head.key);
+  // an unknown capitalised name of two or more words ("Ceasefire Violations Committee")
+  const isName = head.cap && caps >= 2 && b - 1 > clauseStart;
+  if (!headIsAgent && !isName) return null;
+  // the tail must be prepositional/parenthetical only: no second clause in it
+  let depth = 0;
+  for (let k = b; k <= lastTok; k++) {
+    const t = tokens[k];
+    if (t.text === '(') depth++;
+    else if (t.text === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (TAIL_BREAK.has(t.key) || t.text === ',' || (!t.cap && t.kind === 'word' && ctx.isVerbKey(t.key) && /(ed|s)$/.test(t.key) && !DETERMINERS.has(tokens[k - 1]?.key ?? '') && !TAIL_START.has(tokens[k - 1]?.key ?? '')))) {
+      return null;
+    }
+  }
+  let country: string | undefined;
+  for (let k = a; k <= lastTok && !country; k++) {
+    const c = ctx.countryStartingAt(k);
+    if (c) country = c.code;
+  }
+  // the phrase keeps its numbers and quantifiers ("two sides", "some 500 workers"), not its article
+  let textStart = clauseStart;
+  if (tokens[textStart].key === 'and' || tokens[textStart].key === 'but' || tokens[textStart].key === 'or') textStart++;
+  if (['the', 'a', 'an'].includes(tokens[textStart].key) && textStart < a) textStart++;
+  const start = tokens[textStart].start;
+  const end = head.end;
+  const phrase = text.slice(start, end);
+  return { text: phrase, start, end, canonical: phrase, ...(country ? { country } : {}) };
+}
+
+/**
+ * The nominal object right after a verb when no entity follows: "accused the government of ...",
+ * "attacked rebel positions" (an agent head only: "the government", "opposition leaders").
+ */
+export function nominalObject(ctx: SubjectContext, from: number, end: number): EventParticipant | null {
+  const { tokens, text } = ctx;
+  let a = from;
+  if (a >= end || !DETERMINERS.has(tokens[a].key)) return null;
+  a++;
+  const start = tokens[from].start;
+  let b = a;
+  while (b < end && b < a + 4 && tokens[b].kind === 'word' && !TAIL_START.has(tokens[b].key) && !ctx.isFiniteVerb(tokens[b].key) && tokens[b].key !== 'and' && tokens[b].key !== 'to') b++;
+  if (b === a) return null;
+  const head = tokens[b - 1];
+  if (!ctx.isAgentKey(head.key) || HAZARDS.has(head.key)) return null;
+  // a noun compound goes on ("the government forces"): only a phrase ending here
+  if (b < end && tokens[b].kind === 'word' && !TAIL_START.has(tokens[b].key) && tokens[b].key !== 'and' && tokens[b].key !== 'to' && !ctx.isFiniteVerb(tokens[b].key) && !/^(that|who|which|over|after|before|into|about|against|as|by)$/.test(tokens[b].key)) return null;
+  let country: string | undefined;
+  for (let k = a; k < b && !country; k++) country = ctx.countryStartingAt(k)?.code;
+  const phrase = text.slice(start, head.end);
+  return { text: phrase, start, end: head.end, canonical: text.slice(tokens[a].start, head.end), ...(country ? { country } : {}) };
+}

@@ -1,0 +1,72 @@
+/**
+ * Event coding rules beyond the dictionary lookup: signing formal agreements (CAMEO 057 → PLOVER
+ * SUPPORT, promises to sign → AGREE), nominal subjects and objects headed by agent nouns,
+ * family defaults for dictionary verbs without a code, and codebook overrides of the CAMEO table.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { annotate } from '../src/nlp/index.js';
+import { cameoToPlover } from '../src/nlp/events.js';
+
+const events = (text: string) => annotate(text, { publishedAt: '2025-05-14' }).events;
+
+test('events: signing a treaty, pact, deal or agreement is SUPPORT (CAMEO 057) with both signatories as actors', () => {
+  for (const noun of ['a border pact', 'a peace treaty', 'a trade deal', 'a 12-year partnership agreement', 'a memorandum of understanding']) {
+    const ev = events(`Ghana and Togo signed ${noun} on Monday.`).find((e) => e.trigger.text === 'signed');
+    assert.ok(ev, noun);
+    assert.equal(ev.cameo, '057', noun);
+    assert.equal(ev.category, 'SUPPORT', noun);
+    assert.equal(ev.quad, 'verbal-cooperation');
+    assert.deepEqual(ev.actor.map((x) => x.country).sort(), ['GHA', 'TGO'], noun);
+  }
+  const inked = events('Chile inked a free trade deal with Peru.')[0];
+  assert.equal(inked?.category, 'SUPPORT');
+  assert.deepEqual(inked?.target.map((x) => x.country), ['PER']);
+});
+
+test('events: a promise to sign is AGREE (PLOVER codebook), a signed ceasefire keeps its own code', () => {
+  const future = events('Ghana and Togo will sign a trade agreement next week.')[0];
+  assert.equal(future?.category, 'AGREE');
+  assert.equal(future?.flags.future, true);
+  // "sign * &CEASEFIRE" is 0871 (declare truce) in the dictionary: RETREAT, not SUPPORT
+  assert.equal(events('Ghana and Togo signed a ceasefire.')[0]?.category, 'RETREAT');
+  // a signature on something else is no agreement
+  assert.ok(!events('The president signed the letter.').some((e) => e.cameo === '057'));
+});
+
+test('events: nominal subjects headed by agent nouns are actors', () => {
+  const sides = events('The two sides agreed to exchange prisoners and to reopen the border.');
+  assert.equal(sides.length, 1, 'the infinitives are the content of the agreement, not events of their own');
+  assert.equal(sides[0].category, 'AGREE');
+  assert.equal(sides[0].actor[0].text, 'two sides');
+  const rebels = events('Rebel leaders in the north attacked a police station.')[0];
+  assert.equal(rebels?.category, 'ASSAULT');
+  assert.equal(rebels?.actor[0].text, 'Rebel leaders');
+  const leaders = events('Leaders of the opposition coalition agreed to postpone the rally.')[0];
+  assert.equal(leaders?.actor[0].text, 'Leaders');
+  const doctors = events("Swiss doctors from Geneva's main hospital provided medicine to the Red Crescent.")[0];
+  assert.equal(doctors?.actor[0].country, 'CHE');
+  // a noun phrase with a verb inside is no subject; natural hazards are no actors
+  assert.ok(!events('The two ministers said their deputies would meet.').some((e) => e.actor.some((a) => a.text.includes('said'))));
+  assert.equal(events('Storm Daniel killed 17 people in Libya.').length, 0);
+});
+
+test('events: a nominal object headed by an agent noun is the target', () => {
+  const ev = events('Opposition politicians accused the government of failing to act.')[0];
+  assert.equal(ev?.category, 'ACCUSE');
+  assert.equal(ev?.target[0]?.text, 'the government');
+});
+
+test('events: verbs without a dictionary code take the CAMEO family of their patterns', () => {
+  // ACCEPT's patterns in CAMEO.2.0 are mostly 03x (intent to cooperate)
+  assert.equal(events('Ghana accepted the proposal.')[0]?.category, 'AGREE');
+  // light verbs get no default: "Ghana opened the museum" is no event
+  assert.equal(events('Ghana opened the museum.').length, 0);
+});
+
+test('events: lifting a curfew or a state of emergency is CONCEDE (PLOVER codebook over the 2021 table)', () => {
+  assert.equal(cameoToPlover('0813'), 'CONCEDE');
+  assert.equal(cameoToPlover('0814'), 'CONCEDE');
+  assert.equal(cameoToPlover('0841'), 'RETREAT');
+  assert.equal(events('The army lifted the curfew in the capital.')[0]?.category, 'CONCEDE');
+});
