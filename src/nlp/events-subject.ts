@@ -31,7 +31,7 @@ export interface SubjectContext {
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'some', 'both', 'all', 'several', 'many', 'most', 'two', 'three', 'four', 'five', 'six', 'hundreds', 'thousands', 'dozens', 'its', 'their', 'his', 'her']);
 /** Words that end a noun phrase and start its tail ("leaders of ...", "troops in ..."). */
-const TAIL_START = new Set(['of', 'from', 'in', 'at', 'near', 'for', 'with', 'across', 'inside', 'outside', 'around', 'on', 'based', 'loyal', 'linked', 'operating', '(']);
+const TAIL_START = new Set(['of', 'from', 'in', 'at', 'near', 'for', 'with', 'across', 'inside', 'outside', 'around', 'on', 'based', 'loyal', 'linked', 'operating', 'along', 'together', 'alongside', 'backed', 'led', '(']);
 /** Words that cannot appear in a subject's tail: they mark another clause. */
 /** Natural hazards are no political actors ("Storm Daniel killed 17 people"). */
 const HAZARDS = new Set(['storm', 'hurricane', 'typhoon', 'cyclone', 'flood', 'floods', 'flooding', 'earthquake', 'quake', 'fire', 'fires', 'wildfire', 'wildfires', 'tsunami', 'landslide', 'drought', 'heatwave', 'blizzard', 'tornado', 'avalanche', 'eruption', 'virus', 'epidemic', 'pandemic', 'outbreak', 'disease']);
@@ -73,7 +73,9 @@ export function nominalSubject(ctx: SubjectContext, clauseStart: number, lastTok
   if (b === a) return null;
   const head = tokens[b - 1];
   if (head.kind !== 'word' || head.key === 'and') return null;
-  const headIsAgent = ctx.isAgentKey(head.key);
+  // "Washington along with its allies": a country or entity heading a phrase the entity walk missed
+  const headCountry = ctx.countryStartingAt(b - 1);
+  const headIsAgent = ctx.isAgentKey(head.key) || (!!headCountry && headCountry.endTok === b - 1);
   // an unknown capitalised name of two or more words ("Ceasefire Violations Committee")
   const isName = head.cap && caps >= 2 && b - 1 > clauseStart;
   if (!headIsAgent && !isName) return null;

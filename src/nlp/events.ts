@@ -260,6 +260,9 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
   });
   /** Last token of the trigger of the latest commitment verb coded AGREE ("agreed to"). */
   let commitTok = -1;
+  /** Sentence and token after which a demand's content clause runs ("demanded that ..."). */
+  let demandSentence = -1;
+  let demandTok = -1;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     for (let v = s.tokStart; v < s.tokEnd; v++) {
@@ -391,6 +394,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
 
       // "agreed to exchange data and to set up a committee": the infinitives are the content of
       // the commitment, already coded as one AGREE event, not events of their own
+      // "demanded that Hamas renounce ...": the clause is the content of the demand
+      if (demandSentence === si && v > demandTok) continue;
       if (tokens[v - 1]?.key === 'to' && commitTok >= 0 && sentOfTok[commitTok] === si && (v - 2 === commitTok || (tokens[v - 2]?.key === 'and' && v - commitTok < 16))) continue;
       if (category === 'AGREE' && COMMITMENT_VERBS.has(t.key)) commitTok = vEnd - 1;
       // actor: the entity group just before the verb, inside its clause
@@ -467,6 +472,10 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
           place = participantOf(m);
           break;
         }
+      }
+      if (category === 'REQUEST' && (tokens[vEnd]?.key === 'that' || (tokens[vEnd]?.key === 'on' && actor.length))) {
+        demandSentence = si;
+        demandTok = vEnd;
       }
       events.push({
         category,
