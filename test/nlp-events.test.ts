@@ -70,3 +70,10 @@ test('events: lifting a curfew or a state of emergency is CONCEDE (PLOVER codebo
   assert.equal(cameoToPlover('0841'), 'RETREAT');
   assert.equal(events('The army lifted the curfew in the capital.')[0]?.category, 'CONCEDE');
 });
+
+test('events: the clause after "demanded that" is the content of a REQUEST, not an event of its own', () => {
+  const evs = events('Washington along with its allies demanded that Hamas renounce its armed struggle against Israel.');
+  assert.equal(evs[0]?.category, 'REQUEST');
+  assert.equal(evs[0]?.actor[0]?.country, 'USA');
+  assert.ok(!evs.some((e) => e.category === 'ASSAULT'));
+});
