@@ -177,19 +177,22 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
   }
 
   /** Noun phrase fallback: "Russian state media said", "South Korean analysts say". */
+  /** A head noun found before a relative clause or prepositional phrase: the speaker phrase runs on to token e. */
+  function stretchTo(head: SpeakerRef, e: number): SpeakerRef {
+    const end = tokens[e].end;
+    head.speaker.text = text.slice(head.speaker.start!, end);
+    head.speaker.end = end;
+    head.j = e + 1;
+    return head;
+  }
+
   function nounPhraseEndingAt(e: number, minTok: number): SpeakerRef | null {
     // "Many farmers who lost crops then say": the head before a relative clause
     for (let k = e; k >= minTok && k >= e - 8; k--) {
       const key = tokens[k].key;
       if ((key === 'who' || key === 'which') && k - 1 >= minTok && tokens[k - 1].kind === 'word' && !tokens[k - 1].cap) {
         const head = nounPhraseEndingAt(k - 1, minTok);
-        if (head) {
-          const end = tokens[e].end;
-          head.speaker.text = text.slice(head.speaker.start!, end);
-          head.speaker.end = end;
-          head.j = e + 1;
-          return head;
-        }
+        if (head) return stretchTo(head, e);
       }
       if (tokens[k].kind === 'punct') break;
     }
@@ -206,13 +209,7 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       const prep = tokens[q - 1];
       if (prep && PREPOSITIONS_IN_NP.has(prep.key) && q - 2 >= minTok && tokens[q - 2].kind === 'word' && !tokens[q - 2].cap && !LEX.stopwords.has(tokens[q - 2].key) && tokens[q - 2].key.endsWith('s')) {
         const head = nounPhraseEndingAt(q - 2, minTok);
-        if (head) {
-          const end = tokens[e].end;
-          head.speaker.text = text.slice(head.speaker.start!, end);
-          head.speaker.end = end;
-          head.j = e + 1;
-          return head;
-        }
+        if (head) return stretchTo(head, e);
       }
     }
     if (tokens[s - 1] && (tokens[s - 1].key === 'the' || tokens[s - 1].key === 'a' || tokens[s - 1].key === 'an')) s--;
