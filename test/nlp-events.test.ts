@@ -1,6 +1,6 @@
 /**
- * Event coding rules beyond the dictionary lookup: signing formal agreements (CAMEO 057 → PLOVER
- * SUPPORT, promises to sign → AGREE), nominal subjects and objects headed by agent nouns,
+ * Event coding rules beyond the dictionary lookup: signing formal agreements (CAMEO 057, coded
+ * PLOVER AGREE as a commitment to future cooperation; promises to sign → AGREE too), nominal subjects and objects headed by agent nouns,
  * family defaults for dictionary verbs without a code, and codebook overrides of the CAMEO table.
  */
 import { test } from 'node:test';
@@ -10,17 +10,18 @@ import { cameoToPlover } from '../src/nlp/events.js';
 
 const events = (text: string) => annotate(text, { publishedAt: '2025-05-14' }).events;
 
-test('events: signing a treaty, pact, deal or agreement is SUPPORT (CAMEO 057) with both signatories as actors', () => {
+test('events: signing a treaty, pact, deal or agreement is AGREE (CAMEO 057 kept) with both signatories as actors', () => {
   for (const noun of ['a border pact', 'a peace treaty', 'a trade deal', 'a 12-year partnership agreement', 'a memorandum of understanding']) {
     const ev = events(`Ghana and Togo signed ${noun} on Monday.`).find((e) => e.trigger.text === 'signed');
     assert.ok(ev, noun);
     assert.equal(ev.cameo, '057', noun);
-    assert.equal(ev.category, 'SUPPORT', noun);
+    assert.equal(ev.category, 'AGREE', noun);
     assert.equal(ev.quad, 'verbal-cooperation');
     assert.deepEqual(ev.actor.map((x) => x.country).sort(), ['GHA', 'TGO'], noun);
   }
   const inked = events('Chile inked a free trade deal with Peru.')[0];
-  assert.equal(inked?.category, 'SUPPORT');
+  assert.equal(inked?.category, 'AGREE');
+  assert.equal(inked?.cameo, '057');
   assert.deepEqual(inked?.target.map((x) => x.country), ['PER']);
 });
 
@@ -28,10 +29,12 @@ test('events: a promise to sign is AGREE (PLOVER codebook), a signed ceasefire k
   const future = events('Ghana and Togo will sign a trade agreement next week.')[0];
   assert.equal(future?.category, 'AGREE');
   assert.equal(future?.flags.future, true);
-  // "sign * &CEASEFIRE" is 0871 (declare truce) in the dictionary: RETREAT, not SUPPORT
+  // "sign * &CEASEFIRE" is 0871 (declare truce) in the dictionary: RETREAT, not a signed agreement
   assert.equal(events('Ghana and Togo signed a ceasefire.')[0]?.category, 'RETREAT');
   // a signature on something else is no agreement
   assert.ok(!events('The president signed the letter.').some((e) => e.cameo === '057'));
+  // a refusal to sign is no agreement
+  assert.equal(events('Ghana did not sign the peace treaty.')[0]?.category, 'REJECT');
 });
 
 test('events: nominal subjects headed by agent nouns are actors', () => {

@@ -120,11 +120,10 @@ test('seeds: signing the partnership agreement is a cooperative (AGREE-family) e
   for (const { a } of annotated) {
     const signing = a.events.find((e) => e.trigger.text.startsWith('sign') && e.actor.length >= 2);
     assert.ok(signing, 'signing event with a compound actor');
-    // CAMEO 057 "sign formal agreement" → SUPPORT in CAMEO2PLOVER-2021, and the PLOVER codebook's
-    // SUPPORT covers "ratify, sign, or finalize an agreement or treaty" (AGREE is for promises
-    // to sign); with AGREE it makes up the verbal-cooperation quad
+    // CAMEO 057 "sign formal agreement" is kept as the code; the category is AGREE (a commitment
+    // to future cooperation, as the product issue asks), not CAMEO2PLOVER-2021's SUPPORT
     assert.equal(signing.cameo, '057');
-    assert.equal(signing.category, 'SUPPORT');
+    assert.equal(signing.category, 'AGREE');
     assert.equal(signing.quad, 'verbal-cooperation');
     const countries = signing.actor.map((x) => x.country).sort();
     assert.deepEqual(countries, ['PRK', 'RUS']);

@@ -347,13 +347,18 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         }
       }
       if (eventDebug.on) console.error('  verb', t.text, block, code);
-      // signing a formal agreement: CAMEO 057, which CAMEO2PLOVER and the PLOVER codebook put under
-      // SUPPORT ("ratify, sign, or finalize an agreement or treaty"), whatever its subject matter
-      // ("signed a trade agreement" is not intent to trade); promises to sign become AGREE below
-      if (SIGN_VERBS.has(t.key) && signsAgreement(vEnd, limit)) code = '057';
+      // signing a formal agreement keeps CAMEO 057 ("sign formal agreement") whatever its subject
+      // matter ("signed a trade agreement" is not intent to trade), but is coded AGREE, not the
+      // SUPPORT of CAMEO2PLOVER-2021: a signed treaty or partnership is a commitment to future
+      // cooperation, which is what the codebook's AGREE covers ("agree to ... or otherwise indicate
+      // willingness or commitment to cooperate"), and the product asks for signings to be
+      // AGREE-family events with all signatories as actors. PLOVER's own gold codes two signing
+      // sentences SUPPORT; this choice costs those two.
+      const signing = SIGN_VERBS.has(t.key) && signsAgreement(vEnd, limit);
+      if (signing) code = '057';
       if (!code || code === '---') code = REFUSAL_VERBS.has(t.key) ? '120' : code;
       if (!code || code === '---') continue;
-      let category = cameoToPlover(code);
+      let category = signing ? 'AGREE' : cameoToPlover(code);
       if (!category) continue;
 
       // flags
