@@ -140,6 +140,19 @@ test('quotes: indirect speech with "according to" and unnamed role speakers', ()
   assert.equal(off?.direct, false);
 });
 
+test('entities: "the North" is a place, and joins the one place named "North ..." in the article', () => {
+  const text = 'Officials in South Sudan met envoys. The South rejected the plan, the North said. In the West, markets fell.';
+  const a = annotate(text);
+  const south = a.entities.filter((e) => e.text === 'South');
+  assert.equal(south.length, 1);
+  assert.equal(south[0].type, 'PLACE');
+  assert.equal(south[0].canonical, 'South Sudan');
+  // no "North ..." place in the text: "the North" stays a place of its own, never a person
+  assert.equal(a.entities.find((e) => e.text === 'North')?.type, 'PLACE');
+  assert.equal(a.entities.find((e) => e.text === 'North')?.canonical, 'North');
+  assert.equal(a.entities.find((e) => e.text === 'West')?.type, 'PLACE');
+});
+
 test('events: signing an agreement is verbal cooperation with both signatories as actors', () => {
   const text = 'Chilean President Rosa Vidal and Peruvian President Marco Lenz signed a trade agreement on Friday in Lima.';
   const a = annotate(text, { publishedAt: '2025-05-14' });

@@ -78,6 +78,9 @@ function headOf(keys: string[]): string {
   return h.replace(/\.$/, '');
 }
 
+/** Compass words that name a place after "the" ("the North", "the Middle East" is a lexicon entry). */
+const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest']);
+
 interface Piece {
   i: number;
   j: number; // token range
@@ -174,6 +177,12 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     }
     while (b > a && (CONNECTORS.has(keys[b - 1]) || keys[b - 1] === 'the' || tokens[b - 1].text === '-')) b--;
     if (a >= b) return;
+    // "the North", "the South": a compass word used as a name is a place (a region, or the
+    // northern/southern state of a divided country, resolved when clusters are built)
+    if (b - a === 1 && COMPASS_WORDS.has(keys[a]) && keys[a - 1] === 'the') {
+      pieces.push({ i: a, j: b, type: 'PLACE', canonical: spanText(a, b), placeKind: 'region' });
+      return;
+    }
     // split hyphen-joined runs whose parts are known on their own ("Kim-Putin", "DPRK-Russia")
     for (let k = a + 1; k < b - 1; k++) {
       if (tokens[k].text === '-' && !tokens[k].spaceBefore) {
@@ -745,6 +754,19 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       for (const mi of c.mentions) addTo(target, mi);
       c.mentions = [];
     }
+  });
+  // "the North" joins "North Korea" when the article names exactly one place that starts with it
+  clusters.forEach((c, ci) => {
+    if (c.type !== 'PLACE' || !COMPASS_WORDS.has(norm(c.canonical))) return;
+    const prefix = norm(c.canonical) + ' ';
+    const targets = clusters.filter((d, di) => di !== ci && d.type === 'PLACE' && d.mentions.length > 0 && norm(d.canonical).startsWith(prefix));
+    if (targets.length !== 1) return;
+    const target = clusters.indexOf(targets[0]);
+    for (const mi of c.mentions) {
+      mentions[mi].canonical = targets[0].canonical;
+      addTo(target, mi);
+    }
+    c.mentions = [];
   });
   // person short forms: join the most salient full name that starts or ends with the word
   // first and last words of each full name, computed once
