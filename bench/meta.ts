@@ -8,10 +8,16 @@
  * Mozilla Readability (over linkedom, same process, same input) runs alongside as the baseline.
  *
  *   node --import tsx bench/meta.ts [--split dev|test] [--limit N] [--json] [--show-misses]
+ *                                   [--worst N] [--pages-json FILE] [--no-baseline] [--only ID,ID]
+ *
+ * --worst N: the N content pages with the lowest word F1 (ours), with P/R and Readability's F1.
+ * --pages-json FILE: per-page P/R/F1 of ours as JSON (to diff two runs while tuning).
+ * --no-baseline: skip Readability (halves the run time while tuning; its columns read 0).
+ * --only: score only these page ids.
  *
  * Tune on dev (articles only), report on test.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -27,10 +33,14 @@ interface Args {
   limit: number;
   json: boolean;
   showMisses: boolean;
+  worst: number;
+  pagesJson: string | null;
+  baseline: boolean;
+  only: Set<string> | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { split: 'test', limit: Infinity, json: false, showMisses: false };
+  const args: Args = { split: 'test', limit: Infinity, json: false, showMisses: false, worst: 0, pagesJson: null, baseline: true, only: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--split') {
@@ -40,6 +50,10 @@ function parseArgs(argv: string[]): Args {
     } else if (a === '--limit') args.limit = Number(argv[++i]);
     else if (a === '--json') args.json = true;
     else if (a === '--show-misses') args.showMisses = true;
+    else if (a === '--worst') args.worst = Number(argv[++i]);
+    else if (a === '--pages-json') args.pagesJson = argv[++i];
+    else if (a === '--no-baseline') args.baseline = false;
+    else if (a === '--only') args.only = new Set(argv[++i].split(','));
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
@@ -228,6 +242,8 @@ interface Scores {
   authorArticles: number | null;
   counts: { date: number; title: number; author: number; dateArticles: number; titleArticles: number; authorArticles: number };
   msPerPage: number;
+  /** Per-page content word P/R/F1, in page order. */
+  perPage: Array<{ id: string; type: string; p: number; r: number; f: number }>;
 }
 
 function score(truths: Truth[], outputs: SystemOutput[], misses?: string[]): Scores {
@@ -236,9 +252,12 @@ function score(truths: Truth[], outputs: SystemOutput[], misses?: string[]): Sco
   let nArt = 0;
   let ms = 0;
   const t = { date: tally(), title: tally(), author: tally(), dateA: tally(), titleA: tally(), authorA: tally() };
+  const perPage: Scores['perPage'] = [];
   truths.forEach((truth, i) => {
     const o = outputs[i];
-    const f = wordF1(o.text, truth.content).f;
+    const prf = wordF1(o.text, truth.content);
+    const f = prf.f;
+    perPage.push({ id: truth.id, type: truth.type, ...prf });
     fAll += f;
     ms += o.ms;
     const isArticle = truth.type === 'article';
@@ -274,11 +293,12 @@ function score(truths: Truth[], outputs: SystemOutput[], misses?: string[]): Sco
     authorArticles: rate(t.authorA),
     counts: { date: t.date.n, title: t.title.n, author: t.author.n, dateArticles: t.dateA.n, titleArticles: t.titleA.n, authorArticles: t.authorA.n },
     msPerPage: ms / Math.max(1, truths.length),
+    perPage,
   };
 }
 
 /** Runs our extractor and Readability over a split; exported for the tests' quick subset check. */
-export async function runBench(split: 'dev' | 'test', limit = Infinity, filter: (t: Truth) => boolean = () => true): Promise<{ ours: Scores; readability: Scores; oursName: string; misses: string[] }> {
+export async function runBench(split: 'dev' | 'test', limit = Infinity, filter: (t: Truth) => boolean = () => true, baseline = true): Promise<{ ours: Scores; readability: Scores; oursName: string; misses: string[] }> {
   const truths = loadTruth(split).filter(filter).slice(0, limit);
   const ours = await loadOurs();
   const oursOut: SystemOutput[] = [];
@@ -286,7 +306,7 @@ export async function runBench(split: 'dev' | 'test', limit = Infinity, filter: 
   for (const truth of truths) {
     const html = loadHtml(split, truth.id);
     oursOut.push(ours.run(html, truth.url));
-    readOut.push(runReadability(html, truth.url));
+    readOut.push(baseline ? runReadability(html, truth.url) : { text: '', title: null, date: null, author: null, ms: 0 });
   }
   const misses: string[] = [];
   return { ours: score(truths, oursOut, misses), readability: score(truths, readOut), oursName: ours.name, misses };
@@ -301,7 +321,8 @@ async function main(): Promise<void> {
     console.error(`bench:meta needs ${WCXB} (absent)`);
     process.exit(1);
   }
-  const { ours, readability, oursName, misses } = await runBench(args.split, args.limit);
+  const only = args.only;
+  const { ours, readability, oursName, misses } = await runBench(args.split, args.limit, only ? (t) => only.has(t.id) : undefined, args.baseline);
   if (args.json) {
     console.log(JSON.stringify({ split: args.split, system: oursName, ours, readability }, null, 2));
   } else {
@@ -320,6 +341,15 @@ async function main(): Promise<void> {
     console.log(`${'ms/page'.padEnd(30)} ${ours.msPerPage.toFixed(1).padStart(5)}   ${readability.msPerPage.toFixed(1).padStart(5)}   ${ratio(ours.msPerPage, readability.msPerPage)}`);
   }
   if (args.showMisses) for (const m of misses) console.log(m);
+  if (args.worst > 0) {
+    const theirs = new Map(readability.perPage.map((x) => [x.id, x.f]));
+    const worst = [...ours.perPage].sort((a, b) => a.f - b.f).slice(0, args.worst);
+    console.log(`worst ${worst.length} pages by content word F1 (ours): id type F1 P R | readability F1`);
+    for (const x of worst) {
+      console.log(`${x.id} ${x.type.padEnd(13)} F1 ${x.f.toFixed(3)}  P ${x.p.toFixed(3)}  R ${x.r.toFixed(3)} | ${args.baseline ? (theirs.get(x.id) ?? 0).toFixed(3) : '—'}`);
+    }
+  }
+  if (args.pagesJson) writeFileSync(args.pagesJson, JSON.stringify(ours.perPage));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
