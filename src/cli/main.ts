@@ -16,6 +16,7 @@ import { register as registerAnnotate } from './annotate.js';
 import { registerEntities } from './entities.js';
 import { registerQuotes } from './quotes.js';
 import { registerEvents } from './events.js';
+import { registerExport } from './export.js';
 import { EXIT_USAGE, UsageError } from './shared.js';
 
 export function buildProgram(): Command {
@@ -25,14 +26,26 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerIngest, registerExtract, registerList, registerShow, registerDups, registerStats, registerErrors, registerStories, registerAnnotate, registerEntities, registerQuotes, registerEvents]) {
+  for (const register of [registerIngest, registerExtract, registerList, registerShow, registerDups, registerStats, registerErrors, registerStories, registerAnnotate, registerEntities, registerQuotes, registerEvents, registerExport]) {
     register(program);
   }
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }
 
+/**
+ * `parallax export events | head`: the reader closing the pipe early is a normal way to stop, not a
+ * crash. Stop quietly instead of printing an unhandled EPIPE stack.
+ */
+function exitQuietlyOnClosedPipe(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 async function main(argv: string[]): Promise<void> {
+  exitQuietlyOnClosedPipe();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
