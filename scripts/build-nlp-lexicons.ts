@@ -165,6 +165,9 @@ function buildVerbs(): { forms: Record<string, string>; blocks: Record<string, V
   /** "BLOCK|MEMBER" → CAMEO family (2 digits) → number of patterns written for that member. */
   const familyCounts = new Map<string, Map<string, number>>();
   const members: { block: string; member: string; forms: string[] }[] = [];
+  /** Single-word verb → all its forms (dictionary braces plus regular inflections). */
+  const singleForms = new Map<string, Set<string>>();
+  const phrasal: { base: string; target: string; member: boolean }[] = [];
   let block: string | null = null;
   const start = lines.findIndex((l) => l.includes('####### VERB PATTERNS'));
   for (i = start + 1; i < lines.length; i++) {
@@ -225,11 +228,29 @@ function buildVerbs(): { forms: Record<string, string>; blocks: Record<string, V
     const target = own ? `${block}#${own[1]}` : block;
     if (own && !blocks[target]) blocks[target] = { code: own[1], patterns: blocks[block].patterns };
     if (!own) members.push({ block, member: base, forms: [...all].map((f) => f.replace(/_/g, ' ').toLowerCase()) });
+    if (!base.includes('_')) singleForms.set(base, new Set([...(singleForms.get(base) ?? []), ...all]));
+    else phrasal.push({ base, target, member: !own });
     for (const f of all) {
       const key = f.replace(/_/g, ' ').toLowerCase();
       if (!forms[key]) forms[key] = target;
     }
   }
+  // Phrasal verbs ("+CALL_OFF [160]") are often listed without their inflections, so "called off"
+  // was never found. Inflect the first word the way its single-word entry is inflected (explicit
+  // irregular forms included: TAKE → TOOK, TAKEN) or, failing that, regularly.
+  let phrasalForms = 0;
+  for (const { base, target, member } of phrasal) {
+    const [first, ...rest] = base.split('_');
+    const firstForms = singleForms.get(first) ?? new Set(regularForms(first));
+    for (const f of firstForms) {
+      const key = [f, ...rest].join(' ').toLowerCase();
+      if (forms[key]) continue;
+      forms[key] = target;
+      phrasalForms++;
+      if (member) members.find((m) => m.block === forms[key] && m.member === base)?.forms.push(key);
+    }
+  }
+  console.log(`phrasal verb inflections added: ${phrasalForms}`);
   // "ink" (journalese for signing an agreement) is missing from CAMEO.2.0; it shares SIGN's patterns
   for (const f of ['ink', 'inks', 'inked', 'inking']) forms[f] ??= 'SIGN';
   // Verbs whose block has no default code ([---]) code only through object patterns in

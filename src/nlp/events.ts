@@ -49,8 +49,16 @@ const DICT = loadDict();
 /** Set `eventDebug.on = true` to trace verb candidates on stderr (development aid). */
 export const eventDebug = { on: process.env.PARALLAX_NLP_DEBUG === '1' };
 const FORMS = new Map(Object.entries(DICT.forms));
-/** First words of multi-word verb forms ("called off", "set up"), to avoid building keys for every token. */
-const TWO_WORD_FIRST = new Set([...FORMS.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]));
+/**
+ * First words of multi-word verb forms ("called off", "set up", "get hold of") → the most words
+ * such a form has, to avoid building keys for every token.
+ */
+const MULTI_WORD_FIRST = new Map<string, number>();
+for (const k of FORMS.keys()) {
+  if (!k.includes(' ')) continue;
+  const parts = k.split(' ');
+  MULTI_WORD_FIRST.set(parts[0], Math.max(MULTI_WORD_FIRST.get(parts[0]) ?? 0, parts.length));
+}
 /** Pattern words as Sets per element, compiled once. */
 interface CompiledBlock {
   code: string;
@@ -104,7 +112,13 @@ const QUAD: Record<PloverCategory, PloverQuad> = {
  * suspending protests" ("the lifting of a curfew is, effectively, a promise"), while the 2021
  * table moved 0813 (ease curfew) and 0814 (ease state of emergency) to RETREAT.
  */
-const CODEBOOK_OVERRIDES: Record<string, PloverCategory> = { '0813': 'CONCEDE', '0814': 'CONCEDE' };
+const CODEBOOK_OVERRIDES: Record<string, PloverCategory> = {
+  '0813': 'CONCEDE',
+  '0814': 'CONCEDE',
+  // SANCTION: "International (political or economic) sanctions are coded as 'discontinue'"; the
+  // 2021 table puts 163 (impose embargo, boycott, or sanctions) under COERCE
+  '163': 'SANCTION',
+};
 
 /** CAMEO code → PLOVER category (longest prefix in the table). */
 export function cameoToPlover(code: string): PloverCategory | null {
@@ -151,6 +165,13 @@ const SUBJECT_PP = new Set(['of', 'from', 'in', 'at', 'near', 'for', 'with', 'ac
 /** Pure verbs of speech: their object patterns reach into the reported clause, so they code no event. */
 const SPEECH_ONLY = new Set(['say', 'tell', 'add', 'write', 'state', 'note', 'explain', 'mention', 'inform', 'report', 'comment', 'remark', 'reply', 'answer', 'describe', 'quote']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'during', 'outside', 'inside', 'across', 'throughout']);
+/**
+ * PLOVER AGREE: "Cooperative actions of types CONSULT, SUPPORT, COOPERATE, and AID reported in
+ * future tense ... should be coded as AGREE". Future yielding and retreat are AGREE too, as in
+ * CAMEO2PLOVER-2021 (035x "express intent to yield / release / ease sanctions / de-escalate" →
+ * AGREE) and in both gold sets ("Turkey will allow ... refugees to return" is AGREE), although
+ * the codebook's text would keep them CONCEDE.
+ */
 const COOPERATIVE_FUTURE_TO_AGREE = new Set<PloverCategory>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'CONCEDE', 'RETREAT']);
 const FUTURE_CONFLICT_TO_THREATEN = new Set<PloverCategory>(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
 const RESIGN_FORMS = new Set(['resign', 'resigns', 'resigned', 'resigning']);
@@ -270,11 +291,15 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (t.kind !== 'word' || t.cap && v !== s.tokStart) continue;
       let block: string | undefined;
       let vEnd = v + 1;
-      const two = tokens[v + 1] && TWO_WORD_FIRST.has(t.key) ? FORMS.get(t.key + ' ' + tokens[v + 1].key) : undefined;
-      if (two) {
-        block = two;
-        vEnd = v + 2;
-      } else block = FORMS.get(t.key);
+      // the longest multi-word form wins ("get hold of" over "get")
+      const maxWords = MULTI_WORD_FIRST.get(t.key) ?? 1;
+      for (let n = Math.min(maxWords, s.tokEnd - v); n >= 2 && !block; n--) {
+        let key = t.key;
+        for (let q = 1; q < n; q++) key += ' ' + tokens[v + q].key;
+        block = FORMS.get(key);
+        if (block) vEnd = v + n;
+      }
+      block ??= FORMS.get(t.key);
       if (!block) continue;
       const prev = tokens[v - 1];
       // after a determiner, possessive, preposition or number the word is a noun ("the talks", "of aid")
@@ -614,7 +639,14 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       // "Pakistan, a key U.S. ally in the war against terrorism, has refused": skip the appositive
       for (let q = k - 1; q > clauseStart && q >= k - 16; q--) {
         if (tokens[q].text !== ',') continue;
-        if (['a', 'an', 'the', 'which', 'who'].includes(tokens[q + 1]?.key ?? '') && (mentionEnd.has(q - 1) || countryStartingBefore(q - 1) >= 0)) return groupBefore(q, clauseStart, depth + 1);
+        // the name before the appositive may carry an acronym in brackets ("... Teachers (NUT), the union ...")
+        let nameEnd = q - 1;
+        if (tokens[nameEnd]?.text === ')') {
+          let r = nameEnd - 1;
+          while (r > clauseStart && r >= nameEnd - 5 && tokens[r].text !== '(') r--;
+          if (tokens[r]?.text === '(') nameEnd = r - 1;
+        }
+        if (['a', 'an', 'the', 'which', 'who'].includes(tokens[q + 1]?.key ?? '') && (mentionEnd.has(nameEnd) || countryStartingBefore(nameEnd) >= 0)) return groupBefore(nameEnd + 1, clauseStart, depth + 1);
         break;
       }
     }
@@ -748,7 +780,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       for (let k = p - 1; k > sentences[s].tokStart; k--) {
         const tk = tokens[k];
         if (tk.kind === 'word' && !tk.cap && (FORMS.has(tk.key) || LEX.speechVerbs.has(tk.key))) {
-          const g = groupBefore(k, sentences[s].tokStart).filter((x) => key === 'they' || key === 'their' || x.canonical !== tokens[p].text);
+          let g = groupBefore(k, sentences[s].tokStart).filter((x) => key === 'they' || key === 'their' || x.canonical !== tokens[p].text);
+          // "The union announced that it has called off the strike": a nominal subject
+          if (!g.length && (key === 'it' || key === 'they')) {
+            const np = nominalSubject(subjectCtx, sentences[s].tokStart, subjectEnd(k, sentences[s].tokStart));
+            if (np) g = [np];
+          }
           // the nearest verb's subject only: "the government said it would ..." has no entity subject
           return g.length ? (key === 'it' || key === 'its' ? [as(g[0])] : g.map(as)) : null;
         }
