@@ -120,3 +120,34 @@ test('article-extraction benchmark: mean 4-gram F1 stays at or above 0.95', { sk
   const f1 = (2 * p * r) / (p + r);
   assert.ok(f1 >= 0.95, `F1 ${f1.toFixed(3)}`);
 });
+
+// ---- container choice -------------------------------------------------------------------------
+
+const COMMENTS = Array.from({ length: 12 }, (_, i) =>
+  `<li class="comment" id="comment-${i}"><div class="comment-author">Reader ${i}</div><div class="comment-body"><p>I have lived near the harbour for ${i + 20} years and I think the council has finally listened to the people who work on the water every single day, which is more than can be said for the last plan.</p></div></li>`,
+).join('');
+
+test('a comment thread longer than the article is never chosen as the container', () => {
+  const html = `<html><body><div class="wrap"><div class="post-content"><h1>Harbour channel to be dredged</h1>${PARAS.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}</div>
+<div id="comments"><h3>12 Responses</h3><ol class="commentlist">${COMMENTS}</ol></div></div></body></html>`;
+  const x = extractHtml(html);
+  for (const p of PARAS.slice(0, 2)) assert.ok(x.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
+  assert.ok(!x.text.includes('I have lived near the harbour'), 'comments dropped');
+});
+
+test('text in a second top-level document (script before <!DOCTYPE>, page without <html>) is found', () => {
+  const body = `<body><div class="entry">${PARAS.map((p) => `<p>${p}</p>`).join('')}</div></body>`;
+  const concatenated = `<script>window.x = 1;</script>\n<!DOCTYPE html>\n<html lang="en"><head><title>t</title></head>${body}</html>`;
+  const headless = `<!DOCTYPE html>\n<head><meta charset="utf-8"><title>t</title><script>var a = 1;</script></head>\n${body}`;
+  const nested = `<!DOCTYPE html><html><!DOCTYPE html><html><head><title>t</title></head>${body}</html></html>`;
+  for (const html of [concatenated, headless, nested]) {
+    const x = extractHtml(html);
+    for (const p of PARAS) assert.ok(x.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
+  }
+});
+
+test('section classes that only sound like furniture (jump targets, "toc-para", CMS "cmp-" components) keep their prose', () => {
+  const sections = PARAS.map((p, i) => `<section id="part-${i}" class="${['toc-para', 'jump-section', 'skip-item'][i]}"><h2>Part ${i + 1}</h2><div class="cmp-text"><p>${p}</p></div></section>`).join('');
+  const x = extractHtml(`<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><div class="page">${sections}</div></body></html>`);
+  for (const p of PARAS) assert.ok(x.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
+});

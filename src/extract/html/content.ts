@@ -45,6 +45,8 @@ interface Block {
   ownerTag: string;
   /** Innermost enclosing element that a furniture rule flagged, if any. */
   flag: Flag | null;
+  /** Outermost enclosing element flagged as comments, if any: nothing at or below it may be the container. */
+  thread: Element | null;
 }
 
 const ELEMENT_NODE = 1;
@@ -198,13 +200,14 @@ function collectBlocks(root: Element): Block[] {
   let linkDepth = 0;
   const owners: Element[] = [root];
   const flags: Flag[] = [];
+  let thread: Element | null = null;
 
   const flush = (): void => {
     if (parts.length === 0) return;
     const text = normaliseSpace(parts.join(''));
     if (text) {
       const owner = owners[owners.length - 1];
-      blocks.push({ text, linkChars, rawChars, owner, ownerTag: owner.localName, flag: flags[flags.length - 1] ?? null });
+      blocks.push({ text, linkChars, rawChars, owner, ownerTag: owner.localName ?? '', flag: flags[flags.length - 1] ?? null, thread });
     }
     parts = [];
     rawChars = 0;
@@ -222,47 +225,61 @@ function collectBlocks(root: Element): Block[] {
     if (flags.length && flags[flags.length - 1].el === el) {
       flush();
       flags.pop();
+      if (thread === el) thread = null;
     }
   };
 
-  let node: Node | null = root.firstChild;
-  while (node) {
-    let descend = false;
+  /** Take in one node; true when its children must be walked (the element is left after them). */
+  const enter = (node: Node): boolean => {
     if (node.nodeType === TEXT_NODE) {
       const data = (node as Text).data;
       parts.push(data);
       rawChars += data.length;
       if (linkDepth > 0) linkChars += data.length;
-    } else if (node.nodeType === ELEMENT_NODE) {
-      const el = node as Element;
-      const tag = el.localName;
-      if (tag === 'br' || tag === 'hr') {
-        flush();
-      } else if (!SILENT_TAGS.has(tag) && !isHidden(el)) {
-        const verdict = furnitureVerdict(el, tag);
-        if (verdict) {
-          flush();
-          flags.push({ el, verdict });
-        }
-        if (BLOCK_TAGS.has(tag)) {
-          flush();
-          owners.push(el);
-        }
-        if (tag === 'a') linkDepth++;
-        descend = el.firstChild !== null;
-        if (!descend) leave(el);
+      return false;
+    }
+    if (node.nodeType !== ELEMENT_NODE) return false;
+    const el = node as Element;
+    const tag = el.localName;
+    if (tag === 'br' || tag === 'hr') {
+      flush();
+      return false;
+    }
+    if (SILENT_TAGS.has(tag) || isHidden(el)) return false;
+    const verdict = furnitureVerdict(el, tag);
+    if (verdict) {
+      flush();
+      flags.push({ el, verdict });
+      if (verdict.reason === 'comments' && !thread) thread = el;
+    }
+    if (BLOCK_TAGS.has(tag)) {
+      flush();
+      owners.push(el);
+    }
+    if (tag === 'a') linkDepth++;
+    if (el.firstChild !== null) return true;
+    leave(el);
+    return false;
+  };
+
+  // The root's children, taken from childNodes: linkedom's document node does not link its children
+  // through nextSibling (the doctype has none), so each top-level node is walked as its own subtree.
+  for (const top of Array.from(root.childNodes)) {
+    if (!enter(top)) continue;
+    let node: Node | null = top.firstChild;
+    while (node) {
+      if (enter(node)) {
+        node = node.firstChild;
+        continue;
       }
+      // Next node in document order, leaving finished elements on the way up.
+      while (node && node !== top && !node.nextSibling) {
+        node = node.parentNode;
+        if (node && node !== top) leave(node as Element);
+      }
+      node = node && node !== top ? node.nextSibling : null;
     }
-    if (descend) {
-      node = node.firstChild;
-      continue;
-    }
-    // Next node in document order, leaving finished elements on the way up.
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node !== root) leave(node as Element);
-    }
-    node = node && node !== root ? node.nextSibling : null;
+    leave(top as Element);
   }
   flush();
   return blocks;
@@ -270,6 +287,9 @@ function collectBlocks(root: Element): Block[] {
 
 /** Does a block's text read as prose (votes for its container) rather than furniture? */
 function blockWeight(b: Block): number {
+  // A comment thread's text says nothing about where the article is (a lively thread would pull the
+  // container towards itself), so it neither votes for nor against any element.
+  if (b.thread) return 0;
   const len = b.text.length;
   const density = b.rawChars > 0 ? b.linkChars / b.rawChars : 0;
   // Prose under a furniture flag (a comment, a teaser) still votes, weakly: the flag may be wrong (a
@@ -281,16 +301,22 @@ function blockWeight(b: Block): number {
   return -len * 0.3;
 }
 
-/** Pass 2: the element whose subtree holds the most prose net of furniture. */
+/**
+ * Pass 2: the element whose subtree holds the most prose net of furniture. A comment thread cannot be
+ * the container, nor anything inside it: a long thread under a short article (or an article made of
+ * lists, which score low) would otherwise win, and its text is never the article.
+ */
 function pickContainer(root: Element, blocks: Block[]): Element {
   const totals = new Map<Element, number>();
   for (const b of blocks) {
     const w = blockWeight(b);
     let el: Element | null = b.owner;
+    let eligible = b.thread === null;
     while (el) {
-      totals.set(el, (totals.get(el) ?? 0) + w);
+      if (eligible) totals.set(el, (totals.get(el) ?? 0) + w);
+      else if (el === b.thread) eligible = true;
       if (el === root) break;
-      el = el.parentElement;
+      el = el.parentNode as Element | null;
     }
   }
   let best = root;
@@ -305,8 +331,18 @@ function pickContainer(root: Element, blocks: Block[]): Element {
 }
 
 function isInside(el: Element, container: Element): boolean {
-  for (let e: Element | null = el; e; e = e.parentElement) if (e === container) return true;
+  for (let e: Node | null = el; e; e = e.parentNode) if (e === container) return true;
   return false;
+}
+
+/**
+ * Where the walk starts: the document node itself, not `doc.body`. Broken pages parse into several
+ * top-level trees (a <script> before <!DOCTYPE>, a page with no <html> tag, two concatenated documents)
+ * and `doc.body` may be an empty stand-in while the text sits in a sibling tree; <head> is skipped anyway.
+ */
+function contentRoot(doc: Document): Element | null {
+  if (!doc.documentElement) return null;
+  return doc as unknown as Element;
 }
 
 /** Lower-case, runs of non-letters/digits to one space, trimmed (the form phrase rules are written in). */
@@ -376,6 +412,7 @@ function overreachingFlags(blocks: Block[], inside: boolean[]): Set<Flag> {
 
 /** Describe an element as `tag#id.class` (for debugging output). */
 export function describeElement(el: Element): string {
+  if (el.nodeType !== ELEMENT_NODE) return '#document';
   const id = el.getAttribute('id');
   const cls = normaliseSpace(el.getAttribute('class') ?? '');
   return el.localName + (id ? '#' + id : '') + (cls ? '.' + cls.split(' ').join('.') : '');
@@ -383,7 +420,8 @@ export function describeElement(el: Element): string {
 
 /** What the extractor saw: the container it chose and every block with its flag (for debugging rules). */
 export function explainMainContent(doc: Document): { container: string; blocks: Array<{ text: string; weight: number; flag: string | null; inside: boolean }> } {
-  const root = (doc.body ?? doc.documentElement) as Element;
+  const root = contentRoot(doc);
+  if (!root) return { container: '', blocks: [] };
   const blocks = collectBlocks(root);
   const container = pickContainer(root, blocks);
   return {
@@ -399,7 +437,7 @@ export function explainMainContent(doc: Document): { container: string; blocks: 
 
 /** Extract the article's paragraphs from a parsed page. Reads the DOM; never changes it. */
 export function extractMainContent(doc: Document, _opts: MainContentOptions = {}): MainContent {
-  const root = (doc.body ?? doc.documentElement) as Element | null;
+  const root = contentRoot(doc);
   if (!root) return { paragraphs: [], removals: [] };
   const blocks = collectBlocks(root);
   const container = pickContainer(root, blocks);

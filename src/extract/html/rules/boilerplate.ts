@@ -65,7 +65,8 @@ export const BOILERPLATE_CLASSES: readonly ClassRule[] = [
   {
     name: 'cookie-notice',
     reason: 'cookie-notice',
-    tokens: ['gdpr', 'consent', 'cmp'],
+    // not 'cmp': besides consent-management platforms it prefixes every component of a common CMS ("cmp-text")
+    tokens: ['gdpr', 'consent'],
     contains: ['cookie', 'consent', 'gdpr', 'onetrust', 'privacybanner'],
   },
   {
@@ -83,7 +84,9 @@ export const BOILERPLATE_CLASSES: readonly ClassRule[] = [
   {
     name: 'navigation-block',
     reason: 'navigation',
-    tokens: ['nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'masthead', 'skip', 'sitemap', 'header', 'topbar', 'subnav', 'megamenu'],
+    // not 'skip', 'jump', 'toc': they also name the article's own sections ("skip-item", "jump-section",
+    // "toc-para" anchor targets); skip links and tables of contents are link lists and go as such
+    tokens: ['nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'masthead', 'sitemap', 'header', 'topbar', 'subnav', 'megamenu'],
     contains: ['breadcrumb', 'navigation', 'navbar', 'menu', 'skiplink', 'sitenav', 'sitemap'],
   },
   {
@@ -95,7 +98,7 @@ export const BOILERPLATE_CLASSES: readonly ClassRule[] = [
   {
     name: 'page-furniture',
     reason: 'boilerplate',
-    tokens: ['footer', 'sidebar', 'rail', 'sidebars', 'modal', 'popup', 'overlay', 'offscreen', 'sronly', 'visuallyhidden', 'login', 'signin', 'author', 'bio', 'byline', 'dateline', 'timestamp', 'meta', 'caption', 'credit', 'credits', 'copyright', 'disclaimer', 'masthead', 'toc', 'jump', 'alert', 'banner', 'notice', 'corrections'],
+    tokens: ['footer', 'sidebar', 'rail', 'sidebars', 'modal', 'popup', 'overlay', 'offscreen', 'sronly', 'visuallyhidden', 'login', 'signin', 'author', 'bio', 'byline', 'dateline', 'timestamp', 'meta', 'caption', 'credit', 'credits', 'copyright', 'disclaimer', 'masthead', 'alert', 'banner', 'notice', 'corrections'],
     contains: ['sidebar', 'footer', 'popup', 'modal', 'byline', 'caption', 'copyright', 'sronly', 'screenreader', 'visuallyhidden', 'authorbio', 'authorinfo', 'aboutauthor'],
   },
 ];
