@@ -31,7 +31,9 @@ export interface SubjectContext {
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'some', 'both', 'all', 'several', 'many', 'most', 'two', 'three', 'four', 'five', 'six', 'hundreds', 'thousands', 'dozens', 'its', 'their', 'his', 'her']);
 /** Words that end a noun phrase and start its tail ("leaders of ...", "troops in ..."). */
-const TAIL_START = new Set(['of', 'from', 'in', 'at', 'near', 'for', 'with', 'across', 'inside', 'outside', 'around', 'on', 'based', 'loyal', 'linked', 'operating', 'along', 'together', 'alongside', 'backed', 'led', '(']);
+const TAIL_START = new Set(['of', 'from', 'in', 'at', 'near', 'for', 'with', 'across', 'inside', 'outside', 'around', 'on', 'based', 'loyal', 'linked', 'operating', 'along', 'together', 'alongside', 'backed', 'led', '(',
+  // participial tails of a subject ("aircraft including helicopter gunships", "aircraft using guided missiles")
+  'including', 'using', 'armed', 'carrying', 'affiliated', 'belonging', 'angered', 'opposed']);
 /** Words that cannot appear in a subject's tail: they mark another clause. */
 /** Natural hazards are no political actors ("Storm Daniel killed 17 people"). */
 const HAZARDS = new Set(['storm', 'hurricane', 'typhoon', 'cyclone', 'flood', 'floods', 'flooding', 'earthquake', 'quake', 'fire', 'fires', 'wildfire', 'wildfires', 'tsunami', 'landslide', 'drought', 'heatwave', 'blizzard', 'tornado', 'avalanche', 'eruption', 'virus', 'epidemic', 'pandemic', 'outbreak', 'disease']);

@@ -25,6 +25,7 @@ import type { Sentence } from './sentences.js';
 import { ORG_ROLE_NOUNS, resolveOrgRoleNoun, type EntityResult, type MentionRec } from './entities.js';
 import { LEX } from './lexicons.js';
 import { nominalObject, nominalSubject, type SubjectContext } from './events-subject.js';
+import { buildEventNouns, CORE_EVENT_NOUNS, objectEventNoun, supportVerbAt, terminativeVerbAt } from './events-nominal.js';
 
 interface VerbBlock {
   code: string;
@@ -67,6 +68,9 @@ interface CompiledBlock {
   byFirst: Map<string, number[]>;
 }
 const BLOCKS = new Map<string, CompiledBlock>();
+/** Block of support/terminative verbs the dictionary lacks: no code, no patterns. */
+const NO_CODE_BLOCK = '\u0000none';
+BLOCKS.set(NO_CODE_BLOCK, { code: '---', patterns: [], byFirst: new Map() });
 for (const [name, b] of Object.entries(DICT.blocks)) {
   const patterns = b.patterns.map((p) => ({ after: p.after.map((alts) => new Set(alts.map((a) => a.toLowerCase()))), code: p.code }));
   const byFirst = new Map<string, number[]>();
@@ -79,6 +83,12 @@ for (const [name, b] of Object.entries(DICT.blocks)) {
   });
   BLOCKS.set(name, { code: b.code, patterns, byFirst });
 }
+
+/** Nominalisations of the dictionary's coded verbs ("negotiation", "withdrawal") → verb block. */
+const EVENT_NOUNS = buildEventNouns(FORMS, (block) => {
+  const c = DICT.blocks[block]?.code;
+  return !!c && c !== '---';
+});
 
 /** A text word and its singular guesses, as dictionary words are singular. */
 function keyForms(key: string): string[] {
@@ -157,7 +167,9 @@ const CLAUSE_BOUNDARY = new Set([';', ':', '\u2014', '\u2013', 'that', 'which', 
 /** Plural or collective nouns that head a subject besides the agents dictionary. */
 const SUBJECT_NOUNS = new Set(['officials', 'leaders', 'forces', 'authorities', 'government', 'governments', 'ministers', 'spokesmen', 'lawmakers', 'delegates', 'delegation', 'negotiators', 'envoys', 'diplomats', 'soldiers', 'militants', 'fighters', 'protesters', 'demonstrators', 'students', 'workers', 'activists', 'members', 'people', 'residents', 'police', 'military', 'army', 'navy', 'regime', 'administration', 'cabinet', 'parliament', 'court', 'media', 'agency', 'ministry', 'council', 'sources', 'state']);
 /** Collective nouns for sides and groups that act in news ("the two sides", "the coalition"). */
-const GROUP_NOUNS = new Set(['side', 'party', 'group', 'coalition', 'alliance', 'union', 'team', 'mission', 'contingent', 'committee', 'commission', 'court', 'tribunal', 'body', 'movement', 'front', 'faction', 'organization', 'organisation', 'association', 'federation', 'newspaper', 'agency', 'board', 'panel', 'bloc', 'community', 'unit', 'ship', 'warship', 'vessel', 'aircraft', 'plane', 'jet', 'troop', 'unit', 'convoy']);
+const GROUP_NOUNS = new Set(['side', 'party', 'group', 'coalition', 'alliance', 'union', 'team', 'mission', 'contingent', 'committee', 'commission', 'court', 'tribunal', 'body', 'movement', 'front', 'faction', 'organization', 'organisation', 'association', 'federation', 'newspaper', 'agency', 'board', 'panel', 'bloc', 'community', 'unit', 'ship', 'warship', 'vessel', 'aircraft', 'plane', 'jet', 'troop', 'unit', 'convoy',
+  // military hardware stands for the force that uses it ("Israeli tanks fired", "Russian aircraft killed")
+  'tank', 'helicopter', 'gunship', 'warplane', 'bomber', 'fighter', 'drone', 'submarine', 'frigate', 'destroyer', 'gunboat', 'artillery', 'battery', 'bulldozer', 'network', 'cell', 'wing', 'brigade', 'battalion', 'regiment', 'division', 'squad', 'patrol']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they']);
 /** Adjectives that pass their subject to an infinitive ("is willing to send"). */
 const CONTROL_WORDS = new Set(['willing', 'ready', 'prepared', 'able', 'unable', 'eager', 'determined', 'likely', 'set', 'due', 'expected', 'going']);
@@ -279,6 +291,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
   sentences.forEach((s, si) => {
     for (let k = s.tokStart; k < s.tokEnd; k++) if (HEDGES.has(tokens[k].key)) hedgeCount[si]++;
   });
+  /** Token of an event noun already coded through its support verb ("held talks"). */
+  let consumedNoun = -1;
   /** Last token of the trigger of the latest commitment verb coded AGREE ("agreed to"). */
   let commitTok = -1;
   /** Sentence and token after which a demand's content clause runs ("demanded that ..."). */
@@ -300,7 +314,17 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         if (block) vEnd = v + n;
       }
       block ??= FORMS.get(t.key);
+      // support and terminative verbs the dictionary lacks ("renewed", "shortened") still carry
+      // the event of their object noun
+      const supportWords = supportVerbAt(tokens, v);
+      const terminativeWords = supportWords ? 0 : terminativeVerbAt(tokens, v);
+      const lightWords = supportWords || terminativeWords;
+      if (!block && lightWords) {
+        block = NO_CODE_BLOCK;
+        vEnd = v + lightWords;
+      }
       if (!block) continue;
+      if (consumedNoun === v) continue;
       const prev = tokens[v - 1];
       // after a determiner, possessive, preposition or number the word is a noun ("the talks", "of aid")
       if (prev && ((NOT_BEFORE_VERB.has(prev.key) && !mentionEnd.has(v - 1)) || prev.kind === 'num')) continue;
@@ -323,6 +347,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       // after a demonym ("Japanese forces", "North Korean arms") the word is a noun
       // ("Palestinians blamed": a plural demonym is a noun subject, the word after it a verb)
       if (countryStartingBefore(v - 1) >= 0 && !isPluralDemonym(v - 1)) continue;
+      if (isPluralNoun(v, s.tokStart)) continue;
       // a gerund or participle is an event only in a progressive verb ("is helping")
       if (t.key.endsWith('ing')) {
         let k = v - 1;
@@ -332,8 +357,6 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       const b = BLOCKS.get(block);
       if (!b) continue;
       // object patterns: ordered matches within the rest of the clause
-      let code = b.code;
-      let best = 0;
       let limit = Math.min(s.tokEnd, vEnd + 8);
       for (let k = vEnd; k < limit; k++) {
         const key = tokens[k].key;
@@ -342,33 +365,27 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
           break;
         }
       }
-      // only patterns whose first word occurs in the first words of the object are tried
-      const firstLimit = Math.min(limit, vEnd + 6);
-      let candidates: Set<number> | null = null;
-      for (let k = vEnd; k < firstLimit; k++) {
-        for (const form of keyForms(tokens[k].key)) {
-          const list = b.byFirst.get(form);
-          if (!list) continue;
-          candidates ??= new Set();
-          for (const pi of list) candidates.add(pi);
-        }
+      // "gave Ghana 5 million dollars of aid": the object after an indirect object
+      let objectStart = vEnd;
+      {
+        const io = mentionAt.get(vEnd);
+        const after = io ? tokens[io.tokEnd] : undefined;
+        if (after && (after.kind === 'num' || ['a', 'an', 'the', 'its', 'their', 'some', 'more'].includes(after.key))) objectStart = io!.tokEnd;
       }
-      for (const pi of candidates ?? []) {
-        const p = b.patterns[pi];
-        let k = vEnd;
-        let matched = 0;
-        for (const alts of p.after) {
-          while (k < limit && !matchWord(alts, tokens[k].key)) k++;
-          if (k >= limit) break;
-          // the object starts right after the verb (a determiner and two modifiers at most)
-          // (no entity in between: "said Putin's visit" is not "said ... visit")
-          if (matched === 0 && (k > vEnd + 5 || hasMentionBetween(vEnd, k))) break;
-          matched++;
-          k++;
-        }
-        if (matched === p.after.length && matched > best) {
-          best = matched;
-          code = p.code;
+      let { code, best } = matchPatterns(b, vEnd, limit);
+      if (!best && objectStart > vEnd) ({ code, best } = matchPatterns(b, objectStart, Math.min(s.tokEnd, objectStart + 8)));
+      // a support verb takes the event of its object noun ("gave a warm welcome", "renewed
+      // negotiations"); a terminative verb reduces it ("ended mediation efforts")
+      if (!best && lightWords) {
+        const hit = objectEventNoun(tokens, objectStart, Math.min(s.tokEnd, objectStart + 9), isEventNoun, (k) => mentionAt.has(k) || countryParticipant(k) !== null);
+        const nounBlock = hit ? BLOCKS.get(eventNounBlock(hit.key) ?? '') : undefined;
+        if (hit && (nounBlock || CORE_EVENT_NOUNS.has(hit.key))) {
+          let nounCode = laborStrikeCode(hit.at) ?? CORE_EVENT_NOUNS.get(hit.key) ?? nounBlock!.code;
+          if (terminativeWords) nounCode = terminatedCode(nounCode) ?? '---';
+          if (nounCode && nounCode !== '---') {
+            code = nounCode;
+            consumedNoun = hit.at;
+          }
         }
       }
       if (eventDebug.on) console.error('  verb', t.text, block, code);
@@ -524,6 +541,93 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
   }
   return events;
 
+  /**
+   * Object patterns of a verb block tried from token `from`: only patterns whose first word
+   * occurs in the first words of the object; the longest full match wins.
+   */
+  function matchPatterns(b: CompiledBlock, from: number, limit: number): { code: string; best: number } {
+    let code = b.code;
+    let best = 0;
+    const firstLimit = Math.min(limit, from + 6);
+    let candidates: Set<number> | null = null;
+    for (let k = from; k < firstLimit; k++) {
+      for (const form of keyForms(tokens[k].key)) {
+        const list = b.byFirst.get(form);
+        if (!list) continue;
+        candidates ??= new Set();
+        for (const pi of list) candidates.add(pi);
+      }
+    }
+    for (const pi of candidates ?? []) {
+      const p = b.patterns[pi];
+      let k = from;
+      let matched = 0;
+      for (const alts of p.after) {
+        while (k < limit && !matchWord(alts, tokens[k].key)) k++;
+        if (k >= limit) break;
+        // the object starts right after the verb (a determiner and two modifiers at most)
+        // (no entity in between: "said Putin's visit" is not "said ... visit")
+        if (matched === 0 && (k > from + 5 || hasMentionBetween(from, k))) break;
+        matched++;
+        k++;
+      }
+      if (matched === p.after.length && matched > best) {
+        best = matched;
+        code = p.code;
+      }
+    }
+    return { code, best };
+  }
+
+  /**
+   * "a strike" after a support verb is a labour strike (CAMEO 143, PLOVER PROTEST strike), not
+   * the verb "strike" (attack), unless it is an air, missile or drone strike.
+   */
+  function laborStrikeCode(at: number): string | null {
+    if (tokens[at].key !== 'strike' && tokens[at].key !== 'strikes') return null;
+    const before = tokens[at - 1]?.key ?? '';
+    if (['air', 'missile', 'drone', 'military', 'rocket', 'nuclear', 'pre-emptive', 'preemptive', 'retaliatory'].includes(before)) return null;
+    return before === 'hunger' ? '142' : '143';
+  }
+
+  /**
+   * A noun that names an event: a nominalisation of a dictionary verb ("negotiations",
+   * "withdrawal"), or a dictionary verb form that is a noun as well ("attack", "talks", "riots"),
+   * not a participle.
+   */
+  function isEventNoun(key: string): boolean {
+    if (CORE_EVENT_NOUNS.has(key) || EVENT_NOUNS.has(key)) return true;
+    const block = FORMS.get(key);
+    if (!block || /ed$/.test(key) || (key.endsWith('ing') && !/(bing|ling|ting|king|ring)$/.test(key))) return false;
+    const b = BLOCKS.get(block);
+    return !!b && !!b.code && b.code !== '---' && cameoToPlover(b.code) !== null;
+  }
+  function eventNounBlock(key: string): string | undefined {
+    return EVENT_NOUNS.get(key) ?? FORMS.get(key);
+  }
+
+  /**
+   * A plural noun that looks like a verb in -s ("security forces", "emergency measures", "Israeli
+   * tanks fired"): in news, whose verbs are mostly past tense, an -s form is a noun when a
+   * lowercase non-agent word precedes it or a finite verb follows it.
+   */
+  function isPluralNoun(v: number, start: number): boolean {
+    const key = tokens[v].key;
+    if (!key.endsWith('s') || key.endsWith('ss') || LEX.speechVerbs.has(key)) return false;
+    const next = tokens[v + 1];
+    if (next && next.kind === 'word' && !next.cap && (['have', 'had', 'were', 'are', 'will', 'would', 'could', 'continued', 'remained'].includes(next.key) || IRREGULAR_PAST.has(next.key) || (next.key.endsWith('ed') && FORMS.has(next.key)))) return true;
+    const prev = tokens[v - 1];
+    if (!prev || v - 1 < start || prev.kind !== 'word' || prev.cap) {
+      // "barriers to U.S. exports": a name after a preposition modifies the noun
+      const m = mentionEnd.get(v - 1);
+      const c = m ? m.tokStart : countryStartingBefore(v - 1);
+      return c > start && ['to', 'of', 'for', 'on', 'against', 'with', 'from', 'by', 'into'].includes(tokens[c - 1].key);
+    }
+    if (AUX.has(prev.key) || PRONOUN_SUBJECTS.has(prev.key) || (prev.key.endsWith('ly') && prev.key.length > 4)) return false;
+    if (['and', 'or', 'who', 'which', 'that', 'also', 'it', 'he', 'she', 'one', 'each', 'either', 'neither'].includes(prev.key)) return false;
+    return !subjectCtx.isAgentKey(prev.key);
+  }
+
   /** An agreement noun heads the object after a signing verb ("signed a 12-year partnership agreement"). */
   function signsAgreement(from: number, limit: number): boolean {
     for (let k = from; k < limit && k < from + 8; k++) {
@@ -646,7 +750,10 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
           while (r > clauseStart && r >= nameEnd - 5 && tokens[r].text !== '(') r--;
           if (tokens[r]?.text === '(') nameEnd = r - 1;
         }
-        if (['a', 'an', 'the', 'which', 'who'].includes(tokens[q + 1]?.key ?? '') && (mentionEnd.has(nameEnd) || countryStartingBefore(nameEnd) >= 0)) return groupBefore(nameEnd + 1, clauseStart, depth + 1);
+        // the appositive opens with a determiner or a possessive name ("Algeria's leading activist")
+        const opener = tokens[q + 1];
+        const possessive = !!opener && (mentionAt.has(q + 1) || ents.countryAt.has(q + 1)) && tokens.slice(q + 2, q + 6).some((x) => x.key === "'s") && subjectCtx.isAgentKey(tokens[k - 1].key);
+        if ((['a', 'an', 'the', 'which', 'who'].includes(opener?.key ?? '') || possessive) && (mentionEnd.has(nameEnd) || countryStartingBefore(nameEnd) >= 0)) return groupBefore(nameEnd + 1, clauseStart, depth + 1);
         break;
       }
     }
@@ -835,6 +942,35 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       }
     }
     return out;
+  }
+}
+
+/**
+ * A terminated or reduced event (CAMEO's "halt", "reduce", "ease" codes): ending cooperation,
+ * talks or aid reduces relations (16x, PLOVER SANCTION); ending protests eases dissent (082),
+ * ending fighting or mobilisation de-escalates (087), ending restrictions eases them (081, 085).
+ */
+function terminatedCode(code: string): string | null {
+  const c = cameoToPlover(code);
+  switch (c) {
+    case 'CONSULT':
+      return code.startsWith('045') ? '165' : '164';
+    case 'AID':
+      return '162';
+    case 'COOPERATE':
+    case 'SUPPORT':
+      return '160';
+    case 'PROTEST':
+      return '082';
+    case 'ASSAULT':
+    case 'MOBILIZE':
+      return '087';
+    case 'COERCE':
+      return code.startsWith('1721') || code === '172' ? '081' : code.startsWith('17') ? '081' : null;
+    case 'SANCTION':
+      return '085';
+    default:
+      return null;
   }
 }
 
