@@ -17,6 +17,7 @@ import { registerEntities } from './entities.js';
 import { registerQuotes } from './quotes.js';
 import { registerEvents } from './events.js';
 import { registerExport } from './export.js';
+import { registerCompare } from './compare.js';
 import { EXIT_USAGE, UsageError } from './shared.js';
 
 export function buildProgram(): Command {
@@ -26,7 +27,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerIngest, registerExtract, registerList, registerShow, registerDups, registerStats, registerErrors, registerStories, registerAnnotate, registerEntities, registerQuotes, registerEvents, registerExport]) {
+  for (const register of [registerIngest, registerExtract, registerList, registerShow, registerDups, registerStats, registerErrors, registerStories, registerAnnotate, registerEntities, registerQuotes, registerEvents, registerCompare, registerExport]) {
     register(program);
   }
   program.commands.forEach((c) => c.exitOverride());

@@ -1,0 +1,430 @@
+/**
+ * The compare stage: one story's articles → the facts each outlet reports, lined up.
+ *
+ * A claim is a fact stated in one sentence: a coded event (who did what to whom), a quantity
+ * ("11,000 containers") or a quotation with its speaker. Claims from different outlets are the same
+ * fact when their keys agree (event: category + actors + targets; quantity: unit + a sentence about
+ * the same thing; quote: the same words). Each fact then says which outlets report it, and whether
+ * they conflict: a different number for the same thing, a different date for the same event, the same
+ * words put in different mouths.
+ *
+ * Outlets, not articles, are the voices: two pages of one outlet confirm nothing, and a copy or a
+ * spun copy of another article (from relate) is not independent confirmation: `independent` counts
+ * the outlets with an article of their own.
+ *
+ * Pure: the caller brings annotated articles; nothing is read or written here.
+ */
+import { LEX } from '../nlp/lexicons.js';
+import { tokenize, type Token } from '../nlp/tokens.js';
+import type { Annotations, EventAnn, EventParticipant, Quote, Span } from '../nlp/types.js';
+import { findQuantities, type Quantity } from './quantities.js';
+
+export interface ComparableArticle {
+  id: string;
+  outlet: string | null;
+  title: string | null;
+  publishedAt: string | null;
+  text: string;
+  annotations: Annotations;
+  /** Set when relate found this article to be a copy or spun copy of another one. */
+  derivedFrom?: string;
+}
+
+export type ClaimKind = 'event' | 'quantity' | 'quote';
+
+export interface ClaimMention {
+  article: string;
+  voice: string;
+  /** The sentence that states it, offsets into the article's text. */
+  sentence: Span;
+  sentenceText: string;
+  /** The claim's own span (trigger, quantity, quotation). */
+  span: Span;
+  /** What this outlet says: the number, the event's date, the speaker. */
+  value: string | null;
+}
+
+export interface Conflict {
+  kind: 'value' | 'date' | 'speaker';
+  /** Each distinct value with the outlets that give it. */
+  versions: Array<{ value: string; voices: string[] }>;
+}
+
+export interface Claim {
+  id: string;
+  kind: ClaimKind;
+  label: string;
+  mentions: ClaimMention[];
+  /** Outlets reporting it, in first-mention order. */
+  voices: string[];
+  /** Outlets reporting it from an article of their own (not a copy). */
+  independent: number;
+  /** every outlet of the story reports it / several do / only one does. */
+  coverage: 'all' | 'some' | 'one';
+  conflict: Conflict | null;
+}
+
+export interface TimelineEntry {
+  /** ISO date, month or year. */
+  date: string;
+  label: string;
+  voices: string[];
+  claim: string;
+}
+
+export interface SummarySentence {
+  article: string;
+  voice: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface StoryComparison {
+  voices: Array<{ voice: string; articles: string[]; independent: boolean }>;
+  claims: Claim[];
+  timeline: TimelineEntry[];
+  summary: SummarySentence[];
+  counts: { claims: number; all: number; some: number; one: number; conflicts: number };
+}
+
+export interface CompareOptions {
+  /** Sentences in the summary. */
+  summarySentences: number;
+  /** Share of the smaller sentence's content words two sentences must share to be about the same thing. */
+  contextOverlap: number;
+  /** The same, before two different values for one unit are called a conflict rather than two facts. */
+  conflictOverlap: number;
+  /** Share of the shorter quotation's content words two quotations must share to be the same words. */
+  quoteOverlap: number;
+  /** Relative difference two approximate values ("about 2,000") may have and still agree. */
+  approxTolerance: number;
+}
+
+const DEFAULTS: CompareOptions = { summarySentences: 4, contextOverlap: 0.3, conflictOverlap: 0.5, quoteOverlap: 0.6, approxTolerance: 0.1 };
+
+/** A stated claim before grouping. */
+interface Stated {
+  kind: ClaimKind;
+  key: string;
+  label: string;
+  article: ComparableArticle;
+  voice: string;
+  sentence: Span;
+  span: Span;
+  value: string | null;
+  words: Set<string>;
+  quantity?: Quantity;
+  /** Quotes: the speaker's roles in that article ("spokeswoman for Parcelio"). */
+  roles?: string;
+  /** Content words right around a quantity ("hours of talks" → talks): what exactly is counted. */
+  near?: Set<string>;
+}
+
+/** Content words within a few tokens of a quantity, inside its sentence. */
+function nearWords(tokens: Token[], q: Quantity, sentence: Span): Set<string> {
+  const out = new Set<string>();
+  const first = tokens.findIndex((t) => t.start >= q.start);
+  if (first < 0) return out;
+  let last = first;
+  while (last + 1 < tokens.length && tokens[last + 1].start < q.end) last++;
+  for (let k = Math.max(0, first - 3); k <= Math.min(tokens.length - 1, last + 4); k++) {
+    const t = tokens[k];
+    if (t.start < sentence.start || t.end > sentence.end || (k >= first && k <= last)) continue;
+    if (t.kind === 'word' && t.key.length > 2 && !LEX.stopwords.has(t.key)) out.add(t.key);
+  }
+  return out;
+}
+
+function contentWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokenize(text)) {
+    if (t.kind === 'word' && t.key.length > 2 && !LEX.stopwords.has(t.key)) out.add(t.key);
+    else if (t.kind === 'num') out.add(t.key);
+  }
+  return out;
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let n = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const w of small) if (large.has(w)) n++;
+  return n / small.size;
+}
+
+function sentenceOf(sentences: Span[], at: number): Span {
+  // sentences are sorted; binary search for the one containing `at`
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= at) lo = mid + 1;
+    else if (sentences[mid].start > at) hi = mid - 1;
+    else return sentences[mid];
+  }
+  return { start: at, end: at };
+}
+
+const names = (ps: Array<{ canonical: string }>) => [...new Set(ps.map((p) => p.canonical))].sort();
+
+function eventLabel(e: EventAnn): string {
+  const actor = names(e.actor).join(' & ') || '?';
+  const target = names(e.target).join(' & ');
+  return `${actor} ${e.category}${target ? ' ' + target : ''} (${e.trigger.text})`;
+}
+
+/** An absolute date (not a marked relative value): what a timeline and a date conflict can use. */
+function absoluteDate(value: string | null): string | null {
+  const m = value?.match(/^(\d{4}(?:-\d{2}(?:-\d{2})?)?)/);
+  return m ? m[1] : null;
+}
+
+function formatValue(q: Quantity): string {
+  const n = Number.isInteger(q.value) ? q.value.toLocaleString('en-US') : String(q.value);
+  return `${q.approx ? '~' : ''}${n} ${q.unit}`;
+}
+
+function valuesAgree(a: Quantity, b: Quantity, tolerance: number): boolean {
+  if (a.value === b.value) return true;
+  if (!a.approx && !b.approx) return false;
+  return Math.abs(a.value - b.value) <= tolerance * Math.max(Math.abs(a.value), Math.abs(b.value));
+}
+
+function voiceOf(a: ComparableArticle): string {
+  return a.outlet?.trim() || `article ${a.id.slice(0, 8)}`;
+}
+
+/** Every claim one article states. */
+function statedClaims(a: ComparableArticle): Stated[] {
+  const out: Stated[] = [];
+  const ann = a.annotations;
+  const voice = voiceOf(a);
+  const wordsCache = new Map<number, Set<string>>();
+  const words = (s: Span) => {
+    let w = wordsCache.get(s.start);
+    if (!w) wordsCache.set(s.start, (w = contentWords(a.text.slice(s.start, s.end))));
+    return w;
+  };
+  // places stand for their country ("Pyongyang", "the DPRK", "North Korea" are one party)
+  const placeAt = new Set(ann.entities.filter((m) => m.type === 'PLACE').map((m) => m.start));
+  const party = (p: EventParticipant) => (p.country && placeAt.has(p.start) ? p.country : p.canonical);
+  const parties = (ps: EventParticipant[]) => [...new Set(ps.map(party))].sort().join('+');
+  for (const e of ann.events) {
+    if (!e.actor.length && !e.target.length) continue;
+    const sentence = ann.sentences[e.sentence] ?? sentenceOf(ann.sentences, e.trigger.start);
+    const key = `${e.category}|${parties(e.actor)}|${parties(e.target)}`;
+    out.push({ kind: 'event', key, label: eventLabel(e), article: a, voice, sentence, span: e.trigger, value: e.time, words: words(sentence) });
+  }
+  const tokens = tokenize(a.text);
+  const timeSpans = ann.times.filter((t) => t.granularity !== 'duration');
+  for (const q of findQuantities(tokens, a.text, timeSpans)) {
+    const sentence = sentenceOf(ann.sentences, q.start);
+    const near = nearWords(tokens, q, sentence);
+    out.push({ near, kind: 'quantity', key: q.outcome ? `${q.unit}|${q.outcome}` : q.unit, label: q.unit, article: a, voice, sentence, span: q, value: formatValue(q), words: words(sentence), quantity: q });
+  }
+  const quotes: Stated[] = [];
+  for (const q of ann.quotes as Quote[]) {
+    if (!q.speaker) continue;
+    const qw = contentWords(q.text);
+    if (qw.size < 3) continue; // "ardent friendship": too short to tell the same words from a shared phrase
+    const sentence = sentenceOf(ann.sentences, q.start);
+    const cluster = ann.clusters.find((c) => c.canonical === q.speaker!.canonical);
+    // an organisation's words are also its spokesperson's: keep where the person spoke from
+    const roles = cluster?.type === 'ORG' ? 'ORG' : `${cluster?.roles.join('; ') ?? ''}\u0000${a.text.slice(sentence.start, sentence.end)}`;
+    quotes.push({ kind: 'quote', key: 'quote', label: q.text, article: a, voice, sentence, span: q, value: q.speaker.canonical, words: qw, roles });
+  }
+  // "X said it was a 'struggle against …'" yields the reported statement and the quotation inside
+  // it: one statement, kept in its longest form
+  quotes.sort((x, y) => y.words.size - x.words.size);
+  const kept: Stated[] = [];
+  for (const q of quotes) if (!kept.some((k) => overlap(k.words, q.words) >= 0.8 && k.value === q.value)) kept.push(q);
+  kept.sort((x, y) => x.span.start - y.span.start);
+  return out.concat(kept);
+}
+
+/** Is `s` the same fact as the group whose first statement is `head`? */
+function sameFact(head: Stated, s: Stated, o: CompareOptions): boolean {
+  if (head.kind !== s.kind || head.key !== s.key) return false;
+  if (s.kind === 'event') return true;
+  if (s.kind === 'quote') return overlap(head.words, s.words) >= o.quoteOverlap;
+  // quantities: the same unit in sentences about the same thing (the unit itself does not count);
+  // a different value must come from a closer sentence before it is called a conflict
+  const unit = s.quantity!.unit;
+  const a = new Set([...head.words].filter((w) => !w.startsWith(unit)));
+  const b = new Set([...s.words].filter((w) => !w.startsWith(unit)));
+  const context = overlap(a, b);
+  if (valuesAgree(head.quantity!, s.quantity!, o.approxTolerance)) return context >= o.contextOverlap;
+  // "more than two hours of talks" / "nearly three hours of talks": the same counted thing
+  const sharedNear = [...(head.near ?? [])].some((w) => s.near?.has(w));
+  return context >= o.conflictOverlap || (sharedNear && context >= o.contextOverlap);
+}
+
+function agrees(group: Stated[], s: Stated, o: CompareOptions): boolean {
+  if (s.kind === 'quantity') return group.some((g) => g.quantity && valuesAgree(g.quantity, s.quantity!, o.approxTolerance));
+  if (s.kind === 'quote') return group.some((g) => g.value === s.value);
+  return true;
+}
+
+/** Group statements into facts: per fact, at most one statement per article; equal values first. */
+function groupFacts(stated: Stated[], o: CompareOptions): Stated[][] {
+  const groups: Stated[][] = [];
+  for (const s of stated) {
+    let best: Stated[] | null = null;
+    let bestScore = -1;
+    for (const g of groups) {
+      if (g.some((x) => x.article.id === s.article.id) || !sameFact(g[0], s, o)) continue;
+      // prefer the fact this statement agrees with ("two hours" joins "two hours", not "an hour")
+      const score = (agrees(g, s, o) ? 2 : 0) + overlap(g[0].words, s.words);
+      if (score > bestScore) {
+        bestScore = score;
+        best = g;
+      }
+    }
+    if (best) best.push(s);
+    else groups.push([s]);
+  }
+  return groups;
+}
+
+function conflictOf(group: Stated[], o: CompareOptions): Conflict | null {
+  const kind = group[0].kind;
+  const versions = new Map<string, Set<string>>();
+  const add = (value: string, voice: string) => versions.set(value, (versions.get(value) ?? new Set()).add(voice));
+  if (kind === 'event') {
+    for (const s of group) {
+      const d = absoluteDate(s.value);
+      if (d && d.length === 10) add(d, s.voice);
+    }
+    return versions.size > 1 ? { kind: 'date', versions: [...versions].map(([value, v]) => ({ value, voices: [...v] })) } : null;
+  }
+  if (kind === 'quote') {
+    // only named speakers can contradict each other: "she" or "two ministers" is an attribution
+    // the annotator could not resolve, not a different source
+    for (const s of group) if (s.value && isNamed(s.value)) add(s.value, s.voice);
+    // "Parcelio" and "Lotte Brink, a spokeswoman for Parcelio" are one source speaking
+    const speakers = [...versions.keys()];
+    const rolesOf = (name: string) => group.filter((s) => s.value === name).map((s) => s.roles ?? '').join('; ');
+    const isOrg = (name: string) => rolesOf(name) === 'ORG';
+    const speaksFor = (person: string, org: string) => isOrg(org) && !isOrg(person) && SPOKESPERSON.test(rolesOf(person));
+    const compatible = (x: string, y: string) =>
+      rolesOf(x).includes(y) || rolesOf(y).includes(x) || speaksFor(x, y) || speaksFor(y, x);
+    if (speakers.every((x, i) => speakers.every((y, j) => j <= i || compatible(x, y)))) return null;
+    return versions.size > 1 ? { kind: 'speaker', versions: [...versions].map(([value, v]) => ({ value, voices: [...v] })) } : null;
+  }
+  // quantities: values that do not agree pairwise (approximate ones within tolerance)
+  const qs = group.map((s) => s.quantity!);
+  const disagree = qs.some((a, i) => qs.some((b, j) => j > i && !valuesAgree(a, b, o.approxTolerance)));
+  if (!disagree) return null;
+  for (const s of group) add(s.value ?? '?', s.voice);
+  return versions.size > 1 ? { kind: 'value', versions: [...versions].map(([value, v]) => ({ value, voices: [...v] })) } : null;
+}
+
+/** Roles that speak for an organisation: their words and the organisation's are one source. */
+const SPOKESPERSON = /\b(spokes(?:person|man|woman)|representative|press officer|statement)\b/i;
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+function isNamed(speaker: string): boolean {
+  return /^\p{Lu}/u.test(speaker) && !PRONOUNS.has(speaker.toLowerCase()) && !/^\d/.test(speaker);
+}
+
+function claimLabel(group: Stated[]): string {
+  const s = group[0];
+  if (s.kind === 'quantity') return `${s.quantity!.text} — ${s.article.text.slice(s.sentence.start, s.sentence.end).trim()}`;
+  if (s.kind === 'quote') return `“${s.label}” — ${s.value}`;
+  return s.label;
+}
+
+function pickSummary(articles: ComparableArticle[], claims: Claim[], o: CompareOptions): SummarySentence[] {
+  // A sentence is worth the confirmations behind the facts it states (outlets beyond the first),
+  // and news puts the gist first: the lead sentence of each article gets 2, the next one 1.
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const score = new Map<string, { article: ComparableArticle; span: Span; score: number }>();
+  const entry = (a: ComparableArticle, span: Span) => {
+    const k = `${a.id}:${span.start}`;
+    let cur = score.get(k);
+    if (!cur) score.set(k, (cur = { article: a, span, score: 0 }));
+    return cur;
+  };
+  for (const a of articles) a.annotations.sentences.slice(0, 2).forEach((s, i) => (entry(a, s).score += 2 - i));
+  for (const c of claims) {
+    if (c.conflict) continue;
+    for (const m of c.mentions) entry(byId.get(m.article)!, m.sentence).score += Math.max(0, c.independent - 1);
+  }
+  const ranked = [...score.values()].sort((x, y) => y.score - x.score || x.span.start - y.span.start);
+  const picked: Array<{ article: ComparableArticle; span: Span; words: Set<string> }> = [];
+  for (const r of ranked) {
+    if (picked.length >= o.summarySentences) break;
+    const text = r.article.text.slice(r.span.start, r.span.end);
+    const words = contentWords(text);
+    if (words.size < 4 || picked.some((p) => overlap(p.words, words) > 0.5)) continue; // redundant or a fragment
+    picked.push({ article: r.article, span: r.span, words });
+  }
+  const order = new Map(articles.map((a, i) => [a.id, i]));
+  picked.sort((x, y) => order.get(x.article.id)! - order.get(y.article.id)! || x.span.start - y.span.start);
+  return picked.map((p) => ({
+    article: p.article.id,
+    voice: voiceOf(p.article),
+    text: p.article.text.slice(p.span.start, p.span.end).trim(),
+    start: p.span.start,
+    end: p.span.end,
+  }));
+}
+
+/** Compare the articles of one story. Articles are taken in the given order (oldest first is best). */
+export function compareStory(articles: ComparableArticle[], options: Partial<CompareOptions> = {}): StoryComparison {
+  const o = { ...DEFAULTS, ...options };
+  const voiceArticles = new Map<string, { articles: string[]; independent: boolean }>();
+  for (const a of articles) {
+    const v = voiceArticles.get(voiceOf(a)) ?? { articles: [], independent: false };
+    v.articles.push(a.id);
+    if (!a.derivedFrom) v.independent = true;
+    voiceArticles.set(voiceOf(a), v);
+  }
+  const voiceCount = voiceArticles.size;
+  const groups = groupFacts(articles.flatMap(statedClaims), o);
+  const claims: Claim[] = groups.map((g, i) => {
+    const voices = [...new Set(g.map((s) => s.voice))];
+    const independent = new Set(g.filter((s) => !s.article.derivedFrom).map((s) => s.voice)).size;
+    return {
+      id: `c${i + 1}`,
+      kind: g[0].kind,
+      label: claimLabel(g),
+      mentions: g.map((s) => ({
+        article: s.article.id,
+        voice: s.voice,
+        sentence: s.sentence,
+        sentenceText: s.article.text.slice(s.sentence.start, s.sentence.end).trim(),
+        span: { start: s.span.start, end: s.span.end },
+        value: s.value,
+      })),
+      voices,
+      independent,
+      coverage: voices.length === voiceCount && voiceCount > 1 ? 'all' : voices.length > 1 ? 'some' : 'one',
+      conflict: conflictOf(g, o),
+    };
+  });
+  // most widely reported first, conflicts on top of their rank
+  claims.sort((a, b) => b.voices.length - a.voices.length || Number(!!b.conflict) - Number(!!a.conflict) || Number(a.id.slice(1)) - Number(b.id.slice(1)));
+
+  const timeline: TimelineEntry[] = [];
+  for (const c of claims) {
+    if (c.kind !== 'event') continue;
+    const dates = new Set(c.mentions.map((m) => absoluteDate(m.value)).filter((d): d is string => !!d));
+    for (const date of dates) timeline.push({ date, label: c.label, voices: c.voices, claim: c.id });
+  }
+  timeline.sort((a, b) => a.date.localeCompare(b.date) || b.voices.length - a.voices.length);
+
+  return {
+    voices: [...voiceArticles].map(([voice, v]) => ({ voice, ...v })),
+    claims,
+    timeline,
+    summary: pickSummary(articles, claims, o),
+    counts: {
+      claims: claims.length,
+      all: claims.filter((c) => c.coverage === 'all').length,
+      some: claims.filter((c) => c.coverage === 'some').length,
+      one: claims.filter((c) => c.coverage === 'one').length,
+      conflicts: claims.filter((c) => c.conflict).length,
+    },
+  };
+}

@@ -1,0 +1,122 @@
+/** The compare stage (src/stories/compare.ts, quantities.ts) and `parallax compare`. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { annotate } from '../src/nlp/index.js';
+import { tokenize } from '../src/nlp/tokens.js';
+import { compareStory, type ComparableArticle } from '../src/stories/compare.js';
+import { findQuantities } from '../src/stories/quantities.js';
+import { repoRoot, runCli, tempDir } from './helpers.js';
+
+function article(id: string, outlet: string, publishedAt: string, text: string, derivedFrom?: string): ComparableArticle {
+  return { id, outlet, title: null, publishedAt, text, annotations: annotate(text, { publishedAt }), derivedFrom };
+}
+
+// Fictional coverage of one event by two outlets, plus a copy of the first by a third.
+const harbor =
+  'GENEVA — Norway and Kenya signed a fisheries agreement on Monday after two days of talks.\n\n' +
+  'The deal sets a quota of 12,000 tonnes of tuna a year for Norwegian fleets in Kenyan waters.\n\n' +
+  '“This agreement protects our fishermen and our oceans for a generation,” Norwegian Prime Minister Ingrid Solberg said.\n\n' +
+  'Police arrested 40 protesters outside the conference centre.';
+const valley =
+  'Norway and Kenya signed a fisheries agreement on Tuesday in Geneva.\n\n' +
+  'Under the deal, Norwegian fleets may catch a quota of 15,000 tonnes of tuna a year in Kenyan waters, officials said.\n\n' +
+  '“This agreement protects our fishermen and our oceans for a generation,” Kenyan President Daniel Mwangi said.';
+
+test('quantities: counted nouns, scales, currencies, percentages, tolls; years, references back and verbs are not quantities', () => {
+  const text =
+    'Talks lasted about two hours. Ships carried more than 11,000 shipping containers worth $5 billion, up 3 per cent and 4%. ' +
+    'At least 40 killed in 1961. The two leaders met; the two shook hands; 1.5 million people marched.';
+  const got = findQuantities(tokenize(text), text).map((q) => `${q.value} ${q.unit}${q.approx ? ' ~' : ''}`);
+  assert.deepEqual(got, ['2 hour ~', '11000 container ~', '5000000000 USD', '3 percent', '4 percent', '40 killed ~', '1500000 people']);
+});
+
+test('compare: shared facts, single-outlet facts, and conflicts in numbers, dates and attributions', () => {
+  const cmp = compareStory([
+    article('a1', 'Harbor Times', '2025-03-05', harbor),
+    article('b1', 'Valley Post', '2025-03-05', valley),
+  ]);
+  assert.deepEqual(cmp.voices.map((v) => v.voice), ['Harbor Times', 'Valley Post']);
+
+  const signing = cmp.claims.find((c) => c.kind === 'event' && c.mentions.some((m) => m.sentenceText.includes('signed')));
+  assert.ok(signing, 'the signing is a claim');
+  assert.equal(signing.coverage, 'all');
+  assert.equal(signing.conflict?.kind, 'date', 'Monday (3 March) against Tuesday (4 March)');
+  assert.deepEqual(signing.conflict.versions.map((v) => v.value).sort(), ['2025-03-03', '2025-03-04']);
+
+  const quota = cmp.claims.find((c) => c.kind === 'quantity' && c.label.includes('tonnes'));
+  assert.equal(quota?.conflict?.kind, 'value');
+  assert.deepEqual(quota.conflict.versions.map((v) => v.value).sort(), ['12,000 tonne', '15,000 tonne']);
+
+  const quote = cmp.claims.find((c) => c.kind === 'quote' && c.label.includes('protects our fishermen'));
+  assert.equal(quote?.conflict?.kind, 'speaker');
+  assert.deepEqual(quote.conflict.versions.map((v) => v.value).sort(), ['Daniel Mwangi', 'Ingrid Solberg']);
+
+  const arrests = cmp.claims.find((c) => c.kind === 'quantity' && c.label.includes('40 protesters'));
+  assert.equal(arrests?.coverage, 'one');
+  assert.deepEqual(arrests.voices, ['Harbor Times']);
+  assert.equal(cmp.counts.conflicts, 3);
+
+  assert.ok(cmp.timeline.some((t) => t.date === '2025-03-03') && cmp.timeline.some((t) => t.date === '2025-03-04'));
+  assert.ok(cmp.summary.length > 0 && cmp.summary[0].text.startsWith('GENEVA'), 'the summary starts from the lead');
+  for (const s of cmp.summary) assert.ok(s.text.length > 0 && s.end > s.start);
+});
+
+test('compare: agreeing outlets give no conflict; approximate values within tolerance agree; a copy is not an independent voice', () => {
+  const a = 'Officials said about 2,000 people were evacuated from the valley after the floods on Sunday.';
+  const b = 'Some 1,950 people were evacuated from the valley after Sunday floods, officials said.';
+  const copy = a;
+  const cmp = compareStory([
+    article('a', 'North Ledger', '2025-06-02', a),
+    article('b', 'River Daily', '2025-06-02', b),
+    article('c', 'Aggregator', '2025-06-02', copy, 'a'),
+  ]);
+  const evac = cmp.claims.find((c) => c.kind === 'quantity' && c.label.includes('evacuated'));
+  assert.ok(evac);
+  assert.equal(evac.conflict, null);
+  assert.equal(evac.voices.length, 3);
+  assert.equal(evac.independent, 2, 'the copy repeats, it does not confirm');
+  assert.deepEqual(cmp.voices.find((v) => v.voice === 'Aggregator'), { voice: 'Aggregator', articles: ['c'], independent: false });
+  // exact values that differ conflict even when close
+  const exact = compareStory([
+    article('a', 'North Ledger', '2025-06-02', 'The ministry said 2,000 people were evacuated from the valley.'),
+    article('b', 'River Daily', '2025-06-02', 'The ministry said 1,950 people were evacuated from the valley.'),
+  ]);
+  assert.equal(exact.claims.find((c) => c.kind === 'quantity')?.conflict?.kind, 'value');
+});
+
+test('compare: an organisation and its spokesperson saying the same words are one source, not a conflict', () => {
+  const quote = '“The outage was caused by a faulty software update that we have since withdrawn,”';
+  const cmp = compareStory([
+    article('a', 'North Ledger', '2025-06-02', `${quote} Telvora Group said in a statement on Monday.`),
+    article('b', 'River Daily', '2025-06-02', `Telvora Group apologised on Monday. ${quote} spokeswoman Mara Keller said.`),
+  ]);
+  const c = cmp.claims.find((x) => x.kind === 'quote');
+  assert.ok(c, 'the quotation is one claim');
+  assert.equal(c.voices.length, 2);
+  assert.equal(c.conflict, null);
+});
+
+test('parallax compare on the sample corpus: a story with several outlets, text and JSON', () => {
+  const tmp = tempDir();
+  try {
+    const db = join(tmp.path, 'x.db');
+    runCli(['ingest', join(repoRoot, 'examples', 'corpus'), '--db', db]);
+    const stories = runCli(['stories', '--db', db, '--json']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const big = stories.sort((x, y) => y.articles.length - x.articles.length)[0];
+    const r = runCli(['compare', big.id, '--db', db, '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    const cmp = JSON.parse(r.stdout);
+    assert.equal(cmp.story.id, big.id);
+    assert.ok(cmp.voices.length >= 2);
+    assert.ok(cmp.claims.some((c: { coverage: string }) => c.coverage !== 'one'), 'some fact is reported by several outlets');
+    for (const c of cmp.claims) for (const m of c.mentions) assert.ok(m.sentenceText.length > 0);
+    const text = runCli(['compare', big.id.slice(6, 14), '--db', db]);
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, /Summary:/);
+    assert.match(text.stdout, /Conflicts \(\d+\):/);
+    assert.equal(runCli(['compare', 'nosuchstory', '--db', db]).status, 2);
+  } finally {
+    tmp.cleanup();
+  }
+});
