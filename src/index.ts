@@ -1,0 +1,23 @@
+/**
+ * Parallax as a library: the same stages the CLI runs, as typed functions.
+ *
+ *   import { SqliteStore, ingest, annotateCorpus, relateCorpus, compareStory } from 'parallax';
+ *   const store = new SqliteStore('news.db');
+ *   await ingest(['crawl.warc.gz'], store);          // read → extract → clean → store → duplicates
+ *   annotateCorpus(store);                            // entities, quotes, events, times (incremental)
+ *   const { stories } = relateCorpus(store);          // stories, copies and spins
+ *
+ * Document stages are pure: `extract(raw)` → Article, `annotate(text, { publishedAt })` → Annotations.
+ */
+export type * from './model.js';
+export { ingest, annotateCorpus, findDuplicates, type IngestOptions, type IngestSummary, type AnnotateSummary } from './pipeline.js';
+export { readSources } from './ingest/index.js';
+export { extract, ExtractError } from './extract/index.js';
+export { annotate, mergeCorpusEntities } from './nlp/index.js';
+export type { Annotations, AnnotateOptions, CorpusEntity, EventAnn, Quote, TimeExpr, EntityMention } from './nlp/index.js';
+export { relateCorpus, type CorpusRelations } from './stories/relate-corpus.js';
+export { compareStory, type StoryComparison, type ComparableArticle, type Claim } from './stories/compare.js';
+export type { Store } from './store/store.js';
+export { SqliteStore } from './store/sqlite/sqlite-store.js';
+export { articleTable, storyTable, entityTable, quoteTable, eventTable, type ExportTable } from './export/tables.js';
+export { writeTable, formatRow, type ExportFormat } from './export/write.js';
