@@ -197,6 +197,24 @@ const COMMITMENT_VERBS = new Set(['agree', 'agrees', 'agreed', 'agreeing', 'prom
  */
 const REFUSAL_VERBS = new Set(['reject', 'rejects', 'rejected', 'rejecting', 'refuse', 'refuses', 'refused', 'refusing', 'decline', 'declines', 'declined', 'rebuff', 'rebuffed', 'rebuffs', 'spurned', 'spurns']);
 const DEMAND_MODALS = new Set(['must', 'should']);
+const CONDITIONAL_MODALS = new Set(['may', 'might', 'could', 'would', 'will']);
+/** Finite auxiliaries that open a content clause after its subject ("it will", "he had"). */
+const CLAUSE_AUX = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'had', 'has', 'have', 'was', 'were', 'is', 'are', "'ll", "'d", 'did', 'does', 'do']);
+/** Statement verbs whose content, when forceful, is a threat (PLOVER THREATEN: "coercive or forceful warnings"). */
+const WARNING_VERBS = new Set(['warned', 'warns', 'warn', 'warning', 'cautioned', 'cautions', 'threatened', 'threatens']);
+const MATERIAL_CONFLICT = new Set<PloverCategory>(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE', 'PROTEST']);
+const CONFLICT = new Set<PloverCategory>(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE', 'REJECT', 'THREATEN', 'PROTEST']);
+/**
+ * Verbs whose infinitive carries the event ("plans to impose", "decided to allow", "tried to
+ * hack", "continued to send"): intent, decision, attempt and aspect. The infinitive takes their
+ * subject; FUTURE marks the ones that look ahead.
+ */
+const INTENT_VERBS = new Set(['plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'intended', 'decide', 'decides', 'decided', 'prepare', 'prepares', 'prepared', 'aim', 'aims', 'aimed', 'want', 'wants', 'wanted', 'hope', 'hopes', 'hoped', 'seek', 'seeks', 'sought', 'try', 'tries', 'tried', 'attempt', 'attempts', 'attempted', 'resolve', 'resolved', 'continue', 'continues', 'continued', 'begin', 'begins', 'began', 'start', 'starts', 'started', 'resume', 'resumed', 'mean', 'means', 'meant', 'move', 'moved', 'moves']);
+/** Objects of expulsion that make it a reduction of relations (CAMEO 166x) rather than a deportation. */
+const EXPELLED_MISSIONS = new Set(['diplomat', 'diplomats', 'ambassador', 'ambassadors', 'envoy', 'envoys', 'consul', 'attache', 'attaché', 'inspector', 'inspectors', 'observer', 'observers', 'monitors', 'peacekeepers', 'peacekeeping', 'agency', 'agencies', 'mission', 'embassy', 'staff']);
+const ENVOYS = new Set(['ambassador', 'ambassadors', 'envoy', 'envoys', "charge", 'chargé', 'diplomat', 'diplomats', 'consul']);
+/** Legal accusation (PLOVER ACCUSE 'allege': "sue, indict, or charge; bring to trial"). */
+const LEGAL_ACCUSATION = new Set(['sue', 'sues', 'sued', 'suing', 'indict', 'indicts', 'indicted', 'indicting', 'prosecute', 'prosecutes', 'prosecuted', 'prosecuting']);
 /** Verbs of signing or concluding a written agreement. */
 const SIGN_VERBS = new Set(['sign', 'signs', 'signed', 'signing', 'ink', 'inks', 'inked', 'inking', 'ratify', 'ratifies', 'ratified', 'ratifying', 'conclude', 'concludes', 'concluded', 'concluding', 'finalize', 'finalizes', 'finalized', 'finalise', 'finalises', 'finalised', 'countersign', 'countersigned', 'initialled', 'initialed']);
 /** Formal written agreements (PETRARCH's &TREATY synset and its near synonyms). */
@@ -332,8 +350,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (inQuote(t.start)) continue;
       const speechLemma = LEX.speechVerbs.get(t.key);
       if (speechLemma && SPEECH_ONLY.has(speechLemma)) continue;
-      // "warned that ...", "insisted that ...": a statement, whose content is a quote, not an event
-      if (speechLemma && tokens[v + 1]?.key === 'that') continue;
+      // "warned that ...", "announced it will ...": a statement, whose content clause is coded on
+      // its own (the statement verb's object patterns would reach into it)
+      if ((speechLemma || isStatementBlock(block)) && opensContentClause(vEnd, s.tokEnd)) continue;
+      // "plans to impose", "decided to allow", "tried to hack": the infinitive is the event, with
+      // this verb's subject (and its future, when the verb looks ahead)
+      if (tokens[vEnd]?.key === 'to' && INTENT_VERBS.has(t.key) && vEnd + 1 < s.tokEnd && tokens[vEnd + 1].kind === 'word') continue;
       // "a Lisbon think tank", "an Amsterdam delivery company": a name used as a modifier
       const pm = mentionEnd.get(v - 1);
       if (pm && ['a', 'an'].includes(tokens[pm.tokStart - 1]?.key ?? '')) continue;
@@ -399,7 +421,11 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       const signing = SIGN_VERBS.has(t.key) && signsAgreement(vEnd, limit);
       if (signing) code = '057';
       if (!code || code === '---') code = REFUSAL_VERBS.has(t.key) ? '120' : code;
+      // "X declared that China must drop barriers": whatever the verb, a demand (CAMEO 10)
+      const statement = modalBefore(v, s.tokStart, DEMAND_MODALS) ? statementOver(v, s.tokStart) : null;
+      if ((!code || code === '---') && statement) code = '100';
       if (!code || code === '---') continue;
+      code = codebookCode(code, v, vEnd, limit);
       let category = signing ? 'AGREE' : cameoToPlover(code);
       if (!category) continue;
 
@@ -427,17 +453,20 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (RESIGN_FORMS.has(t.key)) category = 'RETREAT';
       // "X said Y must/should VERB": a demand (PLOVER REQUEST: "all requests, demands, and orders")
       let demandBy: EventParticipant[] | null = null;
-      if (modalBefore(v, s.tokStart, DEMAND_MODALS)) {
-        for (let k = v - 1; k > s.tokStart; k--) {
-          const tk = tokens[k];
-          if (tk.kind === 'word' && !tk.cap && LEX.speechVerbs.has(tk.key)) {
-            const g = groupBefore(k, s.tokStart);
-            if (g.length) demandBy = g;
-            break;
-          }
+      if (statement) {
+        demandBy = statement.by;
+        category = 'REQUEST';
+      } else if (future || negated || modalBefore(v, s.tokStart, CONDITIONAL_MODALS)) {
+        // "warned that police will no longer tolerate rallies": a forceful warning (THREATEN)
+        const st = statementOver(v, s.tokStart);
+        if (st && WARNING_VERBS.has(tokens[st.verb].key) && (negated || CONFLICT.has(category))) {
+          demandBy = st.by;
+          category = 'THREATEN';
         }
-        if (demandBy) category = 'REQUEST';
       }
+      // "may halt mediation if ...", "will boycott the elections unless ...": a conditional
+      // sanction or use of force is a threat
+      if (category !== 'THREATEN' && MATERIAL_CONFLICT.has(category) && (future || modalBefore(v, s.tokStart, CONDITIONAL_MODALS)) && conditionalAfter(vEnd, s.tokEnd)) category = 'THREATEN';
 
       // "agreed to exchange data and to set up a committee": the infinitives are the content of
       // the commitment, already coded as one AGREE event, not events of their own
@@ -628,6 +657,86 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return !subjectCtx.isAgentKey(prev.key);
   }
 
+  /**
+   * A content clause starts at token k: "that" + a subject ("that China must"), or a subject and
+   * a finite auxiliary ("it will", "the army had"). "that" right before a verb is a relative
+   * pronoun instead ("the deal that commits").
+   */
+  function opensContentClause(k: number, end: number): boolean {
+    // "announced Thursday that", "said on Tuesday that": a time expression first
+    while (k < end && timeTok[k]) k++;
+    if (tokens[k]?.key === 'on' && timeTok[k + 1]) {
+      k++;
+      while (k < end && timeTok[k]) k++;
+    }
+    if (tokens[k]?.key === 'that') return k + 1 < end && !CLAUSE_AUX.has(tokens[k + 1].key) && !FORMS.has(tokens[k + 1].key);
+    // a bare clause: a short subject then an auxiliary
+    for (let q = k; q < end && q < k + 6; q++) {
+      const key = tokens[q].key;
+      if (CLAUSE_AUX.has(key)) return q > k;
+      if (tokens[q].kind !== 'word' && key !== "'s") return false;
+      if (q === k && !(PRONOUN_SUBJECTS.has(key) || key === 'we' || mentionAt.has(q) || ents.countryAt.has(q) || key === 'the')) return false;
+    }
+    return false;
+  }
+
+  /**
+   * The statement a verb's clause is the content of: "X declared (Tuesday) that Y must V", "X
+   * warned that Y will V", "X said Y would V". Returns the statement verb and its subject.
+   */
+  function statementOver(v: number, start: number): { verb: number; by: EventParticipant[] } | null {
+    for (let k = v - 1; k > start && k >= v - 16; k--) {
+      const tk = tokens[k];
+      if (tk.text === ';' || tk.text === ':') return null;
+      let g = -1;
+      if (tk.kind === 'word' && !tk.cap && LEX.speechVerbs.has(tk.key) && !tk.key.endsWith('ing')) g = k;
+      else if (tk.key === 'that' && !CLAUSE_AUX.has(tokens[k + 1]?.key ?? '')) {
+        // the statement verb: the nearest verb before "that" ("issued a stern reminder to Iraq that")
+        for (let q = k - 1; q > start && q >= k - 8; q--) {
+          const x = tokens[q];
+          if (x.kind === 'word' && !x.cap && (LEX.speechVerbs.has(x.key) || FORMS.has(x.key) || supportVerbAt(tokens, q)) && !NOT_BEFORE_VERB.has(tokens[q - 1]?.key ?? '')) {
+            g = q;
+            break;
+          }
+        }
+        if (g < 0) return null;
+      } else continue;
+      let by = groupBefore(g, start);
+      if (!by.length) {
+        const np = nominalSubject(subjectCtx, start, subjectEnd(g, start));
+        if (np) by = [np];
+      }
+      return by.length ? { verb: g, by } : null;
+    }
+    return null;
+  }
+
+  /** "if" or "unless" later in the clause: the action is conditional. */
+  function conditionalAfter(from: number, end: number): boolean {
+    for (let k = from; k < end && k < from + 25; k++) if (tokens[k].key === 'if' || tokens[k].key === 'unless') return true;
+    return false;
+  }
+
+  /**
+   * Codebook readings of CAMEO codes that depend on the object: expelling diplomats, inspectors,
+   * observers, peacekeepers or aid agencies is SANCTION 'expel' (CAMEO 166x), not the deportation
+   * of individuals (174, COERCE); summoning an ambassador "is just coded ACCUSE, not CONSULT"; suing,
+   * indicting, prosecuting and charging are ACCUSE 'allege' ("sue, indict, or charge; bring to
+   * trial"), which the dictionary codes 173 (arrest); a veto is CAMEO 129, REJECT.
+   */
+  function codebookCode(code: string, v: number, vEnd: number, limit: number): string {
+    const key = tokens[v].key;
+    const objectHas = (set: Set<string>) => {
+      for (let k = vEnd; k < limit && k < vEnd + 8; k++) if (set.has(tokens[k].key)) return true;
+      return false;
+    };
+    if (code.startsWith('174') && objectHas(EXPELLED_MISSIONS)) return '166';
+    if (code.startsWith('04') && /^summon/.test(key) && objectHas(ENVOYS)) return '114';
+    if (LEGAL_ACCUSATION.has(key)) return '115';
+    if (/^vetoe?/.test(key)) return '129';
+    return code;
+  }
+
   /** An agreement noun heads the object after a signing verb ("signed a 12-year partnership agreement"). */
   function signsAgreement(from: number, limit: number): boolean {
     for (let k = from; k < limit && k < from + 8; k++) {
@@ -701,6 +810,11 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     const key = t.key;
     const sing = key.endsWith('ies') ? key.slice(0, -3) + 'y' : key.endsWith('s') ? key.slice(0, -1) : key;
     return LEX.agents.has(key) || LEX.titles.has(key) || LEX.titles.has(sing) || SUBJECT_NOUNS.has(key);
+  }
+
+  /** A verb block of CAMEO 01 (public statements: "announce", "declare"): a statement verb. */
+  function isStatementBlock(block: string): boolean {
+    return (BLOCKS.get(block)?.code ?? '').startsWith('01');
   }
 
   function groupBefore(v: number, clauseStart: number, depth = 0): EventParticipant[] {
