@@ -151,3 +151,13 @@ test('section classes that only sound like furniture (jump targets, "toc-para", 
   const x = extractHtml(`<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><div class="page">${sections}</div></body></html>`);
   for (const p of PARAS) assert.ok(x.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
 });
+
+test('streamed server-rendering segments (<div hidden id="S:0">) are read; other hidden elements are not', () => {
+  const html = `<html><body><main><div class="skeleton">Loading…</div></main>
+<div hidden id="S:0"><article>${PARAS.map((p) => `<p>${p}</p>`).join('')}</article></div>
+<div hidden id="promo"><p>${'Secret hidden promotional text that nobody sees on the page at all, and it is long enough to be prose. '.repeat(3)}</p></div>
+<script>$RC("B:0","S:0")</script></body></html>`;
+  const x = extractHtml(html);
+  for (const p of PARAS) assert.ok(x.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
+  assert.ok(!x.text.includes('Secret hidden'));
+});

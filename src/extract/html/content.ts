@@ -149,9 +149,24 @@ export function classRuleFor(el: Element): ClassRule | null {
   return hit;
 }
 
+/**
+ * A streamed server-rendering segment: React sends late-resolving parts of a page as
+ * `<div hidden id="S:0">…</div>` at the end of the body, and a script moves them into place on load.
+ * What a reader sees, so `hidden` does not count there.
+ */
+export function isStreamedSegment(el: Element): boolean {
+  const id = el.getAttribute('id');
+  if (!id || id.length < 3 || id.length > 12 || id.charCodeAt(0) !== 83 /* S */ || id.charCodeAt(1) !== 58 /* : */) return false;
+  for (let i = 2; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Invisible by markup: the hidden attribute, aria-hidden, or an inline display:none / visibility:hidden. */
 function isHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden')) return true;
+  if (el.hasAttribute('hidden') && !isStreamedSegment(el)) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   if (style && style.length < 2000) {
