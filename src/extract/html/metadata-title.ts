@@ -114,31 +114,59 @@ function isExactlySiteName(text: string, siteNames: string[]): boolean {
   return squashed !== '' && siteNames.some((n) => fold(n).replace(/ /g, '') === squashed);
 }
 
+const FIRM_MATCH = 0.8;
+const RELATED_MATCH = 0.3;
+
 /** The visible headline: the `<h1>` that best matches the structured titles, else the first sensible one. */
 function findHeadline(doc: Document, references: string[], siteNames: string[]): Element | null {
   // an h1 holding the site's name is the logo, never the headline
-  const h1s = Array.from(doc.querySelectorAll('h1'))
+  const h1s: Element[] = Array.from(doc.querySelectorAll('h1'))
     .slice(0, 20)
     .filter((h) => !isExactlySiteName(visibleText(h, 200), siteNames));
   let best: Element | null = null;
   let bestScore = 0;
+  const scores = new Map<Element, number>();
   for (const h of h1s) {
     const text = visibleText(h, 400);
     if (text.length < 3) continue;
     const score = Math.max(0, ...references.map((r) => similarity(text, r)));
+    scores.set(h, score);
     if (score > bestScore) {
       best = h;
       bestScore = score;
     }
   }
-  if (best && bestScore >= 0.5) return best;
-  const usable = h1s.filter((h) => visibleText(h, 400).length >= 3 && !inNoiseRegion(h));
+  if (best && bestScore >= 0.5) {
+    // A loose match further down (a card in a "more stories" carousel shares the topic's words) does
+    // not displace the first content h1 when that one is related to the structured titles too.
+    if (bestScore < FIRM_MATCH) {
+      // h1s is in document order (linkedom's compareDocumentPosition is unreliable)
+      const first = h1s.find((h) => (scores.get(h) ?? 0) > 0 && !headingInNoise(h) && h.closest('article, main, [role="main"]'));
+      if (first && h1s.indexOf(first) < h1s.indexOf(best) && (scores.get(first) ?? 0) >= RELATED_MATCH) return first;
+    }
+    return best;
+  }
+  const usable = h1s.filter((h) => visibleText(h, 400).length >= 3 && !headingInNoise(h));
   const inArticle = usable.find((h) => h.closest('article, main, [role="main"]'));
   if (inArticle) return inArticle;
   if (usable.length === 1) return usable[0];
   // several h1s and none confirmed: a logo h1 is common; an h2 in the article is a safer headline
   const h2 = Array.from(doc.querySelectorAll('article h2, main h2')).find((h) => references.some((r) => similarity(visibleText(h, 400), r) >= 0.6));
   return h2 ?? usable[0] ?? null;
+}
+
+/**
+ * `inNoiseRegion`, except that the enclosing `<article>`'s own class is not read: CMSs write the post's
+ * taxonomy there ("category-recommendations tag-related-reading"), words that collide with the
+ * names of comment and related-story regions. What lies above the article is still checked.
+ */
+export function headingInNoise(h: Element): boolean {
+  const article = h.closest('article');
+  if (!article) return inNoiseRegion(h);
+  let depth = 0;
+  for (let cur: Element | null = h; cur && cur !== article; cur = cur.parentElement) depth++;
+  if (inNoiseRegion(h, depth)) return true;
+  return !!article.parentElement && inNoiseRegion(article.parentElement);
 }
 
 /**
@@ -152,11 +180,31 @@ export function dropTagline(title: string): string {
   const head = title.slice(0, m.index).trim();
   const tail = title.slice(m.index + m[0].length).trim();
   // a tail that continues the sentence ("— and 5 trends to expect", "– tips and tricks") is the title's own
-  const continues = LOWER_START.test(tail) || CONTINUATION.test(tail);
+  const continues = LOWER_START.test(tail) || CONTINUATION.test(tail) || isAuthoredSubtitle(tail);
   if (head.split(/\s+/).length >= 3 && head.length >= 12) return continues ? title : head;
   // a one- or two-word head before a pipe is a section or site label ("Opinion | How ...")
   if (/\|/.test(m[0]) && tail.split(/\s+/).length >= 3 && !TAGLINE_SEPARATOR.test(tail)) return tail;
   return title;
+}
+
+/**
+ * A tail the author wrote as part of the headline rather than a label appended by the site: section
+ * names, site names, series markers and SEO taglines are a few words, flat and single-item, while a
+ * subtitle is longer ("The Best Mirrorless Cameras on the Market"), enumerates what the piece covers
+ * ("Features, Pricing, and Honest Comparison") or exclaims ("My Favorites!").
+ */
+function isAuthoredSubtitle(tail: string): boolean {
+  if (TAGLINE_SEPARATOR.test(tail)) return false;
+  if (fold(tail).split(' ').filter(Boolean).length >= SUBTITLE_WORDS) return true;
+  if (countChar(tail, ',') >= 2) return true;
+  return /!$/.test(tail);
+}
+const SUBTITLE_WORDS = 6;
+
+function countChar(text: string, ch: string): number {
+  let n = 0;
+  for (const c of text) if (c === ch) n++;
+  return n;
 }
 const CONTINUATION = /^(?:and|or|but|from|how|why|what|with|plus|by|for|in|on|to)\b/i;
 const LOWER_START = /^\p{Ll}/u;
@@ -237,7 +285,7 @@ function extractTitleCandidate(ctx: TitleContext): TitleResult {
   }
   // A visible headline that shares part of its wording with the structured titles is the same
   // story told differently (SEO titles are rewritten for search; the h1 is what readers see).
-  if (h1 && headline && isHeadlineLike(h1) && !inNoiseRegion(headline) && !ctx.siteNames.some((n) => similarity(n, h1) >= 0.5)) {
+  if (h1 && headline && isHeadlineLike(h1) && !headingInNoise(headline) && !ctx.siteNames.some((n) => similarity(n, h1) >= 0.5)) {
     const related = [ogClean, ldClean, tagClean].some((c) => c && similarity(h1, c) >= 0.3);
     if (related) return reconcile(h1, headline, [[ogClean, 'opengraph'], [ldClean, 'json-ld'], [tagClean, 'title-element']]);
   }
