@@ -80,3 +80,82 @@ test('events: the clause after "demanded that" is the content of a REQUEST, not 
   assert.equal(evs[0]?.actor[0]?.country, 'USA');
   assert.ok(!evs.some((e) => e.category === 'ASSAULT'));
 });
+
+test('events: phrasal verbs are found in every inflection ("called off")', () => {
+  const ev = events('The union called off the strike on Friday.')[0];
+  assert.equal(ev?.trigger.text, 'called off');
+  assert.equal(ev?.category, 'CONCEDE'); // CAMEO 082, ease political dissent
+});
+
+test('events: a support verb takes the event of its object noun, a terminative verb reduces it', () => {
+  assert.equal(events('Iran and Iraq renewed negotiations on Monday.')[0]?.category, 'CONSULT');
+  assert.equal(events('Chile completed its investigation into the massacre.')[0]?.category, 'ACCUSE');
+  assert.equal(events('The opposition staged a general strike in Lagos.')[0]?.category, 'PROTEST');
+  const aid = events('The European Union gave Ghana 5 million euros of aid.')[0];
+  assert.equal(aid?.category, 'AID');
+  assert.equal(aid?.target[0]?.country, 'GHA');
+  // ending talks, mediation or aid reduces relations (CAMEO 16x)
+  assert.equal(events('Egypt ended its mediation between the two factions.')[0]?.category, 'SANCTION');
+  assert.equal(events('Japan suspended its aid to the junta.')[0]?.category, 'SANCTION');
+  // a support verb with no event noun is no event
+  assert.equal(events('Egypt held a ceremony on Monday.').length, 0);
+});
+
+test('events: plural nouns in -s are not verbs ("security forces arrested")', () => {
+  const evs = events('Sudanese security forces arrested five students.');
+  assert.equal(evs.length, 1);
+  assert.equal(evs[0].trigger.text, 'arrested');
+  assert.equal(evs[0].category, 'COERCE');
+  assert.equal(evs[0].actor[0]?.country, 'SDN');
+  assert.ok(!events('Israeli tanks fired on the town.').some((e) => e.trigger.text === 'tanks'));
+});
+
+test('events: a statement codes its content clause, not itself', () => {
+  const evs = events('Ghana announced it will withdraw its ambassador from Togo.');
+  assert.ok(!evs.some((e) => e.trigger.text === 'announced'));
+  assert.equal(evs[0]?.trigger.text, 'withdraw');
+  assert.equal(evs[0]?.flags.future, true);
+});
+
+test('events: "X declared that Y must V" is a REQUEST by X of Y, whatever V', () => {
+  const ev = events('Kenya declared on Monday that Uganda must drop its tariffs.')[0];
+  assert.equal(ev?.category, 'REQUEST');
+  assert.equal(ev?.actor[0]?.country, 'KEN');
+  assert.equal(ev?.target[0]?.country, 'UGA');
+});
+
+test('events: forceful warnings and conditional sanctions are THREATEN', () => {
+  const warn = events('The army warned that troops will no longer tolerate protests.')[0];
+  assert.equal(warn?.category, 'THREATEN');
+  assert.equal(warn?.actor[0]?.text, 'army');
+  assert.equal(events('Norway may halt its mediation if the fighting continues.')[0]?.category, 'THREATEN');
+  // without a condition, a possible halt is no threat
+  assert.notEqual(events('Norway halted its mediation.')[0]?.category, 'THREATEN');
+});
+
+test('events: intent and attempt verbs pass the event to their infinitive', () => {
+  const plan = events('Peru plans to impose a curfew in Lima.');
+  assert.equal(plan.length, 1);
+  assert.equal(plan[0].category, 'THREATEN'); // future restriction
+  assert.equal(plan[0].actor[0]?.country, 'PER');
+  const hack = events('Chile tried to hack into Argentine government computers.')[0];
+  assert.equal(hack?.category, 'COERCE');
+  assert.equal(hack?.flags.future, false);
+});
+
+test('events: codebook readings of expulsion, summons, lawsuits, vetoes and sanctions', () => {
+  assert.equal(events('Spain expelled two Russian diplomats.')[0]?.category, 'SANCTION');
+  assert.equal(events('Spain deported two Russian smugglers.')[0]?.category, 'COERCE');
+  assert.equal(events('Morocco summoned the Algerian ambassador.')[0]?.category, 'ACCUSE');
+  assert.equal(events('A Kenyan businessman sued the government of Uganda.')[0]?.category, 'ACCUSE');
+  assert.equal(events('France vetoed the resolution.')[0]?.category, 'REJECT');
+  assert.equal(events('Canada imposed sanctions on Belarus.')[0]?.category, 'SANCTION');
+});
+
+test('events: military hardware and collective nouns head subjects', () => {
+  assert.equal(events('Israeli tanks shelled the town.')[0]?.actor[0]?.country, 'ISR');
+  const air = events('Russian aircraft including helicopter gunships attacked the village.')[0];
+  assert.equal(air?.category, 'ASSAULT');
+  assert.equal(air?.actor[0]?.country, 'RUS');
+  assert.equal(events('Prisoners rioted at a jail in the capital on Monday.')[0]?.category, 'PROTEST');
+});

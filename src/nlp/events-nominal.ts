@@ -183,7 +183,8 @@ export function objectEventNoun(tokens: Token[], from: number, limit: number, is
   for (let k = from; k < limit && words < 7; k++) {
     const t = tokens[k];
     if (t.kind !== 'word') {
-      if (t.text === ',' || t.text === '-') continue; // "artillery, mortar, and rocket fire"
+      // "artillery, mortar, and rocket fire", "5 million euros of aid"
+      if (t.text === ',' || t.text === '-' || t.kind === 'num') continue;
       return null;
     }
     if (isName(k)) return null;

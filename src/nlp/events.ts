@@ -165,7 +165,9 @@ const HEDGES = new Set([
 const FUTURE = new Set(['willing', 'ready', 'prepared', 'will', "'ll", 'shall', 'would', 'plans', 'planned', 'plan', 'intends', 'intend', 'intended', 'expected', 'going', 'set', 'scheduled', 'aims', 'aim', 'agreed', 'agree', 'agrees', 'promised', 'pledged', 'vowed', 'offered', 'proposed', 'wants', 'seeks', 'sought', 'hopes', 'likely']);
 const CLAUSE_BOUNDARY = new Set([';', ':', '\u2014', '\u2013', 'that', 'which', 'who', 'whom', 'when', 'while', 'but', 'because', 'although', 'though', 'if', 'after', 'before', 'since', 'until', 'where', 'as']);
 /** Plural or collective nouns that head a subject besides the agents dictionary. */
-const SUBJECT_NOUNS = new Set(['officials', 'leaders', 'forces', 'authorities', 'government', 'governments', 'ministers', 'spokesmen', 'lawmakers', 'delegates', 'delegation', 'negotiators', 'envoys', 'diplomats', 'soldiers', 'militants', 'fighters', 'protesters', 'demonstrators', 'students', 'workers', 'activists', 'members', 'people', 'residents', 'police', 'military', 'army', 'navy', 'regime', 'administration', 'cabinet', 'parliament', 'court', 'media', 'agency', 'ministry', 'council', 'sources', 'state']);
+const SUBJECT_NOUNS = new Set(['officials', 'leaders', 'forces', 'authorities', 'government', 'governments', 'ministers', 'spokesmen', 'lawmakers', 'delegates', 'delegation', 'negotiators', 'envoys', 'diplomats', 'soldiers', 'militants', 'fighters', 'protesters', 'demonstrators', 'students', 'workers', 'activists', 'members', 'people', 'residents', 'police', 'military', 'army', 'navy', 'regime', 'administration', 'cabinet', 'parliament', 'court', 'media', 'agency', 'ministry', 'council', 'sources', 'state',
+  // people who act collectively in news, missing from the agents dictionary
+  'opposition', 'prisoners', 'detainees', 'inmates', 'hackers', 'youths', 'officers', 'gunmen', 'villagers', 'refugees', 'civilians', 'farmers', 'teachers', 'doctors', 'journalists', 'lawyers', 'judges', 'voters', 'supporters', 'opponents', 'critics', 'unions', 'strikers', 'marchers', 'crowds', 'mobs', 'squads', 'commanders', 'generals', 'ministers', 'peacekeepers', 'monitors', 'inspectors', 'observers', 'investigators', 'prosecutors']);
 /** Collective nouns for sides and groups that act in news ("the two sides", "the coalition"). */
 const GROUP_NOUNS = new Set(['side', 'party', 'group', 'coalition', 'alliance', 'union', 'team', 'mission', 'contingent', 'committee', 'commission', 'court', 'tribunal', 'body', 'movement', 'front', 'faction', 'organization', 'organisation', 'association', 'federation', 'newspaper', 'agency', 'board', 'panel', 'bloc', 'community', 'unit', 'ship', 'warship', 'vessel', 'aircraft', 'plane', 'jet', 'troop', 'unit', 'convoy',
   // military hardware stands for the force that uses it ("Israeli tanks fired", "Russian aircraft killed")
@@ -197,6 +199,8 @@ const COMMITMENT_VERBS = new Set(['agree', 'agrees', 'agreed', 'agreeing', 'prom
  */
 const REFUSAL_VERBS = new Set(['reject', 'rejects', 'rejected', 'rejecting', 'refuse', 'refuses', 'refused', 'refusing', 'decline', 'declines', 'declined', 'rebuff', 'rebuffed', 'rebuffs', 'spurned', 'spurns']);
 const DEMAND_MODALS = new Set(['must', 'should']);
+/** Words that end a verb's object: patterns never reach into the next clause. */
+const PATTERN_STOP = new Set(['which', 'who', 'while', 'but', 'if', 'unless', 'because', 'when', 'until', 'although', 'though', 'whereas', 'whether']);
 const CONDITIONAL_MODALS = new Set(['may', 'might', 'could', 'would', 'will']);
 /** Finite auxiliaries that open a content clause after its subject ("it will", "he had"). */
 const CLAUSE_AUX = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'had', 'has', 'have', 'was', 'were', 'is', 'are', "'ll", "'d", 'did', 'does', 'do']);
@@ -360,7 +364,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       const pm = mentionEnd.get(v - 1);
       if (pm && ['a', 'an'].includes(tokens[pm.tokStart - 1]?.key ?? '')) continue;
       // a bare form right after a single name ("the Amsterdam stock exchange") is not a finite verb
-      if (pm && !/(s|ed|ing)$/.test(t.key) && tokens[pm.tokStart - 1]?.key !== 'and' && pm.kind !== 'role' && !(tokens[v + 1]?.key === 'to')) {
+      if (pm && !/(s|ed|ing)$/.test(t.key) && !IRREGULAR_PAST.has(t.key) && tokens[pm.tokStart - 1]?.key !== 'and' && pm.kind !== 'role' && !(tokens[v + 1]?.key === 'to')) {
         const prevOfPm = tokens[pm.tokStart - 1];
         if (!prevOfPm || prevOfPm.key === 'the' || prevOfPm.kind === 'word') continue;
       }
@@ -382,7 +386,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       let limit = Math.min(s.tokEnd, vEnd + 8);
       for (let k = vEnd; k < limit; k++) {
         const key = tokens[k].key;
-        if (key === ',' || key === ';' || key === '.' || key === 'which' || key === 'who' || key === 'while' || key === 'but') {
+        if (key === ',' || key === ';' || key === '.' || PATTERN_STOP.has(key)) {
           limit = k;
           break;
         }
@@ -408,6 +412,11 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
             code = nounCode;
             consumedNoun = hit.at;
           }
+        } else if (supportWords && ['a', 'an'].includes(tokens[objectStart]?.key ?? '')) {
+          // "held a ceremony", "gave a speech", "issued a statement": a light verb with an
+          // indefinite object that names no event creates something; it does not hold or give
+          // anyone (the dictionary's defaults: hold = confine, give = grant)
+          code = '---';
         }
       }
       if (eventDebug.on) console.error('  verb', t.text, block, code);
