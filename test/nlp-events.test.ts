@@ -159,3 +159,15 @@ test('events: military hardware and collective nouns head subjects', () => {
   assert.equal(air?.actor[0]?.country, 'RUS');
   assert.equal(events('Prisoners rioted at a jail in the capital on Monday.')[0]?.category, 'PROTEST');
 });
+
+test('events: conditions, searches for people, facing a situation and disaster emergencies are no events', () => {
+  // the main clause is coded, the "if" clause is its condition
+  const cond = events('Chile will appeal the ruling if Peru attacks the border post.');
+  assert.ok(!cond.some((e) => e.trigger.text === 'attacks'));
+  assert.equal(events('Rescue teams were searching on Monday for five missing fishermen.').length, 0);
+  assert.equal(events('The company faced a long legal battle.').length, 0);
+  assert.equal(events('Ghana faced Togo in talks on Monday.')[0]?.category, 'CONSULT');
+  // PLOVER COERCE: a state of emergency after a natural disaster is not repression
+  assert.equal(events('Floods killed nine people. The government declared a state of emergency in the north.').filter((e) => e.category === 'COERCE').length, 0);
+  assert.equal(events('The government declared a state of emergency in the north after riots.')[0]?.category, 'COERCE');
+});

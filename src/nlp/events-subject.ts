@@ -37,6 +37,12 @@ const TAIL_START = new Set(['of', 'from', 'in', 'at', 'near', 'for', 'with', 'ac
 /** Words that cannot appear in a subject's tail: they mark another clause. */
 /** Natural hazards are no political actors ("Storm Daniel killed 17 people"). */
 const HAZARDS = new Set(['storm', 'hurricane', 'typhoon', 'cyclone', 'flood', 'floods', 'flooding', 'earthquake', 'quake', 'fire', 'fires', 'wildfire', 'wildfires', 'tsunami', 'landslide', 'drought', 'heatwave', 'blizzard', 'tornado', 'avalanche', 'eruption', 'virus', 'epidemic', 'pandemic', 'outbreak', 'disease']);
+/**
+ * Natural disasters: in their context a state of emergency is relief, not repression (PLOVER
+ * COERCE: "State of emergencies in relation to national disasters should generally not be coded
+ * as COERCE"). "fire" is left out: "opened fire".
+ */
+export const DISASTER_WORDS = new Set(['storm', 'hurricane', 'typhoon', 'cyclone', 'flood', 'floods', 'flooding', 'floodwaters', 'earthquake', 'quake', 'wildfire', 'wildfires', 'tsunami', 'landslide', 'landslides', 'drought', 'heatwave', 'blizzard', 'tornado', 'avalanche', 'eruption', 'epidemic', 'pandemic', 'outbreak']);
 const TAIL_BREAK = new Set(['said', 'says', 'that', 'which', 'who', 'whom', 'when', 'while', 'if', 'because', 'but', 'as', ';', ':']);
 
 /**

@@ -24,7 +24,7 @@ import type { Token } from './tokens.js';
 import type { Sentence } from './sentences.js';
 import { ORG_ROLE_NOUNS, resolveOrgRoleNoun, type EntityResult, type MentionRec } from './entities.js';
 import { LEX } from './lexicons.js';
-import { nominalObject, nominalSubject, type SubjectContext } from './events-subject.js';
+import { DISASTER_WORDS, nominalObject, nominalSubject, type SubjectContext } from './events-subject.js';
 import { buildEventNouns, CORE_EVENT_NOUNS, objectEventNoun, supportVerbAt, terminativeVerbAt } from './events-nominal.js';
 
 interface VerbBlock {
@@ -313,6 +313,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
   sentences.forEach((s, si) => {
     for (let k = s.tokStart; k < s.tokEnd; k++) if (HEDGES.has(tokens[k].key)) hedgeCount[si]++;
   });
+  let disaster: boolean | null = null;
   /** Token of an event noun already coded through its support verb ("held talks"). */
   let consumedNoun = -1;
   /** Last token of the trigger of the latest commitment verb coded AGREE ("agreed to"). */
@@ -357,6 +358,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       // "warned that ...", "announced it will ...": a statement, whose content clause is coded on
       // its own (the statement verb's object patterns would reach into it)
       if ((speechLemma || isStatementBlock(block)) && opensContentClause(vEnd, s.tokEnd)) continue;
+      // "if it chose to fight", "whether Portugal would contribute": a condition or a question, not an event
+      if (inConditionalClause(v, s.tokStart)) continue;
       // "plans to impose", "decided to allow", "tried to hack": the infinitive is the event, with
       // this verb's subject (and its future, when the verb looks ahead)
       if (tokens[vEnd]?.key === 'to' && INTENT_VERBS.has(t.key) && vEnd + 1 < s.tokEnd && tokens[vEnd + 1].kind === 'word') continue;
@@ -720,6 +723,23 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return null;
   }
 
+  /** The verb sits in an "if", "unless" or "whether" clause (no clause boundary in between). */
+  function inConditionalClause(v: number, start: number): boolean {
+    for (let k = v - 1; k >= start && k >= v - 10; k--) {
+      const key = tokens[k].key;
+      if (key === 'if' || key === 'unless' || key === 'whether') return true;
+      if (tokens[k].kind === 'punct' && key !== '-' && key !== "'s") return false;
+      if (CLAUSE_BOUNDARY.has(key) || key === 'and' || key === 'or') return false;
+    }
+    return false;
+  }
+
+  /** The document speaks of a natural disaster (computed once). */
+  function disasterContext(): boolean {
+    if (disaster === null) disaster = tokens.some((t) => t.kind === 'word' && DISASTER_WORDS.has(t.key));
+    return disaster;
+  }
+
   /** "if" or "unless" later in the clause: the action is conditional. */
   function conditionalAfter(from: number, end: number): boolean {
     for (let k = from; k < end && k < from + 25; k++) if (tokens[k].key === 'if' || tokens[k].key === 'unless') return true;
@@ -743,6 +763,14 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (code.startsWith('04') && /^summon/.test(key) && objectHas(ENVOYS)) return '114';
     if (LEGAL_ACCUSATION.has(key)) return '115';
     if (/^vetoe?/.test(key)) return '129';
+    // "searching for the missing": looking for someone is no investigation
+    let after = vEnd;
+    while (after < limit && (timeTok[after] || (tokens[after].key === 'on' && timeTok[after + 1]))) after++;
+    if (code.startsWith('09') && tokens[after]?.key === 'for') return '---';
+    // "faced a long road", "faces criticism": facing a situation is no meeting
+    if (code.startsWith('04') && /^fac(e|es|ed|ing)$/.test(key) && !mentionAt.has(vEnd) && !ents.countryAt.has(vEnd)) return '---';
+    // a state of emergency after a natural disaster is relief, not repression (codebook COERCE)
+    if (code === '1724' && disasterContext()) return '---';
     return code;
   }
 
