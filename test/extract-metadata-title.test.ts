@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { stripSiteName, dropTagline, similarity } from '../src/extract/html/metadata-title.js';
 import { parseHtml } from '../src/extract/html/dom.js';
+import { headingLines, isGarbledCopy, isMultiLineHeading } from '../src/extract/html/metadata-title-heading.js';
 import { extractMetadata } from '../src/extract/html/metadata.js';
 
 test('stripSiteName drops a known site name at either end', () => {
@@ -57,4 +58,56 @@ test('the first content h1 wins over a loosely matching card further down', () =
     <div class="end-of-article"><div class="carousel"><h1>Here's Where to Row and Paddle in Leeds</h1><h1>Markets to Shop in Leeds</h1></div></div>
     </main></body></html>`;
   assert.equal(meta(html).title, 'The Best Lakes and Lidos in Leeds for Swimming');
+});
+
+test('headingLines splits a headline where the page breaks it into lines', () => {
+  const doc = parseHtml(`<html><body>
+    <h1 id="a">Top Schools of 2026 (UK)<br>Your Guide to the Best Colleges</h1>
+    <h1 id="b"><div class="eyebrow">Meet the makers</div> <span class="lg:block">Harbour Roasters</span></h1>
+    <h1 id="c">How to <em>really</em> bake bread</h1>
+    <h1 id="d">The Best Note Apps<span class="block text-sm">Top Tools &amp; Planners like Paper</span></h1></body></html>`);
+  const lines = (id: string) => headingLines(doc.getElementById(id)!);
+  assert.deepEqual(lines('a'), ['Top Schools of 2026 (UK)', 'Your Guide to the Best Colleges']);
+  assert.deepEqual(lines('b'), ['Meet the makers', 'Harbour Roasters']);
+  assert.deepEqual(lines('c'), ['How to really bake bread']);
+  assert.deepEqual(lines('d'), ['The Best Note Apps', 'Top Tools & Planners like Paper']);
+  assert.equal(isMultiLineHeading(lines('a')), true);
+  assert.equal(isMultiLineHeading(['WEEKEND', 'CODING', 'AGENT']), false);
+});
+
+test('isGarbledCopy spots characters a wrong encoding replaced by "?"', () => {
+  assert.equal(isGarbledCopy('The Basics Of Party Planning? Beginner? Guide', "The Basics Of Party Planning: Beginner's Guide"), true);
+  assert.equal(isGarbledCopy('Caf\uFFFD Culture in Vienna', 'Café Culture in Vienna'), true);
+  // real question marks, or different wording, are not damage
+  assert.equal(isGarbledCopy('Is It Safe?', 'Is It Safe'), false);
+  assert.equal(isGarbledCopy('Is It Safe? Experts Answer', 'Is It Safe? Experts Answer'), false);
+  assert.equal(isGarbledCopy('What Is Mesh WiFi?', 'What Is Mesh Networking?'), false);
+});
+
+test('a headline set over two lines gives way to the structured title that spells it', () => {
+  const page = (h1: string, og: string) => `<html><head><title>${og} | Example</title><meta property="og:title" content="${og}">
+    <meta property="og:site_name" content="Example"></head><body><article><h1>${h1}</h1><p>Body.</p></article></body></html>`;
+  // headline + deck, joined in the structured title with its punctuation
+  assert.equal(
+    meta(page('<span class="entry-title-primary">What Tutoring Is.</span> <span class="entry-subtitle">Choosing a good tutor for your child</span>', 'What Tutoring Is. - Choosing a good tutor for your child')).title,
+    'What Tutoring Is. - Choosing a good tutor for your child',
+  );
+  // kicker + headline: the line the structured title names
+  assert.equal(meta(page('<div class="kicker">Get that tech stack</div> <span class="lg:block">Harbour Roasters</span>', 'Harbour Roasters')).title, 'Harbour Roasters');
+  // headline + deck, rewritten in the structured title
+  assert.equal(
+    meta(page('Top Schools of 2026 (UK)<br>Your Guide to the Best Colleges', 'Top Schools of 2026: College Rankings &amp; Guides')).title,
+    'Top Schools of 2026: College Rankings & Guides',
+  );
+  // a one-line h1 still wins over a rewritten SEO title
+  assert.equal(meta(page('The Best Lakes in Leeds for Swimming', 'Our Favourite Swimming Lakes in Leeds')).title, 'The Best Lakes in Leeds for Swimming');
+});
+
+test('a headline damaged by encoding or double escaping is repaired from the structured title', () => {
+  const html = `<html><head><title>The Basics Of Party Planning: Beginner's Guide</title>
+    <meta property="og:title" content="The Basics Of Party Planning: Beginner's Guide"></head><body>
+    <article><h1 class="entry-title">The Basics Of Party Planning? Beginner? Guide</h1></article></body></html>`;
+  assert.equal(meta(html).title, "The Basics Of Party Planning: Beginner's Guide");
+  const escaped = `<html><head><title>Data Tools for 2026</title></head><body><article><h1>Data Tools for 2026: SQL &amp;#x26; AI</h1></article></body></html>`;
+  assert.equal(meta(escaped).title, 'Data Tools for 2026: SQL & AI');
 });

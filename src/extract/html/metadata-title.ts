@@ -6,6 +6,7 @@
 import type { MetaSource } from '../../model.js';
 import { textValue, type JsonLdNode } from './metadata-jsonld.js';
 import { findDatesInText } from './date-parse.js';
+import { decodeLiteralEntities, headingLines, isGarbledCopy, isMultiLineHeading } from './metadata-title-heading.js';
 import { clean, decodeEntities, firstMeta, inNoiseRegion, visibleText, type MetaTable } from './metadata-dom.js';
 
 export interface TitleResult {
@@ -261,6 +262,28 @@ function isJunk(extra: string): boolean {
   return false;
 }
 
+/**
+ * The structured title to use instead of the visible headline's text, when that text is not the
+ * headline as written: a headline typeset over two lines (kicker + headline, headline + deck) loses
+ * the punctuation that joined them, so the structured title that spells it (or the line it names)
+ * wins; a headline whose characters a wrong encoding replaced by "?" gives way to the clean copy.
+ */
+function headlineGivesWay(headline: Element | null, h1: string, structured: Array<[string, MetaSource]>): { value: string; source: MetaSource } | null {
+  if (!headline || !h1) return null;
+  const present = structured.filter(([c]) => c);
+  const garbled = present.find(([c]) => isGarbledCopy(h1, c));
+  if (garbled) return { value: garbled[0], source: garbled[1] };
+  const lines = headingLines(headline);
+  if (!isMultiLineHeading(lines)) return null;
+  const fh = fold(h1);
+  const whole = present.find(([c]) => fold(c) === fh);
+  if (whole) return { value: whole[0], source: whole[1] };
+  const line = present.find(([c]) => lines.some((l) => fold(l) === fold(c)));
+  if (line) return { value: line[0], source: line[1] };
+  const related = present.find(([c]) => similarity(c, h1) >= RELATED_MATCH);
+  return related ? { value: related[0], source: related[1] } : null;
+}
+
 function extractTitleCandidate(ctx: TitleContext): TitleResult {
   const og = firstMeta(ctx.meta, ['og:title', 'twitter:title']);
   const ogTitle = og ? clean(decodeEntities(og.value)) : '';
@@ -270,12 +293,20 @@ function extractTitleCandidate(ctx: TitleContext): TitleResult {
   const otherMeta = firstMeta(ctx.meta, ['dc.title', 'citation_title', 'parsely-title', 'sailthru.title']);
   const references = [ogTitle, headlineLd, titleTag, otherMeta?.value ?? ''].filter(Boolean);
   const headline = findHeadline(ctx.doc, references.map((r) => stripSiteName(r, ctx.siteNames)), ctx.siteNames);
-  const h1 = headline ? visibleText(headline, 400) : '';
+  const h1 = headline ? decodeLiteralEntities(visibleText(headline, 400)) : '';
 
   const confirmed = [h1, headlineLd].filter(Boolean);
   const ogClean = ogTitle ? stripSiteName(ogTitle, ctx.siteNames, confirmed) : '';
   const tagClean = titleTag ? stripSiteName(titleTag, ctx.siteNames, [...confirmed, ogClean]) : '';
   const ldClean = headlineLd ? stripSiteName(headlineLd, ctx.siteNames, confirmed) : '';
+
+  const structured: Array<[string, MetaSource]> = [
+    [ogClean, 'opengraph'],
+    [ldClean, 'json-ld'],
+    [tagClean, 'title-element'],
+  ];
+  const fromHeading = headlineGivesWay(headline, h1, structured);
+  if (fromHeading) return { ...fromHeading, headline };
 
   // The visible headline is what readers (and annotators) call the title; trust it when a
   // structured candidate agrees with it, as lone h1s are sometimes a logo or a section name.
