@@ -18,6 +18,7 @@ import { registerQuotes } from './quotes.js';
 import { registerEvents } from './events.js';
 import { registerExport } from './export.js';
 import { registerCompare } from './compare.js';
+import { registerServe } from './serve.js';
 import { EXIT_USAGE, UsageError } from './shared.js';
 
 export function buildProgram(): Command {
@@ -27,7 +28,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerIngest, registerExtract, registerList, registerShow, registerDups, registerStats, registerErrors, registerStories, registerAnnotate, registerEntities, registerQuotes, registerEvents, registerCompare, registerExport]) {
+  for (const register of [registerIngest, registerExtract, registerList, registerShow, registerDups, registerStats, registerErrors, registerStories, registerAnnotate, registerEntities, registerQuotes, registerEvents, registerCompare, registerExport, registerServe]) {
     register(program);
   }
   program.commands.forEach((c) => c.exitOverride());

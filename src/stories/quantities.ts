@@ -74,6 +74,7 @@ function outcomeNear(tokens: Token[], first: number, after: number, unit: string
   return undefined;
 }
 
+const TIME_UNITS = new Set(['day', 'time', 'week', 'month', 'year', 'moment', 'night', 'morning', 'evening']);
 /** Words that may sit between a number and its noun ("11,000 shipping containers" keeps the head). */
 const MAX_MODIFIERS = 2;
 
@@ -164,6 +165,8 @@ export function findQuantities(tokens: Token[], text: string, exclude: Span[] = 
         }
       }
     }
+    // "could one day supply", "one time": idioms, not a count of one day
+    if (unit && t.key === 'one' && TIME_UNITS.has(unit)) unit = null;
     if (!unit || excluded(start, end)) {
       i = j - 1;
       continue;

@@ -1,0 +1,198 @@
+/**
+ * The HTTP API and the web UI's static files, over one Store.
+ *
+ * Read-only by design: ingest stays a CLI/batch job, so the server has no write path an attacker
+ * could feed. Article content is hostile: it leaves the API only as JSON strings (never as HTML),
+ * raw bytes are served as an attachment with `nosniff`, and the UI is locked down by a strict
+ * Content-Security-Policy (no inline script, no third-party anything).
+ *
+ * Every route declares a JSON schema for its parameters (Fastify validates and coerces them).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { mergeCorpusEntities } from '../nlp/index.js';
+import { annotateCorpus } from '../pipeline.js';
+import { compareStory, type ComparableArticle } from '../stories/compare.js';
+import { relateCorpus } from '../stories/relate-corpus.js';
+import type { StoryRecord } from '../stories/store-port.js';
+import type { Store } from '../store/store.js';
+
+export interface ServerOptions {
+  /** Folder with the UI's files (index.html, app.js, style.css). Default: the repo's `web/`. */
+  webDir?: string;
+  /** Fastify logger on/off (off in tests). */
+  logger?: boolean;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const DEFAULT_WEB_DIR = path.resolve(here, '..', '..', 'web');
+
+/** The UI's policy: only our own script and style; article text can never become code. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const WEB_FILES: Record<string, string> = {
+  '/': 'index.html',
+  '/app.js': 'app.js',
+  '/style.css': 'style.css',
+};
+const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+
+const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', minLength: 4, maxLength: 80, pattern: '^[A-Za-z0-9-]+$' } },
+} as const;
+const limitProp = { type: 'integer', minimum: 1, maximum: 10000, default: 100 } as const;
+
+class NotFound extends Error {}
+
+export function buildServer(store: Store, options: ServerOptions = {}): FastifyInstance {
+  const app = Fastify({ logger: options.logger ?? false });
+  const webDir = options.webDir ?? DEFAULT_WEB_DIR;
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('X-Frame-Options', 'DENY');
+    return payload;
+  });
+  app.setErrorHandler((err: Error & { validation?: unknown; statusCode?: number }, _req, reply) => {
+    if (err instanceof NotFound) return reply.code(404).send({ error: err.message });
+    if (err.validation) return reply.code(400).send({ error: err.message });
+    app.log.error(err);
+    return reply.code(err.statusCode && err.statusCode < 500 ? err.statusCode : 500).send({ error: err.statusCode && err.statusCode < 500 ? err.message : 'internal error' });
+  });
+
+  /** Annotation is incremental: a no-op unless articles arrived since the last request. */
+  const annotated = () => annotateCorpus(store);
+  const stories = () => relateCorpus(store);
+  const findStory = (id: string): StoryRecord => {
+    const want = id.startsWith('story-') ? id : `story-${id}`;
+    const matches = stories().stories.filter((s) => s.id.startsWith(want));
+    if (matches.length !== 1) throw new NotFound(matches.length ? `story id "${id}" is ambiguous` : `no story "${id}"`);
+    return matches[0];
+  };
+  const article = (id: string) => {
+    const a = store.getArticle(id);
+    if (!a) throw new NotFound(`no article "${id}"`);
+    return a;
+  };
+
+  app.get('/api/stats', async () => store.stats());
+
+  app.get('/api/articles', {
+    schema: {
+      querystring: {
+        type: 'object',
+        properties: { limit: limitProp, offset: { type: 'integer', minimum: 0, default: 0 }, outlet: { type: 'string', maxLength: 200 } },
+      },
+    },
+  }, async (req) => {
+    const q = req.query as { limit: number; offset: number; outlet?: string };
+    return store.listArticles({ limit: q.limit, offset: q.offset, outlet: q.outlet });
+  });
+
+  app.get('/api/articles/:id', { schema: { params: idParams } }, async (req) => {
+    const a = article((req.params as { id: string }).id);
+    return { ...a, duplicates: store.duplicates().filter((d) => d.a === a.id || d.b === a.id) };
+  });
+
+  app.get('/api/articles/:id/annotations', { schema: { params: idParams } }, async (req) => {
+    const a = article((req.params as { id: string }).id);
+    annotated();
+    return store.getAnnotations(a.id);
+  });
+
+  // The bytes as crawled, for audit: always a download, never rendered by the browser.
+  app.get('/api/articles/:id/raw', { schema: { params: idParams } }, async (req, reply) => {
+    const a = article((req.params as { id: string }).id);
+    const raw = store.getRaw(a.id);
+    if (!raw) throw new NotFound(`no raw bytes for "${a.id}"`);
+    return reply
+      .header('Content-Type', 'application/octet-stream')
+      .header('Content-Disposition', `attachment; filename="${a.id}.raw"`)
+      .header('Content-Security-Policy', "default-src 'none'; sandbox")
+      .send(Buffer.from(raw));
+  });
+
+  app.get('/api/duplicates', {
+    schema: { querystring: { type: 'object', properties: { kind: { type: 'string', enum: ['exact', 'near'] } } } },
+  }, async (req) => store.duplicates((req.query as { kind?: 'exact' | 'near' }).kind));
+
+  app.get('/api/errors', { schema: { querystring: { type: 'object', properties: { limit: limitProp } } } }, async (req) =>
+    store.errors((req.query as { limit: number }).limit),
+  );
+
+  app.get('/api/stories', async () => stories().stories);
+
+  app.get('/api/stories/:id', { schema: { params: idParams } }, async (req) => {
+    const story = findStory((req.params as { id: string }).id);
+    const members = new Set(story.articles.map((a) => a.id));
+    return { ...story, derivations: stories().derivations.filter((d) => members.has(d.derived) && members.has(d.source)) };
+  });
+
+  app.get('/api/stories/:id/compare', { schema: { params: idParams } }, async (req) => {
+    annotated();
+    const story = findStory((req.params as { id: string }).id);
+    const articles: ComparableArticle[] = [];
+    for (const m of story.articles) {
+      const a = store.getArticle(m.id);
+      const ann = store.getAnnotations(m.id);
+      if (a && ann) articles.push({ id: a.id, outlet: a.outlet, title: a.title, publishedAt: a.publishedAt, text: a.text, annotations: ann, derivedFrom: m.copyOf ?? m.spinOf });
+    }
+    return { story: { id: story.id, label: story.label, start: story.start, end: story.end }, ...compareStory(articles) };
+  });
+
+  app.get('/api/entities', {
+    schema: {
+      querystring: {
+        type: 'object',
+        properties: { type: { type: 'string', enum: ['PERSON', 'ORG', 'PLACE'] }, name: { type: 'string', maxLength: 200 }, limit: limitProp },
+      },
+    },
+  }, async (req) => {
+    const q = req.query as { type?: string; name?: string; limit: number };
+    annotated();
+    const want = q.name?.toLowerCase();
+    return mergeCorpusEntities(store.entityClusters())
+      .filter((e) => !q.type || e.type === q.type)
+      .filter((e) => !want || [e.canonical, ...e.aliases].some((a) => a.toLowerCase().includes(want)))
+      .sort((a, b) => b.articles.length - a.articles.length || b.mentionCount - a.mentionCount || a.canonical.localeCompare(b.canonical))
+      .slice(0, q.limit);
+  });
+
+  app.get('/api/quotes', {
+    schema: { querystring: { type: 'object', properties: { speaker: { type: 'string', maxLength: 200 }, limit: limitProp } } },
+  }, async (req) => {
+    const q = req.query as { speaker?: string; limit: number };
+    annotated();
+    return store.quotes({ speaker: q.speaker, limit: q.limit });
+  });
+
+  app.get('/api/events', {
+    schema: { querystring: { type: 'object', properties: { type: { type: 'string', pattern: '^[A-Z]+$', maxLength: 20 }, limit: limitProp } } },
+  }, async (req) => {
+    const q = req.query as { type?: string; limit: number };
+    annotated();
+    return store.events({ category: q.type, limit: q.limit });
+  });
+
+  // The UI: three static files, read once, served with the strict policy.
+  const cache = new Map<string, Buffer>();
+  const sendWeb = (file: string, reply: FastifyReply) => {
+    let body = cache.get(file);
+    if (!body) cache.set(file, (body = readFileSync(path.join(webDir, file))));
+    return reply
+      .header('Content-Type', MIME[path.extname(file)] ?? 'application/octet-stream')
+      .header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+      .header('Cache-Control', 'no-cache')
+      .send(body);
+  };
+  for (const [route, file] of Object.entries(WEB_FILES)) app.get(route, async (_req, reply) => sendWeb(file, reply));
+
+  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: `no route ${req.method} ${req.url.slice(0, 200)}` }));
+  return app;
+}

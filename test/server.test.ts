@@ -1,0 +1,115 @@
+/** The HTTP API and UI files (src/server/app.ts, web/). */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildServer, CONTENT_SECURITY_POLICY } from '../src/server/app.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { ingest } from '../src/pipeline.js';
+import { repoRoot, tempDir } from './helpers.js';
+
+const tmp = tempDir();
+let store: SqliteStore;
+let app: FastifyInstance;
+const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+
+before(async () => {
+  // the sample corpus plus a page whose text carries markup meant to run in a browser
+  const extra = join(tmp.path, 'hostile.html');
+  writeFileSync(
+    extra,
+    `<html><head><title>Council vote ${hostile}</title></head><body><article><h1>Council vote</h1>` +
+      `<p>The city council of Brenford voted on Monday to close the old harbour bridge for repairs, officials said.</p>` +
+      `<p>Mayor Ana Lindqvist said the bridge would reopen in spring &lt;script&gt;alert(3)&lt;/script&gt; after the work.</p></article></body></html>`,
+  );
+  store = new SqliteStore(join(tmp.path, 'x.db'));
+  await ingest([join(repoRoot, 'examples', 'corpus'), extra], store, { workers: 1 });
+  app = buildServer(store);
+});
+
+after(async () => {
+  await app.close();
+  store.close();
+  tmp.cleanup();
+});
+
+const get = async (url: string) => {
+  const res = await app.inject({ method: 'GET', url });
+  return { res, body: res.headers['content-type']?.toString().includes('json') ? res.json() : res.body };
+};
+
+test('api: stats, articles, one article, its annotations', async () => {
+  const { body: stats } = await get('/api/stats');
+  assert.ok(stats.documents >= 18);
+  const { body: list } = await get('/api/articles?limit=5');
+  assert.equal(list.length, 5);
+  const { body: one } = await get(`/api/articles/${list[0].id.slice(0, 10)}`);
+  assert.equal(one.id, list[0].id);
+  assert.ok(Array.isArray(one.removals) && Array.isArray(one.duplicates));
+  const { body: ann } = await get(`/api/articles/${one.id}/annotations`);
+  for (const e of ann.entities) assert.equal(one.text.slice(e.start, e.end), e.text);
+});
+
+test('api: stories, one story with its copy relations, its comparison', async () => {
+  const { body: stories } = await get('/api/stories');
+  const big = stories.sort((a: { articles: unknown[] }, b: { articles: unknown[] }) => b.articles.length - a.articles.length)[0];
+  const { body: story } = await get(`/api/stories/${big.id}`);
+  assert.equal(story.articles.length, big.articles.length);
+  assert.ok(Array.isArray(story.derivations));
+  const { res, body: cmp } = await get(`/api/stories/${big.id.slice(6, 16)}/compare`);
+  assert.equal(res.statusCode, 200);
+  assert.equal(cmp.story.id, big.id);
+  assert.ok(cmp.claims.length > 0 && cmp.summary.length > 0);
+});
+
+test('api: entities, quotes and events with filters', async () => {
+  const { body: people } = await get('/api/entities?type=PERSON&limit=3');
+  assert.ok(people.length > 0 && people.length <= 3 && people.every((e: { type: string }) => e.type === 'PERSON'));
+  const { body: quotes } = await get('/api/quotes?limit=50');
+  assert.ok(quotes.length > 0);
+  const speaker = quotes[0].speaker.canonical as string;
+  const { body: theirs } = await get(`/api/quotes?speaker=${encodeURIComponent(speaker)}`);
+  assert.ok(theirs.every((q: { speaker: { canonical: string } }) => q.speaker.canonical.toLowerCase().includes(speaker.toLowerCase())));
+  const { body: events } = await get('/api/events?type=AGREE');
+  assert.ok(events.length > 0 && events.every((e: { category: string }) => e.category === 'AGREE'));
+});
+
+test('api: bad parameters are 400, unknown ids and routes 404, never a stack trace', async () => {
+  for (const url of ['/api/articles?limit=0', '/api/articles?limit=abc', '/api/events?type=drop%20table', '/api/articles/%3Cscript%3E', '/api/entities?type=ALIEN']) {
+    const { res, body } = await get(url);
+    assert.equal(res.statusCode, 400, url);
+    assert.ok(typeof body.error === 'string' && !/\bat \//.test(body.error), url);
+  }
+  for (const url of ['/api/articles/ffffffffffff', '/api/stories/ffffffffffff/compare', '/api/nothing']) {
+    const { res } = await get(url);
+    assert.equal(res.statusCode, 404, url);
+  }
+});
+
+test('hostile content: JSON only, raw bytes as an attachment, UI under a strict policy', async () => {
+  const { body: list } = await get('/api/articles?limit=100');
+  const h = list.find((a: { title: string | null }) => a.title?.startsWith('Council vote'));
+  assert.ok(h, 'the hostile page was stored');
+  const { res, body } = await get(`/api/articles/${h.id}`);
+  assert.match(res.headers['content-type']!.toString(), /application\/json/);
+  assert.equal(res.headers['x-content-type-options'], 'nosniff');
+  assert.ok(body.text.includes('<script>alert(3)</script>'), 'text stays text, delivered as a JSON string');
+  const raw = await app.inject({ method: 'GET', url: `/api/articles/${h.id}/raw` });
+  assert.equal(raw.headers['content-type'], 'application/octet-stream');
+  assert.match(String(raw.headers['content-disposition']), /^attachment;/);
+  assert.match(String(raw.headers['content-security-policy']), /sandbox/);
+  const page = await app.inject({ method: 'GET', url: '/' });
+  assert.equal(page.headers['content-security-policy'], CONTENT_SECURITY_POLICY);
+  assert.doesNotMatch(CONTENT_SECURITY_POLICY, /unsafe-inline|unsafe-eval/);
+  assert.match(page.body, /<script type="module" src="\/app.js"><\/script>/);
+  const js = await app.inject({ method: 'GET', url: '/app.js' });
+  assert.match(String(js.headers['content-type']), /javascript/);
+});
+
+test('the UI never parses API data as HTML', () => {
+  for (const f of readdirSync(join(repoRoot, 'web')).filter((x) => x.endsWith('.js'))) {
+    const src = readFileSync(join(repoRoot, 'web', f), 'utf8').replace(/\/\/.*$/gm, '');
+    assert.doesNotMatch(src, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/, f);
+  }
+});

@@ -1,0 +1,89 @@
+/**
+ * The web UI in a real browser (Debian's chromium through playwright-core): pages render from the
+ * API, and hostile article text shows as text and never runs. Skips, visibly, without chromium.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser } from 'playwright-core';
+import { buildServer } from '../src/server/app.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { ingest } from '../src/pipeline.js';
+import { repoRoot, tempDir } from './helpers.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const skip = existsSync(CHROMIUM) ? false : `needs chromium at ${CHROMIUM} (apt-get install chromium), absent here`;
+
+const tmp = tempDir();
+let store: SqliteStore;
+let app: FastifyInstance;
+let browser: Browser;
+let base = '';
+
+before(async () => {
+  if (skip) return;
+  const extra = join(tmp.path, 'hostile.html');
+  writeFileSync(
+    extra,
+    '<html><head><title>Harbour bridge closes</title></head><body><article><h1>Harbour bridge closes</h1>' +
+      '<p>The city council of Brenford voted on Monday to close the old harbour bridge for repairs, officials said.</p>' +
+      '<p>Mayor Ana Lindqvist said the bridge would reopen in spring &lt;img src=x onerror=alert(1)&gt; after the work.</p></article></body></html>',
+  );
+  store = new SqliteStore(join(tmp.path, 'x.db'));
+  await ingest([join(repoRoot, 'examples', 'corpus'), extra], store, { workers: 1 });
+  app = buildServer(store);
+  base = await app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox'] });
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  store?.close();
+  tmp.cleanup();
+});
+
+test('ui: stories → story comparison → article with highlights and its removal audit', { skip }, async () => {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.goto(base + '/');
+  await page.waitForSelector('main table a');
+  assert.match(await page.textContent('#stats') ?? '', /\d+ documents/);
+  await page.click('main table tbody tr:first-child td:nth-child(5) a');
+  await page.waitForSelector('text=Summary');
+  assert.ok((await page.locator('main h3', { hasText: 'Conflicts' }).count()) === 1);
+  assert.ok((await page.locator('main li.claim').count()) > 0, 'claims are listed');
+  await page.click('main section:last-child table a');
+  await page.waitForSelector('.article-text');
+  assert.ok((await page.locator('.article-text .ent').count()) > 0, 'entities are highlighted');
+  assert.ok((await page.locator('main h3', { hasText: 'Removed' }).count()) === 1);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('ui: hostile article text is shown as text and never runs', { skip }, async () => {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  const list = (await (await fetch(base + '/api/articles?limit=100')).json()) as Array<{ id: string; title: string | null }>;
+  const hostile = list.find((a) => a.title === 'Harbour bridge closes');
+  assert.ok(hostile);
+  await page.goto(`${base}/#/article/${hostile.id}`);
+  await page.waitForSelector('.article-text');
+  const text = (await page.textContent('.article-text')) ?? '';
+  assert.ok(text.includes('<img src=x onerror=alert(1)>'), 'the markup is visible as characters');
+  assert.equal(await page.locator('.article-text img').count(), 0, 'and never became an element');
+  await page.waitForTimeout(300);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

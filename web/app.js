@@ -1,0 +1,256 @@
+// Parallax web UI: a read-only view of the corpus over /api.
+//
+// Article content is hostile. Everything from the API is put on the page with textContent or
+// as attribute values set through the DOM, never parsed as HTML (no innerHTML anywhere: a test
+// checks), and the server's Content-Security-Policy forbids inline script besides.
+
+const view = document.getElementById('view');
+
+/** Create an element with attributes and children (strings become text nodes). */
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') node.className = v;
+    else if (k === 'href') node.setAttribute('href', safeHref(v));
+    else node.setAttribute(k, String(v));
+  }
+  for (const c of children.flat()) {
+    if (c === undefined || c === null || c === false) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+/** Only our own routes and http(s) links; "javascript:" and the like become inert. */
+function safeHref(v) {
+  const s = String(v);
+  if (s.startsWith('#/') || s.startsWith('/api/')) return s;
+  try {
+    const u = new URL(s);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : '#';
+  } catch {
+    return '#';
+  }
+}
+
+async function api(path) {
+  const res = await fetch(path, { headers: { accept: 'application/json' } });
+  const body = await res.json().catch(() => ({ error: res.statusText }));
+  if (!res.ok) throw new Error(body.error || `HTTP ${res.status}`);
+  return body;
+}
+
+const short = (id) => (id || '').replace(/^story-/, '').slice(0, 12);
+const day = (iso) => (iso ? String(iso).slice(0, 10) : '–');
+
+function table(headers, rows) {
+  return el('table', {}, el('thead', {}, el('tr', {}, headers.map((h) => el('th', {}, h)))), el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c) => el('td', {}, c))))));
+}
+
+function show(...nodes) {
+  view.replaceChildren(...nodes);
+  view.focus?.();
+}
+
+function setTab(tab) {
+  for (const a of document.querySelectorAll('nav a')) a.classList.toggle('active', a.dataset.tab === tab);
+}
+
+// ---- pages ----
+
+async function storiesPage() {
+  setTab('stories');
+  const stories = await api('/api/stories');
+  show(
+    el('h2', {}, `Stories (${stories.length})`),
+    table(
+      ['story', 'dates', 'articles', 'outlets', 'label'],
+      stories.map((s) => [
+        el('a', { href: `#/story/${s.id}` }, short(s.id)),
+        `${day(s.start)} … ${day(s.end)}`,
+        String(s.articles.length),
+        [...new Set(s.articles.map((a) => a.outlet).filter(Boolean))].join(', '),
+        el('a', { href: `#/story/${s.id}` }, s.label),
+      ]),
+    ),
+  );
+}
+
+function claimItem(c) {
+  return el('li', { class: `claim claim-${c.kind}` }, el('span', { class: 'kind' }, c.kind), ' ', c.label, ' ', el('span', { class: 'voices' }, `(${c.voices.join(', ')})`));
+}
+
+async function storyPage(id) {
+  setTab('stories');
+  const [story, cmp] = await Promise.all([api(`/api/stories/${encodeURIComponent(id)}`), api(`/api/stories/${encodeURIComponent(id)}/compare`)]);
+  const members = table(
+    ['article', 'date', 'outlet', 'title', 'relation'],
+    story.articles.map((a) => [
+      el('a', { href: `#/article/${a.id}` }, short(a.id)),
+      day(a.publishedAt),
+      a.outlet || '–',
+      a.title || '(untitled)',
+      a.copyOf ? `copy of ${short(a.copyOf)}` : a.spinOf ? `spin of ${short(a.spinOf)}` : '',
+    ]),
+  );
+  const agreed = cmp.claims.filter((c) => !c.conflict);
+  const conflicts = cmp.claims.filter((c) => c.conflict);
+  const section = (title, claims) =>
+    el('section', {}, el('h3', {}, `${title} (${claims.length})`), claims.length ? el('ul', {}, claims.slice(0, 50).map(claimItem)) : el('p', { class: 'muted' }, 'none'));
+  show(
+    el('h2', {}, story.label),
+    el('p', { class: 'muted' }, `${story.articles.length} articles · ${cmp.voices.length} outlets · ${cmp.counts.claims} claims · ${cmp.counts.conflicts} conflicts`),
+    el('section', {}, el('h3', {}, 'Summary'), el('ul', { class: 'summary' }, cmp.summary.map((s) => el('li', {}, s.text, ' ', el('span', { class: 'voices' }, `[${s.voice}]`))))),
+    el(
+      'section',
+      { class: 'conflicts' },
+      el('h3', {}, `Conflicts (${conflicts.length})`),
+      conflicts.length
+        ? el(
+            'ul',
+            {},
+            conflicts.map((c) =>
+              el('li', {}, el('span', { class: 'kind' }, c.conflict.kind), ' ', c.label, el('ul', {}, c.conflict.versions.map((v) => el('li', {}, el('strong', {}, v.value), ': ', v.voices.join(', '))))),
+            ),
+          )
+        : el('p', { class: 'muted' }, 'none found'),
+    ),
+    section('Reported by every outlet', agreed.filter((c) => c.coverage === 'all')),
+    section('Reported by several', agreed.filter((c) => c.coverage === 'some')),
+    ...cmp.voices.map((v) => section(`Only ${v.voice}`, agreed.filter((c) => c.coverage === 'one' && c.voices[0] === v.voice))),
+    el('section', {}, el('h3', {}, `Timeline (${cmp.timeline.length})`), table(['date', 'event', 'outlets'], cmp.timeline.map((t) => [t.date, t.label, t.voices.join(', ')]))),
+    el('section', {}, el('h3', {}, 'Articles'), members),
+  );
+}
+
+/** The clean text with entity and quote spans highlighted: stand-off spans → DOM text segments. */
+function highlighted(text, annotations) {
+  const spans = [];
+  for (const e of annotations?.entities ?? []) spans.push({ start: e.start, end: e.end, cls: `ent ent-${e.type}`, title: `${e.type}: ${e.canonical}${e.role ? ` (${e.role})` : ''}` });
+  for (const q of annotations?.quotes ?? []) spans.push({ start: q.start, end: q.end, cls: q.direct ? 'quote' : 'quote indirect', title: `quote — ${q.speaker?.canonical ?? 'unknown speaker'}${q.cue ? ` (${q.cue})` : ''}` });
+  const cuts = new Set([0, text.length]);
+  for (const s of spans) {
+    if (s.start >= 0 && s.end <= text.length && s.start < s.end) cuts.add(s.start).add(s.end);
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const out = el('div', { class: 'article-text' });
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [a, b] = [points[i], points[i + 1]];
+    const covering = spans.filter((s) => s.start <= a && s.end >= b);
+    const piece = text.slice(a, b);
+    if (!covering.length) out.append(document.createTextNode(piece));
+    else out.append(el('span', { class: covering.map((s) => s.cls).join(' '), title: covering.map((s) => s.title).join('\n') }, piece));
+  }
+  return out;
+}
+
+async function articlePage(id) {
+  setTab('articles');
+  const a = await api(`/api/articles/${encodeURIComponent(id)}`);
+  const ann = await api(`/api/articles/${encodeURIComponent(a.id)}/annotations`).catch(() => null);
+  const meta = [
+    ['outlet', a.outlet],
+    ['published', a.publishedAt ? `${a.publishedAt} (${a.metaSources?.publishedAt ?? '?'})` : null],
+    ['byline', a.byline],
+    ['language', a.language],
+    ['url', a.url ? el('a', { href: a.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, a.url) : null],
+    ['origin', a.origins?.map((o) => o.url || o.path).join(', ')],
+    ['quality', `spam ${a.quality.spamScore.toFixed(2)} · garble ${a.quality.garbleScore.toFixed(2)} · ${a.quality.words} words · ${(a.quality.removedShare * 100).toFixed(0)}% removed`],
+    ['duplicates', a.duplicates.map((d) => `${d.kind} ${short(d.a === a.id ? d.b : d.a)}`).join(', ') || 'none'],
+  ].filter(([, v]) => v);
+  show(
+    el('h2', {}, a.title || '(untitled)'),
+    el('dl', { class: 'meta' }, meta.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
+    el('p', {}, el('a', { href: `/api/articles/${a.id}/raw` }, 'download the raw bytes'), ' · ', el('span', { class: 'legend' }, el('span', { class: 'ent ent-PERSON' }, 'person'), ' ', el('span', { class: 'ent ent-ORG' }, 'organisation'), ' ', el('span', { class: 'ent ent-PLACE' }, 'place'), ' ', el('span', { class: 'quote' }, 'quote'))),
+    highlighted(a.text, ann),
+    el('section', {}, el('h3', {}, `Removed (${a.removals.length})`), table(['reason', 'rule', 'text'], a.removals.map((r) => [r.reason, r.rule, r.text]))),
+    el('section', {}, el('h3', {}, `Events (${ann?.events?.length ?? 0})`), table(['category', 'actor', 'trigger', 'target', 'time'], (ann?.events ?? []).map((e) => [e.category, e.actor.map((p) => p.canonical).join(' & '), e.trigger.text, e.target.map((p) => p.canonical).join(' & '), e.time ?? '']))),
+  );
+}
+
+async function articlesPage() {
+  setTab('articles');
+  const list = await api('/api/articles?limit=500');
+  show(
+    el('h2', {}, `Articles (${list.length}${list.length === 500 ? '+' : ''})`),
+    table(['article', 'date', 'outlet', 'title', 'removed'], list.map((a) => [el('a', { href: `#/article/${a.id}` }, short(a.id)), day(a.publishedAt), a.outlet || '–', a.title || '(untitled)', String(a.removals)])),
+  );
+}
+
+/** A search box that re-renders a table from an API query. */
+function searchPage(title, placeholder, load) {
+  const input = el('input', { type: 'search', placeholder, 'aria-label': placeholder });
+  const out = el('div');
+  const run = async () => out.replaceChildren(await load(input.value.trim()));
+  let timer;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => run().catch(fail), 200);
+  });
+  show(el('h2', {}, title), input, out);
+  return run();
+}
+
+const entitiesPage = () => {
+  setTab('entities');
+  return searchPage('Entities', 'name or alias', async (q) => {
+    const rows = await api(`/api/entities?limit=300${q ? `&name=${encodeURIComponent(q)}` : ''}`);
+    return table(['type', 'entity', 'articles', 'mentions', 'roles', 'aliases'], rows.map((e) => [e.type, e.canonical, String(e.articles.length), String(e.mentionCount), e.roles.join('; '), e.aliases.filter((x) => x !== e.canonical).join(', ')]));
+  });
+};
+
+const quotesPage = () => {
+  setTab('quotes');
+  return searchPage('Quotes', 'speaker', async (q) => {
+    const rows = await api(`/api/quotes?limit=500${q ? `&speaker=${encodeURIComponent(q)}` : ''}`);
+    return table(['speaker', 'cue', 'quote', 'article'], rows.map((x) => [x.speaker?.canonical ?? '?', x.cue ?? '', x.direct ? `“${x.text}”` : x.text, el('a', { href: `#/article/${x.articleId}` }, short(x.articleId))]));
+  });
+};
+
+const eventsPage = () => {
+  setTab('events');
+  return searchPage('Events', 'PLOVER category (AGREE, ACCUSE, ASSAULT…)', async (q) => {
+    const type = q.toUpperCase().replace(/[^A-Z]/g, '');
+    const rows = await api(`/api/events?limit=500${type ? `&type=${type}` : ''}`);
+    return table(['category', 'actor', 'trigger', 'target', 'time', 'place', 'flags', 'article'], rows.map((e) => [
+      e.category,
+      e.actor.map((p) => p.canonical).join(' & '),
+      e.trigger.text,
+      e.target.map((p) => p.canonical).join(' & '),
+      e.time ?? '',
+      e.place?.canonical ?? '',
+      Object.entries(e.flags).filter(([, v]) => v).map(([k]) => k).join(', '),
+      el('a', { href: `#/article/${e.articleId}` }, short(e.articleId)),
+    ]));
+  });
+};
+
+function fail(err) {
+  show(el('p', { class: 'error' }, `Error: ${err.message}`));
+}
+
+async function route() {
+  const [, page, id] = location.hash.split('/');
+  try {
+    if (page === 'story' && id) await storyPage(decodeURIComponent(id));
+    else if (page === 'article' && id) await articlePage(decodeURIComponent(id));
+    else if (page === 'articles') await articlesPage();
+    else if (page === 'entities') await entitiesPage();
+    else if (page === 'quotes') await quotesPage();
+    else if (page === 'events') await eventsPage();
+    else await storiesPage();
+  } catch (err) {
+    fail(err);
+  }
+}
+
+async function stats() {
+  const s = await api('/api/stats');
+  const removed = s.removals.reduce((n, r) => n + r.count, 0);
+  document.getElementById('stats').textContent = `${s.documents} documents · ${s.outlets.length} outlets · ${s.duplicates.exact + s.duplicates.near} duplicate pairs · ${removed} junk spans removed`;
+}
+
+window.addEventListener('hashchange', route);
+stats().catch(() => {});
+route();
