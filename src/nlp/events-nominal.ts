@@ -66,10 +66,16 @@ function inflect(lemma: string): string[] {
   return [...out].map((f) => f + tail);
 }
 
-function formsOf(lemmas: string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const l of lemmas) for (const f of inflect(l)) m.set(f, f.split(' ').length);
-  return m;
+interface FormTable {
+  /** Full form → number of words. */
+  forms: Map<string, number>;
+  /** First words of the forms, so that most tokens are rejected with one lookup. */
+  first: Set<string>;
+}
+function formsOf(lemmas: string[]): FormTable {
+  const forms = new Map<string, number>();
+  for (const l of lemmas) for (const f of inflect(l)) forms.set(f, f.split(' ').length);
+  return { forms, first: new Set([...forms.keys()].map((f) => f.split(' ')[0])) };
 }
 const SUPPORT_FORMS = formsOf(SUPPORT_VERB_LEMMAS);
 const TERMINATIVE_FORMS = formsOf(TERMINATIVE_LEMMAS);
@@ -82,9 +88,10 @@ export function supportVerbAt(tokens: Token[], v: number): number {
 export function terminativeVerbAt(tokens: Token[], v: number): number {
   return formAt(tokens, v, TERMINATIVE_FORMS);
 }
-function formAt(tokens: Token[], v: number, forms: Map<string, number>): number {
+function formAt(tokens: Token[], v: number, table: FormTable): number {
   const a = tokens[v]?.key;
-  if (!a) return 0;
+  if (!a || !table.first.has(a)) return 0;
+  const forms = table.forms;
   const b = tokens[v + 1]?.key;
   const c = tokens[v + 2]?.key;
   if (c && forms.get(`${a} ${b} ${c}`) === 3) return 3;
