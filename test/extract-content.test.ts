@@ -161,3 +161,15 @@ test('streamed server-rendering segments (<div hidden id="S:0">) are read; other
   for (const p of PARAS) assert.ok(x.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
   assert.ok(!x.text.includes('Secret hidden'));
 });
+
+test('an article cut into sibling sections keeps every section, and the lists between them', () => {
+  const items = Array.from({ length: 40 }, (_, i) => `<li>Checklist item number ${i + 1} for crews</li>`).join('');
+  const html = `<html><body><div class="page"><div class="row"><div class="col"><p>${PARAS[0]}</p></div></div>
+<div class="row"><div class="col"><h2>What the crews must do</h2><ul>${items}</ul></div></div>
+<div class="row"><div class="col"><p>${PARAS[1]}</p><p>${PARAS[2]}</p></div></div></div>
+<div class="widget"><p>Short unrelated note that sits beside the article and has a few words in it, but not many at all.</p></div></body></html>`;
+  const x = extractHtml(html);
+  for (const p of PARAS) assert.ok(x.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
+  assert.ok(x.paragraphs.includes('Checklist item number 7 for crews'));
+  assert.ok(x.paragraphs.includes('What the crews must do'));
+});

@@ -317,19 +317,41 @@ function blockWeight(b: Block): number {
 }
 
 /**
+ * The article's place in the tree: an element, or — when the article is cut into sibling sections — a
+ * run of an element's children (the others, and their text, are outside).
+ */
+interface Selection {
+  el: Element;
+  children: Set<Node> | null;
+}
+
+/** A sibling section joins the chosen one when its clean prose is at least this share of the chosen one's score. */
+const SIBLING_SHARE = 0.3;
+
+/**
  * Pass 2: the element whose subtree holds the most prose net of furniture. A comment thread cannot be
  * the container, nor anything inside it: a long thread under a short article (or an article made of
  * lists, which score low) would otherwise win, and its text is never the article.
+ *
+ * Then siblings: an article split into sibling sections (a page builder's rows, one <div> per part) has
+ * one best section but its text is all of them, while the list items and headings between the sections
+ * pull their common parent's score below the best section's. So sibling elements of the winner that hold
+ * unflagged prose of their own (a share of the winner's score) join it, with everything between them.
  */
-function pickContainer(root: Element, blocks: Block[]): Element {
+function pickContainer(root: Element, blocks: Block[]): Selection {
   const totals = new Map<Element, number>();
+  /** Positive weight of blocks under no flag: prose that no rule doubts. */
+  const clean = new Map<Element, number>();
   for (const b of blocks) {
     const w = blockWeight(b);
+    const cleanW = w > 0 && !b.flag ? w : 0;
     let el: Element | null = b.owner;
     let eligible = b.thread === null;
     while (el) {
-      if (eligible) totals.set(el, (totals.get(el) ?? 0) + w);
-      else if (el === b.thread) eligible = true;
+      if (eligible) {
+        totals.set(el, (totals.get(el) ?? 0) + w);
+        if (cleanW) clean.set(el, (clean.get(el) ?? 0) + cleanW);
+      } else if (el === b.thread) eligible = true;
       if (el === root) break;
       el = el.parentNode as Element | null;
     }
@@ -342,7 +364,39 @@ function pickContainer(root: Element, blocks: Block[]): Element {
       bestScore = score;
     }
   }
-  return best;
+  if (best === root || bestScore <= 0) return { el: best, children: null };
+  // Climb through wrappers that add nothing (a "row" around a "column"): the sections are their siblings.
+  let anchor = best;
+  let parent = anchor.parentNode as Element | null;
+  while (parent && anchor !== root && parent !== root && Math.abs((totals.get(parent) ?? 0) - bestScore) < 1e-6) {
+    anchor = parent;
+    parent = anchor.parentNode as Element | null;
+  }
+  if (!parent) return { el: best, children: null };
+  const siblings = Array.from(parent.childNodes);
+  let first = -1;
+  let last = -1;
+  let joined = 0;
+  const need = Math.max(PROSE_MIN_CHARS, bestScore * SIBLING_SHARE);
+  for (let i = 0; i < siblings.length; i++) {
+    const sib = siblings[i] as Element;
+    const isBest = sib === anchor;
+    if (!isBest && !((totals.get(sib) ?? 0) >= need && (clean.get(sib) ?? 0) >= need)) continue;
+    if (!isBest) joined++;
+    if (first === -1) first = i;
+    last = i;
+  }
+  if (joined === 0) return { el: best, children: null };
+  return { el: parent, children: new Set(siblings.slice(first, last + 1)) };
+}
+
+/** Is `el` inside the selection (under its element, and under one of its chosen children if any)? */
+function isSelected(el: Element, sel: Selection): boolean {
+  let prev: Node | null = null;
+  for (let e: Node | null = el; e; prev = e, e = e.parentNode) {
+    if (e === sel.el) return sel.children === null || prev === null || sel.children.has(prev);
+  }
+  return false;
 }
 
 function isInside(el: Element, container: Element): boolean {
@@ -438,14 +492,14 @@ export function explainMainContent(doc: Document): { container: string; blocks: 
   const root = contentRoot(doc);
   if (!root) return { container: '', blocks: [] };
   const blocks = collectBlocks(root);
-  const container = pickContainer(root, blocks);
+  const sel = pickContainer(root, blocks);
   return {
-    container: describeElement(container),
+    container: describeElement(sel.el) + (sel.children ? ` (${sel.children.size} children)` : ''),
     blocks: blocks.map((b) => ({
       text: b.text,
       weight: blockWeight(b),
       flag: b.flag ? `${b.flag.verdict.rule} on ${describeElement(b.flag.el)}` : null,
-      inside: isInside(b.owner, container),
+      inside: isSelected(b.owner, sel),
     })),
   };
 }
@@ -455,7 +509,8 @@ export function extractMainContent(doc: Document, _opts: MainContentOptions = {}
   const root = contentRoot(doc);
   if (!root) return { paragraphs: [], removals: [] };
   const blocks = collectBlocks(root);
-  const container = pickContainer(root, blocks);
+  const sel = pickContainer(root, blocks);
+  const container = sel.el;
 
   const removals: Removal[] = [];
   const paragraphs: string[] = [];
@@ -470,7 +525,7 @@ export function extractMainContent(doc: Document, _opts: MainContentOptions = {}
     openFlag = null;
     flagged = [];
   };
-  const inside = blocks.map((b) => isInside(b.owner, container));
+  const inside = blocks.map((b) => isSelected(b.owner, sel));
   const wrongFlags = overreachingFlags(blocks, inside);
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
