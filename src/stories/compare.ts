@@ -221,7 +221,7 @@ function statedClaims(a: ComparableArticle): Stated[] {
   for (const q of findQuantities(tokens, a.text, timeSpans)) {
     const sentence = sentenceOf(ann.sentences, q.start);
     const near = nearWords(tokens, q, sentence);
-    out.push({ near, kind: 'quantity', key: q.outcome ? `${q.unit}|${q.outcome}` : q.unit, label: q.unit, article: a, voice, sentence, span: q, value: formatValue(q), words: words(sentence), quantity: q });
+    out.push({ near, kind: 'quantity', key: q.unit, label: q.unit, article: a, voice, sentence, span: q, value: formatValue(q), words: words(sentence), quantity: q });
   }
   const quotes: Stated[] = [];
   for (const q of ann.quotes as Quote[]) {
@@ -250,6 +250,9 @@ function sameFact(head: Stated, s: Stated, o: CompareOptions): boolean {
   if (s.kind === 'quote') return overlap(head.words, s.words) >= o.quoteOverlap;
   // quantities: the same unit in sentences about the same thing (the unit itself does not count);
   // a different value must come from a closer sentence before it is called a conflict
+  // "12 people killed" and "5 people missing" count different things; an outcome said on one side only
+  // ("4,000 residents of low-lying districts ... were evacuated") may sit too far from the number to see
+  if (head.quantity!.outcome && s.quantity!.outcome && head.quantity!.outcome !== s.quantity!.outcome) return false;
   const unit = s.quantity!.unit;
   const a = new Set([...head.words].filter((w) => !w.startsWith(unit)));
   const b = new Set([...s.words].filter((w) => !w.startsWith(unit)));

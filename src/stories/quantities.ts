@@ -154,6 +154,9 @@ export function findQuantities(tokens: Token[], text: string, exclude: Span[] = 
           }
           if (LEX.stopwords.has(u.key) && !UNIT_SYNONYMS.has(u.key)) break;
           const n = singular(u.key);
+          // "25 injured people": the outcome word is a modifier of the noun after it
+          const nextKey = tokens[k + 1]?.kind === 'word' ? tokens[k + 1].key : '';
+          if (OUTCOME_WORDS.has(u.key) && k < j + MAX_MODIFIERS && nextKey && !LEX.stopwords.has(nextKey) && (nextKey === 'people' || singular(nextKey) !== nextKey)) continue;
           const counted = value === 1 || OUTCOME_WORDS.has(u.key) || n !== u.key || u.key === 'people' || CURRENCY_WORDS.has(n) || UNIT_SYNONYMS.has(u.key);
           if (!counted) {
             if (u.key.endsWith('ed') || u.cap) break; // a verb or a name: no counted noun follows

@@ -1,0 +1,249 @@
+/**
+ * bench:compare — the compare stage on generated stories with planted disagreements.
+ *
+ * Each story is one event covered by 3–5 fictional outlets. Each outlet writes its own article from
+ * the same facts (quantities, a date, quotations), each fact in one of several phrasings, leaving
+ * some out. Some outlets get a number wrong, a quotation put in the wrong mouth, or the day wrong:
+ * those are the conflicts to find. The truth is known, so we print precision and recall of conflicts
+ * by kind, recall of shared facts (one claim carrying every outlet that stated the fact), and speed.
+ *
+ *   node --import tsx bench/compare.ts [--stories N] [--seed S]
+ *
+ * A generator has fewer phrasings than real outlets do; these figures measure the algorithm, not
+ * the annotator on real prose (docs/compare.md says what the real-text limits are).
+ */
+import { annotate } from '../src/nlp/index.js';
+import { compareStory, type ComparableArticle, type StoryComparison } from '../src/stories/compare.js';
+import { mulberry32 } from '../src/similarity/hash.js';
+
+interface Args {
+  stories: number;
+  seed: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { stories: 200, seed: 7 };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--stories') a.stories = Number(argv[++i]);
+    else if (argv[i] === '--seed') a.seed = Number(argv[++i]);
+    else throw new Error(`unknown argument ${argv[i]}`);
+  }
+  return a;
+}
+
+const OUTLETS = ['Harbor Ledger', 'Meridian Wire', 'Northgate Post', 'Coastline Daily', 'Valley Courier', 'Summit Tribune', 'Delta Herald'];
+const CITIES = [['Lisbon', 'Portugal'], ['Nairobi', 'Kenya'], ['Osaka', 'Japan'], ['Toronto', 'Canada'], ['Hamburg', 'Germany'], ['Lima', 'Peru'], ['Accra', 'Ghana'], ['Warsaw', 'Poland'], ['Cairo', 'Egypt'], ['Manila', 'the Philippines']] as const;
+const PEOPLE = [
+  ['Mayor', 'Elena Novak'], ['Interior Minister', 'Kwame Mensah'], ['police chief', 'Lukas Brandt'], ['Governor', 'Priya Sharma'],
+  ['Health Minister', 'Omar Haddad'], ['fire chief', 'Sofia Costa'], ['Prime Minister', 'Daniel Ortega'], ['spokesperson', 'Yuki Tanaka'],
+];
+const QUOTES = [
+  'We will rebuild every house that the water destroyed in this valley',
+  'Our teams worked through the night to reach the villages that were cut off',
+  'Nobody should return home until the engineers have checked the bridges',
+  'This was the worst storm our region has seen in half a century',
+  'The government will cover the cost of temporary housing for every family',
+  'We are asking residents to stay away from the river banks until Friday',
+];
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
+// Publication date of every article: Saturday 14 June 2025; the event day is the weekday before it.
+const PUBLISHED = '2025-06-14';
+const DAY_VALUE: Record<string, string> = { Monday: '2025-06-09', Tuesday: '2025-06-10', Wednesday: '2025-06-11', Thursday: '2025-06-12', Friday: '2025-06-13' };
+
+/** Fact types: phrasings share the noun and some context, as real outlets' sentences do. */
+const FACTS: Array<{ id: string; base: [number, number]; phrasings: Array<(n: string, city: string) => string> }> = [
+  {
+    id: 'killed',
+    base: [3, 60],
+    phrasings: [
+      (n, c) => `At least ${n} people were killed in the floods around ${c}, the civil protection agency said.`,
+      (n, c) => `The floods around ${c} killed ${n} people, according to the civil protection agency.`,
+      (n) => `The civil protection agency said ${n} people were killed by the floods.`,
+    ],
+  },
+  {
+    id: 'injured',
+    base: [10, 200],
+    phrasings: [
+      (n) => `Another ${n} people were injured, many of them by falling debris.`,
+      (n, c) => `Hospitals in ${c} treated ${n} injured people, many of them hit by falling debris.`,
+    ],
+  },
+  {
+    id: 'evacuated',
+    base: [500, 20000],
+    phrasings: [
+      (n, c) => `More than ${n} residents were evacuated from low-lying districts of ${c}.`,
+      (n) => `Authorities evacuated ${n} residents from the low-lying districts overnight.`,
+      (n, c) => `Some ${n} residents of low-lying districts in ${c} were evacuated to schools and sports halls.`,
+    ],
+  },
+  {
+    id: 'rain',
+    base: [80, 400],
+    phrasings: [
+      (n) => `Forecasters said ${n} millimetres of rain fell on the river basin in a single day.`,
+      (n, c) => `A record ${n} millimetres of rain fell on the river basin near ${c} in one day, forecasters said.`,
+    ],
+  },
+  {
+    id: 'aid',
+    base: [5, 300],
+    phrasings: [
+      (n) => `The government released ${n} million euros in emergency aid for the flooded districts.`,
+      (n, c) => `Emergency aid of ${n} million euros was released by the government for the districts around ${c}.`,
+    ],
+  },
+  {
+    id: 'bridges',
+    base: [2, 30],
+    phrasings: [
+      (n) => `Engineers closed ${n} bridges over the river while they checked for damage.`,
+      (n, c) => `In ${c}, ${n} bridges over the river were closed so engineers could check them for damage.`,
+    ],
+  },
+];
+
+interface TruthFact {
+  fact: string;
+  /** value per outlet that stated it */
+  values: Map<string, number>;
+  /** outlets that stated a wrong value (a planted conflict); rounded "about" values are not wrong */
+  wrong: Set<string>;
+}
+
+interface GeneratedStory {
+  articles: ComparableArticle[];
+  facts: TruthFact[];
+  /** quotation → speaker per outlet */
+  quotes: Array<{ text: string; speakers: Map<string, string> }>;
+  days: Map<string, string>;
+}
+
+function generate(rand: () => number, idx: number): GeneratedStory {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+  const n = 3 + Math.floor(rand() * 3);
+  const outlets = [...OUTLETS].sort(() => rand() - 0.5).slice(0, n);
+  const [city, country] = pick(CITIES);
+  const day = pick(DAYS);
+  const speakers = [...PEOPLE].sort(() => rand() - 0.5).slice(0, 3);
+  const facts = [...FACTS].sort(() => rand() - 0.5).slice(0, 3);
+  const quotes = [...QUOTES].sort(() => rand() - 0.5).slice(0, 2).map((text, k) => ({ text, speaker: speakers[k] }));
+  const values = facts.map((f) => Math.round(f.base[0] + rand() * (f.base[1] - f.base[0])));
+  const truth: GeneratedStory = { articles: [], facts: facts.map((f) => ({ fact: f.id, values: new Map(), wrong: new Set() })), quotes: quotes.map((q) => ({ text: q.text, speakers: new Map() })), days: new Map() };
+  for (const outlet of outlets) {
+    // a wrong day for the event in 10% of articles
+    const myDay = rand() < 0.1 ? DAYS[(DAYS.indexOf(day) + 1) % DAYS.length] : day;
+    truth.days.set(outlet, DAY_VALUE[myDay]);
+    const paras = [`${city.toUpperCase()} — ${country[0].toUpperCase() + country.slice(1)} asked the European Union for emergency aid on ${myDay} after floods swept through the river valley around ${city}.`];
+    facts.forEach((f, k) => {
+      if (rand() < 0.25) return; // this outlet leaves the fact out
+      // a different number in 15% of statements: 20–60% off
+      let v = values[k];
+      let said = v.toLocaleString('en-US');
+      const r = rand();
+      if (r < 0.15) {
+        v = Math.max(1, Math.round(v * (rand() < 0.5 ? 1.2 + rand() * 0.4 : 0.4 + rand() * 0.4)));
+        said = v.toLocaleString('en-US');
+        truth.facts[k].wrong.add(outlet);
+      } else if (r < 0.3 && v >= 100) {
+        // rounded and hedged ("about 4,000" for 4,012): the same figure, not a conflict
+        const unit = 10 ** (String(v).length - 2);
+        v = Math.round(v / unit) * unit;
+        said = `about ${v.toLocaleString('en-US')}`;
+      }
+      truth.facts[k].values.set(outlet, v);
+      paras.push(pick(f.phrasings)(said, city));
+    });
+    quotes.forEach((q, k) => {
+      if (rand() < 0.2) return;
+      // the right words from the wrong person in 10% of statements
+      const [role, name] = rand() < 0.1 ? speakers[2] : q.speaker;
+      truth.quotes[k].speakers.set(outlet, name);
+      paras.push(rand() < 0.5 ? `“${q.text},” ${role} ${name} said.` : `${role} ${name} said: “${q.text}.”`);
+    });
+    const text = paras.join('\n\n');
+    truth.articles.push({ id: `s${idx}-${outlet}`, outlet, title: null, publishedAt: PUBLISHED, text, annotations: annotate(text, { publishedAt: PUBLISHED }) });
+  }
+  return truth;
+}
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+const counts = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
+const prf = (c: Counts) => {
+  const p = c.tp / (c.tp + c.fp || 1);
+  const r = c.tp / (c.tp + c.fn || 1);
+  return { p, r, f: (2 * p * r) / (p + r || 1) };
+};
+
+function score(g: GeneratedStory, cmp: StoryComparison, acc: Record<'value' | 'speaker' | 'date' | 'shared', Counts>): void {
+  // value conflicts: a truth fact with ≥2 distinct values among its outlets
+  for (const f of g.facts) {
+    // distinct figures once rounding is forgiven: the true one (for every outlet not planted wrong) and each wrong one
+    const figures = new Set([...f.values].map(([outlet, v]) => (f.wrong.has(outlet) ? `wrong:${v}` : 'true')));
+    const truthConflict = figures.size > 1;
+    const stated = new Set(f.values.keys());
+    // the claim about this fact: the quantity claim whose mentions' values match the stated ones best
+    const claims = cmp.claims.filter((c) => c.kind === 'quantity' && c.mentions.some((m) => stated.has(m.voice)) && c.mentions.every((m) => f.values.has(m.voice) && m.value?.replace(/[~,]/g, '').startsWith(String(f.values.get(m.voice)))));
+    const found = claims.some((c) => c.conflict?.kind === 'value');
+    if (truthConflict && found) acc.value.tp++;
+    else if (truthConflict) acc.value.fn++;
+    else if (found) acc.value.fp++;
+    // shared facts: the outlets that agree on the majority value should sit in one claim
+    if (f.values.size >= 2) {
+      const best = Math.max(0, ...claims.map((c) => c.voices.length));
+      if (best === f.values.size) acc.shared.tp++;
+      else acc.shared.fn++;
+    }
+  }
+  // stray value conflicts not tied to any truth fact
+  const tied = new Set<string>();
+  for (const c of cmp.claims) {
+    if (c.conflict?.kind !== 'value') continue;
+    const matchesFact = g.facts.some((f) => c.mentions.every((m) => m.value?.replace(/[~,]/g, '').startsWith(String(f.values.get(m.voice)))));
+    if (!matchesFact) acc.value.fp++;
+    else tied.add(c.id);
+  }
+  for (const q of g.quotes) {
+    const truthConflict = new Set(q.speakers.values()).size > 1;
+    const claim = cmp.claims.find((c) => c.kind === 'quote' && c.label.includes(q.text.slice(0, 30)));
+    const found = claim?.conflict?.kind === 'speaker';
+    if (truthConflict && found) acc.speaker.tp++;
+    else if (truthConflict) acc.speaker.fn++;
+    else if (found) acc.speaker.fp++;
+  }
+  const truthDate = new Set(g.days.values()).size > 1;
+  const foundDate = cmp.claims.some((c) => c.conflict?.kind === 'date');
+  if (truthDate && foundDate) acc.date.tp++;
+  else if (truthDate) acc.date.fn++;
+  else if (foundDate) acc.date.fp++;
+}
+
+const args = parseArgs(process.argv.slice(2));
+const rand = mulberry32(args.seed);
+const acc = { value: counts(), speaker: counts(), date: counts(), shared: counts() };
+let articles = 0;
+let compareMs = 0;
+const started = performance.now();
+for (let i = 0; i < args.stories; i++) {
+  const g = generate(rand, i);
+  articles += g.articles.length;
+  const t0 = performance.now();
+  const cmp = compareStory(g.articles);
+  compareMs += performance.now() - t0;
+  score(g, cmp, acc);
+}
+const totalS = (performance.now() - started) / 1000;
+const fmt = (x: number) => x.toFixed(3);
+console.log(`bench:compare — ${args.stories} generated stories, ${articles} articles (seed ${args.seed})`);
+for (const k of ['value', 'speaker', 'date'] as const) {
+  const m = prf(acc[k]);
+  console.log(`  ${k.padEnd(8)} conflicts: P ${fmt(m.p)}  R ${fmt(m.r)}  F1 ${fmt(m.f)}   (tp ${acc[k].tp}, fp ${acc[k].fp}, fn ${acc[k].fn})`);
+}
+const shared = acc.shared.tp / (acc.shared.tp + acc.shared.fn || 1);
+console.log(`  shared facts grouped whole: ${fmt(shared)} (${acc.shared.tp}/${acc.shared.tp + acc.shared.fn})`);
+console.log(`  compare stage: ${(args.stories / (compareMs / 1000)).toFixed(0)} stories/s, ${(articles / (compareMs / 1000)).toFixed(0)} articles/s; with annotation: ${(articles / totalS).toFixed(0)} articles/s`);
