@@ -171,3 +171,21 @@ test('events: conditions, searches for people, facing a situation and disaster e
   assert.equal(events('Floods killed nine people. The government declared a state of emergency in the north.').filter((e) => e.category === 'COERCE').length, 0);
   assert.equal(events('The government declared a state of emergency in the north after riots.')[0]?.category, 'COERCE');
 });
+
+test('events: hyphenated compounds are modifiers ("Israeli-occupied", "Vietnamese-led forces")', () => {
+  const evs = events('Palestinians of the Israeli-occupied territories staged a protest march.');
+  assert.ok(!evs.some((e) => e.trigger.text === 'occupied'));
+  const led = events('Vietnamese-led forces launched rocket fire against the camps.')[0];
+  assert.equal(led?.category, 'ASSAULT');
+  assert.equal(led?.actor[0]?.country, 'VNM');
+});
+
+test('events: codebook readings of demonstrating, defying, reneging, denying and states of siege', () => {
+  assert.equal(events('Hundreds of students demonstrated in Nairobi on Sunday.')[0]?.category, 'PROTEST');
+  assert.equal(events('The newspaper violated a ban on foreign reporting.')[0]?.category, 'REJECT');
+  assert.equal(events('President Mwale reneged on his promise of early elections.')[0]?.category, 'REJECT');
+  assert.equal(events('The district administration denied permission for the rally.')[0]?.category, 'REJECT');
+  // denying an accusation is not a refusal
+  assert.notEqual(events('The ministry denied the allegations.')[0]?.category, 'REJECT');
+  assert.equal(events('The junta declared a state of siege in Haiti on Saturday.')[0]?.category, 'COERCE');
+});

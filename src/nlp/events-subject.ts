@@ -30,6 +30,8 @@ export interface SubjectContext {
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'some', 'both', 'all', 'several', 'many', 'most', 'two', 'three', 'four', 'five', 'six', 'hundreds', 'thousands', 'dozens', 'its', 'their', 'his', 'her']);
+/** Quantities before "of" in a subject ("thousands of", "one third of", "most of"). */
+const QUANTITIES = new Set(['hundreds', 'thousands', 'dozens', 'millions', 'tens', 'scores', 'third', 'half', 'quarter', 'most', 'many', 'some', 'all', 'several', 'members', 'groups', 'group']);
 /** Words that end a noun phrase and start its tail ("leaders of ...", "troops in ..."). */
 const TAIL_START = new Set(['of', 'from', 'in', 'at', 'near', 'for', 'with', 'across', 'inside', 'outside', 'around', 'on', 'based', 'loyal', 'linked', 'operating', 'along', 'together', 'alongside', 'backed', 'led', '(',
   // participial tails of a subject ("aircraft including helicopter gunships", "aircraft using guided missiles")
@@ -57,13 +59,23 @@ export function nominalSubject(ctx: SubjectContext, clauseStart: number, lastTok
   // a clause after a comma may open with a conjunction ("..., and a technical group will hold")
   if (a <= lastTok && (tokens[a].key === 'and' || tokens[a].key === 'but' || tokens[a].key === 'or')) a++;
   while (a <= lastTok && tokens[a].kind === 'word' && DETERMINERS.has(tokens[a].key)) a++;
-  // "one third of the guerrillas": a quantity phrase before the noun
+  // "thousands of students", "one third of the guerrillas": a quantity phrase before the noun
+  if (a > clauseStart && a <= lastTok && tokens[a].key === 'of' && QUANTITIES.has(tokens[a - 1].key)) {
+    a++;
+    while (a <= lastTok && tokens[a].kind === 'word' && DETERMINERS.has(tokens[a].key)) a++;
+  }
   if (a > lastTok) return null;
   // the noun phrase: words (and "and" between modifiers, hyphens, possessives) up to its tail
   let b = a;
   let caps = 0;
   while (b <= lastTok) {
     const t = tokens[b];
+    // "Vietnamese-led forces": a word inside a hyphenated compound is a modifier
+    const inCompound = tokens[b - 1]?.text === '-' && tokens[b - 1].end === t.start;
+    if (inCompound) {
+      b++;
+      continue;
+    }
     if (t.kind === 'word' && TAIL_START.has(t.key)) break;
     if (t.text === '(') break;
     if (t.kind === 'punct' && t.text !== '-' && t.text !== '&' && t.key !== "'s" && t.text !== '.') break;

@@ -217,6 +217,11 @@ const INTENT_VERBS = new Set(['plan', 'plans', 'planned', 'planning', 'intend', 
 /** Objects of expulsion that make it a reduction of relations (CAMEO 166x) rather than a deportation. */
 const EXPELLED_MISSIONS = new Set(['diplomat', 'diplomats', 'ambassador', 'ambassadors', 'envoy', 'envoys', 'consul', 'attache', 'attaché', 'inspector', 'inspectors', 'observer', 'observers', 'monitors', 'peacekeepers', 'peacekeeping', 'agency', 'agencies', 'mission', 'embassy', 'staff']);
 const ENVOYS = new Set(['ambassador', 'ambassadors', 'envoy', 'envoys', "charge", 'chargé', 'diplomat', 'diplomats', 'consul']);
+const DEFY_VERBS = new Set(['violate', 'violates', 'violated', 'violating', 'defy', 'defies', 'defied', 'defying', 'breach', 'breached', 'breaches', 'flout', 'flouted', 'flouts', 'ignored', 'ignores', 'disobeyed']);
+/** Rules one can defy or violate (CAMEO 128 "defy norms, law"). */
+const NORM_NOUNS = new Set(['ban', 'law', 'laws', 'ceasefire', 'truce', 'agreement', 'accord', 'resolution', 'resolutions', 'rules', 'order', 'orders', 'curfew', 'embargo', 'sanctions', 'ruling', 'constitution', 'treaty', 'norms', 'decree', 'injunction', 'prohibition']);
+/** Things granted on request: denying them is a refusal (REJECT), unlike denying an accusation. */
+const GRANTED_THINGS = new Set(['access', 'entry', 'permission', 'permit', 'permits', 'request', 'requests', 'allocation', 'visa', 'visas', 'application', 'admission', 'admittance', 'asylum', 'bail', 'passage', 'landing', 'approval', 'licence', 'license', 'recognition', 'extradition']);
 /** Legal accusation (PLOVER ACCUSE 'allege': "sue, indict, or charge; bring to trial"). */
 const LEGAL_ACCUSATION = new Set(['sue', 'sues', 'sued', 'suing', 'indict', 'indicts', 'indicted', 'indicting', 'prosecute', 'prosecutes', 'prosecuted', 'prosecuting']);
 /** Verbs of signing or concluding a written agreement. */
@@ -349,6 +354,9 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (!block) continue;
       if (consumedNoun === v) continue;
       const prev = tokens[v - 1];
+      // "Israeli-occupied", "Vietnamese-led", "long-threatened": the second half of a hyphenated
+      // compound is a modifier, not a verb
+      if (prev && prev.text === '-' && prev.end === t.start && tokens[v - 2]?.end === prev.start) continue;
       // after a determiner, possessive, preposition or number the word is a noun ("the talks", "of aid")
       if (prev && ((NOT_BEFORE_VERB.has(prev.key) && !mentionEnd.has(v - 1)) || prev.kind === 'num')) continue;
       if (mentionAt.has(v)) continue;
@@ -436,8 +444,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       // "X declared that China must drop barriers": whatever the verb, a demand (CAMEO 10)
       const statement = modalBefore(v, s.tokStart, DEMAND_MODALS) ? statementOver(v, s.tokStart) : null;
       if ((!code || code === '---') && statement) code = '100';
+      code = codebookCode(code ?? '---', v, vEnd, limit);
       if (!code || code === '---') continue;
-      code = codebookCode(code, v, vEnd, limit);
       let category = signing ? 'AGREE' : cameoToPlover(code);
       if (!category) continue;
 
@@ -723,6 +731,14 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return null;
   }
 
+  /** One of the word sequences occurs in the object (within eight tokens after the verb). */
+  function objectHasSequence(from: number, limit: number, ...seqs: string[][][]): boolean {
+    for (let k = from; k < limit && k < from + 8; k++) {
+      for (const seq of seqs) if (seq.every((alts, i) => alts.includes(tokens[k + i]?.key ?? ''))) return true;
+    }
+    return false;
+  }
+
   /** The verb sits in an "if", "unless" or "whether" clause (no clause boundary in between). */
   function inConditionalClause(v: number, start: number): boolean {
     for (let k = v - 1; k >= start && k >= v - 10; k--) {
@@ -754,6 +770,11 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
    * trial"), which the dictionary codes 173 (arrest); a veto is CAMEO 129, REJECT.
    */
   function codebookCode(code: string, v: number, vEnd: number, limit: number): string {
+    const c = codebookReading(code, v, vEnd, limit);
+    // a state of emergency after a natural disaster is relief, not repression (codebook COERCE)
+    return c === '1724' && disasterContext() ? '---' : c;
+  }
+  function codebookReading(code: string, v: number, vEnd: number, limit: number): string {
     const key = tokens[v].key;
     const objectHas = (set: Set<string>) => {
       for (let k = vEnd; k < limit && k < vEnd + 8; k++) if (set.has(tokens[k].key)) return true;
@@ -763,14 +784,24 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (code.startsWith('04') && /^summon/.test(key) && objectHas(ENVOYS)) return '114';
     if (LEGAL_ACCUSATION.has(key)) return '115';
     if (/^vetoe?/.test(key)) return '129';
+    // "declared a state of siege", "imposed martial law": CAMEO 1724
+    if (/^(declar|impos|extend|proclaim)/.test(key) && objectHasSequence(vEnd, limit, [['state'], ['of'], ['emergency', 'siege']], [['martial'], ['law']])) return '1724';
+    // "demonstrated in the capital": demonstrating without an object is protesting (CAMEO 141),
+    // not demonstrating something (the dictionary's 053, rally support)
+    if (/^demonstrat(e|es|ed|ing)$/.test(key) && !['a', 'an', 'the', 'its', 'their', 'his', 'her', 'that', 'support', 'solidarity'].includes(tokens[vEnd]?.key ?? '')) return '141';
+    // "violated a ban", "defied the curfew": defying norms, law (CAMEO 128, REJECT)
+    if (DEFY_VERBS.has(key) && objectHas(NORM_NOUNS)) return '128';
+    // "reneged on his commitment": backing out of an agreement (CAMEO 127, REJECT)
+    if (/^renege/.test(key)) return '127';
+    // "denied land allocation", "denied them entry": refusing what was asked (CAMEO 12x); denying
+    // an accusation is no PLOVER event and keeps the dictionary's reading
+    if (/^den(y|ies|ied|ying)$/.test(key) && objectHas(GRANTED_THINGS)) return '120';
     // "searching for the missing": looking for someone is no investigation
     let after = vEnd;
     while (after < limit && (timeTok[after] || (tokens[after].key === 'on' && timeTok[after + 1]))) after++;
     if (code.startsWith('09') && tokens[after]?.key === 'for') return '---';
     // "faced a long road", "faces criticism": facing a situation is no meeting
     if (code.startsWith('04') && /^fac(e|es|ed|ing)$/.test(key) && !mentionAt.has(vEnd) && !ents.countryAt.has(vEnd)) return '---';
-    // a state of emergency after a natural disaster is relief, not repression (codebook COERCE)
-    if (code === '1724' && disasterContext()) return '---';
     return code;
   }
 
