@@ -111,3 +111,21 @@ test('a headline damaged by encoding or double escaping is repaired from the str
   const escaped = `<html><head><title>Data Tools for 2026</title></head><body><article><h1>Data Tools for 2026: SQL &amp;#x26; AI</h1></article></body></html>`;
   assert.equal(meta(escaped).title, 'Data Tools for 2026: SQL & AI');
 });
+
+test('a headline set in capitals gives way to the structured copy, unless the metadata shouts too', () => {
+  const page = (h1: string, og: string) => `<html><head><meta property="og:title" content="${og}"></head>
+    <body><article><h1>${h1}</h1></article></body></html>`;
+  assert.equal(meta(page('BEST KETTLES IN 2026: TIPS FROM TEA PROS', 'Best Kettles 2026: Tips From Tea Pros')).title, 'Best Kettles 2026: Tips From Tea Pros');
+  assert.equal(meta(page('CONSULTING VS. INSURANCE CAREERS', 'CONSULTING VS. INSURANCE CAREERS')).title, 'CONSULTING VS. INSURANCE CAREERS');
+});
+
+test('a heading tail that the structured title keeps without a separator is part of the title', () => {
+  const page = (h1: string, og: string) => `<html><head><meta property="og:title" content="${og}"><title>${og}</title></head>
+    <body><article><h1>${h1}</h1></article></body></html>`;
+  assert.equal(
+    meta(page('Best Podcast Apps in 2025 - I Tried 11 Apps', 'Best Podcast Apps in 2025 [Tried 11 Apps]')).title,
+    'Best Podcast Apps in 2025 [Tried 11 Apps]',
+  );
+  // the same separator in the structured title: a label, dropped from both
+  assert.equal(meta(page('Best Residential Movers in Leeds | Top 19 Companies', 'Best Residential Movers in Leeds | Top 19 Companies')).title, 'Best Residential Movers in Leeds');
+});

@@ -116,6 +116,8 @@ function isExactlySiteName(text: string, siteNames: string[]): boolean {
 }
 
 const FIRM_MATCH = 0.8;
+/** Similarity at which two titles are the same headline, worded a little differently. */
+const AGREEMENT = 0.6;
 const RELATED_MATCH = 0.3;
 
 /** The visible headline: the `<h1>` that best matches the structured titles, else the first sensible one. */
@@ -214,19 +216,46 @@ const TAGLINE_SEPARATOR = /\s[|–—•·»«]\s|\s-\s|\s::\s|\s\|\s?/;
 /** Shaped like a headline: a few words, not a paragraph, not shouted, not a prompt ending in a colon. */
 function isHeadlineLike(text: string): boolean {
   const words = text.split(/\s+/).length;
-  return words >= 2 && words <= 25 && text.length <= 160 && text !== text.toUpperCase() && !/:$/.test(text);
+  return words >= 2 && words <= 25 && text.length <= 160 && !isShouted(text) && !/:$/.test(text);
+}
+
+/** All in capitals (and has letters). */
+function isShouted(text: string): boolean {
+  return text === text.toUpperCase() && text !== text.toLowerCase();
 }
 
 export function extractTitle(ctx: TitleContext): TitleResult {
-  const r = extractTitleCandidate(ctx);
-  return r.value ? { ...r, value: dropTagline(r.value) } : r;
+  const structured: Array<[string, MetaSource]> = [];
+  const r = extractTitleCandidate(ctx, structured);
+  if (!r.value) return r;
+  const value = dropTagline(r.value);
+  if (value !== r.value && r.source === 'heading') {
+    const kept = structured.find(([c]) => keepsTailUnseparated(c, value, r.value!.slice(value.length)));
+    if (kept) return { ...r, value: kept[0], source: kept[1] };
+  }
+  return { ...r, value };
+}
+
+/**
+ * The structured title writes the heading's tail as part of the title, with no separator before it
+ * ("Best Audiobooks in 2025 [Tried 11 Services]" for the h1 "Best Audiobooks in 2025 - I Tried 11
+ * Services"): the dash in the h1 is typography, not a site or section label, so that title wins.
+ */
+function keepsTailUnseparated(candidate: string, head: string, tail: string): boolean {
+  if (!candidate || TAGLINE_SEPARATOR.test(candidate)) return false;
+  const fc = fold(candidate);
+  const fh = fold(head);
+  if (!fc.startsWith(`${fh} `)) return false;
+  const rest = new Set(fc.slice(fh.length).trim().split(' '));
+  const tailWords = fold(tail).split(' ').filter(Boolean);
+  const found = tailWords.filter((w) => rest.has(w)).length;
+  return tailWords.length > 0 && found * 3 >= tailWords.length * 2;
 }
 
 /**
  * An h1 that contains a structured title plus neighbours it swallowed (a date, "Posted on ... by
  * ...", a "Blog:" label, a source domain and a vote count) gives way to that structured title.
- * (The reverse, a structured title longer than the h1, is most often an SEO variant: the h1 stays;
- * so does an h1 in capitals, which annotators and readers quote as written.)
+ * (The reverse, a structured title longer than the h1, is most often an SEO variant: the h1 stays.)
  */
 function reconcile(h1: string, headline: Element | null, candidates: Array<[string, MetaSource]>): TitleResult {
   const fh = fold(h1);
@@ -273,6 +302,12 @@ function headlineGivesWay(headline: Element | null, h1: string, structured: Arra
   const present = structured.filter(([c]) => c);
   const garbled = present.find(([c]) => isGarbledCopy(h1, c));
   if (garbled) return { value: garbled[0], source: garbled[1] };
+  // capitals are the design's (headings set in caps) unless the metadata shouts too; the structured
+  // copy keeps the words as written
+  if (isShouted(h1) && !present.some(([c]) => isShouted(c))) {
+    const close = present.find(([c]) => !isShouted(c) && similarity(c, h1) >= AGREEMENT);
+    if (close) return { value: close[0], source: close[1] };
+  }
   const lines = headingLines(headline);
   if (!isMultiLineHeading(lines)) return null;
   const fh = fold(h1);
@@ -284,7 +319,8 @@ function headlineGivesWay(headline: Element | null, h1: string, structured: Arra
   return related ? { value: related[0], source: related[1] } : null;
 }
 
-function extractTitleCandidate(ctx: TitleContext): TitleResult {
+/** `structured` receives the cleaned structured titles (OpenGraph, JSON-LD, `<title>`), for the caller's checks. */
+function extractTitleCandidate(ctx: TitleContext, structured: Array<[string, MetaSource]>): TitleResult {
   const og = firstMeta(ctx.meta, ['og:title', 'twitter:title']);
   const ogTitle = og ? clean(decodeEntities(og.value)) : '';
   const headlineLd = ctx.article ? clean(decodeEntities(textValue(ctx.article.headline) ?? textValue(ctx.article.name) ?? '')) : '';
@@ -300,18 +336,14 @@ function extractTitleCandidate(ctx: TitleContext): TitleResult {
   const tagClean = titleTag ? stripSiteName(titleTag, ctx.siteNames, [...confirmed, ogClean]) : '';
   const ldClean = headlineLd ? stripSiteName(headlineLd, ctx.siteNames, confirmed) : '';
 
-  const structured: Array<[string, MetaSource]> = [
-    [ogClean, 'opengraph'],
-    [ldClean, 'json-ld'],
-    [tagClean, 'title-element'],
-  ];
+  structured.push([ogClean, 'opengraph'], [ldClean, 'json-ld'], [tagClean, 'title-element']);
   const fromHeading = headlineGivesWay(headline, h1, structured);
   if (fromHeading) return { ...fromHeading, headline };
 
   // The visible headline is what readers (and annotators) call the title; trust it when a
   // structured candidate agrees with it, as lone h1s are sometimes a logo or a section name.
   if (h1 && h1.length <= 400) {
-    const agree = [ogClean, ldClean, tagClean].some((c) => c && similarity(h1, c) >= 0.6);
+    const agree = [ogClean, ldClean, tagClean].some((c) => c && similarity(h1, c) >= AGREEMENT);
     if (agree) return reconcile(h1, headline, [[ogClean, 'opengraph'], [ldClean, 'json-ld'], [tagClean, 'title-element']]);
   }
   // A visible headline that shares part of its wording with the structured titles is the same
