@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { stripSiteName, dropTagline, similarity } from '../src/extract/html/metadata-title.js';
+import { stripSiteName, dropTagline, similarity, spellsHostLabel } from '../src/extract/html/metadata-title.js';
 import { parseHtml } from '../src/extract/html/dom.js';
 import { headingLines, isGarbledCopy, isMultiLineHeading } from '../src/extract/html/metadata-title-heading.js';
 import { extractMetadata } from '../src/extract/html/metadata.js';
@@ -128,4 +128,18 @@ test('a heading tail that the structured title keeps without a separator is part
   );
   // the same separator in the structured title: a label, dropped from both
   assert.equal(meta(page('Best Residential Movers in Leeds | Top 19 Companies', 'Best Residential Movers in Leeds | Top 19 Companies')).title, 'Best Residential Movers in Leeds');
+});
+
+test('a site name the host spells with initials is stripped, at new separators too', () => {
+  assert.equal(spellsHostLabel('the new york times', 'nytimes'), true);
+  assert.equal(spellsHostLabel('the wall street journal', 'wsj'), true);
+  assert.equal(spellsHostLabel('los angeles times', 'latimes'), true);
+  assert.equal(spellsHostLabel('moving companies in leeds', 'nytimes'), false);
+  assert.equal(spellsHostLabel('new york', 'nytimes'), false);
+  const page = (title: string, url: string) => extractMetadata(parseHtml(`<html><head><title>${title}</title></head><body><p>x</p></body></html>`), '', url).title;
+  assert.equal(page('Rates Rise Again in the Euro Area - The New York Times', 'https://www.nytimes.com/2026/01/rates.html'), 'Rates Rise Again in the Euro Area');
+  assert.equal(page('Rates Rise Again in the Euro Area ~ Ledger Notes', 'https://ledgernotes.net/rates'), 'Rates Rise Again in the Euro Area');
+  assert.equal(page('Rates Rise Again in the Euro Area // Ledger Notes', 'https://ledgernotes.net/rates'), 'Rates Rise Again in the Euro Area');
+  // a slash inside the title is not a separator: only a site name is removed at it
+  assert.equal(page('21 Best Movers / Moving Companies in Leeds', 'https://movers.example/leeds'), '21 Best Movers / Moving Companies in Leeds');
 });

@@ -49,7 +49,9 @@ export function similarity(a: string, b: string): number {
 }
 
 // Separators between a title and the site name: pipes, dashes with spaces around, bullets, guillemets.
-const SEPARATOR = /\s[|\-–—·•»«:]{1,2}\s|\s?\|\s?|\s::\s/g;
+// Also tildes, double slashes and angle quotes ("Title ~ Blog", "Title // Site", "Title › Site"); a
+// single slash is not one ("Movers / Moving Companies"): titles use it between words.
+const SEPARATOR = /\s(?:[|\-–—·•»«:~›‹⋆]{1,2}|\/\/)\s|\s?\|\s?|\s::\s/g;
 
 /** True when a title fragment is just the site's name (or its host, or a close variant). */
 function isSiteName(part: string, siteNames: string[]): boolean {
@@ -62,8 +64,32 @@ function isSiteName(part: string, siteNames: string[]): boolean {
     const ns = n.replace(/ /g, '');
     if (f === n || squashed === ns) return true;
     if (ns.length >= 4 && (squashed.includes(ns) || ns.includes(squashed)) && f.split(' ').length <= 6) return true;
+    if (!n.includes(' ') && spellsHostLabel(f, ns)) return true;
   }
   return false;
+}
+
+/**
+ * True when a host label is the fragment's words, each written whole or as its initial, in order
+ * ("nytimes" ← "The New York Times", "wsj" ← "The Wall Street Journal", "latimes" ← "Los Angeles Times"):
+ * how outlets pick their domains. A leading "the" may be skipped; two words and three letters at least.
+ */
+export function spellsHostLabel(foldedFragment: string, label: string): boolean {
+  const words = foldedFragment.split(' ').filter(Boolean);
+  if (words[0] === 'the' && words.length > 2) words.shift();
+  if (words.length < 2 || words.length > 6 || label.length < 3 || /[^a-z0-9]/.test(label)) return false;
+  // reachable[i] holds the label positions reachable after spelling the first i words; 6 words × ≤63 chars
+  let positions = new Set<number>([0]);
+  for (const w of words) {
+    const next = new Set<number>();
+    for (const p of positions) {
+      if (label[p] === w[0]) next.add(p + 1);
+      if (w.length > 1 && label.startsWith(w, p)) next.add(p + w.length);
+    }
+    if (!next.size) return false;
+    positions = next;
+  }
+  return positions.has(label.length);
 }
 
 /**
