@@ -189,3 +189,37 @@ test('events: codebook readings of demonstrating, defying, reneging, denying and
   assert.notEqual(events('The ministry denied the allegations.')[0]?.category, 'REJECT');
   assert.equal(events('The junta declared a state of siege in Haiti on Saturday.')[0]?.category, 'COERCE');
 });
+
+test('events: participles and infinitives take the subject of the verb they depend on', () => {
+  const decl = events("The Kurdistan Workers' Party issued a declaration demanding that Turkey free its leader.")[0];
+  assert.equal(decl?.category, 'REQUEST');
+  assert.equal(decl?.trigger.text, 'demanding');
+  assert.match(decl?.actor[0]?.text ?? '', /Kurdistan Workers/);
+  // a participle of a material act is no event of its own ("..., killing")
+  assert.ok(!events('Rebels shelled the town, killing four people.').some((e) => e.trigger.text === 'killing'));
+  const hack = events("Ghana has tried to hack into Togo's government servers.")[0];
+  assert.equal(hack?.actor[0]?.country, 'GHA');
+  const help = events('Norway is willing to send troops to help defend Estonia.');
+  assert.ok(help.every((e) => e.actor[0]?.country === 'NOR' && e.category === 'AGREE'));
+  const like = events('Chile, like most of its neighbours, plans to impose tariffs on steel.')[0];
+  assert.equal(like?.actor[0]?.country, 'CHL');
+});
+
+test('events: subjects in apposition, with quantities or parentheses', () => {
+  assert.equal(events('The main rebel group, Forces for National Liberation (FNL), insisted on new talks.')[0]?.actor[0]?.text, 'Forces for National Liberation');
+  assert.equal(events('Up to 1,000 ethnic Turks began a hunger strike on Monday.')[0]?.category, 'PROTEST');
+  assert.equal(events('The fundamentalist Umma (Nation) party said it will boycott the elections.')[0]?.actor.length, 1);
+});
+
+test('events: attacks with no named perpetrator and agentless passives have no actor', () => {
+  const bomb = events('A car bomb killed six soldiers in Kabul on Monday.')[0];
+  assert.equal(bomb?.category, 'ASSAULT');
+  assert.deepEqual(bomb?.actor, []);
+  const arrested = events('Five Kenyan students were arrested in Kampala.')[0];
+  assert.equal(arrested?.category, 'COERCE');
+  assert.deepEqual(arrested?.actor, []);
+  assert.equal(arrested?.target[0]?.country, 'KEN');
+  // victims of a natural disaster are no targets of an assault
+  assert.equal(events('Floods hit the north. At least 12 people were killed on Monday.').filter((e) => e.category === 'ASSAULT').length, 0);
+  assert.equal(events('Ghana has strengthened its forces along the border.')[0]?.category, 'MOBILIZE');
+});

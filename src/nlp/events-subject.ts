@@ -30,6 +30,8 @@ export interface SubjectContext {
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'some', 'both', 'all', 'several', 'many', 'most', 'two', 'three', 'four', 'five', 'six', 'hundreds', 'thousands', 'dozens', 'its', 'their', 'his', 'her']);
+/** Auxiliaries and the infinitive marker: never inside a noun phrase. */
+const VERB_WORDS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'to', 'did', 'does', 'do']);
 /** Quantities before "of" in a subject ("thousands of", "one third of", "most of"). */
 const QUANTITIES = new Set(['hundreds', 'thousands', 'dozens', 'millions', 'tens', 'scores', 'third', 'half', 'quarter', 'most', 'many', 'some', 'all', 'several', 'members', 'groups', 'group']);
 /** Words that end a noun phrase and start its tail ("leaders of ...", "troops in ..."). */
@@ -58,6 +60,12 @@ export function nominalSubject(ctx: SubjectContext, clauseStart: number, lastTok
   // "With the signing of ...," style openers are cut by the clause boundary; here only determiners
   // a clause after a comma may open with a conjunction ("..., and a technical group will hold")
   if (a <= lastTok && (tokens[a].key === 'and' || tokens[a].key === 'but' || tokens[a].key === 'or')) a++;
+  // "up to 1,000 ethnic Turks", "more than 200 workers", "about 500 students": an amount first
+  for (;;) {
+    if (a + 1 <= lastTok && ((tokens[a].key === 'up' && tokens[a + 1].key === 'to') || (tokens[a].key === 'more' && tokens[a + 1].key === 'than') || (tokens[a].key === 'at' && tokens[a + 1].key === 'least'))) a += 2;
+    else if (a <= lastTok && (tokens[a].kind === 'num' || ['about', 'nearly', 'almost', 'around', 'some', 'over', 'roughly', 'approximately'].includes(tokens[a].key))) a++;
+    else break;
+  }
   while (a <= lastTok && tokens[a].kind === 'word' && DETERMINERS.has(tokens[a].key)) a++;
   // "thousands of students", "one third of the guerrillas": a quantity phrase before the noun
   if (a > clauseStart && a <= lastTok && tokens[a].key === 'of' && QUANTITIES.has(tokens[a - 1].key)) {
@@ -67,7 +75,9 @@ export function nominalSubject(ctx: SubjectContext, clauseStart: number, lastTok
   if (a > lastTok) return null;
   // the noun phrase: words (and "and" between modifiers, hyphens, possessives) up to its tail
   let b = a;
+  // capitals before the noun phrase count for a name ("Up to 1,000 ethnic Turks")
   let caps = 0;
+  for (let k = clauseStart; k < a; k++) if (tokens[k].cap) caps++;
   while (b <= lastTok) {
     const t = tokens[b];
     // "Vietnamese-led forces": a word inside a hyphenated compound is a modifier
@@ -77,15 +87,25 @@ export function nominalSubject(ctx: SubjectContext, clauseStart: number, lastTok
       continue;
     }
     if (t.kind === 'word' && TAIL_START.has(t.key)) break;
-    if (t.text === '(') break;
+    if (t.text === '(') {
+      // "The fundamentalist Umma (Nation) party": a short parenthesis inside the phrase
+      let r = b + 1;
+      while (r <= lastTok && r <= b + 4 && tokens[r].text !== ')') r++;
+      if (r < lastTok && tokens[r].text === ')' && tokens[r + 1].kind === 'word' && !TAIL_START.has(tokens[r + 1].key)) {
+        b = r + 1;
+        continue;
+      }
+      break;
+    }
     if (t.kind === 'punct' && t.text !== '-' && t.text !== '&' && t.key !== "'s" && t.text !== '.') break;
     if (t.kind === 'word' && t.key === 'and') {
       // "French and Egyptian warships": "and" inside the phrase only between modifiers
       b++;
       continue;
     }
-    // a verb inside the phrase ("the two ministers said their ...") means it is no single noun phrase
-    if (t.kind === 'word' && !t.cap && ctx.isFiniteVerb(t.key)) return null;
+    // a verb inside the phrase ("the two ministers said their ...", "Norway is willing to send
+    // troops") means it is no single noun phrase
+    if (t.kind === 'word' && !t.cap && (ctx.isFiniteVerb(t.key) || VERB_WORDS.has(t.key))) return null;
     if (HAZARDS.has(t.key)) return null;
     if (t.cap) caps++;
     b++;

@@ -217,6 +217,13 @@ const INTENT_VERBS = new Set(['plan', 'plans', 'planned', 'planning', 'intend', 
 /** Objects of expulsion that make it a reduction of relations (CAMEO 166x) rather than a deportation. */
 const EXPELLED_MISSIONS = new Set(['diplomat', 'diplomats', 'ambassador', 'ambassadors', 'envoy', 'envoys', 'consul', 'attache', 'attaché', 'inspector', 'inspectors', 'observer', 'observers', 'monitors', 'peacekeepers', 'peacekeeping', 'agency', 'agencies', 'mission', 'embassy', 'staff']);
 const ENVOYS = new Set(['ambassador', 'ambassadors', 'envoy', 'envoys', "charge", 'chargé', 'diplomat', 'diplomats', 'consul']);
+/** Verbal acts: a participial adjunct of this kind is an event ("..., demanding that ..."). */
+const VERBAL_ACTS = new Set<PloverCategory>(['REQUEST', 'ACCUSE', 'REJECT', 'THREATEN']);
+/** Attacks and explosions as the subject of a killing ("A roadside bombing killed"). */
+const ATTACK_NOUNS = new Set(['bombing', 'bomb', 'bombs', 'blast', 'blasts', 'explosion', 'explosions', 'attack', 'attacks', 'ambush', 'airstrike', 'airstrikes', 'shelling', 'grenade', 'landmine', 'mine', 'rocket', 'rockets', 'missile', 'missiles', 'shell', 'shells', 'gunfire', 'shooting', 'mortar', 'ied']);
+/** Verbs of increase: "strengthened its forces" is CAMEO 154 (mobilize or increase armed forces). */
+const INCREASE_VERBS = new Set(['strengthen', 'strengthened', 'strengthens', 'reinforce', 'reinforced', 'reinforces', 'boost', 'boosted', 'boosts', 'increase', 'increased', 'increases', 'bolster', 'bolstered', 'beef', 'beefed', 'build', 'built', 'mass', 'massed', 'amass', 'amassed', 'deploy', 'deployed', 'deploys']);
+const ARMED_FORCES = new Set(['forces', 'troops', 'army', 'military', 'presence', 'garrison', 'garrisons', 'soldiers', 'units', 'reservists', 'warships', 'tanks']);
 const DEFY_VERBS = new Set(['violate', 'violates', 'violated', 'violating', 'defy', 'defies', 'defied', 'defying', 'breach', 'breached', 'breaches', 'flout', 'flouted', 'flouts', 'ignored', 'ignores', 'disobeyed']);
 /** Rules one can defy or violate (CAMEO 128 "defy norms, law"). */
 const NORM_NOUNS = new Set(['ban', 'law', 'laws', 'ceasefire', 'truce', 'agreement', 'accord', 'resolution', 'resolutions', 'rules', 'order', 'orders', 'curfew', 'embargo', 'sanctions', 'ruling', 'constitution', 'treaty', 'norms', 'decree', 'injunction', 'prohibition']);
@@ -386,10 +393,17 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (countryStartingBefore(v - 1) >= 0 && !isPluralDemonym(v - 1)) continue;
       if (isPluralNoun(v, s.tokStart)) continue;
       // a gerund or participle is an event only in a progressive verb ("is helping")
+      // (or a participial adjunct after the object, "issued a declaration demanding that ...",
+      // kept below only for verbal acts, with the subject of the governing verb)
+      let participial = false;
       if (t.key.endsWith('ing')) {
         let k = v - 1;
         while (k > s.tokStart && ['also', 'not', 'still', 'now', 'reportedly', 'allegedly'].includes(tokens[k].key)) k--;
-        if (!['is', 'are', 'was', 'were', 'been', 'be', "'s", "'re"].includes(tokens[k]?.key ?? '')) continue;
+        if (!['is', 'are', 'was', 'were', 'been', 'be', "'s", "'re"].includes(tokens[k]?.key ?? '')) {
+          const p = tokens[v - 1];
+          if (!p || p.cap || !(p.kind === 'word' || p.text === ',') || v - 1 <= s.tokStart || NOT_BEFORE_VERB.has(p.key)) continue;
+          participial = true;
+        }
       }
       const b = BLOCKS.get(block);
       if (!b) continue;
@@ -459,6 +473,17 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         if (FUTURE.has(key) && (tokens[k + 1]?.key === 'to' || key === 'will' || key === "'ll" || key === 'shall' || key === 'would' || tokens[k + 1]?.key === 'be')) future = true;
       }
       if (tokens[v - 1]?.key === 'to' && v - 2 >= s.tokStart && FUTURE.has(tokens[v - 2].key)) future = true;
+      // "is willing to send material to help defend X": a purpose infinitive shares the future of
+      // the verb it serves
+      if (!future && tokens[v - 1]?.key === 'to') {
+        for (let k = v - 3; k >= s.tokStart && k >= v - 10; k--) {
+          if (tokens[k].kind === 'punct' || CLAUSE_BOUNDARY.has(tokens[k].key)) break;
+          if (FUTURE.has(tokens[k].key) && tokens[k + 1]?.key === 'to' && !COMMITMENT_VERBS.has(tokens[k].key)) {
+            future = true;
+            break;
+          }
+        }
+      }
       hedged = hedgeCount[si] > (HEDGES.has(t.key) ? 1 : 0);
       // PLOVER AGREE: "agree to, offer, promise, or otherwise indicate willingness or commitment to
       // cooperate"; CAMEO2PLOVER puts intent to cooperate, aid, yield, release (03x) under AGREE too.
@@ -488,6 +513,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       // sanction or use of force is a threat
       if (category !== 'THREATEN' && MATERIAL_CONFLICT.has(category) && (future || modalBefore(v, s.tokStart, CONDITIONAL_MODALS)) && conditionalAfter(vEnd, s.tokEnd)) category = 'THREATEN';
 
+      if (participial && !VERBAL_ACTS.has(category)) continue;
       // "agreed to exchange data and to set up a committee": the infinitives are the content of
       // the commitment, already coded as one AGREE event, not events of their own
       // "demanded that Hamas renounce ...": the clause is the content of the demand
@@ -501,7 +527,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       let closing = -1;
       {
         let k = v - 1;
-        while (k > s.tokStart && tokens[k].kind === 'word' && AUX.has(tokens[k].key)) k--;
+        // ("Chile, like its neighbours, plans to impose": through verbs that pass their subject on)
+        while (k > s.tokStart && tokens[k].kind === 'word' && (AUX.has(tokens[k].key) || ((INTENT_VERBS.has(tokens[k].key) || CONTROL_WORDS.has(tokens[k].key)) && tokens[k + 1]?.key === 'to'))) k--;
         if (tokens[k]?.text === ',') closing = k;
       }
       for (let k = v - 1; k > s.tokStart; k--) {
@@ -528,6 +555,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         const np = nominalSubject(subjectCtx, clauseStart, subjectEnd(v, clauseStart));
         if (np) actor = [np];
       }
+      let passiveUnknownAgent = false;
       let target = firstAfter(vEnd, s.tokEnd);
       if (!target.length) {
         const np = nominalObject(subjectCtx, vEnd, s.tokEnd);
@@ -544,6 +572,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
           const agent = firstAfter(byAt + 1, s.tokEnd);
           target = actor;
           actor = agent;
+        } else {
+          // "Five students were arrested": the subject of a passive undergoes the event and is its
+          // target; who did it is not said, so the event has no actor
+          passiveUnknownAgent = actor.length > 0;
+          target = actor;
+          actor = [];
         }
       }
       if (demandBy) {
@@ -556,8 +590,15 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         const plural = /s$/.test(a0.text) && !/ss$/.test(a0.text);
         if (!plural && !['they', 'we', 'i', 'you'].includes(a0.text.toLowerCase()) && !IRREGULAR_PAST.has(t.key)) continue;
       }
+      // "issued a declaration demanding ...", "is willing to send material to help defend ...":
+      // a participle or infinitive without a subject of its own has the governing verb's subject
+      if (!actor.length && (participial || tokens[v - 1]?.key === 'to')) actor = subjectOfGoverningVerb(v, clauseStart);
       if (eventDebug.on) console.error('  actor', t.text, actor.map((x) => x.text));
-      if (!actor.length) continue;
+      // "A roadside bombing killed one soldier": an attack whose perpetrator is not named is still
+      // an ASSAULT, with no actor
+      // a passive without its agent is kept with no actor, except among the victims of a natural
+      // disaster ("12 people were killed" in a flood story is no assault)
+      if (!actor.length && !(category === 'ASSAULT' && attackSubject(clauseStart, v)) && !(passiveUnknownAgent && !disasterContext())) continue;
       // time and place in the sentence
       const time = nearestTime(times, tokens[s.tokStart].start, tokens[s.tokEnd - 1].end, t.start);
       let place: EventParticipant | null = null;
@@ -731,6 +772,30 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return null;
   }
 
+  /**
+   * The subject of the verb that governs a participle or infinitive at v ("The party issued a
+   * declaration demanding ...": the party): the nearest earlier verb of the clause.
+   */
+  function subjectOfGoverningVerb(v: number, clauseStart: number): EventParticipant[] {
+    for (let q = v - 2; q >= clauseStart && q >= v - 12; q--) {
+      const x = tokens[q];
+      if (x.kind !== 'word' || x.cap) continue;
+      if (!(FORMS.has(x.key) || supportVerbAt(tokens, q) || CONTROL_WORDS.has(x.key) || INTENT_VERBS.has(x.key) || IRREGULAR_PAST.has(x.key))) continue;
+      if (NOT_BEFORE_VERB.has(tokens[q - 1]?.key ?? '') && !mentionEnd.has(q - 1)) continue;
+      const g = groupBefore(q, clauseStart);
+      if (g.length) return g;
+      const np = nominalSubject(subjectCtx, clauseStart, subjectEnd(q, clauseStart));
+      return np ? [np] : [];
+    }
+    return [];
+  }
+
+  /** The clause's subject names an attack or explosion ("A roadside bombing ... killed"). */
+  function attackSubject(clauseStart: number, v: number): boolean {
+    for (let q = clauseStart; q < v && q < clauseStart + 4; q++) if (ATTACK_NOUNS.has(tokens[q].key)) return true;
+    return false;
+  }
+
   /** One of the word sequences occurs in the object (within eight tokens after the verb). */
   function objectHasSequence(from: number, limit: number, ...seqs: string[][][]): boolean {
     for (let k = from; k < limit && k < from + 8; k++) {
@@ -791,6 +856,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (/^demonstrat(e|es|ed|ing)$/.test(key) && !['a', 'an', 'the', 'its', 'their', 'his', 'her', 'that', 'support', 'solidarity'].includes(tokens[vEnd]?.key ?? '')) return '141';
     // "violated a ban", "defied the curfew": defying norms, law (CAMEO 128, REJECT)
     if (DEFY_VERBS.has(key) && objectHas(NORM_NOUNS)) return '128';
+    // "strengthened its forces in Lebanon", "massed troops": increasing armed forces (CAMEO 154)
+    if (INCREASE_VERBS.has(key) && objectHas(ARMED_FORCES)) return '154';
     // "reneged on his commitment": backing out of an agreement (CAMEO 127, REJECT)
     if (/^renege/.test(key)) return '127';
     // "denied land allocation", "denied them entry": refusing what was asked (CAMEO 12x); denying
@@ -827,7 +894,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       }
       // "is willing to", "agreed to": the subject of the governing word
       const t = tokens[k];
-      if (k >= clauseStart && tokens[k + 1]?.key === 'to' && t.kind === 'word' && !t.cap && (FORMS.has(t.key) || CONTROL_WORDS.has(t.key))) {
+      if (k >= clauseStart && tokens[k + 1]?.key === 'to' && t.kind === 'word' && !t.cap && (FORMS.has(t.key) || CONTROL_WORDS.has(t.key) || INTENT_VERBS.has(t.key))) {
         k--;
         continue;
       }
@@ -903,7 +970,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     // the word right before the verb must end a subject: an entity, a demonym, a pronoun or an agent noun
     const t = tokens[k];
     // "Norway agreed to send", "Kim promised to continue": the subject of the governing verb
-    if (tokens[k + 1]?.key === 'to' && t.kind === 'word' && !t.cap && (FORMS.has(t.key) || CONTROL_WORDS.has(t.key)) && depth < 2) {
+    if (tokens[k + 1]?.key === 'to' && t.kind === 'word' && !t.cap && (FORMS.has(t.key) || CONTROL_WORDS.has(t.key) || INTENT_VERBS.has(t.key)) && depth < 2) {
       return groupBefore(k, clauseStart, depth + 1);
     }
     if (t.kind === 'word' && PRONOUN_SUBJECTS.has(t.key)) {
@@ -935,9 +1002,21 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         // the appositive opens with a determiner or a possessive name ("Algeria's leading activist")
         const opener = tokens[q + 1];
         const possessive = !!opener && (mentionAt.has(q + 1) || ents.countryAt.has(q + 1)) && tokens.slice(q + 2, q + 6).some((x) => x.key === "'s") && subjectCtx.isAgentKey(tokens[k - 1].key);
-        if ((['a', 'an', 'the', 'which', 'who'].includes(opener?.key ?? '') || possessive) && (mentionEnd.has(nameEnd) || countryStartingBefore(nameEnd) >= 0)) return groupBefore(nameEnd + 1, clauseStart, depth + 1);
+        if ((['a', 'an', 'the', 'which', 'who', 'like', 'unlike', 'along', 'together'].includes(opener?.key ?? '') || possessive) && (mentionEnd.has(nameEnd) || countryStartingBefore(nameEnd) >= 0)) return groupBefore(nameEnd + 1, clauseStart, depth + 1);
         break;
       }
+    }
+    if (t.text === ',' && !mentionEnd.has(k - 1)) {
+      // "The main rebel group, Forces for Defence of Democracy (FDD), insisted": a name (with its
+      // acronym) in apposition to a nominal subject is the subject
+      let e = k - 1;
+      if (tokens[e]?.text === ')') {
+        let r = e - 1;
+        while (r > clauseStart && r >= e - 5 && tokens[r].text !== '(') r--;
+        if (tokens[r]?.text === '(') e = r - 1;
+      }
+      const app = e < k - 1 ? mentionEnd.get(e) : undefined;
+      if (app && app.type !== 'PERSON' && tokens[app.tokStart - 1]?.text === ',') return [participantOf(app)];
     }
     if (t.text === ',' && mentionEnd.has(k - 1)) {
       // "Ana Ribeiro of Portugal and her Moroccan counterpart, Samir Ouazzani, signed"
