@@ -173,3 +173,40 @@ test('an article cut into sibling sections keeps every section, and the lists be
   assert.ok(x.paragraphs.includes('Checklist item number 7 for crews'));
   assert.ok(x.paragraphs.includes('What the crews must do'));
 });
+
+// ---- JSON-LD articleBody as a second opinion ----------------------------------------------------
+
+const MORE = [
+  'The dredging contract will be tendered in January, and the authority expects at least four bids from firms that have worked on similar channels along the coast, according to the project documents published on Friday.',
+  'A spokesperson for the seabird trust said the group had been consulted on the timing of the works and would monitor the colony throughout the breeding season, with the power to halt dredging near the breakwater.',
+];
+const BLURB = [
+  'About us: the Tidewater Gazette has covered the towns of the estuary since 1898 and is owned by a charitable trust that reinvests every penny of profit in local reporting, training and community events across the region.',
+  'Our newsroom is open to visitors on the first Saturday of each month, when readers can meet the reporters, see the archive of historic front pages and hear how each edition of the paper is put together from start to finish.',
+];
+const ARTICLE = [...PARAS, ...MORE];
+function teaserWrappedPage(articleBody: string | null): string {
+  const ld = articleBody === null ? '' : `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Harbour', articleBody })}</script>`;
+  return `<html><head>${ld}</head><body><div class="story">${ARTICLE.map((p) => `<div class="promo-text"><p>${p}</p></div>`).join('')}</div>
+<div class="about">${BLURB.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+}
+
+test('when the DOM pick misses most of the JSON-LD articleBody, the articleBody guides the pick', () => {
+  const guided = extractHtml(teaserWrappedPage(ARTICLE.join(' ')));
+  for (const p of ARTICLE) assert.ok(guided.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
+  assert.ok(!guided.text.includes('About us'));
+  // the same page without articleBody: the furniture-sounding wrappers lose to the blurb
+  const unguided = extractHtml(teaserWrappedPage(null));
+  assert.ok(!ARTICLE.every((p) => unguided.paragraphs.includes(p)));
+});
+
+test('a short or truncated articleBody never cuts a good DOM pick down', () => {
+  const html = (body: string) => `<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'Article', articleBody: body })}</script></head>
+<body><article>${ARTICLE.map((p) => `<p>${p}</p>`).join('')}</article><div class="about">${BLURB.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+  const teaserBody = ARTICLE.slice(0, 3).join(' ');
+  assert.ok(teaserBody.split(' ').length >= 100, 'the teaser is long enough to be considered');
+  for (const body of [teaserBody, 'Subscribe to read the full story.']) {
+    const x = extractHtml(html(body));
+    for (const p of ARTICLE) assert.ok(x.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
+  }
+});

@@ -14,6 +14,7 @@
  * The DOM is only read, never changed.
  */
 import type { Removal, RemovalReason } from '../../model.js';
+import { articleBodyTokens, bagF1, wordBag, wordTokens } from './content-jsonld.js';
 import {
   BLOCK_TAGS,
   BOILERPLATE_CLASSES,
@@ -338,12 +339,12 @@ const SIBLING_SHARE = 0.3;
  * pull their common parent's score below the best section's. So sibling elements of the winner that hold
  * unflagged prose of their own (a share of the winner's score) join it, with everything between them.
  */
-function pickContainer(root: Element, blocks: Block[]): Selection {
+function pickContainer(root: Element, blocks: Block[], weigh: (b: Block) => number = blockWeight): Selection {
   const totals = new Map<Element, number>();
   /** Positive weight of blocks under no flag: prose that no rule doubts. */
   const clean = new Map<Element, number>();
   for (const b of blocks) {
-    const w = blockWeight(b);
+    const w = weigh(b);
     const cleanW = w > 0 && !b.flag ? w : 0;
     let el: Element | null = b.owner;
     let eligible = b.thread === null;
@@ -509,7 +510,65 @@ export function extractMainContent(doc: Document, _opts: MainContentOptions = {}
   const root = contentRoot(doc);
   if (!root) return { paragraphs: [], removals: [] };
   const blocks = collectBlocks(root);
-  const sel = pickContainer(root, blocks);
+  const fromDom = assemble(blocks, pickContainer(root, blocks));
+  const body = articleBodyTokens(doc);
+  return body ? checkAgainstArticleBody(root, blocks, fromDom, body) : fromDom;
+}
+
+/** Share of the articleBody's words the DOM pick must hold; below it, pick again with the articleBody as guide. */
+const BODY_COVERAGE = 0.8;
+/** A block belongs to the articleBody when this share of its words occur there. */
+const BODY_BLOCK_MATCH = 0.8;
+/** The guided pick replaces the DOM pick only when it agrees with the articleBody by this much more (word F1). */
+const BODY_MIN_GAIN = 0.05;
+
+/**
+ * Second opinion from JSON-LD articleBody. When the DOM pick misses much of the publisher's article text
+ * (a wrong container, text under a furniture-sounding class), pick again with the articleBody as the
+ * guide: blocks whose words are in it vote for their container, others against, and only matching blocks
+ * are kept. The new pick wins only if it agrees with the articleBody clearly better. Only missing text
+ * triggers this, never extra text: a truncated articleBody (a paywall teaser) is always covered by a good
+ * DOM pick, so it cannot cut the article down to the teaser.
+ */
+function checkAgainstArticleBody(root: Element, blocks: Block[], fromDom: MainContent, body: string[]): MainContent {
+  const bodyBag = wordBag(body);
+  const domTokens = wordTokens(fromDom.paragraphs.join('\n'));
+  const domBag = wordBag(domTokens);
+  let shared = 0;
+  for (const [w, n] of bodyBag) shared += Math.min(n, domBag.get(w) ?? 0);
+  const coverage = shared / body.length;
+  if (coverage >= BODY_COVERAGE) return fromDom;
+
+  const matches = blocks.map((b) => {
+    const tokens = wordTokens(b.text);
+    let hit = 0;
+    for (const t of tokens) if (bodyBag.has(t)) hit++;
+    return { tokens: tokens.length, match: tokens.length > 0 && hit >= tokens.length * BODY_BLOCK_MATCH };
+  });
+  const index = new Map(blocks.map((b, i) => [b, i]));
+  const sel = pickContainer(root, blocks, (b) => {
+    const m = matches[index.get(b) ?? 0];
+    return m.match ? m.tokens : -m.tokens;
+  });
+  const paragraphs: string[] = [];
+  const dropped: string[] = [];
+  blocks.forEach((b, i) => {
+    if (!isSelected(b.owner, sel)) return;
+    if (matches[i].match) paragraphs.push(b.text);
+    else dropped.push(b.text);
+  });
+  const guidedAgreement = bagF1(wordBag(wordTokens(paragraphs.join('\n'))), bodyBag);
+  if (guidedAgreement < bagF1(domBag, bodyBag) + BODY_MIN_GAIN) return fromDom;
+  const removals: Removal[] = [];
+  if (dropped.length) removals.push({ reason: 'boilerplate', rule: 'not-in-article-body', text: dropped.join('\n'), at: -1 });
+  const kept = new Set(paragraphs);
+  const outside = blocks.filter((b, i) => !isSelected(b.owner, sel) && !(matches[i].match && kept.has(b.text))).map((b) => b.text);
+  if (outside.length) removals.push({ reason: 'boilerplate', rule: 'outside-main-content', text: outside.join('\n'), at: -1 });
+  return { paragraphs, removals };
+}
+
+/** Pass 3: the container's blocks, furniture out (with reasons), the rest as paragraphs. */
+function assemble(blocks: Block[], sel: Selection): MainContent {
   const container = sel.el;
 
   const removals: Removal[] = [];
