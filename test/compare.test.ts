@@ -120,3 +120,29 @@ test('parallax compare on the sample corpus: a story with several outlets, text 
     tmp.cleanup();
   }
 });
+
+test('dossier: Markdown sections, and article text that cannot open a tag, a link or a table cell', async () => {
+  const { storyDossier, mdText } = await import('../src/export/dossier.js');
+  assert.equal(mdText('<img src=x onerror=alert(1)>'), '&lt;img src=x onerror=alert(1)&gt;');
+  assert.equal(mdText('[click](javascript:alert(1)) | cell'), '\\[click\\](javascript:alert(1)) \\| cell');
+  assert.equal(mdText('# not a heading\nsecond line'), '\\# not a heading second line');
+  const cmp = compareStory([
+    article('a1', 'Harbor Times', '2025-03-05', harbor),
+    article('b1', 'Valley <b>Post</b>', '2025-03-05', valley),
+  ]);
+  const story = {
+    id: 'story-a1',
+    label: 'Fisheries deal <script>',
+    start: '2025-03-05',
+    end: '2025-03-05',
+    articles: [
+      { id: 'a1', origin: null, outlet: 'Harbor Times', title: 'Deal | signed', publishedAt: '2025-03-05' },
+      { id: 'b1', origin: null, outlet: 'Valley <b>Post</b>', title: null, publishedAt: '2025-03-05' },
+    ],
+  };
+  const md = storyDossier(story, cmp);
+  for (const h of ['# Fisheries deal &lt;script&gt;', '## Summary', '## Where outlets disagree', '## Timeline', '## Sources']) assert.ok(md.includes(h), h);
+  assert.ok(md.includes('**value**') && md.includes('**speaker**') && md.includes('**date**'));
+  assert.ok(!/<(?!!--)[a-z]/i.test(md), 'no raw tag anywhere');
+  assert.ok(md.includes('Deal \\| signed'), 'a pipe in a title does not split the table row');
+});

@@ -4,6 +4,7 @@ import { relateCorpus } from '../stories/relate-corpus.js';
 import { compareStory, type Claim, type ComparableArticle, type StoryComparison } from '../stories/compare.js';
 import type { StoryRecord } from '../stories/store-port.js';
 import type { Store } from '../store/store.js';
+import { storyDossier } from '../export/dossier.js';
 import { ensureAnnotated } from './annotated.js';
 import { UsageError, addDbOption, openStore, truncate } from './shared.js';
 
@@ -68,14 +69,16 @@ export function registerCompare(program: Command): void {
       .description('Compare the outlets of one story: shared and single-outlet facts, conflicts (numbers, dates, attributions), timeline, summary')
       .argument('<story>', 'story id (or a unique prefix, with or without "story-")')
       .option('--limit <n>', 'claims listed per section', (v) => parseInt(v, 10), 8)
-      .option('--json', 'print the whole comparison as one JSON object'),
-  ).action((id: string, opts: { db: string; limit: number; json?: boolean }) => {
+      .option('--json', 'print the whole comparison as one JSON object')
+      .option('--markdown', 'print a Markdown dossier (summary, disagreements, shared and single-outlet facts, timeline, sources)'),
+  ).action((id: string, opts: { db: string; limit: number; json?: boolean; markdown?: boolean }) => {
     const store = openStore(opts.db);
     try {
       ensureAnnotated(store);
       const story = findStory(relateCorpus(store).stories, id);
       const cmp = compareStory(comparableArticles(store, story));
       if (opts.json) return void process.stdout.write(JSON.stringify({ story: { id: story.id, label: story.label, start: story.start, end: story.end }, ...cmp }) + '\n');
+      if (opts.markdown) return void process.stdout.write(storyDossier(story, cmp));
       process.stdout.write(renderComparison(story, cmp, opts.limit));
     } finally {
       store.close();
