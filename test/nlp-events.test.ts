@@ -223,3 +223,14 @@ test('events: attacks with no named perpetrator and agentless passives have no a
   assert.equal(events('Floods hit the north. At least 12 people were killed on Monday.').filter((e) => e.category === 'ASSAULT').length, 0);
   assert.equal(events('Ghana has strengthened its forces along the border.')[0]?.category, 'MOBILIZE');
 });
+
+test('events: a verb of accusation or appeal keeps its event before a content clause; neutral speech does not', () => {
+  const alleged = events('Union spokesman Pieter Smit alleged that the company had tracked its couriers.')[0];
+  assert.equal(alleged?.category, 'ACCUSE');
+  assert.equal(alleged?.trigger.text, 'alleged');
+  assert.ok(!events('The ministry claimed that exports had risen.').some((e) => e.trigger.text === 'claimed'));
+  // "urge" (missing from CAMEO.2.0) is an appeal: REQUEST
+  const urged = events('Mayor Eleni Markou urged residents to stay indoors.')[0];
+  assert.equal(urged?.category, 'REQUEST');
+  assert.equal(urged?.actor[0]?.text, 'Eleni Markou');
+});

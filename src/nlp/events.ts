@@ -217,6 +217,8 @@ const INTENT_VERBS = new Set(['plan', 'plans', 'planned', 'planning', 'intend', 
 /** Objects of expulsion that make it a reduction of relations (CAMEO 166x) rather than a deportation. */
 const EXPELLED_MISSIONS = new Set(['diplomat', 'diplomats', 'ambassador', 'ambassadors', 'envoy', 'envoys', 'consul', 'attache', 'attaché', 'inspector', 'inspectors', 'observer', 'observers', 'monitors', 'peacekeepers', 'peacekeeping', 'agency', 'agencies', 'mission', 'embassy', 'staff']);
 const ENVOYS = new Set(['ambassador', 'ambassadors', 'envoy', 'envoys', "charge", 'chargé', 'diplomat', 'diplomats', 'consul']);
+/** Verbs of speech that report or give an opinion, whatever their dictionary block. */
+const NEUTRAL_SPEECH = new Set(['claim', 'argue', 'believe', 'think', 'suggest', 'acknowledge', 'admit', 'confirm', 'predict', 'estimate', 'recall', 'stress', 'emphasize', 'emphasise', 'reiterate', 'repeat', 'hope', 'expect', 'agree', 'promise', 'pledge', 'vow', 'indicate', 'signal', 'concede', 'assert', 'maintain', 'contend', 'observe', 'point']);
 /** Verbal acts: a participial adjunct of this kind is an event ("..., demanding that ..."). */
 const VERBAL_ACTS = new Set<PloverCategory>(['REQUEST', 'ACCUSE', 'REJECT', 'THREATEN']);
 /** Attacks and explosions as the subject of a killing ("A roadside bombing killed"). */
@@ -372,7 +374,9 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (speechLemma && SPEECH_ONLY.has(speechLemma)) continue;
       // "warned that ...", "announced it will ...": a statement, whose content clause is coded on
       // its own (the statement verb's object patterns would reach into it)
-      if ((speechLemma || isStatementBlock(block)) && opensContentClause(vEnd, s.tokEnd)) continue;
+      // (a verb of accusation, demand or warning keeps its own event: "alleged that ...")
+      const contentClause = (speechLemma || isStatementBlock(block)) && opensContentClause(vEnd, s.tokEnd);
+      if (contentClause && !speechActCategory(block, speechLemma)) continue;
       // "if it chose to fight", "whether Portugal would contribute": a condition or a question, not an event
       if (inConditionalClause(v, s.tokStart)) continue;
       // "plans to impose", "decided to allow", "tried to hack": the infinitive is the event, with
@@ -423,7 +427,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         const after = io ? tokens[io.tokEnd] : undefined;
         if (after && (after.kind === 'num' || ['a', 'an', 'the', 'its', 'their', 'some', 'more'].includes(after.key))) objectStart = io!.tokEnd;
       }
-      let { code, best } = matchPatterns(b, vEnd, limit);
+      let { code, best } = contentClause ? { code: b.code, best: 0 } : matchPatterns(b, vEnd, limit);
       if (!best && objectStart > vEnd) ({ code, best } = matchPatterns(b, objectStart, Math.min(s.tokEnd, objectStart + 8)));
       // a support verb takes the event of its object noun ("gave a warm welcome", "renewed
       // negotiations"); a terminative verb reduces it ("ended mediation efforts")
@@ -730,7 +734,13 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       k++;
       while (k < end && timeTok[k]) k++;
     }
-    if (tokens[k]?.key === 'that') return k + 1 < end && !CLAUSE_AUX.has(tokens[k + 1].key) && !FORMS.has(tokens[k + 1].key);
+    if (tokens[k]?.key === 'that') {
+      if (k + 1 >= end || CLAUSE_AUX.has(tokens[k + 1].key)) return false;
+      // "the deal that commits ...": a verb right after "that"; but "that exports had risen": a
+      // noun subject that looks like a verb, followed by its own auxiliary or verb
+      const after = tokens[k + 2]?.key ?? '';
+      return !FORMS.has(tokens[k + 1].key) || CLAUSE_AUX.has(after) || (FORMS.has(after) && after.endsWith('ed'));
+    }
     // a bare clause: a short subject then an auxiliary
     for (let q = k; q < end && q < k + 6; q++) {
       const key = tokens[q].key;
@@ -945,6 +955,17 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     const key = t.key;
     const sing = key.endsWith('ies') ? key.slice(0, -3) + 'y' : key.endsWith('s') ? key.slice(0, -1) : key;
     return LEX.agents.has(key) || LEX.titles.has(key) || LEX.titles.has(sing) || SUBJECT_NOUNS.has(key);
+  }
+
+  /**
+   * A verb of speech whose dictionary code is itself a PLOVER event (accuse, allege, demand, warn,
+   * urge): with a content clause it is still an event. Neutral verbs of opinion or report are not,
+   * whatever their dictionary block ("claimed that exports rose").
+   */
+  function speechActCategory(block: string, lemma: string | undefined): boolean {
+    if (lemma && NEUTRAL_SPEECH.has(lemma)) return false;
+    const code = BLOCKS.get(block)?.code ?? '';
+    return !!code && code !== '---' && !code.startsWith('01') && cameoToPlover(code) !== null;
   }
 
   /** A verb block of CAMEO 01 (public statements: "announce", "declare"): a statement verb. */
