@@ -256,6 +256,9 @@ function buildVerbs(): { forms: Record<string, string>; blocks: Record<string, V
   // "urge", the commonest verb of appeal in news ("urged residents to stay indoors"), is missing
   // too; it belongs with APPEAL (CAMEO 020, "appeal or request")
   for (const f of ['urge', 'urges', 'urged', 'urging']) forms[f] ??= 'APPEAL';
+  // "hand over" (give up or transfer: "handed over medicine", "handed over the suspects") is
+  // missing as well; it shares GRANT's patterns (give, provide, issue)
+  for (const f of ['hand over', 'hands over', 'handed over', 'handing over']) forms[f] ??= 'GRANT';
   // Verbs whose block has no default code ([---]) code only through object patterns in
   // PETRARCH, which needs a full parse. Without one, a verb whose own patterns (the dictionary
   // comments name the member each pattern was written for) — or, failing that, its synset's

@@ -234,3 +234,27 @@ test('events: a verb of accusation or appeal keeps its event before a content cl
   assert.equal(urged?.category, 'REQUEST');
   assert.equal(urged?.actor[0]?.text, 'Eleni Markou');
 });
+
+test('events: CAMEO readings of acceding, surrendering, defending verbally, commitments and joint exercises', () => {
+  assert.equal(events('The Kenyan government accepted the demands of the striking nurses.')[0]?.category, 'CONCEDE');
+  assert.equal(events('Two hundred Ugandan rebels surrendered in the north.')[0]?.category, 'RETREAT');
+  assert.equal(events('Mali defended Niger against Western criticism of its elections.')[0]?.category, 'SUPPORT');
+  assert.equal(events('Minister Tran Van Binh said Vietnam is committed to opening up its economy.')[0]?.category, 'AGREE');
+  // PLOVER MOBILIZE: joint exercises are COOPERATE, single-country exercises MOBILIZE
+  assert.equal(events('French and Egyptian warships launched naval exercises in the Mediterranean.')[0]?.category, 'COOPERATE');
+  assert.equal(events('Egyptian warships launched naval exercises in the Mediterranean.')[0]?.category, 'MOBILIZE');
+});
+
+test('events: appositions, indirect objects and reduced relatives', () => {
+  const app = events('Kenzo Oshima, the United Nations relief coordinator, demanded new talks.')[0];
+  assert.equal(app?.actor[0]?.text, 'Kenzo Oshima');
+  const pair = events('Ana Ribeiro of Portugal and her Moroccan counterpart, Samir Ouazzani, signed the treaty.')[0];
+  assert.deepEqual(pair?.actor.map((a) => a.text), ['Ana Ribeiro', 'Samir Ouazzani']);
+  assert.equal(events('The European Union gave the Ivory Coast 5 million euros of aid.')[0]?.category, 'AID');
+  // "the curfew imposed in Sudan" modifies the object of "lifted"
+  const lifted = events('The army lifted the curfew imposed in Sudan after the coup.');
+  assert.equal(lifted.length, 1);
+  assert.equal(lifted[0].category, 'CONCEDE');
+  // the content of a demand is no event, even when the demanders are not recognised
+  assert.ok(!events('Village elders have demanded that control of the ministry be taken away from the governor.').some((e) => e.category === 'COERCE'));
+});

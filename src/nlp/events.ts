@@ -226,6 +226,9 @@ const ATTACK_NOUNS = new Set(['bombing', 'bomb', 'bombs', 'blast', 'blasts', 'ex
 /** Verbs of increase: "strengthened its forces" is CAMEO 154 (mobilize or increase armed forces). */
 const INCREASE_VERBS = new Set(['strengthen', 'strengthened', 'strengthens', 'reinforce', 'reinforced', 'reinforces', 'boost', 'boosted', 'boosts', 'increase', 'increased', 'increases', 'bolster', 'bolstered', 'beef', 'beefed', 'build', 'built', 'mass', 'massed', 'amass', 'amassed', 'deploy', 'deployed', 'deploys']);
 const ARMED_FORCES = new Set(['forces', 'troops', 'army', 'military', 'presence', 'garrison', 'garrisons', 'soldiers', 'units', 'reservists', 'warships', 'tanks']);
+const ACCEDE_VERBS = new Set(['accept', 'accepts', 'accepted', 'accepting', 'accede', 'acceded', 'met', 'meet', 'meets', 'bowed', 'bow', 'yielded', 'yield', 'heeded', 'heed', 'granted', 'grant', 'satisfied']);
+const DEMAND_NOUNS = new Set(['demand', 'demands', 'call', 'calls', 'request', 'requests', 'ultimatum', 'conditions', 'pressure']);
+const CRITICISM_NOUNS = new Set(['criticism', 'criticisms', 'accusations', 'allegations', 'charges', 'critics', 'attacks', 'condemnation']);
 const DEFY_VERBS = new Set(['violate', 'violates', 'violated', 'violating', 'defy', 'defies', 'defied', 'defying', 'breach', 'breached', 'breaches', 'flout', 'flouted', 'flouts', 'ignored', 'ignores', 'disobeyed']);
 /** Rules one can defy or violate (CAMEO 128 "defy norms, law"). */
 const NORM_NOUNS = new Set(['ban', 'law', 'laws', 'ceasefire', 'truce', 'agreement', 'accord', 'resolution', 'resolutions', 'rules', 'order', 'orders', 'curfew', 'embargo', 'sanctions', 'ruling', 'constitution', 'treaty', 'norms', 'decree', 'injunction', 'prohibition']);
@@ -396,6 +399,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       // ("Palestinians blamed": a plural demonym is a noun subject, the word after it a verb)
       if (countryStartingBefore(v - 1) >= 0 && !isPluralDemonym(v - 1)) continue;
       if (isPluralNoun(v, s.tokStart)) continue;
+      if (isReducedRelative(v, si)) continue;
       // a gerund or participle is an event only in a progressive verb ("is helping")
       // (or a participial adjunct after the object, "issued a declaration demanding that ...",
       // kept below only for verbal acts, with the subject of the governing verb)
@@ -423,9 +427,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       // "gave Ghana 5 million dollars of aid": the object after an indirect object
       let objectStart = vEnd;
       {
-        const io = mentionAt.get(vEnd);
-        const after = io ? tokens[io.tokEnd] : undefined;
-        if (after && (after.kind === 'num' || ['a', 'an', 'the', 'its', 'their', 'some', 'more'].includes(after.key))) objectStart = io!.tokEnd;
+        // "gave Ghana ...", "gave the Ivory Coast ...": a name (or country) as indirect object
+        const at = tokens[vEnd]?.key === 'the' ? vEnd + 1 : vEnd;
+        const io = mentionAt.get(at);
+        const ioEnd = io ? io.tokEnd : ents.countryAt.has(at) ? tokenAfter(ents.countryAt.get(at)!.end) : -1;
+        const after = ioEnd >= 0 ? tokens[ioEnd] : undefined;
+        if (after && (after.kind === 'num' || ['a', 'an', 'the', 'its', 'their', 'some', 'more'].includes(after.key))) objectStart = ioEnd;
       }
       let { code, best } = contentClause ? { code: b.code, best: 0 } : matchPatterns(b, vEnd, limit);
       if (!best && objectStart > vEnd) ({ code, best } = matchPatterns(b, objectStart, Math.min(s.tokEnd, objectStart + 8)));
@@ -462,6 +469,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       // "X declared that China must drop barriers": whatever the verb, a demand (CAMEO 10)
       const statement = modalBefore(v, s.tokStart, DEMAND_MODALS) ? statementOver(v, s.tokStart) : null;
       if ((!code || code === '---') && statement) code = '100';
+      // "is committed to opening up the economy": a commitment whatever the dictionary says
+      if ((!code || code === '---') && COMMITMENT_VERBS.has(t.key) && ['to', 'on', 'upon', 'that'].includes(tokens[vEnd]?.key ?? '')) code = '030';
       code = codebookCode(code ?? '---', v, vEnd, limit);
       if (!code || code === '---') continue;
       let category = signing ? 'AGREE' : cameoToPlover(code);
@@ -602,7 +611,26 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       // an ASSAULT, with no actor
       // a passive without its agent is kept with no actor, except among the victims of a natural
       // disaster ("12 people were killed" in a flood story is no assault)
-      if (!actor.length && !(category === 'ASSAULT' && attackSubject(clauseStart, v)) && !(passiveUnknownAgent && !disasterContext())) continue;
+      if (!actor.length && !(category === 'ASSAULT' && attackSubject(clauseStart, v)) && !(passiveUnknownAgent && !disasterContext())) {
+        // the content of a demand is no event even when the demander is not found
+        if (category === 'REQUEST' && tokens[vEnd]?.key === 'that') {
+          demandSentence = si;
+          demandTok = vEnd;
+        }
+        continue;
+      }
+      // PLOVER MOBILIZE: "Joint military operations are coded as COOPERATE but single-country
+      // exercises should be coded as MOBILIZE"
+      {
+        const sides = new Set(actor.map((a) => a.country ?? a.canonical)).size;
+        if (category === 'MOBILIZE' && sides >= 2) {
+          category = 'COOPERATE';
+          code = '062';
+        } else if (category === 'COOPERATE' && sides < 2 && objectHasSequence(vEnd, s.tokEnd, [['exercises', 'exercise', 'manoeuvres', 'maneuvers', 'drills', 'games']]) && !objectHasSequence(vEnd, s.tokEnd, [['joint']])) {
+          category = 'MOBILIZE';
+          code = '152';
+        }
+      }
       // time and place in the sentence
       const time = nearestTime(times, tokens[s.tokStart].start, tokens[s.tokEnd - 1].end, t.start);
       let place: EventParticipant | null = null;
@@ -806,6 +834,34 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return false;
   }
 
+  /** Index of the first token starting at or after a character offset. */
+  function tokenAfter(offset: number): number {
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * A past participle modifying the noun before it ("the nightly curfew imposed in Sudan", "the
+   * ceasefire agreement signed in March") after the sentence's main verb has been coded: no event
+   * of its own. A participle after "and"/"or", an auxiliary or a pronoun is a verb.
+   */
+  function isReducedRelative(v: number, si: number): boolean {
+    const key = tokens[v].key;
+    if (!key.endsWith('ed') && !/en$/.test(key)) return false;
+    const prev = tokens[v - 1];
+    if (!prev || prev.kind !== 'word' || prev.cap || AUX.has(prev.key) || PRONOUN_SUBJECTS.has(prev.key) || ['and', 'or', 'who', 'which', 'that', 'they', 'we'].includes(prev.key)) return false;
+    if (prev.key.endsWith('ly') || subjectCtx.isAgentKey(prev.key) || timeTok[v - 1]) return false;
+    const last = events[events.length - 1];
+    // the main verb is coded and the participle follows its object
+    return !!last && last.sentence === si && last.trigger.end < prev.start;
+  }
+
   /** One of the word sequences occurs in the object (within eight tokens after the verb). */
   function objectHasSequence(from: number, limit: number, ...seqs: string[][][]): boolean {
     for (let k = from; k < limit && k < from + 8; k++) {
@@ -868,6 +924,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (DEFY_VERBS.has(key) && objectHas(NORM_NOUNS)) return '128';
     // "strengthened its forces in Lebanon", "massed troops": increasing armed forces (CAMEO 154)
     if (INCREASE_VERBS.has(key) && objectHas(ARMED_FORCES)) return '154';
+    // "accepted the demands", "bowed to calls": acceding to demands (CAMEO 083, CONCEDE)
+    if (ACCEDE_VERBS.has(key) && objectHas(DEMAND_NOUNS)) return '083';
+    // "rebels surrendered": a military surrender (CAMEO 0874, RETREAT), unless something is handed in
+    if (/^surrender(s|ed|ing)?$/.test(key) && !['a', 'an', 'the', 'his', 'her', 'its', 'their'].includes(tokens[vEnd]?.key ?? '')) return '0874';
+    // "defended Iraq against Western criticism": defending verbally (CAMEO 052, SUPPORT)
+    if (/^defend(s|ed|ing)?$/.test(key) && objectHas(CRITICISM_NOUNS)) return '052';
     // "reneged on his commitment": backing out of an agreement (CAMEO 127, REJECT)
     if (/^renege/.test(key)) return '127';
     // "denied land allocation", "denied them entry": refusing what was asked (CAMEO 12x); denying
@@ -1009,7 +1071,9 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         return out;
       }
     }
-    if (t.text === ',' && !mentionEnd.has(k - 1)) {
+    // ("Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded": the appositive
+    // may itself end in a name)
+    if (t.text === ',') {
       // "Pakistan, a key U.S. ally in the war against terrorism, has refused": skip the appositive
       for (let q = k - 1; q > clauseStart && q >= k - 16; q--) {
         if (tokens[q].text !== ',') continue;
@@ -1045,10 +1109,10 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (app.type === 'PERSON' && tokens[app.tokStart - 1]?.text === ',') {
         out.push(participantOf(app));
         let q = app.tokStart - 2;
-        while (q >= clauseStart && q >= app.tokStart - 6 && tokens[q].kind === 'word' && !tokens[q].cap && tokens[q].key !== 'and') q--;
-        while (q >= clauseStart && ents.countryAt.has(q) === false && tokens[q].kind === 'word' && tokens[q].key !== 'and' && q >= app.tokStart - 8) q--;
+        // back over "her Moroccan counterpart" (lowercase words and demonyms) to "and"
+        while (q >= clauseStart && q >= app.tokStart - 8 && tokens[q].kind === 'word' && tokens[q].key !== 'and' && (!tokens[q].cap || ents.countryAt.has(q))) q--;
         if (q > clauseStart && tokens[q].key === 'and') {
-          const more = groupBefore(q + 1, clauseStart).filter((x) => x.canonical !== app.canonical);
+          const more = groupBefore(q, clauseStart).filter((x) => x.canonical !== app.canonical);
           // "X of Portugal and ...": prefer the person named before "of"
           out.unshift(...more);
         }
