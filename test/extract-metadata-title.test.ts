@@ -143,3 +143,8 @@ test('a site name the host spells with initials is stripped, at new separators t
   // a slash inside the title is not a separator: only a site name is removed at it
   assert.equal(page('21 Best Movers / Moving Companies in Leeds', 'https://movers.example/leeds'), '21 Best Movers / Moving Companies in Leeds');
 });
+
+test('invisible characters (soft hyphen, zero-width space, BOM) are removed from the title', () => {
+  const html = `<html><head><title>Keep Your Teeth Heal\u00adthy\u200b | Example Dental</title><meta property="og:site_name" content="Example Dental"></head><body></body></html>`;
+  assert.equal(meta(html).title, 'Keep Your Teeth Healthy');
+});

@@ -257,9 +257,14 @@ export function extractTitle(ctx: TitleContext): TitleResult {
   const value = dropTagline(r.value);
   if (value !== r.value && r.source === 'heading') {
     const kept = structured.find(([c]) => keepsTailUnseparated(c, value, r.value!.slice(value.length)));
-    if (kept) return { ...r, value: kept[0], source: kept[1] };
+    if (kept) return { ...r, value: withoutInvisibles(kept[0]), source: kept[1] };
   }
-  return { ...r, value };
+  return { ...r, value: withoutInvisibles(value) };
+}
+
+/** Soft hyphens, zero-width spaces and joiners, word joiners, BOMs: invisible, but they break comparisons. */
+function withoutInvisibles(text: string): string {
+  return text.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').trim();
 }
 
 /**
