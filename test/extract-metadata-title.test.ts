@@ -148,3 +148,15 @@ test('invisible characters (soft hyphen, zero-width space, BOM) are removed from
   const html = `<html><head><title>Keep Your Teeth Heal\u00adthy\u200b | Example Dental</title><meta property="og:site_name" content="Example Dental"></head><body></body></html>`;
   assert.equal(meta(html).title, 'Keep Your Teeth Healthy');
 });
+
+test('title rules stay fast on hostile input (deep nesting, long runs without spaces)', () => {
+  const deep = '<span>'.repeat(10000) + 'Deep headline words' + '</span>'.repeat(10000);
+  const run = 'x'.repeat(200000);
+  const html = `<html><head><title>${run} | ${run}</title><meta property="og:title" content="${run} ~ ${run}">
+    <meta property="og:site_name" content="${run}"></head><body><article><h1>${deep}<br>${run}</h1></article></body></html>`;
+  const t0 = performance.now();
+  meta(html, `https://${'a'.repeat(60)}.com/x`);
+  assert.ok(isGarbledCopy(`${'?'.repeat(50000)} a`, `${'b'.repeat(50000)} a`));
+  assert.equal(spellsHostLabel(`${'word '.repeat(6)}`.trim(), 'w'.repeat(60)), false);
+  assert.ok(performance.now() - t0 < 3000, 'took too long');
+});
