@@ -210,3 +210,11 @@ test('a short or truncated articleBody never cuts a good DOM pick down', () => {
     for (const p of ARTICLE) assert.ok(x.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
   }
 });
+
+test('navigation-sounding sections that hold several paragraphs are article text; a mega-menu blurb is not', () => {
+  const megaMenu = `<div class="nav-dropdown"><a href="/courses">Courses</a><p>Learn to build software with the most popular languages and tools, from your first lines of Python to shipping a full web application with a team of mentors at your side, in twelve weeks.</p><a href="/apply">Apply today</a></div>`;
+  const sections = `<div class="content-nav-section"><h2>The plan</h2><p>${PARAS[0]}</p><p>${PARAS[1]}</p></div><div class="content-nav-section"><h2>The objections</h2><p>${PARAS[2]}</p><p>${MORE[0]}</p><p>${MORE[1]}</p></div>`;
+  const x = extractHtml(`<html><body><header>${megaMenu}</header><main>${sections}</main></body></html>`);
+  for (const p of [...PARAS, ...MORE]) assert.ok(x.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
+  assert.ok(!x.text.includes('Learn to build software'));
+});

@@ -205,6 +205,8 @@ function furnitureVerdict(el: Element, tag: string): SkipVerdict | null {
 interface Flag {
   el: Element;
   verdict: SkipVerdict;
+  /** Its own content shows the rule was wrong (see disproveNavigationFlags). */
+  disproved?: boolean;
 }
 
 /** Pass 1: one iterative walk; cut text into blocks, each tagged with its innermost furniture flag. */
@@ -298,7 +300,36 @@ function collectBlocks(root: Element): Block[] {
     leave(top as Element);
   }
   flush();
+  disproveNavigationFlags(blocks);
   return blocks;
+}
+
+/** A block this long with almost no links is a paragraph of prose, whatever encloses it. */
+const PARAGRAPH_CHARS = 200;
+const PARAGRAPH_LINK_DENSITY = 0.2;
+
+/** Paragraphs under one navigation flag that prove it wrong. */
+const NAV_DISPROOF_PARAGRAPHS = 2;
+
+function isParagraph(b: Block): boolean {
+  return b.text.length >= PARAGRAPH_CHARS && b.rawChars > 0 && b.linkChars / b.rawChars < PARAGRAPH_LINK_DENSITY;
+}
+
+/**
+ * Navigation holds links and labels, not paragraphs: several paragraphs under one navigation flag mean
+ * the flag is wrong (an article section named "content-nav-section"). One is not enough — a mega-menu
+ * panel carries a blurb. Other flags (teasers with blurbs, footers with testimonials) can hold real
+ * paragraphs, so only navigation. Marks such flags `disproved`; one pass over the blocks.
+ */
+function disproveNavigationFlags(blocks: Block[]): void {
+  const paragraphs = new Map<Flag, number>();
+  for (const b of blocks) {
+    if (b.flag && b.flag.verdict.reason === 'navigation' && isParagraph(b)) {
+      const n = (paragraphs.get(b.flag) ?? 0) + 1;
+      paragraphs.set(b.flag, n);
+      if (n >= NAV_DISPROOF_PARAGRAPHS) b.flag.disproved = true;
+    }
+  }
 }
 
 /** Does a block's text read as prose (votes for its container) rather than furniture? */
@@ -310,7 +341,7 @@ function blockWeight(b: Block): number {
   const density = b.rawChars > 0 ? b.linkChars / b.rawChars : 0;
   // Prose under a furniture flag (a comment, a teaser) still votes, weakly: the flag may be wrong (a
   // "paywall" wrapper around the whole article), and if it is right, stronger prose elsewhere wins.
-  const trust = b.flag ? FLAGGED_PROSE_WEIGHT : 1;
+  const trust = b.flag && !b.flag.disproved ? FLAGGED_PROSE_WEIGHT : 1;
   if (density > LINK_DENSE) return -len;
   if (len >= PROSE_MIN_CHARS) return len * (1 - density) * trust;
   if (b.ownerTag === 'p' && len >= 30) return len * (1 - density) * 0.5 * trust;
@@ -474,6 +505,7 @@ function overreachingFlags(blocks: Block[], inside: boolean[]): Set<Flag> {
     if (flag && chars > 0) perFlag.set(flag, (perFlag.get(flag) ?? 0) + chars);
   }
   const wrong = new Set<Flag>();
+  for (const flag of perFlag.keys()) if (flag.disproved) wrong.add(flag);
   for (const [flag, chars] of perFlag) {
     if (flag.verdict.reason !== 'comments' && chars >= total * FLAG_OVERREACH_SHARE) wrong.add(flag);
   }
