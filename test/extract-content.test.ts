@@ -218,3 +218,14 @@ test('navigation-sounding sections that hold several paragraphs are article text
   for (const p of [...PARAS, ...MORE]) assert.ok(x.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
   assert.ok(!x.text.includes('Learn to build software'));
 });
+
+test('a form inside the article (sign-up, contact) leaves; a page wrapped whole in one <form> keeps its article', () => {
+  const signup = `<form action="/subscribe"><label>First Name</label><input name="f"><label>Email address</label><input name="e"><p>Thank you! Your submission has been received!</p><p>Oops! Something went wrong while submitting the form.</p></form>`;
+  const x = extractHtml(page({ inside: signup }));
+  for (const p of PARAS) assert.ok(x.paragraphs.includes(p));
+  assert.ok(!x.text.includes('First Name') && !x.text.includes('submission has been received'));
+  assert.ok(x.removals.some((r) => r.rule === 'form-element' && r.text.includes('First Name')));
+  const wrapped = page().replace('<body>', '<body><form id="aspnetForm" method="post" action="./story.aspx">').replace('</body>', '</form></body>');
+  const y = extractHtml(wrapped);
+  for (const p of PARAS) assert.ok(y.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
+});

@@ -180,10 +180,12 @@ function isHidden(el: Element): boolean {
 interface SkipVerdict {
   reason: RemovalReason;
   rule: string;
+  /** Furniture inside the article, but no evidence about where the article is (see TagRule.neutral). */
+  neutral?: boolean;
 }
 
 const TAG_RULES: ReadonlyMap<string, SkipVerdict> = new Map(
-  BOILERPLATE_TAGS.flatMap((r) => r.tags.map((t) => [t, { reason: r.reason, rule: r.name }] as const)),
+  BOILERPLATE_TAGS.flatMap((r) => r.tags.map((t) => [t, { reason: r.reason, rule: r.name, neutral: r.neutral }] as const)),
 );
 
 /** Why a subtree is page furniture, or null to keep walking into it. */
@@ -341,7 +343,7 @@ function blockWeight(b: Block): number {
   const density = b.rawChars > 0 ? b.linkChars / b.rawChars : 0;
   // Prose under a furniture flag (a comment, a teaser) still votes, weakly: the flag may be wrong (a
   // "paywall" wrapper around the whole article), and if it is right, stronger prose elsewhere wins.
-  const trust = b.flag && !b.flag.disproved ? FLAGGED_PROSE_WEIGHT : 1;
+  const trust = b.flag && !b.flag.disproved && !b.flag.verdict.neutral ? FLAGGED_PROSE_WEIGHT : 1;
   if (density > LINK_DENSE) return -len;
   if (len >= PROSE_MIN_CHARS) return len * (1 - density) * trust;
   if (b.ownerTag === 'p' && len >= 30) return len * (1 - density) * 0.5 * trust;

@@ -23,12 +23,19 @@ export interface TagRule {
   name: string;
   reason: RemovalReason;
   tags: readonly string[];
+  /**
+   * The element is furniture when it sits inside the article, but says nothing about where the article
+   * is: its text votes at full weight when choosing the container (a page wrapped whole in one <form>).
+   */
+  neutral?: boolean;
 }
 
 export const BOILERPLATE_TAGS: readonly TagRule[] = [
   { name: 'nav-element', reason: 'navigation', tags: ['nav', 'menu'] },
   { name: 'aside-element', reason: 'related-links', tags: ['aside'] },
   { name: 'footer-element', reason: 'boilerplate', tags: ['footer'] },
+  // sign-up, contact and search forms: field labels, consent lines, "thank you" messages
+  { name: 'form-element', reason: 'share-subscribe', tags: ['form'], neutral: true },
 ];
 
 /** ARIA landmark roles of page furniture. */
