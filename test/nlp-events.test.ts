@@ -258,3 +258,17 @@ test('events: appositions, indirect objects and reduced relatives', () => {
   // the content of a demand is no event, even when the demanders are not recognised
   assert.ok(!events('Village elders have demanded that control of the ministry be taken away from the governor.').some((e) => e.category === 'COERCE'));
 });
+
+test('events: obstruction by civilians, vows of violence, dismissed appeals, orders, announced reductions', () => {
+  assert.equal(events('Angry dock workers blocked the harbour road on Monday.')[0]?.category, 'PROTEST');
+  assert.equal(events('Kenyan police blocked the harbour road on Monday.')[0]?.category, 'COERCE');
+  // a protest announced for later is a threat (CAMEO 133)
+  assert.equal(events('Farmers said they would blockade the capital on Monday.')[0]?.category, 'THREATEN');
+  const vow = events('Ethnic Albanians have sworn to fight until they gain control of the villages.');
+  assert.equal(vow[0]?.category, 'THREATEN');
+  assert.equal(vow.length, 1, 'the content of the vow is not an event of its own');
+  assert.equal(events('Rebels in Mali dismissed an appeal from the president to lay down their arms.')[0]?.category, 'REJECT');
+  assert.equal(events('Italy announced a suspension of air links with Serbia.')[0]?.category, 'SANCTION');
+  assert.equal(events('Both armies violated the ceasefire on Sunday.')[0]?.category, 'ASSAULT'); // CAMEO 196
+  assert.equal(events('Hundreds of thousands of people blocked streets in Hong Kong.')[0]?.category, 'PROTEST');
+});

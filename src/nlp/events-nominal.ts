@@ -167,6 +167,8 @@ export const CORE_EVENT_NOUNS: ReadonlyMap<string, string> = new Map([
   ...['threat', 'threats', 'warning', 'warnings'].map((n) => [n, '130'] as const),
   ['ultimatum', '139'],
   ...['apology'].map((n) => [n, '055'] as const),
+  // reductions named as nouns ("announced a suspension of air links"): reduce relations
+  ...['suspension', 'cancellation', 'severance', 'severing', 'freeze', 'downgrading', 'closure'].map((n) => [n, '160'] as const),
   ...['deployment', 'mobilization', 'mobilisation', 'exercises', 'manoeuvres', 'maneuvers', 'drills', 'games'].map((n) => [n, '150'] as const),
 ]);
 

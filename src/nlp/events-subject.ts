@@ -68,7 +68,8 @@ export function nominalSubject(ctx: SubjectContext, clauseStart: number, lastTok
   }
   while (a <= lastTok && tokens[a].kind === 'word' && DETERMINERS.has(tokens[a].key)) a++;
   // "thousands of students", "one third of the guerrillas": a quantity phrase before the noun
-  if (a > clauseStart && a <= lastTok && tokens[a].key === 'of' && QUANTITIES.has(tokens[a - 1].key)) {
+  // ("hundreds of thousands of people": repeated)
+  while (a > clauseStart && a <= lastTok && tokens[a].key === 'of' && QUANTITIES.has(tokens[a - 1].key)) {
     a++;
     while (a <= lastTok && tokens[a].kind === 'word' && DETERMINERS.has(tokens[a].key)) a++;
   }

@@ -187,12 +187,13 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'during', 'outside', 'inside', 'ac
  * the codebook's text would keep them CONCEDE.
  */
 const COOPERATIVE_FUTURE_TO_AGREE = new Set<PloverCategory>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'CONCEDE', 'RETREAT']);
-const FUTURE_CONFLICT_TO_THREATEN = new Set<PloverCategory>(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
+// (CAMEO 133 "threaten with political dissent, protest": a protest announced for later is a threat too)
+const FUTURE_CONFLICT_TO_THREATEN = new Set<PloverCategory>(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE', 'PROTEST']);
 const RESIGN_FORMS = new Set(['resign', 'resigns', 'resigned', 'resigning']);
 /** Verbs of commitment: followed by "to/on/that ..." they express intent (PLOVER AGREE). */
 /** Past tenses without -ed, which are finite verbs after a singular subject. */
 const IRREGULAR_PAST = new Set(['met', 'held', 'sent', 'gave', 'took', 'made', 'said', 'told', 'won', 'lost', 'fought', 'struck', 'shot', 'hit', 'put', 'set', 'cut', 'let', 'led', 'fled', 'left', 'began', 'spoke', 'threw', 'broke', 'sought', 'brought', 'bought', 'caught', 'taught', 'kept', 'found', 'stood', 'came', 'went', 'ran', 'saw', 'chose', 'froze', 'rose', 'fell', 'drove', 'wrote', 'hid', 'bit', 'beat', 'bound', 'blew', 'drew', 'grew', 'knew', 'withdrew', 'overthrew', 'undertook', 'forbade', 'forgave', 'swore', 'tore', 'wore', 'bore', 'spent', 'lent', 'built', 'dealt', 'meant', 'felt', 'slew', 'quit', 'shut', 'cast', 'upset', 'spread', 'read', 'paid', 'laid', 'said', 'heard', 'sold', 'told', 'held', 'fed', 'met', 'inked']);
-const COMMITMENT_VERBS = new Set(['agree', 'agrees', 'agreed', 'agreeing', 'promise', 'promises', 'promised', 'pledge', 'pledges', 'pledged', 'offer', 'offers', 'offered', 'vow', 'vows', 'vowed', 'commit', 'commits', 'committed', 'undertake', 'undertook', 'consented', 'consent']);
+const COMMITMENT_VERBS = new Set(['agree', 'agrees', 'agreed', 'agreeing', 'promise', 'promises', 'promised', 'pledge', 'pledges', 'pledged', 'offer', 'offers', 'offered', 'vow', 'vows', 'vowed', 'commit', 'commits', 'committed', 'undertake', 'undertook', 'consented', 'consent', 'swear', 'swears', 'swore', 'sworn']);
 /**
  * Verbs of refusal whose PETRARCH2 block ("REFUSE") has no default code and relies on object
  * patterns; CAMEO codes the plain verb as 120 "Reject" (PLOVER REJECT).
@@ -229,6 +230,12 @@ const ARMED_FORCES = new Set(['forces', 'troops', 'army', 'military', 'presence'
 const ACCEDE_VERBS = new Set(['accept', 'accepts', 'accepted', 'accepting', 'accede', 'acceded', 'met', 'meet', 'meets', 'bowed', 'bow', 'yielded', 'yield', 'heeded', 'heed', 'granted', 'grant', 'satisfied']);
 const DEMAND_NOUNS = new Set(['demand', 'demands', 'call', 'calls', 'request', 'requests', 'ultimatum', 'conditions', 'pressure']);
 const CRITICISM_NOUNS = new Set(['criticism', 'criticisms', 'accusations', 'allegations', 'charges', 'critics', 'attacks', 'condemnation']);
+const TRUCE_NOUNS = new Set(['ceasefire', 'cease-fire', 'truce', 'armistice']);
+const DISMISS_VERBS = new Set(['dismiss', 'dismissed', 'dismisses', 'dismissing', 'turned', 'spurned', 'rebuffed', 'brushed']);
+const PROPOSAL_NOUNS = new Set(['appeal', 'appeals', 'call', 'calls', 'request', 'requests', 'demand', 'demands', 'proposal', 'proposals', 'offer', 'offers', 'plea', 'pleas', 'plan', 'invitation', 'ultimatum', 'bid']);
+/** Civilian and non-state groups (PETRARCH sectors OPP, LAB, EDU, CVL, REB) heading a subject. */
+const NON_STATE_HEADS = new Set(['workers', 'demonstrators', 'protesters', 'protestors', 'students', 'rebels', 'farmers', 'supporters', 'activists', 'residents', 'villagers', 'youths', 'strikers', 'prisoners', 'fishermen', 'drivers', 'truckers', 'settlers', 'opposition', 'crowds', 'crowd', 'people', 'guerrillas', 'militants', 'teachers', 'doctors', 'nurses', 'unions', 'union', 'marchers', 'women', 'men', 'citizens', 'miners']);
+const STATE_HEADS = new Set(['police', 'policemen', 'army', 'troops', 'soldiers', 'forces', 'military', 'authorities', 'government', 'officials', 'guards', 'gendarmes']);
 const DEFY_VERBS = new Set(['violate', 'violates', 'violated', 'violating', 'defy', 'defies', 'defied', 'defying', 'breach', 'breached', 'breaches', 'flout', 'flouted', 'flouts', 'ignored', 'ignores', 'disobeyed']);
 /** Rules one can defy or violate (CAMEO 128 "defy norms, law"). */
 const NORM_NOUNS = new Set(['ban', 'law', 'laws', 'ceasefire', 'truce', 'agreement', 'accord', 'resolution', 'resolutions', 'rules', 'order', 'orders', 'curfew', 'embargo', 'sanctions', 'ruling', 'constitution', 'treaty', 'norms', 'decree', 'injunction', 'prohibition']);
@@ -438,7 +445,9 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (!best && objectStart > vEnd) ({ code, best } = matchPatterns(b, objectStart, Math.min(s.tokEnd, objectStart + 8)));
       // a support verb takes the event of its object noun ("gave a warm welcome", "renewed
       // negotiations"); a terminative verb reduces it ("ended mediation efforts")
-      if (!best && lightWords) {
+      // ("announced a suspension of air links": for a statement verb the event noun it announces
+      // decides, whatever pattern matched further on)
+      if (lightWords && (!best || isStatementBlock(block))) {
         const hit = objectEventNoun(tokens, objectStart, Math.min(s.tokEnd, objectStart + 9), isEventNoun, (k) => mentionAt.has(k) || countryParticipant(k) !== null);
         const nounBlock = hit ? BLOCKS.get(eventNounBlock(hit.key) ?? '') : undefined;
         if (hit && (nounBlock || CORE_EVENT_NOUNS.has(hit.key))) {
@@ -501,7 +510,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       // PLOVER AGREE: "agree to, offer, promise, or otherwise indicate willingness or commitment to
       // cooperate"; CAMEO2PLOVER puts intent to cooperate, aid, yield, release (03x) under AGREE too.
       const nextKey = tokens[vEnd]?.key;
-      if (COMMITMENT_VERBS.has(t.key) && (nextKey === 'to' || nextKey === 'on' || nextKey === 'upon' || nextKey === 'that' || nextKey === 'in')) category = 'AGREE';
+      if (COMMITMENT_VERBS.has(t.key) && (nextKey === 'to' || nextKey === 'on' || nextKey === 'upon' || nextKey === 'that' || nextKey === 'in')) {
+        // "vowed to fight on", "swore to take revenge": a commitment to conflict is a threat
+        const content = nextKey === 'to' ? FORMS.get(tokens[vEnd + 1]?.key ?? '') : undefined;
+        const contentCat = content ? cameoToPlover(BLOCKS.get(content)?.code ?? '') : null;
+        category = contentCat && (MATERIAL_CONFLICT.has(contentCat) || contentCat === 'THREATEN') ? 'THREATEN' : 'AGREE';
+      }
       if (future && COOPERATIVE_FUTURE_TO_AGREE.has(category)) category = 'AGREE';
       // CAMEO 13x "threaten to boycott / sanction / use force" → PLOVER THREATEN
       if (future && FUTURE_CONFLICT_TO_THREATEN.has(category)) category = 'THREATEN';
@@ -532,7 +546,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       // "demanded that Hamas renounce ...": the clause is the content of the demand
       if (demandSentence === si && v > demandTok) continue;
       if (tokens[v - 1]?.key === 'to' && commitTok >= 0 && sentOfTok[commitTok] === si && (v - 2 === commitTok || (tokens[v - 2]?.key === 'and' && v - commitTok < 16))) continue;
-      if (category === 'AGREE' && COMMITMENT_VERBS.has(t.key)) commitTok = vEnd - 1;
+      if ((category === 'AGREE' || category === 'THREATEN') && COMMITMENT_VERBS.has(t.key)) commitTok = vEnd - 1;
       // actor: the entity group just before the verb, inside its clause
       let clauseStart = s.tokStart;
       // a comma right before the verb (only auxiliaries between) closes an appositive
@@ -862,6 +876,16 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return !!last && last.sentence === si && last.trigger.end < prev.start;
   }
 
+  /** A word of `heads` in the subject before verb v ("angry paper workers", "riot police"). */
+  function subjectHeadIn(v: number, heads: Set<string>): boolean {
+    for (let k = v - 1; k >= 0 && k >= v - 12; k--) {
+      const tk = tokens[k];
+      if (tk.kind === 'punct' && tk.text !== '-' && tk.key !== "'s") return false;
+      if (heads.has(tk.key)) return true;
+    }
+    return false;
+  }
+
   /** One of the word sequences occurs in the object (within eight tokens after the verb). */
   function objectHasSequence(from: number, limit: number, ...seqs: string[][][]): boolean {
     for (let k = from; k < limit && k < from + 8; k++) {
@@ -920,8 +944,20 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     // "demonstrated in the capital": demonstrating without an object is protesting (CAMEO 141),
     // not demonstrating something (the dictionary's 053, rally support)
     if (/^demonstrat(e|es|ed|ing)$/.test(key) && !['a', 'an', 'the', 'its', 'their', 'his', 'her', 'that', 'support', 'solidarity'].includes(tokens[vEnd]?.key ?? '')) return '141';
-    // "violated a ban", "defied the curfew": defying norms, law (CAMEO 128, REJECT)
+    // "violated the ceasefire" is CAMEO 196 (ASSAULT); "violated a ban", "defied the curfew":
+    // defying norms, law (CAMEO 128, REJECT)
+    if (DEFY_VERBS.has(key) && objectHas(TRUCE_NOUNS)) return '196';
     if (DEFY_VERBS.has(key) && objectHas(NORM_NOUNS)) return '128';
+    // "dismissed an appeal", "turned down the offer": rejecting a request or proposal (CAMEO 12x)
+    if (DISMISS_VERBS.has(key) && objectHas(PROPOSAL_NOUNS)) return '120';
+    // PLOVER REQUEST: "all requests, demands, and orders" ("ordered the paper to close"), which
+    // the dictionary sometimes codes as intent (03x)
+    if (/^order(s|ed|ing)?$/.test(key) && code.startsWith('03')) return '100';
+    // "workers blocked the bridge": obstruction by civilians is a protest (CAMEO 144); by the
+    // state it is a restriction (COERCE)
+    if (/^(block|blockade|barricade|obstruct)(s|ed|ing)?$/.test(key) && subjectHeadIn(v, NON_STATE_HEADS)) return '144';
+    // ... and the dictionary's "blocked a road" (144) done by police or troops is COERCE 'restrict'
+    if (code.startsWith('144') && subjectHeadIn(v, STATE_HEADS)) return '170';
     // "strengthened its forces in Lebanon", "massed troops": increasing armed forces (CAMEO 154)
     if (INCREASE_VERBS.has(key) && objectHas(ARMED_FORCES)) return '154';
     // "accepted the demands", "bowed to calls": acceding to demands (CAMEO 083, CONCEDE)
