@@ -272,3 +272,13 @@ test('events: obstruction by civilians, vows of violence, dismissed appeals, ord
   assert.equal(events('Both armies violated the ceasefire on Sunday.')[0]?.category, 'ASSAULT'); // CAMEO 196
   assert.equal(events('Hundreds of thousands of people blocked streets in Hong Kong.')[0]?.category, 'PROTEST');
 });
+
+test('events: fewer false events (verb objects in -ing, infinitives after statements, sentence-initial "The")', () => {
+  // "ended monitoring": the -ing word is the object of a verb, not an adjunct of its own
+  assert.ok(!events('A Russian veto at the United Nations ended monitoring of the sanctions.').some((e) => e.trigger.text === 'monitoring'));
+  // an infinitive does not take the subject of a statement verb across a copula
+  assert.ok(!events('Green said the visit would be a good way to upset the West.').some((e) => e.actor.some((a) => a.text === 'Green')));
+  // "The Koreas": a capitalised determiner is no part of a name
+  assert.equal(events('The Koreas have also waged psychological warfare.').length, 0);
+  assert.equal(events('Thousands of Kurds demonstrated in Kirkuk.')[0]?.category, 'PROTEST');
+});

@@ -61,6 +61,7 @@ export function nominalSubject(ctx: SubjectContext, clauseStart: number, lastTok
   // a clause after a comma may open with a conjunction ("..., and a technical group will hold")
   if (a <= lastTok && (tokens[a].key === 'and' || tokens[a].key === 'but' || tokens[a].key === 'or')) a++;
   // "up to 1,000 ethnic Turks", "more than 200 workers", "about 500 students": an amount first
+  const amountStart = a;
   for (;;) {
     if (a + 1 <= lastTok && ((tokens[a].key === 'up' && tokens[a + 1].key === 'to') || (tokens[a].key === 'more' && tokens[a + 1].key === 'than') || (tokens[a].key === 'at' && tokens[a + 1].key === 'least'))) a += 2;
     else if (a <= lastTok && (tokens[a].kind === 'num' || ['about', 'nearly', 'almost', 'around', 'some', 'over', 'roughly', 'approximately'].includes(tokens[a].key))) a++;
@@ -76,9 +77,7 @@ export function nominalSubject(ctx: SubjectContext, clauseStart: number, lastTok
   if (a > lastTok) return null;
   // the noun phrase: words (and "and" between modifiers, hyphens, possessives) up to its tail
   let b = a;
-  // capitals before the noun phrase count for a name ("Up to 1,000 ethnic Turks")
   let caps = 0;
-  for (let k = clauseStart; k < a; k++) if (tokens[k].cap) caps++;
   while (b <= lastTok) {
     const t = tokens[b];
     // "Vietnamese-led forces": a word inside a hyphenated compound is a modifier
@@ -118,7 +117,9 @@ export function nominalSubject(ctx: SubjectContext, clauseStart: number, lastTok
   const headCountry = ctx.countryStartingAt(b - 1);
   const headIsAgent = ctx.isAgentKey(head.key) || (!!headCountry && headCountry.endTok === b - 1);
   // an unknown capitalised name of two or more words ("Ceasefire Violations Committee")
-  const isName = head.cap && caps >= 2 && b - 1 > clauseStart;
+  // a counted people ("up to 1,000 ethnic Turks", "thousands of Kurds")
+  const counted = a > amountStart && head.cap && head.key.endsWith('s');
+  const isName = (head.cap && caps >= 2 && b - 1 > clauseStart) || counted;
   if (!headIsAgent && !isName) return null;
   // the tail must be prepositional/parenthetical only: no second clause in it
   let depth = 0;

@@ -305,7 +305,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     text,
     isAgentKey: (key) => {
       const sing = key.endsWith('ies') ? key.slice(0, -3) + 'y' : key.endsWith('s') ? key.slice(0, -1) : key;
-      return LEX.agents.has(key) || LEX.agents.has(sing) || LEX.titles.has(key) || LEX.titles.has(sing) || SUBJECT_NOUNS.has(key) || SUBJECT_NOUNS.has(sing) || GROUP_NOUNS.has(sing);
+      // a plural demonym is a people ("ethnic Turks", "Albanians")
+      return LEX.agents.has(key) || LEX.agents.has(sing) || LEX.titles.has(key) || LEX.titles.has(sing) || SUBJECT_NOUNS.has(key) || SUBJECT_NOUNS.has(sing) || GROUP_NOUNS.has(sing) || (key !== sing && !!LEX.demonyms.get(sing));
     },
     countryStartingAt: (k) => {
       const c = ents.countryAt.get(k);
@@ -417,6 +418,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         if (!['is', 'are', 'was', 'were', 'been', 'be', "'s", "'re"].includes(tokens[k]?.key ?? '')) {
           const p = tokens[v - 1];
           if (!p || p.cap || !(p.kind === 'word' || p.text === ',') || v - 1 <= s.tokStart || NOT_BEFORE_VERB.has(p.key)) continue;
+          // after a verb ("ended monitoring") the -ing word is its object, not an adjunct
+          if (p.kind === 'word' && (FORMS.has(p.key) || supportVerbAt(tokens, v - 1) || terminativeVerbAt(tokens, v - 1) || IRREGULAR_PAST.has(p.key))) continue;
           participial = true;
         }
       }
@@ -832,6 +835,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     for (let q = v - 2; q >= clauseStart && q >= v - 12; q--) {
       const x = tokens[q];
       if (x.kind !== 'word' || x.cap) continue;
+      // "said the visit would be a good way to upset ...": not through a copula or a statement
+      if (['be', 'is', 'are', 'was', 'were', 'been'].includes(x.key) || LEX.speechVerbs.has(x.key)) return [];
       if (!(FORMS.has(x.key) || supportVerbAt(tokens, q) || CONTROL_WORDS.has(x.key) || INTENT_VERBS.has(x.key) || IRREGULAR_PAST.has(x.key))) continue;
       if (NOT_BEFORE_VERB.has(tokens[q - 1]?.key ?? '') && !mentionEnd.has(q - 1)) continue;
       const g = groupBefore(q, clauseStart);
