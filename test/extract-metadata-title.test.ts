@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { stripSiteName, dropTagline, similarity, spellsHostLabel } from '../src/extract/html/metadata-title.js';
+import { stripSiteName, dropTagline, similarity, spellsHostLabel, headingInNoise } from '../src/extract/html/metadata-title.js';
 import { parseHtml } from '../src/extract/html/dom.js';
 import { headingLines, isGarbledCopy, isMultiLineHeading } from '../src/extract/html/metadata-title-heading.js';
 import { extractMetadata } from '../src/extract/html/metadata.js';
@@ -25,17 +25,17 @@ test('similarity is symmetric and zero for disjoint titles', () => {
   assert.equal(similarity('alpha beta', 'gamma delta'), 0);
 });
 
-test('dropTagline keeps a subtitle the author wrote: long, enumerating or exclaiming', () => {
-  assert.equal(
-    dropTagline('Ten Compact Cameras Worth Buying | The Best Pocket Models for Street Photographers'),
-    'Ten Compact Cameras Worth Buying | The Best Pocket Models for Street Photographers',
-  );
-  assert.equal(dropTagline('Best Garden Tools for 2026 – Features, Prices, and Verdicts'), 'Best Garden Tools for 2026 – Features, Prices, and Verdicts');
-  assert.equal(dropTagline('Best Garden Tools – Our Picks!'), 'Best Garden Tools – Our Picks!');
+test('dropTagline keeps a subtitle the author wrote on the visible headline: long, enumerating or exclaiming', () => {
+  const long = 'Ten Compact Cameras Worth Buying | The Best Pocket Models for Street Photographers';
+  assert.equal(dropTagline(long, true), long);
+  assert.equal(dropTagline('Best Garden Tools for 2026 – Features, Prices, and Verdicts', true), 'Best Garden Tools for 2026 – Features, Prices, and Verdicts');
+  assert.equal(dropTagline('Best Garden Tools – Our Picks!', true), 'Best Garden Tools – Our Picks!');
   // short labels still go: a section, a series marker, a flat tagline
-  assert.equal(dropTagline('How meditation changes the brain | Opinion'), 'How meditation changes the brain');
-  assert.equal(dropTagline('Building a Pixel-Perfect UI Pipeline - Part 1'), 'Building a Pixel-Perfect UI Pipeline');
-  assert.equal(dropTagline('Best Residential Movers in Leeds 2025 | Top Local & Long-Distance Movers'), 'Best Residential Movers in Leeds 2025');
+  assert.equal(dropTagline('How meditation changes the brain | Opinion', true), 'How meditation changes the brain');
+  assert.equal(dropTagline('Building a Pixel-Perfect UI Pipeline - Part 1', true), 'Building a Pixel-Perfect UI Pipeline');
+  assert.equal(dropTagline('Best Residential Movers in Leeds 2025 | Top Local & Long-Distance Movers', true), 'Best Residential Movers in Leeds 2025');
+  // in metadata alone a long tail may be the site's slogan
+  assert.equal(dropTagline('Learn Spanish Fast – Online Lessons with Native Teachers Every Day'), 'Learn Spanish Fast');
 });
 
 const meta = (html: string, url = 'https://example.org/post') => extractMetadata(parseHtml(html), html, url);
@@ -96,8 +96,8 @@ test('a headline set over two lines gives way to the structured title that spell
   assert.equal(meta(page('<div class="kicker">Get that tech stack</div> <span class="lg:block">Harbour Roasters</span>', 'Harbour Roasters')).title, 'Harbour Roasters');
   // headline + deck, rewritten in the structured title
   assert.equal(
-    meta(page('Top Schools of 2026 (UK)<br>Your Guide to the Best Colleges', 'Top Schools of 2026: College Rankings &amp; Guides')).title,
-    'Top Schools of 2026: College Rankings & Guides',
+    meta(page('Top Schools of 2026 (UK)<br>Your Guide to the Best Colleges', 'Top Schools of 2026: Best College Rankings &amp; Guides')).title,
+    'Top Schools of 2026: Best College Rankings & Guides',
   );
   // a one-line h1 still wins over a rewritten SEO title
   assert.equal(meta(page('The Best Lakes in Leeds for Swimming', 'Our Favourite Swimming Lakes in Leeds')).title, 'The Best Lakes in Leeds for Swimming');
@@ -159,4 +159,18 @@ test('title rules stay fast on hostile input (deep nesting, long runs without sp
   assert.ok(isGarbledCopy(`${'?'.repeat(50000)} a`, `${'b'.repeat(50000)} a`));
   assert.equal(spellsHostLabel(`${'word '.repeat(6)}`.trim(), 'w'.repeat(60)), false);
   assert.ok(performance.now() - t0 < 3000, 'took too long');
+});
+
+test('an <article> that is a teaser card stays noise; only its taxonomy classes are ignored', () => {
+  const doc = parseHtml(`<html><body><main>
+    <article class="post category-related-reading tag-popular"><h1 id="own">Own headline here</h1></article>
+    <article class="teaser"><h1 id="card">Card headline here</h1></article></main></body></html>`);
+  assert.equal(headingInNoise(doc.getElementById('own')!), false);
+  assert.equal(headingInNoise(doc.getElementById('card')!), true);
+});
+
+test('without an <article> around the first h1, the best-matching h1 still wins', () => {
+  const html = `<html><head><title>Where to Swim in Leeds | Leeds Weekly</title></head><body>
+    <main><h1>Leeds Lakes to Visit</h1><section><h1>Where to Swim in Leeds This Summer</h1></section></main></body></html>`;
+  assert.equal(meta(html).title, 'Where to Swim in Leeds This Summer');
 });

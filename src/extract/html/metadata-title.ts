@@ -145,6 +145,8 @@ const FIRM_MATCH = 0.8;
 /** Similarity at which two titles are the same headline, worded a little differently. */
 const AGREEMENT = 0.6;
 const RELATED_MATCH = 0.3;
+/** Similarity at which an h1 is taken for the headline the structured titles name. */
+const HEADLINE_MATCH = 0.5;
 
 /** The visible headline: the `<h1>` that best matches the structured titles, else the first sensible one. */
 function findHeadline(doc: Document, references: string[], siteNames: string[]): Element | null {
@@ -165,13 +167,15 @@ function findHeadline(doc: Document, references: string[], siteNames: string[]):
       bestScore = score;
     }
   }
-  if (best && bestScore >= 0.5) {
+  if (best && bestScore >= HEADLINE_MATCH) {
     // A loose match further down (a card in a "more stories" carousel shares the topic's words) does
     // not displace the first content h1 when that one is related to the structured titles too.
+    // The article's own headline (inside an <article> that the loose match is outside of) wins.
     if (bestScore < FIRM_MATCH) {
       // h1s is in document order (linkedom's compareDocumentPosition is unreliable)
       const first = h1s.find((h) => (scores.get(h) ?? 0) > 0 && !headingInNoise(h) && h.closest('article, main, [role="main"]'));
-      if (first && h1s.indexOf(first) < h1s.indexOf(best) && (scores.get(first) ?? 0) >= RELATED_MATCH) return first;
+      const article = first?.closest('article');
+      if (first && article && !article.contains(best) && h1s.indexOf(first) < h1s.indexOf(best) && (scores.get(first) ?? 0) >= RELATED_MATCH) return first;
     }
     return best;
   }
@@ -185,9 +189,10 @@ function findHeadline(doc: Document, references: string[], siteNames: string[]):
 }
 
 /**
- * `inNoiseRegion`, except that the enclosing `<article>`'s own class is not read: CMSs write the post's
- * taxonomy there ("category-recommendations tag-related-reading"), words that collide with the
- * names of comment and related-story regions. What lies above the article is still checked.
+ * `inNoiseRegion`, except that the taxonomy classes of the enclosing `<article>` are not read: CMSs
+ * write the post's categories and tags there ("category-recommendations tag-related-reading"),
+ * words that collide with the names of comment and related-story regions. The article's other
+ * classes ("teaser", "related-post") and everything above it are still checked.
  */
 export function headingInNoise(h: Element): boolean {
   const article = h.closest('article');
@@ -195,21 +200,34 @@ export function headingInNoise(h: Element): boolean {
   let depth = 0;
   for (let cur: Element | null = h; cur && cur !== article; cur = cur.parentElement) depth++;
   if (inNoiseRegion(h, depth)) return true;
-  return !!article.parentElement && inNoiseRegion(article.parentElement);
+  if (article.parentElement && inNoiseRegion(article.parentElement)) return true;
+  // the article judged alone, on a stand-in carrying its role, id and non-taxonomy classes
+  const probe = article.ownerDocument.createElement('div');
+  const classes = (article.getAttribute('class') ?? '').split(/\s+/).filter((c) => c && !TAXONOMY_CLASS.test(c));
+  probe.setAttribute('class', classes.join(' '));
+  for (const attr of ['id', 'role']) {
+    const v = article.getAttribute(attr);
+    if (v) probe.setAttribute(attr, v);
+  }
+  return inNoiseRegion(probe, 1);
 }
+const TAXONOMY_CLASS = /^(?:category|tag|post_tag|topic|series)-/i;
 
 /**
  * Drops what follows a spaced separator ("Title | Top 19 Companies", "Title – Part 1"): after
  * site names are gone, such tails are taglines, sections or subtitles, which headlines as people
- * cite them leave out. Colons stay: "Fitness Trends 2025: 9 Things" is one title.
+ * cite them leave out. Colons stay: "Fitness Trends 2025: 9 Things" is one title. `visible`: the
+ * title is the page's visible headline, whose subtitles the author wrote.
  */
-export function dropTagline(title: string): string {
+export function dropTagline(title: string, visible = false): string {
   const m = TAGLINE_SEPARATOR.exec(title);
   if (!m) return title;
   const head = title.slice(0, m.index).trim();
   const tail = title.slice(m.index + m[0].length).trim();
   // a tail that continues the sentence ("— and 5 trends to expect", "– tips and tricks") is the title's own
-  const continues = LOWER_START.test(tail) || CONTINUATION.test(tail) || isAuthoredSubtitle(tail);
+  // A long, enumerating or exclaiming tail on the visible headline is the author's subtitle; in the
+  // metadata alone it may as well be the site's slogan.
+  const continues = LOWER_START.test(tail) || CONTINUATION.test(tail) || (visible && isAuthoredSubtitle(tail));
   if (head.split(/\s+/).length >= 3 && head.length >= 12) return continues ? title : head;
   // a one- or two-word head before a pipe is a section or site label ("Opinion | How ...")
   if (/\|/.test(m[0]) && tail.split(/\s+/).length >= 3 && !TAGLINE_SEPARATOR.test(tail)) return tail;
@@ -254,12 +272,13 @@ export function extractTitle(ctx: TitleContext): TitleResult {
   const structured: Array<[string, MetaSource]> = [];
   const r = extractTitleCandidate(ctx, structured);
   if (!r.value) return r;
-  const value = dropTagline(r.value);
+  // the visible headline, or a structured copy of it (same words, better spelled)
+  const value = dropTagline(r.value, r.source === 'heading' || r.visible === true);
   if (value !== r.value && r.source === 'heading') {
     const kept = structured.find(([c]) => keepsTailUnseparated(c, value, r.value!.slice(value.length)));
-    if (kept) return { ...r, value: withoutInvisibles(kept[0]), source: kept[1] };
+    if (kept) return { value: withoutInvisibles(kept[0]), source: kept[1], headline: r.headline };
   }
-  return { ...r, value: withoutInvisibles(value) };
+  return { value: withoutInvisibles(value), source: r.source, headline: r.headline };
 }
 
 /** Soft hyphens, zero-width spaces and joiners, word joiners, BOMs: invisible, but they break comparisons. */
@@ -328,30 +347,31 @@ function isJunk(extra: string): boolean {
  * the punctuation that joined them, so the structured title that spells it (or the line it names)
  * wins; a headline whose characters a wrong encoding replaced by "?" gives way to the clean copy.
  */
-function headlineGivesWay(headline: Element | null, h1: string, structured: Array<[string, MetaSource]>): { value: string; source: MetaSource } | null {
+function headlineGivesWay(headline: Element | null, h1: string, structured: Array<[string, MetaSource]>): { value: string; source: MetaSource; visible: boolean } | null {
   if (!headline || !h1) return null;
   const present = structured.filter(([c]) => c);
   const garbled = present.find(([c]) => isGarbledCopy(h1, c));
-  if (garbled) return { value: garbled[0], source: garbled[1] };
+  if (garbled) return { value: garbled[0], source: garbled[1], visible: true };
   // capitals are the design's (headings set in caps) unless the metadata shouts too; the structured
   // copy keeps the words as written
   if (isShouted(h1) && !present.some(([c]) => isShouted(c))) {
     const close = present.find(([c]) => !isShouted(c) && similarity(c, h1) >= AGREEMENT);
-    if (close) return { value: close[0], source: close[1] };
+    if (close) return { value: close[0], source: close[1], visible: true };
   }
   const lines = headingLines(headline);
   if (!isMultiLineHeading(lines)) return null;
   const fh = fold(h1);
   const whole = present.find(([c]) => fold(c) === fh);
-  if (whole) return { value: whole[0], source: whole[1] };
+  if (whole) return { value: whole[0], source: whole[1], visible: true };
   const line = present.find(([c]) => lines.some((l) => fold(l) === fold(c)));
-  if (line) return { value: line[0], source: line[1] };
-  const related = present.find(([c]) => similarity(c, h1) >= RELATED_MATCH);
-  return related ? { value: related[0], source: related[1] } : null;
+  if (line) return { value: line[0], source: line[1], visible: true };
+  // rewritten, but the same headline (as findHeadline counts a match)
+  const related = present.find(([c]) => similarity(c, h1) >= HEADLINE_MATCH);
+  return related ? { value: related[0], source: related[1], visible: false } : null;
 }
 
 /** `structured` receives the cleaned structured titles (OpenGraph, JSON-LD, `<title>`), for the caller's checks. */
-function extractTitleCandidate(ctx: TitleContext, structured: Array<[string, MetaSource]>): TitleResult {
+function extractTitleCandidate(ctx: TitleContext, structured: Array<[string, MetaSource]>): TitleResult & { visible?: boolean } {
   const og = firstMeta(ctx.meta, ['og:title', 'twitter:title']);
   const ogTitle = og ? clean(decodeEntities(og.value)) : '';
   const headlineLd = ctx.article ? clean(decodeEntities(textValue(ctx.article.headline) ?? textValue(ctx.article.name) ?? '')) : '';
