@@ -229,3 +229,15 @@ test('a form inside the article (sign-up, contact) leaves; a page wrapped whole 
   const y = extractHtml(wrapped);
   for (const p of PARAS) assert.ok(y.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
 });
+
+test('an end-of-article heading ("You may also like") cuts the teasers after it; the same heading mid-story does not', () => {
+  const teasers = `<h3>You may also like</h3><div class="grid"><div class="card"><h4>Seabird colony thrives on breakwater</h4><p>A survey of the colony found more nesting pairs than at any time since counts began.</p></div><div class="card"><h4>Port traffic hits record high</h4><p>Cargo volumes climbed for a third year as new berths opened to larger ships.</p></div></div>`;
+  const atEnd = extractHtml(page({ inside: teasers }));
+  for (const p of PARAS) assert.ok(atEnd.paragraphs.includes(p));
+  assert.ok(!atEnd.text.includes('Seabird colony thrives') && !atEnd.text.includes('Cargo volumes climbed'));
+  assert.ok(atEnd.removals.some((r) => r.rule === 'after-end-marker' && r.text.includes('Port traffic')));
+  // mid-story: most of the article's paragraphs still follow the heading, so nothing is cut
+  const midStory = `<html><body><article><p>${PARAS[0]}</p>${teasers}${[PARAS[1], PARAS[2], ...MORE].map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+  const mid = extractHtml(midStory);
+  for (const p of [...PARAS, ...MORE]) assert.ok(mid.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
+});

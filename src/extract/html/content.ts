@@ -22,9 +22,11 @@ import {
   BOILERPLATE_ROLES,
   BOILERPLATE_TAGS,
   CONTENT_TOKENS,
+  END_MARKERS,
   PROTECTED_TAGS,
   SILENT_TAGS,
   type ClassRule,
+  type PhraseRule,
 } from './rules/boilerplate.js';
 
 export interface MainContent {
@@ -464,18 +466,56 @@ export function normaliseKey(text: string): string {
   return out;
 }
 
+function phraseMatches(rule: PhraseRule, key: string, words: number): boolean {
+  if (words > rule.maxWords) return false;
+  if (rule.equals?.includes(key)) return true;
+  return rule.starts?.some((p) => key === p || key.startsWith(p + ' ')) ?? false;
+}
+
 /** The phrase rule a short block matches, if any. */
 function phraseVerdict(text: string): SkipVerdict | null {
   if (text.length > 600) return null;
   const key = normaliseKey(text);
   if (!key) return null;
   const words = key.split(' ').length;
-  for (const rule of BOILERPLATE_PHRASES) {
-    if (words > rule.maxWords) continue;
-    if (rule.equals?.includes(key)) return { reason: rule.reason, rule: rule.name };
-    if (rule.starts?.some((p) => key === p || key.startsWith(p + ' '))) return { reason: rule.reason, rule: rule.name };
-  }
+  for (const rule of BOILERPLATE_PHRASES) if (phraseMatches(rule, key, words)) return { reason: rule.reason, rule: rule.name };
   return null;
+}
+
+/** Is the block a heading that opens the recirculation after an article? */
+function isEndMarker(text: string): boolean {
+  if (text.length > 120) return false;
+  const key = normaliseKey(text);
+  return key !== '' && phraseMatches(END_MARKERS, key, key.split(' ').length);
+}
+
+/** Share of the container's prose that must come before an end marker for it to end the article. */
+const END_MARKER_MIN_SHARE = 0.5;
+/** Running prose allowed after an end marker; more means the article goes on after an inline box. */
+const END_MARKER_MAX_AFTER = 0.05;
+
+/**
+ * Index of the block where the article ends inside the selection: the first end marker that follows at
+ * least half of the selection's prose (an early "Related" box is a sidebar) and is followed by little
+ * *running* prose — prose blocks that follow another prose block. Teasers and reviews alternate a title
+ * or name with a blurb, so their blurbs do not run; the rest of a story after an inline "Don't miss" box
+ * does. blocks.length if none. Linear.
+ */
+function articleEnd(blocks: Block[], inside: boolean[]): number {
+  const idx: number[] = [];
+  for (let i = 0; i < blocks.length; i++) if (inside[i]) idx.push(i);
+  const prose = idx.map((i) => proseChars(blocks[i]));
+  const total = prose.reduce((a, b) => a + b, 0);
+  // a prose block "runs" when the block before it is prose too; after[k]: running prose past position k
+  const running = prose.map((p, k) => (k > 0 && p > 0 && prose[k - 1] > 0 ? p : 0));
+  const after = new Array<number>(idx.length).fill(0);
+  for (let k = idx.length - 2; k >= 0; k--) after[k] = after[k + 1] + running[k + 1];
+  let before = 0;
+  for (let k = 0; k < idx.length; k++) {
+    if (before > 0 && before >= total * END_MARKER_MIN_SHARE && after[k] <= total * END_MARKER_MAX_AFTER && isEndMarker(blocks[idx[k]].text)) return idx[k];
+    before += prose[k];
+  }
+  return blocks.length;
 }
 
 /** Pass 3 verdict for a block inside the container. */
@@ -620,10 +660,16 @@ function assemble(blocks: Block[], sel: Selection): MainContent {
   };
   const inside = blocks.map((b) => isSelected(b.owner, sel));
   const wrongFlags = overreachingFlags(blocks, inside);
+  const end = articleEnd(blocks, inside);
+  const afterEnd: string[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (!inside[i]) {
       outside.push(b.text);
+      continue;
+    }
+    if (i >= end) {
+      afterEnd.push(b.text);
       continue;
     }
     // A flag counts only strictly inside the container: one on the container or above it was wrong.
@@ -641,6 +687,7 @@ function assemble(blocks: Block[], sel: Selection): MainContent {
     paragraphs.push(b.text);
   }
   closeFlag();
+  if (afterEnd.length) removals.push({ reason: END_MARKERS.reason, rule: END_MARKERS.name, text: afterEnd.join('\n'), at: -1 });
   if (outside.length) {
     removals.push({ reason: 'boilerplate', rule: 'outside-main-content', text: outside.join('\n'), at: -1 });
   }

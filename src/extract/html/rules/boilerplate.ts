@@ -180,3 +180,25 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     maxWords: 12,
   },
 ];
+
+/**
+ * Headings that open the recirculation after an article ("Read this next", "More from …"): when one
+ * of these comes after most of the container's prose, it and everything after it inside the container
+ * go. Whole-block matches only (same normalised form as BOILERPLATE_PHRASES), so a sentence that starts
+ * with "Related" stays; a bare "Related" is not one either — it labels the inline link boxes inside stories.
+ */
+export const END_MARKERS: PhraseRule = {
+  name: 'after-end-marker',
+  reason: 'related-links',
+  equals: [
+    'related articles', 'related posts', 'related stories', 'related content', 'related reading',
+    'related coverage', 'related news', 'read next', 'read this next', 'what to read next', 'up next',
+    'recent posts', 'latest posts', 'popular posts', 'most popular', 'most read', 'more stories',
+    'more articles', 'more news', 'more to read', 'keep reading', 'you may also like', 'you might also like',
+    'you may also be interested in', 'you might also be interested in', 'you may be interested in',
+    'recommended for you', 'recommended reading', 'recommended articles', 'recommended stories',
+    'also in the news', 'other stories', 'don t miss', 'trending now', 'trending stories',
+  ],
+  starts: ['more from', 'you may also be interested in', 'you might also be interested in', 'you may be interested in', 'recent posts', 'related posts', 'related articles'],
+  maxWords: 8,
+};
