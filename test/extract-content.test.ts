@@ -240,4 +240,8 @@ test('an end-of-article heading ("You may also like") cuts the teasers after it;
   const midStory = `<html><body><article><p>${PARAS[0]}</p>${teasers}${[PARAS[1], PARAS[2], ...MORE].map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
   const mid = extractHtml(midStory);
   for (const p of [...PARAS, ...MORE]) assert.ok(mid.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
+  // late in the story, but the story runs on for two more paragraphs: still nothing is cut
+  const lateBox = `<html><body><article>${PARAS.map((p) => `<p>${p}</p>`).join('')}${teasers}${MORE.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+  const late = extractHtml(lateBox);
+  for (const p of [...PARAS, ...MORE]) assert.ok(late.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
 });
