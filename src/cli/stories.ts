@@ -3,10 +3,14 @@
  * and reused passages over the stored corpus. Thin: relating is done by src/stories/.
  */
 import type { Command } from 'commander';
-import { addDbOption, openStore, printJsonLines, shortId, table, truncate, UsageError } from './shared.js';
+import { DEFAULT_DB, addDbOption, openStore, printJsonLines, shortId, table, truncate, UsageError } from './shared.js';
 import { relateCorpus } from '../stories/relate-corpus.js';
 import { align } from '../similarity/align.js';
 import { renderDiff, wordDiff } from '../similarity/diff.js';
+
+function outletCount(s: { articles: Array<{ outlet: string | null }> }): number {
+  return new Set(s.articles.map((a) => a.outlet).filter(Boolean)).size;
+}
 
 function day(iso: string | null): string {
   return iso ? iso.slice(0, 10) : '-';
@@ -29,6 +33,11 @@ export function register(program: Command): void {
         return [shortId(s.id.replace(/^story-/, '')), `${day(s.start)}..${day(s.end)}`, String(s.articles.length), truncate(outlets.join(', '), 30), truncate(s.label, 70)];
       });
       process.stdout.write(table(['story', 'span', 'size', 'outlets', 'label'], rows) + '\n');
+      const widest = [...stories].sort((a, b) => outletCount(b) - outletCount(a))[0];
+      if (outletCount(widest) > 1) {
+        const db = opts.db === DEFAULT_DB ? '' : ` --db ${opts.db}`;
+        process.stdout.write(`\nNext: \`parallax compare ${shortId(widest.id.replace(/^story-/, ''))}${db}\` shows what its ${outletCount(widest)} outlets agree and disagree on; \`parallax serve${db}\` opens the web UI.\n`);
+      }
     } finally {
       store.close();
     }
