@@ -245,3 +245,12 @@ test('an end-of-article heading ("You may also like") cuts the teasers after it;
   const late = extractHtml(lateBox);
   for (const p of [...PARAS, ...MORE]) assert.ok(late.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
 });
+
+test('sections made of a heading and a body wrapper join too (the climb passes wrappers that add no prose)', () => {
+  const items = Array.from({ length: 40 }, (_, i) => `<li>Checklist item number ${i + 1} for crews</li>`).join('');
+  const sect = (title: string, inner: string) => `<div class="sect1"><h2>${title}</h2><div class="sectionbody">${inner}</div></div>`;
+  const html = `<html><body><div class="content">${sect('The plan', `<p>${PARAS[0]}</p>`)}${sect('What the crews must do', `<ul>${items}</ul>`)}${sect('The objections', `<p>${PARAS[1]}</p><p>${PARAS[2]}</p>`)}</div></body></html>`;
+  const x = extractHtml(html);
+  for (const p of PARAS) assert.ok(x.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
+  assert.ok(x.paragraphs.includes('The plan') && x.paragraphs.includes('Checklist item number 7 for crews'));
+});

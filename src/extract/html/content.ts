@@ -401,10 +401,11 @@ function pickContainer(root: Element, blocks: Block[], weigh: (b: Block) => numb
     }
   }
   if (best === root || bestScore <= 0) return { el: best, children: null };
-  // Climb through wrappers that add nothing (a "row" around a "column"): the sections are their siblings.
+  // Climb through wrappers that add no prose (a "row" around a "column", a section's heading around its
+  // body): the other sections are their siblings.
   let anchor = best;
   let parent = anchor.parentNode as Element | null;
-  while (parent && anchor !== root && parent !== root && Math.abs((totals.get(parent) ?? 0) - bestScore) < 1e-6) {
+  while (parent && anchor !== root && parent !== root && Math.abs((clean.get(parent) ?? 0) - (clean.get(anchor) ?? 0)) < 1e-6) {
     anchor = parent;
     parent = anchor.parentNode as Element | null;
   }
