@@ -254,3 +254,10 @@ test('sections made of a heading and a body wrapper join too (the climb passes w
   for (const p of PARAS) assert.ok(x.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
   assert.ok(x.paragraphs.includes('The plan') && x.paragraphs.includes('Checklist item number 7 for crews'));
 });
+
+test('class names inside code blocks ("hljs-comment", "token comment") do not make the code furniture', () => {
+  const code = `<pre><code class="language-bash"><span class="hljs-comment"># initialise the repository</span>\ngit init\n<span class="token comment"># clone it</span>\ngit clone https://example.org/harbour.git</code></pre>`;
+  const x = extractHtml(page({ inside: code }));
+  for (const p of PARAS) assert.ok(x.paragraphs.includes(p));
+  assert.ok(x.text.includes('# initialise the repository') && x.text.includes('# clone it'), x.text);
+});

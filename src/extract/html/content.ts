@@ -220,6 +220,7 @@ function collectBlocks(root: Element): Block[] {
   let rawChars = 0;
   let linkChars = 0;
   let linkDepth = 0;
+  let codeDepth = 0;
   const owners: Element[] = [root];
   const flags: Flag[] = [];
   let thread: Element | null = null;
@@ -240,6 +241,7 @@ function collectBlocks(root: Element): Block[] {
   const leave = (el: Element): void => {
     const tag = el.localName;
     if (tag === 'a') linkDepth--;
+    if (tag === 'pre' || tag === 'code') codeDepth--;
     if (BLOCK_TAGS.has(tag)) {
       flush();
       if (owners[owners.length - 1] === el) owners.pop();
@@ -268,7 +270,9 @@ function collectBlocks(root: Element): Block[] {
       return false;
     }
     if (SILENT_TAGS.has(tag) || isHidden(el)) return false;
-    const verdict = furnitureVerdict(el, tag);
+    // Inside code, class names describe the code ("hljs-comment", "token comment"), not the page.
+    const verdict = codeDepth > 0 ? null : furnitureVerdict(el, tag);
+    if (tag === 'pre' || tag === 'code') codeDepth++;
     if (verdict) {
       flush();
       flags.push({ el, verdict });
