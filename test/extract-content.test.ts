@@ -261,3 +261,13 @@ test('class names inside code blocks ("hljs-comment", "token comment") do not ma
   for (const p of PARAS) assert.ok(x.paragraphs.includes(p));
   assert.ok(x.text.includes('# initialise the repository') && x.text.includes('# clone it'), x.text);
 });
+
+test('an article inside an infinite-scroll "pagination" wrapper is kept; the page-number list still goes', () => {
+  const html = `<html><body><div class="infinite-pagination-container"><section id="ref1"><h2>Harbour</h2>${PARAS.map((p) => `<p>${p}</p>`).join('')}</section>
+<section id="ref2"><h2>Next steps</h2>${MORE.map((p) => `<p>${p}</p>`).join('')}</section>
+<ul class="pagination"><li><a href="?p=1">1</a></li><li><a href="?p=2">2</a></li><li><a href="?p=3">3</a></li><li><a href="?p=2">Next page</a></li></ul></div>
+<div class="about">${BLURB.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+  const x = extractHtml(html);
+  for (const p of [...PARAS, ...MORE]) assert.ok(x.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
+  assert.ok(!x.paragraphs.includes('Next page'));
+});

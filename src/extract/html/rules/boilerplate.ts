@@ -85,7 +85,9 @@ export const BOILERPLATE_CLASSES: readonly ClassRule[] = [
   {
     name: 'related-links',
     reason: 'related-links',
-    tokens: ['related', 'recommended', 'recommendations', 'popular', 'trending', 'readmore', 'recirc', 'outbrain', 'taboola', 'mostread', 'teaser', 'teasers', 'carousel', 'tags', 'keywords', 'pagination', 'pager'],
+    // not 'pagination'/'pager': infinite-scroll wrappers around the article carry them; page-number
+    // lists are link lists and go as such
+    tokens: ['related', 'recommended', 'recommendations', 'popular', 'trending', 'readmore', 'recirc', 'outbrain', 'taboola', 'mostread', 'teaser', 'teasers', 'carousel', 'tags', 'keywords'],
     contains: ['related', 'recommend', 'outbrain', 'taboola', 'trending', 'popular', 'mostread', 'mostpopular', 'recirc', 'readnext', 'upnext', 'morestories', 'moreon', 'seealso', 'readalso', 'zergnet', 'revcontent'],
   },
   {
