@@ -282,3 +282,18 @@ test('events: fewer false events (verb objects in -ing, infinitives after statem
   assert.equal(events('The Koreas have also waged psychological warfare.').length, 0);
   assert.equal(events('Thousands of Kurds demonstrated in Kirkuk.')[0]?.category, 'PROTEST');
 });
+
+test('events: withdrawing or receiving missions, pressure, repression of protests, easing restrictions', () => {
+  // SANCTION 'withdraw' (future → THREATEN) and RETREAT 'access'
+  assert.equal(events('Sweden announced that it will withdraw its election observers from Belarus.')[0]?.category, 'THREATEN');
+  assert.equal(events('Sweden recalled its ambassador from Belarus.')[0]?.category, 'SANCTION');
+  assert.equal(events('Prime Minister Anna Berg received a mission of observers from the OSCE.')[0]?.category, 'RETREAT');
+  assert.equal(events('Kenyan police prevented the demonstration outside parliament.')[0]?.category, 'COERCE');
+  assert.equal(events('The United States pressed Iran to halt enrichment.')[0]?.category, 'REQUEST');
+  assert.equal(events('Serbia eased emergency measures in the province.')[0]?.category, 'CONCEDE');
+  assert.equal(events('The president shortened by one hour the nightly curfew.')[0]?.category, 'CONCEDE');
+  const plot = events('An attempt to assassinate the governor of the region was thwarted.')[0];
+  assert.equal(plot?.category, 'ASSAULT');
+  assert.deepEqual(plot?.actor, []);
+  assert.equal(events('Village elders have demanded the release of the hostages.')[0]?.category, 'REQUEST');
+});

@@ -23,7 +23,7 @@ const SUPPORT_VERB_LEMMAS = [
   'express', 'voice', 'unleash',
 ];
 /** Verbs that end or reduce what their object names ("ended mediation", "suspended aid"). */
-const TERMINATIVE_LEMMAS = ['end', 'halt', 'suspend', 'stop', 'cancel', 'call off', 'break off', 'cut', 'reduce', 'freeze', 'abandon', 'terminate', 'discontinue', 'withdraw from', 'pull out of', 'scale back', 'cut off', 'shorten'];
+const TERMINATIVE_LEMMAS = ['end', 'halt', 'suspend', 'stop', 'cancel', 'call off', 'break off', 'cut', 'reduce', 'freeze', 'abandon', 'terminate', 'discontinue', 'withdraw from', 'pull out of', 'scale back', 'cut off', 'shorten', 'ease', 'relax', 'loosen'];
 
 const IRREGULAR: Record<string, string[]> = {
   give: ['gave', 'given'],
@@ -158,6 +158,8 @@ export const CORE_EVENT_NOUNS: ReadonlyMap<string, string> = new Map([
   ...['boycott', 'walkout', 'stoppage'].map((n) => [n, '143'] as const),
   ...['embargo', 'sanctions'].map((n) => [n, '163'] as const),
   ...['curfew'].map((n) => [n, '1723'] as const),
+  ...['emergency'].map((n) => [n, '1724'] as const),
+  ...['restrictions', 'ban', 'controls'].map((n) => [n, '172'] as const),
   ...['crackdown'].map((n) => [n, '175'] as const),
   ...['attack', 'attacks', 'offensive', 'assault', 'raid', 'raids', 'bombing', 'bombings', 'shelling', 'bombardment', 'airstrike', 'airstrikes', 'ambush', 'incursion', 'fire', 'blows', 'strikes'].map((n) => [n, '190'] as const),
   ...['aid', 'assistance', 'relief', 'grant', 'loan', 'donation'].map((n) => [n, '070'] as const),
@@ -172,6 +174,7 @@ export const CORE_EVENT_NOUNS: ReadonlyMap<string, string> = new Map([
   ...['deployment', 'mobilization', 'mobilisation', 'exercises', 'manoeuvres', 'maneuvers', 'drills', 'games'].map((n) => [n, '150'] as const),
 ]);
 
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'half', 'a', 'an']);
 /** Words that may stand between a support verb and its event noun ("a warm", "its long-threatened"). */
 const NOUN_PHRASE_OPENERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'new', 'fresh', 'further', 'several', 'some', 'first', 'second', 'formal', 'official', 'joint']);
 
@@ -197,6 +200,8 @@ export function objectEventNoun(tokens: Token[], from: number, limit: number, is
       return null;
     }
     if (isName(k)) return null;
+    // "shortened by one hour the nightly curfew": an amount phrase before the object
+    if (t.key === 'by' && (tokens[k + 1]?.kind === 'num' || NUMBER_WORDS.has(tokens[k + 1]?.key ?? ''))) continue;
     if (['that', 'which', 'who', 'to', 'against', 'with', 'between', 'on', 'into', 'in', 'at', 'from', 'for', 'by', 'after', 'before'].includes(t.key)) return null;
     if (isEventNoun(t.key, k)) return { at: k, key: t.key };
     if (!NOUN_PHRASE_OPENERS.has(t.key)) words++;

@@ -167,7 +167,7 @@ const CLAUSE_BOUNDARY = new Set([';', ':', '\u2014', '\u2013', 'that', 'which', 
 /** Plural or collective nouns that head a subject besides the agents dictionary. */
 const SUBJECT_NOUNS = new Set(['officials', 'leaders', 'forces', 'authorities', 'government', 'governments', 'ministers', 'spokesmen', 'lawmakers', 'delegates', 'delegation', 'negotiators', 'envoys', 'diplomats', 'soldiers', 'militants', 'fighters', 'protesters', 'demonstrators', 'students', 'workers', 'activists', 'members', 'people', 'residents', 'police', 'military', 'army', 'navy', 'regime', 'administration', 'cabinet', 'parliament', 'court', 'media', 'agency', 'ministry', 'council', 'sources', 'state',
   // people who act collectively in news, missing from the agents dictionary
-  'opposition', 'prisoners', 'detainees', 'inmates', 'hackers', 'youths', 'officers', 'gunmen', 'villagers', 'refugees', 'civilians', 'farmers', 'teachers', 'doctors', 'journalists', 'lawyers', 'judges', 'voters', 'supporters', 'opponents', 'critics', 'unions', 'strikers', 'marchers', 'crowds', 'mobs', 'squads', 'commanders', 'generals', 'ministers', 'peacekeepers', 'monitors', 'inspectors', 'observers', 'investigators', 'prosecutors']);
+  'elders', 'chiefs', 'clerics', 'tribesmen', 'monks', 'priests', 'bishops', 'imams', 'scholars', 'intellectuals', 'opposition', 'prisoners', 'detainees', 'inmates', 'hackers', 'youths', 'officers', 'gunmen', 'villagers', 'refugees', 'civilians', 'farmers', 'teachers', 'doctors', 'journalists', 'lawyers', 'judges', 'voters', 'supporters', 'opponents', 'critics', 'unions', 'strikers', 'marchers', 'crowds', 'mobs', 'squads', 'commanders', 'generals', 'ministers', 'peacekeepers', 'monitors', 'inspectors', 'observers', 'investigators', 'prosecutors']);
 /** Collective nouns for sides and groups that act in news ("the two sides", "the coalition"). */
 const GROUP_NOUNS = new Set(['side', 'party', 'group', 'coalition', 'alliance', 'union', 'team', 'mission', 'contingent', 'committee', 'commission', 'court', 'tribunal', 'body', 'movement', 'front', 'faction', 'organization', 'organisation', 'association', 'federation', 'newspaper', 'agency', 'board', 'panel', 'bloc', 'community', 'unit', 'ship', 'warship', 'vessel', 'aircraft', 'plane', 'jet', 'troop', 'unit', 'convoy',
   // military hardware stands for the force that uses it ("Israeli tanks fired", "Russian aircraft killed")
@@ -223,7 +223,7 @@ const NEUTRAL_SPEECH = new Set(['claim', 'argue', 'believe', 'think', 'suggest',
 /** Verbal acts: a participial adjunct of this kind is an event ("..., demanding that ..."). */
 const VERBAL_ACTS = new Set<PloverCategory>(['REQUEST', 'ACCUSE', 'REJECT', 'THREATEN']);
 /** Attacks and explosions as the subject of a killing ("A roadside bombing killed"). */
-const ATTACK_NOUNS = new Set(['bombing', 'bomb', 'bombs', 'blast', 'blasts', 'explosion', 'explosions', 'attack', 'attacks', 'ambush', 'airstrike', 'airstrikes', 'shelling', 'grenade', 'landmine', 'mine', 'rocket', 'rockets', 'missile', 'missiles', 'shell', 'shells', 'gunfire', 'shooting', 'mortar', 'ied']);
+const ATTACK_NOUNS = new Set(['attempt', 'plot', 'bombing', 'bomb', 'bombs', 'blast', 'blasts', 'explosion', 'explosions', 'attack', 'attacks', 'ambush', 'airstrike', 'airstrikes', 'shelling', 'grenade', 'landmine', 'mine', 'rocket', 'rockets', 'missile', 'missiles', 'shell', 'shells', 'gunfire', 'shooting', 'mortar', 'ied']);
 /** Verbs of increase: "strengthened its forces" is CAMEO 154 (mobilize or increase armed forces). */
 const INCREASE_VERBS = new Set(['strengthen', 'strengthened', 'strengthens', 'reinforce', 'reinforced', 'reinforces', 'boost', 'boosted', 'boosts', 'increase', 'increased', 'increases', 'bolster', 'bolstered', 'beef', 'beefed', 'build', 'built', 'mass', 'massed', 'amass', 'amassed', 'deploy', 'deployed', 'deploys']);
 const ARMED_FORCES = new Set(['forces', 'troops', 'army', 'military', 'presence', 'garrison', 'garrisons', 'soldiers', 'units', 'reservists', 'warships', 'tanks']);
@@ -235,6 +235,11 @@ const DISMISS_VERBS = new Set(['dismiss', 'dismissed', 'dismisses', 'dismissing'
 const PROPOSAL_NOUNS = new Set(['appeal', 'appeals', 'call', 'calls', 'request', 'requests', 'demand', 'demands', 'proposal', 'proposals', 'offer', 'offers', 'plea', 'pleas', 'plan', 'invitation', 'ultimatum', 'bid']);
 /** Civilian and non-state groups (PETRARCH sectors OPP, LAB, EDU, CVL, REB) heading a subject. */
 const NON_STATE_HEADS = new Set(['workers', 'demonstrators', 'protesters', 'protestors', 'students', 'rebels', 'farmers', 'supporters', 'activists', 'residents', 'villagers', 'youths', 'strikers', 'prisoners', 'fishermen', 'drivers', 'truckers', 'settlers', 'opposition', 'crowds', 'crowd', 'people', 'guerrillas', 'militants', 'teachers', 'doctors', 'nurses', 'unions', 'union', 'marchers', 'women', 'men', 'citizens', 'miners']);
+/** Missions a country lets in (RETREAT 'access', CAMEO 086x). */
+const MISSION_NOUNS = new Set(['observers', 'observer', 'inspectors', 'inspector', 'monitors', 'peacekeepers', 'peacekeeping', 'mission', 'investigators']);
+const PRESSURE_VERBS = new Set(['pressure', 'pressures', 'pressured', 'pressuring', 'press', 'pressed', 'pressing', 'pushed', 'pushing', 'lobbied', 'lobbying', 'exhorted']);
+const REPRESS_VERBS = new Set(['prevent', 'prevented', 'prevents', 'preventing', 'disperse', 'dispersed', 'broke', 'ban', 'banned', 'bans', 'crushed', 'suppressed', 'quelled', 'forbade', 'forbid', 'prohibited', 'outlawed']);
+const PROTEST_NOUNS = new Set(['demonstration', 'demonstrations', 'protest', 'protests', 'rally', 'rallies', 'march', 'marches', 'sit-in', 'strike', 'strikes', 'demonstrators', 'protesters', 'vigil', 'gathering']);
 const STATE_HEADS = new Set(['police', 'policemen', 'army', 'troops', 'soldiers', 'forces', 'military', 'authorities', 'government', 'officials', 'guards', 'gendarmes']);
 const DEFY_VERBS = new Set(['violate', 'violates', 'violated', 'violating', 'defy', 'defies', 'defied', 'defying', 'breach', 'breached', 'breaches', 'flout', 'flouted', 'flouts', 'ignored', 'ignores', 'disobeyed']);
 /** Rules one can defy or violate (CAMEO 128 "defy norms, law"). */
@@ -941,6 +946,15 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       return false;
     };
     if (code.startsWith('174') && objectHas(EXPELLED_MISSIONS)) return '166';
+    // SANCTION 'withdraw': "withdraw oneself or one's non-military resources (e.g., aid,
+    // observers, diplomats, peacekeepers)" ("will withdraw weapons inspectors", "recalled its envoy")
+    if (/^(withdr[ae]w|withdrawn|withdrawing|withdraws|recall|recalls|recalled|recalling|pull|pulls|pulled|pulling)$/.test(key) && objectHas(EXPELLED_MISSIONS)) return '166';
+    // RETREAT 'access': "allowing the entry of observers, peacekeepers, or humanitarian workers"
+    if (/^(receiv|admitt?|accept|welcom)(e|es|ed|ing|s)?$/.test(key) && objectHas(MISSION_NOUNS)) return '086';
+    // "pressed Iran to halt", "pressuring workers to cancel the strike": a demand (REQUEST)
+    if (PRESSURE_VERBS.has(key) && objectHasSequence(vEnd, limit, [['to']])) return '100';
+    // "prevented the demonstration", "police broke up the rally": restricting dissent (COERCE)
+    if ((REPRESS_VERBS.has(key) || (terminativeVerbAt(tokens, v) && subjectHeadIn(v, STATE_HEADS))) && objectHas(PROTEST_NOUNS)) return '172';
     if (code.startsWith('04') && /^summon/.test(key) && objectHas(ENVOYS)) return '114';
     if (LEGAL_ACCUSATION.has(key)) return '115';
     if (/^vetoe?/.test(key)) return '129';
