@@ -290,6 +290,7 @@ test('events: withdrawing or receiving missions, pressure, repression of protest
   assert.equal(events('Prime Minister Anna Berg received a mission of observers from the OSCE.')[0]?.category, 'RETREAT');
   assert.equal(events('Kenyan police prevented the demonstration outside parliament.')[0]?.category, 'COERCE');
   assert.equal(events('The United States pressed Iran to halt enrichment.')[0]?.category, 'REQUEST');
+  assert.equal(events('Police have been pressuring workers of the Lagos Bus Company (LBC) to cancel their strike.')[0]?.category, 'REQUEST');
   assert.equal(events('Serbia eased emergency measures in the province.')[0]?.category, 'CONCEDE');
   assert.equal(events('The president shortened by one hour the nightly curfew.')[0]?.category, 'CONCEDE');
   const plot = events('An attempt to assassinate the governor of the region was thwarted.')[0];

@@ -886,6 +886,16 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return !!last && last.sentence === si && last.trigger.end < prev.start;
   }
 
+  /** "pressed Iran to ...", "pressuring workers of the X Company (Y) to ...": an object then "to" + verb. */
+  function infinitiveAfterObject(from: number): boolean {
+    for (let k = from + 1; k < tokens.length && k < from + 16; k++) {
+      const key = tokens[k].key;
+      if (key === ',' || key === ';' || key === '.' || CLAUSE_BOUNDARY.has(key)) return false;
+      if (key === 'to') return tokens[k + 1]?.kind === 'word' && !tokens[k + 1].cap && !NOT_BEFORE_VERB.has(tokens[k + 1].key);
+    }
+    return false;
+  }
+
   /** A word of `heads` in the subject before verb v ("angry paper workers", "riot police"). */
   function subjectHeadIn(v: number, heads: Set<string>): boolean {
     for (let k = v - 1; k >= 0 && k >= v - 12; k--) {
@@ -952,7 +962,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     // RETREAT 'access': "allowing the entry of observers, peacekeepers, or humanitarian workers"
     if (/^(receiv|admitt?|accept|welcom)(e|es|ed|ing|s)?$/.test(key) && objectHas(MISSION_NOUNS)) return '086';
     // "pressed Iran to halt", "pressuring workers to cancel the strike": a demand (REQUEST)
-    if (PRESSURE_VERBS.has(key) && objectHasSequence(vEnd, limit, [['to']])) return '100';
+    if (PRESSURE_VERBS.has(key) && infinitiveAfterObject(vEnd)) return '100';
     // "prevented the demonstration", "police broke up the rally": restricting dissent (COERCE)
     if ((REPRESS_VERBS.has(key) || (terminativeVerbAt(tokens, v) && subjectHeadIn(v, STATE_HEADS))) && objectHas(PROTEST_NOUNS)) return '172';
     if (code.startsWith('04') && /^summon/.test(key) && objectHas(ENVOYS)) return '114';
