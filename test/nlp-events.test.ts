@@ -298,3 +298,15 @@ test('events: withdrawing or receiving missions, pressure, repression of protest
   assert.deepEqual(plot?.actor, []);
   assert.equal(events('Village elders have demanded the release of the hostages.')[0]?.category, 'REQUEST');
 });
+
+test('events: an occurrence verb codes the event its subject names ("riots ... are continuing")', () => {
+  const riots = events('Palestinian riots against Israeli military policies are still continuing.')[0];
+  assert.equal(riots?.category, 'PROTEST');
+  assert.equal(riots?.actor[0]?.country, 'PSE');
+  assert.equal(riots?.target[0]?.country, 'ISR');
+  const broke = events('Kenyan protests broke out in Nairobi on Monday.')[0];
+  assert.equal(broke?.category, 'PROTEST');
+  assert.equal(broke?.trigger.text, 'broke out');
+  // no named side, no event
+  assert.equal(events('The talks continued on Monday.').length, 0);
+});

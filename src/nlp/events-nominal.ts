@@ -25,6 +25,9 @@ const SUPPORT_VERB_LEMMAS = [
 /** Verbs that end or reduce what their object names ("ended mediation", "suspended aid"). */
 const TERMINATIVE_LEMMAS = ['end', 'halt', 'suspend', 'stop', 'cancel', 'call off', 'break off', 'cut', 'reduce', 'freeze', 'abandon', 'terminate', 'discontinue', 'withdraw from', 'pull out of', 'scale back', 'cut off', 'shorten', 'ease', 'relax', 'loosen'];
 
+/** Verbs that say an event named by their subject goes on ("riots ... are continuing", "clashes erupted"). */
+const OCCURRENCE_LEMMAS = ['continue', 'resume', 'erupt', 'break out', 'spread', 'escalate', 'intensify', 'rage', 'flare', 'take place', 'go on', 'occur'];
+
 const IRREGULAR: Record<string, string[]> = {
   give: ['gave', 'given'],
   hold: ['held'],
@@ -38,6 +41,8 @@ const IRREGULAR: Record<string, string[]> = {
   freeze: ['froze', 'frozen'],
   withdraw: ['withdrew', 'withdrawn'],
   break: ['broke', 'broken'],
+  go: ['went', 'gone'],
+  spread: ['spread'],
   wage: [],
 };
 
@@ -79,6 +84,7 @@ function formsOf(lemmas: string[]): FormTable {
 }
 const SUPPORT_FORMS = formsOf(SUPPORT_VERB_LEMMAS);
 const TERMINATIVE_FORMS = formsOf(TERMINATIVE_LEMMAS);
+const OCCURRENCE_FORMS = formsOf(OCCURRENCE_LEMMAS);
 
 /** Number of words of the support verb starting at token v (0 if none): "carried out" → 2. */
 export function supportVerbAt(tokens: Token[], v: number): number {
@@ -87,6 +93,10 @@ export function supportVerbAt(tokens: Token[], v: number): number {
 /** Number of words of the terminative verb starting at token v (0 if none): "called off" → 2. */
 export function terminativeVerbAt(tokens: Token[], v: number): number {
   return formAt(tokens, v, TERMINATIVE_FORMS);
+}
+/** Number of words of the occurrence verb starting at token v (0 if none): "broke out" → 2. */
+export function occurrenceVerbAt(tokens: Token[], v: number): number {
+  return formAt(tokens, v, OCCURRENCE_FORMS);
 }
 function formAt(tokens: Token[], v: number, table: FormTable): number {
   const a = tokens[v]?.key;
@@ -161,7 +171,7 @@ export const CORE_EVENT_NOUNS: ReadonlyMap<string, string> = new Map([
   ...['emergency'].map((n) => [n, '1724'] as const),
   ...['restrictions', 'ban', 'controls'].map((n) => [n, '172'] as const),
   ...['crackdown'].map((n) => [n, '175'] as const),
-  ...['attack', 'attacks', 'offensive', 'assault', 'raid', 'raids', 'bombing', 'bombings', 'shelling', 'bombardment', 'airstrike', 'airstrikes', 'ambush', 'incursion', 'fire', 'blows', 'strikes'].map((n) => [n, '190'] as const),
+  ...['attack', 'attacks', 'offensive', 'assault', 'raid', 'raids', 'bombing', 'bombings', 'shelling', 'bombardment', 'airstrike', 'airstrikes', 'ambush', 'incursion', 'fire', 'blows', 'strikes', 'clashes', 'fighting', 'hostilities'].map((n) => [n, '190'] as const),
   ...['aid', 'assistance', 'relief', 'grant', 'loan', 'donation'].map((n) => [n, '070'] as const),
   ['asylum', '075'],
   ...['appeal', 'appeals', 'demand', 'demands', 'request', 'requests', 'call', 'calls'].map((n) => [n, '100'] as const),

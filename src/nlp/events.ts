@@ -25,7 +25,7 @@ import type { Sentence } from './sentences.js';
 import { ORG_ROLE_NOUNS, resolveOrgRoleNoun, type EntityResult, type MentionRec } from './entities.js';
 import { LEX } from './lexicons.js';
 import { DISASTER_WORDS, nominalObject, nominalSubject, type SubjectContext } from './events-subject.js';
-import { buildEventNouns, CORE_EVENT_NOUNS, objectEventNoun, supportVerbAt, terminativeVerbAt } from './events-nominal.js';
+import { buildEventNouns, CORE_EVENT_NOUNS, objectEventNoun, occurrenceVerbAt, supportVerbAt, terminativeVerbAt } from './events-nominal.js';
 
 interface VerbBlock {
   code: string;
@@ -372,7 +372,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       const supportWords = supportVerbAt(tokens, v);
       const terminativeWords = supportWords ? 0 : terminativeVerbAt(tokens, v);
       const lightWords = supportWords || terminativeWords;
-      if (!block && lightWords) {
+      // "Palestinian riots ... are still continuing", "clashes erupted": the subject names the event
+      const subjectEvent = eventNounSubject(v, s.tokStart);
+      if (subjectEvent >= 0) {
+        block = NO_CODE_BLOCK;
+        vEnd = v + occurrenceVerbAt(tokens, v);
+      } else if (!block && lightWords) {
         block = NO_CODE_BLOCK;
         vEnd = v + lightWords;
       }
@@ -471,6 +476,11 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
           // anyone (the dictionary's defaults: hold = confine, give = grant)
           code = '---';
         }
+      }
+      let nounSubjectAt = -1;
+      if ((!code || code === '---') && subjectEvent >= 0) {
+        code = CORE_EVENT_NOUNS.get(tokens[subjectEvent].key) ?? code;
+        nounSubjectAt = subjectEvent;
       }
       if (eventDebug.on) console.error('  verb', t.text, block, code);
       // signing a formal agreement keeps CAMEO 057 ("sign formal agreement") whatever its subject
@@ -584,14 +594,16 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         }
       }
       const passive = /ed$/.test(t.key) && ['was', 'were', 'been', 'is', 'are', 'be'].includes(tokens[v - 1]?.key ?? '');
-      let actor = groupBefore(v, clauseStart);
+      // the subject names the event: its actor is the name before the noun ("Palestinian riots"),
+      // its target what it is against
+      let actor = nounSubjectAt >= 0 ? modifierOf(nounSubjectAt, clauseStart) : groupBefore(v, clauseStart);
       // no named subject: a nominal one headed by an agent noun ("the two sides", "rebel leaders")
       if (!actor.length) {
         const np = nominalSubject(subjectCtx, clauseStart, subjectEnd(v, clauseStart));
         if (np) actor = [np];
       }
       let passiveUnknownAgent = false;
-      let target = firstAfter(vEnd, s.tokEnd);
+      let target = nounSubjectAt >= 0 ? (tokens[nounSubjectAt + 1]?.key === 'against' ? firstAfter(nounSubjectAt + 2, v) : []) : firstAfter(vEnd, s.tokEnd);
       if (!target.length) {
         const np = nominalObject(subjectCtx, vEnd, s.tokEnd);
         if (np) target = [np];
@@ -894,6 +906,36 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (key === 'to') return tokens[k + 1]?.kind === 'word' && !tokens[k + 1].cap && !NOT_BEFORE_VERB.has(tokens[k + 1].key);
     }
     return false;
+  }
+
+  /**
+   * For an occurrence verb at v ("continuing", "erupted", "broke out"), the token of the event
+   * noun heading its subject ("Palestinian riots against ... are continuing"), or -1.
+   */
+  function eventNounSubject(v: number, start: number): number {
+    if (!occurrenceVerbAt(tokens, v)) return -1;
+    let k = v - 1;
+    while (k >= start && tokens[k].kind === 'word' && (AUX.has(tokens[k].key) || (!tokens[k].cap && tokens[k].key.endsWith('ly')))) k--;
+    // the head noun is the first core event noun of the clause, before any verb
+    for (let q = start; q <= k && q < start + 8; q++) {
+      const key = tokens[q].key;
+      if (CORE_EVENT_NOUNS.has(key) && !(q > start && NOT_BEFORE_VERB.has(tokens[q - 1].key) && tokens[q - 1].key !== 'the' && tokens[q - 1].key !== 'new')) return q;
+      if (tokens[q].kind === 'punct' && key !== '-' && key !== "'s") return -1;
+    }
+    return -1;
+  }
+
+  /** The entity or demonym right before a noun ("Palestinian riots", "Kenya's protests"). */
+  function modifierOf(noun: number, start: number): EventParticipant[] {
+    let k = noun - 1;
+    while (k >= start && tokens[k].kind === 'word' && !tokens[k].cap && k >= noun - 3) k--;
+    if (k < start) return [];
+    if (tokens[k].key === "'s") k--;
+    const m = mentionEnd.get(k);
+    if (m) return [participantOf(m)];
+    const c = countryStartingBefore(k);
+    const p = c >= 0 ? countryParticipant(c) : null;
+    return p ? [p] : [];
   }
 
   /** A word of `heads` in the subject before verb v ("angry paper workers", "riot police"). */
