@@ -271,3 +271,11 @@ test('an article inside an infinite-scroll "pagination" wrapper is kept; the pag
   for (const p of [...PARAS, ...MORE]) assert.ok(x.paragraphs.includes(p), `kept: ${p.slice(0, 40)}`);
   assert.ok(!x.paragraphs.includes('Next page'));
 });
+
+test('the headline <h1> before the first paragraph leaves as the title; a later <h1> stays', () => {
+  const x = extractHtml(`<html><body><article><h1>Harbour channel to be dredged</h1><p>${PARAS[0]}</p><h1>Part two</h1><p>${PARAS[1]}</p></article></body></html>`);
+  assert.ok(!x.paragraphs.includes('Harbour channel to be dredged'));
+  assert.ok(x.removals.some((r) => r.reason === 'title-repeat' && r.rule === 'headline' && r.text === 'Harbour channel to be dredged'));
+  assert.ok(x.paragraphs.includes('Part two') && x.paragraphs.includes(PARAS[0]) && x.paragraphs.includes(PARAS[1]));
+  assert.equal(x.metadata.title, 'Harbour channel to be dredged');
+});

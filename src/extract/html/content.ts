@@ -667,6 +667,8 @@ function assemble(blocks: Block[], sel: Selection): MainContent {
   const wrongFlags = overreachingFlags(blocks, inside);
   const end = articleEnd(blocks, inside);
   const afterEnd: string[] = [];
+  let headlineSeen = false;
+  let proseSeen = false;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (!inside[i]) {
@@ -684,12 +686,20 @@ function assemble(blocks: Block[], sel: Selection): MainContent {
       flagged.push(b.text);
       continue;
     }
+    // The headline (an <h1> before any prose) is the article's title, which metadata carries; the body
+    // starts after it, as in schema.org articleBody.
+    if (!headlineSeen && !proseSeen && b.ownerTag === 'h1') {
+      headlineSeen = true;
+      removals.push({ reason: 'title-repeat', rule: 'headline', text: b.text, at: -1 });
+      continue;
+    }
     const verdict = blockVerdict(b);
     if (verdict) {
       removals.push({ reason: verdict.reason, rule: verdict.rule, text: b.text, at: -1 });
       continue;
     }
     paragraphs.push(b.text);
+    if (b.text.length >= PROSE_MIN_CHARS) proseSeen = true;
   }
   closeFlag();
   if (afterEnd.length) removals.push({ reason: END_MARKERS.reason, rule: END_MARKERS.name, text: afterEnd.join('\n'), at: -1 });
