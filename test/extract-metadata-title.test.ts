@@ -94,10 +94,10 @@ test('a headline set over two lines gives way to the structured title that spell
   );
   // kicker + headline: the line the structured title names
   assert.equal(meta(page('<div class="kicker">Get that tech stack</div> <span class="lg:block">Harbour Roasters</span>', 'Harbour Roasters')).title, 'Harbour Roasters');
-  // headline + deck, rewritten in the structured title
+  // a structured title worded differently does not replace the two-line headline
   assert.equal(
     meta(page('Top Schools of 2026 (UK)<br>Your Guide to the Best Colleges', 'Top Schools of 2026: Best College Rankings &amp; Guides')).title,
-    'Top Schools of 2026: Best College Rankings & Guides',
+    'Top Schools of 2026 (UK) Your Guide to the Best Colleges',
   );
   // a one-line h1 still wins over a rewritten SEO title
   assert.equal(meta(page('The Best Lakes in Leeds for Swimming', 'Our Favourite Swimming Lakes in Leeds')).title, 'The Best Lakes in Leeds for Swimming');
@@ -112,10 +112,12 @@ test('a headline damaged by encoding or double escaping is repaired from the str
   assert.equal(meta(escaped).title, 'Data Tools for 2026: SQL & AI');
 });
 
-test('a headline set in capitals gives way to the structured copy, unless the metadata shouts too', () => {
+test('a headline set in capitals takes the case of the structured copy of the same words, unless the metadata shouts too', () => {
   const page = (h1: string, og: string) => `<html><head><meta property="og:title" content="${og}"></head>
     <body><article><h1>${h1}</h1></article></body></html>`;
-  assert.equal(meta(page('BEST KETTLES IN 2026: TIPS FROM TEA PROS', 'Best Kettles 2026: Tips From Tea Pros')).title, 'Best Kettles 2026: Tips From Tea Pros');
+  assert.equal(meta(page('BEST KETTLES OF 2026: TIPS FROM TEA PROS', 'Best Kettles of 2026: Tips From Tea Pros')).title, 'Best Kettles of 2026: Tips From Tea Pros');
+  // other words: the headline stays as it is
+  assert.equal(meta(page('BEST KETTLES IN 2026: TIPS FROM TEA PROS', 'Best Kettles 2026: Tips From Tea Pros')).title, 'BEST KETTLES IN 2026: TIPS FROM TEA PROS');
   assert.equal(meta(page('CONSULTING VS. INSURANCE CAREERS', 'CONSULTING VS. INSURANCE CAREERS')).title, 'CONSULTING VS. INSURANCE CAREERS');
 });
 

@@ -342,21 +342,24 @@ function isJunk(extra: string): boolean {
 }
 
 /**
- * The structured title to use instead of the visible headline's text, when that text is not the
- * headline as written: a headline typeset over two lines (kicker + headline, headline + deck) loses
- * the punctuation that joined them, so the structured title that spells it (or the line it names)
- * wins; a headline whose characters a wrong encoding replaced by "?" gives way to the clean copy.
+ * The structured title to use instead of the visible headline's text, when it holds the same words
+ * better written: a headline typeset over two lines (kicker + headline, headline + deck) loses the
+ * punctuation that joined them, so the structured title that spells it (or the line it names) wins;
+ * a headline whose characters a wrong encoding replaced by "?" gives way to the clean copy; one set
+ * in capitals to the copy in its own case. A structured title worded differently never replaces the
+ * headline here: which of two wordings people call the title is a toss-up the evidence cannot settle.
  */
-function headlineGivesWay(headline: Element | null, h1: string, structured: Array<[string, MetaSource]>): { value: string; source: MetaSource; visible: boolean } | null {
+function headlineGivesWay(headline: Element | null, h1: string, structured: Array<[string, MetaSource]>): { value: string; source: MetaSource; visible: true } | null {
   if (!headline || !h1) return null;
   const present = structured.filter(([c]) => c);
   const garbled = present.find(([c]) => isGarbledCopy(h1, c));
   if (garbled) return { value: garbled[0], source: garbled[1], visible: true };
-  // capitals are the design's (headings set in caps) unless the metadata shouts too; the structured
-  // copy keeps the words as written
+  // capitals are the design's (headings set in caps) unless the metadata shouts too: the structured
+  // copy of the same words keeps their case as written
   if (isShouted(h1) && !present.some(([c]) => isShouted(c))) {
-    const close = present.find(([c]) => !isShouted(c) && similarity(c, h1) >= AGREEMENT);
-    if (close) return { value: close[0], source: close[1], visible: true };
+    const fh = fold(h1);
+    const cased = present.find(([c]) => !isShouted(c) && fold(c) === fh);
+    if (cased) return { value: cased[0], source: cased[1], visible: true };
   }
   const lines = headingLines(headline);
   if (!isMultiLineHeading(lines)) return null;
@@ -364,10 +367,7 @@ function headlineGivesWay(headline: Element | null, h1: string, structured: Arra
   const whole = present.find(([c]) => fold(c) === fh);
   if (whole) return { value: whole[0], source: whole[1], visible: true };
   const line = present.find(([c]) => lines.some((l) => fold(l) === fold(c)));
-  if (line) return { value: line[0], source: line[1], visible: true };
-  // rewritten, but the same headline (as findHeadline counts a match)
-  const related = present.find(([c]) => similarity(c, h1) >= HEADLINE_MATCH);
-  return related ? { value: related[0], source: related[1], visible: false } : null;
+  return line ? { value: line[0], source: line[1], visible: true } : null;
 }
 
 /** `structured` receives the cleaned structured titles (OpenGraph, JSON-LD, `<title>`), for the caller's checks. */
