@@ -184,6 +184,8 @@ export const CORE_EVENT_NOUNS: ReadonlyMap<string, string> = new Map([
   ...['deployment', 'mobilization', 'mobilisation', 'exercises', 'manoeuvres', 'maneuvers', 'drills', 'games'].map((n) => [n, '150'] as const),
 ]);
 
+/** Words that end an object phrase before its event noun was found. */
+const OBJECT_ENDS = new Set(['that', 'which', 'who', 'to', 'against', 'with', 'between', 'on', 'into', 'in', 'at', 'from', 'for', 'by', 'after', 'before']);
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'half', 'a', 'an']);
 /** Words that may stand between a support verb and its event noun ("a warm", "its long-threatened"). */
 const NOUN_PHRASE_OPENERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'new', 'fresh', 'further', 'several', 'some', 'first', 'second', 'formal', 'official', 'joint']);
@@ -212,7 +214,7 @@ export function objectEventNoun(tokens: Token[], from: number, limit: number, is
     if (isName(k)) return null;
     // "shortened by one hour the nightly curfew": an amount phrase before the object
     if (t.key === 'by' && (tokens[k + 1]?.kind === 'num' || NUMBER_WORDS.has(tokens[k + 1]?.key ?? ''))) continue;
-    if (['that', 'which', 'who', 'to', 'against', 'with', 'between', 'on', 'into', 'in', 'at', 'from', 'for', 'by', 'after', 'before'].includes(t.key)) return null;
+    if (OBJECT_ENDS.has(t.key)) return null;
     if (isEventNoun(t.key, k)) return { at: k, key: t.key };
     if (!NOUN_PHRASE_OPENERS.has(t.key)) words++;
   }

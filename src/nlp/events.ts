@@ -90,13 +90,6 @@ const EVENT_NOUNS = buildEventNouns(FORMS, (block) => {
   return !!c && c !== '---';
 });
 
-/** A text word and its singular guesses, as dictionary words are singular. */
-function keyForms(key: string): string[] {
-  if (key.endsWith('es')) return [key, key.slice(0, -1), key.slice(0, -2)];
-  if (key.endsWith('s')) return [key, key.slice(0, -1)];
-  return [key];
-}
-
 const QUAD: Record<PloverCategory, PloverQuad> = {
   AGREE: 'verbal-cooperation',
   CONSULT: 'verbal-cooperation',
@@ -200,6 +193,11 @@ const COMMITMENT_VERBS = new Set(['agree', 'agrees', 'agreed', 'agreeing', 'prom
  */
 const REFUSAL_VERBS = new Set(['reject', 'rejects', 'rejected', 'rejecting', 'refuse', 'refuses', 'refused', 'refusing', 'decline', 'declines', 'declined', 'rebuff', 'rebuffed', 'rebuffs', 'spurned', 'spurns']);
 const DEMAND_MODALS = new Set(['must', 'should']);
+const VERB_AFTER_PLURAL = new Set(['have', 'had', 'were', 'are', 'will', 'would', 'could', 'continued', 'remained']);
+const NAME_PREPOSITIONS = new Set(['to', 'of', 'for', 'on', 'against', 'with', 'from', 'by', 'into']);
+const SUBJECT_LINKS = new Set(['and', 'or', 'who', 'which', 'that', 'also', 'it', 'he', 'she', 'one', 'each', 'either', 'neither']);
+const RELATIVE_LINKS = new Set(['and', 'or', 'who', 'which', 'that', 'they', 'we']);
+const COPULAS = new Set(['be', 'is', 'are', 'was', 'were', 'been']);
 /** Words that end a verb's object: patterns never reach into the next clause. */
 const PATTERN_STOP = new Set(['which', 'who', 'while', 'but', 'if', 'unless', 'because', 'when', 'until', 'although', 'though', 'whereas', 'whether']);
 const CONDITIONAL_MODALS = new Set(['may', 'might', 'could', 'would', 'will']);
@@ -435,6 +433,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       }
       const b = BLOCKS.get(block);
       if (!b) continue;
+      // a participial adjunct is kept only for verbal acts: no need to read its object otherwise
+      if (participial && !VERBAL_ACTS.has(cameoToPlover(b.code) ?? 'AGREE') && b.code !== '---') continue;
       // object patterns: ordered matches within the rest of the clause
       let limit = Math.min(s.tokEnd, vEnd + 8);
       for (let k = vEnd; k < limit; k++) {
@@ -704,17 +704,19 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
   function matchPatterns(b: CompiledBlock, from: number, limit: number): { code: string; best: number } {
     let code = b.code;
     let best = 0;
+    if (!b.byFirst.size) return { code, best };
     const firstLimit = Math.min(limit, from + 6);
-    let candidates: Set<number> | null = null;
+    const candidates: number[] = [];
     for (let k = from; k < firstLimit; k++) {
-      for (const form of keyForms(tokens[k].key)) {
-        const list = b.byFirst.get(form);
-        if (!list) continue;
-        candidates ??= new Set();
-        for (const pi of list) candidates.add(pi);
+      // the word and its singular guesses, as dictionary words are singular
+      const key = tokens[k].key;
+      addCandidates(candidates, b.byFirst.get(key));
+      if (key.endsWith('s')) {
+        addCandidates(candidates, b.byFirst.get(key.slice(0, -1)));
+        if (key.endsWith('es')) addCandidates(candidates, b.byFirst.get(key.slice(0, -2)));
       }
     }
-    for (const pi of candidates ?? []) {
+    for (const pi of candidates) {
       const p = b.patterns[pi];
       let k = from;
       let matched = 0;
@@ -771,16 +773,16 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     const key = tokens[v].key;
     if (!key.endsWith('s') || key.endsWith('ss') || LEX.speechVerbs.has(key)) return false;
     const next = tokens[v + 1];
-    if (next && next.kind === 'word' && !next.cap && (['have', 'had', 'were', 'are', 'will', 'would', 'could', 'continued', 'remained'].includes(next.key) || IRREGULAR_PAST.has(next.key) || (next.key.endsWith('ed') && FORMS.has(next.key)))) return true;
+    if (next && next.kind === 'word' && !next.cap && (VERB_AFTER_PLURAL.has(next.key) || IRREGULAR_PAST.has(next.key) || (next.key.endsWith('ed') && FORMS.has(next.key)))) return true;
     const prev = tokens[v - 1];
     if (!prev || v - 1 < start || prev.kind !== 'word' || prev.cap) {
       // "barriers to U.S. exports": a name after a preposition modifies the noun
       const m = mentionEnd.get(v - 1);
       const c = m ? m.tokStart : countryStartingBefore(v - 1);
-      return c > start && ['to', 'of', 'for', 'on', 'against', 'with', 'from', 'by', 'into'].includes(tokens[c - 1].key);
+      return c > start && NAME_PREPOSITIONS.has(tokens[c - 1].key);
     }
     if (AUX.has(prev.key) || PRONOUN_SUBJECTS.has(prev.key) || (prev.key.endsWith('ly') && prev.key.length > 4)) return false;
-    if (['and', 'or', 'who', 'which', 'that', 'also', 'it', 'he', 'she', 'one', 'each', 'either', 'neither'].includes(prev.key)) return false;
+    if (SUBJECT_LINKS.has(prev.key)) return false;
     return !subjectCtx.isAgentKey(prev.key);
   }
 
@@ -853,7 +855,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       const x = tokens[q];
       if (x.kind !== 'word' || x.cap) continue;
       // "said the visit would be a good way to upset ...": not through a copula or a statement
-      if (['be', 'is', 'are', 'was', 'were', 'been'].includes(x.key) || LEX.speechVerbs.has(x.key)) return [];
+      if (COPULAS.has(x.key) || LEX.speechVerbs.has(x.key)) return [];
       if (!(FORMS.has(x.key) || supportVerbAt(tokens, q) || CONTROL_WORDS.has(x.key) || INTENT_VERBS.has(x.key) || IRREGULAR_PAST.has(x.key))) continue;
       if (NOT_BEFORE_VERB.has(tokens[q - 1]?.key ?? '') && !mentionEnd.has(q - 1)) continue;
       const g = groupBefore(q, clauseStart);
@@ -891,7 +893,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     const key = tokens[v].key;
     if (!key.endsWith('ed') && !/en$/.test(key)) return false;
     const prev = tokens[v - 1];
-    if (!prev || prev.kind !== 'word' || prev.cap || AUX.has(prev.key) || PRONOUN_SUBJECTS.has(prev.key) || ['and', 'or', 'who', 'which', 'that', 'they', 'we'].includes(prev.key)) return false;
+    if (!prev || prev.kind !== 'word' || prev.cap || AUX.has(prev.key) || PRONOUN_SUBJECTS.has(prev.key) || RELATIVE_LINKS.has(prev.key)) return false;
     if (prev.key.endsWith('ly') || subjectCtx.isAgentKey(prev.key) || timeTok[v - 1]) return false;
     const last = events[events.length - 1];
     // the main verb is coded and the participle follows its object
@@ -936,6 +938,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     const c = countryStartingBefore(k);
     const p = c >= 0 ? countryParticipant(c) : null;
     return p ? [p] : [];
+  }
+
+  /** A token of `set` among the (at most eight) object tokens [from, limit). */
+  function anyKeyIn(set: Set<string>, from: number, limit: number): boolean {
+    for (let k = from; k < limit && k < from + 8; k++) if (set.has(tokens[k].key)) return true;
+    return false;
   }
 
   /** A word of `heads` in the subject before verb v ("angry paper workers", "riot police"). */
@@ -993,10 +1001,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
   }
   function codebookReading(code: string, v: number, vEnd: number, limit: number): string {
     const key = tokens[v].key;
-    const objectHas = (set: Set<string>) => {
-      for (let k = vEnd; k < limit && k < vEnd + 8; k++) if (set.has(tokens[k].key)) return true;
-      return false;
-    };
+    const objectHas = (set: Set<string>) => anyKeyIn(set, vEnd, limit);
     if (code.startsWith('174') && objectHas(EXPELLED_MISSIONS)) return '166';
     // SANCTION 'withdraw': "withdraw oneself or one's non-military resources (e.g., aid,
     // observers, diplomats, peacekeepers)" ("will withdraw weapons inspectors", "recalled its envoy")
@@ -1425,6 +1430,10 @@ function terminatedCode(code: string): string | null {
     default:
       return null;
   }
+}
+
+function addCandidates(into: number[], list: number[] | undefined): void {
+  if (list) for (const pi of list) if (!into.includes(pi)) into.push(pi);
 }
 
 function matchWord(alts: Set<string>, key: string): boolean {
