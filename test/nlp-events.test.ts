@@ -310,3 +310,12 @@ test('events: an occurrence verb codes the event its subject names ("riots ... a
   // no named side, no event
   assert.equal(events('The talks continued on Monday.').length, 0);
 });
+
+test('events: dispatching investigators is an investigation; acting "to protest" is a protest', () => {
+  const sent = events('The United Nations has sent 21 experts to Bosnia on Wednesday to investigate the massacre.');
+  assert.equal(sent[0]?.category, 'ACCUSE');
+  assert.equal(sent.length, 1, 'the purpose is coded once, with the dispatch');
+  assert.equal(events('Dock workers blocked the port on Monday to protest the new tax.')[0]?.category, 'PROTEST');
+  // police action is not a protest
+  assert.notEqual(events('Police closed the square on Monday to prevent the rally.')[0]?.category, 'PROTEST');
+});

@@ -342,6 +342,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     for (let k = s.tokStart; k < s.tokEnd; k++) if (HEDGES.has(tokens[k].key)) hedgeCount[si]++;
   });
   let disaster: boolean | null = null;
+  /** Verb of a purpose infinitive already coded as its dispatch's event ("sent ... to investigate"). */
+  let purposeTok = -1;
   /** Token of an event noun already coded through its support verb ("held talks"). */
   let consumedNoun = -1;
   /** Last token of the trigger of the latest commitment verb coded AGREE ("agreed to"). */
@@ -380,7 +382,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         vEnd = v + lightWords;
       }
       if (!block) continue;
-      if (consumedNoun === v) continue;
+      if (consumedNoun === v || purposeTok === v) continue;
       const prev = tokens[v - 1];
       // "Israeli-occupied", "Vietnamese-led", "long-threatened": the second half of a hyphenated
       // compound is a modifier, not a verb
@@ -652,6 +654,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
           demandTok = vEnd;
         }
         continue;
+      }
+      // PLOVER PROTEST: "collective actions carried out as protests" ("shunned work on Monday to
+      // protest ..."): a non-violent action by civilians done in protest is the protest
+      if ((category === 'COERCE' || category === 'SANCTION' || category === 'REJECT') && !subjectHeadIn(v, STATE_HEADS) && doneInProtest(vEnd, s.tokEnd)) {
+        category = 'PROTEST';
+        code = '140';
       }
       // PLOVER MOBILIZE: "Joint military operations are coded as COOPERATE but single-country
       // exercises should be coded as MOBILIZE"
@@ -940,6 +948,22 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return p ? [p] : [];
   }
 
+  /** The verb of a purpose infinitive ("... to investigate") after the object starting at `from`, or -1. */
+  function purposeVerb(from: number): number {
+    for (let k = from; k < tokens.length && k < from + 14; k++) {
+      const key = tokens[k].key;
+      if (key === ',' || key === ';' || key === '.' || CLAUSE_BOUNDARY.has(key)) return -1;
+      if (key === 'to' && tokens[k + 1]?.kind === 'word' && !tokens[k + 1].cap && FORMS.has(tokens[k + 1].key) && !NOT_BEFORE_VERB.has(tokens[k + 1].key)) return k + 1;
+    }
+    return -1;
+  }
+
+  /** "to protest" or "in protest" later in the sentence: the action was done as a protest. */
+  function doneInProtest(from: number, end: number): boolean {
+    for (let k = from; k < end - 1; k++) if ((tokens[k].key === 'to' || tokens[k].key === 'in') && /^protest(ing)?$/.test(tokens[k + 1].key)) return true;
+    return false;
+  }
+
   /** A token of `set` among the (at most eight) object tokens [from, limit). */
   function anyKeyIn(set: Set<string>, from: number, limit: number): boolean {
     for (let k = from; k < limit && k < from + 8; k++) if (set.has(tokens[k].key)) return true;
@@ -1008,6 +1032,15 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (/^(withdr[ae]w|withdrawn|withdrawing|withdraws|recall|recalls|recalled|recalling|pull|pulls|pulled|pulling)$/.test(key) && objectHas(EXPELLED_MISSIONS)) return '166';
     // RETREAT 'access': "allowing the entry of observers, peacekeepers, or humanitarian workers"
     if (/^(receiv|admitt?|accept|welcom)(e|es|ed|ing|s)?$/.test(key) && objectHas(MISSION_NOUNS)) return '086';
+    // "sent 21 investigators to Bosnia to investigate", "dispatched inspectors to monitor":
+    // PLOVER ACCUSE covers "all investigations", and the dispatch serves one
+    if (/^(send|sends|sent|sending|dispatch|dispatches|dispatched|dispatching)$/.test(key)) {
+      const purpose = purposeVerb(vEnd);
+      if (purpose >= 0 && (BLOCKS.get(FORMS.get(tokens[purpose].key)!)?.code ?? '').startsWith('09')) {
+        purposeTok = purpose;
+        return '090';
+      }
+    }
     // "pressed Iran to halt", "pressuring workers to cancel the strike": a demand (REQUEST)
     if (PRESSURE_VERBS.has(key) && infinitiveAfterObject(vEnd)) return '100';
     // "prevented the demonstration", "police broke up the rally": restricting dissent (COERCE)
