@@ -279,3 +279,11 @@ test('the headline <h1> before the first paragraph leaves as the title; a later 
   assert.ok(x.paragraphs.includes('Part two') && x.paragraphs.includes(PARAS[0]) && x.paragraphs.includes(PARAS[1]));
   assert.equal(x.metadata.title, 'Harbour channel to be dredged');
 });
+
+test('picture captions (<figcaption>) leave with a reason; the story around the figure stays', () => {
+  const fig = `<figure><img src="dredger.jpg" alt=""><figcaption>A dredger at work in the northern channel last spring. Photo: Harbour Authority</figcaption></figure>`;
+  const x = extractHtml(page({ inside: fig }));
+  for (const p of PARAS) assert.ok(x.paragraphs.includes(p));
+  assert.ok(!x.text.includes('A dredger at work'));
+  assert.ok(x.removals.some((r) => r.rule === 'figure-caption' && r.text.includes('A dredger at work')));
+});

@@ -36,6 +36,9 @@ export const BOILERPLATE_TAGS: readonly TagRule[] = [
   { name: 'footer-element', reason: 'boilerplate', tags: ['footer'] },
   // sign-up, contact and search forms: field labels, consent lines, "thank you" messages
   { name: 'form-element', reason: 'share-subscribe', tags: ['form'], neutral: true },
+  // picture captions and credits describe an image, not the story (the class rule already drops
+  // "caption"/"credit" classes; this is the same for the bare element)
+  { name: 'figure-caption', reason: 'boilerplate', tags: ['figcaption'], neutral: true },
 ];
 
 /** ARIA landmark roles of page furniture. */
