@@ -3,15 +3,20 @@
  *
  * The algorithm, in three passes, each linear in the size of the tree (no recursion, so deep markup cannot
  * overflow the stack):
- *   1. Walk the body once, skipping invisible nodes and page furniture named by the rules tables
- *      (rules/boilerplate.ts: tags, ARIA roles, class/id tokens), and cut the remaining text into blocks at
- *      every block-level element. Each skipped subtree that held text becomes a Removal.
+ *   1. Walk the document once (every top-level tree: broken pages have several), skipping invisible nodes,
+ *      and cut the text into blocks at every block-level element. Elements that the rules tables
+ *      (rules/boilerplate.ts: tags, ARIA roles, class/id tokens) call page furniture flag the blocks
+ *      inside them; a navigation flag over several paragraphs is disproved.
  *   2. Score every element by the blocks inside it: prose (long, few links) counts for, link lists and
- *      short scraps count against. The element with the best total is the article container — the
- *      maximum-subtree idea of boilerplate detectors, which needs no magic "top candidate" ancestry rules.
- *   3. Inside the container, drop blocks that are furniture by their own look (link-dense, or a known
- *      boilerplate phrase such as "Advertisement"), and return the rest as paragraphs.
- * The DOM is only read, never changed.
+ *      short scraps count against, flagged prose counts weakly, comment threads not at all. The element
+ *      with the best total is the article container — the maximum-subtree idea of boilerplate detectors,
+ *      which needs no magic "top candidate" ancestry rules. Sibling sections of an article cut into
+ *      parts join it.
+ *   3. Inside the container, drop flagged blocks, blocks that are furniture by their own look (link-dense,
+ *      or a known boilerplate phrase such as "Advertisement"), the headline, and everything after an
+ *      end-of-article heading ("You may also like"); return the rest as paragraphs.
+ * When the page carries a JSON-LD articleBody and the result holds too little of it, the choice is made
+ * again with the articleBody as guide (content-jsonld.ts). The DOM is only read, never changed.
  */
 import type { Removal, RemovalReason } from '../../model.js';
 import { articleBodyTokens, bagF1, wordBag, wordTokens } from './content-jsonld.js';
