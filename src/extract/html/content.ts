@@ -66,6 +66,8 @@ const PROSE_MIN_CHARS = 80;
 const FLAGGED_PROSE_WEIGHT = 0.3;
 /** A non-comment flag holding at least this share of the container's prose is judged a false alarm. */
 const FLAG_OVERREACH_SHARE = 0.5;
+/** How much a short scrap of text (a label, a list item, a date) counts against its container, per character. */
+const SCRAP_WEIGHT = 0.2;
 /** Link share above which a block is a list of links, not prose. */
 const LINK_DENSE = 0.5;
 
@@ -358,7 +360,7 @@ function blockWeight(b: Block): number {
   if (density > LINK_DENSE) return -len;
   if (len >= PROSE_MIN_CHARS) return len * (1 - density) * trust;
   if (b.ownerTag === 'p' && len >= 30) return len * (1 - density) * 0.5 * trust;
-  return -len * 0.3;
+  return -len * SCRAP_WEIGHT;
 }
 
 /**
