@@ -287,3 +287,13 @@ test('picture captions (<figcaption>) leave with a reason; the story around the 
   assert.ok(!x.text.includes('A dredger at work'));
   assert.ok(x.removals.some((r) => r.rule === 'figure-caption' && r.text.includes('A dredger at work')));
 });
+
+test('date and reading-time lines before the first paragraph leave as byline lines; a date inside the story stays', () => {
+  const inside = `<p>Updated December 18, 2025</p><p>10 min read</p>`;
+  const html = `<html><body><article><h1>Harbour channel to be dredged</h1>${inside}${PARAS.map((p) => `<p>${p}</p>`).join('')}<p>March 4, 2026</p></article></body></html>`;
+  const x = extractHtml(html);
+  for (const p of PARAS) assert.ok(x.paragraphs.includes(p));
+  assert.ok(!x.paragraphs.includes('Updated December 18, 2025') && !x.paragraphs.includes('10 min read'));
+  assert.ok(x.removals.some((r) => r.reason === 'byline-line' && r.rule === 'date-line' && r.text === '10 min read'));
+  assert.ok(x.paragraphs.includes('March 4, 2026'), 'after the prose starts, dates are text');
+});

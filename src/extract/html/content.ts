@@ -20,6 +20,7 @@
  */
 import type { Removal, RemovalReason } from '../../model.js';
 import { articleBodyTokens, bagF1, wordBag, wordTokens } from './content-jsonld.js';
+import { findDatesInText } from './date-parse.js';
 import {
   BLOCK_TAGS,
   BOILERPLATE_CLASSES,
@@ -494,6 +495,34 @@ function phraseVerdict(text: string): SkipVerdict | null {
   return null;
 }
 
+/** Longest text judged as a dateline ("Updated Dec 18, 2025 ⋅ 10 min read"). */
+const DATE_LINE_MAX_CHARS = 80;
+/** Words besides the date a dateline may hold ("Published on", "Updated", a time). */
+const DATE_LINE_MAX_OTHER_WORDS = 5;
+
+/**
+ * A line that only dates the article, or gives its reading time: metadata (publishedAt carries the
+ * date), not body text. Judged only before the first paragraph of prose.
+ */
+function isDateLine(text: string): boolean {
+  if (text.length > DATE_LINE_MAX_CHARS) return false;
+  const key = normaliseKey(text);
+  const words = key ? key.split(' ') : [];
+  const readIdx = words.indexOf('read');
+  if (readIdx >= 2 && (words[readIdx - 1] === 'min' || words[readIdx - 1] === 'minute' || words[readIdx - 1] === 'minutes') && /^\d{1,3}$/.test(words[readIdx - 2])) return true;
+  const dates = findDatesInText(text);
+  if (dates.length === 0) return false;
+  let rest = '';
+  let at = 0;
+  for (const d of dates) {
+    rest += text.slice(at, d.start) + ' ';
+    at = d.end;
+  }
+  rest += text.slice(at);
+  const other = normaliseKey(rest);
+  return (other ? other.split(' ').length : 0) <= DATE_LINE_MAX_OTHER_WORDS;
+}
+
 /** Is the block a heading that opens the recirculation after an article? */
 function isEndMarker(text: string): boolean {
   if (text.length > 120) return false;
@@ -698,6 +727,10 @@ function assemble(blocks: Block[], sel: Selection): MainContent {
     if (!headlineSeen && !proseSeen && b.ownerTag === 'h1') {
       headlineSeen = true;
       removals.push({ reason: 'title-repeat', rule: 'headline', text: b.text, at: -1 });
+      continue;
+    }
+    if (!proseSeen && isDateLine(b.text)) {
+      removals.push({ reason: 'byline-line', rule: 'date-line', text: b.text, at: -1 });
       continue;
     }
     const verdict = blockVerdict(b);
