@@ -319,3 +319,17 @@ test('events: dispatching investigators is an investigation; acting "to protest"
   // police action is not a protest
   assert.notEqual(events('Police closed the square on Monday to prevent the rally.')[0]?.category, 'PROTEST');
 });
+
+test('events: predicate nouns, attributive participles and "is expected to" are not events of their own', () => {
+  // "allies" after a copula is a noun
+  assert.equal(events('Kenya and Uganda are fundamentally allies of convenience.').length, 0);
+  // "badly needed" describes the munitions; only "provides" is an event
+  assert.deepEqual(events('Chile provides Peru with badly needed vaccines in exchange for copper.').map((e) => e.trigger.text), ['provides']);
+  // an adverb after a subject leaves the verb a verb
+  assert.equal(events('Germany strongly condemned the attacks on civilians.')[0]?.category, 'ACCUSE');
+  // being expected to do something: the infinitive is the event, no refusal is coded
+  assert.equal(events('The findings are not expected to be made public.').length, 0);
+  const visit = events('Chilean President Rosa Vidal is expected to visit Peru next week.');
+  assert.deepEqual(visit.map((e) => [e.category, e.trigger.text]), [['AGREE', 'visit']]);
+  assert.equal(visit[0].flags.future, true);
+});

@@ -199,6 +199,8 @@ const NAME_PREPOSITIONS = new Set(['to', 'of', 'for', 'on', 'against', 'with', '
 const SUBJECT_LINKS = new Set(['and', 'or', 'who', 'which', 'that', 'also', 'it', 'he', 'she', 'one', 'each', 'either', 'neither']);
 const RELATIVE_LINKS = new Set(['and', 'or', 'who', 'which', 'that', 'they', 'we']);
 const COPULAS = new Set(['be', 'is', 'are', 'was', 'were', 'been']);
+/** Words after which "adverb + participle + noun" is a noun phrase ("with badly needed munitions"). */
+const ATTRIBUTIVE_OPENERS = new Set(['a', 'an', 'the', 'with', 'of', 'for', 'in', 'on', 'by', 'from', 'to', 'into', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'some', 'many', 'more', 'most', 'and', 'or']);
 /** Words that end a verb's object: patterns never reach into the next clause. */
 const PATTERN_STOP = new Set(['which', 'who', 'while', 'but', 'if', 'unless', 'because', 'when', 'until', 'although', 'though', 'whereas', 'whether']);
 const CONDITIONAL_MODALS = new Set(['may', 'might', 'could', 'would', 'will']);
@@ -415,6 +417,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (countryStartingBefore(v - 1) >= 0 && !isPluralDemonym(v - 1)) return v;
     if (isPluralNoun(v, s.tokStart)) return v;
     if (isReducedRelative(v, si)) return v;
+    if (isPredicateNoun(v, s.tokStart) || isAttributiveParticiple(v, s.tokStart) || isExpectedTo(v, s.tokStart)) return v;
     // a gerund or participle is an event only in a progressive verb ("is helping")
     // (or a participial adjunct after the object, "issued a declaration demanding that ...",
     // kept below only for verbal acts, with the subject of the governing verb)
@@ -851,6 +854,44 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       else hi = mid;
     }
     return lo;
+  }
+
+  /** The token before v, skipping adverbs in -ly and "not": what the word at v follows. */
+  function beforeAdverbs(v: number, start: number): number {
+    let k = v - 1;
+    while (k >= start && tokens[k].kind === 'word' && !tokens[k].cap && (tokens[k].key === 'not' || (tokens[k].key.endsWith('ly') && tokens[k].key.length > 4))) k--;
+    return k;
+  }
+
+  /** "men are fundamentally allies": an -s word after a copula is a predicate noun, never a verb. */
+  function isPredicateNoun(v: number, start: number): boolean {
+    const key = tokens[v].key;
+    if (!key.endsWith('s') || key.endsWith('ss')) return false;
+    const k = beforeAdverbs(v, start);
+    return k >= start && COPULAS.has(tokens[k].key);
+  }
+
+  /**
+   * "with badly needed munitions", "a hotly contested election": a participle between an adverb
+   * and a noun, after a determiner or preposition, is an adjective. ("He strongly condemned the
+   * attacks" keeps its verb: a subject, not a determiner, comes before the adverb.)
+   */
+  function isAttributiveParticiple(v: number, start: number): boolean {
+    const key = tokens[v].key;
+    if (!key.endsWith('ed') && !key.endsWith('en')) return false;
+    const adverb = tokens[v - 1];
+    if (!adverb || v - 1 < start || adverb.kind !== 'word' || adverb.cap || !adverb.key.endsWith('ly') || adverb.key.length <= 4) return false;
+    const before = tokens[v - 2];
+    const next = tokens[v + 1];
+    if (!before || v - 2 < start || !next || next.kind !== 'word' || LEX.stopwords.has(next.key)) return false;
+    return ATTRIBUTIVE_OPENERS.has(before.key);
+  }
+
+  /** "are not expected to be made public": being expected to do something is no event of its own. */
+  function isExpectedTo(v: number, start: number): boolean {
+    if (!/^expect(ed|s)?$/.test(tokens[v].key) || tokens[v + 1]?.key !== 'to') return false;
+    const k = beforeAdverbs(v, start);
+    return k >= start && COPULAS.has(tokens[k].key);
   }
 
   /**
