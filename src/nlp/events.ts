@@ -1077,11 +1077,6 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return false;
   }
 
-  function hasMentionBetween(a: number, b: number): boolean {
-    for (let q = a; q < b; q++) if (mentionAt.has(q)) return true;
-    return false;
-  }
-
   function isAgentNoun(k: number): boolean {
     const t = tokens[k];
     if (t.kind !== 'word' || t.cap) return false;
