@@ -297,3 +297,11 @@ test('date and reading-time lines before the first paragraph leave as byline lin
   assert.ok(x.removals.some((r) => r.reason === 'byline-line' && r.rule === 'date-line' && r.text === '10 min read'));
   assert.ok(x.paragraphs.includes('March 4, 2026'), 'after the prose starts, dates are text');
 });
+
+test('a table of contents leaves: its heading by phrase, its entries as a link list', () => {
+  const toc = `<div class="ez-box"><p>Table of Contents</p><ul><li><a href="#plan">The plan</a></li><li><a href="#objections">The objections</a></li></ul></div>`;
+  const x = extractHtml(`<html><body><article>${toc}${PARAS.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`);
+  for (const p of PARAS) assert.ok(x.paragraphs.includes(p));
+  assert.ok(!x.paragraphs.includes('Table of Contents') && !x.paragraphs.includes('The plan'));
+  assert.ok(x.removals.some((r) => r.rule === 'contents-heading'));
+});

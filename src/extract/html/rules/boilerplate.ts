@@ -172,6 +172,13 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     maxWords: 12,
   },
   {
+    // the heading of a table of contents or a skip link; the entries are link lists and go as such
+    name: 'contents-heading',
+    reason: 'navigation',
+    equals: ['table of contents', 'contents', 'in this article', 'on this page', 'in this guide', 'in this post', 'article contents', 'jump to', 'jump to section', 'skip to content', 'skip to main content', 'what s in this article'],
+    maxWords: 6,
+  },
+  {
     name: 'cookie-prompt',
     reason: 'cookie-notice',
     starts: ['we use cookies', 'this website uses cookies', 'this site uses cookies', 'by continuing to use', 'by using this site', 'we and our partners'],
