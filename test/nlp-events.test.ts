@@ -333,3 +333,10 @@ test('events: predicate nouns, attributive participles and "is expected to" are 
   assert.deepEqual(visit.map((e) => [e.category, e.trigger.text]), [['AGREE', 'visit']]);
   assert.equal(visit[0].flags.future, true);
 });
+
+test('events: "he"/"she" inside reported speech is first someone named in the reported clause, never the person spoken to', () => {
+  const inv = events('Analyst Sam Green said Chilean President Rosa Vidal was isolated after she invaded Peru.').find((e) => e.trigger.text === 'invaded');
+  assert.equal(inv?.actor[0]?.canonical, 'Rosa Vidal');
+  const visit = events('Chilean President Rosa Vidal told Peruvian President Marco Lenz that she would visit Lima.').find((e) => e.trigger.text === 'visit');
+  assert.equal(visit?.actor[0]?.canonical, 'Rosa Vidal');
+});

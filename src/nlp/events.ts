@@ -199,6 +199,8 @@ const NAME_PREPOSITIONS = new Set(['to', 'of', 'for', 'on', 'against', 'with', '
 const SUBJECT_LINKS = new Set(['and', 'or', 'who', 'which', 'that', 'also', 'it', 'he', 'she', 'one', 'each', 'either', 'neither']);
 const RELATIVE_LINKS = new Set(['and', 'or', 'who', 'which', 'that', 'they', 'we']);
 const COPULAS = new Set(['be', 'is', 'are', 'was', 'were', 'been']);
+/** Verbs of speech whose object is the person spoken to ("told Lenz that ..."). */
+const ADDRESSEE_CUES = new Set(['told', 'tell', 'tells', 'telling', 'informed', 'informs', 'assured', 'assures', 'warned', 'warns', 'reminded', 'reminds', 'urged', 'urges', 'asked', 'asks', 'promised', 'promises']);
 /** Words after which "adverb + participle + noun" is a noun phrase ("with badly needed munitions"). */
 const ATTRIBUTIVE_OPENERS = new Set(['a', 'an', 'the', 'with', 'of', 'for', 'in', 'on', 'by', 'from', 'to', 'into', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'some', 'many', 'more', 'most', 'and', 'or']);
 /** Words that end a verb's object: patterns never reach into the next clause. */
@@ -1315,6 +1317,26 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       const list = personsBySentence.get(k);
       if (!list) continue;
       const cand = k === s ? list.filter((m) => m.tokEnd <= p) : list;
+      if (k === s && cand.length > 1) {
+        // "Green said Putin's visit showed how beholden he is": inside reported speech, "he" is
+        // first someone named in the reported clause, not the speaker
+        let cue = -1;
+        for (let q = p - 1; q >= cand[0].tokEnd; q--) {
+          if (tokens[q].kind === 'word' && !tokens[q].cap && LEX.speechVerbs.has(tokens[q].key)) {
+            cue = q;
+            break;
+          }
+        }
+        // "told Lenz that she ...": the person right after told/assured/warned is who was spoken to
+        // (the first person after the cue, with only role words between: "told Peruvian President Lenz")
+        let inClause = cue >= 0 ? cand.filter((m) => m.tokStart > cue) : [];
+        if (inClause.length && ADDRESSEE_CUES.has(tokens[cue].key) && inClause[0].tokStart <= cue + 5) {
+          let plain = true;
+          for (let q = cue + 1; q < inClause[0].tokStart; q++) if (tokens[q].kind !== 'word' || tokens[q].key === 'that') plain = false;
+          if (plain) inClause = inClause.slice(1);
+        }
+        if (inClause.length) return [as(participantOf(inClause[0]))];
+      }
       if (cand.length) return [as(participantOf(cand[0]))];
     }
     return null;
