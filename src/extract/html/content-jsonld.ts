@@ -4,7 +4,7 @@
  * paywalled pages), flattened (no paragraphs), or stale. Words only: compared as bags of lower-case
  * word tokens, the way the text will be read.
  */
-import { jsonLdNodes, textValue } from './metadata-jsonld.js';
+import { flattenJsonLd, parseJsonLdText, textValue } from './metadata-jsonld.js';
 
 /** An articleBody shorter than this many words is a teaser or summary, not the article. */
 export const ARTICLE_BODY_MIN_WORDS = 100;
@@ -55,10 +55,28 @@ function stripMarkup(text: string): string {
   return out.replace(/&(?:nbsp|amp|quot|#39|apos|lt|gt);/g, ' ');
 }
 
-/** The longest JSON-LD articleBody of the page as word tokens, or null when there is none worth using. */
-export function articleBodyTokens(doc: Document): string[] | null {
+/** Biggest JSON-LD script parsed (the metadata reader has the same cap). */
+const MAX_SCRIPT_CHARS = 2_000_000;
+
+/** Is this <script> a JSON-LD block that may hold an articleBody? (Cheap: no parsing.) */
+export function mayHoldArticleBody(script: Element): boolean {
+  return (script.getAttribute('type') ?? '').toLowerCase().includes('ld+json') && (script.textContent ?? '').includes('articleBody');
+}
+
+/**
+ * The longest JSON-LD articleBody among these scripts (the page's JSON-LD blocks, gathered by the
+ * caller's own walk) as word tokens, or null when there is none worth using.
+ */
+export function articleBodyTokens(scripts: readonly Element[]): string[] | null {
+  const values: unknown[] = [];
+  for (const script of scripts) {
+    const text = script.textContent ?? '';
+    if (text.length > MAX_SCRIPT_CHARS || !text.includes('articleBody')) continue;
+    values.push(...parseJsonLdText(text));
+  }
+  if (values.length === 0) return null;
   let best: string[] | null = null;
-  for (const node of jsonLdNodes(doc)) {
+  for (const node of flattenJsonLd(values)) {
     const body = textValue(node.articleBody);
     if (!body) continue;
     const tokens = wordTokens(stripMarkup(body));

@@ -19,7 +19,7 @@
  * again with the articleBody as guide (content-jsonld.ts). The DOM is only read, never changed.
  */
 import type { Removal, RemovalReason } from '../../model.js';
-import { articleBodyTokens, bagF1, wordBag, wordTokens } from './content-jsonld.js';
+import { articleBodyTokens, bagF1, mayHoldArticleBody, wordBag, wordTokens } from './content-jsonld.js';
 import { findDatesInText } from './date-parse.js';
 import {
   BLOCK_TAGS,
@@ -221,8 +221,12 @@ interface Flag {
   disproved?: boolean;
 }
 
-/** Pass 1: one iterative walk; cut text into blocks, each tagged with its innermost furniture flag. */
-function collectBlocks(root: Element): Block[] {
+/**
+ * Pass 1: one iterative walk; cut text into blocks, each tagged with its innermost furniture flag. JSON-LD
+ * scripts that may hold an articleBody are gathered into `ldScripts` on the way (in <head> only its
+ * direct children are looked at), so no second walk is needed to find them.
+ */
+function collectBlocks(root: Element, ldScripts: Element[] = []): Block[] {
   const blocks: Block[] = [];
   let parts: string[] = [];
   let rawChars = 0;
@@ -275,6 +279,14 @@ function collectBlocks(root: Element): Block[] {
     const tag = el.localName;
     if (tag === 'br' || tag === 'hr') {
       flush();
+      return false;
+    }
+    if (tag === 'script') {
+      if (mayHoldArticleBody(el)) ldScripts.push(el);
+      return false;
+    }
+    if (tag === 'head') {
+      for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'script' && mayHoldArticleBody(c)) ldScripts.push(c);
       return false;
     }
     if (SILENT_TAGS.has(tag) || isHidden(el)) return false;
@@ -624,9 +636,10 @@ export function explainMainContent(doc: Document): { container: string; blocks: 
 export function extractMainContent(doc: Document, _opts: MainContentOptions = {}): MainContent {
   const root = contentRoot(doc);
   if (!root) return { paragraphs: [], removals: [] };
-  const blocks = collectBlocks(root);
+  const ldScripts: Element[] = [];
+  const blocks = collectBlocks(root, ldScripts);
   const fromDom = assemble(blocks, pickContainer(root, blocks));
-  const body = articleBodyTokens(doc);
+  const body = ldScripts.length ? articleBodyTokens(ldScripts) : null;
   return body ? checkAgainstArticleBody(root, blocks, fromDom, body) : fromDom;
 }
 
