@@ -12,6 +12,14 @@
  * A generator has fewer phrasings than real outlets do; these figures measure the algorithm, not
  * the annotator on real prose (docs/compare.md says what the real-text limits are).
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { comparableArticles } from '../src/cli/compare.js';
+import { annotateCorpus, ingest } from '../src/pipeline.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { relateCorpus } from '../src/stories/relate-corpus.js';
 import { annotate } from '../src/nlp/index.js';
 import { compareStory, type ComparableArticle, type StoryComparison } from '../src/stories/compare.js';
 import { mulberry32 } from '../src/similarity/hash.js';
@@ -174,6 +182,7 @@ interface Counts {
   fn: number;
 }
 const counts = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
+const fmt = (x: number) => x.toFixed(3);
 const prf = (c: Counts) => {
   const p = c.tp / (c.tp + c.fp || 1);
   const r = c.tp / (c.tp + c.fn || 1);
@@ -223,6 +232,71 @@ function score(g: GeneratedStory, cmp: StoryComparison, acc: Record<'value' | 's
   else if (foundDate) acc.date.fp++;
 }
 
+interface GoldFact {
+  story: string;
+  fact: string;
+  unit: string;
+  values: Record<string, number>;
+  conflict: boolean;
+}
+
+/**
+ * (b) The sample corpus (examples/): real prose by several fictional outlets, with the figures each
+ * document states written down in bench/gold/examples-compare.json. Per fact: are the documents
+ * that state it lined up in one claim, and is a disagreement flagged exactly when there is one?
+ */
+async function sampleCorpus(): Promise<void> {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const gold = JSON.parse(readFileSync(path.join(root, 'bench', 'gold', 'examples-compare.json'), 'utf8')) as { facts: GoldFact[] };
+  const manifest = JSON.parse(readFileSync(path.join(root, 'examples', 'manifest.json'), 'utf8')) as { documents: Array<{ id: string; title?: string }> };
+  const dir = mkdtempSync(path.join(tmpdir(), 'parallax-bench-compare-'));
+  const store = new SqliteStore(path.join(dir, 'x.db'));
+  try {
+    await ingest([path.join(root, 'examples', 'corpus')], store, { workers: 1 });
+    annotateCorpus(store);
+    const byTitle = new Map(store.listArticles({ limit: 10000 }).map((a) => [a.title, a.id]));
+    const articleOf = new Map<string, string>();
+    for (const d of manifest.documents) {
+      const id = d.title ? byTitle.get(d.title) : undefined;
+      if (id) articleOf.set(d.id, id);
+    }
+    const { stories } = relateCorpus(store);
+    const claimsOf = new Map<string, ReturnType<typeof compareStory>>();
+    const storyOfArticle = new Map<string, string>();
+    for (const st of stories) for (const m of st.articles) storyOfArticle.set(m.id, st.id);
+    let stated = 0;
+    let lined = 0;
+    const conflicts = counts();
+    for (const f of gold.facts) {
+      const docs = Object.keys(f.values).map((d) => ({ doc: d, article: articleOf.get(d), value: f.values[d] }));
+      const storyId = docs.map((d) => d.article && storyOfArticle.get(d.article)).find(Boolean);
+      if (!storyId) throw new Error(`no story for ${f.fact}`);
+      if (!claimsOf.has(storyId)) claimsOf.set(storyId, compareStory(comparableArticles(store, stories.find((x) => x.id === storyId)!)));
+      const cmp = claimsOf.get(storyId)!;
+      // the claim that holds the most of the documents' figures (within rounding)
+      const near = (a: number, b: number) => Math.abs(a - b) <= 0.1 * Math.max(a, b);
+      let best: { covered: number; conflict: boolean } = { covered: 0, conflict: false };
+      for (const c of cmp.claims) {
+        if (c.kind !== 'quantity') continue;
+        const covered = docs.filter((d) => c.mentions.some((m) => m.article === d.article && m.amount?.unit === f.unit && near(m.amount.value, d.value))).length;
+        if (covered > best.covered) best = { covered, conflict: c.conflict?.kind === 'value' };
+      }
+      stated += docs.length;
+      lined += best.covered >= 2 ? best.covered : 0;
+      const found = best.covered >= 2 && best.conflict;
+      if (f.conflict && found) conflicts.tp++;
+      else if (f.conflict) conflicts.fn++;
+      else if (found) conflicts.fp++;
+      console.log(`    ${f.story.padEnd(7)} ${f.fact.padEnd(19)} ${best.covered}/${docs.length} documents in one claim; conflict: truth ${f.conflict ? 'yes' : 'no '}, found ${found ? 'yes' : 'no'}`);
+    }
+    const m = prf(conflicts);
+    console.log(`  sample corpus: ${gold.facts.length} facts, ${stated} statements; lined up in one claim ${(lined / stated).toFixed(3)}; value conflicts P ${fmt(m.p)} R ${fmt(m.r)} (tp ${conflicts.tp}, fp ${conflicts.fp}, fn ${conflicts.fn})`);
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const args = parseArgs(process.argv.slice(2));
 const rand = mulberry32(args.seed);
 const acc = { value: counts(), speaker: counts(), date: counts(), shared: counts() };
@@ -238,8 +312,7 @@ for (let i = 0; i < args.stories; i++) {
   score(g, cmp, acc);
 }
 const totalS = (performance.now() - started) / 1000;
-const fmt = (x: number) => x.toFixed(3);
-console.log(`bench:compare — ${args.stories} generated stories, ${articles} articles (seed ${args.seed})`);
+console.log(`bench:compare — (a) ${args.stories} generated stories, ${articles} articles (seed ${args.seed})`);
 for (const k of ['value', 'speaker', 'date'] as const) {
   const m = prf(acc[k]);
   console.log(`  ${k.padEnd(8)} conflicts: P ${fmt(m.p)}  R ${fmt(m.r)}  F1 ${fmt(m.f)}   (tp ${acc[k].tp}, fp ${acc[k].fp}, fn ${acc[k].fn})`);
@@ -247,3 +320,5 @@ for (const k of ['value', 'speaker', 'date'] as const) {
 const shared = acc.shared.tp / (acc.shared.tp + acc.shared.fn || 1);
 console.log(`  shared facts grouped whole: ${fmt(shared)} (${acc.shared.tp}/${acc.shared.tp + acc.shared.fn})`);
 console.log(`  compare stage: ${(args.stories / (compareMs / 1000)).toFixed(0)} stories/s, ${(articles / (compareMs / 1000)).toFixed(0)} articles/s; with annotation: ${(articles / totalS).toFixed(0)} articles/s`);
+console.log('(b) sample corpus, real prose (bench/gold/examples-compare.json):');
+await sampleCorpus();

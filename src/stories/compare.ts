@@ -42,6 +42,8 @@ export interface ClaimMention {
   span: Span;
   /** What this outlet says: the number, the event's date, the speaker. */
   value: string | null;
+  /** Quantities: the figure in its compared unit (durations in minutes, days or months). */
+  amount?: { value: number; unit: string; approx: boolean; outcome?: string };
 }
 
 export interface Conflict {
@@ -115,8 +117,12 @@ interface Stated {
   value: string | null;
   words: Set<string>;
   quantity?: Quantity;
+  /** Quotes: the speaker is a person or organisation the article names (not "officials", "she"). */
+  named?: boolean;
   /** Quotes: the speaker's roles in that article ("spokeswoman for Parcelio"). */
   roles?: string;
+  /** Quantities: the sentence dates it to an earlier year than the article ("in September 2023"). */
+  historical?: boolean;
   /** Content words right around a quantity ("hours of talks" → talks): what exactly is counted. */
   near?: Set<string>;
 }
@@ -136,10 +142,18 @@ function nearWords(tokens: Token[], q: Quantity, sentence: Span): Set<string> {
   return out;
 }
 
+/** A light stem, so that "tracked" and "tracking", "couriers" and "courier" count as one word. */
+function stem(w: string): string {
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
 function contentWords(text: string): Set<string> {
   const out = new Set<string>();
   for (const t of tokenize(text)) {
-    if (t.kind === 'word' && t.key.length > 2 && !LEX.stopwords.has(t.key)) out.add(t.key);
+    if (t.kind === 'word' && t.key.length > 2 && !LEX.stopwords.has(t.key)) out.add(stem(t.key));
     else if (t.kind === 'num') out.add(t.key);
   }
   return out;
@@ -181,8 +195,10 @@ function absoluteDate(value: string | null): string | null {
 }
 
 function formatValue(q: Quantity): string {
-  const n = Number.isInteger(q.value) ? q.value.toLocaleString('en-US') : String(q.value);
-  return `${q.approx ? '~' : ''}${n} ${q.unit}`;
+  // durations are compared in minutes; whole hours read better as hours
+  const [value, unit] = q.unit === 'minute' && q.value >= 60 && q.value % 30 === 0 ? [q.value / 60, 'hour'] : [q.value, q.unit];
+  const n = Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);
+  return `${q.approx ? '~' : ''}${n} ${unit}`;
 }
 
 function valuesAgree(a: Quantity, b: Quantity, tolerance: number): boolean {
@@ -217,11 +233,13 @@ function statedClaims(a: ComparableArticle): Stated[] {
     out.push({ kind: 'event', key, label: eventLabel(e), article: a, voice, sentence, span: e.trigger, value: e.time, words: words(sentence) });
   }
   const tokens = tokenize(a.text);
+  const pubYear = a.publishedAt && /^\d{4}/.test(a.publishedAt) ? Number(a.publishedAt.slice(0, 4)) : null;
   const timeSpans = ann.times.filter((t) => t.granularity !== 'duration');
   for (const q of findQuantities(tokens, a.text, timeSpans)) {
     const sentence = sentenceOf(ann.sentences, q.start);
     const near = nearWords(tokens, q, sentence);
-    out.push({ near, kind: 'quantity', key: q.unit, label: q.unit, article: a, voice, sentence, span: q, value: formatValue(q), words: words(sentence), quantity: q });
+    const historical = pubYear !== null && ann.times.some((t) => t.start >= sentence.start && t.end <= sentence.end && /^\d{4}/.test(t.value) && Number(t.value.slice(0, 4)) < pubYear);
+    out.push({ near, historical, kind: 'quantity', key: q.unit, label: q.unit, article: a, voice, sentence, span: q, value: formatValue(q), words: words(sentence), quantity: q });
   }
   const quotes: Stated[] = [];
   for (const q of ann.quotes as Quote[]) {
@@ -229,10 +247,10 @@ function statedClaims(a: ComparableArticle): Stated[] {
     const qw = contentWords(q.text);
     if (qw.size < 3) continue; // "ardent friendship": too short to tell the same words from a shared phrase
     const sentence = sentenceOf(ann.sentences, q.start);
-    const cluster = ann.clusters.find((c) => c.canonical === q.speaker!.canonical);
+    const cluster = ann.clusters.find((c) => c.canonical === q.speaker!.canonical && (c.type === 'PERSON' || c.type === 'ORG'));
     // an organisation's words are also its spokesperson's: keep where the person spoke from
     const roles = cluster?.type === 'ORG' ? 'ORG' : `${cluster?.roles.join('; ') ?? ''}\u0000${a.text.slice(sentence.start, sentence.end)}`;
-    quotes.push({ kind: 'quote', key: 'quote', label: q.text, article: a, voice, sentence, span: q, value: q.speaker.canonical, words: qw, roles });
+    quotes.push({ kind: 'quote', key: 'quote', label: q.text, article: a, voice, sentence, span: q, value: q.speaker.canonical, words: qw, roles, named: !!cluster && isNamed(q.speaker.canonical) });
   }
   // "X said it was a 'struggle against …'" yields the reported statement and the quotation inside
   // it: one statement, kept in its longest form
@@ -253,14 +271,30 @@ function sameFact(head: Stated, s: Stated, o: CompareOptions): boolean {
   // "12 people killed" and "5 people missing" count different things; an outcome said on one side only
   // ("4,000 residents of low-lying districts ... were evacuated") may sit too far from the number to see
   if (head.quantity!.outcome && s.quantity!.outcome && head.quantity!.outcome !== s.quantity!.outcome) return false;
-  const unit = s.quantity!.unit;
-  const a = new Set([...head.words].filter((w) => !w.startsWith(unit)));
-  const b = new Set([...s.words].filter((w) => !w.startsWith(unit)));
+  // a figure from an earlier year ("Storm Daniel killed 17 people in 2023") is another fact
+  if (!!head.historical !== !!s.historical) return false;
+  // the same outcome counted in one story ("12 killed", "the death toll rose to 14") is one fact,
+  // however differently the sentences around it are written
+  const ho = head.quantity!.outcome;
+  const so = s.quantity!.outcome;
+  if (ho && so) return ho === so;
+  // the quantities' own words (number, noun) say nothing about whether the sentences agree
+  const own = contentWords(`${head.quantity!.text} ${s.quantity!.text}`);
+  const a = new Set([...head.words].filter((w) => !own.has(w)));
+  const b = new Set([...s.words].filter((w) => !own.has(w)));
   const context = overlap(a, b);
   if (valuesAgree(head.quantity!, s.quantity!, o.approxTolerance)) return context >= o.contextOverlap;
+  // a conflict needs two sentences that share real content, not one word of a short quote
+  if (sharedCount(a, b) < 2) return false;
   // "more than two hours of talks" / "nearly three hours of talks": the same counted thing
   const sharedNear = [...(head.near ?? [])].some((w) => s.near?.has(w));
   return context >= o.conflictOverlap || (sharedNear && context >= o.contextOverlap);
+}
+
+function sharedCount(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n;
 }
 
 function agrees(group: Stated[], s: Stated, o: CompareOptions): boolean {
@@ -304,7 +338,7 @@ function conflictOf(group: Stated[], o: CompareOptions): Conflict | null {
   if (kind === 'quote') {
     // only named speakers can contradict each other: "she" or "two ministers" is an attribution
     // the annotator could not resolve, not a different source
-    for (const s of group) if (s.value && isNamed(s.value)) add(s.value, s.voice);
+    for (const s of group) if (s.value && s.named) add(s.value, s.voice);
     // "Parcelio" and "Lotte Brink, a spokeswoman for Parcelio" are one source speaking
     const speakers = [...versions.keys()];
     const rolesOf = (name: string) => group.filter((s) => s.value === name).map((s) => s.roles ?? '').join('; ');
@@ -319,7 +353,8 @@ function conflictOf(group: Stated[], o: CompareOptions): Conflict | null {
   const qs = group.map((s) => s.quantity!);
   const disagree = qs.some((a, i) => qs.some((b, j) => j > i && !valuesAgree(a, b, o.approxTolerance)));
   if (!disagree) return null;
-  for (const s of group) add(s.value ?? '?', s.voice);
+  // "about 12" and "12" are one version of the figure
+  for (const s of group) add((s.value ?? '?').replace(/^~/, ''), s.voice);
   return versions.size > 1 ? { kind: 'value', versions: [...versions].map(([value, v]) => ({ value, voices: [...v] })) } : null;
 }
 
@@ -399,6 +434,7 @@ export function compareStory(articles: ComparableArticle[], options: Partial<Com
         sentenceText: s.article.text.slice(s.sentence.start, s.sentence.end).trim(),
         span: { start: s.span.start, end: s.span.end },
         value: s.value,
+        ...(s.quantity ? { amount: { value: s.quantity.value, unit: s.quantity.unit, approx: s.quantity.approx, ...(s.quantity.outcome ? { outcome: s.quantity.outcome } : {}) } } : {}),
       })),
       voices,
       independent,

@@ -43,6 +43,37 @@ const CURRENCY_WORDS = new Map<string, string>([
 const APPROX_BEFORE = new Set(['about', 'around', 'nearly', 'almost', 'roughly', 'approximately', 'some', 'over', 'more', 'less', 'fewer', 'least', 'estimated', 'than']);
 const UNIT_SYNONYMS = new Map<string, string>([['per', 'percent'], ['%', 'percent'], ['pct', 'percent'], ['percentage', 'percent']]);
 const ANAPHORIC_BEFORE = new Set(['the', 'these', 'those', 'both', 'all', 'its', 'their', 'his', 'her', 'our', 'my', 'your']);
+/** Nouns that count people: one unit, so "3,000 residents" and "2,300 people" are compared. */
+const PEOPLE_NOUNS = new Set(['people', 'person', 'resident', 'folk', 'individual', 'inhabitant', 'villager', 'citizen', 'soul']);
+/** American and British spellings of metric units, one unit. */
+const SPELLINGS = new Map<string, string>([
+  ['meter', 'metre'], ['millimeter', 'millimetre'], ['centimeter', 'centimetre'], ['kilometer', 'kilometre'], ['liter', 'litre'],
+  ['mm', 'millimetre'], ['cm', 'centimetre'], ['km', 'kilometre'], ['kg', 'kilogram'], ['kilo', 'kilogram'], ['ton', 'tonne'],
+]);
+/** Durations compared in minutes, days or months ("90 minutes" = "an hour and a half"). */
+const DURATIONS = new Map<string, [string, number]>([
+  ['second', ['minute', 1 / 60]], ['minute', ['minute', 1]], ['hour', ['minute', 60]],
+  ['day', ['day', 1]], ['week', ['day', 7]], ['month', ['month', 1]], ['year', ['month', 12]], ['decade', ['month', 120]],
+]);
+
+/** One name and scale per unit, so that outlets that word a figure differently are compared. */
+export function canonicalUnit(unit: string, value: number): { unit: string; value: number } {
+  if (PEOPLE_NOUNS.has(unit)) return { unit: 'people', value };
+  const d = DURATIONS.get(unit);
+  if (d) return { unit: d[0], value: value * d[1] };
+  return { unit: SPELLINGS.get(unit) ?? unit, value };
+}
+
+/** "the death toll rose to 13", "a toll of 40": 'death' or 'toll' when a toll is counted at `first`. */
+function tollBefore(tokens: Token[], first: number): 'death' | 'toll' | null {
+  for (let k = first - 1; k >= 0 && k >= first - 10; k--) {
+    const t = tokens[k];
+    if (t.kind !== 'word') return null;
+    if (t.key === 'toll' || t.key === 'tolls') return tokens[k - 1]?.key === 'death' ? 'death' : 'toll';
+  }
+  return null;
+}
+
 /** "40 killed", "12 injured": tolls are counts whose noun is left out. */
 const OUTCOME_WORDS = new Set(['killed', 'dead', 'died', 'injured', 'wounded', 'hurt', 'missing', 'arrested', 'detained', 'displaced', 'evacuated', 'rescued']);
 const OUTCOME_STEMS: ReadonlyArray<readonly [string, string]> = [
@@ -52,9 +83,14 @@ const OUTCOME_STEMS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 function outcomeOf(key: string): string | undefined {
+  // verb forms and the adjectives only: "rescuers" and "killer" name people, not what happened
+  if (!/(ed|ing|en)$/.test(key) && !OUTCOME_WORDS.has(key) && key !== 'dead' && key !== 'die' && key !== 'dies') return undefined;
   for (const [stem, outcome] of OUTCOME_STEMS) if (key.startsWith(stem)) return outcome;
   return undefined;
 }
+
+/** "and four were missing", "two remain missing": a count whose noun is left out before an outcome. */
+const ELLIPSIS_LINKS = new Set(['were', 'are', 'was', 'is', 'remain', 'remained', 'remains', 'still', 'had', 'have', 'been', 'reported', 'feared']);
 
 /** The outcome word right after the counted noun ("people were killed") or right before the number ("killed 12"). */
 function outcomeNear(tokens: Token[], first: number, after: number, unit: string): string | undefined {
@@ -113,6 +149,19 @@ export function findQuantities(tokens: Token[], text: string, exclude: Span[] = 
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    // "an hour and a half": 1.5 of a duration, written without a digit
+    if ((t.key === 'a' || t.key === 'an') && DURATIONS.has(tokens[i + 1]?.key ?? '') && tokens[i + 2]?.key === 'and' && tokens[i + 3]?.key === 'a' && tokens[i + 4]?.key === 'half') {
+      const c = canonicalUnit(tokens[i + 1].key, 1.5);
+      const start = t.start;
+      const end = tokens[i + 4].end;
+      if (!excluded(start, end)) {
+        let approx = false;
+        for (let k = i - 1; k >= 0 && k >= i - 3 && tokens[k].kind === 'word'; k--) if (APPROX_BEFORE.has(tokens[k].key) || (tokens[k].key === 'to' && tokens[k - 1]?.key === 'up')) approx = true;
+        out.push({ value: c.value, unit: c.unit, text: text.slice(start, end), start, end, approx });
+      }
+      i += 4;
+      continue;
+    }
     let value = parseNumber(t);
     if (value === null) continue;
     // "the two leaders", "these three countries": a reference back, not a count being reported
@@ -125,6 +174,13 @@ export function findQuantities(tokens: Token[], text: string, exclude: Span[] = 
       j++;
     }
     if (isYearLike(t, value) && j === i + 1) continue;
+    // "two and a half hours"
+    let half = false;
+    if (tokens[j]?.key === 'and' && tokens[j + 1]?.key === 'a' && tokens[j + 2]?.key === 'half') {
+      value += 0.5;
+      half = true;
+      j += 3;
+    }
     // currency sign right before the number
     let unit: string | null = null;
     let start = t.start;
@@ -170,6 +226,23 @@ export function findQuantities(tokens: Token[], text: string, exclude: Span[] = 
     }
     // "could one day supply", "one time": idioms, not a count of one day
     if (unit && t.key === 'one' && TIME_UNITS.has(unit)) unit = null;
+    // "the death toll rose to 13": a toll counts people even with no noun after the number
+    if (!unit) {
+      const toll = tollBefore(tokens, first);
+      if (toll) {
+        unit = 'people';
+        start = t.start;
+      }
+    }
+    // "12 people were killed and four were missing": people, left out before the outcome
+    if (!unit) {
+      let k = j;
+      while (k < tokens.length && k < j + 3 && tokens[k].kind === 'word' && ELLIPSIS_LINKS.has(tokens[k].key)) k++;
+      if (k > j && tokens[k]?.kind === 'word' && outcomeOf(tokens[k].key)) {
+        unit = 'people';
+        end = tokens[j - 1].end;
+      }
+    }
     if (!unit || excluded(start, end)) {
       i = j - 1;
       continue;
@@ -179,8 +252,15 @@ export function findQuantities(tokens: Token[], text: string, exclude: Span[] = 
       if (tokens[k].kind !== 'word') break;
       if (APPROX_BEFORE.has(tokens[k].key) || (tokens[k].key === 'to' && tokens[k - 1]?.key === 'up')) approx = true;
     }
-    const q: Quantity = { value, unit, text: text.slice(start, end), start, end, approx };
-    const outcome = outcomeNear(tokens, first, j, unit);
+    // "an hour and a half" after the noun ("two hours and a half")
+    if (!half) {
+      let k = j;
+      while (k < tokens.length && tokens[k].start < end) k++;
+      if (DURATIONS.has(unit) && tokens[k]?.key === 'and' && tokens[k + 1]?.key === 'a' && tokens[k + 2]?.key === 'half' && tokens[k + 3]?.text !== '-') value += 0.5;
+    }
+    const canonical = canonicalUnit(unit, value);
+    const q: Quantity = { value: canonical.value, unit: canonical.unit, text: text.slice(start, end), start, end, approx };
+    const outcome = (tollBefore(tokens, first) === 'death' ? 'killed' : undefined) ?? outcomeNear(tokens, first, j, unit);
     if (outcome) q.outcome = outcome;
     out.push(q);
     i = j - 1;
