@@ -146,3 +146,23 @@ test('dossier: Markdown sections, and article text that cannot open a tag, a lin
   assert.ok(!/<(?!!--)[a-z]/i.test(md), 'no raw tag anywhere');
   assert.ok(md.includes('Deal \\| signed'), 'a pipe in a title does not split the table row');
 });
+
+test('quantities: tolls, counts with the noun left out, halves and units in one scale', () => {
+  const text =
+    'The death toll rose to 13 on Monday night after rescuers found a body. At least 12 people were killed and four were missing. ' +
+    'Couriers were tracked for up to an hour and a half, or two and a half hours, after shifts. More than 3,000 residents fled; 400 millimeters of rain fell.';
+  const got = findQuantities(tokenize(text), text).map((q) => `${q.value} ${q.unit}${q.outcome ? ' ' + q.outcome : ''}`);
+  assert.deepEqual(got, ['13 people killed', '12 people killed', '4 people missing', '90 minute', '150 minute', '3000 people', '400 millimetre']);
+});
+
+test('compare: one outcome counted by several outlets is one fact; a figure from an earlier year is another', () => {
+  const cmp = compareStory([
+    article('a', 'North Ledger', '2025-10-13', 'LARISSA — At least 12 people were killed in the floods on Monday, the fire service said.\n\nStorm Daniel killed 17 people in the same plain in September 2023.'),
+    article('b', 'River Daily', '2025-10-14', 'The death toll from flooding in central Greece rose to 14 on Tuesday after two more bodies were found.'),
+  ]);
+  const toll = cmp.claims.find((c) => c.kind === 'quantity' && c.conflict);
+  assert.ok(toll, 'the toll is one fact with two figures');
+  assert.deepEqual(toll.conflict!.versions.map((v) => v.value).sort(), ['12 people', '14 people']);
+  const history = cmp.claims.find((c) => c.kind === 'quantity' && c.mentions.some((m) => m.amount?.value === 17));
+  assert.equal(history?.voices.length, 1, 'the 2023 storm is not part of the toll');
+});
