@@ -58,7 +58,10 @@ export interface ClusterOptions {
   /** Terms kept per article vector and per centroid. */
   articleTerms: number;
   centroidTerms: number;
-  /** Article terms used to look up candidate stories. */
+  /**
+   * Article terms used to look up candidate stories. The heaviest terms are the rarest, and a spun
+   * copy's rarest words are its synonyms ("inked", "settlement"): 24 reach the story's own words.
+   */
   queryTerms: number;
   /**
    * Share of the text score that depends on entity overlap: score = text × (1 − g + g × overlap).
@@ -87,7 +90,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   leadTokens: 400,
   articleTerms: 60,
   centroidTerms: 200,
-  queryTerms: 12,
+  queryTerms: 24,
   entityWeight: 0.1,
   entityGate: 0.5,
   maxPosting: 400,
