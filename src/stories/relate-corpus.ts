@@ -103,9 +103,12 @@ function memberOf(a: RelatableArticle): StoryMember {
 }
 
 /** Identifies the corpus state (its article ids, in order): a cached result is valid while it holds. */
+/** Bump when relating gives different stories for the same corpus, so cached stories are recomputed. */
+export const RELATE_VERSION = 2;
+
 function corpusStamp(port: RelateStorePort): string {
   let h = 0x811c9dc5;
   const ids = port.articleIds();
   for (const id of ids) for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return `${ids.length}:${(h >>> 0).toString(16)}`;
+  return `v${RELATE_VERSION}:${ids.length}:${(h >>> 0).toString(16)}`;
 }
