@@ -84,7 +84,7 @@ const OUTCOME_STEMS: ReadonlyArray<readonly [string, string]> = [
 
 function outcomeOf(key: string): string | undefined {
   // verb forms and the adjectives only: "rescuers" and "killer" name people, not what happened
-  if (!/(ed|ing|en)$/.test(key) && !OUTCOME_WORDS.has(key) && key !== 'dead' && key !== 'die' && key !== 'dies') return undefined;
+  if (!/(ed|ing|en)$/.test(key) && !OUTCOME_WORDS.has(key) && key !== 'die' && key !== 'dies') return undefined;
   for (const [stem, outcome] of OUTCOME_STEMS) if (key.startsWith(stem)) return outcome;
   return undefined;
 }
@@ -131,6 +131,20 @@ export function singular(word: string): string {
   return word;
 }
 
+/** "and a half" starting at token k (not "and a half-hearted ..."). */
+function andAHalfAt(tokens: Token[], k: number): boolean {
+  return tokens[k]?.key === 'and' && tokens[k + 1]?.key === 'a' && tokens[k + 2]?.key === 'half' && tokens[k + 3]?.text !== '-';
+}
+
+/** "about", "nearly", "more than", "up to" among the words from `from` back to `limit`. */
+function approxBefore(tokens: Token[], from: number, limit: number): boolean {
+  let approx = false;
+  for (let k = from; k >= 0 && k >= limit && tokens[k].kind === 'word'; k--) {
+    if (APPROX_BEFORE.has(tokens[k].key) || (tokens[k].key === 'to' && tokens[k - 1]?.key === 'up')) approx = true;
+  }
+  return approx;
+}
+
 function isYearLike(t: Token, value: number): boolean {
   return t.kind === 'num' && /^\d{4}$/.test(t.text) && value >= 1800 && value <= 2100;
 }
@@ -154,11 +168,7 @@ export function findQuantities(tokens: Token[], text: string, exclude: Span[] = 
       const c = canonicalUnit(tokens[i + 1].key, 1.5);
       const start = t.start;
       const end = tokens[i + 4].end;
-      if (!excluded(start, end)) {
-        let approx = false;
-        for (let k = i - 1; k >= 0 && k >= i - 3 && tokens[k].kind === 'word'; k--) if (APPROX_BEFORE.has(tokens[k].key) || (tokens[k].key === 'to' && tokens[k - 1]?.key === 'up')) approx = true;
-        out.push({ value: c.value, unit: c.unit, text: text.slice(start, end), start, end, approx });
-      }
+      if (!excluded(start, end)) out.push({ value: c.value, unit: c.unit, text: text.slice(start, end), start, end, approx: approxBefore(tokens, i - 1, i - 3) });
       i += 4;
       continue;
     }
@@ -181,6 +191,7 @@ export function findQuantities(tokens: Token[], text: string, exclude: Span[] = 
       half = true;
       j += 3;
     }
+    const toll = tollBefore(tokens, first);
     // currency sign right before the number
     let unit: string | null = null;
     let start = t.start;
@@ -227,13 +238,7 @@ export function findQuantities(tokens: Token[], text: string, exclude: Span[] = 
     // "could one day supply", "one time": idioms, not a count of one day
     if (unit && t.key === 'one' && TIME_UNITS.has(unit)) unit = null;
     // "the death toll rose to 13": a toll counts people even with no noun after the number
-    if (!unit) {
-      const toll = tollBefore(tokens, first);
-      if (toll) {
-        unit = 'people';
-        start = t.start;
-      }
-    }
+    if (!unit && toll) unit = 'people';
     // "12 people were killed and four were missing": people, left out before the outcome
     if (!unit) {
       let k = j;
@@ -247,20 +252,16 @@ export function findQuantities(tokens: Token[], text: string, exclude: Span[] = 
       i = j - 1;
       continue;
     }
-    let approx = false;
-    for (let k = first - 1 - (start < t.start ? 1 : 0); k >= 0 && k >= first - 3; k--) {
-      if (tokens[k].kind !== 'word') break;
-      if (APPROX_BEFORE.has(tokens[k].key) || (tokens[k].key === 'to' && tokens[k - 1]?.key === 'up')) approx = true;
-    }
+    const approx = approxBefore(tokens, first - 1 - (start < t.start ? 1 : 0), first - 3);
     // "an hour and a half" after the noun ("two hours and a half")
-    if (!half) {
+    if (!half && DURATIONS.has(unit)) {
       let k = j;
       while (k < tokens.length && tokens[k].start < end) k++;
-      if (DURATIONS.has(unit) && tokens[k]?.key === 'and' && tokens[k + 1]?.key === 'a' && tokens[k + 2]?.key === 'half' && tokens[k + 3]?.text !== '-') value += 0.5;
+      if (andAHalfAt(tokens, k)) value += 0.5;
     }
     const canonical = canonicalUnit(unit, value);
     const q: Quantity = { value: canonical.value, unit: canonical.unit, text: text.slice(start, end), start, end, approx };
-    const outcome = (tollBefore(tokens, first) === 'death' ? 'killed' : undefined) ?? outcomeNear(tokens, first, j, unit);
+    const outcome = (toll === 'death' ? 'killed' : undefined) ?? outcomeNear(tokens, first, j, unit);
     if (outcome) q.outcome = outcome;
     out.push(q);
     i = j - 1;
