@@ -114,7 +114,7 @@ function formAt(tokens: Token[], v: number, table: FormTable): number {
  * "withdraw" → "withdrawal", "invade" → "invasion", "suspend" → "suspension", "assist" →
  * "assistance", "deploy" → "deployment". Wrong guesses are words that never occur, so harmless.
  */
-export function nominalisations(base: string): string[] {
+function nominalisations(base: string): string[] {
   const out: string[] = [];
   if (base.length < 4 || / /.test(base)) return out;
   if (base.endsWith('ate')) out.push(base.slice(0, -1) + 'ion');
@@ -190,7 +190,7 @@ const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'sev
 /** Words that may stand between a support verb and its event noun ("a warm", "its long-threatened"). */
 const NOUN_PHRASE_OPENERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'new', 'fresh', 'further', 'several', 'some', 'first', 'second', 'formal', 'official', 'joint']);
 
-export interface NominalHit {
+interface NominalHit {
   /** Token index of the event noun. */
   at: number;
   /** The noun's lowercase key. */

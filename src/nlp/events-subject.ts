@@ -38,7 +38,6 @@ const QUANTITIES = new Set(['hundreds', 'thousands', 'dozens', 'millions', 'tens
 const TAIL_START = new Set(['of', 'from', 'in', 'at', 'near', 'for', 'with', 'across', 'inside', 'outside', 'around', 'on', 'based', 'loyal', 'linked', 'operating', 'along', 'together', 'alongside', 'backed', 'led', '(',
   // participial tails of a subject ("aircraft including helicopter gunships", "aircraft using guided missiles")
   'including', 'using', 'armed', 'carrying', 'affiliated', 'belonging', 'angered', 'opposed']);
-/** Words that cannot appear in a subject's tail: they mark another clause. */
 /** Natural hazards are no political actors ("Storm Daniel killed 17 people"). */
 const HAZARDS = new Set(['storm', 'hurricane', 'typhoon', 'cyclone', 'flood', 'floods', 'flooding', 'earthquake', 'quake', 'fire', 'fires', 'wildfire', 'wildfires', 'tsunami', 'landslide', 'drought', 'heatwave', 'blizzard', 'tornado', 'avalanche', 'eruption', 'virus', 'epidemic', 'pandemic', 'outbreak', 'disease']);
 /**
@@ -47,6 +46,7 @@ const HAZARDS = new Set(['storm', 'hurricane', 'typhoon', 'cyclone', 'flood', 'f
  * as COERCE"). "fire" is left out: "opened fire".
  */
 export const DISASTER_WORDS = new Set(['storm', 'hurricane', 'typhoon', 'cyclone', 'flood', 'floods', 'flooding', 'floodwaters', 'earthquake', 'quake', 'wildfire', 'wildfires', 'tsunami', 'landslide', 'landslides', 'drought', 'heatwave', 'blizzard', 'tornado', 'avalanche', 'eruption', 'epidemic', 'pandemic', 'outbreak']);
+/** Words that cannot appear in a subject's tail: they mark another clause. */
 const TAIL_BREAK = new Set(['said', 'says', 'that', 'which', 'who', 'whom', 'when', 'while', 'if', 'because', 'but', 'as', ';', ':']);
 
 /**

@@ -161,9 +161,9 @@ const CLAUSE_BOUNDARY = new Set([';', ':', '\u2014', '\u2013', 'that', 'which', 
 /** Plural or collective nouns that head a subject besides the agents dictionary. */
 const SUBJECT_NOUNS = new Set(['officials', 'leaders', 'forces', 'authorities', 'government', 'governments', 'ministers', 'spokesmen', 'lawmakers', 'delegates', 'delegation', 'negotiators', 'envoys', 'diplomats', 'soldiers', 'militants', 'fighters', 'protesters', 'demonstrators', 'students', 'workers', 'activists', 'members', 'people', 'residents', 'police', 'military', 'army', 'navy', 'regime', 'administration', 'cabinet', 'parliament', 'court', 'media', 'agency', 'ministry', 'council', 'sources', 'state',
   // people who act collectively in news, missing from the agents dictionary
-  'elders', 'chiefs', 'clerics', 'tribesmen', 'monks', 'priests', 'bishops', 'imams', 'scholars', 'intellectuals', 'opposition', 'prisoners', 'detainees', 'inmates', 'hackers', 'youths', 'officers', 'gunmen', 'villagers', 'refugees', 'civilians', 'farmers', 'teachers', 'doctors', 'journalists', 'lawyers', 'judges', 'voters', 'supporters', 'opponents', 'critics', 'unions', 'strikers', 'marchers', 'crowds', 'mobs', 'squads', 'commanders', 'generals', 'ministers', 'peacekeepers', 'monitors', 'inspectors', 'observers', 'investigators', 'prosecutors']);
+  'elders', 'chiefs', 'clerics', 'tribesmen', 'monks', 'priests', 'bishops', 'imams', 'scholars', 'intellectuals', 'opposition', 'prisoners', 'detainees', 'inmates', 'hackers', 'youths', 'officers', 'gunmen', 'villagers', 'refugees', 'civilians', 'farmers', 'teachers', 'doctors', 'journalists', 'lawyers', 'judges', 'voters', 'supporters', 'opponents', 'critics', 'unions', 'strikers', 'marchers', 'crowds', 'mobs', 'squads', 'commanders', 'generals', 'peacekeepers', 'monitors', 'inspectors', 'observers', 'investigators', 'prosecutors']);
 /** Collective nouns for sides and groups that act in news ("the two sides", "the coalition"). */
-const GROUP_NOUNS = new Set(['side', 'party', 'group', 'coalition', 'alliance', 'union', 'team', 'mission', 'contingent', 'committee', 'commission', 'court', 'tribunal', 'body', 'movement', 'front', 'faction', 'organization', 'organisation', 'association', 'federation', 'newspaper', 'agency', 'board', 'panel', 'bloc', 'community', 'unit', 'ship', 'warship', 'vessel', 'aircraft', 'plane', 'jet', 'troop', 'unit', 'convoy',
+const GROUP_NOUNS = new Set(['side', 'party', 'group', 'coalition', 'alliance', 'union', 'team', 'mission', 'contingent', 'committee', 'commission', 'court', 'tribunal', 'body', 'movement', 'front', 'faction', 'organization', 'organisation', 'association', 'federation', 'newspaper', 'agency', 'board', 'panel', 'bloc', 'community', 'unit', 'ship', 'warship', 'vessel', 'aircraft', 'plane', 'jet', 'troop', 'convoy',
   // military hardware stands for the force that uses it ("Israeli tanks fired", "Russian aircraft killed")
   'tank', 'helicopter', 'gunship', 'warplane', 'bomber', 'fighter', 'drone', 'submarine', 'frigate', 'destroyer', 'gunboat', 'artillery', 'battery', 'bulldozer', 'network', 'cell', 'wing', 'brigade', 'battalion', 'regiment', 'division', 'squad', 'patrol']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they']);
@@ -184,9 +184,9 @@ const COOPERATIVE_FUTURE_TO_AGREE = new Set<PloverCategory>(['CONSULT', 'SUPPORT
 // (CAMEO 133 "threaten with political dissent, protest": a protest announced for later is a threat too)
 const FUTURE_CONFLICT_TO_THREATEN = new Set<PloverCategory>(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE', 'PROTEST']);
 const RESIGN_FORMS = new Set(['resign', 'resigns', 'resigned', 'resigning']);
-/** Verbs of commitment: followed by "to/on/that ..." they express intent (PLOVER AGREE). */
 /** Past tenses without -ed, which are finite verbs after a singular subject. */
-const IRREGULAR_PAST = new Set(['met', 'held', 'sent', 'gave', 'took', 'made', 'said', 'told', 'won', 'lost', 'fought', 'struck', 'shot', 'hit', 'put', 'set', 'cut', 'let', 'led', 'fled', 'left', 'began', 'spoke', 'threw', 'broke', 'sought', 'brought', 'bought', 'caught', 'taught', 'kept', 'found', 'stood', 'came', 'went', 'ran', 'saw', 'chose', 'froze', 'rose', 'fell', 'drove', 'wrote', 'hid', 'bit', 'beat', 'bound', 'blew', 'drew', 'grew', 'knew', 'withdrew', 'overthrew', 'undertook', 'forbade', 'forgave', 'swore', 'tore', 'wore', 'bore', 'spent', 'lent', 'built', 'dealt', 'meant', 'felt', 'slew', 'quit', 'shut', 'cast', 'upset', 'spread', 'read', 'paid', 'laid', 'said', 'heard', 'sold', 'told', 'held', 'fed', 'met', 'inked']);
+const IRREGULAR_PAST = new Set(['met', 'held', 'sent', 'gave', 'took', 'made', 'said', 'told', 'won', 'lost', 'fought', 'struck', 'shot', 'hit', 'put', 'set', 'cut', 'let', 'led', 'fled', 'left', 'began', 'spoke', 'threw', 'broke', 'sought', 'brought', 'bought', 'caught', 'taught', 'kept', 'found', 'stood', 'came', 'went', 'ran', 'saw', 'chose', 'froze', 'rose', 'fell', 'drove', 'wrote', 'hid', 'bit', 'beat', 'bound', 'blew', 'drew', 'grew', 'knew', 'withdrew', 'overthrew', 'undertook', 'forbade', 'forgave', 'swore', 'tore', 'wore', 'bore', 'spent', 'lent', 'built', 'dealt', 'meant', 'felt', 'slew', 'quit', 'shut', 'cast', 'upset', 'spread', 'read', 'paid', 'laid', 'heard', 'sold', 'fed', 'inked']);
+/** Verbs of commitment: followed by "to/on/that ..." they express intent (PLOVER AGREE). */
 const COMMITMENT_VERBS = new Set(['agree', 'agrees', 'agreed', 'agreeing', 'promise', 'promises', 'promised', 'pledge', 'pledges', 'pledged', 'offer', 'offers', 'offered', 'vow', 'vows', 'vowed', 'commit', 'commits', 'committed', 'undertake', 'undertook', 'consented', 'consent', 'swear', 'swears', 'swore', 'sworn']);
 /**
  * Verbs of refusal whose PETRARCH2 block ("REFUSE") has no default code and relies on object
@@ -1009,12 +1009,9 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
    * trial"), which the dictionary codes 173 (arrest); a veto is CAMEO 129, REJECT.
    */
   function codebookCode(code: string, v: number, vEnd: number, limit: number): string {
-    const c = codebookReading(code, v, vEnd, limit);
+    const c = codebookReadingOf(codebookCtx, code, v, vEnd, limit);
     // a state of emergency after a natural disaster is relief, not repression (codebook COERCE)
     return c === '1724' && disasterContext() ? '---' : c;
-  }
-  function codebookReading(code: string, v: number, vEnd: number, limit: number): string {
-    return codebookReadingOf(codebookCtx, code, v, vEnd, limit);
   }
 
   /** An agreement noun heads the object after a signing verb ("signed a 12-year partnership agreement"). */
@@ -1400,7 +1397,7 @@ function terminatedCode(code: string): string | null {
     case 'MOBILIZE':
       return '087';
     case 'COERCE':
-      return code.startsWith('1721') || code === '172' ? '081' : code.startsWith('17') ? '081' : null;
+      return code.startsWith('17') ? '081' : null;
     case 'SANCTION':
       return '085';
     default:

@@ -26,7 +26,7 @@ const OPEN_TO_CLOSE: Record<string, string> = {
 const INDIRECT_CUES = new Set([
   'say', 'tell', 'add', 'state', 'announce', 'declare', 'claim', 'insist', 'argue', 'warn', 'explain', 'note', 'stress',
   'emphasize', 'acknowledge', 'admit', 'confirm', 'suggest', 'predict', 'report', 'assert', 'maintain', 'contend',
-  'reiterate', 'write', 'vow', 'pledge', 'promise', 'allege', 'acknowledge', 'mention', 'deny',
+  'reiterate', 'write', 'vow', 'pledge', 'promise', 'allege', 'mention', 'deny',
 ]);
 /** Cues that also take plain noun objects ("declared a state of emergency"): reported speech only with "that". */
 const THAT_ONLY_CUES = new Set(['deny', 'announce', 'declare', 'confirm', 'acknowledge', 'admit', 'vow', 'pledge', 'promise', 'report', 'state', 'note', 'predict']);
@@ -38,7 +38,7 @@ const PREPOSITIONS_IN_NP = new Set(['outside', 'of', 'in', 'at', 'from', 'near',
 const BETWEEN_SUBJECT_AND_VERB = new Set([
   'also', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'later', 'earlier', 'previously', 'repeatedly', 'then',
   'once', 'again', 'personally', 'publicly', 'reportedly', 'further', 'recently', 'separately', 'similarly', 'only',
-  'just', 'already', 'had', 'would', 'will', 'could', 'may', 'might', 'did', 'does', 'do', 'often', 'frequently',
+  'just', 'already', 'would', 'will', 'could', 'may', 'might', 'did', 'does', 'do', 'often', 'frequently',
   'consistently', 'bluntly', 'flatly', 'angrily', 'firmly', 'told', 'been',
 ]);
 const PLURAL_OR_IT = new Set(['they', 'it', 'we']);
