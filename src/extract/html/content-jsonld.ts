@@ -4,7 +4,7 @@
  * paywalled pages), flattened (no paragraphs), or stale. Words only: compared as bags of lower-case
  * word tokens, the way the text will be read.
  */
-import { flattenJsonLd, parseJsonLdText, textValue } from './metadata-jsonld.js';
+import { MAX_JSONLD_SCRIPT_CHARS, flattenJsonLd, parseJsonLdText, textValue } from './metadata-jsonld.js';
 
 /** An articleBody shorter than this many words is a teaser or summary, not the article. */
 export const ARTICLE_BODY_MIN_WORDS = 100;
@@ -55,9 +55,6 @@ function stripMarkup(text: string): string {
   return out.replace(/&(?:nbsp|amp|quot|#39|apos|lt|gt);/g, ' ');
 }
 
-/** Biggest JSON-LD script parsed (the metadata reader has the same cap). */
-const MAX_SCRIPT_CHARS = 2_000_000;
-
 /** Is this <script> a JSON-LD block that may hold an articleBody? (Cheap: no parsing.) */
 export function mayHoldArticleBody(script: Element): boolean {
   return (script.getAttribute('type') ?? '').toLowerCase().includes('ld+json') && (script.textContent ?? '').includes('articleBody');
@@ -71,7 +68,7 @@ export function articleBodyTokens(scripts: readonly Element[]): string[] | null 
   const values: unknown[] = [];
   for (const script of scripts) {
     const text = script.textContent ?? '';
-    if (text.length > MAX_SCRIPT_CHARS || !text.includes('articleBody')) continue;
+    if (text.length > MAX_JSONLD_SCRIPT_CHARS || !text.includes('articleBody')) continue;
     values.push(...parseJsonLdText(text));
   }
   if (values.length === 0) return null;

@@ -113,6 +113,9 @@ export function flattenJsonLd(values: unknown[]): JsonLdNode[] {
   return out;
 }
 
+/** Biggest JSON-LD script body parsed: anything larger is not metadata, and parsing it would be slow. */
+export const MAX_JSONLD_SCRIPT_CHARS = 2_000_000;
+
 /** All JSON-LD nodes of a document. */
 export function jsonLdNodes(doc: Document): JsonLdNode[] {
   const values: unknown[] = [];
@@ -120,7 +123,7 @@ export function jsonLdNodes(doc: Document): JsonLdNode[] {
     const type = (script.getAttribute('type') ?? '').toLowerCase();
     if (!type.includes('ld+json')) continue;
     const text = script.textContent ?? '';
-    if (text.length > 2_000_000) continue;
+    if (text.length > MAX_JSONLD_SCRIPT_CHARS) continue;
     values.push(...parseJsonLdText(text));
   }
   return flattenJsonLd(values);
