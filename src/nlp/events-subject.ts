@@ -30,8 +30,10 @@ export interface SubjectContext {
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'some', 'both', 'all', 'several', 'many', 'most', 'two', 'three', 'four', 'five', 'six', 'hundreds', 'thousands', 'dozens', 'its', 'their', 'his', 'her']);
+/** Finite auxiliaries and modals (the event coder's auxiliary tables are built on them). */
+export const FINITE_AUX = ['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'did', 'does', 'do'];
 /** Auxiliaries and the infinitive marker: never inside a noun phrase. */
-const VERB_WORDS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'to', 'did', 'does', 'do']);
+const VERB_WORDS = new Set([...FINITE_AUX, 'be', 'been', 'being', 'to']);
 /** Quantities before "of" in a subject ("thousands of", "one third of", "most of"). */
 const QUANTITIES = new Set(['hundreds', 'thousands', 'dozens', 'millions', 'tens', 'scores', 'third', 'half', 'quarter', 'most', 'many', 'some', 'all', 'several', 'members', 'groups', 'group']);
 /** Words that end a noun phrase and start its tail ("leaders of ...", "troops in ..."). */

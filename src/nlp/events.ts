@@ -24,7 +24,7 @@ import type { Token } from './tokens.js';
 import type { Sentence } from './sentences.js';
 import { ORG_ROLE_NOUNS, resolveOrgRoleNoun, type EntityResult, type MentionRec } from './entities.js';
 import { LEX } from './lexicons.js';
-import { DISASTER_WORDS, nominalObject, nominalSubject, type SubjectContext } from './events-subject.js';
+import { DISASTER_WORDS, FINITE_AUX, nominalObject, nominalSubject, type SubjectContext } from './events-subject.js';
 import { codebookReadingOf, objectHasSequence, STATE_HEADS, type CodebookContext } from './events-codebook.js';
 import { buildEventNouns, CORE_EVENT_NOUNS, objectEventNoun, occurrenceVerbAt, supportVerbAt, terminativeVerbAt } from './events-nominal.js';
 
@@ -143,9 +143,9 @@ const NOT_BEFORE_VERB = new Set([
   'for', 'with', 'in', 'on', 'at', 'by', 'from', 'into', 'about', 'over', 'under', 'after', 'before', 'new', 'no',
   'any', 'some', 'such', 'further', 'military', 'economic', 'political', 'mutual', 'full', 'international',
 ]);
+/** Auxiliaries, negations and adverbs that stand between a subject and its verb. */
 const AUX = new Set([
-  'has', 'have', 'had', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'will', 'would', 'shall', 'should', 'can',
-  'could', 'may', 'might', 'must', 'did', 'does', 'do', 'also', 'not', "n't", 'never', 'to', 'reportedly', 'allegedly',
+  ...FINITE_AUX, 'be', 'been', 'being', 'also', 'not', "n't", 'never', 'to', 'reportedly', 'allegedly',
   'later', 'earlier', 'then', 'again', 'jointly', 'formally', 'officially', 'repeatedly', 'already', 'just', 'still',
   'once', 'outright', 'finally', 'first', 'now', 'since', 'even', 'effectively', 'previously',
 ]);
@@ -207,7 +207,7 @@ const ATTRIBUTIVE_OPENERS = new Set(['a', 'an', 'the', 'with', 'of', 'for', 'in'
 const PATTERN_STOP = new Set(['which', 'who', 'while', 'but', 'if', 'unless', 'because', 'when', 'until', 'although', 'though', 'whereas', 'whether']);
 const CONDITIONAL_MODALS = new Set(['may', 'might', 'could', 'would', 'will']);
 /** Finite auxiliaries that open a content clause after its subject ("it will", "he had"). */
-const CLAUSE_AUX = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'had', 'has', 'have', 'was', 'were', 'is', 'are', "'ll", "'d", 'did', 'does', 'do']);
+const CLAUSE_AUX = new Set([...FINITE_AUX, "'ll", "'d"]);
 /** Statement verbs whose content, when forceful, is a threat (PLOVER THREATEN: "coercive or forceful warnings"). */
 const WARNING_VERBS = new Set(['warned', 'warns', 'warn', 'warning', 'cautioned', 'cautions', 'threatened', 'threatens']);
 const MATERIAL_CONFLICT = new Set<PloverCategory>(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE', 'PROTEST']);
@@ -597,7 +597,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         break;
       }
     }
-    const passive = /ed$/.test(t.key) && ['was', 'were', 'been', 'is', 'are', 'be'].includes(tokens[v - 1]?.key ?? '');
+    const passive = /ed$/.test(t.key) && COPULAS.has(tokens[v - 1]?.key ?? '');
     // the subject names the event: its actor is the name before the noun ("Palestinian riots"),
     // its target what it is against
     let actor = nounSubjectAt >= 0 ? modifierOf(nounSubjectAt, clauseStart) : groupBefore(v, clauseStart);
@@ -1051,12 +1051,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return !!nx && (nx.key === 'a' || nx.key === 'an') && mentionEnd.has(k - 1);
   }
 
-  /** A lowercase noun that can head a subject: an agent ("troops", "officials") or a role ("minister"). */
+  /** A modal of `set` before verb v, with only auxiliaries and adverbs between ("must not be"). */
   function modalBefore(v: number, start: number, set: Set<string>): boolean {
     for (let k = v - 1; k >= start && k >= v - 4; k--) {
       const key = tokens[k].key;
       if (set.has(key)) return true;
-      if (!AUX.has(key) && key !== 'be') return false;
+      if (!AUX.has(key)) return false;
     }
     return false;
   }
@@ -1076,6 +1076,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return false;
   }
 
+  /** A lowercase noun that can head a subject: an agent ("troops", "officials") or a role ("minister"). */
   function isAgentNoun(k: number): boolean {
     const t = tokens[k];
     if (t.kind !== 'word' || t.cap) return false;
