@@ -20,16 +20,24 @@ export function wordBag(tokens: readonly string[]): Map<string, number> {
   return bag;
 }
 
+/** Words the two bags have in common, counted with multiplicity. */
+export function sharedWords(a: Map<string, number>, b: Map<string, number>): number {
+  let shared = 0;
+  for (const [w, v] of b) shared += Math.min(v, a.get(w) ?? 0);
+  return shared;
+}
+
+function bagSize(bag: Map<string, number>): number {
+  let n = 0;
+  for (const v of bag.values()) n += v;
+  return n;
+}
+
 /** Word-bag F1 of `a` against `b` (1 when both are empty). */
 export function bagF1(a: Map<string, number>, b: Map<string, number>): number {
-  let na = 0;
-  let nb = 0;
-  let shared = 0;
-  for (const v of a.values()) na += v;
-  for (const [w, v] of b) {
-    nb += v;
-    shared += Math.min(v, a.get(w) ?? 0);
-  }
+  const na = bagSize(a);
+  const nb = bagSize(b);
+  const shared = sharedWords(a, b);
   if (na === 0 && nb === 0) return 1;
   if (shared === 0) return 0;
   const p = shared / na;

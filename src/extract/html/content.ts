@@ -19,7 +19,7 @@
  * again with the articleBody as guide (content-jsonld.ts). The DOM is only read, never changed.
  */
 import type { Removal, RemovalReason } from '../../model.js';
-import { articleBodyTokens, bagF1, mayHoldArticleBody, wordBag, wordTokens } from './content-jsonld.js';
+import { articleBodyTokens, bagF1, mayHoldArticleBody, sharedWords, wordBag, wordTokens } from './content-jsonld.js';
 import { findDatesInText } from './date-parse.js';
 import {
   BLOCK_TAGS,
@@ -398,12 +398,13 @@ const SIBLING_SHARE = 0.3;
  * pull their common parent's score below the best section's. So sibling elements of the winner that hold
  * unflagged prose of their own (a share of the winner's score) join it, with everything between them.
  */
-function pickContainer(root: Element, blocks: Block[], weigh: (b: Block) => number = blockWeight): Selection {
+function pickContainer(root: Element, blocks: Block[], weigh: (b: Block, i: number) => number = blockWeight): Selection {
   const totals = new Map<Element, number>();
   /** Positive weight of blocks under no flag: prose that no rule doubts. */
   const clean = new Map<Element, number>();
-  for (const b of blocks) {
-    const w = weigh(b);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const w = weigh(b, i);
     const cleanW = w > 0 && !b.flag ? w : 0;
     let el: Element | null = b.owner;
     let eligible = b.thread === null;
@@ -660,11 +661,8 @@ const BODY_MIN_GAIN = 0.05;
  */
 function checkAgainstArticleBody(root: Element, blocks: Block[], fromDom: MainContent, body: string[]): MainContent {
   const bodyBag = wordBag(body);
-  const domTokens = wordTokens(fromDom.paragraphs.join('\n'));
-  const domBag = wordBag(domTokens);
-  let shared = 0;
-  for (const [w, n] of bodyBag) shared += Math.min(n, domBag.get(w) ?? 0);
-  const coverage = shared / body.length;
+  const domBag = wordBag(wordTokens(fromDom.paragraphs.join('\n')));
+  const coverage = sharedWords(domBag, bodyBag) / body.length;
   if (coverage >= BODY_COVERAGE) return fromDom;
 
   const matches = blocks.map((b) => {
@@ -673,15 +671,12 @@ function checkAgainstArticleBody(root: Element, blocks: Block[], fromDom: MainCo
     for (const t of tokens) if (bodyBag.has(t)) hit++;
     return { tokens: tokens.length, match: tokens.length > 0 && hit >= tokens.length * BODY_BLOCK_MATCH };
   });
-  const index = new Map(blocks.map((b, i) => [b, i]));
-  const sel = pickContainer(root, blocks, (b) => {
-    const m = matches[index.get(b) ?? 0];
-    return m.match ? m.tokens : -m.tokens;
-  });
+  const sel = pickContainer(root, blocks, (_b, i) => (matches[i].match ? matches[i].tokens : -matches[i].tokens));
+  const inside = blocks.map((b) => isSelected(b.owner, sel));
   const paragraphs: string[] = [];
   const dropped: string[] = [];
   blocks.forEach((b, i) => {
-    if (!isSelected(b.owner, sel)) return;
+    if (!inside[i]) return;
     if (matches[i].match) paragraphs.push(b.text);
     else dropped.push(b.text);
   });
@@ -690,7 +685,7 @@ function checkAgainstArticleBody(root: Element, blocks: Block[], fromDom: MainCo
   const removals: Removal[] = [];
   if (dropped.length) removals.push({ reason: 'boilerplate', rule: 'not-in-article-body', text: dropped.join('\n'), at: -1 });
   const kept = new Set(paragraphs);
-  const outside = blocks.filter((b, i) => !isSelected(b.owner, sel) && !(matches[i].match && kept.has(b.text))).map((b) => b.text);
+  const outside = blocks.filter((b, i) => !inside[i] && !(matches[i].match && kept.has(b.text))).map((b) => b.text);
   if (outside.length) removals.push({ reason: 'boilerplate', rule: 'outside-main-content', text: outside.join('\n'), at: -1 });
   return { paragraphs, removals };
 }
