@@ -13,6 +13,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { regularVerbForms } from '../src/nlp/verb-forms.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(repoRoot, '..', 'shared');
@@ -117,29 +118,9 @@ const LIGHT_VERBS = new Set([
   'PLACE', 'INTERVIEW', 'WONDER', 'AVOID', 'FLY', 'PILOT', 'COMPLETE', 'CAST', 'COME_UP', 'MOVE_UP', 'ARISE', 'ELEVATE', 'HOIST', 'RISE', 'SURFACE', 'ANSWER', 'REPLY', 'RESPOND', 'REACT', 'RECOVER', 'DENY', 'REVIEW', 'PUBLISH', 'CUT', 'EXERCISE', 'WALK', 'VOW', 'INAUGURATE', 'BREAK_DOWN', 'FALTER', 'TAP', 'POINT', 'ERUPT', 'VIOLATE', 'COMMIT', 'DRAFT', 'ADVANCE',
 ]);
 
+/** Regular inflections of an uppercase dictionary verb (doubled CVC forms next to the plain ones). */
 function regularForms(v: string): string[] {
-  const forms = new Set<string>([v]);
-  const cons = (c: string) => /[B-DF-HJ-NP-TV-Z]/.test(c);
-  if (/(S|X|Z|CH|SH)$/.test(v)) forms.add(v + 'ES');
-  else if (/[^AEIOU]Y$/.test(v)) forms.add(v.slice(0, -1) + 'IES');
-  else forms.add(v + 'S');
-  if (v.endsWith('E')) {
-    forms.add(v + 'D');
-    forms.add(v.slice(0, -1) + 'ING');
-  } else if (/[^AEIOU]Y$/.test(v)) {
-    forms.add(v.slice(0, -1) + 'IED');
-    forms.add(v + 'ING');
-  } else {
-    forms.add(v + 'ED');
-    forms.add(v + 'ING');
-    const n = v.length;
-    // CVC ending: also the doubled form (STOP → STOPPED); harmless when wrong.
-    if (n >= 3 && cons(v[n - 1]) && !/[WXY]/.test(v[n - 1]) && /[AEIOU]/.test(v[n - 2]) && cons(v[n - 3])) {
-      forms.add(v + v[n - 1] + 'ED');
-      forms.add(v + v[n - 1] + 'ING');
-    }
-  }
-  return [...forms];
+  return regularVerbForms(v.toLowerCase(), 'also').map((f) => f.toUpperCase());
 }
 
 function buildVerbs(): { forms: Record<string, string>; blocks: Record<string, VerbBlock> } {

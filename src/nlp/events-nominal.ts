@@ -14,6 +14,7 @@
  * Everything here is a table lookup or a bounded scan of a few tokens after the verb.
  */
 import type { Token } from './tokens.js';
+import { regularVerbForms } from './verb-forms.js';
 
 /** English support verbs whose meaning is in the object ("hold", "stage", "launch", "renew"). */
 const SUPPORT_VERB_LEMMAS = [
@@ -50,23 +51,8 @@ const IRREGULAR: Record<string, string[]> = {
 function inflect(lemma: string): string[] {
   const [head, ...rest] = lemma.split(' ');
   const tail = rest.length ? ' ' + rest.join(' ') : '';
-  const out = new Set<string>([head]);
-  if (/(s|x|z|ch|sh)$/.test(head)) out.add(head + 'es');
-  else if (/[^aeiou]y$/.test(head)) out.add(head.slice(0, -1) + 'ies');
-  else out.add(head + 's');
-  if (head.endsWith('e')) {
-    out.add(head + 'd');
-    out.add(head.slice(0, -1) + 'ing');
-  } else if (/[^aeiou]y$/.test(head)) {
-    out.add(head.slice(0, -1) + 'ied');
-    out.add(head + 'ing');
-  } else {
-    // doubled final consonant after a short stressed vowel ("stop" → "stopped", "cut" → "cutting")
-    const cvc = /[^aeiou][aeiou][bdgklmnprt]$/.test(head) && head.length <= 4;
-    out.add(head + (cvc ? head.at(-1) : '') + 'ed');
-    out.add(head + (cvc ? head.at(-1) : '') + 'ing');
-    if (head === 'cancel') out.add('cancelled').add('cancelling');
-  }
+  const out = new Set(regularVerbForms(head, 'short'));
+  if (head === 'cancel') out.add('cancelled').add('cancelling');
   for (const f of IRREGULAR[head] ?? []) out.add(f);
   return [...out].map((f) => f + tail);
 }

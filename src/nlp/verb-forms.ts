@@ -1,0 +1,44 @@
+/**
+ * Regular English verb inflection (-s, -ed, -ing), shared by the event coder's own verb lists
+ * (events-nominal.ts) and the lexicon build that inflects PETRARCH's verb dictionary
+ * (scripts/build-nlp-lexicons.ts). Irregular forms are the callers' business.
+ */
+
+/**
+ * How the final consonant of a consonant-vowel-consonant ending is doubled ("stop" → "stopped"):
+ * - 'short': only for verbs of at most four letters ending in b/d/g/k/l/m/n/p/r/t, and instead of
+ *   the plain form: exact forms for a short hand-made list, where a wrong form would be a miss.
+ * - 'also': for any CVC ending (not w/x/y), next to the plain form: the lexicon build cannot tell
+ *   stress ("occurred" but "opened"), and a form that never occurs in text costs nothing there.
+ */
+export type ConsonantDoubling = 'short' | 'also';
+
+const CONSONANT = /[b-df-hj-np-tv-z]/;
+
+/** The base form of a lowercase verb and its regular inflections, in this order: base, -s, -ed, -ing (then doubled forms). */
+export function regularVerbForms(base: string, doubling: ConsonantDoubling): string[] {
+  const forms = new Set<string>([base]);
+  if (/(s|x|z|ch|sh)$/.test(base)) forms.add(base + 'es');
+  else if (/[^aeiou]y$/.test(base)) forms.add(base.slice(0, -1) + 'ies');
+  else forms.add(base + 's');
+  if (base.endsWith('e')) {
+    forms.add(base + 'd');
+    forms.add(base.slice(0, -1) + 'ing');
+  } else if (/[^aeiou]y$/.test(base)) {
+    forms.add(base.slice(0, -1) + 'ied');
+    forms.add(base + 'ing');
+  } else if (doubling === 'short') {
+    const double = /[^aeiou][aeiou][bdgklmnprt]$/.test(base) && base.length <= 4 ? base.at(-1) : '';
+    forms.add(base + double + 'ed');
+    forms.add(base + double + 'ing');
+  } else {
+    forms.add(base + 'ed');
+    forms.add(base + 'ing');
+    const n = base.length;
+    if (n >= 3 && CONSONANT.test(base[n - 1]) && !/[wxy]/.test(base[n - 1]) && /[aeiou]/.test(base[n - 2]) && CONSONANT.test(base[n - 3])) {
+      forms.add(base + base[n - 1] + 'ed');
+      forms.add(base + base[n - 1] + 'ing');
+    }
+  }
+  return [...forms];
+}
