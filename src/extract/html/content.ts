@@ -339,8 +339,13 @@ const PARAGRAPH_LINK_DENSITY = 0.2;
 /** Paragraphs under one navigation flag that prove it wrong. */
 const NAV_DISPROOF_PARAGRAPHS = 2;
 
+/** Share of the block's raw text inside links (0 for a block with none). */
+function linkDensity(b: Block): number {
+  return b.rawChars > 0 ? b.linkChars / b.rawChars : 0;
+}
+
 function isParagraph(b: Block): boolean {
-  return b.text.length >= PARAGRAPH_CHARS && b.rawChars > 0 && b.linkChars / b.rawChars < PARAGRAPH_LINK_DENSITY;
+  return b.text.length >= PARAGRAPH_CHARS && b.rawChars > 0 && linkDensity(b) < PARAGRAPH_LINK_DENSITY;
 }
 
 /**
@@ -366,7 +371,7 @@ function blockWeight(b: Block): number {
   // container towards itself), so it neither votes for nor against any element.
   if (b.thread) return 0;
   const len = b.text.length;
-  const density = b.rawChars > 0 ? b.linkChars / b.rawChars : 0;
+  const density = linkDensity(b);
   // Prose under a furniture flag (a comment, a teaser) still votes, weakly: the flag may be wrong (a
   // "paywall" wrapper around the whole article), and if it is right, stronger prose elsewhere wins.
   const trust = b.flag && !b.flag.disproved && !b.flag.verdict.neutral ? FLAGGED_PROSE_WEIGHT : 1;
@@ -574,14 +579,14 @@ function articleEnd(blocks: Block[], inside: boolean[]): number {
 
 /** Pass 3 verdict for a block inside the container. */
 function blockVerdict(b: Block): SkipVerdict | null {
-  const density = b.rawChars > 0 ? b.linkChars / b.rawChars : 0;
+  const density = linkDensity(b);
   if (density > LINK_DENSE && b.text.length < 400) return { reason: 'related-links', rule: 'link-dense-block' };
   return phraseVerdict(b.text);
 }
 
 /** Prose characters of a block: what it adds to an article if it is one (0 for furniture-like blocks). */
 function proseChars(b: Block): number {
-  const density = b.rawChars > 0 ? b.linkChars / b.rawChars : 0;
+  const density = linkDensity(b);
   return b.text.length >= PROSE_MIN_CHARS && density <= LINK_DENSE ? b.text.length * (1 - density) : 0;
 }
 
