@@ -141,9 +141,11 @@ function isExactlySiteName(text: string, siteNames: string[]): boolean {
   return squashed !== '' && siteNames.some((n) => fold(n).replace(/ /g, '') === squashed);
 }
 
+/** Similarity at which an h1 is certainly the headline the structured titles name. */
 const FIRM_MATCH = 0.8;
 /** Similarity at which two titles are the same headline, worded a little differently. */
 const AGREEMENT = 0.6;
+/** Similarity at which an h1 tells the same story as a structured title in other words. */
 const RELATED_MATCH = 0.3;
 /** Similarity at which an h1 is taken for the headline the structured titles name. */
 const HEADLINE_MATCH = 0.5;
@@ -394,14 +396,14 @@ function extractTitleCandidate(ctx: TitleContext, structured: Array<[string, Met
   // The visible headline is what readers (and annotators) call the title; trust it when a
   // structured candidate agrees with it, as lone h1s are sometimes a logo or a section name.
   if (h1 && h1.length <= 400) {
-    const agree = [ogClean, ldClean, tagClean].some((c) => c && similarity(h1, c) >= AGREEMENT);
-    if (agree) return reconcile(h1, headline, [[ogClean, 'opengraph'], [ldClean, 'json-ld'], [tagClean, 'title-element']]);
+    const agree = structured.some(([c]) => c && similarity(h1, c) >= AGREEMENT);
+    if (agree) return reconcile(h1, headline, structured);
   }
   // A visible headline that shares part of its wording with the structured titles is the same
   // story told differently (SEO titles are rewritten for search; the h1 is what readers see).
   if (h1 && headline && isHeadlineLike(h1) && !headingInNoise(headline) && !ctx.siteNames.some((n) => similarity(n, h1) >= 0.5)) {
-    const related = [ogClean, ldClean, tagClean].some((c) => c && similarity(h1, c) >= 0.3);
-    if (related) return reconcile(h1, headline, [[ogClean, 'opengraph'], [ldClean, 'json-ld'], [tagClean, 'title-element']]);
+    const related = structured.some(([c]) => c && similarity(h1, c) >= RELATED_MATCH);
+    if (related) return reconcile(h1, headline, structured);
   }
   if (ogClean) return { value: ogClean, source: 'opengraph', headline };
   if (ldClean) return { value: ldClean, source: 'json-ld', headline };
