@@ -229,6 +229,18 @@ const SIGN_VERBS = new Set(['sign', 'signs', 'signed', 'signing', 'ink', 'inks',
 /** Formal written agreements (PETRARCH's &TREATY synset and its near synonyms). */
 const AGREEMENT_NOUNS = new Set(['agreement', 'agreements', 'accord', 'accords', 'pact', 'pacts', 'treaty', 'treaties', 'deal', 'deals', 'memorandum', 'memorandums', 'memoranda', 'mou', 'protocol', 'protocols', 'convention', 'conventions', 'charter', 'declaration', 'communique', 'communiqué', 'armistice', 'compact', 'covenant']);
 
+/** The singular a plural noun most likely has ("militias" → "militia", "officials" → "official"). */
+function singularGuess(key: string): string {
+  return key.endsWith('ies') ? key.slice(0, -3) + 'y' : key.endsWith('s') ? key.slice(0, -1) : key;
+}
+
+/** A lowercase word that names an agent, a role or a group, singular or plural. */
+function isAgentKey(key: string): boolean {
+  const sing = singularGuess(key);
+  // a plural demonym is a people ("ethnic Turks", "Albanians")
+  return LEX.agents.has(key) || LEX.agents.has(sing) || LEX.titles.has(key) || LEX.titles.has(sing) || SUBJECT_NOUNS.has(key) || SUBJECT_NOUNS.has(sing) || GROUP_NOUNS.has(sing) || (key !== sing && !!LEX.demonyms.get(sing));
+}
+
 export function findEvents(text: string, tokens: Token[], sentences: Sentence[], ents: EntityResult, times: TimeExpr[], quotes: Quote[] = []): EventAnn[] {
   const events: EventAnn[] = [];
   // direct quotations: their words are someone's speech, not events the article reports
@@ -284,11 +296,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
   const subjectCtx: SubjectContext = {
     tokens,
     text,
-    isAgentKey: (key) => {
-      const sing = key.endsWith('ies') ? key.slice(0, -3) + 'y' : key.endsWith('s') ? key.slice(0, -1) : key;
-      // a plural demonym is a people ("ethnic Turks", "Albanians")
-      return LEX.agents.has(key) || LEX.agents.has(sing) || LEX.titles.has(key) || LEX.titles.has(sing) || SUBJECT_NOUNS.has(key) || SUBJECT_NOUNS.has(sing) || GROUP_NOUNS.has(sing) || (key !== sing && !!LEX.demonyms.get(sing));
-    },
+    isAgentKey,
     countryStartingAt: (k) => {
       const c = ents.countryAt.get(k);
       if (c) return { code: c.code, endTok: k };
@@ -757,7 +765,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     }
     if (AUX.has(prev.key) || PRONOUN_SUBJECTS.has(prev.key) || (prev.key.endsWith('ly') && prev.key.length > 4)) return false;
     if (SUBJECT_LINKS.has(prev.key)) return false;
-    return !subjectCtx.isAgentKey(prev.key);
+    return !isAgentKey(prev.key);
   }
 
   /**
@@ -906,7 +914,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (!key.endsWith('ed') && !/en$/.test(key)) return false;
     const prev = tokens[v - 1];
     if (!prev || prev.kind !== 'word' || prev.cap || AUX.has(prev.key) || PRONOUN_SUBJECTS.has(prev.key) || RELATIVE_LINKS.has(prev.key)) return false;
-    if (prev.key.endsWith('ly') || subjectCtx.isAgentKey(prev.key) || timeTok[v - 1]) return false;
+    if (prev.key.endsWith('ly') || isAgentKey(prev.key) || timeTok[v - 1]) return false;
     const last = events[events.length - 1];
     // the main verb is coded and the participle follows its object
     return !!last && last.sentence === si && last.trigger.end < prev.start;
@@ -1081,7 +1089,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     const t = tokens[k];
     if (t.kind !== 'word' || t.cap) return false;
     const key = t.key;
-    const sing = key.endsWith('ies') ? key.slice(0, -3) + 'y' : key.endsWith('s') ? key.slice(0, -1) : key;
+    const sing = singularGuess(key);
     return LEX.agents.has(key) || LEX.titles.has(key) || LEX.titles.has(sing) || SUBJECT_NOUNS.has(key);
   }
 
@@ -1152,7 +1160,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         }
         // the appositive opens with a determiner or a possessive name ("Algeria's leading activist")
         const opener = tokens[q + 1];
-        const possessive = !!opener && (mentionAt.has(q + 1) || ents.countryAt.has(q + 1)) && tokens.slice(q + 2, q + 6).some((x) => x.key === "'s") && subjectCtx.isAgentKey(tokens[k - 1].key);
+        const possessive = !!opener && (mentionAt.has(q + 1) || ents.countryAt.has(q + 1)) && tokens.slice(q + 2, q + 6).some((x) => x.key === "'s") && isAgentKey(tokens[k - 1].key);
         if ((['a', 'an', 'the', 'which', 'who', 'like', 'unlike', 'along', 'together'].includes(opener?.key ?? '') || possessive) && (mentionEnd.has(nameEnd) || countryStartingBefore(nameEnd) >= 0)) return groupBefore(nameEnd + 1, clauseStart, depth + 1);
         break;
       }
