@@ -138,7 +138,7 @@ test('a site name the host spells with initials is stripped, at new separators t
   assert.equal(spellsHostLabel('los angeles times', 'latimes'), true);
   assert.equal(spellsHostLabel('moving companies in leeds', 'nytimes'), false);
   assert.equal(spellsHostLabel('new york', 'nytimes'), false);
-  const page = (title: string, url: string) => extractMetadata(parseHtml(`<html><head><title>${title}</title></head><body><p>x</p></body></html>`), '', url).title;
+  const page = (title: string, url: string) => meta(`<html><head><title>${title}</title></head><body><p>x</p></body></html>`, url).title;
   assert.equal(page('Rates Rise Again in the Euro Area - The New York Times', 'https://www.nytimes.com/2026/01/rates.html'), 'Rates Rise Again in the Euro Area');
   assert.equal(page('Rates Rise Again in the Euro Area ~ Ledger Notes', 'https://ledgernotes.net/rates'), 'Rates Rise Again in the Euro Area');
   assert.equal(page('Rates Rise Again in the Euro Area // Ledger Notes', 'https://ledgernotes.net/rates'), 'Rates Rise Again in the Euro Area');
