@@ -1109,6 +1109,14 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return (BLOCKS.get(block)?.code ?? '').startsWith('01');
   }
 
+  /** The token before a short bracketed acronym ending at e ("Teachers (NUT)" → "Teachers"), else e. */
+  function beforeBracketedAcronym(e: number, clauseStart: number): number {
+    if (tokens[e]?.text !== ')') return e;
+    let r = e - 1;
+    while (r > clauseStart && r >= e - 5 && tokens[r].text !== '(') r--;
+    return tokens[r]?.text === '(' ? r - 1 : e;
+  }
+
   function groupBefore(v: number, clauseStart: number, depth = 0): EventParticipant[] {
     const out: EventParticipant[] = [];
     let k = v - 1;
@@ -1152,12 +1160,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       for (let q = k - 1; q > clauseStart && q >= k - 16; q--) {
         if (tokens[q].text !== ',') continue;
         // the name before the appositive may carry an acronym in brackets ("... Teachers (NUT), the union ...")
-        let nameEnd = q - 1;
-        if (tokens[nameEnd]?.text === ')') {
-          let r = nameEnd - 1;
-          while (r > clauseStart && r >= nameEnd - 5 && tokens[r].text !== '(') r--;
-          if (tokens[r]?.text === '(') nameEnd = r - 1;
-        }
+        const nameEnd = beforeBracketedAcronym(q - 1, clauseStart);
         // the appositive opens with a determiner or a possessive name ("Algeria's leading activist")
         const opener = tokens[q + 1];
         const possessive = !!opener && (mentionAt.has(q + 1) || ents.countryAt.has(q + 1)) && tokens.slice(q + 2, q + 6).some((x) => x.key === "'s") && isAgentKey(tokens[k - 1].key);
@@ -1168,12 +1171,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (t.text === ',' && !mentionEnd.has(k - 1)) {
       // "The main rebel group, Forces for Defence of Democracy (FDD), insisted": a name (with its
       // acronym) in apposition to a nominal subject is the subject
-      let e = k - 1;
-      if (tokens[e]?.text === ')') {
-        let r = e - 1;
-        while (r > clauseStart && r >= e - 5 && tokens[r].text !== '(') r--;
-        if (tokens[r]?.text === '(') e = r - 1;
-      }
+      const e = beforeBracketedAcronym(k - 1, clauseStart);
       const app = e < k - 1 ? mentionEnd.get(e) : undefined;
       if (app && app.type !== 'PERSON' && tokens[app.tokStart - 1]?.text === ',') return [participantOf(app)];
     }
