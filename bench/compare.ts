@@ -16,7 +16,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { comparableArticles } from '../src/cli/compare.js';
+import { comparableArticles } from '../src/stories/compare-corpus.js';
 import { annotateCorpus, ingest } from '../src/pipeline.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { relateCorpus } from '../src/stories/relate-corpus.js';

@@ -1,31 +1,18 @@
 /** `parallax compare <story>`: what every outlet reports, what only one does, where they conflict. */
 import type { Command } from 'commander';
 import { relateCorpus } from '../stories/relate-corpus.js';
-import { compareStory, type Claim, type ComparableArticle, type StoryComparison } from '../stories/compare.js';
+import { claimSections, compareStory, type Claim, type StoryComparison } from '../stories/compare.js';
+import { comparableArticles, storiesMatching } from '../stories/compare-corpus.js';
 import type { StoryRecord } from '../stories/store-port.js';
-import type { Store } from '../store/store.js';
 import { storyDossier } from '../export/dossier.js';
 import { ensureAnnotated } from './annotated.js';
 import { UsageError, addDbOption, openStore, truncate } from './shared.js';
 
+/** The one story `id` names, or a usage error. */
 export function findStory(stories: StoryRecord[], id: string): StoryRecord {
-  const want = id.startsWith('story-') ? id : `story-${id}`;
-  const matches = stories.filter((s) => s.id.startsWith(want));
+  const matches = storiesMatching(stories, id);
   if (matches.length !== 1) throw new UsageError(matches.length ? `story id ${JSON.stringify(id)} is ambiguous` : `no story ${JSON.stringify(id)} (see \`parallax stories\`)`);
   return matches[0];
-}
-
-/** The story's annotated articles, oldest first (undated ones after, in story order). */
-export function comparableArticles(store: Store, story: StoryRecord): ComparableArticle[] {
-  const out: ComparableArticle[] = [];
-  for (const m of story.articles) {
-    const a = store.getArticle(m.id);
-    const ann = store.getAnnotations(m.id);
-    if (!a || !ann) continue;
-    out.push({ id: a.id, outlet: a.outlet, title: a.title, publishedAt: a.publishedAt, text: a.text, annotations: ann, derivedFrom: m.copyOf ?? m.spinOf });
-  }
-  const rank = (p: string | null) => (p ? Date.parse(p) || Infinity : Infinity);
-  return out.map((a, i) => ({ a, i })).sort((x, y) => rank(x.a.publishedAt) - rank(y.a.publishedAt) || x.i - y.i).map((x) => x.a);
 }
 
 function claimLine(c: Claim): string {
@@ -40,9 +27,9 @@ export function renderComparison(story: StoryRecord, cmp: StoryComparison, limit
   out.push(`claims: ${cmp.counts.claims} — ${cmp.counts.all} reported by every outlet, ${cmp.counts.some} by several, ${cmp.counts.one} by one; ${cmp.counts.conflicts} conflict(s)`);
   out.push('', 'Summary:');
   for (const s of cmp.summary) out.push(`  ${truncate(s.text, 160)}  [${s.voice}]`);
-  const conflicts = cmp.claims.filter((c) => c.conflict);
-  out.push('', `Conflicts (${conflicts.length}):`);
-  for (const c of conflicts) {
+  const sections = claimSections(cmp);
+  out.push('', `Conflicts (${sections.conflicts.length}):`);
+  for (const c of sections.conflicts) {
     out.push(`  [${c.conflict!.kind}] ${truncate(c.label, 110)}`);
     for (const v of c.conflict!.versions) out.push(`      ${v.value}: ${v.voices.join(', ')}`);
   }
@@ -51,12 +38,11 @@ export function renderComparison(story: StoryRecord, cmp: StoryComparison, limit
     for (const c of claims.slice(0, limit)) out.push(claimLine(c));
     if (claims.length > limit) out.push(`  … ${claims.length - limit} more (--limit, or --json for all)`);
   };
-  const agreed = cmp.claims.filter((c) => !c.conflict);
   if (cmp.voices.length > 1) {
-    section('Reported by every outlet', agreed.filter((c) => c.coverage === 'all'));
-    section('Reported by several', agreed.filter((c) => c.coverage === 'some'));
+    section('Reported by every outlet', sections.all);
+    section('Reported by several', sections.some);
   }
-  for (const v of cmp.voices) section(`Only ${v.voice}`, agreed.filter((c) => c.coverage === 'one' && c.voices[0] === v.voice));
+  for (const o of sections.only) section(`Only ${o.voice}`, o.claims);
   out.push('', `Timeline (${cmp.timeline.length}):`);
   for (const t of cmp.timeline) out.push(`  ${t.date.padEnd(10)}  ${truncate(t.label, 90)}  (${t.voices.join(', ')})`);
   return out.join('\n') + '\n';

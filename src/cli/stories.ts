@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_DB, addDbOption, openStore, printJsonLines, shortId, table, truncate, UsageError } from './shared.js';
 import { relateCorpus } from '../stories/relate-corpus.js';
+import { findStory } from './compare.js';
 import { align } from '../similarity/align.js';
 import { renderDiff, wordDiff } from '../similarity/diff.js';
 
@@ -53,10 +54,7 @@ export function register(program: Command): void {
     const store = openStore(opts.db);
     try {
       const { stories, derivations } = relateCorpus(store);
-      const want = id.startsWith('story-') ? id : `story-${id}`;
-      const matches = stories.filter((s) => s.id.startsWith(want));
-      if (matches.length !== 1) throw new UsageError(matches.length ? `story id ${JSON.stringify(id)} is ambiguous` : `no story ${JSON.stringify(id)} (see \`parallax stories\`)`);
-      const story = matches[0];
+      const story = findStory(stories, id);
       const inStory = new Set(story.articles.map((a) => a.id));
       const relations = derivations.filter((d) => inStory.has(d.derived) && inStory.has(d.source));
       if (opts.json) return void process.stdout.write(JSON.stringify({ ...story, derivations: relations }) + '\n');

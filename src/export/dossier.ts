@@ -5,7 +5,7 @@
  * become entities and Markdown's control characters are backslash-escaped. Nothing from an article
  * can open a tag, a link or a table cell.
  */
-import type { Claim, StoryComparison } from '../stories/compare.js';
+import { claimSections, type Claim, type StoryComparison } from '../stories/compare.js';
 import type { StoryRecord } from '../stories/store-port.js';
 
 /** Text from articles, made inert for Markdown and for any HTML a viewer lets through. */
@@ -33,9 +33,9 @@ export function storyDossier(story: StoryRecord, cmp: StoryComparison, options: 
   out.push('## Summary', '');
   for (const s of cmp.summary) out.push(`- ${mdText(s.text)} (${mdText(s.voice)})`);
   out.push('', '## Where outlets disagree', '');
-  const conflicts = cmp.claims.filter((c) => c.conflict);
-  if (!conflicts.length) out.push('No conflicting numbers, dates or attributions were found.');
-  for (const c of conflicts) {
+  const sections = claimSections(cmp);
+  if (!sections.conflicts.length) out.push('No conflicting numbers, dates or attributions were found.');
+  for (const c of sections.conflicts) {
     out.push(`- **${c.conflict!.kind}**: ${mdText(c.label)}`);
     for (const v of c.conflict!.versions) out.push(`  - ${mdText(v.value)}: ${v.voices.map(mdText).join(', ')}`);
   }
@@ -45,10 +45,9 @@ export function storyDossier(story: StoryRecord, cmp: StoryComparison, options: 
     for (const c of claims.slice(0, max)) out.push(claimLine(c));
     if (claims.length > max) out.push(`- … and ${claims.length - max} more`);
   };
-  const agreed = cmp.claims.filter((c) => !c.conflict);
-  list('Reported by every outlet', agreed.filter((c) => c.coverage === 'all'));
-  list('Reported by several outlets', agreed.filter((c) => c.coverage === 'some'));
-  for (const v of cmp.voices) list(`Reported only by ${mdText(v.voice)}`, agreed.filter((c) => c.coverage === 'one' && c.voices[0] === v.voice));
+  list('Reported by every outlet', sections.all);
+  list('Reported by several outlets', sections.some);
+  for (const o of sections.only) list(`Reported only by ${mdText(o.voice)}`, o.claims);
   if (cmp.timeline.length) {
     out.push('', '## Timeline', '', '| date | event | outlets |', '| --- | --- | --- |');
     for (const t of cmp.timeline) out.push(`| ${t.date} | ${mdText(t.label)} | ${t.voices.map(mdText).join(', ')} |`);

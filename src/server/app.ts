@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { mergeCorpusEntities } from '../nlp/index.js';
 import { annotateCorpus } from '../pipeline.js';
-import { compareStory, type ComparableArticle } from '../stories/compare.js';
+import { compareStory } from '../stories/compare.js';
+import { comparableArticles, storiesMatching } from '../stories/compare-corpus.js';
 import { relateCorpus } from '../stories/relate-corpus.js';
 import type { StoryRecord } from '../stories/store-port.js';
 import type { Store } from '../store/store.js';
@@ -69,9 +70,8 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
   /** Annotation is incremental: a no-op unless articles arrived since the last request. */
   const annotated = () => annotateCorpus(store);
   const stories = () => relateCorpus(store);
-  const findStory = (id: string): StoryRecord => {
-    const want = id.startsWith('story-') ? id : `story-${id}`;
-    const matches = stories().stories.filter((s) => s.id.startsWith(want));
+  const findStory = (all: StoryRecord[], id: string): StoryRecord => {
+    const matches = storiesMatching(all, id);
     if (matches.length !== 1) throw new NotFound(matches.length ? `story id "${id}" is ambiguous` : `no story "${id}"`);
     return matches[0];
   };
@@ -129,21 +129,16 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
   app.get('/api/stories', async () => stories().stories);
 
   app.get('/api/stories/:id', { schema: { params: idParams } }, async (req) => {
-    const story = findStory((req.params as { id: string }).id);
+    const related = stories();
+    const story = findStory(related.stories, (req.params as { id: string }).id);
     const members = new Set(story.articles.map((a) => a.id));
-    return { ...story, derivations: stories().derivations.filter((d) => members.has(d.derived) && members.has(d.source)) };
+    return { ...story, derivations: related.derivations.filter((d) => members.has(d.derived) && members.has(d.source)) };
   });
 
   app.get('/api/stories/:id/compare', { schema: { params: idParams } }, async (req) => {
     annotated();
-    const story = findStory((req.params as { id: string }).id);
-    const articles: ComparableArticle[] = [];
-    for (const m of story.articles) {
-      const a = store.getArticle(m.id);
-      const ann = store.getAnnotations(m.id);
-      if (a && ann) articles.push({ id: a.id, outlet: a.outlet, title: a.title, publishedAt: a.publishedAt, text: a.text, annotations: ann, derivedFrom: m.copyOf ?? m.spinOf });
-    }
-    return { story: { id: story.id, label: story.label, start: story.start, end: story.end }, ...compareStory(articles) };
+    const story = findStory(stories().stories, (req.params as { id: string }).id);
+    return { story: { id: story.id, label: story.label, start: story.start, end: story.end }, ...compareStory(comparableArticles(store, story)) };
   });
 
   app.get('/api/entities', {

@@ -125,6 +125,8 @@ interface Stated {
   historical?: boolean;
   /** Content words right around a quantity ("hours of talks" → talks): what exactly is counted. */
   near?: Set<string>;
+  /** Quantities: the content words of the quantity itself (number, noun). */
+  own?: Set<string>;
 }
 
 /** Content words within a few tokens of a quantity, inside its sentence. */
@@ -159,12 +161,17 @@ function contentWords(text: string): Set<string> {
   return out;
 }
 
-function overlap(a: Set<string>, b: Set<string>): number {
-  if (!a.size || !b.size) return 0;
+function sharedCount(a: Set<string>, b: Set<string>): number {
   let n = 0;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   for (const w of small) if (large.has(w)) n++;
-  return n / small.size;
+  return n;
+}
+
+/** Share of the smaller set's words found in the other. */
+function overlap(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  return sharedCount(a, b) / Math.min(a.size, b.size);
 }
 
 function sentenceOf(sentences: Span[], at: number): Span {
@@ -239,7 +246,7 @@ function statedClaims(a: ComparableArticle): Stated[] {
     const sentence = sentenceOf(ann.sentences, q.start);
     const near = nearWords(tokens, q, sentence);
     const historical = pubYear !== null && ann.times.some((t) => t.start >= sentence.start && t.end <= sentence.end && /^\d{4}/.test(t.value) && Number(t.value.slice(0, 4)) < pubYear);
-    out.push({ near, historical, kind: 'quantity', key: q.unit, label: q.unit, article: a, voice, sentence, span: q, value: formatValue(q), words: words(sentence), quantity: q });
+    out.push({ near, historical, own: contentWords(q.text), kind: 'quantity', key: q.unit, label: q.unit, article: a, voice, sentence, span: q, value: formatValue(q), words: words(sentence), quantity: q });
   }
   const quotes: Stated[] = [];
   for (const q of ann.quotes as Quote[]) {
@@ -266,20 +273,18 @@ function sameFact(head: Stated, s: Stated, o: CompareOptions): boolean {
   if (head.kind !== s.kind || head.key !== s.key) return false;
   if (s.kind === 'event') return true;
   if (s.kind === 'quote') return overlap(head.words, s.words) >= o.quoteOverlap;
-  // quantities: the same unit in sentences about the same thing (the unit itself does not count);
-  // a different value must come from a closer sentence before it is called a conflict
-  // "12 people killed" and "5 people missing" count different things; an outcome said on one side only
-  // ("4,000 residents of low-lying districts ... were evacuated") may sit too far from the number to see
-  if (head.quantity!.outcome && s.quantity!.outcome && head.quantity!.outcome !== s.quantity!.outcome) return false;
-  // a figure from an earlier year ("Storm Daniel killed 17 people in 2023") is another fact
+  // quantities of one unit. A figure from an earlier year ("Storm Daniel killed 17 people in 2023")
+  // is another fact.
   if (!!head.historical !== !!s.historical) return false;
-  // the same outcome counted in one story ("12 killed", "the death toll rose to 14") is one fact,
-  // however differently the sentences around it are written
+  // The same outcome counted in one story ("12 killed", "the death toll rose to 14") is one fact,
+  // however differently the sentences around it are written; "12 people killed" and "5 people
+  // missing" count different things. An outcome said on one side only ("4,000 residents of
+  // low-lying districts ... were evacuated") may sit too far from the number to see: the sentences decide.
   const ho = head.quantity!.outcome;
   const so = s.quantity!.outcome;
   if (ho && so) return ho === so;
   // the quantities' own words (number, noun) say nothing about whether the sentences agree
-  const own = contentWords(`${head.quantity!.text} ${s.quantity!.text}`);
+  const own = new Set([...head.own!, ...s.own!]);
   const a = new Set([...head.words].filter((w) => !own.has(w)));
   const b = new Set([...s.words].filter((w) => !own.has(w)));
   const context = overlap(a, b);
@@ -289,12 +294,6 @@ function sameFact(head: Stated, s: Stated, o: CompareOptions): boolean {
   // "more than two hours of talks" / "nearly three hours of talks": the same counted thing
   const sharedNear = [...(head.near ?? [])].some((w) => s.near?.has(w));
   return context >= o.conflictOverlap || (sharedNear && context >= o.contextOverlap);
-}
-
-function sharedCount(a: Set<string>, b: Set<string>): number {
-  let n = 0;
-  for (const w of a) if (b.has(w)) n++;
-  return n;
 }
 
 function agrees(group: Stated[], s: Stated, o: CompareOptions): boolean {
@@ -328,12 +327,14 @@ function conflictOf(group: Stated[], o: CompareOptions): Conflict | null {
   const kind = group[0].kind;
   const versions = new Map<string, Set<string>>();
   const add = (value: string, voice: string) => versions.set(value, (versions.get(value) ?? new Set()).add(voice));
+  const conflict = (k: Conflict['kind']): Conflict | null =>
+    versions.size > 1 ? { kind: k, versions: [...versions].map(([value, v]) => ({ value, voices: [...v] })) } : null;
   if (kind === 'event') {
     for (const s of group) {
       const d = absoluteDate(s.value);
       if (d && d.length === 10) add(d, s.voice);
     }
-    return versions.size > 1 ? { kind: 'date', versions: [...versions].map(([value, v]) => ({ value, voices: [...v] })) } : null;
+    return conflict('date');
   }
   if (kind === 'quote') {
     // only named speakers can contradict each other: "she" or "two ministers" is an attribution
@@ -347,7 +348,7 @@ function conflictOf(group: Stated[], o: CompareOptions): Conflict | null {
     const compatible = (x: string, y: string) =>
       rolesOf(x).includes(y) || rolesOf(y).includes(x) || speaksFor(x, y) || speaksFor(y, x);
     if (speakers.every((x, i) => speakers.every((y, j) => j <= i || compatible(x, y)))) return null;
-    return versions.size > 1 ? { kind: 'speaker', versions: [...versions].map(([value, v]) => ({ value, voices: [...v] })) } : null;
+    return conflict('speaker');
   }
   // quantities: values that do not agree pairwise (approximate ones within tolerance)
   const qs = group.map((s) => s.quantity!);
@@ -355,7 +356,7 @@ function conflictOf(group: Stated[], o: CompareOptions): Conflict | null {
   if (!disagree) return null;
   // "about 12" and "12" are one version of the figure
   for (const s of group) add((s.value ?? '?').replace(/^~/, ''), s.voice);
-  return versions.size > 1 ? { kind: 'value', versions: [...versions].map(([value, v]) => ({ value, voices: [...v] })) } : null;
+  return conflict('value');
 }
 
 /** Roles that speak for an organisation: their words and the organisation's are one source. */
@@ -408,6 +409,25 @@ function pickSummary(articles: ComparableArticle[], claims: Claim[], o: CompareO
   }));
 }
 
+/** The claims as a reader takes them in: conflicts, then agreed facts by how many outlets report them. */
+export interface ClaimSections {
+  conflicts: Claim[];
+  all: Claim[];
+  some: Claim[];
+  /** Facts only one outlet reports, per outlet, in the comparison's outlet order. */
+  only: Array<{ voice: string; claims: Claim[] }>;
+}
+
+export function claimSections(cmp: StoryComparison): ClaimSections {
+  const agreed = cmp.claims.filter((c) => !c.conflict);
+  return {
+    conflicts: cmp.claims.filter((c) => c.conflict),
+    all: agreed.filter((c) => c.coverage === 'all'),
+    some: agreed.filter((c) => c.coverage === 'some'),
+    only: cmp.voices.map((v) => ({ voice: v.voice, claims: agreed.filter((c) => c.coverage === 'one' && c.voices[0] === v.voice) })),
+  };
+}
+
 /** Compare the articles of one story. Articles are taken in the given order (oldest first is best). */
 export function compareStory(articles: ComparableArticle[], options: Partial<CompareOptions> = {}): StoryComparison {
   const o = { ...DEFAULTS, ...options };
@@ -442,8 +462,8 @@ export function compareStory(articles: ComparableArticle[], options: Partial<Com
       conflict: conflictOf(g, o),
     };
   });
-  // most widely reported first, conflicts on top of their rank
-  claims.sort((a, b) => b.voices.length - a.voices.length || Number(!!b.conflict) - Number(!!a.conflict) || Number(a.id.slice(1)) - Number(b.id.slice(1)));
+  // most widely reported first, conflicts on top of their rank (the sort is stable: ties keep text order)
+  claims.sort((a, b) => b.voices.length - a.voices.length || Number(!!b.conflict) - Number(!!a.conflict));
 
   const timeline: TimelineEntry[] = [];
   for (const c of claims) {
