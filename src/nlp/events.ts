@@ -711,9 +711,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       sentence: si,
     });
     return vEnd - 1;
-    return v;
   }
-
 
   function matchPatterns(b: CompiledBlock, from: number, limit: number): { code: string; best: number } {
     return matchBlockPatterns(tokens, mentionAt, b, from, limit);
@@ -728,22 +726,6 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     const before = tokens[at - 1]?.key ?? '';
     if (['air', 'missile', 'drone', 'military', 'rocket', 'nuclear', 'pre-emptive', 'preemptive', 'retaliatory'].includes(before)) return null;
     return before === 'hunger' ? '142' : '143';
-  }
-
-  /**
-   * A noun that names an event: a nominalisation of a dictionary verb ("negotiations",
-   * "withdrawal"), or a dictionary verb form that is a noun as well ("attack", "talks", "riots"),
-   * not a participle.
-   */
-  function isEventNoun(key: string): boolean {
-    if (CORE_EVENT_NOUNS.has(key) || EVENT_NOUNS.has(key)) return true;
-    const block = FORMS.get(key);
-    if (!block || /ed$/.test(key) || (key.endsWith('ing') && !/(bing|ling|ting|king|ring)$/.test(key))) return false;
-    const b = BLOCKS.get(block);
-    return !!b && !!b.code && b.code !== '---' && cameoToPlover(b.code) !== null;
-  }
-  function eventNounBlock(key: string): string | undefined {
-    return EVENT_NOUNS.get(key) ?? FORMS.get(key);
   }
 
   /**
@@ -1381,6 +1363,22 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     }
     return out;
   }
+}
+
+/**
+ * A noun that names an event: a nominalisation of a dictionary verb ("negotiations",
+ * "withdrawal"), or a dictionary verb form that is a noun as well ("attack", "talks", "riots"),
+ * not a participle.
+ */
+function isEventNoun(key: string): boolean {
+  if (CORE_EVENT_NOUNS.has(key) || EVENT_NOUNS.has(key)) return true;
+  const block = FORMS.get(key);
+  if (!block || /ed$/.test(key) || (key.endsWith('ing') && !/(bing|ling|ting|king|ring)$/.test(key))) return false;
+  const b = BLOCKS.get(block);
+  return !!b && !!b.code && b.code !== '---' && cameoToPlover(b.code) !== null;
+}
+function eventNounBlock(key: string): string | undefined {
+  return EVENT_NOUNS.get(key) ?? FORMS.get(key);
 }
 
 /**
