@@ -158,6 +158,8 @@ const HEDGES = new Set([
 ]);
 const FUTURE = new Set(['willing', 'ready', 'prepared', 'will', "'ll", 'shall', 'would', 'plans', 'planned', 'plan', 'intends', 'intend', 'intended', 'expected', 'going', 'set', 'scheduled', 'aims', 'aim', 'agreed', 'agree', 'agrees', 'promised', 'pledged', 'vowed', 'offered', 'proposed', 'wants', 'seeks', 'sought', 'hopes', 'likely']);
 const CLAUSE_BOUNDARY = new Set([';', ':', '\u2014', '\u2013', 'that', 'which', 'who', 'whom', 'when', 'while', 'but', 'because', 'although', 'though', 'if', 'after', 'before', 'since', 'until', 'where', 'as']);
+/** Deictic time words, time tokens whether or not the time tagger resolved them ("recently", "now"). */
+const DEICTIC_TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'recently', 'now']);
 /** Plural or collective nouns that head a subject besides the agents dictionary. */
 const SUBJECT_NOUNS = new Set(['officials', 'leaders', 'forces', 'authorities', 'government', 'governments', 'ministers', 'spokesmen', 'lawmakers', 'delegates', 'delegation', 'negotiators', 'envoys', 'diplomats', 'soldiers', 'militants', 'fighters', 'protesters', 'demonstrators', 'students', 'workers', 'activists', 'members', 'people', 'residents', 'police', 'military', 'army', 'navy', 'regime', 'administration', 'cabinet', 'parliament', 'court', 'media', 'agency', 'ministry', 'council', 'sources', 'state',
   // people who act collectively in news, missing from the agents dictionary
@@ -280,7 +282,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       while (ti < sorted.length && sorted[ti].end <= tokens[k].start) ti++;
       if (ti < sorted.length && tokens[k].start >= sorted[ti].start && tokens[k].end <= sorted[ti].end) timeTok[k] = 1;
     }
-    for (let k = 0; k < tokens.length; k++) if (['today', 'yesterday', 'tonight', 'recently', 'now'].includes(tokens[k].key)) timeTok[k] = 1;
+    for (let k = 0; k < tokens.length; k++) if (DEICTIC_TIME_WORDS.has(tokens[k].key)) timeTok[k] = 1;
   }
   const sentOfTok = new Int32Array(tokens.length);
   sentences.forEach((s, k) => {
