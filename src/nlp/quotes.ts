@@ -176,7 +176,6 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     return null;
   }
 
-  /** Noun phrase fallback: "Russian state media said", "South Korean analysts say". */
   /** A head noun found before a relative clause or prepositional phrase: the speaker phrase runs on to token e. */
   function stretchTo(head: SpeakerRef, e: number): SpeakerRef {
     const end = tokens[e].end;
@@ -186,6 +185,7 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     return head;
   }
 
+  /** Noun phrase fallback: "Russian state media said", "South Korean analysts say". */
   function nounPhraseEndingAt(e: number, minTok: number): SpeakerRef | null {
     // "Many farmers who lost crops then say": the head before a relative clause
     for (let k = e; k >= minTok && k >= e - 8; k--) {
