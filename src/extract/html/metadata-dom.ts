@@ -89,18 +89,22 @@ export function classAndId(el: Element): string {
   return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
 }
 
+/** Ancestors `inNoiseRegion` looks at by default. */
+export const NOISE_REGION_DEPTH = 40;
+
 /**
  * True when the element sits inside a region holding other content (comments, related stories,
  * sidebars, footers). Walks at most `maxDepth` ancestors; `<body>`/`<html>` end the walk.
+ * `classesOf` reads an element's class and id words (a caller may leave some classes unread).
  */
-export function inNoiseRegion(el: Element, maxDepth = 40): boolean {
+export function inNoiseRegion(el: Element, maxDepth = NOISE_REGION_DEPTH, classesOf: (el: Element) => string = classAndId): boolean {
   let cur: Element | null = el;
   for (let i = 0; cur && i < maxDepth; i++) {
     const tag = cur.tagName;
     if (tag === 'BODY' || tag === 'HTML') return false;
     // an <aside> or <footer> inside the article holds its own meta (date, author box), not other content
     if (NOISE_TAGS.has(tag) && !((tag === 'ASIDE' || tag === 'FOOTER') && cur.parentElement?.closest('article'))) return true;
-    const ci = classAndId(cur);
+    const ci = classesOf(cur);
     if (ci.trim() && NOISE_RE.test(ci)) {
       // "comment-count" links next to the headline are harmless; real comment areas are containers
       if (!/count|number|link|button|icon/.test(ci)) return true;

@@ -7,7 +7,7 @@ import type { MetaSource } from '../../model.js';
 import { textValue, type JsonLdNode } from './metadata-jsonld.js';
 import { findDatesInText } from './date-parse.js';
 import { decodeLiteralEntities, headingLines, isGarbledCopy, isMultiLineHeading } from './metadata-title-heading.js';
-import { clean, decodeEntities, firstMeta, inNoiseRegion, visibleText, type MetaTable } from './metadata-dom.js';
+import { NOISE_REGION_DEPTH, classAndId, clean, decodeEntities, firstMeta, inNoiseRegion, visibleText, type MetaTable } from './metadata-dom.js';
 
 export interface TitleResult {
   value: string | null;
@@ -201,17 +201,14 @@ export function headingInNoise(h: Element): boolean {
   if (!article) return inNoiseRegion(h);
   let depth = 0;
   for (let cur: Element | null = h; cur && cur !== article; cur = cur.parentElement) depth++;
-  if (inNoiseRegion(h, depth)) return true;
-  if (article.parentElement && inNoiseRegion(article.parentElement)) return true;
-  // the article judged alone, on a stand-in carrying its role, id and non-taxonomy classes
-  const probe = article.ownerDocument.createElement('div');
-  const classes = (article.getAttribute('class') ?? '').split(/\s+/).filter((c) => c && !TAXONOMY_CLASS.test(c));
-  probe.setAttribute('class', classes.join(' '));
-  for (const attr of ['id', 'role']) {
-    const v = article.getAttribute(attr);
-    if (v) probe.setAttribute(attr, v);
-  }
-  return inNoiseRegion(probe, 1);
+  // the walk up to the article, the article itself, then the usual depth above it
+  return inNoiseRegion(h, depth + 1 + NOISE_REGION_DEPTH, (el) => (el === article ? classAndIdWithoutTaxonomy(el) : classAndId(el)));
+}
+
+/** `classAndId` without the CMS's taxonomy classes. */
+function classAndIdWithoutTaxonomy(el: Element): string {
+  const classes = (el.getAttribute('class') ?? '').split(/\s+/).filter((c) => c && !TAXONOMY_CLASS.test(c));
+  return `${classes.join(' ')} ${el.getAttribute('id') ?? ''}`.toLowerCase();
 }
 const TAXONOMY_CLASS = /^(?:category|tag|post_tag|topic|series)-/i;
 
