@@ -437,7 +437,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (t.key.endsWith('ing')) {
       let k = v - 1;
       while (k > s.tokStart && ['also', 'not', 'still', 'now', 'reportedly', 'allegedly'].includes(tokens[k].key)) k--;
-      if (!['is', 'are', 'was', 'were', 'been', 'be', "'s", "'re"].includes(tokens[k]?.key ?? '')) {
+      const aux = tokens[k]?.key ?? '';
+      if (!COPULAS.has(aux) && aux !== "'s" && aux !== "'re") {
         const p = tokens[v - 1];
         if (!p || p.cap || !(p.kind === 'word' || p.text === ',') || v - 1 <= s.tokStart || NOT_BEFORE_VERB.has(p.key)) return v;
         // after a verb ("ended monitoring") the -ing word is its object, not an adjunct
