@@ -613,10 +613,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     // its target what it is against
     let actor = nounSubjectAt >= 0 ? modifierOf(nounSubjectAt, clauseStart) : groupBefore(v, clauseStart);
     // no named subject: a nominal one headed by an agent noun ("the two sides", "rebel leaders")
-    if (!actor.length) {
-      const np = nominalSubject(subjectCtx, clauseStart, subjectEnd(v, clauseStart));
-      if (np) actor = [np];
-    }
+    if (!actor.length) actor = nominalSubjectBefore(v, clauseStart);
     let passiveUnknownAgent = false;
     let target = nounSubjectAt >= 0 ? (tokens[nounSubjectAt + 1]?.key === 'against' ? firstAfter(nounSubjectAt + 2, v) : []) : firstAfter(vEnd, s.tokEnd);
     if (!target.length) {
@@ -803,11 +800,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         }
         if (g < 0) return null;
       } else continue;
-      let by = groupBefore(g, start);
-      if (!by.length) {
-        const np = nominalSubject(subjectCtx, start, subjectEnd(g, start));
-        if (np) by = [np];
-      }
+      const by = subjectBefore(g, start);
       return by.length ? { verb: g, by } : null;
     }
     return null;
@@ -825,10 +818,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (COPULAS.has(x.key) || LEX.speechVerbs.has(x.key)) return [];
       if (!(FORMS.has(x.key) || supportVerbAt(tokens, q) || CONTROL_WORDS.has(x.key) || INTENT_VERBS.has(x.key) || IRREGULAR_PAST.has(x.key))) continue;
       if (NOT_BEFORE_VERB.has(tokens[q - 1]?.key ?? '') && !mentionEnd.has(q - 1)) continue;
-      const g = groupBefore(q, clauseStart);
-      if (g.length) return g;
-      const np = nominalSubject(subjectCtx, clauseStart, subjectEnd(q, clauseStart));
-      return np ? [np] : [];
+      return subjectBefore(q, clauseStart);
     }
     return [];
   }
@@ -1015,6 +1005,18 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (k > from && (tokens[k].key === 'to' || tokens[k].key === 'that')) return false;
     }
     return false;
+  }
+
+  /** The named subject of verb v, or failing that its nominal subject ("the two sides"). */
+  function subjectBefore(v: number, clauseStart: number): EventParticipant[] {
+    const g = groupBefore(v, clauseStart);
+    return g.length ? g : nominalSubjectBefore(v, clauseStart);
+  }
+
+  /** The nominal subject of verb v, headed by an agent noun ("the two sides", "rebel leaders"), as a list. */
+  function nominalSubjectBefore(v: number, clauseStart: number): EventParticipant[] {
+    const np = nominalSubject(subjectCtx, clauseStart, subjectEnd(v, clauseStart));
+    return np ? [np] : [];
   }
 
   /** Last token of the subject before verb v: auxiliaries, adverbs, times and control verbs skipped. */
@@ -1292,10 +1294,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         if (tk.kind === 'word' && !tk.cap && (FORMS.has(tk.key) || LEX.speechVerbs.has(tk.key))) {
           let g = groupBefore(k, sentences[s].tokStart).filter((x) => key === 'they' || key === 'their' || x.canonical !== tokens[p].text);
           // "The union announced that it has called off the strike": a nominal subject
-          if (!g.length && (key === 'it' || key === 'they')) {
-            const np = nominalSubject(subjectCtx, sentences[s].tokStart, subjectEnd(k, sentences[s].tokStart));
-            if (np) g = [np];
-          }
+          if (!g.length && (key === 'it' || key === 'they')) g = nominalSubjectBefore(k, sentences[s].tokStart);
           // the nearest verb's subject only: "the government said it would ..." has no entity subject
           return g.length ? (key === 'it' || key === 'its' ? [as(g[0])] : g.map(as)) : null;
         }
