@@ -226,7 +226,7 @@ interface Flag {
  * scripts that may hold an articleBody are gathered into `ldScripts` on the way (in <head> only its
  * direct children are looked at), so no second walk is needed to find them.
  */
-function collectBlocks(root: Element, ldScripts: Element[] = []): Block[] {
+function collectBlocks(root: Element, ldScripts: Element[]): Block[] {
   const blocks: Block[] = [];
   let parts: string[] = [];
   let rawChars = 0;
@@ -611,31 +611,6 @@ function overreachingFlags(blocks: Block[], inside: boolean[]): Set<Flag> {
     if (flag.verdict.reason !== 'comments' && chars >= total * FLAG_OVERREACH_SHARE) wrong.add(flag);
   }
   return wrong;
-}
-
-/** Describe an element as `tag#id.class` (for debugging output). */
-export function describeElement(el: Element): string {
-  if (el.nodeType !== ELEMENT_NODE) return '#document';
-  const id = el.getAttribute('id');
-  const cls = normaliseSpace(el.getAttribute('class') ?? '');
-  return el.localName + (id ? '#' + id : '') + (cls ? '.' + cls.split(' ').join('.') : '');
-}
-
-/** What the extractor saw: the container it chose and every block with its flag (for debugging rules). */
-export function explainMainContent(doc: Document): { container: string; blocks: Array<{ text: string; weight: number; flag: string | null; inside: boolean }> } {
-  const root = contentRoot(doc);
-  if (!root) return { container: '', blocks: [] };
-  const blocks = collectBlocks(root);
-  const sel = pickContainer(root, blocks);
-  return {
-    container: describeElement(sel.el) + (sel.children ? ` (${sel.children.size} children)` : ''),
-    blocks: blocks.map((b) => ({
-      text: b.text,
-      weight: blockWeight(b),
-      flag: b.flag ? `${b.flag.verdict.rule} on ${describeElement(b.flag.el)}` : null,
-      inside: isSelected(b.owner, sel),
-    })),
-  };
 }
 
 /** Extract the article's paragraphs from a parsed page. Reads the DOM; never changes it. */
