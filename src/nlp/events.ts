@@ -1019,6 +1019,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return np ? [np] : [];
   }
 
+  /** A verb or control word at k followed by "to" ("agreed to", "is willing to", "plans to"): its subject is the infinitive's. */
+  function passesSubjectToInfinitive(k: number): boolean {
+    const t = tokens[k];
+    return tokens[k + 1]?.key === 'to' && t.kind === 'word' && !t.cap && (FORMS.has(t.key) || CONTROL_WORDS.has(t.key) || INTENT_VERBS.has(t.key));
+  }
+
   /** Last token of the subject before verb v: auxiliaries, adverbs, times and control verbs skipped. */
   function subjectEnd(v: number, clauseStart: number): number {
     let k = v - 1;
@@ -1030,8 +1036,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         continue;
       }
       // "is willing to", "agreed to": the subject of the governing word
-      const t = tokens[k];
-      if (k >= clauseStart && tokens[k + 1]?.key === 'to' && t.kind === 'word' && !t.cap && (FORMS.has(t.key) || CONTROL_WORDS.has(t.key) || INTENT_VERBS.has(t.key))) {
+      if (k >= clauseStart && passesSubjectToInfinitive(k)) {
         k--;
         continue;
       }
@@ -1122,7 +1127,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     // the word right before the verb must end a subject: an entity, a demonym, a pronoun or an agent noun
     const t = tokens[k];
     // "Norway agreed to send", "Kim promised to continue": the subject of the governing verb
-    if (tokens[k + 1]?.key === 'to' && t.kind === 'word' && !t.cap && (FORMS.has(t.key) || CONTROL_WORDS.has(t.key) || INTENT_VERBS.has(t.key)) && depth < 2) {
+    if (passesSubjectToInfinitive(k) && depth < 2) {
       return groupBefore(k, clauseStart, depth + 1);
     }
     if (t.kind === 'word' && PRONOUN_SUBJECTS.has(t.key)) {
