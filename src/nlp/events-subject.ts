@@ -158,13 +158,15 @@ export function nominalObject(ctx: SubjectContext, from: number, end: number): E
   if (a >= end || !DETERMINERS.has(tokens[a].key)) return null;
   a++;
   const start = tokens[from].start;
+  // a word that can be part of the noun phrase: no tail, verb, "and" or "to"
+  const nounWord = (t: Token) => t.kind === 'word' && !TAIL_START.has(t.key) && !ctx.isFiniteVerb(t.key) && t.key !== 'and' && t.key !== 'to';
   let b = a;
-  while (b < end && b < a + 4 && tokens[b].kind === 'word' && !TAIL_START.has(tokens[b].key) && !ctx.isFiniteVerb(tokens[b].key) && tokens[b].key !== 'and' && tokens[b].key !== 'to') b++;
+  while (b < end && b < a + 4 && nounWord(tokens[b])) b++;
   if (b === a) return null;
   const head = tokens[b - 1];
   if (!ctx.isAgentKey(head.key) || HAZARDS.has(head.key)) return null;
   // a noun compound goes on ("the government forces"): only a phrase ending here
-  if (b < end && tokens[b].kind === 'word' && !TAIL_START.has(tokens[b].key) && tokens[b].key !== 'and' && tokens[b].key !== 'to' && !ctx.isFiniteVerb(tokens[b].key) && !/^(that|who|which|over|after|before|into|about|against|as|by)$/.test(tokens[b].key)) return null;
+  if (b < end && nounWord(tokens[b]) && !/^(that|who|which|over|after|before|into|about|against|as|by)$/.test(tokens[b].key)) return null;
   let country: string | undefined;
   for (let k = a; k < b && !country; k++) country = ctx.countryStartingAt(k)?.code;
   const phrase = text.slice(start, head.end);

@@ -984,13 +984,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return false;
   }
 
-  /**
-   * Codebook readings of CAMEO codes that depend on the object: expelling diplomats, inspectors,
-   * observers, peacekeepers or aid agencies is SANCTION 'expel' (CAMEO 166x), not the deportation
-   * of individuals (174, COERCE); summoning an ambassador "is just coded ACCUSE, not CONSULT"; suing,
-   * indicting, prosecuting and charging are ACCUSE 'allege' ("sue, indict, or charge; bring to
-   * trial"), which the dictionary codes 173 (arrest); a veto is CAMEO 129, REJECT.
-   */
+  /** The codebook reading of the verb's code (events-codebook.ts), in this document's context. */
   function codebookCode(code: string, v: number, vEnd: number, limit: number): string {
     const c = codebookReadingOf(codebookCtx, code, v, vEnd, limit);
     // a state of emergency after a natural disaster is relief, not repression (codebook COERCE)
