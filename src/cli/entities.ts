@@ -1,6 +1,6 @@
 /** `parallax entities`: people, organisations and places across the corpus, aliases merged. */
 import type { Command } from 'commander';
-import { mergeCorpusEntities } from '../nlp/index.js';
+import { mergeCorpusEntities, selectEntities } from '../nlp/index.js';
 import { ensureAnnotated } from './annotated.js';
 import { addDbOption, openStore, printJsonLines, table, truncate } from './shared.js';
 
@@ -17,12 +17,11 @@ export function registerEntities(program: Command): void {
     const store = openStore(opts.db);
     try {
       ensureAnnotated(store);
-      const want = opts.name?.toLowerCase();
-      const entities = mergeCorpusEntities(store.entityClusters())
-        .filter((e) => !opts.type || e.type === String(opts.type).toUpperCase())
-        .filter((e) => !want || [e.canonical, ...e.aliases].some((a) => a.toLowerCase().includes(want)))
-        .sort((a, b) => b.articles.length - a.articles.length || b.mentionCount - a.mentionCount || a.canonical.localeCompare(b.canonical))
-        .slice(0, opts.limit ?? Infinity);
+      const entities = selectEntities(mergeCorpusEntities(store.entityClusters()), {
+        type: opts.type ? String(opts.type).toUpperCase() : undefined,
+        name: opts.name,
+        limit: opts.limit,
+      });
       if (opts.json) return printJsonLines(entities);
       const rows = entities.map((e) => [
         e.type,

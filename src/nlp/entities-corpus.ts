@@ -148,3 +148,20 @@ export function mergeCorpusEntities(articles: ArticleEntities[]): CorpusEntity[]
   out.sort((a, b) => b.mentionCount - a.mentionCount || a.id.localeCompare(b.id));
   return out;
 }
+
+export interface EntityQuery {
+  type?: string;
+  /** Only entities with a name or alias containing this text (case-insensitive). */
+  name?: string;
+  limit?: number;
+}
+
+/** Corpus entities matching a query, most widespread first (articles, then mentions, then name). */
+export function selectEntities(entities: CorpusEntity[], q: EntityQuery = {}): CorpusEntity[] {
+  const want = q.name?.toLowerCase();
+  return entities
+    .filter((e) => !q.type || e.type === q.type)
+    .filter((e) => !want || [e.canonical, ...e.aliases].some((a) => a.toLowerCase().includes(want)))
+    .sort((a, b) => b.articles.length - a.articles.length || b.mentionCount - a.mentionCount || a.canonical.localeCompare(b.canonical))
+    .slice(0, q.limit ?? Infinity);
+}

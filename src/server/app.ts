@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { mergeCorpusEntities } from '../nlp/index.js';
+import { mergeCorpusEntities, selectEntities } from '../nlp/index.js';
 import { annotateCorpus } from '../pipeline.js';
 import { compareStory } from '../stories/compare.js';
 import { comparableArticles, storiesMatching } from '../stories/compare-corpus.js';
@@ -151,12 +151,7 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
   }, async (req) => {
     const q = req.query as { type?: string; name?: string; limit: number };
     annotated();
-    const want = q.name?.toLowerCase();
-    return mergeCorpusEntities(store.entityClusters())
-      .filter((e) => !q.type || e.type === q.type)
-      .filter((e) => !want || [e.canonical, ...e.aliases].some((a) => a.toLowerCase().includes(want)))
-      .sort((a, b) => b.articles.length - a.articles.length || b.mentionCount - a.mentionCount || a.canonical.localeCompare(b.canonical))
-      .slice(0, q.limit);
+    return selectEntities(mergeCorpusEntities(store.entityClusters()), q);
   });
 
   app.get('/api/quotes', {
