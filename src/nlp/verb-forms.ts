@@ -6,8 +6,9 @@
 
 /**
  * How the final consonant of a consonant-vowel-consonant ending is doubled ("stop" → "stopped"):
- * - 'short': only for verbs of at most four letters ending in b/d/g/k/l/m/n/p/r/t, and instead of
- *   the plain form: exact forms for a short hand-made list, where a wrong form would be a miss.
+ * - 'short': for verbs of one syllable ending in b/d/g/k/l/m/n/p/r/t, and for longer verbs
+ *   stressed on their last syllable (FINAL_STRESS), instead of the plain form: exact forms for a
+ *   short hand-made list, where a wrong form would be a miss.
  * - 'also': for any CVC ending (not w/x/y), next to the plain form: the lexicon build cannot tell
  *   stress ("occurred" but "opened"), and a form that never occurs in text costs nothing there.
  */
@@ -15,10 +16,27 @@ export type ConsonantDoubling = 'short' | 'also';
 
 const CONSONANT = /[b-df-hj-np-tv-z]/;
 
+/** One vowel, then one final consonant ("stop", "strip", "quit"): one syllable, so stressed. */
+const MONOSYLLABLE = /^(?:[^aeiou]*|[^aeiou]*qu)[aeiou][^aeiou]$/;
+
+/**
+ * Verbs of two or more syllables that end consonant-vowel-consonant and are stressed on that last
+ * syllable, so English doubles the consonant ("occurred", "admitted", "controlled"); "opened",
+ * "visited" are not stressed there. Spelling cannot tell the two apart, so this is a list: the
+ * common verbs of the pattern, not words from any corpus.
+ */
+const FINAL_STRESS = new Set([
+  'occur', 'recur', 'incur', 'concur', 'refer', 'prefer', 'defer', 'infer', 'confer', 'transfer', 'deter', 'inter',
+  'admit', 'commit', 'submit', 'omit', 'permit', 'emit', 'transmit', 'remit', 'acquit', 'outwit', 'control', 'patrol',
+  'compel', 'expel', 'propel', 'repel', 'dispel', 'excel', 'rebel', 'regret', 'abet', 'equip', 'allot', 'embed',
+  'forbid', 'outbid', 'upset', 'begin', 'forget', 'beget', 'unplug', 'kidnap', 'worship',
+]);
+
 /** The base form of a lowercase verb and its regular inflections, in this order: base, -s, -ed, -ing (then doubled forms). */
 export function regularVerbForms(base: string, doubling: ConsonantDoubling): string[] {
   const forms = new Set<string>([base]);
-  if (/(s|x|z|ch|sh)$/.test(base)) forms.add(base + 'es');
+  // "goes", "vetoes", "echoes": a consonant before a final o takes -es
+  if (/(s|x|z|ch|sh|[^aeiou]o)$/.test(base)) forms.add(base + 'es');
   else if (/[^aeiou]y$/.test(base)) forms.add(base.slice(0, -1) + 'ies');
   else forms.add(base + 's');
   if (base.endsWith('e')) {
@@ -28,7 +46,8 @@ export function regularVerbForms(base: string, doubling: ConsonantDoubling): str
     forms.add(base.slice(0, -1) + 'ied');
     forms.add(base + 'ing');
   } else if (doubling === 'short') {
-    const double = /[^aeiou][aeiou][bdgklmnprt]$/.test(base) && base.length <= 4 ? base.at(-1) : '';
+    const cvc = /[^aeiou][aeiou][bdgklmnprt]$/.test(base);
+    const double = cvc && (MONOSYLLABLE.test(base) || FINAL_STRESS.has(base)) ? base.at(-1) : '';
     forms.add(base + double + 'ed');
     forms.add(base + double + 'ing');
   } else {
