@@ -136,7 +136,7 @@ function joinParts(parts: string[], seps: string[], start: number, end: number):
 }
 
 /** Strictly the site's name (or host), as a logo h1 shows it. */
-function isExactlySiteName(text: string, siteNames: string[]): boolean {
+export function isExactlySiteName(text: string, siteNames: string[]): boolean {
   const squashed = fold(text).replace(/ /g, '');
   return squashed !== '' && siteNames.some((n) => fold(n).replace(/ /g, '') === squashed);
 }
@@ -151,7 +151,7 @@ const RELATED_MATCH = 0.3;
 const HEADLINE_MATCH = 0.5;
 
 /** The visible headline: the `<h1>` that best matches the structured titles, else the first sensible one. */
-function findHeadline(doc: Document, references: string[], siteNames: string[]): Element | null {
+export function findHeadline(doc: Document, references: string[], siteNames: string[]): Element | null {
   // an h1 holding the site's name is the logo, never the headline
   const h1s: Element[] = Array.from(doc.querySelectorAll('h1'))
     .slice(0, 20)
@@ -257,13 +257,13 @@ const LOWER_START = /^\p{Ll}/u;
 const TAGLINE_SEPARATOR = /\s[|–—•·»«]\s|\s-\s|\s::\s|\s\|\s?/;
 
 /** Shaped like a headline: a few words, not a paragraph, not shouted, not a prompt ending in a colon. */
-function isHeadlineLike(text: string): boolean {
+export function isHeadlineLike(text: string): boolean {
   const words = text.split(/\s+/).length;
   return words >= 2 && words <= 25 && text.length <= 160 && !isShouted(text) && !/:$/.test(text);
 }
 
 /** All in capitals (and has letters). */
-function isShouted(text: string): boolean {
+export function isShouted(text: string): boolean {
   return text === text.toUpperCase() && text !== text.toLowerCase();
 }
 
