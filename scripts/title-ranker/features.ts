@@ -11,7 +11,7 @@
  */
 import { textValue } from '../../src/extract/html/metadata-jsonld.js';
 import { decodeLiteralEntities } from '../../src/extract/html/metadata-title-heading.js';
-import { clean, decodeEntities, firstMeta, inNoiseRegion, visibleText } from '../../src/extract/html/metadata-dom.js';
+import { classAndId, clean, decodeEntities, firstMeta, inNoiseRegion, visibleText } from '../../src/extract/html/metadata-dom.js';
 import {
   dropTagline,
   extractTitle,
@@ -176,9 +176,15 @@ const F = {
   h1FoundInArticle: feature('h1-and-in-article'),
   h1FoundNoStructuredAgree: feature('h1-and-no-structured-agrees'),
   structuredAndH1Related: feature('structured-and-h1-related'),
+  markedHeadline: feature('heading-marked-as-title'),
+  insideTitleTag: feature('inside-raw-title-tag'),
+  coversH1: feature('share-of-h1-words-covered'),
+  coveredByH1: feature('share-of-words-in-h1'),
 } as Record<string, number>;
 const DIMENSIONS = FEATURE_NAMES.length;
 
+/** Class, id or itemprop words CMSs give the article's headline element (entry-title, post-title, headline). */
+const MARKED_HEADLINE = /title|headline/;
 const YEAR = /\b(?:19|20)\d\d\b/;
 const SPACED_SEPARATOR = /\s[|\-–—·•»«:~›]\s|\s\|/;
 
@@ -245,6 +251,10 @@ export function pageCandidates(ctx: TitleContext, url: string | null): PageCandi
   const headlineInArticle = headline ? !!headline.closest('article, main, [role="main"]') : false;
   const h1RelatedToStructured = h1Text ? Math.max(0, ...structuredPresent.map((s) => similarity(h1Text, sourceText.get(s)!))) : 0;
 
+  const titleTagRaw = structured.find(([s]) => s === 'title')?.[1];
+  const titleTagFold = titleTagRaw ? fold(titleTagRaw) : '';
+  const h1Tokens = tokenSet(h1Text);
+
   const candidates = [...byKey.values()];
   for (const c of candidates) {
     const x = new Array<number>(DIMENSIONS).fill(0);
@@ -307,6 +317,14 @@ export function pageCandidates(ctx: TitleContext, url: string | null): PageCandi
     x[F.h1FoundInArticle] = sources.has('h1') && headlineInArticle ? 1 : 0;
     x[F.h1FoundNoStructuredAgree] = sources.has('h1') && !structuredKeys.has(c.key) ? 1 : 0;
     x[F.structuredAndH1Related] = STRUCTURED.some((s) => sources.has(s)) && !sources.has('h1') ? h1RelatedToStructured : 0;
+    if (c.element) x[F.markedHeadline] = MARKED_HEADLINE.test(`${classAndId(c.element)} ${c.element.getAttribute('itemprop') ?? ''}`) ? 1 : 0;
+    x[F.insideTitleTag] = titleTagFold && cf && titleTagFold.includes(cf) && !sources.has('title') ? 1 : 0;
+    if (h1Tokens.size && ct.size) {
+      let shared = 0;
+      for (const t of h1Tokens) if (ct.has(t)) shared++;
+      x[F.coversH1] = shared / h1Tokens.size;
+      x[F.coveredByH1] = shared / ct.size;
+    }
     c.features = x;
   }
   return { rulePick, candidates };

@@ -4,10 +4,13 @@
  * candidates of features.ts, on WCXB dev only, and measures it by 5-fold cross-validation grouped by
  * domain (one site is never in train and eval at once). Never reads the test split.
  *
- *   node --import tsx scripts/title-ranker/train.ts [--lambda L] [--cache FILE] [--weights] [--write]
+ *   node --import tsx scripts/title-ranker/train.ts [--lambda L | --nested] [--hidden H] [--drop F,F]
+ *                                                  [--folds K] [--seed S] [--conflicts] [--cache FILE] [--weights] [--write]
  *
  * Prints: rule accuracy per fold and overall; the candidate oracle (how often any candidate is right);
  * ranker CV accuracy; the ranker allowed to override the rule pick only above a score margin (curve);
+ * --nested: lambda chosen inside each training fold (the honest figure; a lambda picked by looking at
+ * the CV result itself is optimistic). --hidden: a tanh layer beside the linear term. --drop: ablation.
  * --weights: the weights learned on all of dev; --write: saves them to data/title-ranker.json.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,10 +44,20 @@ interface Args {
   weights: boolean;
   write: boolean;
   folds: number;
+  /** Feature names to zero out (ablation), comma-separated on the command line. */
+  drop: string[];
+  /** Hidden units of the optional tanh layer (0: linear ranker). */
+  hidden: number;
+  /** Choose lambda inside each training fold (inner domain-grouped CV) instead of fixing it. */
+  nested: boolean;
+  /** Print the h1-versus-structured conflict analysis. */
+  conflicts: boolean;
+  /** Shuffles domains of equal size before they are dealt to folds (0: by name). */
+  seed: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { lambda: 0.01, cache: null, weights: false, write: false, folds: 5 };
+  const a: Args = { lambda: 0.01, cache: null, weights: false, write: false, folds: 5, drop: [], hidden: 0, nested: false, conflicts: false, seed: 0 };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     if (k === '--lambda') a.lambda = Number(argv[++i]);
@@ -52,6 +65,11 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--weights') a.weights = true;
     else if (k === '--write') a.write = true;
     else if (k === '--folds') a.folds = Number(argv[++i]);
+    else if (k === '--nested') a.nested = true;
+    else if (k === '--conflicts') a.conflicts = true;
+    else if (k === '--seed') a.seed = Number(argv[++i]);
+    else if (k === '--hidden') a.hidden = Number(argv[++i]);
+    else if (k === '--drop') a.drop = argv[++i].split(',');
     else throw new Error(`unknown argument ${k}`);
   }
   return a;
@@ -132,13 +150,90 @@ function train(rows: PageRow[], dims: number, lambda: number, epochs = 400): Flo
 }
 
 /** The ranker's pick, falling back to the rule pick unless the best candidate beats it by `margin`. */
-function pick(w: Float64Array, r: PageRow, margin: number): number {
+function pick(score: Scorer, r: PageRow, margin: number): number {
   if (!r.features.length) return -1;
-  const scores = r.features.map((x) => dot(w, x));
+  const scores = r.features.map(score);
   let best = 0;
   for (let c = 1; c < scores.length; c++) if (scores[c] > scores[best]) best = c;
   if (r.ruleIndex < 0 || margin <= 0) return best;
   return scores[best] - scores[r.ruleIndex] > margin ? best : r.ruleIndex;
+}
+
+type Scorer = (x: number[]) => number;
+
+/** Deterministic small random numbers (mulberry32), for the hidden layer's starting weights. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
+  };
+}
+
+/**
+ * The same listwise loss with one tanh hidden layer beside the linear term: score = u·x + v·tanh(Wx).
+ * A check whether interactions (an h1 that is in the article AND unconfirmed...) help a linear model.
+ */
+function trainMlp(rows: PageRow[], dims: number, hidden: number, lambda: number, epochs = 400): Scorer {
+  const rand = seeded(7);
+  const params = dims + hidden + hidden * dims;
+  const w = new Float64Array(params); // [u (dims) | v (hidden) | W (hidden × dims)]
+  for (let i = dims + hidden; i < params; i++) w[i] = rand() * 0.2;
+  for (let j = 0; j < hidden; j++) w[dims + j] = rand() * 0.2;
+  const forward = (x: number[], h: Float64Array): number => {
+    let s = 0;
+    for (let i = 0; i < dims; i++) s += w[i] * x[i];
+    for (let j = 0; j < hidden; j++) {
+      let a = 0;
+      const base = dims + hidden + j * dims;
+      for (let i = 0; i < dims; i++) a += w[base + i] * x[i];
+      h[j] = Math.tanh(a);
+      s += w[dims + j] * h[j];
+    }
+    return s;
+  };
+  const m = new Float64Array(params);
+  const v2 = new Float64Array(params);
+  const usable = rows.filter((r) => r.gold >= 0 && r.features.length > 1);
+  const lr = 0.02;
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const grad = new Float64Array(params);
+    for (const r of usable) {
+      const hs = r.features.map(() => new Float64Array(hidden));
+      const scores = r.features.map((x, c) => forward(x, hs[c]));
+      const max = Math.max(...scores);
+      const exps = scores.map((s) => Math.exp(s - max));
+      const z = exps.reduce((a, b) => a + b, 0);
+      for (let c = 0; c < r.features.length; c++) {
+        const g = exps[c] / z - (c === r.gold ? 1 : 0);
+        const x = r.features[c];
+        const h = hs[c];
+        for (let i = 0; i < dims; i++) grad[i] += g * x[i];
+        for (let j = 0; j < hidden; j++) {
+          grad[dims + j] += g * h[j];
+          const back = g * w[dims + j] * (1 - h[j] * h[j]);
+          if (back === 0) continue;
+          const base = dims + hidden + j * dims;
+          for (let i = 0; i < dims; i++) grad[base + i] += back * x[i];
+        }
+      }
+    }
+    for (let i = 0; i < params; i++) {
+      const g = grad[i] / usable.length + lambda * w[i];
+      m[i] = 0.9 * m[i] + 0.1 * g;
+      v2[i] = 0.999 * v2[i] + 0.001 * g * g;
+      w[i] -= (lr * (m[i] / (1 - 0.9 ** epoch))) / (Math.sqrt(v2[i] / (1 - 0.999 ** epoch)) + 1e-8);
+    }
+  }
+  const h = new Float64Array(hidden);
+  return (x) => forward(x, h);
+}
+
+function linear(w: Float64Array): Scorer {
+  return (x) => dot(w, x);
 }
 
 function correct(r: PageRow, chosen: number): boolean {
@@ -147,10 +242,12 @@ function correct(r: PageRow, chosen: number): boolean {
 }
 
 /** Domains dealt to folds, largest first, each to the fold with fewest pages so far: balanced and deterministic. */
-function foldsByDomain(rows: PageRow[], k: number): number[] {
+function foldsByDomain(rows: PageRow[], k: number, seed = 0): number[] {
   const sizes = new Map<string, number>();
   for (const r of rows) sizes.set(r.domain, (sizes.get(r.domain) ?? 0) + 1);
-  const order = [...sizes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const rand = seeded(seed);
+  const tieBreak = new Map([...sizes.keys()].map((d) => [d, seed ? rand() : 0]));
+  const order = [...sizes].sort((a, b) => b[1] - a[1] || tieBreak.get(a[0])! - tieBreak.get(b[0])! || (a[0] < b[0] ? -1 : 1));
   const load = new Array<number>(k).fill(0);
   const foldOf = new Map<string, number>();
   for (const [d, n] of order) {
@@ -159,6 +256,76 @@ function foldsByDomain(rows: PageRow[], k: number): number[] {
     load[f] += n;
   }
   return rows.map((r) => foldOf.get(r.domain)!);
+}
+
+function fit(rows: PageRow[], dims: number, hidden: number, lambda: number): Scorer {
+  return hidden > 0 ? trainMlp(rows, dims, hidden, lambda) : linear(train(rows, dims, lambda));
+}
+
+const LAMBDAS = [0.001, 0.002, 0.003, 0.005, 0.01, 0.03];
+
+/** The lambda with the best accuracy by a 4-fold domain-grouped CV inside `rows` (ties: the larger, simpler model). */
+function chooseLambda(rows: PageRow[], dims: number, hidden: number): number {
+  const inner = foldsByDomain(rows, 4);
+  let best = LAMBDAS[LAMBDAS.length - 1];
+  let bestHits = -1;
+  for (const lambda of [...LAMBDAS].reverse()) {
+    let hits = 0;
+    for (let f = 0; f < 4; f++) {
+      const score = fit(rows.filter((_, i) => inner[i] !== f), dims, hidden, lambda);
+      hits += rows.filter((r, i) => inner[i] === f && correct(r, pick(score, r, 0))).length;
+    }
+    if (hits > bestHits) {
+      best = lambda;
+      bestHits = hits;
+    }
+  }
+  return best;
+}
+
+/**
+ * The decision the ranker would have to learn: the rule keeps an h1 that no structured title repeats,
+ * while several structured titles agree on another text. For each feature, the AUC of "the structured
+ * text is the truth" against "the h1 is", read on the difference (structured − h1) and on each side.
+ */
+function conflictReport(rows: PageRow[]): void {
+  const fi = (name: string): number => FEATURE_NAMES.indexOf(name);
+  const data: Array<{ y: boolean; x: number[] }> = [];
+  for (const r of rows) {
+    if (r.ruleIndex < 0) continue;
+    const h1 = r.features[r.ruleIndex];
+    if (!h1[fi('src:h1')] || !h1[fi('h1-and-no-structured-agrees')]) continue;
+    let alt = -1;
+    r.features.forEach((x, i) => {
+      if (i !== r.ruleIndex && x[fi('structured-sources-agreeing')] > (alt < 0 ? 0 : r.features[alt][fi('structured-sources-agreeing')])) alt = i;
+    });
+    if (alt < 0 || (r.gold !== alt && r.gold !== r.ruleIndex)) continue;
+    data.push({ y: r.gold === alt, x: [...r.features[alt].map((v, i) => v - h1[i]), ...h1, ...r.features[alt]] });
+  }
+  const names = [...FEATURE_NAMES.map((n) => `diff:${n}`), ...FEATURE_NAMES.map((n) => `h1:${n}`), ...FEATURE_NAMES.map((n) => `structured:${n}`)];
+  const pos = data.filter((d) => d.y);
+  const neg = data.filter((d) => !d.y);
+  console.log(`\nconflict pages (rule keeps an unconfirmed h1, structured titles offer another): ${data.length}; truth = structured on ${pos.length}, = h1 on ${neg.length}`);
+  const aucs = names.map((name, k) => {
+    let s = 0;
+    for (const p of pos) for (const q of neg) s += p.x[k] > q.x[k] ? 1 : p.x[k] === q.x[k] ? 0.5 : 0;
+    return [name, s / Math.max(1, pos.length * neg.length)] as const;
+  });
+  console.log('most separating single features (AUC, 0.5 = none):');
+  for (const [name, auc] of [...aucs].sort((a, b) => Math.abs(b[1] - 0.5) - Math.abs(a[1] - 0.5)).slice(0, 12)) console.log(`  ${auc.toFixed(3)}  ${name}`);
+  // The most a one-feature override rule could gain, chosen in-sample (so optimistic): flip to the
+  // structured text when the feature is above (or below) a threshold; pages gained minus pages lost.
+  let best = { gain: 0, rule: 'none' };
+  names.forEach((name, k) => {
+    for (const t of new Set(data.map((d) => d.x[k]))) {
+      for (const above of [true, false]) {
+        const flipped = data.filter((d) => (above ? d.x[k] > t : d.x[k] < t));
+        const gain = flipped.filter((d) => d.y).length - flipped.filter((d) => !d.y).length;
+        if (gain > best.gain) best = { gain, rule: `${name} ${above ? '>' : '<'} ${t.toFixed(3)} (${flipped.length} flips)` };
+      }
+    }
+  });
+  console.log(`best single-threshold override, chosen in-sample: +${best.gain} pages (${best.rule})`);
 }
 
 const MARGINS = [0, 0.25, 0.5, 1, 1.5, 2, 3, 4];
@@ -180,6 +347,12 @@ function main(): void {
     console.log(`built candidates for ${rows.length} dev article pages in ${((performance.now() - t0) / 1000).toFixed(1)} s; context drift from extractMetadata on ${built.drift} pages`);
     if (args.cache) writeFileSync(args.cache, JSON.stringify(rows));
   }
+  const dropped = args.drop.map((name) => {
+    const i = FEATURE_NAMES.indexOf(name);
+    if (i < 0) throw new Error(`no feature ${name}`);
+    return i;
+  });
+  for (const r of rows) for (const x of r.features) for (const i of dropped) x[i] = 0;
   const n = rows.length;
   const dims = FEATURE_NAMES.length;
   const ruleHits = rows.filter((r) => r.ruleCorrect).length;
@@ -188,15 +361,19 @@ function main(): void {
   console.log(`pages ${n}, features ${dims}, candidates/page ${meanCands.toFixed(1)}`);
   console.log(`rule accuracy ${(ruleHits / n).toFixed(3)} (${ruleHits}/${n}); candidate oracle ${(oracle / n).toFixed(3)} (${oracle}/${n})`);
 
-  const fold = foldsByDomain(rows, args.folds);
+  if (args.conflicts) conflictReport(rows);
+  const fold = foldsByDomain(rows, args.folds, args.seed);
+  const chosen: number[] = [];
   const hits = new Map<number, number>(MARGINS.map((m) => [m, 0]));
   const overrides = new Map<number, number>(MARGINS.map((m) => [m, 0]));
-  console.log(`\n${args.folds}-fold CV grouped by domain, lambda ${args.lambda}`);
+  console.log(`\n${args.folds}-fold CV grouped by domain, lambda ${args.nested ? 'chosen by inner CV' : args.lambda}${args.hidden ? `, ${args.hidden} hidden units` : ', linear'}`);
   console.log('fold  pages  domains  rule    ranker');
   for (let f = 0; f < args.folds; f++) {
     const trainRows = rows.filter((_, i) => fold[i] !== f);
     const evalRows = rows.filter((_, i) => fold[i] === f);
-    const w = train(trainRows, dims, args.lambda);
+    const lambda = args.nested ? chooseLambda(trainRows, dims, args.hidden) : args.lambda;
+    if (args.nested) chosen.push(lambda);
+    const w = fit(trainRows, dims, args.hidden, lambda);
     for (const m of MARGINS) {
       for (const r of evalRows) {
         const c = pick(w, r, m);
@@ -209,6 +386,7 @@ function main(): void {
     const doms = new Set(evalRows.map((r) => r.domain)).size;
     console.log(`${String(f).padEnd(5)} ${String(evalRows.length).padEnd(6)} ${String(doms).padEnd(8)} ${(ruleF / evalRows.length).toFixed(3)}   ${(rankF / evalRows.length).toFixed(3)}`);
   }
+  if (args.nested) console.log(`lambda chosen per fold by inner CV: ${chosen.join(', ')}`);
   console.log(`all   ${String(n).padEnd(6)} ${String(new Set(rows.map((r) => r.domain)).size).padEnd(8)} ${(ruleHits / n).toFixed(3)}   ${(hits.get(0)! / n).toFixed(3)}`);
   console.log('\noverride the rule pick only when the ranker\'s best beats it by a margin (CV):');
   console.log('margin  accuracy  pages  vs rule  overrides');
@@ -218,7 +396,7 @@ function main(): void {
   }
 
   if (args.weights || args.write) {
-    const w = train(rows, dims, args.lambda);
+    const w = train(rows, dims, args.nested ? chooseLambda(rows, dims, 0) : args.lambda);
     if (args.weights) {
       const ranked = FEATURE_NAMES.map((name, i) => [name, w[i]] as const).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
       console.log('\nweights trained on all of dev (by size):');
