@@ -1,0 +1,78 @@
+/**
+ * One connection to the queue database: a pg pool shared by pg-boss and our own queue_raw statements, so
+ * that a queue_raw write and its job can commit in one transaction (pg-boss calls accept `{ db }`).
+ */
+import pg from 'pg';
+import PgBoss from 'pg-boss';
+import { INGEST_QUEUE } from './jobs.js';
+import { migrateQueueSchema } from './schema.js';
+import type { Sql } from './raw-rows.js';
+
+export interface QueueConnection {
+  pool: pg.Pool;
+  boss: PgBoss;
+  /** Run `fn` in one transaction; `db` makes pg-boss calls part of it. Rolled back if `fn` throws. */
+  transaction<T>(fn: (sql: Sql, db: PgBoss.Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /**
+   * Workers supervise: they run pg-boss maintenance (expiring jobs of dead workers, archiving finished
+   * ones). Short-lived clients (enqueue, status) do not.
+   */
+  supervise?: boolean;
+  /** Connections in the pool. */
+  maxConnections?: number;
+}
+
+function bossDb(sql: Sql): PgBoss.Db {
+  return { executeSql: (text, values) => sql.query(text, values) };
+}
+
+export async function connectQueue(url: string, options: ConnectOptions = {}): Promise<QueueConnection> {
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 4, application_name: 'parallax-queue' });
+  // An idle client losing its server (restart, network) must not crash the process; the next query retries.
+  pool.on('error', () => {});
+  try {
+    await migrateQueueSchema(pool);
+    const boss = new PgBoss({
+      db: bossDb(pool),
+      supervise: options.supervise ?? false,
+      schedule: false,
+      // Finished jobs stay visible to `queue-status` for a day, then move to pg-boss's archive.
+      archiveCompletedAfterSeconds: 24 * 3600,
+    });
+    await boss.start();
+    await boss.createQueue(INGEST_QUEUE, { name: INGEST_QUEUE, policy: 'standard' });
+    const transaction = async <T>(fn: (sql: Sql, db: PgBoss.Db) => Promise<T>): Promise<T> => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(client, bossDb(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    };
+    let closed = false;
+    return {
+      pool,
+      boss,
+      transaction,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await boss.stop({ graceful: false, close: false, wait: true });
+        await pool.end();
+      },
+    };
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw err;
+  }
+}

@@ -1,0 +1,52 @@
+/** Raw records in `queue_raw`: written by enqueue, read and deleted by the worker that stores them. */
+import type { RawOrigin, RawRecord } from '../model.js';
+
+/** Anything that runs SQL: the pool, or one client inside a transaction. */
+export interface Sql {
+  query<R extends object = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[]; rowCount: number | null }>;
+}
+
+/**
+ * Queue a record's bytes. Returns true when the row is new; false when these bytes are already queued
+ * (the origin is then added to the row's extra origins, so the store learns every place they were seen).
+ */
+export async function insertRaw(sql: Sql, raw: RawRecord): Promise<boolean> {
+  const origin = JSON.stringify(raw.origin);
+  const { rows } = await sql.query<{ inserted: boolean }>(
+    `INSERT INTO queue_raw (id, type, bytes, hints, origin) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb)
+     ON CONFLICT (id) DO UPDATE SET extra_origins = queue_raw.extra_origins || jsonb_build_array($5::jsonb)
+       WHERE queue_raw.origin <> $5::jsonb AND NOT queue_raw.extra_origins @> jsonb_build_array($5::jsonb)
+     RETURNING (xmax = 0) AS inserted`,
+    [raw.id, raw.type, Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength), JSON.stringify(raw.hints), origin],
+  );
+  return rows[0]?.inserted === true;
+}
+
+export interface QueuedRaw {
+  raw: RawRecord;
+  /** Other places the same bytes were read from, after the first. */
+  extraOrigins: RawOrigin[];
+}
+
+export async function loadRaw(sql: Sql, id: string): Promise<QueuedRaw | null> {
+  const { rows } = await sql.query<{ id: string; type: RawRecord['type']; bytes: Buffer; hints: RawRecord['hints']; origin: RawOrigin; extra_origins: RawOrigin[] }>(
+    'SELECT id, type, bytes, hints, origin, extra_origins FROM queue_raw WHERE id = $1',
+    [id],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  // A copy, not a view: small bytea values are slices of a shared pool buffer, and the record may be
+  // posted to an extract thread, which would copy the whole pool buffer along.
+  const bytes = new Uint8Array(row.bytes);
+  return { raw: { id: row.id, type: row.type, bytes, hints: row.hints, origin: row.origin }, extraOrigins: row.extra_origins };
+}
+
+export async function deleteRaw(sql: Sql, id: string): Promise<void> {
+  await sql.query('DELETE FROM queue_raw WHERE id = $1', [id]);
+}
+
+/** Rows still queued (not yet stored) and their total size. */
+export async function rawBacklog(sql: Sql): Promise<{ records: number; bytes: number }> {
+  const { rows } = await sql.query<{ n: string; b: string | null }>('SELECT count(*) AS n, sum(octet_length(bytes)) AS b FROM queue_raw');
+  return { records: Number(rows[0]?.n ?? 0), bytes: Number(rows[0]?.b ?? 0) };
+}

@@ -1,0 +1,50 @@
+/**
+ * The queue's own tables, beside pg-boss's schema and the store's tables in the same database.
+ * Migrations are appended, never edited; each runs once, under an advisory lock so that several workers
+ * starting together do not race to create the same table.
+ */
+import type pg from 'pg';
+
+const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'queue_raw: the bytes of every queued record until a worker has stored it',
+    sql: `
+      CREATE TABLE IF NOT EXISTS queue_raw (
+        id            TEXT PRIMARY KEY,                   -- raw record id (content hash)
+        type          TEXT NOT NULL,                      -- 'html' | 'text'
+        bytes         BYTEA NOT NULL,
+        hints         JSONB NOT NULL,                     -- RecordHints
+        origin        JSONB NOT NULL,                     -- first RawOrigin seen
+        extra_origins JSONB NOT NULL DEFAULT '[]'::jsonb, -- the same bytes seen elsewhere before storing
+        enqueued_at   TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+    `,
+  },
+];
+
+/** Any fixed 64-bit number unique to this purpose: serialises concurrent migrations. */
+const MIGRATION_LOCK = 0x70_61_72_61_71_75_65;
+
+export async function migrateQueueSchema(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query(`CREATE TABLE IF NOT EXISTS queue_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+    const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM queue_migrations');
+    const applied = rows[0]?.v ?? 0;
+    for (const m of MIGRATIONS) {
+      if (m.version <= applied) continue;
+      await client.query(m.sql);
+      await client.query('INSERT INTO queue_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+    }
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
