@@ -253,14 +253,14 @@ async function sampleCorpus(): Promise<void> {
   const store = new SqliteStore(path.join(dir, 'x.db'));
   try {
     await ingest([path.join(root, 'examples', 'corpus')], store, { workers: 1 });
-    annotateCorpus(store);
+    await annotateCorpus(store);
     const byTitle = new Map(store.listArticles({ limit: 10000 }).map((a) => [a.title, a.id]));
     const articleOf = new Map<string, string>();
     for (const d of manifest.documents) {
       const id = d.title ? byTitle.get(d.title) : undefined;
       if (id) articleOf.set(d.id, id);
     }
-    const { stories } = relateCorpus(store);
+    const { stories } = await relateCorpus(store);
     const claimsOf = new Map<string, ReturnType<typeof compareStory>>();
     const storyOfArticle = new Map<string, string>();
     for (const st of stories) for (const m of st.articles) storyOfArticle.set(m.id, st.id);
@@ -271,7 +271,7 @@ async function sampleCorpus(): Promise<void> {
       const docs = Object.keys(f.values).map((d) => ({ doc: d, article: articleOf.get(d), value: f.values[d] }));
       const storyId = docs.map((d) => d.article && storyOfArticle.get(d.article)).find(Boolean);
       if (!storyId) throw new Error(`no story for ${f.fact}`);
-      if (!claimsOf.has(storyId)) claimsOf.set(storyId, compareStory(comparableArticles(store, stories.find((x) => x.id === storyId)!)));
+      if (!claimsOf.has(storyId)) claimsOf.set(storyId, compareStory(await comparableArticles(store, stories.find((x) => x.id === storyId)!)));
       const cmp = claimsOf.get(storyId)!;
       // the claim that holds the most of the documents' figures (within rounding)
       const near = (a: number, b: number) => Math.abs(a - b) <= 0.1 * Math.max(a, b);

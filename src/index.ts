@@ -4,13 +4,13 @@
  *   import { SqliteStore, ingest, annotateCorpus, relateCorpus, compareStory } from 'parallax';
  *   const store = new SqliteStore('news.db');
  *   await ingest(['crawl.warc.gz'], store);          // read → extract → clean → store → duplicates
- *   annotateCorpus(store);                            // entities, quotes, events, times (incremental)
- *   const { stories } = relateCorpus(store);          // stories, copies and spins
+ *   await annotateCorpus(store);                      // entities, quotes, events, times (incremental)
+ *   const { stories } = await relateCorpus(store);    // stories, copies and spins
  *
  * Document stages are pure: `extract(raw)` → Article, `annotate(text, { publishedAt })` → Annotations.
  */
 export type * from './model.js';
-export { ingest, annotateCorpus, findDuplicates, type IngestOptions, type IngestSummary, type AnnotateSummary } from './pipeline.js';
+export { ingest, annotateCorpus, findDuplicates, storePrepared, type PreparedRecord, type IngestOptions, type IngestSummary, type AnnotateSummary } from './pipeline.js';
 export { readSources } from './ingest/index.js';
 export { extract, ExtractError } from './extract/index.js';
 export { annotate, mergeCorpusEntities } from './nlp/index.js';

@@ -54,16 +54,16 @@ export interface IngestSummary {
 }
 
 /** Duplicate relations of a new article against what is already stored (exact first, then LSH candidates). */
-export function findDuplicates(
+export async function findDuplicates(
   store: Store,
   articleId: string,
   keys: RelateKeys,
   nearThreshold: number,
-): DuplicateRelation[] {
+): Promise<DuplicateRelation[]> {
   const relations: DuplicateRelation[] = [];
-  const exact = new Set(store.articlesWithTextHash(keys.textHash).filter((id) => id !== articleId));
+  const exact = new Set((await store.articlesWithTextHash(keys.textHash)).filter((id) => id !== articleId));
   for (const id of exact) relations.push({ a: id, b: articleId, kind: 'exact', similarity: 1 });
-  for (const candidate of store.nearCandidates(keys.bandKeys)) {
+  for (const candidate of await store.nearCandidates(keys.bandKeys)) {
     if (candidate.id === articleId || exact.has(candidate.id)) continue;
     const similarity = estimateJaccard(candidate.signature, keys.signature);
     if (similarity >= nearThreshold) relations.push({ a: candidate.id, b: articleId, kind: 'near', similarity });
@@ -71,10 +71,24 @@ export function findDuplicates(
   return relations;
 }
 
-interface Prepared {
+/** An extracted document ready to be stored. */
+export interface PreparedRecord {
   raw: RawRecord;
   article: Article;
   keys: RelateKeys;
+}
+type Prepared = PreparedRecord;
+
+/**
+ * Store one extracted document and its duplicate relations against what is stored. Call it inside
+ * `store.transaction`, so the article and its relations land together (and, on a shared server, so
+ * concurrent writers see each other's articles).
+ */
+export async function storePrepared(store: Store, { raw, article, keys }: PreparedRecord, nearThreshold: number): Promise<DuplicateRelation[]> {
+  await store.putArticle({ raw, article, ...keys });
+  const relations = await findDuplicates(store, article.id, keys, nearThreshold);
+  await store.putDuplicates(relations);
+  return relations;
 }
 
 function emptySummary(): IngestSummary {
@@ -116,19 +130,14 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
   const inFlight = new Set<string>();
   let pendingOrigins: RawRecord[] = [];
 
-  const fail = (error: RecordError) => {
+  const fail = async (error: RecordError) => {
     summary.failed++;
     summary.errorsByCode[error.code] = (summary.errorsByCode[error.code] ?? 0) + 1;
     options.onError?.(error);
-    store.putError(error);
+    await store.putError(error);
   };
 
-  const storeOne = ({ raw, article, keys }: Prepared) => {
-    store.putArticle({ raw, article, ...keys });
-    const relations = findDuplicates(store, article.id, keys, dup.nearThreshold);
-    store.putDuplicates(relations);
-    return relations;
-  };
+  const storeOne = (item: Prepared) => storePrepared(store, item, dup.nearThreshold);
   const count = (item: Prepared, relations: DuplicateRelation[]) => {
     for (const r of relations) {
       if (r.kind === 'exact') summary.exactDuplicates++;
@@ -140,43 +149,47 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
     summary.stored++;
   };
 
-  const flush = () => {
+  const flush = async () => {
     const items = batch;
     batch = [];
     if (items.length > 0) {
       try {
-        const results = store.transaction(() => items.map(storeOne));
+        const results = await store.transaction(async () => {
+          const out: DuplicateRelation[][] = [];
+          for (const item of items) out.push(await storeOne(item));
+          return out;
+        });
         items.forEach((item, i) => count(item, results[i]));
       } catch {
         // One bad record must not sink its batch: retry one by one and report the ones that still fail.
         for (const item of items) {
           try {
-            count(item, store.transaction(() => storeOne(item)));
+            count(item, await store.transaction(() => storeOne(item)));
           } catch (err) {
-            fail({ origin: item.raw.origin, stage: 'store', code: 'store-failed', message: String((err as Error)?.message ?? err) });
+            await fail({ origin: item.raw.origin, stage: 'store', code: 'store-failed', message: String((err as Error)?.message ?? err) });
           }
         }
       }
     }
     // Same bytes seen twice before the first copy was committed: record the second origin now.
-    for (const raw of pendingOrigins) if (store.hasRaw(raw.id)) store.addOrigin(raw.id, raw.origin);
+    for (const raw of pendingOrigins) if (await store.hasRaw(raw.id)) await store.addOrigin(raw.id, raw.origin);
     pendingOrigins = [];
     for (const item of items) inFlight.delete(item.raw.id);
   };
 
-  const settle = (step: Step) => {
+  const settle = async (step: Step) => {
     if (step.kind === 'error') {
-      fail(step.error);
+      await fail(step.error);
     } else if (step.kind === 'seen') {
       summary.alreadyStored++;
-      if (store.hasRaw(step.raw.id)) store.addOrigin(step.raw.id, step.raw.origin);
+      if (await store.hasRaw(step.raw.id)) await store.addOrigin(step.raw.id, step.raw.origin);
       else pendingOrigins.push(step.raw);
     } else if (!step.outcome.ok) {
       inFlight.delete(step.raw.id);
-      fail(step.outcome.error);
+      await fail(step.outcome.error);
     } else {
       batch.push({ raw: step.raw, article: step.outcome.article, keys: step.outcome.keys });
-      if (batch.length >= batchSize) flush();
+      if (batch.length >= batchSize) await flush();
     }
     summary.elapsedMs = performance.now() - started;
   };
@@ -186,7 +199,7 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
   const queue: Array<{ step: Promise<Step>; label: string }> = [];
   const settleHead = async () => {
     const head = queue.shift()!;
-    settle(await head.step);
+    await settle(await head.step);
     options.onProgress?.(summary, head.label);
   };
 
@@ -201,7 +214,7 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
       } else {
         const raw = item.record;
         label = raw.origin.url ?? raw.origin.path;
-        if (inFlight.has(raw.id) || store.hasRaw(raw.id)) {
+        if (inFlight.has(raw.id) || (await store.hasRaw(raw.id))) {
           step = Promise.resolve({ kind: 'seen', raw });
         } else {
           inFlight.add(raw.id);
@@ -214,8 +227,11 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
     }
     while (queue.length > 0) await settleHead();
   } finally {
-    flush();
-    await pool?.close();
+    try {
+      await flush();
+    } finally {
+      await pool?.close();
+    }
     summary.elapsedMs = performance.now() - started;
   }
   return summary;
@@ -232,23 +248,23 @@ export interface AnnotateSummary {
  * the articles that have none, or older ones. Incremental: a second call does nothing until new articles
  * arrive. Relative times resolve against the publication date, else the ingest time (and say so).
  */
-export function annotateCorpus(store: Store, onProgress?: (done: number) => void): AnnotateSummary {
+export async function annotateCorpus(store: Store, onProgress?: (done: number) => void): Promise<AnnotateSummary> {
   const started = performance.now();
   const summary: AnnotateSummary = { annotated: 0, failed: 0, elapsedMs: 0 };
   let afterSeq = 0;
   for (;;) {
-    const todo = store.articlesToAnnotate(ANNOTATION_VERSION, 256, afterSeq);
+    const todo = await store.articlesToAnnotate(ANNOTATION_VERSION, 256, afterSeq);
     if (todo.length === 0) break;
     for (const item of todo) {
       afterSeq = item.seq;
       try {
         const layers = annotate(item.text, { publishedAt: item.publishedAt, ingestedAt: item.ingestedAt });
-        store.putAnnotations(item.id, ANNOTATION_VERSION, layers);
+        await store.putAnnotations(item.id, ANNOTATION_VERSION, layers);
         summary.annotated++;
       } catch (err) {
         // An annotator bug on one article must not stop the others; it is reported and retried next run.
         summary.failed++;
-        store.putError({
+        await store.putError({
           origin: { path: item.id, reader: 'text' },
           stage: 'annotate',
           code: 'annotate-failed',

@@ -8,9 +8,9 @@ import { repoRoot, runCli, tempDir } from './helpers.js';
 test('annotation layers are stored per article, incrementally, and queried by speaker and category', async () => {
   const store = new SqliteStore(':memory:');
   await ingest([join(repoRoot, 'examples/corpus')], store, { workers: 0 });
-  const first = annotateCorpus(store);
+  const first = await annotateCorpus(store);
   assert.equal(first.annotated, store.stats().documents);
-  assert.equal(annotateCorpus(store).annotated, 0, 'second run has nothing to do');
+  assert.equal((await annotateCorpus(store)).annotated, 0, 'second run has nothing to do');
   const id = store.articleIds()[0];
   const layers = store.getAnnotations(id)!;
   const article = store.getArticle(id)!;

@@ -58,7 +58,7 @@ test('the sample corpus clusters as its truth table says: one story per event, s
     // the manifest gives the page's full title; the extractor may have dropped a tagline from it
     const idOf = (title: string) => stored.find((a) => a.title && (title === a.title || title.startsWith(a.title)))?.id;
     const storyOf = new Map<string, string>();
-    for (const s of relateCorpus(store).stories) for (const m of s.articles) storyOf.set(m.id, s.id);
+    for (const s of (await relateCorpus(store)).stories) for (const m of s.articles) storyOf.set(m.id, s.id);
     const story = (d: (typeof docs)[number]) => storyOf.get(idOf(d.title!) ?? '');
     for (const name of ['summit', 'flood', 'fine']) {
       const members = docs.filter((d) => d.story === name);

@@ -42,7 +42,7 @@ test('seeds ingested together: one story; `reuse` lists the shared passages with
   try {
     const store = new SqliteStore(db);
     const summary = await ingest([seeds], store, { workers: 0 }); // in-process: this test is about relating, not threads
-    const { stories } = relateCorpus(store);
+    const { stories } = await relateCorpus(store);
     const ids = store.articleIds();
     store.close();
     assert.equal(ids.length, 2, `ingest summary: ${JSON.stringify(summary)}`);

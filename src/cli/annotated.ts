@@ -2,8 +2,8 @@
 import { annotateCorpus } from '../pipeline.js';
 import type { Store } from '../store/store.js';
 
-export function ensureAnnotated(store: Store): void {
-  const s = annotateCorpus(store);
+export async function ensureAnnotated(store: Store): Promise<void> {
+  const s = await annotateCorpus(store);
   if (s.annotated + s.failed > 0) {
     process.stderr.write(
       `annotated ${s.annotated} article(s) in ${(s.elapsedMs / 1000).toFixed(1)} s${s.failed ? `, ${s.failed} failed (see \`parallax errors\`)` : ''}\n`,

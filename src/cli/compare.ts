@@ -57,17 +57,17 @@ export function registerCompare(program: Command): void {
       .option('--limit <n>', 'claims listed per section', (v) => parseInt(v, 10), 8)
       .option('--json', 'print the whole comparison as one JSON object')
       .option('--markdown', 'print a Markdown dossier (summary, disagreements, shared and single-outlet facts, timeline, sources)'),
-  ).action((id: string, opts: { db: string; limit: number; json?: boolean; markdown?: boolean }) => {
-    const store = openStore(opts.db);
+  ).action(async (id: string, opts: { db: string; limit: number; json?: boolean; markdown?: boolean }) => {
+    const store = await openStore(opts.db);
     try {
-      ensureAnnotated(store);
-      const story = findStory(relateCorpus(store).stories, id);
-      const cmp = compareStory(comparableArticles(store, story));
+      await ensureAnnotated(store);
+      const story = findStory((await relateCorpus(store)).stories, id);
+      const cmp = compareStory(await comparableArticles(store, story));
       if (opts.json) return void process.stdout.write(JSON.stringify({ story: { id: story.id, label: story.label, start: story.start, end: story.end }, ...cmp }) + '\n');
       if (opts.markdown) return void process.stdout.write(storyDossier(story, cmp));
       process.stdout.write(renderComparison(story, cmp, opts.limit));
     } finally {
-      store.close();
+      await store.close();
     }
   });
 }

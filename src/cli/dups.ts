@@ -9,23 +9,24 @@ export function registerDups(program: Command): void {
       .description('List duplicate relations (exact: same normalised text; near: MinHash/LSH similarity)')
       .option('--kind <kind>', 'exact or near')
       .option('--json', 'one JSON object per line'),
-  ).action((opts) => {
+  ).action(async (opts) => {
     if (opts.kind && opts.kind !== 'exact' && opts.kind !== 'near') {
       program.error(`--kind must be "exact" or "near", not "${opts.kind}"`, { exitCode: 2 });
     }
-    const store = openStore(opts.db);
+    const store = await openStore(opts.db);
     try {
-      const rows = store.duplicates(opts.kind).map((d) => {
-        const a = store.getArticle(d.a);
-        const b = store.getArticle(d.b);
-        return {
+      const rows = [];
+      for (const d of await store.duplicates(opts.kind)) {
+        const a = await store.getArticle(d.a);
+        const b = await store.getArticle(d.b);
+        rows.push({
           ...d,
           aTitle: a?.title ?? null,
           aOutlet: a?.outlet ?? null,
           bTitle: b?.title ?? null,
           bOutlet: b?.outlet ?? null,
-        };
-      });
+        });
+      }
       if (opts.json) return printJsonLines(rows);
       if (rows.length === 0) return void process.stdout.write('No duplicates.\n');
       const cells = rows.map((r) => [
@@ -37,7 +38,7 @@ export function registerDups(program: Command): void {
       ]);
       process.stdout.write(table(['kind', 'sim', 'a', 'b', 'title'], cells) + '\n');
     } finally {
-      store.close();
+      await store.close();
     }
   });
 }

@@ -13,11 +13,11 @@ export function registerEntities(program: Command): void {
       .option('--name <text>', 'only entities with a name or alias containing this text')
       .option('--limit <n>', 'at most n entities', (v) => parseInt(v, 10))
       .option('--json', 'one JSON object per line'),
-  ).action((opts) => {
-    const store = openStore(opts.db);
+  ).action(async (opts) => {
+    const store = await openStore(opts.db);
     try {
-      ensureAnnotated(store);
-      const entities = selectEntities(mergeCorpusEntities(store.entityClusters()), {
+      await ensureAnnotated(store);
+      const entities = selectEntities(mergeCorpusEntities(await store.entityClusters()), {
         type: opts.type ? String(opts.type).toUpperCase() : undefined,
         name: opts.name,
         limit: opts.limit,
@@ -33,7 +33,7 @@ export function registerEntities(program: Command): void {
       ]);
       process.stdout.write(table(['type', 'entity', 'articles', 'mentions', 'roles', 'aliases'], rows) + '\n');
     } finally {
-      store.close();
+      await store.close();
     }
   });
 }

@@ -10,15 +10,15 @@ export function registerErrors(program: Command): void {
       .description('List documents that failed to ingest, with the reason')
       .option('--limit <n>', 'at most n errors', (v) => parseInt(v, 10), 1000)
       .option('--json', 'one JSON object per line'),
-  ).action((opts) => {
-    const store = openStore(opts.db);
+  ).action(async (opts) => {
+    const store = await openStore(opts.db);
     try {
-      const errors = store.errors(opts.limit);
+      const errors = await store.errors(opts.limit);
       if (opts.json) return printJsonLines(errors);
       if (errors.length === 0) process.stdout.write('No failed documents.\n');
       for (const e of errors) process.stdout.write(`${e.at.slice(0, 19)}  ${describeError(e)}\n`);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 }

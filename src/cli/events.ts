@@ -11,11 +11,11 @@ export function registerEvents(program: Command): void {
       .option('--type <category>', 'only this PLOVER category (AGREE, ACCUSE, ASSAULT, ...)')
       .option('--limit <n>', 'at most n events', (v) => parseInt(v, 10))
       .option('--json', 'one JSON object per line'),
-  ).action((opts) => {
-    const store = openStore(opts.db);
+  ).action(async (opts) => {
+    const store = await openStore(opts.db);
     try {
-      ensureAnnotated(store);
-      const events = store.events({ category: opts.type, limit: opts.limit });
+      await ensureAnnotated(store);
+      const events = await store.events({ category: opts.type, limit: opts.limit });
       if (opts.json) return printJsonLines(events);
       const names = (ps: Array<{ canonical: string }>) => ps.map((p) => p.canonical).join(' & ') || '-';
       const rows = events.map((e) => {
@@ -33,7 +33,7 @@ export function registerEvents(program: Command): void {
       });
       process.stdout.write(table(['article', 'category', 'actor', 'trigger', 'target', 'time', 'place', 'flags'], rows) + '\n');
     } finally {
-      store.close();
+      await store.close();
     }
   });
 }

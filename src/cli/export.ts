@@ -33,27 +33,27 @@ export function chooseFormat(format: string | undefined, out: string | undefined
   return f as ExportFormat;
 }
 
-function buildTable(kind: ExportKind, store: Store, opts: ExportOptions): ExportTable {
+async function buildTable(kind: ExportKind, store: Store, opts: ExportOptions): Promise<ExportTable> {
   switch (kind) {
     case 'articles': {
-      if (opts.annotations) ensureAnnotated(store);
+      if (opts.annotations) await ensureAnnotated(store);
       const storyOf = new Map<string, string>();
-      for (const s of relateCorpus(store).stories) for (const m of s.articles) storyOf.set(m.id, s.id);
+      for (const s of (await relateCorpus(store)).stories) for (const m of s.articles) storyOf.set(m.id, s.id);
       return articleTable(store, { storyOf, withAnnotations: !!opts.annotations, withText: opts.text });
     }
     case 'stories':
-      return storyTable(relateCorpus(store).stories);
+      return storyTable((await relateCorpus(store)).stories);
     case 'entities':
-      ensureAnnotated(store);
+      await ensureAnnotated(store);
       return entityTable(
-        mergeCorpusEntities(store.entityClusters()).sort((a, b) => b.articles.length - a.articles.length || a.canonical.localeCompare(b.canonical)),
+        mergeCorpusEntities(await store.entityClusters()).sort((a, b) => b.articles.length - a.articles.length || a.canonical.localeCompare(b.canonical)),
       );
     case 'quotes':
-      ensureAnnotated(store);
-      return quoteTable(store.quotes());
+      await ensureAnnotated(store);
+      return quoteTable(await store.quotes());
     case 'events':
-      ensureAnnotated(store);
-      return eventTable(store.events());
+      await ensureAnnotated(store);
+      return eventTable(await store.events());
   }
 }
 
@@ -71,9 +71,9 @@ export function registerExport(program: Command): void {
     if (!(EXPORT_KINDS as readonly string[]).includes(kind)) throw new UsageError(`unknown export kind "${kind}"; use one of ${EXPORT_KINDS.join(', ')}`);
     const format = chooseFormat(opts.format, opts.out);
     if (opts.annotations && format !== 'jsonl') throw new UsageError('--annotations needs --format jsonl (layers are nested data)');
-    const store = openStore(opts.db);
+    const store = await openStore(opts.db);
     try {
-      const table = buildTable(kind as ExportKind, store, opts);
+      const table = await buildTable(kind as ExportKind, store, opts);
       if (!opts.out) {
         const n = await writeTable(table, format, process.stdout);
         process.stderr.write(`exported ${n} ${kind}\n`);
@@ -92,7 +92,7 @@ export function registerExport(program: Command): void {
         throw err;
       }
     } finally {
-      store.close();
+      await store.close();
     }
   });
 }

@@ -45,7 +45,7 @@ export function registerIngest(program: Command): void {
       .option('--no-progress', 'no progress bar, even on a terminal')
       .option('--json', 'print the summary as one JSON object'),
   ).action(async (paths: string[], opts) => {
-    const store = openStore(opts.db);
+    const store = await openStore(opts.db);
     const tty = process.stderr.isTTY && opts.progress !== false && !opts.json;
     const bar = tty
       ? new cliProgress.SingleBar(
@@ -77,14 +77,14 @@ export function registerIngest(program: Command): void {
       });
       bar?.stop();
       if (opts.json) {
-        process.stdout.write(JSON.stringify({ summary, corpus: store.stats() }) + '\n');
+        process.stdout.write(JSON.stringify({ summary, corpus: await store.stats() }) + '\n');
       } else {
-        process.stdout.write(renderSummary(summary) + '\n\n' + renderStats(store.stats(), store) + '\n');
+        process.stdout.write(renderSummary(summary) + '\n\n' + (await renderStats(await store.stats(), store)) + '\n');
       }
       if (summary.failed > 0) process.exitCode = EXIT_SOME_FAILED;
     } finally {
       bar?.stop();
-      store.close();
+      await store.close();
     }
   });
 }

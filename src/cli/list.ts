@@ -11,10 +11,10 @@ export function registerList(program: Command): void {
       .option('--limit <n>', 'at most n articles', (v) => parseInt(v, 10))
       .option('--offset <n>', 'skip n articles', (v) => parseInt(v, 10))
       .option('--json', 'one JSON object per line'),
-  ).action((opts) => {
-    const store = openStore(opts.db);
+  ).action(async (opts) => {
+    const store = await openStore(opts.db);
     try {
-      const rows = store.listArticles({ outlet: opts.outlet, limit: opts.limit, offset: opts.offset });
+      const rows = await store.listArticles({ outlet: opts.outlet, limit: opts.limit, offset: opts.offset });
       if (opts.json) return printJsonLines(rows);
       const cells = rows.map((r) => [
         shortId(r.id),
@@ -26,7 +26,7 @@ export function registerList(program: Command): void {
       ]);
       process.stdout.write(table(['id', 'published', 'outlet', 'spam', 'garble', 'title'], cells) + '\n');
     } finally {
-      store.close();
+      await store.close();
     }
   });
 }

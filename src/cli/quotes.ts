@@ -11,11 +11,11 @@ export function registerQuotes(program: Command): void {
       .option('--speaker <name>', 'only quotes whose speaker name contains this text')
       .option('--limit <n>', 'at most n quotes', (v) => parseInt(v, 10))
       .option('--json', 'one JSON object per line'),
-  ).action((opts) => {
-    const store = openStore(opts.db);
+  ).action(async (opts) => {
+    const store = await openStore(opts.db);
     try {
-      ensureAnnotated(store);
-      const quotes = store.quotes({ speaker: opts.speaker, limit: opts.limit });
+      await ensureAnnotated(store);
+      const quotes = await store.quotes({ speaker: opts.speaker, limit: opts.limit });
       if (opts.json) return printJsonLines(quotes);
       if (quotes.length === 0) return void process.stdout.write('No quotes.\n');
       for (const q of quotes) {
@@ -24,7 +24,7 @@ export function registerQuotes(program: Command): void {
         process.stdout.write(`${shortId(q.articleId)}  ${truncate(speaker, 24).padEnd(24)}  ${(q.cue ?? '-').padEnd(10)}  ${body}\n`);
       }
     } finally {
-      store.close();
+      await store.close();
     }
   });
 }

@@ -14,14 +14,14 @@ export function registerServe(program: Command): void {
       .option('--log', 'log each request'),
   ).action(async (opts: { db: string; port: number; host: string; log?: boolean }) => {
     if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new UsageError(`--port must be 0..65535, got ${opts.port}`);
-    const store = openStore(opts.db);
+    const store = await openStore(opts.db);
     // bring the layers up to date once, so the first page load does not pay for it
-    const s = annotateCorpus(store);
+    const s = await annotateCorpus(store);
     if (s.annotated) process.stderr.write(`annotated ${s.annotated} article(s)\n`);
     const app = buildServer(store, { logger: !!opts.log });
     const close = async () => {
       await app.close();
-      store.close();
+      await store.close();
       process.exit(0);
     };
     process.once('SIGINT', close);

@@ -17,7 +17,8 @@ export function addDbOption(command: Command): Command {
   return command.option('--db <path>', 'SQLite database file (env PARALLAX_DB)', DEFAULT_DB);
 }
 
-export function openStore(dbPath: string): Store {
+/** The store at `--db`: a SQLite file path (the default). */
+export async function openStore(dbPath: string): Promise<Store> {
   return new SqliteStore(dbPath);
 }
 

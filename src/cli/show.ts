@@ -10,16 +10,16 @@ export function registerShow(program: Command): void {
       .argument('<id>', 'article id or a unique prefix of it')
       .option('--raw', 'print the raw bytes exactly as ingested')
       .option('--json', 'print as one JSON object'),
-  ).action((id: string, opts) => {
-    const store = openStore(opts.db);
+  ).action(async (id: string, opts) => {
+    const store = await openStore(opts.db);
     try {
-      const article = store.getArticle(id);
+      const article = await store.getArticle(id);
       if (!article) throw new UsageError(`no article with id ${JSON.stringify(id)} (see \`parallax list\`)`);
       if (opts.raw) {
-        process.stdout.write(store.getRaw(article.id) ?? new Uint8Array());
+        process.stdout.write(await store.getRaw(article.id) ?? new Uint8Array());
         return;
       }
-      const duplicates = store.duplicates().filter((d) => d.a === article.id || d.b === article.id);
+      const duplicates = (await store.duplicates()).filter((d) => d.a === article.id || d.b === article.id);
       if (opts.json) {
         process.stdout.write(JSON.stringify({ ...article, duplicates }) + '\n');
         return;
@@ -57,7 +57,7 @@ export function registerShow(program: Command): void {
       ].filter((l) => l !== null);
       process.stdout.write(out.join('\n') + '\n');
     } finally {
-      store.close();
+      await store.close();
     }
   });
 }

@@ -4,7 +4,7 @@ import type { CorpusStats, Store } from '../store/store.js';
 import { addDbOption, openStore, shortId, truncate } from './shared.js';
 
 /** A human-readable corpus summary, also printed at the end of `ingest`. */
-export function renderStats(s: CorpusStats, store: Store): string {
+export async function renderStats(s: CorpusStats, store: Store): Promise<string> {
   const lines: string[] = [];
   lines.push(
     `Corpus: ${s.documents} document(s) from ${s.origins} origin(s); ${(s.rawBytes / 1024).toFixed(0)} KiB raw kept, ` +
@@ -18,10 +18,10 @@ export function renderStats(s: CorpusStats, store: Store): string {
   lines.push(
     `Duplicates: ${sameBytes} byte-identical re-read(s), ${s.duplicates.exact} exact-text pair(s), ${s.duplicates.near} near-duplicate pair(s).`,
   );
-  const pairs = store.duplicates().slice(0, 10);
+  const pairs = (await store.duplicates()).slice(0, 10);
   for (const d of pairs) {
-    const a = store.getArticle(d.a);
-    const b = store.getArticle(d.b);
+    const a = await store.getArticle(d.a);
+    const b = await store.getArticle(d.b);
     lines.push(
       `  ${d.kind.padEnd(5)} ${d.similarity.toFixed(2)}  ${shortId(d.a)} ${truncate(a?.outlet, 18)} ~ ${shortId(d.b)} ${truncate(b?.outlet, 18)}  ${truncate(b?.title, 50)}`,
     );
@@ -39,13 +39,13 @@ export function renderStats(s: CorpusStats, store: Store): string {
 export function registerStats(program: Command): void {
   addDbOption(
     program.command('stats').description('Summarise the corpus').option('--json', 'print as one JSON object'),
-  ).action((opts) => {
-    const store = openStore(opts.db);
+  ).action(async (opts) => {
+    const store = await openStore(opts.db);
     try {
-      const stats = store.stats();
-      process.stdout.write(opts.json ? JSON.stringify(stats) + '\n' : renderStats(stats, store) + '\n');
+      const stats = await store.stats();
+      process.stdout.write(opts.json ? JSON.stringify(stats) + '\n' : (await renderStats(stats, store)) + '\n');
     } finally {
-      store.close();
+      await store.close();
     }
   });
 }

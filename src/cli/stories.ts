@@ -23,10 +23,10 @@ export function register(program: Command): void {
       .command('stories')
       .description('List stories: articles about one happening (id, label, time span, size, outlets)')
       .option('--json', 'one JSON object per story (id, label, start, end, articles with id, origin, outlet, title, copyOf/spinOf)'),
-  ).action((opts) => {
-    const store = openStore(opts.db);
+  ).action(async (opts) => {
+    const store = await openStore(opts.db);
     try {
-      const { stories } = relateCorpus(store);
+      const { stories } = await relateCorpus(store);
       if (opts.json) return printJsonLines(stories);
       if (stories.length === 0) return void process.stdout.write('No stories (ingest some articles first).\n');
       const rows = stories.map((s) => {
@@ -40,7 +40,7 @@ export function register(program: Command): void {
         process.stdout.write(`\nNext: \`parallax compare ${shortId(widest.id.replace(/^story-/, ''))}${db}\` shows what its ${outletCount(widest)} outlets agree and disagree on; \`parallax serve${db}\` opens the web UI.\n`);
       }
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
@@ -50,10 +50,10 @@ export function register(program: Command): void {
       .description('Show one story: members, their copy relations and the passages they share')
       .argument('<id>', 'story id (or a unique prefix, with or without "story-")')
       .option('--json', 'print as one JSON object'),
-  ).action((id: string, opts) => {
-    const store = openStore(opts.db);
+  ).action(async (id: string, opts) => {
+    const store = await openStore(opts.db);
     try {
-      const { stories, derivations } = relateCorpus(store);
+      const { stories, derivations } = await relateCorpus(store);
       const story = findStory(stories, id);
       const inStory = new Set(story.articles.map((a) => a.id));
       const relations = derivations.filter((d) => inStory.has(d.derived) && inStory.has(d.source));
@@ -64,13 +64,13 @@ export function register(program: Command): void {
         out.push(`${shortId(a.id)}  ${day(a.publishedAt)}  ${truncate(a.outlet, 20).padEnd(20)}  ${truncate(a.title, 60)}${rel}`);
       }
       for (const d of relations) {
-        const text = store.getArticle(d.derived)?.text ?? '';
+        const text = (await store.getArticle(d.derived))?.text ?? '';
         out.push('', `${shortId(d.derived)} ${d.kind} ${shortId(d.source)}: coverage ${d.coverage.toFixed(2)}, similarity ${d.similarity.toFixed(2)} (direction by ${d.direction})`);
         for (const p of d.passages.slice(0, 5)) out.push(`  [${p.bStart}-${p.bEnd}] ${p.similarity.toFixed(2)} ${truncate(text.slice(p.bStart, p.bEnd), 100)}`);
       }
       process.stdout.write(out.join('\n') + '\n');
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
@@ -81,11 +81,11 @@ export function register(program: Command): void {
       .argument('<docA>', 'article id or unique prefix')
       .argument('<docB>', 'article id or unique prefix')
       .option('--json', 'one JSON object per passage (offsets in both texts, similarity, texts, diff)'),
-  ).action((idA: string, idB: string, opts) => {
-    const store = openStore(opts.db);
+  ).action(async (idA: string, idB: string, opts) => {
+    const store = await openStore(opts.db);
     try {
-      const a = store.getArticle(idA);
-      const b = store.getArticle(idB);
+      const a = await store.getArticle(idA);
+      const b = await store.getArticle(idB);
       if (!a) throw new UsageError(`no article with id ${JSON.stringify(idA)}`);
       if (!b) throw new UsageError(`no article with id ${JSON.stringify(idB)}`);
       const passages = align(a.text, b.text).map((p) => {
@@ -104,7 +104,7 @@ export function register(program: Command): void {
       }
       process.stdout.write(out.join('\n'));
     } finally {
-      store.close();
+      await store.close();
     }
   });
 }

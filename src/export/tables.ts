@@ -15,7 +15,8 @@ export type Row = Record<string, Cell | object>;
 export interface ExportTable {
   /** Column order for CSV/TSV; JSONL objects list these keys first. */
   columns: string[];
-  rows: Iterable<Row>;
+  /** Read lazily: the articles table reads the store one article at a time as rows are written. */
+  rows: Iterable<Row> | AsyncIterable<Row>;
 }
 
 export const EXPORT_KINDS = ['articles', 'stories', 'entities', 'quotes', 'events'] as const;
@@ -37,10 +38,10 @@ export function articleTable(store: Store, opts: ArticleExportOptions = {}): Exp
     'words', 'spamScore', 'garbleScore', 'removals', 'origin', 'ingestedAt', 'text',
   ];
   const withText = opts.withText ?? true;
-  function* rows(): Iterable<Row> {
+  async function* rows(): AsyncIterable<Row> {
     // ids first, then one article at a time: memory stays flat however large the corpus
-    for (const id of store.articleIds()) {
-      const a = store.getArticle(id);
+    for (const id of await store.articleIds()) {
+      const a = await store.getArticle(id);
       if (!a) continue;
       const row: Row = {
         id: a.id,
@@ -60,7 +61,7 @@ export function articleTable(store: Store, opts: ArticleExportOptions = {}): Exp
         ingestedAt: a.ingestedAt,
         text: withText ? a.text : null,
       };
-      if (opts.withAnnotations) row.annotations = (store.getAnnotations(a.id) as Annotations | null) ?? null;
+      if (opts.withAnnotations) row.annotations = ((await store.getAnnotations(a.id)) as Annotations | null) ?? null;
       yield row;
     }
   }

@@ -62,7 +62,7 @@ export async function writeTable(table: ExportTable, format: ExportFormat, sink:
   };
   await put(formatHeader(table, format));
   let n = 0;
-  for (const row of table.rows) {
+  for await (const row of table.rows) {
     await put(formatRow(table, row, format));
     n++;
   }

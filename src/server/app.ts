@@ -68,15 +68,17 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
   });
 
   /** Annotation is incremental: a no-op unless articles arrived since the last request. */
-  const annotated = () => annotateCorpus(store);
+  // One run at a time: concurrent requests wait for the run in progress instead of starting their own.
+  let annotating: Promise<unknown> | null = null;
+  const annotated = () => (annotating ??= annotateCorpus(store).finally(() => (annotating = null)));
   const stories = () => relateCorpus(store);
   const findStory = (all: StoryRecord[], id: string): StoryRecord => {
     const matches = storiesMatching(all, id);
     if (matches.length !== 1) throw new NotFound(matches.length ? `story id "${id}" is ambiguous` : `no story "${id}"`);
     return matches[0];
   };
-  const article = (id: string) => {
-    const a = store.getArticle(id);
+  const article = async (id: string) => {
+    const a = await store.getArticle(id);
     if (!a) throw new NotFound(`no article "${id}"`);
     return a;
   };
@@ -96,20 +98,20 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
   });
 
   app.get('/api/articles/:id', { schema: { params: idParams } }, async (req) => {
-    const a = article((req.params as { id: string }).id);
-    return { ...a, duplicates: store.duplicates().filter((d) => d.a === a.id || d.b === a.id) };
+    const a = await article((req.params as { id: string }).id);
+    return { ...a, duplicates: (await store.duplicates()).filter((d) => d.a === a.id || d.b === a.id) };
   });
 
   app.get('/api/articles/:id/annotations', { schema: { params: idParams } }, async (req) => {
-    const a = article((req.params as { id: string }).id);
-    annotated();
+    const a = await article((req.params as { id: string }).id);
+    await annotated();
     return store.getAnnotations(a.id);
   });
 
   // The bytes as crawled, for audit: always a download, never rendered by the browser.
   app.get('/api/articles/:id/raw', { schema: { params: idParams } }, async (req, reply) => {
-    const a = article((req.params as { id: string }).id);
-    const raw = store.getRaw(a.id);
+    const a = await article((req.params as { id: string }).id);
+    const raw = await store.getRaw(a.id);
     if (!raw) throw new NotFound(`no raw bytes for "${a.id}"`);
     return reply
       .header('Content-Type', 'application/octet-stream')
@@ -126,19 +128,19 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
     store.errors((req.query as { limit: number }).limit),
   );
 
-  app.get('/api/stories', async () => stories().stories);
+  app.get('/api/stories', async () => (await stories()).stories);
 
   app.get('/api/stories/:id', { schema: { params: idParams } }, async (req) => {
-    const related = stories();
+    const related = await stories();
     const story = findStory(related.stories, (req.params as { id: string }).id);
     const members = new Set(story.articles.map((a) => a.id));
     return { ...story, derivations: related.derivations.filter((d) => members.has(d.derived) && members.has(d.source)) };
   });
 
   app.get('/api/stories/:id/compare', { schema: { params: idParams } }, async (req) => {
-    annotated();
-    const story = findStory(stories().stories, (req.params as { id: string }).id);
-    return { story: { id: story.id, label: story.label, start: story.start, end: story.end }, ...compareStory(comparableArticles(store, story)) };
+    await annotated();
+    const story = findStory((await stories()).stories, (req.params as { id: string }).id);
+    return { story: { id: story.id, label: story.label, start: story.start, end: story.end }, ...compareStory(await comparableArticles(store, story)) };
   });
 
   app.get('/api/entities', {
@@ -150,15 +152,15 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
     },
   }, async (req) => {
     const q = req.query as { type?: string; name?: string; limit: number };
-    annotated();
-    return selectEntities(mergeCorpusEntities(store.entityClusters()), q);
+    await annotated();
+    return selectEntities(mergeCorpusEntities(await store.entityClusters()), q);
   });
 
   app.get('/api/quotes', {
     schema: { querystring: { type: 'object', properties: { speaker: { type: 'string', maxLength: 200 }, limit: limitProp } } },
   }, async (req) => {
     const q = req.query as { speaker?: string; limit: number };
-    annotated();
+    await annotated();
     return store.quotes({ speaker: q.speaker, limit: q.limit });
   });
 
@@ -166,7 +168,7 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
     schema: { querystring: { type: 'object', properties: { type: { type: 'string', pattern: '^[A-Z]+$', maxLength: 20 }, limit: limitProp } } },
   }, async (req) => {
     const q = req.query as { type?: string; limit: number };
-    annotated();
+    await annotated();
     return store.events({ category: q.type, limit: q.limit });
   });
 

@@ -1,6 +1,8 @@
 /**
  * The Store interface: the only way corpus stages and the CLI talk to persisted data.
- * SqliteStore (embedded, default) implements it; a PostgresStore can implement the same contract.
+ * SqliteStore (embedded, default) answers synchronously; PostgresStore (a server, for several
+ * machines) answers with promises. Every method may do either (`Awaitable`), so callers always
+ * `await`, and a store that can answer at once (SQLite) pays no more than a resolved promise.
  */
 import type { Article, DuplicateRelation, RawOrigin, RawRecord, RecordError } from '../model.js';
 import type { Annotations, EntityCluster, EventAnn, Quote } from '../nlp/types.js';
@@ -81,43 +83,49 @@ export interface StoredEvent extends EventAnn {
   articleId: string;
 }
 
+/** A value now or later: stores over a network answer with promises, embedded ones at once. */
+export type Awaitable<T> = T | Promise<T>;
+
 export interface Store {
   /** True when these raw bytes were already stored (re-ingest is a no-op). */
-  hasRaw(id: string): boolean;
+  hasRaw(id: string): Awaitable<boolean>;
   /** Record one more place the same bytes were seen. Returns true if the origin was new. */
-  addOrigin(id: string, origin: RawOrigin): boolean;
+  addOrigin(id: string, origin: RawOrigin): Awaitable<boolean>;
   /** Store an article with its raw bytes, text hash and LSH keys. */
-  putArticle(write: ArticleWrite): void;
+  putArticle(write: ArticleWrite): Awaitable<void>;
   /** Articles whose normalised text hash equals this one. */
-  articlesWithTextHash(textHash: string): string[];
+  articlesWithTextHash(textHash: string): Awaitable<string[]>;
   /** Articles sharing at least one LSH band key, with their signatures (near-duplicate candidates). */
-  nearCandidates(bandKeys: number[]): Array<{ id: string; signature: Uint32Array }>;
-  putDuplicates(relations: DuplicateRelation[]): void;
-  putError(error: RecordError): void;
-  /** Run several writes atomically (one transaction). */
-  transaction<T>(fn: () => T): T;
-  getArticle(idOrPrefix: string): StoredArticle | null;
-  getRaw(id: string): Uint8Array | null;
-  listArticles(query?: ListQuery): StoredArticleSummary[];
+  nearCandidates(bandKeys: number[]): Awaitable<Array<{ id: string; signature: Uint32Array }>>;
+  putDuplicates(relations: DuplicateRelation[]): Awaitable<void>;
+  putError(error: RecordError): Awaitable<void>;
+  /**
+   * Run several writes atomically (one transaction). `fn` must only call this store, and nothing else
+   * may use the store until it settles: an embedded store has one connection, shared by all callers.
+   */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  getArticle(idOrPrefix: string): Awaitable<StoredArticle | null>;
+  getRaw(id: string): Awaitable<Uint8Array | null>;
+  listArticles(query?: ListQuery): Awaitable<StoredArticleSummary[]>;
   /** Every article id, in ingest order (for corpus stages). */
-  articleIds(): string[];
-  duplicates(kind?: DuplicateRelation['kind']): DuplicateRelation[];
-  errors(limit?: number): StoredError[];
-  stats(): CorpusStats;
+  articleIds(): Awaitable<string[]>;
+  duplicates(kind?: DuplicateRelation['kind']): Awaitable<DuplicateRelation[]>;
+  errors(limit?: number): Awaitable<StoredError[]>;
+  stats(): Awaitable<CorpusStats>;
 
   /** Articles after `afterSeq` with no annotation layers of this version yet, in ingest order. */
-  articlesToAnnotate(version: number, limit: number, afterSeq?: number): AnnotationTodo[];
+  articlesToAnnotate(version: number, limit: number, afterSeq?: number): Awaitable<AnnotationTodo[]>;
   /** Replace an article's annotation layers (and their query rows). */
-  putAnnotations(articleId: string, version: number, annotations: Annotations): void;
-  getAnnotations(articleId: string): Annotations | null;
+  putAnnotations(articleId: string, version: number, annotations: Annotations): Awaitable<void>;
+  getAnnotations(articleId: string): Awaitable<Annotations | null>;
   /** Every annotated article's entity clusters, for the corpus-level entity merge. */
-  entityClusters(): Array<{ articleId: string; clusters: EntityCluster[] }>;
+  entityClusters(): Awaitable<Array<{ articleId: string; clusters: EntityCluster[] }>>;
   /** Quotes, optionally only those whose canonical speaker contains `speaker` (case-insensitive). */
-  quotes(query?: { speaker?: string; limit?: number }): StoredQuote[];
-  events(query?: { category?: string; limit?: number }): StoredEvent[];
+  quotes(query?: { speaker?: string; limit?: number }): Awaitable<StoredQuote[]>;
+  events(query?: { category?: string; limit?: number }): Awaitable<StoredEvent[]>;
 
   /** Cache of the last relate run over the corpus (stories are recomputed when the corpus changes). */
-  saveStories(stamp: string, stories: StoryRecord[], derivations: DerivationRecord[]): void;
-  getStories(stamp: string): { stories: StoryRecord[]; derivations: DerivationRecord[] } | null;
-  close(): void;
+  saveStories(stamp: string, stories: StoryRecord[], derivations: DerivationRecord[]): Awaitable<void>;
+  getStories(stamp: string): Awaitable<{ stories: StoryRecord[]; derivations: DerivationRecord[] } | null>;
+  close(): Awaitable<void>;
 }

@@ -5,11 +5,12 @@
 import type { Annotations } from '../nlp/types.js';
 import type { ComparableArticle } from './compare.js';
 import type { StoryRecord } from './store-port.js';
+import type { Awaitable } from '../store/store.js';
 
 /** What comparing needs from the store. */
 export interface CompareStorePort {
-  getArticle(id: string): { id: string; outlet: string | null; title: string | null; publishedAt: string | null; text: string } | null;
-  getAnnotations(id: string): Annotations | null;
+  getArticle(id: string): Awaitable<{ id: string; outlet: string | null; title: string | null; publishedAt: string | null; text: string } | null>;
+  getAnnotations(id: string): Awaitable<Annotations | null>;
 }
 
 /** Stories whose id starts with `id`, written with or without the "story-" prefix. */
@@ -19,11 +20,11 @@ export function storiesMatching(stories: readonly StoryRecord[], id: string): St
 }
 
 /** The story's annotated articles, oldest first (undated ones after, in story order). */
-export function comparableArticles(store: CompareStorePort, story: StoryRecord): ComparableArticle[] {
+export async function comparableArticles(store: CompareStorePort, story: StoryRecord): Promise<ComparableArticle[]> {
   const out: ComparableArticle[] = [];
   for (const m of story.articles) {
-    const a = store.getArticle(m.id);
-    const ann = store.getAnnotations(m.id);
+    const a = await store.getArticle(m.id);
+    const ann = await store.getAnnotations(m.id);
     if (!a || !ann) continue;
     out.push({ id: a.id, outlet: a.outlet, title: a.title, publishedAt: a.publishedAt, text: a.text, annotations: ann, derivedFrom: m.copyOf ?? m.spinOf });
   }

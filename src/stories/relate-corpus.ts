@@ -30,34 +30,35 @@ function toRecord(d: Derivation): DerivationRecord {
  * Dated articles in time order, then undated ones in ingest order (an undated article is placed
  * as if published with the latest article seen: "same time").
  */
-function relateOrder(port: RelateStorePort): string[] {
+async function relateOrder(port: RelateStorePort, ids: string[]): Promise<string[]> {
   const dated: Array<{ id: string; t: number; i: number }> = [];
   const undated: string[] = [];
-  port.articleIds().forEach((id, i) => {
-    const t = parseTime(port.getArticle(id)?.publishedAt ?? null);
+  for (const [i, id] of ids.entries()) {
+    const t = parseTime((await port.getArticle(id))?.publishedAt ?? null);
     if (t === null) undated.push(id);
     else dated.push({ id, t, i });
-  });
+  }
   dated.sort((a, b) => a.t - b.t || a.i - b.i);
   return [...dated.map((d) => d.id), ...undated];
 }
 
-export function relateCorpus(port: RelateStorePort, options: Partial<RelateOptions> = {}): CorpusRelations {
-  const stamp = corpusStamp(port);
-  const cached = port.getStories?.(stamp);
+export async function relateCorpus(port: RelateStorePort, options: Partial<RelateOptions> = {}): Promise<CorpusRelations> {
+  const ids = await port.articleIds();
+  const stamp = corpusStamp(ids);
+  const cached = await port.getStories?.(stamp);
   if (cached) return cached;
 
   const relater = new Relater(options);
   const duplicatesOf = new Map<string, string[]>();
-  for (const d of port.duplicates()) {
+  for (const d of await port.duplicates()) {
     duplicatesOf.set(d.b, [...(duplicatesOf.get(d.b) ?? []), d.a]);
     duplicatesOf.set(d.a, [...(duplicatesOf.get(d.a) ?? []), d.b]);
   }
   const derivations = new Map<string, Derivation>();
   const members = new Map<string, StoryMember>();
   const closed: Story[] = [];
-  for (const id of relateOrder(port)) {
-    const a = port.getArticle(id);
+  for (const id of await relateOrder(port, ids)) {
+    const a = await port.getArticle(id);
     if (!a) continue;
     const r = relater.add({
       id: a.id,
@@ -93,7 +94,7 @@ export function relateCorpus(port: RelateStorePort, options: Partial<RelateOptio
   });
   stories.sort((x, y) => (x.start ?? '\uffff').localeCompare(y.start ?? '\uffff') || x.id.localeCompare(y.id));
   const result = { stories, derivations: [...derivations.values()].map(toRecord) };
-  port.saveStories?.(stamp, result.stories, result.derivations);
+  await port.saveStories?.(stamp, result.stories, result.derivations);
   return result;
 }
 
@@ -106,9 +107,8 @@ function memberOf(a: RelatableArticle): StoryMember {
 /** Bump when relating gives different stories for the same corpus, so cached stories are recomputed. */
 export const RELATE_VERSION = 2;
 
-function corpusStamp(port: RelateStorePort): string {
+function corpusStamp(ids: string[]): string {
   let h = 0x811c9dc5;
-  const ids = port.articleIds();
   for (const id of ids) for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
   return `v${RELATE_VERSION}:${ids.length}:${(h >>> 0).toString(16)}`;
 }

@@ -5,6 +5,7 @@
  */
 import type { Dateline, DuplicateRelation, RawOrigin } from '../model.js';
 import type { Derivation } from './derive.js';
+import type { Awaitable } from '../store/store.js';
 
 /** The fields of a stored article that relating reads. */
 export interface RelatableArticle {
@@ -46,11 +47,11 @@ export type DerivationRecord = Omit<Derivation, 'passages'> & {
 
 export interface RelateStorePort {
   /** Every article id, in ingest order. */
-  articleIds(): string[];
-  getArticle(id: string): RelatableArticle | null;
+  articleIds(): Awaitable<string[]>;
+  getArticle(id: string): Awaitable<RelatableArticle | null>;
   /** Exact and near duplicates found at ingest (strong links between articles). */
-  duplicates(): DuplicateRelation[];
+  duplicates(): Awaitable<DuplicateRelation[]>;
   /** Optional cache of the last relate run; `stamp` identifies the corpus state it was computed on. */
-  saveStories?(stamp: string, stories: StoryRecord[], derivations: DerivationRecord[]): void;
-  getStories?(stamp: string): { stories: StoryRecord[]; derivations: DerivationRecord[] } | null;
+  saveStories?(stamp: string, stories: StoryRecord[], derivations: DerivationRecord[]): Awaitable<void>;
+  getStories?(stamp: string): Awaitable<{ stories: StoryRecord[]; derivations: DerivationRecord[] } | null>;
 }

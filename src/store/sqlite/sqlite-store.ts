@@ -187,8 +187,22 @@ export class SqliteStore implements Store {
     });
   }
 
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+  /**
+   * BEGIN … COMMIT around an async `fn`. The connection is this store's alone and `fn` awaits only
+   * this store's (synchronous) methods, so no other statement can slip into the transaction; a
+   * nested call joins the outer transaction, as better-sqlite3's own nesting does.
+   */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.db.inTransaction) return fn();
+    this.db.exec('BEGIN');
+    try {
+      const result = await fn();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw err;
+    }
   }
 
   getArticle(idOrPrefix: string): StoredArticle | null {
