@@ -1,0 +1,126 @@
+/**
+ * PostgreSQL schema: the same tables, columns and meaning as the SQLite schema (../sqlite/migrations.ts),
+ * so both stores answer identically. Append new steps; never edit old ones: a database records each
+ * applied step in `parallax_schema`.
+ *
+ * Type choices, all made so results equal SqliteStore's:
+ * - JSON columns are TEXT, not JSONB: JSONB reorders keys and normalises numbers, so an article read
+ *   back would differ from what was written (and from SQLite). Queries cast to `json` where they look inside.
+ * - Times are TEXT holding the ISO 8601 strings the store writes, as in SQLite.
+ * - Ids and other text that is sorted or range-scanned use COLLATE "C" (byte order, as SQLite), so
+ *   ordering and id-prefix lookups do not depend on the server's locale.
+ * - Ingest order (`seq`) and row ids are BIGSERIAL; band keys are unsigned 32-bit, so BIGINT.
+ */
+export const PG_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'raw records, articles, origins, errors, duplicates, LSH bands',
+    sql: `
+      CREATE TABLE raw (
+        id          TEXT COLLATE "C" PRIMARY KEY,  -- content hash of the payload bytes
+        type        TEXT NOT NULL,                 -- 'html' | 'text'
+        bytes       BYTEA NOT NULL,                -- the input exactly as read: nothing is lost
+        hints       TEXT NOT NULL,                 -- JSON RecordHints from the container
+        ingested_at TEXT NOT NULL
+      );
+      CREATE TABLE origins (
+        raw_id  TEXT COLLATE "C" NOT NULL REFERENCES raw(id),
+        path    TEXT NOT NULL,
+        url     TEXT,
+        reader  TEXT NOT NULL,
+        locator TEXT NOT NULL DEFAULT '',          -- WARC record id / byte offset / line / feed item
+        json    TEXT NOT NULL,                     -- full RawOrigin
+        seq     BIGSERIAL PRIMARY KEY,
+        UNIQUE (raw_id, path, locator)
+      );
+      CREATE INDEX origins_raw ON origins(raw_id);
+      CREATE TABLE articles (
+        id            TEXT COLLATE "C" PRIMARY KEY REFERENCES raw(id),
+        seq           BIGSERIAL NOT NULL UNIQUE,   -- ingest order
+        title         TEXT,
+        published_at  TEXT,
+        outlet        TEXT COLLATE "C",
+        byline        TEXT,
+        language      TEXT COLLATE "C",
+        url           TEXT,
+        canonical_url TEXT,
+        text          TEXT NOT NULL,
+        text_hash     TEXT COLLATE "C" NOT NULL,
+        dateline      TEXT,                        -- JSON Dateline
+        meta_sources  TEXT NOT NULL,               -- JSON
+        removals      TEXT NOT NULL,               -- JSON Removal[]
+        repairs       TEXT NOT NULL,               -- JSON Repair[]
+        quality       TEXT NOT NULL,               -- JSON QualitySignals
+        spam_score    DOUBLE PRECISION NOT NULL,
+        garble_score  DOUBLE PRECISION NOT NULL,
+        signature     BYTEA NOT NULL               -- MinHash signature (Uint32 little-endian)
+      );
+      CREATE INDEX articles_text_hash ON articles(text_hash);
+      CREATE INDEX articles_outlet ON articles(outlet);
+      CREATE TABLE lsh_keys (
+        key        BIGINT NOT NULL,
+        article_id TEXT COLLATE "C" NOT NULL REFERENCES articles(id)
+      );
+      CREATE INDEX lsh_keys_key ON lsh_keys(key);
+      CREATE TABLE duplicates (
+        a          TEXT COLLATE "C" NOT NULL REFERENCES articles(id),
+        b          TEXT COLLATE "C" NOT NULL REFERENCES articles(id),
+        kind       TEXT NOT NULL,                  -- 'exact' | 'near'
+        similarity DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (a, b)
+      );
+      CREATE INDEX duplicates_b ON duplicates(b);
+      CREATE TABLE errors (
+        id       BIGSERIAL PRIMARY KEY,
+        path     TEXT NOT NULL,
+        url      TEXT,
+        locator  TEXT NOT NULL DEFAULT '',
+        stage    TEXT NOT NULL,
+        code     TEXT COLLATE "C" NOT NULL,
+        message  TEXT NOT NULL,
+        origin   TEXT NOT NULL,                    -- JSON RawOrigin
+        at       TEXT NOT NULL,                    -- last time it happened
+        attempts INTEGER NOT NULL DEFAULT 1,       -- re-runs hitting the same failure bump this, not the row count
+        UNIQUE (path, locator, stage, code)
+      );
+    `,
+  },
+  {
+    version: 2,
+    name: 'annotation layers per article (entities, quotes, events, times), query tables, relate cache',
+    sql: `
+      CREATE TABLE annotations (
+        article_id TEXT COLLATE "C" PRIMARY KEY REFERENCES articles(id),
+        version    INTEGER NOT NULL,               -- annotator version: older layers are recomputed
+        json       TEXT NOT NULL,                  -- the whole stand-off Annotations object
+        at         TEXT NOT NULL
+      );
+      CREATE TABLE quotes (
+        article_id   TEXT COLLATE "C" NOT NULL REFERENCES articles(id),
+        idx          INTEGER NOT NULL,
+        speaker      TEXT,                         -- canonical speaker name
+        speaker_norm TEXT,                         -- lower-case, for --speaker lookups
+        direct       BOOLEAN NOT NULL,
+        cue          TEXT,
+        text         TEXT NOT NULL,
+        start        INTEGER NOT NULL,
+        "end"        INTEGER NOT NULL,
+        PRIMARY KEY (article_id, idx)
+      );
+      CREATE INDEX quotes_speaker ON quotes(speaker_norm);
+      CREATE TABLE events (
+        article_id TEXT COLLATE "C" NOT NULL REFERENCES articles(id),
+        idx        INTEGER NOT NULL,
+        category   TEXT NOT NULL,
+        json       TEXT NOT NULL,                  -- the EventAnn
+        PRIMARY KEY (article_id, idx)
+      );
+      CREATE INDEX events_category ON events(category);
+      CREATE TABLE relate_cache (
+        stamp TEXT PRIMARY KEY,                    -- identifies the corpus state the stories were computed on
+        json  TEXT NOT NULL,
+        at    TEXT NOT NULL
+      );
+    `,
+  },
+];

@@ -1,0 +1,569 @@
+/**
+ * PostgresStore: the Store contract over PostgreSQL, for several ingest/annotate workers on one or
+ * more machines writing to one corpus. SqliteStore is the reference: every method answers what it
+ * answers (same rows, same order, same numbers); only the transport is asynchronous.
+ *
+ * Concurrency: write transactions (`transaction`, and `putArticle` on its own) take one advisory lock,
+ * so writers from all processes run one at a time. That is what makes duplicate detection correct
+ * across workers (a check-then-write sees every article committed before it) and keeps `seq` (ingest
+ * order) equal to commit order, so paging by `afterSeq` never skips a row. Reads never wait for it.
+ *
+ * Article content is hostile: every value is a bound parameter (`$1`), never SQL text.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
+import type { DuplicateRelation, RawOrigin, RecordError } from '../../model.js';
+import type { Annotations, EntityCluster, EventAnn } from '../../nlp/types.js';
+import type { DerivationRecord, StoryRecord } from '../../stories/store-port.js';
+import { originLocator } from '../sqlite/sqlite-store.js';
+import type {
+  AnnotationTodo,
+  ArticleWrite,
+  CorpusStats,
+  ListQuery,
+  Store,
+  StoredArticle,
+  StoredArticleSummary,
+  StoredError,
+  StoredEvent,
+  StoredQuote,
+} from '../store.js';
+import { PG_MIGRATIONS } from './migrations.js';
+
+type Row = Record<string, unknown>;
+/** A pool or one checked-out client: both run queries. */
+type Queryable = Pick<pg.Pool, 'query'>;
+
+/** The transaction an async call chain runs in: its client, and the advisory locks it holds. */
+interface TxContext {
+  client: pg.PoolClient;
+  locks: Set<number>;
+}
+
+/**
+ * Advisory locks are (class, object) pairs of int4; the class marks them as Parallax's so they do not
+ * collide with other applications' locks in a shared database.
+ */
+const LOCK_CLASS = 0x50617278; // "Parx"
+const LOCKS = { migrate: 1, write: 2, stories: 3 } as const;
+
+/**
+ * Postgres TEXT cannot hold U+0000 (the server rejects the whole statement). Decoding already drops
+ * NUL from article text, so this only reaches hostile metadata (a URL, an error message); it becomes
+ * U+FFFD rather than failing the document. Raw bytes (BYTEA) keep the original, so nothing is lost.
+ * JSON columns are unaffected: JSON.stringify escapes NUL as "\u0000".
+ */
+function bindable(value: unknown): unknown {
+  if (typeof value === 'string') return value.includes('\0') ? value.replaceAll('\0', '\uFFFD') : value;
+  return Array.isArray(value) ? value.map(bindable) : value;
+}
+
+function signatureToBytes(sig: Uint32Array): Buffer {
+  return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
+}
+
+function bytesToSignature(bytes: Buffer): Uint32Array {
+  // Copy: the Buffer may share a pool and be misaligned for a Uint32Array view.
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return new Uint32Array(copy.buffer);
+}
+
+/**
+ * Counts and sequence numbers come back as int8, which pg returns as strings to be safe beyond 2^53.
+ * Ours (row counts, byte totals, ingest order) stay far below that, and SqliteStore returns numbers,
+ * so int8 is parsed as a number — for this store's pool only, not pg's global parsers.
+ */
+function typeParsers(): pg.CustomTypesConfig {
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
+  return types;
+}
+
+export class PostgresStore implements Store {
+  /** The transaction the current async call chain runs in, if any (one per store: pools are not shared). */
+  private readonly tx = new AsyncLocalStorage<TxContext>();
+
+  private constructor(private readonly pool: pg.Pool) {}
+
+  /** Connect and bring the schema up to date (safe when several workers open the database at once). */
+  static async open(url: string): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: url, types: typeParsers(), application_name: 'parallax' });
+    // An idle client whose connection drops (server restart) emits 'error' on the pool; without a
+    // listener that would crash the process. The pool discards the client; the next query reconnects.
+    pool.on('error', () => {});
+    const store = new PostgresStore(pool);
+    try {
+      await store.migrate();
+    } catch (err) {
+      await pool.end();
+      throw err;
+    }
+    return store;
+  }
+
+  /** The highest schema version applied to this database. */
+  async schemaVersion(): Promise<number> {
+    const { rows } = await this.db().query('SELECT COALESCE(MAX(version), 0) AS v FROM parallax_schema');
+    return Number(rows[0].v);
+  }
+
+  /**
+   * Apply missing migration steps in one transaction holding an advisory lock: a second worker
+   * opening the database at the same moment waits, then finds the steps applied.
+   */
+  private async migrate(): Promise<void> {
+    await this.inTransaction(LOCKS.migrate, async (client) => {
+      await client.query(`CREATE TABLE IF NOT EXISTS parallax_schema (
+        version    INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL,
+        applied_at TEXT NOT NULL
+      )`);
+      const { rows } = await client.query('SELECT COALESCE(MAX(version), 0) AS v FROM parallax_schema');
+      const current = Number(rows[0].v);
+      for (const step of PG_MIGRATIONS) {
+        if (step.version <= current) continue;
+        await client.query(step.sql);
+        await client.query('INSERT INTO parallax_schema (version, name, applied_at) VALUES ($1, $2, $3)', [
+          step.version,
+          step.name,
+          new Date().toISOString(),
+        ]);
+      }
+    });
+  }
+
+  /** Where a query goes: the current transaction's client, else the pool. */
+  private db(): Queryable {
+    return this.tx.getStore()?.client ?? this.pool;
+  }
+
+  private query(sql: string, params: unknown[] = []): Promise<pg.QueryResult<Row>> {
+    return this.db().query(sql, params.map(bindable));
+  }
+
+  /**
+   * BEGIN, take the advisory lock `lock` (if any), run `fn` on one client, COMMIT; ROLLBACK on a
+   * throw. A client whose ROLLBACK fails is destroyed rather than returned to the pool mid-transaction.
+   */
+  private async inTransaction<T>(lock: number | null, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      if (lock !== null) await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_CLASS, lock]);
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      try {
+        await client.query('ROLLBACK');
+      } catch (rollbackError) {
+        broken = rollbackError as Error;
+      }
+      throw err;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /**
+   * Run `fn` atomically, holding advisory lock `lock` (if any): inside the current transaction if there
+   * is one (taking the lock there if it is not held yet), else in a new one, with the store's calls
+   * made by `fn` routed to that transaction's client.
+   */
+  private async atomically<T>(lock: number | null, fn: () => Promise<T>): Promise<T> {
+    const current = this.tx.getStore();
+    if (!current) {
+      const locks = new Set(lock === null ? [] : [lock]);
+      return this.inTransaction(lock, (client) => this.tx.run({ client, locks }, fn));
+    }
+    if (lock !== null && !current.locks.has(lock)) {
+      await current.client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_CLASS, lock]);
+      current.locks.add(lock);
+    }
+    return fn();
+  }
+
+  /**
+   * A write transaction, serialised with every other process's write transactions on this database
+   * (advisory lock), so a duplicate check inside `fn` sees every article committed before it.
+   * A nested call joins the outer transaction.
+   */
+  transaction<T>(fn: () => Promise<T>): Promise<T> {
+    return this.atomically(LOCKS.write, fn);
+  }
+
+  async hasRaw(id: string): Promise<boolean> {
+    return (await this.query('SELECT 1 FROM raw WHERE id = $1', [id])).rowCount! > 0;
+  }
+
+  async addOrigin(id: string, origin: RawOrigin): Promise<boolean> {
+    const result = await this.query(
+      `INSERT INTO origins (raw_id, path, url, reader, locator, json) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (raw_id, path, locator) DO NOTHING`,
+      [id, origin.path, origin.url ?? null, origin.reader, originLocator(origin), JSON.stringify(origin)],
+    );
+    return result.rowCount! > 0;
+  }
+
+  /**
+   * Raw bytes, origin, article row and band keys, atomically and under the write lock. An article id
+   * already stored is left as it is (the bytes are the same, by construction of the id): the origin is
+   * still recorded, and no ingest number is spent on it.
+   */
+  putArticle({ raw, article, textHash, signature, bandKeys }: ArticleWrite): Promise<void> {
+    return this.atomically(LOCKS.write, async () => {
+      const now = new Date().toISOString();
+      await this.query(
+        'INSERT INTO raw (id, type, bytes, hints, ingested_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING',
+        [raw.id, raw.type, Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength), JSON.stringify(raw.hints), now],
+      );
+      await this.addOrigin(raw.id, raw.origin);
+      if ((await this.query('SELECT 1 FROM articles WHERE id = $1', [article.id])).rowCount! > 0) return;
+      const inserted = await this.query(
+        `INSERT INTO articles (id, title, published_at, outlet, byline, language, url, canonical_url, text, text_hash,
+           dateline, meta_sources, removals, repairs, quality, spam_score, garble_score, signature)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+         ON CONFLICT (id) DO NOTHING`,
+        [
+          article.id,
+          article.title,
+          article.publishedAt,
+          article.outlet,
+          article.byline,
+          article.language,
+          article.url,
+          article.canonicalUrl,
+          article.text,
+          textHash,
+          article.dateline ? JSON.stringify(article.dateline) : null,
+          JSON.stringify(article.metaSources),
+          JSON.stringify(article.removals),
+          JSON.stringify(article.repairs),
+          JSON.stringify(article.quality),
+          article.quality.spamScore,
+          article.quality.garbleScore,
+          signatureToBytes(signature),
+        ],
+      );
+      if (inserted.rowCount === 0 || bandKeys.length === 0) return;
+      await this.query('INSERT INTO lsh_keys (key, article_id) SELECT k, $2 FROM unnest($1::bigint[]) AS k', [
+        [...new Set(bandKeys)],
+        article.id,
+      ]);
+    });
+  }
+
+  async articlesWithTextHash(textHash: string): Promise<string[]> {
+    const { rows } = await this.query('SELECT id FROM articles WHERE text_hash = $1 ORDER BY seq', [textHash]);
+    return rows.map((r) => r.id as string);
+  }
+
+  async nearCandidates(bandKeys: number[]): Promise<Array<{ id: string; signature: Uint32Array }>> {
+    if (bandKeys.length === 0) return [];
+    const { rows } = await this.query(
+      `SELECT a.id, a.signature FROM articles a
+       WHERE a.id IN (SELECT article_id FROM lsh_keys WHERE key = ANY($1::bigint[]))
+       ORDER BY a.seq`,
+      [[...new Set(bandKeys)]],
+    );
+    return rows.map((r) => ({ id: r.id as string, signature: bytesToSignature(r.signature as Buffer) }));
+  }
+
+  async putDuplicates(relations: DuplicateRelation[]): Promise<void> {
+    if (relations.length === 0) return;
+    await this.query(
+      `INSERT INTO duplicates (a, b, kind, similarity)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[])
+       ON CONFLICT (a, b) DO NOTHING`,
+      [relations.map((r) => r.a), relations.map((r) => r.b), relations.map((r) => r.kind), relations.map((r) => r.similarity)],
+    );
+  }
+
+  async putError(error: RecordError): Promise<void> {
+    await this.query(
+      `INSERT INTO errors (path, url, locator, stage, code, message, origin, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (path, locator, stage, code) DO UPDATE SET
+         attempts = errors.attempts + 1, at = excluded.at, message = excluded.message`,
+      [
+        error.origin.path,
+        error.origin.url ?? null,
+        originLocator(error.origin),
+        error.stage,
+        error.code,
+        error.message,
+        JSON.stringify(error.origin),
+        new Date().toISOString(),
+      ],
+    );
+  }
+
+  async getArticle(idOrPrefix: string): Promise<StoredArticle | null> {
+    const select = 'SELECT a.*, r.ingested_at, r.type AS raw_type FROM articles a JOIN raw r ON r.id = a.id';
+    let row = (await this.query(`${select} WHERE a.id = $1`, [idOrPrefix])).rows[0];
+    if (!row && /^[0-9a-f]{4,31}$/.test(idOrPrefix)) {
+      // A unique id prefix is enough, as with git hashes. ids sort bytewise (COLLATE "C"): a range scan.
+      const { rows } = await this.query(`${select} WHERE a.id >= $1 AND a.id < $2 LIMIT 2`, [idOrPrefix, idOrPrefix + 'g']);
+      if (rows.length === 1) row = rows[0];
+    }
+    if (!row) return null;
+    const id = row.id as string;
+    const origins = await this.query('SELECT json FROM origins WHERE raw_id = $1 ORDER BY seq', [id]);
+    return {
+      id,
+      text: row.text as string,
+      title: row.title as string | null,
+      publishedAt: row.published_at as string | null,
+      outlet: row.outlet as string | null,
+      byline: row.byline as string | null,
+      language: row.language as string | null,
+      url: row.url as string | null,
+      canonicalUrl: row.canonical_url as string | null,
+      dateline: row.dateline ? JSON.parse(row.dateline as string) : null,
+      metaSources: JSON.parse(row.meta_sources as string),
+      removals: JSON.parse(row.removals as string),
+      repairs: JSON.parse(row.repairs as string),
+      quality: JSON.parse(row.quality as string),
+      origins: origins.rows.map((o) => JSON.parse(o.json as string) as RawOrigin),
+      ingestedAt: row.ingested_at as string,
+      rawType: row.raw_type as StoredArticle['rawType'],
+    };
+  }
+
+  async getRaw(id: string): Promise<Uint8Array | null> {
+    const { rows } = await this.query('SELECT bytes FROM raw WHERE id = $1', [id]);
+    return rows.length ? new Uint8Array(rows[0].bytes as Buffer) : null;
+  }
+
+  async listArticles(query: ListQuery = {}): Promise<StoredArticleSummary[]> {
+    const params: unknown[] = [query.limit ?? null, query.offset ?? 0];
+    let where = '';
+    if (query.outlet !== undefined) {
+      params.push(query.outlet);
+      where = 'WHERE a.outlet = $3';
+    }
+    // LIMIT NULL is no limit (SQLite's LIMIT -1). char_length counts code points, as SQLite's length().
+    const { rows } = await this.query(
+      `SELECT a.id, a.title, a.outlet, a.published_at, a.language, a.url, char_length(a.text) AS chars,
+         a.spam_score, a.garble_score, json_array_length(a.removals::json) AS removals, r.ingested_at,
+         (SELECT COALESCE(o.url, o.path) FROM origins o WHERE o.raw_id = a.id ORDER BY o.seq LIMIT 1) AS origin
+       FROM articles a JOIN raw r ON r.id = a.id ${where}
+       ORDER BY a.seq LIMIT $1 OFFSET $2`,
+      params,
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      title: r.title as string | null,
+      outlet: r.outlet as string | null,
+      publishedAt: r.published_at as string | null,
+      language: r.language as string | null,
+      url: r.url as string | null,
+      origin: r.origin as string,
+      chars: r.chars as number,
+      spamScore: r.spam_score as number,
+      garbleScore: r.garble_score as number,
+      removals: r.removals as number,
+      ingestedAt: r.ingested_at as string,
+    }));
+  }
+
+  async articleIds(): Promise<string[]> {
+    const { rows } = await this.query('SELECT id FROM articles ORDER BY seq');
+    return rows.map((r) => r.id as string);
+  }
+
+  async duplicates(kind?: DuplicateRelation['kind']): Promise<DuplicateRelation[]> {
+    const { rows } = await this.query(
+      `SELECT d.a, d.b, d.kind, d.similarity FROM duplicates d
+       JOIN articles x ON x.id = d.a JOIN articles y ON y.id = d.b
+       ${kind ? 'WHERE d.kind = $1' : ''} ORDER BY x.seq, y.seq`,
+      kind ? [kind] : [],
+    );
+    return rows.map((r) => ({
+      a: r.a as string,
+      b: r.b as string,
+      kind: r.kind as DuplicateRelation['kind'],
+      similarity: r.similarity as number,
+    }));
+  }
+
+  async errors(limit = 1000): Promise<StoredError[]> {
+    const { rows } = await this.query('SELECT * FROM errors ORDER BY id LIMIT $1', [limit]);
+    return rows.map((r) => ({
+      id: r.id as number,
+      origin: JSON.parse(r.origin as string) as RawOrigin,
+      stage: r.stage as RecordError['stage'],
+      code: r.code as string,
+      message: r.message as string,
+      at: r.at as string,
+    }));
+  }
+
+  /** Each figure in one query; run one after another so that, in a transaction, they see one state. */
+  async stats(): Promise<CorpusStats> {
+    const one = async (sql: string) => Number((await this.query(sql)).rows[0].n);
+    const all = async <T>(sql: string) => (await this.query(sql)).rows as T[];
+    // Ties are broken by name, bytewise as SQLite compares: outlet, language and code are COLLATE "C" columns.
+    const removals = await all<{ reason: string; count: number; chars: number | null }>(
+      `SELECT reason, count, chars FROM (
+         SELECT r.value->>'reason' AS reason, COUNT(*) AS count, SUM(char_length(r.value->>'text')) AS chars
+         FROM articles, json_array_elements(articles.removals::json) AS r(value) GROUP BY 1
+       ) per_reason ORDER BY count DESC, reason COLLATE "C"`,
+    );
+    return {
+      documents: await one('SELECT COUNT(*) AS n FROM articles'),
+      origins: await one('SELECT COUNT(*) AS n FROM origins'),
+      outlets: await all<CorpusStats['outlets'][number]>(
+        `SELECT COALESCE(outlet, '(unknown)') AS outlet, COUNT(*) AS documents FROM articles
+         GROUP BY 1 ORDER BY documents DESC, outlet`,
+      ),
+      languages: await all<CorpusStats['languages'][number]>(
+        `SELECT COALESCE(language, '(unknown)') AS language, COUNT(*) AS documents FROM articles
+         GROUP BY 1 ORDER BY documents DESC, language`,
+      ),
+      duplicates: {
+        exact: await one(`SELECT COUNT(*) AS n FROM duplicates WHERE kind = 'exact'`),
+        near: await one(`SELECT COUNT(*) AS n FROM duplicates WHERE kind = 'near'`),
+      },
+      removals: removals.map((r) => ({ reason: r.reason, count: r.count, chars: r.chars ?? 0 })),
+      errors: await all<CorpusStats['errors'][number]>(
+        'SELECT code, COUNT(*) AS count FROM errors GROUP BY code ORDER BY count DESC, code',
+      ),
+      rawBytes: await one('SELECT COALESCE(SUM(octet_length(bytes)), 0)::bigint AS n FROM raw'),
+      cleanChars: await one('SELECT COALESCE(SUM(char_length(text)), 0)::bigint AS n FROM articles'),
+    };
+  }
+
+  async articlesToAnnotate(version: number, limit: number, afterSeq = 0): Promise<AnnotationTodo[]> {
+    const { rows } = await this.query(
+      `SELECT a.id, a.seq, a.text, a.published_at, r.ingested_at FROM articles a JOIN raw r ON r.id = a.id
+       LEFT JOIN annotations n ON n.article_id = a.id
+       WHERE a.seq > $1 AND (n.article_id IS NULL OR n.version <> $2) ORDER BY a.seq LIMIT $3`,
+      [afterSeq, version, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      seq: r.seq as number,
+      text: r.text as string,
+      publishedAt: r.published_at as string | null,
+      ingestedAt: r.ingested_at as string,
+    }));
+  }
+
+  /**
+   * Replace the layers atomically. The annotations row is upserted first: its row lock makes a second
+   * worker annotating the same article wait, then replace the query rows whole (no mixed layers).
+   */
+  putAnnotations(articleId: string, version: number, annotations: Annotations): Promise<void> {
+    return this.atomically(null, async () => {
+      await this.query(
+        `INSERT INTO annotations (article_id, version, json, at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, json = excluded.json, at = excluded.at`,
+        [articleId, version, JSON.stringify(annotations), new Date().toISOString()],
+      );
+      await this.query('DELETE FROM quotes WHERE article_id = $1', [articleId]);
+      await this.query('DELETE FROM events WHERE article_id = $1', [articleId]);
+      const quotes = annotations.quotes;
+      if (quotes.length > 0) {
+        const speakers = quotes.map((q) => q.speaker?.canonical ?? null);
+        await this.query(
+          `INSERT INTO quotes (article_id, idx, speaker, speaker_norm, direct, cue, text, start, "end")
+           SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::boolean[], $6::text[], $7::text[], $8::int[], $9::int[])`,
+          [
+            articleId,
+            quotes.map((_, i) => i),
+            speakers,
+            speakers.map((s) => s?.toLowerCase() ?? null),
+            quotes.map((q) => q.direct),
+            quotes.map((q) => q.cue),
+            quotes.map((q) => q.text),
+            quotes.map((q) => q.start),
+            quotes.map((q) => q.end),
+          ],
+        );
+      }
+      const events = annotations.events;
+      if (events.length > 0) {
+        await this.query(
+          'INSERT INTO events (article_id, idx, category, json) SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[])',
+          [articleId, events.map((_, i) => i), events.map((e) => e.category), events.map((e) => JSON.stringify(e))],
+        );
+      }
+    });
+  }
+
+  async getAnnotations(articleId: string): Promise<Annotations | null> {
+    const { rows } = await this.query('SELECT json FROM annotations WHERE article_id = $1', [articleId]);
+    return rows.length ? (JSON.parse(rows[0].json as string) as Annotations) : null;
+  }
+
+  async entityClusters(): Promise<Array<{ articleId: string; clusters: EntityCluster[] }>> {
+    // `->` (not `->>`) keeps the clusters as JSON text, so escapes inside names are not decoded server-side.
+    const { rows } = await this.query(
+      `SELECT n.article_id, (n.json::json -> 'clusters')::text AS clusters FROM annotations n
+       JOIN articles a ON a.id = n.article_id ORDER BY a.seq`,
+    );
+    return rows.map((r) => ({
+      articleId: r.article_id as string,
+      clusters: JSON.parse((r.clusters as string | null) ?? '[]') as EntityCluster[],
+    }));
+  }
+
+  async quotes(query: { speaker?: string; limit?: number } = {}): Promise<StoredQuote[]> {
+    const params: unknown[] = [query.limit ?? null];
+    let where = '';
+    if (query.speaker) {
+      params.push('%' + query.speaker.toLowerCase().replace(/[\\%_]/g, '\\$&') + '%');
+      where = `WHERE q.speaker_norm LIKE $2 ESCAPE '\\'`;
+    }
+    const { rows } = await this.query(
+      `SELECT q.article_id, q.idx, n.json AS ann FROM quotes q JOIN articles a ON a.id = q.article_id
+       JOIN annotations n ON n.article_id = q.article_id ${where} ORDER BY a.seq, q.idx LIMIT $1`,
+      params,
+    );
+    const cache = new Map<string, Annotations>();
+    return rows.map((r) => {
+      const articleId = r.article_id as string;
+      let ann = cache.get(articleId);
+      if (!ann) cache.set(articleId, (ann = JSON.parse(r.ann as string) as Annotations));
+      return { articleId, ...ann.quotes[r.idx as number] };
+    });
+  }
+
+  async events(query: { category?: string; limit?: number } = {}): Promise<StoredEvent[]> {
+    const params: unknown[] = [query.limit ?? null];
+    let where = '';
+    if (query.category) {
+      params.push(query.category.toUpperCase());
+      where = 'WHERE e.category = $2';
+    }
+    const { rows } = await this.query(
+      `SELECT e.article_id, e.json FROM events e JOIN articles a ON a.id = e.article_id ${where}
+       ORDER BY a.seq, e.idx LIMIT $1`,
+      params,
+    );
+    return rows.map((r) => ({ ...(JSON.parse(r.json as string) as EventAnn), articleId: r.article_id as string }));
+  }
+
+  /** One cached relate run at a time; its own lock so two workers saving at once leave one row. */
+  saveStories(stamp: string, stories: StoryRecord[], derivations: DerivationRecord[]): Promise<void> {
+    return this.atomically(LOCKS.stories, async () => {
+      await this.query('DELETE FROM relate_cache');
+      await this.query('INSERT INTO relate_cache (stamp, json, at) VALUES ($1, $2, $3)', [
+        stamp,
+        JSON.stringify({ stories, derivations }),
+        new Date().toISOString(),
+      ]);
+    });
+  }
+
+  async getStories(stamp: string): Promise<{ stories: StoryRecord[]; derivations: DerivationRecord[] } | null> {
+    const { rows } = await this.query('SELECT json FROM relate_cache WHERE stamp = $1', [stamp]);
+    return rows.length ? JSON.parse(rows[0].json as string) : null;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
