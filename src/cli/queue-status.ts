@@ -1,0 +1,42 @@
+/** `parallax queue-status --db postgres://…`: jobs by state, the raw backlog, and the jobs that failed for good. */
+import type { Command } from 'commander';
+import { queueStatus } from '../queue/index.js';
+import { addQueueDbOption, requirePostgresUrl } from './enqueue.js';
+import { shortId, table, truncate, UsageError } from './shared.js';
+
+export function registerQueueStatus(program: Command): void {
+  addQueueDbOption(
+    program
+      .command('queue-status')
+      .description('Show the ingest queue: jobs waiting, running, done and failed, and the bytes still queued')
+      .option('--failed <n>', 'list at most this many failed jobs', (v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0) throw new UsageError(`--failed must be a whole number, got "${v}"`);
+        return n;
+      }, 20)
+      .option('--json', 'print the status as one JSON object'),
+  ).action(async (opts) => {
+    const url = requirePostgresUrl(opts.db, 'queue-status');
+    const status = await queueStatus(url, { failedLimit: opts.failed });
+    if (opts.json) {
+      process.stdout.write(JSON.stringify(status) + '\n');
+      return;
+    }
+    const j = status.jobs;
+    const lines = [
+      `Jobs: ${j.created} waiting, ${j.retry} waiting to retry, ${j.active} running, ${j.completed} completed, ${j.failed} failed` +
+        (j.cancelled ? `, ${j.cancelled} cancelled.` : '.'),
+      `Queued bytes: ${status.backlog.records} record(s), ${(status.backlog.bytes / 1024).toFixed(0)} KiB.`,
+    ];
+    if (status.failed.length) {
+      lines.push('', `Failed for good (re-run \`parallax enqueue\` on the same inputs to retry them):`);
+      lines.push(
+        table(
+          ['job', 'record', 'retries', 'finished', 'error'],
+          status.failed.map((f) => [shortId(f.jobId), f.rawId ? shortId(f.rawId) : '-', String(f.retries), f.finishedAt ?? '-', truncate(f.message, 80)]),
+        ),
+      );
+    }
+    process.stdout.write(lines.join('\n') + '\n');
+  });
+}

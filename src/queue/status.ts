@@ -1,0 +1,54 @@
+/** `queueStatus`: how many ingest jobs are in each state, what failed for good, and the raw backlog. */
+import { connectQueue } from './connection.js';
+import { INGEST_QUEUE } from './jobs.js';
+import { rawBacklog } from './raw-rows.js';
+
+export interface QueueStatus {
+  /** Jobs by pg-boss state. Finished jobs (completed, failed) are counted until pg-boss archives them (a day). */
+  jobs: { created: number; retry: number; active: number; completed: number; cancelled: number; failed: number };
+  /** Records whose bytes still wait in queue_raw: queued, running, or failed for good. */
+  backlog: { records: number; bytes: number };
+  /** Jobs that failed for good, newest first (at most `failedLimit`), with pg-boss's last error. */
+  failed: Array<{ jobId: string; rawId: string | null; retries: number; finishedAt: string | null; message: string }>;
+}
+
+type JobState = keyof QueueStatus['jobs'];
+const STATES: JobState[] = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'];
+
+export async function queueStatus(url: string, options: { failedLimit?: number } = {}): Promise<QueueStatus> {
+  const queue = await connectQueue(url, { maxConnections: 2 });
+  try {
+    const jobs = Object.fromEntries(STATES.map((s) => [s, 0])) as QueueStatus['jobs'];
+    // pg-boss's documented job table (schema "pgboss"); its API has no per-queue count of every state.
+    const counts = await queue.pool.query<{ state: JobState; n: string }>(
+      'SELECT state, count(*) AS n FROM pgboss.job WHERE name = $1 GROUP BY state',
+      [INGEST_QUEUE],
+    );
+    for (const row of counts.rows) if (row.state in jobs) jobs[row.state] = Number(row.n);
+    const failedRows = await queue.pool.query<{ id: string; data: { rawId?: unknown } | null; retry_count: number; completed_on: Date | null; output: unknown }>(
+      `SELECT id, data, retry_count, completed_on, output FROM pgboss.job
+       WHERE name = $1 AND state = 'failed' ORDER BY completed_on DESC NULLS LAST LIMIT $2`,
+      [INGEST_QUEUE, Math.max(0, options.failedLimit ?? 20)],
+    );
+    const failed = failedRows.rows.map((r) => ({
+      jobId: r.id,
+      rawId: typeof r.data?.rawId === 'string' ? r.data.rawId : null,
+      retries: r.retry_count,
+      finishedAt: r.completed_on ? r.completed_on.toISOString() : null,
+      message: failureMessage(r.output),
+    }));
+    return { jobs, backlog: await rawBacklog(queue.pool), failed };
+  } finally {
+    await queue.close();
+  }
+}
+
+/** pg-boss stores a failure as the thrown error or the data passed to fail(): find its message. */
+function failureMessage(output: unknown): string {
+  if (output && typeof output === 'object') {
+    const o = output as { message?: unknown; value?: { message?: unknown } };
+    if (typeof o.message === 'string') return o.message;
+    if (typeof o.value?.message === 'string') return o.value.message;
+  }
+  return output === null || output === undefined ? '' : JSON.stringify(output);
+}

@@ -1,0 +1,263 @@
+/**
+ * The PostgreSQL work queue end to end: `enqueue` then worker processes give the same corpus as a
+ * SqliteStore `ingest`, re-enqueueing adds no jobs, a worker killed with SIGKILL loses nothing, and bad
+ * documents become stored errors instead of retried jobs. Needs PostgreSQL server binaries (a throwaway
+ * cluster is started); skips visibly without them.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { readSources } from '../src/ingest/index.js';
+import { ingest } from '../src/pipeline.js';
+import { enqueue, queueStatus } from '../src/queue/index.js';
+import { PostgresStore } from '../src/store/postgres/postgres-store.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../src/store/store.js';
+import { syntheticDoc } from '../bench/lib/synthetic-news.js';
+import { startTempCluster, type TempCluster } from './helpers/pg-cluster.js';
+import { repoRoot, tempDir } from './helpers.js';
+
+const corpus = join(repoRoot, 'examples', 'corpus');
+const cluster: TempCluster | { skip: string } = await startTempCluster();
+const skip = 'skip' in cluster ? `needs PostgreSQL: ${cluster.skip}` : false;
+const work = tempDir('parallax-queue-test-');
+
+after(async () => {
+  if (!('skip' in cluster)) await cluster.stop();
+  work.cleanup();
+});
+
+let dbCount = 0;
+/** A fresh database on the test cluster for one test. */
+async function freshDatabase(): Promise<string> {
+  if ('skip' in cluster) throw new Error(cluster.skip);
+  const name = `queue_test_${process.pid}_${++dbCount}`;
+  const admin = new pg.Client({ connectionString: cluster.url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(cluster.url);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * The CLI entry: src/cli/main.ts once it registers the queue commands, else a minimal program with just
+ * them (and main.ts's usage-error exit code), so these tests run before and after that wiring.
+ */
+function cliArgs(args: string[]): string[] {
+  const main = join(repoRoot, 'src', 'cli', 'main.ts');
+  if (readFileSync(main, 'utf8').includes('registerWorker')) return ['--import', 'tsx', main, ...args];
+  const entry = `
+    const { Command } = await import('commander');
+    const { registerEnqueue } = await import(${JSON.stringify(join(repoRoot, 'src/cli/enqueue.ts'))});
+    const { registerWorker } = await import(${JSON.stringify(join(repoRoot, 'src/cli/worker.ts'))});
+    const { registerQueueStatus } = await import(${JSON.stringify(join(repoRoot, 'src/cli/queue-status.ts'))});
+    const { UsageError } = await import(${JSON.stringify(join(repoRoot, 'src/cli/shared.ts'))});
+    const program = new Command().name('parallax').exitOverride();
+    for (const r of [registerEnqueue, registerWorker, registerQueueStatus]) r(program);
+    try { await program.parseAsync(process.argv.slice(1), { from: 'user' }); }
+    catch (err) {
+      if (err instanceof UsageError) { process.stderr.write('parallax: ' + err.message + '\\n'); process.exitCode = 2; }
+      else if (err && err.exitCode !== undefined) process.exitCode = err.exitCode === 0 ? 0 : 2;
+      else throw err;
+    }`;
+  return ['--import', 'tsx', '--input-type=module', '-e', entry, '--', ...args];
+}
+
+interface Finished {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function startWorker(url: string, extra: string[] = []): { child: ChildProcess; done: Promise<Finished> } {
+  const child = spawn(process.execPath, cliArgs(['worker', '--db', url, '--poll', '200', '--no-progress', ...extra]), {
+    cwd: repoRoot,
+    env: { ...process.env, PARALLAX_DB: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const done = new Promise<Finished>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  return { child, done };
+}
+
+function runCliAsync(args: string[]): Promise<Finished> {
+  const child = spawn(process.execPath, cliArgs(args), { cwd: repoRoot, env: { ...process.env, PARALLAX_DB: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+}
+
+async function withStore<T>(url: string, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await PostgresStore.open(url);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** What a corpus holds, in terms that do not depend on storing order. */
+async function corpusFacts(store: Store) {
+  const stats = await store.stats();
+  const pair = (d: { a: string; b: string }) => [d.a, d.b].sort().join('~');
+  return {
+    ids: [...(await store.articleIds())].sort(),
+    origins: stats.origins,
+    exact: (await store.duplicates('exact')).map(pair).sort(),
+    near: (await store.duplicates('near')).map(pair).sort(),
+    errors: (await store.errors(1000)).map((e) => `${e.code} ${e.origin.path}`).sort(),
+  };
+}
+
+/** Distinct raw ids (and records) the readers find in these inputs. */
+async function recordIds(inputs: string[]): Promise<{ ids: Set<string>; records: number }> {
+  const ids = new Set<string>();
+  let records = 0;
+  for await (const item of readSources(inputs)) {
+    if (item.kind === 'record') {
+      ids.add(item.record.id);
+      records++;
+    }
+  }
+  return { ids, records };
+}
+
+test('queue commands refuse a database that is not PostgreSQL (exit 2)', () => {
+  for (const args of [['worker', '--db', join(work.path, 'x.db')], ['enqueue', corpus], ['queue-status', '--db', 'sqlite:x']]) {
+    const child = spawnSyncCli(args);
+    assert.equal(child.status, 2, `${args.join(' ')}: ${child.stderr}`);
+    assert.match(child.stderr, /needs a PostgreSQL database/);
+  }
+});
+
+function spawnSyncCli(args: string[]) {
+  return spawnSync(process.execPath, cliArgs(args), { cwd: repoRoot, env: { ...process.env, PARALLAX_DB: '' }, encoding: 'utf8', timeout: 60_000 });
+}
+
+test('enqueue twice, two worker processes: the same corpus as a SQLite ingest', { skip }, async () => {
+  const url = await freshDatabase();
+  const first = await runCliAsync(['enqueue', corpus, '--db', url, '--json']);
+  assert.equal(first.code, 0, first.stderr);
+  const { summary } = JSON.parse(first.stdout);
+  const { ids, records } = await recordIds([corpus]);
+  assert.equal(summary.enqueued, ids.size);
+  assert.equal(summary.enqueued + summary.alreadyQueued, records, 'the same bytes twice in one run are one job');
+
+  const again = await enqueue(url, [corpus]);
+  assert.equal(again.enqueued, 0);
+  assert.equal(again.alreadyQueued, records);
+  const queued = await queueStatus(url);
+  assert.equal(queued.jobs.created, ids.size, 'no new jobs from the second enqueue');
+  assert.equal(queued.backlog.records, ids.size);
+
+  const workers = [startWorker(url, ['--idle-exit', '1']), startWorker(url, ['--idle-exit', '1'])];
+  const results = await Promise.all(workers.map((w) => w.done));
+  for (const r of results) assert.equal(r.code, 0, r.stderr);
+  const stored = results.map((r) => Number(/(\d+) stored/.exec(r.stdout)?.[1] ?? NaN));
+  assert.equal(stored[0] + stored[1], ids.size, `each article stored once: ${results.map((r) => r.stdout).join(' | ')}`);
+
+  const status = await queueStatus(url);
+  assert.deepEqual({ ...status.jobs, completed: 0 }, { created: 0, retry: 0, active: 0, completed: 0, cancelled: 0, failed: 0 });
+  assert.equal(status.jobs.completed, ids.size);
+  assert.equal(status.backlog.records, 0);
+
+  const sqlite = new SqliteStore(join(work.path, 'reference.db'));
+  try {
+    await ingest([corpus], sqlite, { workers: 0 });
+    const expected = await corpusFacts(sqlite);
+    const got = await withStore(url, corpusFacts);
+    assert.deepEqual(got.ids, expected.ids);
+    assert.equal(got.origins, expected.origins);
+    assert.deepEqual(got.exact, expected.exact);
+    assert.deepEqual(got.near, expected.near);
+    assert.ok(expected.exact.length + expected.near.length > 0, 'the corpus has duplicates to find');
+  } finally {
+    sqlite.close();
+  }
+});
+
+test('a worker killed with SIGKILL mid-run loses nothing; another finishes the queue', { skip }, async () => {
+  const url = await freshDatabase();
+  const dir = join(work.path, 'synthetic');
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < 240; i++) {
+    const doc = syntheticDoc(11, i);
+    writeFileSync(join(dir, `${doc.name}.html`), doc.html);
+  }
+  const { ids, records } = await recordIds([dir]);
+  const queued = await enqueue(url, [dir], { job: { expireInSeconds: 2, retryDelaySeconds: 1 } });
+  assert.equal(queued.enqueued, ids.size);
+
+  const doomed = startWorker(url);
+  // Kill it once it is well into the queue.
+  for (let waited = 0; ; waited += 100) {
+    const s = await queueStatus(url, { failedLimit: 0 });
+    if (s.jobs.completed >= 20) break;
+    assert.ok(waited < 30_000, 'the first worker made no progress');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  doomed.child.kill('SIGKILL');
+  const killed = await doomed.done;
+  assert.equal(killed.signal, 'SIGKILL');
+  const midway = await queueStatus(url, { failedLimit: 0 });
+  assert.ok(midway.jobs.completed < ids.size, 'killed before the end of the queue');
+
+  const survivor = await startWorker(url, ['--idle-exit', '1']).done;
+  assert.equal(survivor.code, 0, survivor.stderr);
+
+  const status = await queueStatus(url);
+  assert.equal(status.jobs.active, 0, 'no job left active');
+  assert.equal(status.jobs.created + status.jobs.retry + status.jobs.failed, 0);
+  assert.equal(status.backlog.records, 0);
+  const facts = await withStore(url, corpusFacts);
+  assert.deepEqual(new Set(facts.ids), ids, 'every document stored');
+  assert.equal(facts.ids.length, ids.size, 'each once');
+  assert.equal(facts.origins, records, 'no origin recorded twice');
+});
+
+test('bad documents become stored errors, not retried jobs', { skip }, async () => {
+  const url = await freshDatabase();
+  const dir = join(work.path, 'bad');
+  mkdirSync(dir, { recursive: true });
+  // Binary bytes under an .html name: refused when read, so never queued.
+  writeFileSync(join(dir, 'photo.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]));
+  // A page with no article text: queued, and fails in the worker's extraction.
+  writeFileSync(join(dir, 'empty.html'), '<!doctype html><html><head><title>x</title></head><body><nav><a href="/">Home</a></nav></body></html>');
+  writeFileSync(join(dir, 'good.html'), syntheticDoc(3, 5).html);
+
+  const queued = await enqueue(url, [dir]);
+  assert.equal(queued.failed, 1);
+  assert.equal(queued.enqueued, 2);
+  const r = await startWorker(url, ['--idle-exit', '1']).done;
+  assert.equal(r.code, 1, 'some documents failed');
+  assert.match(r.stdout, /1 stored.*1 failed/);
+
+  const status = await queueStatus(url);
+  assert.deepEqual(
+    { completed: status.jobs.completed, retry: status.jobs.retry, failed: status.jobs.failed, backlog: status.backlog.records },
+    { completed: 2, retry: 0, failed: 0, backlog: 0 },
+  );
+  const facts = await withStore(url, corpusFacts);
+  assert.equal(facts.ids.length, 1);
+  assert.equal(facts.errors.length, 2, facts.errors.join('; '));
+  assert.ok(facts.errors.some((e) => e.endsWith('photo.html')));
+  assert.ok(facts.errors.some((e) => e.startsWith('no-content') && e.endsWith('empty.html')));
+
+  // Queued again, the failed page is tried again (as a re-ingest would); the stored one is not.
+  const again = await enqueue(url, [dir]);
+  assert.deepEqual({ enqueued: again.enqueued, alreadyStored: again.alreadyStored }, { enqueued: 1, alreadyStored: 1 });
+});
