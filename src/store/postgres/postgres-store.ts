@@ -83,6 +83,8 @@ function typeParsers(): pg.CustomTypesConfig {
 export class PostgresStore implements Store {
   /** The transaction the current async call chain runs in, if any (one per store: pools are not shared). */
   private readonly tx = new AsyncLocalStorage<TxContext>();
+  /** Prepared statement name of each SQL text this store has run. */
+  private readonly statementNames = new Map<string, string>();
 
   private constructor(private readonly pool: pg.Pool) {}
 
@@ -138,8 +140,15 @@ export class PostgresStore implements Store {
     return this.tx.getStore()?.client ?? this.pool;
   }
 
+  /**
+   * Run one statement. Each distinct SQL text becomes a named prepared statement (parsed and planned
+   * once per connection, not per call): the store's texts are a fixed, small set, and ingest repeats
+   * the same few per document.
+   */
   private query(sql: string, params: unknown[] = []): Promise<pg.QueryResult<Row>> {
-    return this.db().query(sql, params.map(bindable));
+    let name = this.statementNames.get(sql);
+    if (name === undefined) this.statementNames.set(sql, (name = `parallax_${this.statementNames.size + 1}`));
+    return this.db().query({ name, text: sql, values: params.map(bindable) });
   }
 
   /**
@@ -208,25 +217,41 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * Raw bytes, origin, article row and band keys, atomically and under the write lock. An article id
-   * already stored is left as it is (the bytes are the same, by construction of the id): the origin is
-   * still recorded, and no ingest number is spent on it.
+   * Raw bytes, origin, article row and band keys, in one statement (one round trip), atomically and
+   * under the write lock. An article id already stored is left as it is (the bytes are the same, by
+   * construction of the id): the origin is still recorded, and no ingest number is spent on it. The
+   * foreign keys hold: constraint checks run at the end of the statement, after every part inserted.
    */
   putArticle({ raw, article, textHash, signature, bandKeys }: ArticleWrite): Promise<void> {
+    const origin = raw.origin;
     return this.atomically(LOCKS.write, async () => {
-      const now = new Date().toISOString();
       await this.query(
-        'INSERT INTO raw (id, type, bytes, hints, ingested_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING',
-        [raw.id, raw.type, Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength), JSON.stringify(raw.hints), now],
-      );
-      await this.addOrigin(raw.id, raw.origin);
-      if ((await this.query('SELECT 1 FROM articles WHERE id = $1', [article.id])).rowCount! > 0) return;
-      const inserted = await this.query(
-        `INSERT INTO articles (id, title, published_at, outlet, byline, language, url, canonical_url, text, text_hash,
-           dateline, meta_sources, removals, repairs, quality, spam_score, garble_score, signature)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-         ON CONFLICT (id) DO NOTHING`,
+        `WITH new_raw AS (
+           INSERT INTO raw (id, type, bytes, hints, ingested_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING
+         ), new_origin AS (
+           INSERT INTO origins (raw_id, path, url, reader, locator, json) VALUES ($1, $6, $7, $8, $9, $10)
+           ON CONFLICT (raw_id, path, locator) DO NOTHING
+         ), new_article AS (
+           INSERT INTO articles (id, title, published_at, outlet, byline, language, url, canonical_url, text, text_hash,
+             dateline, meta_sources, removals, repairs, quality, spam_score, garble_score, signature)
+           SELECT $11::text, $12::text, $13::text, $14::text, $15::text, $16::text, $17::text, $18::text, $19::text, $20::text,
+             $21::text, $22::text, $23::text, $24::text, $25::text, $26::float8, $27::float8, $28::bytea
+           WHERE NOT EXISTS (SELECT 1 FROM articles WHERE id = $11)
+           ON CONFLICT (id) DO NOTHING
+           RETURNING id
+         )
+         INSERT INTO lsh_keys (key, article_id) SELECT k, new_article.id FROM new_article, unnest($29::bigint[]) AS k`,
         [
+          raw.id,
+          raw.type,
+          Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength),
+          JSON.stringify(raw.hints),
+          new Date().toISOString(),
+          origin.path,
+          origin.url ?? null,
+          origin.reader,
+          originLocator(origin),
+          JSON.stringify(origin),
           article.id,
           article.title,
           article.publishedAt,
@@ -245,13 +270,9 @@ export class PostgresStore implements Store {
           article.quality.spamScore,
           article.quality.garbleScore,
           signatureToBytes(signature),
+          [...new Set(bandKeys)],
         ],
       );
-      if (inserted.rowCount === 0 || bandKeys.length === 0) return;
-      await this.query('INSERT INTO lsh_keys (key, article_id) SELECT k, $2 FROM unnest($1::bigint[]) AS k', [
-        [...new Set(bandKeys)],
-        article.id,
-      ]);
     });
   }
 
@@ -300,7 +321,10 @@ export class PostgresStore implements Store {
   }
 
   async getArticle(idOrPrefix: string): Promise<StoredArticle | null> {
-    const select = 'SELECT a.*, r.ingested_at, r.type AS raw_type FROM articles a JOIN raw r ON r.id = a.id';
+    // Origins come along as an array, in the order seen: one round trip per article.
+    const select = `SELECT a.*, r.ingested_at, r.type AS raw_type,
+        ARRAY(SELECT o.json FROM origins o WHERE o.raw_id = a.id ORDER BY o.seq) AS origins
+      FROM articles a JOIN raw r ON r.id = a.id`;
     let row = (await this.query(`${select} WHERE a.id = $1`, [idOrPrefix])).rows[0];
     if (!row && /^[0-9a-f]{4,31}$/.test(idOrPrefix)) {
       // A unique id prefix is enough, as with git hashes. ids sort bytewise (COLLATE "C"): a range scan.
@@ -308,10 +332,8 @@ export class PostgresStore implements Store {
       if (rows.length === 1) row = rows[0];
     }
     if (!row) return null;
-    const id = row.id as string;
-    const origins = await this.query('SELECT json FROM origins WHERE raw_id = $1 ORDER BY seq', [id]);
     return {
-      id,
+      id: row.id as string,
       text: row.text as string,
       title: row.title as string | null,
       publishedAt: row.published_at as string | null,
@@ -325,7 +347,7 @@ export class PostgresStore implements Store {
       removals: JSON.parse(row.removals as string),
       repairs: JSON.parse(row.repairs as string),
       quality: JSON.parse(row.quality as string),
-      origins: origins.rows.map((o) => JSON.parse(o.json as string) as RawOrigin),
+      origins: (row.origins as string[]).map((json) => JSON.parse(json) as RawOrigin),
       ingestedAt: row.ingested_at as string,
       rawType: row.raw_type as StoredArticle['rawType'],
     };
