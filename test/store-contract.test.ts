@@ -641,6 +641,34 @@ describe('PostgresStore with several workers', () => {
     }
   });
 
+  test('work a transaction left running after it settled does not land in a later transaction', async (t) => {
+    const reason = postgres.unavailable();
+    if (reason) return t.skip(reason);
+    const store = await postgres.open();
+    try {
+      let late: Promise<unknown> = Promise.resolve();
+      await store.transaction(async () => {
+        await store.putArticle(courier);
+        late = sleep(30).then(() =>
+          store.putError({ origin: { path: '/late', reader: 'text' }, stage: 'store', code: 'late', message: 'written after commit' }),
+        );
+      });
+      // The next transaction likely reuses the same pooled connection; the late write must not join it.
+      await assert.rejects(
+        store.transaction(async () => {
+          await store.putArticle(harbour);
+          await sleep(80);
+          throw new Error('roll back');
+        }),
+      );
+      await late;
+      assert.deepEqual((await store.errors()).map((e) => e.code), ['late']);
+      assert.equal(await store.hasRaw(harbour.raw.id), false);
+    } finally {
+      await store.close();
+    }
+  });
+
   test('concurrent write transactions from two stores both commit, one at a time, and duplicate checks see each other', { timeout: 30_000 }, async (t) => {
     const reason = postgres.unavailable();
     if (reason) return t.skip(reason);

@@ -38,6 +38,12 @@ type Queryable = Pick<pg.Pool, 'query'>;
 interface TxContext {
   client: pg.PoolClient;
   locks: Set<number>;
+  /**
+   * Set once the transaction has committed or rolled back. Work that `fn` left running (a timer, a
+   * promise it did not await) still carries this context; from then on it must use the pool, not a
+   * client that is back in the pool and maybe inside someone else's transaction.
+   */
+  settled: boolean;
 }
 
 /**
@@ -137,7 +143,13 @@ export class PostgresStore implements Store {
 
   /** Where a query goes: the current transaction's client, else the pool. */
   private db(): Queryable {
-    return this.tx.getStore()?.client ?? this.pool;
+    return this.current()?.client ?? this.pool;
+  }
+
+  /** The live transaction of the current async call chain, if any. */
+  private current(): TxContext | undefined {
+    const context = this.tx.getStore();
+    return context && !context.settled ? context : undefined;
   }
 
   /**
@@ -182,10 +194,16 @@ export class PostgresStore implements Store {
    * made by `fn` routed to that transaction's client.
    */
   private async atomically<T>(lock: number | null, fn: () => Promise<T>): Promise<T> {
-    const current = this.tx.getStore();
+    const current = this.current();
     if (!current) {
-      const locks = new Set(lock === null ? [] : [lock]);
-      return this.inTransaction(lock, (client) => this.tx.run({ client, locks }, fn));
+      return this.inTransaction(lock, async (client) => {
+        const context: TxContext = { client, locks: new Set(lock === null ? [] : [lock]), settled: false };
+        try {
+          return await this.tx.run(context, fn);
+        } finally {
+          context.settled = true;
+        }
+      });
     }
     if (lock !== null && !current.locks.has(lock)) {
       await current.client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_CLASS, lock]);
