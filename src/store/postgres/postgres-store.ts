@@ -440,38 +440,41 @@ export class PostgresStore implements Store {
     }));
   }
 
-  /** Each figure in one query; run one after another so that, in a transaction, they see one state. */
+  /**
+   * Every figure in one statement: one round trip, and one snapshot, so the figures agree with each
+   * other even while workers write. Lists come back as JSON arrays built in SQL, in SqliteStore's order;
+   * ties are broken by name, bytewise as SQLite compares (outlet, language and code are COLLATE "C").
+   */
   async stats(): Promise<CorpusStats> {
-    const one = async (sql: string) => Number((await this.query(sql)).rows[0].n);
-    const all = async <T>(sql: string) => (await this.query(sql)).rows as T[];
-    // Ties are broken by name, bytewise as SQLite compares: outlet, language and code are COLLATE "C" columns.
-    const removals = await all<{ reason: string; count: number; chars: number | null }>(
-      `SELECT reason, count, chars FROM (
-         SELECT r.value->>'reason' AS reason, COUNT(*) AS count, SUM(char_length(r.value->>'text')) AS chars
-         FROM articles, json_array_elements(articles.removals::json) AS r(value) GROUP BY 1
-       ) per_reason ORDER BY count DESC, reason COLLATE "C"`,
-    );
+    const list = (fields: string, from: string, order: string) =>
+      `(SELECT COALESCE(json_agg(json_build_object(${fields}) ORDER BY ${order}), '[]'::json) FROM (${from}) AS list)`;
+    const { rows } = await this.query(`SELECT
+      (SELECT COUNT(*) FROM articles) AS documents,
+      (SELECT COUNT(*) FROM origins) AS origins,
+      ${list(`'outlet', outlet, 'documents', documents`, `SELECT COALESCE(outlet, '(unknown)') AS outlet, COUNT(*) AS documents FROM articles GROUP BY 1`, 'documents DESC, outlet')} AS outlets,
+      ${list(`'language', language, 'documents', documents`, `SELECT COALESCE(language, '(unknown)') AS language, COUNT(*) AS documents FROM articles GROUP BY 1`, 'documents DESC, language')} AS languages,
+      (SELECT COUNT(*) FROM duplicates WHERE kind = 'exact') AS exact,
+      (SELECT COUNT(*) FROM duplicates WHERE kind = 'near') AS near,
+      ${list(
+        `'reason', reason, 'count', count, 'chars', COALESCE(chars, 0)`,
+        `SELECT r.value->>'reason' AS reason, COUNT(*) AS count, SUM(char_length(r.value->>'text')) AS chars
+         FROM articles, json_array_elements(articles.removals::json) AS r(value) GROUP BY 1`,
+        'count DESC, reason COLLATE "C"',
+      )} AS removals,
+      ${list(`'code', code, 'count', count`, 'SELECT code, COUNT(*) AS count FROM errors GROUP BY code', 'count DESC, code')} AS errors,
+      (SELECT COALESCE(SUM(octet_length(bytes)), 0)::bigint FROM raw) AS raw_bytes,
+      (SELECT COALESCE(SUM(char_length(text)), 0)::bigint FROM articles) AS clean_chars`);
+    const r = rows[0];
     return {
-      documents: await one('SELECT COUNT(*) AS n FROM articles'),
-      origins: await one('SELECT COUNT(*) AS n FROM origins'),
-      outlets: await all<CorpusStats['outlets'][number]>(
-        `SELECT COALESCE(outlet, '(unknown)') AS outlet, COUNT(*) AS documents FROM articles
-         GROUP BY 1 ORDER BY documents DESC, outlet`,
-      ),
-      languages: await all<CorpusStats['languages'][number]>(
-        `SELECT COALESCE(language, '(unknown)') AS language, COUNT(*) AS documents FROM articles
-         GROUP BY 1 ORDER BY documents DESC, language`,
-      ),
-      duplicates: {
-        exact: await one(`SELECT COUNT(*) AS n FROM duplicates WHERE kind = 'exact'`),
-        near: await one(`SELECT COUNT(*) AS n FROM duplicates WHERE kind = 'near'`),
-      },
-      removals: removals.map((r) => ({ reason: r.reason, count: r.count, chars: r.chars ?? 0 })),
-      errors: await all<CorpusStats['errors'][number]>(
-        'SELECT code, COUNT(*) AS count FROM errors GROUP BY code ORDER BY count DESC, code',
-      ),
-      rawBytes: await one('SELECT COALESCE(SUM(octet_length(bytes)), 0)::bigint AS n FROM raw'),
-      cleanChars: await one('SELECT COALESCE(SUM(char_length(text)), 0)::bigint AS n FROM articles'),
+      documents: r.documents as number,
+      origins: r.origins as number,
+      outlets: r.outlets as CorpusStats['outlets'],
+      languages: r.languages as CorpusStats['languages'],
+      duplicates: { exact: r.exact as number, near: r.near as number },
+      removals: r.removals as CorpusStats['removals'],
+      errors: r.errors as CorpusStats['errors'],
+      rawBytes: r.raw_bytes as number,
+      cleanChars: r.clean_chars as number,
     };
   }
 
