@@ -45,7 +45,8 @@ export function registerWorker(program: Command): void {
     program
       .command('worker')
       .description('Extract and store queued records (from `parallax enqueue`) until stopped, or idle with --idle-exit')
-      .option('--concurrency <n>', 'jobs at once in this process (one extract thread each)', count('--concurrency', 1), 1)
+      .option('--concurrency <n>', 'extract threads in this process (documents extracted at once; 0 = main thread)', count('--concurrency', 0), 1)
+      .option('--batch-size <n>', 'jobs fetched, extracted and stored together', count('--batch-size', 1), 8)
       .option('--idle-exit <seconds>', 'exit once the queue has had nothing to do for this long', count('--idle-exit', 0))
       .option('--near-threshold <j>', 'estimated Jaccard similarity for near duplicates', parseFloat, 0.8)
       .option('--timeout <ms>', 'longest time one document may take to extract', (v) => parseInt(v, 10), 60_000)
@@ -77,7 +78,8 @@ export function registerWorker(program: Command): void {
     let loggedJobs = 0;
     try {
       const summary = await runWorker(url, {
-        concurrency: opts.concurrency,
+        concurrency: Math.floor(opts.concurrency),
+        batchSize: Math.floor(opts.batchSize),
         idleExitMs: opts.idleExit !== undefined ? opts.idleExit * 1000 : undefined,
         signal: controller.signal,
         pollMs: opts.poll,

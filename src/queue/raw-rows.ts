@@ -28,21 +28,24 @@ export interface QueuedRaw {
   extraOrigins: RawOrigin[];
 }
 
-export async function loadRaw(sql: Sql, id: string): Promise<QueuedRaw | null> {
+/** The queued rows of these ids (ids with no row are absent from the map: their work is done). */
+export async function loadRaws(sql: Sql, ids: string[]): Promise<Map<string, QueuedRaw>> {
   const { rows } = await sql.query<{ id: string; type: RawRecord['type']; bytes: Buffer; hints: RawRecord['hints']; origin: RawOrigin; extra_origins: RawOrigin[] }>(
-    'SELECT id, type, bytes, hints, origin, extra_origins FROM queue_raw WHERE id = $1',
-    [id],
+    'SELECT id, type, bytes, hints, origin, extra_origins FROM queue_raw WHERE id = ANY($1::text[])',
+    [ids],
   );
-  const row = rows[0];
-  if (!row) return null;
-  // A copy, not a view: small bytea values are slices of a shared pool buffer, and the record may be
-  // posted to an extract thread, which would copy the whole pool buffer along.
-  const bytes = new Uint8Array(row.bytes);
-  return { raw: { id: row.id, type: row.type, bytes, hints: row.hints, origin: row.origin }, extraOrigins: row.extra_origins };
+  const found = new Map<string, QueuedRaw>();
+  for (const row of rows) {
+    // A copy, not a view: small bytea values are slices of a shared pool buffer, and the record may be
+    // posted to an extract thread, which would copy the whole pool buffer along.
+    const bytes = new Uint8Array(row.bytes);
+    found.set(row.id, { raw: { id: row.id, type: row.type, bytes, hints: row.hints, origin: row.origin }, extraOrigins: row.extra_origins });
+  }
+  return found;
 }
 
-export async function deleteRaw(sql: Sql, id: string): Promise<void> {
-  await sql.query('DELETE FROM queue_raw WHERE id = $1', [id]);
+export async function deleteRaws(sql: Sql, ids: string[]): Promise<void> {
+  if (ids.length > 0) await sql.query('DELETE FROM queue_raw WHERE id = ANY($1::text[])', [ids]);
 }
 
 /** Rows still queued (not yet stored) and their total size. */

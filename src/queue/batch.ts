@@ -1,0 +1,195 @@
+/**
+ * The work of a batch of ingest jobs: what `ingest` does for a batch of records, with the queue's rows
+ * as input and the jobs' completion as the last step.
+ *
+ *   load queue_raw rows ──► skip what the store has ──► extract (thread pool) ──► one store transaction
+ *   ──► one queue transaction: delete the rows, complete the jobs
+ *
+ * A per-document failure (extraction failed or timed out) is stored as an error and its job completes:
+ * the same bytes would fail again. An infrastructure failure (database, a store statement) fails the
+ * jobs it touched, for pg-boss to retry. If the batch's store transaction fails, its records are stored
+ * one by one, so one bad record fails only its own job.
+ */
+import type PgBoss from 'pg-boss';
+import type { DuplicateRelation, RecordError } from '../model.js';
+import { storePrepared, type PreparedRecord } from '../pipeline.js';
+import type { Store } from '../store/store.js';
+import type { PrepareOutcome } from '../workers/prepare.js';
+import type { QueueConnection } from './connection.js';
+import { INGEST_QUEUE, type IngestJobData, type IngestJobOutput } from './jobs.js';
+import { deleteRaws, loadRaws, type QueuedRaw } from './raw-rows.js';
+
+/** What one job came to. */
+export type JobResult =
+  | { outcome: 'stored'; exact: number; near: number; removals: Record<string, number> }
+  | { outcome: 'already-stored' }
+  /** No queued row: an earlier attempt finished the record but was cut short before completing the job. */
+  | { outcome: 'gone' }
+  | { outcome: 'failed'; error: RecordError }
+  /** Infrastructure failure: the job goes back to pg-boss. */
+  | { outcome: 'job-failed'; message: string };
+
+export type Job = PgBoss.Job<IngestJobData>;
+
+/** A job being worked on, with its row once loaded. */
+interface Item {
+  job: Job;
+  queued: QueuedRaw | null;
+  result: JobResult | null;
+  prepared?: PreparedRecord;
+}
+
+function message(err: unknown): string {
+  return String((err as Error)?.message ?? err);
+}
+
+export class BatchHandler {
+  /** The store is one per process, shared by the fetch loops: its calls are queued, one at a time. */
+  private storeTurn: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly queue: QueueConnection,
+    private readonly store: Store,
+    private readonly prepare: (q: QueuedRaw) => Promise<PrepareOutcome>,
+    private readonly nearThreshold: number,
+  ) {}
+
+  /** Work a batch of jobs and settle each with pg-boss; never throws. Results are in job order. */
+  async handle(jobs: Job[]): Promise<Array<{ job: Job; result: JobResult }>> {
+    const items: Item[] = jobs.map((job) => ({ job, queued: null, result: null }));
+    try {
+      await this.work(items);
+    } catch (err) {
+      // A failure outside any one record (loading rows, the store unreachable): every unsettled job fails.
+      for (const item of items) if (!item.result) item.result = { outcome: 'job-failed', message: message(err) };
+    }
+    await this.settle(items);
+    return items.map((item) => ({ job: item.job, result: item.result! }));
+  }
+
+  private withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    const turn = this.storeTurn.then(() => fn(this.store));
+    this.storeTurn = turn.catch(() => {});
+    return turn;
+  }
+
+  private async work(items: Item[]): Promise<void> {
+    const valid = items.filter((item) => {
+      if (typeof item.job.data?.rawId === 'string') return true;
+      item.result = { outcome: 'job-failed', message: `job ${item.job.id} has no raw id` };
+      return false;
+    });
+    const rows = await loadRaws(this.queue.pool, valid.map((item) => item.job.data.rawId));
+    const todo: Item[] = [];
+    for (const item of valid) {
+      item.queued = rows.get(item.job.data.rawId) ?? null;
+      if (!item.queued) item.result = { outcome: 'gone' };
+      else todo.push(item);
+    }
+
+    // Already stored (a retried job whose earlier attempt stored it): record its origins, nothing else.
+    const known = await this.withStore(async (store) => {
+      const found: Item[] = [];
+      for (const item of todo) if (await store.hasRaw(item.queued!.raw.id)) found.push(item);
+      if (found.length > 0) {
+        await store.transaction(async () => {
+          for (const item of found) for (const origin of origins(item.queued!)) await store.addOrigin(item.queued!.raw.id, origin);
+        });
+      }
+      return found;
+    });
+    for (const item of known) item.result = { outcome: 'already-stored' };
+
+    const fresh = todo.filter((item) => !item.result);
+    const outcomes = await Promise.all(fresh.map((item) => this.prepare(item.queued!)));
+    fresh.forEach((item, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) item.prepared = { raw: item.queued!.raw, article: outcome.article, keys: outcome.keys };
+      else item.result = { outcome: 'failed', error: outcome.error };
+    });
+    await this.storeItems(fresh);
+  }
+
+  /** Store a batch's articles and errors in one transaction; if that fails, one record at a time. */
+  private async storeItems(items: Item[]): Promise<void> {
+    if (items.length === 0) return;
+    try {
+      const relations = await this.withStore((store) => store.transaction(async () => {
+        const out: Array<DuplicateRelation[] | null> = [];
+        for (const item of items) out.push(await this.storeOne(store, item));
+        return out;
+      }));
+      items.forEach((item, i) => this.record(item, relations[i]));
+    } catch {
+      for (const item of items) {
+        try {
+          const relations = await this.withStore((store) => store.transaction(() => this.storeOne(store, item)));
+          this.record(item, relations);
+        } catch (err) {
+          item.result = { outcome: 'job-failed', message: message(err) };
+        }
+      }
+    }
+  }
+
+  /** One record's writes: its article, relations and extra origins, or its error. */
+  private async storeOne(store: Store, item: Item): Promise<DuplicateRelation[] | null> {
+    if (!item.prepared) {
+      if (item.result?.outcome === 'failed') await store.putError(item.result.error);
+      return null;
+    }
+    const relations = await storePrepared(store, item.prepared, this.nearThreshold);
+    for (const origin of item.queued!.extraOrigins) await store.addOrigin(item.prepared.raw.id, origin);
+    return relations;
+  }
+
+  private record(item: Item, relations: DuplicateRelation[] | null): void {
+    if (!item.prepared || !relations) return; // a stored error: its result is already set
+    const removals: Record<string, number> = {};
+    for (const r of item.prepared.article.removals) removals[r.reason] = (removals[r.reason] ?? 0) + 1;
+    const exact = relations.filter((r) => r.kind === 'exact').length;
+    item.result = { outcome: 'stored', exact, near: relations.length - exact, removals };
+  }
+
+  /**
+   * Finished jobs complete, and their rows go, in one transaction (a queued row always means unfinished
+   * work). Jobs that hit an infrastructure failure are failed, for pg-boss to retry.
+   */
+  private async settle(items: Item[]): Promise<void> {
+    const finished = items.filter((item) => item.result!.outcome !== 'job-failed');
+    try {
+      if (finished.length > 0) {
+        await this.queue.transaction(async (sql, db) => {
+          await deleteRaws(sql, finished.map((item) => item.job.data.rawId));
+          for (const item of finished) await this.queue.boss.complete(INGEST_QUEUE, item.job.id, jobOutput(item.result!), { db });
+        });
+      }
+    } catch (err) {
+      for (const item of finished) item.result = { outcome: 'job-failed', message: message(err) };
+    }
+    for (const item of items) {
+      const result = item.result!;
+      // If even this fails (database gone), the job expires and is retried all the same.
+      if (result.outcome === 'job-failed') await this.queue.boss.fail(INGEST_QUEUE, item.job.id, { message: result.message }).catch(() => {});
+    }
+  }
+}
+
+function origins(q: QueuedRaw) {
+  return [q.raw.origin, ...q.extraOrigins];
+}
+
+/** What a finished job keeps as its output in pg-boss's table. */
+function jobOutput(result: JobResult): IngestJobOutput {
+  switch (result.outcome) {
+    case 'stored':
+      return { outcome: 'stored', exact: result.exact, near: result.near };
+    case 'failed':
+      return { outcome: 'failed', code: result.error.code };
+    case 'already-stored':
+    case 'gone':
+      return { outcome: result.outcome };
+    default:
+      throw new Error(`job output of an unfinished job (${result.outcome})`);
+  }
+}
