@@ -379,6 +379,24 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
     },
   },
   {
+    name: 'a limit of 0 lists nothing; a negative limit or offset is no limit or offset (SQLite LIMIT -1)',
+    async run(store) {
+      await putAll(store);
+      for (const w of corpus.writes) await store.putAnnotations(w.article.id, 1, corpus.annotations.get(w.article.id)!);
+      await store.putError({ origin: { path: '/x', reader: 'text' }, stage: 'extract', code: 'empty', message: 'empty' });
+      assert.deepEqual(await store.listArticles({ limit: 0 }), []);
+      assert.equal((await store.listArticles({ limit: -1, offset: -5 })).length, 4);
+      assert.equal((await store.listArticles({ offset: 3 })).length, 1);
+      assert.equal((await store.errors(-1)).length, 1);
+      assert.deepEqual(await store.errors(0), []);
+      assert.deepEqual(await store.quotes({ limit: 0 }), []);
+      assert.equal((await store.quotes({ limit: -1 })).length, (await store.quotes()).length);
+      assert.deepEqual(await store.events({ limit: 0 }), []);
+      assert.equal((await store.events({ limit: -1 })).length, (await store.events()).length);
+      assert.equal((await store.articlesToAnnotate(2, -1)).length, 4);
+    },
+  },
+  {
     name: 'annotations round-trip; quotes by speaker, events by category, entity clusters',
     async run(store) {
       await putAll(store);

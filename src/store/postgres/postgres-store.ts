@@ -64,6 +64,19 @@ function bindable(value: unknown): unknown {
   return Array.isArray(value) ? value.map(bindable) : value;
 }
 
+/**
+ * A LIMIT as SQLite reads it: a negative (or missing, or unparsable) count means no limit. PostgreSQL
+ * rejects a negative LIMIT; LIMIT NULL is its "no limit".
+ */
+function rowLimit(n: number | undefined): number | null {
+  return n === undefined || !Number.isFinite(n) || n < 0 ? null : Math.floor(n);
+}
+
+/** An OFFSET as SQLite reads it: a negative one skips nothing. */
+function rowOffset(n: number | undefined): number {
+  return n === undefined || !Number.isFinite(n) || n < 0 ? 0 : Math.floor(n);
+}
+
 function signatureToBytes(sig: Uint32Array): Buffer {
   return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
 }
@@ -377,13 +390,13 @@ export class PostgresStore implements Store {
   }
 
   async listArticles(query: ListQuery = {}): Promise<StoredArticleSummary[]> {
-    const params: unknown[] = [query.limit ?? null, query.offset ?? 0];
+    const params: unknown[] = [rowLimit(query.limit), rowOffset(query.offset)];
     let where = '';
     if (query.outlet !== undefined) {
       params.push(query.outlet);
       where = 'WHERE a.outlet = $3';
     }
-    // LIMIT NULL is no limit (SQLite's LIMIT -1). char_length counts code points, as SQLite's length().
+    // char_length counts code points, as SQLite's length().
     const { rows } = await this.query(
       `SELECT a.id, a.title, a.outlet, a.published_at, a.language, a.url, char_length(a.text) AS chars,
          a.spam_score, a.garble_score, json_array_length(a.removals::json) AS removals, r.ingested_at,
@@ -429,7 +442,7 @@ export class PostgresStore implements Store {
   }
 
   async errors(limit = 1000): Promise<StoredError[]> {
-    const { rows } = await this.query('SELECT * FROM errors ORDER BY id LIMIT $1', [limit]);
+    const { rows } = await this.query('SELECT * FROM errors ORDER BY id LIMIT $1', [rowLimit(limit)]);
     return rows.map((r) => ({
       id: r.id as number,
       origin: JSON.parse(r.origin as string) as RawOrigin,
@@ -483,7 +496,7 @@ export class PostgresStore implements Store {
       `SELECT a.id, a.seq, a.text, a.published_at, r.ingested_at FROM articles a JOIN raw r ON r.id = a.id
        LEFT JOIN annotations n ON n.article_id = a.id
        WHERE a.seq > $1 AND (n.article_id IS NULL OR n.version <> $2) ORDER BY a.seq LIMIT $3`,
-      [afterSeq, version, limit],
+      [afterSeq, version, rowLimit(limit)],
     );
     return rows.map((r) => ({
       id: r.id as string,
@@ -554,7 +567,7 @@ export class PostgresStore implements Store {
   }
 
   async quotes(query: { speaker?: string; limit?: number } = {}): Promise<StoredQuote[]> {
-    const params: unknown[] = [query.limit ?? null];
+    const params: unknown[] = [rowLimit(query.limit)];
     let where = '';
     if (query.speaker) {
       params.push('%' + query.speaker.toLowerCase().replace(/[\\%_]/g, '\\$&') + '%');
@@ -575,7 +588,7 @@ export class PostgresStore implements Store {
   }
 
   async events(query: { category?: string; limit?: number } = {}): Promise<StoredEvent[]> {
-    const params: unknown[] = [query.limit ?? null];
+    const params: unknown[] = [rowLimit(query.limit)];
     let where = '';
     if (query.category) {
       params.push(query.category.toUpperCase());
