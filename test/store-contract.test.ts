@@ -4,6 +4,7 @@
  * is not installed — see scripts/setup-postgres.sh). Fixtures come from the real pipeline pieces
  * (extract, relateKeys, annotate) over small made-up documents, so stored shapes are the real ones.
  */
+import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -685,6 +686,20 @@ describe('PostgresStore with several workers', () => {
     } finally {
       await store.close();
     }
+  });
+
+  test('a process that used the store and did not close it still exits at once', async (t) => {
+    const reason = postgres.unavailable();
+    if (reason) return t.skip(reason);
+    const url = await freshDatabase();
+    const script = `import { PostgresStore } from ${JSON.stringify(join(repoRoot, 'src/store/postgres/postgres-store.ts'))};
+      const store = await PostgresStore.open(${JSON.stringify(url)});
+      console.log(await store.articleIds());`;
+    const started = performance.now();
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8', timeout: 20_000 });
+    assert.equal(child.status, 0, child.stderr);
+    assert.equal(child.stdout.trim(), '[]');
+    assert.ok(performance.now() - started < 8000, 'idle connections do not hold the process (pg would wait 10 s)');
   });
 
   test('concurrent write transactions from two stores both commit, one at a time, and duplicate checks see each other', { timeout: 30_000 }, async (t) => {

@@ -109,7 +109,9 @@ export class PostgresStore implements Store {
 
   /** Connect and bring the schema up to date (safe when several workers open the database at once). */
   static async open(url: string): Promise<PostgresStore> {
-    const pool = new pg.Pool({ connectionString: url, types: typeParsers(), application_name: 'parallax' });
+    // allowExitOnIdle: idle connections do not keep a finished command alive (as an open SQLite file
+    // does not), whether or not it closed the store.
+    const pool = new pg.Pool({ connectionString: url, types: typeParsers(), application_name: 'parallax', allowExitOnIdle: true });
     // An idle client whose connection drops (server restart) emits 'error' on the pool; without a
     // listener that would crash the process. The pool discards the client; the next query reconnects.
     pool.on('error', () => {});
