@@ -688,6 +688,31 @@ describe('PostgresStore with several workers', () => {
     }
   });
 
+  test('two corpora can share one database, one schema each, named in the URL', async (t) => {
+    const reason = postgres.unavailable();
+    if (reason) return t.skip(reason);
+    const url = new URL(await freshDatabase());
+    const client = new pg.Client(url.toString());
+    await client.connect();
+    await client.query('CREATE SCHEMA corpus_a; CREATE SCHEMA corpus_b');
+    await client.end();
+    const inSchema = (schema: string) => {
+      const u = new URL(url);
+      u.searchParams.set('options', `-c search_path=${schema}`);
+      return u.toString();
+    };
+    const [a, b] = [await PostgresStore.open(inSchema('corpus_a')), await PostgresStore.open(inSchema('corpus_b'))];
+    try {
+      await a.putArticle(harbour);
+      assert.deepEqual(await a.articleIds(), [harbour.article.id]);
+      assert.deepEqual(await b.articleIds(), []);
+      assert.equal(await b.schemaVersion(), PG_MIGRATIONS[PG_MIGRATIONS.length - 1].version);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   test('a process that used the store and did not close it still exits at once', async (t) => {
     const reason = postgres.unavailable();
     if (reason) return t.skip(reason);
