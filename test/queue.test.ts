@@ -4,9 +4,9 @@
  * documents become stored errors instead of retried jobs. Needs PostgreSQL server binaries (a throwaway
  * cluster is started); skips visibly without them.
  */
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -136,17 +136,14 @@ async function recordIds(inputs: string[]): Promise<{ ids: Set<string>; records:
   return { ids, records };
 }
 
-test('queue commands refuse a database that is not PostgreSQL (exit 2)', () => {
-  for (const args of [['worker', '--db', join(work.path, 'x.db')], ['enqueue', corpus], ['queue-status', '--db', 'sqlite:x']]) {
-    const child = spawnSyncCli(args);
-    assert.equal(child.status, 2, `${args.join(' ')}: ${child.stderr}`);
-    assert.match(child.stderr, /needs a PostgreSQL database/);
-  }
+test('queue commands refuse a database that is not PostgreSQL (exit 2)', async () => {
+  const commands = [['worker', '--db', join(work.path, 'x.db')], ['enqueue', corpus], ['queue-status', '--db', 'sqlite:x']];
+  const results = await Promise.all(commands.map(runCliAsync));
+  results.forEach((r, i) => {
+    assert.equal(r.code, 2, `${commands[i].join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, /needs a PostgreSQL database/);
+  });
 });
-
-function spawnSyncCli(args: string[]) {
-  return spawnSync(process.execPath, cliArgs(args), { cwd: repoRoot, env: { ...process.env, PARALLAX_DB: '' }, encoding: 'utf8', timeout: 60_000 });
-}
 
 test('enqueue twice, two worker processes: the same corpus as a SQLite ingest', { skip }, async () => {
   const url = await freshDatabase();
@@ -184,9 +181,10 @@ test('enqueue twice, two worker processes: the same corpus as a SQLite ingest', 
     assert.equal(got.origins, expected.origins);
     assert.deepEqual(got.exact, expected.exact);
     assert.deepEqual(got.near, expected.near);
+    assert.deepEqual(got.errors, expected.errors);
     assert.ok(expected.exact.length + expected.near.length > 0, 'the corpus has duplicates to find');
   } finally {
-    sqlite.close();
+    await sqlite.close();
   }
 });
 
@@ -256,8 +254,50 @@ test('bad documents become stored errors, not retried jobs', { skip }, async () 
   assert.equal(facts.errors.length, 2, facts.errors.join('; '));
   assert.ok(facts.errors.some((e) => e.endsWith('photo.html')));
   assert.ok(facts.errors.some((e) => e.startsWith('no-content') && e.endsWith('empty.html')));
+  const sqlite = new SqliteStore(join(work.path, 'bad-reference.db'));
+  try {
+    await ingest([dir], sqlite, { workers: 0 });
+    assert.deepEqual(facts.errors, (await corpusFacts(sqlite)).errors, 'the same errors as ingest');
+  } finally {
+    await sqlite.close();
+  }
 
   // Queued again, the failed page is tried again (as a re-ingest would); the stored one is not.
   const again = await enqueue(url, [dir]);
   assert.deepEqual({ enqueued: again.enqueued, alreadyStored: again.alreadyStored }, { enqueued: 1, alreadyStored: 1 });
+});
+
+test('a job that keeps failing ends failed, is listed, and a new enqueue puts it back', { skip }, async () => {
+  const url = await freshDatabase();
+  const dir = join(work.path, 'flaky');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'page.html'), syntheticDoc(5, 2).html);
+  const [rawId] = (await recordIds([dir])).ids;
+  await enqueue(url, [dir], { job: { retryLimit: 1, retryDelaySeconds: 1 } });
+
+  // An infrastructure failure: the queue's table is missing while the worker runs.
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query('ALTER TABLE queue_raw RENAME TO queue_raw_away');
+    const broken = await startWorker(url, ['--idle-exit', '1']).done;
+    assert.equal(broken.code, 0, broken.stderr);
+    assert.match(broken.stderr, /handed back for retry/);
+    assert.match(broken.stdout, /0 job\(s\) done.*2 job attempt\(s\) handed back/);
+  } finally {
+    await admin.query('ALTER TABLE queue_raw_away RENAME TO queue_raw');
+    await admin.end();
+  }
+  const failed = await queueStatus(url);
+  assert.equal(failed.jobs.failed, 1);
+  assert.equal(failed.failed[0].rawId, rawId);
+  assert.match(failed.failed[0].message, /queue_raw/);
+  assert.equal(failed.backlog.records, 1, 'the bytes stay queued');
+
+  const again = await enqueue(url, [dir]);
+  assert.deepEqual({ alreadyQueued: again.alreadyQueued, requeued: again.requeued }, { alreadyQueued: 1, requeued: 1 });
+  const fixed = await startWorker(url, ['--idle-exit', '1']).done;
+  assert.match(fixed.stdout, /1 stored/);
+  const status = await queueStatus(url);
+  assert.deepEqual({ failed: status.jobs.failed, completed: status.jobs.completed, backlog: status.backlog.records }, { failed: 0, completed: 1, backlog: 0 });
 });

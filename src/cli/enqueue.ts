@@ -13,7 +13,7 @@ export function addQueueDbOption(command: Command): Command {
 }
 
 export function requirePostgresUrl(db: string | undefined, command: string): string {
-  if (isPostgresUrl(db)) return db;
+  if (db && isPostgresUrl(db)) return db;
   const given = db ? `got "${db}"` : 'none given';
   throw new UsageError(`${command} needs a PostgreSQL database: --db postgres://user@host:port/dbname (or PARALLAX_DB); ${given}`);
 }

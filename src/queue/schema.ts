@@ -23,14 +23,14 @@ const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> 
   },
 ];
 
-/** Any fixed 64-bit number unique to this purpose: serialises concurrent migrations. */
-const MIGRATION_LOCK = 0x70_61_72_61_71_75_65;
+/** Names the advisory lock that serialises concurrent migrations of the queue tables. */
+const MIGRATION_LOCK = 'parallax-queue-migrations';
 
 export async function migrateQueueSchema(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [MIGRATION_LOCK]);
     await client.query(`CREATE TABLE IF NOT EXISTS queue_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
     const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM queue_migrations');
