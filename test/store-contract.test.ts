@@ -688,6 +688,30 @@ describe('PostgresStore with several workers', () => {
     }
   });
 
+  test('a read-only user can open an up-to-date database and read it', async (t) => {
+    const reason = postgres.unavailable();
+    if (reason) return t.skip(reason);
+    const url = await freshDatabase();
+    const writer = await PostgresStore.open(url);
+    await writer.putArticle(harbour);
+    await writer.close();
+    const name = new URL(url).pathname.slice(1);
+    const client = new pg.Client(url);
+    await client.connect();
+    await client.query(`DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'reader') THEN CREATE ROLE reader LOGIN; END IF; END $$`);
+    await client.query(`GRANT CONNECT ON DATABASE ${name} TO reader; GRANT USAGE ON SCHEMA public TO reader; GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader`);
+    await client.end();
+    const readerUrl = new URL(url);
+    readerUrl.username = 'reader';
+    const reader = await PostgresStore.open(readerUrl.toString());
+    try {
+      assert.deepEqual(await reader.articleIds(), [harbour.article.id]);
+      await assert.rejects(Promise.resolve(reader.putArticle(spanish)), /permission denied/, 'the user really is read-only');
+    } finally {
+      await reader.close();
+    }
+  });
+
   test('two corpora can share one database, one schema each, named in the URL', async (t) => {
     const reason = postgres.unavailable();
     if (reason) return t.skip(reason);

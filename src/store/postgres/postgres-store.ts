@@ -125,17 +125,22 @@ export class PostgresStore implements Store {
     return store;
   }
 
-  /** The highest schema version applied to this database. */
+  /** The highest schema version applied to this database (0 for a new one). */
   async schemaVersion(): Promise<number> {
-    const { rows } = await this.db().query('SELECT COALESCE(MAX(version), 0) AS v FROM parallax_schema');
+    const db = this.db();
+    const { rows: exists } = await db.query(`SELECT to_regclass('parallax_schema') IS NOT NULL AS present`);
+    if (!exists[0].present) return 0;
+    const { rows } = await db.query('SELECT COALESCE(MAX(version), 0) AS v FROM parallax_schema');
     return Number(rows[0].v);
   }
 
   /**
    * Apply missing migration steps in one transaction holding an advisory lock: a second worker
-   * opening the database at the same moment waits, then finds the steps applied.
+   * opening the database at the same moment waits, then finds the steps applied. An up-to-date
+   * database is only read (no lock, no DDL), so a user without CREATE rights can open it.
    */
   private async migrate(): Promise<void> {
+    if ((await this.schemaVersion()) >= PG_MIGRATIONS[PG_MIGRATIONS.length - 1].version) return;
     await this.inTransaction(LOCKS.migrate, async (client) => {
       await client.query(`CREATE TABLE IF NOT EXISTS parallax_schema (
         version    INTEGER PRIMARY KEY,
