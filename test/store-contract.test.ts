@@ -511,7 +511,7 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
     name: 'hostile text (quotes, SQL, backslashes, wildcards, any Unicode) is stored verbatim',
     async run(store) {
       const evil = `Robert'); DROP TABLE articles;-- "quoted" \\ \\' $1 %_ ? :name @x
-Ünïcödé: 🦀 é (e + U+0301), عربي, 中文, zero\u200Dwidth, line\u2028separator, ${'x'.repeat(5000)}`;
+Ünïcödé: 🦀 é (e + U+0301), عربي, 中文, zero\u200Dwidth, line\u2028separator, ${'x'.repeat(2_000_000)}`;
       const raw: RawRecord = { ...record('text', evil, "/x/'; DROP TABLE raw;--.txt"), hints: { title: "'; DELETE FROM origins; --" } };
       const write: ArticleWrite = {
         raw,
@@ -818,6 +818,12 @@ test('isPostgresUrl knows the two libpq URL schemes and nothing else', () => {
   assert.equal(isPostgresUrl(':memory:'), false);
   assert.equal(isPostgresUrl('./postgres://not-a-url.db'), false);
   assert.equal(isPostgresUrl('mysql://host/db'), false);
+});
+
+test('opening an unreachable PostgreSQL server fails with the reason, promptly', { timeout: 20_000 }, async () => {
+  // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+  await assert.rejects(PostgresStore.open('postgres://nobody@127.0.0.1:1/none'), /ECONNREFUSED/);
+  await assert.rejects(openStoreAt('postgresql://nobody@127.0.0.1:1/none'), /ECONNREFUSED/);
 });
 
 test('openStoreAt opens SQLite for a path and PostgreSQL for a URL', async (t) => {
