@@ -8,7 +8,7 @@
  * scripts/setup-postgres.sh installs them.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { accessSync, chownSync, constants, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { accessSync, chownSync, constants, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
@@ -102,6 +102,18 @@ function runAs(): { wrap: (bin: string, args: string[]) => [string, string[]]; c
   };
 }
 
+/**
+ * Where to make the cluster's directory: the temp dir, unless the server (run as `postgres`) could not
+ * reach into it, or its path is too long for the Unix socket the server puts there (sun_path holds
+ * 107 bytes, and the socket is DIR/parallax-pg-XXXXXX/.s.PGSQL.<port>).
+ */
+function clusterParent(asOtherUser: boolean): string {
+  const base = tmpdir();
+  const reachable = !asOtherUser || (statSync(base).mode & 0o001) !== 0;
+  const shortEnough = base.length + '/parallax-pg-XXXXXX/.s.PGSQL.65535'.length <= 100;
+  return reachable && shortEnough ? base : '/tmp';
+}
+
 /** Clusters still running, stopped synchronously if the test process exits without calling stop(). */
 const running = new Set<() => void>();
 let exitHookInstalled = false;
@@ -119,7 +131,7 @@ export async function startTempCluster(): Promise<TempCluster | { skip: string }
   const as = runAs();
   if ('skip' in as) return as;
 
-  const dir = mkdtempSync(join(tmpdir(), 'parallax-pg-'));
+  const dir = mkdtempSync(join(clusterParent(as.chown !== undefined), 'parallax-pg-'));
   const data = join(dir, 'data');
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   try {
