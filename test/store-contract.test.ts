@@ -751,6 +751,23 @@ describe('PostgresStore with several workers', () => {
     assert.ok(performance.now() - started < 8000, 'idle connections do not hold the process (pg would wait 10 s)');
   });
 
+  test('two workers storing the same document at once store it once, without an error', async (t) => {
+    const reason = postgres.unavailable();
+    if (reason) return t.skip(reason);
+    const url = await freshDatabase();
+    const workers = [await PostgresStore.open(url), await PostgresStore.open(url)];
+    try {
+      const copies = workers.map((_, i) => ({ ...courier, raw: { ...courier.raw, origin: { path: `/worker${i}/bridge.html`, reader: 'html' as const } } }));
+      await Promise.all(workers.flatMap((store) => copies.map((copy) => store.putArticle(copy))));
+      assert.deepEqual(await workers[0].articleIds(), [courier.article.id]);
+      const stored = (await workers[1].getArticle(courier.article.id))!;
+      assert.deepEqual(stored.origins.map((o) => o.path).sort(), ['/worker0/bridge.html', '/worker1/bridge.html']);
+      assert.equal((await workers[0].nearCandidates(courier.bandKeys)).length, 1, 'band keys stored once');
+    } finally {
+      for (const store of workers) await store.close();
+    }
+  });
+
   test('concurrent write transactions from two stores both commit, one at a time, and duplicate checks see each other', { timeout: 30_000 }, async (t) => {
     const reason = postgres.unavailable();
     if (reason) return t.skip(reason);
