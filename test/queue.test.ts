@@ -188,11 +188,21 @@ test('enqueue twice, two worker processes: the same corpus as a SQLite ingest', 
   }
 });
 
-test('a worker killed with SIGKILL mid-run loses nothing; another finishes the queue', { skip }, async () => {
+/** Wait until the queue has completed at least `n` jobs. */
+async function untilCompleted(url: string, n: number): Promise<void> {
+  for (let waited = 0; ; waited += 100) {
+    const s = await queueStatus(url, { failedLimit: 0 });
+    if (s.jobs.completed >= n) return;
+    assert.ok(waited < 30_000, `no worker progress (${s.jobs.completed} of ${n} jobs completed)`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+test('SIGTERM stops a worker cleanly; one killed with SIGKILL mid-run loses nothing; another finishes', { skip }, async () => {
   const url = await freshDatabase();
   const dir = join(work.path, 'synthetic');
   mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < 240; i++) {
+  for (let i = 0; i < 300; i++) {
     const doc = syntheticDoc(11, i);
     writeFileSync(join(dir, `${doc.name}.html`), doc.html);
   }
@@ -200,19 +210,29 @@ test('a worker killed with SIGKILL mid-run loses nothing; another finishes the q
   const queued = await enqueue(url, [dir], { job: { expireInSeconds: 2, retryDelaySeconds: 1 } });
   assert.equal(queued.enqueued, ids.size);
 
+  // SIGTERM: the batch in hand is finished, nothing is left active, the rest waits.
+  const polite = startWorker(url);
+  await untilCompleted(url, 10);
+  polite.child.kill('SIGTERM');
+  const stopped = await polite.done;
+  assert.equal(stopped.code, 0, stopped.stderr);
+  assert.match(stopped.stderr, /finishing the job\(s\) in hand/);
+  const paused = await queueStatus(url, { failedLimit: 0 });
+  assert.equal(paused.jobs.active, 0, 'no job left in the hands of a stopped worker');
+  assert.equal(paused.jobs.completed + paused.jobs.created, ids.size);
+  assert.ok(paused.jobs.created > 0, 'stopped before the end of the queue');
+  assert.equal(paused.backlog.records, paused.jobs.created);
+
+  // SIGKILL mid-run: its jobs stay active until they expire.
   const doomed = startWorker(url);
-  // Kill it once it is well into the queue.
-  for (let waited = 0; ; waited += 100) {
-    const s = await queueStatus(url, { failedLimit: 0 });
-    if (s.jobs.completed >= 20) break;
-    assert.ok(waited < 30_000, 'the first worker made no progress');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await untilCompleted(url, paused.jobs.completed + 20);
   doomed.child.kill('SIGKILL');
   const killed = await doomed.done;
   assert.equal(killed.signal, 'SIGKILL');
   const midway = await queueStatus(url, { failedLimit: 0 });
   assert.ok(midway.jobs.completed < ids.size, 'killed before the end of the queue');
+  // Two fetch loops each hold a batch almost all the time, so the kill leaves jobs in hand.
+  assert.ok(midway.jobs.active > 0, 'killed with jobs in hand (they must expire and be retried)');
 
   const survivor = await startWorker(url, ['--idle-exit', '1']).done;
   assert.equal(survivor.code, 0, survivor.stderr);

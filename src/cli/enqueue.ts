@@ -57,7 +57,8 @@ export function registerEnqueue(program: Command): void {
       .option('--json', 'print the summary as one JSON object'),
   ).action(async (paths: string[], opts) => {
     const url = requirePostgresUrl(opts.db, 'enqueue');
-    if (opts.jobTimeout < 1) throw new UsageError('--job-timeout must be at least 1 second');
+    // pg-boss's limits: at least a second, less than a day.
+    if (opts.jobTimeout < 1 || opts.jobTimeout >= 24 * 3600) throw new UsageError('--job-timeout must be from 1 second to under 24 hours');
     const summary = await enqueue(url, paths, {
       read: opts.maxBytes ? { maxBytes: opts.maxBytes } : undefined,
       job: { retryLimit: opts.retryLimit, retryDelaySeconds: opts.retryDelay, expireInSeconds: opts.jobTimeout },

@@ -95,6 +95,11 @@ export function registerWorker(program: Command): void {
           process.stderr.write(`job ${jobId} failed, handed back for retry: ${message}\n`);
           bar?.start(0, 0);
         },
+        onBackgroundError: (err) => {
+          bar?.stop();
+          process.stderr.write(`worker: queue maintenance failed (will retry): ${err.message}\n`);
+          bar?.start(0, 0);
+        },
         onProgress: (s, current) => {
           if (bar) {
             bar.update(s.jobs, { stored: s.stored, failed: s.failed, rate: rate(s), current: current.slice(0, 12) });

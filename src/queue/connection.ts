@@ -24,6 +24,11 @@ export interface ConnectOptions {
   supervise?: boolean;
   /** Connections in the pool. */
   maxConnections?: number;
+  /**
+   * Errors of pg-boss's background work (maintenance while the database is unreachable, ...). They are
+   * not fatal: the next round tries again. Without a listener they would crash the process.
+   */
+  onBackgroundError?: (err: Error) => void;
 }
 
 function bossDb(sql: Sql): PgBoss.Db {
@@ -43,6 +48,7 @@ export async function connectQueue(url: string, options: ConnectOptions = {}): P
       // Finished jobs stay visible to `queue-status` for a day, then move to pg-boss's archive.
       archiveCompletedAfterSeconds: 24 * 3600,
     });
+    boss.on('error', (err) => options.onBackgroundError?.(err));
     await boss.start();
     await boss.createQueue(INGEST_QUEUE, { name: INGEST_QUEUE, policy: 'standard' });
     const transaction = async <T>(fn: (sql: Sql, db: PgBoss.Db) => Promise<T>): Promise<T> => {

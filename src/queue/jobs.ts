@@ -27,12 +27,14 @@ export interface JobSettings {
   retryDelaySeconds: number;
   /**
    * A job active longer than this is taken from its worker (which is presumed dead, e.g. kill -9) and
-   * retried elsewhere. Must exceed the longest document: extraction timeout plus the store step.
+   * retried elsewhere. Workers take jobs in batches, so it must exceed a whole batch's worst case:
+   * batch size × extraction timeout ÷ extract threads, plus the store step (8 × 60 s ÷ 1 = 8 min by default).
    */
   expireInSeconds: number;
 }
 
-export const DEFAULT_JOB_SETTINGS: JobSettings = { retryLimit: 3, retryDelaySeconds: 5, expireInSeconds: 300 };
+/** 15 minutes: above a default batch's worst case (see expireInSeconds), and pg-boss's own default. */
+export const DEFAULT_JOB_SETTINGS: JobSettings = { retryLimit: 3, retryDelaySeconds: 5, expireInSeconds: 900 };
 
 /**
  * The job id is the raw id written as a UUID, so the same bytes enqueued twice are one job: pg-boss's

@@ -45,6 +45,8 @@ export interface WorkerOptions {
   onError?: (error: RecordError) => void;
   /** An infrastructure failure: the job goes back to pg-boss for a retry (or fails for good). */
   onJobFailed?: (jobId: string, message: string) => void;
+  /** A failure of background queue maintenance (not fatal; retried next round). */
+  onBackgroundError?: (err: Error) => void;
 }
 
 export interface WorkerSummary {
@@ -81,7 +83,7 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   };
 
   // A connection per loop, one for the settle transaction, one for maintenance and idle checks.
-  const queue = await connectQueue(url, { supervise: true, maxConnections: FETCH_LOOPS + 2 });
+  const queue = await connectQueue(url, { supervise: true, maxConnections: FETCH_LOOPS + 2, onBackgroundError: options.onBackgroundError });
   let store: Store | null = null;
   let extractPool: ExtractPool | null = null;
   const stop = new StopSignal(options.signal);
