@@ -3,7 +3,7 @@
  * Commands stay thin: parse arguments, call the pipeline or the store, print.
  */
 import type { Command } from 'commander';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStoreAt } from '../store/open.js';
 import type { Store } from '../store/store.js';
 
 export const EXIT_OK = 0;
@@ -14,12 +14,12 @@ export const EXIT_USAGE = 2;
 export const DEFAULT_DB = process.env.PARALLAX_DB ?? '.parallax/parallax.db';
 
 export function addDbOption(command: Command): Command {
-  return command.option('--db <path>', 'SQLite database file (env PARALLAX_DB)', DEFAULT_DB);
+  return command.option('--db <path|url>', 'SQLite database file, or a postgres:// URL for a shared PostgreSQL store (env PARALLAX_DB)', DEFAULT_DB);
 }
 
-/** The store at `--db`: a SQLite file path (the default). */
-export async function openStore(dbPath: string): Promise<Store> {
-  return new SqliteStore(dbPath);
+/** The store at `--db`: a SQLite file path (the default), or a PostgreSQL URL. */
+export async function openStore(dbSpec: string): Promise<Store> {
+  return openStoreAt(dbSpec);
 }
 
 /** Listings print one JSON object per line with --json, so scripts can stream them. */
