@@ -17,7 +17,9 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { ingest } from '../src/pipeline.js';
 import { enqueue, INGEST_QUEUE } from '../src/queue/index.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { startTempCluster } from '../test/helpers/pg-cluster.js';
 import { syntheticDoc } from './lib/synthetic-news.js';
 
@@ -48,7 +50,8 @@ function workerProcess(url: string): Promise<{ code: number | null; stdout: stri
   const entry = `
     const { runWorker } = await import(${JSON.stringify(join(repoRoot, 'src/queue/index.ts'))});
     const s = await runWorker(process.argv[1], { concurrency: 1, idleExitMs: ${IDLE_EXIT_S * 1000}, pollMs: 200 });
-    process.stdout.write(JSON.stringify(s) + '\\n');`;
+    const cpu = process.cpuUsage();
+    process.stdout.write(JSON.stringify({ ...s, cpuMs: (cpu.user + cpu.system) / 1000 }) + '\\n');`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', entry, '--', url], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,6 +71,8 @@ interface Run {
   processingRate: number;
   endToEndS: number;
   endToEndRate: number;
+  /** Worker processes' CPU time (all threads, start-up included) per stored article. */
+  cpuMsPerArticle: number;
 }
 
 async function runOnce(serverUrl: string, dir: string, workers: number): Promise<Run> {
@@ -77,9 +82,12 @@ async function runOnce(serverUrl: string, dir: string, workers: number): Promise
   const results = await Promise.all(Array.from({ length: workers }, () => workerProcess(url)));
   const endToEndS = (performance.now() - started) / 1000 - IDLE_EXIT_S;
   let stored = 0;
+  let cpuMs = 0;
   for (const r of results) {
     if (r.code !== 0) throw new Error(`worker failed (${r.code}): ${r.stderr}`);
-    stored += JSON.parse(r.stdout.trim().split('\n').pop()!).stored;
+    const summary = JSON.parse(r.stdout.trim().split('\n').pop()!);
+    stored += summary.stored;
+    cpuMs += summary.cpuMs;
   }
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -97,6 +105,7 @@ async function runOnce(serverUrl: string, dir: string, workers: number): Promise
     processingRate: stored / processingS,
     endToEndS,
     endToEndRate: stored / endToEndS,
+    cpuMsPerArticle: cpuMs / stored,
   };
 }
 
@@ -121,6 +130,13 @@ async function main(): Promise<void> {
       writeFileSync(join(pages, `${doc.name}.html`), doc.html);
     }
     process.stdout.write(`Queue benchmark: ${articles} synthetic pages, ${availableParallelism()} core(s), one extract thread per worker process.\n`);
+    // Baseline: the same pages through a one-process SQLite ingest with one extract thread.
+    const reference = new SqliteStore(join(dir, 'reference.db'));
+    const baseline = await ingest([pages], reference, { workers: 1 });
+    await reference.close();
+    process.stdout.write(
+      `  reference, one-process SQLite ingest (1 extract thread): ${(baseline.stored / (baseline.elapsedMs / 1000)).toFixed(1)} articles/s\n`,
+    );
     const runs: Run[] = [];
     for (const workers of WORKER_COUNTS) {
       const run = await runOnce(serverUrl, pages, workers);
@@ -128,7 +144,8 @@ async function main(): Promise<void> {
       process.stdout.write(
         `  ${workers} worker(s): ${run.stored} stored; enqueue ${run.enqueueRate.toFixed(0)} records/s; ` +
           `processing ${run.processingRate.toFixed(1)} articles/s (${run.processingS.toFixed(1)} s); ` +
-          `end to end ${run.endToEndRate.toFixed(1)} articles/s (${run.endToEndS.toFixed(1)} s incl. start-up)\n`,
+          `end to end ${run.endToEndRate.toFixed(1)} articles/s (${run.endToEndS.toFixed(1)} s incl. start-up); ` +
+          `worker CPU ${run.cpuMsPerArticle.toFixed(1)} ms/article\n`,
       );
     }
     const [one, two] = runs;
