@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { buildServer } from '../server/app.js';
 import { annotateCorpus } from '../pipeline.js';
-import { UsageError, addDbOption, openStore } from './shared.js';
+import { UsageError, addDbOption, displayDb, openStore } from './shared.js';
 
 export function registerServe(program: Command): void {
   addDbOption(
@@ -27,6 +27,6 @@ export function registerServe(program: Command): void {
     process.once('SIGINT', close);
     process.once('SIGTERM', close);
     const address = await app.listen({ port: opts.port, host: opts.host });
-    process.stderr.write(`parallax: serving ${opts.db} at ${address} (API under /api, UI at /); Ctrl-C stops\n`);
+    process.stderr.write(`parallax: serving ${displayDb(opts.db)} at ${address} (API under /api, UI at /); Ctrl-C stops\n`);
   });
 }

@@ -22,6 +22,11 @@ export async function openStore(dbSpec: string): Promise<Store> {
   return openStoreAt(dbSpec);
 }
 
+/** The --db value as it may be printed: a password in a connection URL is masked. */
+export function displayDb(dbSpec: string): string {
+  return dbSpec.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
+}
+
 /** Listings print one JSON object per line with --json, so scripts can stream them. */
 export function printJsonLines(rows: Iterable<unknown>): void {
   for (const row of rows) process.stdout.write(JSON.stringify(row) + '\n');

@@ -3,7 +3,7 @@
  * and reused passages over the stored corpus. Thin: relating is done by src/stories/.
  */
 import type { Command } from 'commander';
-import { DEFAULT_DB, addDbOption, openStore, printJsonLines, shortId, table, truncate, UsageError } from './shared.js';
+import { DEFAULT_DB, addDbOption, displayDb, openStore, printJsonLines, shortId, table, truncate, UsageError } from './shared.js';
 import { relateCorpus } from '../stories/relate-corpus.js';
 import { findStory } from './compare.js';
 import { align } from '../similarity/align.js';
@@ -36,7 +36,7 @@ export function register(program: Command): void {
       process.stdout.write(table(['story', 'span', 'size', 'outlets', 'label'], rows) + '\n');
       const widest = [...stories].sort((a, b) => outletCount(b) - outletCount(a))[0];
       if (outletCount(widest) > 1) {
-        const db = opts.db === DEFAULT_DB ? '' : ` --db ${opts.db}`;
+        const db = opts.db === DEFAULT_DB ? '' : ` --db ${displayDb(opts.db)}`;
         process.stdout.write(`\nNext: \`parallax compare ${shortId(widest.id.replace(/^story-/, ''))}${db}\` shows what its ${outletCount(widest)} outlets agree and disagree on; \`parallax serve${db}\` opens the web UI.\n`);
       }
     } finally {
