@@ -245,6 +245,9 @@ test('SIGTERM stops a worker cleanly; one killed with SIGKILL mid-run loses noth
   assert.deepEqual(new Set(facts.ids), ids, 'every document stored');
   assert.equal(facts.ids.length, ids.size, 'each once');
   assert.equal(facts.origins, records, 'no origin recorded twice');
+  const pairs = [...facts.exact, ...facts.near];
+  assert.ok(pairs.length > 0, 'the synthetic pages include duplicates');
+  assert.equal(new Set(pairs).size, pairs.length, 'no pair related twice');
 });
 
 test('bad documents become stored errors, not retried jobs', { skip }, async () => {

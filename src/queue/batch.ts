@@ -31,6 +31,9 @@ export type JobResult =
 
 export type Job = PgBoss.Job<IngestJobData>;
 
+/** What storing one record came to: its new duplicate relations, already stored, or (null) an error stored. */
+type StoreOutcome = DuplicateRelation[] | 'already-stored' | null;
+
 /** A job being worked on, with its row once loaded. */
 interface Item {
   job: Job;
@@ -115,7 +118,7 @@ export class BatchHandler {
     if (items.length === 0) return;
     try {
       const relations = await this.withStore((store) => store.transaction(async () => {
-        const out: Array<DuplicateRelation[] | null> = [];
+        const out: StoreOutcome[] = [];
         for (const item of items) out.push(await this.storeOne(store, item));
         return out;
       }));
@@ -132,23 +135,36 @@ export class BatchHandler {
     }
   }
 
-  /** One record's writes: its article, relations and extra origins, or its error. */
-  private async storeOne(store: Store, item: Item): Promise<DuplicateRelation[] | null> {
+  /**
+   * One record's writes: its article, relations and extra origins, or its error. Stored already (a job
+   * expired in a slow worker's hands and ran twice at once): only the origins. This check runs inside the
+   * store's write lock, so the second run cannot relate the article again from the other side.
+   */
+  private async storeOne(store: Store, item: Item): Promise<StoreOutcome> {
     if (!item.prepared) {
       if (item.result?.outcome === 'failed') await store.putError(item.result.error);
       return null;
     }
+    const id = item.prepared.raw.id;
+    if (await store.hasRaw(id)) {
+      for (const origin of origins(item.queued!)) await store.addOrigin(id, origin);
+      return 'already-stored';
+    }
     const relations = await storePrepared(store, item.prepared, this.nearThreshold);
-    for (const origin of item.queued!.extraOrigins) await store.addOrigin(item.prepared.raw.id, origin);
+    for (const origin of item.queued!.extraOrigins) await store.addOrigin(id, origin);
     return relations;
   }
 
-  private record(item: Item, relations: DuplicateRelation[] | null): void {
-    if (!item.prepared || !relations) return; // a stored error: its result is already set
+  private record(item: Item, stored: StoreOutcome): void {
+    if (!item.prepared || !stored) return; // a stored error: its result is already set
+    if (stored === 'already-stored') {
+      item.result = { outcome: 'already-stored' };
+      return;
+    }
     const removals: Record<string, number> = {};
     for (const r of item.prepared.article.removals) removals[r.reason] = (removals[r.reason] ?? 0) + 1;
-    const exact = relations.filter((r) => r.kind === 'exact').length;
-    item.result = { outcome: 'stored', exact, near: relations.length - exact, removals };
+    const exact = stored.filter((r) => r.kind === 'exact').length;
+    item.result = { outcome: 'stored', exact, near: stored.length - exact, removals };
   }
 
   /**
