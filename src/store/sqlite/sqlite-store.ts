@@ -83,7 +83,7 @@ export class SqliteStore implements Store {
         'INSERT OR IGNORE INTO origins (raw_id, path, url, reader, locator, json) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       nextSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 FROM articles').pluck(),
-      insertArticle: db.prepare(`INSERT INTO articles (id, seq, title, published_at, outlet, byline, language, url,
+      insertArticle: db.prepare(`INSERT OR IGNORE INTO articles (id, seq, title, published_at, outlet, byline, language, url,
           canonical_url, text, text_hash, dateline, meta_sources, removals, repairs, quality, spam_score, garble_score,
           signature)
         VALUES (@id, @seq, @title, @publishedAt, @outlet, @byline, @language, @url, @canonicalUrl, @text, @textHash,
@@ -127,7 +127,9 @@ export class SqliteStore implements Store {
     const now = new Date().toISOString();
     this.stmts.insertRaw.run(raw.id, raw.type, Buffer.from(raw.bytes), JSON.stringify(raw.hints), now);
     this.addOrigin(raw.id, raw.origin);
-    this.stmts.insertArticle.run({
+    // An id already stored is a no-op (ids are content hashes: same bytes, same article); the
+    // new origin above is still recorded.
+    const inserted = this.stmts.insertArticle.run({
       id: article.id,
       seq: this.stmts.nextSeq.get(),
       title: article.title,
@@ -148,6 +150,7 @@ export class SqliteStore implements Store {
       garbleScore: article.quality.garbleScore,
       signature: signatureToBlob(signature),
     });
+    if (inserted.changes === 0) return;
     for (const key of new Set(bandKeys)) this.stmts.insertKey.run(key, article.id);
   }
 
@@ -307,7 +310,7 @@ export class SqliteStore implements Store {
       .prepare(
         `SELECT json_extract(value, '$.reason') AS reason, COUNT(*) AS count,
            SUM(length(json_extract(value, '$.text'))) AS chars
-         FROM articles, json_each(articles.removals) GROUP BY reason ORDER BY count DESC`,
+         FROM articles, json_each(articles.removals) GROUP BY reason ORDER BY count DESC, reason`,
       )
       .all() as Array<{ reason: string; count: number; chars: number }>;
     for (const r of removalRows) removals.set(r.reason, { count: r.count, chars: r.chars ?? 0 });
