@@ -14,8 +14,9 @@ import { EXIT_SOME_FAILED, UsageError } from './shared.js';
 /** Without a terminal, a progress line this often (when something happened), for logs. */
 const LOG_EVERY_MS = 10_000;
 
+/** Articles per second while there was work (start-up and idle waits left out). */
 function rate(s: WorkerSummary): string {
-  return (s.stored / Math.max(s.elapsedMs / 1000, 1e-3)).toFixed(0);
+  return (s.stored / Math.max(s.busyMs / 1000, 1e-3)).toFixed(0);
 }
 
 function renderSummary(s: WorkerSummary): string {
@@ -23,7 +24,7 @@ function renderSummary(s: WorkerSummary): string {
     `Worked ${(s.elapsedMs / 1000).toFixed(1)} s: ${s.jobs} job(s) done, ${s.stored} stored, ${s.alreadyStored} already stored, ${s.failed} failed` +
       (s.jobFailures ? `; ${s.jobFailures} job attempt(s) handed back for retry.` : '.'),
   ];
-  if (s.stored > 0) lines.push(`Rate: ${rate(s)} articles/s.`);
+  if (s.stored > 0) lines.push(`Rate: ${rate(s)} articles/s while busy (${(s.busyMs / 1000).toFixed(1)} s).`);
   if (s.exactDuplicates + s.nearDuplicates > 0) lines.push(`New duplicate relations: ${s.exactDuplicates} exact, ${s.nearDuplicates} near.`);
   const removed = Object.entries(s.removalsByReason).sort((a, b) => b[1] - a[1]);
   if (removed.length) lines.push(`Removed: ${removed.map(([r, n]) => `${n} ${r}`).join(', ')}.`);

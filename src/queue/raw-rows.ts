@@ -13,9 +13,9 @@ export interface Sql {
 export async function insertRaw(sql: Sql, raw: RawRecord): Promise<boolean> {
   const origin = JSON.stringify(raw.origin);
   const { rows } = await sql.query<{ inserted: boolean }>(
-    `INSERT INTO queue_raw (id, type, bytes, hints, origin) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb)
-     ON CONFLICT (id) DO UPDATE SET extra_origins = queue_raw.extra_origins || jsonb_build_array($5::jsonb)
-       WHERE queue_raw.origin <> $5::jsonb AND NOT queue_raw.extra_origins @> jsonb_build_array($5::jsonb)
+    `INSERT INTO queue_raw (id, type, bytes, hints, origin) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (id) DO UPDATE SET extra_origins = array_append(queue_raw.extra_origins, $5)
+       WHERE queue_raw.origin <> $5 AND NOT ($5 = ANY (queue_raw.extra_origins))
      RETURNING (xmax = 0) AS inserted`,
     [raw.id, raw.type, Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength), JSON.stringify(raw.hints), origin],
   );
@@ -30,7 +30,7 @@ export interface QueuedRaw {
 
 /** The queued rows of these ids (ids with no row are absent from the map: their work is done). */
 export async function loadRaws(sql: Sql, ids: string[]): Promise<Map<string, QueuedRaw>> {
-  const { rows } = await sql.query<{ id: string; type: RawRecord['type']; bytes: Buffer; hints: RawRecord['hints']; origin: RawOrigin; extra_origins: RawOrigin[] }>(
+  const { rows } = await sql.query<{ id: string; type: RawRecord['type']; bytes: Buffer; hints: string; origin: string; extra_origins: string[] }>(
     'SELECT id, type, bytes, hints, origin, extra_origins FROM queue_raw WHERE id = ANY($1::text[])',
     [ids],
   );
@@ -39,7 +39,8 @@ export async function loadRaws(sql: Sql, ids: string[]): Promise<Map<string, Que
     // A copy, not a view: small bytea values are slices of a shared pool buffer, and the record may be
     // posted to an extract thread, which would copy the whole pool buffer along.
     const bytes = new Uint8Array(row.bytes);
-    found.set(row.id, { raw: { id: row.id, type: row.type, bytes, hints: row.hints, origin: row.origin }, extraOrigins: row.extra_origins });
+    const raw: RawRecord = { id: row.id, type: row.type, bytes, hints: JSON.parse(row.hints), origin: JSON.parse(row.origin) };
+    found.set(row.id, { raw, extraOrigins: row.extra_origins.map((o) => JSON.parse(o) as RawOrigin) });
   }
   return found;
 }

@@ -11,12 +11,14 @@ const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> 
     name: 'queue_raw: the bytes of every queued record until a worker has stored it',
     sql: `
       CREATE TABLE IF NOT EXISTS queue_raw (
-        id            TEXT PRIMARY KEY,                   -- raw record id (content hash)
-        type          TEXT NOT NULL,                      -- 'html' | 'text'
+        id            TEXT PRIMARY KEY,                -- raw record id (content hash)
+        type          TEXT NOT NULL,                   -- 'html' | 'text'
         bytes         BYTEA NOT NULL,
-        hints         JSONB NOT NULL,                     -- RecordHints
-        origin        JSONB NOT NULL,                     -- first RawOrigin seen
-        extra_origins JSONB NOT NULL DEFAULT '[]'::jsonb, -- the same bytes seen elsewhere before storing
+        -- JSON as TEXT, not JSONB: JSONB rejects the NUL character (escaped in JSON) a hostile feed or JSONL
+        -- field can carry, and these values are only ever read back whole.
+        hints         TEXT NOT NULL,                   -- RecordHints
+        origin        TEXT NOT NULL,                   -- first RawOrigin seen
+        extra_origins TEXT[] NOT NULL DEFAULT '{}',    -- the same bytes seen elsewhere before storing
         enqueued_at   TIMESTAMPTZ NOT NULL DEFAULT now()
       );
     `,

@@ -64,6 +64,8 @@ export interface WorkerSummary {
   nearDuplicates: number;
   removalsByReason: Record<string, number>;
   elapsedMs: number;
+  /** From the first job taken to the last one settled: elapsed time without start-up and idle waits. */
+  busyMs: number;
 }
 
 const DEFAULT_POLL_MS = 1000;
@@ -79,8 +81,9 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   const started = performance.now();
   const summary: WorkerSummary = {
     jobs: 0, stored: 0, alreadyStored: 0, failed: 0, errorsByCode: {}, jobFailures: 0,
-    exactDuplicates: 0, nearDuplicates: 0, removalsByReason: {}, elapsedMs: 0,
+    exactDuplicates: 0, nearDuplicates: 0, removalsByReason: {}, elapsedMs: 0, busyMs: 0,
   };
+  let firstJobAt: number | null = null;
 
   // A connection per loop, one for the settle transaction, one for maintenance and idle checks.
   const queue = await connectQueue(url, { supervise: true, maxConnections: FETCH_LOOPS + 2, onBackgroundError: options.onBackgroundError });
@@ -104,10 +107,12 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
           continue;
         }
         idle.busy();
+        firstJobAt ??= performance.now();
         for (const { job, result } of await handler.handle(jobs)) {
           tally(summary, result, options);
           if (result.outcome === 'job-failed') options.onJobFailed?.(job.id, result.message);
           summary.elapsedMs = performance.now() - started;
+          summary.busyMs = performance.now() - firstJobAt;
           options.onProgress?.(summary, typeof job.data?.rawId === 'string' ? job.data.rawId : job.id);
         }
       }
