@@ -182,6 +182,23 @@ test('author in several shapes: meta, rel=author, byline class, "By" line; site 
   assert.equal(meta(ldString).byline, 'Ana Ruiz');
 });
 
+test('a company blog that signs as the company: the declared organisation is the byline, but only when no person is named', () => {
+  const metaSite = `<html><head><meta property="og:site_name" content="Harbour Credit Union"><meta name="author" content="Harbour Credit Union">
+    </head><body><article><h1>Five ways to save for a house</h1><p>Start early.</p></article></body></html>`;
+  assert.equal(meta(metaSite).byline, 'Harbour Credit Union');
+  assert.equal(meta(metaSite).metaSources.byline, 'meta');
+  const ldOrg = `<html><head><script type="application/ld+json">{"@type":"BlogPosting","headline":"Roof repair costs",
+    "author":{"@type":"Organization","name":"Kestrel Roofing"},"publisher":{"@type":"Organization","name":"Kestrel Roofing"}}</script>
+    </head><body><article><h1>Roof repair costs</h1><p>It depends.</p></article></body></html>`;
+  assert.equal(meta(ldOrg).byline, 'Kestrel Roofing');
+  // a person named on the page wins over the organisation the metadata declares
+  const person = ldOrg.replace('<p>It depends.</p>', '<p>By Wen Zhao</p><p>It depends.</p>');
+  assert.equal(meta(person).byline, 'Wen Zhao');
+  // a host name is where the page lives, not who wrote it
+  const host = `<html><head><meta name="author" content="kestrel-roofing.net"></head><body><h1>Roof repair</h1></body></html>`;
+  assert.equal(meta(host).byline, null);
+});
+
 test('language from meta content-language; canonical resolved against the page URL', () => {
   const html = `<html><head><meta http-equiv="content-language" content="de-DE"><link rel="canonical" href="/artikel/1"></head><body></body></html>`;
   const m = meta(html, 'https://zeitung.example/x?utm=1');

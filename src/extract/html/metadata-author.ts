@@ -93,6 +93,8 @@ interface Trust {
   anyCase: boolean;
   /** Accept a name equal to the site's (personal sites: "Rick Steves" on ricksteves.com). */
   siteNameOk: boolean;
+  /** Accept the site's own name, however it is shaped (the page declares the site as the author). */
+  siteItself?: boolean;
 }
 const STRICT: Trust = { anyCase: false, siteNameOk: false };
 
@@ -126,6 +128,8 @@ export function isPlausibleName(name: string, siteNames: string[], trust: Trust 
   const bare = name.replace(/,.*$/, '').trim();
   if (bare.length < 3 || bare.length > 60) return false;
   if (/https?:|www\.|\.com\b|@|\/|\d{3,}|[<>{}=[\]]/.test(bare)) return false;
+  // a host name ("paperium.net") is where the page lives, not who wrote it
+  if (/^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,6}$/u.test(bare)) return false;
   if (NOT_A_NAME.test(bare) || UI_WORDS.test(bare) || /\b(?:admin|administrator|webmaster|moderator)\b/i.test(bare) || bare.includes(':')) return false;
   const words = bare.split(/\s+/);
   if (words.length > 6) return false;
@@ -140,7 +144,7 @@ export function isPlausibleName(name: string, siteNames: string[], trust: Trust 
   // page text: an organisation's name is an affiliation, unless the newsroom signs with it
   if (!trust.anyCase && ORG_WORDS.test(bare) && !NEWSROOM_BYLINE.test(bare)) return false;
   const personLike = words.length >= 2 && words.length <= 4 && !ORG_WORDS.test(bare) && !/^the\s/i.test(bare) && bare !== bare.toUpperCase() && words.every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.test(w));
-  if (!(trust.siteNameOk && personLike) && siteNames.some((site) => sameAsSite(bare, site))) return false;
+  if (!trust.siteItself && !(trust.siteNameOk && personLike) && siteNames.some((site) => sameAsSite(bare, site))) return false;
   return true;
 }
 
@@ -230,16 +234,25 @@ export function extractAuthor(ctx: AuthorContext, nodes: JsonLdNode[]): AuthorRe
     const value = finish(names, ctx.siteNames, trust);
     if (value) return { value, source };
   }
+  // Nobody else is named: the site itself signs. Only now, so that a person named anywhere above wins.
+  const declared = finish(fromJsonLd.declared, ctx.siteNames, SITE_SIGNS);
+  if (declared) return { value: declared, source: 'json-ld' };
+  const metaDeclared = finish(metaAuthors(ctx.meta), ctx.siteNames, SITE_SIGNS);
+  if (metaDeclared) return { value: metaDeclared, source: 'meta' };
   return { value: null, source: null };
 }
+
+/** Declared authors that are the site or its company ("CBC Bank" on cbcbank.com's blog): a company blog signs as the company. */
+const SITE_SIGNS: Trust = { anyCase: true, siteNameOk: true, siteItself: true };
+
 
 /**
  * Authors of the main JSON-LD article. Organisations as authors are often the site itself; they
  * count only when no person is named. `personal` says every author was declared a Person (or a
  * bare string), so a name equal to the site's is a personal site, not a mistake.
  */
-function jsonLdAuthors(ctx: AuthorContext, nodes: JsonLdNode[]): { names: string[]; personal: boolean } {
-  if (!ctx.article) return { names: [], personal: false };
+function jsonLdAuthors(ctx: AuthorContext, nodes: JsonLdNode[]): { names: string[]; personal: boolean; declared: string[] } {
+  if (!ctx.article) return { names: [], personal: false, declared: [] };
   const raw = resolveRefs(ctx.article.author ?? ctx.article.creator, nodes);
   const list = (Array.isArray(raw) ? raw : [raw]).filter((a) => a !== undefined && a !== null);
   // typed anything but Person (Organization, WebSite, Brand...) is not a person
@@ -249,7 +262,8 @@ function jsonLdAuthors(ctx: AuthorContext, nodes: JsonLdNode[]): { names: string
     return types.length > 0 && !types.includes('person');
   };
   const people = list.filter((a) => !isOrg(a));
-  return { names: jsonLdAuthorNames(people.length ? people : list), personal: people.length > 0 && people.length === list.length };
+  const names = jsonLdAuthorNames(people.length ? people : list);
+  return { names, personal: people.length > 0 && people.length === list.length, declared: people.length ? [] : names };
 }
 
 /** Names in links to author pages ("/author/jane-doe", "/authors/..."), outside noise regions. */
