@@ -73,6 +73,8 @@ interface Run {
   endToEndRate: number;
   /** Worker processes' CPU time (all threads, start-up included) per stored article. */
   cpuMsPerArticle: number;
+  /** Time in store write transactions per article: serialised across workers by the store's write lock. */
+  writeMsPerArticle: number;
 }
 
 async function runOnce(serverUrl: string, dir: string, workers: number): Promise<Run> {
@@ -83,11 +85,13 @@ async function runOnce(serverUrl: string, dir: string, workers: number): Promise
   const endToEndS = (performance.now() - started) / 1000 - IDLE_EXIT_S;
   let stored = 0;
   let cpuMs = 0;
+  let writeMs = 0;
   for (const r of results) {
     if (r.code !== 0) throw new Error(`worker failed (${r.code}): ${r.stderr}`);
     const summary = JSON.parse(r.stdout.trim().split('\n').pop()!);
     stored += summary.stored;
     cpuMs += summary.cpuMs;
+    writeMs += summary.storeWriteMs;
   }
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -106,6 +110,7 @@ async function runOnce(serverUrl: string, dir: string, workers: number): Promise
     endToEndS,
     endToEndRate: stored / endToEndS,
     cpuMsPerArticle: cpuMs / stored,
+    writeMsPerArticle: writeMs / stored,
   };
 }
 
@@ -145,13 +150,14 @@ async function main(): Promise<void> {
         `  ${workers} worker(s): ${run.stored} stored; enqueue ${run.enqueueRate.toFixed(0)} records/s; ` +
           `processing ${run.processingRate.toFixed(1)} articles/s (${run.processingS.toFixed(1)} s); ` +
           `end to end ${run.endToEndRate.toFixed(1)} articles/s (${run.endToEndS.toFixed(1)} s incl. start-up); ` +
-          `worker CPU ${run.cpuMsPerArticle.toFixed(1)} ms/article\n`,
+          `worker CPU ${run.cpuMsPerArticle.toFixed(1)} ms/article; store writes (serialised) ${run.writeMsPerArticle.toFixed(2)} ms/article\n`,
       );
     }
     const [one, two] = runs;
     process.stdout.write(
       `Speed-up, 2 workers vs 1: processing ×${(two.processingRate / one.processingRate).toFixed(2)}, ` +
-        `end to end ×${(two.endToEndRate / one.endToEndRate).toFixed(2)}\n`,
+        `end to end ×${(two.endToEndRate / one.endToEndRate).toFixed(2)}\n` +
+        `Ceiling set by the serialised store writes (1 worker's figure): ~${(1000 / one.writeMsPerArticle).toFixed(0)} articles/s for any number of workers.\n`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

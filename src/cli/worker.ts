@@ -24,7 +24,13 @@ function renderSummary(s: WorkerSummary): string {
     `Worked ${(s.elapsedMs / 1000).toFixed(1)} s: ${s.jobs} job(s) done, ${s.stored} stored, ${s.alreadyStored} already stored, ${s.failed} failed` +
       (s.jobFailures ? `; ${s.jobFailures} job attempt(s) handed back for retry.` : '.'),
   ];
-  if (s.stored > 0) lines.push(`Rate: ${rate(s)} articles/s while busy (${(s.busyMs / 1000).toFixed(1)} s).`);
+  if (s.stored > 0) {
+    const writeMs = s.storeWriteMs / s.stored;
+    lines.push(
+      `Rate: ${rate(s)} articles/s while busy (${(s.busyMs / 1000).toFixed(1)} s); store writes ${writeMs.toFixed(1)} ms/article ` +
+        `(they take turns across all workers: at most ~${(1000 / Math.max(writeMs, 1e-3)).toFixed(0)} articles/s however many run).`,
+    );
+  }
   if (s.exactDuplicates + s.nearDuplicates > 0) lines.push(`New duplicate relations: ${s.exactDuplicates} exact, ${s.nearDuplicates} near.`);
   const removed = Object.entries(s.removalsByReason).sort((a, b) => b[1] - a[1]);
   if (removed.length) lines.push(`Removed: ${removed.map(([r, n]) => `${n} ${r}`).join(', ')}.`);

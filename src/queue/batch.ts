@@ -49,6 +49,11 @@ function message(err: unknown): string {
 export class BatchHandler {
   /** The store is one per process, shared by the fetch loops: its calls are queued, one at a time. */
   private storeTurn: Promise<unknown> = Promise.resolve();
+  /**
+   * Time spent inside store write transactions, from the first statement after the write lock is taken to
+   * the commit. Workers everywhere take turns at that lock, so it bounds what any number of them can store.
+   */
+  writeMs = 0;
 
   constructor(
     private readonly queue: QueueConnection,
@@ -76,6 +81,21 @@ export class BatchHandler {
     return turn;
   }
 
+  /** A store write transaction, timed (see writeMs). */
+  private write<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    return this.withStore(async (store) => {
+      let began = 0;
+      try {
+        return await store.transaction(() => {
+          began = performance.now();
+          return fn(store);
+        });
+      } finally {
+        if (began) this.writeMs += performance.now() - began;
+      }
+    });
+  }
+
   private async work(items: Item[]): Promise<void> {
     const valid = items.filter((item) => {
       if (typeof item.job.data?.rawId === 'string') return true;
@@ -94,13 +114,13 @@ export class BatchHandler {
     const known = await this.withStore(async (store) => {
       const found: Item[] = [];
       for (const item of todo) if (await store.hasRaw(item.queued!.raw.id)) found.push(item);
-      if (found.length > 0) {
-        await store.transaction(async () => {
-          for (const item of found) for (const origin of origins(item.queued!)) await store.addOrigin(item.queued!.raw.id, origin);
-        });
-      }
       return found;
     });
+    if (known.length > 0) {
+      await this.write(async (store) => {
+        for (const item of known) for (const origin of origins(item.queued!)) await store.addOrigin(item.queued!.raw.id, origin);
+      });
+    }
     for (const item of known) item.result = { outcome: 'already-stored' };
 
     const fresh = todo.filter((item) => !item.result);
@@ -117,16 +137,16 @@ export class BatchHandler {
   private async storeItems(items: Item[]): Promise<void> {
     if (items.length === 0) return;
     try {
-      const relations = await this.withStore((store) => store.transaction(async () => {
+      const relations = await this.write(async (store) => {
         const out: StoreOutcome[] = [];
         for (const item of items) out.push(await this.storeOne(store, item));
         return out;
-      }));
+      });
       items.forEach((item, i) => this.record(item, relations[i]));
     } catch {
       for (const item of items) {
         try {
-          const relations = await this.withStore((store) => store.transaction(() => this.storeOne(store, item)));
+          const relations = await this.write((store) => this.storeOne(store, item));
           this.record(item, relations);
         } catch (err) {
           item.result = { outcome: 'job-failed', message: message(err) };

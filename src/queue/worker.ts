@@ -66,6 +66,11 @@ export interface WorkerSummary {
   elapsedMs: number;
   /** From the first job taken to the last one settled: elapsed time without start-up and idle waits. */
   busyMs: number;
+  /**
+   * Time inside store write transactions. They hold the store's write lock, which all workers share, so
+   * articles ÷ this time is a ceiling on the rate of any number of workers.
+   */
+  storeWriteMs: number;
 }
 
 const DEFAULT_POLL_MS = 1000;
@@ -81,7 +86,7 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   const started = performance.now();
   const summary: WorkerSummary = {
     jobs: 0, stored: 0, alreadyStored: 0, failed: 0, errorsByCode: {}, jobFailures: 0,
-    exactDuplicates: 0, nearDuplicates: 0, removalsByReason: {}, elapsedMs: 0, busyMs: 0,
+    exactDuplicates: 0, nearDuplicates: 0, removalsByReason: {}, elapsedMs: 0, busyMs: 0, storeWriteMs: 0,
   };
   let firstJobAt: number | null = null;
 
@@ -113,6 +118,7 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
           if (result.outcome === 'job-failed') options.onJobFailed?.(job.id, result.message);
           summary.elapsedMs = performance.now() - started;
           summary.busyMs = performance.now() - firstJobAt;
+          summary.storeWriteMs = handler.writeMs;
           options.onProgress?.(summary, typeof job.data?.rawId === 'string' ? job.data.rawId : job.id);
         }
       }
