@@ -78,7 +78,7 @@ interface Finished {
   stderr: string;
 }
 
-function startWorker(url: string, extra: string[] = []): { child: ChildProcess; done: Promise<Finished> } {
+function startWorker(url: string, extra: string[] = []): { child: ChildProcess; done: Promise<Finished>; stderr: () => string } {
   const child = spawn(process.execPath, cliArgs(['worker', '--db', url, '--poll', '200', '--no-progress', ...extra]), {
     cwd: repoRoot,
     env: { ...process.env, PARALLAX_DB: '' },
@@ -89,7 +89,7 @@ function startWorker(url: string, extra: string[] = []): { child: ChildProcess; 
   child.stdout!.on('data', (d) => (stdout += d));
   child.stderr!.on('data', (d) => (stderr += d));
   const done = new Promise<Finished>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
-  return { child, done };
+  return { child, done, stderr: () => stderr };
 }
 
 function runCliAsync(args: string[]): Promise<Finished> {
@@ -198,14 +198,22 @@ async function untilCompleted(url: string, n: number): Promise<void> {
   }
 }
 
-test('SIGTERM stops a worker cleanly; one killed with SIGKILL mid-run loses nothing; another finishes', { skip }, async () => {
-  const url = await freshDatabase();
+/** 300 synthetic news pages (with exact and near duplicates), written once. */
+let syntheticPages: string | null = null;
+function synthetic(): string {
+  if (syntheticPages) return syntheticPages;
   const dir = join(work.path, 'synthetic');
   mkdirSync(dir, { recursive: true });
   for (let i = 0; i < 300; i++) {
     const doc = syntheticDoc(11, i);
     writeFileSync(join(dir, `${doc.name}.html`), doc.html);
   }
+  return (syntheticPages = dir);
+}
+
+test('SIGTERM stops a worker cleanly; one killed with SIGKILL mid-run loses nothing; another finishes', { skip }, async () => {
+  const url = await freshDatabase();
+  const dir = synthetic();
   const { ids, records } = await recordIds([dir]);
   const queued = await enqueue(url, [dir], { job: { expireInSeconds: 2, retryDelaySeconds: 1 } });
   assert.equal(queued.enqueued, ids.size);
@@ -326,4 +334,37 @@ test('a job that keeps failing ends failed, is listed, and a new enqueue puts it
   assert.match(fixed.stdout, /1 stored/);
   const status = await queueStatus(url);
   assert.deepEqual({ failed: status.jobs.failed, completed: status.jobs.completed, backlog: status.backlog.records }, { failed: 0, completed: 1, backlog: 0 });
+});
+
+test('a worker rides out its database connections being cut: failed jobs are retried, nothing is lost', { skip }, async () => {
+  const url = await freshDatabase();
+  const dir = synthetic();
+  const { ids } = await recordIds([dir]);
+  await enqueue(url, [dir], { job: { retryDelaySeconds: 1 } });
+  const worker = startWorker(url, ['--idle-exit', '1']);
+  await untilCompleted(url, 20);
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    // As a server restart or a network cut would, until a cut lands mid-job (most land on idle pooled
+    // connections, which the pool just replaces): then that job must be handed back and retried.
+    for (let waited = 0; !/handed back for retry/.test(worker.stderr()); waited += 50) {
+      assert.ok(waited < 10_000, 'no cut landed on a job in progress');
+      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'parallax-worker'`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    await admin.end();
+  }
+  const done = await worker.done;
+  assert.equal(done.code, 0, done.stderr);
+  assert.match(done.stdout, /job attempt\(s\) handed back for retry/);
+  const status = await queueStatus(url);
+  assert.deepEqual(
+    { active: status.jobs.active, waiting: status.jobs.created + status.jobs.retry, failed: status.jobs.failed, backlog: status.backlog.records },
+    { active: 0, waiting: 0, failed: 0, backlog: 0 },
+  );
+  const facts = await withStore(url, corpusFacts);
+  assert.equal(facts.ids.length, ids.size);
+  assert.deepEqual(new Set(facts.ids), ids);
 });

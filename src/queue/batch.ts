@@ -205,8 +205,27 @@ export class BatchHandler {
     }
     for (const item of items) {
       const result = item.result!;
-      // If even this fails (database gone), the job expires and is retried all the same.
-      if (result.outcome === 'job-failed') await this.queue.boss.fail(INGEST_QUEUE, item.job.id, { message: result.message }).catch(() => {});
+      if (result.outcome === 'job-failed') this.unreported.set(item.job.id, result.message);
+    }
+    await this.reportFailures();
+  }
+
+  /**
+   * Failed jobs pg-boss has not been told about yet: the database was unreachable when they failed (which
+   * is often why they failed). Until it is told, such a job stays active, and only comes back when it
+   * expires; so the worker tells it again before each fetch.
+   */
+  private readonly unreported = new Map<string, string>();
+
+  /** Tell pg-boss about failed jobs, so they are retried (or fail for good); stops at the first error. */
+  async reportFailures(): Promise<void> {
+    for (const [jobId, message] of this.unreported) {
+      try {
+        await this.queue.boss.fail(INGEST_QUEUE, jobId, { message });
+      } catch {
+        return; // still unreachable: next time
+      }
+      this.unreported.delete(jobId);
     }
   }
 }

@@ -7,6 +7,7 @@ import PgBoss from 'pg-boss';
 import { INGEST_QUEUE } from './jobs.js';
 import { migrateQueueSchema } from './schema.js';
 import type { Sql } from './raw-rows.js';
+import { inTransaction } from './transaction.js';
 
 export interface QueueConnection {
   pool: pg.Pool;
@@ -24,6 +25,8 @@ export interface ConnectOptions {
   supervise?: boolean;
   /** Connections in the pool. */
   maxConnections?: number;
+  /** Shown in pg_stat_activity, so an operator can tell workers from enqueuers. */
+  applicationName?: string;
   /**
    * Errors of pg-boss's background work (maintenance while the database is unreachable, ...). They are
    * not fatal: the next round tries again. Without a listener they would crash the process.
@@ -36,7 +39,7 @@ function bossDb(sql: Sql): PgBoss.Db {
 }
 
 export async function connectQueue(url: string, options: ConnectOptions = {}): Promise<QueueConnection> {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 4, application_name: 'parallax-queue' });
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 4, application_name: options.applicationName ?? 'parallax-queue' });
   // An idle client losing its server (restart, network) must not crash the process; the next query retries.
   pool.on('error', () => {});
   try {
@@ -51,20 +54,8 @@ export async function connectQueue(url: string, options: ConnectOptions = {}): P
     boss.on('error', (err) => options.onBackgroundError?.(err));
     await boss.start();
     await boss.createQueue(INGEST_QUEUE, { name: INGEST_QUEUE, policy: 'standard' });
-    const transaction = async <T>(fn: (sql: Sql, db: PgBoss.Db) => Promise<T>): Promise<T> => {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await fn(client, bossDb(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw err;
-      } finally {
-        client.release();
-      }
-    };
+    const transaction = <T>(fn: (sql: Sql, db: PgBoss.Db) => Promise<T>): Promise<T> =>
+      inTransaction(pool, (client) => fn(client, bossDb(client)));
     let closed = false;
     return {
       pool,

@@ -56,7 +56,7 @@ export async function enqueue(url: string, inputs: string[], options: EnqueueOpt
     read: 0, enqueued: 0, alreadyStored: 0, alreadyQueued: 0, requeued: 0, failed: 0,
     errorsByCode: {}, skipped: stats.skipped, elapsedMs: 0,
   };
-  const queue = await connectQueue(url);
+  const queue = await connectQueue(url, { applicationName: 'parallax-enqueue' });
   let store: Store | null = null;
   try {
     store = options.store ?? (await openQueueStore(url));

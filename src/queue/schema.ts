@@ -4,6 +4,7 @@
  * starting together do not race to create the same table.
  */
 import type pg from 'pg';
+import { inTransaction } from './transaction.js';
 
 const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   {
@@ -29,9 +30,7 @@ const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> 
 const MIGRATION_LOCK = 'parallax-queue-migrations';
 
 export async function migrateQueueSchema(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [MIGRATION_LOCK]);
     await client.query(`CREATE TABLE IF NOT EXISTS queue_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
@@ -42,11 +41,5 @@ export async function migrateQueueSchema(pool: pg.Pool): Promise<void> {
       await client.query(m.sql);
       await client.query('INSERT INTO queue_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
     }
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -16,7 +16,7 @@ type JobState = keyof QueueStatus['jobs'];
 const STATES: JobState[] = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'];
 
 export async function queueStatus(url: string, options: { failedLimit?: number } = {}): Promise<QueueStatus> {
-  const queue = await connectQueue(url, { maxConnections: 2 });
+  const queue = await connectQueue(url, { applicationName: 'parallax-queue-status', maxConnections: 2 });
   try {
     const jobs = Object.fromEntries(STATES.map((s) => [s, 0])) as QueueStatus['jobs'];
     // pg-boss's documented job table (schema "pgboss"); its API has no per-queue count of every state.

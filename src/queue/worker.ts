@@ -91,7 +91,7 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   let firstJobAt: number | null = null;
 
   // A connection per loop, one for the settle transaction, one for maintenance and idle checks.
-  const queue = await connectQueue(url, { supervise: true, maxConnections: FETCH_LOOPS + 2, onBackgroundError: options.onBackgroundError });
+  const queue = await connectQueue(url, { applicationName: 'parallax-worker', supervise: true, maxConnections: FETCH_LOOPS + 2, onBackgroundError: options.onBackgroundError });
   let store: Store | null = null;
   let extractPool: ExtractPool | null = null;
   const stop = new StopSignal(options.signal);
@@ -105,6 +105,7 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
 
     const loop = async () => {
       while (!stop.stopped) {
+        await handler.reportFailures();
         const jobs = await queue.boss.fetch<IngestJobData>(INGEST_QUEUE, { batchSize });
         if (jobs.length === 0) {
           if (await idle.shouldExit()) return stop.set();
@@ -124,6 +125,8 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
       }
     };
     await Promise.all(Array.from({ length: FETCH_LOOPS }, loop));
+    // Stopping: a last try to hand back failed jobs (those it cannot reach expire and come back anyway).
+    await handler.reportFailures();
   } finally {
     stop.dispose();
     await extractPool?.close();
