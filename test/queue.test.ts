@@ -136,13 +136,19 @@ async function recordIds(inputs: string[]): Promise<{ ids: Set<string>; records:
   return { ids, records };
 }
 
-test('queue commands refuse a database that is not PostgreSQL (exit 2)', async () => {
+test('queue commands refuse a database that is not PostgreSQL, or unreachable (exit 2, password masked)', async () => {
   const commands = [['worker', '--db', join(work.path, 'x.db')], ['enqueue', corpus], ['queue-status', '--db', 'sqlite:x']];
-  const results = await Promise.all(commands.map(runCliAsync));
-  results.forEach((r, i) => {
+  // Port 1 on loopback: nothing listens there.
+  const unreachable = ['queue-status', '--db', 'postgres://someone:s3cret@127.0.0.1:1/news'];
+  const results = await Promise.all([...commands, unreachable].map(runCliAsync));
+  results.slice(0, commands.length).forEach((r, i) => {
     assert.equal(r.code, 2, `${commands[i].join(' ')}: ${r.stderr}`);
     assert.match(r.stderr, /needs a PostgreSQL database/);
   });
+  const down = results[commands.length];
+  assert.equal(down.code, 2, down.stderr);
+  assert.match(down.stderr, /^parallax: cannot use the PostgreSQL database postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1\/news: .*ECONNREFUSED/);
+  assert.doesNotMatch(down.stderr, /s3cret/);
 });
 
 test('enqueue twice, two worker processes: the same corpus as a SQLite ingest', { skip }, async () => {

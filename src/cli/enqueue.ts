@@ -3,6 +3,7 @@
  * record (bytes and one job) in PostgreSQL, for `parallax worker` processes on any machine to store.
  */
 import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
 import { DEFAULT_JOB_SETTINGS, enqueue, isPostgresUrl, queueStatus, type EnqueueSummary } from '../queue/index.js';
 import { describeError } from './ingest.js';
 import { EXIT_SOME_FAILED, UsageError } from './shared.js';
@@ -18,12 +19,52 @@ export function requirePostgresUrl(db: string | undefined, command: string): str
   throw new UsageError(`${command} needs a PostgreSQL database: --db postgres://user@host:port/dbname (or PARALLAX_DB); ${given}`);
 }
 
+/** Errors that mean "this database cannot be used" (unreachable, unknown, refused us), not a bug. */
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET', '3D000', '28000', '28P01']);
+
+/** The URL with its password masked, for messages. */
+function maskPassword(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'the given URL';
+  }
+}
+
+/**
+ * Run a queue command; a database that cannot be reached or used becomes a one-line message (exit 2)
+ * instead of a stack trace. SQLSTATE class 08 is "connection exception".
+ */
+export async function withQueueDatabase(url: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    const code = String((err as { code?: unknown })?.code ?? '');
+    if (CONNECTION_ERRORS.has(code) || code.startsWith('08')) {
+      throw new UsageError(`cannot use the PostgreSQL database ${maskPassword(url)}: ${(err as Error).message}`);
+    }
+    throw err;
+  }
+}
+
 function positiveInt(name: string) {
   return (v: string) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} must be a whole number, got "${v}"`);
     return n;
   };
+}
+
+interface EnqueueCliOptions {
+  db?: string;
+  maxBytes?: number;
+  retryLimit: number;
+  retryDelay: number;
+  jobTimeout: number;
+  progress: boolean;
+  json?: boolean;
 }
 
 function renderSummary(s: EnqueueSummary): string {
@@ -54,16 +95,36 @@ export function registerEnqueue(program: Command): void {
         positiveInt('--job-timeout'),
         DEFAULT_JOB_SETTINGS.expireInSeconds,
       )
+      .option('--no-progress', 'no progress bar, even on a terminal')
       .option('--json', 'print the summary as one JSON object'),
-  ).action(async (paths: string[], opts) => {
+  ).action(async (paths: string[], opts: EnqueueCliOptions) => {
     const url = requirePostgresUrl(opts.db, 'enqueue');
     // pg-boss's limits: at least a second, less than a day.
     if (opts.jobTimeout < 1 || opts.jobTimeout >= 24 * 3600) throw new UsageError('--job-timeout must be from 1 second to under 24 hours');
+    await withQueueDatabase(url, () => runEnqueue(url, paths, opts));
+  });
+}
+
+async function runEnqueue(url: string, paths: string[], opts: EnqueueCliOptions): Promise<void> {
+  const bar =
+    process.stderr.isTTY && opts.progress !== false && !opts.json
+      ? new cliProgress.SingleBar({ format: ' {value} records | {queued} queued | {failed} failed | {current}', hideCursor: true }, cliProgress.Presets.shades_classic)
+      : null;
+  bar?.start(0, 0, { queued: 0, failed: 0, current: '' });
+  try {
     const summary = await enqueue(url, paths, {
       read: opts.maxBytes ? { maxBytes: opts.maxBytes } : undefined,
       job: { retryLimit: opts.retryLimit, retryDelaySeconds: opts.retryDelay, expireInSeconds: opts.jobTimeout },
-      onError: (error) => process.stderr.write(`error: ${describeError(error)}\n`),
+      onError: (error) => {
+        bar?.stop();
+        process.stderr.write(`error: ${describeError(error)}\n`);
+        bar?.start(0, 0);
+      },
+      onProgress: bar
+        ? (s, current) => bar.update(s.read, { queued: s.enqueued, failed: s.failed, current: current.length > 50 ? '…' + current.slice(-49) : current })
+        : undefined,
     });
+    bar?.stop();
     const status = await queueStatus(url, { failedLimit: 0 });
     if (opts.json) {
       process.stdout.write(JSON.stringify({ summary, queue: status }) + '\n');
@@ -75,5 +136,7 @@ export function registerEnqueue(program: Command): void {
       );
     }
     if (summary.failed > 0) process.exitCode = EXIT_SOME_FAILED;
-  });
+  } finally {
+    bar?.stop();
+  }
 }

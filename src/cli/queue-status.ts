@@ -1,7 +1,7 @@
 /** `parallax queue-status --db postgres://…`: jobs by state, the raw backlog, and the jobs that failed for good. */
 import type { Command } from 'commander';
-import { queueStatus } from '../queue/index.js';
-import { addQueueDbOption, requirePostgresUrl } from './enqueue.js';
+import { queueStatus, type QueueStatus } from '../queue/index.js';
+import { addQueueDbOption, requirePostgresUrl, withQueueDatabase } from './enqueue.js';
 import { shortId, table, truncate, UsageError } from './shared.js';
 
 export function registerQueueStatus(program: Command): void {
@@ -17,26 +17,29 @@ export function registerQueueStatus(program: Command): void {
       .option('--json', 'print the status as one JSON object'),
   ).action(async (opts) => {
     const url = requirePostgresUrl(opts.db, 'queue-status');
-    const status = await queueStatus(url, { failedLimit: opts.failed });
-    if (opts.json) {
-      process.stdout.write(JSON.stringify(status) + '\n');
-      return;
-    }
-    const j = status.jobs;
-    const lines = [
-      `Jobs: ${j.created} waiting, ${j.retry} waiting to retry, ${j.active} running, ${j.completed} completed, ${j.failed} failed` +
-        (j.cancelled ? `, ${j.cancelled} cancelled.` : '.'),
-      `Queued bytes: ${status.backlog.records} record(s), ${(status.backlog.bytes / 1024).toFixed(0)} KiB.`,
-    ];
-    if (status.failed.length) {
-      lines.push('', `Failed for good (re-run \`parallax enqueue\` on the same inputs to retry them):`);
-      lines.push(
-        table(
-          ['job', 'record', 'retries', 'finished', 'error'],
-          status.failed.map((f) => [shortId(f.jobId), f.rawId ? shortId(f.rawId) : '-', String(f.retries), f.finishedAt ?? '-', truncate(f.message, 80)]),
-        ),
-      );
-    }
-    process.stdout.write(lines.join('\n') + '\n');
+    await withQueueDatabase(url, async () => printStatus(await queueStatus(url, { failedLimit: opts.failed }), opts.json === true));
   });
+}
+
+function printStatus(status: QueueStatus, json: boolean): void {
+  if (json) {
+    process.stdout.write(JSON.stringify(status) + '\n');
+    return;
+  }
+  const j = status.jobs;
+  const lines = [
+    `Jobs: ${j.created} waiting, ${j.retry} waiting to retry, ${j.active} running, ${j.completed} completed, ${j.failed} failed` +
+      (j.cancelled ? `, ${j.cancelled} cancelled.` : '.'),
+    `Queued bytes: ${status.backlog.records} record(s), ${(status.backlog.bytes / 1024).toFixed(0)} KiB.`,
+  ];
+  if (status.failed.length) {
+    lines.push('', `Failed for good (re-run \`parallax enqueue\` on the same inputs to retry them):`);
+    lines.push(
+      table(
+        ['job', 'record', 'retries', 'finished', 'error'],
+        status.failed.map((f) => [shortId(f.jobId), f.rawId ? shortId(f.rawId) : '-', String(f.retries), f.finishedAt ?? '-', truncate(f.message, 80)]),
+      ),
+    );
+  }
+  process.stdout.write(lines.join('\n') + '\n');
 }

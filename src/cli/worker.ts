@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { runWorker, type WorkerSummary } from '../queue/index.js';
-import { addQueueDbOption, requirePostgresUrl } from './enqueue.js';
+import { addQueueDbOption, requirePostgresUrl, withQueueDatabase } from './enqueue.js';
 import { describeError } from './ingest.js';
 import { EXIT_SOME_FAILED, UsageError } from './shared.js';
 
@@ -60,7 +60,7 @@ export function registerWorker(program: Command): void {
       .option('--poll <ms>', 'how often an idle worker looks for jobs', count('--poll', 50), 1000)
       .option('--no-progress', 'no progress bar or progress lines')
       .option('--json', 'print the summary as one JSON object'),
-  ).action(async (opts) => {
+  ).action(async (opts: WorkerCliOptions) => {
     const url = requirePostgresUrl(opts.db, 'worker');
     const controller = new AbortController();
     let signals = 0;
@@ -72,58 +72,71 @@ export function registerWorker(program: Command): void {
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    try {
+      await withQueueDatabase(url, () => work(url, opts, controller.signal));
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+  });
+}
 
-    const showProgress = opts.progress !== false && !opts.json;
-    const bar = showProgress && process.stderr.isTTY
+interface WorkerCliOptions {
+  db?: string;
+  concurrency: number;
+  batchSize: number;
+  idleExit?: number;
+  nearThreshold: number;
+  timeout: number;
+  poll: number;
+  progress: boolean;
+  json?: boolean;
+}
+
+async function work(url: string, opts: WorkerCliOptions, signal: AbortSignal): Promise<void> {
+  const showProgress = opts.progress !== false && !opts.json;
+  const bar =
+    showProgress && process.stderr.isTTY
       ? new cliProgress.SingleBar(
           { format: ' {value} jobs | {stored} stored | {failed} failed | {rate}/s | {current}', hideCursor: true },
           cliProgress.Presets.shades_classic,
         )
       : null;
-    bar?.start(0, 0, { stored: 0, failed: 0, rate: 0, current: '' });
-    let lastLog = Date.now();
-    let loggedJobs = 0;
-    try {
-      const summary = await runWorker(url, {
-        concurrency: Math.floor(opts.concurrency),
-        batchSize: Math.floor(opts.batchSize),
-        idleExitMs: opts.idleExit !== undefined ? opts.idleExit * 1000 : undefined,
-        signal: controller.signal,
-        pollMs: opts.poll,
-        nearThreshold: opts.nearThreshold,
-        documentTimeoutMs: opts.timeout,
-        onError: (error) => {
-          bar?.stop();
-          process.stderr.write(`error: ${describeError(error)}\n`);
-          bar?.start(0, 0);
-        },
-        onJobFailed: (jobId, message) => {
-          bar?.stop();
-          process.stderr.write(`job ${jobId} failed, handed back for retry: ${message}\n`);
-          bar?.start(0, 0);
-        },
-        onBackgroundError: (err) => {
-          bar?.stop();
-          process.stderr.write(`worker: queue maintenance failed (will retry): ${err.message}\n`);
-          bar?.start(0, 0);
-        },
-        onProgress: (s, current) => {
-          if (bar) {
-            bar.update(s.jobs, { stored: s.stored, failed: s.failed, rate: rate(s), current: current.slice(0, 12) });
-          } else if (showProgress && Date.now() - lastLog >= LOG_EVERY_MS && s.jobs !== loggedJobs) {
-            lastLog = Date.now();
-            loggedJobs = s.jobs;
-            process.stderr.write(`worker: ${s.jobs} job(s), ${s.stored} stored, ${s.failed} failed, ${rate(s)} articles/s\n`);
-          }
-        },
-      });
-      bar?.stop();
-      process.stdout.write((opts.json ? JSON.stringify(summary) : renderSummary(summary)) + '\n');
-      if (summary.failed > 0) process.exitCode = EXIT_SOME_FAILED;
-    } finally {
-      bar?.stop();
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    }
-  });
+  /** A message line, printed above the progress bar. */
+  const say = (line: string) => {
+    bar?.stop();
+    process.stderr.write(line + '\n');
+    bar?.start(0, 0);
+  };
+  bar?.start(0, 0, { stored: 0, failed: 0, rate: 0, current: '' });
+  let lastLog = Date.now();
+  let loggedJobs = 0;
+  try {
+    const summary = await runWorker(url, {
+      concurrency: Math.floor(opts.concurrency),
+      batchSize: Math.floor(opts.batchSize),
+      idleExitMs: opts.idleExit !== undefined ? opts.idleExit * 1000 : undefined,
+      signal,
+      pollMs: opts.poll,
+      nearThreshold: opts.nearThreshold,
+      documentTimeoutMs: opts.timeout,
+      onError: (error) => say(`error: ${describeError(error)}`),
+      onJobFailed: (jobId, message) => say(`job ${jobId} failed, handed back for retry: ${message}`),
+      onBackgroundError: (err) => say(`worker: queue maintenance failed (will retry): ${err.message}`),
+      onProgress: (s, current) => {
+        if (bar) {
+          bar.update(s.jobs, { stored: s.stored, failed: s.failed, rate: rate(s), current: current.slice(0, 12) });
+        } else if (showProgress && Date.now() - lastLog >= LOG_EVERY_MS && s.jobs !== loggedJobs) {
+          lastLog = Date.now();
+          loggedJobs = s.jobs;
+          process.stderr.write(`worker: ${s.jobs} job(s), ${s.stored} stored, ${s.failed} failed, ${rate(s)} articles/s\n`);
+        }
+      },
+    });
+    bar?.stop();
+    process.stdout.write((opts.json ? JSON.stringify(summary) : renderSummary(summary)) + '\n');
+    if (summary.failed > 0) process.exitCode = EXIT_SOME_FAILED;
+  } finally {
+    bar?.stop();
+  }
 }
