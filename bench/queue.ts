@@ -150,7 +150,8 @@ async function main(): Promise<void> {
         `  ${workers} worker(s): ${run.stored} stored; enqueue ${run.enqueueRate.toFixed(0)} records/s; ` +
           `processing ${run.processingRate.toFixed(1)} articles/s (${run.processingS.toFixed(1)} s); ` +
           `end to end ${run.endToEndRate.toFixed(1)} articles/s (${run.endToEndS.toFixed(1)} s incl. start-up); ` +
-          `worker CPU ${run.cpuMsPerArticle.toFixed(1)} ms/article; store writes (serialised) ${run.writeMsPerArticle.toFixed(2)} ms/article\n`,
+          `worker CPU ${run.cpuMsPerArticle.toFixed(1)} ms/article; store writes (serialised) ${run.writeMsPerArticle.toFixed(2)} ms/article, ` +
+          `write lock held ${((100 * run.writeMsPerArticle * run.stored) / (1000 * run.processingS)).toFixed(0)}% of the time\n`,
       );
     }
     const [one, two] = runs;
