@@ -7,7 +7,7 @@ import PgBoss from 'pg-boss';
 import { INGEST_QUEUE } from './jobs.js';
 import { migrateQueueSchema } from './schema.js';
 import type { Sql } from './raw-rows.js';
-import { inTransaction } from './transaction.js';
+import { inTransaction, queryOnPool } from './transaction.js';
 
 export interface QueueConnection {
   pool: pg.Pool;
@@ -45,7 +45,7 @@ export async function connectQueue(url: string, options: ConnectOptions = {}): P
   try {
     await migrateQueueSchema(pool);
     const boss = new PgBoss({
-      db: bossDb(pool),
+      db: { executeSql: (text, values) => queryOnPool(pool, text, values) },
       supervise: options.supervise ?? false,
       schedule: false,
       // Finished jobs stay visible to `queue-status` for a day, then move to pg-boss's archive.

@@ -28,3 +28,25 @@ export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient
     client.release(broken);
   }
 }
+
+/**
+ * One statement string on a pooled connection. pg-boss sends some commands as a single
+ * "BEGIN; …; COMMIT" string: if it fails half-way, the connection is left inside a failed transaction,
+ * and returned to the pool like that it would fail every later statement. So a failure rolls back.
+ */
+export async function queryOnPool(pool: pg.Pool, text: string, values?: unknown[]): Promise<pg.QueryResult> {
+  const client = await pool.connect();
+  client.on('error', ignore);
+  let broken: Error | undefined;
+  try {
+    return await client.query(text, values);
+  } catch (err) {
+    await client.query('ROLLBACK').catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
+    throw err;
+  } finally {
+    client.off('error', ignore);
+    client.release(broken);
+  }
+}
