@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { readSources } from '../src/ingest/index.js';
 import { ingest } from '../src/pipeline.js';
+import { byBytes } from '../src/queue/batch.js';
 import { enqueue, queueStatus } from '../src/queue/index.js';
 import { PostgresStore } from '../src/store/postgres/postgres-store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -91,6 +92,13 @@ function startWorker(url: string, extra: string[] = []): { child: ChildProcess; 
   const done = new Promise<Finished>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
   return { child, done, stderr: () => stderr };
 }
+
+test('a worker batch is loaded in parts of bounded size, in order, each at least one record', () => {
+  const size = (n: number) => n;
+  assert.deepEqual(byBytes([5, 5, 5, 20, 1, 1], size, 10), [[5, 5], [5], [20], [1, 1]]);
+  assert.deepEqual(byBytes([], size, 10), []);
+  assert.deepEqual(byBytes([3, 3, 3], size, 100), [[3, 3, 3]]);
+});
 
 function runCliAsync(args: string[]): Promise<Finished> {
   const child = spawn(process.execPath, cliArgs(args), { cwd: repoRoot, env: { ...process.env, PARALLAX_DB: '' }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -17,7 +17,7 @@ import type { Store } from '../store/store.js';
 import type { PrepareOutcome } from '../workers/prepare.js';
 import type { QueueConnection } from './connection.js';
 import { INGEST_QUEUE, type IngestJobData, type IngestJobOutput } from './jobs.js';
-import { deleteRaws, loadRaws, type QueuedRaw } from './raw-rows.js';
+import { deleteRaws, loadRaws, rawSizes, type QueuedRaw } from './raw-rows.js';
 
 /** What one job came to. */
 export type JobResult =
@@ -102,9 +102,21 @@ export class BatchHandler {
       item.result = { outcome: 'job-failed', message: `job ${item.job.id} has no raw id` };
       return false;
     });
-    const rows = await loadRaws(this.queue.pool, valid.map((item) => item.job.data.rawId));
-    const todo: Item[] = [];
+    // Rows are loaded a part of the batch at a time, so a batch of large pages does not sit in memory at once.
+    const sizes = await rawSizes(this.queue.pool, valid.map((item) => item.job.data.rawId));
+    const present: Item[] = [];
     for (const item of valid) {
+      if (sizes.has(item.job.data.rawId)) present.push(item);
+      else item.result = { outcome: 'gone' };
+    }
+    for (const part of byBytes(present, (item) => sizes.get(item.job.data.rawId)!, PART_MAX_BYTES)) await this.workPart(part);
+  }
+
+  /** Load, extract and store part of a batch. */
+  private async workPart(items: Item[]): Promise<void> {
+    const rows = await loadRaws(this.queue.pool, items.map((item) => item.job.data.rawId));
+    const todo: Item[] = [];
+    for (const item of items) {
       item.queued = rows.get(item.job.data.rawId) ?? null;
       if (!item.queued) item.result = { outcome: 'gone' };
       else todo.push(item);
@@ -131,6 +143,11 @@ export class BatchHandler {
       else item.result = { outcome: 'failed', error: outcome.error };
     });
     await this.storeItems(fresh);
+    // Each item's result is set: its bytes and article can go before the next part is loaded.
+    for (const item of items) {
+      item.queued = null;
+      item.prepared = undefined;
+    }
   }
 
   /** Store a batch's articles and errors in one transaction; if that fails, one record at a time. */
@@ -228,6 +245,28 @@ export class BatchHandler {
       this.unreported.delete(jobId);
     }
   }
+}
+
+/** Raw bytes loaded at once by one worker loop: past this, a batch is worked in parts. */
+const PART_MAX_BYTES = 32 << 20;
+
+/** Consecutive groups of items whose sizes add up to at most `max` (an item larger than `max` goes alone). */
+export function byBytes<T>(items: T[], size: (item: T) => number, max: number): T[][] {
+  const groups: T[][] = [];
+  let group: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const n = size(item);
+    if (group.length > 0 && bytes + n > max) {
+      groups.push(group);
+      group = [];
+      bytes = 0;
+    }
+    group.push(item);
+    bytes += n;
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
 }
 
 function origins(q: QueuedRaw) {

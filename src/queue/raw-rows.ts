@@ -28,6 +28,12 @@ export interface QueuedRaw {
   extraOrigins: RawOrigin[];
 }
 
+/** Byte sizes of the queued rows of these ids (ids with no row are absent: their work is done). */
+export async function rawSizes(sql: Sql, ids: string[]): Promise<Map<string, number>> {
+  const { rows } = await sql.query<{ id: string; n: number }>('SELECT id, octet_length(bytes) AS n FROM queue_raw WHERE id = ANY($1::text[])', [ids]);
+  return new Map(rows.map((r) => [r.id, Number(r.n)]));
+}
+
 /** The queued rows of these ids (ids with no row are absent from the map: their work is done). */
 export async function loadRaws(sql: Sql, ids: string[]): Promise<Map<string, QueuedRaw>> {
   const { rows } = await sql.query<{ id: string; type: RawRecord['type']; bytes: Buffer; hints: string; origin: string; extra_origins: string[] }>(
