@@ -55,6 +55,13 @@ export class BatchHandler {
    */
   writeMs = 0;
 
+  /**
+   * Failed jobs pg-boss has not been told about yet: the database was unreachable when they failed (which
+   * is often why they failed). Until it is told, such a job stays active, and only comes back when it
+   * expires; so the worker tells it again before each fetch.
+   */
+  private readonly unreported = new Map<string, string>();
+
   constructor(
     private readonly queue: QueueConnection,
     private readonly store: Store,
@@ -226,13 +233,6 @@ export class BatchHandler {
     }
     await this.reportFailures();
   }
-
-  /**
-   * Failed jobs pg-boss has not been told about yet: the database was unreachable when they failed (which
-   * is often why they failed). Until it is told, such a job stays active, and only comes back when it
-   * expires; so the worker tells it again before each fetch.
-   */
-  private readonly unreported = new Map<string, string>();
 
   /** Tell pg-boss about failed jobs, so they are retried (or fail for good); stops at the first error. */
   async reportFailures(): Promise<void> {

@@ -11,7 +11,7 @@ export interface IngestJobData {
   rawId: string;
 }
 
-/** What a finished job records as its output (visible in pg-boss's job table, summed by status). */
+/** What a finished job records as its output (kept in pg-boss's job table, for inspection). */
 export interface IngestJobOutput {
   outcome: 'stored' | 'already-stored' | 'failed' | 'gone';
   exact?: number;

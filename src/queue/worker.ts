@@ -91,7 +91,12 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   let firstJobAt: number | null = null;
 
   // A connection per loop, one for the settle transaction, one for maintenance and idle checks.
-  const queue = await connectQueue(url, { applicationName: 'parallax-worker', supervise: true, maxConnections: FETCH_LOOPS + 2, onBackgroundError: options.onBackgroundError });
+  const queue = await connectQueue(url, {
+    applicationName: 'parallax-worker',
+    supervise: true,
+    maxConnections: FETCH_LOOPS + 2,
+    onBackgroundError: options.onBackgroundError,
+  });
   let store: Store | null = null;
   let extractPool: ExtractPool | null = null;
   const stop = new StopSignal(options.signal);
@@ -124,9 +129,16 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
         }
       }
     };
-    await Promise.all(Array.from({ length: FETCH_LOOPS }, loop));
+    // A loop that throws (a bug, or a throwing callback) stops the others before the connections close.
+    const loops = await Promise.allSettled(
+      Array.from({ length: FETCH_LOOPS }, () => loop().catch((err: unknown) => {
+        stop.set();
+        throw err;
+      })),
+    );
     // Stopping: a last try to hand back failed jobs (those it cannot reach expire and come back anyway).
     await handler.reportFailures();
+    for (const l of loops) if (l.status === 'rejected') throw l.reason;
   } finally {
     stop.dispose();
     await extractPool?.close();
