@@ -80,7 +80,7 @@ interface Finished {
 }
 
 function startWorker(url: string, extra: string[] = []): { child: ChildProcess; done: Promise<Finished>; stderr: () => string } {
-  const child = spawn(process.execPath, cliArgs(['worker', '--db', url, '--poll', '200', '--no-progress', ...extra]), {
+  const child = spawn(process.execPath, cliArgs(['worker', '--db', url, '--poll', '100', '--no-progress', ...extra]), {
     cwd: repoRoot,
     env: { ...process.env, PARALLAX_DB: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -175,7 +175,7 @@ test('enqueue twice, two worker processes: the same corpus as a SQLite ingest', 
   assert.equal(queued.jobs.created, ids.size, 'no new jobs from the second enqueue');
   assert.equal(queued.backlog.records, ids.size);
 
-  const workers = [startWorker(url, ['--idle-exit', '1']), startWorker(url, ['--idle-exit', '1'])];
+  const workers = [startWorker(url, ['--idle-exit', '0.5']), startWorker(url, ['--idle-exit', '0.5'])];
   const results = await Promise.all(workers.map((w) => w.done));
   for (const r of results) assert.equal(r.code, 0, r.stderr);
   const stored = results.map((r) => Number(/(\d+) stored/.exec(r.stdout)?.[1] ?? NaN));
@@ -256,7 +256,7 @@ test('SIGTERM stops a worker cleanly; one killed with SIGKILL mid-run loses noth
   // Two fetch loops each hold a batch almost all the time, so the kill leaves jobs in hand.
   assert.ok(midway.jobs.active > 0, 'killed with jobs in hand (they must expire and be retried)');
 
-  const survivor = await startWorker(url, ['--idle-exit', '1']).done;
+  const survivor = await startWorker(url, ['--idle-exit', '0.5']).done;
   assert.equal(survivor.code, 0, survivor.stderr);
 
   const status = await queueStatus(url);
@@ -288,7 +288,7 @@ test('bad documents become stored errors, not retried jobs', { skip }, async () 
   const queued = await enqueue(url, [dir]);
   assert.equal(queued.failed, 1);
   assert.equal(queued.enqueued, 3);
-  const r = await startWorker(url, ['--idle-exit', '1']).done;
+  const r = await startWorker(url, ['--idle-exit', '0.5']).done;
   assert.equal(r.code, 1, 'some documents failed');
   assert.match(r.stdout, /2 stored.*1 failed/);
 
@@ -328,7 +328,7 @@ test('a job that keeps failing ends failed, is listed, and a new enqueue puts it
   await admin.connect();
   try {
     await admin.query('ALTER TABLE queue_raw RENAME TO queue_raw_away');
-    const broken = await startWorker(url, ['--idle-exit', '1']).done;
+    const broken = await startWorker(url, ['--idle-exit', '0.5']).done;
     assert.equal(broken.code, 0, broken.stderr);
     assert.match(broken.stderr, /handed back for retry/);
     assert.match(broken.stdout, /0 job\(s\) done.*2 job attempt\(s\) handed back/);
@@ -344,7 +344,7 @@ test('a job that keeps failing ends failed, is listed, and a new enqueue puts it
 
   const again = await enqueue(url, [dir]);
   assert.deepEqual({ alreadyQueued: again.alreadyQueued, requeued: again.requeued }, { alreadyQueued: 1, requeued: 1 });
-  const fixed = await startWorker(url, ['--idle-exit', '1']).done;
+  const fixed = await startWorker(url, ['--idle-exit', '0.5']).done;
   assert.match(fixed.stdout, /1 stored/);
   const status = await queueStatus(url);
   assert.deepEqual({ failed: status.jobs.failed, completed: status.jobs.completed, backlog: status.backlog.records }, { failed: 0, completed: 1, backlog: 0 });
@@ -355,7 +355,7 @@ test('a worker rides out its database connections being cut: failed jobs are ret
   const dir = synthetic();
   const { ids } = await recordIds([dir]);
   await enqueue(url, [dir], { job: { retryDelaySeconds: 1 } });
-  const worker = startWorker(url, ['--idle-exit', '1']);
+  const worker = startWorker(url, ['--idle-exit', '0.5']);
   await untilCompleted(url, 20);
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
