@@ -174,8 +174,60 @@ export function shrinkHugeHtml(html: string): string {
 export function parseHtml(html: string): Document {
   const safe = limitNesting(shrinkHugeHtml(html));
   const doc = new DOMParser().parseFromString(safe, 'text/html') as unknown as Document;
+  adoptStrayNodes(doc);
   mergeBodies(doc);
   return doc;
+}
+
+/** Elements that belong in <head> when they stray outside <html> (a page with no <html> tag at all). */
+const HEAD_TAGS = new Set(['meta', 'title', 'link', 'base', 'style']);
+
+/**
+ * linkedom, unlike a browser, leaves nodes outside <html> where the markup put them: a page with no
+ * <html> tag is a row of top-level nodes, and anything after </html> (a JSON-LD block, a trailing
+ * <div>) sits beside the document element. A browser moves them into <head> or <body>; so do we, so
+ * that `doc.body`, `doc.head` and every walk from them see the whole page.
+ */
+function adoptStrayNodes(doc: Document): void {
+  const top = Array.from(doc.childNodes);
+  const strays = new Set(top.filter((n) => n.nodeType !== 10 && !(n.nodeType === 1 && (n as Element).localName === 'html')));
+  if (strays.size === 0) return;
+  // not doc.documentElement: linkedom answers the first top-level element, which may be a stray <p>
+  let html = top.find((n): n is Element => n.nodeType === 1 && (n as Element).localName === 'html');
+  if (!html) {
+    html = doc.createElement('html');
+    doc.appendChild(html);
+  }
+  const head = ensureChild(doc, html, 'head', true);
+  const body = ensureChild(doc, html, 'body', false);
+  const firstInBody = body.firstChild;
+  let seenHtml = false;
+  let inBody = false;
+  for (const n of top) {
+    if (n === html) {
+      seenHtml = true;
+      continue;
+    }
+    if (!strays.has(n)) continue;
+    const isHeadTag = n.nodeType === 1 && HEAD_TAGS.has((n as Element).localName);
+    // head-only tags before the first content go to <head>; the rest keep their order in <body>
+    if (!inBody && isHeadTag) head.appendChild(n);
+    else if (n.nodeType === 3 && !(n.textContent ?? '').trim()) n.parentNode?.removeChild(n);
+    else {
+      inBody = true;
+      if (seenHtml || !firstInBody) body.appendChild(n);
+      else body.insertBefore(n, firstInBody);
+    }
+  }
+}
+
+/** The <head> or <body> child of <html>, created when missing. */
+function ensureChild(doc: Document, html: Element, name: 'head' | 'body', first: boolean): Element {
+  for (let el = html.firstElementChild; el; el = el.nextElementSibling) if (el.localName === name) return el;
+  const el = doc.createElement(name);
+  if (first) html.insertBefore(el, html.firstChild);
+  else html.appendChild(el);
+  return el;
 }
 
 /**
