@@ -4,6 +4,7 @@
  */
 import pg from 'pg';
 import PgBoss from 'pg-boss';
+import { BOSS_SCHEMA } from './boss-tables.js';
 import { INGEST_QUEUE } from './jobs.js';
 import { migrateQueueSchema } from './schema.js';
 import type { Sql } from './raw-rows.js';
@@ -46,6 +47,7 @@ export async function connectQueue(url: string, options: ConnectOptions = {}): P
     await migrateQueueSchema(pool);
     const boss = new PgBoss({
       db: { executeSql: (text, values) => queryOnPool(pool, text, values) },
+      schema: BOSS_SCHEMA,
       supervise: options.supervise ?? false,
       schedule: false,
       // Finished jobs stay visible to `queue-status` for a day, then move to pg-boss's archive.

@@ -10,8 +10,9 @@ import type { RawRecord, RecordError } from '../model.js';
 import { readSources, newIngestStats, type ReadOptions } from '../ingest/index.js';
 import type { Store } from '../store/store.js';
 import { connectQueue, type QueueConnection } from './connection.js';
-import { DEFAULT_JOB_SETTINGS, INGEST_QUEUE, sendOptions, type JobSettings } from './jobs.js';
-import { insertRaw } from './raw-rows.js';
+import { DEFAULT_JOB_SETTINGS, INGEST_QUEUE, jobIdFor, jobFields, type JobSettings } from './jobs.js';
+import { addQueuedOrigins, insertRaws } from './raw-rows.js';
+import { jobStates } from './boss-tables.js';
 import { openQueueStore } from './store.js';
 
 export interface EnqueueOptions {
@@ -68,7 +69,19 @@ export async function enqueue(url: string, inputs: string[], options: EnqueueOpt
       const records = batch;
       batch = [];
       batchBytes = 0;
-      await queueBatch(queue, records, settings, summary);
+      // What the store already has is not queued; its new origin is recorded, as ingest does. The checks
+      // of a batch run at once: each is a round trip to the server.
+      const stored = await Promise.all(records.map((raw) => corpus.hasRaw(raw.id)));
+      const fresh: RawRecord[] = [];
+      for (const [i, raw] of records.entries()) {
+        if (!stored[i]) {
+          fresh.push(raw);
+          continue;
+        }
+        summary.alreadyStored++;
+        await corpus.addOrigin(raw.id, raw.origin);
+      }
+      if (fresh.length > 0) await queueBatch(queue, fresh, settings, summary);
     };
     for await (const item of readSources(inputs, { ...options.read, stats })) {
       summary.read++;
@@ -82,14 +95,9 @@ export async function enqueue(url: string, inputs: string[], options: EnqueueOpt
       } else {
         const raw = item.record;
         label = raw.origin.url ?? raw.origin.path;
-        if (await corpus.hasRaw(raw.id)) {
-          summary.alreadyStored++;
-          await corpus.addOrigin(raw.id, raw.origin);
-        } else {
-          batch.push(raw);
-          batchBytes += raw.bytes.byteLength;
-          if (batch.length >= batchSize || batchBytes >= BATCH_MAX_BYTES) await flush();
-        }
+        batch.push(raw);
+        batchBytes += raw.bytes.byteLength;
+        if (batch.length >= batchSize || batchBytes >= BATCH_MAX_BYTES) await flush();
       }
       summary.elapsedMs = performance.now() - started;
       options.onProgress?.(summary, label);
@@ -103,40 +111,62 @@ export async function enqueue(url: string, inputs: string[], options: EnqueueOpt
   return summary;
 }
 
-/** One transaction: every record's queue_raw row and its job. */
+/**
+ * One transaction for a batch: the records' queue_raw rows and their jobs, a few statements whatever the
+ * batch size. What each record needs depends on its row and its job:
+ *
+ *   row new,   no job                 → a job
+ *   row new,   job finished            → the job replaced: an earlier run completed it without storing an
+ *                                        article (its extraction failed; a row goes when its job completes),
+ *                                        and queued again it is tried again, as a re-ingest would
+ *   row known, job waiting or running  → nothing ("already queued")
+ *   row known, job failed for good     → the job retried
+ *   row known, no job                  → a job (it failed for good long ago and pg-boss archived it)
+ */
 async function queueBatch(queue: QueueConnection, records: RawRecord[], settings: JobSettings, summary: EnqueueSummary): Promise<void> {
-  const known: string[] = [];
-  let enqueued = 0;
-  let requeued = 0;
-  await queue.transaction(async (sql, db) => {
-    for (const raw of records) {
-      const isNew = await insertRaw(sql, raw);
-      const options = { ...sendOptions(raw.id, settings), db };
-      // Sending is a no-op (null) when a job with this id exists in any state.
-      let id = await queue.boss.send(INGEST_QUEUE, { rawId: raw.id }, options);
-      if (!isNew) {
-        known.push(options.id);
-        // Bytes still queued but no job: it failed for good long ago and pg-boss archived it.
-        if (id !== null) requeued++;
-        continue;
-      }
-      if (id === null) {
-        // A new row but the job is still listed: an earlier run finished it without storing an article
-        // (its extraction failed, and a row is deleted when its job completes). Queued again, it is
-        // tried again, as a re-ingest would.
-        await queue.boss.deleteJob(INGEST_QUEUE, options.id, { db });
-        id = await queue.boss.send(INGEST_QUEUE, { rawId: raw.id }, options);
-        if (id === null) throw new Error(`could not queue a job for ${raw.id}`);
-      }
-      enqueued++;
-    }
-  });
-  summary.enqueued += enqueued;
-  summary.alreadyQueued += known.length;
-  summary.requeued += requeued;
-  if (known.length > 0) {
-    // pg-boss's retry touches only failed jobs: queued or running ones are left as they are.
-    const result = (await queue.boss.retry(INGEST_QUEUE, known)) as unknown as { affected?: number } | undefined;
-    summary.requeued += result?.affected ?? 0;
+  // The same bytes twice in a batch: one row, the later origins kept with it.
+  const first = new Map<string, RawRecord>();
+  const repeats: RawRecord[] = [];
+  for (const raw of records) {
+    if (first.has(raw.id)) repeats.push(raw);
+    else first.set(raw.id, raw);
   }
+  const outcome = await queue.transaction(async (sql, db) => {
+    const created = await insertRaws(sql, [...first.values()]);
+    const known = [...first.values()].filter((raw) => !created.has(raw.id));
+    await addQueuedOrigins(sql, known);
+    for (const raw of repeats) await addQueuedOrigins(sql, [raw]); // one at a time: the same id again
+
+    const states = await jobStates(sql, [...first.keys()].map(jobIdFor));
+    const send: RawRecord[] = [];
+    const replace: string[] = [];
+    const retry: string[] = [];
+    let requeued = 0;
+    for (const raw of first.values()) {
+      const jobId = jobIdFor(raw.id);
+      const state = states.get(jobId);
+      if (created.has(raw.id)) {
+        if (state !== undefined) replace.push(jobId);
+        send.push(raw);
+      } else if (state === undefined) {
+        send.push(raw);
+        requeued++;
+      } else if (state === 'failed') {
+        retry.push(jobId);
+      }
+    }
+    if (replace.length > 0) await queue.boss.deleteJob(INGEST_QUEUE, replace, { db });
+    if (send.length > 0) {
+      await queue.boss.insert(
+        send.map((raw) => ({ name: INGEST_QUEUE, data: { rawId: raw.id }, ...jobFields(raw.id, settings) })),
+        { db },
+      );
+    }
+    // pg-boss's retry only touches failed jobs; it raises their retry limit by one.
+    if (retry.length > 0) await queue.boss.retry(INGEST_QUEUE, retry, { db });
+    return { enqueued: created.size, alreadyQueued: known.length + repeats.length, requeued: requeued + retry.length };
+  });
+  summary.enqueued += outcome.enqueued;
+  summary.alreadyQueued += outcome.alreadyQueued;
+  summary.requeued += outcome.requeued;
 }

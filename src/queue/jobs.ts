@@ -46,8 +46,8 @@ export function jobIdFor(rawId: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** pg-boss send options for one record's job. */
-export function sendOptions(rawId: string, settings: JobSettings) {
+/** pg-boss fields of one record's job (for send or insert). */
+export function jobFields(rawId: string, settings: JobSettings) {
   return {
     id: jobIdFor(rawId),
     singletonKey: rawId,

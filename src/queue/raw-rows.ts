@@ -7,19 +7,38 @@ export interface Sql {
 }
 
 /**
- * Queue a record's bytes. Returns true when the row is new; false when these bytes are already queued
- * (the origin is then added to the row's extra origins, so the store learns every place they were seen).
+ * Queue records' bytes, one row per id (ids must be distinct). Returns the ids whose row is new; the
+ * others were already queued.
  */
-export async function insertRaw(sql: Sql, raw: RawRecord): Promise<boolean> {
-  const origin = JSON.stringify(raw.origin);
-  const { rows } = await sql.query<{ inserted: boolean }>(
-    `INSERT INTO queue_raw (id, type, bytes, hints, origin) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (id) DO UPDATE SET extra_origins = array_append(queue_raw.extra_origins, $5)
-       WHERE queue_raw.origin <> $5 AND NOT ($5 = ANY (queue_raw.extra_origins))
-     RETURNING (xmax = 0) AS inserted`,
-    [raw.id, raw.type, Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength), JSON.stringify(raw.hints), origin],
+export async function insertRaws(sql: Sql, records: RawRecord[]): Promise<Set<string>> {
+  const { rows } = await sql.query<{ id: string }>(
+    `INSERT INTO queue_raw (id, type, bytes, hints, origin)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::text[], $5::text[])
+     ON CONFLICT (id) DO NOTHING
+     RETURNING id`,
+    [
+      records.map((r) => r.id),
+      records.map((r) => r.type),
+      records.map((r) => Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength)),
+      records.map((r) => JSON.stringify(r.hints)),
+      records.map((r) => JSON.stringify(r.origin)),
+    ],
   );
-  return rows[0]?.inserted === true;
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Other places queued bytes were read from (at most one per id per call): kept with their rows, unless
+ * already there, so the store learns every origin when the record is stored.
+ */
+export async function addQueuedOrigins(sql: Sql, records: RawRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await sql.query(
+    `UPDATE queue_raw q SET extra_origins = array_append(q.extra_origins, o.origin)
+     FROM unnest($1::text[], $2::text[]) AS o(id, origin)
+     WHERE q.id = o.id AND q.origin <> o.origin AND NOT (o.origin = ANY (q.extra_origins))`,
+    [records.map((r) => r.id), records.map((r) => JSON.stringify(r.origin))],
+  );
 }
 
 export interface QueuedRaw {

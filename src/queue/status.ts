@@ -1,6 +1,6 @@
 /** `queueStatus`: how many ingest jobs are in each state, what failed for good, and the raw backlog. */
+import { failedJobs, jobCounts, type JobState } from './boss-tables.js';
 import { connectQueue } from './connection.js';
-import { INGEST_QUEUE } from './jobs.js';
 import { rawBacklog } from './raw-rows.js';
 
 export interface QueueStatus {
@@ -12,25 +12,15 @@ export interface QueueStatus {
   failed: Array<{ jobId: string; rawId: string | null; retries: number; finishedAt: string | null; message: string }>;
 }
 
-type JobState = keyof QueueStatus['jobs'];
 const STATES: JobState[] = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'];
 
 export async function queueStatus(url: string, options: { failedLimit?: number } = {}): Promise<QueueStatus> {
   const queue = await connectQueue(url, { applicationName: 'parallax-queue-status', maxConnections: 2 });
   try {
-    const jobs = Object.fromEntries(STATES.map((s) => [s, 0])) as QueueStatus['jobs'];
-    // pg-boss's documented job table (schema "pgboss"); its API has no per-queue count of every state.
-    const counts = await queue.pool.query<{ state: JobState; n: string }>(
-      'SELECT state, count(*) AS n FROM pgboss.job WHERE name = $1 GROUP BY state',
-      [INGEST_QUEUE],
-    );
-    for (const row of counts.rows) if (row.state in jobs) jobs[row.state] = Number(row.n);
-    const failedRows = await queue.pool.query<{ id: string; data: { rawId?: unknown } | null; retry_count: number; completed_on: Date | null; output: unknown }>(
-      `SELECT id, data, retry_count, completed_on, output FROM pgboss.job
-       WHERE name = $1 AND state = 'failed' ORDER BY completed_on DESC NULLS LAST LIMIT $2`,
-      [INGEST_QUEUE, Math.max(0, options.failedLimit ?? 20)],
-    );
-    const failed = failedRows.rows.map((r) => ({
+    const counts = await jobCounts(queue.pool);
+    const jobs = Object.fromEntries(STATES.map((state) => [state, counts.get(state) ?? 0])) as QueueStatus['jobs'];
+    const failedRows = await failedJobs(queue.pool, Math.max(0, options.failedLimit ?? 20));
+    const failed = failedRows.map((r) => ({
       jobId: r.id,
       rawId: typeof r.data?.rawId === 'string' ? r.data.rawId : null,
       retries: r.retry_count,
