@@ -185,6 +185,7 @@ test('enqueue twice, two worker processes: the same corpus as a SQLite ingest', 
   assert.deepEqual({ ...status.jobs, completed: 0 }, { created: 0, retry: 0, active: 0, completed: 0, cancelled: 0, failed: 0 });
   assert.equal(status.jobs.completed, ids.size);
   assert.equal(status.backlog.records, 0);
+  assert.equal(status.recentRate, ids.size / 60, 'all completed within the last minute');
 
   const sqlite = new SqliteStore(join(work.path, 'reference.db'));
   try {

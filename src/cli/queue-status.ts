@@ -32,6 +32,11 @@ function printStatus(status: QueueStatus, json: boolean): void {
       (j.cancelled ? `, ${j.cancelled} cancelled.` : '.'),
     `Queued bytes: ${status.backlog.records} record(s), ${(status.backlog.bytes / 1024).toFixed(0)} KiB.`,
   ];
+  const waiting = j.created + j.retry + j.active;
+  if (status.recentRate > 0) {
+    const left = waiting > 0 ? `; at that pace the ${waiting} left take about ${formatDuration(waiting / status.recentRate)}` : '';
+    lines.push(`Last minute: ${status.recentRate.toFixed(1)} jobs/s${left}.`);
+  }
   if (status.failed.length) {
     lines.push('', `Failed for good (re-run \`parallax enqueue\` on the same inputs to retry them):`);
     lines.push(
@@ -42,4 +47,10 @@ function printStatus(status: QueueStatus, json: boolean): void {
     );
   }
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+function formatDuration(seconds: number): string {
+  if (seconds < 90) return `${Math.ceil(seconds)} s`;
+  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
 }

@@ -38,3 +38,13 @@ export async function failedJobs(sql: Sql, limit: number) {
   );
   return rows;
 }
+
+/** Ingest jobs completed in the last `seconds` seconds (the queue's recent throughput). */
+export async function recentlyCompleted(sql: Sql, seconds: number): Promise<number> {
+  const { rows } = await sql.query<{ n: string }>(
+    `SELECT count(*) AS n FROM ${BOSS_SCHEMA}.job
+     WHERE name = $1 AND state = 'completed' AND completed_on > now() - make_interval(secs => $2)`,
+    [INGEST_QUEUE, seconds],
+  );
+  return Number(rows[0]?.n ?? 0);
+}

@@ -1,5 +1,5 @@
 /** `queueStatus`: how many ingest jobs are in each state, what failed for good, and the raw backlog. */
-import { failedJobs, jobCounts, type JobState } from './boss-tables.js';
+import { failedJobs, jobCounts, recentlyCompleted, type JobState } from './boss-tables.js';
 import { connectQueue } from './connection.js';
 import { rawBacklog } from './raw-rows.js';
 
@@ -8,9 +8,14 @@ export interface QueueStatus {
   jobs: { created: number; retry: number; active: number; completed: number; cancelled: number; failed: number };
   /** Records whose bytes still wait in queue_raw: queued, running, or failed for good. */
   backlog: { records: number; bytes: number };
+  /** Jobs completed per second over the last minute, by all workers together. */
+  recentRate: number;
   /** Jobs that failed for good, newest first (at most `failedLimit`), with pg-boss's last error. */
   failed: Array<{ jobId: string; rawId: string | null; retries: number; finishedAt: string | null; message: string }>;
 }
+
+/** The window of `recentRate`, in seconds. */
+const RATE_WINDOW_S = 60;
 
 const STATES: JobState[] = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'];
 
@@ -27,7 +32,8 @@ export async function queueStatus(url: string, options: { failedLimit?: number }
       finishedAt: r.completed_on ? r.completed_on.toISOString() : null,
       message: failureMessage(r.output),
     }));
-    return { jobs, backlog: await rawBacklog(queue.pool), failed };
+    const recentRate = (await recentlyCompleted(queue.pool, RATE_WINDOW_S)) / RATE_WINDOW_S;
+    return { jobs, backlog: await rawBacklog(queue.pool), recentRate, failed };
   } finally {
     await queue.close();
   }
