@@ -47,6 +47,12 @@ function count(name: string, min: number) {
   };
 }
 
+function similarity(v: string): number {
+  const j = Number(v);
+  if (!(j > 0 && j <= 1)) throw new UsageError(`--near-threshold must be a similarity in (0, 1], got "${v}"`);
+  return j;
+}
+
 export function registerWorker(program: Command): void {
   addQueueDbOption(
     program
@@ -55,8 +61,8 @@ export function registerWorker(program: Command): void {
       .option('--concurrency <n>', 'extract threads in this process (documents extracted at once; 0 = main thread)', count('--concurrency', 0), 1)
       .option('--batch-size <n>', 'jobs fetched, extracted and stored together', count('--batch-size', 1), 8)
       .option('--idle-exit <seconds>', 'exit once the queue has had nothing to do for this long', count('--idle-exit', 0))
-      .option('--near-threshold <j>', 'estimated Jaccard similarity for near duplicates', parseFloat, 0.8)
-      .option('--timeout <ms>', 'longest time one document may take to extract', (v) => parseInt(v, 10), 60_000)
+      .option('--near-threshold <j>', 'estimated Jaccard similarity for near duplicates', similarity, 0.8)
+      .option('--timeout <ms>', 'longest time one document may take to extract', count('--timeout', 1), 60_000)
       .option('--poll <ms>', 'how often an idle worker looks for jobs', count('--poll', 50), 1000)
       .option('--no-progress', 'no progress bar or progress lines')
       .option('--json', 'print the summary as one JSON object'),
