@@ -13,7 +13,7 @@ import pg from 'pg';
 import { readSources } from '../src/ingest/index.js';
 import { ingest } from '../src/pipeline.js';
 import { byBytes } from '../src/queue/batch.js';
-import { enqueue, queueStatus } from '../src/queue/index.js';
+import { enqueue, QueueSettingsError, queueStatus } from '../src/queue/index.js';
 import { PostgresStore } from '../src/store/postgres/postgres-store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
@@ -286,12 +286,14 @@ test('bad documents become stored errors, not retried jobs', { skip }, async () 
   const body = syntheticDoc(3, 6).text.replace(/\n/g, ' ');
   writeFileSync(join(dir, 'feed.jsonl'), JSON.stringify({ url: 'https://example.org/a', title: 'Nul \u0000 title', text: body }) + '\n');
 
-  const queued = await enqueue(url, [dir]);
+  const queued = await enqueue(url, [dir], { nearThreshold: 0.9 });
   assert.equal(queued.failed, 1);
   assert.equal(queued.enqueued, 3);
-  const r = await startWorker(url, ['--idle-exit', '0.5']).done;
+  const r = await startWorker(url, ['--idle-exit', '0.5', '--json']).done;
   assert.equal(r.code, 1, 'some documents failed');
-  assert.match(r.stdout, /2 stored.*1 failed/);
+  const summary = JSON.parse(r.stdout);
+  assert.deepEqual({ stored: summary.stored, failed: summary.failed }, { stored: 2, failed: 1 });
+  assert.equal(summary.nearThreshold, 0.9, 'workers use the threshold the first enqueue fixed');
 
   const status = await queueStatus(url);
   assert.deepEqual(
@@ -314,6 +316,12 @@ test('bad documents become stored errors, not retried jobs', { skip }, async () 
   // Queued again, the failed page is tried again (as a re-ingest would); the stored one is not.
   const again = await enqueue(url, [dir]);
   assert.deepEqual({ enqueued: again.enqueued, alreadyStored: again.alreadyStored }, { enqueued: 1, alreadyStored: 2 });
+  assert.equal(again.nearThreshold, 0.9);
+  // The threshold cannot change under the stored articles' LSH keys.
+  await assert.rejects(enqueue(url, [dir], { nearThreshold: 0.7 }), QueueSettingsError);
+  const refused = await runCliAsync(['enqueue', dir, '--db', url, '--near-threshold', '0.7']);
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /threshold 0\.9; it cannot change to 0\.7/);
 });
 
 test('a job that keeps failing ends failed, is listed, and a new enqueue puts it back', { skip }, async () => {

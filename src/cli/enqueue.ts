@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { DEFAULT_JOB_SETTINGS, enqueue, isPostgresUrl, queueStatus, type EnqueueSummary } from '../queue/index.js';
+import { DEFAULT_JOB_SETTINGS, enqueue, isPostgresUrl, QueueSettingsError, queueStatus, type EnqueueSummary } from '../queue/index.js';
 import { describeError } from './ingest.js';
 import { EXIT_SOME_FAILED, UsageError } from './shared.js';
 
@@ -45,8 +45,15 @@ export async function withQueueDatabase(url: string, run: () => Promise<void>): 
     if (CONNECTION_ERRORS.has(code) || code.startsWith('08')) {
       throw new UsageError(`cannot use the PostgreSQL database ${maskPassword(url)}: ${(err as Error).message}`);
     }
+    if (err instanceof QueueSettingsError) throw new UsageError(err.message);
     throw err;
   }
+}
+
+function similarity(v: string): number {
+  const j = Number(v);
+  if (!(j > 0 && j <= 1)) throw new UsageError(`--near-threshold must be a similarity in (0, 1], got "${v}"`);
+  return j;
 }
 
 function positiveInt(name: string) {
@@ -60,6 +67,7 @@ function positiveInt(name: string) {
 interface EnqueueCliOptions {
   db?: string;
   maxBytes?: number;
+  nearThreshold?: number;
   retryLimit: number;
   retryDelay: number;
   jobTimeout: number;
@@ -73,6 +81,7 @@ function renderSummary(s: EnqueueSummary): string {
       `${s.alreadyQueued} already queued, ${s.failed} failed.`,
   ];
   if (s.requeued > 0) lines.push(`Put back to retry: ${s.requeued} job(s) that had failed for good.`);
+  lines.push(`Near-duplicate threshold of this database (workers use it): ${s.nearThreshold}.`);
   const skipped = Object.entries(s.skipped);
   if (skipped.length) lines.push(`Skipped on purpose: ${skipped.map(([r, n]) => `${n} ${r}`).join(', ')}.`);
   const errors = Object.entries(s.errorsByCode);
@@ -87,6 +96,11 @@ export function registerEnqueue(program: Command): void {
       .description('Queue files, folders, WARC, feeds, JSONL or stdin ("-") in PostgreSQL for `parallax worker` processes')
       .argument('<paths...>', 'files, folders, or - for standard input')
       .option('--max-bytes <n>', 'largest document accepted, in bytes', positiveInt('--max-bytes'))
+      .option(
+        '--near-threshold <j>',
+        'estimated Jaccard similarity for near duplicates (default 0.8); the first enqueue fixes it for the database and its workers',
+        similarity,
+      )
       .option('--retry-limit <n>', 'retries of a job after an infrastructure failure', positiveInt('--retry-limit'), DEFAULT_JOB_SETTINGS.retryLimit)
       .option('--retry-delay <seconds>', 'first retry delay (doubles each retry)', positiveInt('--retry-delay'), DEFAULT_JOB_SETTINGS.retryDelaySeconds)
       .option(
@@ -115,6 +129,7 @@ async function runEnqueue(url: string, paths: string[], opts: EnqueueCliOptions)
     const summary = await enqueue(url, paths, {
       read: opts.maxBytes ? { maxBytes: opts.maxBytes } : undefined,
       job: { retryLimit: opts.retryLimit, retryDelaySeconds: opts.retryDelay, expireInSeconds: opts.jobTimeout },
+      nearThreshold: opts.nearThreshold,
       onError: (error) => {
         bar?.stop();
         process.stderr.write(`error: ${describeError(error)}\n`);

@@ -47,12 +47,6 @@ function count(name: string, min: number) {
   };
 }
 
-function similarity(v: string): number {
-  const j = Number(v);
-  if (!(j > 0 && j <= 1)) throw new UsageError(`--near-threshold must be a similarity in (0, 1], got "${v}"`);
-  return j;
-}
-
 export function registerWorker(program: Command): void {
   addQueueDbOption(
     program
@@ -61,7 +55,6 @@ export function registerWorker(program: Command): void {
       .option('--concurrency <n>', 'extract threads in this process (documents extracted at once; 0 = main thread)', count('--concurrency', 0), 1)
       .option('--batch-size <n>', 'jobs fetched, extracted and stored together', count('--batch-size', 1), 8)
       .option('--idle-exit <seconds>', 'exit once the queue has had nothing to do for this long', count('--idle-exit', 0))
-      .option('--near-threshold <j>', 'estimated Jaccard similarity for near duplicates', similarity, 0.8)
       .option('--timeout <ms>', 'longest time one document may take to extract', count('--timeout', 1), 60_000)
       .option('--poll <ms>', 'how often an idle worker looks for jobs', count('--poll', 50), 1000)
       .option('--no-progress', 'no progress bar or progress lines')
@@ -92,7 +85,6 @@ interface WorkerCliOptions {
   concurrency: number;
   batchSize: number;
   idleExit?: number;
-  nearThreshold: number;
   timeout: number;
   poll: number;
   progress: boolean;
@@ -124,7 +116,6 @@ async function work(url: string, opts: WorkerCliOptions, signal: AbortSignal): P
       idleExitMs: opts.idleExit !== undefined ? opts.idleExit * 1000 : undefined,
       signal,
       pollMs: opts.poll,
-      nearThreshold: opts.nearThreshold,
       documentTimeoutMs: opts.timeout,
       onError: (error) => say(`error: ${describeError(error)}`),
       onJobFailed: (jobId, message) => say(`job ${jobId} failed, handed back for retry: ${message}`),

@@ -8,15 +8,22 @@
  */
 import type { RawRecord, RecordError } from '../model.js';
 import { readSources, newIngestStats, type ReadOptions } from '../ingest/index.js';
+import { DEFAULT_DUPLICATE_OPTIONS } from '../similarity/relate-keys.js';
 import type { Store } from '../store/store.js';
 import { connectQueue, type QueueConnection } from './connection.js';
 import { DEFAULT_JOB_SETTINGS, INGEST_QUEUE, jobIdFor, jobFields, type JobSettings } from './jobs.js';
 import { addQueuedOrigins, insertRaws } from './raw-rows.js';
 import { jobStates } from './boss-tables.js';
+import { fixNearThreshold } from './settings.js';
 import { openQueueStore } from './store.js';
 
 export interface EnqueueOptions {
   read?: ReadOptions;
+  /**
+   * Near-duplicate threshold for the database (as `ingest --near-threshold`). The first enqueue fixes it
+   * for good (settings.ts); later ones may leave it out, and fail if they ask for another.
+   */
+  nearThreshold?: number;
   job?: Partial<JobSettings>;
   /** Records per transaction. */
   batchSize?: number;
@@ -42,6 +49,8 @@ export interface EnqueueSummary {
   errorsByCode: Record<string, number>;
   /** Inputs passed over on purpose (WARC request records, hidden files...), by reason. */
   skipped: Record<string, number>;
+  /** The database's near-duplicate threshold, which the workers use. */
+  nearThreshold: number;
   elapsedMs: number;
 }
 
@@ -55,11 +64,12 @@ export async function enqueue(url: string, inputs: string[], options: EnqueueOpt
   const stats = options.read?.stats ?? newIngestStats();
   const summary: EnqueueSummary = {
     read: 0, enqueued: 0, alreadyStored: 0, alreadyQueued: 0, requeued: 0, failed: 0,
-    errorsByCode: {}, skipped: stats.skipped, elapsedMs: 0,
+    errorsByCode: {}, skipped: stats.skipped, nearThreshold: DEFAULT_DUPLICATE_OPTIONS.nearThreshold, elapsedMs: 0,
   };
   const queue = await connectQueue(url, { applicationName: 'parallax-enqueue' });
   let store: Store | null = null;
   try {
+    summary.nearThreshold = await fixNearThreshold(queue.pool, options.nearThreshold, DEFAULT_DUPLICATE_OPTIONS.nearThreshold);
     store = options.store ?? (await openQueueStore(url));
     const corpus = store;
     let batch: RawRecord[] = [];

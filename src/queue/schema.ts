@@ -24,6 +24,16 @@ const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> 
       );
     `,
   },
+  {
+    version: 2,
+    name: 'queue_settings: what every worker must agree on (the near-duplicate threshold)',
+    sql: `
+      CREATE TABLE IF NOT EXISTS queue_settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Names the advisory lock that serialises concurrent migrations of the queue tables. */

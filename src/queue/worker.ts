@@ -21,6 +21,7 @@ import { connectQueue } from './connection.js';
 import { IdleWatch, StopSignal } from './idle.js';
 import { INGEST_QUEUE, type IngestJobData } from './jobs.js';
 import type { QueuedRaw } from './raw-rows.js';
+import { storedNearThreshold } from './settings.js';
 import { openQueueStore } from './store.js';
 
 export interface WorkerOptions {
@@ -34,8 +35,6 @@ export interface WorkerOptions {
   signal?: AbortSignal;
   /** How often an idle worker looks for new jobs. Default 1000 ms. */
   pollMs?: number;
-  /** Estimated Jaccard similarity at which two articles are near duplicates (as `ingest --near-threshold`). */
-  nearThreshold?: number;
   /** Longest time one document may take to extract before it fails with `timeout`. */
   documentTimeoutMs?: number;
   /** The corpus store; default: the PostgreSQL store at the queue URL. Not closed when passed in. */
@@ -66,6 +65,8 @@ export interface WorkerSummary {
   elapsedMs: number;
   /** From the first job taken to the last one settled: elapsed time without start-up and idle waits. */
   busyMs: number;
+  /** The near-duplicate threshold used: the one the database was fixed to by its first enqueue. */
+  nearThreshold: number;
   /**
    * Time inside store write transactions. They hold the store's write lock, which all workers share, so
    * articles ÷ this time is a ceiling on the rate of any number of workers.
@@ -82,11 +83,10 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   const threads = Math.max(0, Math.floor(options.concurrency ?? 1));
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH));
   const pollMs = Math.max(50, options.pollMs ?? DEFAULT_POLL_MS);
-  const dup = { ...DEFAULT_DUPLICATE_OPTIONS, ...(options.nearThreshold !== undefined ? { nearThreshold: options.nearThreshold } : {}) };
   const started = performance.now();
   const summary: WorkerSummary = {
     jobs: 0, stored: 0, alreadyStored: 0, failed: 0, errorsByCode: {}, jobFailures: 0,
-    exactDuplicates: 0, nearDuplicates: 0, removalsByReason: {}, elapsedMs: 0, busyMs: 0, storeWriteMs: 0,
+    exactDuplicates: 0, nearDuplicates: 0, removalsByReason: {}, elapsedMs: 0, busyMs: 0, nearThreshold: 0, storeWriteMs: 0,
   };
   let firstJobAt: number | null = null;
 
@@ -102,7 +102,15 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   const stop = new StopSignal(options.signal);
   try {
     store = options.store ?? (await openQueueStore(url));
-    extractPool = threads > 0 ? new ExtractPool({ workers: threads, duplicates: dup, timeoutMs: options.documentTimeoutMs ?? 60_000 }) : null;
+    // Jobs exist only once an enqueue has fixed the threshold; until the first one, poll for it.
+    let threshold: number | null = null;
+    while ((threshold = await storedNearThreshold(queue.pool).catch(() => null)) === null && !stop.stopped) {
+      if (options.idleExitMs !== undefined && performance.now() - started >= options.idleExitMs) stop.set();
+      else await stop.sleep(pollMs);
+    }
+    const dup = { ...DEFAULT_DUPLICATE_OPTIONS, nearThreshold: threshold ?? DEFAULT_DUPLICATE_OPTIONS.nearThreshold };
+    summary.nearThreshold = dup.nearThreshold;
+    extractPool = threads > 0 && !stop.stopped ? new ExtractPool({ workers: threads, duplicates: dup, timeoutMs: options.documentTimeoutMs ?? 60_000 }) : null;
     const pool = extractPool;
     const prepare = (q: QueuedRaw): Promise<PrepareOutcome> => (pool ? pool.run(q.raw) : Promise.resolve(prepareRecord(q.raw, dup)));
     const handler = new BatchHandler(queue, store, prepare, dup.nearThreshold);
