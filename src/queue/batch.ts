@@ -130,10 +130,10 @@ export class BatchHandler {
     }
 
     // Already stored (a retried job whose earlier attempt stored it): record its origins, nothing else.
+    // The checks are reads outside any transaction: they go out together, not one round trip after another.
     const known = await this.withStore(async (store) => {
-      const found: Item[] = [];
-      for (const item of todo) if (await store.hasRaw(item.queued!.raw.id)) found.push(item);
-      return found;
+      const stored = await Promise.all(todo.map((item) => store.hasRaw(item.queued!.raw.id)));
+      return todo.filter((_, i) => stored[i]);
     });
     if (known.length > 0) {
       await this.write(async (store) => {
@@ -219,9 +219,15 @@ export class BatchHandler {
     const finished = items.filter((item) => item.result!.outcome !== 'job-failed');
     try {
       if (finished.length > 0) {
+        // Jobs with the same output (most: stored, no duplicates) complete in one call.
+        const byOutput = new Map<string, string[]>();
+        for (const item of finished) {
+          const key = JSON.stringify(jobOutput(item.result!));
+          byOutput.set(key, [...(byOutput.get(key) ?? []), item.job.id]);
+        }
         await this.queue.transaction(async (sql, db) => {
           await deleteRaws(sql, finished.map((item) => item.job.data.rawId));
-          for (const item of finished) await this.queue.boss.complete(INGEST_QUEUE, item.job.id, jobOutput(item.result!), { db });
+          for (const [output, ids] of byOutput) await completeJobs(this.queue.boss, ids, JSON.parse(output), db);
         });
       }
     } catch (err) {
@@ -267,6 +273,15 @@ export function byBytes<T>(items: T[], size: (item: T) => number, max: number): 
   }
   if (group.length > 0) groups.push(group);
   return groups;
+}
+
+/**
+ * Complete several jobs with one output. pg-boss does this (complete(name, ids, data, options)), but its
+ * type declarations list an output only with a single id.
+ */
+function completeJobs(boss: PgBoss, ids: string[], output: object, db: PgBoss.Db): Promise<unknown> {
+  const complete = boss.complete as unknown as (name: string, ids: string[], data: object, options: { db: PgBoss.Db }) => Promise<unknown>;
+  return complete.call(boss, INGEST_QUEUE, ids, output, { db });
 }
 
 function origins(q: QueuedRaw) {
