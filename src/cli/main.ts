@@ -19,6 +19,9 @@ import { registerEvents } from './events.js';
 import { registerExport } from './export.js';
 import { registerCompare } from './compare.js';
 import { registerServe } from './serve.js';
+import { registerEnqueue } from './enqueue.js';
+import { registerWorker } from './worker.js';
+import { registerQueueStatus } from './queue-status.js';
 import { EXIT_USAGE, UsageError } from './shared.js';
 
 export function buildProgram(): Command {
@@ -28,7 +31,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerIngest, registerExtract, registerList, registerShow, registerDups, registerStats, registerErrors, registerStories, registerAnnotate, registerEntities, registerQuotes, registerEvents, registerCompare, registerExport, registerServe]) {
+  for (const register of [registerIngest, registerExtract, registerList, registerShow, registerDups, registerStats, registerErrors, registerStories, registerAnnotate, registerEntities, registerQuotes, registerEvents, registerCompare, registerExport, registerServe, registerEnqueue, registerWorker, registerQueueStatus]) {
     register(program);
   }
   program.commands.forEach((c) => c.exitOverride());
