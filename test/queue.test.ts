@@ -7,7 +7,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { readSources } from '../src/ingest/index.js';
@@ -48,28 +48,10 @@ async function freshDatabase(): Promise<string> {
   return url.toString();
 }
 
-/**
- * The CLI entry: src/cli/main.ts once it registers the queue commands, else a minimal program with just
- * them (and main.ts's usage-error exit code), so these tests run before and after that wiring.
- */
+const cliEntry = join(repoRoot, 'src', 'cli', 'main.ts');
+
 function cliArgs(args: string[]): string[] {
-  const main = join(repoRoot, 'src', 'cli', 'main.ts');
-  if (readFileSync(main, 'utf8').includes('registerWorker')) return ['--import', 'tsx', main, ...args];
-  const entry = `
-    const { Command } = await import('commander');
-    const { registerEnqueue } = await import(${JSON.stringify(join(repoRoot, 'src/cli/enqueue.ts'))});
-    const { registerWorker } = await import(${JSON.stringify(join(repoRoot, 'src/cli/worker.ts'))});
-    const { registerQueueStatus } = await import(${JSON.stringify(join(repoRoot, 'src/cli/queue-status.ts'))});
-    const { UsageError } = await import(${JSON.stringify(join(repoRoot, 'src/cli/shared.ts'))});
-    const program = new Command().name('parallax').exitOverride();
-    for (const r of [registerEnqueue, registerWorker, registerQueueStatus]) r(program);
-    try { await program.parseAsync(process.argv.slice(1), { from: 'user' }); }
-    catch (err) {
-      if (err instanceof UsageError) { process.stderr.write('parallax: ' + err.message + '\\n'); process.exitCode = 2; }
-      else if (err && err.exitCode !== undefined) process.exitCode = err.exitCode === 0 ? 0 : 2;
-      else throw err;
-    }`;
-  return ['--import', 'tsx', '--input-type=module', '-e', entry, '--', ...args];
+  return ['--import', 'tsx', cliEntry, ...args];
 }
 
 interface Finished {
