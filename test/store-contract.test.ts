@@ -684,6 +684,34 @@ describe('PostgresStore with several workers', () => {
     }
   });
 
+  test('a connection dropped in the middle of a transaction fails that transaction, not the process', async (t) => {
+    const reason = postgres.unavailable();
+    if (reason) return t.skip(reason);
+    const url = await freshDatabase();
+    const store = await PostgresStore.open(url);
+    const database = new URL(url).pathname.slice(1);
+    try {
+      await assert.rejects(
+        store.transaction(async () => {
+          await store.putArticle(courier);
+          // the server ends this backend while it sits idle in the transaction: the client emits 'error'
+          await admin!.query(
+            `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND state = 'idle in transaction'`,
+            [database],
+          );
+          await sleep(200);
+          await store.putArticle(harbour);
+        }),
+      );
+      // nothing of the broken transaction landed, and the store goes on with a new connection
+      assert.equal(await store.hasRaw(courier.raw.id), false);
+      await store.putArticle(harbour);
+      assert.equal(await store.hasRaw(harbour.raw.id), true);
+    } finally {
+      await store.close();
+    }
+  });
+
   test('a read-only user can open an up-to-date database and read it', async (t) => {
     const reason = postgres.unavailable();
     if (reason) return t.skip(reason);

@@ -189,6 +189,10 @@ export class PostgresStore implements Store {
    */
   private async inTransaction<T>(lock: number | null, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A checked-out client is not covered by the pool's 'error' listener: a connection dropped between
+    // two statements would emit an unhandled 'error' and kill the process. The failing query rejects
+    // anyway, so the error is handled there.
+    client.on('error', ignoreClientError);
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
@@ -204,6 +208,7 @@ export class PostgresStore implements Store {
       }
       throw err;
     } finally {
+      client.off('error', ignoreClientError);
       client.release(broken);
     }
   }
@@ -630,3 +635,5 @@ export class PostgresStore implements Store {
     await this.pool.end();
   }
 }
+
+function ignoreClientError(): void {}
