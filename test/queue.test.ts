@@ -11,7 +11,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { readSources } from '../src/ingest/index.js';
-import { ingest } from '../src/pipeline.js';
+import { annotateCorpus, ingest } from '../src/pipeline.js';
+import { ANNOTATION_VERSION } from '../src/nlp/version.js';
 import { byBytes } from '../src/queue/batch.js';
 import { enqueue, QueueSettingsError, queueStatus } from '../src/queue/index.js';
 import { PostgresStore } from '../src/store/postgres/postgres-store.js';
@@ -186,6 +187,16 @@ test('enqueue twice, two worker processes: the same corpus as a SQLite ingest', 
     assert.deepEqual(got.near, expected.near);
     assert.deepEqual(got.errors, expected.errors);
     assert.ok(expected.exact.length + expected.near.length > 0, 'the corpus has duplicates to find');
+    // the workers annotated what they stored: nothing is left for a command to annotate, and the
+    // layers say what a one-process annotation of the SQLite corpus says
+    await annotateCorpus(sqlite);
+    await withStore(url, async (pgStore) => {
+      assert.deepEqual(await pgStore.articlesToAnnotate(ANNOTATION_VERSION, 1000), [], 'every stored article has its layers');
+      const speakers = async (st: Store) => (await st.quotes({ limit: 10_000 })).map((q) => `${q.articleId} ${q.speaker?.canonical ?? '-'} ${q.start}`).sort();
+      assert.deepEqual(await speakers(pgStore), await speakers(sqlite));
+      const events = async (st: Store) => (await st.events({ limit: 10_000 })).map((e) => `${e.articleId} ${e.category} ${e.trigger.start}`).sort();
+      assert.deepEqual(await events(pgStore), await events(sqlite));
+    });
   } finally {
     await sqlite.close();
   }

@@ -57,6 +57,7 @@ export function registerWorker(program: Command): void {
       .option('--idle-exit <seconds>', 'exit once the queue has had nothing to do for this long', count('--idle-exit', 0))
       .option('--timeout <ms>', 'longest time one document may take to extract', count('--timeout', 1), 60_000)
       .option('--poll <ms>', 'how often an idle worker looks for jobs', count('--poll', 50), 1000)
+      .option('--no-annotate', 'store articles without their annotation layers (the first command that reads them annotates them in one process)')
       .option('--no-progress', 'no progress bar or progress lines')
       .option('--json', 'print the summary as one JSON object'),
   ).action(async (opts: WorkerCliOptions) => {
@@ -88,6 +89,8 @@ interface WorkerCliOptions {
   timeout: number;
   poll: number;
   progress: boolean;
+  /** false with --no-annotate */
+  annotate: boolean;
   json?: boolean;
 }
 
@@ -117,6 +120,7 @@ async function work(url: string, opts: WorkerCliOptions, signal: AbortSignal): P
       signal,
       pollMs: opts.poll,
       documentTimeoutMs: opts.timeout,
+      annotate: opts.annotate,
       onError: (error) => say(`error: ${describeError(error)}`),
       onJobFailed: (jobId, message) => say(`job ${jobId} failed, handed back for retry: ${message}`),
       onBackgroundError: (err) => say(`worker: queue maintenance failed (will retry): ${err.message}`),

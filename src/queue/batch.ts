@@ -14,6 +14,8 @@ import type PgBoss from 'pg-boss';
 import type { DuplicateRelation, RecordError } from '../model.js';
 import { storePrepared, type PreparedRecord } from '../pipeline.js';
 import type { Store } from '../store/store.js';
+import type { Annotations } from '../nlp/types.js';
+import { ANNOTATION_VERSION } from '../nlp/version.js';
 import type { PrepareOutcome } from '../workers/prepare.js';
 import type { QueueConnection } from './connection.js';
 import { INGEST_QUEUE, type IngestJobData, type IngestJobOutput } from './jobs.js';
@@ -40,6 +42,8 @@ interface Item {
   queued: QueuedRaw | null;
   result: JobResult | null;
   prepared?: PreparedRecord;
+  /** Annotation layers computed with the extraction (workers that annotate), stored with the article. */
+  annotations?: Annotations | null;
 }
 
 function message(err: unknown): string {
@@ -146,7 +150,10 @@ export class BatchHandler {
     const outcomes = await Promise.all(fresh.map((item) => this.prepare(item.queued!)));
     fresh.forEach((item, i) => {
       const outcome = outcomes[i];
-      if (outcome.ok) item.prepared = { raw: item.queued!.raw, article: outcome.article, keys: outcome.keys };
+      if (outcome.ok) {
+        item.prepared = { raw: item.queued!.raw, article: outcome.article, keys: outcome.keys };
+        item.annotations = outcome.annotations;
+      }
       else item.result = { outcome: 'failed', error: outcome.error };
     });
     await this.storeItems(fresh);
@@ -154,6 +161,7 @@ export class BatchHandler {
     for (const item of items) {
       item.queued = null;
       item.prepared = undefined;
+      item.annotations = undefined;
     }
   }
 
@@ -196,6 +204,7 @@ export class BatchHandler {
     }
     const relations = await storePrepared(store, item.prepared, this.nearThreshold);
     for (const origin of item.queued!.extraOrigins) await store.addOrigin(id, origin);
+    if (item.annotations) await store.putAnnotations(id, ANNOTATION_VERSION, item.annotations);
     return relations;
   }
 

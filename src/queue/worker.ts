@@ -35,8 +35,14 @@ export interface WorkerOptions {
   signal?: AbortSignal;
   /** How often an idle worker looks for new jobs. Default 1000 ms. */
   pollMs?: number;
-  /** Longest time one document may take to extract before it fails with `timeout`. */
+  /** Longest time one document may take to extract (and annotate) before it fails with `timeout`. */
   documentTimeoutMs?: number;
+  /**
+   * Also compute each article's annotation layers (entities, quotes, events, times) and store them with
+   * it, so reading is spread over the workers too; otherwise the first command that reads them does it
+   * in one process. Default true.
+   */
+  annotate?: boolean;
   /** The corpus store; default: the PostgreSQL store at the queue URL. Not closed when passed in. */
   store?: Store;
   onProgress?: (summary: WorkerSummary, current: string) => void;
@@ -110,9 +116,10 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
     }
     const dup = { ...DEFAULT_DUPLICATE_OPTIONS, nearThreshold: threshold ?? DEFAULT_DUPLICATE_OPTIONS.nearThreshold };
     summary.nearThreshold = dup.nearThreshold;
-    extractPool = threads > 0 && !stop.stopped ? new ExtractPool({ workers: threads, duplicates: dup, timeoutMs: options.documentTimeoutMs ?? 60_000 }) : null;
+    const annotate = options.annotate ?? true;
+    extractPool = threads > 0 && !stop.stopped ? new ExtractPool({ workers: threads, duplicates: dup, timeoutMs: options.documentTimeoutMs ?? 60_000, annotate }) : null;
     const pool = extractPool;
-    const prepare = (q: QueuedRaw): Promise<PrepareOutcome> => (pool ? pool.run(q.raw) : Promise.resolve(prepareRecord(q.raw, dup)));
+    const prepare = (q: QueuedRaw): Promise<PrepareOutcome> => (pool ? pool.run(q.raw) : Promise.resolve(prepareRecord(q.raw, dup, annotate)));
     const handler = new BatchHandler(queue, store, prepare, dup.nearThreshold);
     const idle = new IdleWatch(queue.boss, pollMs, options.idleExitMs);
 

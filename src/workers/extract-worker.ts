@@ -4,8 +4,8 @@ import type { RawRecord } from '../model.js';
 import type { DuplicateOptions } from '../similarity/relate-keys.js';
 import { prepareRecord } from './prepare.js';
 
-const duplicates = (workerData as { duplicates: DuplicateOptions }).duplicates;
+const { duplicates, annotate } = workerData as { duplicates: DuplicateOptions; annotate?: boolean };
 
 parentPort!.on('message', (task: { seq: number; raw: RawRecord }) => {
-  parentPort!.postMessage({ seq: task.seq, outcome: prepareRecord(task.raw, duplicates) });
+  parentPort!.postMessage({ seq: task.seq, outcome: prepareRecord(task.raw, duplicates, annotate === true) });
 });

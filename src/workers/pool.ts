@@ -25,8 +25,10 @@ interface Slot {
 export interface PoolOptions {
   workers: number;
   duplicates: DuplicateOptions;
-  /** Longest time one document may take to extract. */
+  /** Longest time one document may take to extract (and annotate, with `annotate`). */
   timeoutMs: number;
+  /** Also compute each document's annotation layers (queue workers spread reading over machines). */
+  annotate?: boolean;
 }
 
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
@@ -53,7 +55,7 @@ export class ExtractPool {
   }
 
   private spawn(): Slot {
-    const worker = startWorker({ duplicates: this.options.duplicates });
+    const worker = startWorker({ duplicates: this.options.duplicates, annotate: this.options.annotate === true });
     const slot: Slot = { worker, task: null, timer: null };
     worker.on('message', (msg: { seq: number; outcome: PrepareOutcome }) => {
       const task = slot.task;
@@ -89,12 +91,12 @@ export class ExtractPool {
       slot.task = null;
     }
     this.slots.length = 0;
-    for (const task of this.queue.splice(0)) task.resolve(prepareRecord(task.raw, this.options.duplicates));
+    for (const task of this.queue.splice(0)) task.resolve(prepareRecord(task.raw, this.options.duplicates, this.options.annotate === true));
   }
 
   /** Extract one record; resolves with its outcome (never rejects). */
   run(raw: RawRecord): Promise<PrepareOutcome> {
-    if (this.brokenReason) return Promise.resolve(prepareRecord(raw, this.options.duplicates));
+    if (this.brokenReason) return Promise.resolve(prepareRecord(raw, this.options.duplicates, this.options.annotate === true));
     return new Promise((resolve) => {
       this.queue.push({ seq: this.seq++, raw, resolve });
       this.dispatch();
