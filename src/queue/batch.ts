@@ -157,11 +157,26 @@ export class BatchHandler {
       else item.result = { outcome: 'failed', error: outcome.error };
     });
     await this.storeItems(fresh);
+    await this.storeAnnotations(fresh);
     // Each item's result is set: its bytes and article can go before the next part is loaded.
     for (const item of items) {
       item.queued = null;
       item.prepared = undefined;
       item.annotations = undefined;
+    }
+  }
+
+  /**
+   * The layers of the articles this batch stored, each in a transaction of its own and outside the
+   * store's write lock: they need no duplicate check, so workers write them side by side. A failure
+   * leaves the article without layers, for the next corpus read to annotate; it does not fail the job.
+   */
+  private async storeAnnotations(items: Item[]): Promise<void> {
+    for (const item of items) {
+      if (item.result?.outcome !== 'stored' || !item.annotations || !item.prepared) continue;
+      const id = item.prepared.raw.id;
+      const layers = item.annotations;
+      await this.withStore((store) => Promise.resolve(store.putAnnotations(id, ANNOTATION_VERSION, layers))).catch(() => undefined);
     }
   }
 
@@ -204,7 +219,6 @@ export class BatchHandler {
     }
     const relations = await storePrepared(store, item.prepared, this.nearThreshold);
     for (const origin of item.queued!.extraOrigins) await store.addOrigin(id, origin);
-    if (item.annotations) await store.putAnnotations(id, ANNOTATION_VERSION, item.annotations);
     return relations;
   }
 
