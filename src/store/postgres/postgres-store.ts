@@ -29,6 +29,7 @@ import type {
   StoredQuote,
 } from '../store.js';
 import { PG_MIGRATIONS } from './migrations.js';
+import { inPooledTransaction } from './pooled-client.js';
 
 type Row = Record<string, unknown>;
 /** A pool or one checked-out client: both run queries. */
@@ -187,30 +188,11 @@ export class PostgresStore implements Store {
    * BEGIN, take the advisory lock `lock` (if any), run `fn` on one client, COMMIT; ROLLBACK on a
    * throw. A client whose ROLLBACK fails is destroyed rather than returned to the pool mid-transaction.
    */
-  private async inTransaction<T>(lock: number | null, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    // A checked-out client is not covered by the pool's 'error' listener: a connection dropped between
-    // two statements would emit an unhandled 'error' and kill the process. The failing query rejects
-    // anyway, so the error is handled there.
-    client.on('error', ignoreClientError);
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
+  private inTransaction<T>(lock: number | null, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inPooledTransaction(this.pool, async (client) => {
       if (lock !== null) await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_CLASS, lock]);
-      const result = await fn(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (err) {
-      try {
-        await client.query('ROLLBACK');
-      } catch (rollbackError) {
-        broken = rollbackError as Error;
-      }
-      throw err;
-    } finally {
-      client.off('error', ignoreClientError);
-      client.release(broken);
-    }
+      return fn(client);
+    });
   }
 
   /**
@@ -635,5 +617,3 @@ export class PostgresStore implements Store {
     await this.pool.end();
   }
 }
-
-function ignoreClientError(): void {}
