@@ -9,6 +9,7 @@
  * Nothing here names a site, a person or a phrase: the features are shapes (lengths, case, digits),
  * provenance (which tag, which variant), agreement (exact and Dice) and the heading's place in the DOM.
  */
+import { normTitle } from '../../bench/meta.js';
 import { textValue } from '../../src/extract/html/metadata-jsonld.js';
 import { decodeLiteralEntities } from '../../src/extract/html/metadata-title-heading.js';
 import { classAndId, clean, decodeEntities, firstMeta, inNoiseRegion, visibleText } from '../../src/extract/html/metadata-dom.js';
@@ -53,18 +54,8 @@ export interface PageCandidates {
   candidates: TitleCandidate[];
 }
 
-/** The benchmark's title normalisation (bench/meta.ts normTitle): case, spaces, quote and dash variants, end punctuation. */
-export function titleKey(t: string): string {
-  return t
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[‘’‚‛′`´]/g, "'")
-    .replace(/[“”„‟″«»]/g, '"')
-    .replace(/[‐‑‒–—―−]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '');
-}
+/** The benchmark's title normalisation: a candidate is right when its key equals the truth's. */
+export const titleKey = (t: string): string => normTitle(t);
 
 /** Visible body text read once per page (capped), folded, to ask "is this text shown on the page". */
 function foldedBody(doc: Document): string {

@@ -21,6 +21,7 @@ import { parseHtml } from '../../src/extract/html/dom.js';
 import { extractMetadata } from '../../src/extract/html/metadata.js';
 import { titleContextFor } from './context.js';
 import { FEATURE_NAMES, pageCandidates } from './features.js';
+import { mulberry32 } from '../../src/similarity/hash.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
@@ -161,16 +162,10 @@ function pick(score: Scorer, r: PageRow, margin: number): number {
 
 type Scorer = (x: number[]) => number;
 
-/** Deterministic small random numbers (mulberry32), for the hidden layer's starting weights. */
+/** Deterministic small random numbers in [-0.5, 0.5), for the hidden layer's starting weights. */
 function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
-  };
+  const next = mulberry32(seed);
+  return () => next() - 0.5;
 }
 
 /**

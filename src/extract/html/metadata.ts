@@ -106,7 +106,7 @@ interface Found {
   source: MetaSource | null;
 }
 
-function findOutlet(meta: MetaTable, nodes: JsonLdNode[], article: JsonLdNode | null, url: string | null): Found {
+export function findOutlet(meta: MetaTable, nodes: JsonLdNode[], article: JsonLdNode | null, url: string | null): Found {
   const og = firstMeta(meta, ['og:site_name']);
   if (og && clean(og.value)) return { value: clean(decodeEntities(og.value)), source: 'opengraph' };
   const publisher = article ? textValue((article.publisher as JsonLdNode | undefined)?.name ?? article.publisher) : null;
@@ -120,7 +120,7 @@ function findOutlet(meta: MetaTable, nodes: JsonLdNode[], article: JsonLdNode | 
 }
 
 /** The names a site goes by, to strip from titles and reject as authors. */
-function siteNameVariants(outlet: string | null, meta: MetaTable, nodes: JsonLdNode[], article: JsonLdNode | null, url: string | null): string[] {
+export function siteNameVariants(outlet: string | null, meta: MetaTable, nodes: JsonLdNode[], article: JsonLdNode | null, url: string | null): string[] {
   const names = new Set<string>();
   if (outlet) names.add(outlet);
   for (const key of ['og:site_name', 'application-name', 'apple-mobile-web-app-title', 'twitter:site']) {
