@@ -30,8 +30,8 @@ import type {
 } from '../store.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { inPooledTransaction } from './pooled-client.js';
+import { articleFromRow, summaryFromRow, type Row } from '../rows.js';
 
-type Row = Record<string, unknown>;
 /** A pool or one checked-out client: both run queries. */
 type Queryable = Pick<pg.Pool, 'query'>;
 
@@ -357,25 +357,7 @@ export class PostgresStore implements Store {
       if (rows.length === 1) row = rows[0];
     }
     if (!row) return null;
-    return {
-      id: row.id as string,
-      text: row.text as string,
-      title: row.title as string | null,
-      publishedAt: row.published_at as string | null,
-      outlet: row.outlet as string | null,
-      byline: row.byline as string | null,
-      language: row.language as string | null,
-      url: row.url as string | null,
-      canonicalUrl: row.canonical_url as string | null,
-      dateline: row.dateline ? JSON.parse(row.dateline as string) : null,
-      metaSources: JSON.parse(row.meta_sources as string),
-      removals: JSON.parse(row.removals as string),
-      repairs: JSON.parse(row.repairs as string),
-      quality: JSON.parse(row.quality as string),
-      origins: (row.origins as string[]).map((json) => JSON.parse(json) as RawOrigin),
-      ingestedAt: row.ingested_at as string,
-      rawType: row.raw_type as StoredArticle['rawType'],
-    };
+    return articleFromRow(row, (row.origins as string[]).map((json) => JSON.parse(json) as RawOrigin));
   }
 
   async getRaw(id: string): Promise<Uint8Array | null> {
@@ -399,20 +381,7 @@ export class PostgresStore implements Store {
        ORDER BY a.seq LIMIT $1 OFFSET $2`,
       params,
     );
-    return rows.map((r) => ({
-      id: r.id as string,
-      title: r.title as string | null,
-      outlet: r.outlet as string | null,
-      publishedAt: r.published_at as string | null,
-      language: r.language as string | null,
-      url: r.url as string | null,
-      origin: r.origin as string,
-      chars: r.chars as number,
-      spamScore: r.spam_score as number,
-      garbleScore: r.garble_score as number,
-      removals: r.removals as number,
-      ingestedAt: r.ingested_at as string,
-    }));
+    return rows.map(summaryFromRow);
   }
 
   async articleIds(): Promise<string[]> {

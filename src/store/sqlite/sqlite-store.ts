@@ -21,8 +21,8 @@ import type {
   StoredQuote,
 } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
+import { articleFromRow, summaryFromRow, type Row } from '../rows.js';
 
-type Row = Record<string, unknown>;
 
 /** A stable key for "where in the file" so the same origin is recorded once. */
 export function originLocator(origin: RawOrigin): string {
@@ -217,25 +217,7 @@ export class SqliteStore implements Store {
     }
     if (!row) return null;
     const id = row.id as string;
-    return {
-      id,
-      text: row.text as string,
-      title: row.title as string | null,
-      publishedAt: row.published_at as string | null,
-      outlet: row.outlet as string | null,
-      byline: row.byline as string | null,
-      language: row.language as string | null,
-      url: row.url as string | null,
-      canonicalUrl: row.canonical_url as string | null,
-      dateline: row.dateline ? JSON.parse(row.dateline as string) : null,
-      metaSources: JSON.parse(row.meta_sources as string),
-      removals: JSON.parse(row.removals as string),
-      repairs: JSON.parse(row.repairs as string),
-      quality: JSON.parse(row.quality as string),
-      origins: (this.stmts.originsOf.all(id) as string[]).map((j) => JSON.parse(j) as RawOrigin),
-      ingestedAt: row.ingested_at as string,
-      rawType: row.raw_type as StoredArticle['rawType'],
-    };
+    return articleFromRow(row, (this.stmts.originsOf.all(id) as string[]).map((j) => JSON.parse(j) as RawOrigin));
   }
 
   getRaw(id: string): Uint8Array | null {
@@ -254,20 +236,7 @@ export class SqliteStore implements Store {
          ORDER BY a.seq LIMIT @limit OFFSET @offset`,
       )
       .all({ outlet: query.outlet, limit: query.limit ?? -1, offset: query.offset ?? 0 }) as Row[];
-    return rows.map((r) => ({
-      id: r.id as string,
-      title: r.title as string | null,
-      outlet: r.outlet as string | null,
-      publishedAt: r.published_at as string | null,
-      language: r.language as string | null,
-      url: r.url as string | null,
-      origin: r.origin as string,
-      chars: r.chars as number,
-      spamScore: r.spam_score as number,
-      garbleScore: r.garble_score as number,
-      removals: r.removals as number,
-      ingestedAt: r.ingested_at as string,
-    }));
+    return rows.map(summaryFromRow);
   }
 
   articleIds(): string[] {
