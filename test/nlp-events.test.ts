@@ -340,3 +340,14 @@ test('events: "he"/"she" inside reported speech is first someone named in the re
   const visit = events('Chilean President Rosa Vidal told Peruvian President Marco Lenz that she would visit Lima.').find((e) => e.trigger.text === 'visit');
   assert.equal(visit?.actor[0]?.canonical, 'Rosa Vidal');
 });
+
+test('events: a warning is a threat only by what it warns of', () => {
+  // a forecast about the world is a statement, not a threat
+  assert.ok(!events('The minister warned that the number of dead would probably rise.').some((e) => e.category === 'THREATEN'));
+  // a warning of forceful action is coded on the clause's own verb, by the one who warns
+  const threat = events('The security chief warned that police will no longer tolerate rallies by the opposition.').find((e) => e.category === 'THREATEN');
+  assert.ok(threat, 'a forceful warning is THREATEN');
+  assert.notEqual(threat.trigger.text, 'warned');
+  // a warning with an object, not a content clause, keeps the verb's own code
+  assert.ok(events('Ghana warned Togo against any incursion.').some((e) => e.trigger.text === 'warned'));
+});

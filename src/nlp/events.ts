@@ -409,6 +409,10 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     // (a verb of accusation, demand or warning keeps its own event: "alleged that ...")
     const contentClause = (speechLemma || isStatementBlock(block)) && opensContentClause(vEnd, s.tokEnd);
     if (contentClause && !speechActCategory(block, speechLemma)) return v;
+    // ...but a warning is a threat only by what it warns of: "warned that police will no longer
+    // tolerate rallies" is coded THREATEN on the clause's own verb; "warned that the number of dead
+    // would rise" is a statement about the world, no event
+    if (contentClause && WARNING_VERBS.has(t.key)) return v;
     // "if it chose to fight", "whether Portugal would contribute": a condition or a question, not an event
     if (inConditionalClause(v, s.tokStart)) return v;
     // "plans to impose", "decided to allow", "tried to hack": the infinitive is the event, with
