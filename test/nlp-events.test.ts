@@ -351,3 +351,8 @@ test('events: a warning is a threat only by what it warns of', () => {
   // a warning with an object, not a content clause, keeps the verb's own code
   assert.ok(events('Ghana warned Togo against any incursion.').some((e) => e.trigger.text === 'warned'));
 });
+
+test('events: spending time is no aid ("spent a second night in shelters")', () => {
+  assert.ok(!events('More than 3,000 residents spent a second night in shelters across Thessaly.').some((e) => e.trigger.text === 'spent'));
+  assert.ok(!events('The rebels spent the next two years in the mountains.').some((e) => e.trigger.text === 'spent'));
+});

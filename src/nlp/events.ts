@@ -186,6 +186,9 @@ const COOPERATIVE_FUTURE_TO_AGREE = new Set<PloverCategory>(['CONSULT', 'SUPPORT
 // (CAMEO 133 "threaten with political dissent, protest": a protest announced for later is a threat too)
 const FUTURE_CONFLICT_TO_THREATEN = new Set<PloverCategory>(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE', 'PROTEST']);
 const RESIGN_FORMS = new Set(['resign', 'resigns', 'resigned', 'resigning']);
+/** "spent a second night in shelters", "spend two years in prison": time passed, not money given (CAMEO's "spend on"). */
+const SPEND_FORMS = new Set(['spend', 'spends', 'spent', 'spending']);
+const TIME_SPAN_NOUNS = new Set(['night', 'nights', 'day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'decade', 'decades', 'hour', 'hours', 'minute', 'minutes', 'morning', 'evening', 'afternoon', 'time', 'summer', 'winter', 'season']);
 /** Past tenses without -ed, which are finite verbs after a singular subject. */
 const IRREGULAR_PAST = new Set(['met', 'held', 'sent', 'gave', 'took', 'made', 'said', 'told', 'won', 'lost', 'fought', 'struck', 'shot', 'hit', 'put', 'set', 'cut', 'let', 'led', 'fled', 'left', 'began', 'spoke', 'threw', 'broke', 'sought', 'brought', 'bought', 'caught', 'taught', 'kept', 'found', 'stood', 'came', 'went', 'ran', 'saw', 'chose', 'froze', 'rose', 'fell', 'drove', 'wrote', 'hid', 'bit', 'beat', 'bound', 'blew', 'drew', 'grew', 'knew', 'withdrew', 'overthrew', 'undertook', 'forbade', 'forgave', 'swore', 'tore', 'wore', 'bore', 'spent', 'lent', 'built', 'dealt', 'meant', 'felt', 'slew', 'quit', 'shut', 'cast', 'upset', 'spread', 'read', 'paid', 'laid', 'heard', 'sold', 'fed', 'inked']);
 /** Verbs of commitment: followed by "to/on/that ..." they express intent (PLOVER AGREE). */
@@ -413,6 +416,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     // tolerate rallies" is coded THREATEN on the clause's own verb; "warned that the number of dead
     // would rise" is a statement about the world, no event
     if (contentClause && WARNING_VERBS.has(t.key)) return v;
+    if (SPEND_FORMS.has(t.key) && spendsTime(tokens, vEnd, s.tokEnd)) return v;
     // "if it chose to fight", "whether Portugal would contribute": a condition or a question, not an event
     if (inConditionalClause(v, s.tokStart)) return v;
     // "plans to impose", "decided to allow", "tried to hack": the infinitive is the event, with
@@ -1479,4 +1483,13 @@ function nearestTime(times: TimeExpr[], s: number, e: number, at: number): TimeE
     if (!best || Math.abs(t.start - at) < Math.abs(best.start - at)) best = t;
   }
   return best;
+}
+
+/** The object of "spend" is a span of time: up to four words ("a second", "the next two") and a time noun. */
+function spendsTime(tokens: Token[], from: number, end: number): boolean {
+  for (let i = from; i < Math.min(end, from + 5); i++) {
+    if (TIME_SPAN_NOUNS.has(tokens[i].key)) return true;
+    if (tokens[i].kind === 'punct') return false;
+  }
+  return false;
 }
