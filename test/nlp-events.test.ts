@@ -356,3 +356,9 @@ test('events: spending time is no aid ("spent a second night in shelters")', () 
   assert.ok(!events('More than 3,000 residents spent a second night in shelters across Thessaly.').some((e) => e.trigger.text === 'spent'));
   assert.ok(!events('The rebels spent the next two years in the mountains.').some((e) => e.trigger.text === 'spent'));
 });
+
+test("events: the reporter's caveat (\"could not independently verify\") is no event", () => {
+  for (const text of ['The Ledger could not independently verify those accounts.', 'Reuters was unable to confirm the report.', "The agency couldn't verify the claims."]) {
+    assert.deepEqual(events(text), [], text);
+  }
+});

@@ -188,6 +188,7 @@ const FUTURE_CONFLICT_TO_THREATEN = new Set<PloverCategory>(['SANCTION', 'COERCE
 const RESIGN_FORMS = new Set(['resign', 'resigns', 'resigned', 'resigning']);
 /** "spent a second night in shelters", "spend two years in prison": time passed, not money given (CAMEO's "spend on"). */
 const SPEND_FORMS = new Set(['spend', 'spends', 'spent', 'spending']);
+const VERIFY_FORMS = new Set(['verify', 'verified', 'confirm', 'confirmed', 'corroborate', 'corroborated', 'authenticate', 'authenticated']);
 const TIME_SPAN_NOUNS = new Set(['night', 'nights', 'day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'decade', 'decades', 'hour', 'hours', 'minute', 'minutes', 'morning', 'evening', 'afternoon', 'time', 'summer', 'winter', 'season']);
 /** Past tenses without -ed, which are finite verbs after a singular subject. */
 const IRREGULAR_PAST = new Set(['met', 'held', 'sent', 'gave', 'took', 'made', 'said', 'told', 'won', 'lost', 'fought', 'struck', 'shot', 'hit', 'put', 'set', 'cut', 'let', 'led', 'fled', 'left', 'began', 'spoke', 'threw', 'broke', 'sought', 'brought', 'bought', 'caught', 'taught', 'kept', 'found', 'stood', 'came', 'went', 'ran', 'saw', 'chose', 'froze', 'rose', 'fell', 'drove', 'wrote', 'hid', 'bit', 'beat', 'bound', 'blew', 'drew', 'grew', 'knew', 'withdrew', 'overthrew', 'undertook', 'forbade', 'forgave', 'swore', 'tore', 'wore', 'bore', 'spent', 'lent', 'built', 'dealt', 'meant', 'felt', 'slew', 'quit', 'shut', 'cast', 'upset', 'spread', 'read', 'paid', 'laid', 'heard', 'sold', 'fed', 'inked']);
@@ -417,6 +418,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     // would rise" is a statement about the world, no event
     if (contentClause && WARNING_VERBS.has(t.key)) return v;
     if (SPEND_FORMS.has(t.key) && spendsTime(tokens, vEnd, s.tokEnd)) return v;
+    // "could not independently verify", "was unable to confirm": the reporter's caveat, not an event
+    if (VERIFY_FORMS.has(t.key) && reportersCaveat(tokens, v, s.tokStart)) return v;
     // "if it chose to fight", "whether Portugal would contribute": a condition or a question, not an event
     if (inConditionalClause(v, s.tokStart)) return v;
     // "plans to impose", "decided to allow", "tried to hack": the infinitive is the event, with
@@ -1492,4 +1495,12 @@ function spendsTime(tokens: Token[], from: number, end: number): boolean {
     if (tokens[i].kind === 'punct') return false;
   }
   return false;
+}
+
+/** "could not independently verify", "was not able to confirm", "has not verified": up to four words before the verb. */
+function reportersCaveat(tokens: Token[], v: number, sentenceStart: number): boolean {
+  const before = tokens.slice(Math.max(sentenceStart, v - 4), v).map((t) => t.key);
+  if (before.includes('independently')) return true;
+  const negated = before.some((k) => k === 'not' || k === "n't" || k === 'unable' || k === 'cannot');
+  return negated && before.some((k) => k === 'could' || k === 'can' || k === 'cannot' || k === 'unable' || k === 'able' || k === 'has' || k === 'have');
 }
