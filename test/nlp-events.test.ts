@@ -362,3 +362,8 @@ test("events: the reporter's caveat (\"could not independently verify\") is no e
     assert.deepEqual(events(text), [], text);
   }
 });
+
+test('events: expecting someone else to act is a forecast, not the subject committing ("analysts expect the bank to raise rates")', () => {
+  assert.ok(!events('Analysts expect the central bank to raise rates next month.').some((e) => e.trigger.text === 'expect'));
+  assert.ok(!events('Morocco expected the cable to be carrying power by 2030.').some((e) => e.trigger.text === 'expected'));
+});

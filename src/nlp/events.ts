@@ -188,6 +188,7 @@ const FUTURE_CONFLICT_TO_THREATEN = new Set<PloverCategory>(['SANCTION', 'COERCE
 const RESIGN_FORMS = new Set(['resign', 'resigns', 'resigned', 'resigning']);
 /** "spent a second night in shelters", "spend two years in prison": time passed, not money given (CAMEO's "spend on"). */
 const SPEND_FORMS = new Set(['spend', 'spends', 'spent', 'spending']);
+const EXPECT_FORMS = new Set(['expect', 'expects', 'expected', 'expecting', 'anticipate', 'anticipates', 'anticipated', 'predict', 'predicts', 'predicted']);
 const VERIFY_FORMS = new Set(['verify', 'verified', 'confirm', 'confirmed', 'corroborate', 'corroborated', 'authenticate', 'authenticated']);
 const TIME_SPAN_NOUNS = new Set(['night', 'nights', 'day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'decade', 'decades', 'hour', 'hours', 'minute', 'minutes', 'morning', 'evening', 'afternoon', 'time', 'summer', 'winter', 'season']);
 /** Past tenses without -ed, which are finite verbs after a singular subject. */
@@ -420,6 +421,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (SPEND_FORMS.has(t.key) && spendsTime(tokens, vEnd, s.tokEnd)) return v;
     // "could not independently verify", "was unable to confirm": the reporter's caveat, not an event
     if (VERIFY_FORMS.has(t.key) && reportersCaveat(tokens, v, s.tokStart)) return v;
+    // "analysts expect the bank to raise rates": a forecast of someone else's act, not the subject's commitment
+    if (EXPECT_FORMS.has(t.key) && expectsOtherToAct(tokens, vEnd, s.tokEnd)) return v;
     // "if it chose to fight", "whether Portugal would contribute": a condition or a question, not an event
     if (inConditionalClause(v, s.tokStart)) return v;
     // "plans to impose", "decided to allow", "tried to hack": the infinitive is the event, with
@@ -1503,4 +1506,14 @@ function reportersCaveat(tokens: Token[], v: number, sentenceStart: number): boo
   if (before.includes('independently')) return true;
   const negated = before.some((k) => k === 'not' || k === "n't" || k === 'unable' || k === 'cannot');
   return negated && before.some((k) => k === 'could' || k === 'can' || k === 'cannot' || k === 'unable' || k === 'able' || k === 'has' || k === 'have');
+}
+
+/** After "expect": an object of one to six words, then "to" ("the cable to be carrying", "Russia to deliver"). */
+function expectsOtherToAct(tokens: Token[], from: number, end: number): boolean {
+  if (tokens[from]?.key === 'to') return false; // "expects to receive": the subject's own intent
+  for (let i = from + 1; i < Math.min(end, from + 7); i++) {
+    if (tokens[i].kind === 'punct') return false;
+    if (tokens[i].key === 'to') return true;
+  }
+  return false;
 }
