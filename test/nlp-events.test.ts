@@ -367,3 +367,9 @@ test('events: expecting someone else to act is a forecast, not the subject commi
   assert.ok(!events('Analysts expect the central bank to raise rates next month.').some((e) => e.trigger.text === 'expect'));
   assert.ok(!events('Morocco expected the cable to be carrying power by 2030.').some((e) => e.trigger.text === 'expected'));
 });
+
+test('events: seeking something from someone is a request, not an intent to cooperate', () => {
+  const ev = events('Both governments would seek co-financing from the European Investment Bank.').find((e) => e.trigger.text === 'seek');
+  assert.equal(ev?.category, 'REQUEST');
+  assert.deepEqual(ev?.target.map((x) => x.text), ['European Investment Bank']);
+});

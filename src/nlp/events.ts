@@ -188,6 +188,7 @@ const FUTURE_CONFLICT_TO_THREATEN = new Set<PloverCategory>(['SANCTION', 'COERCE
 const RESIGN_FORMS = new Set(['resign', 'resigns', 'resigned', 'resigning']);
 /** "spent a second night in shelters", "spend two years in prison": time passed, not money given (CAMEO's "spend on"). */
 const SPEND_FORMS = new Set(['spend', 'spends', 'spent', 'spending']);
+const SEEK_FORMS = new Set(['seek', 'seeks', 'sought', 'seeking']);
 const EXPECT_FORMS = new Set(['expect', 'expects', 'expected', 'expecting', 'anticipate', 'anticipates', 'anticipated', 'predict', 'predicts', 'predicted']);
 const VERIFY_FORMS = new Set(['verify', 'verified', 'confirm', 'confirmed', 'corroborate', 'corroborated', 'authenticate', 'authenticated']);
 const TIME_SPAN_NOUNS = new Set(['night', 'nights', 'day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'decade', 'decades', 'hour', 'hours', 'minute', 'minutes', 'morning', 'evening', 'afternoon', 'time', 'summer', 'winter', 'season']);
@@ -529,6 +530,9 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if ((!code || code === '---') && COMMITMENT_VERBS.has(t.key) && ['to', 'on', 'upon', 'that'].includes(tokens[vEnd]?.key ?? '')) code = '030';
     code = codebookCode(code ?? '---', v, vEnd, limit);
     if (!code || code === '---') return v;
+    // "seek co-financing from the EIB": asking someone for something is a request (CAMEO 020), where
+    // the dictionary's default for "seek" is an intent to cooperate (030)
+    if (SEEK_FORMS.has(t.key) && code === '030' && askedOf(tokens, vEnd, limit)) code = '020';
     let category = signing ? 'AGREE' : cameoToPlover(code);
     if (!category) return v;
 
@@ -1514,6 +1518,15 @@ function expectsOtherToAct(tokens: Token[], from: number, end: number): boolean 
   for (let i = from + 1; i < Math.min(end, from + 7); i++) {
     if (tokens[i].kind === 'punct') return false;
     if (tokens[i].key === 'to') return true;
+  }
+  return false;
+}
+
+/** "seek <something> from <someone>": a "from" within eight tokens of the verb, before any punctuation but a hyphen. */
+function askedOf(tokens: Token[], from: number, end: number): boolean {
+  for (let i = from + 1; i < Math.min(end, from + 9); i++) {
+    if (tokens[i].kind === 'punct' && tokens[i].text !== '-') return false;
+    if (tokens[i].key === 'from') return true;
   }
   return false;
 }
