@@ -51,11 +51,11 @@ export function registerWorker(program: Command): void {
   addQueueDbOption(
     program
       .command('worker')
-      .description('Extract and store queued records (from `parallax enqueue`) until stopped, or idle with --idle-exit')
+      .description('Extract, annotate and store queued records (from `parallax enqueue`) until stopped, or idle with --idle-exit')
       .option('--concurrency <n>', 'extract threads in this process (documents extracted at once; 0 = main thread)', count('--concurrency', 0), 1)
       .option('--batch-size <n>', 'jobs fetched, extracted and stored together', count('--batch-size', 1), 8)
       .option('--idle-exit <seconds>', 'exit once the queue has had nothing to do for this long', count('--idle-exit', 0))
-      .option('--timeout <ms>', 'longest time one document may take to extract', count('--timeout', 1), 60_000)
+      .option('--timeout <ms>', 'longest time one document may take to extract (and annotate)', count('--timeout', 1), 60_000)
       .option('--poll <ms>', 'how often an idle worker looks for jobs', count('--poll', 50), 1000)
       .option('--no-annotate', 'store articles without their annotation layers (the first command that reads them annotates them in one process)')
       .option('--no-progress', 'no progress bar or progress lines')
