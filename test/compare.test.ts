@@ -147,6 +147,40 @@ test('dossier: Markdown sections, and article text that cannot open a tag, a lin
   assert.ok(md.includes('Deal \\| signed'), 'a pipe in a title does not split the table row');
 });
 
+test('HTML dossier: one page, no script allowed by its policy, and hostile article text shown as text', async () => {
+  const { storyDossierHtml, htmlText, DOSSIER_CSP } = await import('../src/export/dossier-html.js');
+  const { parseHTML } = await import('linkedom');
+  assert.equal(htmlText(`<img src=x onerror="alert(1)">'`), '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&#39;');
+  const cmp = compareStory([
+    article('a1', 'Harbor Times', '2025-03-05', harbor),
+    article('b1', 'Valley <img src=x onerror=alert(1)>', '2025-03-05', valley),
+  ]);
+  const story = {
+    id: 'story-a1',
+    label: 'Fisheries deal <script>alert(1)</script>',
+    start: '2025-03-05',
+    end: '2025-03-05',
+    articles: [
+      { id: 'a1', origin: null, outlet: 'Harbor Times', title: '"><svg onload=alert(1)>', publishedAt: '2025-03-05' },
+      { id: 'b1', origin: null, outlet: 'Valley <img src=x onerror=alert(1)>', title: null, publishedAt: '2025-03-05' },
+    ],
+  };
+  const html = storyDossierHtml(story, cmp);
+  const { document } = parseHTML(html);
+  assert.equal(document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'), DOSSIER_CSP);
+  assert.ok(!/script-src|'unsafe-eval'/.test(DOSSIER_CSP) && DOSSIER_CSP.startsWith("default-src 'none'"));
+  assert.equal(document.querySelectorAll('script, img, svg, iframe, object, embed, form, base, link').length, 0, 'no active or loading element');
+  for (const el of Array.from(document.querySelectorAll('*'))) {
+    for (const attr of Array.from(el.attributes)) assert.ok(!/^on/i.test(attr.name), `no event handler attribute (${attr.name})`);
+  }
+  assert.equal(document.querySelector('h1')?.textContent, 'Fisheries deal <script>alert(1)</script>', 'the label reads as written');
+  assert.ok(document.body.textContent.includes('Valley <img src=x onerror=alert(1)>'), 'the outlet reads as written');
+  for (const h of ['Summary', 'Where outlets disagree', 'Timeline', 'Sources']) {
+    assert.ok(Array.from(document.querySelectorAll('h2')).some((e) => e.textContent === h), h);
+  }
+  assert.ok(document.querySelectorAll('.conflict').length >= 3, 'value, speaker and date conflicts are listed');
+});
+
 test('quantities: tolls, counts with the noun left out, halves and units in one scale', () => {
   const text =
     'The death toll rose to 13 on Monday night after rescuers found a body. At least 12 people were killed and four were missing. ' +

@@ -5,6 +5,7 @@ import { claimSections, compareStory, type Claim, type StoryComparison } from '.
 import { comparableArticles, storiesMatching } from '../stories/compare-corpus.js';
 import type { StoryRecord } from '../stories/store-port.js';
 import { storyDossier } from '../export/dossier.js';
+import { storyDossierHtml } from '../export/dossier-html.js';
 import { ensureAnnotated } from './annotated.js';
 import { UsageError, addDbOption, openStore, truncate } from './shared.js';
 
@@ -56,8 +57,9 @@ export function registerCompare(program: Command): void {
       .argument('<story>', 'story id (or a unique prefix, with or without "story-")')
       .option('--limit <n>', 'claims listed per section', (v) => parseInt(v, 10), 8)
       .option('--json', 'print the whole comparison as one JSON object')
-      .option('--markdown', 'print a Markdown dossier (summary, disagreements, shared and single-outlet facts, timeline, sources)'),
-  ).action(async (id: string, opts: { db: string; limit: number; json?: boolean; markdown?: boolean }) => {
+      .option('--markdown', 'print a Markdown dossier (summary, disagreements, shared and single-outlet facts, timeline, sources)')
+      .option('--html', 'print the dossier as one self-contained HTML page (article text escaped, no script allowed)'),
+  ).action(async (id: string, opts: { db: string; limit: number; json?: boolean; markdown?: boolean; html?: boolean }) => {
     const store = await openStore(opts.db);
     try {
       await ensureAnnotated(store);
@@ -65,6 +67,7 @@ export function registerCompare(program: Command): void {
       const cmp = compareStory(await comparableArticles(store, story));
       if (opts.json) return void process.stdout.write(JSON.stringify({ story: { id: story.id, label: story.label, start: story.start, end: story.end }, ...cmp }) + '\n');
       if (opts.markdown) return void process.stdout.write(storyDossier(story, cmp));
+      if (opts.html) return void process.stdout.write(storyDossierHtml(story, cmp));
       process.stdout.write(renderComparison(story, cmp, opts.limit));
     } finally {
       await store.close();
