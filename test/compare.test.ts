@@ -121,25 +121,28 @@ test('parallax compare on the sample corpus: a story with several outlets, text 
   }
 });
 
+/** The harbor/valley story with a hostile label, second outlet name and first title, for the dossier tests. */
+function hostileStory(label: string, outlet: string, title: string) {
+  const cmp = compareStory([article('a1', 'Harbor Times', '2025-03-05', harbor), article('b1', outlet, '2025-03-05', valley)]);
+  const story = {
+    id: 'story-a1',
+    label,
+    start: '2025-03-05',
+    end: '2025-03-05',
+    articles: [
+      { id: 'a1', origin: null, outlet: 'Harbor Times', title, publishedAt: '2025-03-05' },
+      { id: 'b1', origin: null, outlet, title: null, publishedAt: '2025-03-05' },
+    ],
+  };
+  return { story, cmp };
+}
+
 test('dossier: Markdown sections, and article text that cannot open a tag, a link or a table cell', async () => {
   const { storyDossier, mdText } = await import('../src/export/dossier.js');
   assert.equal(mdText('<img src=x onerror=alert(1)>'), '&lt;img src=x onerror=alert(1)&gt;');
   assert.equal(mdText('[click](javascript:alert(1)) | cell'), '\\[click\\](javascript:alert(1)) \\| cell');
   assert.equal(mdText('# not a heading\nsecond line'), '\\# not a heading second line');
-  const cmp = compareStory([
-    article('a1', 'Harbor Times', '2025-03-05', harbor),
-    article('b1', 'Valley <b>Post</b>', '2025-03-05', valley),
-  ]);
-  const story = {
-    id: 'story-a1',
-    label: 'Fisheries deal <script>',
-    start: '2025-03-05',
-    end: '2025-03-05',
-    articles: [
-      { id: 'a1', origin: null, outlet: 'Harbor Times', title: 'Deal | signed', publishedAt: '2025-03-05' },
-      { id: 'b1', origin: null, outlet: 'Valley <b>Post</b>', title: null, publishedAt: '2025-03-05' },
-    ],
-  };
+  const { story, cmp } = hostileStory('Fisheries deal <script>', 'Valley <b>Post</b>', 'Deal | signed');
   const md = storyDossier(story, cmp);
   for (const h of ['# Fisheries deal &lt;script&gt;', '## Summary', '## Where outlets disagree', '## Timeline', '## Sources']) assert.ok(md.includes(h), h);
   assert.ok(md.includes('**value**') && md.includes('**speaker**') && md.includes('**date**'));
@@ -151,20 +154,7 @@ test('HTML dossier: one page, no script allowed by its policy, and hostile artic
   const { storyDossierHtml, htmlText, DOSSIER_CSP } = await import('../src/export/dossier-html.js');
   const { parseHTML } = await import('linkedom');
   assert.equal(htmlText(`<img src=x onerror="alert(1)">'`), '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&#39;');
-  const cmp = compareStory([
-    article('a1', 'Harbor Times', '2025-03-05', harbor),
-    article('b1', 'Valley <img src=x onerror=alert(1)>', '2025-03-05', valley),
-  ]);
-  const story = {
-    id: 'story-a1',
-    label: 'Fisheries deal <script>alert(1)</script>',
-    start: '2025-03-05',
-    end: '2025-03-05',
-    articles: [
-      { id: 'a1', origin: null, outlet: 'Harbor Times', title: '"><svg onload=alert(1)>', publishedAt: '2025-03-05' },
-      { id: 'b1', origin: null, outlet: 'Valley <img src=x onerror=alert(1)>', title: null, publishedAt: '2025-03-05' },
-    ],
-  };
+  const { story, cmp } = hostileStory('Fisheries deal <script>alert(1)</script>', 'Valley <img src=x onerror=alert(1)>', '"><svg onload=alert(1)>');
   const html = storyDossierHtml(story, cmp);
   const { document } = parseHTML(html);
   assert.equal(document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'), DOSSIER_CSP);
