@@ -77,7 +77,6 @@ export interface PreparedRecord {
   article: Article;
   keys: RelateKeys;
 }
-type Prepared = PreparedRecord;
 
 /**
  * Store one extracted document and its duplicate relations against what is stored. Call it inside
@@ -125,7 +124,7 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
   const readStats = options.read?.stats ?? newIngestStats();
   summary.skipped = readStats.skipped; // filled in by the readers as they go
   const started = performance.now();
-  let batch: Prepared[] = [];
+  let batch: PreparedRecord[] = [];
   /** Ids read in this run and not yet committed: the same bytes twice in one run are one document. */
   const inFlight = new Set<string>();
   let pendingOrigins: RawRecord[] = [];
@@ -137,8 +136,8 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
     await store.putError(error);
   };
 
-  const storeOne = (item: Prepared) => storePrepared(store, item, dup.nearThreshold);
-  const count = (item: Prepared, relations: DuplicateRelation[]) => {
+  const storeOne = (item: PreparedRecord) => storePrepared(store, item, dup.nearThreshold);
+  const count = (item: PreparedRecord, relations: DuplicateRelation[]) => {
     for (const r of relations) {
       if (r.kind === 'exact') summary.exactDuplicates++;
       else summary.nearDuplicates++;

@@ -91,12 +91,17 @@ export class ExtractPool {
       slot.task = null;
     }
     this.slots.length = 0;
-    for (const task of this.queue.splice(0)) task.resolve(prepareRecord(task.raw, this.options.duplicates, this.options.annotate === true));
+    for (const task of this.queue.splice(0)) task.resolve(this.prepareHere(task.raw));
+  }
+
+  /** The work a worker thread would do, on this thread (once workers are abandoned). */
+  private prepareHere(raw: RawRecord): PrepareOutcome {
+    return prepareRecord(raw, this.options.duplicates, this.options.annotate === true);
   }
 
   /** Extract one record; resolves with its outcome (never rejects). */
   run(raw: RawRecord): Promise<PrepareOutcome> {
-    if (this.brokenReason) return Promise.resolve(prepareRecord(raw, this.options.duplicates, this.options.annotate === true));
+    if (this.brokenReason) return Promise.resolve(this.prepareHere(raw));
     return new Promise((resolve) => {
       this.queue.push({ seq: this.seq++, raw, resolve });
       this.dispatch();
