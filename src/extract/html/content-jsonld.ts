@@ -4,7 +4,7 @@
  * paywalled pages), flattened (no paragraphs), or stale. Words only: compared as bags of lower-case
  * word tokens, the way the text will be read.
  */
-import { MAX_JSONLD_SCRIPT_CHARS, flattenJsonLd, parseJsonLdText, textValue } from './metadata-jsonld.js';
+import { flattenJsonLd, scriptJsonLd, textValue } from './metadata-jsonld.js';
 
 /** An articleBody shorter than this many words is a teaser or summary, not the article. */
 export const ARTICLE_BODY_MIN_WORDS = 100;
@@ -69,16 +69,13 @@ export function mayHoldArticleBody(script: Element): boolean {
 }
 
 /**
- * The longest JSON-LD articleBody among these scripts (the page's JSON-LD blocks, gathered by the
- * caller's own walk) as word tokens, or null when there is none worth using.
+ * The longest JSON-LD articleBody among these scripts (the page's JSON-LD blocks that mention it,
+ * gathered by the caller's own walk with mayHoldArticleBody) as word tokens, or null when there is none
+ * worth using. The scripts' parse is shared with the metadata reader (scriptJsonLd).
  */
 export function articleBodyTokens(scripts: readonly Element[]): string[] | null {
   const values: unknown[] = [];
-  for (const script of scripts) {
-    const text = script.textContent ?? '';
-    if (text.length > MAX_JSONLD_SCRIPT_CHARS || !text.includes('articleBody')) continue;
-    values.push(...parseJsonLdText(text));
-  }
+  for (const script of scripts) values.push(...scriptJsonLd(script));
   if (values.length === 0) return null;
   let best: string[] | null = null;
   for (const node of flattenJsonLd(values)) {

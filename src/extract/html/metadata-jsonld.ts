@@ -116,15 +116,29 @@ export function flattenJsonLd(values: unknown[]): JsonLdNode[] {
 /** Biggest JSON-LD script body parsed: anything larger is not metadata, and parsing it would be slow. */
 export const MAX_JSONLD_SCRIPT_CHARS = 2_000_000;
 
+const parsedScripts = new WeakMap<Element, unknown[]>();
+
+/**
+ * The values of one JSON-LD script, parsed once per element: metadata reads every block, and main-content
+ * extraction reads the articleBody blocks of the same page again. Oversized scripts give nothing.
+ */
+export function scriptJsonLd(script: Element): unknown[] {
+  let values = parsedScripts.get(script);
+  if (!values) {
+    const text = script.textContent ?? '';
+    values = text.length > MAX_JSONLD_SCRIPT_CHARS ? [] : parseJsonLdText(text);
+    parsedScripts.set(script, values);
+  }
+  return values;
+}
+
 /** All JSON-LD nodes of a document. */
 export function jsonLdNodes(doc: Document): JsonLdNode[] {
   const values: unknown[] = [];
   for (const script of Array.from(doc.querySelectorAll('script[type]'))) {
     const type = (script.getAttribute('type') ?? '').toLowerCase();
     if (!type.includes('ld+json')) continue;
-    const text = script.textContent ?? '';
-    if (text.length > MAX_JSONLD_SCRIPT_CHARS) continue;
-    values.push(...parseJsonLdText(text));
+    values.push(...scriptJsonLd(script));
   }
   return flattenJsonLd(values);
 }
