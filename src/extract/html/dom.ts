@@ -190,10 +190,12 @@ const HEAD_TAGS = new Set(['meta', 'title', 'link', 'base', 'style']);
  */
 function adoptStrayNodes(doc: Document): void {
   const top = Array.from(doc.childNodes);
-  const strays = new Set(top.filter((n) => n.nodeType !== 10 && !(n.nodeType === 1 && (n as Element).localName === 'html')));
-  if (strays.size === 0) return;
+  const isHtml = (n: Node): n is Element => n.nodeType === 1 && (n as Element).localName === 'html';
+  // everything but the doctype and <html> itself strays
+  const isStray = (n: Node) => n.nodeType !== 10 && !isHtml(n);
+  if (!top.some(isStray)) return;
   // not doc.documentElement: linkedom answers the first top-level element, which may be a stray <p>
-  let html = top.find((n): n is Element => n.nodeType === 1 && (n as Element).localName === 'html');
+  let html = top.find(isHtml);
   if (!html) {
     html = doc.createElement('html');
     doc.appendChild(html);
@@ -208,7 +210,7 @@ function adoptStrayNodes(doc: Document): void {
       seenHtml = true;
       continue;
     }
-    if (!strays.has(n)) continue;
+    if (!isStray(n)) continue;
     const isHeadTag = n.nodeType === 1 && HEAD_TAGS.has((n as Element).localName);
     // head-only tags before the first content go to <head>; the rest keep their order in <body>
     if (!inBody && isHeadTag) head.appendChild(n);
