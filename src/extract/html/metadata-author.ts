@@ -218,9 +218,11 @@ const BYLINE_SELECTOR = BYLINE_CLASS_WORDS.map((w) => `[class*="${w}"], [id*="${
 
 export function extractAuthor(ctx: AuthorContext, nodes: JsonLdNode[]): AuthorResult {
   const fromJsonLd = jsonLdAuthors(ctx, nodes);
+  // read once: tried as people first, then as the site signing (below)
+  const fromMeta = metaAuthors(ctx.meta);
   const tries: Array<[() => string[], MetaSource, Trust]> = [
     [() => fromJsonLd.names, 'json-ld', { anyCase: true, siteNameOk: fromJsonLd.personal }],
-    [() => metaAuthors(ctx.meta), 'meta', { anyCase: true, siteNameOk: true }],
+    [() => fromMeta, 'meta', { anyCase: true, siteNameOk: true }],
     [() => microdataAuthors(ctx.doc), 'microdata', STRICT],
     [() => bylineElementAuthors(ctx), 'text', STRICT],
     [() => byLineNearHeadline(ctx), 'text', STRICT],
@@ -237,7 +239,7 @@ export function extractAuthor(ctx: AuthorContext, nodes: JsonLdNode[]): AuthorRe
   // Nobody else is named: the site itself signs. Only now, so that a person named anywhere above wins.
   const declared = finish(fromJsonLd.declared, ctx.siteNames, SITE_SIGNS);
   if (declared) return { value: declared, source: 'json-ld' };
-  const metaDeclared = finish(metaAuthors(ctx.meta), ctx.siteNames, SITE_SIGNS);
+  const metaDeclared = finish(fromMeta, ctx.siteNames, SITE_SIGNS);
   if (metaDeclared) return { value: metaDeclared, source: 'meta' };
   return { value: null, source: null };
 }
