@@ -6,6 +6,7 @@
 import type { CorpusEntity } from '../nlp/entities-corpus.js';
 import type { Annotations } from '../nlp/types.js';
 import type { Store, StoredEvent, StoredQuote } from '../store/store.js';
+import { storyOutlets } from '../stories/compare-corpus.js';
 import type { StoryRecord } from '../stories/store-port.js';
 
 export type Cell = string | number | boolean | null;
@@ -68,61 +69,50 @@ export function articleTable(store: Store, opts: ArticleExportOptions = {}): Exp
   return { columns, rows: rows() };
 }
 
-export function storyTable(stories: readonly StoryRecord[]): ExportTable {
-  const columns = ['id', 'label', 'start', 'end', 'size', 'outlets', 'articles'];
+/** A table whose rows map one item each, lazily, as they are written. */
+function mappedTable<T>(columns: string[], items: Iterable<T>, row: (item: T) => Row): ExportTable {
   function* rows(): Iterable<Row> {
-    for (const s of stories) {
-      const outlets = [...new Set(s.articles.map((m) => m.outlet).filter((o): o is string => !!o))];
-      yield {
-        id: s.id,
-        label: s.label,
-        start: s.start,
-        end: s.end,
-        size: s.articles.length,
-        outlets: outlets.join('; '),
-        articles: s.articles.map((m) => m.id).join(' '),
-      };
-    }
+    for (const item of items) yield row(item);
   }
   return { columns, rows: rows() };
+}
+
+export function storyTable(stories: readonly StoryRecord[]): ExportTable {
+  return mappedTable(['id', 'label', 'start', 'end', 'size', 'outlets', 'articles'], stories, (s) => ({
+    id: s.id,
+    label: s.label,
+    start: s.start,
+    end: s.end,
+    size: s.articles.length,
+    outlets: storyOutlets(s).join('; '),
+    articles: s.articles.map((m) => m.id).join(' '),
+  }));
 }
 
 export function entityTable(entities: readonly CorpusEntity[]): ExportTable {
-  const columns = ['id', 'type', 'canonical', 'country', 'aliases', 'roles', 'articles', 'mentions'];
-  function* rows(): Iterable<Row> {
-    for (const e of entities) {
-      yield {
-        id: e.id,
-        type: e.type,
-        canonical: e.canonical,
-        country: e.country ?? null,
-        aliases: e.aliases.join('; '),
-        roles: e.roles.join('; '),
-        articles: e.articles.join(' '),
-        mentions: e.mentionCount,
-      };
-    }
-  }
-  return { columns, rows: rows() };
+  return mappedTable(['id', 'type', 'canonical', 'country', 'aliases', 'roles', 'articles', 'mentions'], entities, (e) => ({
+    id: e.id,
+    type: e.type,
+    canonical: e.canonical,
+    country: e.country ?? null,
+    aliases: e.aliases.join('; '),
+    roles: e.roles.join('; '),
+    articles: e.articles.join(' '),
+    mentions: e.mentionCount,
+  }));
 }
 
 export function quoteTable(quotes: Iterable<StoredQuote>): ExportTable {
-  const columns = ['article', 'start', 'end', 'direct', 'speaker', 'speakerText', 'cue', 'text'];
-  function* rows(): Iterable<Row> {
-    for (const q of quotes) {
-      yield {
-        article: q.articleId,
-        start: q.start,
-        end: q.end,
-        direct: q.direct,
-        speaker: q.speaker?.canonical ?? null,
-        speakerText: q.speaker?.text ?? null,
-        cue: q.cue,
-        text: q.text,
-      };
-    }
-  }
-  return { columns, rows: rows() };
+  return mappedTable(['article', 'start', 'end', 'direct', 'speaker', 'speakerText', 'cue', 'text'], quotes, (q) => ({
+    article: q.articleId,
+    start: q.start,
+    end: q.end,
+    direct: q.direct,
+    speaker: q.speaker?.canonical ?? null,
+    speakerText: q.speaker?.text ?? null,
+    cue: q.cue,
+    text: q.text,
+  }));
 }
 
 /**
@@ -136,27 +126,22 @@ export function eventTable(events: Iterable<StoredEvent>): ExportTable {
   ];
   const names = (ps: Array<{ canonical: string }>) => ps.map((p) => p.canonical).join('; ') || null;
   const codes = (ps: Array<{ country?: string }>) => [...new Set(ps.map((p) => p.country).filter(Boolean))].join('; ') || null;
-  function* rows(): Iterable<Row> {
-    for (const e of events) {
-      yield {
-        article: e.articleId,
-        date: e.time,
-        category: e.category,
-        quad: e.quad,
-        cameo: e.cameo,
-        actor: names(e.actor),
-        actorCountry: codes(e.actor),
-        target: names(e.target),
-        targetCountry: codes(e.target),
-        trigger: e.trigger.text,
-        triggerStart: e.trigger.start,
-        triggerEnd: e.trigger.end,
-        place: e.place?.canonical ?? null,
-        negated: e.flags.negated,
-        hedged: e.flags.hedged,
-        future: e.flags.future,
-      };
-    }
-  }
-  return { columns, rows: rows() };
+  return mappedTable(columns, events, (e) => ({
+    article: e.articleId,
+    date: e.time,
+    category: e.category,
+    quad: e.quad,
+    cameo: e.cameo,
+    actor: names(e.actor),
+    actorCountry: codes(e.actor),
+    target: names(e.target),
+    targetCountry: codes(e.target),
+    trigger: e.trigger.text,
+    triggerStart: e.trigger.start,
+    triggerEnd: e.trigger.end,
+    place: e.place?.canonical ?? null,
+    negated: e.flags.negated,
+    hedged: e.flags.hedged,
+    future: e.flags.future,
+  }));
 }

@@ -3,8 +3,8 @@
  * in the order compareStory wants them. Shared by the CLI, the HTTP API and the benchmark.
  */
 import type { Annotations } from '../nlp/types.js';
-import type { ComparableArticle } from './compare.js';
-import type { StoryRecord } from './store-port.js';
+import type { ComparableArticle, StoryComparison } from './compare.js';
+import type { DerivationRecord, StoryRecord } from './store-port.js';
 import type { Awaitable } from '../store/store.js';
 
 /** What comparing needs from the store. */
@@ -17,6 +17,22 @@ export interface CompareStorePort {
 export function storiesMatching(stories: readonly StoryRecord[], id: string): StoryRecord[] {
   const want = id.startsWith('story-') ? id : `story-${id}`;
   return stories.filter((s) => s.id.startsWith(want));
+}
+
+/** The story's distinct outlets, in member order. */
+export function storyOutlets(story: Pick<StoryRecord, 'articles'>): string[] {
+  return [...new Set(story.articles.map((m) => m.outlet).filter((o): o is string => !!o))];
+}
+
+/** The copy relations between two members of the story. */
+export function storyDerivations(story: StoryRecord, derivations: readonly DerivationRecord[]): DerivationRecord[] {
+  const members = new Set(story.articles.map((a) => a.id));
+  return derivations.filter((d) => members.has(d.derived) && members.has(d.source));
+}
+
+/** A comparison as the API and `parallax compare --json` give it: the story's heading, then the comparison. */
+export function comparisonView(story: StoryRecord, cmp: StoryComparison) {
+  return { story: { id: story.id, label: story.label, start: story.start, end: story.end }, ...cmp };
 }
 
 /** The story's annotated articles, oldest first (undated ones after, in story order). */
