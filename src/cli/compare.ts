@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { relateCorpus } from '../stories/relate-corpus.js';
 import { claimSections, compareStory, type Claim, type StoryComparison } from '../stories/compare.js';
-import { comparableArticles, storiesMatching } from '../stories/compare-corpus.js';
+import { comparableArticles, comparisonView, storiesMatching } from '../stories/compare-corpus.js';
 import type { StoryRecord } from '../stories/store-port.js';
 import { storyDossier } from '../export/dossier.js';
 import { storyDossierHtml } from '../export/dossier-html.js';
@@ -21,7 +21,7 @@ function claimLine(c: Claim): string {
   return `  [${c.kind}] ${truncate(c.label, 110)}  (${who})`;
 }
 
-export function renderComparison(story: StoryRecord, cmp: StoryComparison, limit: number): string {
+function renderComparison(story: StoryRecord, cmp: StoryComparison, limit: number): string {
   const out: string[] = [];
   out.push(`${story.id}  ${story.label}`);
   out.push(`outlets: ${cmp.voices.map((v) => `${v.voice} (${v.articles.length}${v.independent ? '' : ', copies only'})`).join('; ')}`);
@@ -65,7 +65,7 @@ export function registerCompare(program: Command): void {
       await ensureAnnotated(store);
       const story = findStory((await relateCorpus(store)).stories, id);
       const cmp = compareStory(await comparableArticles(store, story));
-      if (opts.json) return void process.stdout.write(JSON.stringify({ story: { id: story.id, label: story.label, start: story.start, end: story.end }, ...cmp }) + '\n');
+      if (opts.json) return void process.stdout.write(JSON.stringify(comparisonView(story, cmp)) + '\n');
       if (opts.markdown) return void process.stdout.write(storyDossier(story, cmp));
       if (opts.html) return void process.stdout.write(storyDossierHtml(story, cmp));
       process.stdout.write(renderComparison(story, cmp, opts.limit));

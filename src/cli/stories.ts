@@ -5,13 +5,13 @@
 import type { Command } from 'commander';
 import { DEFAULT_DB, addDbOption, displayDb, openStore, printJsonLines, shortId, table, truncate, UsageError } from './shared.js';
 import { relateCorpus } from '../stories/relate-corpus.js';
+import type { StoryRecord } from '../stories/store-port.js';
+import { storyDerivations, storyOutlets } from '../stories/compare-corpus.js';
 import { findStory } from './compare.js';
 import { align } from '../similarity/align.js';
 import { renderDiff, wordDiff } from '../similarity/diff.js';
 
-function outletCount(s: { articles: Array<{ outlet: string | null }> }): number {
-  return new Set(s.articles.map((a) => a.outlet).filter(Boolean)).size;
-}
+const outletCount = (s: StoryRecord) => storyOutlets(s).length;
 
 function day(iso: string | null): string {
   return iso ? iso.slice(0, 10) : '-';
@@ -30,8 +30,7 @@ export function register(program: Command): void {
       if (opts.json) return printJsonLines(stories);
       if (stories.length === 0) return void process.stdout.write('No stories (ingest some articles first).\n');
       const rows = stories.map((s) => {
-        const outlets = [...new Set(s.articles.map((a) => a.outlet).filter(Boolean))];
-        return [shortId(s.id.replace(/^story-/, '')), `${day(s.start)}..${day(s.end)}`, String(s.articles.length), truncate(outlets.join(', '), 30), truncate(s.label, 70)];
+        return [shortId(s.id.replace(/^story-/, '')), `${day(s.start)}..${day(s.end)}`, String(s.articles.length), truncate(storyOutlets(s).join(', '), 30), truncate(s.label, 70)];
       });
       process.stdout.write(table(['story', 'span', 'size', 'outlets', 'label'], rows) + '\n');
       const widest = [...stories].sort((a, b) => outletCount(b) - outletCount(a))[0];
@@ -55,8 +54,7 @@ export function register(program: Command): void {
     try {
       const { stories, derivations } = await relateCorpus(store);
       const story = findStory(stories, id);
-      const inStory = new Set(story.articles.map((a) => a.id));
-      const relations = derivations.filter((d) => inStory.has(d.derived) && inStory.has(d.source));
+      const relations = storyDerivations(story, derivations);
       if (opts.json) return void process.stdout.write(JSON.stringify({ ...story, derivations: relations }) + '\n');
       const out = [`${story.id}  ${day(story.start)}..${day(story.end)}  ${story.articles.length} articles`, `label: ${story.label}`, ''];
       for (const a of story.articles) {

@@ -15,7 +15,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { mergeCorpusEntities, selectEntities } from '../nlp/index.js';
 import { annotateCorpus } from '../pipeline.js';
 import { compareStory } from '../stories/compare.js';
-import { comparableArticles, storiesMatching } from '../stories/compare-corpus.js';
+import { comparableArticles, comparisonView, storiesMatching, storyDerivations } from '../stories/compare-corpus.js';
 import { relateCorpus } from '../stories/relate-corpus.js';
 import type { StoryRecord } from '../stories/store-port.js';
 import type { Store } from '../store/store.js';
@@ -133,14 +133,13 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
   app.get('/api/stories/:id', { schema: { params: idParams } }, async (req) => {
     const related = await stories();
     const story = findStory(related.stories, (req.params as { id: string }).id);
-    const members = new Set(story.articles.map((a) => a.id));
-    return { ...story, derivations: related.derivations.filter((d) => members.has(d.derived) && members.has(d.source)) };
+    return { ...story, derivations: storyDerivations(story, related.derivations) };
   });
 
   app.get('/api/stories/:id/compare', { schema: { params: idParams } }, async (req) => {
     await annotated();
     const story = findStory((await stories()).stories, (req.params as { id: string }).id);
-    return { story: { id: story.id, label: story.label, start: story.start, end: story.end }, ...compareStory(await comparableArticles(store, story)) };
+    return comparisonView(story, compareStory(await comparableArticles(store, story)));
   });
 
   app.get('/api/entities', {
