@@ -21,41 +21,77 @@ export function mdText(s: string): string {
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '?');
 
-function claimLine(c: Claim): string {
-  return `- *${c.kind}* ${mdText(c.label)} — ${c.voices.map(mdText).join(', ')}${c.independent < c.voices.length ? ` (${c.independent} independent)` : ''}`;
+/**
+ * What a dossier shows, whatever its format: the Markdown and HTML renderers lay out the same
+ * model, each escaping article text its own way. Strings here are raw (unescaped).
+ */
+export interface DossierModel {
+  /** "2025-03-05 to 2025-03-06 · 3 articles from 2 outlets · 12 claims, 2 in conflict" */
+  meta: string;
+  conflicts: Claim[];
+  /** Claim lists with claims, in reading order; `voice` (raw) ends the title of a single-outlet list. */
+  lists: Array<{ title: string; voice?: string; claims: Claim[]; more: number }>;
+  sources: Array<{ id: string; published: string; outlet: string; title: string; relation: { kind: 'copy of' | 'spin of'; of: string } | null }>;
 }
 
-export function storyDossier(story: StoryRecord, cmp: StoryComparison, options: { maxClaims?: number } = {}): string {
-  const max = options.maxClaims ?? 25;
-  const out: string[] = [];
-  out.push(`# ${mdText(story.label)}`, '');
-  out.push(`Story \`${story.id}\` · ${day(story.start)} to ${day(story.end)} · ${story.articles.length} articles from ${cmp.voices.length} outlets · ${cmp.counts.claims} claims, ${cmp.counts.conflicts} in conflict`, '');
-  out.push('## Summary', '');
-  for (const s of cmp.summary) out.push(`- ${mdText(s.text)} (${mdText(s.voice)})`);
-  out.push('', '## Where outlets disagree', '');
+export function dossierModel(story: StoryRecord, cmp: StoryComparison, maxClaims = 25): DossierModel {
   const sections = claimSections(cmp);
-  if (!sections.conflicts.length) out.push('No conflicting numbers, dates or attributions were found.');
-  for (const c of sections.conflicts) {
-    out.push(`- **${c.conflict!.kind}**: ${mdText(c.label)}`);
-    for (const v of c.conflict!.versions) out.push(`  - ${mdText(v.value)}: ${v.voices.map(mdText).join(', ')}`);
-  }
-  const list = (title: string, claims: Claim[]) => {
-    if (!claims.length) return;
-    out.push('', `## ${title}`, '');
-    for (const c of claims.slice(0, max)) out.push(claimLine(c));
-    if (claims.length > max) out.push(`- … and ${claims.length - max} more`);
+  const lists: DossierModel['lists'] = [];
+  const list = (title: string, claims: Claim[], voice?: string) => {
+    if (claims.length) lists.push({ title, ...(voice === undefined ? {} : { voice }), claims: claims.slice(0, maxClaims), more: Math.max(0, claims.length - maxClaims) });
   };
   list('Reported by every outlet', sections.all);
   list('Reported by several outlets', sections.some);
-  for (const o of sections.only) list(`Reported only by ${mdText(o.voice)}`, o.claims);
+  for (const o of sections.only) list('Reported only by ', o.claims, o.voice);
+  return {
+    meta: `${day(story.start)} to ${day(story.end)} · ${story.articles.length} articles from ${cmp.voices.length} outlets · ${cmp.counts.claims} claims, ${cmp.counts.conflicts} in conflict`,
+    conflicts: sections.conflicts,
+    lists,
+    sources: story.articles.map((a) => ({
+      id: a.id.slice(0, 12),
+      published: day(a.publishedAt),
+      outlet: a.outlet ?? '?',
+      title: a.title ?? '(untitled)',
+      relation: a.copyOf ? { kind: 'copy of', of: a.copyOf.slice(0, 12) } : a.spinOf ? { kind: 'spin of', of: a.spinOf.slice(0, 12) } : null,
+    })),
+  };
+}
+
+/** " (2 independent)" when copies make up some of a claim's voices. */
+export function independentNote(c: Claim): string {
+  return c.independent < c.voices.length ? ` (${c.independent} independent)` : '';
+}
+
+function claimLine(c: Claim): string {
+  return `- *${c.kind}* ${mdText(c.label)} — ${c.voices.map(mdText).join(', ')}${independentNote(c)}`;
+}
+
+export function storyDossier(story: StoryRecord, cmp: StoryComparison, options: { maxClaims?: number } = {}): string {
+  const d = dossierModel(story, cmp, options.maxClaims);
+  const out: string[] = [];
+  out.push(`# ${mdText(story.label)}`, '');
+  out.push(`Story \`${story.id}\` · ${d.meta}`, '');
+  out.push('## Summary', '');
+  for (const s of cmp.summary) out.push(`- ${mdText(s.text)} (${mdText(s.voice)})`);
+  out.push('', '## Where outlets disagree', '');
+  if (!d.conflicts.length) out.push('No conflicting numbers, dates or attributions were found.');
+  for (const c of d.conflicts) {
+    out.push(`- **${c.conflict!.kind}**: ${mdText(c.label)}`);
+    for (const v of c.conflict!.versions) out.push(`  - ${mdText(v.value)}: ${v.voices.map(mdText).join(', ')}`);
+  }
+  for (const l of d.lists) {
+    out.push('', `## ${l.title}${l.voice === undefined ? '' : mdText(l.voice)}`, '');
+    for (const c of l.claims) out.push(claimLine(c));
+    if (l.more) out.push(`- … and ${l.more} more`);
+  }
   if (cmp.timeline.length) {
     out.push('', '## Timeline', '', '| date | event | outlets |', '| --- | --- | --- |');
     for (const t of cmp.timeline) out.push(`| ${t.date} | ${mdText(t.label)} | ${t.voices.map(mdText).join(', ')} |`);
   }
   out.push('', '## Sources', '', '| article | published | outlet | title | relation |', '| --- | --- | --- | --- | --- |');
-  for (const a of story.articles) {
-    const rel = a.copyOf ? `copy of \`${a.copyOf.slice(0, 12)}\`` : a.spinOf ? `spin of \`${a.spinOf.slice(0, 12)}\`` : '';
-    out.push(`| \`${a.id.slice(0, 12)}\` | ${day(a.publishedAt)} | ${mdText(a.outlet ?? '?')} | ${mdText(a.title ?? '(untitled)')} | ${rel} |`);
+  for (const a of d.sources) {
+    const rel = a.relation ? `${a.relation.kind} \`${a.relation.of}\`` : '';
+    out.push(`| \`${a.id}\` | ${a.published} | ${mdText(a.outlet)} | ${mdText(a.title)} | ${rel} |`);
   }
   return out.join('\n') + '\n';
 }
