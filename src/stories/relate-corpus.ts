@@ -28,13 +28,15 @@ function toRecord(d: Derivation): DerivationRecord {
 
 /**
  * Dated articles in time order, then undated ones in ingest order (an undated article is placed
- * as if published with the latest article seen: "same time").
+ * as if published with the latest article seen: "same time"). Times come from one listing, so
+ * each article's text is read once, by the relate pass.
  */
 async function relateOrder(port: RelateStorePort, ids: string[]): Promise<string[]> {
+  const publishedAt = new Map((await port.listArticles()).map((a) => [a.id, a.publishedAt]));
   const dated: Array<{ id: string; t: number; i: number }> = [];
   const undated: string[] = [];
   for (const [i, id] of ids.entries()) {
-    const t = parseTime((await port.getArticle(id))?.publishedAt ?? null);
+    const t = parseTime(publishedAt.get(id) ?? null);
     if (t === null) undated.push(id);
     else dated.push({ id, t, i });
   }

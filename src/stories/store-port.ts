@@ -1,6 +1,6 @@
 /**
  * What relating needs from the store, and nothing more. The lead's `Store` already satisfies the
- * required part structurally (articleIds, getArticle, duplicates); the optional part lets a store
+ * required part structurally (articleIds, getArticle, listArticles, duplicates); the optional part lets a store
  * cache computed stories so `parallax stories` does not recompute them on every call.
  */
 import type { Dateline, DuplicateRelation, RawOrigin } from '../model.js';
@@ -49,6 +49,8 @@ export interface RelateStorePort {
   /** Every article id, in ingest order. */
   articleIds(): Awaitable<string[]>;
   getArticle(id: string): Awaitable<RelatableArticle | null>;
+  /** Every article's summary in ingest order: relating is ordered by publication time without reading texts. */
+  listArticles(): Awaitable<Array<{ id: string; publishedAt: string | null }>>;
   /** Exact and near duplicates found at ingest (strong links between articles). */
   duplicates(): Awaitable<DuplicateRelation[]>;
   /** Optional cache of the last relate run; `stamp` identifies the corpus state it was computed on. */
