@@ -57,7 +57,7 @@ const DURATIONS = new Map<string, [string, number]>([
 ]);
 
 /** One name and scale per unit, so that outlets that word a figure differently are compared. */
-export function canonicalUnit(unit: string, value: number): { unit: string; value: number } {
+function canonicalUnit(unit: string, value: number): { unit: string; value: number } {
   if (PEOPLE_NOUNS.has(unit)) return { unit: 'people', value };
   const d = DURATIONS.get(unit);
   if (d) return { unit: d[0], value: value * d[1] };
@@ -124,7 +124,7 @@ function parseNumber(t: Token): number | null {
 }
 
 /** Crude singular: enough to make "hours"/"hour" and "casualties"/"casualty" one unit. */
-export function singular(word: string): string {
+function singular(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
   if (word.length > 4 && /(ches|shes|sses|xes)$/.test(word)) return word.slice(0, -2);
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) return word.slice(0, -1);
