@@ -123,7 +123,28 @@ export function codebookReadingOf(ctx: CodebookContext, code: string, v: number,
   if (code.startsWith('09') && tokens[after]?.key === 'for') return '---';
   // "faced a long road", "faces criticism": facing a situation is no meeting
   if (code.startsWith('04') && /^fac(e|es|ed|ing)$/.test(key) && !ctx.nameAt(vEnd)) return '---';
+  // "seek co-financing from the EIB": asking someone for something is a request (CAMEO 020), where
+  // the dictionary's default for "seek" is an intent to cooperate (030): a "from" within eight
+  // tokens of the verb, before any punctuation but a hyphen
+  if (code === '030' && /^(seek|seeks|sought|seeking)$/.test(key) && hitBeforeStop(tokens, vEnd + 1, Math.min(limit, vEnd + 9), (t) => t.key === 'from', isPunctButHyphen)) return '020';
   return code;
+}
+
+/** A punctuation token. */
+export const isPunct = (t: Token): boolean => t.kind === 'punct';
+/** A punctuation token other than a hyphen ("co-financing" does not end the object). */
+export const isPunctButHyphen = (t: Token): boolean => t.kind === 'punct' && t.text !== '-';
+
+/**
+ * Scan the tokens [from, end) after a verb: true at the first token k where `isHit`, false at the
+ * first where `isStop` (callers bound `end` to their window: "spent the next two weeks").
+ */
+export function hitBeforeStop(tokens: Token[], from: number, end: number, isHit: (t: Token) => boolean, isStop: (t: Token, k: number) => boolean): boolean {
+  for (let k = from; k < end; k++) {
+    if (isHit(tokens[k])) return true;
+    if (isStop(tokens[k], k)) return false;
+  }
+  return false;
 }
 
 /** A token of `set` among the (at most eight) object tokens [from, limit). */

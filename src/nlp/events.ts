@@ -25,7 +25,7 @@ import type { Sentence } from './sentences.js';
 import { ORG_ROLE_NOUNS, resolveOrgRoleNoun, type EntityResult, type MentionRec } from './entities.js';
 import { LEX } from './lexicons.js';
 import { DISASTER_WORDS, FINITE_AUX, nominalObject, nominalSubject, type SubjectContext } from './events-subject.js';
-import { codebookReadingOf, objectHasSequence, STATE_HEADS, type CodebookContext } from './events-codebook.js';
+import { codebookReadingOf, hitBeforeStop, isPunct, isPunctButHyphen, objectHasSequence, STATE_HEADS, type CodebookContext } from './events-codebook.js';
 import { buildEventNouns, CORE_EVENT_NOUNS, objectEventNoun, occurrenceVerbAt, supportVerbAt, terminativeVerbAt } from './events-nominal.js';
 
 interface VerbBlock {
@@ -188,7 +188,6 @@ const FUTURE_CONFLICT_TO_THREATEN = new Set<PloverCategory>(['SANCTION', 'COERCE
 const RESIGN_FORMS = new Set(['resign', 'resigns', 'resigned', 'resigning']);
 /** "spent a second night in shelters", "spend two years in prison": time passed, not money given (CAMEO's "spend on"). */
 const SPEND_FORMS = new Set(['spend', 'spends', 'spent', 'spending']);
-const SEEK_FORMS = new Set(['seek', 'seeks', 'sought', 'seeking']);
 const EXPECT_FORMS = new Set(['expect', 'expects', 'expected', 'expecting', 'anticipate', 'anticipates', 'anticipated', 'predict', 'predicts', 'predicted']);
 const VERIFY_FORMS = new Set(['verify', 'verified', 'confirm', 'confirmed', 'corroborate', 'corroborated', 'authenticate', 'authenticated']);
 const TIME_SPAN_NOUNS = new Set(['night', 'nights', 'day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'decade', 'decades', 'hour', 'hours', 'minute', 'minutes', 'morning', 'evening', 'afternoon', 'time', 'summer', 'winter', 'season']);
@@ -419,11 +418,13 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     // tolerate rallies" is coded THREATEN on the clause's own verb; "warned that the number of dead
     // would rise" is a statement about the world, no event
     if (contentClause && WARNING_VERBS.has(t.key)) return v;
-    if (SPEND_FORMS.has(t.key) && spendsTime(tokens, vEnd, s.tokEnd)) return v;
+    // the object of "spend" is a span of time: up to four words ("a second", "the next two") and a time noun
+    if (SPEND_FORMS.has(t.key) && hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 5), (x) => TIME_SPAN_NOUNS.has(x.key), isPunct)) return v;
     // "could not independently verify", "was unable to confirm": the reporter's caveat, not an event
     if (VERIFY_FORMS.has(t.key) && reportersCaveat(tokens, v, s.tokStart)) return v;
     // "analysts expect the bank to raise rates": a forecast of someone else's act, not the subject's commitment
-    if (EXPECT_FORMS.has(t.key) && expectsOtherToAct(tokens, vEnd, s.tokEnd)) return v;
+    // (an object of one to six words, then "to"; "expects to receive" is the subject's own intent)
+    if (EXPECT_FORMS.has(t.key) && tokens[vEnd]?.key !== 'to' && hitBeforeStop(tokens, vEnd + 1, Math.min(s.tokEnd, vEnd + 7), (x) => x.key === 'to', isPunct)) return v;
     // "if it chose to fight", "whether Portugal would contribute": a condition or a question, not an event
     if (inConditionalClause(v, s.tokStart)) return v;
     // "plans to impose", "decided to allow", "tried to hack": the infinitive is the event, with
@@ -530,9 +531,6 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if ((!code || code === '---') && COMMITMENT_VERBS.has(t.key) && ['to', 'on', 'upon', 'that'].includes(tokens[vEnd]?.key ?? '')) code = '030';
     code = codebookCode(code ?? '---', v, vEnd, limit);
     if (!code || code === '---') return v;
-    // "seek co-financing from the EIB": asking someone for something is a request (CAMEO 020), where
-    // the dictionary's default for "seek" is an intent to cooperate (030)
-    if (SEEK_FORMS.has(t.key) && code === '030' && askedOf(tokens, vEnd, limit)) code = '020';
     let category = signing ? 'AGREE' : cameoToPlover(code);
     if (!category) return v;
 
@@ -1011,12 +1009,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
 
   /** An agreement noun heads the object after a signing verb ("signed a 12-year partnership agreement"). */
   function signsAgreement(from: number, limit: number): boolean {
-    for (let k = from; k < limit && k < from + 8; k++) {
-      if (AGREEMENT_NOUNS.has(tokens[k].key)) return true;
-      if (tokens[k].kind === 'punct' && tokens[k].text !== '-') return false;
-      if (k > from && (tokens[k].key === 'to' || tokens[k].key === 'that')) return false;
-    }
-    return false;
+    return hitBeforeStop(tokens, from, Math.min(limit, from + 8), (t) => AGREEMENT_NOUNS.has(t.key), (t, k) => isPunctButHyphen(t) || (k > from && (t.key === 'to' || t.key === 'that')));
   }
 
   /** The named subject of verb v, or failing that its nominal subject ("the two sides"). */
@@ -1495,38 +1488,10 @@ function nearestTime(times: TimeExpr[], s: number, e: number, at: number): TimeE
   return best;
 }
 
-/** The object of "spend" is a span of time: up to four words ("a second", "the next two") and a time noun. */
-function spendsTime(tokens: Token[], from: number, end: number): boolean {
-  for (let i = from; i < Math.min(end, from + 5); i++) {
-    if (TIME_SPAN_NOUNS.has(tokens[i].key)) return true;
-    if (tokens[i].kind === 'punct') return false;
-  }
-  return false;
-}
-
 /** "could not independently verify", "was not able to confirm", "has not verified": up to four words before the verb. */
 function reportersCaveat(tokens: Token[], v: number, sentenceStart: number): boolean {
   const before = tokens.slice(Math.max(sentenceStart, v - 4), v).map((t) => t.key);
   if (before.includes('independently')) return true;
   const negated = before.some((k) => k === 'not' || k === "n't" || k === 'unable' || k === 'cannot');
   return negated && before.some((k) => k === 'could' || k === 'can' || k === 'cannot' || k === 'unable' || k === 'able' || k === 'has' || k === 'have');
-}
-
-/** After "expect": an object of one to six words, then "to" ("the cable to be carrying", "Russia to deliver"). */
-function expectsOtherToAct(tokens: Token[], from: number, end: number): boolean {
-  if (tokens[from]?.key === 'to') return false; // "expects to receive": the subject's own intent
-  for (let i = from + 1; i < Math.min(end, from + 7); i++) {
-    if (tokens[i].kind === 'punct') return false;
-    if (tokens[i].key === 'to') return true;
-  }
-  return false;
-}
-
-/** "seek <something> from <someone>": a "from" within eight tokens of the verb, before any punctuation but a hyphen. */
-function askedOf(tokens: Token[], from: number, end: number): boolean {
-  for (let i = from + 1; i < Math.min(end, from + 9); i++) {
-    if (tokens[i].kind === 'punct' && tokens[i].text !== '-') return false;
-    if (tokens[i].key === 'from') return true;
-  }
-  return false;
 }
