@@ -233,13 +233,13 @@ function buildVerbs(): { forms: Record<string, string>; blocks: Record<string, V
   }
   console.log(`phrasal verb inflections added: ${phrasalForms}`);
   // "ink" (journalese for signing an agreement) is missing from CAMEO.2.0; it shares SIGN's patterns
-  for (const f of ['ink', 'inks', 'inked', 'inking']) forms[f] ??= 'SIGN';
+  for (const f of regularVerbForms('ink', 'short')) forms[f] ??= 'SIGN';
   // "urge", the commonest verb of appeal in news ("urged residents to stay indoors"), is missing
   // too; it belongs with APPEAL (CAMEO 020, "appeal or request")
-  for (const f of ['urge', 'urges', 'urged', 'urging']) forms[f] ??= 'APPEAL';
+  for (const f of regularVerbForms('urge', 'short')) forms[f] ??= 'APPEAL';
   // "hand over" (give up or transfer: "handed over medicine", "handed over the suspects") is
   // missing as well; it shares GRANT's patterns (give, provide, issue)
-  for (const f of ['hand over', 'hands over', 'handed over', 'handing over']) forms[f] ??= 'GRANT';
+  for (const f of regularVerbForms('hand', 'short')) forms[f + ' over'] ??= 'GRANT';
   // Verbs whose block has no default code ([---]) code only through object patterns in
   // PETRARCH, which needs a full parse. Without one, a verb whose own patterns (the dictionary
   // comments name the member each pattern was written for) — or, failing that, its synset's

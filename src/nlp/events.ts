@@ -26,6 +26,7 @@ import { ORG_ROLE_NOUNS, resolveOrgRoleNoun, type EntityResult, type MentionRec 
 import { LEX } from './lexicons.js';
 import { DISASTER_WORDS, FINITE_AUX, nominalObject, nominalSubject, type SubjectContext } from './events-subject.js';
 import { codebookReadingOf, hitBeforeStop, isPunct, isPunctButHyphen, objectHasSequence, STATE_HEADS, type CodebookContext } from './events-codebook.js';
+import { regularVerbForms } from './verb-forms.js';
 import { buildEventNouns, CORE_EVENT_NOUNS, objectEventNoun, occurrenceVerbAt, supportVerbAt, terminativeVerbAt } from './events-nominal.js';
 
 interface VerbBlock {
@@ -185,7 +186,7 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'during', 'outside', 'inside', 'ac
 const COOPERATIVE_FUTURE_TO_AGREE = new Set<PloverCategory>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'CONCEDE', 'RETREAT']);
 // (CAMEO 133 "threaten with political dissent, protest": a protest announced for later is a threat too)
 const FUTURE_CONFLICT_TO_THREATEN = new Set<PloverCategory>(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE', 'PROTEST']);
-const RESIGN_FORMS = new Set(['resign', 'resigns', 'resigned', 'resigning']);
+const RESIGN_FORMS = new Set(regularVerbForms('resign', 'short'));
 /** "spent a second night in shelters", "spend two years in prison": time passed, not money given (CAMEO's "spend on"). */
 const SPEND_FORMS = new Set(['spend', 'spends', 'spent', 'spending']);
 const EXPECT_FORMS = new Set(['expect', 'expects', 'expected', 'expecting', 'anticipate', 'anticipates', 'anticipated', 'predict', 'predicts', 'predicted']);
