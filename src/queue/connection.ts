@@ -8,7 +8,7 @@ import { BOSS_SCHEMA } from './boss-tables.js';
 import { INGEST_QUEUE } from './jobs.js';
 import { migrateQueueSchema } from './schema.js';
 import type { Sql } from './raw-rows.js';
-import { inTransaction, queryOnPool } from './transaction.js';
+import { inPooledTransaction, onPooledClient } from '../store/postgres/pooled-client.js';
 
 export interface QueueConnection {
   pool: pg.Pool;
@@ -39,6 +39,16 @@ function bossDb(sql: Sql): PgBoss.Db {
   return { executeSql: (text, values) => sql.query(text, values) };
 }
 
+/**
+ * One statement string on a pooled connection. pg-boss sends some commands as a single
+ * "BEGIN; …; COMMIT" string: if it fails half-way, the connection is left inside a failed transaction,
+ * and returned to the pool like that it would fail every later statement. So a failure rolls back
+ * (see onPooledClient).
+ */
+function queryOnPool(pool: pg.Pool, text: string, values?: unknown[]): Promise<pg.QueryResult> {
+  return onPooledClient(pool, (client) => client.query(text, values));
+}
+
 export async function connectQueue(url: string, options: ConnectOptions = {}): Promise<QueueConnection> {
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 4, application_name: options.applicationName ?? 'parallax-queue' });
   // An idle client losing its server (restart, network) must not crash the process; the next query retries.
@@ -57,7 +67,7 @@ export async function connectQueue(url: string, options: ConnectOptions = {}): P
     await boss.start();
     await boss.createQueue(INGEST_QUEUE, { name: INGEST_QUEUE, policy: 'standard' });
     const transaction = <T>(fn: (sql: Sql, db: PgBoss.Db) => Promise<T>): Promise<T> =>
-      inTransaction(pool, (client) => fn(client, bossDb(client)));
+      inPooledTransaction(pool, (client) => fn(client, bossDb(client)));
     let closed = false;
     return {
       pool,

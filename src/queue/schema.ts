@@ -4,7 +4,7 @@
  * starting together do not race to create the same table.
  */
 import type pg from 'pg';
-import { inTransaction } from './transaction.js';
+import { inPooledTransaction } from '../store/postgres/pooled-client.js';
 
 const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   {
@@ -40,7 +40,7 @@ const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> 
 const MIGRATION_LOCK = 'parallax-queue-migrations';
 
 export async function migrateQueueSchema(pool: pg.Pool): Promise<void> {
-  await inTransaction(pool, async (client) => {
+  await inPooledTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [MIGRATION_LOCK]);
     await client.query(`CREATE TABLE IF NOT EXISTS queue_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
