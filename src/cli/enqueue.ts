@@ -4,7 +4,8 @@
  */
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { DEFAULT_JOB_SETTINGS, enqueue, isPostgresUrl, QueueSettingsError, queueStatus, type EnqueueSummary } from '../queue/index.js';
+import { DEFAULT_JOB_SETTINGS, enqueue, QueueSettingsError, queueStatus, type EnqueueSummary } from '../queue/index.js';
+import { isPostgresUrl } from '../store/open.js';
 import { describeError } from './ingest.js';
 import { EXIT_SOME_FAILED, UsageError } from './shared.js';
 

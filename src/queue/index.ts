@@ -7,4 +7,3 @@ export { runWorker, type WorkerOptions, type WorkerSummary } from './worker.js';
 export { queueStatus, type QueueStatus } from './status.js';
 export { DEFAULT_JOB_SETTINGS, INGEST_QUEUE, type JobSettings } from './jobs.js';
 export { QueueSettingsError } from './settings.js';
-export { isPostgresUrl } from '../store/open.js';

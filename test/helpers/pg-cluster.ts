@@ -36,7 +36,7 @@ function isExecutable(path: string): boolean {
  * The directory holding initdb and pg_ctl: from PATH first (following symlinks, so both come from
  * the same installation), else the newest /usr/lib/postgresql/<version>/bin (Debian keeps them off PATH).
  */
-export function findPostgresBin(): string | null {
+function findPostgresBin(): string | null {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     if (!dir) continue;
     const initdb = join(dir, 'initdb');
