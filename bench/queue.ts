@@ -20,7 +20,7 @@ import pg from 'pg';
 import { ingest } from '../src/pipeline.js';
 import { enqueue, INGEST_QUEUE } from '../src/queue/index.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { startTempCluster } from '../test/helpers/pg-cluster.js';
+import { createDatabase, startTempCluster } from '../test/helpers/pg-cluster.js';
 import { syntheticDoc } from './lib/synthetic-news.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -30,20 +30,6 @@ const givenUrl = dbFlag >= 0 ? args[dbFlag + 1] : process.env.PARALLAX_BENCH_PG;
 const articles = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--db') ?? 1000);
 const WORKER_COUNTS = [1, 2];
 const IDLE_EXIT_S = 1;
-
-async function createDatabase(serverUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 /** One worker process running runWorker until the queue has been idle for IDLE_EXIT_S. */
 function workerProcess(url: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -78,7 +64,7 @@ interface Run {
 }
 
 async function runOnce(serverUrl: string, dir: string, workers: number): Promise<Run> {
-  const url = await createDatabase(serverUrl, `parallax_bench_queue_${workers}`);
+  const url = await createDatabase(serverUrl, `parallax_bench_queue_${workers}`, { replace: true });
   const queued = await enqueue(url, [dir]);
   const started = performance.now();
   const results = await Promise.all(Array.from({ length: workers }, () => workerProcess(url)));

@@ -8,7 +8,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { recordId } from '../src/ingest/record-id.js';
 import type { Article } from '../src/model.js';
 import { storePrepared, type PreparedRecord } from '../src/pipeline.js';
@@ -17,7 +16,7 @@ import { relateKeys } from '../src/similarity/relate-keys.js';
 import { PostgresStore } from '../src/store/postgres/postgres-store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
-import { startTempCluster } from '../test/helpers/pg-cluster.js';
+import { createDatabase, startTempCluster } from '../test/helpers/pg-cluster.js';
 
 const COUNT = Number(process.argv[2] ?? 2000);
 const BATCH = 64;
@@ -122,13 +121,8 @@ if ('skip' in cluster) {
 } else {
   try {
     for (const [label, workers, db] of [['PostgresStore, 1 writer', 1, 'one'], ['PostgresStore, 2 concurrent writers', 2, 'two']] as const) {
-      const client = new pg.Client(cluster.url);
-      await client.connect();
-      await client.query(`CREATE DATABASE bench_${db}`);
-      await client.end();
-      const url = new URL(cluster.url);
-      url.pathname = `/bench_${db}`;
-      const stores = await Promise.all(Array.from({ length: workers }, () => PostgresStore.open(url.toString())));
+      const url = await createDatabase(cluster.url, `bench_${db}`);
+      const stores = await Promise.all(Array.from({ length: workers }, () => PostgresStore.open(url)));
       await measure(label, stores, records);
       for (const s of stores) await s.close();
     }

@@ -19,7 +19,7 @@ import { PostgresStore } from '../src/store/postgres/postgres-store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { syntheticDoc } from '../bench/lib/synthetic-news.js';
-import { startTempCluster, type TempCluster } from './helpers/pg-cluster.js';
+import { createDatabase, startTempCluster, type TempCluster } from './helpers/pg-cluster.js';
 import { repoRoot, tempDir } from './helpers.js';
 
 const corpus = join(repoRoot, 'examples', 'corpus');
@@ -36,17 +36,7 @@ let dbCount = 0;
 /** A fresh database on the test cluster for one test. */
 async function freshDatabase(): Promise<string> {
   if ('skip' in cluster) throw new Error(cluster.skip);
-  const name = `queue_test_${process.pid}_${++dbCount}`;
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(cluster.url);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return createDatabase(cluster.url, `queue_test_${process.pid}_${++dbCount}`);
 }
 
 const cliEntry = join(repoRoot, 'src', 'cli', 'main.ts');

@@ -25,7 +25,7 @@ import type { DerivationRecord, StoryRecord } from '../src/stories/store-port.js
 import { annotateCorpus, ingest } from '../src/pipeline.js';
 import { relateCorpus } from '../src/stories/relate-corpus.js';
 import { repoRoot, tempDir } from './helpers.js';
-import { startTempCluster, type TempCluster } from './helpers/pg-cluster.js';
+import { createDatabase, startTempCluster, type TempCluster } from './helpers/pg-cluster.js';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures: made-up news documents, run through extract → relateKeys → annotate.
@@ -178,17 +178,9 @@ const sqlite: Backend = {
 let cluster: TempCluster | { skip: string } = { skip: 'PostgreSQL cluster not started yet' };
 let admin: pg.Client | null = null;
 
-function databaseUrl(name: string): string {
-  const url = new URL((cluster as TempCluster).url);
-  url.pathname = '/' + name;
-  return url.toString();
-}
-
-/** A new empty database on the test cluster (names are ours, so they can be SQL text). */
-async function freshDatabase(): Promise<string> {
-  const name = `contract_${++databases}`;
-  await admin!.query(`CREATE DATABASE ${name}`);
-  return databaseUrl(name);
+/** A new empty database on the test cluster. */
+function freshDatabase(): Promise<string> {
+  return createDatabase((cluster as TempCluster).url, `contract_${++databases}`);
 }
 
 const postgres: Backend = {

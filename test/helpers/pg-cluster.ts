@@ -12,6 +12,7 @@ import { accessSync, chownSync, constants, existsSync, mkdtempSync, readdirSync,
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
+import pg from 'pg';
 
 export interface TempCluster {
   /** Connection URL of the cluster's `postgres` database, as the trusted superuser `parallax`. */
@@ -188,4 +189,22 @@ export async function startTempCluster(): Promise<TempCluster | { skip: string }
     removeDir();
     return { skip: `could not start a temporary PostgreSQL: ${(err as Error).message}` };
   }
+}
+
+/**
+ * Create database `name` on the server at `serverUrl` (dropping one of that name first with `replace`)
+ * and return its URL. The name goes into the SQL text: callers pass names of their own making.
+ */
+export async function createDatabase(serverUrl: string, name: string, options: { replace?: boolean } = {}): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    if (options.replace) await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
