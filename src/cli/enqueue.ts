@@ -57,7 +57,8 @@ function similarity(v: string): number {
   return j;
 }
 
-function positiveInt(name: string) {
+/** A commander parser for a whole number (0 or more) given to option `name`. Shared by the queue commands. */
+export function positiveInt(name: string) {
   return (v: string) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} must be a whole number, got "${v}"`);

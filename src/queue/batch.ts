@@ -141,7 +141,7 @@ export class BatchHandler {
     });
     if (known.length > 0) {
       await this.write(async (store) => {
-        for (const item of known) for (const origin of origins(item.queued!)) await store.addOrigin(item.queued!.raw.id, origin);
+        for (const item of known) await addOrigins(store, item.queued!);
       });
     }
     for (const item of known) item.result = { outcome: 'already-stored' };
@@ -214,7 +214,7 @@ export class BatchHandler {
     }
     const id = item.prepared.raw.id;
     if (await store.hasRaw(id)) {
-      for (const origin of origins(item.queued!)) await store.addOrigin(id, origin);
+      await addOrigins(store, item.queued!);
       return 'already-stored';
     }
     const relations = await storePrepared(store, item.prepared, this.nearThreshold);
@@ -307,8 +307,9 @@ function completeJobs(boss: PgBoss, ids: string[], output: object, db: PgBoss.Db
   return complete.call(boss, INGEST_QUEUE, ids, output, { db });
 }
 
-function origins(q: QueuedRaw) {
-  return [q.raw.origin, ...q.extraOrigins];
+/** Record every place a queued record was read from, for a record the store already holds. */
+async function addOrigins(store: Store, q: QueuedRaw): Promise<void> {
+  for (const origin of [q.raw.origin, ...q.extraOrigins]) await store.addOrigin(q.raw.id, origin);
 }
 
 /** What a finished job keeps as its output in pg-boss's table. */
