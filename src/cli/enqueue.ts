@@ -7,7 +7,7 @@ import cliProgress from 'cli-progress';
 import { DEFAULT_JOB_SETTINGS, enqueue, QueueSettingsError, queueStatus, type EnqueueSummary } from '../queue/index.js';
 import { isPostgresUrl } from '../store/open.js';
 import { describeError } from './ingest.js';
-import { EXIT_SOME_FAILED, UsageError } from './shared.js';
+import { EXIT_SOME_FAILED, UsageError, displayDb } from './shared.js';
 
 /** The queue lives in PostgreSQL: --db (or PARALLAX_DB) must name one. Shared by the queue commands. */
 export function addQueueDbOption(command: Command): Command {
@@ -23,16 +23,6 @@ export function requirePostgresUrl(db: string | undefined, command: string): str
 /** Errors that mean "this database cannot be used" (unreachable, unknown, refused us), not a bug. */
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET', '3D000', '28000', '28P01']);
 
-/** The URL with its password masked, for messages. */
-function maskPassword(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'the given URL';
-  }
-}
 
 /**
  * Run a queue command; a database that cannot be reached or used becomes a one-line message (exit 2)
@@ -44,7 +34,7 @@ export async function withQueueDatabase(url: string, run: () => Promise<void>): 
   } catch (err) {
     const code = String((err as { code?: unknown })?.code ?? '');
     if (CONNECTION_ERRORS.has(code) || code.startsWith('08')) {
-      throw new UsageError(`cannot use the PostgreSQL database ${maskPassword(url)}: ${(err as Error).message}`);
+      throw new UsageError(`cannot use the PostgreSQL database ${displayDb(url)}: ${(err as Error).message}`);
     }
     if (err instanceof QueueSettingsError) throw new UsageError(err.message);
     throw err;

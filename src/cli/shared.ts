@@ -22,9 +22,19 @@ export async function openStore(dbSpec: string): Promise<Store> {
   return openStoreAt(dbSpec);
 }
 
-/** The --db value as it may be printed: a password in a connection URL is masked. */
+/**
+ * The --db value as it may be printed: a password in a connection URL is masked. Parsed as a URL, so
+ * a password holding an unencoded "@" is masked whole; a URL that does not parse is masked by pattern.
+ */
 export function displayDb(dbSpec: string): string {
-  return dbSpec.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
+  if (!/^postgres(?:ql)?:\/\//i.test(dbSpec)) return dbSpec;
+  try {
+    const u = new URL(dbSpec);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return dbSpec.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
+  }
 }
 
 /** Listings print one JSON object per line with --json, so scripts can stream them. */
