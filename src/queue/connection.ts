@@ -8,7 +8,7 @@ import { BOSS_SCHEMA } from './boss-tables.js';
 import { INGEST_QUEUE } from './jobs.js';
 import { migrateQueueSchema } from './schema.js';
 import type { Sql } from './raw-rows.js';
-import { inPooledTransaction, onPooledClient } from '../store/postgres/pooled-client.js';
+import { guardPool, inPooledTransaction, onPooledClient } from '../store/postgres/pooled-client.js';
 
 export interface QueueConnection {
   pool: pg.Pool;
@@ -50,9 +50,8 @@ function queryOnPool(pool: pg.Pool, text: string, values?: unknown[]): Promise<p
 }
 
 export async function connectQueue(url: string, options: ConnectOptions = {}): Promise<QueueConnection> {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 4, application_name: options.applicationName ?? 'parallax-queue' });
-  // An idle client losing its server (restart, network) must not crash the process; the next query retries.
-  pool.on('error', () => {});
+  // A client losing its server (restart, network) must not crash the process (guardPool); the next query retries.
+  const pool = guardPool(new pg.Pool({ connectionString: url, max: options.maxConnections ?? 4, application_name: options.applicationName ?? 'parallax-queue' }));
   try {
     await migrateQueueSchema(pool);
     const boss = new PgBoss({

@@ -29,7 +29,7 @@ import type {
   StoredQuote,
 } from '../store.js';
 import { PG_MIGRATIONS } from './migrations.js';
-import { inPooledTransaction } from './pooled-client.js';
+import { guardPool, inPooledTransaction } from './pooled-client.js';
 import { articleFromRow, summaryFromRow, type Row } from '../rows.js';
 
 /** A pool or one checked-out client: both run queries. */
@@ -112,10 +112,8 @@ export class PostgresStore implements Store {
   static async open(url: string): Promise<PostgresStore> {
     // allowExitOnIdle: idle connections do not keep a finished command alive (as an open SQLite file
     // does not), whether or not it closed the store.
-    const pool = new pg.Pool({ connectionString: url, types: typeParsers(), application_name: 'parallax', allowExitOnIdle: true });
-    // An idle client whose connection drops (server restart) emits 'error' on the pool; without a
-    // listener that would crash the process. The pool discards the client; the next query reconnects.
-    pool.on('error', () => {});
+    // A dropped connection must not crash the process (guardPool); the next query reconnects.
+    const pool = guardPool(new pg.Pool({ connectionString: url, types: typeParsers(), application_name: 'parallax', allowExitOnIdle: true }));
     const store = new PostgresStore(pool);
     try {
       await store.migrate();
