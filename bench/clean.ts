@@ -2,9 +2,9 @@
  * Cleaning benchmark on labelled article bodies from ../shared/bench (read at run time):
  *  1. false removals: cleanText on ground-truth bodies, which are already clean, should remove
  *     (almost) nothing; prints the share of pages and characters removed, by reason;
- *  2. synthetic keyword tails: lower-case lines of 2–4 content words (not function words) drawn from
- *     *another* page's vocabulary,
- *     appended to each body; prints the share removed as spam-keywords (recall) and the prose kept;
+ *  2. synthetic keyword tails appended to each body: lower-case lines of 2–4 content words (not
+ *     function words) drawn from *another* page's vocabulary, and lower-case windows of 2–4 running
+ *     words of another page; prints the share removed as spam-keywords (recall) and the prose kept;
  *  3. garble on clean bodies: mean garbleScore (should be low);
  *  4. speed: MB/s over all bodies, and one 1 MB line without spaces;
  *  6. after HTML extraction: the article-extraction benchmark's shingle P/R/F1 of our HTML extractor's
@@ -91,44 +91,57 @@ for (const [k, e] of [...byReason].sort((a, b) => b[1].n - a[1].n)) {
 console.log(`  mean garbleScore on clean bodies: ${(garble / docs.length).toFixed(3)}`);
 console.log(`  speed: ${(chars / 1e6 / (ms / 1000)).toFixed(1)} MB/s`);
 
-// 2: synthetic keyword tails.
-const random = rng(42);
-let tailLines = 0;
-let tailRemoved = 0;
-let proseParas = 0;
-let proseKept = 0;
-const missed: string[] = [];
-const lost: string[] = [];
-for (let d = 0; d < docs.length; d++) {
-  const other = (docs[(d + 7) % docs.length].toLowerCase().match(/\p{L}{3,}/gu) ?? []).filter((w) => !FUNCTION_WORDS.has(w));
-  if (other.length < 20) continue;
-  const tail: string[] = [];
-  const n = 2 + Math.floor(random() * 5);
-  for (let i = 0; i < n; i++) {
-    const words = 2 + Math.floor(random() * 3);
-    const line: string[] = [];
-    for (let w = 0; w < words; w++) line.push(other[Math.floor(random() * other.length)]);
-    tail.push(line.join(' '));
+// 2: synthetic keyword tails, two kinds: bags of 2–4 content words drawn from another page, and
+// windows of 2–4 consecutive words of another page (query-like, function words included).
+function syntheticTails(kind: 'bag' | 'window'): void {
+  const random = rng(42);
+  let tailLines = 0;
+  let tailRemoved = 0;
+  let proseParas = 0;
+  let proseKept = 0;
+  const missed: string[] = [];
+  const lost: string[] = [];
+  for (let d = 0; d < docs.length; d++) {
+    const otherText = docs[(d + 7) % docs.length].toLowerCase();
+    const other = (otherText.match(/\p{L}{3,}/gu) ?? []).filter((w) => !FUNCTION_WORDS.has(w));
+    const sequence = otherText.match(/\p{L}+/gu) ?? [];
+    if (other.length < 20) continue;
+    const tail: string[] = [];
+    const n = 2 + Math.floor(random() * 5);
+    for (let i = 0; i < n; i++) {
+      const words = 2 + Math.floor(random() * 3);
+      if (kind === 'bag') {
+        const line: string[] = [];
+        for (let w = 0; w < words; w++) line.push(other[Math.floor(random() * other.length)]);
+        tail.push(line.join(' '));
+      } else {
+        const at = Math.floor(random() * (sequence.length - words));
+        tail.push(sequence.slice(at, at + words).join(' '));
+      }
+    }
+    const r = cleanText(docs[d] + '\n\n' + tail.join('\n'));
+    const spam = new Set(r.removals.filter((x) => x.reason === 'spam-keywords').map((x) => x.text.trim()));
+    tailLines += tail.length;
+    for (const l of tail) {
+      if (spam.has(l)) tailRemoved++;
+      else if (missed.length < show) missed.push(l);
+    }
+    const clean = cleanText(docs[d]).text.split('\n\n');
+    const out = new Set(r.text.split('\n\n'));
+    proseParas += clean.length;
+    for (const p of clean) {
+      if (out.has(p)) proseKept++;
+      else if (lost.length < show) lost.push(p.slice(0, 90));
+    }
   }
-  const r = cleanText(docs[d] + '\n\n' + tail.join('\n'));
-  const spam = new Set(r.removals.filter((x) => x.reason === 'spam-keywords').map((x) => x.text.trim()));
-  tailLines += tail.length;
-  for (const l of tail) {
-    if (spam.has(l)) tailRemoved++;
-    else if (missed.length < show) missed.push(l);
-  }
-  const clean = cleanText(docs[d]).text.split('\n\n');
-  const out = new Set(r.text.split('\n\n'));
-  proseParas += clean.length;
-  for (const p of clean) {
-    if (out.has(p)) proseKept++;
-    else if (lost.length < show) lost.push(p.slice(0, 90));
-  }
+  const label = kind === 'bag' ? 'bags of content words' : 'windows of running words';
+  console.log(`synthetic keyword tails (${label}): ${tailLines} lines, removed as spam ${(100 * tailRemoved / tailLines).toFixed(1)}%`);
+  for (const m of missed) console.log(`    missed | ${m}`);
+  console.log(`  paragraphs of the body kept: ${(100 * proseKept / proseParas).toFixed(2)}%`);
+  for (const l of lost) console.log(`    lost | ${l}`);
 }
-console.log(`synthetic keyword tails: ${tailLines} lines, removed as spam ${(100 * tailRemoved / tailLines).toFixed(1)}%`);
-for (const m of missed) console.log(`    missed | ${m}`);
-console.log(`  paragraphs of the body kept: ${(100 * proseKept / proseParas).toFixed(2)}%`);
-for (const l of lost) console.log(`    lost | ${l}`);
+syntheticTails('bag');
+syntheticTails('window');
 
 // 5: WCXB dev "without" snippets (text a page shows that is not article content), appended as
 // lines after the body: the share cleaning removes, by reason. Many are sidebar prose or headlines,

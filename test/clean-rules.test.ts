@@ -204,6 +204,19 @@ test('a mostly-spam tail takes its title-cased keyword lines too; a capitalised 
   assert.ok(r2.text.endsWith('Anna Berg'), JSON.stringify(r2.removals));
 });
 
+test('in a mostly-spam tail, a bare lower-case line goes even when the body uses its words; a punctuated list stays', () => {
+  // "ferry service routes" repeats the body's words, so on its own it is not new enough to be spam;
+  // next to sure keyword lines, with nothing capitalised or punctuated about it, it is one of them.
+  const tail = ['ferry service routes', 'baixar musica gratis', 'jadwal bola malam ini', 'receitas de bolo f\u00e1cil'];
+  const r = cleanText(article(...tail));
+  for (const l of tail) assertRemoved(r, l, 'spam-keywords', 'keyword-tail');
+  assertProseKept(r);
+  // the article's own closing list (lower case, comma-separated) is kept beside the same spam
+  const list = 'ferries, buses, trams, night trains';
+  const r2 = cleanText(article(list, 'baixar musica gratis', 'jadwal bola malam ini', 'receitas de bolo f\u00e1cil'));
+  assert.ok(r2.text.endsWith(list), JSON.stringify(r2.removals));
+});
+
 test('keyword spam at the start, before the title, is removed; the title is kept', () => {
   const title = 'Council expands harbour ferry service to northern suburbs';
   const r = cleanText(['best casino bonus codes', 'slot online gratis', title, ...PROSE].join('\n\n'));

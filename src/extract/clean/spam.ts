@@ -12,8 +12,9 @@
  *   long run       the line sits in a run of ≥ 3 candidate lines                (0.10)
  *   structured     inner punctuation (, ; : ( ) @ % | – —), a list bullet or a leading figure: tour
  *                  dates, credits, poll results and lists are punctuated; search queries are not (−0.25)
- * A line in the tail or head run is spam at SPAM_THRESHOLD (RUN_THRESHOLD between the edge and the
- * innermost sure spam line of a mostly-spam run); a run in mid-document needs INLINE_THRESHOLD on
+ * A line in the tail or head run is spam at SPAM_THRESHOLD (in a mostly-spam run: RUN_THRESHOLD
+ * between the edge and the innermost sure spam line, LOWER_CASE_RUN_THRESHOLD for a bare lower-case
+ * line anywhere in the run); a run in mid-document needs INLINE_THRESHOLD on
  * every one of ≥ 3 consecutive lines of ≥ 2 words (without the run bonus), because short lines
  * between paragraphs are usually subheads, and subheads share the body's words.
  */
@@ -29,6 +30,13 @@ export const SPAM_THRESHOLD = 0.75;
 export const INLINE_THRESHOLD = 0.8;
 /** Threshold inside a head or tail run of ≥ 3 lines of which at least half (and two) are spam. */
 export const RUN_THRESHOLD = 0.6;
+/**
+ * Threshold, in such a mostly-spam run, for a lower-case line without inner punctuation, wherever it
+ * sits in the run: an article's own last lines are subheads, credits or list items, which are
+ * capitalised or punctuated; a bare lower-case fragment next to sure keyword lines is one of them
+ * even when some of its words occur in the body ("watch gtx off today" under a gaming article).
+ */
+export const LOWER_CASE_RUN_THRESHOLD = 0.3;
 /** Below this many distinct body words, novelty is weak evidence (everything is new to a tiny body). */
 const MIN_VOCABULARY = 40;
 
@@ -121,6 +129,11 @@ function rawScore(unit: Unit, body: BodyProfile, inLongRun: boolean): SpamEviden
   return { score: Math.max(0, score), novelty };
 }
 
+/** All in lower case (in a script with case) and without a bullet or inner punctuation: a typed query. */
+function isBareLowerCase(text: string): boolean {
+  return text === text.toLowerCase() && text !== text.toUpperCase() && !isStructured(text);
+}
+
 /** The words of a line that are written in lower case (raw case, letters only). */
 function lowerCaseWords(text: string): string[] {
   return (text.match(/\p{L}+/gu) ?? []).filter((w) => w === w.toLowerCase());
@@ -181,7 +194,9 @@ export function findSpam(
       if (s >= SPAM_THRESHOLD) innermostSure = k;
     });
     run.forEach((i, k) => {
-      const bar = lowered && k <= innermostSure ? RUN_THRESHOLD : SPAM_THRESHOLD;
+      const bar = !lowered ? SPAM_THRESHOLD
+        : isBareLowerCase(units[i].text) ? LOWER_CASE_RUN_THRESHOLD
+        : k <= innermostSure ? RUN_THRESHOLD : SPAM_THRESHOLD;
       if (scores[k] >= bar) out.set(i, where);
     });
   };
