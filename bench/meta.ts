@@ -4,7 +4,8 @@
  * Main content: the benchmark's published word F1 (lower-case `[\p{L}\p{N}_]+` bags of words,
  * P/R/F1 per page, averaged), for all page types and for articles only.
  * Metadata (the benchmark publishes no metric; ours, over pages whose truth is set): publication
- * date (same day), title (normalised exact match), author (normalised names compared as a set).
+ * date (same day), title (normalised exact match; SQuAD-style looser match printed for reference),
+ * author (normalised names compared as a set).
  * Mozilla Readability (over linkedom, same process, same input) runs alongside as the baseline.
  *
  *   node --import tsx bench/meta.ts [--split dev|test] [--limit N] [--json] [--show-misses]
@@ -134,6 +135,18 @@ export function normTitle(t: string | null | undefined): string {
     .replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '');
 }
 
+/**
+ * The looser normalisation of SQuAD's exact match, printed beside ours for reference: all
+ * punctuation and symbols and the articles a/an/the dropped ("The Best X -- Y" = "Best X: Y").
+ */
+export function normTitleLoose(t: string | null | undefined): string {
+  return normTitle(t)
+    .replace(/[\p{P}\p{S}]+/gu, ' ')
+    .replace(/\b(?:a|an|the)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** Credentials after a name ("MS", "RD", "Ph.D.", "E-RYT 200") are not separate authors. */
 const CREDENTIAL = /^(?:[A-Z][A-Za-z]?\.?){1,4}(?:-[A-Z]{1,4})?(?:\s\d{2,3})?$|^ph\.?\s?d\.?$/i;
 
@@ -240,6 +253,8 @@ interface Scores {
   dateArticles: number | null;
   titleArticles: number | null;
   authorArticles: number | null;
+  /** Title accuracy of articles under normTitleLoose (reference only; the target uses normTitle). */
+  titleLooseArticles: number | null;
   counts: { date: number; title: number; author: number; dateArticles: number; titleArticles: number; authorArticles: number };
   msPerPage: number;
   /** Per-page content word P/R/F1, in page order. */
@@ -252,6 +267,7 @@ function score(truths: Truth[], outputs: SystemOutput[], misses?: string[]): Sco
   let nArt = 0;
   let ms = 0;
   const t = { date: tally(), title: tally(), author: tally(), dateA: tally(), titleA: tally(), authorA: tally() };
+  const titleLoose = tally();
   const perPage: Scores['perPage'] = [];
   truths.forEach((truth, i) => {
     const o = outputs[i];
@@ -278,6 +294,10 @@ function score(truths: Truth[], outputs: SystemOutput[], misses?: string[]): Sco
     };
     if (truth.date) check('date', sameDay(truth.date, o.date), truth.date, o.date);
     if (truth.title) check('title', normTitle(truth.title) === normTitle(o.title), truth.title, o.title);
+    if (truth.title && isArticle) {
+      titleLoose.n++;
+      if (normTitleLoose(truth.title) === normTitleLoose(o.title)) titleLoose.hit++;
+    }
     if (truth.author) check('author', sameAuthors(truth.author, o.author), truth.author, o.author);
   });
   return {
@@ -291,6 +311,7 @@ function score(truths: Truth[], outputs: SystemOutput[], misses?: string[]): Sco
     dateArticles: rate(t.dateA),
     titleArticles: rate(t.titleA),
     authorArticles: rate(t.authorA),
+    titleLooseArticles: rate(titleLoose),
     counts: { date: t.date.n, title: t.title.n, author: t.author.n, dateArticles: t.dateA.n, titleArticles: t.titleA.n, authorArticles: t.authorA.n },
     msPerPage: ms / Math.max(1, truths.length),
     perPage,
@@ -335,6 +356,7 @@ async function main(): Promise<void> {
     row(`date same day, articles (${c.dateArticles})`, ours.dateArticles, readability.dateArticles);
     row(`title exact, articles (${c.titleArticles})`, ours.titleArticles, readability.titleArticles);
     row(`author set, articles (${c.authorArticles})`, ours.authorArticles, readability.authorArticles);
+    row('  title, SQuAD-style loose', ours.titleLooseArticles, readability.titleLooseArticles);
     row(`date same day, all (${c.date})`, ours.date, readability.date);
     row(`title exact, all (${c.title})`, ours.title, readability.title);
     row(`author set, all (${c.author})`, ours.author, readability.author);

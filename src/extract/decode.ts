@@ -93,7 +93,13 @@ const REPAIR_RATIO_AGAINST_LABEL = 0.25;
 /** Normalise a charset label to a codec name iconv-lite knows, or null for unknown labels. */
 export function normaliseCharset(label: string | null | undefined): string | null {
   if (!label) return null;
-  const l = label.trim().replace(/^["']+|["']+$/g, '').trim().toLowerCase();
+  // quotes at either end trimmed by index: a pattern anchored at the end rescans a hostile label
+  let a = 0;
+  let b = label.length;
+  const quoteOrSpace = (c: string) => c === '"' || c === "'" || c.trim() === '';
+  while (a < b && quoteOrSpace(label[a])) a++;
+  while (b > a && quoteOrSpace(label[b - 1])) b--;
+  const l = label.slice(a, b).toLowerCase();
   if (!l) return null;
   const name = Object.hasOwn(LABEL_ALIASES, l) ? LABEL_ALIASES[l] : l; // own keys: labels are untrusted input
   return iconv.encodingExists(name) ? name : null;

@@ -121,7 +121,8 @@ function asDocument(html: string): string {
  * part before the separator. Only spaced separators count, so "Wall-Street Times" stays whole.
  */
 export function feedSiteName(feedTitle: string): string {
-  const [site] = feedTitle.split(/\s+[–—|»:]\s+|\s+-\s+/);
+  // whitespace collapsed first: splitting on /\s+…\s+/ rescans a long run of spaces at every position
+  const [site] = feedTitle.replace(/\s+/g, ' ').split(/ [–—|»:] | - /);
   return site.trim() || feedTitle.trim();
 }
 

@@ -89,7 +89,7 @@ export function parseTextHeader(text: string): TextHeader {
     const t = line.text.replace(/\s+/g, ' ');
     const by = BYLINE.exec(t);
     if (by && !header.byline && wordCount(t) <= 14) {
-      header.byline = by[1].replace(/\s*,\s*$/, '');
+      header.byline = withoutTrailingComma(by[1]);
       header.lines.push({ kind: 'byline', ...line });
       afterByline = true;
       continue;
@@ -125,9 +125,15 @@ export function parseTextHeader(text: string): TextHeader {
   // A masthead names the outlet when nothing better did ("NORTHGATE POST — PRINT EDITION" → "Northgate Post").
   const masthead = header.lines.find((l) => l.kind === 'masthead');
   if (!header.outlet && masthead) {
-    const name = masthead.text.split(/\s+[—–|-]\s+/)[0].trim();
+    const name = masthead.text.replace(/\s+/g, ' ').split(/ [—–|-] /)[0].trim();
     if (wordCount(name) <= 5) header.outlet = titleCase(name);
   }
   if (!header.title) return { ...header, lines: header.lines.filter((l) => l.kind !== 'masthead'), outlet: header.outlet };
   return header;
+}
+
+/** "Anna Berg ," → "Anna Berg": by index, as /\s*,\s*$/ rescans a long run of spaces at every position. */
+function withoutTrailingComma(text: string): string {
+  const t = text.trimEnd();
+  return t.endsWith(',') ? t.slice(0, -1).trimEnd() : text;
 }

@@ -44,11 +44,11 @@ export function mainArticleNode(nodes: JsonLdNode[], url: string | null): JsonLd
   const articles = nodes.filter((n) => nodeTypes(n).some((t) => ARTICLE_TYPES.has(t)));
   if (!articles.length) return null;
   if (url && articles.length > 1) {
-    const bare = (u: string): string => u.replace(/^https?:\/\/(www\.)?/, '').replace(/[/#?]+$/, '');
+    const bare = (u: string): string => trimEndChars(u.replace(/^https?:\/\/(www\.)?/, ''), '/#?');
     const target = bare(url);
     const same = articles.find((n) => {
       const id = textValue(n.url) ?? textValue(n['@id']) ?? textValue((n.mainEntityOfPage as JsonLdNode | undefined)?.['@id'] ?? n.mainEntityOfPage);
-      return id !== null && bare(id.replace(/#.*$/, '')) === target;
+      return id !== null && bare(id.split('#', 1)[0]) === target;
     });
     if (same) return same;
   }
@@ -323,4 +323,11 @@ export function dateNearByline(doc: Document, byline: string, dayFirst: boolean)
     }
   }
   return null;
+}
+
+/** `text` without any of `chars` at its end, by index (a /[…]+$/ pattern rescans a hostile string). */
+function trimEndChars(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1])) end--;
+  return text.slice(0, end);
 }

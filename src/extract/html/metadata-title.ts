@@ -335,7 +335,8 @@ function isJunk(extra: string): boolean {
   // bare numbers (a vote or comment count), but not a year that belongs to the title
   if (/^[\W\d_]*$/u.test(t) && !/^\W*(?:19|20)\d\d\W*$/.test(t)) return true;
   if (/\b(?:posted|published|updated)\b/i.test(t)) return true;
-  if (/\(?[a-z0-9-]+\.(?:com|org|net|co|io|gov|edu|uk|de|fr)\)?/i.test(t)) return true;
+  // a host label is at most 63 characters: the bound keeps the unanchored search linear
+  if (/\(?[a-z0-9-]{1,63}\.(?:com|org|net|co|io|gov|edu|uk|de|fr)\)?/i.test(t)) return true;
   if (/^\p{L}[\p{L}\s]{0,20}:$/u.test(t)) return true;
   return false;
 }
