@@ -463,6 +463,9 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
   // ---- indirect quotes ----
   const insideMark = new Uint8Array(n);
   for (const [a, b] of directTokRanges) for (let k = a + 1; k < b && k < n; k++) insideMark[k] = 1;
+  // the furthest closing token of a direct quote opening at each token (looked up once per cue, not scanned)
+  const directCloseFrom = new Map<number, number>();
+  for (const [a, b] of directTokRanges) directCloseFrom.set(a, Math.max(b, directCloseFrom.get(a) ?? -1));
   const insideDirect = (k: number) => insideMark[k] === 1;
   const terminal = (t: Token) => t.kind === 'punct' && (t.text === '.' || t.text === '!' || t.text === '?');
   for (const sent of sentences) {
@@ -561,7 +564,7 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       if (ce - cs < 3) continue;
       // content that is entirely a direct quote is already reported as one
       const firstTok = tokens[cs];
-      if (firstTok && OPEN_TO_CLOSE[firstTok.text] !== undefined && directTokRanges.some(([a, b]) => a === cs && b >= ce - 1)) continue;
+      if (firstTok && OPEN_TO_CLOSE[firstTok.text] !== undefined && (directCloseFrom.get(cs) ?? -1) >= ce - 1) continue;
       // a noun object ("called the agreement", "thanked Kim") is not reported speech
       if (lemma === 'call' || lemma === 'describe') continue;
       pushIndirect(cs, ce, sp, cueOf(c));
