@@ -104,8 +104,8 @@ async function corpusFacts(store: Store) {
   return {
     ids: [...(await store.articleIds())].sort(),
     origins: stats.origins,
-    exact: (await store.duplicates('exact')).map(pair).sort(),
-    near: (await store.duplicates('near')).map(pair).sort(),
+    exact: (await store.duplicates({ kind: 'exact' })).map(pair).sort(),
+    near: (await store.duplicates({ kind: 'near' })).map(pair).sort(),
     errors: (await store.errors(1000)).map((e) => `${e.code} ${e.origin.path}`).sort(),
   };
 }

@@ -51,6 +51,22 @@ test('api: stats, articles, one article, its annotations', async () => {
   for (const e of ann.entities) assert.equal(one.text.slice(e.start, e.end), e.text);
 });
 
+test('api: duplicates by kind, of one article (id or prefix), in pages', async () => {
+  const { body: all } = await get('/api/duplicates');
+  assert.ok(all.length >= 1, 'the sample corpus has a near-duplicate pair');
+  const pair = all[0];
+  const { body: mine } = await get(`/api/duplicates?article=${pair.b.slice(0, 10)}`);
+  assert.ok(mine.length >= 1 && mine.every((d: { a: string; b: string }) => d.a === pair.b || d.b === pair.b));
+  const { body: one } = await get(`/api/articles/${pair.a}`);
+  assert.ok(one.duplicates.some((d: { b: string }) => d.b === pair.b), 'an article lists its own relations');
+  const { body: page } = await get('/api/duplicates?limit=1');
+  assert.equal(page.length, 1);
+  const { body: exact } = await get('/api/duplicates?kind=exact');
+  assert.ok(exact.every((d: { kind: string }) => d.kind === 'exact'));
+  assert.equal((await get('/api/duplicates?article=ffffffffffff')).res.statusCode, 404);
+  assert.equal((await get('/api/duplicates?kind=drop')).res.statusCode, 400);
+});
+
 test('api: stories, one story with its copy relations, its comparison', async () => {
   const { body: stories } = await get('/api/stories');
   const big = stories.sort((a: { articles: unknown[] }, b: { articles: unknown[] }) => b.articles.length - a.articles.length)[0];

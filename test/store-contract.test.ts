@@ -300,9 +300,31 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
         { a: harbour.article.id, b: spanish.article.id, kind: 'exact', similarity: 1 },
       ]);
       assert.equal((await store.duplicates()).length, 2, 'a known pair is not stored twice');
-      assert.deepEqual(await store.duplicates('exact'), [{ a: harbour.article.id, b: spanish.article.id, kind: 'exact', similarity: 1 }]);
-      assert.deepEqual((await store.duplicates('near')).map((d) => d.similarity), [0.9], 'the first relation is kept');
+      assert.deepEqual(await store.duplicates({ kind: 'exact' }), [{ a: harbour.article.id, b: spanish.article.id, kind: 'exact', similarity: 1 }]);
+      assert.deepEqual((await store.duplicates({ kind: 'near' })).map((d) => d.similarity), [0.9], 'the first relation is kept');
       assert.deepEqual((await store.stats()).duplicates, { exact: 1, near: 1 });
+    },
+  },
+  {
+    name: 'duplicates of one article, and pages of them, in ingest order',
+    async run(store) {
+      await putAll(store);
+      await store.putDuplicates([
+        { a: courier.article.id, b: rewrite.article.id, kind: 'near', similarity: 0.9 },
+        { a: harbour.article.id, b: spanish.article.id, kind: 'exact', similarity: 1 },
+        { a: harbour.article.id, b: rewrite.article.id, kind: 'near', similarity: 0.85 },
+      ]);
+      const all = await store.duplicates();
+      assert.equal(all.length, 3);
+      // either side of the pair counts
+      assert.deepEqual((await store.duplicates({ article: rewrite.article.id })).map((d) => [d.a, d.b]), all.filter((d) => d.a === rewrite.article.id || d.b === rewrite.article.id).map((d) => [d.a, d.b]));
+      assert.deepEqual((await store.duplicates({ article: spanish.article.id })).map((d) => d.a), [harbour.article.id]);
+      assert.deepEqual(await store.duplicates({ article: rewrite.article.id, kind: 'exact' }), []);
+      assert.deepEqual(await store.duplicates({ article: "x' OR '1'='1" }), [], 'the id is a bound value');
+      // pages: limit, offset, offset without limit
+      assert.deepEqual(await store.duplicates({ limit: 2 }), all.slice(0, 2));
+      assert.deepEqual(await store.duplicates({ limit: 2, offset: 2 }), all.slice(2));
+      assert.deepEqual(await store.duplicates({ offset: 1 }), all.slice(1));
     },
   },
   {
@@ -822,7 +844,7 @@ describe('PostgresStore with several workers', () => {
       const reader = workers[0];
       const ids = await reader.articleIds();
       assert.equal(ids.length, 2 * perWorker, 'no write is lost');
-      const duplicates = await reader.duplicates('exact');
+      const duplicates = await reader.duplicates({ kind: 'exact' });
       assert.equal(duplicates.length, 2 * perWorker - groups.length, 'every copy but the first of each text is a duplicate');
       for (const group of groups) {
         const members = await reader.articlesWithTextHash(`hash-${group}`);

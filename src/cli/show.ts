@@ -19,7 +19,7 @@ export function registerShow(program: Command): void {
         process.stdout.write(await store.getRaw(article.id) ?? new Uint8Array());
         return;
       }
-      const duplicates = (await store.duplicates()).filter((d) => d.a === article.id || d.b === article.id);
+      const duplicates = await store.duplicates({ article: article.id });
       if (opts.json) {
         process.stdout.write(JSON.stringify({ ...article, duplicates }) + '\n');
         return;

@@ -18,7 +18,7 @@ export async function renderStats(s: CorpusStats, store: Store): Promise<string>
   lines.push(
     `Duplicates: ${sameBytes} byte-identical re-read(s), ${s.duplicates.exact} exact-text pair(s), ${s.duplicates.near} near-duplicate pair(s).`,
   );
-  const pairs = (await store.duplicates()).slice(0, 10);
+  const pairs = await store.duplicates({ limit: 10 });
   for (const d of pairs) {
     const a = await store.getArticle(d.a);
     const b = await store.getArticle(d.b);

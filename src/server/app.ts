@@ -47,6 +47,7 @@ const idParams = {
   properties: { id: { type: 'string', minLength: 4, maxLength: 80, pattern: '^[A-Za-z0-9-]+$' } },
 } as const;
 const limitProp = { type: 'integer', minimum: 1, maximum: 10000, default: 100 } as const;
+const offsetProp = { type: 'integer', minimum: 0, default: 0 } as const;
 
 class NotFound extends Error {}
 
@@ -89,7 +90,7 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
     schema: {
       querystring: {
         type: 'object',
-        properties: { limit: limitProp, offset: { type: 'integer', minimum: 0, default: 0 }, outlet: { type: 'string', maxLength: 200 } },
+        properties: { limit: limitProp, offset: offsetProp, outlet: { type: 'string', maxLength: 200 } },
       },
     },
   }, async (req) => {
@@ -99,7 +100,7 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
 
   app.get('/api/articles/:id', { schema: { params: idParams } }, async (req) => {
     const a = await article((req.params as { id: string }).id);
-    return { ...a, duplicates: (await store.duplicates()).filter((d) => d.a === a.id || d.b === a.id) };
+    return { ...a, duplicates: await store.duplicates({ article: a.id }) };
   });
 
   app.get('/api/articles/:id/annotations', { schema: { params: idParams } }, async (req) => {
@@ -121,8 +122,18 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
   });
 
   app.get('/api/duplicates', {
-    schema: { querystring: { type: 'object', properties: { kind: { type: 'string', enum: ['exact', 'near'] } } } },
-  }, async (req) => store.duplicates((req.query as { kind?: 'exact' | 'near' }).kind));
+    schema: {
+      querystring: {
+        type: 'object',
+        properties: { kind: { type: 'string', enum: ['exact', 'near'] }, article: { type: 'string', minLength: 1, maxLength: 128 }, limit: limitProp, offset: offsetProp },
+      },
+    },
+  }, async (req) => {
+    const q = req.query as { kind?: 'exact' | 'near'; article?: string; limit: number; offset: number };
+    // an id prefix, as everywhere else, resolves to the article (404 when none)
+    const articleId = q.article ? (await article(q.article)).id : undefined;
+    return store.duplicates({ kind: q.kind, article: articleId, limit: q.limit, offset: q.offset });
+  });
 
   app.get('/api/errors', { schema: { querystring: { type: 'object', properties: { limit: limitProp } } } }, async (req) =>
     store.errors((req.query as { limit: number }).limit),

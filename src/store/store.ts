@@ -54,6 +54,40 @@ export interface ListQuery {
   outlet?: string;
 }
 
+/** Which duplicate relations to read: of one kind, of one article, a page of them (ingest order). */
+export interface DuplicateQuery {
+  kind?: DuplicateRelation['kind'];
+  /** Only relations with this article on either side. */
+  article?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * A duplicate query as SQL conditions and a page clause, every value a bound parameter.
+ * `placeholder`: `$n` for PostgreSQL, `?` for SQLite; `noLimit`: the LIMIT value meaning "all"
+ * (SQLite -1, PostgreSQL NULL), for an offset without a limit.
+ */
+export function duplicateConditions(
+  query: DuplicateQuery,
+  placeholder: (n: number) => string,
+  noLimit: number | null,
+): { where: string; params: unknown[]; page: string } {
+  const conds: string[] = [];
+  const params: unknown[] = [];
+  const next = (v: unknown) => {
+    params.push(v);
+    return placeholder(params.length);
+  };
+  if (query.kind) conds.push(`d.kind = ${next(query.kind)}`);
+  if (query.article) conds.push(`(d.a = ${next(query.article)} OR d.b = ${next(query.article)})`);
+  let page = '';
+  if (query.limit !== undefined || query.offset !== undefined) {
+    page = ` LIMIT ${next(query.limit ?? noLimit)} OFFSET ${next(query.offset ?? 0)}`;
+  }
+  return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params, page };
+}
+
 /** What the pipeline stores for one document: its raw record, the article, and similarity keys. */
 export interface ArticleWrite {
   raw: RawRecord;
@@ -109,7 +143,8 @@ export interface Store {
   listArticles(query?: ListQuery): Awaitable<StoredArticleSummary[]>;
   /** Every article id, in ingest order (for corpus stages). */
   articleIds(): Awaitable<string[]>;
-  duplicates(kind?: DuplicateRelation['kind']): Awaitable<DuplicateRelation[]>;
+  /** Duplicate relations, ordered by the ingest order of their first then second article. */
+  duplicates(query?: DuplicateQuery): Awaitable<DuplicateRelation[]>;
   errors(limit?: number): Awaitable<StoredError[]>;
   stats(): Awaitable<CorpusStats>;
 

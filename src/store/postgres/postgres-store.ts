@@ -20,6 +20,7 @@ import type {
   AnnotationTodo,
   ArticleWrite,
   CorpusStats,
+  DuplicateQuery,
   ListQuery,
   Store,
   StoredArticle,
@@ -28,6 +29,7 @@ import type {
   StoredEvent,
   StoredQuote,
 } from '../store.js';
+import { duplicateConditions } from '../store.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { guardPool, inPooledTransaction } from './pooled-client.js';
 import { articleFromRow, summaryFromRow, type Row } from '../rows.js';
@@ -387,12 +389,13 @@ export class PostgresStore implements Store {
     return rows.map((r) => r.id as string);
   }
 
-  async duplicates(kind?: DuplicateRelation['kind']): Promise<DuplicateRelation[]> {
+  async duplicates(query: DuplicateQuery = {}): Promise<DuplicateRelation[]> {
+    const { where, params, page } = duplicateConditions(query, (n) => `$${n}`, null);
     const { rows } = await this.query(
       `SELECT d.a, d.b, d.kind, d.similarity FROM duplicates d
        JOIN articles x ON x.id = d.a JOIN articles y ON y.id = d.b
-       ${kind ? 'WHERE d.kind = $1' : ''} ORDER BY x.seq, y.seq`,
-      kind ? [kind] : [],
+       ${where} ORDER BY x.seq, y.seq${page}`,
+      params,
     );
     return rows.map((r) => ({
       a: r.a as string,

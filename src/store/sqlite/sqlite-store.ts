@@ -12,6 +12,7 @@ import type {
   AnnotationTodo,
   ArticleWrite,
   CorpusStats,
+  DuplicateQuery,
   ListQuery,
   Store,
   StoredArticle,
@@ -20,6 +21,7 @@ import type {
   StoredEvent,
   StoredQuote,
 } from '../store.js';
+import { duplicateConditions } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
 import { articleFromRow, summaryFromRow, type Row } from '../rows.js';
 
@@ -243,14 +245,15 @@ export class SqliteStore implements Store {
     return this.stmts.ids.all() as string[];
   }
 
-  duplicates(kind?: DuplicateRelation['kind']): DuplicateRelation[] {
+  duplicates(query: DuplicateQuery = {}): DuplicateRelation[] {
+    const { where, params, page } = duplicateConditions(query, () => '?', -1);
     const rows = this.db
       .prepare(
         `SELECT d.a, d.b, d.kind, d.similarity FROM duplicates d
          JOIN articles x ON x.id = d.a JOIN articles y ON y.id = d.b
-         ${kind ? 'WHERE d.kind = ?' : ''} ORDER BY x.seq, y.seq`,
+         ${where} ORDER BY x.seq, y.seq${page}`,
       )
-      .all(...(kind ? [kind] : [])) as Row[];
+      .all(...params) as Row[];
     return rows.map((r) => ({
       a: r.a as string,
       b: r.b as string,
