@@ -108,6 +108,41 @@ test('cookie notices, ad labels and copyright footers', () => {
   assert.equal(r.text.slice(ad.at, ad.at + 20), PROSE[1].slice(0, 20));
 });
 
+test('blog templates: post footers without a colon, breadcrumbs, sidebar widget titles, author boxes, CMS accounts', () => {
+  const cases: Array<[string, string, string]> = [
+    ['Posted in World News', 'navigation', 'taxonomy-line'],
+    ['Tagged ferries, harbours, transport', 'navigation', 'taxonomy-line'],
+    ['Filed under Local Politics', 'navigation', 'taxonomy-line'],
+    ['Home \u00bb World \u00bb Europe', 'navigation', 'breadcrumb'],
+    ['Home > News > Transport', 'navigation', 'breadcrumb'],
+    ['News \u203a Local \u203a Harbour', 'navigation', 'breadcrumb'],
+    ['Archives', 'navigation', 'nav-label'],
+    ['Search for:', 'navigation', 'nav-label'],
+    ['Loading...', 'navigation', 'nav-label'],
+    ['About the Author', 'byline-line', 'author-box'],
+    ['Written by admin', 'byline-line', 'author-line'],
+    ['Please enable JavaScript to view the comments powered by Disqus.', 'comment-form', 'comment-form-notice'],
+    ['Join our Telegram channel for the latest updates', 'share-subscribe', 'follow-prompt'],
+    ['Click here to subscribe', 'share-subscribe', 'newsletter-prompt'],
+    ['The information on this website is for general information purposes only.', 'disclaimer', 'purposes-only'],
+  ];
+  for (const [line, reason, rule] of cases) {
+    const r = cleanText(article(line));
+    assertRemoved(r, line, reason, rule);
+    assertProseKept(r);
+  }
+  // prose and headings that share the words stay
+  for (const line of [
+    'Posted in 2019, the video of the harbour collapse was seen by millions of people across the region.',
+    'Tagged whales were tracked from the harbour to the open sea over three weeks last summer.',
+    'Prices > costs > wages: the order of the squeeze, as one ferry operator put it, has not changed.',
+    'Written by hand in 1890',
+  ]) {
+    const r = cleanText(article(line));
+    assert.ok(r.text.includes(line), `removed: ${line} ${JSON.stringify(r.removals)}`);
+  }
+});
+
 test('site links, link bars, paywall notices, calls to action, author lines and "more from" links', () => {
   const lines: Array<[string, string]> = [
     ['Privacy Policy', 'navigation'],

@@ -122,6 +122,7 @@ const COMMENT_FORM: LineRule[] = [
       'notify me of follow up comments', 'notify me of new posts', 'notify me of new comments',
       'comments are closed', 'comments are moderated', 'log in to comment', 'sign in to comment',
       'be the first to comment', 'no comments yet', 'click here to cancel reply',
+      'please enable javascript to view the comments', 'comments powered by disqus', 'view the discussion thread',
     ],
     maxWords: 40,
   },
@@ -161,7 +162,8 @@ const SHARE_SUBSCRIBE: LineRule[] = [
       'subscribe to our newsletter', 'subscribe to the newsletter', 'subscribe now', 'subscribe today',
       'subscribe for', 'join our newsletter', 'join our mailing list', 'get our newsletter',
       'get the latest', 'don t miss', 'never miss', 'stay up to date', 'stay informed', 'stay updated',
-      'sign up for', 'sign up to', 'sign up now', 'signup for', 'enter your email',
+      'sign up for', 'sign up to', 'sign up now', 'signup for', 'enter your email', 'click here to subscribe',
+      'click to subscribe',
     ],
     maxWords: 25,
     // "Sign up for the draft…" is article prose; a prompt names what you get.
@@ -174,7 +176,9 @@ const SHARE_SUBSCRIBE: LineRule[] = [
     name: 'follow-prompt',
     reason: 'share-subscribe',
     match: 'starts',
-    phrases: ['follow us on', 'follow us', 'like us on facebook', 'find us on', 'connect with us'],
+    phrases: ['follow us on', 'follow us', 'like us on facebook', 'find us on', 'connect with us',
+      'join our telegram', 'join our whatsapp', 'join our discord', 'join our facebook group', 'join us on telegram',
+      'join us on whatsapp', 'download our app', 'get our app', 'install our app'],
     maxWords: 20,
   },
 ];
@@ -336,6 +340,7 @@ const DISCLAIMER: LineRule[] = [
     match: 'contains',
     phrases: [
       'for educational and informational purposes only', 'for informational purposes only',
+      'for general information purposes only', 'for general informational purposes only',
       'for educational purposes only', 'for entertainment purposes only', 'does not constitute financial advice',
       'does not constitute investment advice', 'not financial advice', 'not investment advice',
       'are the author s own', 'are those of the author', 'are solely those of the author',
@@ -411,6 +416,26 @@ const NAVIGATION: LineRule[] = [
     notSentence: true,
   },
   {
+    // WordPress-style post footers without a colon: "Posted in World News", "Tagged Russia, Asia".
+    name: 'taxonomy-line',
+    reason: 'navigation',
+    match: 'starts',
+    phrases: ['posted in', 'filed under', 'tagged', 'tagged with', 'categorized as', 'categorised as',
+      'posted under', 'published in'],
+    maxWords: 20,
+    notSentence: true,
+    edgeOnly: true,
+  },
+  {
+    name: 'breadcrumb',
+    reason: 'navigation',
+    match: 'equals',
+    phrases: [],
+    maxWords: 20,
+    // "Home » World » Asia", "Home > News > Politics": a trail of short items behind spaced arrows.
+    test: (_key, raw) => isBreadcrumb(raw),
+  },
+  {
     name: 'site-link',
     reason: 'navigation',
     match: 'equals',
@@ -445,6 +470,8 @@ const NAVIGATION: LineRule[] = [
       'previous article', 'next post', 'previous post', 'next story', 'previous story', 'load more',
       'show more', 'view all', 'see all', 'close', 'open', 'toggle navigation', 'main menu', 'next', 'previous',
       'go to top', 'scroll to top', 'page 1', 'older posts', 'newer posts',
+      // blog sidebar widget titles
+      'archives', 'categories', 'search for', 'recent comments', 'blogroll', 'loading', 'loading comments',
     ],
     maxWords: 5,
   },
@@ -474,6 +501,15 @@ const BYLINE: LineRule[] = [
     notSentence: true,
     // "By Jane Doe", "Written by Jane Doe and John Roe": after the cue, names (capitalised words).
     test: (key, raw) => isAuthorLine(key, raw),
+  },
+  {
+    name: 'author-box',
+    reason: 'byline-line',
+    match: 'equals',
+    phrases: ['about the author', 'about the authors', 'about the writer', 'about author', 'author bio',
+      'meet the author', 'author', 'authors'],
+    maxWords: 4,
+    tailOnly: true,
   },
   {
     name: 'date-line',
@@ -561,11 +597,28 @@ function isLinkBar(raw: string): boolean {
     items.some((x) => SITE_LINK_WORDS.has(x.toLowerCase()));
 }
 
+/** Default account names of blog engines, shown as the author of scraped and spun posts. */
+const CMS_ACCOUNTS = new Set(['admin', 'administrator', 'webmaster', 'editor', 'staff', 'guest', 'author', 'root', 'user']);
+
+/** Spaced arrows between breadcrumb items; a spaced slash or ">" only after "Home". */
+const BREADCRUMB_ARROWS = /\s[»›]\s/;
+const BREADCRUMB_ANY = /\s[»›>/]\s/;
+
+function isBreadcrumb(raw: string): boolean {
+  const text = raw.trim();
+  const fromHome = /^(?:home|start|news)\s[»›>/]\s/i.test(text);
+  if (!fromHome && !BREADCRUMB_ARROWS.test(text)) return false;
+  const items = text.split(fromHome ? BREADCRUMB_ANY : BREADCRUMB_ARROWS).map((x) => x.trim());
+  return items.length >= 2 && items.length <= 8 && items.every((x) => x !== '' && x.split(' ').length <= 6) && !/[.!?]$/.test(text);
+}
+
 function isAuthorLine(key: string, raw: string): boolean {
   const cue = ['written by ', 'words by ', 'story by ', 'posted by ', 'by '].find((c) => key.startsWith(c));
   if (!cue) return false;
   const cueWords = cue.trim().split(' ').length;
   const names = raw.trim().split(/\s+/).slice(cueWords).filter((w) => !['and', '&', 'und', 'et', 'y', 'e'].includes(w));
+  // "Written by admin": the default account of a blog engine, which spun and scraped sites keep
+  if (names.length === 1 && CMS_ACCOUNTS.has(names[0].toLowerCase())) return true;
   // A person has at least two names ("By Functionality" is a table heading).
   if (names.length < 2 || names.length > 5) return false;
   // Every remaining word starts with a capital: "By Jane Doe", not "By then it was late"
