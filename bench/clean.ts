@@ -93,7 +93,7 @@ console.log(`  speed: ${(chars / 1e6 / (ms / 1000)).toFixed(1)} MB/s`);
 
 // 2: synthetic keyword tails, two kinds: bags of 2–4 content words drawn from another page, and
 // windows of 2–4 consecutive words of another page (query-like, function words included).
-function syntheticTails(kind: 'bag' | 'window'): void {
+function syntheticTails(kind: 'bag' | 'window', layout: 'lines' | 'one-line' | 'glued' = 'lines'): void {
   const random = rng(42);
   let tailLines = 0;
   let tailRemoved = 0;
@@ -119,10 +119,14 @@ function syntheticTails(kind: 'bag' | 'window'): void {
         tail.push(sequence.slice(at, at + words).join(' '));
       }
     }
-    const r = cleanText(docs[d] + '\n\n' + tail.join('\n'));
+    // lines: one keyword line each; one-line: the list flattened onto one line after the body;
+    // glued: that line appended to the body's last paragraph (line breaks lost in the crawl)
+    const pieces = layout === 'lines' ? tail : [tail.join(' ')];
+    const input = layout === 'lines' ? docs[d] + '\n\n' + tail.join('\n') : layout === 'one-line' ? docs[d] + '\n\n' + pieces[0] : docs[d].trimEnd() + ' ' + pieces[0];
+    const r = cleanText(input);
     const spam = new Set(r.removals.filter((x) => x.reason === 'spam-keywords').map((x) => x.text.trim()));
-    tailLines += tail.length;
-    for (const l of tail) {
+    tailLines += pieces.length;
+    for (const l of pieces) {
       if (spam.has(l)) tailRemoved++;
       else if (missed.length < show) missed.push(l);
     }
@@ -134,14 +138,16 @@ function syntheticTails(kind: 'bag' | 'window'): void {
       else if (lost.length < show) lost.push(p.slice(0, 90));
     }
   }
-  const label = kind === 'bag' ? 'bags of content words' : 'windows of running words';
-  console.log(`synthetic keyword tails (${label}): ${tailLines} lines, removed as spam ${(100 * tailRemoved / tailLines).toFixed(1)}%`);
+  const label = `${kind === 'bag' ? 'bags of content words' : 'windows of running words'}${layout === 'lines' ? '' : `, ${layout}`}`;
+  console.log(`synthetic keyword tails (${label}): ${tailLines} ${layout === 'lines' ? 'lines' : 'tails'}, removed as spam ${(100 * tailRemoved / tailLines).toFixed(1)}%`);
   for (const m of missed) console.log(`    missed | ${m}`);
   console.log(`  paragraphs of the body kept: ${(100 * proseKept / proseParas).toFixed(2)}%`);
   for (const l of lost) console.log(`    lost | ${l}`);
 }
 syntheticTails('bag');
 syntheticTails('window');
+syntheticTails('bag', 'one-line');
+syntheticTails('bag', 'glued');
 
 // 5: WCXB dev "without" snippets (text a page shows that is not article content), appended as
 // lines after the body: the share cleaning removes, by reason. Many are sidebar prose or headlines,

@@ -252,6 +252,29 @@ test('in a mostly-spam tail, a bare lower-case line goes even when the body uses
   assert.ok(r2.text.endsWith(list), JSON.stringify(r2.removals));
 });
 
+test('a keyword list flattened onto one line, or glued to the last sentence, is removed whole; lower-case prose is not', () => {
+  const list = ['receitas de bolo f\u00e1cil', 'novela das nove capitulo', 'baixar musica gratis', 'jadwal bola malam ini'];
+  for (const line of [list.join(' '), list.join(', '), list.join(' | ')]) {
+    const r = cleanText(article(line));
+    assertRemoved(r, line, 'spam-keywords', 'keyword-tail');
+    assertProseKept(r);
+  }
+  const glued = cleanText(`${PROSE.join('\n\n')} ${list.join(' ')}`);
+  const cut = glued.removals.find((x) => x.rule === 'keyword-glued');
+  assert.ok(cut, JSON.stringify(glued.removals));
+  assert.equal(cut.reason, 'spam-keywords');
+  assert.equal(cut.text, list.join(' '));
+  assert.ok(glued.text.endsWith(PROSE[3]), glued.text.slice(-120));
+  // a lower-case closing line of the body's own language and words stays
+  for (const line of [
+    'and that is how the ferry service to the northern suburbs came to be what residents use today',
+    `${PROSE[3].slice(0, -1)}, and the council said the new routes would help them`,
+  ]) {
+    const r = cleanText(article(line));
+    assert.ok(r.text.includes(line), `removed: ${line} ${JSON.stringify(r.removals)}`);
+  }
+});
+
 test('keyword spam at the start, before the title, is removed; the title is kept', () => {
   const title = 'Council expands harbour ferry service to northern suburbs';
   const r = cleanText(['best casino bonus codes', 'slot online gratis', title, ...PROSE].join('\n\n'));

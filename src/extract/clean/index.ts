@@ -16,7 +16,7 @@ import { countWords, endsLikeSentence, normaliseKey, splitUnits, type Unit } fro
 import { letterTokenCounts, repairParagraph } from './repair.js';
 import { SPAM_RULES, TITLE_RULE, TRAILING_PROMPTS } from './rules.js';
 import { splitSentences } from './sentences.js';
-import { findSpam } from './spam.js';
+import { bodyProfile, bodyVocabulary, findSpam, gluedKeywordTail } from './spam.js';
 
 export interface CleanResult {
   /** Clean text: paragraphs separated by "\n\n". */
@@ -65,7 +65,10 @@ export function cleanText(text: string, opts: CleanOptions = {}): CleanResult {
   );
   for (const [i, where] of spam) verdicts[i] = { reason: SPAM_RULES[where].reason, rule: SPAM_RULES[where].name };
 
-  const trailing = trailingPrompts(units, verdicts);
+  const trailing = new Map<number, TailCut>();
+  const glued = gluedSpamCut(units, verdicts);
+  if (glued) trailing.set(glued.unit, glued.cut);
+  else for (const [i, cut] of trailingPrompts(units, verdicts)) trailing.set(i, cut);
 
   const counts = letterTokenCounts(text);
   const paragraphs: string[] = [];
@@ -88,8 +91,8 @@ export function cleanText(text: string, opts: CleanOptions = {}): CleanResult {
     const cut = trailing.get(i);
     const repaired = repairParagraph(cut ? cut.keep : unit.text, counts);
     for (const r of repaired.repairs) repairs.push({ ...r, at: r.at + offset });
-    for (const sentence of cut?.removed ?? []) {
-      removals.push({ reason: TRAILING_PROMPTS.reason, rule: TRAILING_PROMPTS.name, text: sentence, at: offset + repaired.text.length });
+    for (const piece of cut?.removed ?? []) {
+      removals.push({ reason: piece.reason, rule: piece.rule, text: piece.text, at: offset + repaired.text.length });
     }
     // Body paragraphs near the top: a title or kicker line does not end like a sentence.
     if (paragraphs.length < HEAD_UNITS && (endsLikeSentence(unit.text) || unit.words > 30)) {
@@ -106,6 +109,29 @@ export function cleanText(text: string, opts: CleanOptions = {}): CleanResult {
   return { text: paragraphs.join('\n\n'), removals, repairs, dateline };
 }
 
+/** Text cut from the end of a kept paragraph: what stays, and each removed piece with its reason. */
+interface TailCut {
+  keep: string;
+  removed: Array<{ text: string; reason: Removal['reason']; rule: string }>;
+}
+
+/**
+ * A keyword list glued to the last kept paragraph after its final sentence (line breaks lost in the
+ * crawl): cut as a span, reason spam-keywords, rule keyword-glued.
+ */
+function gluedSpamCut(units: Unit[], verdicts: (Verdict | null)[]): { unit: number; cut: TailCut } | null {
+  let last = units.length - 1;
+  while (last >= 0 && verdicts[last]) last--;
+  if (last < 1) return null;
+  const text = units[last].text;
+  // cheap test first: the paragraph must end in a lower-case run after a sentence end
+  if (endsLikeSentence(text) || !/[.!?] \p{Ll}/u.test(text)) return null;
+  const profile = bodyProfile(bodyVocabulary(units, (i) => verdicts[i] === null && i !== last));
+  const at = gluedKeywordTail(text, profile);
+  if (at < 0) return null;
+  return { unit: last, cut: { keep: text.slice(0, at).trimEnd(), removed: [{ text: text.slice(at), reason: SPAM_RULES.glued.reason, rule: SPAM_RULES.glued.name }] } };
+}
+
 function isPrompt(sentence: string): boolean {
   const key = normaliseKey(sentence);
   if (countWords(key) > TRAILING_PROMPTS.maxWords) return false;
@@ -117,8 +143,8 @@ function isPrompt(sentence: string): boolean {
  * that is nothing but prompts becomes a removal of its own (and the one before it is looked at);
  * otherwise the prompt sentences are cut from its end. Returns the cuts by unit index.
  */
-function trailingPrompts(units: Unit[], verdicts: (Verdict | null)[]): Map<number, { keep: string; removed: string[] }> {
-  const cuts = new Map<number, { keep: string; removed: string[] }>();
+function trailingPrompts(units: Unit[], verdicts: (Verdict | null)[]): Map<number, TailCut> {
+  const cuts = new Map<number, TailCut>();
   for (let i = units.length - 1; i >= 0; i--) {
     if (verdicts[i]) continue;
     const sentences = splitSentences(units[i].text);
@@ -133,7 +159,8 @@ function trailingPrompts(units: Unit[], verdicts: (Verdict | null)[]): Map<numbe
     const text = units[i].text;
     let at = text.length;
     for (let j = sentences.length - 1; j >= k; j--) at = text.lastIndexOf(sentences[j], at - 1);
-    cuts.set(i, { keep: text.slice(0, at).trimEnd(), removed: sentences.slice(k) });
+    const removed = sentences.slice(k).map((s) => ({ text: s, reason: TRAILING_PROMPTS.reason, rule: TRAILING_PROMPTS.name }));
+    cuts.set(i, { keep: text.slice(0, at).trimEnd(), removed });
     break;
   }
   return cuts;

@@ -576,6 +576,7 @@ export const SPAM_RULES = {
   tail: { name: 'keyword-tail', reason: 'spam-keywords' },
   head: { name: 'keyword-head', reason: 'spam-keywords' },
   inline: { name: 'keyword-run', reason: 'spam-keywords' },
+  glued: { name: 'keyword-glued', reason: 'spam-keywords' },
 } as const;
 
 /** Link names that make a row of items a site's link bar rather than a table row. */

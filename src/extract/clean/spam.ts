@@ -150,6 +150,59 @@ function isStructured(text: string): boolean {
   return false;
 }
 
+/**
+ * A keyword list flattened onto one line ("bol co jogo de terror online novela sbt ao vivo taça png"),
+ * as a crawler that loses line breaks leaves a spam tail: too long to be a candidate line, yet no
+ * sentence. Judged as a whole: no sentence punctuation anywhere, (nearly) all lower case, at least
+ * FLAT_MIN_NOVELTY of its content words new to the body, and no prose glue of the body's language
+ * unless another language's function words or an SEO marker show it is not the body's prose.
+ * Needs a body of MIN_VOCABULARY words to compare with.
+ */
+export function isFlattenedKeywordLine(text: string, body: BodyProfile): boolean {
+  const tokens = flattenedShape(text);
+  if (!tokens || body.vocab.size < MIN_VOCABULARY) return false;
+  const content = tokens.filter((t) => !FUNCTION_WORDS.has(t) && t.length >= 2);
+  if (content.length < 4) return false;
+  const novelty = content.filter((t) => !body.vocab.has(t)).length / content.length;
+  if (novelty < FLAT_MIN_NOVELTY) return false;
+  const glue = tokens.filter((t) => body.glue.has(t)).length / tokens.length;
+  const foreignGlue = tokens.some((t) => FUNCTION_WORDS.has(t) && !body.glue.has(t) && !body.vocab.has(t));
+  const seo = tokens.some((t) => SEO_MARKERS.has(t) && !body.vocab.has(t));
+  return glue < 0.2 || foreignGlue || seo;
+}
+/** The line's words, lower-cased, when it is shaped like a flattened keyword list (else null). */
+function flattenedShape(text: string): string[] | null {
+  if (text.length > FLAT_MAX_WORDS * 20 || endsLikeSentence(text) || /[.!?;:]\s/.test(text)) return null;
+  const words = text.match(/\p{L}[\p{L}\p{M}'’]*|\p{N}+/gu) ?? [];
+  if (words.length < FLAT_MIN_WORDS || words.length > FLAT_MAX_WORDS) return null;
+  const letters = words.filter((w) => /\p{L}/u.test(w));
+  const lower = letters.filter((w) => w === w.toLowerCase() && w !== w.toUpperCase()).length;
+  return lower >= letters.length * 0.9 ? words.map((w) => w.toLowerCase()) : null;
+}
+const FLAT_MIN_WORDS = 8;
+const FLAT_MAX_WORDS = 150;
+const FLAT_MIN_NOVELTY = 0.7;
+
+/**
+ * Where a keyword list glued to the end of the last paragraph starts ("… over its loudspeakers. bol
+ * co jogo de terror online …"), or -1: the text after the paragraph's last sentence end must open in
+ * lower case and be a flattened keyword line.
+ */
+export function gluedKeywordTail(paragraph: string, body: BodyProfile): number {
+  let at = -1;
+  for (let i = paragraph.length - 2; i > 0; i--) {
+    const c = paragraph[i];
+    if ((c === '.' || c === '!' || c === '?') && paragraph[i + 1] === ' ') {
+      at = i + 2;
+      break;
+    }
+  }
+  if (at < 0 || at >= paragraph.length) return -1;
+  const first = paragraph[at];
+  if (first === first.toUpperCase()) return -1;
+  return isFlattenedKeywordLine(paragraph.slice(at), body) ? at : -1;
+}
+
 export type SpamPosition = 'tail' | 'head' | 'inline';
 
 /**
@@ -165,7 +218,9 @@ export function findSpam(
 ): Map<number, SpamPosition> {
   // Built on the first candidate line scored: many documents have none.
   let profile: BodyProfile | null = null;
-  const body = () => (profile ??= bodyProfile(bodyVocabulary(units, (i) => !removed(i))));
+  // flattened keyword lines are long enough to count as prose: they must not lend the body their words
+  const flattened = new Set<number>();
+  const body = () => (profile ??= bodyProfile(bodyVocabulary(units, (i) => !removed(i) && !flattened.has(i))));
   const score = scoreCache(units, body);
   const out = new Map<number, SpamPosition>();
   const considered = (i: number) => !removed(i) || reJudge(i);
@@ -200,10 +255,25 @@ export function findSpam(
       if (scores[k] >= bar) out.set(i, where);
     });
   };
-  const tail = collectRun(units.length - 1, -1);
+  // A flattened keyword list at the very end (or start) is spam on its own; the run of keyword lines
+  // above (or below) it is judged as usual.
+  const flattenedEdge = (from: number, step: 1 | -1): number => {
+    let i = from;
+    while (i >= 0 && i < units.length && !considered(i)) i += step;
+    if (i < 0 || i >= units.length || out.has(i) || isCandidateLine(units[i]) || protectedUnit(i)) return from;
+    if (!flattenedShape(units[i].text)) return from;
+    const k = i;
+    const without = bodyProfile(bodyVocabulary(units, (j) => j !== k && !removed(j) && !flattened.has(j)));
+    if (!isFlattenedKeywordLine(units[i].text, without)) return from;
+    flattened.add(i);
+    profile = null;
+    out.set(i, step === -1 ? 'tail' : 'head');
+    return i + step;
+  };
+  const tail = collectRun(flattenedEdge(units.length - 1, -1), -1);
   judgeRun(tail, 'tail');
   // A document that is nothing but candidates has no head apart from its tail.
-  if (tail.length < units.filter((_, i) => considered(i)).length) judgeRun(collectRun(0, 1), 'head');
+  if (tail.length < units.filter((_, i) => considered(i)).length) judgeRun(collectRun(flattenedEdge(0, 1), 1), 'head');
 
   // Mid-document: ≥ 3 consecutive lines of ≥ 2 words that each score high without the run bonus.
   // (One-word lines in mid-document are lists: ingredients, names, options.)
