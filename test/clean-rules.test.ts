@@ -363,6 +363,25 @@ test('run-together words at a sentence join are split and recorded', () => {
   for (const x of r.repairs) assert.equal(r.text.slice(x.at, x.at + x.after.length), x.after);
 });
 
+test('a country, capital, weekday or month glued to a sentence starter is split without other evidence; commas and closing quotes get their space', () => {
+  const cases: Array<[string, string]> = [
+    ['Fighting went on in the war in UkraineIn exchange, the envoy offered talks.', 'Ukraine. In exchange'],
+    ['The pact was signed on WednesdayIn addition, the leaders toured a plant.', 'Wednesday. In addition'],
+    ['Prices rose sharply,analysts said on Monday.', 'sharply, analysts'],
+    ['It was a \u201chistoric day\u201dfor both countries.', 'day\u201d for'],
+  ];
+  for (const [line, expected] of cases) {
+    const r = cleanText(article(line));
+    assert.ok(r.text.includes(expected), `${expected} not in ${r.text.slice(-160)}`);
+    assert.ok(r.repairs.length >= 1);
+  }
+  // unknown left parts, figures, brands and addresses stay as written
+  for (const line of ['Their LinkedIn page listed 3,400 members and the PlayStation store.', 'Write to press@example.org,desk or see example.org/a,b for details.']) {
+    const r = cleanText(article(line));
+    assert.ok(r.text.includes(line), r.text.slice(-160));
+  }
+});
+
 test('camel-case names are never split', () => {
   const names = ['iPhone', 'McDonald', 'PlayStation', 'YouTube', 'LinkedIn', 'JavaScript', 'DeSantis', 'MacArthur',
     'WhatsApp', 'eBay', 'MoveOn', 'BlackBerry', 'SoftBank', 'PowerPoint'];

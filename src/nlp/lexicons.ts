@@ -3,31 +3,7 @@
  * so every lookup in the annotators is O(1) per token. The lexicons are general (countries,
  * titles, verbs of speech, the PETRARCH2 gazetteer); see data/lexicons/README.md.
  */
-import { readFileSync, existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** data/lexicons is two levels up from both src/nlp (tsx) and dist/nlp (built). */
-function lexiconDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const candidate = path.join(dir, 'data', 'lexicons');
-    if (existsSync(candidate)) return candidate;
-    dir = path.dirname(dir);
-  }
-  throw new Error('data/lexicons not found above ' + fileURLToPath(import.meta.url));
-}
-
-const DIR = lexiconDir();
-
-function lines(file: string): string[] {
-  const out: string[] = [];
-  for (const raw of readFileSync(path.join(DIR, file), 'utf8').split('\n')) {
-    const l = raw.trim();
-    if (l && !l.startsWith('#')) out.push(l);
-  }
-  return out;
-}
+import { lexiconLines as lines } from '../lexicon-files.js';
 
 /** Normalised key for a token sequence: lowercase, curly apostrophes straightened, periods kept. */
 export function keyOf(s: string): string {

@@ -2,7 +2,8 @@
  * Repairs inside kept paragraphs, each recorded as a Repair:
  *  - mojibake: UTF-8 read as Windows-1252 ("â€™" → "’"), from a fixed table of common sequences;
  *  - whitespace: a space before a comma or full stop ("Peskov , in" → "Peskov, in"), and a missing
- *    space after a sentence end ("said.The minister" → "said. The minister");
+ *    space after a sentence end ("said.The minister" → "said. The minister"), after a comma between
+ *    words ("sharply,analysts") or after a closing double quote ("day”for");
  *  - run-together: a lost sentence or link boundary ("War in UkraineIn exchange" → "Ukraine. In").
  *
  * The run-together rule, dictionary-free: split X|Y inside a token only when
@@ -13,12 +14,14 @@
  *   3. the joined token is not a known camel-case name and occurs only once in the document
  *      (a name like "LinkedIn" is written the same way each time; a lost boundary is an accident);
  *   4. Y is a strong starter ("The", "However"…), or X also occurs on its own in the document
- *      ("Ukraine" elsewhere proves "UkraineIn" is Ukraine + In);
+ *      ("Ukraine" elsewhere proves "UkraineIn" is Ukraine + In), or X is a word known to stand
+ *      alone (a country, capital or demonym of data/lexicons/countries.txt, a weekday, a month);
  *   5. a lone "A" must be followed by a lower-case word ("PacificA new report").
  * Lower-case joins ("counterpartafter") are left alone: telling them apart needs a dictionary.
  */
 import type { Repair } from '../../model.js';
 import { CAMEL_CASE_NAMES, SENTENCE_STARTERS, STRONG_SENTENCE_STARTERS } from './rules.js';
+import { knownStandaloneWords } from './known-words.js';
 
 /** UTF-8 bytes decoded as Windows-1252, most common first. Applied only to the exact sequences. */
 export const MOJIBAKE: ReadonlyArray<readonly [string, string]> = [
@@ -150,6 +153,24 @@ function whitespaceEdits(text: string): Edit[] {
     }
     edits.push({ start: i + 1, end: i + 1, after: ' ', kind: 'whitespace' });
   }
+  // "sharply,analysts said": a comma between two lower-case words without its space (digits as in
+  // "3,400" and anything inside a URL-like token are left alone); '“historic day”for both': a
+  // closing double quote run into the next word.
+  for (let i = 2; i < text.length - 2; i++) {
+    const c = text[i];
+    if (c === ',') {
+      if (!isLower(text[i - 1]) || !isLower(text[i - 2]) || !isLower(text[i + 1]) || !isLower(text[i + 2])) continue;
+    } else if (c === '\u201d') {
+      if (!isLetter(text[i + 1]) || !(isLetter(text[i - 1]) || '.,!?'.includes(text[i - 1]))) continue;
+    } else continue;
+    let s = i;
+    while (s > 0 && i - s < MAX_TOKEN && text[s - 1] !== ' ') s--;
+    let e = i;
+    while (e < text.length && e - i < MAX_TOKEN && text[e] !== ' ') e++;
+    const token = text.slice(s, e);
+    if (i - s >= MAX_TOKEN || e - i >= MAX_TOKEN || token.includes('/') || token.includes('@') || token.includes('=')) continue;
+    edits.push({ start: i + 1, end: i + 1, after: ' ', kind: 'whitespace' });
+  }
   edits.sort((a, b) => a.start - b.start);
   return edits;
 }
@@ -196,7 +217,7 @@ export function findRunTogether(
     if (right === 'A' && !(text[end] === ' ' && isLower(text[end + 1] ?? ''))) continue;
     if (evidence) {
       if (counts.get(joined) > 1) continue;
-      if (!STRONG_SENTENCE_STARTERS.has(right) && counts.get(left) < 1) continue;
+      if (!STRONG_SENTENCE_STARTERS.has(right) && counts.get(left) < 1 && !knownStandaloneWords().has(left)) continue;
     }
     found.push({ start, split: i, end });
     i = end;
