@@ -1,6 +1,6 @@
 /** `parallax dups`: exact and near-duplicate pairs. */
 import type { Command } from 'commander';
-import { UsageError, addDbOption, openStore, printJsonLines, shortId, table, truncate } from './shared.js';
+import { UsageError, addDbOption, openStore, printJsonLines, shortId, table, truncate, wholeNumber } from './shared.js';
 
 export function registerDups(program: Command): void {
   addDbOption(
@@ -9,17 +9,12 @@ export function registerDups(program: Command): void {
       .description('List duplicate relations (exact: same normalised text; near: MinHash/LSH similarity)')
       .option('--kind <kind>', 'exact or near')
       .option('--article <id>', 'only the relations of this article (id or unique prefix)')
-      .option('--limit <n>', 'at most n relations', (v) => parseInt(v, 10))
-      .option('--offset <n>', 'skip n relations', (v) => parseInt(v, 10))
+      .option('--limit <n>', 'at most n relations', wholeNumber('--limit'))
+      .option('--offset <n>', 'skip n relations', wholeNumber('--offset'))
       .option('--json', 'one JSON object per line'),
   ).action(async (opts) => {
     if (opts.kind && opts.kind !== 'exact' && opts.kind !== 'near') {
       program.error(`--kind must be "exact" or "near", not "${opts.kind}"`, { exitCode: 2 });
-    }
-    for (const name of ['limit', 'offset'] as const) {
-      if (opts[name] !== undefined && !(Number.isInteger(opts[name]) && opts[name] >= 0)) {
-        program.error(`--${name} must be a whole number ≥ 0`, { exitCode: 2 });
-      }
     }
     const store = await openStore(opts.db);
     try {

@@ -7,7 +7,7 @@ import cliProgress from 'cli-progress';
 import { DEFAULT_JOB_SETTINGS, enqueue, QueueSettingsError, queueStatus, type EnqueueSummary } from '../queue/index.js';
 import { isPostgresUrl } from '../store/open.js';
 import { describeError } from './ingest.js';
-import { EXIT_SOME_FAILED, UsageError, displayDb } from './shared.js';
+import { EXIT_SOME_FAILED, UsageError, displayDb, wholeNumber } from './shared.js';
 
 /** The queue lives in PostgreSQL: --db (or PARALLAX_DB) must name one. Shared by the queue commands. */
 export function addQueueDbOption(command: Command): Command {
@@ -47,15 +47,6 @@ function similarity(v: string): number {
   return j;
 }
 
-/** A commander parser for a whole number (0 or more) given to option `name`. Shared by the queue commands. */
-export function positiveInt(name: string) {
-  return (v: string) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} must be a whole number, got "${v}"`);
-    return n;
-  };
-}
-
 interface EnqueueCliOptions {
   db?: string;
   maxBytes?: number;
@@ -87,18 +78,18 @@ export function registerEnqueue(program: Command): void {
       .command('enqueue')
       .description('Queue files, folders, WARC, feeds, JSONL or stdin ("-") in PostgreSQL for `parallax worker` processes')
       .argument('<paths...>', 'files, folders, or - for standard input')
-      .option('--max-bytes <n>', 'largest document accepted, in bytes', positiveInt('--max-bytes'))
+      .option('--max-bytes <n>', 'largest document accepted, in bytes', wholeNumber('--max-bytes'))
       .option(
         '--near-threshold <j>',
         'estimated Jaccard similarity for near duplicates (default 0.8); the first enqueue fixes it for the database and its workers',
         similarity,
       )
-      .option('--retry-limit <n>', 'retries of a job after an infrastructure failure', positiveInt('--retry-limit'), DEFAULT_JOB_SETTINGS.retryLimit)
-      .option('--retry-delay <seconds>', 'first retry delay (doubles each retry)', positiveInt('--retry-delay'), DEFAULT_JOB_SETTINGS.retryDelaySeconds)
+      .option('--retry-limit <n>', 'retries of a job after an infrastructure failure', wholeNumber('--retry-limit'), DEFAULT_JOB_SETTINGS.retryLimit)
+      .option('--retry-delay <seconds>', 'first retry delay (doubles each retry)', wholeNumber('--retry-delay'), DEFAULT_JOB_SETTINGS.retryDelaySeconds)
       .option(
         '--job-timeout <seconds>',
         'a job running longer is presumed lost (dead worker) and given to another worker',
-        positiveInt('--job-timeout'),
+        wholeNumber('--job-timeout'),
         DEFAULT_JOB_SETTINGS.expireInSeconds,
       )
       .option('--no-progress', 'no progress bar, even on a terminal')

@@ -1,15 +1,15 @@
 /** `parallax queue-status --db postgres://…`: jobs by state, the raw backlog, and the jobs that failed for good. */
 import type { Command } from 'commander';
 import { queueStatus, type QueueStatus } from '../queue/index.js';
-import { addQueueDbOption, positiveInt, requirePostgresUrl, withQueueDatabase } from './enqueue.js';
-import { shortId, table, truncate } from './shared.js';
+import { addQueueDbOption, requirePostgresUrl, withQueueDatabase } from './enqueue.js';
+import { shortId, table, truncate, wholeNumber } from './shared.js';
 
 export function registerQueueStatus(program: Command): void {
   addQueueDbOption(
     program
       .command('queue-status')
       .description('Show the ingest queue: jobs waiting, running, done and failed, and the bytes still queued')
-      .option('--failed <n>', 'list at most this many failed jobs', positiveInt('--failed'), 20)
+      .option('--failed <n>', 'list at most this many failed jobs', wholeNumber('--failed'), 20)
       .option('--json', 'print the status as one JSON object'),
   ).action(async (opts) => {
     const url = requirePostgresUrl(opts.db, 'queue-status');

@@ -45,6 +45,15 @@ export function printJsonLines(rows: Iterable<unknown>): void {
 /** Usage errors that commander cannot see (e.g. an unknown id) exit 2 with a message. */
 export class UsageError extends Error {}
 
+/** A commander parser for a whole number (0 or more) given to option `name`. */
+export function wholeNumber(name: string) {
+  return (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} must be a whole number, got "${v}"`);
+    return n;
+  };
+}
+
 export function shortId(id: string): string {
   return id.slice(0, 12);
 }

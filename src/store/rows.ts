@@ -1,11 +1,49 @@
 /**
- * Rows → stored objects, shared by the SQL stores: SQLite and PostgreSQL keep the same columns (JSON as
- * text, snake_case names), so an article reads back the same from either.
+ * What the SQL stores share: SQLite and PostgreSQL keep the same columns (JSON as text, snake_case
+ * names), so an article reads back the same from either; queries that differ only in their
+ * placeholders are built here once.
  */
-import type { RawOrigin } from '../model.js';
-import type { StoredArticle, StoredArticleSummary } from './store.js';
+import type { DuplicateRelation, RawOrigin } from '../model.js';
+import type { DuplicateQuery, StoredArticle, StoredArticleSummary } from './store.js';
 
 export type Row = Record<string, unknown>;
+
+/** A stable key for "where in the file" so the same origin is recorded once. */
+export function originLocator(origin: RawOrigin): string {
+  return origin.warcRecordId ?? origin.feedItemId ?? (origin.offset !== undefined ? String(origin.offset) : '');
+}
+
+/** How a store writes bound parameters: `$n` (PostgreSQL) or `?` (SQLite), and a LIMIT meaning "all". */
+export interface SqlDialect {
+  placeholder: (n: number) => string;
+  /** The LIMIT value for an offset without a limit: SQLite -1, PostgreSQL NULL. */
+  noLimit: number | null;
+}
+
+/** The duplicate relations a query asks for, in ingest order, every value a bound parameter. */
+export function duplicatesSql(query: DuplicateQuery, dialect: SqlDialect): { sql: string; params: unknown[] } {
+  const conds: string[] = [];
+  const params: unknown[] = [];
+  const next = (v: unknown) => {
+    params.push(v);
+    return dialect.placeholder(params.length);
+  };
+  if (query.kind) conds.push(`d.kind = ${next(query.kind)}`);
+  if (query.article) conds.push(`(d.a = ${next(query.article)} OR d.b = ${next(query.article)})`);
+  let page = '';
+  if (query.limit !== undefined || query.offset !== undefined) {
+    page = ` LIMIT ${next(query.limit ?? dialect.noLimit)} OFFSET ${next(query.offset ?? 0)}`;
+  }
+  const where = conds.length ? `WHERE ${conds.join(' AND ')}` : '';
+  const sql = `SELECT d.a, d.b, d.kind, d.similarity FROM duplicates d
+    JOIN articles x ON x.id = d.a JOIN articles y ON y.id = d.b
+    ${where} ORDER BY x.seq, y.seq${page}`;
+  return { sql, params };
+}
+
+export function duplicateFromRow(r: Row): DuplicateRelation {
+  return { a: r.a as string, b: r.b as string, kind: r.kind as DuplicateRelation['kind'], similarity: r.similarity as number };
+}
 
 /** An `articles` row joined with its `raw` row (`ingested_at`, `raw_type`), plus its origins. */
 export function articleFromRow(row: Row, origins: RawOrigin[]): StoredArticle {

@@ -63,31 +63,6 @@ export interface DuplicateQuery {
   offset?: number;
 }
 
-/**
- * A duplicate query as SQL conditions and a page clause, every value a bound parameter.
- * `placeholder`: `$n` for PostgreSQL, `?` for SQLite; `noLimit`: the LIMIT value meaning "all"
- * (SQLite -1, PostgreSQL NULL), for an offset without a limit.
- */
-export function duplicateConditions(
-  query: DuplicateQuery,
-  placeholder: (n: number) => string,
-  noLimit: number | null,
-): { where: string; params: unknown[]; page: string } {
-  const conds: string[] = [];
-  const params: unknown[] = [];
-  const next = (v: unknown) => {
-    params.push(v);
-    return placeholder(params.length);
-  };
-  if (query.kind) conds.push(`d.kind = ${next(query.kind)}`);
-  if (query.article) conds.push(`(d.a = ${next(query.article)} OR d.b = ${next(query.article)})`);
-  let page = '';
-  if (query.limit !== undefined || query.offset !== undefined) {
-    page = ` LIMIT ${next(query.limit ?? noLimit)} OFFSET ${next(query.offset ?? 0)}`;
-  }
-  return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params, page };
-}
-
 /** What the pipeline stores for one document: its raw record, the article, and similarity keys. */
 export interface ArticleWrite {
   raw: RawRecord;

@@ -120,6 +120,20 @@ const MAX_TOKEN = 64;
 
 const OPENING_QUOTES = new Set(['\u201c', '\u2018', '"', '\u00ab']);
 
+/**
+ * The space-delimited token around offset i and i's place in it, looked for within MAX_TOKEN
+ * characters each way: a longer "word" is no sentence join, and an unbounded scan would be
+ * quadratic on a long run without spaces (null then).
+ */
+function tokenAround(text: string, i: number): { token: string; at: number } | null {
+  let s = i;
+  while (s > 0 && i - s < MAX_TOKEN && text[s - 1] !== ' ') s--;
+  let e = i;
+  while (e < text.length && e - i < MAX_TOKEN && text[e] !== ' ') e++;
+  if (i - s >= MAX_TOKEN || e - i >= MAX_TOKEN) return null;
+  return { token: text.slice(s, e), at: i - s };
+}
+
 function whitespaceEdits(text: string): Edit[] {
   const edits: Edit[] = [];
   for (let i = text.indexOf(' '); i > 0 && i < text.length - 1; i = text.indexOf(' ', i + 1)) {
@@ -132,43 +146,28 @@ function whitespaceEdits(text: string): Edit[] {
     if (punct === '.' && after !== undefined && after !== ' ') continue;
     edits.push({ start: i, end: i + 1, after: '', kind: 'whitespace' });
   }
-  // "said.The minister": two lower-case letters, . ! or ?, then a capitalised lower-case word. Not in
-  // a URL, e-mail or file name (a token with / or @), not after capitals ("U.S.The" is left alone).
+  // A missing space after a character, one pass for three cases:
+  //  - "said.The minister": two lower-case letters, . ! or ?, then a capitalised lower-case word. Not
+  //    in a URL, e-mail or file name (a token with / or @), not after capitals ("U.S.The" is left
+  //    alone); an opening quote may stand between ('quotas.“No one');
+  //  - "sharply,analysts said": a comma between two lower-case words (digits as in "3,400" and
+  //    anything inside a URL-like token are left alone);
+  //  - '“historic day”for both': a closing double quote run into the next word.
   for (let i = 2; i < text.length - 2; i++) {
     const c = text[i];
-    if (c !== '.' && c !== '!' && c !== '?') continue;
-    // An opening quote may stand between: 'quotas.“No one'
-    const k = OPENING_QUOTES.has(text[i + 1]) ? i + 2 : i + 1;
-    if (!isLower(text[i - 1]) || !isLower(text[i - 2]) || !isUpper(text[k] ?? '') || !isLower(text[k + 1] ?? '')) continue;
-    // The token around the full stop, looked for within MAX_TOKEN characters: a longer "word" is no
-    // sentence join (and an unbounded scan would be quadratic on a long run without spaces).
-    let s = i;
-    while (s > 0 && i - s < MAX_TOKEN && text[s - 1] !== ' ') s--;
-    let e = i;
-    while (e < text.length && e - i < MAX_TOKEN && text[e] !== ' ') e++;
-    if (i - s >= MAX_TOKEN || e - i >= MAX_TOKEN) continue;
-    const token = text.slice(s, e);
-    if (token.includes('/') || token.includes('@') || token.indexOf('.') < i - s || /\.\p{L}/u.test(token.slice(i - s + 1))) {
-      continue; // a URL, an address, "e.g.The", or a host name ("harbour.Example.org")
-    }
-    edits.push({ start: i + 1, end: i + 1, after: ' ', kind: 'whitespace' });
-  }
-  // "sharply,analysts said": a comma between two lower-case words without its space (digits as in
-  // "3,400" and anything inside a URL-like token are left alone); '“historic day”for both': a
-  // closing double quote run into the next word.
-  for (let i = 2; i < text.length - 2; i++) {
-    const c = text[i];
-    if (c === ',') {
-      if (!isLower(text[i - 1]) || !isLower(text[i - 2]) || !isLower(text[i + 1]) || !isLower(text[i + 2])) continue;
-    } else if (c === '\u201d') {
-      if (!isLetter(text[i + 1]) || !(isLetter(text[i - 1]) || '.,!?'.includes(text[i - 1]))) continue;
+    if (c === '.' || c === '!' || c === '?') {
+      const k = OPENING_QUOTES.has(text[i + 1]) ? i + 2 : i + 1;
+      if (!isLower(text[i - 1]) || !isLower(text[i - 2]) || !isUpper(text[k] ?? '') || !isLower(text[k + 1] ?? '')) continue;
+      const around = tokenAround(text, i);
+      // a URL, an address, "e.g.The", or a host name ("harbour.Example.org")
+      if (!around || around.token.includes('/') || around.token.includes('@') || around.token.indexOf('.') < around.at ||
+        /\.\p{L}/u.test(around.token.slice(around.at + 1))) continue;
+    } else if (c === ',' || c === '\u201d') {
+      if (c === ',' && (!isLower(text[i - 1]) || !isLower(text[i - 2]) || !isLower(text[i + 1]) || !isLower(text[i + 2]))) continue;
+      if (c === '\u201d' && (!isLetter(text[i + 1]) || !(isLetter(text[i - 1]) || '.,!?'.includes(text[i - 1])))) continue;
+      const around = tokenAround(text, i);
+      if (!around || around.token.includes('/') || around.token.includes('@') || around.token.includes('=')) continue;
     } else continue;
-    let s = i;
-    while (s > 0 && i - s < MAX_TOKEN && text[s - 1] !== ' ') s--;
-    let e = i;
-    while (e < text.length && e - i < MAX_TOKEN && text[e] !== ' ') e++;
-    const token = text.slice(s, e);
-    if (i - s >= MAX_TOKEN || e - i >= MAX_TOKEN || token.includes('/') || token.includes('@') || token.includes('=')) continue;
     edits.push({ start: i + 1, end: i + 1, after: ' ', kind: 'whitespace' });
   }
   edits.sort((a, b) => a.start - b.start);

@@ -113,7 +113,7 @@ function rawScore(unit: Unit, body: BodyProfile, inLongRun: boolean): SpamEviden
   // Function words are written in lower case: "IL" (Illinois) is not Italian "il".
   const foreignGlue = lowerCaseWords(unit.text).some((t) => FUNCTION_WORDS.has(t) && !body.glue.has(t) && !vocab.has(t));
   // Only scripts with case can be "all lower case" (Chinese, Arabic, Hindi… cannot).
-  const lowerCase = unit.text !== unit.text.toUpperCase() && unit.text === unit.text.toLowerCase();
+  const lowerCase = isAllLowerCase(unit.text);
   const seo = tokens.some((t) => SEO_MARKERS.has(t) && !vocab.has(t));
   const noveltyWeight = vocab.size >= MIN_VOCABULARY ? 0.45 : 0.2;
   const structured = isStructured(unit.text);
@@ -131,7 +131,12 @@ function rawScore(unit: Unit, body: BodyProfile, inLongRun: boolean): SpamEviden
 
 /** All in lower case (in a script with case) and without a bullet or inner punctuation: a typed query. */
 function isBareLowerCase(text: string): boolean {
-  return text === text.toLowerCase() && text !== text.toUpperCase() && !isStructured(text);
+  return isAllLowerCase(text) && !isStructured(text);
+}
+
+/** Has letters with case, all of them lower case (scripts without case never are). */
+function isAllLowerCase(text: string): boolean {
+  return text === text.toLowerCase() && text !== text.toUpperCase();
 }
 
 /** The words of a line that are written in lower case (raw case, letters only). */
@@ -176,7 +181,7 @@ function flattenedShape(text: string): string[] | null {
   const words = text.match(/\p{L}[\p{L}\p{M}'’]*|\p{N}+/gu) ?? [];
   if (words.length < FLAT_MIN_WORDS || words.length > FLAT_MAX_WORDS) return null;
   const letters = words.filter((w) => /\p{L}/u.test(w));
-  const lower = letters.filter((w) => w === w.toLowerCase() && w !== w.toUpperCase()).length;
+  const lower = letters.filter(isAllLowerCase).length;
   return lower >= letters.length * 0.9 ? words.map((w) => w.toLowerCase()) : null;
 }
 const FLAT_MIN_WORDS = 8;
@@ -266,7 +271,7 @@ export function findSpam(
     const without = bodyProfile(bodyVocabulary(units, (j) => j !== k && !removed(j) && !flattened.has(j)));
     if (!isFlattenedKeywordLine(units[i].text, without)) return from;
     flattened.add(i);
-    profile = null;
+    profile = without; // what body() would now build: the vocabulary without the flattened lines
     out.set(i, step === -1 ? 'tail' : 'head');
     return i + step;
   };

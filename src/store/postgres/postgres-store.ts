@@ -15,7 +15,6 @@ import pg from 'pg';
 import type { DuplicateRelation, RawOrigin, RecordError } from '../../model.js';
 import type { Annotations, EntityCluster, EventAnn } from '../../nlp/types.js';
 import type { DerivationRecord, StoryRecord } from '../../stories/store-port.js';
-import { originLocator } from '../sqlite/sqlite-store.js';
 import type {
   AnnotationTodo,
   ArticleWrite,
@@ -29,10 +28,9 @@ import type {
   StoredEvent,
   StoredQuote,
 } from '../store.js';
-import { duplicateConditions } from '../store.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { guardPool, inPooledTransaction } from './pooled-client.js';
-import { articleFromRow, summaryFromRow, type Row } from '../rows.js';
+import { articleFromRow, duplicateFromRow, duplicatesSql, originLocator, summaryFromRow, type Row } from '../rows.js';
 
 /** A pool or one checked-out client: both run queries. */
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -390,19 +388,9 @@ export class PostgresStore implements Store {
   }
 
   async duplicates(query: DuplicateQuery = {}): Promise<DuplicateRelation[]> {
-    const { where, params, page } = duplicateConditions(query, (n) => `$${n}`, null);
-    const { rows } = await this.query(
-      `SELECT d.a, d.b, d.kind, d.similarity FROM duplicates d
-       JOIN articles x ON x.id = d.a JOIN articles y ON y.id = d.b
-       ${where} ORDER BY x.seq, y.seq${page}`,
-      params,
-    );
-    return rows.map((r) => ({
-      a: r.a as string,
-      b: r.b as string,
-      kind: r.kind as DuplicateRelation['kind'],
-      similarity: r.similarity as number,
-    }));
+    const { sql, params } = duplicatesSql(query, { placeholder: (n) => `$${n}`, noLimit: null });
+    const { rows } = await this.query(sql, params);
+    return rows.map(duplicateFromRow);
   }
 
   async errors(limit = 1000): Promise<StoredError[]> {

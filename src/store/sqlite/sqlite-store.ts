@@ -21,15 +21,10 @@ import type {
   StoredEvent,
   StoredQuote,
 } from '../store.js';
-import { duplicateConditions } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
-import { articleFromRow, summaryFromRow, type Row } from '../rows.js';
+import { articleFromRow, duplicateFromRow, duplicatesSql, originLocator, summaryFromRow, type Row } from '../rows.js';
 
 
-/** A stable key for "where in the file" so the same origin is recorded once. */
-export function originLocator(origin: RawOrigin): string {
-  return origin.warcRecordId ?? origin.feedItemId ?? (origin.offset !== undefined ? String(origin.offset) : '');
-}
 
 function signatureToBlob(sig: Uint32Array): Buffer {
   return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
@@ -246,20 +241,8 @@ export class SqliteStore implements Store {
   }
 
   duplicates(query: DuplicateQuery = {}): DuplicateRelation[] {
-    const { where, params, page } = duplicateConditions(query, () => '?', -1);
-    const rows = this.db
-      .prepare(
-        `SELECT d.a, d.b, d.kind, d.similarity FROM duplicates d
-         JOIN articles x ON x.id = d.a JOIN articles y ON y.id = d.b
-         ${where} ORDER BY x.seq, y.seq${page}`,
-      )
-      .all(...params) as Row[];
-    return rows.map((r) => ({
-      a: r.a as string,
-      b: r.b as string,
-      kind: r.kind as DuplicateRelation['kind'],
-      similarity: r.similarity as number,
-    }));
+    const { sql, params } = duplicatesSql(query, { placeholder: () => '?', noLimit: -1 });
+    return (this.db.prepare(sql).all(...params) as Row[]).map(duplicateFromRow);
   }
 
   errors(limit = 1000): StoredError[] {
