@@ -176,3 +176,14 @@ test('without an <article> around the first h1, the best-matching h1 still wins'
     <main><h1>Leeds Lakes to Visit</h1><section><h1>Where to Swim in Leeds This Summer</h1></section></main></body></html>`;
   assert.equal(meta(html).title, 'Where to Swim in Leeds This Summer');
 });
+
+test('a structured title that only adds the year or the list count to the headline wins; other additions do not', () => {
+  const page = (h1: string, og: string) => `<html><head><meta property="og:title" content="${og}"></head>
+    <body><article><h1>${h1}</h1><p>Body text of the article.</p></article></body></html>`;
+  assert.equal(meta(page('Best Garden Shears for Small Hands', 'Best Garden Shears for Small Hands in 2026')).title, 'Best Garden Shears for Small Hands in 2026');
+  assert.equal(meta(page('Quiet Trends in Pottery', '7 Quiet Trends in Pottery')).title, '7 Quiet Trends in Pottery');
+  assert.equal(meta(page('Best Garden Shears', 'Best Garden Shears (2026)')).title, 'Best Garden Shears (2026)');
+  // words, not a year: an SEO variant, the headline stays
+  assert.equal(meta(page('Best Garden Shears for Small Hands', 'Best Garden Shears for Small Hands Tested by Gardeners')).title, 'Best Garden Shears for Small Hands');
+  assert.equal(meta(page('Best Garden Shears for Small Hands', 'Best Garden Shears for Small Hands in Spring')).title, 'Best Garden Shears for Small Hands');
+});

@@ -304,7 +304,10 @@ function keepsTailUnseparated(candidate: string, head: string, tail: string): bo
 /**
  * An h1 that contains a structured title plus neighbours it swallowed (a date, "Posted on ... by
  * ...", a "Blog:" label, a source domain and a vote count) gives way to that structured title.
- * (The reverse, a structured title longer than the h1, is most often an SEO variant: the h1 stays.)
+ * The reverse, a structured title longer than the h1, is most often an SEO variant and the h1
+ * stays, except when all it adds is the year or the list count ("15 Best X" → "15 Best X 2025",
+ * "Recent Trends" → "8 Recent Trends"): that is the same headline as search results and shares
+ * show it (on WCXB dev the truth has the addition on 3 of the 4 such pages).
  */
 function reconcile(h1: string, headline: Element | null, candidates: Array<[string, MetaSource]>): TitleResult {
   const fh = fold(h1);
@@ -316,8 +319,17 @@ function reconcile(h1: string, headline: Element | null, candidates: Array<[stri
       if (isJunk(extraText)) return { value: c, source, headline };
     }
   }
+  for (const [c, source] of candidates) {
+    const fc = fold(c);
+    if (fc && fc !== fh && fc.includes(fh) && fh.split(' ').length >= 2 && YEAR_OR_COUNT.test(removeOnce(c, h1).trim())) {
+      return { value: c, source, headline };
+    }
+  }
   return { value: h1, source: 'heading', headline };
 }
+
+/** What an SEO title adds to its headline: "2025", "in 2025", "(2026)", "[2026]", or a list count "8". */
+const YEAR_OR_COUNT = /^[([]?(?:(?:in|for|of)\s)?(?:19|20)\d\d[)\]]?$|^\d{1,3}$/i;
 
 /** `text` without the first case-insensitive occurrence of `part` (or '' when not found verbatim). */
 function removeOnce(text: string, part: string): string {
