@@ -373,3 +373,26 @@ test('events: seeking something from someone is a request, not an intent to coop
   assert.equal(ev?.category, 'REQUEST');
   assert.deepEqual(ev?.target.map((x) => x.text), ['European Investment Bank']);
 });
+
+test('events: the target of a demand or accusation made with "that" is the subject of its clause', () => {
+  const t = (text: string) => events(text)[0]?.target.map((x) => x.canonical);
+  assert.deepEqual(t('Chile demanded that Peru withdraw its fishing fleet.'), ['Peru']);
+  assert.match(events('The opposition demanded on Friday that President Ruto abandon the tax plan.')[0]?.target[0]?.text ?? '', /Ruto/);
+  assert.deepEqual(t('Norway reiterated its demand that Sweden ease the border controls.'), ['Sweden']);
+  assert.deepEqual(events('Rights groups demanded that the Ugandan government release the journalists.')[0]?.target.map((x) => x.text), ['the Ugandan government']);
+  // the demander stays the actor
+  assert.deepEqual(events('Chile demanded that Peru withdraw its fishing fleet.')[0]?.actor.map((x) => x.canonical), ['Chile']);
+});
+
+test('events: with no other target, the place an action is done in or at is the target; not for a joint act', () => {
+  const ev = (text: string) => events(text)[0];
+  assert.deepEqual(ev('Serbia lifted the night curfew in Montenegro on Sunday.')?.target.map((x) => x.country), ['MNE']);
+  assert.deepEqual(ev('Militants fired rockets at Israel overnight.')?.target.map((x) => x.country), ['ISR']);
+  assert.deepEqual(ev('The Iraqi president arrived in Amman on Wednesday.')?.target.map((x) => x.canonical), ['Amman']);
+  // two signatories meeting somewhere: the place is where, not whom
+  const joint = ev('Ghana and Togo signed a trade deal in Accra.');
+  assert.deepEqual(joint?.target, []);
+  assert.equal(joint?.place?.canonical, 'Accra');
+  // a named object stays the target
+  assert.deepEqual(ev('Serbia accused Croatia of violations in Bosnia.')?.target.map((x) => x.country), ['HRV']);
+});

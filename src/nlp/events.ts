@@ -202,6 +202,10 @@ const COMMITMENT_VERBS = new Set(['agree', 'agrees', 'agreed', 'agreeing', 'prom
  */
 const REFUSAL_VERBS = new Set(['reject', 'rejects', 'rejected', 'rejecting', 'refuse', 'refuses', 'refused', 'refusing', 'decline', 'declines', 'declined', 'rebuff', 'rebuffed', 'rebuffs', 'spurned', 'spurns']);
 const DEMAND_MODALS = new Set(['must', 'should']);
+const ARRIVE_FORMS = new Set(regularVerbForms('arrive', 'short'));
+const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our']);
+/** Nouns naming a demand, whose content clause follows ("its demand that Israel ease ..."). */
+const DEMAND_NOUNS = new Set(['demand', 'demands', 'call', 'calls', 'request', 'requests', 'insistence', 'appeal', 'appeals']);
 const VERB_AFTER_PLURAL = new Set(['have', 'had', 'were', 'are', 'will', 'would', 'could', 'continued', 'remained']);
 const NAME_PREPOSITIONS = new Set(['to', 'of', 'for', 'on', 'against', 'with', 'from', 'by', 'into']);
 const SUBJECT_LINKS = new Set(['and', 'or', 'who', 'which', 'that', 'also', 'it', 'he', 'she', 'one', 'each', 'either', 'neither']);
@@ -486,7 +490,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       const after = ioEnd >= 0 ? tokens[ioEnd] : undefined;
       if (after && (after.kind === 'num' || ['a', 'an', 'the', 'its', 'their', 'some', 'more'].includes(after.key))) objectStart = ioEnd;
     }
-    let { code, best } = contentClause ? { code: b.code, best: 0 } : matchPatterns(b, vEnd, limit);
+    // "demanded on Friday that ...": a time phrase is no object ("ON" is a pattern of its own)
+    let { code, best } = contentClause ? { code: b.code, best: 0 } : matchPatterns(b, pastTimePhrase(vEnd, limit), limit);
     if (!best && objectStart > vEnd) ({ code, best } = matchPatterns(b, objectStart, Math.min(s.tokEnd, objectStart + 8)));
     // a support verb takes the event of its object noun ("gave a warm welcome", "renewed
     // negotiations"); a terminative verb reduces it ("ended mediation efforts")
@@ -660,6 +665,32 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       target = actor;
       actor = demandBy;
     }
+    // "arrived in Amman": the place a visitor arrives in is the host, the visit's target (CAMEO 042)
+    if (!target.length && !passive && ARRIVE_FORMS.has(t.key) && (tokens[vEnd]?.key === 'in' || tokens[vEnd]?.key === 'at')) {
+      const m = mentionAt.get(vEnd + 1) ?? (tokens[vEnd + 1]?.key === 'the' ? mentionAt.get(vEnd + 2) : undefined);
+      if (m && m.type === 'PLACE') target = [participantOf(m)];
+    }
+    // "Serbia lifted a curfew in Montenegro", "fired rockets at Israel", "will evacuate the
+    // settlements in the Gaza Strip": with no other target, the place the action is done to or in
+    // is its target, as CAMEO/PLOVER code it. Not for a joint act ("X and Y signed ... in Z": Z is
+    // where they met) nor past "during" (the place of the occasion, not of the act).
+    if (!target.length && !passive && actor.length < 2) {
+      for (let k = vEnd; k < s.tokEnd && k < vEnd + 12; k++) {
+        if (PATTERN_STOP.has(tokens[k].key) || tokens[k].key === 'during' || tokens[k].text === ',' || tokens[k].text === ';') break;
+        if (!LOCATIVE.has(tokens[k].key)) continue;
+        const m = mentionAt.get(k + 1) ?? (tokens[k + 1]?.key === 'the' ? mentionAt.get(k + 2) : undefined);
+        if (m && m.type === 'PLACE') { target = [participantOf(m)]; break; }
+      }
+    }
+    // "demanded (on Friday) that the United States match ...", "charged that the NPFL had
+    // taken ...": the one the demand or the accusation is about is the subject of its clause
+    if (!passive && !demandBy && (category === 'REQUEST' || category === 'ACCUSE')) {
+      const that = thatAfterVerb(vEnd, s.tokEnd);
+      if (that >= 0) {
+        const subject = complementSubject(that, s.tokEnd);
+        if (subject.length) target = subject;
+      }
+    }
     // a bare verb form needs a plural subject or an auxiliary ("the Amsterdam stock exchange")
     if (!demandBy && !passive && actor.length === 1 && !/(s|ed|ing|en)$/.test(t.key) && !t.key.endsWith('ew') && !hasAuxBefore(v, s.tokStart)) {
       const a0 = actor[0];
@@ -728,6 +759,16 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       sentence: si,
     });
     return vEnd - 1;
+  }
+
+  /** The token after a time phrase starting at k ("on Friday", "last week", "today"), or k when none starts there. */
+  function pastTimePhrase(k: number, limit: number): number {
+    const inTime = (q: number) => q < limit && times.some((x) => tokens[q].start >= x.start && tokens[q].end <= x.end);
+    let q = k;
+    if ((tokens[q]?.key === 'on' || tokens[q]?.key === 'in' || tokens[q]?.key === 'at') && inTime(q + 1)) q++;
+    if (q === k && !inTime(q)) return k;
+    while (inTime(q)) q++;
+    return q;
   }
 
   function matchPatterns(b: CompiledBlock, from: number, limit: number): { code: string; best: number } {
@@ -1339,6 +1380,40 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (cand.length) return [as(participantOf(cand[0]))];
     }
     return null;
+  }
+
+  /** The "that" opening a verb's content clause, past a time phrase ("demanded on Friday that"), or -1. */
+  function thatAfterVerb(vEnd: number, end: number): number {
+    let q = vEnd;
+    // "reiterated its demand that", "renewed their call that": the demand named as the object
+    if (POSSESSIVES.has(tokens[q]?.key ?? '') && DEMAND_NOUNS.has(tokens[q + 1]?.key ?? '')) q += 2;
+    for (const stop = q + 5; q < end && q < stop; q++) {
+      if (tokens[q].key === 'that') return q;
+      const inTime = times.some((x) => tokens[q].start >= x.start && tokens[q].end <= x.end);
+      if (!inTime && tokens[q].key !== 'on' && tokens[q].key !== 'again') return -1;
+    }
+    return -1;
+  }
+
+  /** The subject of the clause "that" opens: a name right after it ("that (President) Mugabe"), or an agent noun phrase ("that the Sudanese government"). */
+  function complementSubject(that: number, end: number): EventParticipant[] {
+    let q = that + 1;
+    if (tokens[q]?.key === 'the' || POSSESSIVES.has(tokens[q]?.key ?? '')) q++;
+    q = roleStartOf.get(q) ?? q;
+    if (mentionAt.has(q)) return firstAfter(that + 1, end);
+    // "that the Ugandan government release ...": the phrase up to its agent head (with the
+    // country it names), not the bare demonym
+    if (q > that + 1) {
+      for (let h = q; h < end && h < q + 3 && tokens[h].kind === 'word'; h++) {
+        if (!isAgentKey(tokens[h].key)) continue;
+        const start = tokens[that + 1].start;
+        const phrase = text.slice(start, tokens[h].end);
+        let country: string | undefined;
+        for (let k = q; k < h && !country; k++) country = countryParticipant(k)?.country;
+        return [{ text: phrase, start, end: tokens[h].end, canonical: text.slice(tokens[q].start, tokens[h].end), ...(country ? { country } : {}) }];
+      }
+    }
+    return countryParticipant(q) ? firstAfter(that + 1, end) : [];
   }
 
   function firstAfter(k: number, end: number): EventParticipant[] {
