@@ -64,6 +64,8 @@ let pagesWithRemoval = 0;
 let garble = 0;
 const byReason = new Map<string, { n: number; chars: number; samples: string[] }>();
 let ms = 0;
+// repairs on text that needs none are false repairs (a few whitespace ones are real typos)
+const repairsByKind = new Map<string, { n: number; samples: string[] }>();
 for (const body of docs) {
   const t = performance.now();
   const r = cleanText(body);
@@ -80,6 +82,12 @@ for (const body of docs) {
     byReason.set(key, e);
   }
   garble += qualitySignals({ original: body, clean: r }).garbleScore;
+  for (const x of r.repairs) {
+    const e = repairsByKind.get(x.kind) ?? { n: 0, samples: [] };
+    e.n++;
+    if (e.samples.length < show) e.samples.push(`${x.before} → ${x.after}`);
+    repairsByKind.set(x.kind, e);
+  }
 }
 console.log(`clean bodies: ${docs.length} pages, ${(chars / 1e6).toFixed(2)} MB`);
 console.log(`  pages with any removal: ${(100 * pagesWithRemoval / docs.length).toFixed(1)}%`);
@@ -89,6 +97,8 @@ for (const [k, e] of [...byReason].sort((a, b) => b[1].n - a[1].n)) {
   for (const s of e.samples) console.log(`      | ${s}`);
 }
 console.log(`  mean garbleScore on clean bodies: ${(garble / docs.length).toFixed(3)}`);
+console.log(`  repairs on clean bodies: ${[...repairsByKind].map(([k, e]) => `${k} ${e.n}`).join(', ') || 'none'}`);
+for (const [k, e] of repairsByKind) for (const x of e.samples) console.log(`    ${k} | ${x}`);
 console.log(`  speed: ${(chars / 1e6 / (ms / 1000)).toFixed(1)} MB/s`);
 
 // 2: synthetic keyword tails, two kinds: bags of 2–4 content words drawn from another page, and

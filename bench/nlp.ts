@@ -208,13 +208,15 @@ function evalPlover() {
     confusion,
   };
 }
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'his', 'her', 'its', 'their', 'him', 'them', 'we', 'our']);
 function matchActors(gold: PloverActor[], pred: EventParticipant[], c: PRF): void {
   const used = new Set<number>();
   for (const p of pred) {
     const gi = gold.findIndex((g, i) => {
       if (used.has(i)) return false;
       const gt = norm(g.actorText ?? '');
-      const pt = norm(p.text);
+      // a pronoun ("Hungary said it will ...") is judged by the referent the coder resolved it to
+      const pt = norm(PRONOUNS.has(p.text.toLowerCase()) ? p.canonical : p.text);
       return (gt && pt && (gt.includes(pt) || pt.includes(gt))) || (!!g.code && g.code === p.country);
     });
     if (gi >= 0) {

@@ -382,6 +382,17 @@ test('a country, capital, weekday or month glued to a sentence starter is split 
   }
 });
 
+test('a year, or an acronym the text also writes alone, glued to a strong starter is split; brand-like joins stay', () => {
+  const r = cleanText('Allies met at the NATO summit in Vilnius on Monday.\n\nThe talks ended in 2024The leaders then flew home. Aid from NATOThe alliance rose.');
+  assert.ok(r.text.includes('in 2024. The leaders'), r.text);
+  assert.ok(r.text.includes('from NATO. The alliance'), r.text);
+  assert.equal(r.repairs.filter((x) => x.kind === 'run-together').length, 2);
+  // an acronym seen nowhere else, a weak starter, a number that is no year: left as written
+  for (const line of ['Shares of USAThe group rose.', 'Viewers of BBCOne In the evening rose.', 'The model 1234The sold out.']) {
+    assert.ok(cleanText(article(line)).text.includes(line), line);
+  }
+});
+
 test('camel-case names are never split', () => {
   const names = ['iPhone', 'McDonald', 'PlayStation', 'YouTube', 'LinkedIn', 'JavaScript', 'DeSantis', 'MacArthur',
     'WhatsApp', 'eBay', 'MoveOn', 'BlackBerry', 'SoftBank', 'PowerPoint'];

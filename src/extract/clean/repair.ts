@@ -17,6 +17,8 @@
  *      ("Ukraine" elsewhere proves "UkraineIn" is Ukraine + In), or X is a word known to stand
  *      alone (a country, capital or demonym of data/lexicons/countries.txt, a weekday, a month);
  *   5. a lone "A" must be followed by a lower-case word ("PacificA new report").
+ * A year or an acronym the document also writes alone, glued to a strong starter, is split too
+ * ("in 2024The leaders", "NATOThe alliance").
  * Lower-case joins ("counterpartafter") are left alone: telling them apart needs a dictionary.
  */
 import type { Repair } from '../../model.js';
@@ -221,7 +223,32 @@ export function findRunTogether(
     found.push({ start, split: i, end });
     i = end;
   }
-  return found;
+  const others = [...yearOrAcronymJoins(text, counts, evidence)];
+  if (others.length === 0) return found;
+  return [...found, ...others].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Joins whose left part is no lower-case run: a year ("in 2024The leaders") or an acronym the
+ * document also writes on its own ("NATOThe alliance", with "NATO" elsewhere). The right part must
+ * be a strong starter, as names glue acronyms to other words ("USAToday", "BBCOne").
+ */
+const YEAR_JOIN = /(?<![\p{L}\p{N}])(?:19|20)\d\d(?=[A-Z][a-z])/gu;
+const ACRONYM_JOIN = /(?<![\p{L}\p{N}])[A-Z]{2,6}(?=[A-Z][a-z])/gu;
+function* yearOrAcronymJoins(text: string, counts: TokenCounts, evidence: boolean): Generator<{ start: number; split: number; end: number }> {
+  for (const [re, acronym] of [[YEAR_JOIN, false], [ACRONYM_JOIN, true]] as const) {
+    for (const m of text.matchAll(re)) {
+      const split = m.index + m[0].length;
+      let end = split + 1;
+      while (end < text.length && isLower(text[end])) end++;
+      if (isLetter(text[end])) continue;
+      const right = text.slice(split, end);
+      if (!STRONG_SENTENCE_STARTERS.has(right)) continue;
+      if (acronym && evidence && counts.get(m[0]) < 1) continue;
+      if (evidence && counts.get(m[0] + right) > 1) continue;
+      yield { start: m.index, split, end };
+    }
+  }
 }
 
 function runTogetherEdits(text: string, counts: TokenCounts): Edit[] {
