@@ -117,7 +117,9 @@ export type MetaSource =
   | 'text'
   | 'html-lang'
   | 'detected'
-  | 'hostname';
+  | 'hostname'
+  /** No publication date anywhere: the page's last-modified ("Updated …", article:modified_time) stands in. */
+  | 'last-modified';
 
 /**
  * Quality signals. All scores are in [0, 1], higher = worse, documented in docs/quality.md.

@@ -139,6 +139,9 @@ test('published preferred over modified in meta tags', () => {
   assert.equal(meta(html).publishedAt, '2024-01-15T12:00:00Z');
   const onlyModified = '<html><head><meta property="article:modified_time" content="2024-02-02"></head><body></body></html>';
   assert.equal(meta(onlyModified).publishedAt, '2024-02-02');
+  // the stand-in is named as such: a reader must not take it for the publication date
+  assert.equal(meta(onlyModified).metaSources.publishedAt, 'last-modified');
+  assert.equal(meta(html).metaSources.publishedAt, 'meta');
 });
 
 test('title: " | Site" and "Site - " removed, h1 preferred when structured titles agree', () => {

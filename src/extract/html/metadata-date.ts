@@ -298,7 +298,8 @@ export function extractPublishedDate(ctx: DateContext): DateResult {
     const precise = structured.find((e) => e.date.hasTime && e.date.day === chosen.date.day);
     if (precise) value = precise.date.iso;
   }
-  return { value, source: chosen.source, evidence };
+  // a modification stamp standing in for the missing publication date says so
+  return { value, source: chosen.modified ? 'last-modified' : chosen.source, evidence };
 }
 
 /**
