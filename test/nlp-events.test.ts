@@ -380,6 +380,10 @@ test('events: the target of a demand or accusation made with "that" is the subje
   assert.match(events('The opposition demanded on Friday that President Ruto abandon the tax plan.')[0]?.target[0]?.text ?? '', /Ruto/);
   assert.deepEqual(t('Norway reiterated its demand that Sweden ease the border controls.'), ['Sweden']);
   assert.deepEqual(events('Rights groups demanded that the Ugandan government release the journalists.')[0]?.target.map((x) => x.text), ['the Ugandan government']);
+  // a name modifying the clause's subject is not the subject: the organisation the noun stands for is
+  const alleged = events('The Dutch Data Protection Authority opened a case against Parcelio in May. The regulator fined Parcelio, alleging that the Amsterdam delivery company tracked couriers.').find((e) => e.category === 'ACCUSE');
+  assert.equal(alleged?.target[0]?.text, 'the Amsterdam delivery company');
+  assert.equal(alleged?.target[0]?.canonical, 'Parcelio');
   // the demander stays the actor
   assert.deepEqual(events('Chile demanded that Peru withdraw its fishing fleet.')[0]?.actor.map((x) => x.canonical), ['Chile']);
 });
@@ -395,4 +399,11 @@ test('events: with no other target, the place an action is done in or at is the 
   assert.equal(joint?.place?.canonical, 'Accra');
   // a named object stays the target
   assert.deepEqual(ev('Serbia accused Croatia of violations in Bosnia.')?.target.map((x) => x.country), ['HRV']);
+});
+
+test('events: breaking a law, a promise or a record is no destruction; breaking into a camp is', () => {
+  for (const line of ['The company broke the law, the regulator said.', 'The minister broke his promise on taxes.', 'The runner broke the world record.']) {
+    assert.ok(!events(line).some((e) => e.category === 'ASSAULT'), line);
+  }
+  assert.equal(events('Rebels broke into the army camp.')[0]?.category, 'ASSAULT');
 });

@@ -189,6 +189,9 @@ const FUTURE_CONFLICT_TO_THREATEN = new Set<PloverCategory>(['SANCTION', 'COERCE
 const RESIGN_FORMS = new Set(regularVerbForms('resign', 'short'));
 /** "spent a second night in shelters", "spend two years in prison": time passed, not money given (CAMEO's "spend on"). */
 const SPEND_FORMS = new Set(['spend', 'spends', 'spent', 'spending']);
+const BREAK_FORMS = new Set(['break', 'breaks', 'broke', 'broken', 'breaking']);
+/** What one breaks without violence: rules, promises, records, silence, news. */
+const BROKEN_NON_OBJECTS = new Set(['law', 'laws', 'rule', 'rules', 'regulation', 'regulations', 'promise', 'promises', 'pledge', 'record', 'records', 'silence', 'news', 'story', 'ground', 'even', 'tradition', 'habit', 'protocol', 'code', 'contract', 'deadlock', 'stalemate', 'tie', 'ice']);
 const EXPECT_FORMS = new Set(['expect', 'expects', 'expected', 'expecting', 'anticipate', 'anticipates', 'anticipated', 'predict', 'predicts', 'predicted']);
 const VERIFY_FORMS = new Set(['verify', 'verified', 'confirm', 'confirmed', 'corroborate', 'corroborated', 'authenticate', 'authenticated']);
 const TIME_SPAN_NOUNS = new Set(['night', 'nights', 'day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'decade', 'decades', 'hour', 'hours', 'minute', 'minutes', 'morning', 'evening', 'afternoon', 'time', 'summer', 'winter', 'season']);
@@ -203,6 +206,8 @@ const COMMITMENT_VERBS = new Set(['agree', 'agrees', 'agreed', 'agreeing', 'prom
 const REFUSAL_VERBS = new Set(['reject', 'rejects', 'rejected', 'rejecting', 'refuse', 'refuses', 'refused', 'refusing', 'decline', 'declines', 'declined', 'rebuff', 'rebuffed', 'rebuffs', 'spurned', 'spurns']);
 const DEMAND_MODALS = new Set(['must', 'should']);
 const ARRIVE_FORMS = new Set(regularVerbForms('arrive', 'short'));
+/** Words after a name that do not make it a modifier of a following noun. */
+const LINK_WORDS = new Set(['and', 'or', 'to', 'not', 'also', 'still', 'immediately', 'fully', 'first']);
 const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our']);
 /** Nouns naming a demand, whose content clause follows ("its demand that Israel ease ..."). */
 const DEMAND_NOUNS = new Set(['demand', 'demands', 'call', 'calls', 'request', 'requests', 'insistence', 'appeal', 'appeals']);
@@ -425,6 +430,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (contentClause && WARNING_VERBS.has(t.key)) return v;
     // the object of "spend" is a span of time: up to four words ("a second", "the next two") and a time noun
     if (SPEND_FORMS.has(t.key) && hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 5), (x) => TIME_SPAN_NOUNS.has(x.key), isPunct)) return v;
+    // "broke the law", "broke its promise", "broke a record": no destruction (the dictionary's "break" is 190)
+    if (BREAK_FORMS.has(t.key) && hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 3), (x) => BROKEN_NON_OBJECTS.has(x.key), isPunct)) return v;
     // "could not independently verify", "was unable to confirm": the reporter's caveat, not an event
     if (VERIFY_FORMS.has(t.key) && reportersCaveat(tokens, v, s.tokStart)) return v;
     // "analysts expect the bank to raise rates": a forecast of someone else's act, not the subject's commitment
@@ -1400,20 +1407,27 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     let q = that + 1;
     if (tokens[q]?.key === 'the' || POSSESSIVES.has(tokens[q]?.key ?? '')) q++;
     q = roleStartOf.get(q) ?? q;
-    if (mentionAt.has(q)) return firstAfter(that + 1, end);
-    // "that the Ugandan government release ...": the phrase up to its agent head (with the
-    // country it names), not the bare demonym
+    const m = mentionAt.get(q);
+    // a name that heads the subject ("that Peru withdraw"), not one that modifies its noun
+    // ("that the Amsterdam delivery company tracked")
+    const modifier = m && tokens[m.tokEnd]?.kind === 'word' && !tokens[m.tokEnd].cap && !subjectCtx.isFiniteVerb(tokens[m.tokEnd].key) && !FORMS.has(tokens[m.tokEnd].key) && !CLAUSE_AUX.has(tokens[m.tokEnd].key) && !LINK_WORDS.has(tokens[m.tokEnd].key);
+    if (m && !modifier) return firstAfter(that + 1, end);
+    // "that the Ugandan government release ...", "that the Amsterdam delivery company tracked":
+    // the phrase up to its agent head (with the country it names), not the bare modifier; "the
+    // company" / "the regulator" stand for the organisation the text named before
     if (q > that + 1) {
-      for (let h = q; h < end && h < q + 3 && tokens[h].kind === 'word'; h++) {
-        if (!isAgentKey(tokens[h].key)) continue;
+      for (let h = q; h < end && h < q + 4 && tokens[h].kind === 'word'; h++) {
+        if (!isAgentKey(tokens[h].key) && !ORG_ROLE_NOUNS.has(tokens[h].key)) continue;
         const start = tokens[that + 1].start;
         const phrase = text.slice(start, tokens[h].end);
+        const role = ORG_ROLE_NOUNS.get(tokens[h].key);
+        const named = role ? resolveOrgRoleNoun(ents, role, start) : null;
         let country: string | undefined;
         for (let k = q; k < h && !country; k++) country = countryParticipant(k)?.country;
-        return [{ text: phrase, start, end: tokens[h].end, canonical: text.slice(tokens[q].start, tokens[h].end), ...(country ? { country } : {}) }];
+        return [{ text: phrase, start, end: tokens[h].end, canonical: named ?? text.slice(tokens[q].start, tokens[h].end), ...(country ? { country } : {}) }];
       }
     }
-    return countryParticipant(q) ? firstAfter(that + 1, end) : [];
+    return !m && countryParticipant(q) ? firstAfter(that + 1, end) : [];
   }
 
   function firstAfter(k: number, end: number): EventParticipant[] {
