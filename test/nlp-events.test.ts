@@ -407,3 +407,12 @@ test('events: breaking a law, a promise or a record is no destruction; breaking 
   }
   assert.equal(events('Rebels broke into the army camp.')[0]?.category, 'ASSAULT');
 });
+
+test('events: a verb coordinated with the last coded one shares its subject; a new subject starts its own clause', () => {
+  const ev = events('Rebels stormed the army camp and killed four soldiers.');
+  assert.deepEqual(ev.map((e) => e.trigger.text), ['stormed', 'killed']);
+  assert.deepEqual(ev[1].actor.map((a) => a.text), ['Rebels']);
+  // "and they fled": a pronoun subject of its own, resolved on its own terms, not copied
+  const own = events('Rebels stormed the army camp, and officials said they fled.');
+  assert.ok(!own.some((e) => e.trigger.text === 'fled' && e.actor.some((a) => a.text === 'Rebels')));
+});

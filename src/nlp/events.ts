@@ -707,6 +707,9 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     // "issued a declaration demanding ...", "is willing to send material to help defend ...":
     // a participle or infinitive without a subject of its own has the governing verb's subject
     if (!actor.length && (participial || tokens[v - 1]?.key === 'to')) actor = subjectOfGoverningVerb(v, clauseStart);
+    // "Rebels stormed the camp and killed four soldiers": a verb coordinated with the sentence's
+    // last coded one shares its subject
+    if (!actor.length && !passive) actor = sharedSubject(v, si);
     if (eventDebug.on) console.error('  actor', t.text, actor.map((x) => x.text));
     // "A roadside bombing killed one soldier": an attack whose perpetrator is not named is still
     // an ASSAULT, with no actor
@@ -1387,6 +1390,20 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (cand.length) return [as(participantOf(cand[0]))];
     }
     return null;
+  }
+
+  /** The actor of the event coded last in sentence `si` when verb `v` is coordinated with it ("... and [then] killed"). */
+  function sharedSubject(v: number, si: number): EventParticipant[] {
+    let k = v - 1;
+    while (k > 0 && tokens[k].kind === 'word' && (tokens[k].key.endsWith('ly') || tokens[k].key === 'then' || tokens[k].key === 'also' || AUX.has(tokens[k].key))) k--;
+    if (tokens[k]?.key !== 'and') return [];
+    const last = events[events.length - 1];
+    if (!last || last.sentence !== si || last.trigger.end > tokens[k].start || tokens[k].start - last.trigger.end > 160) return [];
+    // another finite verb or a subject between the two would start a clause of its own
+    for (let q = k - 1; q >= 0 && tokens[q].start >= last.trigger.end; q--) {
+      if (tokens[q].key === ';' || CLAUSE_BOUNDARY.has(tokens[q].key) || PRONOUN_SUBJECTS.has(tokens[q].key)) return [];
+    }
+    return last.actor.map((a) => ({ ...a }));
   }
 
   /** The "that" opening a verb's content clause, past a time phrase ("demanded on Friday that"), or -1. */
