@@ -103,7 +103,7 @@ console.log(`  speed: ${(chars / 1e6 / (ms / 1000)).toFixed(1)} MB/s`);
 
 // 2: synthetic keyword tails, two kinds: bags of 2–4 content words drawn from another page, and
 // windows of 2–4 consecutive words of another page (query-like, function words included).
-function syntheticTails(kind: 'bag' | 'window', layout: 'lines' | 'one-line' | 'glued' = 'lines'): void {
+function syntheticTails(kind: 'bag' | 'window', layout: 'lines' | 'one-line' | 'glued' | 'glued-no-space' | 'first-line-glued' = 'lines'): void {
   const random = rng(42);
   let tailLines = 0;
   let tailRemoved = 0;
@@ -130,9 +130,17 @@ function syntheticTails(kind: 'bag' | 'window', layout: 'lines' | 'one-line' | '
       }
     }
     // lines: one keyword line each; one-line: the list flattened onto one line after the body;
-    // glued: that line appended to the body's last paragraph (line breaks lost in the crawl)
-    const pieces = layout === 'lines' ? tail : [tail.join(' ')];
-    const input = layout === 'lines' ? docs[d] + '\n\n' + tail.join('\n') : layout === 'one-line' ? docs[d] + '\n\n' + pieces[0] : docs[d].trimEnd() + ' ' + pieces[0];
+    // glued: that line appended to the body's last paragraph (line breaks lost in the crawl), with
+    // or without a space; first-line-glued: only the first line's break lost, without a space
+    const byLine = layout === 'lines' || layout === 'first-line-glued';
+    const pieces = byLine ? tail : [tail.join(' ')];
+    const body = docs[d].trimEnd();
+    const input =
+      layout === 'lines' ? docs[d] + '\n\n' + tail.join('\n')
+      : layout === 'one-line' ? docs[d] + '\n\n' + pieces[0]
+      : layout === 'glued' ? body + ' ' + pieces[0]
+      : layout === 'glued-no-space' ? body + pieces[0]
+      : body + tail.join('\n');
     const r = cleanText(input);
     const spam = new Set(r.removals.filter((x) => x.reason === 'spam-keywords').map((x) => x.text.trim()));
     tailLines += pieces.length;
@@ -149,7 +157,7 @@ function syntheticTails(kind: 'bag' | 'window', layout: 'lines' | 'one-line' | '
     }
   }
   const label = `${kind === 'bag' ? 'bags of content words' : 'windows of running words'}${layout === 'lines' ? '' : `, ${layout}`}`;
-  console.log(`synthetic keyword tails (${label}): ${tailLines} ${layout === 'lines' ? 'lines' : 'tails'}, removed as spam ${(100 * tailRemoved / tailLines).toFixed(1)}%`);
+  console.log(`synthetic keyword tails (${label}): ${tailLines} ${byLineLayout(layout) ? 'lines' : 'tails'}, removed as spam ${(100 * tailRemoved / tailLines).toFixed(1)}%`);
   for (const m of missed) console.log(`    missed | ${m}`);
   console.log(`  paragraphs of the body kept: ${(100 * proseKept / proseParas).toFixed(2)}%`);
   for (const l of lost) console.log(`    lost | ${l}`);
@@ -158,6 +166,12 @@ syntheticTails('bag');
 syntheticTails('window');
 syntheticTails('bag', 'one-line');
 syntheticTails('bag', 'glued');
+syntheticTails('bag', 'glued-no-space');
+syntheticTails('bag', 'first-line-glued');
+
+function byLineLayout(layout: string): boolean {
+  return layout === 'lines' || layout === 'first-line-glued';
+}
 
 // 5: WCXB dev "without" snippets (text a page shows that is not article content), appended as
 // lines after the body: the share cleaning removes, by reason. Many are sidebar prose or headlines,

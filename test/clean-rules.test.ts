@@ -265,6 +265,19 @@ test('a keyword list flattened onto one line, or glued to the last sentence, is 
   assert.equal(cut.reason, 'spam-keywords');
   assert.equal(cut.text, list.join(' '));
   assert.ok(glued.text.endsWith(PROSE[3]), glued.text.slice(-120));
+  // the same list glued with no space after the final full stop
+  const noSpace = cleanText(`${PROSE.join('\n\n')}${list.join(' ')}`);
+  assert.equal(noSpace.removals.find((x) => x.rule === 'keyword-glued')?.text, list.join(' '), JSON.stringify(noSpace.removals));
+  assert.ok(noSpace.text.endsWith(PROSE[3]), noSpace.text.slice(-120));
+  // only the first keyword line glued on, the rest on lines of their own: the remnant goes too
+  const first = cleanText(`${PROSE.join('\n\n')}${list.join('\n')}`);
+  assert.equal(first.removals.find((x) => x.rule === 'keyword-glued')?.text, list[0], JSON.stringify(first.removals));
+  assert.ok(first.text.endsWith(PROSE[3]), first.text.slice(-120));
+  // a domain or a short lower-case ending of the body's own words stays
+  for (const end of ['More at example.com', 'It said so in its report.and more']) {
+    const r = cleanText(article(end));
+    assert.ok(r.text.includes(end), `removed: ${end} ${JSON.stringify(r.removals)}`);
+  }
   // a lower-case closing line of the body's own language and words stays
   for (const line of [
     'and that is how the ferry service to the northern suburbs came to be what residents use today',

@@ -125,9 +125,11 @@ function gluedSpamCut(units: Unit[], verdicts: (Verdict | null)[]): { unit: numb
   if (last < 1) return null;
   const text = units[last].text;
   // cheap test first: the paragraph must end in a lower-case run after a sentence end
-  if (endsLikeSentence(text) || !/[.!?] \p{Ll}/u.test(text)) return null;
+  if (endsLikeSentence(text) || !/[.!?] ?\p{Ll}/u.test(text)) return null;
   const profile = bodyProfile(bodyVocabulary(units, (i) => verdicts[i] === null && i !== last));
-  const at = gluedKeywordTail(text, profile);
+  // a keyword tail the line rules removed right after it: a short remnant glued on is its first line
+  const spamFollows = verdicts[last + 1]?.reason === SPAM_RULES.tail.reason;
+  const at = gluedKeywordTail(text, profile, spamFollows);
   if (at < 0) return null;
   return { unit: last, cut: { keep: text.slice(0, at).trimEnd(), removed: [{ text: text.slice(at), reason: SPAM_RULES.glued.reason, rule: SPAM_RULES.glued.name }] } };
 }

@@ -177,7 +177,7 @@ export function isFlattenedKeywordLine(text: string, body: BodyProfile): boolean
 }
 /** The line's words, lower-cased, when it is shaped like a flattened keyword list (else null). */
 function flattenedShape(text: string): string[] | null {
-  if (text.length > FLAT_MAX_WORDS * 20 || endsLikeSentence(text) || /[.!?;:]\s/.test(text)) return null;
+  if (text.length > FLAT_MAX_WORDS * 20 || endsLikeSentence(text) || /[.!?;:]\s/.test(text) || hasGluedSentenceEnd(text)) return null;
   const words = text.match(/\p{L}[\p{L}\p{M}'’]*|\p{N}+/gu) ?? [];
   if (words.length < FLAT_MIN_WORDS || words.length > FLAT_MAX_WORDS) return null;
   const letters = words.filter((w) => /\p{L}/u.test(w));
@@ -193,19 +193,61 @@ const FLAT_MIN_NOVELTY = 0.7;
  * co jogo de terror online …"), or -1: the text after the paragraph's last sentence end must open in
  * lower case and be a flattened keyword line.
  */
-export function gluedKeywordTail(paragraph: string, body: BodyProfile): number {
+export function gluedKeywordTail(paragraph: string, body: BodyProfile, spamFollows = false): number {
   let at = -1;
   for (let i = paragraph.length - 2; i > 0; i--) {
     const c = paragraph[i];
-    if ((c === '.' || c === '!' || c === '?') && paragraph[i + 1] === ' ') {
+    if (c !== '.' && c !== '!' && c !== '?') continue;
+    if (paragraph[i + 1] === ' ') {
       at = i + 2;
+      break;
+    }
+    if (isGluedSentenceEnd(paragraph, i)) {
+      at = i + 1;
       break;
     }
   }
   if (at < 0 || at >= paragraph.length) return -1;
   const first = paragraph[at];
   if (first === first.toUpperCase()) return -1;
-  return isFlattenedKeywordLine(paragraph.slice(at), body) ? at : -1;
+  const rest = paragraph.slice(at);
+  if (isFlattenedKeywordLine(rest, body)) return at;
+  // the first keyword line of a tail the line rules removed, glued to the last sentence: short,
+  // lower case, no punctuation, words the body does not use
+  return spamFollows && isGluedRemnant(rest, body) ? at : -1;
+}
+
+/**
+ * A sentence end whose following space a lost line break took ("loudspeakers.bol co"): after a word
+ * of three lower-case letters (so "e.g." and initials do not count), before a lower-case word that
+ * is not a domain's suffix ("example.com").
+ */
+function isGluedSentenceEnd(text: string, i: number): boolean {
+  const c = text[i];
+  if (c !== '.' && c !== '!' && c !== '?') return false;
+  if (!(isLowerLetter(text[i + 1]) && isLowerLetter(text[i - 1]) && isLowerLetter(text[i - 2]) && isLowerLetter(text[i - 3]))) return false;
+  let e = i + 1;
+  while (e < text.length && e < i + 8 && isLowerLetter(text[e])) e++;
+  return !DOMAIN_SUFFIXES.has(text.slice(i + 1, e));
+}
+const DOMAIN_SUFFIXES = new Set(['com', 'org', 'net', 'edu', 'gov', 'info', 'biz', 'io', 'co', 'uk', 'de', 'fr', 'br', 'es', 'it', 'nl', 'ru', 'in', 'au', 'ca', 'jp', 'cn', 'pl', 'tv', 'me', 'us', 'html', 'php', 'htm']);
+
+function hasGluedSentenceEnd(text: string): boolean {
+  for (let i = 3; i < text.length - 1; i++) if (isGluedSentenceEnd(text, i)) return true;
+  return false;
+}
+
+function isLowerLetter(c: string | undefined): boolean {
+  return c !== undefined && c !== c.toUpperCase() && c === c.toLowerCase();
+}
+
+/** A short lower-case fragment (1–6 words, no punctuation) whose content words the body never uses. */
+function isGluedRemnant(text: string, body: BodyProfile): boolean {
+  if (/[\p{P}\p{S}]/u.test(text.replace(/['’-]/g, ''))) return false;
+  const words = text.match(/\p{L}[\p{L}\p{M}'’]*|\p{N}+/gu) ?? [];
+  if (words.length === 0 || words.length > 6 || !words.every((w) => isAllLowerCase(w) || /^\p{N}+$/u.test(w))) return false;
+  const content = words.map((w) => w.toLowerCase()).filter((w) => !FUNCTION_WORDS.has(w));
+  return content.length > 0 && content.every((w) => !body.vocab.has(w));
 }
 
 export type SpamPosition = 'tail' | 'head' | 'inline';
