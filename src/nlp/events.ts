@@ -208,6 +208,8 @@ const DEMAND_MODALS = new Set(['must', 'should']);
 const ARRIVE_FORMS = new Set(regularVerbForms('arrive', 'short'));
 /** Words after a name that do not make it a modifier of a following noun. */
 const LINK_WORDS = new Set(['and', 'or', 'to', 'not', 'also', 'still', 'immediately', 'fully', 'first']);
+/** Prepositions that open a time phrase after a verb ("on Friday", "in June", "at dawn"). */
+const TIME_PREPOSITIONS = new Set(['on', 'in', 'at']);
 const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our']);
 /** Nouns naming a demand, whose content clause follows ("its demand that Israel ease ..."). */
 const DEMAND_NOUNS = new Set(['demand', 'demands', 'call', 'calls', 'request', 'requests', 'insistence', 'appeal', 'appeals']);
@@ -672,16 +674,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       target = actor;
       actor = demandBy;
     }
-    // "arrived in Amman": the place a visitor arrives in is the host, the visit's target (CAMEO 042)
-    if (!target.length && !passive && ARRIVE_FORMS.has(t.key) && (tokens[vEnd]?.key === 'in' || tokens[vEnd]?.key === 'at')) {
-      const m = mentionAt.get(vEnd + 1) ?? (tokens[vEnd + 1]?.key === 'the' ? mentionAt.get(vEnd + 2) : undefined);
-      if (m && m.type === 'PLACE') target = [participantOf(m)];
-    }
     // "Serbia lifted a curfew in Montenegro", "fired rockets at Israel", "will evacuate the
     // settlements in the Gaza Strip": with no other target, the place the action is done to or in
-    // is its target, as CAMEO/PLOVER code it. Not for a joint act ("X and Y signed ... in Z": Z is
-    // where they met) nor past "during" (the place of the occasion, not of the act).
-    if (!target.length && !passive && actor.length < 2) {
+    // is its target, as CAMEO/PLOVER code it; the place visitors arrive in is their host (CAMEO
+    // 042). Not for another joint act ("X and Y signed ... in Z": Z is where they met) nor past
+    // "during" (the place of the occasion, not of the act).
+    if (!target.length && !passive && (actor.length < 2 || ARRIVE_FORMS.has(t.key))) {
       for (let k = vEnd; k < s.tokEnd && k < vEnd + 12; k++) {
         if (PATTERN_STOP.has(tokens[k].key) || tokens[k].key === 'during' || tokens[k].text === ',' || tokens[k].text === ';') break;
         if (!LOCATIVE.has(tokens[k].key)) continue;
@@ -771,14 +769,14 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return vEnd - 1;
   }
 
-  /** The token after a time phrase starting at k ("on Friday", "last week", "today"), or k when none starts there. */
-  function pastTimePhrase(k: number, limit: number): number {
-    const inTime = (q: number) => q < limit && times.some((x) => tokens[q].start >= x.start && tokens[q].end <= x.end);
-    let q = k;
-    if ((tokens[q]?.key === 'on' || tokens[q]?.key === 'in' || tokens[q]?.key === 'at') && inTime(q + 1)) q++;
-    if (q === k && !inTime(q)) return k;
-    while (inTime(q)) q++;
-    return q;
+  /** The token after the time phrase starting at k ("Thursday", "on Friday", "last week", "today"), or k when none starts there. */
+  function pastTimePhrase(k: number, end: number): number {
+    while (k < end && timeTok[k]) k++;
+    if (TIME_PREPOSITIONS.has(tokens[k]?.key ?? '') && k + 1 < end && timeTok[k + 1]) {
+      k++;
+      while (k < end && timeTok[k]) k++;
+    }
+    return k;
   }
 
   function matchPatterns(b: CompiledBlock, from: number, limit: number): { code: string; best: number } {
@@ -825,11 +823,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
    */
   function opensContentClause(k: number, end: number): boolean {
     // "announced Thursday that", "said on Tuesday that": a time expression first
-    while (k < end && timeTok[k]) k++;
-    if (tokens[k]?.key === 'on' && timeTok[k + 1]) {
-      k++;
-      while (k < end && timeTok[k]) k++;
-    }
+    k = pastTimePhrase(k, end);
     if (tokens[k]?.key === 'that') {
       if (k + 1 >= end || CLAUSE_AUX.has(tokens[k + 1].key)) return false;
       // "the deal that commits ...": a verb right after "that"; but "that exports had risen": a
@@ -1411,12 +1405,9 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     let q = vEnd;
     // "reiterated its demand that", "renewed their call that": the demand named as the object
     if (POSSESSIVES.has(tokens[q]?.key ?? '') && DEMAND_NOUNS.has(tokens[q + 1]?.key ?? '')) q += 2;
-    for (const stop = q + 5; q < end && q < stop; q++) {
-      if (tokens[q].key === 'that') return q;
-      const inTime = times.some((x) => tokens[q].start >= x.start && tokens[q].end <= x.end);
-      if (!inTime && tokens[q].key !== 'on' && tokens[q].key !== 'again') return -1;
-    }
-    return -1;
+    q = pastTimePhrase(q, end);
+    if (tokens[q]?.key === 'again') q = pastTimePhrase(q + 1, end);
+    return q < end && tokens[q].key === 'that' ? q : -1;
   }
 
   /** The subject of the clause "that" opens: a name right after it ("that (President) Mugabe"), or an agent noun phrase ("that the Sudanese government"). */

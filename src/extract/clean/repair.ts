@@ -24,6 +24,7 @@
 import type { Repair } from '../../model.js';
 import { CAMEL_CASE_NAMES, SENTENCE_STARTERS, STRONG_SENTENCE_STARTERS } from './rules.js';
 import { knownStandaloneWords } from './known-words.js';
+import { isLetter, isLower, isUpper } from './char-case.js';
 
 /** UTF-8 bytes decoded as Windows-1252, most common first. Applied only to the exact sequences. */
 export const MOJIBAKE: ReadonlyArray<readonly [string, string]> = [
@@ -72,24 +73,6 @@ export function letterTokenCounts(text: string): TokenCounts {
       return counts.get(token) ?? 0;
     },
   };
-}
-
-// Case tests with an ASCII fast path: these run once per character of the document.
-function isLower(c: string): boolean {
-  const code = c.charCodeAt(0);
-  if (code < 128) return code >= 97 && code <= 122;
-  return c !== c.toUpperCase() && c === c.toLowerCase();
-}
-function isUpper(c: string): boolean {
-  const code = c.charCodeAt(0);
-  if (code < 128) return code >= 65 && code <= 90;
-  return c !== c.toLowerCase() && c === c.toUpperCase();
-}
-function isLetter(c: string | undefined): boolean {
-  if (c === undefined || c === '') return false;
-  const code = c.charCodeAt(0);
-  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return c.toLowerCase() !== c.toUpperCase();
 }
 
 interface Edit {

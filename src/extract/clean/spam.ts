@@ -20,6 +20,7 @@
  */
 import { FUNCTION_WORDS, FUNCTION_WORDS_BY_LANGUAGE, SEO_MARKERS } from './rules.js';
 import { endsLikeSentence, type Unit } from './lines.js';
+import { isLower } from './char-case.js';
 
 /**
  * 0.75 means a capitalised line that is merely new to the body (0.45 + 0.15 + run 0.10: a headline of
@@ -225,9 +226,9 @@ export function gluedKeywordTail(paragraph: string, body: BodyProfile, spamFollo
 function isGluedSentenceEnd(text: string, i: number): boolean {
   const c = text[i];
   if (c !== '.' && c !== '!' && c !== '?') return false;
-  if (!(isLowerLetter(text[i + 1]) && isLowerLetter(text[i - 1]) && isLowerLetter(text[i - 2]) && isLowerLetter(text[i - 3]))) return false;
+  if (!(isLower(text[i + 1]) && isLower(text[i - 1]) && isLower(text[i - 2]) && isLower(text[i - 3]))) return false;
   let e = i + 1;
-  while (e < text.length && e < i + 8 && isLowerLetter(text[e])) e++;
+  while (e < text.length && e < i + 8 && isLower(text[e])) e++;
   return !DOMAIN_SUFFIXES.has(text.slice(i + 1, e));
 }
 const DOMAIN_SUFFIXES = new Set(['com', 'org', 'net', 'edu', 'gov', 'info', 'biz', 'io', 'co', 'uk', 'de', 'fr', 'br', 'es', 'it', 'nl', 'ru', 'in', 'au', 'ca', 'jp', 'cn', 'pl', 'tv', 'me', 'us', 'html', 'php', 'htm']);
@@ -235,10 +236,6 @@ const DOMAIN_SUFFIXES = new Set(['com', 'org', 'net', 'edu', 'gov', 'info', 'biz
 function hasGluedSentenceEnd(text: string): boolean {
   for (let i = 3; i < text.length - 1; i++) if (isGluedSentenceEnd(text, i)) return true;
   return false;
-}
-
-function isLowerLetter(c: string | undefined): boolean {
-  return c !== undefined && c !== c.toUpperCase() && c === c.toLowerCase();
 }
 
 /** A short lower-case fragment (1–6 words, no punctuation) whose content words the body never uses. */

@@ -311,18 +311,13 @@ function keepsTailUnseparated(candidate: string, head: string, tail: string): bo
  */
 function reconcile(h1: string, headline: Element | null, candidates: Array<[string, MetaSource]>): TitleResult {
   const fh = fold(h1);
-  for (const [c, source] of candidates) {
-    const fc = fold(c);
-    if (!fc || fc === fh) continue;
-    if (fh.includes(fc) && fc.split(' ').length >= 3) {
-      const extraText = removeOnce(h1, c);
-      if (isJunk(extraText)) return { value: c, source, headline };
-    }
+  const others = candidates.map(([c, source]) => ({ c, source, fc: fold(c) })).filter((x) => x.fc && x.fc !== fh);
+  for (const { c, source, fc } of others) {
+    if (fh.includes(fc) && fc.split(' ').length >= 3 && isJunk(removeOnce(h1, c))) return { value: c, source, headline };
   }
-  for (const [c, source] of candidates) {
-    const fc = fold(c);
-    if (fc && fc !== fh && fc.includes(fh) && fh.split(' ').length >= 2 && YEAR_OR_COUNT.test(removeOnce(c, h1).trim())) {
-      return { value: c, source, headline };
+  if (fh.split(' ').length >= 2) {
+    for (const { c, source, fc } of others) {
+      if (fc.includes(fh) && YEAR_OR_COUNT.test(removeOnce(c, h1).trim())) return { value: c, source, headline };
     }
   }
   return { value: h1, source: 'heading', headline };
