@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { annotate } from '../src/nlp/index.js';
 import type { EventParticipant } from '../src/nlp/types.js';
+import { evalRealNews, loadRealNews } from './lib/real-news-gold.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const goldPath = path.join(repoRoot, 'bench', 'gold', 'examples-nlp.json');
@@ -280,6 +281,11 @@ const result = {
   goldDev: dev.length ? evalGold(dev) : null,
   goldHeldout: heldout.length ? evalGold(heldout) : null,
   plover: evalPlover(),
+  realNews: (() => {
+    const r = loadRealNews(path.join(repoRoot, 'bench', 'gold', 'wcxb-nlp.spec.json'), path.resolve(repoRoot, '..', 'shared', 'bench', 'wcxb'));
+    if (!r) return null;
+    return { all: evalRealNews(r.spec, r.texts, 'all'), dev: evalRealNews(r.spec, r.texts, 'dev'), heldout: evalRealNews(r.spec, r.texts, 'heldout') };
+  })(),
   throughput: throughput(gold.map((d) => d.text)),
 };
 
@@ -312,6 +318,15 @@ if (asJson) {
     console.log(line('actor text', p.actorText));
     console.log(line('target text', p.targetText));
   } else console.log('(b) PLOVER: ../shared/bench/plover absent');
+  if (result.realNews) {
+    for (const [name, g] of Object.entries(result.realNews)) {
+      console.log(`(d) real articles (WCXB dev main content, bench/gold/wcxb-nlp.spec.json), ${name}: ${g.docs} documents`);
+      console.log(line('entities', g.entities));
+      for (const [t, s] of Object.entries(g.entitiesByType)) console.log(line('  ' + t, s));
+      console.log(line('alias pairs', g.aliasPairs));
+      console.log(`  direct quotes found ${g.quotes.found}/${g.quotes.gold} (${g.quotes.recall.toFixed(3)}); named speakers right ${g.speakers.right}/${g.speakers.namedFound} found (${g.speakers.accuracyOnFound.toFixed(3)}), ${g.speakers.endToEnd.toFixed(3)} of all ${g.speakers.namedGold}`);
+    }
+  } else console.log('(d) real articles: ../shared/bench/wcxb absent, skipped');
   if (result.throughput) {
     const t = result.throughput;
     console.log('(c) throughput per core: articles per CPU-second (median of 5 one-second rounds; [slowest, fastest])');

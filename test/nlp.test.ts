@@ -198,6 +198,35 @@ test('corpus merge: full names, surnames and lexicon aliases become one entity; 
   assert.ok(withAmbiguous.some((e) => e.canonical === 'Vidal'), 'a bare surname shared by two people is not merged');
 });
 
+test('entities: spellings with and without accents, all-caps transcript labels and multi-word surnames are one person', () => {
+  const a = annotate('Mayor Tomás Ibáñez opened the bridge on Monday. Ibanez said the work was done. Later, Ibáñez left.');
+  const tomas = a.clusters.find((c) => c.canonical === 'Tomás Ibáñez');
+  assert.ok(tomas, 'the accented full name is the canonical');
+  assert.ok(tomas.aliases.includes('Ibanez') && tomas.aliases.includes('Ibáñez'), `aliases: ${tomas.aliases}`);
+  const t = annotate('LENA MARKOU-VARGA, BYLINE: The vote was late. I\'m Lena Markou-Varga in Athens. MARKOU-VARGA: It passed.');
+  const lena = t.clusters.filter((c) => c.type === 'PERSON');
+  assert.equal(lena.length, 1, `one person: ${lena.map((c) => c.canonical)}`);
+  assert.equal(lena[0].canonical, 'Lena Markou-Varga', 'the written-out form beats the all-caps label');
+  const b = annotate('Ada Harden Quill, a psychologist, spoke first. Harden Quill said more work is needed.');
+  const ada = b.clusters.filter((c) => c.type === 'PERSON');
+  assert.equal(ada.length, 1, `one person: ${ada.map((c) => c.canonical)}`);
+  assert.deepEqual(ada[0].aliases, ['Ada Harden Quill', 'Harden Quill']);
+  // accents are folded across articles too
+  const merged = mergeCorpusEntities([
+    { articleId: 'a1', clusters: a.clusters },
+    { articleId: 'a2', clusters: annotate('Tomas Ibanez spoke.').clusters },
+  ]);
+  assert.deepEqual(merged.find((e) => e.type === 'PERSON')?.articles, ['a1', 'a2']);
+});
+
+test('entities: capitalised words the article also uses in lowercase are not a person without a name in them', () => {
+  const text = 'The trial compared Mindfulness Stress Reduction with a drug. Stress is common, and the reduction was large, an editor wrote. Deputy Editor Nora Quellet tested it.';
+  const a = annotate(text);
+  const persons = a.clusters.filter((c) => c.type === 'PERSON').map((c) => c.canonical);
+  assert.ok(!persons.some((p) => p.includes('Stress')), `persons: ${persons}`);
+  assert.ok(persons.includes('Nora Quellet'), `the name after capitalised title words used in lowercase is kept: ${persons}`);
+});
+
 test('robustness: hostile input stays linear and spans stay valid', () => {
   const long = 'A'.repeat(200_000) + ' ' + '“'.repeat(20_000) + ' said he'.repeat(20_000) + ' Kim'.repeat(20_000) + 'x.'.repeat(50_000) + '“a” said Kim. '.repeat(5_000);
   const t0 = performance.now();

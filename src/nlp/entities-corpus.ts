@@ -12,6 +12,7 @@
  * The canonical name of a merged entity is its longest full name, then its most frequent one.
  */
 import type { EntityCluster, EntityType } from './types.js';
+import { foldDiacritics } from './fold.js';
 
 export interface ArticleEntities {
   articleId: string;
@@ -32,9 +33,7 @@ export interface CorpusEntity {
 }
 
 const norm = (s: string) =>
-  s
-    .normalize('NFKC')
-    .toLowerCase()
+  foldDiacritics(s.normalize('NFKC').toLowerCase())
     .replace(/[\u2019']/g, "'")
     .replace(/\./g, '')
     .replace(/\s+/g, ' ')

@@ -18,6 +18,7 @@
 import type { EntityCluster, EntityMention, EntityType } from './types.js';
 import type { Token } from './tokens.js';
 import type { Sentence } from './sentences.js';
+import { foldDiacritics } from './fold.js';
 import { LEX, MONTHS, WEEKDAYS, type PlaceInfo, type OrgInfo, type CountryInfo } from './lexicons.js';
 
 /** Connectors allowed inside a name when a capitalised word follows ("Center for European ..."). */
@@ -389,6 +390,17 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     // headers and codes ("PRINT EDITION", "Page A9") are not names
     const allCaps = tokens.slice(a, b).every((t) => t.text.length > 1 && t.text === t.text.toUpperCase());
     if (tokens.slice(a, b).some((t) => /\d/.test(t.text)) || (allCaps && !LEX.givenNames.has(titleCaseWord(tx)))) return { i: a, j: b, type: 'DROP' };
+    // Capitalised words the article also uses as ordinary lowercase words ("Stress Reduction",
+    // "Active Noise Cancellation", a film called "Come See Me In The Light") make a heading,
+    // programme or title, not a person — unless a known given name or surname says otherwise.
+    if (!LEX.givenNames.has(tx) && !LEX.surnames.has(tokens[b - 1].text) && keys.slice(a, b).some((k) => lowerSeen.has(k))) {
+      // "Deputy Editor Katie Bandurski": the name starts after the title words or at a given name
+      let k = a;
+      while (k < b - 2 && LEX.titles.has(keys[k])) k++;
+      if (k > a) return classifyName(k, b);
+      for (k = a + 1; k < b - 1; k++) if (LEX.givenNames.has(tokens[k].text)) return classifyName(k, b);
+      return { i: a, j: b, type: 'DROP' };
+    }
     return { i: a, j: b, type: 'PERSON', canonical: spanText(a, b) };
   }
 
@@ -719,7 +731,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   // ---- 5. clusters ----
   const clusters: EntityCluster[] = [];
   const clusterKey = new Map<string, number>();
-  const norm = (s: string) => s.toLowerCase().replace(/\u2019/g, "'").replace(/\s+/g, ' ').replace(/^the /, '');
+  const norm = (s: string) => foldDiacritics(s.toLowerCase()).replace(/\u2019/g, "'").replace(/\s+/g, ' ').replace(/^the /, '');
   mentions.sort((x, y) => x.start - y.start);
   const addTo = (ci: number, mi: number) => {
     const c = clusters[ci];
@@ -768,6 +780,22 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     }
     c.mentions = [];
   });
+  // a multi-word surname written alone ("Harden Bradford" after "Joy Harden Bradford", a
+  // transcript's "MARTINEZ-BELTRAN:") joins the one longer person name that ends with it
+  clusters.forEach((c, ci) => {
+    if (c.type !== 'PERSON' || !c.mentions.length) return;
+    const words = norm(c.canonical).split(' ');
+    if (words.length === 1 && !words[0].includes('-')) return; // one plain word: the short-form rule below
+    const suffix = ' ' + words.join(' ');
+    const targets = clusters.filter((d, di) => di !== ci && d.type === 'PERSON' && d.mentions.length > 0 && norm(d.canonical).endsWith(suffix));
+    if (targets.length !== 1) return;
+    const target = clusters.indexOf(targets[0]);
+    for (const mi of c.mentions) {
+      mentions[mi].kind = 'short';
+      addTo(target, mi);
+    }
+    c.mentions = [];
+  });
   // person short forms: join the most salient full name that starts or ends with the word
   // first and last words of each full name, computed once
   const personClusters = clusters
@@ -807,7 +835,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     let bestLen = 0;
     for (const mi of c.mentions) {
       const m = mentions[mi];
-      const len = m.tokEnd - m.tokStart;
+      // among names of one length, the written-out form beats an all-caps label ("SERGIO SMITH:")
+      const len = (m.tokEnd - m.tokStart) * 2 + (m.canonical === m.canonical.toUpperCase() ? 0 : 1);
       if (m.kind === 'name' && len > bestLen) {
         best = m.canonical;
         bestLen = len;

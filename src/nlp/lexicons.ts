@@ -4,10 +4,11 @@
  * titles, verbs of speech, the PETRARCH2 gazetteer); see data/lexicons/README.md.
  */
 import { lexiconLines as lines } from '../lexicon-files.js';
+import { foldDiacritics } from './fold.js';
 
-/** Normalised key for a token sequence: lowercase, curly apostrophes straightened, periods kept. */
+/** Normalised key for a token sequence: lowercase, accents folded, curly apostrophes straightened, periods kept. */
 export function keyOf(s: string): string {
-  return s.toLowerCase().replace(/\u2019/g, "'");
+  return foldDiacritics(s.toLowerCase()).replace(/\u2019/g, "'");
 }
 
 /** A trie over lowercase token sequences: finds the longest lexicon phrase starting at a token. */
@@ -64,8 +65,8 @@ export class PhraseTrie<V> {
     return node.value;
   }
 }
-/** A single lowercase token without separators: looked up directly. */
-const SIMPLE_KEY = /^[a-z0-9.'\u00e0-\u024f]+$/;
+/** A single lowercase ASCII token without separators: looked up directly (others are folded first). */
+const SIMPLE_KEY = /^[a-z0-9.']+$/;
 
 interface TrieNode<V> {
   next: Map<string, TrieNode<V>>;

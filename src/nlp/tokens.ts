@@ -4,6 +4,8 @@
  * a possessive "'s" is its own token; hyphens and other punctuation are single-char tokens.
  */
 
+import { foldDiacritics } from './fold.js';
+
 export type TokenKind = 'word' | 'num' | 'punct';
 
 export interface Token {
@@ -62,7 +64,7 @@ const RSQUO = 0x2019; // ’
 const PERIOD = 46;
 
 function keyOfToken(t: string): string {
-  const k = t.toLowerCase();
+  const k = foldDiacritics(t.toLowerCase());
   return k.includes('\u2019') ? k.replace(/\u2019/g, "'") : k;
 }
 
