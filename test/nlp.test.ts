@@ -227,6 +227,29 @@ test('entities: capitalised words the article also uses in lowercase are not a p
   assert.ok(persons.includes('Nora Quellet'), `the name after capitalised title words used in lowercase is kept: ${persons}`);
 });
 
+test('entities: companies by their short names, everyday abbreviations, defined acronyms and transcript labels', () => {
+  const types = (text: string) => Object.fromEntries(annotate(text).entities.map((e) => [e.text, e.type]));
+  const a = types('Shares of Apple and Nvidia rose. The CEO said AI and GPS chips sold well in August, and Wi-Fi sales fell.');
+  assert.equal(a['Apple'], 'ORG');
+  assert.equal(a['Nvidia'], 'ORG');
+  for (const w of ['CEO', 'AI', 'GPS', 'August', 'Wi-Fi']) assert.equal(a[w], undefined, `${w} is not an entity`);
+  // an acronym defined after lowercase words or a non-name is no organisation; one after an organisation is
+  const d = types('They trained large language models (LLMs) with the Vellmar Research Institute (VRI). Later the LLMs and VRI were compared, and Quiet Breath Training, or QBT, helped.');
+  assert.equal(d['LLMs'], undefined);
+  assert.equal(d['QBT'], undefined);
+  assert.equal(d['VRI'], 'ORG');
+  // a company name that is also the surname of a person in the article is that person
+  const f = annotate('The actor Harrison Ford arrived late. Ford said the film was done.');
+  assert.equal(f.entities.find((e) => e.text === 'Ford')?.canonical, 'Harrison Ford');
+  // radio transcript labels
+  const t = annotate('HOST: Good morning.\nDORA VELLMAN: The plant closed today.\nVELLMAN: Workers left.');
+  assert.equal(t.entities.find((e) => e.text === 'DORA VELLMAN')?.type, 'PERSON');
+  assert.equal(t.entities.find((e) => e.text === 'VELLMAN')?.canonical, 'DORA VELLMAN');
+  // a hyphened particle stays with the name
+  const h = annotate('Pineda met Farah Al-Imrani on Monday. Pineda asked Al-Imrani why.');
+  assert.deepEqual(h.entities.filter((e) => e.text.includes('Imrani')).map((e) => e.text), ['Al-Imrani', 'Al-Imrani']);
+});
+
 test('robustness: hostile input stays linear and spans stay valid', () => {
   const long = 'A'.repeat(200_000) + ' ' + '“'.repeat(20_000) + ' said he'.repeat(20_000) + ' Kim'.repeat(20_000) + 'x.'.repeat(50_000) + '“a” said Kim. '.repeat(5_000);
   const t0 = performance.now();

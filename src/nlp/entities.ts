@@ -32,6 +32,8 @@ const LOCATIVE_PREPS = new Set(['in', 'near', 'outside', 'across', 'inside', 'ar
 const REGIONAL_ADJECTIVES = new Set(['european', 'african', 'asian', 'western', 'eastern', 'northern', 'southern', 'arab', 'latin', 'nordic', 'baltic', 'balkan', 'caribbean', 'scandinavian', 'mediterranean', 'atlantic', 'pacific', 'global', 'international', 'national', 'federal', 'regional']);
 /** Role heads that denote the top leader: "the Russian leader" may refer to a "Russian President". */
 const LEADER_HEADS = LEX.keywords.leader;
+/** Organisation codes that are sectors, not countries: international and non-governmental bodies, media, business. */
+const NON_COUNTRY_CODES = new Set(['IGO', 'NGO', 'MED', 'BUS', 'MNC']);
 
 export interface RoleRef {
   start: number;
@@ -92,6 +94,8 @@ interface Piece {
   placeKind?: PlaceInfo['kind'];
   /** Typed from its context (a preposition, an appositive), not from a lexicon. */
   contextTyped?: boolean;
+  /** Found in a lexicon of organisations or places. */
+  lexicon?: boolean;
 }
 
 export function findEntities(text: string, tokens: Token[], sentences: Sentence[]): EntityResult {
@@ -133,7 +137,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       const u = tokens[j];
       if (sentOf[j] !== sentOf[i]) break;
       // "Center for Mediterranean and Atlantic Studies": "and" inside a name after "for"/"of"
-      if (afterConnector && (u.key === 'and' || u.text === '&') && isNameToken(tokens[j + 1]) && isNameToken(tokens[j + 2]) && sentOf[j + 1] === sentOf[i]) {
+      // ("American Federation of Teachers and Thomas Kennedy" are two names: a given name starts the second)
+      if (afterConnector && (u.key === 'and' || u.text === '&') && isNameToken(tokens[j + 1]) && isNameToken(tokens[j + 2]) && sentOf[j + 1] === sentOf[i] && !LEX.givenNames.has(tokens[j + 1].text)) {
         j += 1;
         continue;
       }
@@ -170,7 +175,17 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       }
     }
     // drop leading stopwords / sentence openers ("The", "In", "Both", "Speaking")
-    while (a < b && (LEX.stopwords.has(keys[a]) || CONNECTORS.has(keys[a]))) a++;
+    // (a particle hyphened to the name stays: "Al-Ibrahim")
+    while (a < b && (LEX.stopwords.has(keys[a]) || (CONNECTORS.has(keys[a]) && !(tokens[a + 1]?.text === '-' && !tokens[a + 1].spaceBefore)))) a++;
+    // "In August": a month or weekday left alone after the opener is a time, not a name
+    if (b - a === 1 && (MONTHS.has(keys[a]) || WEEKDAYS.has(keys[a]))) return;
+    // "Similarly, ...": a sentence adverb, not a name
+    if (b - a === 1 && startLike(a) && keys[a].endsWith('ly') && tokens[b]?.text === ',') return;
+    // "TRAVIS COLE:" — a transcript's speaker label: a short all-caps name opening a line before a colon
+    if (b - a >= 2 && b - a <= 4 && tokens[a].newlineBefore && tokens[b]?.text === ':' && tokens.slice(a, b).every((t) => t.kind === 'word' && t.text.length > 1 && t.text === t.text.toUpperCase()) && !lookupAt(a, b)) {
+      pieces.push({ i: a, j: b, type: 'PERSON', canonical: spanText(a, b) });
+      return;
+    }
     // "Storm Daniel", "Operation X", "Page A9": not a person, organisation or place
     if (LEX.keywords['drop-first'].has(keys[a])) {
       pieces.push({ i: a, j: b, type: 'DROP' });
@@ -192,7 +207,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
         const whole = lookupWhole(a, b);
         const known = (x: number, y: number) => !!lookupAt(x, y) || (y - x === 1 && LEX.givenNames.has(tokens[x].text));
         const bothKnown = !!left && !!right;
-        const singles = k - a === 1 && b - k - 1 === 1 && (known(a, k) || known(k + 1, b));
+        const singles = k - a === 1 && b - k - 1 === 1 && !NAME_PARTICLES.has(keys[a]) && (known(a, k) || known(k + 1, b));
         if (!whole && (bothKnown || singles)) {
           cutRun(a, k);
           cutRun(k + 1, b);
@@ -308,7 +323,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       const p = LEX.places.longest(keys, k, b);
       if (p && p[1].kind === 'country') return p[1].country;
       const o = LEX.orgs.longest(keys, k, b);
-      if (o && /^[A-Z]{3}$/.test(o[1].code) && o[1].code !== 'IGO' && o[1].code !== 'NGO' && o[1].code !== 'MED') return o[1].code;
+      if (o && /^[A-Z]{3}$/.test(o[1].code) && !NON_COUNTRY_CODES.has(o[1].code)) return o[1].code;
     }
     return undefined;
   }
@@ -345,11 +360,11 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   }
 
   function orgPiece(a: number, b: number, info: OrgInfo): Piece {
-    const country = /^[A-Z]{3}$/.test(info.code) && !['IGO', 'NGO', 'MED'].includes(info.code) ? info.code : undefined;
-    return { i: a, j: b, type: 'ORG', canonical: info.canonical || spanText(a, b), country };
+    const country = /^[A-Z]{3}$/.test(info.code) && !NON_COUNTRY_CODES.has(info.code) ? info.code : undefined;
+    return { i: a, j: b, type: 'ORG', canonical: info.canonical || spanText(a, b), country, lexicon: true };
   }
   function placePiece(a: number, b: number, info: PlaceInfo): Piece {
-    return { i: a, j: b, type: 'PLACE', canonical: info.canonical, country: info.country || undefined, placeKind: info.kind };
+    return { i: a, j: b, type: 'PLACE', canonical: info.canonical, country: info.country || undefined, placeKind: info.kind, lexicon: true };
   }
 
   /** Types a run of capitalised tokens that no lexicon knows. */
@@ -372,11 +387,17 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     if (b - a === 1) {
       // acronyms are organisations ("INSS", "KCNA"); other single words need evidence (pass 2)
       if (ROMAN.has(keys[a])) return null;
+      // everyday abbreviations ("AI", "CEO", "DNA", "SUV") name nothing
+      if (LEX.commonAcronyms.has(tx)) return { i: a, j: b, type: 'DROP' };
       if (tx.length >= 2 && tx.length <= 6 && tx === tx.toUpperCase() && /^[A-Z]+$/.test(tx)) return { i: a, j: b, type: 'ORG', canonical: tx };
       return { i: a, j: b, type: 'UNKNOWN1' };
     }
     // a person's name has a handful of words; longer capitalised runs are headlines or noise
     if (b - a > 6) return { i: a, j: b, type: 'DROP' };
+    // "JAMA Psychiatry", "NHS Trust": a name led by an acronym is an organisation, not a person
+    if (/^[A-Z]{2,6}$/.test(tx) && !LEX.commonAcronyms.has(tx) && tokens[a + 1].text !== '-' && !tokens.slice(a + 1, b).some((t) => t.text === t.text.toUpperCase())) return { i: a, j: b, type: 'ORG', canonical: spanText(a, b), country: countryIn(a, b) };
+    // "Wi-Fi", "Z-Wave", "E-Commerce": one hyphenated word with a one- or two-letter part is a term
+    if (b - a === 3 && tokens[a + 1].text === '-' && !tokens[a + 1].spaceBefore && !NAME_PARTICLES.has(keys[a]) && (tokens[a].text.length <= 2 || tokens[a + 2].text.length <= 2)) return { i: a, j: b, type: 'DROP' };
     // multi-word: a sentence opener glued to a name ("Concern Kim"...) is rare; treat as PERSON
     if (startLike(a) && !LEX.givenNames.has(tx) && (lowerSeen.has(keys[a]) || LEX.speechVerbs.has(keys[a]))) {
       return classifyName(a + 1, b);
@@ -402,6 +423,50 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       return { i: a, j: b, type: 'DROP' };
     }
     return { i: a, j: b, type: 'PERSON', canonical: spanText(a, b) };
+  }
+
+  // An acronym defined after words that are not a name ("large language models (LLMs)",
+  // "Mindfulness-Based Stress Reduction (MBSR)", a method the article names) is no organisation.
+  const nonEntityAcronyms = acronymsDefinedAsNonNames();
+  for (const p of pieces) if (p.type === 'ORG' && p.j - p.i === 1 && !p.lexicon && nonEntityAcronyms.has(tokens[p.i].text)) p.type = 'DROP';
+
+  /** Acronyms whose spelled-out words right before them are lowercase or not an organisation or place. */
+  function acronymsDefinedAsNonNames(): Set<string> {
+    const out = new Set<string>();
+    const pieceAt = new Map<number, Piece>();
+    for (const p of pieces) for (let k = p.i; k < p.j; k++) pieceAt.set(k, p);
+    for (let k = 2; k + 1 < tokens.length; k++) {
+      // "... (XYZ)" or "..., or XYZ,"
+      const parenthesised = tokens[k - 1].text === '(' && tokens[k + 1].text === ')';
+      const orComma = tokens[k - 1].key === 'or' && tokens[k - 2].text === ',' && (tokens[k + 1].text === ',' || tokens[k + 1].text === ')');
+      if (!parenthesised && !orComma) continue;
+      const acro = tokens[k].text.replace(/s$/, '');
+      if (acro.length < 2 || acro.length > 6 || !/^[A-Z]+$/.test(acro)) continue;
+      // the words before "(" or ", or", right to left, skipping hyphens and function words
+      let q = parenthesised ? k - 2 : k - 3;
+      let letter = acro.length - 1;
+      let lower = false;
+      const spanned: number[] = [];
+      while (q >= 0 && letter >= 0 && k - q < 16) {
+        const u = tokens[q];
+        if (u.text === '-' || (u.kind === 'word' && !u.cap && (CONNECTORS.has(u.key) || u.key === 'and' || u.key === 'the'))) {
+          q--;
+          continue;
+        }
+        if (u.kind !== 'word' || u.text[0].toUpperCase() !== acro[letter]) break;
+        if (!u.cap) lower = true;
+        spanned.push(q);
+        letter--;
+        q--;
+      }
+      if (letter >= 0) continue; // not spelled out right before it
+      const typed = spanned.some((t) => {
+        const p = pieceAt.get(t);
+        return !!p && (p.type === 'ORG' || p.type === 'PLACE');
+      });
+      if (lower || !typed) out.add(tokens[k].text);
+    }
+    return out;
   }
 
   // ---- 2. decide single words and collect person name tokens ----
@@ -439,9 +504,11 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     placeEndingAt.add(p.j - 1);
     placeStartingAt.add(p.i);
   }
-  // a lone city name that is also the surname of a person in the article is that person ("Lagos")
+  // a lone city or company name that is also the name of a person in the article is that person
+  // ("Lagos" after "Dimitris Lagos", "Ford" after "Harrison Ford")
   for (const p of pieces) {
-    if (p.type === 'PLACE' && p.j - p.i === 1 && p.placeKind === 'city' && personTokens.has(keys[p.i])) {
+    const lexiconWord = (p.type === 'PLACE' && p.placeKind === 'city') || (p.type === 'ORG' && tokens[p.i].text !== tokens[p.i].text.toUpperCase());
+    if (lexiconWord && p.j - p.i === 1 && personTokens.has(keys[p.i])) {
       p.type = 'PERSON';
       p.canonical = spanText(p.i, p.j);
       p.country = undefined;

@@ -174,7 +174,7 @@ function loadOrgs() {
       continue;
     orgs.addReplace(name, { canonical: '', code });
   }
-  for (const l of lines('organizations.txt')) {
+  for (const l of [...lines('companies.txt'), ...lines('organizations.txt')]) {
     const [name, code, aliases] = l.split('|');
     const info: OrgInfo = { canonical: name, code };
     orgs.addReplace(name, info);
@@ -234,6 +234,8 @@ export const LEX = {
   /** Surnames from the gazetteer: evidence that a lone capitalised word mid-sentence is a person. */
   surnames: new Set(lines('surnames.txt').filter((n) => !stop.has(n.toLowerCase()))),
   keywords: loadKeywords(),
+  /** Everyday abbreviations written in capitals that name no entity ("AI", "CEO", "DNA"), as written. */
+  commonAcronyms: new Set(lines('common-acronyms.txt')),
   /** Generic agent nouns from the PETRARCH2 agents dictionary ("troops" → MIL, "police" → COP). */
   agents: new Map(lines('agents.txt').map((l) => l.split('|') as [string, string])),
 };
