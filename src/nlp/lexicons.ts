@@ -193,7 +193,7 @@ function loadSpeechVerbs(): Map<string, string> {
     // noun in news, like "state" or "report", is left out of its own form list on purpose).
     const [base, forms] = l.split('|');
     const list = (forms ?? '').split(',').map((f) => f.trim()).filter(Boolean);
-    if (!/^(state|report|post|comment|remark|charge|note|quote|call|answer|claim)$/.test(base)) m.set(base, base);
+    if (!/^(state|report|post|comment|remark|charge|note|quote|call|answer|claim|continue|share|counter|caution|inquire|concede|recount|quip|exclaim)$/.test(base)) m.set(base, base);
     for (const f of list) m.set(f, base);
   }
   return m;
