@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { annotate } from '../src/nlp/index.js';
 import type { EventParticipant } from '../src/nlp/types.js';
+import { prf, round, scores, type PRF } from './lib/gold-scoring.js';
 import { evalRealNews, loadRealNews } from './lib/real-news-gold.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,19 +41,6 @@ interface GoldDoc {
   times: { start: number; end: number; value: string; text?: string }[];
 }
 
-interface PRF {
-  tp: number;
-  fp: number;
-  fn: number;
-}
-const prf = (): PRF => ({ tp: 0, fp: 0, fn: 0 });
-function scores(c: PRF) {
-  const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
-  const r = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
-  const f = p + r ? (2 * p * r) / (p + r) : 0;
-  return { precision: round(p), recall: round(r), f1: round(f), tp: c.tp, fp: c.fp, fn: c.fn };
-}
-const round = (x: number) => Math.round(x * 1000) / 1000;
 const norm = (s: string) => s.toLowerCase().replace(/[\u2019']/g, "'").replace(/\./g, '').replace(/^(the|a|an) /, '').trim();
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
@@ -283,8 +271,7 @@ const result = {
   plover: evalPlover(),
   realNews: (() => {
     const r = loadRealNews(path.join(repoRoot, 'bench', 'gold', 'wcxb-nlp.spec.json'), path.resolve(repoRoot, '..', 'shared', 'bench', 'wcxb'));
-    if (!r) return null;
-    return { all: evalRealNews(r.spec, r.texts, 'all'), dev: evalRealNews(r.spec, r.texts, 'dev'), heldout: evalRealNews(r.spec, r.texts, 'heldout') };
+    return r ? evalRealNews(r.spec, r.texts) : null;
   })(),
   throughput: throughput(gold.map((d) => d.text)),
 };

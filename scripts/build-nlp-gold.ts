@@ -15,6 +15,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readArticle } from '../src/cli/annotate.js';
+import { markSurfaces, occurrences } from '../bench/lib/gold-scoring.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const specPath = path.join(repoRoot, 'bench', 'gold', 'examples-nlp.spec.json');
@@ -34,31 +35,12 @@ interface Spec {
   }[];
 }
 
-const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
-function occurrences(text: string, needle: string): number[] {
-  const out: number[] = [];
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
-    if (!isWordChar(text[i - 1]) && !isWordChar(text[i + needle.length])) out.push(i);
-  }
-  return out;
-}
-
 const spec = JSON.parse(readFileSync(specPath, 'utf8')) as Spec;
 const docs = spec.docs.map((d) => {
   const { text } = readArticle(path.join(repoRoot, d.source));
-  const taken: [number, number][] = [];
-  const entities: { start: number; end: number; type: string; text: string }[] = [];
-  for (const [surface, type] of [...d.entities].sort((a, b) => b[0].length - a[0].length)) {
-    const occ = occurrences(text, surface);
-    if (!occ.length) throw new Error(`${d.id}: entity "${surface}" not found`);
-    for (const s of occ) {
-      const e = s + surface.length;
-      if (taken.some(([a, b]) => s < b && a < e)) continue;
-      taken.push([s, e]);
-      entities.push({ start: s, end: e, type, text: surface });
-    }
-  }
-  entities.sort((a, b) => a.start - b.start);
+  const entities = markSurfaces(text, d.entities, ([surface]) => {
+    throw new Error(`${d.id}: entity "${surface}" not found`);
+  }).map(({ start, end, item: [surface, type] }) => ({ start, end, type, text: surface }));
   const quotes = d.quotes.map((q) => {
     if (q.direct) {
       const at = text.indexOf(q.contains!);

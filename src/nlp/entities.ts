@@ -34,6 +34,8 @@ const REGIONAL_ADJECTIVES = new Set(['european', 'african', 'asian', 'western', 
 const LEADER_HEADS = LEX.keywords.leader;
 /** Organisation codes that are sectors, not countries: international and non-governmental bodies, media, business. */
 const NON_COUNTRY_CODES = new Set(['IGO', 'NGO', 'MED', 'BUS', 'MNC']);
+/** The country of an organisation lexicon code, when the code is an ISO3 country. */
+const countryOfOrgCode = (code: string): string | undefined => (/^[A-Z]{3}$/.test(code) && !NON_COUNTRY_CODES.has(code) ? code : undefined);
 
 export interface RoleRef {
   start: number;
@@ -323,7 +325,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       const p = LEX.places.longest(keys, k, b);
       if (p && p[1].kind === 'country') return p[1].country;
       const o = LEX.orgs.longest(keys, k, b);
-      if (o && /^[A-Z]{3}$/.test(o[1].code) && !NON_COUNTRY_CODES.has(o[1].code)) return o[1].code;
+      const orgCountry = o && countryOfOrgCode(o[1].code);
+      if (orgCountry) return orgCountry;
     }
     return undefined;
   }
@@ -360,8 +363,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   }
 
   function orgPiece(a: number, b: number, info: OrgInfo): Piece {
-    const country = /^[A-Z]{3}$/.test(info.code) && !NON_COUNTRY_CODES.has(info.code) ? info.code : undefined;
-    return { i: a, j: b, type: 'ORG', canonical: info.canonical || spanText(a, b), country, lexicon: true };
+    return { i: a, j: b, type: 'ORG', canonical: info.canonical || spanText(a, b), country: countryOfOrgCode(info.code), lexicon: true };
   }
   function placePiece(a: number, b: number, info: PlaceInfo): Piece {
     return { i: a, j: b, type: 'PLACE', canonical: info.canonical, country: info.country || undefined, placeKind: info.kind, lexicon: true };
@@ -427,8 +429,11 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
 
   // An acronym defined after words that are not a name ("large language models (LLMs)",
   // "Mindfulness-Based Stress Reduction (MBSR)", a method the article names) is no organisation.
-  const nonEntityAcronyms = acronymsDefinedAsNonNames();
-  for (const p of pieces) if (p.type === 'ORG' && p.j - p.i === 1 && !p.lexicon && nonEntityAcronyms.has(tokens[p.i].text)) p.type = 'DROP';
+  const acronymOrgs = pieces.filter((p) => p.type === 'ORG' && p.j - p.i === 1 && !p.lexicon);
+  if (acronymOrgs.length) {
+    const nonEntityAcronyms = acronymsDefinedAsNonNames();
+    for (const p of acronymOrgs) if (nonEntityAcronyms.has(tokens[p.i].text)) p.type = 'DROP';
+  }
 
   /** Acronyms whose spelled-out words right before them are lowercase or not an organisation or place. */
   function acronymsDefinedAsNonNames(): Set<string> {
@@ -849,12 +854,12 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   });
   // a multi-word surname written alone ("Harden Bradford" after "Joy Harden Bradford", a
   // transcript's "MARTINEZ-BELTRAN:") joins the one longer person name that ends with it
+  const personKeys = clusters.map((c) => (c.type === 'PERSON' ? norm(c.canonical) : ''));
   clusters.forEach((c, ci) => {
-    if (c.type !== 'PERSON' || !c.mentions.length) return;
-    const words = norm(c.canonical).split(' ');
-    if (words.length === 1 && !words[0].includes('-')) return; // one plain word: the short-form rule below
-    const suffix = ' ' + words.join(' ');
-    const targets = clusters.filter((d, di) => di !== ci && d.type === 'PERSON' && d.mentions.length > 0 && norm(d.canonical).endsWith(suffix));
+    const key = personKeys[ci];
+    if (!key || !c.mentions.length) return;
+    if (!key.includes(' ') && !key.includes('-')) return; // one plain word: the short-form rule below
+    const targets = clusters.filter((d, di) => di !== ci && d.mentions.length > 0 && personKeys[di].endsWith(' ' + key));
     if (targets.length !== 1) return;
     const target = clusters.indexOf(targets[0]);
     for (const mi of c.mentions) {

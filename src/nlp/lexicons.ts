@@ -189,11 +189,11 @@ function loadOrgs() {
 function loadSpeechVerbs(): Map<string, string> {
   const m = new Map<string, string>();
   for (const l of lines('speech-verbs.txt')) {
-    // The first field is the lemma; only the listed forms are cues (a base form that is mostly a
-    // noun in news, like "state" or "report", is left out of its own form list on purpose).
-    const [base, forms] = l.split('|');
+    // The first field is the lemma, itself a cue unless the line is marked "inflected" (a base
+    // form that is mostly a noun or another verb in news, like "state" or "report").
+    const [base, forms, only] = l.split('|');
     const list = (forms ?? '').split(',').map((f) => f.trim()).filter(Boolean);
-    if (!/^(state|report|post|comment|remark|charge|note|quote|call|answer|claim|continue|share|counter|caution|inquire|concede|recount|quip|exclaim)$/.test(base)) m.set(base, base);
+    if (only !== 'inflected') m.set(base, base);
     for (const f of list) m.set(f, base);
   }
   return m;
