@@ -202,6 +202,41 @@ test('a company blog that signs as the company: the declared organisation is the
   assert.equal(meta(host).byline, null);
 });
 
+test('a UTC stamp in markup confirms the local day shown on the page; a midnight stamp is only its day', () => {
+  // 03:05 UTC on the 19th is the evening of the 18th in California: the page's own date wins
+  const shown = `<html><head><meta property="article:published_time" content="2025-12-19T03:05:00+00:00"></head><body>
+    <article><h1>Storm closes the coast road</h1><time datetime="2025-12-18T19:05:00-08:00">December 18, 2025</time>
+    <p>The road reopened the next afternoon (<time datetime="2025-12-19T16:35:00-08:00">Dec 19, 4:35 pm</time>).</p></article></body></html>`;
+  assert.equal(meta(shown).publishedAt?.slice(0, 10), '2025-12-18');
+  // a date serialised at midnight UTC is a bare day, not a moment: it does not vouch for the day before
+  const midnight = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Budget vote","datePublished":"2025-12-19T00:00:00+00:00"}</script></head>
+    <body><article><h1>Budget vote</h1><time datetime="2025-12-18">Dec 18</time><time datetime="2025-12-19">Dec 19</time></article></body></html>`;
+  assert.equal(meta(midnight).publishedAt?.slice(0, 10), '2025-12-19');
+});
+
+test('author card and personal site: the name inside an author box; a personal site signs with its owner', () => {
+  const card = `<html><body><article><h1>How to plan a garden</h1><p>Text of the article.</p></article>
+    <div class="blog_author-wrapper"><img alt="Portrait" src="a.jpg"><div class="blog_author-text"><div>Lauren Vetter</div>
+    <p>Lauren Vetter is a marketing professional who writes about gardens and growth for small businesses.</p></div></div></body></html>`;
+  assert.equal(meta(card, 'https://example.com/blog/garden').byline, 'Lauren Vetter');
+  // a programme's card is shaped like a name but does not start with a given name
+  const programme = card.replace(/Lauren Vetter/g, 'Community Enrichment');
+  assert.equal(meta(programme, 'https://example.com/blog/garden').byline, null);
+
+  const personal = (site: string) => `<html><head><title>Go ahead, self-host Postgres | ${site}</title>
+    <meta property="og:site_name" content="${site}"></head><body><header><a href="/">${site}</a></header>
+    <article><h1>Go ahead, self-host Postgres</h1><p>I have run my own database for years.</p></article>
+    <footer>© 2025 ${site}. All rights reserved.</footer></body></html>`;
+  assert.equal(meta(personal('Polly Barks'), 'https://pollybarks.com/blog/zero-waste').byline, 'Polly Barks');
+  assert.equal(meta(personal('Owain Brennan'), 'https://owain.bearblog.dev/tinybox').byline, 'Owain Brennan');
+  // the host must be spelled from the name, and a brand shaped like a name is not a person
+  assert.equal(meta(personal('Polly Barks'), 'https://example.org/blog/zero-waste').byline, null);
+  assert.equal(meta(personal('Proven Winners'), 'https://www.provenwinners.com/learn/low-light').byline, null);
+  // anyone named on the page comes first
+  const signed = personal('Polly Barks').replace('<p>I have', '<p class="byline">By Jane Roe</p><p>I have');
+  assert.equal(meta(signed, 'https://pollybarks.com/blog/zero-waste').byline, 'Jane Roe');
+});
+
 test('language from meta content-language; canonical resolved against the page URL', () => {
   const html = `<html><head><meta http-equiv="content-language" content="de-DE"><link rel="canonical" href="/artikel/1"></head><body></body></html>`;
   const m = meta(html, 'https://zeitung.example/x?utm=1');

@@ -71,6 +71,22 @@ function make(y: number, m: number, d: number, time?: { h: number; min: number; 
   return { iso: `${day}T${pad(time.h)}:${pad(time.min)}${seconds}${time.offset ?? ''}`, day, hasTime: true };
 }
 
+/**
+ * The calendar days a timestamp with an explicit offset falls on somewhere in the world (UTC−12 to
+ * UTC+14): a CMS that stores "2025-12-19T03:05:00Z" shows "December 18" to readers in California.
+ * A date without a time or an offset is only its own day, and so is a stamp at midnight: that is a
+ * bare day some CMS serialised with a zero time, not a moment.
+ */
+export function daysAnywhere(date: ParsedDate): string[] {
+  if (!date.hasTime || !/(?:Z|[+-]\d{2}:\d{2})$/.test(date.iso) || /T00:00(?::00)?(?:Z|[+-])/.test(date.iso)) return [date.day];
+  const instant = Date.parse(date.iso);
+  if (Number.isNaN(instant)) return [date.day];
+  const hour = 3_600_000;
+  const days = new Set([date.day]);
+  for (const shift of [-12 * hour, 14 * hour]) days.add(new Date(instant + shift).toISOString().slice(0, 10));
+  return [...days];
+}
+
 function normaliseOffset(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   if (raw === 'Z' || raw === 'z' || /^(?:gmt|utc)$/i.test(raw)) return 'Z';

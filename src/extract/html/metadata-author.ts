@@ -9,6 +9,7 @@ import { classAndId, clean, decodeEntities, elementsAfter, inNoiseRegion, visibl
 import { AUTHOR_META_KEYS, BYLINE_CLASS_WORDS } from './metadata-rules.js';
 import { fold } from './metadata-title.js';
 import { findDatesInText } from './date-parse.js';
+import { isCommonGivenName } from '../../given-names.js';
 
 export interface AuthorResult {
   value: string | null;
@@ -21,6 +22,8 @@ export interface AuthorContext {
   article: JsonLdNode | null;
   siteNames: string[];
   headline: Element | null;
+  /** The page's URL, when known: a personal site's host spells its owner's name. */
+  url?: string | null;
 }
 
 /** Words that introduce a byline, in the common news languages. */
@@ -228,6 +231,7 @@ export function extractAuthor(ctx: AuthorContext, nodes: JsonLdNode[]): AuthorRe
     [() => byLineNearHeadline(ctx), 'text', STRICT],
     [() => labelledAuthors(ctx), 'text', STRICT],
     [() => authorLinkNames(ctx), 'text', STRICT],
+    [() => authorCardNames(ctx), 'text', STRICT],
   ];
   for (const [get, source, trust] of tries) {
     const names = get();
@@ -241,6 +245,8 @@ export function extractAuthor(ctx: AuthorContext, nodes: JsonLdNode[]): AuthorRe
   if (declared) return { value: declared, source: 'json-ld' };
   const metaDeclared = finish(fromMeta, ctx.siteNames, SITE_SIGNS);
   if (metaDeclared) return { value: metaDeclared, source: 'meta' };
+  const owner = personalSiteOwner(ctx);
+  if (owner) return { value: owner, source: 'text' };
   return { value: null, source: null };
 }
 
@@ -278,7 +284,7 @@ function authorLinkNames(ctx: AuthorContext): string[] {
   return [];
 }
 
-const AUTHOR_LINK_SELECTOR = ['/author/', '/authors/', '/writer/', '/writers/', '/people/', '/staff/', '/profile/', '/autor/', '/auteur/', '/redacteur/'].map((p) => `a[href*="${p}"]`).join(', ');
+const AUTHOR_LINK_SELECTOR = ['/author/', '/authors/', '/writer/', '/writers/', '/contributor/', '/contributors/', '/people/', '/staff/', '/profile/', '/autor/', '/auteur/', '/redacteur/'].map((p) => `a[href*="${p}"]`).join(', ');
 
 function metaAuthors(meta: MetaTable): string[] {
   for (const key of AUTHOR_META_KEYS) {
@@ -325,6 +331,96 @@ function bylineElementAuthors(ctx: AuthorContext): string[] {
   }
   return [];
 }
+
+/**
+ * An author card ("About the author" box, a name beside an avatar): an element whose class names
+ * the author, holding a short element, or an image's alt text, that is a person's name and nothing
+ * else. The byline-element pass skips such containers because their whole text is a biography;
+ * here only the name inside them is read. Cards of related stories and comments are noise regions.
+ */
+function authorCardNames(ctx: AuthorContext): string[] {
+  for (const card of Array.from(ctx.doc.querySelectorAll(AUTHOR_CARD_SELECTOR)).slice(0, 40)) {
+    if (inNoiseRegion(card)) continue;
+    const holders = [card, ...Array.from(card.querySelectorAll(NAME_HOLDER_SELECTOR)).slice(0, 30)];
+    for (const el of holders) {
+      const raw = el.tagName === 'IMG' ? (el.getAttribute('alt') ?? '') : el.children.length <= 1 ? visibleText(el, 80) : '';
+      if (!raw || raw.length > 60) continue;
+      const names = splitNames(raw, true);
+      if (names.length === 1 && isFirstAndLastName(names[0]) && isPlausibleName(names[0], ctx.siteNames)) return names;
+    }
+  }
+  return [];
+}
+
+const AUTHOR_CARD_SELECTOR = '[class*="author"], [id*="author"]';
+const NAME_HOLDER_SELECTOR = 'h2, h3, h4, h5, h6, p, span, strong, b, a, div, img[alt]';
+
+/**
+ * A common given name and a surname, perhaps with an initial between ("Jane Doe", "Julian K. Arni",
+ * "Aoife O'Riordan"): the one shape we accept from a site's name or an author card, where brands and
+ * programmes shaped like names ("Proven Winners", "Cornell Cooperative Extension") also appear.
+ */
+function isFirstAndLastName(name: string): boolean {
+  return FIRST_AND_LAST.test(name) && isCommonGivenName(name.slice(0, name.indexOf(' ')));
+}
+const FIRST_AND_LAST = /^\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)?\s\p{Lu}[\p{L}'’-]+$/u;
+
+/**
+ * A personal site signs with its owner's name: og:site_name, the title's site segment, the home
+ * link or the footer's copyright line is a person's name, and the host is spelled from it
+ * (janedoe.com, jane.blog.dev, doe.io, cassidoo.co). Used only when nobody else is named on the page.
+ */
+function personalSiteOwner(ctx: AuthorContext): string | null {
+  const labels = hostLabels(ctx.url ?? null);
+  if (!labels.length) return null;
+  const candidates = [...ctx.siteNames, ...homeLinkTexts(ctx.doc), ...copyrightHolders(ctx.doc)];
+  for (const raw of candidates) {
+    const name = clean(raw);
+    if (!isFirstAndLastName(name) || !isPlausibleName(name, [], { anyCase: false, siteNameOk: true })) continue;
+    const words = fold(name).split(' ').filter((w) => w.length >= 3);
+    if (words.some((w) => labels.some((l) => l.includes(w) || sharedPrefix(l, w) >= 5))) return name;
+  }
+  return null;
+}
+
+/** Length of the common beginning of two strings ("cassidoo", "cassidy" → 6). */
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** The host's labels without "www" and the top-level domain: "jane.blog.dev" → ["jane", "blog"]. */
+function hostLabels(url: string | null): string[] {
+  if (!url) return [];
+  try {
+    const parts = new URL(url).hostname.toLowerCase().split('.').filter((l) => l && l !== 'www');
+    return parts.slice(0, -1);
+  } catch {
+    return [];
+  }
+}
+
+/** Texts of links to the site's home page ("/"), as the header's name or logo shows them. */
+function homeLinkTexts(doc: Document): string[] {
+  return Array.from(doc.querySelectorAll('a[href="/"], a[href="./"]'))
+    .slice(0, 5)
+    .map((a) => visibleText(a, 80))
+    .filter((t) => t.length > 0 && t.length <= 60);
+}
+
+/** Holders named by "© 2025 Jane Doe" lines in the page's footer. */
+function copyrightHolders(doc: Document): string[] {
+  const out: string[] = [];
+  for (const footer of Array.from(doc.querySelectorAll('footer')).slice(-2)) {
+    const m = COPYRIGHT.exec(visibleText(footer, 400));
+    // "© 2025 Jane Doe All Rights Reserved", "© Jane Doe Powered by ...": the footer's next words
+    if (m) out.push(m[1].split(' ').filter((w, i) => i < 2 || !FOOTER_WORDS.test(w)).join(' '));
+  }
+  return out;
+}
+const FOOTER_WORDS = /^(?:all|rights|reserved|powered|designed|built|made|theme|proudly|privacy|terms|site|website|blog)$/i;
+const COPYRIGHT = /(?:©|\([cC]\)|[cC]opyright)\s{0,3}(?:(?:19|20)\d\d(?:\s{0,2}[-–]\s{0,2}(?:19|20)\d\d)?\s{0,3})?(\p{Lu}[\p{L}'’-]{1,30}(?:\s\p{Lu}\.)?(?:\s\p{Lu}[\p{L}'’-]{1,30}){1,2})/u;
 
 /** Short texts that announce the author's name in the next element ("Author" / "Lisa D. Ellis"). */
 const AUTHOR_LABEL = /^(?:(?:written|posted|authored|article|words|story|text)\s{1,3}by|by|authors?|author\(s\)|writer|autor(?:in)?|auteur|von|par|por)\s{0,3}:?$/i;

@@ -4,7 +4,7 @@
  * updated) date. Dates from comments, related stories and footers never count.
  */
 import type { MetaSource } from '../../model.js';
-import { findDatesInText, parseDate, type ParsedDate } from './date-parse.js';
+import { daysAnywhere, findDatesInText, parseDate, type ParsedDate } from './date-parse.js';
 import { ARTICLE_TYPES, PAGE_TYPES, nodeTypes, textValue, type JsonLdNode } from './metadata-jsonld.js';
 import { classAndId, clean, firstMeta, inNoiseRegion, textAfter, textBefore, visibleText, type MetaTable } from './metadata-dom.js';
 import { DATE_CLASS_WORDS, MODIFIED_META_KEYS, PUBLISHED_META_KEYS, PUBLISHED_WORDS, UPDATED_WORDS } from './metadata-rules.js';
@@ -253,7 +253,8 @@ const STRUCTURED_ORDER: Array<(e: DateEvidence) => boolean> = [
 export function extractPublishedDate(ctx: DateContext): DateResult {
   const evidence = gatherDateEvidence(ctx);
   const structured = evidence.filter((e) => !e.visible && e.source !== 'url');
-  const structuredDays = new Set(structured.map((e) => e.date.day));
+  // a stamp with an offset vouches for the local day of any time zone (UTC in markup, local on screen)
+  const structuredDays = new Set(structured.flatMap((e) => daysAnywhere(e.date)));
   const visible = evidence.filter((e) => e.visible);
   // an ambiguous numeric date (10/09/2024) takes the reading structured data agrees with
   for (const e of visible) {

