@@ -129,6 +129,19 @@ test('quotes: direct quotes with cue after or before, pronoun speakers, continua
   assert.equal(indirect?.speaker?.canonical, 'Carla Mendes');
 });
 
+test('quotes: mismatched quotation marks (straight open, curly close and the reverse) still pair', () => {
+  const text =
+    'Harbour master Tomas Reyes spoke first. "The channel stays closed until Friday,” Reyes said.\n\n' +
+    'Port director Amina Osei disagreed. “We can open one lane tomorrow," Osei told reporters.';
+  const a = annotate(text);
+  spansValid(text, a);
+  const direct = a.quotes.filter((q) => q.direct);
+  const by = (t: string) => direct.find((q) => q.text.startsWith(t));
+  assert.equal(by('The channel')?.text, 'The channel stays closed until Friday');
+  assert.equal(by('The channel')?.speaker?.canonical, 'Tomas Reyes');
+  assert.equal(by('We can open')?.speaker?.canonical, 'Amina Osei');
+});
+
 test('quotes: indirect speech with "according to" and unnamed role speakers', () => {
   const text = 'Exports fell by a third, according to the Statistics Office. A Kenyan official said the drought would last into the autumn.';
   const a = annotate(text);

@@ -360,7 +360,9 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       let stop = -1;
       while (j < L && j - i < 4000) {
         const d = text[j];
-        if (d === close || (ch === '\u201e' && d === '\u201c')) {
+        // a mismatched pair still closes: a straight quote opened and a curly one closed (or the
+        // reverse at a word end), as copy-pasted and machine-rewritten text mixes them
+        if (d === close || (ch === '\u201e' && d === '\u201c') || (ch === '"' && d === '\u201d') || (ch === '\u201c' && d === '"' && !/\p{L}/u.test(text[j + 1] ?? ''))) {
           end = j;
           break;
         }
