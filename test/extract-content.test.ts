@@ -268,3 +268,23 @@ test('a table of contents leaves: its heading by phrase, its entries as a link l
   assert.ok(!x.paragraphs.includes('Table of Contents') && !x.paragraphs.includes('The plan'));
   assert.ok(x.removals.some((r) => r.rule === 'contents-heading'));
 });
+
+test('a forum topic: the thread is the content; a news brief above a long thread keeps its brief', () => {
+  const posts = [
+    'I have used the two-pole version of this shelter for three seasons in the Rockies and it held up in every storm, though the zippers started to stick after the second year.',
+    'Does anyone know whether the mesh insert fits the older model? The product page says it does but the photos show a different clip layout on the corners.',
+    'It fits, but you have to move the toggles. I did mine in ten minutes with a needle and some spare cord, and it has stayed put on two long trips since.',
+    'Condensation was my only real complaint. Pitch it a little higher at the back and open both vents, and the inside stays dry even on still nights by the lake.',
+  ];
+  const thread = `<div id="comments" class="comments-area">${posts.map((p, i) => `<div class="comment"><span class="comment-author">member${i}</span><p>${p}</p></div>`).join('')}</div>`;
+  const forum = `<html><body><header><a href="/">Trail Forum</a></header><div class="newsletter"><p>Get our free handbook and our weekly newsletter!</p></div>
+    <main><h1>Two-pole shelter review</h1>${thread}</main></body></html>`;
+  const asForum = extractHtml(forum, { url: 'https://trail.example/forums/topic/41395/' });
+  for (const p of posts) assert.ok(asForum.text.includes(p), `forum post kept: ${p.slice(0, 30)}`);
+  // the same page at an article's address is an article with nothing but a thread: the thread stays out
+  const asArticle = extractHtml(forum, { url: 'https://trail.example/2025/06/two-pole-shelter-review' });
+  assert.ok(!asArticle.text.includes(posts[0]));
+  // a Q&A page says what it is in its schema.org type
+  const qa = forum.replace('<body>', '<body><script type="application/ld+json">{"@context":"https://schema.org","@type":"QAPage","name":"Two-pole shelter"}</script>');
+  assert.ok(extractHtml(qa).text.includes(posts[2]));
+});

@@ -614,14 +614,60 @@ function overreachingFlags(blocks: Block[], inside: boolean[]): Set<Flag> {
 }
 
 /** Extract the article's paragraphs from a parsed page. Reads the DOM; never changes it. */
-export function extractMainContent(doc: Document, _opts: MainContentOptions = {}): MainContent {
+export function extractMainContent(doc: Document, opts: MainContentOptions = {}): MainContent {
   const root = contentRoot(doc);
   if (!root) return { paragraphs: [], removals: [] };
   const ldScripts: Element[] = [];
   const blocks = collectBlocks(root, ldScripts);
   const fromDom = assemble(blocks, pickContainer(root, blocks));
   const body = ldScripts.length ? articleBodyTokens(ldScripts) : null;
-  return body ? checkAgainstArticleBody(root, blocks, fromDom, body) : fromDom;
+  const picked = body ? checkAgainstArticleBody(root, blocks, fromDom, body) : fromDom;
+  return discussionFallback(root, blocks, picked, () => isDiscussionPage(doc, opts.url)) ?? picked;
+}
+
+/** Path segments of forum and Q&A software ("/forums/topic/41395/", "/t/slug/12", "/questions/123", "showthread.php"). */
+const DISCUSSION_PATH = /\/(?:forums?|threads?|topics?|questions?|community|communities|discussions?|boards?|t|viewtopic\.php|showthread\.php)(?:[/?.#]|$)/i;
+/** schema.org types of discussion pages. */
+const DISCUSSION_TYPE = /"@type"\s{0,3}:\s{0,3}\[?\s{0,3}"(?:DiscussionForumPosting|QAPage|Question|SocialMediaPosting)"/;
+
+/** A forum topic or a Q&A page, by its URL or its declared type: the pages whose content is a thread. */
+function isDiscussionPage(doc: Document, url: string | undefined): boolean {
+  if (url) {
+    try {
+      if (DISCUSSION_PATH.test(new URL(url).pathname)) return true;
+    } catch {
+      // not a URL: no evidence either way
+    }
+  }
+  const scripts = Array.from(doc.querySelectorAll('script')).filter((el) => (el.getAttribute('type') ?? '').toLowerCase().includes('ld+json'));
+  return scripts.slice(0, 20).some((el) => DISCUSSION_TYPE.test((el.textContent ?? '').slice(0, 20_000)));
+}
+
+/** Below this many words, a pick that left a long comment thread out is suspect. */
+const DISCUSSION_MAX_PICKED_WORDS = 60;
+/** ...when the thread's prose outweighs the pick this many times over. */
+const DISCUSSION_THREAD_RATIO = 5;
+
+/**
+ * On a discussion page (a forum topic, a Q&A page) the content is the thread. The first pick never
+ * chooses a thread (a lively thread under an article is not the article), so there it lands on a
+ * newsletter blurb or a sidebar; when that pick is a few dozen words and the thread's prose is many
+ * times more, pick again with the thread's blocks as ordinary prose. Only pages that say they are
+ * discussions (URL or schema.org type) qualify: a short news brief above a long comment thread keeps
+ * its brief.
+ */
+function discussionFallback(root: Element, blocks: Block[], picked: MainContent, isDiscussion: () => boolean): MainContent | null {
+  const pickedWords = wordTokens(picked.paragraphs.join('\n')).length;
+  if (pickedWords >= DISCUSSION_MAX_PICKED_WORDS) return null;
+  let threadChars = 0;
+  let pickedChars = 0;
+  for (const p of picked.paragraphs) pickedChars += p.length;
+  for (const b of blocks) if (b.thread && b.text.length >= PROSE_MIN_CHARS && linkDensity(b) <= LINK_DENSE) threadChars += b.text.length;
+  if (threadChars < PROSE_MIN_CHARS * 4 || threadChars < Math.max(1, pickedChars) * DISCUSSION_THREAD_RATIO || !isDiscussion()) return null;
+  // the thread's own blocks, unflagged: its comment flags are what made the first pick skip it
+  const opened = blocks.map((b) => (b.thread || b.flag?.verdict.reason === 'comments' ? { ...b, thread: null, flag: null } : b));
+  const again = assemble(opened, pickContainer(root, opened));
+  return wordTokens(again.paragraphs.join('\n')).length > pickedWords * 2 ? again : null;
 }
 
 /** Share of the articleBody's words the DOM pick must hold; below it, pick again with the articleBody as guide. */

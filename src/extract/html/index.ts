@@ -22,6 +22,7 @@ export interface HtmlExtraction {
 export function extractHtml(html: string, opts: { url?: string } = {}): HtmlExtraction {
   const doc = parseHtml(html);
   const metadata = extractMetadata(doc, html, opts.url);
-  const { paragraphs, removals } = extractMainContent(doc, { url: opts.url });
+  // the page's own canonical URL stands in for an unknown one: it tells a forum topic from an article
+  const { paragraphs, removals } = extractMainContent(doc, { url: opts.url ?? metadata.url ?? undefined });
   return { paragraphs, text: paragraphs.join('\n\n'), removals, metadata };
 }
