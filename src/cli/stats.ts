@@ -3,6 +3,9 @@ import type { Command } from 'commander';
 import type { CorpusStats, Store } from '../store/store.js';
 import { addDbOption, openStore, shortId, truncate } from './shared.js';
 
+/** Outlets named in the human-readable summary, largest first. */
+const OUTLETS_SHOWN = 25;
+
 /** A human-readable corpus summary, also printed at the end of `ingest`. */
 export async function renderStats(s: CorpusStats, store: Store): Promise<string> {
   const lines: string[] = [];
@@ -11,7 +14,10 @@ export async function renderStats(s: CorpusStats, store: Store): Promise<string>
       `${(s.cleanChars / 1024).toFixed(0)} K characters of clean text.`,
   );
   if (s.outlets.length) {
-    lines.push(`Outlets (${s.outlets.length}): ${s.outlets.map((o) => `${o.outlet} (${o.documents})`).join(', ')}`);
+    // a crawl has thousands of outlets: the summary names the largest, `stats --json` has them all
+    const shown = s.outlets.slice(0, OUTLETS_SHOWN).map((o) => `${o.outlet} (${o.documents})`);
+    const more = s.outlets.length - shown.length;
+    lines.push(`Outlets (${s.outlets.length}): ${shown.join(', ')}${more > 0 ? `, and ${more} more (\`parallax stats --json\` lists all)` : ''}`);
   }
   if (s.languages.length) lines.push(`Languages: ${s.languages.map((l) => `${l.language} (${l.documents})`).join(', ')}`);
   const sameBytes = s.origins - s.documents;
