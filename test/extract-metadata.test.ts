@@ -237,6 +237,16 @@ test('author card and personal site: the name inside an author box; a personal s
   assert.equal(meta(signed, 'https://pollybarks.com/blog/zero-waste').byline, 'Jane Roe');
 });
 
+test('scholarly pages: every citation_author, written surname first, becomes one name each', () => {
+  const html = `<html><head><meta name="DC.Creator" content="Ana Lima"><meta name="citation_author" content="Lima, Ana">
+    <meta name="citation_author" content="van der Berg, Pieter"><meta name="citation_author" content="Okafor, Chidi N."></head>
+    <body><article><h1>Tidal mixing in shallow estuaries</h1><p>Abstract text.</p></article></body></html>`;
+  assert.equal(meta(html).byline, 'Ana Lima, Pieter van der Berg, Chidi N. Okafor');
+  // one tag, one name: a credential after the comma is not a first name
+  const one = '<html><head><meta name="citation_author" content="Ana Lima, PhD"></head><body><h1>Tidal mixing</h1></body></html>';
+  assert.equal(meta(one).byline, 'Ana Lima, PhD');
+});
+
 test('language from meta content-language; canonical resolved against the page URL', () => {
   const html = `<html><head><meta http-equiv="content-language" content="de-DE"><link rel="canonical" href="/artikel/1"></head><body></body></html>`;
   const m = meta(html, 'https://zeitung.example/x?utm=1');

@@ -287,9 +287,16 @@ function authorLinkNames(ctx: AuthorContext): string[] {
 const AUTHOR_LINK_SELECTOR = ['/author/', '/authors/', '/writer/', '/writers/', '/contributor/', '/contributors/', '/people/', '/staff/', '/profile/', '/autor/', '/auteur/', '/redacteur/'].map((p) => `a[href*="${p}"]`).join(', ');
 
 function metaAuthors(meta: MetaTable): string[] {
+  // Scholarly pages list every author in its own citation_author tag ("Roy, Aniruddha"); other
+  // keys there often name only the first
+  for (const key of CITATION_KEYS) {
+    const values = (meta.get(key) ?? []).filter((v) => !/^https?:\/\//.test(v));
+    if (values.length >= 2) return values.flatMap((v) => splitNames(uninvert(v)));
+  }
   for (const key of AUTHOR_META_KEYS) {
     let values = meta.get(key);
     if (!values?.length) continue;
+    if (CITATION_KEYS.includes(key)) values = values.map(uninvert);
     if (key === 'twitter:data1') {
       const label = (meta.get('twitter:label1') ?? [])[0] ?? '';
       if (!/written by|author|autor|auteur/i.test(label)) continue;
@@ -300,6 +307,18 @@ function metaAuthors(meta: MetaTable): string[] {
   }
   return [];
 }
+
+const CITATION_KEYS: readonly string[] = ['citation_author', 'citation_authors', 'dc.creator', 'dcterms.creator'];
+
+/** One name written surname first ("Roy, Aniruddha", "van der Merwe, Marna") → "Aniruddha Roy". */
+function uninvert(name: string): string {
+  const parts = name.split(',');
+  if (parts.length !== 2) return name;
+  const [last, first] = parts.map((p) => p.trim());
+  if (!last || !first || CREDENTIAL.test(first) || ROLE_WORDS.test(first) || /\s/.test(last.replace(NAME_PARTICLE_PREFIX, '')) || first.split(/\s+/).length > 3) return name;
+  return `${first} ${last}`;
+}
+const NAME_PARTICLE_PREFIX = /^(?:(?:de|da|del|der|den|van|von|la|le|di|du|dos|das|ter|zu)\s)+/i;
 
 function microdataAuthors(doc: Document): string[] {
   const names: string[] = [];

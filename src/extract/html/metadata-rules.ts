@@ -73,6 +73,7 @@ export const AUTHOR_META_KEYS = [
   'dc.creator',
   'dcterms.creator',
   'citation_author',
+  'citation_authors',
   'byl',
   'twitter:data1', // "Written by" on WordPress/Yoast pages: checked against twitter:label1 by the caller
   'author_name',
