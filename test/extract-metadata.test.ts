@@ -247,6 +247,17 @@ test('scholarly pages: every citation_author, written surname first, becomes one
   assert.equal(meta(one).byline, 'Ana Lima, PhD');
 });
 
+test('the byline under the headline beats a CMS author field naming someone else; reviewers are not authors', () => {
+  const page = (byline: string) => `<html><head><meta name="author" content="Josh Poster"></head><body><article>
+    <h1>How to read a bond ladder</h1>${byline}<p>Body text of the article, long enough to be an article paragraph.</p></article></body></html>`;
+  assert.equal(meta(page('<p class="meta">By <a href="/charles-patterson/">Charles Patterson</a></p>')).byline, 'Charles Patterson');
+  // the same person in both places: nothing to override
+  assert.equal(meta(page('<p>By Josh Poster</p>')).byline, 'Josh Poster');
+  // "Written by A, B Reviewed by <a>C</a>": the reviewer's link does not make C the author
+  const reviewed = page('<div class="info"><div>Written by Ann Lee, Bo Kim</div><div>Reviewed by <a href="/editors/">Cy Poe</a></div></div>');
+  assert.ok(!(meta(reviewed).byline ?? '').includes('Cy Poe'));
+});
+
 test('language from meta content-language; canonical resolved against the page URL', () => {
   const html = `<html><head><meta http-equiv="content-language" content="de-DE"><link rel="canonical" href="/artikel/1"></head><body></body></html>`;
   const m = meta(html, 'https://zeitung.example/x?utm=1');

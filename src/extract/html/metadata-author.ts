@@ -5,7 +5,7 @@
  */
 import type { MetaSource } from '../../model.js';
 import { nodeTypes, textValue, type JsonLdNode } from './metadata-jsonld.js';
-import { classAndId, clean, decodeEntities, elementsAfter, inNoiseRegion, visibleText, type MetaTable } from './metadata-dom.js';
+import { classAndId, clean, decodeEntities, elementsAfter, inNoiseRegion, textBefore, visibleText, type MetaTable } from './metadata-dom.js';
 import { AUTHOR_META_KEYS, BYLINE_CLASS_WORDS } from './metadata-rules.js';
 import { fold } from './metadata-title.js';
 import { findDatesInText } from './date-parse.js';
@@ -238,7 +238,7 @@ export function extractAuthor(ctx: AuthorContext, nodes: JsonLdNode[]): AuthorRe
     // a long list of "names" found in page text is a list of something else (partners, tags)
     if (trust === STRICT && names.length > 4) continue;
     const value = finish(names, ctx.siteNames, trust);
-    if (value) return { value, source };
+    if (value) return source === 'text' ? { value, source } : shownBylineOver(ctx, value) ?? { value, source };
   }
   // Nobody else is named: the site itself signs. Only now, so that a person named anywhere above wins.
   const declared = finish(fromJsonLd.declared, ctx.siteNames, SITE_SIGNS);
@@ -473,20 +473,50 @@ function labelledAuthors(ctx: AuthorContext): string[] {
   return [];
 }
 
+/**
+ * The "By Jane Doe" line under the headline, when it names one person that markup does not: readers
+ * see that line, while a CMS's author field often holds the account that posted the story (an editor,
+ * a web producer, the site owner). The same reasoning as for dates: what the page shows wins.
+ */
+function shownBylineOver(ctx: AuthorContext, declared: string): AuthorResult | null {
+  const shown = byLineNearHeadline(ctx);
+  if (shown.length !== 1 || !isNameShaped(shown[0]) || !isPlausibleName(shown[0], ctx.siteNames)) return null;
+  const key = fold(beforeComma(shown[0]));
+  const declaredKeys = declared.split(', ').map((n) => fold(n));
+  if (declaredKeys.some((d) => d === key || d.includes(key) || key.includes(d))) return null;
+  return { value: shown[0], source: 'text' };
+}
+
+/** Two to four capitalised words, particles and initials allowed: "Jane Doe", "Aoife O'Riordan", "Ana de la Cruz". */
+function isNameShaped(name: string): boolean {
+  const words = beforeComma(name).trim().split(/\s+/);
+  if (words.length < 2 || words.length > 4 || ORG_WORDS.test(name)) return false;
+  return words.every((w) => NAME_PARTICLES.test(w) || /^\p{Lu}[\p{L}'’.-]*$/u.test(w)) && words.filter((w) => !NAME_PARTICLES.test(w)).length >= 2;
+}
+
 /** A short "By Jane Doe" element among those following the headline. */
 function byLineNearHeadline(ctx: AuthorContext): string[] {
   if (!ctx.headline) return [];
   for (const el of elementsAfter(ctx.headline, 60)) {
     const text = visibleText(el, 160);
     if (text.length > 150 || !BY_LINE_START.test(text)) continue;
+    // "Reviewed | by Jane Doe", "Fact checked | by ...": the label sits in the element before
+    if (NOT_THE_WRITER.test(textBefore(el, 40))) continue;
     // "By <a>Jane Doe</a> View in digital edition": linked names end where the link ends
-    const links = Array.from(el.querySelectorAll('a')).map((a) => visibleText(a, 80)).filter((t) => isPlausibleName(t, ctx.siteNames));
-    const names = links.length ? links.slice(0, 6) : splitNames(text, true);
+    const links = Array.from(el.querySelectorAll('a'))
+      .flatMap((a) => splitNames(visibleText(a, 80), true))
+      .filter((t) => isPlausibleName(t, ctx.siteNames));
+    // linked names count when the byline starts with one; "Written by Ann Lee, Bo Kim Reviewed by
+    // <a>Cy Poe</a>" links only the reviewer
+    const written = splitNames(text, true);
+    const names = links.length && (!written.length || fold(written[0]).startsWith(fold(links[0]))) ? links.slice(0, 6) : written;
     if (names.length) return names;
   }
   return [];
 }
 
+/** Labels of people who checked or illustrated a story rather than wrote it, just before a "by". */
+const NOT_THE_WRITER = /\b(?:reviewed|edited|fact[\s-]?checked|checked|verified|approved|illustrat(?:ed|ions?)|photograph(?:ed|s|y)|photos?|video|produced)\s{0,3}$/i;
 const BY_LINE_START = /^(?:(?:written|posted|published|reported|words)\s{1,3})?(?:by|von|par|por|door)\s{0,3}:?\s{1,3}\p{L}/iu;
 
 /** The text before the first comma (all of it without one): linear, unlike /,.*$/ on a hostile string. */
