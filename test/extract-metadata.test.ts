@@ -258,6 +258,15 @@ test('the byline under the headline beats a CMS author field naming someone else
   assert.ok(!(meta(reviewed).byline ?? '').includes('Cy Poe'));
 });
 
+test('an unclosed <aside> banner wrapping the page is no noise region; "Contributors:" labels a byline', () => {
+  const broken = `<html><body><aside class="announcement-banner"><p>Spring sale!</p>
+    <main><article class="blog-post"><h1>Why smart plugs fail</h1><div class="blog-meta"><span class="blog-meta-author">Tim Enwall</span></div>
+    <p>Body text of the article, long enough to be an article paragraph for the extractor.</p></article></main></body></html>`;
+  assert.equal(meta(broken).byline, 'Tim Enwall');
+  const contributors = `<html><body><article><h1>Houseplants for dim rooms</h1><p>Body text.</p><div class="tags"><div><strong>Contributors:</strong> Janet Loughrey</div></div></article></body></html>`;
+  assert.equal(meta(contributors).byline, 'Janet Loughrey');
+});
+
 test('language from meta content-language; canonical resolved against the page URL', () => {
   const html = `<html><head><meta http-equiv="content-language" content="de-DE"><link rel="canonical" href="/artikel/1"></head><body></body></html>`;
   const m = meta(html, 'https://zeitung.example/x?utm=1');

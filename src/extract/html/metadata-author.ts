@@ -27,7 +27,7 @@ export interface AuthorContext {
 }
 
 /** Words that introduce a byline, in the common news languages. */
-const BY_PREFIX = /^(?:(?:written|posted|published|reported|story|stories|text|words|articles?|posts?|reviewed|edited|compiled|photos?|more)\s{1,3}(?:and\s{1,3}\w{1,12}\s{1,3})?by|by|from|von|par|por|di|door|av|af|autor(?:in)?|auteur|author(?:s)?|writer|byline)\b\s{0,3}:?\s{0,3}/i;
+const BY_PREFIX = /^(?:(?:written|posted|published|reported|story|stories|text|words|articles?|posts?|reviewed|edited|compiled|photos?|more)\s{1,3}(?:and\s{1,3}\w{1,12}\s{1,3})?by|by|from|von|par|por|di|door|av|af|autor(?:in)?|auteur|author(?:s)?|contributors?|writer|byline)\b\s{0,3}:?\s{0,3}/i;
 
 /** Job titles that follow a name after a comma or dash ("Jane Doe, Senior Reporter"). */
 const ROLE_WORDS =
@@ -442,9 +442,9 @@ const FOOTER_WORDS = /^(?:all|rights|reserved|powered|designed|built|made|theme|
 const COPYRIGHT = /(?:©|\([cC]\)|[cC]opyright)\s{0,3}(?:(?:19|20)\d\d(?:\s{0,2}[-–]\s{0,2}(?:19|20)\d\d)?\s{0,3})?(\p{Lu}[\p{L}'’-]{1,30}(?:\s\p{Lu}\.)?(?:\s\p{Lu}[\p{L}'’-]{1,30}){1,2})/u;
 
 /** Short texts that announce the author's name in the next element ("Author" / "Lisa D. Ellis"). */
-const AUTHOR_LABEL = /^(?:(?:written|posted|authored|article|words|story|text)\s{1,3}by|by|authors?|author\(s\)|writer|autor(?:in)?|auteur|von|par|por)\s{0,3}:?$/i;
+const AUTHOR_LABEL = /^(?:(?:written|posted|authored|article|words|story|text|contributed)\s{1,3}by|by|authors?|author\(s\)|contributors?|writer|autor(?:in)?|auteur|von|par|por)\s{0,3}:?$/i;
 /** Texts that carry the label and the name together ("Written by Jane Doe", "Author: Jane Doe"). */
-const AUTHOR_LINE = /^(?:(?:written|posted|authored|article|words|story)\s{1,3}by\s{1,3}|authors?\s{0,3}:\s{0,3}|author\(s\)\s{0,3}:?\s{0,3})\p{L}/iu;
+const AUTHOR_LINE = /^(?:(?:written|posted|authored|article|words|story|contributed)\s{1,3}by\s{1,3}|(?:authors?|contributors?)\s{0,3}:\s{0,3}|author\(s\)\s{0,3}:?\s{0,3})\p{L}/iu;
 
 /**
  * Anywhere outside noise regions: an element whose text is an author label followed by one holding

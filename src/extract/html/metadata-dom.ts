@@ -99,11 +99,15 @@ export const NOISE_REGION_DEPTH = 40;
  */
 export function inNoiseRegion(el: Element, maxDepth = NOISE_REGION_DEPTH, classesOf: (el: Element) => string = classAndId): boolean {
   let cur: Element | null = el;
+  // Above the page's <main> a noise tag is a wrapper, not a region: an unclosed <aside> banner at the
+  // top of broken markup, or a <form> around the whole page, holds <main> and everything in it.
+  let aboveMain = false;
   for (let i = 0; cur && i < maxDepth; i++) {
     const tag = cur.tagName;
     if (tag === 'BODY' || tag === 'HTML') return false;
     // an <aside> or <footer> inside the article holds its own meta (date, author box), not other content
-    if (NOISE_TAGS.has(tag) && !((tag === 'ASIDE' || tag === 'FOOTER') && cur.parentElement?.closest('article'))) return true;
+    if (NOISE_TAGS.has(tag) && !aboveMain && !((tag === 'ASIDE' || tag === 'FOOTER') && cur.parentElement?.closest('article'))) return true;
+    if (tag === 'MAIN') aboveMain = true;
     const ci = classesOf(cur);
     if (ci.trim() && NOISE_RE.test(ci)) {
       // "comment-count" links next to the headline are harmless; real comment areas are containers
