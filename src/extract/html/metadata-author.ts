@@ -5,7 +5,7 @@
  */
 import type { MetaSource } from '../../model.js';
 import { nodeTypes, textValue, type JsonLdNode } from './metadata-jsonld.js';
-import { classAndId, clean, decodeEntities, elementsAfter, inNoiseRegion, textBefore, visibleText, type MetaTable } from './metadata-dom.js';
+import { NOISE_REGION_DEPTH, classAndId, clean, decodeEntities, elementsAfter, inNoiseRegion, textBefore, visibleText, type MetaTable } from './metadata-dom.js';
 import { AUTHOR_META_KEYS, BYLINE_CLASS_WORDS } from './metadata-rules.js';
 import { fold } from './metadata-title.js';
 import { findDatesInText } from './date-parse.js';
@@ -359,7 +359,8 @@ function bylineElementAuthors(ctx: AuthorContext): string[] {
  */
 function authorCardNames(ctx: AuthorContext): string[] {
   for (const card of Array.from(ctx.doc.querySelectorAll(AUTHOR_CARD_SELECTOR)).slice(0, 40)) {
-    if (inNoiseRegion(card)) continue;
+    // an author card often sits in the article's sidebar column; comments and related cards stay out
+    if (inNoiseRegion(card, NOISE_REGION_DEPTH, classesBesideSidebar)) continue;
     const holders = [card, ...Array.from(card.querySelectorAll(NAME_HOLDER_SELECTOR)).slice(0, 30)];
     for (const el of holders) {
       const raw = el.tagName === 'IMG' ? (el.getAttribute('alt') ?? '') : el.children.length <= 1 ? visibleText(el, 80) : '';
@@ -372,6 +373,7 @@ function authorCardNames(ctx: AuthorContext): string[] {
 }
 
 const AUTHOR_CARD_SELECTOR = '[class*="author"], [id*="author"]';
+const classesBesideSidebar = (el: Element): string => classAndId(el).replace(/sidebar/g, ' ');
 const NAME_HOLDER_SELECTOR = 'h2, h3, h4, h5, h6, p, span, strong, b, a, div, img[alt]';
 
 /**
