@@ -142,6 +142,22 @@ test('quotes: mismatched quotation marks (straight open, curly close and the rev
   assert.equal(by('We can open')?.speaker?.canonical, 'Amina Osei');
 });
 
+test('quotes: the said-frame with an unlisted verb, and a colon after a sentence about a named person', () => {
+  const text =
+    'Nutrition researcher Mark Olsen has studied fasting for years. Katia Brenner, a dietitian, disagrees with him.\n\n' +
+    '“The first weeks are the hardest,” Olsen offers, “but the hunger fades.”\n\n' +
+    'Brenner agrees and recommends a gentle start: “Skip one evening snack before you skip a meal.”\n\n' +
+    '“We wanted to see the long-term effect,” which is why the trial ran for a year.';
+  const a = annotate(text);
+  spansValid(text, a);
+  const by = (t: string) => a.quotes.find((q) => q.direct && q.text.startsWith(t));
+  assert.equal(by('The first weeks')?.speaker?.canonical, 'Mark Olsen');
+  assert.equal(by('The first weeks')?.cue, 'offers');
+  assert.equal(by('Skip one evening')?.speaker?.canonical, 'Katia Brenner');
+  // "which" after a quote is no said-frame: nothing attributes this quote by the frame
+  assert.notEqual(by('We wanted')?.cue, 'which');
+});
+
 test('quotes: indirect speech with "according to" and unnamed role speakers', () => {
   const text = 'Exports fell by a third, according to the Statistics Office. A Kenyan official said the drought would last into the autumn.';
   const a = annotate(text);

@@ -424,6 +424,20 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
         }
       }
     }
+    // (a2) the said-frame with a verb no lexicon lists: “...,” Mattson offers, “...” / “...,” she recalls.
+    // A named person or he/she right after a quote that ends on a comma, then one verb and a comma,
+    // a full stop or the next quotation mark: that frame only ever attributes speech.
+    if (!found && q.close >= 0 && /[,?!]$/.test(text.slice(q.cs, q.close).trimEnd())) {
+      const k = closeTok + 1;
+      const m = mentionStartingAt.get(k);
+      const v = m && m.type === 'PERSON' ? m.tokEnd : tokens[k]?.kind === 'word' && (tokens[k].key === 'he' || tokens[k].key === 'she') ? k + 1 : -1;
+      const verb = tokens[v];
+      const after = tokens[v + 1];
+      if (verb && verb.kind === 'word' && !verb.cap && /(?:[^s]s|ed)$/.test(verb.key) && !LEX.stopwords.has(verb.key) && sentOf[v] === sentOf[closeTok] && after && (after.text === ',' || after.text === '.' || OPEN_TO_CLOSE[after.text] !== undefined)) {
+        const sp = m && m.type === 'PERSON' ? fromMention(m) : resolvePronoun(k);
+        if (sp) found = { ...sp, ...cueOf(v) };
+      }
+    }
     // (b) cue before the quote in the same sentence: Kim said ... “ardent friendship”
     if (!found) {
       const s = sentOf[openTok];
@@ -444,6 +458,18 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
         fallback ??= { ...sp, ...cueOf(k) };
       }
       found ??= fallback;
+    }
+    // (b2) a colon before the quote, in a sentence whose subject is a named person or he/she:
+    // “Mellor agrees and recommends an approach that fits: “If you are trying ...””
+    if (!found && openTok > 0 && tokens[openTok - 1].text === ':') {
+      const sStart = sentences[sentOf[openTok]]?.tokStart ?? 0;
+      const m = mentionStartingAt.get(sStart);
+      const first = tokens[sStart];
+      if (sStart < openTok - 2 && m && m.type === 'PERSON') found = { ...fromMention(m), cue: null };
+      else if (sStart < openTok - 2 && first?.kind === 'word' && (first.key === 'he' || first.key === 'she')) {
+        const sp = resolvePronoun(sStart);
+        if (sp) found = { ...sp, cue: null };
+      }
     }
     // (c) a quote with no cue continues the previous speaker (multi-paragraph quotes)
     if (!found && prevSpeaker && q.open - prevSpeaker.end < 400) {
