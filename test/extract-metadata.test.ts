@@ -214,6 +214,18 @@ test('a UTC stamp in markup confirms the local day shown on the page; a midnight
   assert.equal(meta(midnight).publishedAt?.slice(0, 10), '2025-12-19');
 });
 
+test('an ambiguous numeric date takes the reading the URL or a written-out date agrees with; month names in URLs', () => {
+  const page = `<html lang="en"><body><article><h1>How many wine styles are there?</h1><p class="blog-date">03/10/2023</p><p>Text.</p></article></body></html>`;
+  // month-first by default for "en"
+  assert.equal(meta(page).publishedAt?.slice(0, 10), '2023-03-10');
+  // the URL names the month: 3 October
+  assert.equal(meta(page, 'https://example.org/blog/2023/october/03/wine-styles/').publishedAt?.slice(0, 10), '2023-10-03');
+  assert.equal(meta('<html><body><h1>Notes</h1></body></html>', 'https://example.org/2021/jul/05/notes').publishedAt?.slice(0, 10), '2021-07-05');
+  // a date written out elsewhere on the page settles it too
+  const written = page.replace('<p>Text.</p>', '<p>Text.</p><p class="date">Posted October 3, 2023</p>');
+  assert.equal(meta(written).publishedAt?.slice(0, 10), '2023-10-03');
+});
+
 test('author card and personal site: the name inside an author box; a personal site signs with its owner', () => {
   const card = `<html><body><article><h1>How to plan a garden</h1><p>Text of the article.</p></article>
     <div class="blog_author-wrapper"><img alt="Portrait" src="a.jpg"><div class="blog_author-text"><div>Lauren Vetter</div>

@@ -150,6 +150,10 @@ function timeElementEvidence(ctx: DateContext, out: DateEvidence[]): void {
 const URL_DATE = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$|\.)/;
 const URL_COMPACT = /[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)/;
 
+// /2023/october/03/, /2023/oct/03/ (month by name, as some CMSs build their paths)
+const URL_MONTH_NAME = /\/((?:19|20)\d{2})\/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\/(\d{1,2})(?:[/-]|$|\.)/i;
+const MONTH_INDEX = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
 function urlEvidence(ctx: DateContext, out: DateEvidence[]): void {
   if (!ctx.url) return;
   let path: string;
@@ -158,7 +162,8 @@ function urlEvidence(ctx: DateContext, out: DateEvidence[]): void {
   } catch {
     return;
   }
-  const m = URL_DATE.exec(path) ?? URL_COMPACT.exec(path);
+  const named = URL_MONTH_NAME.exec(path);
+  const m = URL_DATE.exec(path) ?? URL_COMPACT.exec(path) ?? (named ? [named[0], named[1], String(MONTH_INDEX.indexOf(named[2].toLowerCase()) + 1), named[3]] : null);
   if (!m) return;
   const date = parseDate(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`);
   if (date) out.push({ date, source: 'url', detail: 'url path', modified: false, visible: false, label: null });
@@ -256,11 +261,17 @@ export function extractPublishedDate(ctx: DateContext): DateResult {
   // a stamp with an offset vouches for the local day of any time zone (UTC in markup, local on screen)
   const structuredDays = new Set(structured.flatMap((e) => daysAnywhere(e.date)));
   const visible = evidence.filter((e) => e.visible);
-  // an ambiguous numeric date (10/09/2024) takes the reading structured data agrees with
+  // an ambiguous numeric date (10/09/2024) takes the reading the page's other evidence agrees with:
+  // structured data, the URL, or a date written out elsewhere ("02-12-2025" beside "December 02, 2025")
+  const otherDays = (self: DateEvidence): Set<string> => {
+    const days = new Set(structuredDays);
+    for (const e of evidence) if (e !== self && !e.date.altDay) days.add(e.date.day);
+    return days;
+  };
   for (const e of visible) {
-    if (e.date.altDay && !structuredDays.has(e.date.day) && structuredDays.has(e.date.altDay)) {
-      e.date = { iso: e.date.altDay, day: e.date.altDay, hasTime: false };
-    }
+    if (!e.date.altDay) continue;
+    const days = otherDays(e);
+    if (!days.has(e.date.day) && days.has(e.date.altDay)) e.date = { iso: e.date.altDay, day: e.date.altDay, hasTime: false };
   }
   // A shown day that the page labels as an update elsewhere is an update stamp here too (the
   // same "Nov 3" often appears once with "Updated" and once bare), unless it is also a publication day.
