@@ -288,3 +288,18 @@ test('a forum topic: the thread is the content; a news brief above a long thread
   const qa = forum.replace('<body>', '<body><script type="application/ld+json">{"@context":"https://schema.org","@type":"QAPage","name":"Two-pole shelter"}</script>');
   assert.ok(extractHtml(qa).text.includes(posts[2]));
 });
+
+test('collapsed accordion and tab panels are article text; a collapsed FAQ block and other hidden elements are not', () => {
+  const step = (n: number) => `Step ${n}: the installer surveys the roof, checks the wiring and files the permits with the town, which can take several weeks in busy seasons.`;
+  const html = `<html><body><main><article><h1>Solar installation, step by step</h1><p>${PARAS[0]}</p>
+    <div class="es-accordion"><button>Site visit</button><div id="panel-1" style="display:none"><p>${step(1)}</p></div></div>
+    <div class="tabs"><div role="tabpanel" hidden><p>${step(2)}</p></div></div>
+    <section class="faq-section"><div class="faq-item accordion"><div class="accordion-content" style="display: none"><p>Frequently asked: do panels work in snow? Yes, though output falls while they are covered.</p></div></div></section>
+    <div style="display:none"><p>Hidden promotional text that a reader never sees on this page at any point.</p></div>
+  </article></main></body></html>`;
+  const x = extractHtml(html);
+  assert.ok(x.text.includes(step(1)), 'accordion panel kept');
+  assert.ok(x.text.includes(step(2)), 'tab panel kept');
+  assert.ok(!x.text.includes('Frequently asked'), 'collapsed FAQ answer left out');
+  assert.ok(!x.text.includes('Hidden promotional'), 'plain hidden element left out');
+});

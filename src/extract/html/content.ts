@@ -175,16 +175,43 @@ export function isStreamedSegment(el: Element): boolean {
   return true;
 }
 
-/** Invisible by markup: the hidden attribute, aria-hidden, or an inline display:none / visibility:hidden. */
+/**
+ * Invisible by markup: the hidden attribute, aria-hidden, or an inline display:none / visibility:hidden.
+ * A collapsed panel of an accordion or tab set is not: its reader opens it with a click, and guides
+ * put whole steps and answers there.
+ */
 function isHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden') && !isStreamedSegment(el)) return true;
-  if (el.getAttribute('aria-hidden') === 'true') return true;
-  const style = el.getAttribute('style');
-  if (style && style.length < 2000) {
-    const s = style.toLowerCase().replace(/\s+/g, '');
-    if (s.includes('display:none') || s.includes('visibility:hidden')) return true;
+  let hidden = el.hasAttribute('hidden') && !isStreamedSegment(el);
+  if (!hidden) {
+    const style = el.getAttribute('style');
+    if (style && style.length < 2000) {
+      const s = style.toLowerCase().replace(/\s+/g, '');
+      hidden = s.includes('display:none') || s.includes('visibility:hidden');
+    }
   }
-  return false;
+  if (hidden) return !isCollapsedPanel(el);
+  return el.getAttribute('aria-hidden') === 'true';
+}
+
+/** Class words of accordion, collapse and tab widgets. */
+const COLLAPSIBLE = /accordion|collaps|expand|toggle|tab-?pane|tab-?panel|disclosure/i;
+
+/**
+ * A panel that a click shows: a tab panel, or an element of (or directly inside) an accordion or
+ * collapse widget. Answers of a collapsed FAQ block stay hidden: such blocks are mostly search-engine
+ * additions after the article ("Frequently asked questions"), not its text.
+ */
+function isCollapsedPanel(el: Element): boolean {
+  const parent = el.parentElement;
+  const panel =
+    el.getAttribute('role') === 'tabpanel' ||
+    COLLAPSIBLE.test(el.getAttribute('class') ?? '') ||
+    COLLAPSIBLE.test(el.getAttribute('id') ?? '') ||
+    (parent !== null && COLLAPSIBLE.test(parent.getAttribute('class') ?? ''));
+  if (!panel) return false;
+  let cur: Element | null = el;
+  for (let i = 0; cur && i < 5; i++, cur = cur.parentElement) if (/faq/i.test(`${cur.getAttribute('class') ?? ''} ${cur.getAttribute('id') ?? ''}`)) return false;
+  return true;
 }
 
 interface SkipVerdict {
