@@ -20,6 +20,7 @@
  */
 import type { Removal, RemovalReason } from '../../model.js';
 import { articleBodyTokens, bagF1, mayHoldArticleBody, sharedWords, wordBag, wordTokens } from './content-jsonld.js';
+import { jsonLdNodes, nodeTypes } from './metadata-jsonld.js';
 import { findDatesInText } from './date-parse.js';
 import {
   BLOCK_TAGS,
@@ -654,8 +655,8 @@ export function extractMainContent(doc: Document, opts: MainContentOptions = {})
 
 /** Path segments of forum and Q&A software ("/forums/topic/41395/", "/t/slug/12", "/questions/123", "showthread.php"). */
 const DISCUSSION_PATH = /\/(?:forums?|threads?|topics?|questions?|community|communities|discussions?|boards?|t|viewtopic\.php|showthread\.php)(?:[/?.#]|$)/i;
-/** schema.org types of discussion pages. */
-const DISCUSSION_TYPE = /"@type"\s{0,3}:\s{0,3}\[?\s{0,3}"(?:DiscussionForumPosting|QAPage|Question|SocialMediaPosting)"/;
+/** schema.org types of discussion pages (lower case, as nodeTypes gives them). */
+const DISCUSSION_TYPES = new Set(['discussionforumposting', 'qapage', 'question', 'socialmediaposting']);
 
 /** A forum topic or a Q&A page, by its URL or its declared type: the pages whose content is a thread. */
 function isDiscussionPage(doc: Document, url: string | undefined): boolean {
@@ -666,8 +667,7 @@ function isDiscussionPage(doc: Document, url: string | undefined): boolean {
       // not a URL: no evidence either way
     }
   }
-  const scripts = Array.from(doc.querySelectorAll('script')).filter((el) => (el.getAttribute('type') ?? '').toLowerCase().includes('ld+json'));
-  return scripts.slice(0, 20).some((el) => DISCUSSION_TYPE.test((el.textContent ?? '').slice(0, 20_000)));
+  return jsonLdNodes(doc).some((node) => nodeTypes(node).some((t) => DISCUSSION_TYPES.has(t)));
 }
 
 /** Below this many words, a pick that left a long comment thread out is suspect. */

@@ -5,7 +5,7 @@
  */
 import type { MetaSource } from '../../model.js';
 import { nodeTypes, textValue, type JsonLdNode } from './metadata-jsonld.js';
-import { NOISE_REGION_DEPTH, classAndId, clean, decodeEntities, elementsAfter, inNoiseRegion, textBefore, visibleText, type MetaTable } from './metadata-dom.js';
+import { NOISE_REGION_DEPTH, classAndId, clean, decodeEntities, elementsAfter, hostOf, inNoiseRegion, textBefore, visibleText, type MetaTable } from './metadata-dom.js';
 import { AUTHOR_META_KEYS, BYLINE_CLASS_WORDS } from './metadata-rules.js';
 import { fold } from './metadata-title.js';
 import { findDatesInText } from './date-parse.js';
@@ -413,13 +413,7 @@ function sharedPrefix(a: string, b: string): number {
 
 /** The host's labels without "www" and the top-level domain: "jane.blog.dev" → ["jane", "blog"]. */
 function hostLabels(url: string | null): string[] {
-  if (!url) return [];
-  try {
-    const parts = new URL(url).hostname.toLowerCase().split('.').filter((l) => l && l !== 'www');
-    return parts.slice(0, -1);
-  } catch {
-    return [];
-  }
+  return (hostOf(url) ?? '').split('.').filter(Boolean).slice(0, -1);
 }
 
 /** Texts of links to the site's home page ("/"), as the header's name or logo shows them. */
