@@ -303,3 +303,19 @@ test('collapsed accordion and tab panels are article text; a collapsed FAQ block
   assert.ok(!x.text.includes('Frequently asked'), 'collapsed FAQ answer left out');
   assert.ok(!x.text.includes('Hidden promotional'), 'plain hidden element left out');
 });
+
+test('a body rendered twice (desktop and mobile copies) is kept once; a plan that repeats short runs keeps them; placeholder text leaves', () => {
+  const paras = Array.from({ length: 12 }, (_, i) => `Section ${i + 1}: ${PARAS[i % 3]}`);
+  const copy = (cls: string) => `<div class="${cls}">${paras.map((p) => `<p>${p}</p>`).join('')}</div>`;
+  const twice = extractHtml(`<html><body><main><article><h1>Remodel costs</h1>${copy('desktop')}${copy('mobile')}</article></main></body></html>`);
+  assert.equal(twice.paragraphs.filter((p) => p === paras[5]).length, 1, 'one copy kept');
+  assert.ok(twice.removals.some((r) => r.rule === 'repeated-section'));
+  // a weekly plan: the same three long meals on several days, between different day headings
+  const meals = [0, 1, 2].map((i) => `Meal ${i + 1}: ${PARAS[i]}`);
+  const days = [1, 2, 3, 4].map((d) => `<h3>Day ${d}</h3>${meals.map((m) => `<p>${m}</p>`).join('')}`).join('');
+  const plan = extractHtml(`<html><body><main><article><h1>Meal plan</h1>${days}</article></main></body></html>`);
+  assert.equal(plan.paragraphs.filter((p) => p === meals[0]).length, 4, 'every day keeps its meals');
+  const lorem = extractHtml(`<html><body><main><article><h1>Rankings</h1><p>${PARAS[0]}</p><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.</p><p>${PARAS[1]}</p></article></main></body></html>`);
+  assert.ok(!lorem.text.includes('Lorem ipsum'));
+  assert.ok(lorem.removals.some((r) => r.rule === 'placeholder-text'));
+});

@@ -650,8 +650,58 @@ export function extractMainContent(doc: Document, opts: MainContentOptions = {})
   const fromDom = assemble(blocks, pickContainer(root, blocks));
   const body = ldScripts.length ? articleBodyTokens(ldScripts) : null;
   const picked = body ? checkAgainstArticleBody(root, blocks, fromDom, body) : fromDom;
-  return discussionFallback(root, blocks, picked, () => isDiscussionPage(doc, opts.url)) ?? picked;
+  return withoutRepeats(discussionFallback(root, blocks, picked, () => isDiscussionPage(doc, opts.url)) ?? picked);
 }
+
+/** A repeated run of paragraphs starts with one at least this long... */
+const REPEAT_MIN_CHARS = 120;
+/** ...and a run of this many paragraphs repeating in the same order is a repetition worth a look... */
+const REPEAT_MIN_RUN = 3;
+/** ...and one of this many, when no more than two runs repeat, is a section the page rendered twice. */
+const DOUBLE_RENDER_MIN_RUN = 10;
+const DOUBLE_RENDER_MAX_RUNS = 2;
+
+/**
+ * The finished text, without the second copy of a section the page renders twice (once per screen
+ * size or per tab) and without template placeholder text ("Lorem ipsum dolor sit amet"), each
+ * recorded as a removal. A page rendered twice repeats one long run of paragraphs in the same order
+ * (or two, rendered three times); a plan or a menu repeats many short runs (the same breakfast on
+ * several days, the same warm-up every week), which stay.
+ */
+function withoutRepeats(content: MainContent): MainContent {
+  const src = content.paragraphs.filter((p) => !PLACEHOLDER.test(p));
+  const placeholder = content.paragraphs.filter((p) => PLACEHOLDER.test(p));
+  const runs = repeatedRuns(src);
+  const drop = new Set<number>();
+  if (runs.length <= DOUBLE_RENDER_MAX_RUNS) {
+    for (const r of runs) if (r.length >= DOUBLE_RENDER_MIN_RUN) for (let k = r.start; k < r.start + r.length; k++) drop.add(k);
+  }
+  if (!drop.size && !placeholder.length) return content;
+  const removals = [...content.removals];
+  if (drop.size) removals.push({ reason: 'boilerplate', rule: 'repeated-section', text: src.filter((_, i) => drop.has(i)).join('\n'), at: -1 });
+  if (placeholder.length) removals.push({ reason: 'boilerplate', rule: 'placeholder-text', text: placeholder.join('\n'), at: -1 });
+  return { paragraphs: src.filter((_, i) => !drop.has(i)), removals };
+}
+
+/** Runs of paragraphs that repeat an earlier run in the same order (a long paragraph first). */
+function repeatedRuns(src: string[]): Array<{ start: number; length: number }> {
+  const firstAt = new Map<string, number>();
+  const runs: Array<{ start: number; length: number }> = [];
+  for (let i = 0; i < src.length; ) {
+    const j = src[i].length >= REPEAT_MIN_CHARS ? firstAt.get(src[i]) : undefined;
+    let run = 0;
+    if (j !== undefined) while (i + run < src.length && j + run < i && src[j + run] === src[i + run]) run++;
+    if (run >= REPEAT_MIN_RUN) {
+      runs.push({ start: i, length: run });
+      i += run;
+      continue;
+    }
+    if (!firstAt.has(src[i])) firstAt.set(src[i], i);
+    i++;
+  }
+  return runs;
+}
+const PLACEHOLDER = /\blorem ipsum dolor\b/i;
 
 /** Path segments of forum and Q&A software ("/forums/topic/41395/", "/t/slug/12", "/questions/123", "showthread.php"). */
 const DISCUSSION_PATH = /\/(?:forums?|threads?|topics?|questions?|community|communities|discussions?|boards?|t|viewtopic\.php|showthread\.php)(?:[/?.#]|$)/i;
