@@ -279,6 +279,18 @@ test('an unclosed <aside> banner wrapping the page is no noise region; "Contribu
   assert.equal(meta(contributors).byline, 'Janet Loughrey');
 });
 
+test('an author bio box names the writer when markup signs with the site; a profile of someone else does not', () => {
+  const page = (bio: string) => `<html><head><meta name="author" content="Buzzsprout"><meta property="og:site_name" content="Buzzsprout"></head>
+    <body><article><h1>Podcast equipment guide</h1><p>Body text of the article, long enough to be an article paragraph.</p></article>${bio}</body></html>`;
+  const bio = '<div class="callout"><img alt="Alban Brooke"><h3>Alban Brooke</h3><p>Alban Brooke is the Head of Marketing at Buzzsprout and has produced podcasts since 2015.</p></div>';
+  assert.equal(meta(page(bio), 'https://www.buzzsprout.com/blog/podcast-equipment-guide').byline, 'Alban Brooke');
+  // a heading and an introduction of a company, or of an artist the article is about: no byline from them
+  const company = '<div><h3>Liberty Tax</h3><p>Liberty Tax is a tax preparation company with offices in every state.</p></div>';
+  assert.equal(meta(page(company), 'https://www.buzzsprout.com/blog/x').byline, 'Buzzsprout');
+  const artist = '<div><h3>Jack Butler</h3><p>Jack Butler is a conceptual artist who plays with scarcity.</p></div>';
+  assert.equal(meta(page(artist), 'https://www.buzzsprout.com/blog/x').byline, 'Buzzsprout');
+});
+
 test('language from meta content-language; canonical resolved against the page URL', () => {
   const html = `<html><head><meta http-equiv="content-language" content="de-DE"><link rel="canonical" href="/artikel/1"></head><body></body></html>`;
   const m = meta(html, 'https://zeitung.example/x?utm=1');

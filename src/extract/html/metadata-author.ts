@@ -232,13 +232,14 @@ export function extractAuthor(ctx: AuthorContext, nodes: JsonLdNode[]): AuthorRe
     [() => labelledAuthors(ctx), 'text', STRICT],
     [() => authorLinkNames(ctx), 'text', STRICT],
     [() => authorCardNames(ctx), 'text', STRICT],
+    [() => bioBoxNames(ctx), 'text', STRICT],
   ];
   for (const [get, source, trust] of tries) {
     const names = get();
     // a long list of "names" found in page text is a list of something else (partners, tags)
     if (trust === STRICT && names.length > 4) continue;
     const value = finish(names, ctx.siteNames, trust);
-    if (value) return source === 'text' ? { value, source } : shownBylineOver(ctx, value) ?? { value, source };
+    if (value) return source === 'text' ? { value, source } : (shownBylineOver(ctx, value) ?? bioOverSite(ctx, value) ?? { value, source });
   }
   // Nobody else is named: the site itself signs. Only now, so that a person named anywhere above wins.
   const declared = finish(fromJsonLd.declared, ctx.siteNames, SITE_SIGNS);
@@ -481,6 +482,59 @@ function shownBylineOver(ctx: AuthorContext, declared: string): AuthorResult | n
   const declaredKeys = declared.split(', ').map((n) => fold(n));
   if (declaredKeys.some((d) => d === key || d.includes(key) || key.includes(d))) return null;
   return { value: shown[0], source: 'text' };
+}
+
+/**
+ * A site that signs its own articles in markup ("Buzzsprout", "Clemson News") while an author bio
+ * on the page names a person: the person wrote it.
+ */
+function bioOverSite(ctx: AuthorContext, declared: string): AuthorResult | null {
+  const single = !declared.includes(' ');
+  if (!single && !ctx.siteNames.some((site) => sameAsSite(declared, site) || fold(site).includes(fold(declared)))) return null;
+  const names = bioBoxNames(ctx);
+  return names.length ? { value: names[0], source: 'text' } : null;
+}
+
+/**
+ * An author bio box: a paragraph that introduces a person ("Alban Brooke is the Head of Marketing
+ * at ...", "Tim Green, a UK-based systems ...") right after an element holding just that name (a
+ * heading, bold text, or a portrait's alt text). Both parts are needed: an article about a person
+ * also opens with "Jane Doe is ...", but not under a heading of her name.
+ */
+function bioBoxNames(ctx: AuthorContext): string[] {
+  for (const p of Array.from(ctx.doc.querySelectorAll('p')).slice(0, 3000)) {
+    const text = visibleText(p, 200);
+    const m = BIO_START.exec(text);
+    if (!m) continue;
+    // what follows says what the person does ("a freelance travel writer", "the Head of Marketing")
+    const rest = text.slice(m[0].length, m[0].length + 80);
+    if (!(ROLE_WORDS.test(rest) || BIO_ROLE.test(rest)) || BIO_NOT_A_PERSON.test(rest)) continue;
+    const name = m[1];
+    if (!isFirstAndLastName(name) || !isPlausibleName(name, ctx.siteNames)) continue;
+    if (namedJustBefore(p, name)) return [name];
+  }
+  return [];
+}
+/** Occupations a bio names besides the newsroom roles of ROLE_WORDS. */
+const BIO_ROLE = /\b(?:freelance|marketing|manager|expert|specialist|consultant|strategist|professor|researcher|scientist|coach|trainer|nutritionist|dietitian|physician|doctor|nurse|therapist|engineer|developer|designer|owner|entrepreneur)\b/i;
+const BIO_NOT_A_PERSON = /\b(?:company|firm|project|platform|brand|service|app|agency|organi[sz]ation|provider|network|collection|franchise)\b/i;
+const BIO_START = /^(\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)?\s\p{Lu}[\p{L}'’-]+)(?:,\s[^,]{1,60},)?\s(?:is|was|has\sbeen|serves\sas|works\sas|writes|covers|leads)\s/u;
+
+/** An element just before `el` (its previous siblings, or its parent's) whose text or alt text is `name`. */
+function namedJustBefore(el: Element, name: string): boolean {
+  const key = fold(name);
+  const matches = (e: Element): boolean => {
+    const text = fold(beforeComma(visibleText(e, 120)));
+    if (text === key) return true;
+    return Array.from(e.querySelectorAll('img[alt]')).some((img) => fold(beforeComma(img.getAttribute('alt') ?? '')) === key) || (e.tagName === 'IMG' && fold(e.getAttribute('alt') ?? '') === key);
+  };
+  for (const start of [el, el.parentElement]) {
+    let sib = start?.previousElementSibling ?? null;
+    for (let k = 0; sib && k < 3; k++, sib = sib.previousElementSibling) if (matches(sib)) return true;
+  }
+  // the name in bold at the start of the bio itself: "<p><strong>Tim Green</strong> is ..."
+  const first = el.firstElementChild;
+  return first !== null && ['STRONG', 'B'].includes(first.tagName) && fold(visibleText(first, 80)) === key;
 }
 
 /** Two to four capitalised words, particles and initials allowed: "Jane Doe", "Aoife O'Riordan", "Ana de la Cruz". */
