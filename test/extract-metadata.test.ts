@@ -287,6 +287,8 @@ test('an author bio box names the writer when markup signs with the site; a prof
   // a heading and an introduction of a company, or of an artist the article is about: no byline from them
   const company = '<div><h3>Liberty Tax</h3><p>Liberty Tax is a tax preparation company with offices in every state.</p></div>';
   assert.equal(meta(page(company), 'https://www.buzzsprout.com/blog/x').byline, 'Buzzsprout');
+  const portrait = '<hr><p><img src="tim.png" alt="Tim Green"></p><p><strong>Tim Green</strong> <em>UK-based systems theorist and independent researcher</em></p>';
+  assert.equal(meta(page(portrait), 'https://www.buzzsprout.com/blog/x').byline, 'Tim Green');
   const artist = '<div><h3>Jack Butler</h3><p>Jack Butler is a conceptual artist who plays with scarcity.</p></div>';
   assert.equal(meta(page(artist), 'https://www.buzzsprout.com/blog/x').byline, 'Buzzsprout');
 });

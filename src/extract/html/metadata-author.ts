@@ -505,13 +505,16 @@ function bioBoxNames(ctx: AuthorContext): string[] {
   for (const p of Array.from(ctx.doc.querySelectorAll('p')).slice(0, 3000)) {
     const text = visibleText(p, 200);
     const m = BIO_START.exec(text);
-    if (!m) continue;
+    // "<strong>Tim Green</strong> UK-based systems theorist ..." under his portrait: the bold name opens the bio
+    const bold = m ? null : boldNameAtStart(p, text);
+    const name = m?.[1] ?? bold;
+    if (!name) continue;
     // what follows says what the person does ("a freelance travel writer", "the Head of Marketing")
-    const rest = text.slice(m[0].length, m[0].length + 80);
+    const after = m ? m[0].length : name.length;
+    const rest = text.slice(after, after + 80);
     if (!(ROLE_WORDS.test(rest) || BIO_ROLE.test(rest)) || BIO_NOT_A_PERSON.test(rest)) continue;
-    const name = m[1];
     if (!isFirstAndLastName(name) || !isPlausibleName(name, ctx.siteNames)) continue;
-    if (namedJustBefore(p, name)) return [name];
+    if (namedJustBefore(p, name, !bold)) return [name];
   }
   return [];
 }
@@ -520,8 +523,19 @@ const BIO_ROLE = /\b(?:freelance|marketing|manager|expert|specialist|consultant|
 const BIO_NOT_A_PERSON = /\b(?:company|firm|project|platform|brand|service|app|agency|organi[sz]ation|provider|network|collection|franchise)\b/i;
 const BIO_START = /^(\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)?\s\p{Lu}[\p{L}'’-]+)(?:,\s[^,]{1,60},)?\s(?:is|was|has\sbeen|serves\sas|works\sas|writes|covers|leads)\s/u;
 
-/** An element just before `el` (its previous siblings, or its parent's) whose text or alt text is `name`. */
-function namedJustBefore(el: Element, name: string): boolean {
+/** The name in bold that opens a paragraph, when the bold text is all of a person's name. */
+function boldNameAtStart(p: Element, text: string): string | null {
+  const first = p.firstElementChild;
+  if (!first || !['STRONG', 'B'].includes(first.tagName)) return null;
+  const name = visibleText(first, 80);
+  return name && text.startsWith(name) && isFirstAndLastName(name) ? name : null;
+}
+
+/**
+ * An element just before `el` (its previous siblings, or its parent's) whose text or alt text is
+ * `name`; with `boldStart`, also the name in bold at the start of `el` itself.
+ */
+function namedJustBefore(el: Element, name: string, boldStart: boolean): boolean {
   const key = fold(name);
   const matches = (e: Element): boolean => {
     const text = fold(beforeComma(visibleText(e, 120)));
@@ -534,7 +548,7 @@ function namedJustBefore(el: Element, name: string): boolean {
   }
   // the name in bold at the start of the bio itself: "<p><strong>Tim Green</strong> is ..."
   const first = el.firstElementChild;
-  return first !== null && ['STRONG', 'B'].includes(first.tagName) && fold(visibleText(first, 80)) === key;
+  return boldStart && first !== null && ['STRONG', 'B'].includes(first.tagName) && fold(visibleText(first, 80)) === key;
 }
 
 /** Two to four capitalised words, particles and initials allowed: "Jane Doe", "Aoife O'Riordan", "Ana de la Cruz". */
