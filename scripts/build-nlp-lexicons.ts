@@ -384,7 +384,17 @@ const givenList = [...given.entries()].filter(([n]) => n.length >= 2).map(([n]) 
 writeFileSync(path.join(out, 'given-names.txt'), header('Given names (first tokens of person entries)') + '\n' + givenList.join('\n') + '\n');
 const surnameList = [...surnames.keys()].sort();
 writeFileSync(path.join(out, 'surnames.txt'), header('Surnames (last tokens of person entries)') + '\n' + surnameList.join('\n') + '\n');
-const placeList = [...places.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([n, c]) => `${n}|${c}`);
+// "The Us", "The Uk", "The United States": the dictionary's THE_US phrases repeat a name we know
+// without the article, and as mentions they would keep "The" in the name; "The Hague" stays
+const knownNames = new Set([...places.keys()].map((n) => n.toLowerCase()));
+for (const line of readFileSync(path.join(out, 'countries.txt'), 'utf8').split('\n')) {
+  if (line.startsWith('#') || !line.trim()) continue;
+  for (const field of line.split('|')) for (const n of field.split(',')) if (n.trim()) knownNames.add(n.trim().toLowerCase());
+}
+const placeList = [...places.entries()]
+  .filter(([n]) => !(n.startsWith('The ') && knownNames.has(n.slice(4).toLowerCase())))
+  .sort((a, b) => a[0].localeCompare(b[0]))
+  .map(([n, c]) => `${n}|${c}`);
 writeFileSync(path.join(out, 'places.txt'), header('Places listed under each country (name|ISO3)') + '\n' + placeList.join('\n') + '\n');
 
 const verbs = buildVerbs();

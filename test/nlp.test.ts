@@ -288,3 +288,9 @@ test('robustness: hostile input stays linear and spans stay valid', () => {
   spansValid(long, a);
   assert.deepEqual(annotate('').entities, []);
 });
+
+test('entities: a sentence-opening "The" is not part of a country name; "The Hague" keeps it', () => {
+  const a = annotate('The United States said on Monday it would act. Talks continue in The Hague.');
+  const places = a.entities.filter((e) => e.type === 'PLACE').map((e) => `${e.text}=>${e.canonical}`);
+  assert.deepEqual(places, ['United States=>United States', 'The Hague=>The Hague']);
+});
