@@ -294,3 +294,14 @@ test('entities: a sentence-opening "The" is not part of a country name; "The Hag
   const places = a.entities.filter((e) => e.type === 'PLACE').map((e) => `${e.text}=>${e.canonical}`);
   assert.deepEqual(places, ['United States=>United States', 'The Hague=>The Hague']);
 });
+
+test('entities: "the West" is not West Virginia; a verb opening a sentence is not a given name; languages are no one', () => {
+  const a = annotate('Flooding hit West Virginia on Monday. Officials in the West said roads were closed.\n\nSet yourself a budget. Applicants with limited English skills can ask for help.');
+  const west = a.entities.find((e) => e.text === 'West');
+  assert.equal(west?.canonical, 'West');
+  assert.ok(!a.entities.some((e) => e.text === 'Set'), 'imperative "Set"');
+  assert.ok(!a.entities.some((e) => e.text === 'English'), 'a language');
+  // a divided country's half still joins its country
+  const k = annotate('North Korea fired a missile on Monday. The North said it was a test.');
+  assert.equal(k.entities.find((e) => e.text === 'North')?.canonical, 'North Korea');
+});

@@ -34,6 +34,10 @@ const REGIONAL_ADJECTIVES = new Set(['european', 'african', 'asian', 'western', 
 const LEADER_HEADS = LEX.keywords.leader;
 /** Organisation codes that are sectors, not countries: international and non-governmental bodies, media, business. */
 const NON_COUNTRY_CODES = new Set(['IGO', 'NGO', 'MED', 'BUS', 'MNC']);
+/** Words that follow a sentence-opening verb rather than a sentence-opening name ("Set a budget", "Will the"). */
+const IMPERATIVE_OBJECT = new Set(['a', 'an', 'the', 'your', 'yourself', 'yourselves', 'it', 'them', 'up', 'out', 'this', 'that', 'these', 'those', 'some', 'any', 'my', 'our', 'their', 'his', 'her', 'you', 'we', 'they']);
+/** Canonical names of countries ("North Korea", "South Sudan"). */
+const COUNTRY_NAMES = new Set(LEX.countries.map((c) => c.name));
 /** The country of an organisation lexicon code, when the code is an ISO3 country. */
 const countryOfOrgCode = (code: string): string | undefined => (/^[A-Z]{3}$/.test(code) && !NON_COUNTRY_CODES.has(code) ? code : undefined);
 
@@ -588,7 +592,9 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     else if (LEX.stopwords.has(k)) p.type = 'DROP';
     else if (atStart && lowerSeen.has(k)) p.type = 'DROP';
     else if (p.role) p.type = 'PERSON';
-    else if (LEX.givenNames.has(tokens[p.i].text) && !lowerSeen.has(k)) p.type = 'PERSON';
+    // "Set a budget", "Will the talks resume": a given name that is also a word, opening a sentence
+    // before an object, is the verb
+    else if (LEX.givenNames.has(tokens[p.i].text) && !lowerSeen.has(k) && !(atStart && IMPERATIVE_OBJECT.has(next ?? ''))) p.type = 'PERSON';
     else if (!atStart && LEX.surnames.has(tokens[p.i].text) && !lowerSeen.has(k) && !LEX.places.has(k)) p.type = 'PERSON';
     else if (cueAfter && !atStart) p.type = 'PERSON';
     else p.type = 'DROP';
@@ -839,11 +845,12 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       c.mentions = [];
     }
   });
-  // "the North" joins "North Korea" when the article names exactly one place that starts with it
+  // "the North" joins "North Korea" when the article names exactly one country that starts with it
+  // (a divided country's halves; "the West" is not West Virginia, nor "the South" South Carolina)
   clusters.forEach((c, ci) => {
     if (c.type !== 'PLACE' || !COMPASS_WORDS.has(norm(c.canonical))) return;
     const prefix = norm(c.canonical) + ' ';
-    const targets = clusters.filter((d, di) => di !== ci && d.type === 'PLACE' && d.mentions.length > 0 && norm(d.canonical).startsWith(prefix));
+    const targets = clusters.filter((d, di) => di !== ci && d.type === 'PLACE' && d.mentions.length > 0 && COUNTRY_NAMES.has(d.canonical) && norm(d.canonical).startsWith(prefix));
     if (targets.length !== 1) return;
     const target = clusters.indexOf(targets[0]);
     for (const mi of c.mentions) {
