@@ -376,9 +376,25 @@ writeFileSync(
   path.join(out, 'agents.txt'),
   header('Generic agents (lowercase noun|sector code)') + '\n' + [...agents.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([w, c]) => `${w}|${c}`).join('\n') + '\n',
 );
+// the same for organisations: "The European Union", "The Eu" repeat names listed without the article
+const knownOrgs = new Set([...gazOrgs.keys()].map((n) => n.toLowerCase()));
+for (const file of ['organizations.txt', 'companies.txt']) {
+  for (const line of readFileSync(path.join(out, file), 'utf8').split('\n')) {
+    if (line.startsWith('#') || !line.trim()) continue;
+    const [name, , aliases] = line.split('|');
+    for (const n of [name, ...(aliases ?? '').split(',')]) if (n.trim()) knownOrgs.add(n.trim().toLowerCase());
+  }
+}
 writeFileSync(
   path.join(out, 'organizations-gazetteer.txt'),
-  header('Organisations and armed groups (name|code)') + '\n' + [...gazOrgs.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([n, c]) => `${n}|${c}`).join('\n') + '\n',
+  header('Organisations and armed groups (name|code)') +
+    '\n' +
+    [...gazOrgs.entries()]
+      .filter(([n]) => !(n.startsWith('The ') && knownOrgs.has(n.slice(4).toLowerCase())))
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([n, c]) => `${n}|${c}`)
+      .join('\n') +
+    '\n',
 );
 const givenList = [...given.entries()].filter(([n]) => n.length >= 2).map(([n]) => n).sort();
 writeFileSync(path.join(out, 'given-names.txt'), header('Given names (first tokens of person entries)') + '\n' + givenList.join('\n') + '\n');

@@ -293,6 +293,9 @@ test('entities: a sentence-opening "The" is not part of a country name; "The Hag
   const a = annotate('The United States said on Monday it would act. Talks continue in The Hague.');
   const places = a.entities.filter((e) => e.type === 'PLACE').map((e) => `${e.text}=>${e.canonical}`);
   assert.deepEqual(places, ['United States=>United States', 'The Hague=>The Hague']);
+  // organisations too: "The UN" is the United Nations, while "The Guardian" is written with its article
+  const orgs = annotate('The UN said talks would go on. The European Union agreed. The Guardian reported it first.').entities.filter((e) => e.type === 'ORG');
+  assert.deepEqual(orgs.map((e) => `${e.text}=>${e.canonical}`), ['UN=>United Nations', 'European Union=>European Union', 'The Guardian=>The Guardian']);
 });
 
 test('entities: "the West" is not West Virginia; a verb opening a sentence is not a given name; languages are no one', () => {
