@@ -304,6 +304,9 @@ test('entities: "the West" is not West Virginia; a verb opening a sentence is no
   assert.equal(west?.canonical, 'West');
   assert.ok(!a.entities.some((e) => e.text === 'Set'), 'imperative "Set"');
   assert.ok(!a.entities.some((e) => e.text === 'English'), 'a language');
+  // formats and laws named by their initials are not organisations
+  const laws = annotate('The clinic stores records as JSON and must follow HIPAA and GDPR, the agency said.');
+  assert.ok(!laws.entities.some((e) => ['JSON', 'HIPAA', 'GDPR'].includes(e.text)));
   // a divided country's half still joins its country
   const k = annotate('North Korea fired a missile on Monday. The North said it was a test.');
   assert.equal(k.entities.find((e) => e.text === 'North')?.canonical, 'North Korea');
