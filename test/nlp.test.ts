@@ -307,6 +307,12 @@ test('entities: "the West" is not West Virginia; a verb opening a sentence is no
   // formats and laws named by their initials are not organisations
   const laws = annotate('The clinic stores records as JSON and must follow HIPAA and GDPR, the agency said.');
   assert.ok(!laws.entities.some((e) => ['JSON', 'HIPAA', 'GDPR'].includes(e.text)));
+  // single letters and "word + letter" phrases name no one
+  const letters = annotate('Plan B failed, so the team wrote it in C and graded it C. Grade B students passed.');
+  assert.deepEqual(letters.entities.map((e) => e.text), []);
+  // "the South" is not South Africa, which has no other half
+  const sa = annotate('South Africa won the final. Fans across the South celebrated.');
+  assert.equal(sa.entities.find((e) => e.text === 'South')?.canonical, 'South');
   // a divided country's half still joins its country
   const k = annotate('North Korea fired a missile on Monday. The North said it was a test.');
   assert.equal(k.entities.find((e) => e.text === 'North')?.canonical, 'North Korea');

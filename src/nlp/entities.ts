@@ -36,8 +36,21 @@ const LEADER_HEADS = LEX.keywords.leader;
 const NON_COUNTRY_CODES = new Set(['IGO', 'NGO', 'MED', 'BUS', 'MNC']);
 /** Words that follow a sentence-opening verb rather than a sentence-opening name ("Set a budget", "Will the"). */
 const IMPERATIVE_OBJECT = new Set(['a', 'an', 'the', 'your', 'yourself', 'yourselves', 'it', 'them', 'up', 'out', 'this', 'that', 'these', 'those', 'some', 'any', 'my', 'our', 'their', 'his', 'her', 'you', 'we', 'they']);
-/** Canonical names of countries ("North Korea", "South Sudan"). */
-const COUNTRY_NAMES = new Set(LEX.countries.map((c) => c.name));
+/**
+ * Countries named as one half of a divided land, whose other half is a country too: "North Korea"
+ * (South Korea), "South Sudan" (Sudan). "The South" may stand for them; not for South Africa.
+ */
+const DIVIDED_COUNTRY_HALVES = (() => {
+  const names = new Set(LEX.countries.map((c) => c.name));
+  const halves = new Set<string>();
+  for (const name of names) {
+    const m = /^(North|South|East|West)\s(.+)$/.exec(name);
+    if (!m) continue;
+    const rest = m[2];
+    if (names.has(rest) || ['North', 'South', 'East', 'West'].some((w) => w !== m[1] && names.has(`${w} ${rest}`))) halves.add(name);
+  }
+  return halves;
+})();
 /** The country of an organisation lexicon code, when the code is an ISO3 country. */
 const countryOfOrgCode = (code: string): string | undefined => (/^[A-Z]{3}$/.test(code) && !NON_COUNTRY_CODES.has(code) ? code : undefined);
 
@@ -395,11 +408,15 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       if (ROMAN.has(keys[a])) return null;
       // everyday abbreviations ("AI", "CEO", "DNA", "SUV") name nothing
       if (LEX.commonAcronyms.has(tx)) return { i: a, j: b, type: 'DROP' };
+      // a single letter alone ("Plan C", "grade B", "the C language") names no one
+      if (tx.length === 1) return { i: a, j: b, type: 'DROP' };
       if (tx.length >= 2 && tx.length <= 6 && tx === tx.toUpperCase() && /^[A-Z]+$/.test(tx)) return { i: a, j: b, type: 'ORG', canonical: tx };
       return { i: a, j: b, type: 'UNKNOWN1' };
     }
     // a person's name has a handful of words; longer capitalised runs are headlines or noise
     if (b - a > 6) return { i: a, j: b, type: 'DROP' };
+    // "Plan B", "Grade C", "Vitamin D": a word and a letter, unless the word is a given name ("Cardi B" aside)
+    if (b - a <= 3 && tokens[b - 1].text.length === 1 && !LEX.givenNames.has(tx)) return { i: a, j: b, type: 'DROP' };
     // "JAMA Psychiatry", "NHS Trust": a name led by an acronym is an organisation, not a person
     if (/^[A-Z]{2,6}$/.test(tx) && !LEX.commonAcronyms.has(tx) && tokens[a + 1].text !== '-' && !tokens.slice(a + 1, b).some((t) => t.text === t.text.toUpperCase())) return { i: a, j: b, type: 'ORG', canonical: spanText(a, b), country: countryIn(a, b) };
     // "Wi-Fi", "Z-Wave", "E-Commerce": one hyphenated word with a one- or two-letter part is a term
@@ -850,7 +867,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   clusters.forEach((c, ci) => {
     if (c.type !== 'PLACE' || !COMPASS_WORDS.has(norm(c.canonical))) return;
     const prefix = norm(c.canonical) + ' ';
-    const targets = clusters.filter((d, di) => di !== ci && d.type === 'PLACE' && d.mentions.length > 0 && COUNTRY_NAMES.has(d.canonical) && norm(d.canonical).startsWith(prefix));
+    const targets = clusters.filter((d, di) => di !== ci && d.type === 'PLACE' && d.mentions.length > 0 && DIVIDED_COUNTRY_HALVES.has(d.canonical) && norm(d.canonical).startsWith(prefix));
     if (targets.length !== 1) return;
     const target = clusters.indexOf(targets[0]);
     for (const mi of c.mentions) {
