@@ -317,3 +317,16 @@ test('entities: "the West" is not West Virginia; a verb opening a sentence is no
   const k = annotate('North Korea fired a missile on Monday. The North said it was a test.');
   assert.equal(k.entities.find((e) => e.text === 'North')?.canonical, 'North Korea');
 });
+
+test('entities: a US state postal code after "City," is the state, and the name before it a town', () => {
+  const a = annotate('The company, based in Irvine, CA, hired staff in Albany, NY 12207. CA Technologies and TX Group were not involved.');
+  const by = (t: string) => a.entities.filter((e) => e.text === t).map((e) => `${e.type}:${e.canonical}`);
+  assert.deepEqual(by('Irvine'), ['PLACE:Irvine']);
+  assert.deepEqual(by('CA'), ['PLACE:California']);
+  assert.deepEqual(by('NY'), ['PLACE:New York']);
+  assert.deepEqual(by('CA Technologies'), ['ORG:CA Technologies']);
+  // after a full name the capitals are a credential
+  const md = annotate('The study was led by Jane Doe, MD, a cardiologist.');
+  assert.ok(!md.entities.some((e) => e.text === 'MD' && e.type === 'PLACE'));
+  assert.equal(md.entities.find((e) => e.text === 'Jane Doe')?.type, 'PERSON');
+});

@@ -670,6 +670,26 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     return null;
   }
 
+  // "Irvine, CA", "Santa Clara, CA 95054": a state's postal code after "City," is that state, and
+  // the name before the comma is a town in it (a lone code elsewhere may be anything: "CA" is also a company's)
+  for (let pi = 1; pi < pieces.length; pi++) {
+    const p = pieces[pi];
+    const q = pieces[pi - 1];
+    const state = p.j - p.i === 1 ? LEX.usStates.get(tokens[p.i].text) : undefined;
+    if (!state || q.j !== p.i - 1 || tokens[q.j]?.text !== ',' || (q.type === 'ORG' && q.lexicon) || q.type === 'DROP' || q.type === 'DEMONYM') continue;
+    if (tokens[p.j] && tokens[p.j].kind === 'word' && tokens[p.j].cap) continue; // "Dallas, TX Instruments"
+    // "Jane Doe, MD", "John Roe, PA": after a full name the capitals are a credential, unless a ZIP code follows
+    if (q.type === 'PERSON' && q.j - q.i > 1 && !/^\d{5}$/.test(tokens[p.j]?.text ?? '')) continue;
+    p.type = 'PLACE';
+    p.canonical = state;
+    p.country = 'USA';
+    if (q.type !== 'PLACE') {
+      q.type = 'PLACE';
+      q.canonical = spanText(q.i, q.j);
+      q.country = 'USA';
+    }
+  }
+
   // ---- 3. roles before and after person names ----
   const mentions: MentionRec[] = [];
   for (const p of pieces) {
