@@ -8,7 +8,7 @@ import { extractMetadata } from '../src/extract/html/metadata.js';
 import { findDatesInText, parseDate } from '../src/extract/html/date-parse.js';
 import { parseJsonLdText } from '../src/extract/html/metadata-jsonld.js';
 import { dropTagline, stripSiteName } from '../src/extract/html/metadata-title.js';
-import { splitNames } from '../src/extract/html/metadata-author.js';
+import { splitNames } from '../src/extract/html/metadata-author-names.js';
 
 const meta = (html: string, url?: string) => extractMetadata(parseHtml(html), html, url);
 
