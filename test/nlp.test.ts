@@ -330,3 +330,10 @@ test('entities: a US state postal code after "City," is the state, and the name 
   assert.ok(!md.entities.some((e) => e.text === 'MD' && e.type === 'PLACE'));
   assert.equal(md.entities.find((e) => e.text === 'Jane Doe')?.type, 'PERSON');
 });
+
+test('entities: a month short form beside a day or year is a date; a label before a colon is no one', () => {
+  const a = annotate('Jun 08, 2023 • 11 minute read. Jun Lee, the analyst, agreed.\n\nEditor’s Note: this map was updated.\n\nPsychother 2011 Jun;18(3):250-255.');
+  const names = a.entities.map((e) => e.text);
+  assert.deepEqual(names.filter((n) => n === 'Jun' || n === 'Note'), []);
+  assert.ok(names.includes('Jun Lee'));
+});

@@ -34,6 +34,10 @@ const REGIONAL_ADJECTIVES = new Set(['european', 'african', 'asian', 'western', 
 const LEADER_HEADS = LEX.keywords.leader;
 /** Organisation codes that are sectors, not countries: international and non-governmental bodies, media, business. */
 const NON_COUNTRY_CODES = new Set(['IGO', 'NGO', 'MED', 'BUS', 'MNC']);
+/** Words that label a line or a box ("Note:", "Tip:", "Verdict:"), never a speaker. */
+const LABEL_WORDS = new Set(['note', 'notes', 'tip', 'tips', 'warning', 'caution', 'update', 'updated', 'disclaimer', 'source', 'sources', 'credit', 'credits', 'summary', 'step', 'example', 'answer', 'question', 'pros', 'cons', 'verdict', 'conclusion', 'result', 'results', 'important', 'reminder', 'hint', 'bonus', 'correction', 'clarification']);
+/** Short month forms that MONTHS leaves out because they are names too ("Jun", "Mar"); a date only before a day. */
+const BARE_MONTH_ABBREVIATIONS = new Set(['mar', 'jun', 'jul', 'sep']);
 /** Words that follow a sentence-opening verb rather than a sentence-opening name ("Set a budget", "Will the"). */
 const IMPERATIVE_OBJECT = new Set(['a', 'an', 'the', 'your', 'yourself', 'yourselves', 'it', 'them', 'up', 'out', 'this', 'that', 'these', 'those', 'some', 'any', 'my', 'our', 'their', 'his', 'her', 'you', 'we', 'they']);
 /**
@@ -410,6 +414,11 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       if (LEX.commonAcronyms.has(tx)) return { i: a, j: b, type: 'DROP' };
       // a single letter alone ("Plan C", "grade B", "the C language") names no one
       if (tx.length === 1) return { i: a, j: b, type: 'DROP' };
+      // "Jun 08, 2023", "2011 Jun;18": a month's short form beside a day or a year is a date (as a
+      // name, "Jun" stands alone)
+      if (BARE_MONTH_ABBREVIATIONS.has(keys[a]) && ((tokens[b]?.kind === 'num' && tokens[b].spaceBefore) || (tokens[a - 1]?.kind === 'num' && /^(?:19|20)\d\d$/.test(tokens[a - 1].text)))) return { i: a, j: b, type: 'DROP' };
+      // "Note:", "Editor's Note:", "Tip:": a label before a colon
+      if (tokens[b]?.text === ':' && (LABEL_WORDS.has(keys[a]) || lowerSeen.has(keys[a]))) return { i: a, j: b, type: 'DROP' };
       if (tx.length >= 2 && tx.length <= 6 && tx === tx.toUpperCase() && /^[A-Z]+$/.test(tx)) return { i: a, j: b, type: 'ORG', canonical: tx };
       return { i: a, j: b, type: 'UNKNOWN1' };
     }
