@@ -14,6 +14,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { regularVerbForms } from '../src/nlp/verb-forms.js';
+import { lexiconLines } from '../src/lexicon-files.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(repoRoot, '..', 'shared');
@@ -364,6 +365,31 @@ const gazOrgs = buildOrgs(given);
 
 const agents = buildAgents();
 
+/**
+ * Lower-cased names from fields of our hand-written lexicons ("name|code|alias,alias"; a field may
+ * list several, comma-separated), plus `more`.
+ */
+function namesListedIn(files: string[], fields: number[], more: Iterable<string>): Set<string> {
+  const known = new Set([...more].map((n) => n.toLowerCase()));
+  for (const file of files) {
+    for (const line of lexiconLines(file)) {
+      const parts = line.split('|');
+      for (const f of fields) for (const n of (parts[f] ?? '').split(',')) if (n.trim()) known.add(n.trim().toLowerCase());
+    }
+  }
+  return known;
+}
+
+/** Entries other than "The X" where X is a known name. */
+function withoutRedundantThe(entries: Map<string, string>, known: Set<string>): Array<[string, string]> {
+  return [...entries.entries()].filter(([n]) => !(n.startsWith('The ') && known.has(n.slice(4).toLowerCase())));
+}
+
+/** "name|code" lines in name order. */
+function sortedLines(entries: Array<[string, string]>): string[] {
+  return entries.sort((a, b) => a[0].localeCompare(b[0])).map(([n, c]) => `${n}|${c}`);
+}
+
 const header = (what: string) =>
   [
     `# ${what}`,
@@ -376,25 +402,11 @@ writeFileSync(
   path.join(out, 'agents.txt'),
   header('Generic agents (lowercase noun|sector code)') + '\n' + [...agents.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([w, c]) => `${w}|${c}`).join('\n') + '\n',
 );
-// the same for organisations: "The European Union", "The Eu" repeat names listed without the article
-const knownOrgs = new Set([...gazOrgs.keys()].map((n) => n.toLowerCase()));
-for (const file of ['organizations.txt', 'companies.txt']) {
-  for (const line of readFileSync(path.join(out, file), 'utf8').split('\n')) {
-    if (line.startsWith('#') || !line.trim()) continue;
-    const [name, , aliases] = line.split('|');
-    for (const n of [name, ...(aliases ?? '').split(',')]) if (n.trim()) knownOrgs.add(n.trim().toLowerCase());
-  }
-}
+// "The European Union", "The Eu": the dictionary repeats names we list without the article
+const knownOrgs = namesListedIn(['organizations.txt', 'companies.txt'], [0, 2], gazOrgs.keys());
 writeFileSync(
   path.join(out, 'organizations-gazetteer.txt'),
-  header('Organisations and armed groups (name|code)') +
-    '\n' +
-    [...gazOrgs.entries()]
-      .filter(([n]) => !(n.startsWith('The ') && knownOrgs.has(n.slice(4).toLowerCase())))
-      .sort((a, b) => a[0].localeCompare(b[0]))
-      .map(([n, c]) => `${n}|${c}`)
-      .join('\n') +
-    '\n',
+  header('Organisations and armed groups (name|code)') + '\n' + sortedLines(withoutRedundantThe(gazOrgs, knownOrgs)).join('\n') + '\n',
 );
 const givenList = [...given.entries()].filter(([n]) => n.length >= 2).map(([n]) => n).sort();
 writeFileSync(path.join(out, 'given-names.txt'), header('Given names (first tokens of person entries)') + '\n' + givenList.join('\n') + '\n');
@@ -402,15 +414,8 @@ const surnameList = [...surnames.keys()].sort();
 writeFileSync(path.join(out, 'surnames.txt'), header('Surnames (last tokens of person entries)') + '\n' + surnameList.join('\n') + '\n');
 // "The Us", "The Uk", "The United States": the dictionary's THE_US phrases repeat a name we know
 // without the article, and as mentions they would keep "The" in the name; "The Hague" stays
-const knownNames = new Set([...places.keys()].map((n) => n.toLowerCase()));
-for (const line of readFileSync(path.join(out, 'countries.txt'), 'utf8').split('\n')) {
-  if (line.startsWith('#') || !line.trim()) continue;
-  for (const field of line.split('|')) for (const n of field.split(',')) if (n.trim()) knownNames.add(n.trim().toLowerCase());
-}
-const placeList = [...places.entries()]
-  .filter(([n]) => !(n.startsWith('The ') && knownNames.has(n.slice(4).toLowerCase())))
-  .sort((a, b) => a[0].localeCompare(b[0]))
-  .map(([n, c]) => `${n}|${c}`);
+const knownPlaces = namesListedIn(['countries.txt'], [0, 1, 2, 3, 4], places.keys());
+const placeList = sortedLines(withoutRedundantThe(places, knownPlaces));
 writeFileSync(path.join(out, 'places.txt'), header('Places listed under each country (name|ISO3)') + '\n' + placeList.join('\n') + '\n');
 
 const verbs = buildVerbs();

@@ -304,6 +304,14 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     return null;
   }
 
+  /** A named person or he/she starting at token k: the speaker, and the token after it. */
+  function personOrPronounAt(k: number): { sp: SpeakerRef; next: number } | null {
+    const m = mentionStartingAt.get(k);
+    if (m && m.type === 'PERSON') return { sp: fromMention(m), next: m.tokEnd };
+    const t = tokens[k];
+    return t?.kind === 'word' && (t.key === 'he' || t.key === 'she') ? { sp: resolvePronoun(k), next: k + 1 } : null;
+  }
+
   /** Speaker after an inverted cue: "said Kremlin spokesman Dmitry Peskov", "the institute said". */
   function speakerAfter(c: number): SpeakerRef | null {
     const s = sentOf[c];
@@ -427,15 +435,13 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     // (a2) the said-frame with a verb no lexicon lists: “...,” Mattson offers, “...” / “...,” she recalls.
     // A named person or he/she right after a quote that ends on a comma, then one verb and a comma,
     // a full stop or the next quotation mark: that frame only ever attributes speech.
-    if (!found && q.close >= 0 && /[,?!]$/.test(text.slice(q.cs, q.close).trimEnd())) {
-      const k = closeTok + 1;
-      const m = mentionStartingAt.get(k);
-      const v = m && m.type === 'PERSON' ? m.tokEnd : tokens[k]?.kind === 'word' && (tokens[k].key === 'he' || tokens[k].key === 'she') ? k + 1 : -1;
+    const speakerAfterQuote = !found && q.close >= 0 && /[,?!]$/.test(text.slice(q.cs, q.close).trimEnd()) ? personOrPronounAt(closeTok + 1) : null;
+    if (speakerAfterQuote) {
+      const v = speakerAfterQuote.next;
       const verb = tokens[v];
       const after = tokens[v + 1];
       if (verb && verb.kind === 'word' && !verb.cap && /(?:[^s]s|ed)$/.test(verb.key) && !LEX.stopwords.has(verb.key) && sentOf[v] === sentOf[closeTok] && after && (after.text === ',' || after.text === '.' || OPEN_TO_CLOSE[after.text] !== undefined)) {
-        const sp = m && m.type === 'PERSON' ? fromMention(m) : resolvePronoun(k);
-        if (sp) found = { ...sp, ...cueOf(v) };
+        found = { ...speakerAfterQuote.sp, ...cueOf(v) };
       }
     }
     // (b) cue before the quote in the same sentence: Kim said ... “ardent friendship”
@@ -463,13 +469,8 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     // “Mellor agrees and recommends an approach that fits: “If you are trying ...””
     if (!found && openTok > 0 && tokens[openTok - 1].text === ':') {
       const sStart = sentences[sentOf[openTok]]?.tokStart ?? 0;
-      const m = mentionStartingAt.get(sStart);
-      const first = tokens[sStart];
-      if (sStart < openTok - 2 && m && m.type === 'PERSON') found = { ...fromMention(m), cue: null };
-      else if (sStart < openTok - 2 && first?.kind === 'word' && (first.key === 'he' || first.key === 'she')) {
-        const sp = resolvePronoun(sStart);
-        if (sp) found = { ...sp, cue: null };
-      }
+      const subject = sStart < openTok - 2 ? personOrPronounAt(sStart) : null;
+      if (subject) found = { ...subject.sp, cue: null };
     }
     // (c) a quote with no cue continues the previous speaker (multi-paragraph quotes)
     if (!found && prevSpeaker && q.open - prevSpeaker.end < 400) {

@@ -669,8 +669,9 @@ const DOUBLE_RENDER_MAX_RUNS = 2;
  * several days, the same warm-up every week), which stay.
  */
 function withoutRepeats(content: MainContent): MainContent {
-  const src = content.paragraphs.filter((p) => !PLACEHOLDER.test(p));
-  const placeholder = content.paragraphs.filter((p) => PLACEHOLDER.test(p));
+  const src: string[] = [];
+  const placeholder: string[] = [];
+  for (const p of content.paragraphs) (PLACEHOLDER.test(p) ? placeholder : src).push(p);
   const runs = repeatedRuns(src);
   const drop = new Set<number>();
   if (runs.length <= DOUBLE_RENDER_MAX_RUNS) {

@@ -131,10 +131,14 @@ const BIO_START = /^(\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)?\s\p{Lu}[\p{L}'’-]+)(?:,\s[^,
 
 /** The name in bold that opens a paragraph, when the bold text is all of a person's name. */
 function boldNameAtStart(p: Element, text: string): string | null {
-  const first = p.firstElementChild;
-  if (!first || !['STRONG', 'B'].includes(first.tagName)) return null;
-  const name = visibleText(first, 80);
+  const name = boldLead(p);
   return name && text.startsWith(name) && isFirstAndLastName(name) ? name : null;
+}
+
+/** The text of the bold element an element opens with (its first child <strong> or <b>), or null. */
+function boldLead(el: Element): string | null {
+  const first = el.firstElementChild;
+  return first && (first.tagName === 'STRONG' || first.tagName === 'B') ? visibleText(first, 80) : null;
 }
 
 /**
@@ -153,6 +157,6 @@ function namedJustBefore(el: Element, name: string, boldStart: boolean): boolean
     for (let k = 0; sib && k < 3; k++, sib = sib.previousElementSibling) if (matches(sib)) return true;
   }
   // the name in bold at the start of the bio itself: "<p><strong>Tim Green</strong> is ..."
-  const first = el.firstElementChild;
-  return boldStart && first !== null && ['STRONG', 'B'].includes(first.tagName) && fold(visibleText(first, 80)) === key;
+  const bold = boldStart ? boldLead(el) : null;
+  return bold !== null && fold(bold) === key;
 }

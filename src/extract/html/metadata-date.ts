@@ -4,7 +4,7 @@
  * updated) date. Dates from comments, related stories and footers never count.
  */
 import type { MetaSource } from '../../model.js';
-import { daysAnywhere, findDatesInText, parseDate, type ParsedDate } from './date-parse.js';
+import { daysAnywhere, findDatesInText, monthFromWord, parseDate, type ParsedDate } from './date-parse.js';
 import { ARTICLE_TYPES, PAGE_TYPES, nodeTypes, textValue, type JsonLdNode } from './metadata-jsonld.js';
 import { classAndId, clean, firstMeta, inNoiseRegion, textAfter, textBefore, visibleText, type MetaTable } from './metadata-dom.js';
 import { DATE_CLASS_WORDS, MODIFIED_META_KEYS, PUBLISHED_META_KEYS, PUBLISHED_WORDS, UPDATED_WORDS } from './metadata-rules.js';
@@ -152,7 +152,6 @@ const URL_COMPACT = /[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)/;
 
 // /2023/october/03/, /2023/oct/03/ (month by name, as some CMSs build their paths)
 const URL_MONTH_NAME = /\/((?:19|20)\d{2})\/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\/(\d{1,2})(?:[/-]|$|\.)/i;
-const MONTH_INDEX = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 function urlEvidence(ctx: DateContext, out: DateEvidence[]): void {
   if (!ctx.url) return;
@@ -162,10 +161,11 @@ function urlEvidence(ctx: DateContext, out: DateEvidence[]): void {
   } catch {
     return;
   }
-  const named = URL_MONTH_NAME.exec(path);
-  const m = URL_DATE.exec(path) ?? URL_COMPACT.exec(path) ?? (named ? [named[0], named[1], String(MONTH_INDEX.indexOf(named[2].toLowerCase()) + 1), named[3]] : null);
-  if (!m) return;
-  const date = parseDate(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`);
+  let m = URL_DATE.exec(path) ?? URL_COMPACT.exec(path);
+  let month = m?.[2];
+  if (!m && (m = URL_MONTH_NAME.exec(path))) month = String(monthFromWord(m[2]));
+  if (!m || !month) return;
+  const date = parseDate(`${m[1]}-${month.padStart(2, '0')}-${m[3].padStart(2, '0')}`);
   if (date) out.push({ date, source: 'url', detail: 'url path', modified: false, visible: false, label: null });
 }
 
@@ -263,15 +263,12 @@ export function extractPublishedDate(ctx: DateContext): DateResult {
   const visible = evidence.filter((e) => e.visible);
   // an ambiguous numeric date (10/09/2024) takes the reading the page's other evidence agrees with:
   // structured data, the URL, or a date written out elsewhere ("02-12-2025" beside "December 02, 2025")
-  const otherDays = (self: DateEvidence): Set<string> => {
-    const days = new Set(structuredDays);
-    for (const e of evidence) if (e !== self && !e.date.altDay) days.add(e.date.day);
-    return days;
-  };
+  const supportDays = new Set(structuredDays);
+  for (const e of evidence) if (!e.date.altDay) supportDays.add(e.date.day);
   for (const e of visible) {
-    if (!e.date.altDay) continue;
-    const days = otherDays(e);
-    if (!days.has(e.date.day) && days.has(e.date.altDay)) e.date = { iso: e.date.altDay, day: e.date.altDay, hasTime: false };
+    if (!e.date.altDay || supportDays.has(e.date.day) || !supportDays.has(e.date.altDay)) continue;
+    e.date = { iso: e.date.altDay, day: e.date.altDay, hasTime: false };
+    supportDays.add(e.date.day); // settled now: it supports the readings of the dates after it
   }
   // A shown day that the page labels as an update elsewhere is an update stamp here too (the
   // same "Nov 3" often appears once with "Updated" and once bare), unless it is also a publication day.
