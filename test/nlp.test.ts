@@ -274,9 +274,36 @@ test('entities: companies by their short names, everyday abbreviations, defined 
   const t = annotate('HOST: Good morning.\nDORA VELLMAN: The plant closed today.\nVELLMAN: Workers left.');
   assert.equal(t.entities.find((e) => e.text === 'DORA VELLMAN')?.type, 'PERSON');
   assert.equal(t.entities.find((e) => e.text === 'VELLMAN')?.canonical, 'DORA VELLMAN');
-  // a hyphened particle stays with the name
+  // a hyphened particle stays with the name, and the given name before it too (even one that is also a place)
   const h = annotate('Pineda met Farah Al-Imrani on Monday. Pineda asked Al-Imrani why.');
-  assert.deepEqual(h.entities.filter((e) => e.text.includes('Imrani')).map((e) => e.text), ['Al-Imrani', 'Al-Imrani']);
+  const imrani = h.entities.filter((e) => e.text.includes('Imrani'));
+  assert.deepEqual(imrani.map((e) => e.text), ['Farah Al-Imrani', 'Al-Imrani']);
+  assert.deepEqual(imrani.map((e) => e.type), ['PERSON', 'PERSON']);
+  const b = annotate('Talks with Hamid al-Rawi ended. Later al-Rawi left for Mosul.');
+  assert.equal(b.entities[0]?.text, 'Hamid al-Rawi');
+  assert.equal(b.entities[0]?.type, 'PERSON');
+});
+
+test('entities: job titles, state university campuses, states and provinces, administrative units', () => {
+  const types = (text: string) => Object.fromEntries(annotate(text).entities.map((e) => [e.text, e.type]));
+  // a capitalised run ending in a job title's head is a role, not a person
+  const j = types('Mara Velt, Chief Cyber Solutions Officer at Quorvane, spoke. Ivo Brandt, Senior Product Manager, agreed.');
+  assert.equal(j['Mara Velt'], 'PERSON');
+  assert.equal(j['Ivo Brandt'], 'PERSON');
+  for (const w of ['Cyber Solutions Officer', 'Solutions Officer', 'Product Manager', 'Senior Product Manager']) assert.equal(j[w], undefined, `${w} is a role`);
+  // a state university system, then its campus town: one organisation; other universities stay as they are
+  const u = types('She taught at the University of Texas, Austin and the University of California, Santa Barbara, then at the University of Oxford, London.');
+  assert.equal(u['University of Texas, Austin'], 'ORG');
+  assert.equal(u['University of California, Santa Barbara'], 'ORG');
+  assert.equal(u['University of Oxford'], 'ORG');
+  assert.equal(u['London'], 'PLACE');
+  // first-level subdivisions are places, however often an article repeats them
+  const s = types('Crews drove from Wisconsin to Manitoba. Wisconsin officials and Wisconsin farmers met in Kano.');
+  for (const w of ['Wisconsin', 'Manitoba', 'Kano']) assert.equal(s[w], 'PLACE', w);
+  // a name before an administrative unit's head is a place
+  const a = types('Farmers of a village under Tanore Upazila and in Idlib Governorate sold more.');
+  assert.equal(a['Tanore Upazila'], 'PLACE');
+  assert.equal(a['Idlib Governorate'], 'PLACE');
 });
 
 test('robustness: hostile input stays linear and spans stay valid', () => {

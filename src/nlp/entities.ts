@@ -35,6 +35,12 @@ const LEADER_HEADS = LEX.keywords.leader;
 /** Organisation codes that are sectors, not countries: international and non-governmental bodies, media, business. */
 const NON_COUNTRY_CODES = new Set(['IGO', 'NGO', 'MED', 'BUS', 'MNC']);
 /** Words that label a line or a box ("Note:", "Tip:", "Verdict:"), never a speaker. */
+/**
+ * Head nouns of job titles. A capitalised run ending in one ("Chief Cyber Solutions Officer",
+ * "Product Manager") is a role, not a person; none is a common surname or given name.
+ */
+const JOB_TITLE_HEADS = new Set(['officer', 'director', 'manager', 'president', 'editor', 'executive', 'analyst', 'researcher', 'scientist', 'economist', 'engineer', 'designer', 'developer', 'strategist', 'specialist', 'consultant', 'coordinator', 'supervisor', 'spokesperson', 'spokesman', 'spokeswoman', 'adviser', 'advisor', 'correspondent', 'reporter', 'secretary', 'chairman', 'chairwoman', 'chairperson', 'commissioner', 'founder', 'architect', 'evangelist', 'treasurer', 'producer', 'administrator', 'counsel']);
+const UNIVERSITY_HEADS = new Set(['university', 'universidad', 'université', 'universität']);
 const LABEL_WORDS = new Set(['note', 'notes', 'tip', 'tips', 'warning', 'caution', 'update', 'updated', 'disclaimer', 'source', 'sources', 'credit', 'credits', 'summary', 'step', 'example', 'answer', 'question', 'pros', 'cons', 'verdict', 'conclusion', 'result', 'results', 'important', 'reminder', 'hint', 'bonus', 'correction', 'clarification']);
 /** Short month forms that MONTHS leaves out because they are names too ("Jun", "Mar"); a date only before a day. */
 const BARE_MONTH_ABBREVIATIONS = new Set(['mar', 'jun', 'jul', 'sep']);
@@ -173,6 +179,11 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
         j += 2;
         continue;
       }
+      // "Bashar al-Assad", "Ayman al-Zawahiri": the Arabic article hyphened to the surname
+      if ((u.key === 'al' || u.key === 'el') && !u.cap && u.spaceBefore && tokens[j + 1]?.text === '-' && !tokens[j + 1].spaceBefore && isNameToken(tokens[j + 2]) && !tokens[j + 2].spaceBefore && sentOf[j + 2] === sentOf[i]) {
+        j += 3;
+        continue;
+      }
       if (u.kind === 'word' && !u.cap && CONNECTORS.has(u.key) && u.spaceBefore && (NAME_PARTICLES.has(u.key) || COMPLEMENT_HEADS.has(keys[j - 1]) || LEX.keywords.org.has(keys[j - 1]))) {
         let k = j + 1;
         if (tokens[k]?.key === 'the') k++;
@@ -262,6 +273,15 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       pieces.push({ i: a, j: b, type: 'PERSON', canonical: spanText(a, b) });
       return;
     }
+    // "Farah Al-Ibrahim", "Amr El-Sayed": a name, then a hyphened Arabic article and surname, is a
+    // person even when the first word is also a place ("Farah")
+    if (titleEnd < 0 && b - a >= 3 && b - a <= 6 && !LEX.keywords.org.has(runHead) && !LEX.keywords.place.has(runHead) && !LEX.keywords.drop.has(runHead) && !LEX.demonyms.longest(keys, a, b) && LEX.places.longest(keys, a, b)?.[1].kind !== 'country') {
+      const particle = keys.findIndex((k, x) => x > a && x < b - 2 && (k === 'al' || k === 'el') && tokens[x + 1].text === '-' && !tokens[x + 1].spaceBefore && tokens[x].spaceBefore);
+      if (particle > a && !keys.slice(a, particle).some((k) => CONNECTORS.has(k))) {
+        pieces.push({ i: a, j: b, type: 'PERSON', canonical: spanText(a, b) });
+        return;
+      }
+    }
     if (titleEnd < 0 && b - a > 1 && LEX.keywords.org.has(runHead)) {
       // "Asia-Pacific Economic Cooperation", "Chinese Foreign Ministry": one organisation
       let s0 = a;
@@ -276,6 +296,11 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       if (titleEnd === b) {
         // title with no name after it: a role reference ("President", "Russian President")
         segment(a, titleEnd, true);
+        return;
+      }
+      // "Chief Cyber Solutions Officer": the words after the title end in a job title's head
+      if (JOB_TITLE_HEADS.has(keys[b - 1]) && !LEX.givenNames.has(tokens[titleEnd].text)) {
+        segment(a, b, true);
         return;
       }
       segment(a, titleEnd, true); // org/place names inside the role are entities too
@@ -454,6 +479,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       for (k = a + 1; k < b - 1; k++) if (LEX.givenNames.has(tokens[k].text)) return classifyName(k, b);
       return { i: a, j: b, type: 'DROP' };
     }
+    // "Product Manager", "Senior Research Scientist": a job title, not a person
+    if (JOB_TITLE_HEADS.has(keys[b - 1]) && !LEX.givenNames.has(tx)) return { i: a, j: b, type: 'DROP' };
     return { i: a, j: b, type: 'PERSON', canonical: spanText(a, b) };
   }
 
@@ -697,6 +724,19 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       q.canonical = spanText(q.i, q.j);
       q.country = 'USA';
     }
+  }
+
+  // "University of California, Santa Barbara", "University of Texas, Austin": a state university
+  // system named after its state, then the campus's town, is one organisation
+  for (let pi = 0; pi + 1 < pieces.length; pi++) {
+    const p = pieces[pi];
+    const q = pieces[pi + 1];
+    if (p.type !== 'ORG' || !UNIVERSITY_HEADS.has(keys[p.i]) || keys[p.i + 1] !== 'of' || tokens[p.j]?.text !== ',' || q.i !== p.j + 1) continue;
+    if (!LEX.subdivisions.has(keys.slice(p.i + 2, p.j).join(' '))) continue;
+    if (q.j - q.i > 3 || q.type === 'ORG' || q.type === 'DEMONYM' || (tokens[q.j]?.kind === 'word' && tokens[q.j].cap)) continue;
+    p.j = q.j;
+    p.canonical = spanText(p.i, p.j);
+    q.type = 'DROP';
   }
 
   // ---- 3. roles before and after person names ----
