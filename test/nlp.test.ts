@@ -284,6 +284,21 @@ test('entities: companies by their short names, everyday abbreviations, defined 
   assert.equal(b.entities[0]?.type, 'PERSON');
 });
 
+test('entities: everyday words capitalised are no brand, transcript role labels, listed acronyms that are also words', () => {
+  const types = (text: string) => Object.fromEntries(annotate(text).entities.map((e) => [e.text, e.type]));
+  // a repeated capitalised word no lexicon knows is a brand ("Parcelio"), unless it is an everyday word
+  const b = types('The hub speaks Thread and Parcelio. Devices on Thread pair fast, and Parcelio hubs sell well. Thread is quiet.');
+  assert.equal(b['Parcelio'], 'ORG');
+  assert.equal(b['Thread'], undefined);
+  // "NAME, HOST:" in a broadcast transcript: the label is no organisation; "UNIDENTIFIED PERSON #1:" names no one
+  const t = types('DORA VELLMAN, HOST: Good morning.\n\nIVO KRANTZ, BYLINE: The plant closed.\n\nUNIDENTIFIED PERSON #1: Yes.');
+  assert.equal(t['DORA VELLMAN'], 'PERSON');
+  for (const w of ['HOST', 'BYLINE', 'UNIDENTIFIED PERSON']) assert.equal(t[w], undefined, w);
+  // "the WHO": an acronym the lexicon lists is not the stopword "who"
+  const w = annotate('The WHO said the outbreak was over. Who knew?');
+  assert.deepEqual(w.entities.map((e) => [e.text, e.canonical]), [['WHO', 'World Health Organization']]);
+});
+
 test('entities: job titles, state university campuses, states and provinces, administrative units', () => {
   const types = (text: string) => Object.fromEntries(annotate(text).entities.map((e) => [e.text, e.type]));
   // a capitalised run ending in a job title's head is a role, not a person

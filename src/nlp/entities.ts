@@ -20,6 +20,7 @@ import type { Token } from './tokens.js';
 import type { Sentence } from './sentences.js';
 import { foldDiacritics } from './fold.js';
 import { LEX, MONTHS, WEEKDAYS, type PlaceInfo, type OrgInfo, type CountryInfo } from './lexicons.js';
+import { isCommonEnglishWord } from '../common-words.js';
 
 /** Connectors allowed inside a name when a capitalised word follows ("Center for European ..."). */
 const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'das', 'do', 'dos', 'des', 'della', 'di', 'du', 'la', 'le', 'el', 'bin', 'ibn', 'al', 'von', 'van', 'der', 'den', 'ter']);
@@ -41,6 +42,8 @@ const NON_COUNTRY_CODES = new Set(['IGO', 'NGO', 'MED', 'BUS', 'MNC']);
  */
 const JOB_TITLE_HEADS = new Set(['officer', 'director', 'manager', 'president', 'editor', 'executive', 'analyst', 'researcher', 'scientist', 'economist', 'engineer', 'designer', 'developer', 'strategist', 'specialist', 'consultant', 'coordinator', 'supervisor', 'spokesperson', 'spokesman', 'spokeswoman', 'adviser', 'advisor', 'correspondent', 'reporter', 'secretary', 'chairman', 'chairwoman', 'chairperson', 'commissioner', 'founder', 'architect', 'evangelist', 'treasurer', 'producer', 'administrator', 'counsel']);
 const UNIVERSITY_HEADS = new Set(['university', 'universidad', 'université', 'universität']);
+/** Role labels of broadcast transcripts ("NAME, BYLINE:"). */
+const TRANSCRIPT_LABELS = new Set(['host', 'byline', 'anchor', 'announcer', 'narrator', 'moderator', 'caller', 'guest', 'reporter', 'correspondent', 'interviewer', 'panelist']);
 const LABEL_WORDS = new Set(['note', 'notes', 'tip', 'tips', 'warning', 'caution', 'update', 'updated', 'disclaimer', 'source', 'sources', 'credit', 'credits', 'summary', 'step', 'example', 'answer', 'question', 'pros', 'cons', 'verdict', 'conclusion', 'result', 'results', 'important', 'reminder', 'hint', 'bonus', 'correction', 'clarification']);
 /** Short month forms that MONTHS leaves out because they are names too ("Jun", "Mar"); a date only before a day. */
 const BARE_MONTH_ABBREVIATIONS = new Set(['mar', 'jun', 'jul', 'sep']);
@@ -210,7 +213,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     }
     // drop leading stopwords / sentence openers ("The", "In", "Both", "Speaking")
     // (a particle hyphened to the name stays: "Al-Ibrahim")
-    while (a < b && (LEX.stopwords.has(keys[a]) || (CONNECTORS.has(keys[a]) && !(tokens[a + 1]?.text === '-' && !tokens[a + 1].spaceBefore)))) a++;
+    // (an acronym the lexicon lists, written in capitals, is no stopword: "the WHO", "IT" is not listed)
+    while (a < b && (LEX.stopwords.has(keys[a]) || (CONNECTORS.has(keys[a]) && !(tokens[a + 1]?.text === '-' && !tokens[a + 1].spaceBefore))) && !isListedAcronym(a)) a++;
     // "In August": a month or weekday left alone after the opener is a time, not a name
     if (b - a === 1 && (MONTHS.has(keys[a]) || WEEKDAYS.has(keys[a]))) return;
     // "Similarly, ...": a sentence adverb, not a name
@@ -382,6 +386,12 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     return h && h.j === b && h.type !== 'DEMONYM' ? h : null;
   }
 
+  /** A capitalised acronym alias of a listed organisation ("WHO"), written as listed. */
+  function isListedAcronym(k: number): boolean {
+    const t = tokens[k].text;
+    return t.length >= 2 && t === t.toUpperCase() && /^[A-Z]+$/.test(t) && LEX.orgs.longest(keys, k, k + 1)?.[1].acronym === t;
+  }
+
   function lookupAt(k: number, b: number): Piece | null {
     let org = LEX.orgs.longest(keys, k, b);
     let place = LEX.places.longest(keys, k, b);
@@ -444,6 +454,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       if (BARE_MONTH_ABBREVIATIONS.has(keys[a]) && ((tokens[b]?.kind === 'num' && tokens[b].spaceBefore) || (tokens[a - 1]?.kind === 'num' && /^(?:19|20)\d\d$/.test(tokens[a - 1].text)))) return { i: a, j: b, type: 'DROP' };
       // "Note:", "Editor's Note:", "Tip:": a label before a colon
       if (tokens[b]?.text === ':' && (LABEL_WORDS.has(keys[a]) || lowerSeen.has(keys[a]))) return { i: a, j: b, type: 'DROP' };
+      // "SACHA PFEIFFER, HOST:", "JOHN ROE, BYLINE:": a broadcast transcript's role label after the speaker
+      if (tokens[a - 1]?.text === ',' && tokens[b]?.text === ':' && tx === tx.toUpperCase() && (TRANSCRIPT_LABELS.has(keys[a]) || isCommonEnglishWord(tx))) return { i: a, j: b, type: 'DROP' };
       if (tx.length >= 2 && tx.length <= 6 && tx === tx.toUpperCase() && /^[A-Z]+$/.test(tx)) return { i: a, j: b, type: 'ORG', canonical: tx };
       return { i: a, j: b, type: 'UNKNOWN1' };
     }
@@ -625,7 +637,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     }
     // a name repeated mid-sentence that no lexicon knows and no person carries: an organisation
     // or brand more often than anything else ("Parcelio")
-    if ((midCount.get(k) ?? 0) >= 2 && !lowerSeen.has(k) && !personTokens.has(k) && !REGIONAL_ADJECTIVES.has(k) && !k.endsWith('ern') && !LEX.givenNames.has(tokens[p.i].text) && !LEX.surnames.has(tokens[p.i].text)) {
+    // (an everyday word the article happens to capitalise, "Storage", "Thread", is no brand to us)
+    if ((midCount.get(k) ?? 0) >= 2 && !lowerSeen.has(k) && !personTokens.has(k) && !REGIONAL_ADJECTIVES.has(k) && !k.endsWith('ern') && !LEX.givenNames.has(tokens[p.i].text) && !LEX.surnames.has(tokens[p.i].text) && !isCommonEnglishWord(k)) {
       p.type = 'ORG';
       p.canonical = spanText(p.i, p.j);
       p.contextTyped = true;
