@@ -294,6 +294,9 @@ test('entities: everyday words capitalised are no brand, transcript role labels,
   const t = types('DORA VELLMAN, HOST: Good morning.\n\nIVO KRANTZ, BYLINE: The plant closed.\n\nUNIDENTIFIED PERSON #1: Yes.');
   assert.equal(t['DORA VELLMAN'], 'PERSON');
   for (const w of ['HOST', 'BYLINE', 'UNIDENTIFIED PERSON']) assert.equal(t[w], undefined, w);
+  // a broadcaster's call letters and channel number are its local station; a count after them is not
+  const st = annotate("Viewers called ABC 7's newsroom. CNN 24 hours later agreed.");
+  assert.deepEqual(st.entities.map((e) => e.text), ['ABC 7', 'CNN']);
   // "the WHO": an acronym the lexicon lists is not the stopword "who"
   const w = annotate('The WHO said the outbreak was over. Who knew?');
   assert.deepEqual(w.entities.map((e) => [e.text, e.canonical]), [['WHO', 'World Health Organization']]);

@@ -739,6 +739,18 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     }
   }
 
+  // "ABC 7", "NBC 4": a broadcaster's call letters and channel number name its local station
+  for (const p of pieces) {
+    if (p.type !== 'ORG' || p.j - p.i !== 1 || !p.lexicon || !/^[A-Z]{2,5}$/.test(tokens[p.i].text)) continue;
+    const n = tokens[p.j];
+    const after = tokens[p.j + 1];
+    if (!n || n.kind !== 'num' || !n.spaceBefore || !/^\d{1,2}$/.test(n.text) || sentOf[p.j] !== sentOf[p.i]) continue;
+    if (after && after.kind === 'word' && !after.cap && after.key !== "'s") continue; // "CNN 24 hours"
+    if (LEX.orgs.longest(keys, p.i, p.j)?.[1].code !== 'MED') continue;
+    p.j += 1;
+    p.canonical = spanText(p.i, p.j);
+  }
+
   // "University of California, Santa Barbara", "University of Texas, Austin": a state university
   // system named after its state, then the campus's town, is one organisation
   for (let pi = 0; pi + 1 < pieces.length; pi++) {
