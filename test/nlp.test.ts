@@ -294,6 +294,11 @@ test('entities: everyday words capitalised are no brand, transcript role labels,
   const t = types('DORA VELLMAN, HOST: Good morning.\n\nIVO KRANTZ, BYLINE: The plant closed.\n\nUNIDENTIFIED PERSON #1: Yes.');
   assert.equal(t['DORA VELLMAN'], 'PERSON');
   for (const w of ['HOST', 'BYLINE', 'UNIDENTIFIED PERSON']) assert.equal(t[w], undefined, w);
+  // capitalised words ending in an everyday word, with no given name in front, are no person; a name is
+  const p = types('Open Reading Time in the app, then Workspace Studio. Later Maria Stone and Daniel Baker spoke.');
+  for (const w of ['Reading Time', 'Workspace Studio']) assert.equal(p[w], undefined, w);
+  assert.equal(p['Maria Stone'], 'PERSON');
+  assert.equal(p['Daniel Baker'], 'PERSON');
   // a broadcaster's call letters and channel number are its local station; a count after them is not
   const st = annotate("Viewers called ABC 7's newsroom. CNN 24 hours later agreed.");
   assert.deepEqual(st.entities.map((e) => e.text), ['ABC 7', 'CNN']);

@@ -21,6 +21,7 @@ import type { Sentence } from './sentences.js';
 import { foldDiacritics } from './fold.js';
 import { LEX, MONTHS, WEEKDAYS, type PlaceInfo, type OrgInfo, type CountryInfo } from './lexicons.js';
 import { isCommonEnglishWord } from '../common-words.js';
+import { isCommonGivenName } from '../given-names.js';
 
 /** Connectors allowed inside a name when a capitalised word follows ("Center for European ..."). */
 const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'das', 'do', 'dos', 'des', 'della', 'di', 'du', 'la', 'le', 'el', 'bin', 'ibn', 'al', 'von', 'van', 'der', 'den', 'ter']);
@@ -493,6 +494,10 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     }
     // "Product Manager", "Senior Research Scientist": a job title, not a person
     if (JOB_TITLE_HEADS.has(keys[b - 1]) && !LEX.givenNames.has(tx)) return { i: a, j: b, type: 'DROP' };
+    // "Reading Time", "Workspace Studio", "Echo Show": capitalised words ending in an everyday word,
+    // with no given name in front and no surname at the end, are a product, feature or heading
+    const last = tokens[b - 1].text;
+    if (isCommonEnglishWord(last) && !LEX.surnames.has(last) && !LEX.givenNames.has(tx) && !isCommonGivenName(tx)) return { i: a, j: b, type: 'DROP' };
     return { i: a, j: b, type: 'PERSON', canonical: spanText(a, b) };
   }
 
