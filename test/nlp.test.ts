@@ -142,6 +142,14 @@ test('quotes: mismatched quotation marks (straight open, curly close and the rev
   assert.equal(by('We can open')?.speaker?.canonical, 'Amina Osei');
 });
 
+test('quotes: a straight quote nested in a straight quote does not cut it short', () => {
+  const text = 'Dora Vellman runs the plant.\n\n"The shift from "seat licences" to usage pricing is here," said Vellman.';
+  const q = annotate(text).quotes.filter((x) => x.direct);
+  assert.equal(q.length, 1, JSON.stringify(q.map((x) => text.slice(x.start, x.end))));
+  assert.ok(text.slice(q[0].start, q[0].end).includes('usage pricing is here'));
+  assert.equal(q[0].speaker?.canonical, 'Dora Vellman');
+});
+
 test('quotes: the said-frame with an unlisted verb, and a colon after a sentence about a named person', () => {
   const text =
     'Nutrition researcher Mark Olsen has studied fasting for years. Katia Brenner, a dietitian, disagrees with him.\n\n' +

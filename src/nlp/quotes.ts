@@ -342,6 +342,15 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
   const usedCues = new Set<number>();
   const cueOf = (k: number) => ({ cue: tokens[k].text, cueSpan: { start: tokens[k].start, end: tokens[k].end } });
 
+  /** The straight mark closing a nested quote opened at `j`: one at a word end, before the line ends. */
+  function nestedClose(j: number): number {
+    for (let k = j + 1; k < text.length && k - j < 400; k++) {
+      if (text[k] === '\n') return -1;
+      if (text[k] === '"') return /[\p{L}\p{N}]/u.test(text[k + 1] ?? '') ? -1 : k;
+    }
+    return -1;
+  }
+
   // ---- direct quotes ----
   const direct: { open: number; close: number; cs: number; ce: number }[] = [];
   {
@@ -368,6 +377,15 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       let stop = -1;
       while (j < L && j - i < 4000) {
         const d = text[j];
+        // a straight mark at a word start inside a straight quote opens a nested one ("... the shift
+        // from "application consumption" to ..."): skip to its own closing mark on the same line
+        if (ch === '"' && d === '"' && /[\s([{]/.test(text[j - 1]) && /[\p{L}\p{N}]/u.test(text[j + 1] ?? '')) {
+          const k = nestedClose(j);
+          if (k > 0) {
+            j = k + 1;
+            continue;
+          }
+        }
         // a mismatched pair still closes: a straight quote opened and a curly one closed (or the
         // reverse at a word end), as copy-pasted and machine-rewritten text mixes them
         if (d === close || (ch === '\u201e' && d === '\u201c') || (ch === '"' && d === '\u201d') || (ch === '\u201c' && d === '"' && !/\p{L}/u.test(text[j + 1] ?? ''))) {
