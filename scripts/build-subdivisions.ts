@@ -15,6 +15,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { iso31661, iso31662 } from 'iso-3166';
+import { foldDiacritics } from '../src/nlp/fold.js';
 
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'data', 'lexicons', 'subdivisions.txt');
 
@@ -25,14 +26,13 @@ const COUNTRIES = ['US', 'CA', 'AU', 'IN', 'MX', 'NG', 'ZA', 'BD', 'KE', 'BR', '
 const EXCLUDED = new Set(['Delta', 'Plateau', 'Rivers', 'Niger', 'Acre', 'Para', 'Misiones', 'Formosa', 'Free State', 'Distrito Federal', 'Mexico', 'Hidalgo', 'Guerrero', 'Colima', 'Imo', 'Edo', 'Meru', 'Nandi', 'Busia', 'Salta', 'Chaco', 'Bahia', 'Victoria', 'Georgia', 'Washington']);
 
 const alpha3 = new Map(iso31661.map((c) => [c.alpha2, c.alpha3]));
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
 const lines = new Set<string>();
 for (const sub of iso31662) {
   if (!COUNTRIES.includes(sub.parent)) continue;
   const code = alpha3.get(sub.parent)!;
-  const m = /^(.*?)\s*\((.*)\)$/.exec(fold(sub.name));
-  for (const name of m ? [m[1], m[2]] : [fold(sub.name)]) {
+  const m = /^(.*?)\s*\((.*)\)$/.exec(foldDiacritics(sub.name));
+  for (const name of m ? [m[1], m[2]] : [foldDiacritics(sub.name)]) {
     // "Elgeyo/Marakwet", "San Andres, Providencia y ...": compound forms news writes otherwise
     if (!name || /[/,]/.test(name) || EXCLUDED.has(name)) continue;
     lines.add(`${name}|${code}`);

