@@ -416,3 +416,36 @@ test('events: a verb coordinated with the last coded one shares its subject; a n
   const own = events('Rebels stormed the army camp, and officials said they fled.');
   assert.ok(!own.some((e) => e.trigger.text === 'fled' && e.actor.some((a) => a.text === 'Rebels')));
 });
+
+test('events: a finite verb after "and" shares the subject of the last finite verb, not of an infinitive in its object', () => {
+  const ev = events("Russia has provided political cover to Kim's efforts to expand his arsenal, and has repeatedly blocked new sanctions on Iran.");
+  const blocked = ev.find((e) => e.trigger.text === 'blocked');
+  assert.deepEqual(blocked?.actor.map((a) => a.text), ['Russia']);
+});
+
+test('events: a bare word closing a list of nouns after "and" is no verb; one with an object is', () => {
+  assert.ok(!events('Officials accused Syria of sending rockets in exchange for technologies and aid.').some((e) => e.trigger.text === 'aid'), 'aid');
+  const kill = events('Militants storm towns and kill civilians.');
+  assert.deepEqual(kill.find((e) => e.trigger.text === 'kill')?.actor.map((a) => a.text), ['Militants']);
+});
+
+test('events: a participle after its subject with a named agent after "by" is a passive; the agent is not the next verb\'s subject', () => {
+  const hamas = events('Hamas backed by Iran fired rockets at Israel.');
+  const backed = hamas.find((e) => e.trigger.text === 'backed');
+  assert.deepEqual(backed?.actor.map((a) => a.text), ['Iran']);
+  assert.deepEqual(backed?.target.map((a) => a.text), ['Hamas']);
+  assert.deepEqual(hamas.find((e) => e.trigger.text === 'fired')?.actor.map((a) => a.text), ['Hamas']);
+  // as an appositive between commas
+  const taliban = events('The Taliban, backed by Pakistan, seized Kabul.');
+  assert.deepEqual(taliban.find((e) => e.trigger.text === 'backed')?.actor.map((a) => a.text), ['Pakistan']);
+  assert.deepEqual(taliban.find((e) => e.trigger.text === 'seized')?.actor.map((a) => a.text), ['Taliban']);
+  // with a nominal subject
+  assert.deepEqual(events('Rebels backed by Rwanda seized Goma.').find((e) => e.trigger.text === 'seized')?.actor.map((a) => a.text), ['Rebels']);
+  // without a subject before it, a description is no event
+  assert.ok(!events('Here are the courses offered by Google.').some((e) => e.trigger.text === 'offered'), 'offered');
+});
+
+test('events: "pass" before a path is motion, not a permission', () => {
+  assert.ok(!events('The convoy of Chad passed through the streets of the capital.').some((e) => e.trigger.text === 'passed'), 'passed through');
+  assert.ok(!events('The rebel column passed near Goma on Monday.').some((e) => e.trigger.text === 'passed'), 'passed near');
+});

@@ -190,6 +190,9 @@ const RESIGN_FORMS = new Set(regularVerbForms('resign', 'short'));
 /** "spent a second night in shelters", "spend two years in prison": time passed, not money given (CAMEO's "spend on"). */
 const SPEND_FORMS = new Set(['spend', 'spends', 'spent', 'spending']);
 const BREAK_FORMS = new Set(['break', 'breaks', 'broke', 'broken', 'breaking']);
+/** "pass" is the dictionary's "allow" (pass a law, pass an aid convoy); before a path it is motion. */
+const PASS_FORMS = new Set(['pass', 'passes', 'passed', 'passing']);
+const PATH_PREPOSITIONS = new Set(['through', 'by', 'along', 'over', 'across', 'near', 'under', 'between', 'around', 'past', 'beside', 'alongside', 'down', 'up']);
 /** What one breaks without violence: rules, promises, records, silence, news. */
 const BROKEN_NON_OBJECTS = new Set(['law', 'laws', 'rule', 'rules', 'regulation', 'regulations', 'promise', 'promises', 'pledge', 'record', 'records', 'silence', 'news', 'story', 'ground', 'even', 'tradition', 'habit', 'protocol', 'code', 'contract', 'deadlock', 'stalemate', 'tie', 'ice']);
 const EXPECT_FORMS = new Set(['expect', 'expects', 'expected', 'expecting', 'anticipate', 'anticipates', 'anticipated', 'predict', 'predicts', 'predicted']);
@@ -286,6 +289,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     mentionEnd.set(m.tokEnd - 1, m);
   }
   const roleStartOf = new Map<number, number>(); // role span start token → name start token
+  const tokenAtStart = new Map<number, number>(tokens.map((t, i) => [t.start, i]));
   for (const m of ents.mentions) {
     if (!m.roleSpan || m.roleSpan.end > m.start) continue;
     for (let k = m.tokStart - 1; k >= 0 && tokens[k].start >= m.roleSpan.start; k--) roleStartOf.set(k, m.tokStart);
@@ -432,6 +436,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (contentClause && WARNING_VERBS.has(t.key)) return v;
     // the object of "spend" is a span of time: up to four words ("a second", "the next two") and a time noun
     if (SPEND_FORMS.has(t.key) && hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 5), (x) => TIME_SPAN_NOUNS.has(x.key), isPunct)) return v;
+    // "the convoy passed through the streets": motion, not a permission
+    if (PASS_FORMS.has(t.key) && PATH_PREPOSITIONS.has(tokens[vEnd]?.key ?? '')) return v;
     // "broke the law", "broke its promise", "broke a record": no destruction (the dictionary's "break" is 190)
     if (BREAK_FORMS.has(t.key) && hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 3), (x) => BROKEN_NON_OBJECTS.has(x.key), isPunct)) return v;
     // "could not independently verify", "was unable to confirm": the reporter's caveat, not an event
@@ -639,12 +645,34 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         break;
       }
     }
-    const passive = /ed$/.test(t.key) && COPULAS.has(tokens[v - 1]?.key ?? '');
     // the subject names the event: its actor is the name before the noun ("Palestinian riots"),
     // its target what it is against
     let actor = nounSubjectAt >= 0 ? modifierOf(nounSubjectAt, clauseStart) : groupBefore(v, clauseStart);
+    // "Hamas backed by Iran fired rockets": the agent of a reduced passive is not the subject of
+    // the verb after it; what the participle follows is
+    if (nounSubjectAt < 0 && actor.length) {
+      const first = tokenAtStart.get(actor[0].start) ?? -1;
+      const by = tokens[first - 1]?.key === 'the' ? first - 2 : first - 1;
+      const participle = by - 1;
+      if (tokens[by]?.key === 'by' && participle > clauseStart && /(ed|en)$/.test(tokens[participle].key) && !AUX.has(tokens[participle - 1].key)) {
+        const subject = groupBefore(participle, clauseStart);
+        const found = subject.length ? subject : nominalSubjectBefore(participle, clauseStart);
+        if (found.length) actor = found;
+      }
+    }
+    // "The Taliban, backed by Pakistan, seized": a participle with its agent opening an appositive
+    const byAgent = tokens[vEnd]?.key === 'by' ? (tokens[vEnd + 1]?.key === 'the' ? vEnd + 2 : vEnd + 1) : -1;
+    const namedAgent = byAgent >= 0 && (mentionAt.has(byAgent) || roleStartOf.has(byAgent) || countryParticipant(byAgent) !== null);
+    if (namedAgent && !actor.length && tokens[v - 1]?.text === ',' && mentionEnd.has(v - 2)) actor = groupBefore(v - 1, clauseStart);
     // no named subject: a nominal one headed by an agent noun ("the two sides", "rebel leaders")
     if (!actor.length) actor = nominalSubjectBefore(v, clauseStart);
+    // "rebels backed by Rwanda", "the second car offered by Putin": a participle right after its
+    // subject, with a named agent right after it, is a passive too (a reduced relative); the
+    // subject undergoes it. (Without a subject before it the participle stays no event:
+    // "courses offered by Google" is a description, not news.)
+    const afterSubject = actor.some((a) => a.end === tokens[v - 1]?.end || (tokens[v - 1]?.text === ',' && a.end === tokens[v - 2]?.end));
+    const reducedPassive = namedAgent && afterSubject && /(ed|en)$/.test(t.key);
+    const passive = (/ed$/.test(t.key) && COPULAS.has(tokens[v - 1]?.key ?? '')) || reducedPassive;
     let passiveUnknownAgent = false;
     let target = nounSubjectAt >= 0 ? (tokens[nounSubjectAt + 1]?.key === 'against' ? firstAfter(nounSubjectAt + 2, v) : []) : firstAfter(vEnd, s.tokEnd);
     if (!target.length) {
@@ -1207,7 +1235,9 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         // the appositive opens with a determiner or a possessive name ("Algeria's leading activist")
         const opener = tokens[q + 1];
         const possessive = !!opener && (mentionAt.has(q + 1) || ents.countryAt.has(q + 1)) && tokens.slice(q + 2, q + 6).some((x) => x.key === "'s") && isAgentKey(tokens[k - 1].key);
-        if ((['a', 'an', 'the', 'which', 'who', 'like', 'unlike', 'along', 'together'].includes(opener?.key ?? '') || possessive) && (mentionEnd.has(nameEnd) || countryStartingBefore(nameEnd) >= 0)) return groupBefore(nameEnd + 1, clauseStart, depth + 1);
+        // ("The Taliban, backed by Pakistan, seized": a participle with its agent)
+        const participle = !!opener && /(ed|en)$/.test(opener.key) && tokens[q + 2]?.key === 'by';
+        if ((['a', 'an', 'the', 'which', 'who', 'like', 'unlike', 'along', 'together'].includes(opener?.key ?? '') || possessive || participle) && (mentionEnd.has(nameEnd) || countryStartingBefore(nameEnd) >= 0)) return groupBefore(nameEnd + 1, clauseStart, depth + 1);
         break;
       }
     }
@@ -1391,7 +1421,22 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     let k = v - 1;
     while (k > 0 && tokens[k].kind === 'word' && (tokens[k].key.endsWith('ly') || tokens[k].key === 'then' || tokens[k].key === 'also' || AUX.has(tokens[k].key))) k--;
     if (tokens[k]?.key !== 'and') return [];
-    const last = events[events.length - 1];
+    // "in exchange for technologies and aid.": a bare form with nothing after it, after "and" and
+    // a plural noun, ends a list of nouns ("raid homes and arrest dozens" has an object)
+    const before = tokens[k - 1];
+    const after = tokens[v + 1];
+    if (!/(s|ed|ing)$/.test(tokens[v].key) && (!after || after.kind === 'punct') && before?.kind === 'word' && !before.cap && /[^s]s$/.test(before.key) && !FORMS.has(before.key)) return [];
+    // "Russia has provided cover to Kim's efforts to expand ..., and has blocked": a finite verb
+    // is coordinated with the last finite one, not with an infinitive inside its object
+    const infinitive = (e: EventAnn): boolean => tokens[(tokenAtStart.get(e.trigger.start) ?? 0) - 1]?.key === 'to';
+    let last = events[events.length - 1];
+    if (tokens[v - 1]?.key !== 'to') {
+      for (let i = events.length - 1; i >= 0 && events[i].sentence === si; i--) {
+        if (infinitive(events[i])) continue;
+        last = events[i];
+        break;
+      }
+    }
     if (!last || last.sentence !== si || last.trigger.end > tokens[k].start || tokens[k].start - last.trigger.end > 160) return [];
     // another finite verb or a subject between the two would start a clause of its own
     for (let q = k - 1; q >= 0 && tokens[q].start >= last.trigger.end; q--) {
