@@ -25,6 +25,19 @@ export default tseslint.config(
     },
   },
   {
+    // A failing assert.ok(x) without a message makes Node re-read and parse the test's source to
+    // print the expression; under the tsx loader that can take minutes (nodejs/node#52962), so a
+    // red test would look like a hung CI. Every truthiness assertion carries its own message.
+    files: ['test/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='assert'][callee.property.name='ok'][arguments.length=1]", message: 'give assert.ok a message (a failing one without it can hang under tsx)' },
+        { selector: "CallExpression[callee.name='assert'][arguments.length=1]", message: 'give assert a message (a failing one without it can hang under tsx)' },
+      ],
+    },
+  },
+  {
     // the web UI: plain browser ES modules, no build step
     files: ['web/**/*.js'],
     languageOptions: { globals: globals.browser, sourceType: 'module' },

@@ -16,15 +16,15 @@ test('annotation layers are stored per article, incrementally, and queried by sp
   const article = store.getArticle(id)!;
   for (const m of layers.entities) assert.equal(article.text.slice(m.start, m.end), m.text, 'stand-off spans point into the clean text');
   const all = store.quotes();
-  assert.ok(all.length > 10);
+  assert.ok(all.length > 10, 'all.length > 10');
   const speaker = all.find((q) => q.speaker)!.speaker!.canonical;
   const bySpeaker = store.quotes({ speaker: speaker.split(' ').pop()!.toUpperCase() });
-  assert.ok(bySpeaker.length > 0 && bySpeaker.every((q) => q.speaker!.canonical.toLowerCase().includes(speaker.split(' ').pop()!.toLowerCase())));
+  assert.ok(bySpeaker.length > 0 && bySpeaker.every((q) => q.speaker!.canonical.toLowerCase().includes(speaker.split(' ').pop()!.toLowerCase())), 'bySpeaker.length > 0 && bySpeaker.every((q) => q.speaker!.canonical.toLowerCase().includes(speake...');
   assert.deepEqual(store.quotes({ speaker: "%' OR 1=1 --" }), [], 'speaker filter is a bound parameter');
   const events = store.events();
-  assert.ok(events.length > 0);
+  assert.ok(events.length > 0, 'events.length > 0');
   const cat = events[0].category;
-  assert.ok(store.events({ category: cat.toLowerCase() }).every((e) => e.category === cat));
+  assert.ok(store.events({ category: cat.toLowerCase() }).every((e) => e.category === cat), 'store.events({ category: cat.toLowerCase() }).every((e) => e.category === cat)');
   store.close();
 });
 
@@ -36,7 +36,7 @@ test('parallax entities / quotes / events print the stored layers with --json', 
     const entities = runCli(['entities', '--db', db, '--json', '--type', 'PERSON']);
     assert.equal(entities.status, 0, entities.stderr);
     const people = entities.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    assert.ok(people.length > 5 && people.every((p) => p.type === 'PERSON'));
+    assert.ok(people.length > 5 && people.every((p) => p.type === 'PERSON'), "people.length > 5 && people.every((p) => p.type === 'PERSON')");
     assert.ok(people.some((p) => p.aliases.length > 1), 'aliases merged across mentions');
     const quotes = runCli(['quotes', '--db', db, '--json']);
     assert.equal(quotes.status, 0);

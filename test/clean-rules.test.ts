@@ -182,7 +182,7 @@ test('label lines with a bar, agency-input credits, wire-feed notices', () => {
 
 test('a label rule needs its own words before the colon', () => {
   const r = cleanText(article('Watch out for: some ferries are older than they look, inspectors said', 'Watch: the first crossing'));
-  assert.ok(r.text.includes('Watch out for: some ferries'));
+  assert.ok(r.text.includes('Watch out for: some ferries'), "r.text.includes('Watch out for: some ferries')");
   assertRemoved(r, 'Watch: the first crossing', 'related-links', 'read-more-link');
 });
 
@@ -191,7 +191,7 @@ test('a closing prompt sentence is cut from the last paragraph as a span; a prom
   const r = cleanText([PROSE[0], PROSE[1], last, 'Follow us for the latest harbour news.'].join('\n\n'));
   assert.ok(r.text.endsWith('The first boats will sail in the spring.'), r.text.slice(-80));
   const span = r.removals.find((x) => x.text === 'Stay tuned for more updates on the ferry plan!');
-  assert.ok(span);
+  assert.ok(span, 'span');
   assert.equal(span.reason, 'share-subscribe');
   assert.equal(span.rule, 'trailing-prompt');
   assert.equal(span.at, r.text.length);
@@ -293,7 +293,7 @@ test('keyword spam at the start, before the title, is removed; the title is kept
   const r = cleanText(['best casino bonus codes', 'slot online gratis', title, ...PROSE].join('\n\n'));
   assertRemoved(r, 'best casino bonus codes', 'spam-keywords', 'keyword-head');
   assertRemoved(r, 'slot online gratis', 'spam-keywords', 'keyword-head');
-  assert.ok(r.text.startsWith(title));
+  assert.ok(r.text.startsWith(title), 'r.text.startsWith(title)');
 });
 
 test('a mid-document run of keyword lines is removed; a lone subhead is not', () => {
@@ -308,7 +308,7 @@ test('short subheads between prose paragraphs are kept, also when the article en
   const text = [PROSE[0], subheads[0], PROSE[1], PROSE[2], subheads[1], PROSE[3], 'More ferry routes in the years ahead'].join('\n\n');
   const r = cleanText(text);
   for (const s of subheads) assert.ok(r.text.includes(s), s);
-  assert.ok(r.text.includes('More ferry routes in the years ahead'));
+  assert.ok(r.text.includes('More ferry routes in the years ahead'), "r.text.includes('More ferry routes in the years ahead')");
   assert.equal(r.removals.length, 0, JSON.stringify(r.removals));
 });
 
@@ -333,7 +333,7 @@ test('a wire credit line at the end is a byline-line, never spam', () => {
   const r = cleanText(article(credit));
   const x = removalOf(r, credit);
   if (x) assert.equal(x.reason, 'byline-line');
-  assert.ok(!r.removals.some((y) => y.reason === 'spam-keywords'));
+  assert.ok(!r.removals.some((y) => y.reason === 'spam-keywords'), "!r.removals.some((y) => y.reason === 'spam-keywords')");
   const r2 = cleanText(article('Photo: Anna Berg/Harbour Daily', 'Additional reporting by Lena Fischer in Hamburg'));
   assert.ok(!r2.removals.some((y) => y.reason === 'spam-keywords'), JSON.stringify(r2.removals));
 });
@@ -343,7 +343,7 @@ test('a title equal to opts.title is set aside; other first lines are kept', () 
   const r = cleanText([title, ...PROSE].join('\n\n'), { title });
   assertRemoved(r, title, 'title-repeat', 'title-repeat');
   const r2 = cleanText([title, ...PROSE].join('\n\n'), { title: 'Something else entirely' });
-  assert.ok(r2.text.startsWith(title));
+  assert.ok(r2.text.startsWith(title), 'r2.text.startsWith(title)');
   // With or without a site suffix on either side.
   const r3 = cleanText([title, ...PROSE].join('\n\n'), { title: title + ' - Harbour Daily' });
   assertRemoved(r3, title, 'title-repeat');
@@ -351,13 +351,13 @@ test('a title equal to opts.title is set aside; other first lines are kept', () 
   assertRemoved(r4, title + ' | Harbour Daily', 'title-repeat');
   // A short line that merely starts the title is not it.
   const r5 = cleanText(['Council', ...PROSE].join('\n\n'), { title });
-  assert.ok(r5.text.startsWith('Council\n\n'));
+  assert.ok(r5.text.startsWith('Council\n\n'), "r5.text.startsWith('Council\\n\\n')");
 });
 
 test('hashtag lines are spam; a line with one hashtag in prose is not', () => {
   const r = cleanText(article('#ferry #harbour #travel #cheapflights', 'Follow the vote with #HarbourVote tonight, officials said.'));
   assertRemoved(r, '#ferry #harbour #travel #cheapflights', 'spam-keywords', 'hashtag-line');
-  assert.ok(r.text.includes('#HarbourVote'));
+  assert.ok(r.text.includes('#HarbourVote'), "r.text.includes('#HarbourVote')");
 });
 
 test('symbol-only lines are removed as empty-or-symbolic; a lone figure is table content', () => {
@@ -370,8 +370,8 @@ test('run-together words at a sentence join are split and recorded', () => {
   const text = 'Talks on the harbour plan resumed in Hamburg. The port of HamburgThe city said on Monday that it would add berths.\n\n' +
     'Engineers reviewed the bridge in Lisbon. New crossings in LisbonIn the spring, work begins.';
   const r = cleanText(text);
-  assert.ok(r.text.includes('Hamburg. The city said'));
-  assert.ok(r.text.includes('Lisbon. In the spring'));
+  assert.ok(r.text.includes('Hamburg. The city said'), "r.text.includes('Hamburg. The city said')");
+  assert.ok(r.text.includes('Lisbon. In the spring'), "r.text.includes('Lisbon. In the spring')");
   assert.equal(r.repairs.filter((x) => x.kind === 'run-together').length, 2);
   for (const x of r.repairs) assert.equal(r.text.slice(x.at, x.at + x.after.length), x.after);
 });
@@ -386,7 +386,7 @@ test('a country, capital, weekday or month glued to a sentence starter is split 
   for (const [line, expected] of cases) {
     const r = cleanText(article(line));
     assert.ok(r.text.includes(expected), `${expected} not in ${r.text.slice(-160)}`);
-    assert.ok(r.repairs.length >= 1);
+    assert.ok(r.repairs.length >= 1, 'r.repairs.length >= 1');
   }
   // unknown left parts, figures, brands and addresses stay as written
   for (const line of ['Their LinkedIn page listed 3,400 members and the PlayStation store.', 'Write to press@example.org,desk or see example.org/a,b for details.']) {
@@ -414,7 +414,7 @@ test('camel-case names are never split', () => {
   const r = cleanText(text);
   assert.equal(r.repairs.filter((x) => x.kind === 'run-together').length, 0, JSON.stringify(r.repairs));
   const glued = 'The firm praised LinkedIn in a statement, and LinkedIn thanked it; LinkedIn In March added features.';
-  assert.ok(cleanText(glued).text.includes('LinkedIn In March'));
+  assert.ok(cleanText(glued).text.includes('LinkedIn In March'), "cleanText(glued).text.includes('LinkedIn In March')");
   assert.equal(cleanText('Mr. Smith met officials from LinkedIn on Monday; LinkedIn is growing.').repairs.length, 0);
 });
 
@@ -441,10 +441,10 @@ test('hard-wrapped plain text is re-flowed into paragraphs', () => {
   ].join('\n');
   const units = splitUnits(wrapped);
   assert.equal(units.length, 2);
-  assert.ok(units[0].text.startsWith('The city council voted') && units[0].text.endsWith('five years.'));
+  assert.ok(units[0].text.startsWith('The city council voted') && units[0].text.endsWith('five years.'), "units[0].text.startsWith('The city council voted') && units[0].text.endsWith('five years.')");
   const r = cleanText(wrapped);
   assert.equal(r.text.split('\n\n').length, 2);
-  assert.ok(r.text.includes('with the old town. Council members'));
+  assert.ok(r.text.includes('with the old town. Council members'), "r.text.includes('with the old town. Council members')");
   // List items are never joined, even when they fill the width.
   const list = wrapped + '\n\n' + [
     '- The new northern route will link the suburbs with the old town and its',
@@ -471,7 +471,7 @@ test('datelines: wire, capitals, city-region, Reuters date; names are not dateli
   for (const [text, want] of cases) {
     const d = parseDateline(text);
     assert.deepEqual(d && { place: d.place, outlet: d.outlet }, want, text);
-    if (d) assert.ok(text.startsWith(d.text));
+    if (d) assert.ok(text.startsWith(d.text), 'text.startsWith(d.text)');
   }
   const r = cleanText('Harbour plan approved\n\nLISBON (AP) \u2014 The city approved the harbour plan on Monday.');
   assert.deepEqual(r.dateline, { text: 'LISBON (AP) \u2014', place: 'LISBON', outlet: 'AP' });
@@ -494,7 +494,7 @@ test('nothing is dropped silently: every letter and digit is in the text or in a
   // Offsets are insertion points inside the text, in document order.
   let last = 0;
   for (const x of r.removals) {
-    assert.ok(x.at >= last && x.at <= r.text.length);
+    assert.ok(x.at >= last && x.at <= r.text.length, 'x.at >= last && x.at <= r.text.length');
     last = x.at;
   }
 });
@@ -507,9 +507,9 @@ test('performance: 1 MB without spaces and 1 MB of prose clean in well under a s
     return performance.now() - t;
   }));
   const noSpaces = 'a'.repeat(500_000) + 'B'.repeat(250_000) + 'aaaIn'.repeat(30_000) + 'x.Y'.repeat(30_000);
-  const msNoSpaces = time(() => assert.ok(cleanText(noSpaces).text.length >= noSpaces.length));
+  const msNoSpaces = time(() => assert.ok(cleanText(noSpaces).text.length >= noSpaces.length, 'cleanText(noSpaces).text.length >= noSpaces.length'));
   const prose = (PROSE.join('\n\n') + '\n\n').repeat(Math.ceil(1_000_000 / 560)).slice(0, 1_000_000);
-  const msProse = time(() => assert.ok(cleanText(prose + '\n\ncheap flights deals\n\npng icon').removals.length >= 2));
+  const msProse = time(() => assert.ok(cleanText(prose + '\n\ncheap flights deals\n\npng icon').removals.length >= 2, "cleanText(prose + '\\n\\ncheap flights deals\\n\\npng icon').removals.length >= 2"));
   const hostile = ('Leave a ' + '('.repeat(1000) + ' \u2014 ').repeat(1000) + 'Home | About | '.repeat(30_000);
   const msHostile = time(() => cleanText(hostile));
   assert.ok(msNoSpaces < 800 && msProse < 800 && msHostile < 800, `ms: ${msNoSpaces} ${msProse} ${msHostile}`);

@@ -63,19 +63,19 @@ test('seed with a keyword tail: every tail line removed as spam, every prose lin
   }
   const checked = assertProseKept(source, r.text, () => false);
   assertAccounted(source, r);
-  assert.ok(checked >= 20);
+  assert.ok(checked >= 20, 'checked >= 20');
   // Subheads between prose paragraphs are kept.
   const subheads = lines.filter((l, i) => !endsWithPunctuation(l) && i > 0 && i < lines.length - 1 &&
     endsWithPunctuation(lines[i - 1]) && endsWithPunctuation(lines[i + 1]));
-  assert.ok(subheads.length >= 2);
+  assert.ok(subheads.length >= 2, 'subheads.length >= 2');
   for (const s of subheads) assert.ok(r.text.includes(s), `subhead lost: ${s}`);
   // Nothing but spam was removed, and the removals sit at the end of the clean text.
   assert.deepEqual([...new Set(r.removals.map((x) => x.reason))], ['spam-keywords']);
   for (const x of r.removals) assert.equal(x.at, r.text.length);
   // A dateline without an outlet: "Place, Region –".
-  assert.ok(r.dateline);
+  assert.ok(r.dateline, 'r.dateline');
   assert.equal(r.dateline.outlet, null);
-  assert.ok(source.startsWith(r.dateline.text));
+  assert.ok(source.startsWith(r.dateline.text), 'source.startsWith(r.dateline.text)');
 });
 
 test('seed with a disclaimer and a comment form: removed with their reasons, prose kept, wire dateline parsed', { skip: absent(SEED_WIRE) }, () => {
@@ -86,19 +86,19 @@ test('seed with a disclaimer and a comment form: removed with their reasons, pro
   assert.equal(disclaimers.length, 1);
   assert.match(disclaimers[0], /^Disclaimer/);
   const form = byReason('comment-form');
-  assert.ok(form.some((t) => t === 'Leave a Reply'));
-  assert.ok(form.some((t) => t.startsWith('Your email address will not be published')));
+  assert.ok(form.some((t) => t === 'Leave a Reply'), "form.some((t) => t === 'Leave a Reply')");
+  assert.ok(form.some((t) => t.startsWith('Your email address will not be published')), "form.some((t) => t.startsWith('Your email address will not be published'))");
   assert.equal(r.removals.length, 3, JSON.stringify(r.removals));
-  assert.ok(!/Leave a Reply|Disclaimer|Required fields/.test(r.text));
+  assert.ok(!/Leave a Reply|Disclaimer|Required fields/.test(r.text), '!/Leave a Reply|Disclaimer|Required fields/.test(r.text)');
 
   assertAccounted(source, r);
   const isBoilerplate = (l: string) => /^(Disclaimer|Leave a Reply|Your email address)/.test(l);
-  assert.ok(assertProseKept(source, r.text, isBoilerplate) >= 25);
+  assert.ok(assertProseKept(source, r.text, isBoilerplate) >= 25, 'assertProseKept(source, r.text, isBoilerplate) >= 25');
   // The title line is kept (no title given), as the first paragraph.
-  assert.ok(r.text.startsWith(sourceLines(source)[0]));
+  assert.ok(r.text.startsWith(sourceLines(source)[0]), 'r.text.startsWith(sourceLines(source)[0])');
 
   // "UkraineIn exchange" repaired and recorded.
-  assert.ok(!r.text.includes('UkraineIn'));
+  assert.ok(!r.text.includes('UkraineIn'), "!r.text.includes('UkraineIn')");
   const repair = r.repairs.find((x) => x.kind === 'run-together' && x.before.includes('UkraineIn'));
   assert.ok(repair, 'run-together repair recorded');
   assert.equal(r.text.slice(repair.at, repair.at + repair.after.length), repair.after);
@@ -115,8 +115,8 @@ test('seed title given as opts.title is set aside as title-repeat', { skip: abse
   const title = sourceLines(source)[0];
   const r = cleanText(source, { title });
   const removal = r.removals.find((x) => x.reason === 'title-repeat');
-  assert.ok(removal);
+  assert.ok(removal, 'removal');
   assert.equal(removal.text, title);
   assert.equal(removal.at, 0);
-  assert.ok(!r.text.startsWith(title));
+  assert.ok(!r.text.startsWith(title), '!r.text.startsWith(title)');
 });

@@ -60,9 +60,9 @@ test('ingest → list/show/dups/stats/errors, with --json; a bad file gives exit
     assert.equal(show.status, 0);
     const art = JSON.parse(show.stdout);
     assert.equal(art.id, html.id);
-    assert.ok(art.text.length > 200);
+    assert.ok(art.text.length > 200, 'art.text.length > 200');
     assert.ok(!/cookies to improve/.test(art.text), 'cookie banner removed');
-    assert.ok(Array.isArray(art.removals));
+    assert.ok(Array.isArray(art.removals), 'Array.isArray(art.removals)');
 
     const human = runCli(['show', html.id, '--db', db]);
     assert.equal(human.status, 0);
@@ -99,8 +99,8 @@ test('extract --json is stateless and prints the documented fields', () => {
       assert.ok(k in o, `field ${k}`);
     }
     assert.equal(o.file, f);
-    assert.ok(o.removals.some((x: { reason: string; text: string }) => x.reason === 'comment-form' && /Leave a Reply/.test(x.text)));
-    assert.ok(!/Leave a Reply/.test(o.text));
+    assert.ok(o.removals.some((x: { reason: string; text: string }) => x.reason === 'comment-form' && /Leave a Reply/.test(x.text)), "o.removals.some((x: { reason: string; text: string }) => x.reason === 'comment-form' && /Leave a ...");
+    assert.ok(!/Leave a Reply/.test(o.text), '!/Leave a Reply/.test(o.text)');
   } finally {
     dir.cleanup();
   }

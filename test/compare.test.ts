@@ -57,9 +57,9 @@ test('compare: shared facts, single-outlet facts, and conflicts in numbers, date
   assert.deepEqual(arrests.voices, ['Harbor Times']);
   assert.equal(cmp.counts.conflicts, 3);
 
-  assert.ok(cmp.timeline.some((t) => t.date === '2025-03-03') && cmp.timeline.some((t) => t.date === '2025-03-04'));
+  assert.ok(cmp.timeline.some((t) => t.date === '2025-03-03') && cmp.timeline.some((t) => t.date === '2025-03-04'), "cmp.timeline.some((t) => t.date === '2025-03-03') && cmp.timeline.some((t) => t.date === '2025-03...");
   assert.ok(cmp.summary.length > 0 && cmp.summary[0].text.startsWith('GENEVA'), 'the summary starts from the lead');
-  for (const s of cmp.summary) assert.ok(s.text.length > 0 && s.end > s.start);
+  for (const s of cmp.summary) assert.ok(s.text.length > 0 && s.end > s.start, 's.text.length > 0 && s.end > s.start');
 });
 
 test('compare: agreeing outlets give no conflict; approximate values within tolerance agree; a copy is not an independent voice', () => {
@@ -72,7 +72,7 @@ test('compare: agreeing outlets give no conflict; approximate values within tole
     article('c', 'Aggregator', '2025-06-02', copy, 'a'),
   ]);
   const evac = cmp.claims.find((c) => c.kind === 'quantity' && c.label.includes('evacuated'));
-  assert.ok(evac);
+  assert.ok(evac, 'evac');
   assert.equal(evac.conflict, null);
   assert.equal(evac.voices.length, 3);
   assert.equal(evac.independent, 2, 'the copy repeats, it does not confirm');
@@ -108,9 +108,9 @@ test('parallax compare on the sample corpus: a story with several outlets, text 
     assert.equal(r.status, 0, r.stderr);
     const cmp = JSON.parse(r.stdout);
     assert.equal(cmp.story.id, big.id);
-    assert.ok(cmp.voices.length >= 2);
+    assert.ok(cmp.voices.length >= 2, 'cmp.voices.length >= 2');
     assert.ok(cmp.claims.some((c: { coverage: string }) => c.coverage !== 'one'), 'some fact is reported by several outlets');
-    for (const c of cmp.claims) for (const m of c.mentions) assert.ok(m.sentenceText.length > 0);
+    for (const c of cmp.claims) for (const m of c.mentions) assert.ok(m.sentenceText.length > 0, 'm.sentenceText.length > 0');
     const text = runCli(['compare', big.id.slice(6, 14), '--db', db]);
     assert.equal(text.status, 0, text.stderr);
     assert.match(text.stdout, /Summary:/);
@@ -145,7 +145,7 @@ test('dossier: Markdown sections, and article text that cannot open a tag, a lin
   const { story, cmp } = hostileStory('Fisheries deal <script>', 'Valley <b>Post</b>', 'Deal | signed');
   const md = storyDossier(story, cmp);
   for (const h of ['# Fisheries deal &lt;script&gt;', '## Summary', '## Where outlets disagree', '## Timeline', '## Sources']) assert.ok(md.includes(h), h);
-  assert.ok(md.includes('**value**') && md.includes('**speaker**') && md.includes('**date**'));
+  assert.ok(md.includes('**value**') && md.includes('**speaker**') && md.includes('**date**'), "md.includes('**value**') && md.includes('**speaker**') && md.includes('**date**')");
   assert.ok(!/<(?!!--)[a-z]/i.test(md), 'no raw tag anywhere');
   assert.ok(md.includes('Deal \\| signed'), 'a pipe in a title does not split the table row');
 });
@@ -158,7 +158,7 @@ test('HTML dossier: one page, no script allowed by its policy, and hostile artic
   const html = storyDossierHtml(story, cmp);
   const { document } = parseHTML(html);
   assert.equal(document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'), DOSSIER_CSP);
-  assert.ok(!/script-src|'unsafe-eval'/.test(DOSSIER_CSP) && DOSSIER_CSP.startsWith("default-src 'none'"));
+  assert.ok(!/script-src|'unsafe-eval'/.test(DOSSIER_CSP) && DOSSIER_CSP.startsWith("default-src 'none'"), '!/script-src|\'unsafe-eval\'/.test(DOSSIER_CSP) && DOSSIER_CSP.startsWith("default-src \'none\'")');
   assert.equal(document.querySelectorAll('script, img, svg, iframe, object, embed, form, base, link').length, 0, 'no active or loading element');
   for (const el of Array.from(document.querySelectorAll('*'))) {
     for (const attr of Array.from(el.attributes)) assert.ok(!/^on/i.test(attr.name), `no event handler attribute (${attr.name})`);

@@ -59,7 +59,7 @@ test('export on the sample corpus: every stored article, story, quote and event 
 
     const events = runCli(['export', 'events', '--db', db, '--format', 'tsv']).stdout.trim().split('\n');
     const header = events[0].split('\t');
-    assert.ok(header.includes('category') && header.includes('actorCountry'));
+    assert.ok(header.includes('category') && header.includes('actorCountry'), "header.includes('category') && header.includes('actorCountry')");
     assert.ok(events.length > 1, 'the sample corpus has events');
     for (const line of events) assert.equal(line.split('\t').length, header.length, line);
 
@@ -68,7 +68,7 @@ test('export on the sample corpus: every stored article, story, quote and event 
     assert.equal(quotes.length, listed.length);
 
     const annotated = JSON.parse(runCli(['export', 'articles', '--db', db, '--annotations']).stdout.split('\n')[0]);
-    assert.ok(Array.isArray(annotated.annotations.entities));
+    assert.ok(Array.isArray(annotated.annotations.entities), 'Array.isArray(annotated.annotations.entities)');
     const text: string = annotated.text;
     for (const e of annotated.annotations.entities) assert.equal(text.slice(e.start, e.end), e.text);
   } finally {
@@ -84,7 +84,7 @@ test('export: unknown kind and --annotations with a flat format are usage errors
     const r = runCli(['export', 'articles', '--db', db, '--format', 'csv', '--annotations']);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /--annotations needs --format jsonl/);
-    assert.ok(!existsSync(join(tmp.path, 'articles.csv')));
+    assert.ok(!existsSync(join(tmp.path, 'articles.csv')), "!existsSync(join(tmp.path, 'articles.csv'))");
   } finally {
     tmp.cleanup();
   }

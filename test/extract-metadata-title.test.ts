@@ -158,7 +158,7 @@ test('title rules stay fast on hostile input (deep nesting, long runs without sp
     <meta property="og:site_name" content="${run}"></head><body><article><h1>${deep}<br>${run}</h1></article></body></html>`;
   const t0 = performance.now();
   meta(html, `https://${'a'.repeat(60)}.com/x`);
-  assert.ok(isGarbledCopy(`${'?'.repeat(50000)} a`, `${'b'.repeat(50000)} a`));
+  assert.ok(isGarbledCopy(`${'?'.repeat(50000)} a`, `${'b'.repeat(50000)} a`), "isGarbledCopy(`${'?'.repeat(50000)} a`, `${'b'.repeat(50000)} a`)");
   assert.equal(spellsHostLabel(`${'word '.repeat(6)}`.trim(), 'w'.repeat(60)), false);
   assert.ok(performance.now() - t0 < 3000, 'took too long');
 });

@@ -267,7 +267,7 @@ test('the byline under the headline beats a CMS author field naming someone else
   assert.equal(meta(page('<p>By Josh Poster</p>')).byline, 'Josh Poster');
   // "Written by A, B Reviewed by <a>C</a>": the reviewer's link does not make C the author
   const reviewed = page('<div class="info"><div>Written by Ann Lee, Bo Kim</div><div>Reviewed by <a href="/editors/">Cy Poe</a></div></div>');
-  assert.ok(!(meta(reviewed).byline ?? '').includes('Cy Poe'));
+  assert.ok(!(meta(reviewed).byline ?? '').includes('Cy Poe'), "!(meta(reviewed).byline ?? '').includes('Cy Poe')");
 });
 
 test('an unclosed <aside> banner wrapping the page is no noise region; "Contributors:" labels a byline', () => {

@@ -65,7 +65,7 @@ for (const gzip of [false, true]) {
     assert.equal(records.length, 3);
     for (const r of records) {
       const fromOffset = (await readWarcBytes(warc.subarray(r.origin.offset))).find((i) => i.kind === 'record');
-      assert.ok(fromOffset?.kind === 'record');
+      assert.ok(fromOffset?.kind === 'record', "fromOffset?.kind === 'record'");
       assert.equal(fromOffset.record.id, r.id);
       assert.equal(fromOffset.record.origin.url, r.origin.url);
     }
@@ -102,7 +102,7 @@ for (const gzip of [false, true]) {
         truncatedSeen++;
       }
     }
-    assert.ok(truncatedSeen > 0);
+    assert.ok(truncatedSeen > 0, 'truncatedSeen > 0');
   });
 }
 
@@ -191,7 +191,7 @@ test('a long WARC streams: 200 MB generated on the fly pass through with flat me
   }
   const seconds = (performance.now() - t0) / 1000;
   assert.equal(count, n);
-  assert.ok(bytes > 190e6);
+  assert.ok(bytes > 190e6, 'bytes > 190e6');
   assert.ok(peak < 120 * 1024 * 1024, `memory grew by ${Math.round(peak / 1048576)} MiB while streaming ${Math.round(bytes / 1048576)} MiB`);
   assert.ok(seconds < 20, `${seconds} s`);
 });
@@ -211,7 +211,7 @@ test('a header that never ends (garbage after a valid record) is "bad-warc", not
 test('a gzip bomb in a .warc.gz record is cut at maxBytes', async () => {
   const spaces = ' '.repeat(64 * 1024 * 1024); // 64 MiB of spaces, ~64 KB gzipped
   const warc = gzipSync(handWrittenResponse('https://x.example/bomb', spaces, 1));
-  assert.ok(warc.length < 1024 * 1024);
+  assert.ok(warc.length < 1024 * 1024, 'warc.length < 1024 * 1024');
   const items = await readWarcBytes(warc, newIngestStats(), 1024 * 1024, 64 * 1024);
   assert.deepEqual(
     items.map((i) => (i.kind === 'record' ? 'record' : i.error.code)),

@@ -44,7 +44,7 @@ test('annotateFile: JSON shape with offsets into the returned text; --published 
 test('annotateFile: HTML is reduced to its main text and its declared publication date is used', () => {
   const out = annotateFile(html);
   assert.ok(!out.text.includes('<'), 'no markup in the annotated text');
-  assert.ok(out.quotes.some((q) => q.direct && q.speaker?.canonical === 'Rosa Vidal'));
+  assert.ok(out.quotes.some((q) => q.direct && q.speaker?.canonical === 'Rosa Vidal'), "out.quotes.some((q) => q.direct && q.speaker?.canonical === 'Rosa Vidal')");
   for (const q of out.quotes) assert.equal(out.text.slice(q.start, q.end), q.text);
 });
 

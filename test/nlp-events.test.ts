@@ -32,7 +32,7 @@ test('events: a promise to sign is AGREE (PLOVER codebook), a signed ceasefire k
   // "sign * &CEASEFIRE" is 0871 (declare truce) in the dictionary: RETREAT, not a signed agreement
   assert.equal(events('Ghana and Togo signed a ceasefire.')[0]?.category, 'RETREAT');
   // a signature on something else is no agreement
-  assert.ok(!events('The president signed the letter.').some((e) => e.cameo === '057'));
+  assert.ok(!events('The president signed the letter.').some((e) => e.cameo === '057'), "!events('The president signed the letter.').some((e) => e.cameo === '057')");
   // a refusal to sign is no agreement
   assert.equal(events('Ghana did not sign the peace treaty.')[0]?.category, 'REJECT');
 });
@@ -50,7 +50,7 @@ test('events: nominal subjects headed by agent nouns are actors', () => {
   const doctors = events("Swiss doctors from Geneva's main hospital provided medicine to the Red Crescent.")[0];
   assert.equal(doctors?.actor[0].country, 'CHE');
   // a noun phrase with a verb inside is no subject; natural hazards are no actors
-  assert.ok(!events('The two ministers said their deputies would meet.').some((e) => e.actor.some((a) => a.text.includes('said'))));
+  assert.ok(!events('The two ministers said their deputies would meet.').some((e) => e.actor.some((a) => a.text.includes('said'))), "!events('The two ministers said their deputies would meet.').some((e) => e.actor.some((a) => a.te...");
   assert.equal(events('Storm Daniel killed 17 people in Libya.').length, 0);
 });
 
@@ -78,7 +78,7 @@ test('events: the clause after "demanded that" is the content of a REQUEST, not 
   const evs = events('Washington along with its allies demanded that Hamas renounce its armed struggle against Israel.');
   assert.equal(evs[0]?.category, 'REQUEST');
   assert.equal(evs[0]?.actor[0]?.country, 'USA');
-  assert.ok(!evs.some((e) => e.category === 'ASSAULT'));
+  assert.ok(!evs.some((e) => e.category === 'ASSAULT'), "!evs.some((e) => e.category === 'ASSAULT')");
 });
 
 test('events: phrasal verbs are found in every inflection ("called off")', () => {
@@ -107,12 +107,12 @@ test('events: plural nouns in -s are not verbs ("security forces arrested")', ()
   assert.equal(evs[0].trigger.text, 'arrested');
   assert.equal(evs[0].category, 'COERCE');
   assert.equal(evs[0].actor[0]?.country, 'SDN');
-  assert.ok(!events('Israeli tanks fired on the town.').some((e) => e.trigger.text === 'tanks'));
+  assert.ok(!events('Israeli tanks fired on the town.').some((e) => e.trigger.text === 'tanks'), "!events('Israeli tanks fired on the town.').some((e) => e.trigger.text === 'tanks')");
 });
 
 test('events: a statement codes its content clause, not itself', () => {
   const evs = events('Ghana announced it will withdraw its ambassador from Togo.');
-  assert.ok(!evs.some((e) => e.trigger.text === 'announced'));
+  assert.ok(!evs.some((e) => e.trigger.text === 'announced'), "!evs.some((e) => e.trigger.text === 'announced')");
   assert.equal(evs[0]?.trigger.text, 'withdraw');
   assert.equal(evs[0]?.flags.future, true);
 });
@@ -163,7 +163,7 @@ test('events: military hardware and collective nouns head subjects', () => {
 test('events: conditions, searches for people, facing a situation and disaster emergencies are no events', () => {
   // the main clause is coded, the "if" clause is its condition
   const cond = events('Chile will appeal the ruling if Peru attacks the border post.');
-  assert.ok(!cond.some((e) => e.trigger.text === 'attacks'));
+  assert.ok(!cond.some((e) => e.trigger.text === 'attacks'), "!cond.some((e) => e.trigger.text === 'attacks')");
   assert.equal(events('Rescue teams were searching on Monday for five missing fishermen.').length, 0);
   assert.equal(events('The company faced a long legal battle.').length, 0);
   assert.equal(events('Ghana faced Togo in talks on Monday.')[0]?.category, 'CONSULT');
@@ -174,7 +174,7 @@ test('events: conditions, searches for people, facing a situation and disaster e
 
 test('events: hyphenated compounds are modifiers ("Israeli-occupied", "Vietnamese-led forces")', () => {
   const evs = events('Palestinians of the Israeli-occupied territories staged a protest march.');
-  assert.ok(!evs.some((e) => e.trigger.text === 'occupied'));
+  assert.ok(!evs.some((e) => e.trigger.text === 'occupied'), "!evs.some((e) => e.trigger.text === 'occupied')");
   const led = events('Vietnamese-led forces launched rocket fire against the camps.')[0];
   assert.equal(led?.category, 'ASSAULT');
   assert.equal(led?.actor[0]?.country, 'VNM');
@@ -196,11 +196,11 @@ test('events: participles and infinitives take the subject of the verb they depe
   assert.equal(decl?.trigger.text, 'demanding');
   assert.match(decl?.actor[0]?.text ?? '', /Kurdistan Workers/);
   // a participle of a material act is no event of its own ("..., killing")
-  assert.ok(!events('Rebels shelled the town, killing four people.').some((e) => e.trigger.text === 'killing'));
+  assert.ok(!events('Rebels shelled the town, killing four people.').some((e) => e.trigger.text === 'killing'), "!events('Rebels shelled the town, killing four people.').some((e) => e.trigger.text === 'killing')");
   const hack = events("Ghana has tried to hack into Togo's government servers.")[0];
   assert.equal(hack?.actor[0]?.country, 'GHA');
   const help = events('Norway is willing to send troops to help defend Estonia.');
-  assert.ok(help.every((e) => e.actor[0]?.country === 'NOR' && e.category === 'AGREE'));
+  assert.ok(help.every((e) => e.actor[0]?.country === 'NOR' && e.category === 'AGREE'), "help.every((e) => e.actor[0]?.country === 'NOR' && e.category === 'AGREE')");
   const like = events('Chile, like most of its neighbours, plans to impose tariffs on steel.')[0];
   assert.equal(like?.actor[0]?.country, 'CHL');
 });
@@ -228,7 +228,7 @@ test('events: a verb of accusation or appeal keeps its event before a content cl
   const alleged = events('Union spokesman Pieter Smit alleged that the company had tracked its couriers.')[0];
   assert.equal(alleged?.category, 'ACCUSE');
   assert.equal(alleged?.trigger.text, 'alleged');
-  assert.ok(!events('The ministry claimed that exports had risen.').some((e) => e.trigger.text === 'claimed'));
+  assert.ok(!events('The ministry claimed that exports had risen.').some((e) => e.trigger.text === 'claimed'), "!events('The ministry claimed that exports had risen.').some((e) => e.trigger.text === 'claimed')");
   // "urge" (missing from CAMEO.2.0) is an appeal: REQUEST
   const urged = events('Mayor Eleni Markou urged residents to stay indoors.')[0];
   assert.equal(urged?.category, 'REQUEST');
@@ -256,7 +256,7 @@ test('events: appositions, indirect objects and reduced relatives', () => {
   assert.equal(lifted.length, 1);
   assert.equal(lifted[0].category, 'CONCEDE');
   // the content of a demand is no event, even when the demanders are not recognised
-  assert.ok(!events('Village elders have demanded that control of the ministry be taken away from the governor.').some((e) => e.category === 'COERCE'));
+  assert.ok(!events('Village elders have demanded that control of the ministry be taken away from the governor.').some((e) => e.category === 'COERCE'), "!events('Village elders have demanded that control of the ministry be taken away from the governo...");
 });
 
 test('events: obstruction by civilians, vows of violence, dismissed appeals, orders, announced reductions', () => {
@@ -275,9 +275,9 @@ test('events: obstruction by civilians, vows of violence, dismissed appeals, ord
 
 test('events: fewer false events (verb objects in -ing, infinitives after statements, sentence-initial "The")', () => {
   // "ended monitoring": the -ing word is the object of a verb, not an adjunct of its own
-  assert.ok(!events('A Russian veto at the United Nations ended monitoring of the sanctions.').some((e) => e.trigger.text === 'monitoring'));
+  assert.ok(!events('A Russian veto at the United Nations ended monitoring of the sanctions.').some((e) => e.trigger.text === 'monitoring'), "!events('A Russian veto at the United Nations ended monitoring of the sanctions.').some((e) => e....");
   // an infinitive does not take the subject of a statement verb across a copula
-  assert.ok(!events('Green said the visit would be a good way to upset the West.').some((e) => e.actor.some((a) => a.text === 'Green')));
+  assert.ok(!events('Green said the visit would be a good way to upset the West.').some((e) => e.actor.some((a) => a.text === 'Green')), "!events('Green said the visit would be a good way to upset the West.').some((e) => e.actor.some((...");
   // "The Koreas": a capitalised determiner is no part of a name
   assert.equal(events('The Koreas have also waged psychological warfare.').length, 0);
   assert.equal(events('Thousands of Kurds demonstrated in Kirkuk.')[0]?.category, 'PROTEST');
@@ -343,18 +343,18 @@ test('events: "he"/"she" inside reported speech is first someone named in the re
 
 test('events: a warning is a threat only by what it warns of', () => {
   // a forecast about the world is a statement, not a threat
-  assert.ok(!events('The minister warned that the number of dead would probably rise.').some((e) => e.category === 'THREATEN'));
+  assert.ok(!events('The minister warned that the number of dead would probably rise.').some((e) => e.category === 'THREATEN'), "!events('The minister warned that the number of dead would probably rise.').some((e) => e.categor...");
   // a warning of forceful action is coded on the clause's own verb, by the one who warns
   const threat = events('The security chief warned that police will no longer tolerate rallies by the opposition.').find((e) => e.category === 'THREATEN');
   assert.ok(threat, 'a forceful warning is THREATEN');
   assert.notEqual(threat.trigger.text, 'warned');
   // a warning with an object, not a content clause, keeps the verb's own code
-  assert.ok(events('Ghana warned Togo against any incursion.').some((e) => e.trigger.text === 'warned'));
+  assert.ok(events('Ghana warned Togo against any incursion.').some((e) => e.trigger.text === 'warned'), "events('Ghana warned Togo against any incursion.').some((e) => e.trigger.text === 'warned')");
 });
 
 test('events: spending time is no aid ("spent a second night in shelters")', () => {
-  assert.ok(!events('More than 3,000 residents spent a second night in shelters across Thessaly.').some((e) => e.trigger.text === 'spent'));
-  assert.ok(!events('The rebels spent the next two years in the mountains.').some((e) => e.trigger.text === 'spent'));
+  assert.ok(!events('More than 3,000 residents spent a second night in shelters across Thessaly.').some((e) => e.trigger.text === 'spent'), "!events('More than 3,000 residents spent a second night in shelters across Thessaly.').some((e) =...");
+  assert.ok(!events('The rebels spent the next two years in the mountains.').some((e) => e.trigger.text === 'spent'), "!events('The rebels spent the next two years in the mountains.').some((e) => e.trigger.text === '...");
 });
 
 test("events: the reporter's caveat (\"could not independently verify\") is no event", () => {
@@ -364,8 +364,8 @@ test("events: the reporter's caveat (\"could not independently verify\") is no e
 });
 
 test('events: expecting someone else to act is a forecast, not the subject committing ("analysts expect the bank to raise rates")', () => {
-  assert.ok(!events('Analysts expect the central bank to raise rates next month.').some((e) => e.trigger.text === 'expect'));
-  assert.ok(!events('Morocco expected the cable to be carrying power by 2030.').some((e) => e.trigger.text === 'expected'));
+  assert.ok(!events('Analysts expect the central bank to raise rates next month.').some((e) => e.trigger.text === 'expect'), "!events('Analysts expect the central bank to raise rates next month.').some((e) => e.trigger.text...");
+  assert.ok(!events('Morocco expected the cable to be carrying power by 2030.').some((e) => e.trigger.text === 'expected'), "!events('Morocco expected the cable to be carrying power by 2030.').some((e) => e.trigger.text ==...");
 });
 
 test('events: seeking something from someone is a request, not an intent to cooperate', () => {
@@ -414,7 +414,7 @@ test('events: a verb coordinated with the last coded one shares its subject; a n
   assert.deepEqual(ev[1].actor.map((a) => a.text), ['Rebels']);
   // "and they fled": a pronoun subject of its own, resolved on its own terms, not copied
   const own = events('Rebels stormed the army camp, and officials said they fled.');
-  assert.ok(!own.some((e) => e.trigger.text === 'fled' && e.actor.some((a) => a.text === 'Rebels')));
+  assert.ok(!own.some((e) => e.trigger.text === 'fled' && e.actor.some((a) => a.text === 'Rebels')), "!own.some((e) => e.trigger.text === 'fled' && e.actor.some((a) => a.text === 'Rebels'))");
 });
 
 test('events: a finite verb after "and" shares the subject of the last finite verb, not of an infinitive in its object', () => {

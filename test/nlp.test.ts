@@ -12,7 +12,7 @@ function spansValid(text: string, a: Annotations): void {
   for (const q of a.quotes) assert.equal(text.slice(q.start, q.end), q.text, 'quote span');
   for (const t of a.times) assert.equal(text.slice(t.start, t.end), t.text, 'time span');
   for (const ev of a.events) assert.equal(text.slice(ev.trigger.start, ev.trigger.end), ev.trigger.text, 'trigger span');
-  for (const s of a.sentences) assert.ok(s.start < s.end && s.end <= text.length);
+  for (const s of a.sentences) assert.ok(s.start < s.end && s.end <= text.length, 's.start < s.end && s.end <= text.length');
 }
 
 test('sentences: abbreviations, initials and initialisms do not split; line breaks do', () => {
@@ -90,7 +90,7 @@ test('entities: titles and roles are kept apart from names; short and role refer
   assert.equal(leader?.canonical, 'Ana Ribeiro', 'the Brazilian leader → the one Brazilian head of state');
   assert.equal(a.entities.find((e) => e.text === 'Lisbon')?.type, 'PLACE');
   const cluster = a.clusters.find((c) => c.canonical === 'Ana Ribeiro');
-  assert.ok(cluster && cluster.aliases.includes('Ribeiro'));
+  assert.ok(cluster && cluster.aliases.includes('Ribeiro'), "cluster && cluster.aliases.includes('Ribeiro')");
 });
 
 test('entities: ambiguous role references stay unresolved; acronyms match case-sensitively', () => {
@@ -98,7 +98,7 @@ test('entities: ambiguous role references stay unresolved; acronyms match case-s
   const a = annotate(text);
   assert.ok(!a.entities.some((e) => e.text === 'leader'), '"the leader" is ambiguous between two presidents');
   assert.equal(a.entities.find((e) => e.text === 'UN')?.canonical, 'United Nations');
-  assert.ok(!a.entities.some((e) => e.text === 'Un' && e.type === 'ORG'));
+  assert.ok(!a.entities.some((e) => e.text === 'Un' && e.type === 'ORG'), "!a.entities.some((e) => e.text === 'Un' && e.type === 'ORG')");
 });
 
 test('entities: organisations by head word, appositive roles, sentence openers are not names', () => {
@@ -107,7 +107,7 @@ test('entities: organisations by head word, appositive roles, sentence openers a
   assert.equal(a.entities.find((e) => e.text === 'Lena Park')?.role, 'spokeswoman for the Ministry of Energy');
   assert.equal(a.entities.find((e) => e.text === 'Ministry of Energy')?.type, 'ORG');
   assert.equal(a.entities.find((e) => e.text === 'Institute for Fiscal Studies')?.type, 'ORG');
-  assert.ok(!a.entities.some((e) => e.text === 'Analysts' || e.text === 'Concern'));
+  assert.ok(!a.entities.some((e) => e.text === 'Analysts' || e.text === 'Concern'), "!a.entities.some((e) => e.text === 'Analysts' || e.text === 'Concern')");
 });
 
 test('quotes: direct quotes with cue after or before, pronoun speakers, continuation', () => {
@@ -146,7 +146,7 @@ test('quotes: a straight quote nested in a straight quote does not cut it short'
   const text = 'Dora Vellman runs the plant.\n\n"The shift from "seat licences" to usage pricing is here," said Vellman.';
   const q = annotate(text).quotes.filter((x) => x.direct);
   assert.equal(q.length, 1, JSON.stringify(q.map((x) => text.slice(x.start, x.end))));
-  assert.ok(text.slice(q[0].start, q[0].end).includes('usage pricing is here'));
+  assert.ok(text.slice(q[0].start, q[0].end).includes('usage pricing is here'), "text.slice(q[0].start, q[0].end).includes('usage pricing is here')");
   assert.equal(q[0].speaker?.canonical, 'Dora Vellman');
 });
 
@@ -195,7 +195,7 @@ test('events: signing an agreement is verbal cooperation with both signatories a
   const a = annotate(text, { publishedAt: '2025-05-14' });
   const ev = a.events.find((e) => e.trigger.text === 'signed');
   assert.ok(ev, 'signing event found');
-  assert.ok(['AGREE', 'SUPPORT'].includes(ev.category));
+  assert.ok(['AGREE', 'SUPPORT'].includes(ev.category), "['AGREE', 'SUPPORT'].includes(ev.category)");
   assert.equal(ev.quad, 'verbal-cooperation');
   assert.deepEqual(ev.actor.map((x) => x.country).sort(), ['CHL', 'PER']);
   assert.equal(ev.time, '2025-05-09', 'past tense, published on Wednesday 14 May: the Friday before');
@@ -224,9 +224,9 @@ test('corpus merge: full names, surnames and lexicon aliases become one entity; 
     { articleId: 'a2', clusters: a2.clusters },
   ]);
   const rosa = merged.find((e) => e.canonical === 'Rosa Vidal');
-  assert.ok(rosa);
+  assert.ok(rosa, 'rosa');
   assert.deepEqual(rosa.articles, ['a1', 'a2']);
-  assert.ok(rosa.roles.includes('Chilean President'));
+  assert.ok(rosa.roles.includes('Chilean President'), "rosa.roles.includes('Chilean President')");
   assert.equal(merged.filter((e) => e.canonical === 'United Nations').length, 1);
   const withAmbiguous = mergeCorpusEntities([
     { articleId: 'a3', clusters: a3.clusters },
@@ -364,7 +364,7 @@ test('entities: "the West" is not West Virginia; a verb opening a sentence is no
   assert.ok(!a.entities.some((e) => e.text === 'English'), 'a language');
   // formats and laws named by their initials are not organisations
   const laws = annotate('The clinic stores records as JSON and must follow HIPAA and GDPR, the agency said.');
-  assert.ok(!laws.entities.some((e) => ['JSON', 'HIPAA', 'GDPR'].includes(e.text)));
+  assert.ok(!laws.entities.some((e) => ['JSON', 'HIPAA', 'GDPR'].includes(e.text)), "!laws.entities.some((e) => ['JSON', 'HIPAA', 'GDPR'].includes(e.text))");
   // single letters and "word + letter" phrases name no one
   const letters = annotate('Plan B failed, so the team wrote it in C and graded it C. Grade B students passed.');
   assert.deepEqual(letters.entities.map((e) => e.text), []);
@@ -385,7 +385,7 @@ test('entities: a US state postal code after "City," is the state, and the name 
   assert.deepEqual(by('CA Technologies'), ['ORG:CA Technologies']);
   // after a full name the capitals are a credential
   const md = annotate('The study was led by Jane Doe, MD, a cardiologist.');
-  assert.ok(!md.entities.some((e) => e.text === 'MD' && e.type === 'PLACE'));
+  assert.ok(!md.entities.some((e) => e.text === 'MD' && e.type === 'PLACE'), "!md.entities.some((e) => e.text === 'MD' && e.type === 'PLACE')");
   assert.equal(md.entities.find((e) => e.text === 'Jane Doe')?.type, 'PERSON');
 });
 
@@ -393,5 +393,5 @@ test('entities: a month short form beside a day or year is a date; a label befor
   const a = annotate('Jun 08, 2023 • 11 minute read. Jun Lee, the analyst, agreed.\n\nEditor’s Note: this map was updated.\n\nPsychother 2011 Jun;18(3):250-255.');
   const names = a.entities.map((e) => e.text);
   assert.deepEqual(names.filter((n) => n === 'Jun' || n === 'Note'), []);
-  assert.ok(names.includes('Jun Lee'));
+  assert.ok(names.includes('Jun Lee'), "names.includes('Jun Lee')");
 });

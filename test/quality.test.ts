@@ -74,11 +74,11 @@ test('spam score: removed keyword lines and keyword stuffing raise it; a clean p
   assert.equal(signals(CLEAN).spamScore, 0);
   const withTail = signals(CLEAN + '\n\ncheap flights deals\n\nfree movie download hd\n\nlottery results today');
   assert.ok(withTail.spamScore >= 0.15, String(withTail.spamScore));
-  assert.ok(withTail.removedShare > 0 && withTail.removedShare < 0.2);
+  assert.ok(withTail.removedShare > 0 && withTail.removedShare < 0.2, 'withTail.removedShare > 0 && withTail.removedShare < 0.2');
   const stuffed = Array.from({ length: 40 }, (_, i) =>
     `Best cheap insurance quotes here, insurance for you and insurance for all number ${i}.`).join(' ');
-  assert.ok(stuffingEvidence(stuffed) > 0.9);
-  assert.ok(signals(stuffed).spamScore >= 0.45);
+  assert.ok(stuffingEvidence(stuffed) > 0.9, 'stuffingEvidence(stuffed) > 0.9');
+  assert.ok(signals(stuffed).spamScore >= 0.45, 'signals(stuffed).spamScore >= 0.45');
   assert.equal(stuffingEvidence(CLEAN), 0);
 });
 
@@ -91,9 +91,9 @@ test('seeds: the spam-tailed and the garbled seed score worse than clean prose',
   assert.ok(qa.spamScore > 0.1, `spam ${qa.spamScore}`);
   assert.ok(qa.brokenSentenceStarts >= 4, `broken ${qa.brokenSentenceStarts}`);
   assert.ok(qb.brokenSentenceStarts >= 3, `broken ${qb.brokenSentenceStarts}`);
-  assert.ok(qb.runTogetherWords >= 1);
+  assert.ok(qb.runTogetherWords >= 1, 'qb.runTogetherWords >= 1');
   for (const q of [qa, qb]) assert.ok(q.garbleScore > 0.2, `garble ${q.garbleScore}`);
-  assert.ok(garbleCounts(cleanText(b)).sentences > 30);
+  assert.ok(garbleCounts(cleanText(b)).sentences > 30, 'garbleCounts(cleanText(b)).sentences > 30');
 });
 
 test('language: detected, declared, and too short to tell', () => {

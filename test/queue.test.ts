@@ -292,8 +292,8 @@ test('bad documents become stored errors, not retried jobs', { skip }, async () 
   const facts = await withStore(url, corpusFacts);
   assert.equal(facts.ids.length, 2);
   assert.equal(facts.errors.length, 2, facts.errors.join('; '));
-  assert.ok(facts.errors.some((e) => e.endsWith('photo.html')));
-  assert.ok(facts.errors.some((e) => e.startsWith('no-content') && e.endsWith('empty.html')));
+  assert.ok(facts.errors.some((e) => e.endsWith('photo.html')), "facts.errors.some((e) => e.endsWith('photo.html'))");
+  assert.ok(facts.errors.some((e) => e.startsWith('no-content') && e.endsWith('empty.html')), "facts.errors.some((e) => e.startsWith('no-content') && e.endsWith('empty.html'))");
   const sqlite = new SqliteStore(join(work.path, 'bad-reference.db'));
   try {
     await ingest([dir], sqlite, { workers: 0 });

@@ -41,12 +41,12 @@ const get = async (url: string) => {
 
 test('api: stats, articles, one article, its annotations', async () => {
   const { body: stats } = await get('/api/stats');
-  assert.ok(stats.documents >= 18);
+  assert.ok(stats.documents >= 18, 'stats.documents >= 18');
   const { body: list } = await get('/api/articles?limit=5');
   assert.equal(list.length, 5);
   const { body: one } = await get(`/api/articles/${list[0].id.slice(0, 10)}`);
   assert.equal(one.id, list[0].id);
-  assert.ok(Array.isArray(one.removals) && Array.isArray(one.duplicates));
+  assert.ok(Array.isArray(one.removals) && Array.isArray(one.duplicates), 'Array.isArray(one.removals) && Array.isArray(one.duplicates)');
   const { body: ann } = await get(`/api/articles/${one.id}/annotations`);
   for (const e of ann.entities) assert.equal(one.text.slice(e.start, e.end), e.text);
 });
@@ -56,13 +56,13 @@ test('api: duplicates by kind, of one article (id or prefix), in pages', async (
   assert.ok(all.length >= 1, 'the sample corpus has a near-duplicate pair');
   const pair = all[0];
   const { body: mine } = await get(`/api/duplicates?article=${pair.b.slice(0, 10)}`);
-  assert.ok(mine.length >= 1 && mine.every((d: { a: string; b: string }) => d.a === pair.b || d.b === pair.b));
+  assert.ok(mine.length >= 1 && mine.every((d: { a: string; b: string }) => d.a === pair.b || d.b === pair.b), 'mine.length >= 1 && mine.every((d: { a: string; b: string }) => d.a === pair.b || d.b === pair.b)');
   const { body: one } = await get(`/api/articles/${pair.a}`);
   assert.ok(one.duplicates.some((d: { b: string }) => d.b === pair.b), 'an article lists its own relations');
   const { body: page } = await get('/api/duplicates?limit=1');
   assert.equal(page.length, 1);
   const { body: exact } = await get('/api/duplicates?kind=exact');
-  assert.ok(exact.every((d: { kind: string }) => d.kind === 'exact'));
+  assert.ok(exact.every((d: { kind: string }) => d.kind === 'exact'), "exact.every((d: { kind: string }) => d.kind === 'exact')");
   assert.equal((await get('/api/duplicates?article=ffffffffffff')).res.statusCode, 404);
   assert.equal((await get('/api/duplicates?kind=drop')).res.statusCode, 400);
 });
@@ -72,23 +72,23 @@ test('api: stories, one story with its copy relations, its comparison', async ()
   const big = stories.sort((a: { articles: unknown[] }, b: { articles: unknown[] }) => b.articles.length - a.articles.length)[0];
   const { body: story } = await get(`/api/stories/${big.id}`);
   assert.equal(story.articles.length, big.articles.length);
-  assert.ok(Array.isArray(story.derivations));
+  assert.ok(Array.isArray(story.derivations), 'Array.isArray(story.derivations)');
   const { res, body: cmp } = await get(`/api/stories/${big.id.slice(6, 16)}/compare`);
   assert.equal(res.statusCode, 200);
   assert.equal(cmp.story.id, big.id);
-  assert.ok(cmp.claims.length > 0 && cmp.summary.length > 0);
+  assert.ok(cmp.claims.length > 0 && cmp.summary.length > 0, 'cmp.claims.length > 0 && cmp.summary.length > 0');
 });
 
 test('api: entities, quotes and events with filters', async () => {
   const { body: people } = await get('/api/entities?type=PERSON&limit=3');
-  assert.ok(people.length > 0 && people.length <= 3 && people.every((e: { type: string }) => e.type === 'PERSON'));
+  assert.ok(people.length > 0 && people.length <= 3 && people.every((e: { type: string }) => e.type === 'PERSON'), "people.length > 0 && people.length <= 3 && people.every((e: { type: string }) => e.type === 'PERS...");
   const { body: quotes } = await get('/api/quotes?limit=50');
-  assert.ok(quotes.length > 0);
+  assert.ok(quotes.length > 0, 'quotes.length > 0');
   const speaker = quotes[0].speaker.canonical as string;
   const { body: theirs } = await get(`/api/quotes?speaker=${encodeURIComponent(speaker)}`);
-  assert.ok(theirs.every((q: { speaker: { canonical: string } }) => q.speaker.canonical.toLowerCase().includes(speaker.toLowerCase())));
+  assert.ok(theirs.every((q: { speaker: { canonical: string } }) => q.speaker.canonical.toLowerCase().includes(speaker.toLowerCase())), 'theirs.every((q: { speaker: { canonical: string } }) => q.speaker.canonical.toLowerCase().include...');
   const { body: events } = await get('/api/events?type=AGREE');
-  assert.ok(events.length > 0 && events.every((e: { category: string }) => e.category === 'AGREE'));
+  assert.ok(events.length > 0 && events.every((e: { category: string }) => e.category === 'AGREE'), "events.length > 0 && events.every((e: { category: string }) => e.category === 'AGREE')");
 });
 
 test('api: bad parameters are 400, unknown ids and routes 404, never a stack trace', async () => {

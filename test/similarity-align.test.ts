@@ -29,10 +29,10 @@ test('tokenize: a hostile run-on without spaces or stops stays fast and bounded'
   const hostile = 'a'.repeat(2_000_000) + ' ' + 'word '.repeat(100_000);
   const t0 = performance.now();
   const t = tokenize(hostile);
-  assert.ok(performance.now() - t0 < 3000);
+  assert.ok(performance.now() - t0 < 3000, 'performance.now() - t0 < 3000');
   assert.equal(t.length, 100_001);
   // Pseudo-sentences keep sentence-level work bounded.
-  for (let s = 0; s + 1 < t.sentenceStarts.length; s++) assert.ok(t.sentenceStarts[s + 1] - t.sentenceStarts[s] <= 80);
+  for (let s = 0; s + 1 < t.sentenceStarts.length; s++) assert.ok(t.sentenceStarts[s + 1] - t.sentenceStarts[s] <= 80, 't.sentenceStarts[s + 1] - t.sentenceStarts[s] <= 80');
 });
 
 test('lcsDice: order matters', () => {
@@ -59,7 +59,7 @@ test('align: tolerant of synonym swaps, a dropped sentence and run-together word
     'Motorists will have to use a detour through the northern district, adding around twenty minutes to a typical journeyLocal shop owners stated they feared the closure would keep customers away during the busiest season of the year.',
   ].join('\n\n');
   const passages = align(ORIGINAL, spun);
-  assert.ok(passages.length >= 1);
+  assert.ok(passages.length >= 1, 'passages.length >= 1');
   const tb = tokenize(spun);
   const cov = coverage(tb.length, passages.map((p) => [p.bTokenStart, p.bTokenEnd]));
   assert.ok(cov > 0.85, `coverage ${cov}`);
@@ -94,6 +94,6 @@ test('seeds: alignment finds the shared gifts, think-tank and psychological-warf
   assert.ok(found(/think tank/), 'think-tank passage');
   assert.ok(found(/psychological warfare/), 'psychological-warfare passage');
   for (const p of passages) {
-    assert.ok(p.aStart < p.aEnd && p.aEnd <= a.length && p.bStart < p.bEnd && p.bEnd <= b.length);
+    assert.ok(p.aStart < p.aEnd && p.aEnd <= a.length && p.bStart < p.bEnd && p.bEnd <= b.length, 'p.aStart < p.aEnd && p.aEnd <= a.length && p.bStart < p.bEnd && p.bEnd <= b.length');
   }
 });

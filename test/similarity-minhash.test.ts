@@ -22,7 +22,7 @@ test('wordShingles: a sorted set, punctuation-insensitive, short texts still shi
   const a = wordShingles('The cat sat on the mat, and the dog sat too.', 3);
   const b = wordShingles('the CAT sat -- on the mat and the dog sat too', 3);
   assert.deepEqual(a, b);
-  for (let i = 1; i < a.length; i++) assert.ok(a[i - 1] < a[i]);
+  for (let i = 1; i < a.length; i++) assert.ok(a[i - 1] < a[i], 'a[i - 1] < a[i]');
   assert.equal(wordShingles('two words', 5).length, 1);
   assert.equal(wordShingles('', 5).length, 0);
   assert.notDeepEqual(wordShingles('a b c d e', 5), wordShingles('a b c d f', 5));
@@ -70,7 +70,7 @@ test('LSH band keys: identical signatures share all keys, unrelated ones (almost
 test('bandsFor puts the S-curve midpoint near the threshold', () => {
   for (const t of [0.5, 0.8]) {
     const { bands, rows } = bandsFor(t, 128);
-    assert.ok(bands * rows <= 128);
+    assert.ok(bands * rows <= 128, 'bands * rows <= 128');
     assert.ok(candidateProbability(t + 0.15, bands, rows) > 0.8, `t=${t} b=${bands} r=${rows}`);
     assert.ok(candidateProbability(t - 0.25, bands, rows) < 0.3, `t=${t} b=${bands} r=${rows}`);
   }

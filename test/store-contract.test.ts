@@ -339,7 +339,7 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
         { ...err, message: 'binary file (again)' },
         { origin: { path: '/x/feed.xml', reader: 'feed', feedItemId: 'item-7' }, stage: 'ingest', code: 'empty', message: 'empty item' },
       ]);
-      assert.ok(errors[0].id < errors[1].id && typeof errors[0].id === 'number');
+      assert.ok(errors[0].id < errors[1].id && typeof errors[0].id === 'number', "errors[0].id < errors[1].id && typeof errors[0].id === 'number'");
       assert.equal((await store.errors(1)).length, 1);
       assert.deepEqual((await store.stats()).errors, [{ code: 'binary', count: 1 }, { code: 'empty', count: 1 }]);
     },
@@ -355,7 +355,7 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
       assert.equal(stats.cleanChars, corpus.writes.reduce((n, w) => n + [...w.article.text].length, 0), 'characters, not UTF-16 units or bytes');
       assert.equal(stats.outlets.reduce((n, o) => n + o.documents, 0), 4);
       assert.deepEqual(stats.outlets[0], { outlet: '(unknown)', documents: 3 });
-      assert.ok(stats.languages.some((l) => l.language === 'es'));
+      assert.ok(stats.languages.some((l) => l.language === 'es'), "stats.languages.some((l) => l.language === 'es')");
       const removals = new Map<string, { count: number; chars: number }>();
       for (const r of corpus.writes.flatMap((w) => w.article.removals)) {
         const sum = removals.get(r.reason) ?? { count: 0, chars: 0 };
@@ -363,7 +363,7 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
       }
       const byReason = (a: { reason: string }, b: { reason: string }) => (a.reason < b.reason ? -1 : 1);
       assert.deepEqual([...stats.removals].sort(byReason), [...removals].map(([reason, v]) => ({ reason, ...v })).sort(byReason));
-      assert.ok(stats.removals.length > 0);
+      assert.ok(stats.removals.length > 0, 'stats.removals.length > 0');
       assert.deepEqual(stats.duplicates, { exact: 0, near: 0 });
     },
   },
@@ -425,8 +425,8 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
       const speaker = expectedQuotes.find((q) => q.speaker)!.speaker!.canonical;
       const surname = speaker.split(' ').pop()!;
       const bySpeaker = await store.quotes({ speaker: surname.toUpperCase() });
-      assert.ok(bySpeaker.length > 0);
-      assert.ok(bySpeaker.every((q) => q.speaker!.canonical.toLowerCase().includes(surname.toLowerCase())));
+      assert.ok(bySpeaker.length > 0, 'bySpeaker.length > 0');
+      assert.ok(bySpeaker.every((q) => q.speaker!.canonical.toLowerCase().includes(surname.toLowerCase())), 'bySpeaker.every((q) => q.speaker!.canonical.toLowerCase().includes(surname.toLowerCase()))');
       assert.deepEqual(await store.quotes({ speaker: "%' OR 1=1 --" }), [], 'the speaker filter is a bound parameter');
       assert.deepEqual(await store.quotes({ speaker: '_' }), [], 'LIKE wildcards in the filter are literal');
 
@@ -449,8 +449,8 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
       assert.equal((await store.quotes()).length, expectedQuotes.length);
       const emptied: Annotations = { ...layers, quotes: [], events: [] };
       await store.putAnnotations(courier.article.id, 3, emptied);
-      assert.ok((await store.quotes()).every((q) => q.articleId !== courier.article.id));
-      assert.ok((await store.events()).every((e) => e.articleId !== courier.article.id));
+      assert.ok((await store.quotes()).every((q) => q.articleId !== courier.article.id), '(await store.quotes()).every((q) => q.articleId !== courier.article.id)');
+      assert.ok((await store.events()).every((e) => e.articleId !== courier.article.id), '(await store.events()).every((e) => e.articleId !== courier.article.id)');
     },
   },
   {
@@ -462,7 +462,7 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
       assert.equal(first[0].text, courier.article.text);
       assert.equal(first[0].publishedAt, courier.article.publishedAt);
       assert.match(first[0].ingestedAt, /^\d{4}-/);
-      assert.ok(typeof first[0].seq === 'number' && first[0].seq < first[1].seq);
+      assert.ok(typeof first[0].seq === 'number' && first[0].seq < first[1].seq, "typeof first[0].seq === 'number' && first[0].seq < first[1].seq");
       const next = await store.articlesToAnnotate(1, 10, first[1].seq);
       assert.deepEqual(next.map((t) => t.id), [harbour.article.id, spanish.article.id]);
       await store.putAnnotations(rewrite.article.id, 1, corpus.annotations.get(rewrite.article.id)!);
@@ -883,12 +883,12 @@ test('opening an unreachable PostgreSQL server fails with the reason, promptly',
 
 test('openStoreAt opens SQLite for a path and PostgreSQL for a URL', async (t) => {
   const file = await openStoreAt(join(sqliteDir.path, 'nested', 'open.db'));
-  assert.ok(file instanceof SqliteStore);
+  assert.ok(file instanceof SqliteStore, 'file instanceof SqliteStore');
   await file.close();
   const reason = postgres.unavailable();
   if (reason) return t.skip(reason);
   const server = await openStoreAt(await freshDatabase());
-  assert.ok(server instanceof PostgresStore);
+  assert.ok(server instanceof PostgresStore, 'server instanceof PostgresStore');
   await server.putArticle(harbour);
   assert.equal(await server.hasRaw(harbour.raw.id), true);
   await server.close();

@@ -55,13 +55,13 @@ test('seeds ingested together: one story; `reuse` lists the shared passages with
     assert.equal(story.articles.length, 2);
     for (const a of story.articles) {
       assert.ok(a.origin.includes('seeds'), a.origin);
-      assert.ok('title' in a && 'outlet' in a);
+      assert.ok('title' in a && 'outlet' in a, "'title' in a && 'outlet' in a");
     }
 
     const passages = (await run(['reuse', ids[0], ids[1], '--json', '--db', db])).trim().split('\n').map((l) => JSON.parse(l));
     const has = (word: string) => passages.some((p) => p.textA.toLowerCase().includes(word) && p.textB.toLowerCase().includes(word));
-    assert.ok(has('gifts') && has('think tank') && has('psychological warfare'));
-    for (const p of passages) assert.ok(Number.isInteger(p.aStart) && p.aEnd > p.aStart && p.bEnd > p.bStart);
+    assert.ok(has('gifts') && has('think tank') && has('psychological warfare'), "has('gifts') && has('think tank') && has('psychological warfare')");
+    for (const p of passages) assert.ok(Number.isInteger(p.aStart) && p.aEnd > p.aStart && p.bEnd > p.bStart, 'Number.isInteger(p.aStart) && p.aEnd > p.aStart && p.bEnd > p.bStart');
 
     const shown = await run(['story', story.id, '--db', db]);
     assert.match(shown, /2 articles/);

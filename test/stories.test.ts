@@ -57,8 +57,8 @@ test('a spun copy is found under paraphrase, with direction from time and eviden
   assert.equal(d.kind, 'spin-of');
   assert.equal(d.direction, 'time');
   assert.ok(d.coverage >= 0.8 && d.similarity < 0.98, JSON.stringify({ c: d.coverage, s: d.similarity }));
-  assert.ok(d.passages.length > 0);
-  for (const p of d.passages) assert.ok(QUAKE.slice(p.aStart, p.aEnd).length > 0 && QUAKE_SPUN.slice(p.bStart, p.bEnd).length > 0);
+  assert.ok(d.passages.length > 0, 'd.passages.length > 0');
+  for (const p of d.passages) assert.ok(QUAKE.slice(p.aStart, p.aEnd).length > 0 && QUAKE_SPUN.slice(p.bStart, p.bEnd).length > 0, 'QUAKE.slice(p.aStart, p.aEnd).length > 0 && QUAKE_SPUN.slice(p.bStart, p.bEnd).length > 0');
   // Swapping the arguments gives the same answer.
   const back = deriveRelation(b, tokenize(b.text), a, tokenize(a.text));
   assert.equal(back?.derived, 'b');
@@ -107,7 +107,7 @@ test('a later article joins the right story among several; a return a month late
   const closed = c.closeAll();
   const story = closed.find((s) => s.id === quake.storyId)!;
   assert.deepEqual(story.articles, ['q1', 'q2']);
-  assert.ok(story.label.includes('Velmora'));
+  assert.ok(story.label.includes('Velmora'), "story.label.includes('Velmora')");
   assert.equal(story.end - story.start, 29 * H);
 });
 

@@ -58,12 +58,12 @@ test('ui: stories → story comparison → article with highlights and its remov
   assert.match(await page.textContent('#stats') ?? '', /\d+ documents/);
   await page.click('main table tbody tr:first-child td:nth-child(5) a');
   await page.waitForSelector('text=Summary');
-  assert.ok((await page.locator('main h3', { hasText: 'Conflicts' }).count()) === 1);
+  assert.ok((await page.locator('main h3', { hasText: 'Conflicts' }).count()) === 1, "(await page.locator('main h3', { hasText: 'Conflicts' }).count()) === 1");
   assert.ok((await page.locator('main li.claim').count()) > 0, 'claims are listed');
   await page.click('main section:last-child table a');
   await page.waitForSelector('.article-text');
   assert.ok((await page.locator('.article-text .ent').count()) > 0, 'entities are highlighted');
-  assert.ok((await page.locator('main h3', { hasText: 'Removed' }).count()) === 1);
+  assert.ok((await page.locator('main h3', { hasText: 'Removed' }).count()) === 1, "(await page.locator('main h3', { hasText: 'Removed' }).count()) === 1");
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -77,7 +77,7 @@ test('ui: hostile article text is shown as text and never runs', { skip }, async
   });
   const list = (await (await fetch(base + '/api/articles?limit=100')).json()) as Array<{ id: string; title: string | null }>;
   const hostile = list.find((a) => a.title === 'Harbour bridge closes');
-  assert.ok(hostile);
+  assert.ok(hostile, 'hostile');
   await page.goto(`${base}/#/article/${hostile.id}`);
   await page.waitForSelector('.article-text');
   const text = (await page.textContent('.article-text')) ?? '';
