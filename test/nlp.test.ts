@@ -328,6 +328,15 @@ test('entities: job titles, state university campuses, states and provinces, adm
   assert.equal(u['University of California, Santa Barbara'], 'ORG');
   assert.equal(u['University of Oxford'], 'ORG');
   assert.equal(u['London'], 'PLACE');
+  // bodies named for their subject with "on" are one organisation; a day or a street after "on" is not part of it
+  const on = types('The Council on Foreign Relations and the National Alliance on Mental Illness wrote. The Security Council on Monday met at the Arts Center on Peachtree Street.');
+  assert.equal(on['Council on Foreign Relations'], 'ORG');
+  assert.equal(on['National Alliance on Mental Illness'], 'ORG');
+  assert.equal(on['Arts Center on Peachtree Street'], undefined);
+  assert.equal(on['Peachtree Street'], 'PLACE');
+  assert.ok(!Object.keys(on).some((k) => k.includes('Monday')), 'no name runs into "on Monday"');
+  // a plural organisation head: "University Hospitals of X" is one organisation
+  assert.equal(types('She works at University Hospitals of Leicester NHS Trust.')['University Hospitals of Leicester NHS Trust'], 'ORG');
   // first-level subdivisions are places, however often an article repeats them
   const s = types('Crews drove from Wisconsin to Manitoba. Wisconsin officials and Wisconsin farmers met in Kano.');
   for (const w of ['Wisconsin', 'Manitoba', 'Kano']) assert.equal(s[w], 'PLACE', w);

@@ -27,6 +27,8 @@ import { isCommonGivenName } from '../given-names.js';
 const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'das', 'do', 'dos', 'des', 'della', 'di', 'du', 'la', 'le', 'el', 'bin', 'ibn', 'al', 'von', 'van', 'der', 'den', 'ter']);
 /** "of"/"for" join names only after a head that takes a complement ("Center for", "Secretary of"). */
 const NAME_PARTICLES = new Set(['de', 'del', 'da', 'das', 'do', 'dos', 'des', 'della', 'di', 'du', 'la', 'le', 'el', 'bin', 'ibn', 'al', 'von', 'van', 'der', 'den', 'ter']);
+/** Heads of bodies named for their subject with "on" ("Commission on Human Rights", "Task Force on ..."). */
+const ON_SUBJECT_HEADS = new Set(['council', 'committee', 'commission', 'group', 'institute', 'center', 'centre', 'panel', 'force', 'board', 'coalition', 'alliance', 'foundation', 'project', 'network']);
 const COMPLEMENT_HEADS = new Set(['palácio', 'palacio', 'republic', 'kingdom', 'states', 'emirates', 'union', 'federation', 'people', "people's", 'isle', 'gulf', 'sea', 'bay', 'cape', 'islands', 'league', 'court', 'house', 'office', 'friends', 'bank', 'university', 'college', 'institute', 'center', 'centre', 'council', 'ministry', 'department', 'secretary', 'minister', 'commissioner', 'director', 'chief', 'head', 'president', 'chairman', 'governor', 'organization', 'organisation', 'association', 'agency', 'committee', 'commission', 'party', 'movement', 'front', 'army', 'church', 'school', 'foundation', 'museum', 'academy', 'board', 'bureau', 'assembly', 'congress', 'fund', 'society', 'alliance', 'coalition', 'forces', 'force', 'guard', 'corps', 'tribunal', 'chamber', 'embassy', 'city', 'state', 'province', 'region', 'order', 'prince', 'king', 'queen', 'duke', 'archbishop', 'bishop']);
 const ROMAN = new Set(['ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii']);
 const DETERMINERS = new Set(['the', 'a', 'an']);
@@ -105,7 +107,7 @@ function headOf(keys: string[]): string {
   // head = last word before the first connector: "center for european policy analysis" → center
   let h = keys[keys.length - 1];
   for (let i = 1; i < keys.length; i++) {
-    if (CONNECTORS.has(keys[i]) || keys[i] === 'the') {
+    if (CONNECTORS.has(keys[i]) || keys[i] === 'the' || (keys[i] === 'on' && ON_SUBJECT_HEADS.has(keys[i - 1]))) {
       h = keys[i - 1];
       break;
     }
@@ -187,7 +189,10 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
         j += 3;
         continue;
       }
-      if (u.kind === 'word' && !u.cap && CONNECTORS.has(u.key) && u.spaceBefore && (NAME_PARTICLES.has(u.key) || COMPLEMENT_HEADS.has(keys[j - 1]) || LEX.keywords.org.has(keys[j - 1]))) {
+      // "Council on Foreign Relations", "Business Group on Health": a body named for its subject
+      // ("the Senate on Tuesday" is a time, "the Arts Center on Peachtree Street" a place)
+      const onSubject = u.key === 'on' && ON_SUBJECT_HEADS.has(keys[j - 1]) && !WEEKDAYS.has(tokens[j + 1]?.key ?? '') && !MONTHS.has(tokens[j + 1]?.key ?? '') && !namesPlaceAfter(j + 1);
+      if (u.kind === 'word' && !u.cap && (CONNECTORS.has(u.key) || onSubject) && u.spaceBefore && (NAME_PARTICLES.has(u.key) || COMPLEMENT_HEADS.has(keys[j - 1]) || LEX.keywords.org.has(keys[j - 1]))) {
         let k = j + 1;
         if (tokens[k]?.key === 'the') k++;
         if (isNameToken(tokens[k]) && sentOf[k] === sentOf[i]) {
@@ -393,6 +398,13 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   }
 
   /** The Arabic article hyphened to the next word, after a space: "al-" of "Bashar al-Assad", "Al-" of "Farah Al-Ibrahim". */
+  /** Whether the capitalised words from k end in a place head word ("Peachtree Street"). */
+  function namesPlaceAfter(k: number): boolean {
+    let last = -1;
+    for (let q = k; q < tokens.length && q < k + 5 && isNameToken(tokens[q]); q++) last = q;
+    return last >= 0 && LEX.keywords.place.has(keys[last]);
+  }
+
   function arabicArticleAt(k: number): boolean {
     return (keys[k] === 'al' || keys[k] === 'el') && tokens[k].spaceBefore && tokens[k + 1]?.text === '-' && !tokens[k + 1].spaceBefore;
   }
