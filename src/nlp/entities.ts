@@ -397,7 +397,6 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     return /^[A-Z]{2,}$/.test(t) && LEX.orgs.longest(keys, k, k + 1)?.[1].acronym === t;
   }
 
-  /** The Arabic article hyphened to the next word, after a space: "al-" of "Bashar al-Assad", "Al-" of "Farah Al-Ibrahim". */
   /** Whether the capitalised words from k end in a place head word ("Peachtree Street"). */
   function namesPlaceAfter(k: number): boolean {
     let last = -1;
@@ -405,6 +404,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     return last >= 0 && LEX.keywords.place.has(keys[last]);
   }
 
+  /** The Arabic article hyphened to the next word, after a space: "al-" of "Bashar al-Assad", "Al-" of "Farah Al-Ibrahim". */
   function arabicArticleAt(k: number): boolean {
     return (keys[k] === 'al' || keys[k] === 'el') && tokens[k].spaceBefore && tokens[k + 1]?.text === '-' && !tokens[k + 1].spaceBefore;
   }

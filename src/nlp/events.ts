@@ -190,6 +190,8 @@ const RESIGN_FORMS = new Set(regularVerbForms('resign', 'short'));
 /** "spent a second night in shelters", "spend two years in prison": time passed, not money given (CAMEO's "spend on"). */
 const SPEND_FORMS = new Set(['spend', 'spends', 'spent', 'spending']);
 const BREAK_FORMS = new Set(['break', 'breaks', 'broke', 'broken', 'breaking']);
+/** A form that can be a past participle ("backed", "taken"): the reduced relatives and passives read it. */
+const isParticipleForm = (key: string): boolean => key.endsWith('ed') || key.endsWith('en');
 /** "pass" is the dictionary's "allow" (pass a law, pass an aid convoy); before a path it is motion. */
 const PASS_FORMS = new Set(['pass', 'passes', 'passed', 'passing']);
 const PATH_PREPOSITIONS = new Set(['through', 'by', 'along', 'over', 'across', 'near', 'under', 'between', 'around', 'past', 'beside', 'alongside', 'down', 'up']);
@@ -289,7 +291,6 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     mentionEnd.set(m.tokEnd - 1, m);
   }
   const roleStartOf = new Map<number, number>(); // role span start token → name start token
-  const tokenAtStart = new Map<number, number>(tokens.map((t, i) => [t.start, i]));
   for (const m of ents.mentions) {
     if (!m.roleSpan || m.roleSpan.end > m.start) continue;
     for (let k = m.tokStart - 1; k >= 0 && tokens[k].start >= m.roleSpan.start; k--) roleStartOf.set(k, m.tokStart);
@@ -651,10 +652,10 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     // "Hamas backed by Iran fired rockets": the agent of a reduced passive is not the subject of
     // the verb after it; what the participle follows is
     if (nounSubjectAt < 0 && actor.length) {
-      const first = tokenAtStart.get(actor[0].start) ?? -1;
+      const first = tokenAfter(actor[0].start);
       const by = tokens[first - 1]?.key === 'the' ? first - 2 : first - 1;
       const participle = by - 1;
-      if (tokens[by]?.key === 'by' && participle > clauseStart && /(ed|en)$/.test(tokens[participle].key) && !AUX.has(tokens[participle - 1].key)) {
+      if (tokens[by]?.key === 'by' && participle > clauseStart && isParticipleForm(tokens[participle].key) && !AUX.has(tokens[participle - 1].key)) {
         const subject = groupBefore(participle, clauseStart);
         const found = subject.length ? subject : nominalSubjectBefore(participle, clauseStart);
         if (found.length) actor = found;
@@ -671,7 +672,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     // subject undergoes it. (Without a subject before it the participle stays no event:
     // "courses offered by Google" is a description, not news.)
     const afterSubject = actor.some((a) => a.end === tokens[v - 1]?.end || (tokens[v - 1]?.text === ',' && a.end === tokens[v - 2]?.end));
-    const reducedPassive = namedAgent && afterSubject && /(ed|en)$/.test(t.key);
+    const reducedPassive = namedAgent && afterSubject && isParticipleForm(t.key);
     const passive = (/ed$/.test(t.key) && COPULAS.has(tokens[v - 1]?.key ?? '')) || reducedPassive;
     let passiveUnknownAgent = false;
     let target = nounSubjectAt >= 0 ? (tokens[nounSubjectAt + 1]?.key === 'against' ? firstAfter(nounSubjectAt + 2, v) : []) : firstAfter(vEnd, s.tokEnd);
@@ -976,7 +977,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
    */
   function isReducedRelative(v: number, si: number): boolean {
     const key = tokens[v].key;
-    if (!key.endsWith('ed') && !/en$/.test(key)) return false;
+    if (!isParticipleForm(key)) return false;
     const prev = tokens[v - 1];
     if (!prev || prev.kind !== 'word' || prev.cap || AUX.has(prev.key) || PRONOUN_SUBJECTS.has(prev.key) || RELATIVE_LINKS.has(prev.key)) return false;
     if (prev.key.endsWith('ly') || isAgentKey(prev.key) || timeTok[v - 1]) return false;
@@ -1236,7 +1237,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         const opener = tokens[q + 1];
         const possessive = !!opener && (mentionAt.has(q + 1) || ents.countryAt.has(q + 1)) && tokens.slice(q + 2, q + 6).some((x) => x.key === "'s") && isAgentKey(tokens[k - 1].key);
         // ("The Taliban, backed by Pakistan, seized": a participle with its agent)
-        const participle = !!opener && /(ed|en)$/.test(opener.key) && tokens[q + 2]?.key === 'by';
+        const participle = !!opener && isParticipleForm(opener.key) && tokens[q + 2]?.key === 'by';
         if ((['a', 'an', 'the', 'which', 'who', 'like', 'unlike', 'along', 'together'].includes(opener?.key ?? '') || possessive || participle) && (mentionEnd.has(nameEnd) || countryStartingBefore(nameEnd) >= 0)) return groupBefore(nameEnd + 1, clauseStart, depth + 1);
         break;
       }
@@ -1428,7 +1429,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (!/(s|ed|ing)$/.test(tokens[v].key) && (!after || after.kind === 'punct') && before?.kind === 'word' && !before.cap && /[^s]s$/.test(before.key) && !FORMS.has(before.key)) return [];
     // "Russia has provided cover to Kim's efforts to expand ..., and has blocked": a finite verb
     // is coordinated with the last finite one, not with an infinitive inside its object
-    const infinitive = (e: EventAnn): boolean => tokens[(tokenAtStart.get(e.trigger.start) ?? 0) - 1]?.key === 'to';
+    const infinitive = (e: EventAnn): boolean => tokens[tokenAfter(e.trigger.start) - 1]?.key === 'to';
     let last = events[events.length - 1];
     if (tokens[v - 1]?.key !== 'to') {
       for (let i = events.length - 1; i >= 0 && events[i].sentence === si; i--) {
