@@ -449,3 +449,13 @@ test('events: "pass" before a path is motion, not a permission', () => {
   assert.ok(!events('The convoy of Chad passed through the streets of the capital.').some((e) => e.trigger.text === 'passed'), 'passed through');
   assert.ok(!events('The rebel column passed near Goma on Monday.').some((e) => e.trigger.text === 'passed'), 'passed near');
 });
+
+test('events: a negator counts only inside the verb\'s clause, and "not only", "no wonder", "not sure" negate nothing', () => {
+  const flag = (text: string, trigger: string) => events(text).find((e) => e.trigger.text === trigger)?.flags.negated;
+  assert.equal(flag('Russia did not attack Ukraine on Monday.', 'attack'), true);
+  assert.equal(flag('Iran refused to release the prisoners.', 'release'), true);
+  assert.equal(flag("It's not surprising that Russia attacked Ukraine.", 'attacked'), false);
+  assert.equal(flag('Serbia, which did not sign, attacked Kosovo.', 'attacked'), false);
+  assert.equal(flag('Turkey not only attacked Syria but also closed its border.', 'attacked'), false);
+  assert.equal(flag("It's no wonder Russia attacked Ukraine.", 'attacked'), false);
+});

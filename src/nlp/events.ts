@@ -148,10 +148,12 @@ const NOT_BEFORE_VERB = new Set([
 const AUX = new Set([
   ...FINITE_AUX, 'be', 'been', 'being', 'also', 'not', "n't", 'never', 'to', 'reportedly', 'allegedly',
   'later', 'earlier', 'then', 'again', 'jointly', 'formally', 'officially', 'repeatedly', 'already', 'just', 'still',
-  'once', 'outright', 'finally', 'first', 'now', 'since', 'even', 'effectively', 'previously',
+  'once', 'outright', 'finally', 'first', 'now', 'since', 'even', 'effectively', 'previously', 'only', 'merely', 'simply',
 ]);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'cannot', "didn't", "won't", "hasn't", "haven't", "doesn't", "don't", "wasn't", "weren't"]);
 const NEGATING_VERBS = new Set(['refused', 'refuses', 'refuse', 'failed', 'fails', 'fail', 'declined', 'declines', 'decline']);
+/** Words after a negator that turn it into something else: "not only", "don't just", "no wonder", "not sure". */
+const NOT_NEGATING_AFTER = new Set(['only', 'just', 'merely', 'simply', 'wonder', 'doubt', 'sure']);
 const HEDGES = new Set([
   'alleged', 'allegedly', 'allegation', 'allegations', 'accused', 'accuse', 'accuses', 'accusing', 'accusations', 'reportedly',
   'suspected', 'possibly', 'purportedly', 'claimed', 'claims', 'deny', 'denied', 'denies', 'denying', 'rumored', 'rumoured',
@@ -560,9 +562,9 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     let negated = false;
     let future = false;
     let hedged = false;
+    negated = negatedVerb(v, s.tokStart);
     for (let k = Math.max(s.tokStart, v - 4); k < v; k++) {
       const key = tokens[k].key;
-      if (NEGATORS.has(key) || NEGATING_VERBS.has(key)) negated = true;
       if (FUTURE.has(key) && (tokens[k + 1]?.key === 'to' || key === 'will' || key === "'ll" || key === 'shall' || key === 'would' || tokens[k + 1]?.key === 'be')) future = true;
     }
     if (tokens[v - 1]?.key === 'to' && v - 2 >= s.tokStart && FUTURE.has(tokens[v - 2].key)) future = true;
@@ -1129,6 +1131,23 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     // "Koo Byongsam, a spokesman for ..., said": commas around an appositive do not end the subject
     const nx = tokens[k + 1];
     return !!nx && (nx.key === 'a' || nx.key === 'an') && mentionEnd.has(k - 1);
+  }
+
+  /**
+   * Is verb v negated: a negator or a negating verb ("refused to") within four words before it, in
+   * its own clause. "It's not surprising that X takes", "Y, which did not sign, attacked": the
+   * negation belongs to another clause. "not only", "don't just", "no wonder", "not sure" negate
+   * nothing the verb says.
+   */
+  function negatedVerb(v: number, start: number): boolean {
+    for (let k = v - 1; k >= start && k >= v - 4; k--) {
+      const t = tokens[k];
+      if (t.kind === 'punct' || CLAUSE_BOUNDARY.has(t.key)) return false;
+      if (!NEGATORS.has(t.key) && !NEGATING_VERBS.has(t.key)) continue;
+      if (NOT_NEGATING_AFTER.has(tokens[k + 1]?.key ?? '')) continue;
+      return true;
+    }
+    return false;
   }
 
   /** A modal of `set` before verb v, with only auxiliaries and adverbs between ("must not be"). */
