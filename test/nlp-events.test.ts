@@ -459,3 +459,23 @@ test('events: a negator counts only inside the verb\'s clause, and "not only", "
   assert.equal(flag('Turkey not only attacked Syria but also closed its border.', 'attacked'), false);
   assert.equal(flag("It's no wonder Russia attacked Ukraine.", 'attacked'), false);
 });
+
+test('events: whoever dies is the target of the violence that killed them; a death without violence is no event', () => {
+  const died = events('Two soldiers died in the clashes with rebels on Monday.').find((e) => e.trigger.text === 'died');
+  assert.equal(died?.category, 'ASSAULT');
+  assert.deepEqual(died.actor, []);
+  assert.deepEqual(died.target.map((t) => t.text), ['Two soldiers']);
+  assert.ok(!events('We ran the laptop until the battery dies.').length, 'battery');
+  assert.ok(!events('A man died after a violent storm triggered flash floods in the valley.').some((e) => e.trigger.text === 'died'), 'storm death');
+});
+
+test('events: "is believed to have" hedges', () => {
+  assert.equal(events('Poland is believed to have sent troops to Ukraine.')[0]?.flags.hedged, true);
+});
+
+test('events: "may", "might", "could" hedge the verb they stand before, not the whole sentence', () => {
+  const ev = events('North Korea provides Russia with munitions in exchange for technology that could increase the threat.');
+  assert.equal(ev.find((e) => e.trigger.text === 'provides')?.flags.hedged, false);
+  assert.equal(events('Russia may have attacked the convoy.')[0]?.flags.hedged, true);
+  assert.equal(events('Russia reportedly attacked Ukraine, which later closed its border.').find((e) => e.trigger.text === 'attacked')?.flags.hedged, true);
+});

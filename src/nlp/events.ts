@@ -157,8 +157,10 @@ const NOT_NEGATING_AFTER = new Set(['only', 'just', 'merely', 'simply', 'wonder'
 const HEDGES = new Set([
   'alleged', 'allegedly', 'allegation', 'allegations', 'accused', 'accuse', 'accuses', 'accusing', 'accusations', 'reportedly',
   'suspected', 'possibly', 'purportedly', 'claimed', 'claims', 'deny', 'denied', 'denies', 'denying', 'rumored', 'rumoured',
-  'unconfirmed', 'apparently', 'may', 'might', 'could',
+  'unconfirmed', 'unverified', 'purported', 'believed', 'apparently',
 ]);
+/** Modals of possibility: they hedge the verb they stand before, not the whole sentence. */
+const HEDGE_MODALS = new Set(['may', 'might', 'could']);
 const FUTURE = new Set(['willing', 'ready', 'prepared', 'will', "'ll", 'shall', 'would', 'plans', 'planned', 'plan', 'intends', 'intend', 'intended', 'expected', 'going', 'set', 'scheduled', 'aims', 'aim', 'agreed', 'agree', 'agrees', 'promised', 'pledged', 'vowed', 'offered', 'proposed', 'wants', 'seeks', 'sought', 'hopes', 'likely']);
 const CLAUSE_BOUNDARY = new Set([';', ':', '\u2014', '\u2013', 'that', 'which', 'who', 'whom', 'when', 'while', 'but', 'because', 'although', 'though', 'if', 'after', 'before', 'since', 'until', 'where', 'as']);
 /** Deictic time words, time tokens whether or not the time tagger resolved them ("recently", "now"). */
@@ -250,6 +252,10 @@ const NEUTRAL_SPEECH = new Set(['claim', 'argue', 'believe', 'think', 'suggest',
 const VERBAL_ACTS = new Set<PloverCategory>(['REQUEST', 'ACCUSE', 'REJECT', 'THREATEN']);
 /** Attacks and explosions as the subject of a killing ("A roadside bombing killed"). */
 const ATTACK_NOUNS = new Set(['attempt', 'plot', 'bombing', 'bomb', 'bombs', 'blast', 'blasts', 'explosion', 'explosions', 'attack', 'attacks', 'ambush', 'airstrike', 'airstrikes', 'shelling', 'grenade', 'landmine', 'mine', 'rocket', 'rockets', 'missile', 'missiles', 'shell', 'shells', 'gunfire', 'shooting', 'mortar', 'ied']);
+/** Verbs whose subject undergoes a killing rather than doing it. */
+const VICTIM_VERBS = new Set(['die', 'dies', 'died', 'dying', 'perish', 'perishes', 'perished', 'perishing']);
+/** Words that make a death in their sentence an act of violence. */
+const VIOLENCE_WORDS = new Set([...ATTACK_NOUNS, 'clash', 'clashes', 'fighting', 'war', 'violence', 'raid', 'raids', 'battle', 'combat', 'crossfire', 'wounds', 'wounded', 'shot', 'stabbed', 'executed', 'torture', 'tortured', 'beaten', 'strike', 'strikes', 'drone', 'drones', 'siege', 'massacre']);
 /** Verbs of signing or concluding a written agreement. */
 const SIGN_VERBS = new Set(['sign', 'signs', 'signed', 'signing', 'ink', 'inks', 'inked', 'inking', 'ratify', 'ratifies', 'ratified', 'ratifying', 'conclude', 'concludes', 'concluded', 'concluding', 'finalize', 'finalizes', 'finalized', 'finalise', 'finalises', 'finalised', 'countersign', 'countersigned', 'initialled', 'initialed']);
 /** Formal written agreements (PETRARCH's &TREATY synset and its near synonyms). */
@@ -579,7 +585,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         }
       }
     }
-    hedged = hedgeCount[si] > (HEDGES.has(t.key) ? 1 : 0);
+    // "X provides Y with arms that could increase the threat": the modal hedges "increase" only
+    hedged = hedgeCount[si] > (HEDGES.has(t.key) ? 1 : 0) || modalBefore(v, s.tokStart, HEDGE_MODALS);
     // PLOVER AGREE: "agree to, offer, promise, or otherwise indicate willingness or commitment to
     // cooperate"; CAMEO2PLOVER puts intent to cooperate, aid, yield, release (03x) under AGREE too.
     const nextKey = tokens[vEnd]?.key;
@@ -700,6 +707,14 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         target = actor;
         actor = [];
       }
+    } else if (VICTIM_VERBS.has(t.key)) {
+      // "Two soldiers died in the clashes": whoever dies is the victim, the target of an attack
+      // the sentence may not attribute. A death with no violence in its sentence ("until the
+      // battery dies", "When a man dies, ...") is no event.
+      if (!tokens.slice(s.tokStart, s.tokEnd).some((u) => VIOLENCE_WORDS.has(u.key))) return v;
+      passiveUnknownAgent = actor.length > 0;
+      target = actor;
+      actor = [];
     }
     if (demandBy) {
       target = actor;
