@@ -2,9 +2,10 @@
  * bench:compare — the compare stage on generated stories with planted disagreements.
  *
  * Each story is one event covered by 3–5 fictional outlets. Each outlet writes its own article from
- * the same facts (quantities, a date, quotations), each fact in one of several phrasings, leaving
- * some out. Some outlets get a number wrong, a quotation put in the wrong mouth, or the day wrong:
- * those are the conflicts to find. The truth is known, so we print precision and recall of conflicts
+ * the same facts (quantities, a date, quotations, a neighbour's help), each fact in one of several
+ * phrasings, leaving some out. Some outlets get a number wrong, a quotation put in the wrong mouth,
+ * the day wrong, or say the help was not sent (others only hedge it, "reportedly"): those are the
+ * conflicts to find. The truth is known, so we print precision and recall of conflicts
  * by kind, recall of shared facts (one claim carrying every outlet that stated the fact), and speed.
  *
  *   node --import tsx bench/compare.ts [--stories N] [--seed S]
@@ -126,19 +127,30 @@ interface GeneratedStory {
   /** quotation → speaker per outlet */
   quotes: Array<{ text: string; speakers: Map<string, string> }>;
   days: Map<string, string>;
+  /** how each outlet that mentions the neighbour's help states it */
+  help: Map<string, 'asserted' | 'negated' | 'hedged'>;
 }
+
+/** A neighbour's help, as done, as not done, or as hedged: the same event for compare. */
+const HELP: Record<'asserted' | 'negated' | 'hedged', Array<(from: string, to: string) => string>> = {
+  asserted: [(f, t) => `${f} sent rescue teams to ${t}, officials said.`, (f, t) => `${f} has sent rescue teams to ${t}.`],
+  negated: [(f, t) => `${f} has not sent rescue teams to ${t}, officials said.`, (f, t) => `${f} did not send rescue teams to ${t}.`],
+  hedged: [(f, t) => `${f} reportedly sent rescue teams to ${t}.`, (f, t) => `${f} is believed to have sent rescue teams to ${t}.`],
+};
+const capitalise = (x: string) => x[0].toUpperCase() + x.slice(1);
 
 function generate(rand: () => number, idx: number): GeneratedStory {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const n = 3 + Math.floor(rand() * 3);
   const outlets = [...OUTLETS].sort(() => rand() - 0.5).slice(0, n);
   const [city, country] = pick(CITIES);
+  const helper = pick(CITIES.filter((c) => c[1] !== country))[1];
   const day = pick(DAYS);
   const speakers = [...PEOPLE].sort(() => rand() - 0.5).slice(0, 3);
   const facts = [...FACTS].sort(() => rand() - 0.5).slice(0, 3);
   const quotes = [...QUOTES].sort(() => rand() - 0.5).slice(0, 2).map((text, k) => ({ text, speaker: speakers[k] }));
   const values = facts.map((f) => Math.round(f.base[0] + rand() * (f.base[1] - f.base[0])));
-  const truth: GeneratedStory = { articles: [], facts: facts.map((f) => ({ fact: f.id, values: new Map(), wrong: new Set() })), quotes: quotes.map((q) => ({ text: q.text, speakers: new Map() })), days: new Map() };
+  const truth: GeneratedStory = { articles: [], facts: facts.map((f) => ({ fact: f.id, values: new Map(), wrong: new Set() })), quotes: quotes.map((q) => ({ text: q.text, speakers: new Map() })), days: new Map(), help: new Map() };
   for (const outlet of outlets) {
     // a wrong day for the event in 10% of articles
     const myDay = rand() < 0.1 ? DAYS[(DAYS.indexOf(day) + 1) % DAYS.length] : day;
@@ -170,6 +182,13 @@ function generate(rand: () => number, idx: number): GeneratedStory {
       truth.quotes[k].speakers.set(outlet, name);
       paras.push(rand() < 0.5 ? `“${q.text},” ${role} ${name} said.` : `${role} ${name} said: “${q.text}.”`);
     });
+    if (rand() < 0.8) {
+      // the neighbour's help: said not to have happened in 10% of articles, hedged in 15%
+      const r = rand();
+      const how = r < 0.1 ? 'negated' : r < 0.25 ? 'hedged' : 'asserted';
+      truth.help.set(outlet, how);
+      paras.push(pick(HELP[how])(capitalise(helper), country));
+    }
     const text = paras.join('\n\n');
     truth.articles.push({ id: `s${idx}-${outlet}`, outlet, title: null, publishedAt: PUBLISHED, text, annotations: annotate(text, { publishedAt: PUBLISHED }) });
   }
@@ -189,7 +208,7 @@ const prf = (c: Counts) => {
   return { p, r, f: (2 * p * r) / (p + r || 1) };
 };
 
-function score(g: GeneratedStory, cmp: StoryComparison, acc: Record<'value' | 'speaker' | 'date' | 'shared', Counts>): void {
+function score(g: GeneratedStory, cmp: StoryComparison, acc: Record<'value' | 'speaker' | 'date' | 'polarity' | 'shared', Counts>): void {
   // value conflicts: a truth fact with ≥2 distinct values among its outlets
   for (const f of g.facts) {
     // distinct figures once rounding is forgiven: the true one (for every outlet not planted wrong) and each wrong one
@@ -224,6 +243,20 @@ function score(g: GeneratedStory, cmp: StoryComparison, acc: Record<'value' | 's
     if (truthConflict && found) acc.speaker.tp++;
     else if (truthConflict) acc.speaker.fn++;
     else if (found) acc.speaker.fp++;
+  }
+  // the help reported by some outlets and said not to have happened by others; hedging is no conflict
+  const hows = [...g.help.values()];
+  const truthPolarity = hows.includes('negated') && hows.some((h) => h !== 'negated');
+  const helpClaims = cmp.claims.filter((c) => c.kind === 'event' && c.mentions.some((m) => m.sentenceText.includes('rescue teams')));
+  const foundPolarity = helpClaims.some((c) => c.conflict?.kind === 'polarity');
+  if (truthPolarity && foundPolarity) acc.polarity.tp++;
+  else if (truthPolarity) acc.polarity.fn++;
+  else if (foundPolarity) acc.polarity.fp++;
+  acc.polarity.fp += cmp.claims.filter((c) => c.conflict?.kind === 'polarity' && !helpClaims.includes(c)).length;
+  // every outlet that mentions the help, whatever its polarity, in one claim
+  if (g.help.size >= 2) {
+    if (helpClaims.some((c) => g.help.size === new Set(c.mentions.filter((m) => m.sentenceText.includes('rescue teams')).map((m) => m.voice)).size)) acc.shared.tp++;
+    else acc.shared.fn++;
   }
   const truthDate = new Set(g.days.values()).size > 1;
   const foundDate = cmp.claims.some((c) => c.conflict?.kind === 'date');
@@ -299,7 +332,7 @@ async function sampleCorpus(): Promise<void> {
 
 const args = parseArgs(process.argv.slice(2));
 const rand = mulberry32(args.seed);
-const acc = { value: counts(), speaker: counts(), date: counts(), shared: counts() };
+const acc = { value: counts(), speaker: counts(), date: counts(), polarity: counts(), shared: counts() };
 let articles = 0;
 let compareMs = 0;
 const started = performance.now();
@@ -313,7 +346,7 @@ for (let i = 0; i < args.stories; i++) {
 }
 const totalS = (performance.now() - started) / 1000;
 console.log(`bench:compare — (a) ${args.stories} generated stories, ${articles} articles (seed ${args.seed})`);
-for (const k of ['value', 'speaker', 'date'] as const) {
+for (const k of ['value', 'speaker', 'date', 'polarity'] as const) {
   const m = prf(acc[k]);
   console.log(`  ${k.padEnd(8)} conflicts: P ${fmt(m.p)}  R ${fmt(m.r)}  F1 ${fmt(m.f)}   (tp ${acc[k].tp}, fp ${acc[k].fp}, fn ${acc[k].fn})`);
 }

@@ -31,6 +31,38 @@ test('quantities: counted nouns, scales, currencies, percentages, tolls; years, 
   assert.deepEqual(got, ['120 minute ~', '11000 container ~', '5000000000 USD', '3 percent', '4 percent', '40 killed ~', '1500000 people']);
 });
 
+test('compare: an event one outlet reports and another says did not happen is a polarity conflict, kept off the timeline', () => {
+  const cmp = compareStory([
+    article('a1', 'Harbor Times', '2025-03-05', 'Norway sent emergency aid to Kenya on Monday, officials said.\n\nThe ships left Bergen at dawn.'),
+    article('b1', 'Valley Post', '2025-03-05', 'Norway has not sent emergency aid to Kenya, officials said on Tuesday.\n\nThe ships are still in Bergen.'),
+    article('c1', 'Coast Daily', '2025-03-05', 'Norway reportedly sent emergency aid to Kenya on Monday.'),
+  ]);
+  const aid = cmp.claims.filter((c) => c.kind === 'event' && c.mentions.some((m) => m.sentenceText.includes('aid')));
+  assert.equal(aid.length, 1, `one claim for the sending, its denial and the hedged report: ${aid.map((c) => c.label).join(' / ')}`);
+  assert.equal(aid[0].conflict?.kind, 'polarity');
+  assert.deepEqual(
+    aid[0].conflict.versions.map((v) => `${v.value}: ${v.voices.join(', ')}`).sort(),
+    ['asserted: Harbor Times', 'hedged: Coast Daily', 'negated: Valley Post'],
+  );
+  assert.deepEqual(aid[0].mentions.map((m) => m.modality), ['asserted', 'negated', 'hedged']);
+  // the timeline keeps the day the event happened, with the outlets that say so, and not the denial
+  const days = cmp.timeline.filter((t) => t.claim === aid[0].id);
+  assert.deepEqual(days.map((t) => `${t.date} ${t.voices.join(', ')}`), ['2025-03-03 Harbor Times, Coast Daily']);
+  assert.ok(!days[0].label.includes('[negated]'), days[0].label);
+});
+
+test('compare: the same denial from two outlets agrees, labelled as a denial', () => {
+  const cmp = compareStory([
+    article('a1', 'Harbor Times', '2025-03-05', 'Norway did not send emergency aid to Kenya.'),
+    article('b1', 'Valley Post', '2025-03-05', 'Norway has not sent emergency aid to Kenya, officials said.'),
+  ]);
+  const aid = cmp.claims.find((c) => c.kind === 'event');
+  assert.equal(aid?.coverage, 'all');
+  assert.equal(aid.conflict, null);
+  assert.match(aid.label, /\[negated\]$/);
+  assert.equal(cmp.timeline.length, 0);
+});
+
 test('compare: shared facts, single-outlet facts, and conflicts in numbers, dates and attributions', () => {
   const cmp = compareStory([
     article('a1', 'Harbor Times', '2025-03-05', harbor),

@@ -53,7 +53,7 @@ export function registerCompare(program: Command): void {
   addDbOption(
     program
       .command('compare')
-      .description('Compare the outlets of one story: shared and single-outlet facts, conflicts (numbers, dates, attributions), timeline, summary')
+      .description('Compare the outlets of one story: shared and single-outlet facts, conflicts (numbers, dates, attributions, an event reported by one outlet and denied by another), timeline, summary')
       .argument('<story>', 'story id (or a unique prefix, with or without "story-")')
       .option('--limit <n>', 'claims listed per section', (v) => parseInt(v, 10), 8)
       .option('--json', 'print the whole comparison as one JSON object')

@@ -41,7 +41,7 @@ export function storyDossierHtml(story: StoryRecord, cmp: StoryComparison, optio
   );
   for (const s of cmp.summary) out.push(`<li>${htmlText(s.text)} (${htmlText(s.voice)})</li>`);
   out.push('</ul><h2>Where outlets disagree</h2>');
-  if (!d.conflicts.length) out.push('<p>No conflicting numbers, dates or attributions were found.</p>');
+  if (!d.conflicts.length) out.push('<p>No conflicting numbers, dates, attributions or denials were found.</p>');
   else {
     out.push('<ul>');
     for (const c of d.conflicts) {

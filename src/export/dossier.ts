@@ -74,7 +74,7 @@ export function storyDossier(story: StoryRecord, cmp: StoryComparison, options: 
   out.push('## Summary', '');
   for (const s of cmp.summary) out.push(`- ${mdText(s.text)} (${mdText(s.voice)})`);
   out.push('', '## Where outlets disagree', '');
-  if (!d.conflicts.length) out.push('No conflicting numbers, dates or attributions were found.');
+  if (!d.conflicts.length) out.push('No conflicting numbers, dates, attributions or denials were found.');
   for (const c of d.conflicts) {
     out.push(`- **${c.conflict!.kind}**: ${mdText(c.label)}`);
     for (const v of c.conflict!.versions) out.push(`  - ${mdText(v.value)}: ${v.voices.map(mdText).join(', ')}`);

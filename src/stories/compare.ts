@@ -6,7 +6,7 @@
  * fact when their keys agree (event: category + actors + targets; quantity: unit + a sentence about
  * the same thing; quote: the same words). Each fact then says which outlets report it, and whether
  * they conflict: a different number for the same thing, a different date for the same event, the same
- * words put in different mouths.
+ * words put in different mouths, an event one outlet reports and another says did not happen.
  *
  * Outlets, not articles, are the voices: two pages of one outlet confirm nothing, and a copy or a
  * spun copy of another article (from relate) is not independent confirmation: `independent` counts
@@ -16,6 +16,7 @@
  */
 import { LEX } from '../nlp/lexicons.js';
 import { tokenize, type Token } from '../nlp/tokens.js';
+import { cameoToPlover } from '../nlp/events.js';
 import type { Annotations, EventAnn, EventParticipant, Quote, Span } from '../nlp/types.js';
 import { findQuantities, type Quantity } from './quantities.js';
 
@@ -44,10 +45,20 @@ export interface ClaimMention {
   value: string | null;
   /** Quantities: the figure in its compared unit (durations in minutes, days or months). */
   amount?: { value: number; unit: string; approx: boolean; outcome?: string };
+  /** Events: how this outlet states it (done, said not to have happened, alleged, planned). */
+  modality?: EventModality;
 }
 
+/**
+ * How a sentence states an event: as done ('asserted'), as not done ('negated': "did not attack",
+ * "refused to release"), as alleged or uncertain ('hedged': "reportedly", "may have"), or as planned
+ * or promised ('future'). A negation outranks the others ("will not attack" is negated).
+ */
+export type EventModality = 'asserted' | 'negated' | 'hedged' | 'future';
+
 export interface Conflict {
-  kind: 'value' | 'date' | 'speaker';
+  /** polarity: one outlet reports the event, another says it did not happen (versions are modalities). */
+  kind: 'value' | 'date' | 'speaker' | 'polarity';
   /** Each distinct value with the outlets that give it. */
   versions: Array<{ value: string; voices: string[] }>;
 }
@@ -125,6 +136,8 @@ interface Stated {
   historical?: boolean;
   /** Content words right around a quantity ("hours of talks" → talks): what exactly is counted. */
   near?: Set<string>;
+  /** Events: how the sentence states it. */
+  modality?: EventModality;
   /** Quantities: the content words of the quantity itself (number, noun). */
   own?: Set<string>;
 }
@@ -189,10 +202,25 @@ function sentenceOf(sentences: Span[], at: number): Span {
 
 const names = (ps: Array<{ canonical: string }>) => [...new Set(ps.map((p) => p.canonical))].sort();
 
+function modalityOf(e: EventAnn): EventModality {
+  return e.flags.negated ? 'negated' : e.flags.future ? 'future' : e.flags.hedged ? 'hedged' : 'asserted';
+}
+
+/**
+ * The category an event is compared under. The annotator codes refused cooperation as REJECT
+ * (PLOVER: "will not meet" is a rejection); next to an outlet that says the meeting took place, it
+ * is the same event denied, so a negated event is keyed by what its verb codes.
+ */
+function comparedCategory(e: EventAnn): string {
+  if (!e.flags.negated) return e.category;
+  return cameoToPlover(e.cameo) ?? e.category;
+}
+
 function eventLabel(e: EventAnn): string {
   const actor = names(e.actor).join(' & ') || '?';
   const target = names(e.target).join(' & ');
-  return `${actor} ${e.category}${target ? ' ' + target : ''} (${e.trigger.text})`;
+  const modality = modalityOf(e);
+  return `${actor} ${comparedCategory(e)}${target ? ' ' + target : ''} (${e.trigger.text})${modality === 'asserted' ? '' : ` [${modality}]`}`;
 }
 
 /** An absolute date (not a marked relative value): what a timeline and a date conflict can use. */
@@ -236,8 +264,8 @@ function statedClaims(a: ComparableArticle): Stated[] {
   for (const e of ann.events) {
     if (!e.actor.length && !e.target.length) continue;
     const sentence = ann.sentences[e.sentence] ?? sentenceOf(ann.sentences, e.trigger.start);
-    const key = `${e.category}|${parties(e.actor)}|${parties(e.target)}`;
-    out.push({ kind: 'event', key, label: eventLabel(e), article: a, voice, sentence, span: e.trigger, value: e.time, words: words(sentence) });
+    const key = `${comparedCategory(e)}|${parties(e.actor)}|${parties(e.target)}`;
+    out.push({ kind: 'event', key, label: eventLabel(e), article: a, voice, sentence, span: e.trigger, value: e.time, words: words(sentence), modality: modalityOf(e) });
   }
   const tokens = tokenize(a.text);
   const pubYear = a.publishedAt && /^\d{4}/.test(a.publishedAt) ? Number(a.publishedAt.slice(0, 4)) : null;
@@ -299,7 +327,8 @@ function sameFact(head: Stated, s: Stated, o: CompareOptions): boolean {
 function agrees(group: Stated[], s: Stated, o: CompareOptions): boolean {
   if (s.kind === 'quantity') return group.some((g) => g.quantity && valuesAgree(g.quantity, s.quantity!, o.approxTolerance));
   if (s.kind === 'quote') return group.some((g) => g.value === s.value);
-  return true;
+  // a denial joins the other denials of the event, when an outlet has stated both
+  return group.some((g) => (g.modality === 'negated') === (s.modality === 'negated'));
 }
 
 /** Group statements into facts: per fact, at most one statement per article; equal values first. */
@@ -330,7 +359,13 @@ function conflictOf(group: Stated[], o: CompareOptions): Conflict | null {
   const conflict = (k: Conflict['kind']): Conflict | null =>
     versions.size > 1 ? { kind: k, versions: [...versions].map(([value, v]) => ({ value, voices: [...v] })) } : null;
   if (kind === 'event') {
+    // reported as done by one outlet, as not done by another: the sharper disagreement, over any date
+    if (group.some((s) => s.modality === 'negated') && group.some((s) => s.modality !== 'negated')) {
+      for (const s of group) add(s.modality ?? 'asserted', s.voice);
+      return conflict('polarity');
+    }
     for (const s of group) {
+      if (s.modality === 'negated') continue;
       const d = absoluteDate(s.value);
       if (d && d.length === 10) add(d, s.voice);
     }
@@ -455,6 +490,7 @@ export function compareStory(articles: ComparableArticle[], options: Partial<Com
         span: { start: s.span.start, end: s.span.end },
         value: s.value,
         ...(s.quantity ? { amount: { value: s.quantity.value, unit: s.quantity.unit, approx: s.quantity.approx, ...(s.quantity.outcome ? { outcome: s.quantity.outcome } : {}) } } : {}),
+        ...(s.modality ? { modality: s.modality } : {}),
       })),
       voices,
       independent,
@@ -468,8 +504,16 @@ export function compareStory(articles: ComparableArticle[], options: Partial<Com
   const timeline: TimelineEntry[] = [];
   for (const c of claims) {
     if (c.kind !== 'event') continue;
-    const dates = new Set(c.mentions.map((m) => absoluteDate(m.value)).filter((d): d is string => !!d));
-    for (const date of dates) timeline.push({ date, label: c.label, voices: c.voices, claim: c.id });
+    // what did not happen has no place on a timeline; each date carries the outlets that give it,
+    // in the words of the first of them ("[future]" marks a planned event)
+    const group = groups[Number(c.id.slice(1)) - 1];
+    const byDate = new Map<string, Stated[]>();
+    for (const s of group) {
+      const date = absoluteDate(s.value);
+      if (!date || s.modality === 'negated') continue;
+      byDate.set(date, [...(byDate.get(date) ?? []), s]);
+    }
+    for (const [date, said] of byDate) timeline.push({ date, label: said[0].label, voices: [...new Set(said.map((s) => s.voice))], claim: c.id });
   }
   timeline.sort((a, b) => a.date.localeCompare(b.date) || b.voices.length - a.voices.length);
 
