@@ -479,3 +479,11 @@ test('events: "may", "might", "could" hedge the verb they stand before, not the 
   assert.equal(events('Russia may have attacked the convoy.')[0]?.flags.hedged, true);
   assert.equal(events('Russia reportedly attacked Ukraine, which later closed its border.').find((e) => e.trigger.text === 'attacked')?.flags.hedged, true);
 });
+
+test('events: what a treaty or law requires has not happened; a target is not inside an adverbial clause, except a threat\'s condition', () => {
+  const intervene = events('The 1961 treaty required Moscow to intervene militarily if North Korea was attacked.').find((e) => e.trigger.text === 'intervene');
+  assert.equal(intervene?.flags.future, true);
+  assert.deepEqual(intervene.target, [], 'North Korea is in the condition, not the target');
+  const threat = events('Hamas threatened to fire rockets unless Israel lifted the blockade.').find((e) => e.trigger.text === 'threatened');
+  assert.deepEqual(threat?.target.map((t) => t.text), ['Israel']);
+});

@@ -232,6 +232,10 @@ const ADDRESSEE_CUES = new Set(['told', 'tell', 'tells', 'telling', 'informed', 
 /** Words after which "adverb + participle + noun" is a noun phrase ("with badly needed munitions"). */
 const ATTRIBUTIVE_OPENERS = new Set(['a', 'an', 'the', 'with', 'of', 'for', 'in', 'on', 'by', 'from', 'to', 'into', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'some', 'many', 'more', 'most', 'and', 'or']);
 /** Words that end a verb's object: patterns never reach into the next clause. */
+/** Triggers of a threat or warning, whose target may be named in its condition. */
+const THREAT_TRIGGER = /^(?:threat|warn|caution)/;
+/** Verbs that put someone under an obligation: the act they require has not happened ("requires X to V"). */
+const OBLIGATION_VERBS = new Set(['require', 'requires', 'required', 'oblige', 'obliges', 'obliged', 'obligate', 'obligates', 'obligated']);
 const PATTERN_STOP = new Set(['which', 'who', 'while', 'but', 'if', 'unless', 'because', 'when', 'until', 'although', 'though', 'whereas', 'whether']);
 const CONDITIONAL_MODALS = new Set(['may', 'might', 'could', 'would', 'will']);
 /** Finite auxiliaries that open a content clause after its subject ("it will", "he had"). */
@@ -583,6 +587,11 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
           future = true;
           break;
         }
+        // "a treaty that required Moscow to intervene": an obligation, not something done
+        if (OBLIGATION_VERBS.has(tokens[k].key)) {
+          future = true;
+          break;
+        }
       }
     }
     // "X provides Y with arms that could increase the threat": the modal hedges "increase" only
@@ -684,7 +693,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     const reducedPassive = namedAgent && afterSubject && isParticipleForm(t.key);
     const passive = (/ed$/.test(t.key) && COPULAS.has(tokens[v - 1]?.key ?? '')) || reducedPassive;
     let passiveUnknownAgent = false;
-    let target = nounSubjectAt >= 0 ? (tokens[nounSubjectAt + 1]?.key === 'against' ? firstAfter(nounSubjectAt + 2, v) : []) : firstAfter(vEnd, s.tokEnd);
+    let target = nounSubjectAt >= 0 ? (tokens[nounSubjectAt + 1]?.key === 'against' ? firstAfter(nounSubjectAt + 2, v) : []) : firstAfter(vEnd, s.tokEnd, THREAT_TRIGGER.test(t.key));
     if (!target.length) {
       const np = nominalObject(subjectCtx, vEnd, s.tokEnd);
       if (np) target = [np];
@@ -1518,7 +1527,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return !m && countryParticipant(q) ? firstAfter(that + 1, end) : [];
   }
 
-  function firstAfter(k: number, end: number): EventParticipant[] {
+  /**
+   * The first named participant after token k. With `intoCondition`, the search goes on into an
+   * "if"/"unless" clause: a threat's target is whoever must meet its condition ("threatened a
+   * strike unless Israel rescinded ...").
+   */
+  function firstAfter(k: number, end: number, intoCondition = false): EventParticipant[] {
     const out: EventParticipant[] = [];
     for (let q = k; q < end && q < k + 12; q++) {
       const key = tokens[q].key;
@@ -1527,6 +1541,9 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         continue;
       }
       if (out.length === 0 && (key === 'that' || key === 'which' || key === 'who')) break;
+      // "intervene if North Korea was attacked", "offers classes when you buy X": a target is not
+      // inside an adverbial clause
+      if (PATTERN_STOP.has(key) && !(intoCondition && (key === 'if' || key === 'unless'))) break;
       // skip role words: take the name they introduce
       const nameStart = roleStartOf.get(q);
       if (nameStart !== undefined) q = nameStart;
