@@ -486,4 +486,6 @@ test('events: what a treaty or law requires has not happened; a target is not in
   assert.deepEqual(intervene.target, [], 'North Korea is in the condition, not the target');
   const threat = events('Hamas threatened to fire rockets unless Israel lifted the blockade.').find((e) => e.trigger.text === 'threatened');
   assert.deepEqual(threat?.target.map((t) => t.text), ['Israel']);
+  // the threatened act is the threat's content, not an attack of its own
+  assert.ok(!events('Hamas threatened to fire rockets unless Israel lifted the blockade.').some((e) => e.trigger.text === 'fire'), 'fire');
 });

@@ -635,7 +635,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     // "demanded that Hamas renounce ...": the clause is the content of the demand
     if (demandSentence === si && v > demandTok) return v;
     if (tokens[v - 1]?.key === 'to' && commitTok >= 0 && sentOfTok[commitTok] === si && (v - 2 === commitTok || (tokens[v - 2]?.key === 'and' && v - commitTok < 16))) return v;
-    if ((category === 'AGREE' || category === 'THREATEN') && COMMITMENT_VERBS.has(t.key)) commitTok = vEnd - 1;
+    if ((category === 'AGREE' || category === 'THREATEN') && (COMMITMENT_VERBS.has(t.key) || THREAT_TRIGGER.test(t.key))) commitTok = vEnd - 1;
     // actor: the entity group just before the verb, inside its clause
     let clauseStart = s.tokStart;
     // a comma right before the verb (only auxiliaries between) closes an appositive
