@@ -222,3 +222,18 @@ test('compare: one outcome counted by several outlets is one fact; a figure from
   const history = cmp.claims.find((c) => c.kind === 'quantity' && c.mentions.some((m) => m.amount?.value === 17));
   assert.equal(history?.voices.length, 1, 'the 2023 storm is not part of the toll');
 });
+
+test('compare: with no target named, a denial is another fact unless the sentences share what it was about', () => {
+  const cmp = compareStory([
+    article('a1', 'Harbor Times', '2025-03-05', 'Norway attacked rebel positions in the northern hills, the army said.'),
+    article('b1', 'Valley Post', '2025-03-05', 'Norway did not attack hospitals, its defence ministry said.'),
+  ]);
+  const events = cmp.claims.filter((c) => c.kind === 'event');
+  assert.equal(events.length, 2, events.map((c) => c.label).join(' / '));
+  assert.ok(events.every((c) => !c.conflict), 'no polarity conflict');
+  const same = compareStory([
+    article('a1', 'Harbor Times', '2025-03-05', 'Norway attacked rebel positions in the northern hills on Monday.'),
+    article('b1', 'Valley Post', '2025-03-05', 'Norway did not attack rebel positions in the northern hills, officials said.'),
+  ]);
+  assert.equal(same.claims.find((c) => c.kind === 'event')?.conflict?.kind, 'polarity');
+});

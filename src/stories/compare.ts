@@ -138,7 +138,9 @@ interface Stated {
   near?: Set<string>;
   /** Events: how the sentence states it. */
   modality?: EventModality;
-  /** Quantities: the content words of the quantity itself (number, noun). */
+  /** Events: the event names its target. */
+  targeted?: boolean;
+  /** Quantities: the content words of the quantity itself (number, noun); events: of its trigger and participants. */
   own?: Set<string>;
 }
 
@@ -265,7 +267,8 @@ function statedClaims(a: ComparableArticle): Stated[] {
     if (!e.actor.length && !e.target.length) continue;
     const sentence = ann.sentences[e.sentence] ?? sentenceOf(ann.sentences, e.trigger.start);
     const key = `${comparedCategory(e)}|${parties(e.actor)}|${parties(e.target)}`;
-    out.push({ kind: 'event', key, label: eventLabel(e), article: a, voice, sentence, span: e.trigger, value: e.time, words: words(sentence), modality: modalityOf(e) });
+    const own = contentWords([e.trigger.text, ...e.actor.map((p) => p.text), ...e.target.map((p) => p.text)].join(' '));
+    out.push({ kind: 'event', key, label: eventLabel(e), article: a, voice, sentence, span: e.trigger, value: e.time, words: words(sentence), modality: modalityOf(e), own, targeted: e.target.length > 0 });
   }
   const tokens = tokenize(a.text);
   const pubYear = a.publishedAt && /^\d{4}/.test(a.publishedAt) ? Number(a.publishedAt.slice(0, 4)) : null;
@@ -299,7 +302,15 @@ function statedClaims(a: ComparableArticle): Stated[] {
 /** Is `s` the same fact as the group whose first statement is `head`? */
 function sameFact(head: Stated, s: Stated, o: CompareOptions): boolean {
   if (head.kind !== s.kind || head.key !== s.key) return false;
-  if (s.kind === 'event') return true;
+  if (s.kind === 'event') {
+    if ((head.modality === 'negated') === (s.modality === 'negated') || (head.targeted && s.targeted)) return true;
+    // "Israel attacked Hamas positions" and "Israel did not attack hospitals": with no target named,
+    // a denial is of the same event only if the sentences share what it was about
+    const own = new Set([...head.own!, ...s.own!]);
+    const a = new Set([...head.words].filter((w) => !own.has(w)));
+    const b = new Set([...s.words].filter((w) => !own.has(w)));
+    return sharedCount(a, b) >= 2 && overlap(a, b) >= o.conflictOverlap;
+  }
   if (s.kind === 'quote') return overlap(head.words, s.words) >= o.quoteOverlap;
   // quantities of one unit. A figure from an earlier year ("Storm Daniel killed 17 people in 2023")
   // is another fact.
