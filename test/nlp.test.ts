@@ -150,6 +150,13 @@ test('quotes: a straight quote nested in a straight quote does not cut it short'
   assert.equal(q[0].speaker?.canonical, 'Dora Vellman');
 });
 
+test('quotes: a term in quotation marks after an object-taking cue is no quote of its subject; a pledge quoted right after the cue is', () => {
+  const speakerOf = (text: string) => annotate(text).quotes.find((q) => q.direct)?.speaker?.canonical ?? null;
+  assert.equal(speakerOf('The pact pledges mutual assistance in the face of \u201caggression\u201d from any country.'), null);
+  assert.equal(speakerOf('Kim Jong Un pledged \u201cfull support\u201d to Russia.'), 'Kim Jong Un');
+  assert.equal(speakerOf('Lena Park notes that the plan helps with \u201clowering costs\u201d for families.'), 'Lena Park');
+});
+
 test('quotes: the said-frame with an unlisted verb, and a colon after a sentence about a named person', () => {
   const text =
     'Nutrition researcher Mark Olsen has studied fasting for years. Katia Brenner, a dietitian, disagrees with him.\n\n' +

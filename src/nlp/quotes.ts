@@ -468,9 +468,14 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       const sStart = sentences[s]?.tokStart ?? 0;
       // nearest cue whose subject is a person (or role, or pronoun); else the nearest with any subject
       let fallback: Attribution | null = null;
+      const shortTerm = (text.slice(q.cs, q.ce).match(/\S+/g) ?? []).length <= 3;
       for (let k = openTok - 1; k >= sStart && k >= openTok - 60; k--) {
         if (!isCue(k)) continue;
         if (inQuote(tokens[k].start)) continue;
+        // "pledged “full support”" quotes the pledge; "The pact pledges mutual assistance in the
+        // face of “aggression”" does not: after a cue that takes plain objects, a word or three in
+        // quotation marks further on, with no "that" or colon to open what was said, is a term
+        if (THAT_ONLY_CUES.has(LEX.speechVerbs.get(tokens[k].key) ?? '') && openTok - k > 3 && shortTerm && !tokens.slice(k + 1, openTok).some((u) => u.key === 'that' || u.text === ':')) continue;
         const sp = subjectOf(k, sStart, true);
         if (!sp) continue;
         const m = mentionStartingAt.get(sp.i);
