@@ -61,11 +61,13 @@ test('seeds: reported speech is attributed (Ushakov, Koo Byongsam, Green, the in
   assert.deepEqual(speakersOf('a good way to upset the West'), ['Sam Green']);
   assert.ok(speakersOf('would not refuse to develop military-technical cooperation').includes('Vladimir Putin'), "speakersOf('would not refuse to develop military-technical cooperation').includes('Vladimir Putin')");
   assert.ok(speakersOf('promoting Russian tourism').includes('Institute for National Security Strategy'), "speakersOf('promoting Russian tourism').includes('Institute for National Security Strategy')");
-  // every quote has a speaker and a span that points into the text
+  // every quotation has a speaker and a span that points into the text; a term in quotation
+  // marks inside an object ("mutual assistance in the face of “aggression”") is nobody's words
   for (const { text, a } of annotated) {
     for (const q of a.quotes) {
       assert.equal(text.slice(q.start, q.end), q.text);
-      assert.ok(q.speaker, `quote "${q.text.slice(0, 40)}" has a speaker`);
+      if (q.text === 'aggression') assert.equal(q.speaker, null, 'the pact says nothing');
+      else assert.ok(q.speaker, `quote "${q.text.slice(0, 40)}" has a speaker`);
     }
   }
 });
