@@ -132,10 +132,11 @@ interface GeneratedStory {
 }
 
 /** A neighbour's help, as done, as not done, or as hedged: the same event for compare. */
+const HELP_WORDS = 'rescue teams';
 const HELP: Record<'asserted' | 'negated' | 'hedged', Array<(from: string, to: string) => string>> = {
-  asserted: [(f, t) => `${f} sent rescue teams to ${t}, officials said.`, (f, t) => `${f} has sent rescue teams to ${t}.`],
-  negated: [(f, t) => `${f} has not sent rescue teams to ${t}, officials said.`, (f, t) => `${f} did not send rescue teams to ${t}.`],
-  hedged: [(f, t) => `${f} reportedly sent rescue teams to ${t}.`, (f, t) => `${f} is believed to have sent rescue teams to ${t}.`],
+  asserted: [(f, t) => `${f} sent ${HELP_WORDS} to ${t}, officials said.`, (f, t) => `${f} has sent ${HELP_WORDS} to ${t}.`],
+  negated: [(f, t) => `${f} has not sent ${HELP_WORDS} to ${t}, officials said.`, (f, t) => `${f} did not send ${HELP_WORDS} to ${t}.`],
+  hedged: [(f, t) => `${f} reportedly sent ${HELP_WORDS} to ${t}.`, (f, t) => `${f} is believed to have sent ${HELP_WORDS} to ${t}.`],
 };
 const capitalise = (x: string) => x[0].toUpperCase() + x.slice(1);
 
@@ -201,6 +202,12 @@ interface Counts {
   fn: number;
 }
 const counts = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
+/** Counts one decision: a conflict that is there (truth) against one the comparison reports (found). */
+function tally(c: Counts, truth: boolean, found: boolean): void {
+  if (truth && found) c.tp++;
+  else if (truth) c.fn++;
+  else if (found) c.fp++;
+}
 const fmt = (x: number) => x.toFixed(3);
 const prf = (c: Counts) => {
   const p = c.tp / (c.tp + c.fp || 1);
@@ -218,9 +225,7 @@ function score(g: GeneratedStory, cmp: StoryComparison, acc: Record<'value' | 's
     // the claim about this fact: the quantity claim whose mentions' values match the stated ones best
     const claims = cmp.claims.filter((c) => c.kind === 'quantity' && c.mentions.some((m) => stated.has(m.voice)) && c.mentions.every((m) => f.values.has(m.voice) && m.value?.replace(/[~,]/g, '').startsWith(String(f.values.get(m.voice)))));
     const found = claims.some((c) => c.conflict?.kind === 'value');
-    if (truthConflict && found) acc.value.tp++;
-    else if (truthConflict) acc.value.fn++;
-    else if (found) acc.value.fp++;
+    tally(acc.value, truthConflict, found);
     // shared facts: the outlets that agree on the majority value should sit in one claim
     if (f.values.size >= 2) {
       const best = Math.max(0, ...claims.map((c) => c.voices.length));
@@ -240,29 +245,24 @@ function score(g: GeneratedStory, cmp: StoryComparison, acc: Record<'value' | 's
     const truthConflict = new Set(q.speakers.values()).size > 1;
     const claim = cmp.claims.find((c) => c.kind === 'quote' && c.label.includes(q.text.slice(0, 30)));
     const found = claim?.conflict?.kind === 'speaker';
-    if (truthConflict && found) acc.speaker.tp++;
-    else if (truthConflict) acc.speaker.fn++;
-    else if (found) acc.speaker.fp++;
+    tally(acc.speaker, truthConflict, found);
   }
   // the help reported by some outlets and said not to have happened by others; hedging is no conflict
   const hows = [...g.help.values()];
   const truthPolarity = hows.includes('negated') && hows.some((h) => h !== 'negated');
-  const helpClaims = cmp.claims.filter((c) => c.kind === 'event' && c.mentions.some((m) => m.sentenceText.includes('rescue teams')));
+  const aboutHelp = (m: { sentenceText: string }) => m.sentenceText.includes(HELP_WORDS);
+  const helpClaims = cmp.claims.filter((c) => c.kind === 'event' && c.mentions.some(aboutHelp));
   const foundPolarity = helpClaims.some((c) => c.conflict?.kind === 'polarity');
-  if (truthPolarity && foundPolarity) acc.polarity.tp++;
-  else if (truthPolarity) acc.polarity.fn++;
-  else if (foundPolarity) acc.polarity.fp++;
+  tally(acc.polarity, truthPolarity, foundPolarity);
   acc.polarity.fp += cmp.claims.filter((c) => c.conflict?.kind === 'polarity' && !helpClaims.includes(c)).length;
   // every outlet that mentions the help, whatever its polarity, in one claim
   if (g.help.size >= 2) {
-    if (helpClaims.some((c) => g.help.size === new Set(c.mentions.filter((m) => m.sentenceText.includes('rescue teams')).map((m) => m.voice)).size)) acc.shared.tp++;
+    if (helpClaims.some((c) => g.help.size === new Set(c.mentions.filter(aboutHelp).map((m) => m.voice)).size)) acc.shared.tp++;
     else acc.shared.fn++;
   }
   const truthDate = new Set(g.days.values()).size > 1;
   const foundDate = cmp.claims.some((c) => c.conflict?.kind === 'date');
-  if (truthDate && foundDate) acc.date.tp++;
-  else if (truthDate) acc.date.fn++;
-  else if (foundDate) acc.date.fp++;
+  tally(acc.date, truthDate, foundDate);
 }
 
 interface GoldFact {
@@ -317,9 +317,7 @@ async function sampleCorpus(): Promise<void> {
       stated += docs.length;
       lined += best.covered >= 2 ? best.covered : 0;
       const found = best.covered >= 2 && best.conflict;
-      if (f.conflict && found) conflicts.tp++;
-      else if (f.conflict) conflicts.fn++;
-      else if (found) conflicts.fp++;
+      tally(conflicts, f.conflict, found);
       console.log(`    ${f.story.padEnd(7)} ${f.fact.padEnd(19)} ${best.covered}/${docs.length} documents in one claim; conflict: truth ${f.conflict ? 'yes' : 'no '}, found ${found ? 'yes' : 'no'}`);
     }
     const m = prf(conflicts);

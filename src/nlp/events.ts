@@ -231,11 +231,11 @@ const COPULAS = new Set(['be', 'is', 'are', 'was', 'were', 'been']);
 const ADDRESSEE_CUES = new Set(['told', 'tell', 'tells', 'telling', 'informed', 'informs', 'assured', 'assures', 'warned', 'warns', 'reminded', 'reminds', 'urged', 'urges', 'asked', 'asks', 'promised', 'promises']);
 /** Words after which "adverb + participle + noun" is a noun phrase ("with badly needed munitions"). */
 const ATTRIBUTIVE_OPENERS = new Set(['a', 'an', 'the', 'with', 'of', 'for', 'in', 'on', 'by', 'from', 'to', 'into', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'some', 'many', 'more', 'most', 'and', 'or']);
-/** Words that end a verb's object: patterns never reach into the next clause. */
 /** Triggers of a threat or warning, whose target may be named in its condition. */
 const THREAT_TRIGGER = /^(?:threat|warn|caution)/;
 /** Verbs that put someone under an obligation: the act they require has not happened ("requires X to V"). */
 const OBLIGATION_VERBS = new Set(['require', 'requires', 'required', 'oblige', 'obliges', 'obliged', 'obligate', 'obligates', 'obligated']);
+/** Words that end a verb's object: patterns never reach into the next clause. */
 const PATTERN_STOP = new Set(['which', 'who', 'while', 'but', 'if', 'unless', 'because', 'when', 'until', 'although', 'though', 'whereas', 'whether']);
 const CONDITIONAL_MODALS = new Set(['may', 'might', 'could', 'would', 'will']);
 /** Finite auxiliaries that open a content clause after its subject ("it will", "he had"). */
@@ -569,33 +569,27 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (!category) return v;
 
     // flags
-    let negated = false;
+    const negated = negatedVerb(v, s.tokStart);
     let future = false;
-    let hedged = false;
-    negated = negatedVerb(v, s.tokStart);
     for (let k = Math.max(s.tokStart, v - 4); k < v; k++) {
       const key = tokens[k].key;
       if (FUTURE.has(key) && (tokens[k + 1]?.key === 'to' || key === 'will' || key === "'ll" || key === 'shall' || key === 'would' || tokens[k + 1]?.key === 'be')) future = true;
     }
     if (tokens[v - 1]?.key === 'to' && v - 2 >= s.tokStart && FUTURE.has(tokens[v - 2].key)) future = true;
     // "is willing to send material to help defend X": a purpose infinitive shares the future of
-    // the verb it serves
+    // the verb it serves; "a treaty that required Moscow to intervene": an obligation, not something done
     if (!future && tokens[v - 1]?.key === 'to') {
       for (let k = v - 3; k >= s.tokStart && k >= v - 10; k--) {
-        if (tokens[k].kind === 'punct' || CLAUSE_BOUNDARY.has(tokens[k].key)) break;
-        if (FUTURE.has(tokens[k].key) && tokens[k + 1]?.key === 'to' && !COMMITMENT_VERBS.has(tokens[k].key)) {
-          future = true;
-          break;
-        }
-        // "a treaty that required Moscow to intervene": an obligation, not something done
-        if (OBLIGATION_VERBS.has(tokens[k].key)) {
+        const key = tokens[k].key;
+        if (tokens[k].kind === 'punct' || CLAUSE_BOUNDARY.has(key)) break;
+        if ((FUTURE.has(key) && tokens[k + 1]?.key === 'to' && !COMMITMENT_VERBS.has(key)) || OBLIGATION_VERBS.has(key)) {
           future = true;
           break;
         }
       }
     }
     // "X provides Y with arms that could increase the threat": the modal hedges "increase" only
-    hedged = hedgeCount[si] > (HEDGES.has(t.key) ? 1 : 0) || modalBefore(v, s.tokStart, HEDGE_MODALS);
+    const hedged = hedgeCount[si] > (HEDGES.has(t.key) ? 1 : 0) || modalBefore(v, s.tokStart, HEDGE_MODALS);
     // PLOVER AGREE: "agree to, offer, promise, or otherwise indicate willingness or commitment to
     // cooperate"; CAMEO2PLOVER puts intent to cooperate, aid, yield, release (03x) under AGREE too.
     const nextKey = tokens[vEnd]?.key;

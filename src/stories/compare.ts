@@ -218,12 +218,14 @@ function comparedCategory(e: EventAnn): string {
   return cameoToPlover(e.cameo) ?? e.category;
 }
 
-function eventLabel(e: EventAnn): string {
+function eventLabel(e: EventAnn, category: string, modality: EventModality): string {
   const actor = names(e.actor).join(' & ') || '?';
   const target = names(e.target).join(' & ');
-  const modality = modalityOf(e);
-  return `${actor} ${comparedCategory(e)}${target ? ' ' + target : ''} (${e.trigger.text})${modality === 'asserted' ? '' : ` [${modality}]`}`;
+  return `${actor} ${category}${target ? ' ' + target : ''} (${e.trigger.text})${modality === 'asserted' ? '' : ` [${modality}]`}`;
 }
+
+/** Do two statements of an event agree on whether it happened (a denial against a report, or not)? */
+const samePolarity = (a: Stated, b: Stated) => (a.modality === 'negated') === (b.modality === 'negated');
 
 /** An absolute date (not a marked relative value): what a timeline and a date conflict can use. */
 function absoluteDate(value: string | null): string | null {
@@ -266,9 +268,11 @@ function statedClaims(a: ComparableArticle): Stated[] {
   for (const e of ann.events) {
     if (!e.actor.length && !e.target.length) continue;
     const sentence = ann.sentences[e.sentence] ?? sentenceOf(ann.sentences, e.trigger.start);
-    const key = `${comparedCategory(e)}|${parties(e.actor)}|${parties(e.target)}`;
+    const category = comparedCategory(e);
+    const modality = modalityOf(e);
+    const key = `${category}|${parties(e.actor)}|${parties(e.target)}`;
     const own = contentWords([e.trigger.text, ...e.actor.map((p) => p.text), ...e.target.map((p) => p.text)].join(' '));
-    out.push({ kind: 'event', key, label: eventLabel(e), article: a, voice, sentence, span: e.trigger, value: e.time, words: words(sentence), modality: modalityOf(e), own, targeted: e.target.length > 0 });
+    out.push({ kind: 'event', key, label: eventLabel(e, category, modality), article: a, voice, sentence, span: e.trigger, value: e.time, words: words(sentence), modality, own, targeted: e.target.length > 0 });
   }
   const tokens = tokenize(a.text);
   const pubYear = a.publishedAt && /^\d{4}/.test(a.publishedAt) ? Number(a.publishedAt.slice(0, 4)) : null;
@@ -303,7 +307,7 @@ function statedClaims(a: ComparableArticle): Stated[] {
 function sameFact(head: Stated, s: Stated, o: CompareOptions): boolean {
   if (head.kind !== s.kind || head.key !== s.key) return false;
   if (s.kind === 'event') {
-    if ((head.modality === 'negated') === (s.modality === 'negated') || (head.targeted && s.targeted)) return true;
+    if (samePolarity(head, s) || (head.targeted && s.targeted)) return true;
     // "Israel attacked Hamas positions" and "Israel did not attack hospitals": with no target named,
     // a denial is of the same event only if the sentences share what it was about
     const own = new Set([...head.own!, ...s.own!]);
@@ -339,7 +343,7 @@ function agrees(group: Stated[], s: Stated, o: CompareOptions): boolean {
   if (s.kind === 'quantity') return group.some((g) => g.quantity && valuesAgree(g.quantity, s.quantity!, o.approxTolerance));
   if (s.kind === 'quote') return group.some((g) => g.value === s.value);
   // a denial joins the other denials of the event, when an outlet has stated both
-  return group.some((g) => (g.modality === 'negated') === (s.modality === 'negated'));
+  return group.some((g) => samePolarity(g, s));
 }
 
 /** Group statements into facts: per fact, at most one statement per article; equal values first. */
@@ -486,10 +490,11 @@ export function compareStory(articles: ComparableArticle[], options: Partial<Com
   }
   const voiceCount = voiceArticles.size;
   const groups = groupFacts(articles.flatMap(statedClaims), o);
+  const groupOf = new Map<Claim, Stated[]>();
   const claims: Claim[] = groups.map((g, i) => {
     const voices = [...new Set(g.map((s) => s.voice))];
     const independent = new Set(g.filter((s) => !s.article.derivedFrom).map((s) => s.voice)).size;
-    return {
+    const claim: Claim = {
       id: `c${i + 1}`,
       kind: g[0].kind,
       label: claimLabel(g),
@@ -508,6 +513,8 @@ export function compareStory(articles: ComparableArticle[], options: Partial<Com
       coverage: voices.length === voiceCount && voiceCount > 1 ? 'all' : voices.length > 1 ? 'some' : 'one',
       conflict: conflictOf(g, o),
     };
+    groupOf.set(claim, g);
+    return claim;
   });
   // most widely reported first, conflicts on top of their rank (the sort is stable: ties keep text order)
   claims.sort((a, b) => b.voices.length - a.voices.length || Number(!!b.conflict) - Number(!!a.conflict));
@@ -517,9 +524,8 @@ export function compareStory(articles: ComparableArticle[], options: Partial<Com
     if (c.kind !== 'event') continue;
     // what did not happen has no place on a timeline; each date carries the outlets that give it,
     // in the words of the first of them ("[future]" marks a planned event)
-    const group = groups[Number(c.id.slice(1)) - 1];
     const byDate = new Map<string, Stated[]>();
-    for (const s of group) {
+    for (const s of groupOf.get(c)!) {
       const date = absoluteDate(s.value);
       if (!date || s.modality === 'negated') continue;
       byDate.set(date, [...(byDate.get(date) ?? []), s]);
