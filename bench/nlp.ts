@@ -14,6 +14,9 @@
  *     accuracy, and actor/target text P/R/F1 (text overlap or same ISO3 code).
  * (c) Throughput of annotate() on one core: articles/s on the gold texts and on synthetic 5 KB
  *     articles built from them.
+ * (e) Growth on hostile text: annotate() time on generated texts of 200 KB and 800 KB built to
+ *     hit the worst cases (a run with no sentence punctuation, thousands of people and "the
+ *     leader" references, acronyms, quotations); linear work shows a ratio near 4, quadratic 16.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -260,6 +263,53 @@ function throughput(texts: string[]) {
   return { goldTexts: measure(texts, 5), fiveKbArticles: measure(fiveKb, 5) };
 }
 
+// ---------------- (e) growth on hostile text ----------------
+/** Made-up capitalised names ("Bason", "Cedason"), distinct for each i: no lexicon knows them. */
+function madeUpName(i: number): string {
+  const letters = 'BCDFGHJKLMNPRSTVWZ';
+  let s = '';
+  let x = i;
+  do {
+    s += letters[x % letters.length] + 'ae'[x % 2];
+    x = Math.floor(x / letters.length);
+  } while (x);
+  return s[0] + s.slice(1).toLowerCase() + 'son';
+}
+const HOSTILE_TEXTS: Record<string, (i: number) => string> = {
+  'no sentence punctuation': (i) => `${i} people killed and`,
+  'people + "the leader"': (i) => `President John ${madeUpName(i)} met Minister Anna ${madeUpName(i + 7)}. ${madeUpName(i)} said the leader would return.`,
+  'organisations + acronyms': (i) => `The ${madeUpName(i)} Institute of Technology (${madeUpName(i).toUpperCase().slice(0, 4)}) signed an agreement.`,
+  quotations: (i) => `“We will go,” ${madeUpName(i)} said. “Then we stop.” The spokesman added that it was over.`,
+};
+function growth() {
+  const build = (unit: (i: number) => string, chars: number) => {
+    const parts: string[] = [];
+    let n = 0;
+    for (let i = 0; n < chars; i++) {
+      parts.push(unit(i));
+      n += parts[parts.length - 1].length + 1;
+    }
+    return parts.join(' ');
+  };
+  // a collection left over from the previous run would be charged to this one
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const time = (text: string) => {
+    gc?.();
+    const t0 = performance.now();
+    annotate(text, { publishedAt: '2025-01-01' });
+    return performance.now() - t0;
+  };
+  return Object.entries(HOSTILE_TEXTS).map(([name, unit]) => {
+    const small = build(unit, 200_000);
+    const large = build(unit, 800_000);
+    time(small); // warm-up
+    const median = (text: string) => [time(text), time(text), time(text), time(text), time(text)].sort((a, b) => a - b)[2];
+    const smallMs = median(small);
+    const largeMs = median(large);
+    return { name, smallMs: Math.round(smallMs), largeMs: Math.round(largeMs), ratio: Number((largeMs / Math.max(1, smallMs)).toFixed(1)) };
+  });
+}
+
 // ---------------- main ----------------
 const gold: GoldDoc[] = existsSync(goldPath) ? (JSON.parse(readFileSync(goldPath, 'utf8')) as { docs: GoldDoc[] }).docs : [];
 const heldout = gold.filter((d) => d.split === 'heldout');
@@ -274,6 +324,7 @@ const result = {
     return r ? evalRealNews(r.spec, r.texts) : null;
   })(),
   throughput: throughput(gold.map((d) => d.text)),
+  growth: growth(),
 };
 
 if (asJson) {
@@ -320,4 +371,6 @@ if (asJson) {
     console.log(`  gold texts     ${t.goldTexts.articlesPerSecond} articles/s [${t.goldTexts.slowest}, ${t.goldTexts.fastest}] (mean ${t.goldTexts.meanArticleChars} chars)`);
     console.log(`  5 KB articles  ${t.fiveKbArticles.articlesPerSecond} articles/s [${t.fiveKbArticles.slowest}, ${t.fiveKbArticles.fastest}] (${t.fiveKbArticles.meanArticleChars} chars)`);
   }
+  console.log('(e) growth on hostile text: ms for 200 KB and 800 KB of generated text (median of 5) (linear work: ratio near 4, quadratic: 16)');
+  for (const g of result.growth) console.log(`  ${g.name.padEnd(26)} ${String(g.smallMs).padStart(5)} ms  ${String(g.largeMs).padStart(5)} ms  ×${g.ratio}`);
 }

@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { annotate, mergeCorpusEntities } from '../src/nlp/index.js';
 import type { Annotations } from '../src/nlp/types.js';
+import { tokenize } from '../src/nlp/tokens.js';
+import { MAX_SENTENCE_TOKENS, splitSentences } from '../src/nlp/sentences.js';
 
 function spansValid(text: string, a: Annotations): void {
   for (const e of a.entities) assert.equal(text.slice(e.start, e.end), e.text, `entity span ${e.text}`);
@@ -26,6 +28,20 @@ test('sentences: a quotation closing after the period stays with its sentence', 
   const text = '“We will not retreat.” The minister left.';
   const a = annotate(text);
   assert.deepEqual(a.sentences.map((s) => text.slice(s.start, s.end)), ['“We will not retreat.”', 'The minister left.']);
+});
+
+test('sentences: a run with no sentence punctuation is cut into bounded pieces, at a comma where one is near the limit', () => {
+  // the annotators look back over the sentence from each word: an unbounded run would make them quadratic
+  const words = Array.from({ length: 2500 }, (_, i) => (i === 1950 ? 'w1950,' : `w${i}`));
+  const text = words.join(' ');
+  const tokens = tokenize(text);
+  const sents = splitSentences(tokens);
+  assert.ok(sents.every((s) => s.tokEnd - s.tokStart <= MAX_SENTENCE_TOKENS), 'no piece is longer than the limit');
+  assert.deepEqual(sents.map((s) => s.tokStart), [0, MAX_SENTENCE_TOKENS, 1952], 'cut at the limit, then right after the comma');
+  assert.equal(sents[sents.length - 1].tokEnd, tokens.length, 'every token is in a piece');
+  // a real sentence is never near the limit, so ordinary text is untouched
+  const plain = 'The talks ended, and the delegates left. They will return.';
+  assert.deepEqual(splitSentences(tokenize(plain)).map((s) => plain.slice(s.start, s.end)), ['The talks ended, and the delegates left.', 'They will return.']);
 });
 
 test('times: weekdays resolve to the publication week; without a date they stay marked relative', () => {

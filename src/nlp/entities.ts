@@ -994,13 +994,24 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   // a multi-word surname written alone ("Harden Bradford" after "Joy Harden Bradford", a
   // transcript's "MARTINEZ-BELTRAN:") joins the one longer person name that ends with it
   const personKeys = clusters.map((c) => (c.type === 'PERSON' ? norm(c.canonical) : ''));
+  // the person clusters by each ending of their name after a space ("harden bradford", "bradford"),
+  // so that a name finds its longer forms without reading every cluster
+  const byNameEnding = new Map<string, number[]>();
+  personKeys.forEach((key, ci) => {
+    for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1)) {
+      const ending = key.slice(at + 1);
+      const list = byNameEnding.get(ending);
+      if (list) list.push(ci);
+      else byNameEnding.set(ending, [ci]);
+    }
+  });
   clusters.forEach((c, ci) => {
     const key = personKeys[ci];
     if (!key || !c.mentions.length) return;
     if (!key.includes(' ') && !key.includes('-')) return; // one plain word: the short-form rule below
-    const targets = clusters.filter((d, di) => di !== ci && d.mentions.length > 0 && personKeys[di].endsWith(' ' + key));
+    const targets = (byNameEnding.get(key) ?? []).filter((di) => di !== ci && clusters[di].mentions.length > 0);
     if (targets.length !== 1) return;
-    const target = clusters.indexOf(targets[0]);
+    const target = targets[0];
     for (const mi of c.mentions) {
       mentions[mi].kind = 'short';
       addTo(target, mi);
@@ -1013,13 +1024,22 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     .map((c, ci) => ({ c, ci, parts: norm(c.canonical).split(/[\s-]+/) }))
     .filter(({ c }) => c.type === 'PERSON')
     .map(({ c, ci, parts }) => ({ c, ci, first: parts[0], last: parts[parts.length - 1], n: parts.length }));
+  // ...indexed by those words, in cluster order, so that a short form reads only its candidates
+  const fullNamesByEndWord = new Map<string, typeof personClusters>();
+  for (const p of personClusters) {
+    if (p.n < 2) continue;
+    for (const w of p.first === p.last ? [p.first] : [p.first, p.last]) {
+      const list = fullNamesByEndWord.get(w);
+      if (list) list.push(p);
+      else fullNamesByEndWord.set(w, [p]);
+    }
+  }
   mentions.forEach((m, mi) => {
     if (m.type !== 'PERSON' || m.tokEnd - m.tokStart > 1) return;
     const k = keys[m.tokStart];
     let best = -1;
     let bestScore = -1;
-    for (const { c, ci, first, last, n } of personClusters) {
-      if (n < 2 || (first !== k && last !== k)) continue;
+    for (const { c, ci } of fullNamesByEndWord.get(k) ?? []) {
       const firstSeen = mentions[c.mentions[0]]?.start ?? Infinity;
       // salience: mentions so far, then earliest
       const score = c.mentions.length * 1e9 - firstSeen;
@@ -1057,30 +1077,39 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     for (const mi of c.mentions) mentions[mi].canonical = best;
   }
   // role references: definite, with a unique compatible person
-  for (const ref of roleRefs) {
-    if (!ref.definite) continue;
-    const refLeader = LEADER_HEADS.has(ref.head);
+  // A reference's candidates depend only on its head and country (this loop adds mentions, never
+  // roles or clusters), so they are worked out once per pair: an article that says "the leader"
+  // a thousand times reads its clusters once, not a thousand times.
+  const roleKeys = clusters.map((c) => c.roles.map((r) => r.toLowerCase()));
+  const leaderRole = roleKeys.map((rks) => rks.some((rk) => [...LEADER_HEADS].some((h) => rk.endsWith(h))));
+  const candidatesOf = new Map<string, number[]>();
+  const findCandidates = (head: string, country: string | undefined): number[] => {
+    const refLeader = LEADER_HEADS.has(head);
     const candidates: number[] = [];
     clusters.forEach((c, ci) => {
       if (c.type !== 'PERSON' || !c.mentions.length) return;
-      if (ref.country && c.country !== ref.country) return;
-      const ok = c.roles.some((r) => {
-        const rk = r.toLowerCase();
-        const heads = [...LEADER_HEADS].filter((h) => rk.endsWith(h));
-        if (refLeader && heads.length) return true;
-        return rk.endsWith(ref.head);
-      });
-      if (ok) candidates.push(ci);
+      if (country && c.country !== country) return;
+      if ((refLeader && leaderRole[ci]) || roleKeys[ci].some((rk) => rk.endsWith(head))) candidates.push(ci);
     });
     // organisation heads: "the institute" → the last organisation whose head word matches
-    if (!candidates.length && LEX.keywords.org.has(ref.head)) {
+    if (!candidates.length && LEX.keywords.org.has(head)) {
       for (let ci = clusters.length - 1; ci >= 0; ci--) {
         const c = clusters[ci];
-        if (c.type === 'ORG' && c.mentions.length && headOf(norm(c.canonical).split(' ')) === ref.head) {
+        if (c.type === 'ORG' && c.mentions.length && headOf(norm(c.canonical).split(' ')) === head) {
           candidates.push(ci);
           break;
         }
       }
+    }
+    return candidates;
+  };
+  for (const ref of roleRefs) {
+    if (!ref.definite) continue;
+    const pair = `${ref.head}\u0000${ref.country ?? ''}`;
+    let candidates = candidatesOf.get(pair);
+    if (!candidates) {
+      candidates = findCandidates(ref.head, ref.country);
+      candidatesOf.set(pair, candidates);
     }
     if (candidates.length === 1) {
       const ci = candidates[0];
