@@ -6,14 +6,15 @@
  * phrasings, leaving some out. Some outlets get a number wrong, a quotation put in the wrong mouth,
  * the day wrong, or say the help was not sent (others only hedge it, "reportedly"): those are the
  * conflicts to find. The truth is known, so we print precision and recall of conflicts
- * by kind, recall of shared facts (one claim carrying every outlet that stated the fact), and speed.
+ * by kind, recall of shared facts (one claim carrying every outlet that stated the fact), and speed;
+ * then (b) the sample corpus's real prose and (c) the time of one story of 100 and of 400 articles.
  *
  *   node --import tsx bench/compare.ts [--stories N] [--seed S]
  *
  * A generator has fewer phrasings than real outlets do; these figures measure the algorithm, not
  * the annotator on real prose (docs/compare.md says what the real-text limits are).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -328,15 +329,51 @@ async function sampleCorpus(): Promise<void> {
   }
 }
 
+/**
+ * (c) One story of many articles, the worst case for grouping statements into facts: real prose
+ * (WCXB dev main content, when ../shared is present) or, without it, the generated articles of
+ * many stories taken as one. Linear work shows a ratio near 4 from 100 to 400 articles.
+ */
+function bigStories(generated: ComparableArticle[]): void {
+  const wcxb = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'bench', 'wcxb', 'dev', 'ground-truth');
+  let all = generated;
+  let what = 'generated, many stories taken as one';
+  if (existsSync(wcxb)) {
+    all = [];
+    what = 'WCXB dev main content taken as one story';
+    for (const f of readdirSync(wcxb).sort()) {
+      if (all.length === 400) break;
+      const text = (JSON.parse(readFileSync(path.join(wcxb, f), 'utf8')) as { ground_truth: { main_content?: string } }).ground_truth.main_content;
+      if (!text) continue;
+      all.push({ id: f, outlet: `outlet ${all.length % 40}`, title: null, publishedAt: '2025-01-01', text, annotations: annotate(text, { publishedAt: '2025-01-01' }) });
+    }
+  }
+  const sizes = [100, 400].filter((n) => n <= all.length);
+  if (sizes.length < 2) return;
+  const ms = sizes.map((n) => {
+    const story = all.slice(0, n);
+    compareStory(story); // warm-up
+    const runs = [0, 1, 2].map(() => {
+      const t0 = performance.now();
+      compareStory(story);
+      return performance.now() - t0;
+    });
+    return runs.sort((a, b) => a - b)[1];
+  });
+  console.log(`(c) one story of ${sizes[0]} and of ${sizes[1]} articles (${what}): ${ms[0].toFixed(0)} ms, ${ms[1].toFixed(0)} ms (×${(ms[1] / ms[0]).toFixed(1)}; linear work ×4)`);
+}
+
 const args = parseArgs(process.argv.slice(2));
 const rand = mulberry32(args.seed);
 const acc = { value: counts(), speaker: counts(), date: counts(), polarity: counts(), shared: counts() };
 let articles = 0;
 let compareMs = 0;
 const started = performance.now();
+const allArticles: ComparableArticle[] = [];
 for (let i = 0; i < args.stories; i++) {
   const g = generate(rand, i);
   articles += g.articles.length;
+  allArticles.push(...g.articles);
   const t0 = performance.now();
   const cmp = compareStory(g.articles);
   compareMs += performance.now() - t0;
@@ -353,3 +390,4 @@ console.log(`  shared facts grouped whole: ${fmt(shared)} (${acc.shared.tp}/${ac
 console.log(`  compare stage: ${(args.stories / (compareMs / 1000)).toFixed(0)} stories/s, ${(articles / (compareMs / 1000)).toFixed(0)} articles/s; with annotation: ${(articles / totalS).toFixed(0)} articles/s`);
 console.log('(b) sample corpus, real prose (bench/gold/examples-compare.json):');
 await sampleCorpus();
+bigStories(allArticles);

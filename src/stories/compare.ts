@@ -346,23 +346,87 @@ function agrees(group: Stated[], s: Stated, o: CompareOptions): boolean {
   return group.some((g) => samePolarity(g, s));
 }
 
+/**
+ * The facts one statement may join. Only a fact of the same kind and key can be the same fact
+ * (sameFact's first test), and within a key a quotation or a quantity needs words in common with
+ * the fact's first statement (quotations share a share of their words; quantities share context
+ * words outside their own number and noun, unless both name the same outcome, "killed"). So each
+ * key keeps its facts by those words: a story of hundreds of articles does not compare every
+ * statement with every fact. Candidates come back in the order the facts were made, so ties go
+ * where a full scan would send them; sameFact still decides.
+ */
+class FactIndex {
+  private readonly buckets = new Map<string, { all: number[]; byWord: Map<string, number[]>; byOutcome: Map<string, number[]> }>();
+
+  constructor(private readonly o: CompareOptions) {}
+
+  /** Words a statement must share with a fact's first statement to be the same fact, or null when none are needed. */
+  private gatingWords(s: Stated): Iterable<string> | null {
+    if (s.kind === 'quote') return this.o.quoteOverlap > 0 ? s.words : null;
+    if (s.kind === 'quantity') return this.o.contextOverlap > 0 ? [...s.words].filter((w) => !s.own!.has(w)) : null;
+    return null;
+  }
+
+  private bucket(s: Stated) {
+    const key = `${s.kind}\u0000${s.key}`;
+    let b = this.buckets.get(key);
+    if (!b) this.buckets.set(key, (b = { all: [], byWord: new Map(), byOutcome: new Map() }));
+    return b;
+  }
+
+  candidates(s: Stated): number[] {
+    const b = this.bucket(s);
+    const words = this.gatingWords(s);
+    if (!words) return b.all;
+    const found = new Set<number>();
+    for (const w of words) for (const g of b.byWord.get(w) ?? []) found.add(g);
+    const outcome = s.quantity?.outcome;
+    if (outcome) for (const g of b.byOutcome.get(outcome) ?? []) found.add(g);
+    return [...found].sort((x, y) => x - y);
+  }
+
+  /** Records fact number `g`, whose first statement is `head`. */
+  add(g: number, head: Stated): void {
+    const b = this.bucket(head);
+    b.all.push(g);
+    const words = this.gatingWords(head);
+    if (!words) return;
+    const push = (m: Map<string, number[]>, k: string) => {
+      const list = m.get(k);
+      if (list) list.push(g);
+      else m.set(k, [g]);
+    };
+    for (const w of words) push(b.byWord, w);
+    if (head.quantity?.outcome) push(b.byOutcome, head.quantity.outcome);
+  }
+}
+
 /** Group statements into facts: per fact, at most one statement per article; equal values first. */
 function groupFacts(stated: Stated[], o: CompareOptions): Stated[][] {
   const groups: Stated[][] = [];
+  const articlesOf: Set<string>[] = [];
+  const index = new FactIndex(o);
   for (const s of stated) {
-    let best: Stated[] | null = null;
+    let best = -1;
     let bestScore = -1;
-    for (const g of groups) {
-      if (g.some((x) => x.article.id === s.article.id) || !sameFact(g[0], s, o)) continue;
+    for (const gi of index.candidates(s)) {
+      const g = groups[gi];
+      if (articlesOf[gi].has(s.article.id) || !sameFact(g[0], s, o)) continue;
       // prefer the fact this statement agrees with ("two hours" joins "two hours", not "an hour")
       const score = (agrees(g, s, o) ? 2 : 0) + overlap(g[0].words, s.words);
       if (score > bestScore) {
         bestScore = score;
-        best = g;
+        best = gi;
       }
     }
-    if (best) best.push(s);
-    else groups.push([s]);
+    if (best < 0) {
+      best = groups.length;
+      groups.push([]);
+      articlesOf.push(new Set());
+      index.add(best, s);
+    }
+    groups[best].push(s);
+    articlesOf[best].add(s.article.id);
   }
   return groups;
 }
