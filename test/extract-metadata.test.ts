@@ -87,6 +87,17 @@ test('OpenGraph only: og:title with a site suffix, article:published_time, og:si
   assert.equal(m.url, 'https://courier.example/news/budget');
 });
 
+test('outlet: a site name that names nothing (a template "/") gives way to the next source', () => {
+  const html = `<html><head><meta property="og:site_name" content="/">
+    <script type="application/ld+json">{"@type":"WebSite","name":" - "}</script>
+    <meta name="application-name" content="Harbor Daily"></head><body><h1>Ferry fares rise</h1></body></html>`;
+  const m = meta(html, 'https://www.harbor.example/fares');
+  assert.equal(m.outlet, 'Harbor Daily');
+  assert.equal(m.metaSources.outlet, 'meta');
+  const bare = meta('<html><head><meta property="og:site_name" content="/"></head><body></body></html>', 'https://www.harbor.example/fares');
+  assert.equal(bare.outlet, 'harbor.example', 'the host when no source names the site');
+});
+
 test('<time> only: the header time wins, comment times do not', () => {
   const html = `<html><body><article><header><h1>Bridge reopens</h1>
     <time datetime="2021-04-07T09:30:00Z">April 7, 2021</time></header><p>Body.</p></article>

@@ -108,15 +108,24 @@ interface Found {
 
 export function findOutlet(meta: MetaTable, nodes: JsonLdNode[], article: JsonLdNode | null, url: string | null): Found {
   const og = firstMeta(meta, ['og:site_name']);
-  if (og && clean(og.value)) return { value: clean(decodeEntities(og.value)), source: 'opengraph' };
+  const ogName = og ? outletName(decodeEntities(og.value)) : null;
+  if (ogName) return { value: ogName, source: 'opengraph' };
   const publisher = article ? textValue((article.publisher as JsonLdNode | undefined)?.name ?? article.publisher) : null;
-  if (publisher && !/^https?:/.test(publisher)) return { value: clean(publisher), source: 'json-ld' };
-  const site = nodes.find((n) => nodeTypes(n).includes('website') && textValue(n.name));
-  if (site) return { value: clean(textValue(site.name) ?? ''), source: 'json-ld' };
+  const publisherName = publisher && !/^https?:/.test(publisher) ? outletName(publisher) : null;
+  if (publisherName) return { value: publisherName, source: 'json-ld' };
+  const siteName = nodes.filter((n) => nodeTypes(n).includes('website')).map((n) => outletName(textValue(n.name) ?? '')).find(Boolean);
+  if (siteName) return { value: siteName, source: 'json-ld' };
   const app = firstMeta(meta, ['application-name', 'apple-mobile-web-app-title']);
-  if (app && clean(app.value)) return { value: clean(decodeEntities(app.value)), source: 'meta' };
+  const appName = app ? outletName(decodeEntities(app.value)) : null;
+  if (appName) return { value: appName, source: 'meta' };
   const host = hostOf(url);
   return host ? { value: host, source: 'hostname' } : { value: null, source: null };
+}
+
+/** A site name as a page states it, or null when it names nothing (a template's "/" or "-"). */
+function outletName(raw: string): string | null {
+  const value = clean(raw);
+  return /[\p{L}\p{N}]/u.test(value) ? value : null;
 }
 
 /** The names a site goes by, to strip from titles and reject as authors. */
