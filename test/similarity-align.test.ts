@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { align, coverage } from '../src/similarity/align.js';
 import { matchSentences } from '../src/similarity/sentences.js';
 import { tokenize, stemLite } from '../src/similarity/tokens.js';
-import { lcsDice } from '../src/similarity/lcs.js';
+import { lcsDice, lcsLength } from '../src/similarity/lcs.js';
 
 const ORIGINAL = [
   'The city council voted on Tuesday to close the old bridge over the river for repairs that are expected to last six months.',
@@ -40,6 +40,31 @@ test('lcsDice: order matters', () => {
   assert.equal(lcsDice(a, 0, 6, a, 0, 6), 1);
   const reordered = Uint32Array.from([4, 5, 6, 1, 2, 3]);
   assert.equal(lcsDice(a, 0, 6, reordered, 0, 6), 0.5);
+});
+
+test('lcsLength: the bit-parallel rows give the length of the textbook dynamic programme, on one word and on many', () => {
+  const textbook = (a: Uint32Array, b: Uint32Array): number => {
+    let prev = new Array<number>(b.length + 1).fill(0);
+    for (const x of a) {
+      const cur = [0];
+      for (let j = 1; j <= b.length; j++) cur[j] = b[j - 1] === x ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+      prev = cur;
+    }
+    return prev[b.length];
+  };
+  let seed = 11;
+  const rand = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  // lengths across the 32-symbol word boundary, small alphabets (many matches), hashed symbols
+  for (let t = 0; t < 3000; t++) {
+    const alphabet = 1 + rand(10);
+    const a = Uint32Array.from({ length: rand(90) }, () => Math.imul(rand(alphabet) + 1, 2654435761) >>> 0);
+    const b = Uint32Array.from({ length: rand(110) }, () => Math.imul(rand(alphabet) + 1, 2654435761) >>> 0);
+    assert.equal(lcsLength(a, 0, a.length, b, 0, b.length), textbook(a, b), `case ${t}: |a| ${a.length}, |b| ${b.length}`);
+    if (a.length > 3 && b.length > 3) assert.equal(lcsLength(a, 1, a.length - 2, b, 2, b.length - 1), textbook(a.subarray(1, a.length - 2), b.subarray(2, b.length - 1)), `case ${t} with offsets`);
+  }
 });
 
 test('align: a reused paragraph inside other text is found with offsets in both texts', () => {

@@ -52,9 +52,15 @@ export async function relateCorpus(port: RelateStorePort, options: Partial<Relat
 
   const relater = new Relater(options);
   const duplicatesOf = new Map<string, string[]>();
+  const addDuplicate = (of: string, other: string) => {
+    const list = duplicatesOf.get(of);
+    if (list) list.push(other);
+    else duplicatesOf.set(of, [other]);
+  };
+  // (pushed, not copied: a wire story syndicated to hundreds of sites has hundreds of duplicates)
   for (const d of await port.duplicates()) {
-    duplicatesOf.set(d.b, [...(duplicatesOf.get(d.b) ?? []), d.a]);
-    duplicatesOf.set(d.a, [...(duplicatesOf.get(d.a) ?? []), d.b]);
+    addDuplicate(d.b, d.a);
+    addDuplicate(d.a, d.b);
   }
   const derivations = new Map<string, Derivation>();
   const members = new Map<string, StoryMember>();
