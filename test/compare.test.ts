@@ -94,6 +94,25 @@ test('compare: shared facts, single-outlet facts, and conflicts in numbers, date
   for (const s of cmp.summary) assert.ok(s.text.length > 0 && s.end > s.start, 's.text.length > 0 && s.end > s.start');
 });
 
+test('compare: a speaker named by surname alone, or with a title, is the same speaker; another person is a conflict', () => {
+  const words = '“The treaty protects our fishing fleets for a decade,”';
+  const cmp = compareStory([
+    article('a', 'Harbor Times', '2025-03-05', `${words} Ingrid Solberg said on Tuesday.`),
+    article('b', 'Valley Post', '2025-03-05', `${words} Solberg said on Tuesday.`),
+    article('c', 'North Ledger', '2025-03-05', `${words} Minister Ingrid Solberg said on Tuesday.`),
+  ]);
+  const quote = cmp.claims.find((c) => c.kind === 'quote');
+  assert.ok(quote, 'the quotation is one claim');
+  assert.equal(quote.voices.length, 3, 'all three outlets give it');
+  assert.equal(quote.conflict, null, 'Solberg and Ingrid Solberg are one speaker');
+  const other = compareStory([
+    article('a', 'Harbor Times', '2025-03-05', `${words} Ingrid Solberg said on Tuesday.`),
+    article('b', 'Valley Post', '2025-03-05', `${words} Jonas Solberg said on Tuesday.`),
+    article('c', 'North Ledger', '2025-03-05', `${words} Solberg said on Tuesday.`),
+  ]);
+  assert.equal(other.claims.find((c) => c.kind === 'quote')?.conflict?.kind, 'speaker', 'Ingrid and Jonas Solberg are two people');
+});
+
 test('compare: agreeing outlets give no conflict; approximate values within tolerance agree; a copy is not an independent voice', () => {
   const a = 'Officials said about 2,000 people were evacuated from the valley after the floods on Sunday.';
   const b = 'Some 1,950 people were evacuated from the valley after Sunday floods, officials said.';
@@ -180,6 +199,25 @@ test('dossier: Markdown sections, and article text that cannot open a tag, a lin
   assert.ok(md.includes('**value**') && md.includes('**speaker**') && md.includes('**date**'), "md.includes('**value**') && md.includes('**speaker**') && md.includes('**date**')");
   assert.ok(!/<(?!!--)[a-z]/i.test(md), 'no raw tag anywhere');
   assert.ok(md.includes('Deal \\| signed'), 'a pipe in a title does not split the table row');
+});
+
+test('dossier: a fact given by fifteen outlets names ten of them and counts the rest; escaping still applies', async () => {
+  const { storyDossier, voiceList, mdText } = await import('../src/export/dossier.js');
+  const outlets = Array.from({ length: 15 }, (_, i) => `Outlet *${i}*`);
+  assert.equal(voiceList(outlets.slice(0, 3), mdText), 'Outlet \\*0\\*, Outlet \\*1\\*, Outlet \\*2\\*');
+  const text = 'Officials said 2,000 people were evacuated from the valley after the floods on Sunday.';
+  const cmp = compareStory(outlets.map((o, i) => article(`a${i}`, o, '2025-06-02', text)));
+  const story = {
+    id: 'story-big',
+    label: 'Floods',
+    start: '2025-06-02',
+    end: '2025-06-02',
+    articles: outlets.map((outlet, i) => ({ id: `a${i}`, origin: null, outlet, title: null, publishedAt: '2025-06-02' })),
+  };
+  const md = storyDossier(story, cmp);
+  const line = md.split('\n').find((l) => l.startsWith('- *quantity*') && l.includes('evacuated'));
+  assert.ok(line?.endsWith('Outlet \\*9\\* and 5 more'), `ten outlets then a count: ${line}`);
+  assert.ok(md.includes('Outlet \\*14\\*'), 'the sources table still names every outlet');
 });
 
 test('HTML dossier: one page, no script allowed by its policy, and hostile article text shown as text', async () => {

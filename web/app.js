@@ -70,15 +70,26 @@ async function storiesPage() {
         el('a', { href: `#/story/${s.id}` }, short(s.id)),
         `${day(s.start)} … ${day(s.end)}`,
         String(s.articles.length),
-        [...new Set(s.articles.map((a) => a.outlet).filter(Boolean))].join(', '),
+        voiceSpan([...new Set(s.articles.map((a) => a.outlet).filter(Boolean))]),
         el('a', { href: `#/story/${s.id}` }, s.label),
       ]),
     ),
   );
 }
 
+/** Outlets named in one line; a story syndicated to hundreds of sites shows ten and a count (all of them on hover). */
+const VOICES_SHOWN = 10;
+function voiceText(voices) {
+  return voices.length > VOICES_SHOWN ? `${voices.slice(0, VOICES_SHOWN).join(', ')} and ${voices.length - VOICES_SHOWN} more` : voices.join(', ');
+}
+function voiceSpan(voices, wrap = (t) => t) {
+  return el('span', { class: 'voices', title: voices.length > VOICES_SHOWN ? voices.join(', ') : undefined }, wrap(voiceText(voices)));
+}
+/** Up to this many outlets, each gets its "Only X" section even when it is empty. */
+const EMPTY_ONLY_SHOWN = 6;
+
 function claimItem(c) {
-  return el('li', { class: `claim claim-${c.kind}` }, el('span', { class: 'kind' }, c.kind), ' ', c.label, ' ', el('span', { class: 'voices' }, `(${c.voices.join(', ')})`));
+  return el('li', { class: `claim claim-${c.kind}` }, el('span', { class: 'kind' }, c.kind), ' ', c.label, ' ', voiceSpan(c.voices, (t) => `(${t})`));
 }
 
 async function storyPage(id) {
@@ -111,15 +122,18 @@ async function storyPage(id) {
             'ul',
             {},
             conflicts.map((c) =>
-              el('li', {}, el('span', { class: 'kind' }, c.conflict.kind), ' ', c.label, el('ul', {}, c.conflict.versions.map((v) => el('li', {}, el('strong', {}, v.value), ': ', v.voices.join(', '))))),
+              el('li', {}, el('span', { class: 'kind' }, c.conflict.kind), ' ', c.label, el('ul', {}, c.conflict.versions.map((v) => el('li', {}, el('strong', {}, v.value), ': ', voiceSpan(v.voices))))),
             ),
           )
         : el('p', { class: 'muted' }, 'none found'),
     ),
     section('Reported by every outlet', agreed.filter((c) => c.coverage === 'all')),
     section('Reported by several', agreed.filter((c) => c.coverage === 'some')),
-    ...cmp.voices.map((v) => section(`Only ${v.voice}`, agreed.filter((c) => c.coverage === 'one' && c.voices[0] === v.voice))),
-    el('section', {}, el('h3', {}, `Timeline (${cmp.timeline.length})`), table(['date', 'event', 'outlets'], cmp.timeline.map((t) => [t.date, t.label, t.voices.join(', ')]))),
+    ...cmp.voices
+      .map((v) => [v.voice, agreed.filter((c) => c.coverage === 'one' && c.voices[0] === v.voice)])
+      .filter(([, claims]) => claims.length || cmp.voices.length <= EMPTY_ONLY_SHOWN)
+      .map(([voice, claims]) => section(`Only ${voice}`, claims)),
+    el('section', {}, el('h3', {}, `Timeline (${cmp.timeline.length})`), table(['date', 'event', 'outlets'], cmp.timeline.map((t) => [t.date, t.label, voiceSpan(t.voices)]))),
     el('section', {}, el('h3', {}, 'Articles'), members),
   );
 }

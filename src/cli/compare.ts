@@ -4,7 +4,7 @@ import { relateCorpus } from '../stories/relate-corpus.js';
 import { claimSections, compareStory, type Claim, type StoryComparison } from '../stories/compare.js';
 import { comparableArticles, comparisonView, storiesMatching } from '../stories/compare-corpus.js';
 import type { StoryRecord } from '../stories/store-port.js';
-import { storyDossier } from '../export/dossier.js';
+import { storyDossier, voiceList } from '../export/dossier.js';
 import { storyDossierHtml } from '../export/dossier-html.js';
 import { ensureAnnotated } from './annotated.js';
 import { UsageError, addDbOption, openStore, truncate } from './shared.js';
@@ -16,6 +16,12 @@ export function findStory(stories: StoryRecord[], id: string): StoryRecord {
   return matches[0];
 }
 
+/** Outlets named in the header; a story syndicated to hundreds of sites gives the rest as a count. */
+const OUTLETS_SHOWN = 20;
+const plain = (text: string): string => text;
+/** Up to this many outlets, each gets its "Only X" section even when it is empty. */
+const EMPTY_ONLY_SHOWN = 6;
+
 function claimLine(c: Claim): string {
   const who = c.voices.length > 3 ? `${c.voices.length} outlets` : c.voices.join(', ');
   return `  [${c.kind}] ${truncate(c.label, 110)}  (${who})`;
@@ -24,7 +30,9 @@ function claimLine(c: Claim): string {
 function renderComparison(story: StoryRecord, cmp: StoryComparison, limit: number): string {
   const out: string[] = [];
   out.push(`${story.id}  ${story.label}`);
-  out.push(`outlets: ${cmp.voices.map((v) => `${v.voice} (${v.articles.length}${v.independent ? '' : ', copies only'})`).join('; ')}`);
+  const outlets = cmp.voices.map((v) => `${v.voice} (${v.articles.length}${v.independent ? '' : ', copies only'})`);
+  const shownOutlets = outlets.length > OUTLETS_SHOWN ? [...outlets.slice(0, OUTLETS_SHOWN), `… ${outlets.length - OUTLETS_SHOWN} more (--json for all)`] : outlets;
+  out.push(`outlets (${outlets.length}): ${shownOutlets.join('; ')}`);
   out.push(`claims: ${cmp.counts.claims} — ${cmp.counts.all} reported by every outlet, ${cmp.counts.some} by several, ${cmp.counts.one} by one; ${cmp.counts.conflicts} conflict(s)`);
   out.push('', 'Summary:');
   for (const s of cmp.summary) out.push(`  ${truncate(s.text, 160)}  [${s.voice}]`);
@@ -32,7 +40,7 @@ function renderComparison(story: StoryRecord, cmp: StoryComparison, limit: numbe
   out.push('', `Conflicts (${sections.conflicts.length}):`);
   for (const c of sections.conflicts) {
     out.push(`  [${c.conflict!.kind}] ${truncate(c.label, 110)}`);
-    for (const v of c.conflict!.versions) out.push(`      ${v.value}: ${v.voices.join(', ')}`);
+    for (const v of c.conflict!.versions) out.push(`      ${v.value}: ${voiceList(v.voices, plain)}`);
   }
   const section = (title: string, claims: Claim[]) => {
     out.push('', `${title} (${claims.length}):`);
@@ -43,9 +51,10 @@ function renderComparison(story: StoryRecord, cmp: StoryComparison, limit: numbe
     section('Reported by every outlet', sections.all);
     section('Reported by several', sections.some);
   }
-  for (const o of sections.only) section(`Only ${o.voice}`, o.claims);
+  // an empty "Only X" says something about two or three outlets; for a story of hundreds it is noise
+  for (const o of sections.only) if (o.claims.length || sections.only.length <= EMPTY_ONLY_SHOWN) section(`Only ${o.voice}`, o.claims);
   out.push('', `Timeline (${cmp.timeline.length}):`);
-  for (const t of cmp.timeline) out.push(`  ${t.date.padEnd(10)}  ${truncate(t.label, 90)}  (${t.voices.join(', ')})`);
+  for (const t of cmp.timeline) out.push(`  ${t.date.padEnd(10)}  ${truncate(t.label, 90)}  (${voiceList(t.voices, plain, 6)})`);
   return out.join('\n') + '\n';
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Claim, StoryComparison } from '../stories/compare.js';
 import type { StoryRecord } from '../stories/store-port.js';
-import { dossierModel, independentNote } from './dossier.js';
+import { dossierModel, independentNote, voiceList } from './dossier.js';
 
 /** Text from articles as inert HTML text (safe in element content and in quoted attributes). */
 export function htmlText(s: string): string {
@@ -22,7 +22,7 @@ table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.3
 .meta{color:#555}.kind{font-variant:small-caps;color:#555}.conflict{color:#a40000;font-weight:600}code{font-size:.9em}`;
 
 function claimItem(c: Claim): string {
-  return `<li><span class="kind">${htmlText(c.kind)}</span> ${htmlText(c.label)} — ${c.voices.map(htmlText).join(', ')}${independentNote(c)}</li>`;
+  return `<li><span class="kind">${htmlText(c.kind)}</span> ${htmlText(c.label)} — ${voiceList(c.voices, htmlText)}${independentNote(c)}</li>`;
 }
 
 export function storyDossierHtml(story: StoryRecord, cmp: StoryComparison, options: { maxClaims?: number } = {}): string {
@@ -46,7 +46,7 @@ export function storyDossierHtml(story: StoryRecord, cmp: StoryComparison, optio
     out.push('<ul>');
     for (const c of d.conflicts) {
       out.push(`<li><span class="conflict">${htmlText(c.conflict!.kind)}</span>: ${htmlText(c.label)}<ul>`);
-      for (const v of c.conflict!.versions) out.push(`<li>${htmlText(v.value)}: ${v.voices.map(htmlText).join(', ')}</li>`);
+      for (const v of c.conflict!.versions) out.push(`<li>${htmlText(v.value)}: ${voiceList(v.voices, htmlText)}</li>`);
       out.push('</ul></li>');
     }
     out.push('</ul>');
@@ -59,7 +59,7 @@ export function storyDossierHtml(story: StoryRecord, cmp: StoryComparison, optio
   }
   if (cmp.timeline.length) {
     out.push('<h2>Timeline</h2><table><tr><th>date</th><th>event</th><th>outlets</th></tr>');
-    for (const t of cmp.timeline) out.push(`<tr><td>${htmlText(t.date)}</td><td>${htmlText(t.label)}</td><td>${t.voices.map(htmlText).join(', ')}</td></tr>`);
+    for (const t of cmp.timeline) out.push(`<tr><td>${htmlText(t.date)}</td><td>${htmlText(t.label)}</td><td>${voiceList(t.voices, htmlText)}</td></tr>`);
     out.push('</table>');
   }
   out.push('<h2>Sources</h2><table><tr><th>article</th><th>published</th><th>outlet</th><th>title</th><th>relation</th></tr>');

@@ -57,13 +57,22 @@ export function dossierModel(story: StoryRecord, cmp: StoryComparison, maxClaims
   };
 }
 
+/** Outlets named on one line of a claim, a conflict version or a date; a story syndicated to hundreds of sites lists the rest as a count. */
+export const VOICES_SHOWN = 10;
+
+/** The first `max` voices, each escaped for the output format, then "and N more" (the sources list names them all). */
+export function voiceList(voices: string[], escape: (text: string) => string, max = VOICES_SHOWN): string {
+  const shown = voices.slice(0, max).map(escape).join(', ');
+  return voices.length > max ? `${shown} and ${voices.length - max} more` : shown;
+}
+
 /** " (2 independent)" when copies make up some of a claim's voices. */
 export function independentNote(c: Claim): string {
   return c.independent < c.voices.length ? ` (${c.independent} independent)` : '';
 }
 
 function claimLine(c: Claim): string {
-  return `- *${c.kind}* ${mdText(c.label)} — ${c.voices.map(mdText).join(', ')}${independentNote(c)}`;
+  return `- *${c.kind}* ${mdText(c.label)} — ${voiceList(c.voices, mdText)}${independentNote(c)}`;
 }
 
 export function storyDossier(story: StoryRecord, cmp: StoryComparison, options: { maxClaims?: number } = {}): string {
@@ -77,7 +86,7 @@ export function storyDossier(story: StoryRecord, cmp: StoryComparison, options: 
   if (!d.conflicts.length) out.push('No conflicting numbers, dates, attributions or denials were found.');
   for (const c of d.conflicts) {
     out.push(`- **${c.conflict!.kind}**: ${mdText(c.label)}`);
-    for (const v of c.conflict!.versions) out.push(`  - ${mdText(v.value)}: ${v.voices.map(mdText).join(', ')}`);
+    for (const v of c.conflict!.versions) out.push(`  - ${mdText(v.value)}: ${voiceList(v.voices, mdText)}`);
   }
   for (const l of d.lists) {
     out.push('', `## ${l.title}${l.voice === undefined ? '' : mdText(l.voice)}`, '');
@@ -86,7 +95,7 @@ export function storyDossier(story: StoryRecord, cmp: StoryComparison, options: 
   }
   if (cmp.timeline.length) {
     out.push('', '## Timeline', '', '| date | event | outlets |', '| --- | --- | --- |');
-    for (const t of cmp.timeline) out.push(`| ${t.date} | ${mdText(t.label)} | ${t.voices.map(mdText).join(', ')} |`);
+    for (const t of cmp.timeline) out.push(`| ${t.date} | ${mdText(t.label)} | ${voiceList(t.voices, mdText)} |`);
   }
   out.push('', '## Sources', '', '| article | published | outlet | title | relation |', '| --- | --- | --- | --- | --- |');
   for (const a of d.sources) {
