@@ -54,6 +54,20 @@ test('events: nominal subjects headed by agent nouns are actors', () => {
   assert.equal(events('Storm Daniel killed 17 people in Libya.').length, 0);
 });
 
+test('events: the -ing complement of a verb that reports or carries on an act is that act, by its subject', () => {
+  const denied = events('Russia denied attacking the convoy on Monday.').find((e) => e.trigger.text === 'attacking');
+  assert.equal(denied?.category, 'ASSAULT', 'a denial still names the act');
+  assert.equal(denied.actor[0]?.text, 'Russia');
+  assert.equal(denied.target[0]?.text, 'the convoy');
+  assert.equal(denied.flags.hedged, true, 'denied: the outlet does not say it happened');
+  const kept = events('The army kept firing at the crowd.').find((e) => e.trigger.text === 'firing');
+  assert.equal(kept?.category, 'ASSAULT');
+  assert.equal(kept.actor[0]?.text, 'army', 'the governing verb passes its subject on');
+  assert.equal(kept.flags.hedged, false);
+  // stopping an act is not doing it
+  assert.ok(!events('Police stopped arresting protesters.').some((e) => e.trigger.text === 'arresting'), 'no arrest after "stopped"');
+});
+
 test('events: a nominal object headed by an agent noun is the target', () => {
   const ev = events('Opposition politicians accused the government of failing to act.')[0];
   assert.equal(ev?.category, 'ACCUSE');

@@ -154,6 +154,16 @@ const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'cannot
 const NEGATING_VERBS = new Set(['refused', 'refuses', 'refuse', 'failed', 'fails', 'fail', 'declined', 'declines', 'decline']);
 /** Words after a negator that turn it into something else: "not only", "don't just", "no wonder", "not sure". */
 const NOT_NEGATING_AFTER = new Set(['only', 'just', 'merely', 'simply', 'wonder', 'doubt', 'sure']);
+/**
+ * Verbs whose -ing complement is an act of their subject that happened (or is denied: "deny" is a
+ * hedge): "denied attacking", "admitted shelling", "resumed firing", "kept building". Verbs of
+ * stopping, avoiding or considering are not here: their act did not take place.
+ */
+const GERUND_COMPLEMENT_VERBS = new Set([
+  'deny', 'denies', 'denied', 'denying', 'admit', 'admits', 'admitted', 'admitting', 'acknowledge', 'acknowledges', 'acknowledged', 'acknowledging',
+  'resume', 'resumes', 'resumed', 'resuming', 'continue', 'continues', 'continued', 'continuing', 'began', 'begun', 'start', 'starts', 'started',
+  'keep', 'keeps', 'kept',
+]);
 const HEDGES = new Set([
   'alleged', 'allegedly', 'allegation', 'allegations', 'accused', 'accuse', 'accuses', 'accusing', 'accusations', 'reportedly',
   'suspected', 'possibly', 'purportedly', 'claimed', 'claims', 'deny', 'denied', 'denies', 'denying', 'rumored', 'rumoured',
@@ -483,6 +493,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     // (or a participial adjunct after the object, "issued a declaration demanding that ...",
     // kept below only for verbal acts, with the subject of the governing verb)
     let participial = false;
+    /** The verb whose -ing complement this word is ("kept" in "kept firing"), or -1. */
+    let gerundOf = -1;
     if (t.key.endsWith('ing')) {
       let k = v - 1;
       while (k > s.tokStart && ['also', 'not', 'still', 'now', 'reportedly', 'allegedly'].includes(tokens[k].key)) k--;
@@ -490,9 +502,13 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (!COPULAS.has(aux) && aux !== "'s" && aux !== "'re") {
         const p = tokens[v - 1];
         if (!p || p.cap || !(p.kind === 'word' || p.text === ',') || v - 1 <= s.tokStart || NOT_BEFORE_VERB.has(p.key)) return v;
-        // after a verb ("ended monitoring") the -ing word is its object, not an adjunct
-        if (p.kind === 'word' && (FORMS.has(p.key) || supportVerbAt(tokens, v - 1) || terminativeVerbAt(tokens, v - 1) || IRREGULAR_PAST.has(p.key))) return v;
-        participial = true;
+        // after a verb that reports or carries on an act, the -ing word is that act, done by the
+        // verb's subject ("denied attacking the convoy", "resumed shelling the city"); after
+        // another verb ("ended monitoring") it is that verb's object, not an adjunct
+        const complement = GERUND_COMPLEMENT_VERBS.has(p.key);
+        if (!complement && p.kind === 'word' && (FORMS.has(p.key) || supportVerbAt(tokens, v - 1) || terminativeVerbAt(tokens, v - 1) || IRREGULAR_PAST.has(p.key))) return v;
+        participial = !complement;
+        if (complement) gerundOf = v - 1;
       }
     }
     const b = BLOCKS.get(block);
@@ -678,7 +694,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     const namedAgent = byAgent >= 0 && (mentionAt.has(byAgent) || roleStartOf.has(byAgent) || countryParticipant(byAgent) !== null);
     if (namedAgent && !actor.length && tokens[v - 1]?.text === ',' && mentionEnd.has(v - 2)) actor = groupBefore(v - 1, clauseStart);
     // no named subject: a nominal one headed by an agent noun ("the two sides", "rebel leaders")
-    if (!actor.length) actor = nominalSubjectBefore(v, clauseStart);
+    // (a gerund's subject is its governing verb's: "the army kept firing")
+    if (!actor.length) actor = nominalSubjectBefore(gerundOf >= 0 ? gerundOf : v, clauseStart);
     // "rebels backed by Rwanda", "the second car offered by Putin": a participle right after its
     // subject, with a named agent right after it, is a passive too (a reduced relative); the
     // subject undergoes it. (Without a subject before it the participle stays no event:
