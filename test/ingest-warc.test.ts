@@ -255,3 +255,26 @@ test('a read error in the middle is reported as such ("unreadable"), not as a cu
     ['https://x.example/1', 'unreadable'],
   );
 });
+
+test('a record whose Content-Length is too short: the library warning names the WARC, and the records after it are read', async () => {
+  const first = Buffer.from(handWrittenResponse('https://x.example/1', '<p>first page</p>', 1));
+  // the declared length stops 20 bytes short of where the record really ends
+  const short = Buffer.from(first.toString('latin1').replace(/Content-Length: (\d+)/, (_, n: string) => `Content-Length: ${Number(n) - 20}`), 'latin1');
+  const path = at('short-length.warc');
+  writeFileSync(path, Buffer.concat([short, handWrittenResponse('https://x.example/2', '<p>second page</p>', 2)]));
+  const written: string[] = [];
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    written.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
+  let records: Awaited<ReturnType<typeof collect>>['records'];
+  try {
+    ({ records } = await collect([path]));
+  } finally {
+    process.stderr.write = write;
+  }
+  const warning = written.join('');
+  assert.ok(warning.includes(`${path}: a record's Content-Length is shorter than the record`), `the warning names the file: ${warning}`);
+  assert.ok(records.some((r) => r.origin.url === 'https://x.example/2'), 'the next record is read');
+});

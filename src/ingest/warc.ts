@@ -13,6 +13,22 @@ import { concatBytes, withHead, type ByteSource } from './source.js';
  * is counted in stats.skipped. A file cut short yields the complete records, then one 'truncated'.
  */
 
+/**
+ * warcio reports a record whose Content-Length falls short of the next record with a bare
+ * console.warn ("Content-Length Too Small: ..., Offset: 14022"), which names no file. While one of
+ * our parsers reads record headers, that message is written to stderr with the WARC's path in front;
+ * other console output passes through untouched.
+ */
+let warcBeingParsed: string | null = null;
+const libraryWarn = console.warn.bind(console);
+console.warn = (...args: unknown[]): void => {
+  if (warcBeingParsed !== null && typeof args[0] === 'string' && args[0].startsWith('Content-Length Too Small')) {
+    libraryWarn(`${warcBeingParsed}: a record's Content-Length is shorter than the record, reading on at the next one (warcio: ${args[0]})`);
+    return;
+  }
+  libraryWarn(...args);
+};
+
 /** HTTP Content-Types we read as pages. Anything else in a crawl (images, CSS, JS, JSON) is skipped. */
 const DOCUMENT_TYPES: Record<string, PayloadType> = {
   'text/html': 'html',
@@ -182,10 +198,12 @@ async function* readWarcAfterHead(
   /** Parse the next record's WARC and HTTP headers, under the header-size guard. */
   const parseNext = async (): Promise<WARCRecord | null> => {
     headerStart = consumed();
+    warcBeingParsed = src.path;
     try {
       return await parser.parse();
     } finally {
       headerStart = null;
+      warcBeingParsed = null;
     }
   };
   /** The stream stopped inside a record: a cut file, unless reading itself failed. */
