@@ -77,6 +77,16 @@ test('api: stories, one story with its copy relations, its comparison', async ()
   assert.equal(res.statusCode, 200);
   assert.equal(cmp.story.id, big.id);
   assert.ok(cmp.claims.length > 0 && cmp.summary.length > 0, 'cmp.claims.length > 0 && cmp.summary.length > 0');
+  // most outlets first, only stories of two articles or more, a page of one with the total in a header
+  const outlets = (s: { articles: Array<{ outlet: string | null }> }) => new Set(s.articles.map((a) => a.outlet).filter(Boolean)).size;
+  const { res: pageRes, body: top } = await get('/api/stories?sort=outlets&minSize=2&limit=1');
+  assert.equal(top.length, 1);
+  assert.equal(outlets(top[0]), Math.max(...stories.map(outlets)), 'the story with the most outlets comes first');
+  assert.equal(Number(pageRes.headers['x-total-count']), stories.filter((s: { articles: unknown[] }) => s.articles.length >= 2).length);
+  const outlet = big.articles.find((a: { outlet: string | null }) => a.outlet)?.outlet as string;
+  const { body: theirs } = await get(`/api/stories?outlet=${encodeURIComponent(outlet.toUpperCase())}`);
+  assert.ok(theirs.length > 0 && theirs.every((s: { articles: Array<{ outlet: string | null }> }) => s.articles.some((a) => a.outlet === outlet)), 'only stories with that outlet');
+  assert.equal((await get('/api/stories?sort=alphabet')).res.statusCode, 400);
 });
 
 test('api: entities, quotes and events with filters', async () => {

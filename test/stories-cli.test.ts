@@ -71,3 +71,25 @@ test('seeds ingested together: one story; `reuse` lists the shared passages with
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('stories: sorted by size, outlets or recency, filtered by size and outlet, paged; bad options are usage errors', async () => {
+  const { selectStories } = await import('../src/stories/story-query.js');
+  const member = (id: string, outlet: string | null) => ({ id, origin: `${id}.html`, outlet, title: null, publishedAt: null });
+  const story = (id: string, start: string, end: string, outlets: Array<string | null>) => ({ id, label: id, start, end, articles: outlets.map((o, i) => member(`${id}-${i}`, o)) });
+  const all = [
+    story('a', '2025-01-01', '2025-01-02', ['North Ledger', 'North Ledger', 'North Ledger']),
+    story('b', '2025-01-03', '2025-01-09', ['North Ledger', 'River Daily']),
+    story('c', '2025-01-05', '2025-01-05', ['Aggregator']),
+  ];
+  const ids = (q: Parameters<typeof selectStories>[1]) => selectStories(all, q).stories.map((s) => s.id);
+  assert.deepEqual(ids({}), ['a', 'b', 'c'], 'chronological by default');
+  assert.deepEqual(ids({ sort: 'size' }), ['a', 'b', 'c']);
+  assert.deepEqual(ids({ sort: 'outlets' }), ['b', 'a', 'c'], 'two outlets before three articles of one');
+  assert.deepEqual(ids({ sort: 'recent' }), ['b', 'c', 'a']);
+  assert.deepEqual(ids({ minSize: 2 }), ['a', 'b']);
+  assert.deepEqual(ids({ outlet: '  river   daily ' }), ['b'], 'outlet names match case and spacing aside');
+  const page = selectStories(all, { sort: 'recent', limit: 1, offset: 1 });
+  assert.deepEqual([page.total, page.stories.map((s) => s.id)], [3, ['c']]);
+  await assert.rejects(run(['stories', '--sort', 'alphabet', '--db', ':memory:']), /--sort must be one of/);
+  await assert.rejects(run(['stories', '--min-size', '0', '--db', ':memory:']), /--min-size must be a whole number of at least 1/);
+});

@@ -34,12 +34,15 @@ function safeHref(v) {
   }
 }
 
-async function api(path) {
+async function api(path, withHeaders = false) {
   const res = await fetch(path, { headers: { accept: 'application/json' } });
   const body = await res.json().catch(() => ({ error: res.statusText }));
   if (!res.ok) throw new Error(body.error || `HTTP ${res.status}`);
-  return body;
+  return withHeaders ? { body, headers: res.headers } : body;
 }
+
+/** Stories listed at once: the ones with most outlets first, the stories worth comparing. */
+const STORIES_SHOWN = 500;
 
 const short = (id) => (id || '').replace(/^story-/, '').slice(0, 12);
 const day = (iso) => (iso ? String(iso).slice(0, 10) : '–');
@@ -61,9 +64,10 @@ function setTab(tab) {
 
 async function storiesPage() {
   setTab('stories');
-  const stories = await api('/api/stories');
+  const { body: stories, headers } = await api(`/api/stories?sort=outlets&limit=${STORIES_SHOWN}`, true);
+  const total = Number(headers.get('x-total-count') ?? stories.length);
   show(
-    el('h2', {}, `Stories (${stories.length})`),
+    el('h2', {}, total > stories.length ? `Stories (${stories.length} of ${total}, most outlets first)` : `Stories (${stories.length}, most outlets first)`),
     table(
       ['story', 'dates', 'articles', 'outlets', 'label'],
       stories.map((s) => [

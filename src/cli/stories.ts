@@ -7,11 +7,19 @@ import { DEFAULT_DB, addDbOption, displayDb, openStore, printJsonLines, shortId,
 import { relateCorpus } from '../stories/relate-corpus.js';
 import type { StoryRecord } from '../stories/store-port.js';
 import { storyDerivations, storyOutlets } from '../stories/compare-corpus.js';
+import { STORY_SORTS, selectStories } from '../stories/story-query.js';
 import { findStory } from './compare.js';
 import { align } from '../similarity/align.js';
 import { renderDiff, wordDiff } from '../similarity/diff.js';
 
 const outletCount = (s: StoryRecord) => storyOutlets(s).length;
+
+/** A whole number of at least `least` from an option, or a usage error (exit 2). */
+function count(option: string, value: string, least = 1): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < least) throw new UsageError(`${option} must be a whole number of at least ${least}, got "${value}"`);
+  return n;
+}
 
 function day(iso: string | null): string {
   return iso ? iso.slice(0, 10) : '-';
@@ -22,17 +30,27 @@ export function register(program: Command): void {
     program
       .command('stories')
       .description('List stories: articles about one happening (id, label, time span, size, outlets)')
+      .option('--sort <order>', `${STORY_SORTS.join(' | ')}: chronological, latest first, most articles or most outlets first`, 'start')
+      .option('--min-size <n>', 'only stories with at least n articles', (v) => count('--min-size', v))
+      .option('--outlet <name>', 'only stories with an article from this outlet')
+      .option('--limit <n>', 'at most n stories', (v) => count('--limit', v))
+      .option('--offset <n>', 'skip the first n stories', (v) => count('--offset', v, 0))
       .option('--json', 'one JSON object per story (id, label, start, end, articles with id, origin, outlet, title, copyOf/spinOf)'),
   ).action(async (opts) => {
+    if (!(STORY_SORTS as readonly string[]).includes(opts.sort)) throw new UsageError(`--sort must be one of ${STORY_SORTS.join(', ')}, got "${opts.sort}"`);
     const store = await openStore(opts.db);
     try {
-      const { stories } = await relateCorpus(store);
+      const all = (await relateCorpus(store)).stories;
+      const { total, stories } = selectStories(all, { sort: opts.sort, minSize: opts.minSize, outlet: opts.outlet, limit: opts.limit, offset: opts.offset });
       if (opts.json) return printJsonLines(stories);
-      if (stories.length === 0) return void process.stdout.write('No stories (ingest some articles first).\n');
+      if (all.length === 0) return void process.stdout.write('No stories (ingest some articles first).\n');
+      if (stories.length === 0) return void process.stdout.write(`No story matches (${all.length} stories in all).\n`);
       const rows = stories.map((s) => {
         return [shortId(s.id.replace(/^story-/, '')), `${day(s.start)}..${day(s.end)}`, String(s.articles.length), truncate(storyOutlets(s).join(', '), 30), truncate(s.label, 70)];
       });
       process.stdout.write(table(['story', 'span', 'size', 'outlets', 'label'], rows) + '\n');
+      const shown = (opts.offset ?? 0) + stories.length;
+      if (shown < total) process.stdout.write(`… ${total - shown} more (--offset ${shown}, or --json)\n`);
       const widest = [...stories].sort((a, b) => outletCount(b) - outletCount(a))[0];
       if (outletCount(widest) > 1) {
         const db = opts.db === DEFAULT_DB ? '' : ` --db ${displayDb(opts.db)}`;

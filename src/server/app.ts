@@ -18,6 +18,7 @@ import { compareStory } from '../stories/compare.js';
 import { comparableArticles, comparisonView, storiesMatching, storyDerivations } from '../stories/compare-corpus.js';
 import { relateCorpus } from '../stories/relate-corpus.js';
 import type { StoryRecord } from '../stories/store-port.js';
+import { STORY_SORTS, selectStories, type StoryQuery } from '../stories/story-query.js';
 import type { Store } from '../store/store.js';
 
 export interface ServerOptions {
@@ -139,7 +140,25 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
     store.errors((req.query as { limit: number }).limit),
   );
 
-  app.get('/api/stories', async () => (await stories()).stories);
+  app.get('/api/stories', {
+    schema: {
+      querystring: {
+        type: 'object',
+        properties: {
+          sort: { type: 'string', enum: [...STORY_SORTS] },
+          minSize: { type: 'integer', minimum: 1 },
+          outlet: { type: 'string', maxLength: 200 },
+          limit: { type: 'integer', minimum: 1, maximum: 100000 },
+          offset: offsetProp,
+        },
+      },
+    },
+  }, async (req, reply) => {
+    // every story unless asked otherwise (an array, as always); the count before limit and offset in a header
+    const { total, stories: page } = selectStories((await stories()).stories, req.query as StoryQuery);
+    reply.header('X-Total-Count', String(total));
+    return page;
+  });
 
   app.get('/api/stories/:id', { schema: { params: idParams } }, async (req) => {
     const related = await stories();
