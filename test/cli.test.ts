@@ -27,6 +27,21 @@ test('usage errors exit 2', () => {
     const r = runCli(['show', 'ffffffffffff', '--db', join(dir.path, 'p.db')]);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /no article/);
+    // numbers that are not numbers, or out of range, are usage errors, not a stack trace or a silent default
+    const db = join(dir.path, 'p.db');
+    for (const [args, message] of [
+      [['list', '--limit', 'abc'], /--limit must be a whole number of at least 1, got "abc"/],
+      [['errors', '--limit', '-3'], /--limit must be a whole number/],
+      [['events', '--limit', '1.5'], /--limit must be a whole number/],
+      [['ingest', dir.path, '--workers', 'x'], /--workers must be a whole number/],
+      [['ingest', dir.path, '--near-threshold', '2'], /--near-threshold must be a similarity in \(0, 1\]/],
+      [['serve', '--port', '99999'], /--port must be a whole number from 0 to 65535/],
+    ] as const) {
+      const bad = runCli([...args, '--db', db]);
+      assert.equal(bad.status, 2, args.join(' '));
+      assert.match(bad.stderr, message, args.join(' '));
+      assert.ok(!/\bat \//.test(bad.stderr), `no stack trace for ${args.join(' ')}`);
+    }
   } finally {
     dir.cleanup();
   }

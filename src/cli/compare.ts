@@ -7,7 +7,7 @@ import type { StoryRecord } from '../stories/store-port.js';
 import { storyDossier, voiceList } from '../export/dossier.js';
 import { storyDossierHtml } from '../export/dossier-html.js';
 import { ensureAnnotated } from './annotated.js';
-import { UsageError, addDbOption, openStore, truncate } from './shared.js';
+import { UsageError, addDbOption, openStore, truncate, wholeNumber } from './shared.js';
 
 /** The one story `id` names, or a usage error. */
 export function findStory(stories: StoryRecord[], id: string): StoryRecord {
@@ -64,7 +64,7 @@ export function registerCompare(program: Command): void {
       .command('compare')
       .description('Compare the outlets of one story: shared and single-outlet facts, conflicts (numbers, dates, attributions, an event reported by one outlet and denied by another), timeline, summary')
       .argument('<story>', 'story id (or a unique prefix, with or without "story-")')
-      .option('--limit <n>', 'claims listed per section', (v) => parseInt(v, 10), 8)
+      .option('--limit <n>', 'claims listed per section', wholeNumber('--limit'), 8)
       .option('--json', 'print the whole comparison as one JSON object')
       .option('--markdown', 'print a Markdown dossier (summary, disagreements, shared and single-outlet facts, timeline, sources)')
       .option('--html', 'print the dossier as one self-contained HTML page (article text escaped, no script allowed)'),

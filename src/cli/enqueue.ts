@@ -7,7 +7,7 @@ import cliProgress from 'cli-progress';
 import { DEFAULT_JOB_SETTINGS, enqueue, QueueSettingsError, queueStatus, type EnqueueSummary } from '../queue/index.js';
 import { isPostgresUrl } from '../store/open.js';
 import { describeError } from './ingest.js';
-import { EXIT_SOME_FAILED, UsageError, displayDb, wholeNumber } from './shared.js';
+import { EXIT_SOME_FAILED, UsageError, displayDb, similarityOption, wholeNumber } from './shared.js';
 
 /** The queue lives in PostgreSQL: --db (or PARALLAX_DB) must name one. Shared by the queue commands. */
 export function addQueueDbOption(command: Command): Command {
@@ -39,12 +39,6 @@ export async function withQueueDatabase(url: string, run: () => Promise<void>): 
     if (err instanceof QueueSettingsError) throw new UsageError(err.message);
     throw err;
   }
-}
-
-function similarity(v: string): number {
-  const j = Number(v);
-  if (!(j > 0 && j <= 1)) throw new UsageError(`--near-threshold must be a similarity in (0, 1], got "${v}"`);
-  return j;
 }
 
 interface EnqueueCliOptions {
@@ -82,7 +76,7 @@ export function registerEnqueue(program: Command): void {
       .option(
         '--near-threshold <j>',
         'estimated Jaccard similarity for near duplicates (default 0.8); the first enqueue fixes it for the database and its workers',
-        similarity,
+        similarityOption('--near-threshold'),
       )
       .option('--retry-limit <n>', 'retries of a job after an infrastructure failure', wholeNumber('--retry-limit'), DEFAULT_JOB_SETTINGS.retryLimit)
       .option('--retry-delay <seconds>', 'first retry delay (doubles each retry)', wholeNumber('--retry-delay'), DEFAULT_JOB_SETTINGS.retryDelaySeconds)

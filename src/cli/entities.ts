@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { mergeCorpusEntities, selectEntities } from '../nlp/index.js';
 import { ensureAnnotated } from './annotated.js';
-import { addDbOption, openStore, printJsonLines, table, truncate } from './shared.js';
+import { addDbOption, openStore, printJsonLines, table, truncate, wholeNumber } from './shared.js';
 
 export function registerEntities(program: Command): void {
   addDbOption(
@@ -11,7 +11,7 @@ export function registerEntities(program: Command): void {
       .description('List entities (PERSON, ORG, PLACE) across the corpus with their aliases, roles and articles')
       .option('--type <type>', 'PERSON, ORG or PLACE')
       .option('--name <text>', 'only entities with a name or alias containing this text')
-      .option('--limit <n>', 'at most n entities', (v) => parseInt(v, 10))
+      .option('--limit <n>', 'at most n entities', wholeNumber('--limit', 1))
       .option('--json', 'one JSON object per line'),
   ).action(async (opts) => {
     const store = await openStore(opts.db);

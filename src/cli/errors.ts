@@ -1,14 +1,14 @@
 /** `parallax errors`: documents that failed, with why. */
 import type { Command } from 'commander';
 import { describeError } from './ingest.js';
-import { addDbOption, openStore, printJsonLines } from './shared.js';
+import { addDbOption, openStore, printJsonLines, wholeNumber } from './shared.js';
 
 export function registerErrors(program: Command): void {
   addDbOption(
     program
       .command('errors')
       .description('List documents that failed to ingest, with the reason')
-      .option('--limit <n>', 'at most n errors', (v) => parseInt(v, 10), 1000)
+      .option('--limit <n>', 'at most n errors', wholeNumber('--limit', 1), 1000)
       .option('--json', 'one JSON object per line'),
   ).action(async (opts) => {
     const store = await openStore(opts.db);

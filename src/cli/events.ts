@@ -1,7 +1,7 @@
 /** `parallax events`: who did what to whom, coded to PLOVER categories. */
 import type { Command } from 'commander';
 import { ensureAnnotated } from './annotated.js';
-import { addDbOption, openStore, printJsonLines, shortId, table, truncate } from './shared.js';
+import { addDbOption, openStore, printJsonLines, shortId, table, truncate, wholeNumber } from './shared.js';
 
 export function registerEvents(program: Command): void {
   addDbOption(
@@ -9,7 +9,7 @@ export function registerEvents(program: Command): void {
       .command('events')
       .description('List events (PLOVER category, actor, target, time, place, flags)')
       .option('--type <category>', 'only this PLOVER category (AGREE, ACCUSE, ASSAULT, ...)')
-      .option('--limit <n>', 'at most n events', (v) => parseInt(v, 10))
+      .option('--limit <n>', 'at most n events', wholeNumber('--limit', 1))
       .option('--json', 'one JSON object per line'),
   ).action(async (opts) => {
     const store = await openStore(opts.db);

@@ -1,6 +1,6 @@
 /** `parallax list`: the stored articles, in ingest order. */
 import type { Command } from 'commander';
-import { addDbOption, openStore, printJsonLines, shortId, table, truncate } from './shared.js';
+import { addDbOption, openStore, printJsonLines, shortId, table, truncate, wholeNumber } from './shared.js';
 
 export function registerList(program: Command): void {
   addDbOption(
@@ -8,8 +8,8 @@ export function registerList(program: Command): void {
       .command('list')
       .description('List stored articles')
       .option('--outlet <name>', 'only this outlet')
-      .option('--limit <n>', 'at most n articles', (v) => parseInt(v, 10))
-      .option('--offset <n>', 'skip n articles', (v) => parseInt(v, 10))
+      .option('--limit <n>', 'at most n articles', wholeNumber('--limit', 1))
+      .option('--offset <n>', 'skip n articles', wholeNumber('--offset'))
       .option('--json', 'one JSON object per line'),
   ).action(async (opts) => {
     const store = await openStore(opts.db);

@@ -1,7 +1,7 @@
 /** `parallax quotes`: who said what, across the corpus. */
 import type { Command } from 'commander';
 import { ensureAnnotated } from './annotated.js';
-import { addDbOption, openStore, printJsonLines, shortId, truncate } from './shared.js';
+import { addDbOption, openStore, printJsonLines, shortId, truncate, wholeNumber } from './shared.js';
 
 export function registerQuotes(program: Command): void {
   addDbOption(
@@ -9,7 +9,7 @@ export function registerQuotes(program: Command): void {
       .command('quotes')
       .description('List direct and reported quotes with their speakers')
       .option('--speaker <name>', 'only quotes whose speaker name contains this text')
-      .option('--limit <n>', 'at most n quotes', (v) => parseInt(v, 10))
+      .option('--limit <n>', 'at most n quotes', wholeNumber('--limit', 1))
       .option('--json', 'one JSON object per line'),
   ).action(async (opts) => {
     const store = await openStore(opts.db);

@@ -2,14 +2,14 @@
 import type { Command } from 'commander';
 import { buildServer } from '../server/app.js';
 import { annotateCorpus } from '../pipeline.js';
-import { UsageError, addDbOption, displayDb, openStore } from './shared.js';
+import { UsageError, addDbOption, displayDb, openStore, portOption } from './shared.js';
 
 export function registerServe(program: Command): void {
   addDbOption(
     program
       .command('serve')
       .description('Serve the HTTP API (/api/...) and the web UI (/) over the corpus, read-only')
-      .option('--port <n>', 'TCP port', (v) => parseInt(v, 10), 8377)
+      .option('--port <n>', 'TCP port', portOption, 8377)
       .option('--host <host>', 'interface to bind (0.0.0.0 exposes it to the network)', '127.0.0.1')
       .option('--log', 'log each request'),
   ).action(async (opts: { db: string; port: number; host: string; log?: boolean }) => {

@@ -45,13 +45,29 @@ export function printJsonLines(rows: Iterable<unknown>): void {
 /** Usage errors that commander cannot see (e.g. an unknown id) exit 2 with a message. */
 export class UsageError extends Error {}
 
-/** A commander parser for a whole number (0 or more) given to option `name`. */
-export function wholeNumber(name: string) {
+/** A commander parser for a whole number of at least `least` (0 unless said) given to option `name`. */
+export function wholeNumber(name: string, least = 0) {
   return (v: string) => {
     const n = Number(v);
-    if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} must be a whole number, got "${v}"`);
+    if (!Number.isInteger(n) || n < least) throw new UsageError(`${name} must be a whole number${least ? ` of at least ${least}` : ''}, got "${v}"`);
     return n;
   };
+}
+
+/** A commander parser for a similarity in (0, 1] given to option `name`. */
+export function similarityOption(name: string) {
+  return (v: string) => {
+    const j = Number(v);
+    if (!(j > 0 && j <= 1)) throw new UsageError(`${name} must be a similarity in (0, 1], got "${v}"`);
+    return j;
+  };
+}
+
+/** A commander parser for a TCP port (0 picks a free one). */
+export function portOption(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${v}"`);
+  return n;
 }
 
 export function shortId(id: string): string {
