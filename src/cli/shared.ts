@@ -54,6 +54,14 @@ export function wholeNumber(name: string, least = 0) {
   };
 }
 
+/** A commander parser for one of `choices` given to option `name`. */
+export function oneOf<T extends string>(name: string, choices: readonly T[]) {
+  return (v: string): T => {
+    if (!(choices as readonly string[]).includes(v)) throw new UsageError(`${name} must be one of ${choices.join(', ')}, got "${v}"`);
+    return v as T;
+  };
+}
+
 /** A commander parser for a similarity in (0, 1] given to option `name`. */
 export function similarityOption(name: string) {
   return (v: string) => {

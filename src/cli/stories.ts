@@ -3,7 +3,7 @@
  * and reused passages over the stored corpus. Thin: relating is done by src/stories/.
  */
 import type { Command } from 'commander';
-import { DEFAULT_DB, addDbOption, displayDb, openStore, printJsonLines, shortId, table, truncate, UsageError, wholeNumber } from './shared.js';
+import { DEFAULT_DB, addDbOption, displayDb, openStore, printJsonLines, shortId, table, truncate, UsageError, oneOf, wholeNumber } from './shared.js';
 import { relateCorpus } from '../stories/relate-corpus.js';
 import type { StoryRecord } from '../stories/store-port.js';
 import { storyDerivations, storyOutlets } from '../stories/compare-corpus.js';
@@ -14,7 +14,6 @@ import { renderDiff, wordDiff } from '../similarity/diff.js';
 
 const outletCount = (s: StoryRecord) => storyOutlets(s).length;
 
-
 function day(iso: string | null): string {
   return iso ? iso.slice(0, 10) : '-';
 }
@@ -24,14 +23,13 @@ export function register(program: Command): void {
     program
       .command('stories')
       .description('List stories: articles about one happening (id, label, time span, size, outlets)')
-      .option('--sort <order>', `${STORY_SORTS.join(' | ')}: chronological, latest first, most articles or most outlets first`, 'start')
+      .option('--sort <order>', `${STORY_SORTS.join(' | ')}: chronological, latest first, most articles or most outlets first`, oneOf('--sort', STORY_SORTS), 'start')
       .option('--min-size <n>', 'only stories with at least n articles', wholeNumber('--min-size', 1))
       .option('--outlet <name>', 'only stories with an article from this outlet')
       .option('--limit <n>', 'at most n stories', wholeNumber('--limit', 1))
       .option('--offset <n>', 'skip the first n stories', wholeNumber('--offset'))
       .option('--json', 'one JSON object per story (id, label, start, end, articles with id, origin, outlet, title, copyOf/spinOf)'),
   ).action(async (opts) => {
-    if (!(STORY_SORTS as readonly string[]).includes(opts.sort)) throw new UsageError(`--sort must be one of ${STORY_SORTS.join(', ')}, got "${opts.sort}"`);
     const store = await openStore(opts.db);
     try {
       const all = (await relateCorpus(store)).stories;

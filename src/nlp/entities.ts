@@ -22,6 +22,7 @@ import { foldDiacritics } from './fold.js';
 import { LEX, MONTHS, WEEKDAYS, type PlaceInfo, type OrgInfo, type CountryInfo } from './lexicons.js';
 import { isCommonEnglishWord } from '../common-words.js';
 import { isCommonGivenName } from '../given-names.js';
+import { appendTo } from '../multimap.js';
 
 /** Connectors allowed inside a name when a capitalised word follows ("Center for European ..."). */
 const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'das', 'do', 'dos', 'des', 'della', 'di', 'du', 'la', 'le', 'el', 'bin', 'ibn', 'al', 'von', 'van', 'der', 'den', 'ter']);
@@ -999,10 +1000,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   const byNameEnding = new Map<string, number[]>();
   personKeys.forEach((key, ci) => {
     for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1)) {
-      const ending = key.slice(at + 1);
-      const list = byNameEnding.get(ending);
-      if (list) list.push(ci);
-      else byNameEnding.set(ending, [ci]);
+      appendTo(byNameEnding, key.slice(at + 1), ci);
     }
   });
   clusters.forEach((c, ci) => {
@@ -1028,11 +1026,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   const fullNamesByEndWord = new Map<string, typeof personClusters>();
   for (const p of personClusters) {
     if (p.n < 2) continue;
-    for (const w of p.first === p.last ? [p.first] : [p.first, p.last]) {
-      const list = fullNamesByEndWord.get(w);
-      if (list) list.push(p);
-      else fullNamesByEndWord.set(w, [p]);
-    }
+    for (const w of p.first === p.last ? [p.first] : [p.first, p.last]) appendTo(fullNamesByEndWord, w, p);
   }
   mentions.forEach((m, mi) => {
     if (m.type !== 'PERSON' || m.tokEnd - m.tokStart > 1) return;
@@ -1081,7 +1075,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   // roles or clusters), so they are worked out once per pair: an article that says "the leader"
   // a thousand times reads its clusters once, not a thousand times.
   const roleKeys = clusters.map((c) => c.roles.map((r) => r.toLowerCase()));
-  const leaderRole = roleKeys.map((rks) => rks.some((rk) => [...LEADER_HEADS].some((h) => rk.endsWith(h))));
+  const leaderHeads = [...LEADER_HEADS];
+  const leaderRole = roleKeys.map((rks) => rks.some((rk) => leaderHeads.some((h) => rk.endsWith(h))));
   const candidatesOf = new Map<string, number[]>();
   const findCandidates = (head: string, country: string | undefined): number[] => {
     const refLeader = LEADER_HEADS.has(head);

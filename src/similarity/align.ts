@@ -15,6 +15,7 @@
 import { combine } from './hash.js';
 import { lcsDice } from './lcs.js';
 import { tokenize, type Tokens } from './tokens.js';
+import { appendTo } from '../multimap.js';
 
 export interface AlignedPassage {
   /** [start, end) character offsets in text A. */
@@ -137,9 +138,7 @@ export function alignTokens(a: Tokens, b: Tokens, options: Partial<AlignOptions>
   for (let i = 0; i + n <= a.length; i++) {
     const h = seedsA[i];
     if (h === 0) continue;
-    const list = where.get(h);
-    if (list) list.push(i);
-    else where.set(h, [i]);
+    appendTo(where, h, i);
   }
 
   // Chains are built in one left-to-right pass over B; a chain whose last seed is more than

@@ -62,8 +62,10 @@ function lcsManyWords(a: Uint32Array, aS: number, aE: number, b: Uint32Array, bS
     if (!mask) manyWordMasks.set(b[bS + j], (mask = new Uint32Array(words)));
     mask[j >>> 5] |= 1 << (j & 31);
   }
+  // the row's last word holds only the bits of B's last m mod 32 symbols
+  const top = m & 31 ? 0xffffffff >>> (32 - (m & 31)) : 0xffffffff;
   const v = new Uint32Array(words).fill(0xffffffff);
-  if (m & 31) v[words - 1] = 0xffffffff >>> (32 - (m & 31));
+  v[words - 1] = top;
   for (let i = aS; i < aE; i++) {
     const match = manyWordMasks.get(a[i]);
     if (!match) continue;
@@ -75,8 +77,9 @@ function lcsManyWords(a: Uint32Array, aS: number, aE: number, b: Uint32Array, bS
       v[k] = (sum >>> 0) | (vk & ~match[k]);
     }
   }
+  v[words - 1] &= top; // carries out of the last symbol do not count
   let ones = 0;
-  for (let k = 0; k < words; k++) ones += popcount(k === words - 1 && m & 31 ? (v[k] & (0xffffffff >>> (32 - (m & 31)))) >>> 0 : v[k]);
+  for (let k = 0; k < words; k++) ones += popcount(v[k]);
   return m - ones;
 }
 

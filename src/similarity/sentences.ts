@@ -5,6 +5,7 @@
  * sentence (an inverted index over A), so the cost is linear-ish in text length.
  */
 import { lcsDice } from './lcs.js';
+import { appendTo } from '../multimap.js';
 import type { Tokens } from './tokens.js';
 
 export interface SentenceMatch {
@@ -118,9 +119,7 @@ function sentenceIndex(a: Tokens): Map<number, number[]> {
     for (let i = a.sentenceStarts[s]; i < a.sentenceStarts[s + 1]; i++) {
       if (a.stop[i] || seen.has(a.stems[i])) continue;
       seen.add(a.stems[i]);
-      const list = index.get(a.stems[i]);
-      if (list) list.push(s);
-      else index.set(a.stems[i], [s]);
+      appendTo(index, a.stems[i], s);
     }
   }
   indexCache.set(a, index);

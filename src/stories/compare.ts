@@ -19,6 +19,7 @@ import { tokenize, type Token } from '../nlp/tokens.js';
 import { cameoToPlover } from '../nlp/events.js';
 import type { Annotations, EventAnn, EventParticipant, Quote, Span } from '../nlp/types.js';
 import { findQuantities, type Quantity } from './quantities.js';
+import { appendTo } from '../multimap.js';
 
 export interface ComparableArticle {
   id: string;
@@ -391,13 +392,8 @@ class FactIndex {
     b.all.push(g);
     const words = this.gatingWords(head);
     if (!words) return;
-    const push = (m: Map<string, number[]>, k: string) => {
-      const list = m.get(k);
-      if (list) list.push(g);
-      else m.set(k, [g]);
-    };
-    for (const w of words) push(b.byWord, w);
-    if (head.quantity?.outcome) push(b.byOutcome, head.quantity.outcome);
+    for (const w of words) appendTo(b.byWord, w, g);
+    if (head.quantity?.outcome) appendTo(b.byOutcome, head.quantity.outcome, g);
   }
 }
 

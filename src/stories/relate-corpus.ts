@@ -7,6 +7,7 @@ import { Relater, type RelateOptions } from './relate.js';
 import type { DerivationRecord, RelatableArticle, RelateStorePort, StoryMember, StoryRecord } from './store-port.js';
 import type { Derivation } from './derive.js';
 import type { Story } from './cluster.js';
+import { appendTo } from '../multimap.js';
 
 export interface CorpusRelations {
   stories: StoryRecord[];
@@ -52,15 +53,10 @@ export async function relateCorpus(port: RelateStorePort, options: Partial<Relat
 
   const relater = new Relater(options);
   const duplicatesOf = new Map<string, string[]>();
-  const addDuplicate = (of: string, other: string) => {
-    const list = duplicatesOf.get(of);
-    if (list) list.push(other);
-    else duplicatesOf.set(of, [other]);
-  };
-  // (pushed, not copied: a wire story syndicated to hundreds of sites has hundreds of duplicates)
+  // (appended, not copied: a wire story syndicated to hundreds of sites has hundreds of duplicates)
   for (const d of await port.duplicates()) {
-    addDuplicate(d.b, d.a);
-    addDuplicate(d.a, d.b);
+    appendTo(duplicatesOf, d.b, d.a);
+    appendTo(duplicatesOf, d.a, d.b);
   }
   const derivations = new Map<string, Derivation>();
   const members = new Map<string, StoryMember>();

@@ -13,6 +13,7 @@ import { shinglesOfWordHashes } from '../similarity/shingles.js';
 import { tokenize, type Tokens } from '../similarity/tokens.js';
 import { StoryClusterer, type ClusterOptions, type ClusterState, type Placement, type Story } from './cluster.js';
 import { deriveRelation, wireCredit, type DeriveOptions, type Derivation, type RelateDoc } from './derive.js';
+import { appendTo } from '../multimap.js';
 
 export interface RelateInput extends RelateDoc {
   title: string | null;
@@ -224,9 +225,7 @@ export class Relater {
     this.entries.set(doc.id, { doc, tokens, signature, keys, size, time: doc.publishedAt ?? this.latest });
     this.queue.push(doc.id);
     for (const key of keys) {
-      const list = this.buckets.get(key);
-      if (list) list.push(doc.id);
-      else this.buckets.set(key, [doc.id]);
+      appendTo(this.buckets, key, doc.id);
     }
   }
 

@@ -4,6 +4,7 @@
  * can be 10,000 levels deep.
  */
 import { NOISE_REGION_WORDS, NOISE_TAGS } from './metadata-rules.js';
+import { appendTo } from '../../multimap.js';
 
 /** Lower-cased meta key → contents in document order. Keys come from property, name, itemprop, http-equiv. */
 export type MetaTable = Map<string, string[]>;
@@ -19,9 +20,7 @@ export function readMetaTable(doc: Document): MetaTable {
       // some sites put several keys in one attribute: property="og:title twitter:title"
       for (const k of key.toLowerCase().split(/\s+/)) {
         if (!k) continue;
-        const list = table.get(k);
-        if (list) list.push(content.trim());
-        else table.set(k, [content.trim()]);
+        appendTo(table, k, content.trim());
       }
     }
   }
