@@ -101,6 +101,29 @@ test('api: entities, quotes and events with filters', async () => {
   assert.ok(events.length > 0 && events.every((e: { category: string }) => e.category === 'AGREE'), "events.length > 0 && events.every((e: { category: string }) => e.category === 'AGREE')");
 });
 
+test('api: full-text search with filters, snippets and the total in a header; bad queries are 400', async () => {
+  const { res, body: hits } = await get('/api/search?q=flood%20OR%20floods&limit=3');
+  assert.equal(res.statusCode, 200);
+  assert.ok(hits.length === 3 && Number(res.headers['x-total-count']) > 3, 'a page of three and the total');
+  for (const h of hits) {
+    assert.ok(h.highlights.length > 0 && h.highlights.every(([a, b]: [number, number]) => /^flood/i.test(h.snippet.slice(a, b))), `highlights mark the matches in ${h.id}`);
+  }
+  const { body: recent } = await get('/api/search?q=flood&sort=recent&since=2025-10-14');
+  assert.ok(recent.length > 0 && recent.every((h: { publishedAt: string }) => h.publishedAt.slice(0, 10) >= '2025-10-14'), 'since');
+  const days = recent.map((h: { publishedAt: string }) => h.publishedAt);
+  assert.deepEqual(days, [...days].sort().reverse(), 'newest first');
+  const { body: mine } = await get(`/api/search?q=bridge&outlet=${encodeURIComponent(hits[0].outlet)}`);
+  assert.ok(mine.every((h: { outlet: string }) => h.outlet === hits[0].outlet), 'outlet filter');
+  // markup in the text is data: the snippet comes back as a JSON string, like everything else
+  const { body: council } = await get('/api/search?q=Brenford%20reopen');
+  assert.ok(council.length === 1 && council[0].snippet.includes('<script>alert(3)'), 'the hostile page is found and its snippet is a plain string');
+  for (const url of ['/api/search', '/api/search?q=', '/api/search?q=-bridge', '/api/search?q=bridge&since=May', '/api/search?q=bridge&sort=random', `/api/search?q=${'x'.repeat(1001)}`]) {
+    const { res: bad, body } = await get(url);
+    assert.equal(bad.statusCode, 400, url);
+    assert.ok(typeof body.error === 'string' && !/\bat \//.test(body.error), url);
+  }
+});
+
 test('api: bad parameters are 400, unknown ids and routes 404, never a stack trace', async () => {
   for (const url of ['/api/articles?limit=0', '/api/articles?limit=abc', '/api/events?type=drop%20table', '/api/articles/%3Cscript%3E', '/api/entities?type=ALIEN']) {
     const { res, body } = await get(url);

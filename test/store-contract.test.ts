@@ -20,7 +20,8 @@ import { isPostgresUrl, openStoreAt } from '../src/store/open.js';
 import { PG_MIGRATIONS } from '../src/store/postgres/migrations.js';
 import { PostgresStore } from '../src/store/postgres/postgres-store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { ArticleWrite, Store } from '../src/store/store.js';
+import type { ArticleWrite, SearchQuery, Store } from '../src/store/store.js';
+import { SearchQueryError } from '../src/store/search-query.js';
 import type { DerivationRecord, StoryRecord } from '../src/stories/store-port.js';
 import { annotateCorpus, ingest } from '../src/pipeline.js';
 import { relateCorpus } from '../src/stories/relate-corpus.js';
@@ -546,6 +547,64 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
     },
   },
   {
+    name: 'full-text search finds words (stemmed), phrases, alternatives and prefixes, and leaves out exclusions',
+    async run(store) {
+      await putAll(store);
+      const ids = async (q: string, extra: Partial<SearchQuery> = {}) => (await store.search({ q, ...extra })).hits.map((h) => h.id).sort();
+      const bridge = [courier.article.id, rewrite.article.id].sort();
+      assert.deepEqual(await ids('bridge'), bridge);
+      assert.deepEqual(await ids('approve budgets'), bridge, 'approve finds approved, budgets finds budget');
+      assert.deepEqual(await ids('"river bridge"'), bridge);
+      assert.deepEqual(await ids('"bridge river"'), [], 'a phrase keeps its word order');
+      assert.deepEqual(await ids('bridge -quarter'), [rewrite.article.id], 'only the original says "a quarter of the cost"');
+      assert.deepEqual(await ids('dock OR sequía'), [harbour.article.id, spanish.article.id].sort());
+      assert.deepEqual(await ids('agricult*'), [spanish.article.id]);
+      assert.deepEqual(await ids('zeppelin'), []);
+    },
+  },
+  {
+    name: 'full-text search filters by outlet, language and date, pages, sorts, and marks its snippets',
+    async run(store) {
+      await putAll(store);
+      const ids = async (q: string, extra: Partial<SearchQuery> = {}) => (await store.search({ q, ...extra })).hits.map((h) => h.id).sort();
+      assert.deepEqual(await ids('bridge', { outlet: courier.article.outlet! }), [courier.article.id]);
+      assert.deepEqual(await ids('plan'), [courier.article.id, rewrite.article.id, spanish.article.id].sort());
+      assert.deepEqual(await ids('plan', { language: 'es' }), [spanish.article.id]);
+      assert.equal(courier.article.publishedAt?.slice(0, 10), '2024-05-14');
+      assert.deepEqual(await ids('bridge', { since: '2024-05-14' }), [courier.article.id], 'an undated article is not "since" anything');
+      assert.deepEqual(await ids('bridge', { since: '2024-05', until: '2024' }), [courier.article.id]);
+      assert.deepEqual(await ids('bridge', { until: '2024-05-13' }), []);
+
+      const all = await store.search({ q: 'bridge' });
+      assert.equal(all.total, 2);
+      assert.ok(all.hits[0].score >= all.hits[1].score, 'best match first');
+      const recent = await store.search({ q: 'bridge', sort: 'recent' });
+      assert.deepEqual(recent.hits.map((h) => h.id), [courier.article.id, rewrite.article.id], 'newest first, undated last');
+      const first = await store.search({ q: 'bridge', sort: 'recent', limit: 1 });
+      const second = await store.search({ q: 'bridge', sort: 'recent', limit: 1, offset: 1 });
+      assert.deepEqual([first.total, first.hits.length, second.total, second.hits[0].id], [2, 1, 2, rewrite.article.id]);
+
+      const [hit] = (await store.search({ q: 'ageing', outlet: courier.article.outlet! })).hits;
+      assert.deepEqual({ title: hit.title, outlet: hit.outlet, url: hit.url, language: hit.language }, { title: courier.article.title, outlet: courier.article.outlet, url: courier.article.url, language: 'en' });
+      assert.deepEqual(hit.highlights.map(([a, b]) => hit.snippet.slice(a, b)), ['ageing']);
+      assert.ok(courier.article.text.includes(hit.snippet.slice(0, 20).replace(/^…/, '')), 'the snippet is a passage of the clean text');
+    },
+  },
+  {
+    name: 'a search query is text, never SQL or FTS syntax; one with nothing to find is a query error',
+    async run(store) {
+      await putAll(store);
+      for (const q of ["'); DROP TABLE articles; --", 'title:bridge NEAR(council budget) ^x', '"unclosed phrase', 'bridge*)', 'budget 40% cut_rate \\ ; --']) {
+        const r = await store.search({ q });
+        assert.ok(Array.isArray(r.hits) && r.total >= 0, `searching ${q}`);
+      }
+      assert.equal((await store.stats()).documents, 4, 'every table is still there');
+      await assert.rejects(async () => store.search({ q: '-bridge' }), SearchQueryError);
+      await assert.rejects(async () => store.search({ q: '   ' }), SearchQueryError);
+      await assert.rejects(async () => store.search({ q: 'bridge', since: "2024' OR 1=1" }), SearchQueryError);
+    },
+  },
+  {
     name: 'a NUL character in metadata does not fail the write',
     async run(store, backend) {
       const message = 'bad byte \u0000 here';
@@ -639,9 +698,17 @@ test('the pipeline (ingest, annotate, relate) over examples/corpus builds the sa
           quotes: await store.quotes(),
           events: await store.events(),
           clusters: await store.entityClusters(),
+          // each store ranks and cuts snippets its own way; what matches is the same
+          search: await Promise.all(
+            ['flood', '"death toll"', 'minister -Greece', 'summit* OR strike', 'rescuers bodies', 'deal', 'minister', 'Sardinia OR Thessaly'].map(async (q) => {
+              const r = await store.search({ q, limit: 1000 });
+              return { q, total: r.total, ids: r.hits.map((h) => h.id).sort() };
+            }),
+          ),
         }),
       );
     }
+    assert.ok(answers[0].search.every((s) => s.total > 0), 'every query finds something');
     assert.ok(answers[0].stats.documents > 5 && answers[0].relations.stories.length > 0, 'the corpus exercises the pipeline');
     assert.deepEqual(answers[1], answers[0]);
   } finally {

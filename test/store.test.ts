@@ -34,6 +34,29 @@ test('a new database is migrated to the latest schema version, and reopening kee
   }
 });
 
+test('a database made before full-text search gets its articles indexed when it is opened', async () => {
+  const dir = tempDir();
+  try {
+    const path = join(dir.path, 'old.db');
+    const store = new SqliteStore(path);
+    store.putArticle({ raw: fakeRaw('cccc3333', '/x/c.txt'), article: fakeArticle('cccc3333', 'the harbour strike is over'), textHash: 'h3', signature: new Uint32Array(4), bandKeys: [1] });
+    store.close();
+    // what a schema-2 database looks like: the same tables, no index, no triggers
+    const Database = (await import('better-sqlite3')).default;
+    const raw = new Database(path);
+    raw.exec('DROP TRIGGER articles_fts_insert; DROP TRIGGER articles_fts_delete; DROP TRIGGER articles_fts_update; DROP TABLE articles_fts; PRAGMA user_version = 2;');
+    raw.close();
+    const reopened = new SqliteStore(path);
+    assert.equal(reopened.schemaVersion, MIGRATIONS[MIGRATIONS.length - 1].version);
+    assert.deepEqual(reopened.search({ q: 'strikes' }).hits.map((h) => h.id), ['cccc3333']);
+    reopened.putArticle({ raw: fakeRaw('dddd4444', '/x/d.txt'), article: fakeArticle('dddd4444', 'a second strike began'), textHash: 'h4', signature: new Uint32Array(4), bandKeys: [2] });
+    assert.equal(reopened.search({ q: 'strike' }).total, 2, 'new articles are indexed as they are stored');
+    reopened.close();
+  } finally {
+    dir.cleanup();
+  }
+});
+
 test('articles round-trip with their removals, origins, raw bytes and LSH candidates', () => {
   const store = new SqliteStore(':memory:');
   const sig = new Uint32Array([1, 2, 3, 4]);

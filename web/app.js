@@ -197,8 +197,9 @@ async function articlesPage() {
 }
 
 /** A search box that re-renders a table from an API query. */
-function searchPage(title, placeholder, load) {
+function searchPage(title, placeholder, load, initial = '') {
   const input = el('input', { type: 'search', placeholder, 'aria-label': placeholder });
+  input.value = initial;
   const out = el('div');
   const run = async () => out.replaceChildren(await load(input.value.trim()));
   let timer;
@@ -244,6 +245,44 @@ const eventsPage = () => {
   });
 };
 
+/** The snippet as text with the matched words in <mark> (offsets from the API; nothing is parsed as HTML). */
+function markedSnippet(hit) {
+  const out = el('p', { class: 'snippet' });
+  let at = 0;
+  for (const [start, end] of hit.highlights) {
+    if (start < at || end > hit.snippet.length) continue;
+    out.append(hit.snippet.slice(at, start), el('mark', {}, hit.snippet.slice(start, end)));
+    at = end;
+  }
+  out.append(hit.snippet.slice(at));
+  return out;
+}
+
+/** Hits shown for one query (the API says how many match in all). */
+const HITS_SHOWN = 50;
+
+const articleSearchPage = (initial) => {
+  setTab('search');
+  return searchPage('Search', 'words, "a phrase", a OR b, -excluded, prefix*', async (q) => {
+    if (!q) return el('p', { class: 'muted' }, 'Words to find in titles and clean text: all must occur; "quotes" keep a phrase together.');
+    history.replaceState(null, '', `#/search/${encodeURIComponent(q)}`);
+    let answer;
+    try {
+      answer = await api(`/api/search?limit=${HITS_SHOWN}&q=${encodeURIComponent(q)}`, true);
+    } catch (err) {
+      return el('p', { class: 'error' }, err.message);
+    }
+    const hits = answer.body;
+    const total = Number(answer.headers.get('x-total-count') ?? hits.length);
+    return el(
+      'div',
+      {},
+      el('p', { class: 'muted' }, total > hits.length ? `${total} articles match; the best ${hits.length} are shown` : `${total} article${total === 1 ? '' : 's'} match`),
+      el('ol', { class: 'hits' }, hits.map((h) => el('li', {}, el('a', { href: `#/article/${h.id}` }, h.title || '(untitled)'), ' ', el('span', { class: 'muted' }, `${h.outlet || '–'} · ${day(h.publishedAt)}`), markedSnippet(h)))),
+    );
+  }, initial);
+};
+
 function fail(err) {
   show(el('p', { class: 'error' }, `Error: ${err.message}`));
 }
@@ -254,6 +293,7 @@ async function route() {
     if (page === 'story' && id) await storyPage(decodeURIComponent(id));
     else if (page === 'article' && id) await articlePage(decodeURIComponent(id));
     else if (page === 'articles') await articlesPage();
+    else if (page === 'search') await articleSearchPage(id ? decodeURIComponent(id) : '');
     else if (page === 'entities') await entitiesPage();
     else if (page === 'quotes') await quotesPage();
     else if (page === 'events') await eventsPage();

@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { registerIngest } from './ingest.js';
 import { registerExtract } from './extract.js';
 import { registerList } from './list.js';
+import { registerSearch } from './search.js';
 import { registerShow } from './show.js';
 import { registerDups } from './dups.js';
 import { registerStats } from './stats.js';
@@ -31,7 +32,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerIngest, registerExtract, registerList, registerShow, registerDups, registerStats, registerErrors, registerStories, registerAnnotate, registerEntities, registerQuotes, registerEvents, registerCompare, registerExport, registerServe, registerEnqueue, registerWorker, registerQueueStatus]) {
+  for (const register of [registerIngest, registerExtract, registerList, registerSearch, registerShow, registerDups, registerStats, registerErrors, registerStories, registerAnnotate, registerEntities, registerQuotes, registerEvents, registerCompare, registerExport, registerServe, registerEnqueue, registerWorker, registerQueueStatus]) {
     register(program);
   }
   program.commands.forEach((c) => c.exitOverride());

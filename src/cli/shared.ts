@@ -82,8 +82,12 @@ export function shortId(id: string): string {
   return id.slice(0, 12);
 }
 
+/**
+ * One line of at most `width` characters for a terminal table. Control characters go: file names,
+ * URLs and WARC headers are as hostile as article text, and an ESC sequence would rewrite the screen.
+ */
 export function truncate(text: string | null | undefined, width: number): string {
-  const t = (text ?? '').replace(/\s+/g, ' ').trim();
+  const t = (text ?? '').replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
   return t.length <= width ? t : t.slice(0, Math.max(0, width - 1)) + '…';
 }
 

@@ -30,7 +30,7 @@ export class DecodeError extends Error {
 }
 
 export interface DecodedText {
-  /** BOM stripped, line ends normalised to LF, NUL characters removed. */
+  /** BOM stripped, line ends normalised to LF, NUL and other control characters removed (tab, LF, FF, VT stay). */
   text: string;
   /** Canonical lower-case name of the charset used, e.g. "utf-8", "windows-1252", "utf-8 (repaired)". */
   charset: string;
@@ -263,11 +263,20 @@ function decodeWith(bytes: Uint8Array, charset: string): string {
   }
 }
 
-/** Strip a BOM character and NULs, normalise CRLF and lone CR to LF. */
+/**
+ * Control characters other than whitespace: C0 (ESC, BEL, backspace, ...), DEL and C1. They carry
+ * no text, and printed to a terminal a hostile page's ESC sequences would rewrite the user's screen
+ * (`parallax show` prints article text), so they never reach an article. The raw bytes keep them.
+ */
+const CONTROL_CHARS = /[\u0001-\u0008\u000e-\u001f\u007f-\u009f]/g;
+
+/** Strip a BOM character, NULs and other control characters; normalise CRLF and lone CR to LF. */
 function tidy(text: string): string {
   let t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
   if (t.includes('\0')) t = t.replaceAll('\0', '');
+  CONTROL_CHARS.lastIndex = 0;
+  if (CONTROL_CHARS.test(t)) t = t.replace(CONTROL_CHARS, '');
   return t;
 }
 

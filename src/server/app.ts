@@ -19,7 +19,8 @@ import { comparableArticles, comparisonView, storiesMatching, storyDerivations }
 import { relateCorpus } from '../stories/relate-corpus.js';
 import type { StoryRecord } from '../stories/store-port.js';
 import { STORY_SORTS, selectStories, type StoryQuery } from '../stories/story-query.js';
-import type { Store } from '../store/store.js';
+import { MAX_QUERY_CHARS, SearchQueryError } from '../store/search-query.js';
+import type { SearchQuery, Store } from '../store/store.js';
 
 export interface ServerOptions {
   /** Folder with the UI's files (index.html, app.js, style.css). Default: the repo's `web/`. */
@@ -64,6 +65,7 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
   });
   app.setErrorHandler((err: Error & { validation?: unknown; statusCode?: number }, _req, reply) => {
     if (err instanceof NotFound) return reply.code(404).send({ error: err.message });
+    if (err instanceof SearchQueryError) return reply.code(400).send({ error: err.message });
     if (err.validation) return reply.code(400).send({ error: err.message });
     app.log.error(err);
     return reply.code(err.statusCode && err.statusCode < 500 ? err.statusCode : 500).send({ error: err.statusCode && err.statusCode < 500 ? err.message : 'internal error' });
@@ -139,6 +141,31 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
   app.get('/api/errors', { schema: { querystring: { type: 'object', properties: { limit: limitProp } } } }, async (req) =>
     store.errors((req.query as { limit: number }).limit),
   );
+
+  const dateBound = { type: 'string', pattern: '^\\d{4}(-\\d\\d(-\\d\\d)?)?$' } as const;
+  app.get('/api/search', {
+    schema: {
+      querystring: {
+        type: 'object',
+        required: ['q'],
+        properties: {
+          q: { type: 'string', minLength: 1, maxLength: MAX_QUERY_CHARS },
+          outlet: { type: 'string', maxLength: 200 },
+          language: { type: 'string', maxLength: 20 },
+          since: dateBound,
+          until: dateBound,
+          sort: { type: 'string', enum: ['relevance', 'recent'] },
+          limit: { ...limitProp, maximum: 1000, default: 20 },
+          offset: offsetProp,
+        },
+      },
+    },
+  }, async (req, reply) => {
+    // the hits of one page; the number of matching articles in a header, as /api/stories does
+    const { total, hits } = await store.search(req.query as SearchQuery);
+    reply.header('X-Total-Count', String(total));
+    return hits;
+  });
 
   app.get('/api/stories', {
     schema: {

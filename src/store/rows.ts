@@ -4,7 +4,8 @@
  * placeholders are built here once.
  */
 import type { DuplicateRelation, RawOrigin } from '../model.js';
-import type { DuplicateQuery, StoredArticle, StoredArticleSummary } from './store.js';
+import { SearchQueryError, unmarkSnippet } from './search-query.js';
+import type { DuplicateQuery, SearchHit, SearchQuery, StoredArticle, StoredArticleSummary } from './store.js';
 
 export type Row = Record<string, unknown>;
 
@@ -83,5 +84,39 @@ export function summaryFromRow(r: Row): StoredArticleSummary {
     garbleScore: r.garble_score as number,
     removals: r.removals as number,
     ingestedAt: r.ingested_at as string,
+  };
+}
+
+/** A date bound of a search: a year, a month or a day, as publication times start. */
+const DATE_BOUND = /^\d{4}(?:-\d\d(?:-\d\d)?)?$/;
+
+/**
+ * The WHERE conditions of a search's filters (article alias `a`), every value a bound parameter.
+ * Dates compare as text on the bound's own length, so "2024-05" keeps all of May (publication
+ * times are ISO 8601 strings, which sort as they read).
+ */
+export function searchFilterSql(query: SearchQuery, next: (value: unknown) => string): string[] {
+  const conds: string[] = [];
+  if (query.outlet !== undefined) conds.push(`a.outlet = ${next(query.outlet)}`);
+  if (query.language !== undefined) conds.push(`a.language = ${next(query.language)}`);
+  for (const [bound, op] of [[query.since, '>='], [query.until, '<=']] as const) {
+    if (bound === undefined) continue;
+    if (!DATE_BOUND.test(bound)) throw new SearchQueryError(`a date bound must be YYYY, YYYY-MM or YYYY-MM-DD, not "${bound}"`);
+    conds.push(`substr(a.published_at, 1, ${bound.length}) ${op} ${next(bound)}`);
+  }
+  return conds;
+}
+
+/** A search answer row (the same columns in both stores; `marked` is the snippet with match markers). */
+export function searchHitFromRow(r: Row): SearchHit {
+  return {
+    id: r.id as string,
+    title: r.title as string | null,
+    outlet: r.outlet as string | null,
+    publishedAt: r.published_at as string | null,
+    language: r.language as string | null,
+    url: r.url as string | null,
+    score: Number(r.score),
+    ...unmarkSnippet((r.marked as string | null) ?? ''),
   };
 }

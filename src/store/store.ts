@@ -54,6 +54,45 @@ export interface ListQuery {
   outlet?: string;
 }
 
+/**
+ * A full-text search over titles and clean text. `q` is what a user types (see search-query.ts:
+ * words, "phrases", OR, -exclusions, prefix*); the filters narrow the articles searched.
+ */
+export interface SearchQuery {
+  q: string;
+  limit?: number;
+  offset?: number;
+  outlet?: string;
+  language?: string;
+  /** Published on or after this date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (articles with no date are left out). */
+  since?: string;
+  /** Published on or before this date (same forms; the whole month or year when given so). */
+  until?: string;
+  /** `relevance` (default: best match first, words in the title count most) or `recent` (newest first). */
+  sort?: 'relevance' | 'recent';
+}
+
+export interface SearchHit {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  url: string | null;
+  /** Relevance, higher is better; comparable within one answer only (each store ranks its own way). */
+  score: number;
+  /** A passage of the clean text around the matches ("…" where it was cut). */
+  snippet: string;
+  /** [start, end) offsets of the matched words in `snippet`. */
+  highlights: Array<[number, number]>;
+}
+
+export interface SearchResult {
+  /** Articles matching the query and filters, before limit and offset. */
+  total: number;
+  hits: SearchHit[];
+}
+
 /** Which duplicate relations to read: of one kind, of one article, a page of them (ingest order). */
 export interface DuplicateQuery {
   kind?: DuplicateRelation['kind'];
@@ -116,6 +155,8 @@ export interface Store {
   getArticle(idOrPrefix: string): Awaitable<StoredArticle | null>;
   getRaw(id: string): Awaitable<Uint8Array | null>;
   listArticles(query?: ListQuery): Awaitable<StoredArticleSummary[]>;
+  /** Full-text search over titles and clean text (throws SearchQueryError for a query with no words to find). */
+  search(query: SearchQuery): Awaitable<SearchResult>;
   /** Every article id, in ingest order (for corpus stages). */
   articleIds(): Awaitable<string[]>;
   /** Duplicate relations, ordered by the ingest order of their first then second article. */

@@ -123,4 +123,32 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: 
       );
     `,
   },
+  {
+    version: 3,
+    name: 'full-text search over titles and clean text',
+    // A table beside articles (so reading an article never drags its tsvector along), filled by a
+    // trigger on insert. English stemming; the title weighs A, the text B (ts_rank_cd counts A most).
+    // A tsvector holds at most 1 MB: the first 200,000 characters of a text are indexed, far past
+    // any article (a giant page must not fail its insert). Accents are not folded (that needs the
+    // unaccent extension, which a managed database may not allow).
+    sql: `
+      CREATE TABLE article_search (
+        article_id TEXT COLLATE "C" PRIMARY KEY REFERENCES articles(id),
+        search     tsvector NOT NULL
+      );
+      CREATE INDEX article_search_gin ON article_search USING GIN (search);
+      CREATE FUNCTION parallax_article_tsvector(title TEXT, body TEXT) RETURNS tsvector
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $$ SELECT setweight(to_tsvector('english', coalesce(title, '')), 'A')
+                  || setweight(to_tsvector('english', left(body, 200000)), 'B') $$;
+      CREATE FUNCTION parallax_index_article() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO article_search (article_id, search) VALUES (NEW.id, parallax_article_tsvector(NEW.title, NEW.text));
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER articles_search_insert AFTER INSERT ON articles
+        FOR EACH ROW EXECUTE FUNCTION parallax_index_article();
+      INSERT INTO article_search (article_id, search) SELECT id, parallax_article_tsvector(title, text) FROM articles;
+    `,
+  },
 ];

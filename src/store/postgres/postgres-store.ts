@@ -27,10 +27,13 @@ import type {
   StoredError,
   StoredEvent,
   StoredQuote,
+  SearchQuery,
+  SearchResult,
 } from '../store.js';
+import { MATCH_END, MATCH_START, parseSearch, toTsquerySql } from '../search-query.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { guardPool, inPooledTransaction } from './pooled-client.js';
-import { articleFromRow, duplicateFromRow, duplicatesSql, originLocator, summaryFromRow, type Row } from '../rows.js';
+import { articleFromRow, duplicateFromRow, duplicatesSql, originLocator, searchFilterSql, searchHitFromRow, summaryFromRow, type Row } from '../rows.js';
 
 /** A pool or one checked-out client: both run queries. */
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -180,6 +183,14 @@ export class PostgresStore implements Store {
     let name = this.statementNames.get(sql);
     if (name === undefined) this.statementNames.set(sql, (name = `parallax_${this.statementNames.size + 1}`));
     return this.db().query({ name, text: sql, values: params.map(bindable) });
+  }
+
+  /**
+   * Run one statement without preparing it: for SQL whose shape varies with user input (a search's
+   * terms), which would otherwise fill each connection with prepared statements used once.
+   */
+  private queryOnce(sql: string, params: unknown[]): Promise<pg.QueryResult<Row>> {
+    return this.db().query({ text: sql, values: params.map(bindable) });
   }
 
   /**
@@ -380,6 +391,34 @@ export class PostgresStore implements Store {
       params,
     );
     return rows.map(summaryFromRow);
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const params: unknown[] = [];
+    const next = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const tsquery = toTsquerySql(parseSearch(query.q), next, 'english');
+    const where = ['s.search @@ q.query', ...searchFilterSql(query, next)].join(' AND ');
+    const from = `FROM article_search s JOIN articles a ON a.id = s.article_id, (SELECT ${tsquery} AS query) q WHERE ${where}`;
+    // ts_rank_cd weighs title words (A) ten times text words (B) by default; divided by 1 + log(length)
+    const order = query.sort === 'recent' ? 'a.published_at DESC NULLS LAST, a.seq DESC' : 'score DESC, a.seq';
+    const total = Number((await this.queryOnce(`SELECT count(*) AS n ${from}`, params)).rows[0].n);
+    const page = [...params];
+    const limit = `$${page.push(rowLimit(query.limit))}`;
+    const offset = `$${page.push(rowOffset(query.offset))}`;
+    const options = `$${page.push(`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=40, MinWords=20, MaxFragments=1, FragmentDelimiter=" … "`)}`;
+    // The page first, then headlines for its rows only: ts_headline re-reads the whole text.
+    const { rows } = await this.queryOnce(
+      `SELECT hit.*, ts_headline('english', left(hit.text, 100000), hit.query, ${options}) AS marked
+       FROM (SELECT a.id, a.seq, a.title, a.outlet, a.published_at, a.language, a.url, a.text, q.query,
+               ts_rank_cd(s.search, q.query, 1) AS score
+             ${from} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) hit
+       ORDER BY ${order.replaceAll('a.', 'hit.')}`,
+      page,
+    );
+    return { total, hits: rows.map(searchHitFromRow) };
   }
 
   async articleIds(): Promise<string[]> {

@@ -114,4 +114,28 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 3,
+    name: 'full-text search over titles and clean text',
+    // External content: the index points into `articles` (rowid = seq) and keeps no second copy of
+    // the text. Porter stemming ("signed" finds "sign") over Unicode words with accents folded
+    // ("Müller" finds "Muller"). Articles are only ever inserted; the delete and update triggers keep
+    // the index right should that change. 'rebuild' indexes a database made before this step.
+    sql: `
+      CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2'
+      );
+      INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+      END;
+      CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+      END;
+      CREATE TRIGGER articles_fts_update AFTER UPDATE OF seq, title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+      END;
+    `,
+  },
 ];

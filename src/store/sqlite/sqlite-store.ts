@@ -20,9 +20,12 @@ import type {
   StoredError,
   StoredEvent,
   StoredQuote,
+  SearchQuery,
+  SearchResult,
 } from '../store.js';
+import { MATCH_END, MATCH_START, SearchQueryError, parseSearch, toFts5 } from '../search-query.js';
 import { MIGRATIONS } from './migrations.js';
-import { articleFromRow, duplicateFromRow, duplicatesSql, originLocator, summaryFromRow, type Row } from '../rows.js';
+import { articleFromRow, duplicateFromRow, duplicatesSql, originLocator, searchFilterSql, searchHitFromRow, summaryFromRow, type Row } from '../rows.js';
 
 
 
@@ -234,6 +237,33 @@ export class SqliteStore implements Store {
       )
       .all({ outlet: query.outlet, limit: query.limit ?? -1, offset: query.offset ?? 0 }) as Row[];
     return rows.map(summaryFromRow);
+  }
+
+  search(query: SearchQuery): SearchResult {
+    const params: unknown[] = [toFts5(parseSearch(query.q))];
+    const next = (v: unknown) => {
+      params.push(v);
+      return '?';
+    };
+    const where = ['articles_fts MATCH ?', ...searchFilterSql(query, next)].join(' AND ');
+    const from = `FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE ${where}`;
+    // bm25 is lower for better matches; words in the title weigh four times those in the text
+    const order = query.sort === 'recent' ? 'a.published_at DESC NULLS LAST, a.seq DESC' : 'score DESC, a.seq';
+    try {
+      const total = this.db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number;
+      const rows = this.db
+        .prepare(
+          `SELECT a.id, a.title, a.outlet, a.published_at, a.language, a.url, -bm25(articles_fts, 4.0, 1.0) AS score,
+             snippet(articles_fts, 1, ?, ?, '…', 32) AS marked
+           ${from} ORDER BY ${order} LIMIT ? OFFSET ?`,
+        )
+        .all(MATCH_START, MATCH_END, ...params, query.limit ?? -1, query.offset ?? 0) as Row[];
+      return { total, hits: rows.map(searchHitFromRow) };
+    } catch (err) {
+      // The MATCH string is built from quoted terms only; should FTS5 still refuse it, say so as a query error.
+      if (err instanceof Error && /fts5/i.test(err.message)) throw new SearchQueryError(`cannot search for ${JSON.stringify(query.q)}: ${err.message}`);
+      throw err;
+    }
   }
 
   articleIds(): string[] {

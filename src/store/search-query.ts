@@ -1,0 +1,162 @@
+/**
+ * Full-text search queries, as people type them into a search box: words (all must occur),
+ * "quoted phrases", `OR` between two alternatives, `-word` / `-"phrase"` to exclude, `word*` for
+ * a prefix. Parsed once here into a small tree, then written for each store: an FTS5 MATCH string
+ * for SQLite (every term a quoted string, so nothing the user types is FTS5 syntax) and a tsquery
+ * expression for PostgreSQL built from bound parameters (no user text in the SQL).
+ *
+ * The parser is one linear pass over the characters (no regular expression that could backtrack)
+ * and bounds the query's size, so a hostile query costs nothing.
+ */
+
+export interface SearchTerm {
+  /** The words as typed (a phrase keeps its spaces). */
+  text: string;
+  /** Typed in double quotes: the words in this order, next to each other. */
+  phrase: boolean;
+  /** Ended with `*`: words starting with this one. */
+  prefix: boolean;
+}
+
+/** All of `all` (each an OR of alternatives) and none of `none`. */
+export interface ParsedSearch {
+  all: SearchTerm[][];
+  none: SearchTerm[];
+}
+
+/** A query that cannot be searched (empty, only exclusions, too long); the message says why. */
+export class SearchQueryError extends Error {}
+
+export const MAX_QUERY_CHARS = 1000;
+export const MAX_QUERY_TERMS = 32;
+
+/** A term matches words only: one made of punctuation alone ("-", "&") is dropped. */
+function hasWord(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
+export function parseSearch(query: string): ParsedSearch {
+  if (query.length > MAX_QUERY_CHARS) throw new SearchQueryError(`the search query is longer than ${MAX_QUERY_CHARS} characters`);
+  const all: SearchTerm[][] = [];
+  const none: SearchTerm[] = [];
+  let orPending = false;
+  let i = 0;
+  const n = query.length;
+  const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\u00a0';
+  while (i < n) {
+    if (isSpace(query[i])) {
+      i++;
+      continue;
+    }
+    let negated = false;
+    if (query[i] === '-' && i + 1 < n && !isSpace(query[i + 1])) {
+      negated = true;
+      i++;
+    }
+    let text: string;
+    let phrase = false;
+    if (query[i] === '"' || query[i] === '\u201c' || query[i] === '\u201d') {
+      // a phrase runs to the closing quote, or to the end when the user did not close it
+      phrase = true;
+      let j = i + 1;
+      while (j < n && query[j] !== '"' && query[j] !== '\u201c' && query[j] !== '\u201d') j++;
+      text = query.slice(i + 1, j);
+      i = j + 1;
+    } else {
+      let j = i;
+      while (j < n && !isSpace(query[j]) && query[j] !== '"') j++;
+      text = query.slice(i, j);
+      i = j;
+      if (text === 'OR' && !negated) {
+        orPending = all.length > 0;
+        continue;
+      }
+    }
+    // `word*`, and `"a phrase"*` for a phrase whose last word is a prefix
+    let prefix = false;
+    if (phrase && query[i] === '*') {
+      prefix = true;
+      while (i < n && query[i] === '*') i++;
+    } else if (!phrase && text.endsWith('*')) {
+      prefix = true;
+      let end = text.length;
+      while (end > 0 && text[end - 1] === '*') end--;
+      text = text.slice(0, end);
+    }
+    text = text.replace(/\s+/g, ' ').trim();
+    if (!hasWord(text)) {
+      orPending = false;
+      continue;
+    }
+    const term: SearchTerm = { text, phrase: phrase || text.includes(' '), prefix };
+    if (negated) none.push(term);
+    else if (orPending) all[all.length - 1].push(term);
+    else all.push([term]);
+    orPending = false;
+    if (all.reduce((k, g) => k + g.length, 0) + none.length > MAX_QUERY_TERMS) {
+      throw new SearchQueryError(`the search query has more than ${MAX_QUERY_TERMS} terms`);
+    }
+  }
+  if (!all.length) {
+    throw new SearchQueryError(none.length ? 'a search needs at least one word to find, not only words to exclude' : 'the search query has no words');
+  }
+  return { all, none };
+}
+
+/** An FTS5 string literal: the tokenizer splits it into words; nothing inside is query syntax. */
+function fts5String(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+function fts5Term(term: SearchTerm): string {
+  return term.prefix ? `${fts5String(term.text)} *` : fts5String(term.text);
+}
+
+/** The FTS5 MATCH expression for a parsed query. */
+export function toFts5(search: ParsedSearch): string {
+  const groups = search.all.map((g) => (g.length === 1 ? fts5Term(g[0]) : `(${g.map(fts5Term).join(' OR ')})`));
+  let expr = groups.length === 1 ? groups[0] : `(${groups.join(' AND ')})`;
+  for (const t of search.none) expr = `${expr} NOT ${fts5Term(t)}`;
+  return search.none.length || groups.length === 1 ? expr : groups.join(' AND ');
+}
+
+/**
+ * A PostgreSQL tsquery expression for a parsed query. `bind` adds a parameter and returns its
+ * placeholder; only operators and function names are written into the SQL. `config` is the text
+ * search configuration the index was built with.
+ */
+export function toTsquerySql(search: ParsedSearch, bind: (value: string) => string, config: string): string {
+  const term = (t: SearchTerm): string => {
+    // A prefix becomes `word:*`; safe in to_tsquery's syntax only for a single run of letters and digits.
+    if (t.prefix && /^[\p{L}\p{N}]+$/u.test(t.text)) return `to_tsquery('${config}', ${bind(`${t.text}:*`)})`;
+    return `phraseto_tsquery('${config}', ${bind(t.text)})`;
+  };
+  const groups = search.all.map((g) => (g.length === 1 ? term(g[0]) : `(${g.map(term).join(' || ')})`));
+  const expr = groups.length === 1 ? groups[0] : `(${groups.join(' && ')})`;
+  if (!search.none.length) return groups.join(' && ');
+  return `${expr} && ${search.none.map((t) => `!!${term(t)}`).join(' && ')}`;
+}
+
+/** Characters the stores put around matched words in a snippet (never in clean article text). */
+export const MATCH_START = '\u0002';
+export const MATCH_END = '\u0003';
+
+/**
+ * A snippet with its markers taken out and their places kept as [start, end) offsets into it
+ * (UTF-16 units, as JavaScript strings index); runs of whitespace become one space.
+ */
+export function unmarkSnippet(marked: string): { snippet: string; highlights: Array<[number, number]> } {
+  let snippet = '';
+  const highlights: Array<[number, number]> = [];
+  let open = -1;
+  for (const ch of marked) {
+    if (ch === MATCH_START) open = snippet.length;
+    else if (ch === MATCH_END) {
+      if (open >= 0 && snippet.length > open) highlights.push([open, snippet.length]);
+      open = -1;
+    } else if (/\s/.test(ch)) {
+      if (!snippet.endsWith(' ')) snippet += ' ';
+    } else snippet += ch;
+  }
+  return { snippet, highlights };
+}
