@@ -793,6 +793,31 @@ describe('PostgresStore with several workers', () => {
     }
   });
 
+  test('articles are indexed for search after their commit; one left queued (its writer killed) is indexed by the next search', async (t) => {
+    const reason = postgres.unavailable();
+    if (reason) return t.skip(reason);
+    const url = await freshDatabase();
+    const store = await PostgresStore.open(url);
+    const client = new pg.Client(url);
+    await client.connect();
+    try {
+      await store.transaction(async () => {
+        await store.putArticle(courier);
+        await store.putArticle(harbour);
+      });
+      const counts = async () => (await client.query('SELECT (SELECT count(*)::int FROM search_pending) AS queued, (SELECT count(*)::int FROM article_search) AS indexed')).rows[0];
+      assert.deepEqual(await counts(), { queued: 0, indexed: 2 }, 'indexed once the write committed');
+      // what a worker killed between its commit and its indexing leaves behind
+      await client.query('DELETE FROM article_search WHERE article_id = $1', [harbour.article.id]);
+      await client.query('INSERT INTO search_pending (article_id) VALUES ($1)', [harbour.article.id]);
+      assert.deepEqual((await store.search({ q: 'dock workers' })).hits.map((h) => h.id), [harbour.article.id]);
+      assert.deepEqual(await counts(), { queued: 0, indexed: 2 });
+    } finally {
+      await client.end();
+      await store.close();
+    }
+  });
+
   test('a read-only user can open an up-to-date database and read it', async (t) => {
     const reason = postgres.unavailable();
     if (reason) return t.skip(reason);

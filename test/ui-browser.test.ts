@@ -88,6 +88,33 @@ test('ui: hostile article text is shown as text and never runs', { skip }, async
   await page.close();
 });
 
+test('ui: search marks the matches, shows hostile text as text, links to the article, and says why a query is refused', { skip }, async () => {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.goto(`${base}/#/search`);
+  await page.fill('input[type=search]', 'Brenford reopen');
+  await page.waitForSelector('ol.hits li mark');
+  assert.deepEqual(await page.locator('ol.hits li mark').allTextContents(), ['Brenford', 'reopen']);
+  const snippet = (await page.textContent('ol.hits li .snippet')) ?? '';
+  assert.ok(snippet.includes('<img src=x onerror=alert(1)>'), 'the markup in the snippet is visible as characters');
+  assert.equal(await page.locator('ol.hits img').count(), 0, 'and never became an element');
+  assert.match(page.url(), /#\/search\/Brenford%20reopen$/, 'the query is in the address, to share or reload');
+  await page.click('ol.hits li a');
+  await page.waitForSelector('.article-text');
+  assert.equal(await page.textContent('main h2'), 'Harbour bridge closes');
+  await page.goto(`${base}/#/search/${encodeURIComponent('-bridge')}`);
+  await page.waitForSelector('main p.error');
+  assert.match((await page.textContent('main p.error')) ?? '', /at least one word to find/);
+  assert.equal(await page.inputValue('input[type=search]'), '-bridge', 'the refused query stays in the box to fix');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('HTML dossier in a browser: its policy blocks an injected script even if escaping failed', { skip }, async () => {
   const { DOSSIER_CSP, storyDossierHtml } = await import('../src/export/dossier-html.js');
   const { compareStory } = await import('../src/stories/compare.js');

@@ -126,28 +126,35 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: 
   {
     version: 3,
     name: 'full-text search over titles and clean text',
-    // A table beside articles (so reading an article never drags its tsvector along), filled by a
-    // trigger on insert. English stemming; the title weighs A, the text B (ts_rank_cd counts A most).
-    // A tsvector holds at most 1 MB: the first 200,000 characters of a text are indexed, far past
-    // any article (a giant page must not fail its insert). Accents are not folded (that needs the
-    // unaccent extension, which a managed database may not allow).
+    // A table beside articles (so reading an article never drags its tsvector along). Building a
+    // tsvector costs as much as the rest of an article's write, and writes hold the corpus-wide write
+    // lock: so an insert only queues its article in search_pending (a trigger, in the same
+    // transaction), and the store indexes the queue after the commit, outside the lock, and again
+    // before each search (so a worker killed in between leaves nothing unsearchable).
+    // English stemming; the title weighs A, the text B (ts_rank_cd counts A most). A tsvector holds
+    // at most 1 MB: the first 200,000 characters of a text are indexed, far past any article (a giant
+    // page must not fail). Accents are not folded (that needs the unaccent extension, which a managed
+    // database may not allow).
     sql: `
       CREATE TABLE article_search (
         article_id TEXT COLLATE "C" PRIMARY KEY REFERENCES articles(id),
         search     tsvector NOT NULL
       );
       CREATE INDEX article_search_gin ON article_search USING GIN (search);
+      CREATE TABLE search_pending (
+        article_id TEXT COLLATE "C" PRIMARY KEY REFERENCES articles(id)
+      );
       CREATE FUNCTION parallax_article_tsvector(title TEXT, body TEXT) RETURNS tsvector
         LANGUAGE sql IMMUTABLE PARALLEL SAFE
         AS $$ SELECT setweight(to_tsvector('english', coalesce(title, '')), 'A')
                   || setweight(to_tsvector('english', left(body, 200000)), 'B') $$;
-      CREATE FUNCTION parallax_index_article() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION parallax_queue_for_search() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        INSERT INTO article_search (article_id, search) VALUES (NEW.id, parallax_article_tsvector(NEW.title, NEW.text));
+        INSERT INTO search_pending (article_id) VALUES (NEW.id) ON CONFLICT DO NOTHING;
         RETURN NEW;
       END $$;
-      CREATE TRIGGER articles_search_insert AFTER INSERT ON articles
-        FOR EACH ROW EXECUTE FUNCTION parallax_index_article();
+      CREATE TRIGGER articles_search_queue AFTER INSERT ON articles
+        FOR EACH ROW EXECUTE FUNCTION parallax_queue_for_search();
       INSERT INTO article_search (article_id, search) SELECT id, parallax_article_tsvector(title, text) FROM articles;
     `,
   },

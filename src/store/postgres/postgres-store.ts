@@ -42,6 +42,8 @@ type Queryable = Pick<pg.Pool, 'query'>;
 interface TxContext {
   client: pg.PoolClient;
   locks: Set<number>;
+  /** Set by putArticle: after the commit, the queued articles are indexed for search. */
+  wroteArticles?: boolean;
   /**
    * Set once the transaction has committed or rolled back. Work that `fn` left running (a timer, a
    * promise it did not await) still carries this context; from then on it must use the pool, not a
@@ -212,14 +214,20 @@ export class PostgresStore implements Store {
   private async atomically<T>(lock: number | null, fn: () => Promise<T>): Promise<T> {
     const current = this.current();
     if (!current) {
-      return this.inTransaction(lock, async (client) => {
+      let wroteArticles = false as boolean;
+      const result = await this.inTransaction(lock, async (client) => {
         const context: TxContext = { client, locks: new Set(lock === null ? [] : [lock]), settled: false };
         try {
           return await this.tx.run(context, fn);
         } finally {
           context.settled = true;
+          wroteArticles = context.wroteArticles === true;
         }
       });
+      // committed, the lock released: now the slow part of indexing, beside other writers (a failure
+      // leaves the articles queued for the next write or search, and the write stands)
+      if (wroteArticles) await this.indexQueuedForSearch().catch(() => undefined);
+      return result;
     }
     if (lock !== null && !current.locks.has(lock)) {
       await current.client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_CLASS, lock]);
@@ -259,6 +267,7 @@ export class PostgresStore implements Store {
   putArticle({ raw, article, textHash, signature, bandKeys }: ArticleWrite): Promise<void> {
     const origin = raw.origin;
     return this.atomically(LOCKS.write, async () => {
+      this.current()!.wroteArticles = true;
       await this.query(
         `WITH new_raw AS (
            INSERT INTO raw (id, type, bytes, hints, ingested_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING
@@ -393,7 +402,33 @@ export class PostgresStore implements Store {
     return rows.map(summaryFromRow);
   }
 
+  /**
+   * Index the articles queued in search_pending (by the insert trigger), a batch at a time, outside
+   * any transaction. Rows another process is indexing are skipped (SKIP LOCKED), so concurrent
+   * writers share the queue instead of waiting on each other. A failure leaves the rows queued: the
+   * next write or search indexes them.
+   */
+  private async indexQueuedForSearch(): Promise<void> {
+    for (;;) {
+      const { rows } = await this.query(
+        `WITH batch AS (
+           SELECT article_id FROM search_pending ORDER BY article_id LIMIT 256 FOR UPDATE SKIP LOCKED
+         ), done AS (
+           DELETE FROM search_pending p USING batch WHERE p.article_id = batch.article_id RETURNING p.article_id
+         ), indexed AS (
+           INSERT INTO article_search (article_id, search)
+           SELECT a.id, parallax_article_tsvector(a.title, a.text) FROM articles a JOIN done ON done.article_id = a.id
+           ON CONFLICT (article_id) DO NOTHING
+         )
+         SELECT count(*)::int AS n FROM done`,
+      );
+      if ((rows[0].n as number) === 0) return;
+    }
+  }
+
   async search(query: SearchQuery): Promise<SearchResult> {
+    // what a worker committed but did not get to index (it was killed) is indexed now
+    await this.indexQueuedForSearch();
     const params: unknown[] = [];
     const next = (v: unknown) => {
       params.push(v);

@@ -254,7 +254,7 @@ export class SqliteStore implements Store {
       const rows = this.db
         .prepare(
           `SELECT a.id, a.title, a.outlet, a.published_at, a.language, a.url, -bm25(articles_fts, 4.0, 1.0) AS score,
-             snippet(articles_fts, 1, ?, ?, '…', 32) AS marked
+             snippet(articles_fts, 1, ?, ?, '…', 40) AS marked
            ${from} ORDER BY ${order} LIMIT ? OFFSET ?`,
         )
         .all(MATCH_START, MATCH_END, ...params, query.limit ?? -1, query.offset ?? 0) as Row[];
