@@ -97,8 +97,9 @@ function queries(records: PreparedRecord[]): Array<[string, SearchQuery]> {
   const common = byShare(0.5)[0];
   const [mid, mid2] = byShare(0.03);
   const rare = content.find(([, c]) => c === 3)?.[0] ?? mid;
-  // a phrase: two adjacent content words of one article, each in under a fifth of the corpus
-  const words = tokens(records[Math.floor(n / 2)].article.text);
+  // a phrase: two adjacent content words of one article (a real one when WCXB is there), each in
+  // under a fifth of the corpus
+  const words = tokens(records[n > COUNT ? COUNT + 7 : Math.floor(n / 2)].article.text);
   const usable = (w: string) => w.length >= 4 && !FUNCTION_WORDS.has(w) && (df.get(w) ?? 0) / n < 0.2;
   let phrase = `${mid} ${mid2}`;
   for (let i = 0; i + 1 < words.length; i++) {

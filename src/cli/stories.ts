@@ -46,7 +46,7 @@ export function register(program: Command): void {
       const widest = [...stories].sort((a, b) => outletCount(b) - outletCount(a))[0];
       if (outletCount(widest) > 1) {
         const db = opts.db === DEFAULT_DB ? '' : ` --db ${displayDb(opts.db)}`;
-        process.stdout.write(`\nNext: \`parallax compare ${shortId(widest.id.replace(/^story-/, ''))}${db}\` shows what its ${outletCount(widest)} outlets agree and disagree on; \`parallax serve${db}\` opens the web UI.\n`);
+        process.stdout.write(`\nNext: \`parallax compare ${shortId(widest.id.replace(/^story-/, ''))}${db}\` shows what its ${outletCount(widest)} outlets agree and disagree on; \`parallax search <words>${db}\` finds articles; \`parallax serve${db}\` opens the web UI.\n`);
       }
     } finally {
       await store.close();
