@@ -65,3 +65,20 @@ test('a query with nothing to find, or a bad date, is a usage error (exit 2)', (
   assert.equal(none.status, 0);
   assert.match(none.stdout, /No article matches "zeppelin"/);
 });
+
+test('export articles --query writes the articles a search finds, best first; other kinds refuse it', () => {
+  const found = runCli(['search', '"death toll"', '--json', '--limit', '1000', '--db', db]);
+  const ids = found.stdout.trim().split('\n').map((l) => JSON.parse(l).id);
+  assert.ok(ids.length >= 2, 'several articles report the death toll');
+  const exported = runCli(['export', 'articles', '--query', '"death toll"', '--no-text', '--db', db]);
+  assert.equal(exported.status, 0, exported.stderr);
+  const rows = exported.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(rows.map((r) => r.id), ids);
+  assert.ok(rows.every((r) => typeof r.story === 'string' && r.text === null), 'the usual article rows, with their story');
+  const refused = runCli(['export', 'quotes', '--query', 'flood', '--db', db]);
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /--query selects articles/);
+  const empty = runCli(['export', 'articles', '--db', db, '--query', '-flood']);
+  assert.equal(empty.status, 2);
+  assert.match(empty.stderr, /--query: a search needs at least one word/);
+});

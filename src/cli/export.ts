@@ -16,6 +16,7 @@ import {
 } from '../export/tables.js';
 import { EXPORT_FORMATS, writeTable, type ExportFormat } from '../export/write.js';
 import { ensureAnnotated } from './annotated.js';
+import { SearchQueryError } from '../store/search-query.js';
 import { UsageError, addDbOption, openStore } from './shared.js';
 
 interface ExportOptions {
@@ -24,6 +25,7 @@ interface ExportOptions {
   out?: string;
   annotations?: boolean;
   text: boolean;
+  query?: string;
 }
 
 /** --format wins; else the --out extension; else JSONL. */
@@ -33,13 +35,24 @@ export function chooseFormat(format: string | undefined, out: string | undefined
   return f as ExportFormat;
 }
 
+/** Every article matching a search, best match first. */
+async function searchIds(store: Store, q: string): Promise<string[]> {
+  try {
+    return (await store.search({ q })).hits.map((h) => h.id);
+  } catch (err) {
+    if (err instanceof SearchQueryError) throw new UsageError(`--query: ${err.message}`);
+    throw err;
+  }
+}
+
 async function buildTable(kind: ExportKind, store: Store, opts: ExportOptions): Promise<ExportTable> {
   switch (kind) {
     case 'articles': {
       if (opts.annotations) await ensureAnnotated(store);
       const storyOf = new Map<string, string>();
       for (const s of (await relateCorpus(store)).stories) for (const m of s.articles) storyOf.set(m.id, s.id);
-      return articleTable(store, { storyOf, withAnnotations: !!opts.annotations, withText: opts.text });
+      const ids = opts.query === undefined ? undefined : await searchIds(store, opts.query);
+      return articleTable(store, { storyOf, withAnnotations: !!opts.annotations, withText: opts.text, ids });
     }
     case 'stories':
       return storyTable((await relateCorpus(store)).stories);
@@ -66,11 +79,13 @@ export function registerExport(program: Command): void {
       .option('--format <format>', `${EXPORT_FORMATS.join(' | ')} (default: from the --out extension, else jsonl)`)
       .option('--out <file>', 'write to this file (written whole, then renamed into place) instead of stdout')
       .option('--annotations', 'articles, JSONL: add each article\'s annotation layers')
-      .option('--no-text', 'articles: leave the clean text out'),
+      .option('--no-text', 'articles: leave the clean text out')
+      .option('--query <search>', 'articles: only those matching this search (as `parallax search` reads it), best match first'),
   ).action(async (kind: string, opts: ExportOptions) => {
     if (!(EXPORT_KINDS as readonly string[]).includes(kind)) throw new UsageError(`unknown export kind "${kind}"; use one of ${EXPORT_KINDS.join(', ')}`);
     const format = chooseFormat(opts.format, opts.out);
     if (opts.annotations && format !== 'jsonl') throw new UsageError('--annotations needs --format jsonl (layers are nested data)');
+    if (opts.query !== undefined && kind !== 'articles') throw new UsageError('--query selects articles; use it with `export articles`');
     const store = await openStore(opts.db);
     try {
       const table = await buildTable(kind as ExportKind, store, opts);

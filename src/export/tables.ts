@@ -30,6 +30,8 @@ export interface ArticleExportOptions {
   withAnnotations?: boolean;
   /** JSONL only: add the clean text (on by default; off for a light listing). */
   withText?: boolean;
+  /** Only these articles, in this order (a search's hits); every article in ingest order when absent. */
+  ids?: readonly string[];
 }
 
 /** Articles in ingest order, with metadata, quality signals and the audit of removed text. */
@@ -41,7 +43,7 @@ export function articleTable(store: Store, opts: ArticleExportOptions = {}): Exp
   const withText = opts.withText ?? true;
   async function* rows(): AsyncIterable<Row> {
     // ids first, then one article at a time: memory stays flat however large the corpus
-    for (const id of await store.articleIds()) {
+    for (const id of opts.ids ?? (await store.articleIds())) {
       const a = await store.getArticle(id);
       if (!a) continue;
       const row: Row = {
