@@ -21,16 +21,16 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { recordId } from '../src/ingest/record-id.js';
 import type { Article } from '../src/model.js';
-import { storePrepared, type PreparedRecord } from '../src/pipeline.js';
+import type { PreparedRecord } from '../src/pipeline.js';
 import { relateKeys } from '../src/similarity/relate-keys.js';
 import { PostgresStore } from '../src/store/postgres/postgres-store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { SearchQuery, Store } from '../src/store/store.js';
 import { createDatabase, startTempCluster } from '../test/helpers/pg-cluster.js';
+import { storeInBatches } from './lib/store-in-batches.js';
 import { syntheticDoc } from './lib/synthetic-news.js';
 
 const COUNT = Number(process.argv[2] ?? 20000);
-const BATCH = 64;
 const RUNS = 20;
 const WCXB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'bench', 'wcxb');
 
@@ -68,13 +68,10 @@ function corpus(): PreparedRecord[] {
   });
 }
 
+/** Milliseconds to store `records` as ingest does. */
 async function write(store: Store, records: PreparedRecord[]): Promise<number> {
   const t0 = performance.now();
-  for (let i = 0; i < records.length; i += BATCH) {
-    await store.transaction(async () => {
-      for (const r of records.slice(i, i + BATCH)) await storePrepared(store, r, 0.8);
-    });
-  }
+  await storeInBatches(store, records, 0.8);
   return performance.now() - t0;
 }
 

@@ -10,16 +10,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recordId } from '../src/ingest/record-id.js';
 import type { Article } from '../src/model.js';
-import { storePrepared, type PreparedRecord } from '../src/pipeline.js';
+import type { PreparedRecord } from '../src/pipeline.js';
 import { mulberry32 } from '../src/similarity/hash.js';
 import { relateKeys } from '../src/similarity/relate-keys.js';
 import { PostgresStore } from '../src/store/postgres/postgres-store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { createDatabase, startTempCluster } from '../test/helpers/pg-cluster.js';
+import { BATCH, storeInBatches } from './lib/store-in-batches.js';
 
 const COUNT = Number(process.argv[2] ?? 2000);
-const BATCH = 64;
 const NEAR_THRESHOLD = 0.8;
 
 /** Generated articles: 85% new texts, 10% near copies (a few words changed), 5% exact copies (new bytes). */
@@ -61,16 +61,6 @@ function generate(count: number): PreparedRecord[] {
   return out;
 }
 
-/** Store `records` in transactions of BATCH, as ingest does; returns duplicate relations found. */
-async function write(store: Store, records: PreparedRecord[]): Promise<number> {
-  let relations = 0;
-  for (let i = 0; i < records.length; i += BATCH) {
-    await store.transaction(async () => {
-      for (const r of records.slice(i, i + BATCH)) relations += (await storePrepared(store, r, NEAR_THRESHOLD)).length;
-    });
-  }
-  return relations;
-}
 
 /** The reads the CLI and annotator make over the whole corpus. */
 async function read(store: Store): Promise<void> {
@@ -91,7 +81,7 @@ function rate(n: number, ms: number): string {
 async function measure(label: string, stores: Store[], records: PreparedRecord[]): Promise<void> {
   const parts = stores.map((_, w) => records.filter((_, i) => i % stores.length === w));
   let t0 = performance.now();
-  const relations = (await Promise.all(stores.map((s, w) => write(s, parts[w])))).reduce((a, b) => a + b, 0);
+  const relations = (await Promise.all(stores.map((s, w) => storeInBatches(s, parts[w], NEAR_THRESHOLD)))).reduce((a, b) => a + b, 0);
   const writeMs = performance.now() - t0;
   t0 = performance.now();
   await read(stores[0]);

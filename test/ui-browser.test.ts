@@ -45,7 +45,8 @@ after(async () => {
   tmp.cleanup();
 });
 
-test('ui: stories → story comparison → article with highlights and its removal audit', { skip }, async () => {
+/** A new page that records script errors and dialogs (an alert would mean article text ran). */
+async function watchedPage() {
   const page = await browser.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
@@ -53,6 +54,11 @@ test('ui: stories → story comparison → article with highlights and its remov
     problems.push(`dialog: ${d.message()}`);
     void d.dismiss();
   });
+  return { page, problems };
+}
+
+test('ui: stories → story comparison → article with highlights and its removal audit', { skip }, async () => {
+  const { page, problems } = await watchedPage();
   await page.goto(base + '/');
   await page.waitForSelector('main table a');
   assert.match(await page.textContent('#stats') ?? '', /\d+ documents/);
@@ -89,13 +95,7 @@ test('ui: hostile article text is shown as text and never runs', { skip }, async
 });
 
 test('ui: search marks the matches, shows hostile text as text, links to the article, and says why a query is refused', { skip }, async () => {
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
+  const { page, problems } = await watchedPage();
   await page.goto(`${base}/#/search`);
   await page.fill('input[type=search]', 'Brenford reopen');
   await page.waitForSelector('ol.hits li mark');

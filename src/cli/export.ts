@@ -16,8 +16,7 @@ import {
 } from '../export/tables.js';
 import { EXPORT_FORMATS, writeTable, type ExportFormat } from '../export/write.js';
 import { ensureAnnotated } from './annotated.js';
-import { SearchQueryError } from '../store/search-query.js';
-import { UsageError, addDbOption, openStore } from './shared.js';
+import { UsageError, addDbOption, openStore, searchOrUsageError } from './shared.js';
 
 interface ExportOptions {
   db: string;
@@ -35,23 +34,14 @@ export function chooseFormat(format: string | undefined, out: string | undefined
   return f as ExportFormat;
 }
 
-/** Every article matching a search, best match first. */
-async function searchIds(store: Store, q: string): Promise<string[]> {
-  try {
-    return (await store.search({ q })).hits.map((h) => h.id);
-  } catch (err) {
-    if (err instanceof SearchQueryError) throw new UsageError(`--query: ${err.message}`);
-    throw err;
-  }
-}
-
 async function buildTable(kind: ExportKind, store: Store, opts: ExportOptions): Promise<ExportTable> {
   switch (kind) {
     case 'articles': {
       if (opts.annotations) await ensureAnnotated(store);
       const storyOf = new Map<string, string>();
       for (const s of (await relateCorpus(store)).stories) for (const m of s.articles) storyOf.set(m.id, s.id);
-      const ids = opts.query === undefined ? undefined : await searchIds(store, opts.query);
+      // every article the search finds, best match first
+      const ids = opts.query === undefined ? undefined : (await searchOrUsageError(store, { q: opts.query }, '--query')).hits.map((h) => h.id);
       return articleTable(store, { storyOf, withAnnotations: !!opts.annotations, withText: opts.text, ids });
     }
     case 'stories':

@@ -6,23 +6,20 @@
 import type { Command } from 'commander';
 import { relateCorpus } from '../stories/relate-corpus.js';
 import type { StoryRecord } from '../stories/store-port.js';
-import { SearchQueryError } from '../store/search-query.js';
+import { appendTo } from '../multimap.js';
+import { DATE_BOUND, SEARCH_SORTS } from '../store/search-query.js';
 import type { SearchHit, SearchQuery } from '../store/store.js';
-import { UsageError, addDbOption, oneOf, openStore, printJsonLines, shortId, truncate, wholeNumber } from './shared.js';
+import { UsageError, addDbOption, oneOf, openStore, printJsonLines, printable, searchOrUsageError, shortId, truncate, wholeNumber } from './shared.js';
 
-const SORTS = ['relevance', 'recent'] as const;
 const DEFAULT_LIMIT = 20;
 
 /** A date bound as the store takes it: YYYY, YYYY-MM or YYYY-MM-DD. */
 function dateBound(name: string) {
   return (v: string): string => {
-    if (!/^\d{4}(?:-\d\d(?:-\d\d)?)?$/.test(v)) throw new UsageError(`${name} must be YYYY, YYYY-MM or YYYY-MM-DD, got "${v}"`);
+    if (!DATE_BOUND.test(v)) throw new UsageError(`${name} must be YYYY, YYYY-MM or YYYY-MM-DD, got "${v}"`);
     return v;
   };
 }
-
-/** Control characters out (a store made before they were stripped at decoding may still hold some). */
-const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 
 /** The snippet on one line, matched words in bold on a terminal (markers are never shown elsewhere). */
 function renderSnippet(hit: SearchHit, bold: boolean): string {
@@ -45,15 +42,9 @@ function hitLines(hit: SearchHit, bold: boolean): string[] {
 function byStory(hits: SearchHit[], stories: StoryRecord[]): Array<{ story: StoryRecord | null; hits: SearchHit[] }> {
   const storyOf = new Map<string, StoryRecord>();
   for (const s of stories) for (const a of s.articles) storyOf.set(a.id, s);
-  const groups = new Map<string, { story: StoryRecord | null; hits: SearchHit[] }>();
-  for (const hit of hits) {
-    const story = storyOf.get(hit.id) ?? null;
-    const key = story?.id ?? `article:${hit.id}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { story, hits: [] }));
-    group.hits.push(hit);
-  }
-  return [...groups.values()];
+  const byKey = new Map<string, SearchHit[]>();
+  for (const hit of hits) appendTo(byKey, storyOf.get(hit.id)?.id ?? `article:${hit.id}`, hit);
+  return [...byKey.values()].map((group) => ({ story: storyOf.get(group[0].id) ?? null, hits: group }));
 }
 
 export function registerSearch(program: Command): void {
@@ -66,7 +57,7 @@ export function registerSearch(program: Command): void {
       .option('--language <code>', 'only articles in this language (e.g. en)')
       .option('--since <date>', 'only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)', dateBound('--since'))
       .option('--until <date>', 'only articles published on or before this date (the whole month or year when given so)', dateBound('--until'))
-      .option('--sort <order>', `${SORTS.join(' | ')}: best match first (title words count most) or newest first`, oneOf('--sort', SORTS), 'relevance')
+      .option('--sort <order>', `${SEARCH_SORTS.join(' | ')}: best match first (title words count most) or newest first`, oneOf('--sort', SEARCH_SORTS), 'relevance')
       .option('--limit <n>', `at most n articles (default ${DEFAULT_LIMIT})`, wholeNumber('--limit', 1))
       .option('--offset <n>', 'skip the first n articles', wholeNumber('--offset'))
       .option('--stories', 'gather the hits by story (relates the corpus first, as `parallax stories` does)')
@@ -84,13 +75,7 @@ export function registerSearch(program: Command): void {
         limit: opts.limit ?? DEFAULT_LIMIT,
         offset: opts.offset,
       };
-      let result;
-      try {
-        result = await store.search(query);
-      } catch (err) {
-        if (err instanceof SearchQueryError) throw new UsageError(err.message);
-        throw err;
-      }
+      const result = await searchOrUsageError(store, query);
       const groups = opts.stories ? byStory(result.hits, (await relateCorpus(store)).stories) : null;
       if (opts.json) {
         if (!groups) return printJsonLines(result.hits);

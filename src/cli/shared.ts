@@ -4,7 +4,8 @@
  */
 import type { Command } from 'commander';
 import { openStoreAt } from '../store/open.js';
-import type { Store } from '../store/store.js';
+import { SearchQueryError } from '../store/search-query.js';
+import type { SearchQuery, SearchResult, Store } from '../store/store.js';
 
 export const EXIT_OK = 0;
 /** Some documents failed; the rest were processed. */
@@ -62,6 +63,16 @@ export function oneOf<T extends string>(name: string, choices: readonly T[]) {
   };
 }
 
+/** A store search whose query errors (nothing to find, a bad date) are usage errors, named after `option` when one gave the query. */
+export async function searchOrUsageError(store: Store, query: SearchQuery, option?: string): Promise<SearchResult> {
+  try {
+    return await store.search(query);
+  } catch (err) {
+    if (err instanceof SearchQueryError) throw new UsageError(option ? `${option}: ${err.message}` : err.message);
+    throw err;
+  }
+}
+
 /** A commander parser for a similarity in (0, 1] given to option `name`. */
 export function similarityOption(name: string) {
   return (v: string) => {
@@ -83,11 +94,17 @@ export function shortId(id: string): string {
 }
 
 /**
- * One line of at most `width` characters for a terminal table. Control characters go: file names,
- * URLs and WARC headers are as hostile as article text, and an ESC sequence would rewrite the screen.
+ * Text without control characters, for a terminal: file names, URLs and WARC headers are as hostile
+ * as article text (and a store made before decoding dropped them may still hold some in its text),
+ * and an ESC sequence would rewrite the screen.
  */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+}
+
+/** One line of at most `width` printable characters for a terminal table. */
 export function truncate(text: string | null | undefined, width: number): string {
-  const t = (text ?? '').replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  const t = printable((text ?? '').replace(/\s+/g, ' ')).trim();
   return t.length <= width ? t : t.slice(0, Math.max(0, width - 1)) + '…';
 }
 

@@ -275,9 +275,7 @@ function tidy(text: string): string {
   let t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
   if (t.includes('\0')) t = t.replaceAll('\0', '');
-  CONTROL_CHARS.lastIndex = 0;
-  if (CONTROL_CHARS.test(t)) t = t.replace(CONTROL_CHARS, '');
-  return t;
+  return t.replace(CONTROL_CHARS, '');
 }
 
 function finish(raw: string, charset: string): DecodedText {

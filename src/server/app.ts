@@ -19,7 +19,7 @@ import { comparableArticles, comparisonView, storiesMatching, storyDerivations }
 import { relateCorpus } from '../stories/relate-corpus.js';
 import type { StoryRecord } from '../stories/store-port.js';
 import { STORY_SORTS, selectStories, type StoryQuery } from '../stories/story-query.js';
-import { MAX_QUERY_CHARS, SearchQueryError } from '../store/search-query.js';
+import { DATE_BOUND, MAX_QUERY_CHARS, SEARCH_SORTS, SearchQueryError } from '../store/search-query.js';
 import type { SearchQuery, Store } from '../store/store.js';
 
 export interface ServerOptions {
@@ -142,7 +142,7 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
     store.errors((req.query as { limit: number }).limit),
   );
 
-  const dateBound = { type: 'string', pattern: '^\\d{4}(-\\d\\d(-\\d\\d)?)?$' } as const;
+  const dateBound = { type: 'string', pattern: DATE_BOUND.source } as const;
   app.get('/api/search', {
     schema: {
       querystring: {
@@ -154,7 +154,7 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
           language: { type: 'string', maxLength: 20 },
           since: dateBound,
           until: dateBound,
-          sort: { type: 'string', enum: ['relevance', 'recent'] },
+          sort: { type: 'string', enum: [...SEARCH_SORTS] },
           limit: { ...limitProp, maximum: 1000, default: 20 },
           offset: offsetProp,
         },

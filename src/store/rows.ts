@@ -4,8 +4,8 @@
  * placeholders are built here once.
  */
 import type { DuplicateRelation, RawOrigin } from '../model.js';
-import { SearchQueryError, unmarkSnippet } from './search-query.js';
-import type { DuplicateQuery, SearchHit, SearchQuery, StoredArticle, StoredArticleSummary } from './store.js';
+import { DATE_BOUND, SearchQueryError, unmarkSnippet } from './search-query.js';
+import type { DuplicateQuery, ListedArticleField, SearchHit, SearchQuery, StoredArticle, StoredArticleSummary } from './store.js';
 
 export type Row = Record<string, unknown>;
 
@@ -69,8 +69,8 @@ export function articleFromRow(row: Row, origins: RawOrigin[]): StoredArticle {
   };
 }
 
-/** A row of the article listing query (the same columns in both stores). */
-export function summaryFromRow(r: Row): StoredArticleSummary {
+/** What a listing row and a search hit both show of an article. */
+function listedArticle(r: Row): Pick<StoredArticleSummary, ListedArticleField> {
   return {
     id: r.id as string,
     title: r.title as string | null,
@@ -78,6 +78,13 @@ export function summaryFromRow(r: Row): StoredArticleSummary {
     publishedAt: r.published_at as string | null,
     language: r.language as string | null,
     url: r.url as string | null,
+  };
+}
+
+/** A row of the article listing query (the same columns in both stores). */
+export function summaryFromRow(r: Row): StoredArticleSummary {
+  return {
+    ...listedArticle(r),
     origin: r.origin as string,
     chars: r.chars as number,
     spamScore: r.spam_score as number,
@@ -86,9 +93,6 @@ export function summaryFromRow(r: Row): StoredArticleSummary {
     ingestedAt: r.ingested_at as string,
   };
 }
-
-/** A date bound of a search: a year, a month or a day, as publication times start. */
-const DATE_BOUND = /^\d{4}(?:-\d\d(?:-\d\d)?)?$/;
 
 /**
  * The WHERE conditions of a search's filters (article alias `a`), every value a bound parameter.
@@ -107,15 +111,15 @@ export function searchFilterSql(query: SearchQuery, next: (value: unknown) => st
   return conds;
 }
 
+/** The ORDER BY of a search over articles aliased `alias` (`score` is the store's relevance column). */
+export function searchOrderSql(sort: SearchQuery['sort'], alias: string): string {
+  return sort === 'recent' ? `${alias}.published_at DESC NULLS LAST, ${alias}.seq DESC` : `score DESC, ${alias}.seq`;
+}
+
 /** A search answer row (the same columns in both stores; `marked` is the snippet with match markers). */
 export function searchHitFromRow(r: Row): SearchHit {
   return {
-    id: r.id as string,
-    title: r.title as string | null,
-    outlet: r.outlet as string | null,
-    publishedAt: r.published_at as string | null,
-    language: r.language as string | null,
-    url: r.url as string | null,
+    ...listedArticle(r),
     score: Number(r.score),
     ...unmarkSnippet((r.marked as string | null) ?? ''),
   };

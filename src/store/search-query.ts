@@ -30,6 +30,13 @@ export class SearchQueryError extends Error {}
 export const MAX_QUERY_CHARS = 1000;
 export const MAX_QUERY_TERMS = 32;
 
+/** Orders a search answers in: best match first, or newest first. */
+export const SEARCH_SORTS = ['relevance', 'recent'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+/** A date bound of a search: a year, a month or a day, as publication times start. */
+export const DATE_BOUND = /^\d{4}(?:-\d\d(?:-\d\d)?)?$/;
+
 /** A term matches words only: one made of punctuation alone ("-", "&") is dropped. */
 function hasWord(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
@@ -40,9 +47,11 @@ export function parseSearch(query: string): ParsedSearch {
   const all: SearchTerm[][] = [];
   const none: SearchTerm[] = [];
   let orPending = false;
+  let terms = 0;
   let i = 0;
   const n = query.length;
   const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\u00a0';
+  const isQuote = (c: string) => c === '"' || c === '\u201c' || c === '\u201d';
   while (i < n) {
     if (isSpace(query[i])) {
       i++;
@@ -55,11 +64,11 @@ export function parseSearch(query: string): ParsedSearch {
     }
     let text: string;
     let phrase = false;
-    if (query[i] === '"' || query[i] === '\u201c' || query[i] === '\u201d') {
+    if (isQuote(query[i])) {
       // a phrase runs to the closing quote, or to the end when the user did not close it
       phrase = true;
       let j = i + 1;
-      while (j < n && query[j] !== '"' && query[j] !== '\u201c' && query[j] !== '\u201d') j++;
+      while (j < n && !isQuote(query[j])) j++;
       text = query.slice(i + 1, j);
       i = j + 1;
     } else {
@@ -93,7 +102,7 @@ export function parseSearch(query: string): ParsedSearch {
     else if (orPending) all[all.length - 1].push(term);
     else all.push([term]);
     orPending = false;
-    if (all.reduce((k, g) => k + g.length, 0) + none.length > MAX_QUERY_TERMS) {
+    if (++terms > MAX_QUERY_TERMS) {
       throw new SearchQueryError(`the search query has more than ${MAX_QUERY_TERMS} terms`);
     }
   }
@@ -103,21 +112,33 @@ export function parseSearch(query: string): ParsedSearch {
   return { all, none };
 }
 
+/** How one query language writes a term and joins terms. */
+interface Syntax {
+  term: (t: SearchTerm) => string;
+  and: string;
+  or: string;
+  /** Between what must match and each term that must not. */
+  andNot: string;
+}
+
+/** All groups (each an OR of its terms, parenthesised when several), then the exclusions. */
+function render(search: ParsedSearch, syntax: Syntax): string {
+  const group = (g: SearchTerm[]) => (g.length === 1 ? syntax.term(g[0]) : `(${g.map(syntax.term).join(syntax.or)})`);
+  const all = search.all.map(group).join(syntax.and);
+  if (!search.none.length) return all;
+  const head = search.all.length === 1 ? all : `(${all})`;
+  return [head, ...search.none.map(syntax.term)].join(syntax.andNot);
+}
+
 /** An FTS5 string literal: the tokenizer splits it into words; nothing inside is query syntax. */
 function fts5String(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
-function fts5Term(term: SearchTerm): string {
-  return term.prefix ? `${fts5String(term.text)} *` : fts5String(term.text);
-}
-
 /** The FTS5 MATCH expression for a parsed query. */
 export function toFts5(search: ParsedSearch): string {
-  const groups = search.all.map((g) => (g.length === 1 ? fts5Term(g[0]) : `(${g.map(fts5Term).join(' OR ')})`));
-  let expr = groups.length === 1 ? groups[0] : `(${groups.join(' AND ')})`;
-  for (const t of search.none) expr = `${expr} NOT ${fts5Term(t)}`;
-  return search.none.length || groups.length === 1 ? expr : groups.join(' AND ');
+  const term = (t: SearchTerm) => (t.prefix ? `${fts5String(t.text)} *` : fts5String(t.text));
+  return render(search, { term, and: ' AND ', or: ' OR ', andNot: ' NOT ' });
 }
 
 /**
@@ -131,10 +152,7 @@ export function toTsquerySql(search: ParsedSearch, bind: (value: string) => stri
     if (t.prefix && /^[\p{L}\p{N}]+$/u.test(t.text)) return `to_tsquery('${config}', ${bind(`${t.text}:*`)})`;
     return `phraseto_tsquery('${config}', ${bind(t.text)})`;
   };
-  const groups = search.all.map((g) => (g.length === 1 ? term(g[0]) : `(${g.map(term).join(' || ')})`));
-  const expr = groups.length === 1 ? groups[0] : `(${groups.join(' && ')})`;
-  if (!search.none.length) return groups.join(' && ');
-  return `${expr} && ${search.none.map((t) => `!!${term(t)}`).join(' && ')}`;
+  return render(search, { term, and: ' && ', or: ' || ', andNot: ' && !!' });
 }
 
 /** Characters the stores put around matched words in a snippet (never in clean article text). */

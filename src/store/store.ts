@@ -7,6 +7,7 @@
 import type { Article, DuplicateRelation, RawOrigin, RawRecord, RecordError } from '../model.js';
 import type { Annotations, EntityCluster, EventAnn, Quote } from '../nlp/types.js';
 import type { DerivationRecord, StoryRecord } from '../stories/store-port.js';
+import type { SearchSort } from './search-query.js';
 
 export interface StoredArticleSummary {
   id: string;
@@ -69,16 +70,13 @@ export interface SearchQuery {
   /** Published on or before this date (same forms; the whole month or year when given so). */
   until?: string;
   /** `relevance` (default: best match first, words in the title count most) or `recent` (newest first). */
-  sort?: 'relevance' | 'recent';
+  sort?: SearchSort;
 }
 
-export interface SearchHit {
-  id: string;
-  title: string | null;
-  outlet: string | null;
-  publishedAt: string | null;
-  language: string | null;
-  url: string | null;
+/** What a search hit shows of its article, as a listing does. */
+export type ListedArticleField = 'id' | 'title' | 'outlet' | 'publishedAt' | 'language' | 'url';
+
+export interface SearchHit extends Pick<StoredArticleSummary, ListedArticleField> {
   /** Relevance, higher is better; comparable within one answer only (each store ranks its own way). */
   score: number;
   /** A passage of the clean text around the matches ("…" where it was cut). */

@@ -33,7 +33,7 @@ import type {
 import { MATCH_END, MATCH_START, parseSearch, toTsquerySql } from '../search-query.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { guardPool, inPooledTransaction } from './pooled-client.js';
-import { articleFromRow, duplicateFromRow, duplicatesSql, originLocator, searchFilterSql, searchHitFromRow, summaryFromRow, type Row } from '../rows.js';
+import { articleFromRow, duplicateFromRow, duplicatesSql, originLocator, searchFilterSql, searchHitFromRow, searchOrderSql, summaryFromRow, type Row } from '../rows.js';
 
 /** A pool or one checked-out client: both run queries. */
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -437,21 +437,20 @@ export class PostgresStore implements Store {
     const tsquery = toTsquerySql(parseSearch(query.q), next, 'english');
     const where = ['s.search @@ q.query', ...searchFilterSql(query, next)].join(' AND ');
     const from = `FROM article_search s JOIN articles a ON a.id = s.article_id, (SELECT ${tsquery} AS query) q WHERE ${where}`;
-    // ts_rank_cd counts a title word (weight A) 1.0 and a text word (B) 0.4 by default; normalisation 1
-    // divides by 1 + log(length), so a long text does not win by length alone
-    const order = (t: string) => (query.sort === 'recent' ? `${t}.published_at DESC NULLS LAST, ${t}.seq DESC` : `score DESC, ${t}.seq`);
     const total = Number((await this.queryOnce(`SELECT count(*) AS n ${from}`, params)).rows[0].n);
     const page = [...params];
     const limit = `$${page.push(rowLimit(query.limit))}`;
     const offset = `$${page.push(rowOffset(query.offset))}`;
     const options = `$${page.push(`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=40, MinWords=20, MaxFragments=1, FragmentDelimiter=" … "`)}`;
+    // ts_rank_cd counts a title word (weight A) 1.0 and a text word (B) 0.4 by default; normalisation 1
+    // divides by 1 + log(length), so a long text does not win by length alone.
     // The page first, then headlines for its rows only: ts_headline re-reads the whole text.
     const { rows } = await this.queryOnce(
       `SELECT hit.id, hit.title, hit.outlet, hit.published_at, hit.language, hit.url, hit.score, ts_headline('english', left(hit.text, 100000), hit.query, ${options}) AS marked
        FROM (SELECT a.id, a.seq, a.title, a.outlet, a.published_at, a.language, a.url, a.text, q.query,
                ts_rank_cd(s.search, q.query, 1) AS score
-             ${from} ORDER BY ${order('a')} LIMIT ${limit} OFFSET ${offset}) hit
-       ORDER BY ${order('hit')}`,
+             ${from} ORDER BY ${searchOrderSql(query.sort, 'a')} LIMIT ${limit} OFFSET ${offset}) hit
+       ORDER BY ${searchOrderSql(query.sort, 'hit')}`,
       page,
     );
     return { total, hits: rows.map(searchHitFromRow) };

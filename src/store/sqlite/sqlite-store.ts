@@ -25,7 +25,7 @@ import type {
 } from '../store.js';
 import { MATCH_END, MATCH_START, SearchQueryError, parseSearch, toFts5 } from '../search-query.js';
 import { MIGRATIONS } from './migrations.js';
-import { articleFromRow, duplicateFromRow, duplicatesSql, originLocator, searchFilterSql, searchHitFromRow, summaryFromRow, type Row } from '../rows.js';
+import { articleFromRow, duplicateFromRow, duplicatesSql, originLocator, searchFilterSql, searchHitFromRow, searchOrderSql, summaryFromRow, type Row } from '../rows.js';
 
 
 
@@ -248,14 +248,13 @@ export class SqliteStore implements Store {
     const where = ['articles_fts MATCH ?', ...searchFilterSql(query, next)].join(' AND ');
     const from = `FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE ${where}`;
     // bm25 is lower for better matches; words in the title weigh four times those in the text
-    const order = query.sort === 'recent' ? 'a.published_at DESC NULLS LAST, a.seq DESC' : 'score DESC, a.seq';
     try {
       const total = this.db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number;
       const rows = this.db
         .prepare(
           `SELECT a.id, a.title, a.outlet, a.published_at, a.language, a.url, -bm25(articles_fts, 4.0, 1.0) AS score,
              snippet(articles_fts, 1, ?, ?, '…', 40) AS marked
-           ${from} ORDER BY ${order} LIMIT ? OFFSET ?`,
+           ${from} ORDER BY ${searchOrderSql(query.sort, 'a')} LIMIT ? OFFSET ?`,
         )
         .all(MATCH_START, MATCH_END, ...params, query.limit ?? -1, query.offset ?? 0) as Row[];
       return { total, hits: rows.map(searchHitFromRow) };
