@@ -203,7 +203,8 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
   };
 
   try {
-    for await (const item of readSources(inputs, { ...options.read, stats: readStats })) {
+    const skipUrl = async (url: string) => Boolean(await store.hasOriginUrl(url));
+    for await (const item of readSources(inputs, { ...options.read, stats: readStats, skipUrl })) {
       summary.read++;
       let step: Promise<Step>;
       let label: string;

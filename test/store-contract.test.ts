@@ -249,11 +249,14 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
     },
   },
   {
-    name: 'addOrigin records a new origin once and keeps them in the order seen',
+    name: 'addOrigin records a new origin once and keeps them in the order seen; hasOriginUrl finds one by URL',
     async run(store) {
       await store.putArticle(harbour);
       const copy: RawOrigin = { path: '/crawl/2024.warc.gz', reader: 'warc', url: 'https://port.example/strike', warcRecordId: '<urn:uuid:1>', offset: 1234 };
+      assert.equal(await store.hasOriginUrl('https://port.example/strike'), false, 'no origin has the URL yet');
       assert.equal(await store.addOrigin(harbour.raw.id, copy), true);
+      assert.equal(await store.hasOriginUrl('https://port.example/strike'), true, 'an origin URL is found');
+      assert.equal(await store.hasOriginUrl('https://port.example/STRIKE'), false, 'URLs compare exactly');
       assert.equal(await store.addOrigin(harbour.raw.id, copy), false, 'same origin twice is recorded once');
       assert.equal(await store.addOrigin(harbour.raw.id, { ...copy, warcRecordId: '<urn:uuid:2>' }), true, 'another record in the same file is new');
       const got = (await store.getArticle(harbour.article.id))!;

@@ -41,10 +41,12 @@ test('a database made before full-text search gets its articles indexed when it 
     const store = new SqliteStore(path);
     store.putArticle({ raw: fakeRaw('cccc3333', '/x/c.txt'), article: fakeArticle('cccc3333', 'the harbour strike is over'), textHash: 'h3', signature: new Uint32Array(4), bandKeys: [1] });
     store.close();
-    // what a schema-2 database looks like: the same tables, no index, no triggers
+    // what a schema-2 database looks like: the same tables, no search index, no triggers, no URL index
     const Database = (await import('better-sqlite3')).default;
     const raw = new Database(path);
-    raw.exec('DROP TRIGGER articles_fts_insert; DROP TRIGGER articles_fts_delete; DROP TRIGGER articles_fts_update; DROP TABLE articles_fts; PRAGMA user_version = 2;');
+    raw.exec(
+      'DROP TRIGGER articles_fts_insert; DROP TRIGGER articles_fts_delete; DROP TRIGGER articles_fts_update; DROP TABLE articles_fts; DROP INDEX origins_url; PRAGMA user_version = 2;',
+    );
     raw.close();
     const reopened = new SqliteStore(path);
     assert.equal(reopened.schemaVersion, MIGRATIONS[MIGRATIONS.length - 1].version);
@@ -52,6 +54,10 @@ test('a database made before full-text search gets its articles indexed when it 
     reopened.putArticle({ raw: fakeRaw('dddd4444', '/x/d.txt'), article: fakeArticle('dddd4444', 'a second strike began'), textHash: 'h4', signature: new Uint32Array(4), bandKeys: [2] });
     assert.equal(reopened.search({ q: 'strike' }).total, 2, 'new articles are indexed as they are stored');
     reopened.close();
+    const check = new Database(path, { readonly: true });
+    const plan = check.prepare('EXPLAIN QUERY PLAN SELECT 1 FROM origins WHERE url = ?').all('https://x.example/');
+    check.close();
+    assert.match(JSON.stringify(plan), /origins_url/, 'origins are looked up by URL through the index made by migration 4');
   } finally {
     dir.cleanup();
   }

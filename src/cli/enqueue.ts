@@ -7,7 +7,7 @@ import cliProgress from 'cli-progress';
 import { DEFAULT_JOB_SETTINGS, enqueue, QueueSettingsError, queueStatus, type EnqueueSummary } from '../queue/index.js';
 import { isPostgresUrl } from '../store/open.js';
 import { describeError } from './ingest.js';
-import { EXIT_SOME_FAILED, UsageError, displayDb, similarityOption, wholeNumber } from './shared.js';
+import { EXIT_SOME_FAILED, UsageError, addFetchOptions, displayDb, fetchOptionsFrom, similarityOption, wholeNumber, type FetchCliOptions } from './shared.js';
 
 /** The queue lives in PostgreSQL: --db (or PARALLAX_DB) must name one. Shared by the queue commands. */
 export function addQueueDbOption(command: Command): Command {
@@ -41,7 +41,7 @@ export async function withQueueDatabase(url: string, run: () => Promise<void>): 
   }
 }
 
-interface EnqueueCliOptions {
+interface EnqueueCliOptions extends FetchCliOptions {
   db?: string;
   maxBytes?: number;
   nearThreshold?: number;
@@ -68,26 +68,28 @@ function renderSummary(s: EnqueueSummary): string {
 
 export function registerEnqueue(program: Command): void {
   addQueueDbOption(
-    program
-      .command('enqueue')
-      .description('Queue files, folders, WARC, feeds, JSONL or stdin ("-") in PostgreSQL for `parallax worker` processes')
-      .argument('<paths...>', 'files, folders, or - for standard input')
-      .option('--max-bytes <n>', 'largest document accepted, in bytes', wholeNumber('--max-bytes'))
-      .option(
-        '--near-threshold <j>',
-        'estimated Jaccard similarity for near duplicates (default 0.8); the first enqueue fixes it for the database and its workers',
-        similarityOption('--near-threshold'),
-      )
-      .option('--retry-limit <n>', 'retries of a job after an infrastructure failure', wholeNumber('--retry-limit'), DEFAULT_JOB_SETTINGS.retryLimit)
-      .option('--retry-delay <seconds>', 'first retry delay (doubles each retry)', wholeNumber('--retry-delay'), DEFAULT_JOB_SETTINGS.retryDelaySeconds)
-      .option(
-        '--job-timeout <seconds>',
-        'a job running longer is presumed lost (dead worker) and given to another worker',
-        wholeNumber('--job-timeout'),
-        DEFAULT_JOB_SETTINGS.expireInSeconds,
-      )
-      .option('--no-progress', 'no progress bar, even on a terminal')
-      .option('--json', 'print the summary as one JSON object'),
+    addFetchOptions(
+      program
+        .command('enqueue')
+        .description('Queue files, folders, WARC, feeds, JSONL, http(s) URLs or stdin ("-") in PostgreSQL for `parallax worker` processes')
+        .argument('<paths...>', 'files, folders, http(s) URLs, or - for standard input')
+        .option('--max-bytes <n>', 'largest document accepted, in bytes', wholeNumber('--max-bytes'))
+        .option(
+          '--near-threshold <j>',
+          'estimated Jaccard similarity for near duplicates (default 0.8); the first enqueue fixes it for the database and its workers',
+          similarityOption('--near-threshold'),
+        )
+        .option('--retry-limit <n>', 'retries of a job after an infrastructure failure', wholeNumber('--retry-limit'), DEFAULT_JOB_SETTINGS.retryLimit)
+        .option('--retry-delay <seconds>', 'first retry delay (doubles each retry)', wholeNumber('--retry-delay'), DEFAULT_JOB_SETTINGS.retryDelaySeconds)
+        .option(
+          '--job-timeout <seconds>',
+          'a job running longer is presumed lost (dead worker) and given to another worker',
+          wholeNumber('--job-timeout'),
+          DEFAULT_JOB_SETTINGS.expireInSeconds,
+        )
+        .option('--no-progress', 'no progress bar, even on a terminal')
+        .option('--json', 'print the summary as one JSON object'),
+    ),
   ).action(async (paths: string[], opts: EnqueueCliOptions) => {
     const url = requirePostgresUrl(opts.db, 'enqueue');
     // pg-boss's limits: at least a second, less than a day.
@@ -104,7 +106,7 @@ async function runEnqueue(url: string, paths: string[], opts: EnqueueCliOptions)
   bar?.start(0, 0, { queued: 0, failed: 0, current: '' });
   try {
     const summary = await enqueue(url, paths, {
-      read: opts.maxBytes ? { maxBytes: opts.maxBytes } : undefined,
+      read: { ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}), fetch: fetchOptionsFrom(opts) },
       job: { retryLimit: opts.retryLimit, retryDelaySeconds: opts.retryDelay, expireInSeconds: opts.jobTimeout },
       nearThreshold: opts.nearThreshold,
       onError: (error) => {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import type { RecordError } from '../model.js';
 import { ingest, type IngestSummary } from '../pipeline.js';
-import { addDbOption, EXIT_SOME_FAILED, openStore, similarityOption, wholeNumber } from './shared.js';
+import { addDbOption, addFetchOptions, EXIT_SOME_FAILED, fetchOptionsFrom, openStore, similarityOption, wholeNumber } from './shared.js';
 import { renderStats } from './stats.js';
 
 export function describeError(error: RecordError): string {
@@ -34,16 +34,18 @@ function renderSummary(s: IngestSummary): string {
 
 export function registerIngest(program: Command): void {
   addDbOption(
-    program
-      .command('ingest')
-      .description('Ingest files, folders (recursively), WARC/WARC.gz, RSS/Atom, JSONL or stdin ("-") into the corpus')
-      .argument('<paths...>', 'files, folders, or - for standard input')
-      .option('--near-threshold <j>', 'estimated Jaccard similarity for near duplicates', similarityOption('--near-threshold'), 0.8)
-      .option('--max-bytes <n>', 'largest document accepted, in bytes', wholeNumber('--max-bytes', 1))
-      .option('--workers <n>', 'extract worker threads (0 = main thread; default: one per core)', wholeNumber('--workers'))
-      .option('--timeout <ms>', 'longest time one document may take to extract', wholeNumber('--timeout', 1), 60_000)
-      .option('--no-progress', 'no progress bar, even on a terminal')
-      .option('--json', 'print the summary as one JSON object'),
+    addFetchOptions(
+      program
+        .command('ingest')
+        .description('Ingest files, folders (recursively), WARC/WARC.gz, RSS/Atom, JSONL, http(s) URLs or stdin ("-") into the corpus')
+        .argument('<paths...>', 'files, folders, http(s) URLs, or - for standard input')
+        .option('--near-threshold <j>', 'estimated Jaccard similarity for near duplicates', similarityOption('--near-threshold'), 0.8)
+        .option('--max-bytes <n>', 'largest document accepted, in bytes', wholeNumber('--max-bytes', 1))
+        .option('--workers <n>', 'extract worker threads (0 = main thread; default: one per core)', wholeNumber('--workers'))
+        .option('--timeout <ms>', 'longest time one document may take to extract', wholeNumber('--timeout', 1), 60_000)
+        .option('--no-progress', 'no progress bar, even on a terminal')
+        .option('--json', 'print the summary as one JSON object'),
+    ),
   ).action(async (paths: string[], opts) => {
     const store = await openStore(opts.db);
     const tty = process.stderr.isTTY && opts.progress !== false && !opts.json;
@@ -57,7 +59,7 @@ export function registerIngest(program: Command): void {
     try {
       const summary = await ingest(paths, store, {
         duplicates: { nearThreshold: opts.nearThreshold },
-        read: opts.maxBytes ? { maxBytes: opts.maxBytes } : undefined,
+        read: { ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}), fetch: fetchOptionsFrom(opts) },
         workers: opts.workers,
         documentTimeoutMs: opts.timeout,
         onError: (error) => {

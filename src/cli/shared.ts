@@ -3,6 +3,7 @@
  * Commands stay thin: parse arguments, call the pipeline or the store, print.
  */
 import type { Command } from 'commander';
+import { DEFAULT_FETCH_DELAY_MS, DEFAULT_FETCH_TIMEOUT_MS, type FetchOptions } from '../ingest/index.js';
 import { openStoreAt } from '../store/open.js';
 import { SearchQueryError } from '../store/search-query.js';
 import type { SearchQuery, SearchResult, Store } from '../store/store.js';
@@ -27,6 +28,37 @@ export async function openStore(dbSpec: string): Promise<Store> {
  * The --db value as it may be printed: a password in a connection URL is masked. Parsed as a URL, so
  * a password holding an unencoded "@" is masked whole; a URL that does not parse is masked by pattern.
  */
+/** The options of commands that read inputs: how http(s) inputs are fetched and whether feed links are followed. */
+export function addFetchOptions(command: Command): Command {
+  return command
+    .option('--follow-links', "fetch the page each feed item links to and take it in the item's place (robots.txt obeyed; links already stored are not fetched again)")
+    .option('--allow-private', 'fetch from private, loopback and link-local addresses too (refused by default: links in crawled content are untrusted)')
+    .option('--fetch-delay <ms>', 'least time between two requests to one host', wholeNumber('--fetch-delay'), DEFAULT_FETCH_DELAY_MS)
+    .option('--fetch-timeout <ms>', 'longest wait to connect, for an answer, or between two chunks of it', wholeNumber('--fetch-timeout', 1), DEFAULT_FETCH_TIMEOUT_MS)
+    .option('--ignore-robots', 'follow links even where robots.txt asks crawlers not to')
+    .option('--user-agent <text>', 'User-Agent header sent with every request');
+}
+
+export interface FetchCliOptions {
+  followLinks?: boolean;
+  allowPrivate?: boolean;
+  fetchDelay: number;
+  fetchTimeout: number;
+  ignoreRobots?: boolean;
+  userAgent?: string;
+}
+
+export function fetchOptionsFrom(opts: FetchCliOptions): FetchOptions {
+  return {
+    followLinks: opts.followLinks ?? false,
+    allowPrivate: opts.allowPrivate ?? false,
+    delayMs: opts.fetchDelay,
+    timeoutMs: opts.fetchTimeout,
+    obeyRobots: !opts.ignoreRobots,
+    ...(opts.userAgent ? { userAgent: opts.userAgent } : {}),
+  };
+}
+
 export function displayDb(dbSpec: string): string {
   if (!/^postgres(?:ql)?:\/\//i.test(dbSpec)) return dbSpec;
   try {

@@ -21,7 +21,8 @@ export async function* readDocument(src: ByteSource, type: PayloadType, ctx: Rea
     return;
   }
   if (!read.ok) {
-    yield ingestError(origin, 'too-large', `${read.size} bytes is over the ${ctx.maxBytes}-byte limit`);
+    const what = read.cut ? 'the download' : `${read.size} bytes`;
+    yield ingestError(origin, 'too-large', `${what} is over the ${ctx.maxBytes}-byte limit${read.cut ? ' (stopped reading there)' : ''}`);
     return;
   }
   yield documentFromBytes(origin, type, read.bytes, ctx);

@@ -30,7 +30,17 @@ export type IngestErrorCode =
   | 'bad-json'
   | 'invalid-record'
   /** A file named explicitly whose kind we cannot read. */
-  | 'unsupported';
+  | 'unsupported'
+  /** An input or a feed link that looks like a URL but is not an http(s) URL we can fetch. */
+  | 'bad-url'
+  /** A URL whose host resolves to a private, loopback or reserved address (refused unless allowed). */
+  | 'blocked-address'
+  /** A fetch that got no answer: host not found, connection refused or reset, too many redirects. */
+  | 'fetch-failed'
+  /** A fetch answered with an HTTP status other than 2xx. */
+  | 'http-error'
+  /** A fetch that waited too long for the server (connect, headers, a body chunk, or the whole page). */
+  | 'timeout';
 
 export function ingestError(origin: RawOrigin, code: IngestErrorCode, message: string): IngestItem {
   return { kind: 'error', error: { origin, stage: 'ingest', code, message } };
@@ -49,10 +59,29 @@ export function isTruncation(err: unknown): boolean {
 export function fsErrorCode(err: unknown, listed: boolean): IngestErrorCode {
   if (isTruncation(err)) return 'truncated';
   const code = (err as NodeJS.ErrnoException | null)?.code;
+  // Streams of fetched URLs fail the network's way, not the file system's (see http/fetcher.ts);
+  // undici wraps the reason ("terminated", cause: BodyTimeoutError).
+  if (isTimeout(err) || isTimeout((err as { cause?: unknown } | null)?.cause)) return 'timeout';
+  if (typeof code === 'string' && (code.startsWith('UND_ERR') || code === 'ECONNRESET')) return 'fetch-failed';
   if (code === 'ENOENT' || code === 'ENOTDIR') return listed ? 'vanished' : 'not-found';
   return 'unreadable';
 }
 
+/** undici's connect/headers/body timeouts, and an aborted fetch whose deadline passed. */
+export function isTimeout(err: unknown): boolean {
+  const e = err as (Error & { code?: string }) | null;
+  if (!e) return false;
+  return (
+    e.code === 'UND_ERR_CONNECT_TIMEOUT' ||
+    e.code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    e.code === 'UND_ERR_BODY_TIMEOUT' ||
+    e.name === 'TimeoutError' ||
+    e.code === 'ETIMEDOUT'
+  );
+}
+
 export function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  if (!(err instanceof Error)) return String(err);
+  // undici says "terminated" or "fetch failed" and puts the reason in `cause`.
+  return err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message;
 }

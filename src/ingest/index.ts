@@ -14,6 +14,8 @@ import { documentFromBytes, documentOrigin } from './document.js';
 import { errorMessage, fsErrorCode, ingestError } from './errors.js';
 import { readFeed } from './feed.js';
 import { readHtml } from './html.js';
+import { Fetcher } from './http/fetcher.js';
+import { followFeedLinks } from './http/follow-links.js';
 import { readJsonl } from './jsonl.js';
 import { kindFromPath } from './kinds.js';
 import { countSkip, DEFAULT_MAX_BYTES, newIngestStats, type ReadOptions, type ReaderContext } from './options.js';
@@ -24,6 +26,7 @@ import { walkFolder } from './walk.js';
 import { checkWarcHead, readWarc } from './warc.js';
 
 export { DEFAULT_MAX_BYTES, newIngestStats, type IngestStats, type ReadOptions } from './options.js';
+export { DEFAULT_FETCH_DELAY_MS, DEFAULT_FETCH_TIMEOUT_MS, type FetchOptions } from './http/fetcher.js';
 export type { IngestErrorCode } from './errors.js';
 export { recordId } from './record-id.js';
 export { binarySignature, sniffKind, type InputKind } from './sniff.js';
@@ -36,15 +39,58 @@ const READERS: Record<InputKind, (src: ByteSource, ctx: ReaderContext) => AsyncG
   jsonl: readJsonl,
 };
 
-/** Read every input in order and yield its records and errors. Folders are walked in sorted order. */
+/**
+ * Read every input in order and yield its records and errors. Folders are walked in sorted order;
+ * http(s) URLs are fetched (and, with `fetch.followLinks`, so are the pages feed items link to).
+ */
 export async function* readSources(inputs: readonly string[], opts: ReadOptions = {}): AsyncGenerator<IngestItem> {
   const ctx: ReaderContext = { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, stats: opts.stats ?? newIngestStats() };
-  for (const input of inputs) {
-    for await (const item of readInput(input, ctx, opts)) {
+  const fetcher = opts.fetch?.followLinks || inputs.some(isUrl) ? new Fetcher(opts.fetch) : null;
+  try {
+    let items = readInputs(inputs, ctx, opts, fetcher);
+    if (fetcher?.options.followLinks) items = followFeedLinks(items, fetcher, ctx, { skipUrl: opts.skipUrl });
+    for await (const item of items) {
       if (item.kind === 'record') ctx.stats.records++;
       else ctx.stats.errors++;
       yield item;
     }
+  } finally {
+    await fetcher?.close();
+  }
+}
+
+async function* readInputs(inputs: readonly string[], ctx: ReaderContext, opts: ReadOptions, fetcher: Fetcher | null): AsyncGenerator<IngestItem> {
+  for (const input of inputs) {
+    if (fetcher && isUrl(input)) yield* readUrl(input, ctx, fetcher);
+    else yield* readInput(input, ctx, opts);
+  }
+}
+
+/** "scheme://..." names a URL, not a file (only http and https are fetched; others are refused). */
+function isUrl(input: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(input);
+}
+
+/**
+ * A URL: fetched and read like a file whose kind is sniffed (a page, a feed, a WARC, JSONL, gzip).
+ * Documents get the final URL (after redirects) and the charset of the Content-Type header.
+ */
+async function* readUrl(input: string, ctx: ReaderContext, fetcher: Fetcher): AsyncGenerator<IngestItem> {
+  ctx.stats.files++;
+  const got = await fetcher.get(input);
+  if (!got.ok) {
+    yield ingestError({ path: input, url: got.url, reader: 'text' }, got.code, got.message);
+    return;
+  }
+  const src = streamSource(input, got.body, true);
+  const declaredHtml = got.mediaType === 'text/html' || got.mediaType === 'application/xhtml+xml';
+  for await (const item of readByContent(src, ctx, { explicit: true, mayBeGzip: true, declaredHtml })) {
+    const origin = item.kind === 'record' ? item.record.origin : item.error.origin;
+    if (origin.reader === 'html' || origin.reader === 'text') {
+      origin.url ??= got.url;
+      if (item.kind === 'record' && got.charset) item.record.hints.charset ??= got.charset;
+    }
+    yield item;
   }
 }
 
@@ -157,6 +203,8 @@ interface ContentOptions {
   mayBeGzip: boolean;
   /** The name said .xml: only a feed or XHTML will do. */
   xml?: boolean;
+  /** An HTTP Content-Type said HTML: a page that does not look like markup early on is still HTML. */
+  declaredHtml?: boolean;
 }
 
 /** Choose a reader from the first bytes (stdin, extension-less files, .xml, gzip members). */
@@ -178,14 +226,14 @@ async function* readByContent(src: ByteSource, ctx: ReaderContext, how: ContentO
     if (!how.mayBeGzip) kind = null;
     else if (checkWarcHead(head) === 'warc') kind = 'warc';
     else {
-      const inner = streamSource(source.path, () => gunzipStream(source.open()));
+      const inner = streamSource(source.path, () => gunzipStream(source.open()), source.cancellable);
       yield* readByContent(inner, ctx, { ...how, mayBeGzip: false });
       return;
     }
   } else if (sniffed === 'binary') {
     kind = null;
   } else {
-    kind = sniffed;
+    kind = sniffed === 'text' && how.declaredHtml ? 'html' : sniffed;
   }
   if (kind === null) {
     await discardSource(source);

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { FetchOptions } from './http/fetcher.js';
 
 /** 64 MiB: far above any real article page, low enough that one hostile file cannot exhaust memory. */
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -12,6 +13,10 @@ export interface ReadOptions {
   stats?: IngestStats;
   /** How many small document files to read ahead in parallel during a folder walk (order is kept). */
   readAhead?: number;
+  /** How http(s) inputs are fetched, and whether feed item links are followed. */
+  fetch?: FetchOptions;
+  /** With fetch.followLinks: true when the store already holds a document from this URL (not fetched again). */
+  skipUrl?: (url: string) => Promise<boolean>;
 }
 
 /** What was read and what was passed over on purpose, so a run can say "skipped 1,204 request records". */

@@ -16,6 +16,11 @@ export interface ByteSource {
   file: string | null;
   /** The bytes as a stream. Call at most once per source. */
   open(): AsyncIterable<Uint8Array>;
+  /**
+   * Stop reading a document that is over the size limit instead of draining it: right for a
+   * network body (a hostile server may send gigabytes), wrong for a pipe (the writer would fail).
+   */
+  cancellable?: boolean;
 }
 
 /** 1 MiB reads: few syscalls on big WARCs, little memory per open file. */
@@ -26,11 +31,16 @@ export function fileSource(path: string): ByteSource {
 }
 
 /** A source that is a stream (stdin, gunzipped data). `open` runs lazily, once. */
-export function streamSource(path: string, stream: AsyncIterable<Uint8Array> | (() => AsyncIterable<Uint8Array>)): ByteSource {
+export function streamSource(
+  path: string,
+  stream: AsyncIterable<Uint8Array> | (() => AsyncIterable<Uint8Array>),
+  cancellable = false,
+): ByteSource {
   let opened = false;
   return {
     path,
     file: null,
+    cancellable,
     open() {
       if (opened) throw new Error(`stream source ${path} can only be read once`);
       opened = true;
@@ -111,7 +121,8 @@ export async function peek(
   return { head, rest };
 }
 
-export type CappedRead = { ok: true; bytes: Uint8Array } | { ok: false; size: number };
+/** `size` is the whole size, or (`cut`) the bytes read before a cancellable source was left. */
+export type CappedRead = { ok: true; bytes: Uint8Array } | { ok: false; size: number; cut?: boolean };
 
 /**
  * All bytes of a source, unless there are more than `maxBytes`: then only the size is reported and
@@ -136,6 +147,7 @@ export async function readCapped(src: ByteSource, maxBytes: number): Promise<Cap
   for await (const chunk of src.open()) {
     size += chunk.length;
     if (size <= maxBytes) chunks.push(chunk);
+    else if (src.cancellable) return { ok: false, size, cut: true }; // leaving the loop releases the stream
     else chunks.length = 0; // keep draining so the producer is not left blocked, but hold nothing
   }
   if (size > maxBytes) return { ok: false, size };
@@ -166,7 +178,7 @@ export async function sniffHead(src: ByteSource, n: number): Promise<{ head: Uin
     }
   }
   const { head, rest } = await peek(src.open(), n);
-  return { head, source: streamSource(src.path, rest) };
+  return { head, source: streamSource(src.path, rest, src.cancellable) };
 }
 
 /**

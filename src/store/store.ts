@@ -135,6 +135,8 @@ export type Awaitable<T> = T | Promise<T>;
 export interface Store {
   /** True when these raw bytes were already stored (re-ingest is a no-op). */
   hasRaw(id: string): Awaitable<boolean>;
+  /** True when a stored document was read from this URL (a page, a feed item's link, a WARC target). */
+  hasOriginUrl(url: string): Awaitable<boolean>;
   /** Record one more place the same bytes were seen. Returns true if the origin was new. */
   addOrigin(id: string, origin: RawOrigin): Awaitable<boolean>;
   /** Store an article with its raw bytes, text hash and LSH keys. */

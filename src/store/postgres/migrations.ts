@@ -158,4 +158,10 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: 
       INSERT INTO article_search (article_id, search) SELECT id, parallax_article_tsvector(title, text) FROM articles;
     `,
   },
+  {
+    version: 4,
+    name: 'look up origins by URL',
+    // Following feed links asks "do we have this URL already?" once per item, on every poll.
+    sql: `CREATE INDEX origins_url ON origins(url) WHERE url IS NOT NULL;`,
+  },
 ];

@@ -249,6 +249,10 @@ export class PostgresStore implements Store {
     return (await this.query('SELECT 1 FROM raw WHERE id = $1', [id])).rowCount! > 0;
   }
 
+  async hasOriginUrl(url: string): Promise<boolean> {
+    return (await this.query('SELECT 1 FROM origins WHERE url = $1 LIMIT 1', [url])).rowCount! > 0;
+  }
+
   async addOrigin(id: string, origin: RawOrigin): Promise<boolean> {
     const result = await this.query(
       `INSERT INTO origins (raw_id, path, url, reader, locator, json) VALUES ($1, $2, $3, $4, $5, $6)

@@ -138,4 +138,10 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       END;
     `,
   },
+  {
+    version: 4,
+    name: 'look up origins by URL',
+    // Following feed links asks "do we have this URL already?" once per item, on every poll.
+    sql: `CREATE INDEX origins_url ON origins(url) WHERE url IS NOT NULL;`,
+  },
 ];

@@ -76,6 +76,7 @@ export class SqliteStore implements Store {
     const db = this.db;
     return {
       hasRaw: db.prepare('SELECT 1 FROM raw WHERE id = ?').pluck(),
+      hasOriginUrl: db.prepare('SELECT 1 FROM origins WHERE url = ? LIMIT 1').pluck(),
       insertRaw: db.prepare(
         'INSERT OR IGNORE INTO raw (id, type, bytes, hints, ingested_at) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -109,6 +110,10 @@ export class SqliteStore implements Store {
 
   hasRaw(id: string): boolean {
     return this.stmts.hasRaw.get(id) !== undefined;
+  }
+
+  hasOriginUrl(url: string): boolean {
+    return this.stmts.hasOriginUrl.get(url) !== undefined;
   }
 
   addOrigin(id: string, origin: RawOrigin): boolean {

@@ -1,0 +1,116 @@
+import type { IngestItem, RawOrigin, RawRecord, RecordHints } from '../../model.js';
+import { documentFromBytes } from '../document.js';
+import { errorMessage, fsErrorCode, ingestError } from '../errors.js';
+import { countSkip, type ReaderContext } from '../options.js';
+import { readCapped, streamSource } from '../source.js';
+import { httpUrl, type Fetcher } from './fetcher.js';
+
+/**
+ * `--follow-links`: most feeds carry a headline and a teaser, not the article. For each feed item
+ * with a link, fetch the linked page and ingest it in the item's place, keeping the feed's title,
+ * date, byline and language as hints (the publisher's own metadata). The item itself is kept when
+ * the page cannot be had (robots.txt says no, the fetch fails, the link is not a web page), so
+ * following never loses what the feed gave. Links already in the store, or already followed in
+ * this run, are not fetched again: polling a feed every hour costs one request per new article.
+ */
+
+/** Media types we take as a web page. A missing Content-Type is sniffed like a file. */
+const PAGE_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+
+export interface FollowOptions {
+  /** True when the store already holds a document from this URL. */
+  skipUrl?: (url: string) => Promise<boolean>;
+}
+
+export async function* followFeedLinks(
+  items: AsyncIterable<IngestItem>,
+  fetcher: Fetcher,
+  ctx: ReaderContext,
+  opts: FollowOptions = {},
+): AsyncGenerator<IngestItem> {
+  const followed = new Set<string>();
+  for await (const item of items) {
+    if (item.kind === 'record' && item.record.origin.reader === 'feed' && item.record.origin.url) {
+      yield* follow(item.record, fetcher, ctx, followed, opts);
+    } else {
+      yield item;
+    }
+  }
+}
+
+async function* follow(
+  item: RawRecord,
+  fetcher: Fetcher,
+  ctx: ReaderContext,
+  followed: Set<string>,
+  opts: FollowOptions,
+): AsyncGenerator<IngestItem> {
+  const link = item.origin.url!;
+  const keepItem: IngestItem = { kind: 'record', record: item };
+  // A relative link can only be resolved against a feed that was itself fetched.
+  const url = httpUrl(link, httpUrl(item.origin.path)?.href);
+  const origin: RawOrigin = { path: item.origin.path, url: url?.href ?? link, feedItemId: item.origin.feedItemId, reader: 'html' };
+  if (!url) {
+    yield ingestError(origin, 'bad-url', `feed item link is not an http(s) URL: ${link.slice(0, 200)}`);
+    yield keepItem;
+    return;
+  }
+  if (followed.has(url.href) || (await opts.skipUrl?.(url.href))) {
+    countSkip(ctx.stats, 'link-already-fetched');
+    return;
+  }
+  followed.add(url.href);
+  if (!(await fetcher.allowedByRobots(url))) {
+    countSkip(ctx.stats, 'link-robots-disallowed');
+    yield keepItem;
+    return;
+  }
+  const page = await fetchPage(url.href, origin, item.hints, fetcher, ctx);
+  if (page.kind === 'error') {
+    yield page;
+    yield keepItem;
+    return;
+  }
+  yield page;
+}
+
+/**
+ * The page at `url` as one html record carrying the feed item's hints, or why there is none. The
+ * origin keeps the link as the feed gave it (what the store is asked about next time); the URL
+ * after redirects goes to the article through the hints.
+ */
+async function fetchPage(url: string, origin: RawOrigin, feedHints: RecordHints, fetcher: Fetcher, ctx: ReaderContext): Promise<IngestItem> {
+  // A followed page is read whole: its deadline covers the body too, so a trickling server cannot hold the run.
+  const got = await fetcher.get(url, AbortSignal.timeout(2 * fetcher.options.timeoutMs));
+  const redirected = got.url !== url ? ` (redirected to ${got.url})` : '';
+  if (!got.ok) return ingestError(origin, got.code, got.message + redirected);
+  if (got.mediaType !== null && !PAGE_TYPES.has(got.mediaType)) {
+    await got.cancel();
+    return ingestError(origin, 'unsupported', `link is ${got.mediaType}, not a web page${redirected}`);
+  }
+  let read;
+  try {
+    read = await readCapped(streamSource(url, got.body, true), ctx.maxBytes);
+  } catch (err) {
+    return ingestError(origin, fsErrorCode(err, true), errorMessage(err) + redirected);
+  }
+  if (!read.ok) return ingestError(origin, 'too-large', `the page is over the ${ctx.maxBytes}-byte limit (stopped reading there)`);
+  const page = documentFromBytes(origin, 'html', read.bytes, ctx);
+  if (page.kind === 'record') page.record.hints = pageHints(feedHints, got.url, got.charset);
+  return page;
+}
+
+/**
+ * The feed's word on title, date, byline and language stands; the outlet does not (a feed's title,
+ * "World news | Example", names the feed, and the page's own site name is better), nor the
+ * charset (the feed's text was decoded already; the page's comes from its own Content-Type).
+ */
+function pageHints(feed: RecordHints, url: string, charset: string | null): RecordHints {
+  const hints: RecordHints = { url };
+  if (feed.title) hints.title = feed.title;
+  if (feed.publishedAt) hints.publishedAt = feed.publishedAt;
+  if (feed.byline) hints.byline = feed.byline;
+  if (feed.language) hints.language = feed.language;
+  if (charset) hints.charset = charset;
+  return hints;
+}

@@ -1,0 +1,312 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
+import { extract } from '../src/extract/index.js';
+import { isPublicAddress } from '../src/ingest/http/address-policy.js';
+import type { ReadOptions } from '../src/ingest/index.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { collect, tempDir, within } from './fixtures/ingest/helpers.js';
+import { startCli } from './helpers.js';
+
+/**
+ * Fetching URLs and following feed links, against a local server: redirects, charsets, gzip,
+ * robots.txt, errors, size and time limits, the private-address guard, pacing, and the store
+ * check that keeps a second poll from fetching what it already has.
+ */
+
+const tmp = tempDir('ingest-http');
+after(tmp.cleanup);
+
+const PAGE = (title: string, body: string) =>
+  `<!doctype html><html lang="en"><head><title>${title} | Site</title><meta property="og:site_name" content="Example Wire"></head>` +
+  `<body><nav><a href="/">Home</a></nav><article><h1>${title}</h1>${body}</article><footer>© Example</footer></body></html>`;
+const PARAGRAPHS = (topic: string) =>
+  [1, 2, 3, 4]
+    .map((n) => `<p>Paragraph ${n} about ${topic}: the regional council met on Tuesday and voted to fund the work over three years, officials said.</p>`)
+    .join('');
+
+/** Every request the server saw, with the time it arrived (ms). */
+const requests: Array<{ path: string; at: number; ua: string }> = [];
+let base = '';
+let server: Server;
+
+const feed = (items: Array<{ title: string; link: string; date?: string }>) =>
+  `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Example Wire - Top stories</title><language>en</language>` +
+  items
+    .map(
+      (i) =>
+        `<item><title>${i.title}</title><link>${i.link}</link>` +
+        `<pubDate>${i.date ?? 'Tue, 07 May 2024 09:30:00 +0000'}</pubDate><description>Teaser for ${i.title}.</description></item>`,
+    )
+    .join('') +
+  `</channel></rss>`;
+
+function route(req: IncomingMessage, res: ServerResponse): void {
+  const path = req.url ?? '/';
+  requests.push({ path, at: performance.now(), ua: String(req.headers['user-agent'] ?? '') });
+  const html = (body: string, headers: Record<string, string> = {}) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers });
+    res.end(body);
+  };
+  switch (path) {
+    case '/robots.txt':
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('User-agent: *\nDisallow: /private/\n');
+      return;
+    case '/old':
+      res.writeHead(301, { location: '/news/bridge' });
+      res.end();
+      return;
+    case '/news/bridge':
+      return html(PAGE('Bridge repairs approved', PARAGRAPHS('the bridge')));
+    case '/news/latin1': {
+      res.writeHead(200, { 'content-type': 'text/html; charset=iso-8859-1' });
+      res.end(iconv.encode(PAGE('Café reopens', '<p>The café on the quay reopened on Monday after repairs, its owner said.</p>'.repeat(3)), 'latin1'));
+      return;
+    }
+    case '/news/gzipped':
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' });
+      res.end(gzipSync(PAGE('Harbour dredging starts', PARAGRAPHS('the harbour'))));
+      return;
+    case '/news/school':
+      return html(PAGE('School roof fixed', PARAGRAPHS('the school roof')));
+    case '/private/memo':
+      return html(PAGE('Internal memo', PARAGRAPHS('a memo')));
+    case '/files/report.pdf':
+      res.writeHead(200, { 'content-type': 'application/pdf' });
+      res.end('%PDF-1.4 not really');
+      return;
+    case '/feed.xml':
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end(
+        feed([
+          { title: 'Bridge repairs approved', link: `${base}/old` },
+          { title: 'School roof fixed', link: 'news/school' }, // relative: resolved against the feed's URL
+          { title: 'Internal memo', link: `${base}/private/memo` }, // robots.txt says no
+          { title: 'Report published', link: `${base}/files/report.pdf` }, // not a web page
+          { title: 'Gone story', link: `${base}/news/gone` }, // 404
+          { title: 'Bridge repairs approved (again)', link: `${base}/old` }, // same link twice in one feed
+        ]),
+      );
+      return;
+    case '/slow-headers':
+      return; // never answers
+    case '/slow-body':
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.write('<html><body><p>A start, and then nothing more.');
+      return; // never ends
+    case '/endless': {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      const pump = () => {
+        while (res.write(chunk));
+      };
+      res.on('drain', pump);
+      pump();
+      return;
+    }
+    default:
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not here');
+  }
+}
+
+before(async () => {
+  server = createServer(route);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+after(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+/** Our server runs on loopback: the tests allow private addresses unless they test the guard. */
+const LOCAL: ReadOptions['fetch'] = { allowPrivate: true, delayMs: 0, timeoutMs: 2000 };
+
+test('a URL is fetched and read like a file: redirects followed, final URL and header charset kept, gzip undone', async () => {
+  const { records, errors } = await collect([`${base}/old`, `${base}/news/latin1`, `${base}/news/gzipped`], { fetch: LOCAL });
+  assert.deepEqual(errors, []);
+  assert.equal(records.length, 3);
+  const [bridge, latin1, gzipped] = records;
+  assert.equal(bridge.type, 'html');
+  assert.equal(bridge.origin.path, `${base}/old`, 'the origin names the URL the user gave');
+  assert.equal(bridge.origin.url, `${base}/news/bridge`, 'and the URL after the redirect');
+  const article = extract(bridge);
+  assert.equal(article.url, `${base}/news/bridge`);
+  assert.match(article.text, /Paragraph 4 about the bridge/);
+  assert.equal(latin1.hints.charset, 'iso-8859-1');
+  assert.match(extract(latin1).text, /The café on the quay/, 'Latin-1 bytes decoded by the charset of the Content-Type header');
+  assert.match(extract(gzipped).text, /about the harbour/, 'Content-Encoding: gzip undone');
+});
+
+test('a feed fetched by URL gives its items; without --follow-links no link is fetched', async () => {
+  requests.length = 0;
+  const { records, errors } = await collect([`${base}/feed.xml`], { fetch: LOCAL });
+  assert.deepEqual(errors, []);
+  assert.equal(records.length, 6);
+  assert.ok(records.every((r) => r.origin.reader === 'feed'), 'feed items');
+  assert.deepEqual(
+    requests.map((r) => r.path),
+    ['/feed.xml'],
+    'only the feed itself was requested',
+  );
+  assert.match(requests[0].ua, /^Parallax\//, 'our own User-Agent');
+});
+
+test('--follow-links: pages replace their items; robots.txt, failures and non-pages keep the item; nothing is fetched twice', async () => {
+  requests.length = 0;
+  const { records, errors, stats } = await collect([`${base}/feed.xml`], { fetch: { ...LOCAL, followLinks: true } });
+  const pages = records.filter((r) => r.origin.reader === 'html');
+  const items = records.filter((r) => r.origin.reader === 'feed');
+  assert.deepEqual(
+    pages.map((r) => r.hints.url),
+    [`${base}/news/bridge`, `${base}/news/school`],
+    'the two web pages, at their final URLs (redirect followed, relative link resolved)',
+  );
+  assert.equal(pages[0].origin.url, `${base}/old`, 'the origin keeps the link as the feed gave it');
+  assert.equal(pages[0].origin.path, `${base}/feed.xml`);
+  const bridge = extract(pages[0]);
+  assert.equal(bridge.title, 'Bridge repairs approved', "the feed's title is kept as a hint");
+  assert.equal(bridge.publishedAt?.slice(0, 10), '2024-05-07', "and the feed's date");
+  assert.equal(bridge.outlet, 'Example Wire', "the outlet is the page's own site name, not the feed title");
+  assert.match(bridge.text, /Paragraph 4 about the bridge/, 'the full article, not the teaser');
+  assert.deepEqual(
+    items.map((r) => r.hints.title),
+    ['Internal memo', 'Report published', 'Gone story'],
+    'items whose page could not be had are kept',
+  );
+  assert.deepEqual(
+    errors.map((e) => [e.code, e.origin.url]),
+    [
+      ['unsupported', `${base}/files/report.pdf`],
+      ['http-error', `${base}/news/gone`],
+    ],
+  );
+  assert.match(errors[1].message, /HTTP 404/);
+  assert.equal(stats.skipped['link-robots-disallowed'], 1);
+  assert.equal(stats.skipped['link-already-fetched'], 1, 'the same link twice in one run is fetched once');
+  const paths = requests.map((r) => r.path);
+  assert.ok(!paths.includes('/private/memo'), `robots.txt obeyed: ${paths.join(' ')}`);
+  assert.equal(paths.filter((p) => p === '/robots.txt').length, 1, 'robots.txt read once per host');
+  assert.equal(paths.filter((p) => p === '/old').length, 1, 'the repeated link fetched once');
+});
+
+test('--follow-links asks the store first: links it already holds are not fetched', async () => {
+  requests.length = 0;
+  const known = new Set([`${base}/old`, `${base}/news/school`]);
+  const { records, stats } = await collect([`${base}/feed.xml`], {
+    fetch: { ...LOCAL, followLinks: true, obeyRobots: false },
+    skipUrl: async (url) => known.has(url),
+  });
+  const paths = requests.map((r) => r.path);
+  assert.ok(!paths.includes('/old') && !paths.includes('/news/school'), `known links not fetched: ${paths.join(' ')}`);
+  assert.ok(paths.includes('/private/memo'), 'obeyRobots false fetches what robots.txt forbids');
+  assert.ok(!paths.includes('/robots.txt'), 'and does not read robots.txt');
+  assert.equal(stats.skipped['link-already-fetched'], 3);
+  assert.ok(records.some((r) => r.hints.url === `${base}/private/memo`), 'the memo page was taken');
+});
+
+test('fetch failures are per-document errors with clear codes, and the batch goes on', async () => {
+  const closed = createServer();
+  closed.listen(0, '127.0.0.1');
+  await once(closed, 'listening');
+  const deadPort = (closed.address() as AddressInfo).port;
+  closed.close();
+  const { records, errors } = await within(20_000, 'failing fetches', () =>
+    collect(
+      [
+        'ftp://example.org/file.html',
+        `${base}/missing`,
+        `http://127.0.0.1:${deadPort}/`,
+        `${base}/slow-headers`,
+        `${base}/slow-body`,
+        `${base}/news/school`,
+      ],
+      { fetch: { ...LOCAL, timeoutMs: 300 } },
+    ),
+  );
+  assert.deepEqual(
+    errors.map((e) => e.code),
+    ['bad-url', 'http-error', 'fetch-failed', 'timeout', 'timeout'],
+    errors.map((e) => `${e.code}: ${e.message}`).join('\n'),
+  );
+  assert.equal(records.length, 1, 'the good URL after the bad ones is read');
+});
+
+test('an endless body is cut at the size limit, not read to the end', async () => {
+  const { records, errors } = await within(20_000, 'endless body', () =>
+    collect([`${base}/endless`], { fetch: LOCAL, maxBytes: 1024 * 1024 }),
+  );
+  assert.equal(records.length, 0);
+  assert.equal(errors[0]?.code, 'too-large', JSON.stringify(errors));
+});
+
+test('private, loopback and link-local addresses are refused unless allowed, for names and literals alike', async () => {
+  requests.length = 0;
+  const port = new URL(base).port;
+  const { errors } = await collect([`${base}/news/school`, `http://localhost:${port}/news/school`, 'http://[::1]/', 'http://169.254.169.254/latest/meta-data/'], {
+    fetch: { delayMs: 0, timeoutMs: 2000 },
+  });
+  assert.deepEqual(
+    errors.map((e) => e.code),
+    ['blocked-address', 'blocked-address', 'blocked-address', 'blocked-address'],
+    errors.map((e) => e.message).join('\n'),
+  );
+  assert.match(errors[1].message, /localhost is at 127\.0\.0\.1.*--allow-private/);
+  assert.equal(requests.length, 0, 'no request reached the server');
+});
+
+test('address policy: public unicast only', () => {
+  for (const a of ['8.8.8.8', '151.101.1.69', '2606:4700::6810:85e5', '::ffff:8.8.8.8']) assert.equal(isPublicAddress(a), true, a);
+  for (const a of ['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '::1', '::', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1', 'not-an-ip']) {
+    assert.equal(isPublicAddress(a), false, a);
+  }
+});
+
+test('requests to one host are spaced by the fetch delay', async () => {
+  requests.length = 0;
+  await collect([`${base}/news/school`, `${base}/news/bridge`, `${base}/news/school`], { fetch: { ...LOCAL, delayMs: 150 } });
+  const at = requests.map((r) => r.at);
+  assert.equal(at.length, 3);
+  for (let i = 1; i < at.length; i++) assert.ok(at[i] - at[i - 1] >= 140, `gap ${i} was ${(at[i] - at[i - 1]).toFixed(0)} ms`);
+});
+
+test('parallax ingest <feed URL> --follow-links stores the pages, and a second poll fetches no link again', async () => {
+  const db = join(tmp.dir, 'follow.db');
+  const run = async () => {
+    const child = startCli(['ingest', `${base}/feed.xml`, '--follow-links', '--allow-private', '--fetch-delay', '0', '--db', db, '--json']);
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const [code] = (await once(child, 'exit')) as [number];
+    return { code, summary: JSON.parse(out).summary as { stored: number; failed: number; skipped: Record<string, number> } };
+  };
+  requests.length = 0;
+  const first = await within(60_000, 'first ingest', run);
+  assert.equal(first.code, 1, 'some documents failed (the PDF link and the 404)');
+  assert.equal(first.summary.stored, 5, JSON.stringify(first.summary));
+  const store = new SqliteStore(db);
+  try {
+    const urls = store.listArticles({ limit: 50 }).map((a) => a.url).sort();
+    assert.ok(urls.includes(`${base}/news/bridge`), urls.join(' '));
+    assert.ok(store.hasOriginUrl(`${base}/old`), 'the link is remembered as an origin');
+  } finally {
+    store.close();
+  }
+  requests.length = 0;
+  const second = await within(60_000, 'second ingest', run);
+  // Every link is in the store now, as a page or as the item kept in its place.
+  assert.deepEqual(
+    requests.map((r) => r.path),
+    ['/feed.xml'],
+    'the second poll fetches the feed and nothing else',
+  );
+  assert.equal(second.summary.stored, 0, JSON.stringify(second.summary));
+  assert.equal(second.summary.skipped['link-already-fetched'], 6, JSON.stringify(second.summary));
+});
