@@ -78,10 +78,12 @@ test('ingest → list/show/dups/stats/errors, with --json; a bad file gives exit
     assert.ok(art.text.length > 200, 'art.text.length > 200');
     assert.ok(!/cookies to improve/.test(art.text), 'cookie banner removed');
     assert.ok(Array.isArray(art.removals), 'Array.isArray(art.removals)');
+    assert.ok(art.story && art.story.size >= 1 && /^story-/.test(art.story.id), `the article names its story: ${JSON.stringify(art.story)}`);
 
     const human = runCli(['show', html.id, '--db', db]);
     assert.equal(human.status, 0);
     assert.match(human.stdout, /title/);
+    assert.match(human.stdout, new RegExp(`story +${art.story.id.slice(0, 12)}`), 'and says so in the human view');
 
     const raw = runCli(['show', html.id, '--db', db, '--raw']);
     assert.equal(raw.stdout, syntheticDoc(5, 4).html, 'raw bytes kept exactly');

@@ -67,12 +67,19 @@ test('api: duplicates by kind, of one article (id or prefix), in pages', async (
   assert.equal((await get('/api/duplicates?kind=drop')).res.statusCode, 400);
 });
 
-test('api: stories, one story with its copy relations, its comparison', async () => {
+test('api: stories, one story with its copy relations, its comparison; an article names its story', async () => {
   const { body: stories } = await get('/api/stories');
   const big = stories.sort((a: { articles: unknown[] }, b: { articles: unknown[] }) => b.articles.length - a.articles.length)[0];
   const { body: story } = await get(`/api/stories/${big.id}`);
   assert.equal(story.articles.length, big.articles.length);
   assert.ok(Array.isArray(story.derivations), 'Array.isArray(story.derivations)');
+  const member = big.articles[0].id as string;
+  const { body: memberPage } = await get(`/api/articles/${member}`);
+  assert.deepEqual(
+    memberPage.story,
+    { id: big.id, label: big.label, size: big.articles.length, start: big.start, end: big.end },
+    'an article names its story',
+  );
   const { res, body: cmp } = await get(`/api/stories/${big.id.slice(6, 16)}/compare`);
   assert.equal(res.statusCode, 200);
   assert.equal(cmp.story.id, big.id);

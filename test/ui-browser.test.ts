@@ -57,7 +57,7 @@ async function watchedPage() {
   return { page, problems };
 }
 
-test('ui: stories → story comparison → article with highlights and its removal audit', { skip }, async () => {
+test('ui: stories → story comparison → article with highlights and its removal audit → back to its story', { skip }, async () => {
   const { page, problems } = await watchedPage();
   await page.goto(base + '/');
   await page.waitForSelector('main table a');
@@ -70,6 +70,10 @@ test('ui: stories → story comparison → article with highlights and its remov
   await page.waitForSelector('.article-text');
   assert.ok((await page.locator('.article-text .ent').count()) > 0, 'entities are highlighted');
   assert.ok((await page.locator('main h3', { hasText: 'Removed' }).count()) === 1, "(await page.locator('main h3', { hasText: 'Removed' }).count()) === 1");
+  // and back from the article to its story
+  await page.click('main dl.meta a[href^="#/story/"]');
+  await page.waitForSelector('text=Summary');
+  assert.match(page.url(), /#\/story\/story-/, 'the article links to its story');
   assert.deepEqual(problems, []);
   await page.close();
 });

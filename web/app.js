@@ -175,7 +175,11 @@ async function articlePage(id) {
     ['url', a.url ? el('a', { href: a.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, a.url) : null],
     ['origin', a.origins?.map((o) => o.url || o.path).join(', ')],
     ['quality', `spam ${a.quality.spamScore.toFixed(2)} · garble ${a.quality.garbleScore.toFixed(2)} · ${a.quality.words} words · ${(a.quality.removedShare * 100).toFixed(0)}% removed`],
-    ['duplicates', a.duplicates.map((d) => `${d.kind} ${short(d.a === a.id ? d.b : d.a)}`).join(', ') || 'none'],
+    ['story', a.story ? el('a', { href: `#/story/${encodeURIComponent(a.story.id)}` }, `${a.story.label} (${a.story.size} article${a.story.size === 1 ? '' : 's'})`) : null],
+    ['duplicates', a.duplicates.length ? el('span', {}, a.duplicates.flatMap((d, i) => {
+      const other = d.a === a.id ? d.b : d.a;
+      return [i ? ', ' : '', `${d.kind} `, el('a', { href: `#/article/${encodeURIComponent(other)}` }, short(other))];
+    })) : 'none'],
   ].filter(([, v]) => v);
   show(
     el('h2', {}, a.title || '(untitled)'),

@@ -3,6 +3,7 @@ import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import type { Command } from 'commander';
 import { mergeCorpusEntities } from '../nlp/index.js';
 import { relateCorpus } from '../stories/relate-corpus.js';
+import { storyIndex } from '../stories/story-query.js';
 import type { Store } from '../store/store.js';
 import {
   EXPORT_KINDS,
@@ -38,8 +39,7 @@ async function buildTable(kind: ExportKind, store: Store, opts: ExportOptions): 
   switch (kind) {
     case 'articles': {
       if (opts.annotations) await ensureAnnotated(store);
-      const storyOf = new Map<string, string>();
-      for (const s of (await relateCorpus(store)).stories) for (const m of s.articles) storyOf.set(m.id, s.id);
+      const storyOf = new Map([...storyIndex((await relateCorpus(store)).stories)].map(([article, story]) => [article, story.id]));
       // every article the search finds, best match first
       const ids = opts.query === undefined ? undefined : (await searchOrUsageError(store, { q: opts.query }, '--query')).hits.map((h) => h.id);
       return articleTable(store, { storyOf, withAnnotations: !!opts.annotations, withText: opts.text, ids });

@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { relateCorpus } from '../stories/relate-corpus.js';
 import type { StoryRecord } from '../stories/store-port.js';
+import { storyIndex } from '../stories/story-query.js';
 import { appendTo } from '../multimap.js';
 import { DATE_BOUND, SEARCH_SORTS } from '../store/search-query.js';
 import type { SearchHit, SearchQuery } from '../store/store.js';
@@ -40,8 +41,7 @@ function hitLines(hit: SearchHit, bold: boolean): string[] {
 
 /** The stories holding the hits, in the order of their best hit, each with its hits. */
 function byStory(hits: SearchHit[], stories: StoryRecord[]): Array<{ story: StoryRecord | null; hits: SearchHit[] }> {
-  const storyOf = new Map<string, StoryRecord>();
-  for (const s of stories) for (const a of s.articles) storyOf.set(a.id, s);
+  const storyOf = storyIndex(stories);
   const byKey = new Map<string, SearchHit[]>();
   for (const hit of hits) appendTo(byKey, storyOf.get(hit.id)?.id ?? `article:${hit.id}`, hit);
   return [...byKey.values()].map((group) => ({ story: storyOf.get(group[0].id) ?? null, hits: group }));

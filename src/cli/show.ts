@@ -1,5 +1,7 @@
 /** `parallax show <id>`: one article in full, with the audit trail of what cleaning removed and why. */
 import type { Command } from 'commander';
+import { relateCorpus } from '../stories/relate-corpus.js';
+import { storyIndex, storyRef } from '../stories/story-query.js';
 import { addDbOption, openStore, shortId, truncate, UsageError } from './shared.js';
 
 export function registerShow(program: Command): void {
@@ -20,8 +22,10 @@ export function registerShow(program: Command): void {
         return;
       }
       const duplicates = await store.duplicates({ article: article.id });
+      const found = storyIndex((await relateCorpus(store)).stories).get(article.id);
+      const story = found ? storyRef(found) : null;
       if (opts.json) {
-        process.stdout.write(JSON.stringify({ ...article, duplicates }) + '\n');
+        process.stdout.write(JSON.stringify({ ...article, duplicates, story }) + '\n');
         return;
       }
       const src = article.metaSources;
@@ -47,6 +51,7 @@ export function registerShow(program: Command): void {
         ...duplicates.map((d) =>
           field('duplicate', `${d.kind} ${d.similarity.toFixed(2)} with ${shortId(d.a === article.id ? d.b : d.a)}`),
         ),
+        story ? field('story', `${shortId(story.id)} ${truncate(story.label, 70)} (${story.size} article${story.size === 1 ? '' : 's'}; \`parallax story ${shortId(story.id)}\`)`) : null,
         '',
         article.text,
         '',

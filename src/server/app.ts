@@ -18,7 +18,7 @@ import { compareStory } from '../stories/compare.js';
 import { comparableArticles, comparisonView, storiesMatching, storyDerivations } from '../stories/compare-corpus.js';
 import { relateCorpus } from '../stories/relate-corpus.js';
 import type { StoryRecord } from '../stories/store-port.js';
-import { STORY_SORTS, selectStories, type StoryQuery } from '../stories/story-query.js';
+import { STORY_SORTS, selectStories, storyIndex, storyRef, type StoryQuery } from '../stories/story-query.js';
 import { DATE_BOUND, MAX_QUERY_CHARS, SEARCH_SORTS, SearchQueryError } from '../store/search-query.js';
 import type { SearchQuery, Store } from '../store/store.js';
 
@@ -103,7 +103,8 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
 
   app.get('/api/articles/:id', { schema: { params: idParams } }, async (req) => {
     const a = await article((req.params as { id: string }).id);
-    return { ...a, duplicates: await store.duplicates({ article: a.id }) };
+    const story = storyIndex((await stories()).stories).get(a.id);
+    return { ...a, duplicates: await store.duplicates({ article: a.id }), story: story ? storyRef(story) : null };
   });
 
   app.get('/api/articles/:id/annotations', { schema: { params: idParams } }, async (req) => {

@@ -22,6 +22,26 @@ export interface StoryQuery {
   offset?: number;
 }
 
+/** Each article's story (an article belongs to exactly one). */
+export function storyIndex(stories: readonly StoryRecord[]): Map<string, StoryRecord> {
+  const of = new Map<string, StoryRecord>();
+  for (const s of stories) for (const a of s.articles) of.set(a.id, s);
+  return of;
+}
+
+/** What an article page says of its story: enough to name it and link to it. */
+export interface StoryRef {
+  id: string;
+  label: string;
+  size: number;
+  start: string | null;
+  end: string | null;
+}
+
+export function storyRef(story: StoryRecord): StoryRef {
+  return { id: story.id, label: story.label, size: story.articles.length, start: story.start, end: story.end };
+}
+
 const foldOutlet = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** The stories the query asks for, and how many matched before limit and offset. */
