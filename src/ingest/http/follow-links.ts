@@ -22,6 +22,12 @@ export interface FollowOptions {
   skipUrl?: (url: string) => Promise<boolean>;
 }
 
+/**
+ * Links followed at once. Feeds of one site are paced per host anyway (see HostPacer); this lets an
+ * aggregator's feed of many sites wait on several servers at a time instead of one after another.
+ */
+const LINKS_IN_FLIGHT = 4;
+
 export async function* followFeedLinks(
   items: AsyncIterable<IngestItem>,
   fetcher: Fetcher,
@@ -29,49 +35,48 @@ export async function* followFeedLinks(
   opts: FollowOptions = {},
 ): AsyncGenerator<IngestItem> {
   const followed = new Set<string>();
+  // Items come out in input order whatever order their pages arrive in.
+  const inFlight: Array<Promise<IngestItem[]>> = [];
   for await (const item of items) {
     if (item.kind === 'record' && item.record.origin.reader === 'feed' && item.record.origin.url) {
-      yield* follow(item.record, fetcher, ctx, followed, opts);
+      inFlight.push(follow(item.record, fetcher, ctx, followed, opts));
     } else {
-      yield item;
+      inFlight.push(Promise.resolve([item]));
     }
+    while (inFlight.length >= LINKS_IN_FLIGHT) yield* await inFlight.shift()!;
   }
+  while (inFlight.length > 0) yield* await inFlight.shift()!;
 }
 
-async function* follow(
-  item: RawRecord,
-  fetcher: Fetcher,
-  ctx: ReaderContext,
-  followed: Set<string>,
-  opts: FollowOptions,
-): AsyncGenerator<IngestItem> {
+/** The page in the item's place; the item when the page cannot be had (after its error, if any); nothing for a known link. */
+async function follow(item: RawRecord, fetcher: Fetcher, ctx: ReaderContext, followed: Set<string>, opts: FollowOptions): Promise<IngestItem[]> {
   const link = item.origin.url!;
   const keepItem: IngestItem = { kind: 'record', record: item };
   // A relative link can only be resolved against a feed that was itself fetched.
   const url = httpUrl(link, httpUrl(item.origin.path)?.href);
   const origin: RawOrigin = { path: item.origin.path, url: url?.href ?? link, feedItemId: item.origin.feedItemId, reader: 'html' };
-  if (!url) {
-    yield ingestError(origin, 'bad-url', `feed item link is not an http(s) URL: ${link.slice(0, 200)}`);
-    yield keepItem;
-    return;
-  }
-  if (followed.has(url.href) || (await opts.skipUrl?.(url.href))) {
+  if (!url) return [ingestError(origin, 'bad-url', `feed item link is not an http(s) URL: ${link.slice(0, 200)}`), keepItem];
+  // claimed before any wait, so a link twice among the items in flight is fetched once
+  if (followed.has(url.href)) {
     countSkip(ctx.stats, 'link-already-fetched');
-    return;
+    return [];
   }
   followed.add(url.href);
-  if (!(await fetcher.allowedByRobots(url))) {
-    countSkip(ctx.stats, 'link-robots-disallowed');
-    yield keepItem;
-    return;
+  try {
+    if (await opts.skipUrl?.(url.href)) {
+      countSkip(ctx.stats, 'link-already-fetched');
+      return [];
+    }
+    if (!(await fetcher.allowedByRobots(url))) {
+      countSkip(ctx.stats, 'link-robots-disallowed');
+      return [keepItem];
+    }
+    const page = await fetchPage(url.href, origin, item.hints, fetcher, ctx);
+    return page.kind === 'error' ? [page, keepItem] : [page];
+  } catch (err) {
+    // the store's answer failed (a lost database connection): report it, keep the item
+    return [ingestError(origin, 'fetch-failed', errorMessage(err)), keepItem];
   }
-  const page = await fetchPage(url.href, origin, item.hints, fetcher, ctx);
-  if (page.kind === 'error') {
-    yield page;
-    yield keepItem;
-    return;
-  }
-  yield page;
 }
 
 /**
