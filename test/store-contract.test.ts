@@ -566,7 +566,7 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
     },
   },
   {
-    name: 'full-text search filters by outlet, language and date, pages, sorts, and marks its snippets',
+    name: 'full-text search filters by outlet, language and date, pages, sorts, and marks its snippets and titles',
     async run(store) {
       await putAll(store);
       const ids = async (q: string, extra: Partial<SearchQuery> = {}) => (await store.search({ q, ...extra })).hits.map((h) => h.id).sort();
@@ -591,6 +591,14 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
       assert.deepEqual({ title: hit.title, outlet: hit.outlet, url: hit.url, language: hit.language }, { title: courier.article.title, outlet: courier.article.outlet, url: courier.article.url, language: 'en' });
       assert.deepEqual(hit.highlights.map(([a, b]) => hit.snippet.slice(a, b)), ['ageing']);
       assert.ok(courier.article.text.includes(hit.snippet.slice(0, 20).replace(/^…/, '')), 'the snippet is a passage of the clean text');
+      assert.deepEqual(hit.titleHighlights, [], 'a word only in the text marks nothing in the title');
+      const [titled] = (await store.search({ q: 'approves budget', outlet: courier.article.outlet! })).hits;
+      assert.equal(titled.title, 'Council approves new bridge budget');
+      assert.deepEqual(
+        titled.titleHighlights.map(([a, b]) => titled.title!.slice(a, b)),
+        ['approves', 'budget'],
+        'matched words are marked in the title too',
+      );
     },
   },
   {

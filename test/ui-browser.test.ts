@@ -98,7 +98,7 @@ test('ui: hostile article text is shown as text and never runs', { skip }, async
   await page.close();
 });
 
-test('ui: search marks the matches, shows hostile text as text, links to the article, and says why a query is refused', { skip }, async () => {
+test('ui: search marks the matches (title and snippet), shows hostile text as text, links to the article, and says why a query is refused', { skip }, async () => {
   const { page, problems } = await watchedPage();
   await page.goto(`${base}/#/search`);
   await page.fill('input[type=search]', 'Brenford reopen');
@@ -111,6 +111,9 @@ test('ui: search marks the matches, shows hostile text as text, links to the art
   await page.click('ol.hits li a');
   await page.waitForSelector('.article-text');
   assert.equal(await page.textContent('main h2'), 'Harbour bridge closes');
+  await page.goto(`${base}/#/search/closes`);
+  await page.waitForSelector('ol.hits li a mark');
+  assert.deepEqual(await page.locator('ol.hits li a mark').allTextContents(), ['closes'], 'a match in the title is marked there');
   await page.goto(`${base}/#/search/${encodeURIComponent('-bridge')}`);
   await page.waitForSelector('main p.error');
   assert.match((await page.textContent('main p.error')) ?? '', /at least one word to find/);

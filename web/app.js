@@ -249,17 +249,16 @@ const eventsPage = () => {
   });
 };
 
-/** The snippet as text with the matched words in <mark> (offsets from the API; nothing is parsed as HTML). */
-function markedSnippet(hit) {
-  const out = el('p', { class: 'snippet' });
+/** `text` into `node` with the matched ranges in <mark> (offsets from the API; nothing is parsed as HTML). */
+function withMarks(node, text, ranges) {
   let at = 0;
-  for (const [start, end] of hit.highlights) {
-    if (start < at || end > hit.snippet.length) continue;
-    out.append(hit.snippet.slice(at, start), el('mark', {}, hit.snippet.slice(start, end)));
+  for (const [start, end] of ranges) {
+    if (start < at || end > text.length) continue;
+    node.append(text.slice(at, start), el('mark', {}, text.slice(start, end)));
     at = end;
   }
-  out.append(hit.snippet.slice(at));
-  return out;
+  node.append(text.slice(at));
+  return node;
 }
 
 /** Hits shown for one query (the API says how many match in all). */
@@ -282,7 +281,7 @@ const articleSearchPage = (initial) => {
       'div',
       {},
       el('p', { class: 'muted' }, total > hits.length ? `${total} articles match; the best ${hits.length} are shown` : `${total} article${total === 1 ? '' : 's'} match`),
-      el('ol', { class: 'hits' }, hits.map((h) => el('li', {}, el('a', { href: `#/article/${h.id}` }, h.title || '(untitled)'), ' ', el('span', { class: 'muted' }, `${h.outlet || '–'} · ${day(h.publishedAt)}`), markedSnippet(h)))),
+      el('ol', { class: 'hits' }, hits.map((h) => el('li', {}, withMarks(el('a', { href: `#/article/${h.id}` }), h.title || '(untitled)', h.title ? h.titleHighlights : []), ' ', el('span', { class: 'muted' }, `${h.outlet || '–'} · ${day(h.publishedAt)}`), withMarks(el('p', { class: 'snippet' }), h.snippet, h.highlights)))),
     );
   }, initial);
 };

@@ -22,21 +22,29 @@ function dateBound(name: string) {
   };
 }
 
-/** The snippet on one line, matched words in bold on a terminal (markers are never shown elsewhere). */
-function renderSnippet(hit: SearchHit, bold: boolean): string {
-  if (!bold) return printable(hit.snippet);
+/** Text on one line, the matched ranges in bold on a terminal (markers are never shown elsewhere). */
+function renderMatches(text: string, ranges: ReadonlyArray<[number, number]>, bold: boolean): string {
+  if (!bold) return printable(text);
   let out = '';
   let at = 0;
-  for (const [start, end] of hit.highlights) {
-    out += `${printable(hit.snippet.slice(at, start))}\u001b[1m${printable(hit.snippet.slice(start, end))}\u001b[22m`;
+  for (const [start, end] of ranges) {
+    if (start < at || end > text.length) continue;
+    out += `${printable(text.slice(at, start))}\u001b[1m${printable(text.slice(start, end))}\u001b[22m`;
     at = end;
   }
-  return out + printable(hit.snippet.slice(at));
+  return out + printable(text.slice(at));
 }
 
 function hitLines(hit: SearchHit, bold: boolean): string[] {
   const day = hit.publishedAt ? hit.publishedAt.slice(0, 10) : '-';
-  return [`${shortId(hit.id)}  ${day.padEnd(10)}  ${truncate(hit.outlet ?? '-', 24).padEnd(24)}  ${truncate(hit.title ?? '(no title)', 80)}`, `    ${renderSnippet(hit, bold)}`];
+  // a cut title keeps the marks that fit before its "…"
+  const title = hit.title === null ? '(no title)' : truncate(hit.title, 80);
+  const cut = title === hit.title ? title.length : title.length - 1;
+  const titleMarks = hit.title === null ? [] : hit.titleHighlights.filter(([, end]) => end <= cut);
+  return [
+    `${shortId(hit.id)}  ${day.padEnd(10)}  ${truncate(hit.outlet ?? '-', 24).padEnd(24)}  ${renderMatches(title, titleMarks, bold)}`,
+    `    ${renderMatches(hit.snippet, hit.highlights, bold)}`,
+  ];
 }
 
 /** The stories holding the hits, in the order of their best hit, each with its hits. */

@@ -116,11 +116,18 @@ export function searchOrderSql(sort: SearchQuery['sort'], alias: string): string
   return sort === 'recent' ? `${alias}.published_at DESC NULLS LAST, ${alias}.seq DESC` : `score DESC, ${alias}.seq`;
 }
 
-/** A search answer row (the same columns in both stores; `marked` is the snippet with match markers). */
+/**
+ * A search answer row (the same columns in both stores): `marked` is the snippet and `marked_title`
+ * the whole title, each with match markers.
+ */
 export function searchHitFromRow(r: Row): SearchHit {
+  const listed = listedArticle(r);
+  const title = unmarkSnippet((r.marked_title as string | null) ?? '');
   return {
-    ...listedArticle(r),
+    ...listed,
     score: Number(r.score),
     ...unmarkSnippet((r.marked as string | null) ?? ''),
+    // offsets count in the title as stored; should the marked copy differ from it in spacing, mark nothing
+    titleHighlights: title.snippet === listed.title ? title.highlights : [],
   };
 }

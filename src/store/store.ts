@@ -83,6 +83,8 @@ export interface SearchHit extends Pick<StoredArticleSummary, ListedArticleField
   snippet: string;
   /** [start, end) offsets of the matched words in `snippet`. */
   highlights: Array<[number, number]>;
+  /** [start, end) offsets of the matched words in `title` (a hit may match on its title alone). */
+  titleHighlights: Array<[number, number]>;
 }
 
 export interface SearchResult {

@@ -446,11 +446,13 @@ export class PostgresStore implements Store {
     const limit = `$${page.push(rowLimit(query.limit))}`;
     const offset = `$${page.push(rowOffset(query.offset))}`;
     const options = `$${page.push(`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=40, MinWords=20, MaxFragments=1, FragmentDelimiter=" … "`)}`;
+    const titleOptions = `$${page.push(`StartSel=${MATCH_START}, StopSel=${MATCH_END}, HighlightAll=true`)}`;
     // ts_rank_cd counts a title word (weight A) 1.0 and a text word (B) 0.4 by default; normalisation 1
     // divides by 1 + log(length), so a long text does not win by length alone.
     // The page first, then headlines for its rows only: ts_headline re-reads the whole text.
     const { rows } = await this.queryOnce(
-      `SELECT hit.id, hit.title, hit.outlet, hit.published_at, hit.language, hit.url, hit.score, ts_headline('english', left(hit.text, 100000), hit.query, ${options}) AS marked
+      `SELECT hit.id, hit.title, hit.outlet, hit.published_at, hit.language, hit.url, hit.score, ts_headline('english', left(hit.text, 100000), hit.query, ${options}) AS marked,
+         ts_headline('english', coalesce(hit.title, ''), hit.query, ${titleOptions}) AS marked_title
        FROM (SELECT a.id, a.seq, a.title, a.outlet, a.published_at, a.language, a.url, a.text, q.query,
                ts_rank_cd(s.search, q.query, 1) AS score
              ${from} ORDER BY ${searchOrderSql(query.sort, 'a')} LIMIT ${limit} OFFSET ${offset}) hit

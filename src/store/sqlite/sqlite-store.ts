@@ -258,10 +258,10 @@ export class SqliteStore implements Store {
       const rows = this.db
         .prepare(
           `SELECT a.id, a.title, a.outlet, a.published_at, a.language, a.url, -bm25(articles_fts, 4.0, 1.0) AS score,
-             snippet(articles_fts, 1, ?, ?, '…', 40) AS marked
+             snippet(articles_fts, 1, ?, ?, '…', 40) AS marked, highlight(articles_fts, 0, ?, ?) AS marked_title
            ${from} ORDER BY ${searchOrderSql(query.sort, 'a')} LIMIT ? OFFSET ?`,
         )
-        .all(MATCH_START, MATCH_END, ...params, query.limit ?? -1, query.offset ?? 0) as Row[];
+        .all(MATCH_START, MATCH_END, MATCH_START, MATCH_END, ...params, query.limit ?? -1, query.offset ?? 0) as Row[];
       return { total, hits: rows.map(searchHitFromRow) };
     } catch (err) {
       // The MATCH string is built from quoted terms only; should FTS5 still refuse it, say so as a query error.
