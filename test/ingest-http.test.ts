@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { extract } from '../src/extract/index.js';
 import { isPublicAddress } from '../src/ingest/http/address-policy.js';
+import { HostPacer } from '../src/ingest/http/host-pacer.js';
 import type { ReadOptions } from '../src/ingest/index.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { collect, tempDir, within } from './fixtures/ingest/helpers.js';
@@ -275,7 +276,21 @@ test('requests to one host are spaced by the fetch delay', async () => {
   await collect([`${base}/news/school`, `${base}/news/bridge`, `${base}/news/school`], { fetch: { ...LOCAL, delayMs: 150 } });
   const at = requests.map((r) => r.at);
   assert.equal(at.length, 3);
-  for (let i = 1; i < at.length; i++) assert.ok(at[i] - at[i - 1] >= 140, `gap ${i} was ${(at[i] - at[i - 1]).toFixed(0)} ms`);
+  // seen from the server, a gap can shrink by the difference in network latency (the first request also connects)
+  for (let i = 1; i < at.length; i++) assert.ok(at[i] - at[i - 1] >= 100, `gap ${i} was ${(at[i] - at[i - 1]).toFixed(0)} ms`);
+});
+
+test('the pacer books one slot per request and host: concurrent callers to one host wait their turn, other hosts do not', async () => {
+  const pacer = new HostPacer(120);
+  const started = performance.now();
+  const when = async (host: string) => {
+    await pacer.wait(host);
+    return performance.now() - started;
+  };
+  const [a1, a2, a3, b1] = await Promise.all([when('a.example'), when('a.example'), when('a.example'), when('b.example')]);
+  // timers never fire early by more than rounding (a few ms of slack)
+  assert.ok(a2 - a1 >= 110 && a3 - a2 >= 110, `slots ${a1.toFixed(0)}, ${a2.toFixed(0)}, ${a3.toFixed(0)} ms`);
+  assert.ok(b1 < a2, `another host is not held up (${b1.toFixed(0)} ms)`);
 });
 
 test('parallax ingest <feed URL> --follow-links stores the pages, and a second poll fetches no link again', async () => {
