@@ -203,7 +203,7 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
   };
 
   try {
-    const skipUrl = async (url: string) => Boolean(await store.hasOriginUrl(url));
+    const skipUrl = (url: string) => store.hasOriginUrl(url);
     for await (const item of readSources(inputs, { ...options.read, stats: readStats, skipUrl })) {
       summary.read++;
       let step: Promise<Step>;

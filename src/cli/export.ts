@@ -39,7 +39,7 @@ async function buildTable(kind: ExportKind, store: Store, opts: ExportOptions): 
   switch (kind) {
     case 'articles': {
       if (opts.annotations) await ensureAnnotated(store);
-      const storyOf = new Map([...storyIndex((await relateCorpus(store)).stories)].map(([article, story]) => [article, story.id]));
+      const storyOf = storyIndex((await relateCorpus(store)).stories);
       // every article the search finds, best match first
       const ids = opts.query === undefined ? undefined : (await searchOrUsageError(store, { q: opts.query }, '--query')).hits.map((h) => h.id);
       return articleTable(store, { storyOf, withAnnotations: !!opts.annotations, withText: opts.text, ids });

@@ -24,10 +24,6 @@ export async function openStore(dbSpec: string): Promise<Store> {
   return openStoreAt(dbSpec);
 }
 
-/**
- * The --db value as it may be printed: a password in a connection URL is masked. Parsed as a URL, so
- * a password holding an unencoded "@" is masked whole; a URL that does not parse is masked by pattern.
- */
 /** The options of commands that read inputs: how http(s) inputs are fetched and whether feed links are followed. */
 export function addFetchOptions(command: Command): Command {
   return command
@@ -59,6 +55,10 @@ export function fetchOptionsFrom(opts: FetchCliOptions): FetchOptions {
   };
 }
 
+/**
+ * The --db value as it may be printed: a password in a connection URL is masked. Parsed as a URL, so
+ * a password holding an unencoded "@" is masked whole; a URL that does not parse is masked by pattern.
+ */
 export function displayDb(dbSpec: string): string {
   if (!/^postgres(?:ql)?:\/\//i.test(dbSpec)) return dbSpec;
   try {

@@ -25,7 +25,7 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export interface ArticleExportOptions {
   /** Story id per article id (from relate), to join articles to their stories. */
-  storyOf?: ReadonlyMap<string, string>;
+  storyOf?: ReadonlyMap<string, { id: string }>;
   /** JSONL only: add the article's annotation layers (when annotated). */
   withAnnotations?: boolean;
   /** JSONL only: add the clean text (on by default; off for a light listing). */
@@ -48,7 +48,7 @@ export function articleTable(store: Store, opts: ArticleExportOptions = {}): Exp
       if (!a) continue;
       const row: Row = {
         id: a.id,
-        story: opts.storyOf?.get(a.id) ?? null,
+        story: opts.storyOf?.get(a.id)?.id ?? null,
         url: a.url,
         title: a.title,
         publishedAt: a.publishedAt,

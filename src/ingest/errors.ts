@@ -59,25 +59,23 @@ export function isTruncation(err: unknown): boolean {
 export function fsErrorCode(err: unknown, listed: boolean): IngestErrorCode {
   if (isTruncation(err)) return 'truncated';
   const code = (err as NodeJS.ErrnoException | null)?.code;
-  // Streams of fetched URLs fail the network's way, not the file system's (see http/fetcher.ts);
-  // undici wraps the reason ("terminated", cause: BodyTimeoutError).
-  if (isTimeout(err) || isTimeout((err as { cause?: unknown } | null)?.cause)) return 'timeout';
+  // Streams of fetched URLs fail the network's way, not the file system's (see http/fetcher.ts).
+  if (isTimeout(err)) return 'timeout';
   if (typeof code === 'string' && (code.startsWith('UND_ERR') || code === 'ECONNRESET')) return 'fetch-failed';
   if (code === 'ENOENT' || code === 'ENOTDIR') return listed ? 'vanished' : 'not-found';
   return 'unreadable';
 }
 
-/** undici's connect/headers/body timeouts, and an aborted fetch whose deadline passed. */
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+
+/**
+ * undici's connect/headers/body timeouts, and an aborted fetch whose deadline passed; also when
+ * wrapped, as undici wraps them ("terminated" or "fetch failed", the reason in `cause`).
+ */
 export function isTimeout(err: unknown): boolean {
-  const e = err as (Error & { code?: string }) | null;
-  if (!e) return false;
-  return (
-    e.code === 'UND_ERR_CONNECT_TIMEOUT' ||
-    e.code === 'UND_ERR_HEADERS_TIMEOUT' ||
-    e.code === 'UND_ERR_BODY_TIMEOUT' ||
-    e.name === 'TimeoutError' ||
-    e.code === 'ETIMEDOUT'
-  );
+  const isOne = (e: (Error & { code?: string }) | null | undefined) => !!e && (e.name === 'TimeoutError' || TIMEOUT_CODES.has(e.code ?? ''));
+  const e = err as (Error & { code?: string; cause?: Error & { code?: string } }) | null;
+  return isOne(e) || isOne(e?.cause);
 }
 
 export function errorMessage(err: unknown): string {

@@ -16,7 +16,7 @@ export interface ReadOptions {
   /** How http(s) inputs are fetched, and whether feed item links are followed. */
   fetch?: FetchOptions;
   /** With fetch.followLinks: true when the store already holds a document from this URL (not fetched again). */
-  skipUrl?: (url: string) => Promise<boolean>;
+  skipUrl?: (url: string) => boolean | Promise<boolean>;
 }
 
 /** What was read and what was passed over on purpose, so a run can say "skipped 1,204 request records". */

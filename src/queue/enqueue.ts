@@ -93,7 +93,7 @@ export async function enqueue(url: string, inputs: string[], options: EnqueueOpt
       }
       if (fresh.length > 0) await queueBatch(queue, fresh, settings, summary);
     };
-    const skipUrl = async (url: string) => Boolean(await corpus.hasOriginUrl(url));
+    const skipUrl = (url: string) => corpus.hasOriginUrl(url);
     for await (const item of readSources(inputs, { ...options.read, stats, skipUrl })) {
       summary.read++;
       let label: string;

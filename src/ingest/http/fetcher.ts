@@ -1,6 +1,7 @@
 import { Agent, fetch, type Response } from 'undici';
 import robotsParserModule from 'robots-parser';
 import { errorMessage, isTimeout, type IngestErrorCode } from '../errors.js';
+import { readCapped, streamSource } from '../source.js';
 import { BlockedAddressError, ipLiteral, isPublicAddress, publicOnlyLookup } from './address-policy.js';
 import { HostPacer } from './host-pacer.js';
 
@@ -64,7 +65,7 @@ export type FetchOutcome =
       body: AsyncIterable<Uint8Array>;
       cancel(): Promise<void>;
     }
-  | { ok: false; url: string; code: FetchErrorCode; message: string };
+  | { ok: false; url: string; code: FetchErrorCode; message: string; /** The HTTP status of an `http-error`. */ status?: number };
 
 /** An http(s) URL in canonical form, or null ("ftp://x", "javascript:", "not a url"). */
 export function httpUrl(input: string, base?: string): URL | null {
@@ -134,7 +135,7 @@ export class Fetcher {
       }
       if (res.status < 200 || res.status >= 300) {
         await res.body?.cancel().catch(() => undefined);
-        return { ok: false, url: url.href, code: 'http-error', message: `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}` };
+        return { ok: false, url: url.href, code: 'http-error', status: res.status, message: `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}` };
       }
       const { mediaType, charset } = parseContentType(res.headers.get('content-type'));
       const body = res.body;
@@ -172,16 +173,17 @@ export class Fetcher {
     const robotsUrl = `${url.origin}/robots.txt`;
     const got = await this.get(robotsUrl, AbortSignal.timeout(this.options.timeoutMs));
     if (!got.ok) {
-      if (got.code === 'http-error' && /^HTTP 4/.test(got.message)) return null;
+      if (got.status !== undefined && got.status >= 400 && got.status < 500) return null;
       return got.code === 'blocked-address' ? null : 'disallow-all';
     }
-    let text: string;
+    let read;
     try {
-      text = await readText(got.body, ROBOTS_MAX_BYTES);
+      read = await readCapped(streamSource(robotsUrl, got.body, true), ROBOTS_MAX_BYTES);
     } catch {
       return 'disallow-all';
     }
-    const robot = robotsParser(robotsUrl, text);
+    if (!read.ok) return 'disallow-all';
+    const robot = robotsParser(robotsUrl, Buffer.from(read.bytes).toString('utf8'));
     const delay = robot.getCrawlDelay(ROBOTS_TOKEN);
     if (typeof delay === 'number' && delay > 0) this.pacer.atLeast(url.host, Math.min(delay * 1000, MAX_CRAWL_DELAY_MS));
     return robot;
@@ -206,7 +208,7 @@ function describeFetchError(err: unknown): { code: FetchErrorCode; message: stri
   if (cause instanceof BlockedAddressError || (cause as { code?: string } | null)?.code === 'EBLOCKED') {
     return { code: 'blocked-address', message: errorMessage(cause) };
   }
-  if (isTimeout(cause) || isTimeout(err)) return { code: 'timeout', message: `no answer in time (${errorMessage(cause)})` };
+  if (isTimeout(err)) return { code: 'timeout', message: `no answer in time (${errorMessage(cause)})` };
   const code = (cause as { code?: string } | null)?.code;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { code: 'fetch-failed', message: `host not found (${code})` };
   return { code: 'fetch-failed', message: code ? `${errorMessage(cause)} (${code})` : errorMessage(cause) };
@@ -227,16 +229,4 @@ function parseContentType(header: string | null): { mediaType: string | null; ch
 
 async function* emptyBody(): AsyncGenerator<Uint8Array> {
   // a 204 or a HEAD-like answer: no bytes
-}
-
-/** A small body as text, refusing more than `maxBytes`. */
-async function readText(body: AsyncIterable<Uint8Array>, maxBytes: number): Promise<string> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > maxBytes) throw new Error(`more than ${maxBytes} bytes`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,7 +1,7 @@
 import type { IngestItem, RawOrigin, RawRecord, RecordHints } from '../../model.js';
 import { documentFromBytes } from '../document.js';
 import { errorMessage, fsErrorCode, ingestError } from '../errors.js';
-import { countSkip, type ReaderContext } from '../options.js';
+import { countSkip, type ReadOptions, type ReaderContext } from '../options.js';
 import { readCapped, streamSource } from '../source.js';
 import { httpUrl, type Fetcher } from './fetcher.js';
 
@@ -17,10 +17,8 @@ import { httpUrl, type Fetcher } from './fetcher.js';
 /** Media types we take as a web page. A missing Content-Type is sniffed like a file. */
 const PAGE_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
-export interface FollowOptions {
-  /** True when the store already holds a document from this URL. */
-  skipUrl?: (url: string) => Promise<boolean>;
-}
+/** `skipUrl`: true when the store already holds a document from this URL. */
+export type FollowOptions = Pick<ReadOptions, 'skipUrl'>;
 
 /**
  * Links followed at once. Feeds of one site are paced per host anyway (see HostPacer); this lets an
