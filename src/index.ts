@@ -6,6 +6,7 @@
  *   await ingest(['crawl.warc.gz'], store);          // read → extract → clean → store → duplicates
  *   await annotateCorpus(store);                      // entities, quotes, events, times (incremental)
  *   const { stories } = await relateCorpus(store);    // stories, copies and spins
+ *   await reextractCorpus(store);                     // after an upgrade: re-extract from the kept bytes
  *
  * Several machines: `new SqliteStore(…)` becomes `await PostgresStore.open('postgres://…')`, and
  * `enqueue(url, inputs)` plus `runWorker(url)` on each machine replace `ingest` (docs/scale-out.md).
@@ -14,8 +15,10 @@
  */
 export type * from './model.js';
 export { ingest, annotateCorpus, findDuplicates, storePrepared, type PreparedRecord, type IngestOptions, type IngestSummary, type AnnotateSummary } from './pipeline.js';
+export { reextractCorpus, compareArticles, type ReextractOptions, type ReextractSummary, type ArticleChange } from './reextract.js';
 export { readSources } from './ingest/index.js';
 export { extract, ExtractError } from './extract/index.js';
+export { EXTRACT_VERSION } from './extract/version.js';
 export { annotate, mergeCorpusEntities } from './nlp/index.js';
 export type { Annotations, AnnotateOptions, CorpusEntity, EventAnn, Quote, TimeExpr, EntityMention } from './nlp/index.js';
 export { relateCorpus, type CorpusRelations } from './stories/relate-corpus.js';

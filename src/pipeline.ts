@@ -15,6 +15,7 @@ import { estimateJaccard } from './similarity/minhash.js';
 import { DEFAULT_DUPLICATE_OPTIONS, type DuplicateOptions, type RelateKeys } from './similarity/relate-keys.js';
 import type { Store } from './store/store.js';
 import { ExtractPool } from './workers/pool.js';
+import { EXTRACT_VERSION } from './extract/version.js';
 import { annotate } from './nlp/index.js';
 import { ANNOTATION_VERSION } from './nlp/version.js';
 import { prepareRecord, type PrepareOutcome } from './workers/prepare.js';
@@ -84,7 +85,7 @@ export interface PreparedRecord {
  * concurrent writers see each other's articles).
  */
 export async function storePrepared(store: Store, { raw, article, keys }: PreparedRecord, nearThreshold: number): Promise<DuplicateRelation[]> {
-  await store.putArticle({ raw, article, ...keys });
+  await store.putArticle({ raw, article, ...keys, extractVersion: EXTRACT_VERSION });
   const relations = await findDuplicates(store, article.id, keys, nearThreshold);
   await store.putDuplicates(relations);
   return relations;

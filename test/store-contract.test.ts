@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { extract } from '../src/extract/index.js';
+import { EXTRACT_VERSION } from '../src/extract/version.js';
 import { recordId } from '../src/ingest/record-id.js';
 import type { DuplicateRelation, PayloadType, RawOrigin, RawRecord, RecordError } from '../src/model.js';
 import { annotate } from '../src/nlp/index.js';
@@ -87,7 +88,7 @@ function record(type: PayloadType, content: string, path: string, extra: Partial
 
 function articleWrite(raw: RawRecord): ArticleWrite {
   const article = extract(raw);
-  return { raw, article, ...relateKeys(article.text) };
+  return { raw, article, ...relateKeys(article.text), extractVersion: EXTRACT_VERSION };
 }
 
 /** The corpus the scenarios store, built once (extraction and annotation are the slow part). */
@@ -492,6 +493,80 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
     },
   },
   {
+    name: 'storedRecords gives each raw record with its first origin, in ingest order, by page, version or id; markExtracted records the version',
+    async run(store) {
+      await putAll(store);
+      const elsewhere: RawOrigin = { path: '/mirror/bridge.html', reader: 'html', url: 'https://mirror.example/bridge' };
+      await store.addOrigin(courier.raw.id, elsewhere);
+      const all = await store.storedRecords({ limit: 10 });
+      assert.deepEqual(all.map((r) => r.raw.id), corpus.writes.map((w) => w.raw.id));
+      assert.deepEqual(all[0].raw, courier.raw, 'bytes, type, hints and the first origin, as stored');
+      assert.ok(all.every((r) => r.extractVersion === EXTRACT_VERSION), 'each knows the version that made its article');
+      const firstPage = await store.storedRecords({ limit: 2 });
+      const rest = await store.storedRecords({ limit: 10, afterSeq: firstPage[1].seq });
+      assert.deepEqual([...firstPage, ...rest].map((r) => r.raw.id), all.map((r) => r.raw.id), 'pages follow on');
+      assert.deepEqual((await store.storedRecords({ limit: 10, ids: [spanish.article.id, harbour.article.id] })).map((r) => r.raw.id), [harbour.raw.id, spanish.raw.id]);
+      assert.deepEqual(await store.storedRecords({ limit: 10, ids: [] }), []);
+      assert.deepEqual(await store.storedRecords({ limit: 10, ids: ["x') OR 1=1 --"] }), [], 'ids are bound values');
+      assert.deepEqual(await store.storedRecords({ limit: 10, olderThan: EXTRACT_VERSION }), [], 'nothing older than the version that made them');
+      await store.markExtracted([harbour.article.id, rewrite.article.id], EXTRACT_VERSION + 1);
+      assert.deepEqual((await store.storedRecords({ limit: 10, olderThan: EXTRACT_VERSION + 1 })).map((r) => r.raw.id), [courier.raw.id, spanish.raw.id]);
+      assert.deepEqual((await store.stats()).extractVersions, [
+        { version: EXTRACT_VERSION, documents: 2 },
+        { version: EXTRACT_VERSION + 1, documents: 2 },
+      ]);
+      await store.markExtracted([], EXTRACT_VERSION + 2);
+      assert.equal((await store.storedRecords({ limit: 10, olderThan: EXTRACT_VERSION + 1 })).length, 2, 'an empty list marks nothing');
+    },
+  },
+  {
+    name: 'replaceArticle swaps the article in place and drops what hung on its old text and time; search follows',
+    async run(store) {
+      await relateAll(store);
+      await store.addOrigin(courier.raw.id, { path: '/mirror/bridge.html', reader: 'html' });
+      for (const w of [courier, harbour]) await store.putAnnotations(w.article.id, 1, corpus.annotations.get(w.article.id)!);
+      const fixture = storyFixture();
+      await store.saveStories('corpus', fixture.stories, fixture.derivations);
+      const before = (await store.listArticles()).map((a) => a.id);
+
+      // same text, new title: relations and layers stay, cached stories go
+      const retitled: ArticleWrite = { ...courier, article: { ...courier.article, title: 'Aldermen back the bridge budget' }, extractVersion: EXTRACT_VERSION + 1 };
+      assert.deepEqual(await store.replaceArticle(retitled), { textChanged: false });
+      const got = (await store.getArticle(courier.article.id))!;
+      assert.deepEqual(withoutTimes(got), expectedStored(retitled, [courier.raw.origin, { path: '/mirror/bridge.html', reader: 'html' }]));
+      assert.deepEqual((await store.duplicates()).map((d) => [d.a, d.b]), [[courier.article.id, rewrite.article.id]], 'relations of an unchanged text stay');
+      assert.notEqual(await store.getAnnotations(courier.article.id), null, 'layers of an unchanged text and time stay');
+      assert.equal(await store.getStories('corpus'), null, 'cached stories are dropped');
+      assert.deepEqual((await store.search({ q: 'aldermen' })).hits.map((h) => h.id), [courier.article.id], 'the new title is searchable');
+
+      // new text: keys replaced, relations and layers dropped
+      const text = 'Dock workers voted on Friday to end the strike after a pay offer of eight percent.\n\nThe union called it a fair deal.';
+      const keys = relateKeys(text);
+      const rewritten: ArticleWrite = { ...harbour, article: { ...harbour.article, text }, ...keys, extractVersion: EXTRACT_VERSION + 1 };
+      await store.putDuplicates([{ a: harbour.article.id, b: spanish.article.id, kind: 'near', similarity: 0.81 }]);
+      assert.deepEqual(await store.replaceArticle(rewritten), { textChanged: true });
+      assert.equal((await store.getArticle(harbour.article.id))!.text, text);
+      assert.deepEqual(await store.duplicates({ article: harbour.article.id }), [], 'relations of the old text are dropped');
+      assert.deepEqual(await store.articlesWithTextHash(keys.textHash), [harbour.article.id]);
+      assert.deepEqual(await store.articlesWithTextHash(harbour.textHash), [], 'the old text hash is gone');
+      assert.ok((await store.nearCandidates(keys.bandKeys)).some((c) => c.id === harbour.article.id), 'found by its new band keys');
+      assert.equal(await store.getAnnotations(harbour.article.id), null, 'layers of the old text are dropped');
+      assert.ok((await store.quotes()).every((q) => q.articleId !== harbour.article.id), 'and its quotes');
+      assert.ok((await store.articlesToAnnotate(1, 10)).some((t) => t.id === harbour.article.id), 'it is annotated again');
+      assert.deepEqual((await store.search({ q: 'eight percent' })).hits.map((h) => h.id), [harbour.article.id], 'the new text is searchable');
+      assert.equal((await store.search({ q: 'six percent' })).total, 0, 'the old text is not');
+
+      // a new publication time alone also redoes the layers (relative times resolve against it)
+      await store.putAnnotations(courier.article.id, 1, corpus.annotations.get(courier.article.id)!);
+      await store.replaceArticle({ ...retitled, article: { ...retitled.article, publishedAt: '2024-05-15T08:00:00Z' } });
+      assert.equal(await store.getAnnotations(courier.article.id), null, 'layers resolved against the old time are dropped');
+
+      assert.deepEqual((await store.listArticles()).map((a) => a.id), before, 'ingest order is kept');
+      assert.equal((await store.stats()).documents, 4);
+      await assert.rejects(async () => store.replaceArticle({ ...spanish, article: { ...spanish.article, id: 'f'.repeat(32) } }), /no stored article/);
+    },
+  },
+  {
     name: 'a transaction commits its writes and returns fn’s value; a throw rolls all of them back',
     async run(store) {
       const value = await store.transaction(async () => {
@@ -535,6 +610,7 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
         textHash: "'); --",
         signature: harbour.signature,
         bandKeys: harbour.bandKeys,
+        extractVersion: EXTRACT_VERSION,
       };
       await store.putArticle(write);
       const got = (await store.getArticle(raw.id))!;
@@ -927,6 +1003,7 @@ describe('PostgresStore with several workers', () => {
           textHash: `hash-${group}`,
           signature: harbour.signature,
           bandKeys: [i],
+          extractVersion: EXTRACT_VERSION,
         };
       });
     const intervals: Array<[number, number]> = [];

@@ -39,25 +39,28 @@ test('a database made before full-text search gets its articles indexed when it 
   try {
     const path = join(dir.path, 'old.db');
     const store = new SqliteStore(path);
-    store.putArticle({ raw: fakeRaw('cccc3333', '/x/c.txt'), article: fakeArticle('cccc3333', 'the harbour strike is over'), textHash: 'h3', signature: new Uint32Array(4), bandKeys: [1] });
+    store.putArticle({ raw: fakeRaw('cccc3333', '/x/c.txt'), article: fakeArticle('cccc3333', 'the harbour strike is over'), textHash: 'h3', signature: new Uint32Array(4), bandKeys: [1], extractVersion: 1 });
     store.close();
     // what a schema-2 database looks like: the same tables, no search index, no triggers, no URL index
     const Database = (await import('better-sqlite3')).default;
     const raw = new Database(path);
     raw.exec(
-      'DROP TRIGGER articles_fts_insert; DROP TRIGGER articles_fts_delete; DROP TRIGGER articles_fts_update; DROP TABLE articles_fts; DROP INDEX origins_url; PRAGMA user_version = 2;',
+      'DROP TRIGGER articles_fts_insert; DROP TRIGGER articles_fts_delete; DROP TRIGGER articles_fts_update; DROP TABLE articles_fts; DROP INDEX origins_url; ALTER TABLE articles DROP COLUMN extract_version; PRAGMA user_version = 2;',
     );
     raw.close();
     const reopened = new SqliteStore(path);
     assert.equal(reopened.schemaVersion, MIGRATIONS[MIGRATIONS.length - 1].version);
     assert.deepEqual(reopened.search({ q: 'strikes' }).hits.map((h) => h.id), ['cccc3333']);
-    reopened.putArticle({ raw: fakeRaw('dddd4444', '/x/d.txt'), article: fakeArticle('dddd4444', 'a second strike began'), textHash: 'h4', signature: new Uint32Array(4), bandKeys: [2] });
+    reopened.putArticle({ raw: fakeRaw('dddd4444', '/x/d.txt'), article: fakeArticle('dddd4444', 'a second strike began'), textHash: 'h4', signature: new Uint32Array(4), bandKeys: [2], extractVersion: 1 });
     assert.equal(reopened.search({ q: 'strike' }).total, 2, 'new articles are indexed as they are stored');
     reopened.close();
     const check = new Database(path, { readonly: true });
     const plan = check.prepare('EXPLAIN QUERY PLAN SELECT 1 FROM origins WHERE url = ?').all('https://x.example/');
     check.close();
     assert.match(JSON.stringify(plan), /origins_url/, 'origins are looked up by URL through the index made by migration 4');
+    const versions = new SqliteStore(path);
+    assert.deepEqual(versions.stats().extractVersions, [{ version: 0, documents: 1 }, { version: 1, documents: 1 }], 'an article stored before migration 5 counts as extract version 0');
+    versions.close();
   } finally {
     dir.cleanup();
   }
@@ -66,7 +69,7 @@ test('a database made before full-text search gets its articles indexed when it 
 test('articles round-trip with their removals, origins, raw bytes and LSH candidates', () => {
   const store = new SqliteStore(':memory:');
   const sig = new Uint32Array([1, 2, 3, 4]);
-  store.putArticle({ raw: fakeRaw('aaaa1111', '/x/a.txt'), article: fakeArticle('aaaa1111', 'one two three'), textHash: 'h1', signature: sig, bandKeys: [10, 20] });
+  store.putArticle({ raw: fakeRaw('aaaa1111', '/x/a.txt'), article: fakeArticle('aaaa1111', 'one two three'), textHash: 'h1', signature: sig, bandKeys: [10, 20], extractVersion: 1 });
   assert.equal(store.hasRaw('aaaa1111'), true);
   assert.equal(store.hasRaw('bbbb'), false);
   assert.equal(store.addOrigin('aaaa1111', { path: '/y/copy.txt', reader: 'text' }), true);
@@ -87,7 +90,7 @@ test('articles round-trip with their removals, origins, raw bytes and LSH candid
 test('hostile text is stored verbatim through bound parameters', () => {
   const store = new SqliteStore(':memory:');
   const evil = `Robert'); DROP TABLE articles;-- "quoted" \u0000 nul`;
-  store.putArticle({ raw: fakeRaw('cccc2222', "/x/'; DROP TABLE raw;--.txt"), article: fakeArticle('cccc2222', evil), textHash: 'h', signature: new Uint32Array(4), bandKeys: [] });
+  store.putArticle({ raw: fakeRaw('cccc2222', "/x/'; DROP TABLE raw;--.txt"), article: fakeArticle('cccc2222', evil), textHash: 'h', signature: new Uint32Array(4), bandKeys: [], extractVersion: 1 });
   assert.equal(store.getArticle('cccc2222')!.text, evil);
   assert.equal(store.stats().documents, 1);
   store.close();
@@ -106,8 +109,8 @@ test('errors are recorded once per document and failure, counting attempts', () 
 test('stats count outlets, duplicates and removals by reason', () => {
   const store = new SqliteStore(':memory:');
   const sig = new Uint32Array(4);
-  store.putArticle({ raw: fakeRaw('dddd', '/a'), article: fakeArticle('dddd', 'x'), textHash: 'h', signature: sig, bandKeys: [] });
-  store.putArticle({ raw: fakeRaw('eeee', '/b'), article: fakeArticle('eeee', 'x'), textHash: 'h', signature: sig, bandKeys: [] });
+  store.putArticle({ raw: fakeRaw('dddd', '/a'), article: fakeArticle('dddd', 'x'), textHash: 'h', signature: sig, bandKeys: [], extractVersion: 1 });
+  store.putArticle({ raw: fakeRaw('eeee', '/b'), article: fakeArticle('eeee', 'x'), textHash: 'h', signature: sig, bandKeys: [], extractVersion: 1 });
   store.putDuplicates([{ a: 'dddd', b: 'eeee', kind: 'exact', similarity: 1 }]);
   const s = store.stats();
   assert.equal(s.documents, 2);

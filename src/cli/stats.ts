@@ -1,5 +1,6 @@
 /** `parallax stats`: what the corpus holds: documents, outlets, languages, duplicates, removed junk, failures. */
 import type { Command } from 'commander';
+import { EXTRACT_VERSION } from '../extract/version.js';
 import type { CorpusStats, Store } from '../store/store.js';
 import { addDbOption, openStore, shortId, truncate } from './shared.js';
 
@@ -37,6 +38,10 @@ export async function renderStats(s: CorpusStats, store: Store): Promise<string>
     lines.push(
       `Removed junk: ${total} span(s): ${s.removals.map((r) => `${r.reason} ${r.count}`).join(', ')} (audit with \`parallax show <id>\`).`,
     );
+  }
+  const outdated = s.extractVersions.filter((v) => v.version < EXTRACT_VERSION).reduce((n, v) => n + v.documents, 0);
+  if (outdated > 0) {
+    lines.push(`Extraction: ${outdated} article(s) made by an older extractor than this one (version ${EXTRACT_VERSION}); \`parallax reextract\` updates them from their kept raw bytes.`);
   }
   if (s.errors.length) lines.push(`Failed documents: ${s.errors.map((e) => `${e.code} ${e.count}`).join(', ')} (see \`parallax errors\`).`);
   return lines.join('\n');

@@ -5,7 +5,7 @@
  */
 import type { DuplicateRelation, RawOrigin } from '../model.js';
 import { DATE_BOUND, SearchQueryError, unmarkSnippet } from './search-query.js';
-import type { DuplicateQuery, ListedArticleField, SearchHit, SearchQuery, StoredArticle, StoredArticleSummary } from './store.js';
+import type { DuplicateQuery, ListedArticleField, SearchHit, SearchQuery, StoredArticle, StoredArticleSummary, StoredRecord } from './store.js';
 
 export type Row = Record<string, unknown>;
 
@@ -66,6 +66,22 @@ export function articleFromRow(row: Row, origins: RawOrigin[]): StoredArticle {
     origins,
     ingestedAt: row.ingested_at as string,
     rawType: row.raw_type as StoredArticle['rawType'],
+  };
+}
+
+/** A `storedRecords` row: the article's id, seq and extract version, its raw row, and its first origin's JSON. */
+export function storedRecordFromRow(row: Row): StoredRecord {
+  return {
+    raw: {
+      id: row.id as string,
+      type: row.type as StoredRecord['raw']['type'],
+      // a copy: the driver's Buffer may be a view into a shared pool, and workers may be handed the bytes
+      bytes: new Uint8Array(row.bytes as Buffer),
+      origin: JSON.parse(row.origin as string) as RawOrigin,
+      hints: JSON.parse(row.hints as string),
+    },
+    seq: row.seq as number,
+    extractVersion: row.extract_version as number,
   };
 }
 

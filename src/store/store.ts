@@ -47,6 +47,8 @@ export interface CorpusStats {
   errors: Array<{ code: string; count: number }>;
   rawBytes: number;
   cleanChars: number;
+  /** Articles per extractor version (0: stored before versions were recorded), oldest first. */
+  extractVersions: Array<{ version: number; documents: number }>;
 }
 
 export interface ListQuery {
@@ -111,6 +113,28 @@ export interface ArticleWrite {
   /** MinHash signature and its LSH band keys, for near-duplicate candidate search. */
   signature: Uint32Array;
   bandKeys: number[];
+  /** The extract stage's version (EXTRACT_VERSION) that made `article`. */
+  extractVersion: number;
+}
+
+/** A stored document as it was read, to run extraction over its kept bytes again. */
+export interface StoredRecord {
+  /** The raw record with the origin it was first stored from (the one its article was extracted with). */
+  raw: RawRecord;
+  /** Ingest order, for paging. */
+  seq: number;
+  /** The extract version its stored article was made by. */
+  extractVersion: number;
+}
+
+/** Which stored documents to read back: a page, in ingest order, of all or some of them. */
+export interface StoredRecordQuery {
+  limit: number;
+  afterSeq?: number;
+  /** Only those whose article an older extract version made. */
+  olderThan?: number;
+  /** Only these article ids. */
+  ids?: string[];
 }
 
 /** An article still to be annotated (or annotated by an older annotator version). */
@@ -143,6 +167,17 @@ export interface Store {
   addOrigin(id: string, origin: RawOrigin): Awaitable<boolean>;
   /** Store an article with its raw bytes, text hash and LSH keys. */
   putArticle(write: ArticleWrite): Awaitable<void>;
+  /** Stored documents' raw records (bytes, hints, first origin), for extracting them again. */
+  storedRecords(query: StoredRecordQuery): Awaitable<StoredRecord[]>;
+  /**
+   * Replace a stored article by a new extraction of the same bytes (same id, same ingest order). When
+   * the text changed, its LSH keys are replaced and its duplicate relations dropped (the caller finds
+   * them again); when the text or publication time changed, its annotation layers are dropped (the next
+   * corpus read annotates it again). Cached stories are dropped. `textChanged` says which happened.
+   */
+  replaceArticle(write: ArticleWrite): Awaitable<{ textChanged: boolean }>;
+  /** Record that a new extraction of these articles gave the same article: they are current at `version`. */
+  markExtracted(ids: string[], version: number): Awaitable<void>;
   /** Articles whose normalised text hash equals this one. */
   articlesWithTextHash(textHash: string): Awaitable<string[]>;
   /** Articles sharing at least one LSH band key, with their signatures (near-duplicate candidates). */

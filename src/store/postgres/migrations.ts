@@ -164,4 +164,11 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: 
     // Following feed links asks "do we have this URL already?" once per item, on every poll.
     sql: `CREATE INDEX origins_url ON origins(url) WHERE url IS NOT NULL;`,
   },
+  {
+    version: 5,
+    name: 'the extract version that made each article',
+    // `parallax reextract` re-runs extraction over the kept raw bytes of articles an older version made;
+    // articles stored before this step count as version 0 (unknown, so older than any).
+    sql: `ALTER TABLE articles ADD COLUMN extract_version INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];

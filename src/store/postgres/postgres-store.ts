@@ -27,13 +27,15 @@ import type {
   StoredError,
   StoredEvent,
   StoredQuote,
+  StoredRecord,
+  StoredRecordQuery,
   SearchQuery,
   SearchResult,
 } from '../store.js';
 import { MATCH_END, MATCH_START, parseSearch, toTsquerySql } from '../search-query.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { guardPool, inPooledTransaction } from './pooled-client.js';
-import { articleFromRow, duplicateFromRow, duplicatesSql, originLocator, searchFilterSql, searchHitFromRow, searchOrderSql, summaryFromRow, type Row } from '../rows.js';
+import { articleFromRow, duplicateFromRow, duplicatesSql, originLocator, searchFilterSql, searchHitFromRow, searchOrderSql, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
 
 /** A pool or one checked-out client: both run queries. */
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -85,6 +87,40 @@ function rowOffset(n: number | undefined): number {
 
 function signatureToBytes(sig: Uint32Array): Buffer {
   return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
+}
+
+/** The article columns an insert or a replacement writes, in the order of `articleValues`. */
+const ARTICLE_COLUMNS = `id, title, published_at, outlet, byline, language, url, canonical_url, text, text_hash,
+  dateline, meta_sources, removals, repairs, quality, spam_score, garble_score, signature, extract_version`;
+const ARTICLE_TYPES = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'float8', 'float8', 'bytea', 'int4'];
+
+/** Typed placeholders for `ARTICLE_COLUMNS`, numbered from `first` ("$11::text, $12::text, ..."). */
+function articlePlaceholders(first: number): string {
+  return ARTICLE_TYPES.map((type, i) => `$${first + i}::${type}`).join(', ');
+}
+
+function articleValues({ article, textHash, signature, extractVersion }: ArticleWrite): unknown[] {
+  return [
+    article.id,
+    article.title,
+    article.publishedAt,
+    article.outlet,
+    article.byline,
+    article.language,
+    article.url,
+    article.canonicalUrl,
+    article.text,
+    textHash,
+    article.dateline ? JSON.stringify(article.dateline) : null,
+    JSON.stringify(article.metaSources),
+    JSON.stringify(article.removals),
+    JSON.stringify(article.repairs),
+    JSON.stringify(article.quality),
+    article.quality.spamScore,
+    article.quality.garbleScore,
+    signatureToBytes(signature),
+    extractVersion,
+  ];
 }
 
 function bytesToSignature(bytes: Buffer): Uint32Array {
@@ -268,7 +304,8 @@ export class PostgresStore implements Store {
    * construction of the id): the origin is still recorded, and no ingest number is spent on it. The
    * foreign keys hold: constraint checks run at the end of the statement, after every part inserted.
    */
-  putArticle({ raw, article, textHash, signature, bandKeys }: ArticleWrite): Promise<void> {
+  putArticle(write: ArticleWrite): Promise<void> {
+    const { raw, bandKeys } = write;
     const origin = raw.origin;
     return this.atomically(LOCKS.write, async () => {
       this.current()!.wroteArticles = true;
@@ -279,15 +316,13 @@ export class PostgresStore implements Store {
            INSERT INTO origins (raw_id, path, url, reader, locator, json) VALUES ($1, $6, $7, $8, $9, $10)
            ON CONFLICT (raw_id, path, locator) DO NOTHING
          ), new_article AS (
-           INSERT INTO articles (id, title, published_at, outlet, byline, language, url, canonical_url, text, text_hash,
-             dateline, meta_sources, removals, repairs, quality, spam_score, garble_score, signature)
-           SELECT $11::text, $12::text, $13::text, $14::text, $15::text, $16::text, $17::text, $18::text, $19::text, $20::text,
-             $21::text, $22::text, $23::text, $24::text, $25::text, $26::float8, $27::float8, $28::bytea
+           INSERT INTO articles (${ARTICLE_COLUMNS})
+           SELECT ${articlePlaceholders(11)}
            WHERE NOT EXISTS (SELECT 1 FROM articles WHERE id = $11)
            ON CONFLICT (id) DO NOTHING
            RETURNING id
          )
-         INSERT INTO lsh_keys (key, article_id) SELECT k, new_article.id FROM new_article, unnest($29::bigint[]) AS k`,
+         INSERT INTO lsh_keys (key, article_id) SELECT k, new_article.id FROM new_article, unnest($30::bigint[]) AS k`,
         [
           raw.id,
           raw.type,
@@ -299,28 +334,62 @@ export class PostgresStore implements Store {
           origin.reader,
           originLocator(origin),
           JSON.stringify(origin),
-          article.id,
-          article.title,
-          article.publishedAt,
-          article.outlet,
-          article.byline,
-          article.language,
-          article.url,
-          article.canonicalUrl,
-          article.text,
-          textHash,
-          article.dateline ? JSON.stringify(article.dateline) : null,
-          JSON.stringify(article.metaSources),
-          JSON.stringify(article.removals),
-          JSON.stringify(article.repairs),
-          JSON.stringify(article.quality),
-          article.quality.spamScore,
-          article.quality.garbleScore,
-          signatureToBytes(signature),
+          ...articleValues(write),
           [...new Set(bandKeys)],
         ],
       );
     });
+  }
+
+  async storedRecords(query: StoredRecordQuery): Promise<StoredRecord[]> {
+    const params: unknown[] = [query.afterSeq ?? 0, query.limit];
+    let where = 'a.seq > $1';
+    if (query.olderThan !== undefined) where += ` AND a.extract_version < $${params.push(query.olderThan)}`;
+    if (query.ids) {
+      if (query.ids.length === 0) return [];
+      where += ` AND a.id = ANY($${params.push(query.ids)}::text[])`;
+    }
+    const { rows } = await this.query(
+      `SELECT a.id, a.seq, a.extract_version, r.type, r.bytes, r.hints,
+         (SELECT o.json FROM origins o WHERE o.raw_id = a.id ORDER BY o.seq LIMIT 1) AS origin
+       FROM articles a JOIN raw r ON r.id = a.id WHERE ${where} ORDER BY a.seq LIMIT $2`,
+      params,
+    );
+    return rows.map(storedRecordFromRow);
+  }
+
+  replaceArticle(write: ArticleWrite): Promise<{ textChanged: boolean }> {
+    const id = write.article.id;
+    return this.atomically(LOCKS.write, async () => {
+      const { rows } = await this.query('SELECT text, published_at FROM articles WHERE id = $1 FOR UPDATE', [id]);
+      if (rows.length === 0) throw new Error(`no stored article ${id} to replace`);
+      const before = rows[0] as { text: string; published_at: string | null };
+      const values = articleValues(write);
+      await this.query(
+        `UPDATE articles SET (${ARTICLE_COLUMNS}) = (SELECT ${articlePlaceholders(1)}) WHERE id = $1`,
+        values,
+      );
+      const textChanged = before.text !== write.article.text;
+      if (textChanged) {
+        await this.query('DELETE FROM lsh_keys WHERE article_id = $1', [id]);
+        await this.query('INSERT INTO lsh_keys (key, article_id) SELECT k, $1 FROM unnest($2::bigint[]) AS k', [id, [...new Set(write.bandKeys)]]);
+        await this.query('DELETE FROM duplicates WHERE a = $1 OR b = $1', [id]);
+      }
+      if (textChanged || before.published_at !== write.article.publishedAt) {
+        for (const table of ['quotes', 'events', 'annotations']) await this.query(`DELETE FROM ${table} WHERE article_id = $1`, [id]);
+      }
+      // the search index is rebuilt from the new title and text after the commit, as for a new article
+      await this.query('DELETE FROM article_search WHERE article_id = $1', [id]);
+      await this.query('INSERT INTO search_pending (article_id) VALUES ($1) ON CONFLICT DO NOTHING', [id]);
+      this.current()!.wroteArticles = true;
+      await this.query('DELETE FROM relate_cache');
+      return { textChanged };
+    });
+  }
+
+  async markExtracted(ids: string[], version: number): Promise<void> {
+    if (ids.length === 0) return;
+    await this.query('UPDATE articles SET extract_version = $1 WHERE id = ANY($2::text[])', [version, ids]);
   }
 
   async articlesWithTextHash(textHash: string): Promise<string[]> {
@@ -508,7 +577,8 @@ export class PostgresStore implements Store {
       )} AS removals,
       ${list(`'code', code, 'count', count`, 'SELECT code, COUNT(*) AS count FROM errors GROUP BY code', 'count DESC, code')} AS errors,
       (SELECT COALESCE(SUM(octet_length(bytes)), 0)::bigint FROM raw) AS raw_bytes,
-      (SELECT COALESCE(SUM(char_length(text)), 0)::bigint FROM articles) AS clean_chars`);
+      (SELECT COALESCE(SUM(char_length(text)), 0)::bigint FROM articles) AS clean_chars,
+      ${list(`'version', version, 'documents', documents`, 'SELECT extract_version AS version, COUNT(*) AS documents FROM articles GROUP BY 1', 'version')} AS extract_versions`);
     const r = rows[0];
     return {
       documents: r.documents as number,
@@ -520,6 +590,7 @@ export class PostgresStore implements Store {
       errors: r.errors as CorpusStats['errors'],
       rawBytes: r.raw_bytes as number,
       cleanChars: r.clean_chars as number,
+      extractVersions: r.extract_versions as CorpusStats['extractVersions'],
     };
   }
 

@@ -20,17 +20,42 @@ import type {
   StoredError,
   StoredEvent,
   StoredQuote,
+  StoredRecord,
+  StoredRecordQuery,
   SearchQuery,
   SearchResult,
 } from '../store.js';
 import { MATCH_END, MATCH_START, SearchQueryError, parseSearch, toFts5 } from '../search-query.js';
 import { MIGRATIONS } from './migrations.js';
-import { articleFromRow, duplicateFromRow, duplicatesSql, originLocator, searchFilterSql, searchHitFromRow, searchOrderSql, summaryFromRow, type Row } from '../rows.js';
-
-
+import { articleFromRow, duplicateFromRow, duplicatesSql, originLocator, searchFilterSql, searchHitFromRow, searchOrderSql, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
 
 function signatureToBlob(sig: Uint32Array): Buffer {
   return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
+}
+
+/** An article write as the named parameters of the insert and update statements. */
+function articleColumns({ article, textHash, signature, extractVersion }: ArticleWrite) {
+  return {
+    id: article.id,
+    title: article.title,
+    publishedAt: article.publishedAt,
+    outlet: article.outlet,
+    byline: article.byline,
+    language: article.language,
+    url: article.url,
+    canonicalUrl: article.canonicalUrl,
+    text: article.text,
+    textHash,
+    dateline: article.dateline ? JSON.stringify(article.dateline) : null,
+    metaSources: JSON.stringify(article.metaSources),
+    removals: JSON.stringify(article.removals),
+    repairs: JSON.stringify(article.repairs),
+    quality: JSON.stringify(article.quality),
+    spamScore: article.quality.spamScore,
+    garbleScore: article.quality.garbleScore,
+    signature: signatureToBlob(signature),
+    extractVersion,
+  };
 }
 
 function blobToSignature(blob: Buffer): Uint32Array {
@@ -86,9 +111,16 @@ export class SqliteStore implements Store {
       nextSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 FROM articles').pluck(),
       insertArticle: db.prepare(`INSERT OR IGNORE INTO articles (id, seq, title, published_at, outlet, byline, language, url,
           canonical_url, text, text_hash, dateline, meta_sources, removals, repairs, quality, spam_score, garble_score,
-          signature)
+          signature, extract_version)
         VALUES (@id, @seq, @title, @publishedAt, @outlet, @byline, @language, @url, @canonicalUrl, @text, @textHash,
-          @dateline, @metaSources, @removals, @repairs, @quality, @spamScore, @garbleScore, @signature)`),
+          @dateline, @metaSources, @removals, @repairs, @quality, @spamScore, @garbleScore, @signature, @extractVersion)`),
+      updateArticle: db.prepare(`UPDATE articles SET title = @title, published_at = @publishedAt, outlet = @outlet,
+          byline = @byline, language = @language, url = @url, canonical_url = @canonicalUrl, text = @text,
+          text_hash = @textHash, dateline = @dateline, meta_sources = @metaSources, removals = @removals,
+          repairs = @repairs, quality = @quality, spam_score = @spamScore, garble_score = @garbleScore,
+          signature = @signature, extract_version = @extractVersion
+        WHERE id = @id`),
+      articleTextAndTime: db.prepare('SELECT text, published_at FROM articles WHERE id = ?'),
       insertKey: db.prepare('INSERT INTO lsh_keys (key, article_id) VALUES (?, ?)'),
       byTextHash: db.prepare('SELECT id FROM articles WHERE text_hash = ? ORDER BY seq').pluck(),
       insertDuplicate: db.prepare(
@@ -128,35 +160,64 @@ export class SqliteStore implements Store {
     return info.changes > 0;
   }
 
-  putArticle({ raw, article, textHash, signature, bandKeys }: ArticleWrite): void {
+  putArticle(write: ArticleWrite): void {
+    const { raw, article, bandKeys } = write;
     const now = new Date().toISOString();
     this.stmts.insertRaw.run(raw.id, raw.type, Buffer.from(raw.bytes), JSON.stringify(raw.hints), now);
     this.addOrigin(raw.id, raw.origin);
     // An id already stored is a no-op (ids are content hashes: same bytes, same article); the
     // new origin above is still recorded.
-    const inserted = this.stmts.insertArticle.run({
-      id: article.id,
-      seq: this.stmts.nextSeq.get(),
-      title: article.title,
-      publishedAt: article.publishedAt,
-      outlet: article.outlet,
-      byline: article.byline,
-      language: article.language,
-      url: article.url,
-      canonicalUrl: article.canonicalUrl,
-      text: article.text,
-      textHash,
-      dateline: article.dateline ? JSON.stringify(article.dateline) : null,
-      metaSources: JSON.stringify(article.metaSources),
-      removals: JSON.stringify(article.removals),
-      repairs: JSON.stringify(article.repairs),
-      quality: JSON.stringify(article.quality),
-      spamScore: article.quality.spamScore,
-      garbleScore: article.quality.garbleScore,
-      signature: signatureToBlob(signature),
-    });
+    const inserted = this.stmts.insertArticle.run({ ...articleColumns(write), seq: this.stmts.nextSeq.get() });
     if (inserted.changes === 0) return;
     for (const key of new Set(bandKeys)) this.stmts.insertKey.run(key, article.id);
+  }
+
+  storedRecords(query: StoredRecordQuery): StoredRecord[] {
+    const params: unknown[] = [query.afterSeq ?? 0];
+    let where = 'a.seq > ?';
+    if (query.olderThan !== undefined) {
+      where += ' AND a.extract_version < ?';
+      params.push(query.olderThan);
+    }
+    if (query.ids) {
+      if (query.ids.length === 0) return [];
+      where += ` AND a.id IN (SELECT value FROM json_each(?))`;
+      params.push(JSON.stringify(query.ids));
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.seq, a.extract_version, r.type, r.bytes, r.hints,
+           (SELECT o.json FROM origins o WHERE o.raw_id = a.id ORDER BY o.seq LIMIT 1) AS origin
+         FROM articles a JOIN raw r ON r.id = a.id WHERE ${where} ORDER BY a.seq LIMIT ?`,
+      )
+      .all(...params, query.limit) as Row[];
+    return rows.map(storedRecordFromRow);
+  }
+
+  replaceArticle(write: ArticleWrite): { textChanged: boolean } {
+    const id = write.article.id;
+    const before = this.stmts.articleTextAndTime.get(id) as { text: string; published_at: string | null } | undefined;
+    if (!before) throw new Error(`no stored article ${id} to replace`);
+    const db = this.db;
+    return db.transaction(() => {
+      this.stmts.updateArticle.run(articleColumns(write));
+      const textChanged = before.text !== write.article.text;
+      if (textChanged) {
+        db.prepare('DELETE FROM lsh_keys WHERE article_id = ?').run(id);
+        for (const key of new Set(write.bandKeys)) this.stmts.insertKey.run(key, id);
+        db.prepare('DELETE FROM duplicates WHERE a = ? OR b = ?').run(id, id);
+      }
+      if (textChanged || before.published_at !== write.article.publishedAt) {
+        for (const table of ['quotes', 'events', 'annotations']) db.prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(id);
+      }
+      db.prepare('DELETE FROM relate_cache').run();
+      return { textChanged };
+    })();
+  }
+
+  markExtracted(ids: string[], version: number): void {
+    if (ids.length === 0) return;
+    this.db.prepare('UPDATE articles SET extract_version = ? WHERE id IN (SELECT value FROM json_each(?))').run(version, JSON.stringify(ids));
   }
 
   articlesWithTextHash(textHash: string): string[] {
@@ -328,6 +389,9 @@ export class SqliteStore implements Store {
         .all() as CorpusStats['errors'],
       rawBytes: one('SELECT COALESCE(SUM(length(bytes)), 0) FROM raw'),
       cleanChars: one('SELECT COALESCE(SUM(length(text)), 0) FROM articles'),
+      extractVersions: db
+        .prepare('SELECT extract_version AS version, COUNT(*) AS documents FROM articles GROUP BY 1 ORDER BY 1')
+        .all() as CorpusStats['extractVersions'],
     };
   }
 
