@@ -1,0 +1,67 @@
+/**
+ * EXTRACT_VERSION must change whenever the extract stage's output does: stored articles carry the
+ * version that made them, and `parallax reextract` updates those an older version made. This test
+ * pins a digest of the whole extract output (every Article field) over the bundled corpus and, where
+ * ../shared is present, the 181 pages of the article-extraction benchmark: when extraction changes,
+ * it fails until the version is bumped and the digests recorded for it.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { extract } from '../src/extract/index.js';
+import { EXTRACT_VERSION } from '../src/extract/version.js';
+import { readSources } from '../src/ingest/index.js';
+import { recordId } from '../src/ingest/record-id.js';
+import type { RawRecord } from '../src/model.js';
+import { needsShared, repoRoot, sharedDir } from './helpers.js';
+
+/** Digests of the extract output per version; a new version records its own. */
+const DIGESTS: Record<number, { examples: string; articleExtraction: string }> = {
+  1: { examples: 'b324435e9aacd367', articleExtraction: '7fa01b11f149c7da' },
+};
+
+/** sha256 over each record's id and its extraction (the article, or the failure's code). */
+function digest(records: RawRecord[]): string {
+  const hash = createHash('sha256');
+  for (const raw of records) {
+    let out: unknown;
+    try {
+      out = extract(raw);
+    } catch (err) {
+      out = { failed: (err as { code?: string }).code ?? 'error' };
+    }
+    hash.update(`${raw.id}\n${JSON.stringify(out)}\n`);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+function verdict(which: string, got: string, pinned: string | undefined): string {
+  return (
+    `the extract output over ${which} is not the one recorded for EXTRACT_VERSION ${EXTRACT_VERSION} (digest ${got}, recorded ${pinned ?? 'none'}). ` +
+    'If extraction changed on purpose, bump EXTRACT_VERSION in src/extract/version.ts and record the new digests here.'
+  );
+}
+
+test('the extract output over examples/corpus is the one recorded for EXTRACT_VERSION', async () => {
+  const records: RawRecord[] = [];
+  for await (const item of readSources([path.join(repoRoot, 'examples/corpus')])) if (item.kind === 'record') records.push(item.record);
+  assert.ok(records.length >= 12, 'the sample corpus is read');
+  const got = digest(records);
+  assert.equal(got, DIGESTS[EXTRACT_VERSION]?.examples, verdict('examples/corpus', got, DIGESTS[EXTRACT_VERSION]?.examples));
+});
+
+test('the extract output over the 181 article-extraction pages is the one recorded for EXTRACT_VERSION', { skip: needsShared }, () => {
+  const dir = path.join(sharedDir, 'bench/article-extraction/html');
+  const records = readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((f): RawRecord => {
+      const bytes = readFileSync(path.join(dir, f));
+      return { id: recordId('html', bytes), type: 'html', bytes, origin: { path: f, reader: 'html' }, hints: {} };
+    });
+  assert.equal(records.length, 181);
+  const got = digest(records);
+  assert.equal(got, DIGESTS[EXTRACT_VERSION]?.articleExtraction, verdict('the article-extraction pages', got, DIGESTS[EXTRACT_VERSION]?.articleExtraction));
+});
