@@ -567,6 +567,58 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
     },
   },
   {
+    name: 'articlesFrom finds articles by file, folder or URL prefix, telling those also read elsewhere',
+    async run(store) {
+      await putAll(store);
+      await store.addOrigin(harbour.raw.id, { path: '/mirror/harbour.txt', reader: 'text' });
+      const ids = (...ws: ArticleWrite[]) => ws.map((w) => w.article.id);
+      const none = { only: [], alsoElsewhere: [] };
+      assert.deepEqual(await store.articlesFrom('/wire'), { only: ids(spanish), alsoElsewhere: ids(harbour) });
+      assert.deepEqual(await store.articlesFrom('/wire/'), { only: ids(spanish), alsoElsewhere: ids(harbour) }, 'a trailing slash changes nothing');
+      assert.deepEqual(await store.articlesFrom('/wire/es/sequia.txt'), { only: ids(spanish), alsoElsewhere: [] }, 'one file');
+      assert.deepEqual(await store.articlesFrom('/wir'), none, 'a folder matches whole names only');
+      assert.deepEqual(await store.articlesFrom('/'), { only: ids(courier, rewrite, harbour, spanish), alsoElsewhere: [] }, 'the root holds every path');
+      assert.deepEqual(await store.articlesFrom('https://courier.example/news/'), { only: ids(courier), alsoElsewhere: [] }, 'a URL prefix');
+      assert.deepEqual(await store.articlesFrom('%'), none, 'no wildcards');
+      assert.deepEqual(await store.articlesFrom("/wire' OR '1'='1"), none, 'a bound value');
+      assert.deepEqual(await store.articlesFrom(''), none, 'an empty prefix matches nothing');
+    },
+  },
+  {
+    name: 'deleteArticles removes articles and everything stored about them; the same bytes can be stored again',
+    async run(store) {
+      await relateAll(store);
+      for (const w of corpus.writes) await store.putAnnotations(w.article.id, 1, corpus.annotations.get(w.article.id)!);
+      const fixture = storyFixture();
+      await store.saveStories('corpus', fixture.stories, fixture.derivations);
+      assert.equal((await store.duplicates()).length, 1, 'the courier and its rewrite are related');
+
+      assert.equal(await store.deleteArticles([courier.article.id, 'f'.repeat(32), courier.article.id]), 1, 'unknown and repeated ids count once or not at all');
+      const id = courier.article.id;
+      assert.equal(await store.getArticle(id), null);
+      assert.equal(await store.getRaw(id), null, 'the raw bytes go');
+      assert.equal(await store.hasRaw(id), false);
+      assert.equal(await store.hasOriginUrl(courier.raw.origin.url!), false, 'and its origins');
+      assert.deepEqual(await store.duplicates(), [], 'relations on either side go');
+      assert.deepEqual(await store.articlesWithTextHash(courier.textHash), []);
+      assert.ok((await store.nearCandidates(courier.bandKeys)).every((c) => c.id !== id), 'its band keys go');
+      assert.equal(await store.getAnnotations(id), null);
+      assert.ok((await store.quotes()).every((q) => q.articleId !== id), 'its quotes go');
+      assert.ok((await store.events()).every((e) => e.articleId !== id), 'its events go');
+      assert.ok((await store.entityClusters()).every((c) => c.articleId !== id), 'its entities go');
+      assert.ok((await store.search({ q: 'ageing' })).hits.every((h) => h.id !== id), 'its search entry goes');
+      assert.equal(await store.getStories('corpus'), null, 'cached stories go');
+      const stats = await store.stats();
+      assert.deepEqual([stats.documents, stats.origins], [3, 3]);
+      assert.deepEqual(await store.articleIds(), [rewrite.article.id, harbour.article.id, spanish.article.id]);
+      assert.equal(await store.deleteArticles([]), 0);
+
+      await store.putArticle(courier);
+      assert.equal((await store.getArticle(id))?.title, courier.article.title, 'the same bytes can be stored again');
+      assert.deepEqual((await store.articleIds()).at(-1), id, 'as a new article, last in ingest order');
+    },
+  },
+  {
     name: 'a transaction commits its writes and returns fn’s value; a throw rolls all of them back',
     async run(store) {
       const value = await store.transaction(async () => {

@@ -69,6 +69,18 @@ export function articleFromRow(row: Row, origins: RawOrigin[]): StoredArticle {
   };
 }
 
+/**
+ * What an origin prefix matches: the path itself, the files below it when it names a folder, or URLs
+ * that start with it. "crawl/2024" matches "crawl/2024/a.html", not "crawl/2024-old/a.html". Callers
+ * pass a non-empty prefix (an empty one would match everything).
+ */
+export function originPrefixParams(prefix: string): { path: string; folder: string; url: string } {
+  let end = prefix.length;
+  while (end > 1 && prefix[end - 1] === '/') end--;
+  const path = prefix.slice(0, end);
+  return { path, folder: path.endsWith('/') ? path : `${path}/`, url: prefix };
+}
+
 /** A `storedRecords` row: the article's id, seq and extract version, its raw row, and its first origin's JSON. */
 export function storedRecordFromRow(row: Row): StoredRecord {
   return {

@@ -178,6 +178,18 @@ export interface Store {
   replaceArticle(write: ArticleWrite): Awaitable<{ textChanged: boolean }>;
   /** Record that a new extraction of these articles gave the same article: they are current at `version`. */
   markExtracted(ids: string[], version: number): Awaitable<void>;
+  /**
+   * Articles read from under `prefix`: a file or folder path (a folder matches the files below it) or
+   * the start of a URL. `only`: every origin of the article is there; `alsoElsewhere`: the same bytes
+   * were read from somewhere else too. Both in ingest order.
+   */
+  articlesFrom(prefix: string): Awaitable<{ only: string[]; alsoElsewhere: string[] }>;
+  /**
+   * Delete articles and everything stored about them: raw bytes, origins, LSH keys, duplicate relations
+   * (on either side), annotation layers, search entries; cached stories are dropped. Unknown ids are
+   * passed over. Returns how many articles were deleted.
+   */
+  deleteArticles(ids: string[]): Awaitable<number>;
   /** Articles whose normalised text hash equals this one. */
   articlesWithTextHash(textHash: string): Awaitable<string[]>;
   /** Articles sharing at least one LSH band key, with their signatures (near-duplicate candidates). */

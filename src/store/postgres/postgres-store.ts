@@ -35,7 +35,7 @@ import type {
 import { MATCH_END, MATCH_START, parseSearch, toTsquerySql } from '../search-query.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { guardPool, inPooledTransaction } from './pooled-client.js';
-import { articleFromRow, duplicateFromRow, duplicatesSql, originLocator, searchFilterSql, searchHitFromRow, searchOrderSql, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
+import { articleFromRow, duplicateFromRow, duplicatesSql, originLocator, originPrefixParams, searchFilterSql, searchHitFromRow, searchOrderSql, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
 
 /** A pool or one checked-out client: both run queries. */
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -384,6 +384,40 @@ export class PostgresStore implements Store {
       this.current()!.wroteArticles = true;
       await this.query('DELETE FROM relate_cache');
       return { textChanged };
+    });
+  }
+
+  async articlesFrom(prefix: string): Promise<{ only: string[]; alsoElsewhere: string[] }> {
+    if (prefix === '') return { only: [], alsoElsewhere: [] };
+    const { path, folder, url } = originPrefixParams(prefix);
+    const { rows } = await this.query(
+      `SELECT id, inside, total FROM (
+         SELECT a.id, a.seq, COUNT(*) FILTER (WHERE o.path = $1 OR starts_with(o.path, $2) OR starts_with(COALESCE(o.url, ''), $3))::int AS inside,
+           COUNT(*)::int AS total
+         FROM articles a JOIN origins o ON o.raw_id = a.id GROUP BY a.id, a.seq
+       ) counted WHERE inside > 0 ORDER BY seq`,
+      [path, folder, url],
+    );
+    return {
+      only: rows.filter((r) => r.inside === r.total).map((r) => r.id as string),
+      alsoElsewhere: rows.filter((r) => (r.inside as number) < (r.total as number)).map((r) => r.id as string),
+    };
+  }
+
+  deleteArticles(ids: string[]): Promise<number> {
+    return this.atomically(LOCKS.write, async () => {
+      const { rows } = await this.query('SELECT id FROM articles WHERE id = ANY($1::text[]) FOR UPDATE', [[...new Set(ids)]]);
+      const found = rows.map((r) => r.id as string);
+      if (found.length === 0) return 0;
+      for (const table of ['quotes', 'events', 'annotations', 'lsh_keys', 'article_search', 'search_pending']) {
+        await this.query(`DELETE FROM ${table} WHERE article_id = ANY($1::text[])`, [found]);
+      }
+      await this.query('DELETE FROM duplicates WHERE a = ANY($1::text[]) OR b = ANY($1::text[])', [found]);
+      await this.query('DELETE FROM articles WHERE id = ANY($1::text[])', [found]);
+      await this.query('DELETE FROM origins WHERE raw_id = ANY($1::text[])', [found]);
+      await this.query('DELETE FROM raw WHERE id = ANY($1::text[])', [found]);
+      await this.query('DELETE FROM relate_cache');
+      return found.length;
     });
   }
 

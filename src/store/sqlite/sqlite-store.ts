@@ -27,7 +27,7 @@ import type {
 } from '../store.js';
 import { MATCH_END, MATCH_START, SearchQueryError, parseSearch, toFts5 } from '../search-query.js';
 import { MIGRATIONS } from './migrations.js';
-import { articleFromRow, duplicateFromRow, duplicatesSql, originLocator, searchFilterSql, searchHitFromRow, searchOrderSql, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
+import { articleFromRow, duplicateFromRow, duplicatesSql, originLocator, originPrefixParams, searchFilterSql, searchHitFromRow, searchOrderSql, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
 
 function signatureToBlob(sig: Uint32Array): Buffer {
   return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
@@ -212,6 +212,37 @@ export class SqliteStore implements Store {
       }
       db.prepare('DELETE FROM relate_cache').run();
       return { textChanged };
+    })();
+  }
+
+  articlesFrom(prefix: string): { only: string[]; alsoElsewhere: string[] } {
+    if (prefix === '') return { only: [], alsoElsewhere: [] };
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, SUM(CASE WHEN o.path = @path OR substr(o.path, 1, length(@folder)) = @folder
+                                 OR substr(COALESCE(o.url, ''), 1, length(@url)) = @url THEN 1 ELSE 0 END) AS inside,
+           COUNT(*) AS total
+         FROM articles a JOIN origins o ON o.raw_id = a.id GROUP BY a.id, a.seq HAVING inside > 0 ORDER BY a.seq`,
+      )
+      .all(originPrefixParams(prefix)) as Array<{ id: string; inside: number; total: number }>;
+    return { only: rows.filter((r) => r.inside === r.total).map((r) => r.id), alsoElsewhere: rows.filter((r) => r.inside < r.total).map((r) => r.id) };
+  }
+
+  deleteArticles(ids: string[]): number {
+    const db = this.db;
+    return db.transaction(() => {
+      let deleted = 0;
+      for (const id of new Set(ids)) {
+        if (!this.stmts.articleTextAndTime.get(id)) continue;
+        for (const table of ['quotes', 'events', 'annotations', 'lsh_keys']) db.prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(id);
+        db.prepare('DELETE FROM duplicates WHERE a = ? OR b = ?').run(id, id);
+        db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+        db.prepare('DELETE FROM origins WHERE raw_id = ?').run(id);
+        db.prepare('DELETE FROM raw WHERE id = ?').run(id);
+        deleted++;
+      }
+      if (deleted > 0) db.prepare('DELETE FROM relate_cache').run();
+      return deleted;
     })();
   }
 
