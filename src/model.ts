@@ -15,6 +15,12 @@ export interface RawOrigin {
   offset?: number;
   /** Feed item guid or link. */
   feedItemId?: string;
+  /**
+   * `--follow-links`: this feed item stands in for its linked page, whose fetch failed in a way that
+   * may pass (the error code: a timeout, a failed connection, a 5xx or 429 answer). The link does not
+   * count as held, so the next run fetches it again.
+   */
+  linkFailed?: string;
   /** Which reader produced the record. */
   reader: ReaderKind;
 }

@@ -10,6 +10,7 @@ import { extract } from '../src/extract/index.js';
 import { isPublicAddress } from '../src/ingest/http/address-policy.js';
 import { HostPacer } from '../src/ingest/http/host-pacer.js';
 import type { ReadOptions } from '../src/ingest/index.js';
+import { ingest } from '../src/pipeline.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { collect, tempDir, within } from './fixtures/ingest/helpers.js';
 import { startCli } from './helpers.js';
@@ -35,6 +36,8 @@ const PARAGRAPHS = (topic: string) =>
 const requests: Array<{ path: string; at: number; ua: string }> = [];
 let base = '';
 let server: Server;
+/** How many more times /news/flaky answers 503 before it serves the page. */
+let flakyFailures = 0;
 
 const feed = (items: Array<{ title: string; link: string; date?: string }>) =>
   `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Example Wire - Top stories</title><language>en</language>` +
@@ -92,6 +95,23 @@ function route(req: IncomingMessage, res: ServerResponse): void {
           { title: 'Report published', link: `${base}/files/report.pdf` }, // not a web page
           { title: 'Gone story', link: `${base}/news/gone` }, // 404
           { title: 'Bridge repairs approved (again)', link: `${base}/old` }, // same link twice in one feed
+        ]),
+      );
+      return;
+    case '/news/flaky':
+      // down for maintenance the first `flakyFailures` times it is asked, then up
+      if (flakyFailures-- > 0) {
+        res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '60' });
+        res.end('maintenance');
+        return;
+      }
+      return html(PAGE('Ferry timetable changes', PARAGRAPHS('the ferry timetable')));
+    case '/flaky-feed.xml':
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end(
+        feed([
+          { title: 'Ferry timetable changes', link: `${base}/news/flaky` }, // 503 at first: tried again next poll
+          { title: 'Gone story', link: `${base}/news/gone` }, // 404: the item stands
         ]),
       );
       return;
@@ -212,6 +232,35 @@ test('--follow-links asks the store first: links it already holds are not fetche
   assert.ok(!paths.includes('/robots.txt'), 'and does not read robots.txt');
   assert.equal(stats.skipped['link-already-fetched'], 3);
   assert.ok(records.some((r) => r.hints.url === `${base}/private/memo`), 'the memo page was taken');
+});
+
+test('--follow-links tries a page again on the next poll when its fetch failed in a way that may pass (a 503), not when refused (a 404)', async () => {
+  const store = new SqliteStore(join(tmp.dir, 'flaky.db'));
+  try {
+    const poll = () => ingest([`${base}/flaky-feed.xml`], store, { read: { fetch: { ...LOCAL, followLinks: true, obeyRobots: false } }, workers: 0 });
+    flakyFailures = 1;
+    requests.length = 0;
+    const first = await poll();
+    assert.deepEqual([first.stored, first.failed], [2, 2], 'both items are kept in place of their pages, and both failures reported');
+    assert.equal(store.hasOriginUrl(`${base}/news/flaky`), false, 'a 503 does not hold the link');
+    assert.equal(store.hasOriginUrl(`${base}/news/gone`), true, 'a 404 does');
+    const kept = store.getArticle(store.articleIds()[0])!;
+    assert.equal(kept.origins[0].linkFailed, 'http-error', 'the kept item says why it stands in for the page');
+
+    requests.length = 0;
+    const second = await poll();
+    assert.deepEqual(requests.map((r) => r.path), ['/flaky-feed.xml', '/news/flaky'], 'the next poll asks for the page again, and only for it');
+    assert.equal(second.stored, 1, JSON.stringify(second));
+    assert.ok(store.listArticles().some((a) => a.url === `${base}/news/flaky` && a.title === 'Ferry timetable changes'), 'the page is stored');
+    assert.equal(store.hasOriginUrl(`${base}/news/flaky`), true, 'and now holds the link');
+
+    requests.length = 0;
+    const third = await poll();
+    assert.deepEqual(requests.map((r) => r.path), ['/flaky-feed.xml'], 'then nothing is fetched again');
+    assert.equal(third.stored, 0);
+  } finally {
+    store.close();
+  }
 });
 
 test('fetch failures are per-document errors with clear codes, and the batch goes on', async () => {

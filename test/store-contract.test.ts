@@ -264,6 +264,11 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
       assert.deepEqual(got.origins, [harbour.raw.origin, copy, { ...copy, warcRecordId: '<urn:uuid:2>' }]);
       assert.equal((await store.stats()).origins, 3);
       assert.equal((await store.listArticles())[0].origin, '/wire/harbour.txt', 'a summary names the first origin');
+      // a feed item kept in place of a page whose fetch failed for now does not hold the link
+      const standIn: RawOrigin = { path: 'https://port.example/feed.xml', reader: 'feed', url: 'https://port.example/later', feedItemId: 'g1', linkFailed: 'timeout' };
+      assert.equal(await store.addOrigin(harbour.raw.id, standIn), true);
+      assert.equal(await store.hasOriginUrl('https://port.example/later'), false, 'an origin whose link failed does not hold it');
+      assert.deepEqual((await store.getArticle(harbour.article.id))!.origins.at(-1), standIn, 'and says why');
     },
   },
   {

@@ -1,6 +1,6 @@
 import type { IngestItem, RawOrigin, RawRecord, RecordHints } from '../../model.js';
 import { documentFromBytes } from '../document.js';
-import { errorMessage, fsErrorCode, ingestError } from '../errors.js';
+import { errorMessage, fsErrorCode, ingestError, type IngestErrorCode } from '../errors.js';
 import { countSkip, type ReadOptions, type ReaderContext } from '../options.js';
 import { readCapped, streamSource } from '../source.js';
 import { httpUrl, type Fetcher } from './fetcher.js';
@@ -12,6 +12,8 @@ import { httpUrl, type Fetcher } from './fetcher.js';
  * the page cannot be had (robots.txt says no, the fetch fails, the link is not a web page), so
  * following never loses what the feed gave. Links already in the store, or already followed in
  * this run, are not fetched again: polling a feed every hour costs one request per new article.
+ * A page whose fetch failed in a way that may pass (a timeout, a 503) is tried again on the next
+ * run: the item kept in its place is marked `linkFailed`, and such an origin does not hold the link.
  */
 
 /** Media types we take as a web page. A missing Content-Type is sniffed like a file. */
@@ -69,8 +71,10 @@ async function follow(item: RawRecord, fetcher: Fetcher, ctx: ReaderContext, fol
       countSkip(ctx.stats, 'link-robots-disallowed');
       return [keepItem];
     }
-    const page = await fetchPage(url.href, origin, item.hints, fetcher, ctx);
-    return page.kind === 'error' ? [page, keepItem] : [page];
+    const { page, transient } = await fetchPage(url.href, origin, item.hints, fetcher, ctx);
+    if (page.kind !== 'error') return [page];
+    // a failure that may pass leaves the link unheld, so the next poll tries the page again
+    return [page, transient ? { kind: 'record', record: { ...item, origin: { ...item.origin, linkFailed: page.error.code } } } : keepItem];
   } catch (err) {
     // the store's answer failed (a lost database connection): report it, keep the item
     return [ingestError(origin, 'fetch-failed', errorMessage(err)), keepItem];
@@ -78,30 +82,38 @@ async function follow(item: RawRecord, fetcher: Fetcher, ctx: ReaderContext, fol
 }
 
 /**
- * The page at `url` as one html record carrying the feed item's hints, or why there is none. The
- * origin keeps the link as the feed gave it (what the store is asked about next time); the URL
- * after redirects goes to the article through the hints.
+ * The page at `url` as one html record carrying the feed item's hints, or why there is none, and
+ * whether that failure may pass (worth trying again next time). The origin keeps the link as the
+ * feed gave it (what the store is asked about next time); the URL after redirects goes to the
+ * article through the hints.
  */
-async function fetchPage(url: string, origin: RawOrigin, feedHints: RecordHints, fetcher: Fetcher, ctx: ReaderContext): Promise<IngestItem> {
+async function fetchPage(url: string, origin: RawOrigin, feedHints: RecordHints, fetcher: Fetcher, ctx: ReaderContext): Promise<{ page: IngestItem; transient: boolean }> {
+  const failed = (code: IngestErrorCode, message: string, transient = false) => ({ page: ingestError(origin, code, message), transient });
   // A followed page is read whole: its deadline covers the body too, so a trickling server cannot hold the run.
   const got = await fetcher.get(url, AbortSignal.timeout(2 * fetcher.options.timeoutMs));
   const redirected = got.url !== url ? ` (redirected to ${got.url})` : '';
-  if (!got.ok) return ingestError(origin, got.code, got.message + redirected);
+  if (!got.ok) return failed(got.code, got.message + redirected, TRANSIENT_CODES.has(got.code) || (got.status !== undefined && TRANSIENT_STATUS(got.status)));
   if (got.mediaType !== null && !PAGE_TYPES.has(got.mediaType)) {
     await got.cancel();
-    return ingestError(origin, 'unsupported', `link is ${got.mediaType}, not a web page${redirected}`);
+    return failed('unsupported', `link is ${got.mediaType}, not a web page${redirected}`);
   }
   let read;
   try {
     read = await readCapped(streamSource(url, got.body, true), ctx.maxBytes);
   } catch (err) {
-    return ingestError(origin, fsErrorCode(err, true), errorMessage(err) + redirected);
+    const code = fsErrorCode(err, true);
+    return failed(code, errorMessage(err) + redirected, TRANSIENT_CODES.has(code));
   }
-  if (!read.ok) return ingestError(origin, 'too-large', `the page is over the ${ctx.maxBytes}-byte limit (stopped reading there)`);
+  if (!read.ok) return failed('too-large', `the page is over the ${ctx.maxBytes}-byte limit (stopped reading there)`);
   const page = documentFromBytes(origin, 'html', read.bytes, ctx);
   if (page.kind === 'record') page.record.hints = pageHints(feedHints, got.url, got.charset);
-  return page;
+  return { page, transient: false };
 }
+
+/** Failures that may pass: the server or the network was slow or away. A refusal (robots.txt, a blocked address, a 404, a PDF) stands. */
+const TRANSIENT_CODES = new Set(['timeout', 'fetch-failed']);
+/** Server errors, "too many requests" and "request timeout" answers may pass too. */
+const TRANSIENT_STATUS = (status: number): boolean => status >= 500 || status === 429 || status === 408;
 
 /**
  * The feed's word on title, date, byline and language stands; the outlet does not (a feed's title,

@@ -286,14 +286,15 @@ export class PostgresStore implements Store {
   }
 
   async hasOriginUrl(url: string): Promise<boolean> {
-    return (await this.query('SELECT 1 FROM origins WHERE url = $1 LIMIT 1', [url])).rowCount! > 0;
+    // a feed item kept in place of a page that failed to fetch does not hold the link (RawOrigin.linkFailed)
+    return (await this.query('SELECT 1 FROM origins WHERE url = $1 AND link_failed IS NULL LIMIT 1', [url])).rowCount! > 0;
   }
 
   async addOrigin(id: string, origin: RawOrigin): Promise<boolean> {
     const result = await this.query(
-      `INSERT INTO origins (raw_id, path, url, reader, locator, json) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO origins (raw_id, path, url, reader, locator, json, link_failed) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (raw_id, path, locator) DO NOTHING`,
-      [id, origin.path, origin.url ?? null, origin.reader, originLocator(origin), JSON.stringify(origin)],
+      [id, origin.path, origin.url ?? null, origin.reader, originLocator(origin), JSON.stringify(origin), origin.linkFailed ?? null],
     );
     return result.rowCount! > 0;
   }
@@ -313,7 +314,7 @@ export class PostgresStore implements Store {
         `WITH new_raw AS (
            INSERT INTO raw (id, type, bytes, hints, ingested_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING
          ), new_origin AS (
-           INSERT INTO origins (raw_id, path, url, reader, locator, json) VALUES ($1, $6, $7, $8, $9, $10)
+           INSERT INTO origins (raw_id, path, url, reader, locator, json, link_failed) VALUES ($1, $6, $7, $8, $9, $10, $31)
            ON CONFLICT (raw_id, path, locator) DO NOTHING
          ), new_article AS (
            INSERT INTO articles (${ARTICLE_COLUMNS})
@@ -336,6 +337,7 @@ export class PostgresStore implements Store {
           JSON.stringify(origin),
           ...articleValues(write),
           [...new Set(bandKeys)],
+          origin.linkFailed ?? null,
         ],
       );
     });

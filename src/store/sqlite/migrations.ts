@@ -151,4 +151,13 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
     // articles stored before this step count as version 0 (unknown, so older than any).
     sql: `ALTER TABLE articles ADD COLUMN extract_version INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    version: 6,
+    name: 'feed items standing in for a page that failed to fetch',
+    // --follow-links keeps a feed item when its page cannot be had; when the failure may pass (a
+    // timeout, a 503) the origin records its code, and such an origin does not hold the link (the next
+    // poll fetches the page again). The column is the RawOrigin's linkFailed, kept out of the JSON's
+    // reach so the URL lookup can test it.
+    sql: `ALTER TABLE origins ADD COLUMN link_failed TEXT;`,
+  },
 ];

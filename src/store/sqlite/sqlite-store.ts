@@ -101,12 +101,13 @@ export class SqliteStore implements Store {
     const db = this.db;
     return {
       hasRaw: db.prepare('SELECT 1 FROM raw WHERE id = ?').pluck(),
-      hasOriginUrl: db.prepare('SELECT 1 FROM origins WHERE url = ? LIMIT 1').pluck(),
+      // a feed item kept in place of a page that failed to fetch does not hold the link (RawOrigin.linkFailed)
+      hasOriginUrl: db.prepare('SELECT 1 FROM origins WHERE url = ? AND link_failed IS NULL LIMIT 1').pluck(),
       insertRaw: db.prepare(
         'INSERT OR IGNORE INTO raw (id, type, bytes, hints, ingested_at) VALUES (?, ?, ?, ?, ?)',
       ),
       insertOrigin: db.prepare(
-        'INSERT OR IGNORE INTO origins (raw_id, path, url, reader, locator, json) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT OR IGNORE INTO origins (raw_id, path, url, reader, locator, json, link_failed) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       nextSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 FROM articles').pluck(),
       insertArticle: db.prepare(`INSERT OR IGNORE INTO articles (id, seq, title, published_at, outlet, byline, language, url,
@@ -156,6 +157,7 @@ export class SqliteStore implements Store {
       origin.reader,
       originLocator(origin),
       JSON.stringify(origin),
+      origin.linkFailed ?? null,
     );
     return info.changes > 0;
   }
