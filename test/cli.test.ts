@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { syntheticDoc } from '../bench/lib/synthetic-news.js';
 import { runCli, tempDir } from './helpers.js';
 
-const COMMANDS = ['ingest', 'extract', 'list', 'show', 'dups', 'stats', 'errors'];
+const COMMANDS = ['ingest', 'extract', 'list', 'show', 'dups', 'stats', 'errors', 'reextract', 'delete'];
 
 test('--help works everywhere and exits 0', () => {
   const top = runCli(['--help']);
@@ -36,6 +36,8 @@ test('usage errors exit 2', () => {
       [['ingest', dir.path, '--workers', 'x'], /--workers must be a whole number/],
       [['ingest', dir.path, '--near-threshold', '2'], /--near-threshold must be a similarity in \(0, 1\]/],
       [['serve', '--port', '99999'], /--port must be a whole number from 0 to 65535/],
+      [['reextract', '--show', '-1'], /--show must be a whole number/],
+      [['delete', '--from', ''], /--from needs a path or URL prefix/],
     ] as const) {
       const bad = runCli([...args, '--db', db]);
       assert.equal(bad.status, 2, args.join(' '));

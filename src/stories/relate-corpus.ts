@@ -107,10 +107,13 @@ function memberOf(a: RelatableArticle): StoryMember {
   return { id: a.id, origin: o ? (o.url ?? o.path) : null, outlet: a.outlet, title: a.title, publishedAt: a.publishedAt };
 }
 
-/** Identifies the corpus state (its article ids, in order): a cached result is valid while it holds. */
 /** Bump when relating gives different stories for the same corpus, so cached stories are recomputed. */
 export const RELATE_VERSION = 2;
 
+/**
+ * Identifies the corpus state (its article ids, in order): a cached result is valid while it holds.
+ * Stores drop the cache when they change an article in place (re-extraction).
+ */
 function corpusStamp(ids: string[]): string {
   let h = 0x811c9dc5;
   for (const id of ids) for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
