@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import type { Store } from '../store/store.js';
-import { addDbOption, openStore, shortId, truncate, UsageError, wholeNumber } from './shared.js';
+import { addDbOption, openStore, resolveArticleIds, shortId, truncate, UsageError, wholeNumber } from './shared.js';
 
 /** Articles listed in the text output unless --show says otherwise (--json lists all). */
 const SHOWN = 20;
@@ -25,13 +25,8 @@ export function originPrefix(from: string): string {
 }
 
 async function plan(store: Store, typed: string[], from: string[]): Promise<DeletePlan> {
-  const ids: string[] = [];
+  const ids = await resolveArticleIds(store, typed);
   const keptElsewhere: string[] = [];
-  for (const t of typed) {
-    const article = await store.getArticle(t);
-    if (!article) throw new UsageError(`no article with id ${JSON.stringify(t)} (or the prefix is not unique)`);
-    ids.push(article.id);
-  }
   for (const f of from) {
     if (f.trim() === '') throw new UsageError('--from needs a path or URL prefix');
     const found = await store.articlesFrom(originPrefix(f));

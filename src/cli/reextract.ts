@@ -2,23 +2,11 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { reextractCorpus, type ArticleChange, type ReextractSummary } from '../reextract.js';
-import type { Store } from '../store/store.js';
 import { describeError } from './ingest.js';
-import { addDbOption, EXIT_SOME_FAILED, openStore, shortId, similarityOption, truncate, UsageError, wholeNumber } from './shared.js';
+import { addDbOption, EXIT_SOME_FAILED, openStore, resolveArticleIds, shortId, similarityOption, truncate, wholeNumber } from './shared.js';
 
 /** Changed articles listed in the text output unless --show says otherwise (--json lists all). */
 const SHOWN = 20;
-
-/** Full ids for the ids or unique prefixes a user typed. */
-async function resolveIds(store: Store, typed: string[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const t of typed) {
-    const article = await store.getArticle(t);
-    if (!article) throw new UsageError(`no article with id ${JSON.stringify(t)} (or the prefix is not unique)`);
-    ids.push(article.id);
-  }
-  return [...new Set(ids)];
-}
 
 function quoted(value: string | null): string {
   return value === null ? '(none)' : JSON.stringify(truncate(value, 80));
@@ -73,7 +61,7 @@ export function registerReextract(program: Command): void {
     const tty = process.stderr.isTTY && opts.progress !== false && !opts.json;
     const bar = tty ? new cliProgress.SingleBar({ format: ' {value} articles | {changed} changed | {failed} failed', hideCursor: true }, cliProgress.Presets.shades_classic) : null;
     try {
-      const ids = typed.length ? await resolveIds(store, typed) : undefined;
+      const ids = typed.length ? await resolveArticleIds(store, typed) : undefined;
       bar?.start(0, 0, { changed: 0, failed: 0 });
       const summary = await reextractCorpus(store, {
         all: opts.all === true,

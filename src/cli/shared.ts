@@ -78,6 +78,17 @@ export function printJsonLines(rows: Iterable<unknown>): void {
 /** Usage errors that commander cannot see (e.g. an unknown id) exit 2 with a message. */
 export class UsageError extends Error {}
 
+/** Full ids, each once, for the ids or unique prefixes a user typed; one that names no article is a usage error. */
+export async function resolveArticleIds(store: Store, typed: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const t of typed) {
+    const article = await store.getArticle(t);
+    if (!article) throw new UsageError(`no article with id ${JSON.stringify(t)} (or the prefix is not unique)`);
+    ids.push(article.id);
+  }
+  return [...new Set(ids)];
+}
+
 /** A commander parser for a whole number of at least `least` (0 unless said) given to option `name`. */
 export function wholeNumber(name: string, least = 0) {
   return (v: string) => {

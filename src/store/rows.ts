@@ -81,6 +81,17 @@ export function originPrefixParams(prefix: string): { path: string; folder: stri
   return { path, folder: path.endsWith('/') ? path : `${path}/`, url: prefix };
 }
 
+/** The tables holding an article's annotation layers: redone when its text or date changes, gone when it is deleted. */
+export const ANNOTATION_TABLES = ['quotes', 'events', 'annotations'] as const;
+
+/** `articlesFrom`'s answer from rows counting each article's origins under the prefix (`inside`) and in all (`total`). */
+export function splitByOrigins(rows: Row[]): { only: string[]; alsoElsewhere: string[] } {
+  const only: string[] = [];
+  const alsoElsewhere: string[] = [];
+  for (const r of rows) (r.inside === r.total ? only : alsoElsewhere).push(r.id as string);
+  return { only, alsoElsewhere };
+}
+
 /** A `storedRecords` row: the article's id, seq and extract version, its raw row, and its first origin's JSON. */
 export function storedRecordFromRow(row: Row): StoredRecord {
   return {

@@ -35,7 +35,7 @@ import type {
 import { MATCH_END, MATCH_START, parseSearch, toTsquerySql } from '../search-query.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { guardPool, inPooledTransaction } from './pooled-client.js';
-import { articleFromRow, duplicateFromRow, duplicatesSql, originLocator, originPrefixParams, searchFilterSql, searchHitFromRow, searchOrderSql, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
+import { ANNOTATION_TABLES, articleFromRow, duplicateFromRow, duplicatesSql, originLocator, originPrefixParams, searchFilterSql, searchHitFromRow, searchOrderSql, splitByOrigins, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
 
 /** A pool or one checked-out client: both run queries. */
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -378,7 +378,7 @@ export class PostgresStore implements Store {
         await this.query('DELETE FROM duplicates WHERE a = $1 OR b = $1', [id]);
       }
       if (textChanged || before.published_at !== write.article.publishedAt) {
-        for (const table of ['quotes', 'events', 'annotations']) await this.query(`DELETE FROM ${table} WHERE article_id = $1`, [id]);
+        for (const table of ANNOTATION_TABLES) await this.query(`DELETE FROM ${table} WHERE article_id = $1`, [id]);
       }
       // the search index is rebuilt from the new title and text after the commit, as for a new article
       await this.query('DELETE FROM article_search WHERE article_id = $1', [id]);
@@ -400,10 +400,7 @@ export class PostgresStore implements Store {
        ) counted WHERE inside > 0 ORDER BY seq`,
       [path, folder, url],
     );
-    return {
-      only: rows.filter((r) => r.inside === r.total).map((r) => r.id as string),
-      alsoElsewhere: rows.filter((r) => (r.inside as number) < (r.total as number)).map((r) => r.id as string),
-    };
+    return splitByOrigins(rows);
   }
 
   deleteArticles(ids: string[]): Promise<number> {
@@ -411,7 +408,7 @@ export class PostgresStore implements Store {
       const { rows } = await this.query('SELECT id FROM articles WHERE id = ANY($1::text[]) FOR UPDATE', [[...new Set(ids)]]);
       const found = rows.map((r) => r.id as string);
       if (found.length === 0) return 0;
-      for (const table of ['quotes', 'events', 'annotations', 'lsh_keys', 'article_search', 'search_pending']) {
+      for (const table of [...ANNOTATION_TABLES, 'lsh_keys', 'article_search', 'search_pending']) {
         await this.query(`DELETE FROM ${table} WHERE article_id = ANY($1::text[])`, [found]);
       }
       await this.query('DELETE FROM duplicates WHERE a = ANY($1::text[]) OR b = ANY($1::text[])', [found]);

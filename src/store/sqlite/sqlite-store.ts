@@ -27,7 +27,7 @@ import type {
 } from '../store.js';
 import { MATCH_END, MATCH_START, SearchQueryError, parseSearch, toFts5 } from '../search-query.js';
 import { MIGRATIONS } from './migrations.js';
-import { articleFromRow, duplicateFromRow, duplicatesSql, originLocator, originPrefixParams, searchFilterSql, searchHitFromRow, searchOrderSql, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
+import { ANNOTATION_TABLES, articleFromRow, duplicateFromRow, duplicatesSql, originLocator, originPrefixParams, searchFilterSql, searchHitFromRow, searchOrderSql, splitByOrigins, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
 
 function signatureToBlob(sig: Uint32Array): Buffer {
   return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
@@ -210,7 +210,7 @@ export class SqliteStore implements Store {
         db.prepare('DELETE FROM duplicates WHERE a = ? OR b = ?').run(id, id);
       }
       if (textChanged || before.published_at !== write.article.publishedAt) {
-        for (const table of ['quotes', 'events', 'annotations']) db.prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(id);
+        for (const table of ANNOTATION_TABLES) db.prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(id);
       }
       db.prepare('DELETE FROM relate_cache').run();
       return { textChanged };
@@ -226,25 +226,25 @@ export class SqliteStore implements Store {
            COUNT(*) AS total
          FROM articles a JOIN origins o ON o.raw_id = a.id GROUP BY a.id, a.seq HAVING inside > 0 ORDER BY a.seq`,
       )
-      .all(originPrefixParams(prefix)) as Array<{ id: string; inside: number; total: number }>;
-    return { only: rows.filter((r) => r.inside === r.total).map((r) => r.id), alsoElsewhere: rows.filter((r) => r.inside < r.total).map((r) => r.id) };
+      .all(originPrefixParams(prefix)) as Row[];
+    return splitByOrigins(rows);
   }
 
   deleteArticles(ids: string[]): number {
     const db = this.db;
+    // one statement per table over the whole list (a JSON array bound as one value), as PostgresStore does
+    const IN_LIST = '(SELECT value FROM json_each(?))';
     return db.transaction(() => {
-      let deleted = 0;
-      for (const id of new Set(ids)) {
-        if (!this.stmts.articleTextAndTime.get(id)) continue;
-        for (const table of ['quotes', 'events', 'annotations', 'lsh_keys']) db.prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(id);
-        db.prepare('DELETE FROM duplicates WHERE a = ? OR b = ?').run(id, id);
-        db.prepare('DELETE FROM articles WHERE id = ?').run(id);
-        db.prepare('DELETE FROM origins WHERE raw_id = ?').run(id);
-        db.prepare('DELETE FROM raw WHERE id = ?').run(id);
-        deleted++;
-      }
-      if (deleted > 0) db.prepare('DELETE FROM relate_cache').run();
-      return deleted;
+      const found = db.prepare(`SELECT id FROM articles WHERE id IN ${IN_LIST}`).pluck().all(JSON.stringify(ids)) as string[];
+      if (found.length === 0) return 0;
+      const list = JSON.stringify(found);
+      for (const table of [...ANNOTATION_TABLES, 'lsh_keys']) db.prepare(`DELETE FROM ${table} WHERE article_id IN ${IN_LIST}`).run(list);
+      db.prepare(`DELETE FROM duplicates WHERE a IN ${IN_LIST} OR b IN ${IN_LIST}`).run(list, list);
+      db.prepare(`DELETE FROM articles WHERE id IN ${IN_LIST}`).run(list);
+      db.prepare(`DELETE FROM origins WHERE raw_id IN ${IN_LIST}`).run(list);
+      db.prepare(`DELETE FROM raw WHERE id IN ${IN_LIST}`).run(list);
+      db.prepare('DELETE FROM relate_cache').run();
+      return found.length;
     })();
   }
 
