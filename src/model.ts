@@ -21,6 +21,13 @@ export interface RawOrigin {
    * count as held, so the next run fetches it again.
    */
   linkFailed?: string;
+  /**
+   * `--follow-links`: this feed item stands in for its linked page, which was refused for good
+   * (robots.txt, a 404, a link that is not a web page): the code says why. Such an item holds the
+   * link, so it is not asked for again. A feed item with neither mark was read without following
+   * links, and does not hold its link either: a later run with `--follow-links` fetches the page.
+   */
+  linkRefused?: string;
   /** Which reader produced the record. */
   reader: ReaderKind;
 }

@@ -38,6 +38,8 @@ let base = '';
 let server: Server;
 /** How many more times /news/flaky answers 503 before it serves the page. */
 let flakyFailures = 0;
+/** How many more times /news/dying answers 503 before it answers 404 for good. */
+let dyingFailures = 0;
 
 const feed = (items: Array<{ title: string; link: string; date?: string }>) =>
   `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Example Wire - Top stories</title><language>en</language>` +
@@ -114,6 +116,15 @@ function route(req: IncomingMessage, res: ServerResponse): void {
           { title: 'Gone story', link: `${base}/news/gone` }, // 404: the item stands
         ]),
       );
+      return;
+    case '/news/dying':
+      // a 503 for a while, then gone for good
+      res.writeHead(dyingFailures-- > 0 ? 503 : 404, { 'content-type': 'text/plain' });
+      res.end('no');
+      return;
+    case '/dying-feed.xml':
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end(feed([{ title: 'Quay lights replaced', link: `${base}/news/dying` }]));
       return;
     case '/slow-headers':
       return; // never answers
@@ -258,6 +269,40 @@ test('--follow-links tries a page again on the next poll when its fetch failed i
     const third = await poll();
     assert.deepEqual(requests.map((r) => r.path), ['/flaky-feed.xml'], 'then nothing is fetched again');
     assert.equal(third.stored, 0);
+  } finally {
+    store.close();
+  }
+});
+
+test('a feed read without --follow-links does not hold its links; a page that failed for now and is then refused for good stops being asked for', async () => {
+  const store = new SqliteStore(join(tmp.dir, 'dying.db'));
+  try {
+    const poll = (followLinks: boolean) => ingest([`${base}/dying-feed.xml`], store, { read: { fetch: { ...LOCAL, followLinks, obeyRobots: false } }, workers: 0 });
+    const link = `${base}/news/dying`;
+    requests.length = 0;
+    assert.equal((await poll(false)).stored, 1, 'the item is stored as a teaser');
+    assert.equal(store.hasOriginUrl(link), false, 'an item read without following links does not hold its link');
+
+    dyingFailures = 1;
+    requests.length = 0;
+    const second = await poll(true);
+    assert.deepEqual(requests.map((r) => r.path), ['/dying-feed.xml', '/news/dying'], 'following links later asks for the page');
+    assert.deepEqual([second.stored, second.alreadyStored, second.failed], [0, 1, 1], JSON.stringify(second));
+    const item = () => store.getArticle(store.articleIds()[0])!.origins;
+    assert.equal(item().length, 1, 'the item is the same origin, not a second one');
+    assert.equal(item()[0].linkFailed, 'http-error', 'now marked as standing in for a page that failed for now');
+    assert.equal(store.hasOriginUrl(link), false, 'so the link is still unheld');
+
+    requests.length = 0;
+    await poll(true);
+    assert.deepEqual(requests.map((r) => r.path), ['/dying-feed.xml', '/news/dying'], 'the page is asked for again, and now answers 404');
+    assert.equal(item()[0].linkRefused, 'http-error', 'the item is marked refused');
+    assert.equal(item()[0].linkFailed, undefined, 'and no longer failed-for-now');
+    assert.equal(store.hasOriginUrl(link), true, 'it holds the link now');
+
+    requests.length = 0;
+    await poll(true);
+    assert.deepEqual(requests.map((r) => r.path), ['/dying-feed.xml'], 'a refused page is not asked for again');
   } finally {
     store.close();
   }

@@ -269,6 +269,18 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
       assert.equal(await store.addOrigin(harbour.raw.id, standIn), true);
       assert.equal(await store.hasOriginUrl('https://port.example/later'), false, 'an origin whose link failed does not hold it');
       assert.deepEqual((await store.getArticle(harbour.article.id))!.origins.at(-1), standIn, 'and says why');
+      // the same item again after another try at its link: refused for good now, so it holds the link
+      const refused: RawOrigin = { path: standIn.path, reader: 'feed', url: standIn.url, feedItemId: 'g1', linkRefused: 'http-error' };
+      assert.equal(await store.addOrigin(harbour.raw.id, refused), false, 'the same origin is not a new one');
+      assert.equal(await store.hasOriginUrl('https://port.example/later'), true, 'an item kept because its page was refused holds the link');
+      assert.deepEqual((await store.getArticle(harbour.article.id))!.origins.at(-1), refused, 'the newer outcome replaces the older');
+      // read again without following links: what the earlier try found stands
+      assert.equal(await store.addOrigin(harbour.raw.id, { path: standIn.path, reader: 'feed', url: standIn.url, feedItemId: 'g1' }), false);
+      assert.deepEqual((await store.getArticle(harbour.article.id))!.origins.at(-1), refused, 'an unmarked read keeps the mark');
+      // a feed item read without following links does not hold its link
+      await store.addOrigin(harbour.raw.id, { path: standIn.path, reader: 'feed', url: 'https://port.example/teaser', feedItemId: 'g2' });
+      assert.equal(await store.hasOriginUrl('https://port.example/teaser'), false, 'a plain feed item does not hold its link');
+      assert.equal((await store.stats()).origins, 5);
     },
   },
   {

@@ -14,6 +14,14 @@ export function originLocator(origin: RawOrigin): string {
   return origin.warcRecordId ?? origin.feedItemId ?? (origin.offset !== undefined ? String(origin.offset) : '');
 }
 
+/**
+ * The origins that hold their URL for `--follow-links` (`Store.hasOriginUrl`): not a feed item kept
+ * in place of a page whose fetch failed for now (`linkFailed`), and no feed item read without
+ * following links (its page was never asked for); a feed item kept because its page was refused for
+ * good (`linkRefused`) does, as does a fetched page and a record from a WARC or JSONL file.
+ */
+export const HOLDS_LINK_SQL = `link_failed IS NULL AND (reader <> 'feed' OR link_refused IS NOT NULL)`;
+
 /** How a store writes bound parameters: `$n` (PostgreSQL) or `?` (SQLite), and a LIMIT meaning "all". */
 export interface SqlDialect {
   placeholder: (n: number) => string;

@@ -14,6 +14,8 @@ import { httpUrl, type Fetcher } from './fetcher.js';
  * this run, are not fetched again: polling a feed every hour costs one request per new article.
  * A page whose fetch failed in a way that may pass (a timeout, a 503) is tried again on the next
  * run: the item kept in its place is marked `linkFailed`, and such an origin does not hold the link.
+ * An item kept because its page was refused for good (robots.txt, a 404, a PDF) is marked
+ * `linkRefused` and holds it: the store answers "known" next time.
  */
 
 /** Media types we take as a web page. A missing Content-Type is sniffed like a file. */
@@ -52,10 +54,11 @@ export async function* followFeedLinks(
 async function follow(item: RawRecord, fetcher: Fetcher, ctx: ReaderContext, followed: Set<string>, opts: FollowOptions): Promise<IngestItem[]> {
   const link = item.origin.url!;
   const keepItem: IngestItem = { kind: 'record', record: item };
+  const keepRefused = (code: string): IngestItem => ({ kind: 'record', record: { ...item, origin: { ...item.origin, linkRefused: code } } });
   // A relative link can only be resolved against a feed that was itself fetched.
   const url = httpUrl(link, httpUrl(item.origin.path)?.href);
   const origin: RawOrigin = { path: item.origin.path, url: url?.href ?? link, feedItemId: item.origin.feedItemId, reader: 'html' };
-  if (!url) return [ingestError(origin, 'bad-url', `feed item link is not an http(s) URL: ${link.slice(0, 200)}`), keepItem];
+  if (!url) return [ingestError(origin, 'bad-url', `feed item link is not an http(s) URL: ${link.slice(0, 200)}`), keepRefused('bad-url')];
   // claimed before any wait, so a link twice among the items in flight is fetched once
   if (followed.has(url.href)) {
     countSkip(ctx.stats, 'link-already-fetched');
@@ -69,14 +72,15 @@ async function follow(item: RawRecord, fetcher: Fetcher, ctx: ReaderContext, fol
     }
     if (!(await fetcher.allowedByRobots(url))) {
       countSkip(ctx.stats, 'link-robots-disallowed');
-      return [keepItem];
+      return [keepRefused('robots-disallowed')];
     }
     const { page, transient } = await fetchPage(url.href, origin, item.hints, fetcher, ctx);
     if (page.kind !== 'error') return [page];
     // a failure that may pass leaves the link unheld, so the next poll tries the page again
-    return [page, transient ? { kind: 'record', record: { ...item, origin: { ...item.origin, linkFailed: page.error.code } } } : keepItem];
+    const kept: IngestItem = transient ? { kind: 'record', record: { ...item, origin: { ...item.origin, linkFailed: page.error.code } } } : keepRefused(page.error.code);
+    return [page, kept];
   } catch (err) {
-    // the store's answer failed (a lost database connection): report it, keep the item
+    // the store's answer failed (a lost database connection): report it, keep the item unmarked (the link stays unheld)
     return [ingestError(origin, 'fetch-failed', errorMessage(err)), keepItem];
   }
 }

@@ -180,4 +180,12 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: 
     // reach so the URL lookup can test it.
     sql: `ALTER TABLE origins ADD COLUMN link_failed TEXT;`,
   },
+  {
+    version: 7,
+    name: 'feed items standing in for a page that was refused',
+    // Only a fetched page, a record from another container, or a feed item kept because its page was
+    // refused for good (RawOrigin.linkRefused) holds a link for --follow-links. A feed item read
+    // without following links does not, so following them later fetches its page.
+    sql: `ALTER TABLE origins ADD COLUMN link_refused TEXT;`,
+  },
 ];

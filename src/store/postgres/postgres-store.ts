@@ -35,7 +35,7 @@ import type {
 import { MATCH_END, MATCH_START, parseSearch, toTsquerySql } from '../search-query.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { guardPool, inPooledTransaction } from './pooled-client.js';
-import { ANNOTATION_TABLES, articleFromRow, duplicateFromRow, duplicatesSql, originLocator, originPrefixParams, searchFilterSql, searchHitFromRow, searchOrderSql, splitByOrigins, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
+import { ANNOTATION_TABLES, HOLDS_LINK_SQL, articleFromRow, duplicateFromRow, duplicatesSql, originLocator, originPrefixParams, searchFilterSql, searchHitFromRow, searchOrderSql, splitByOrigins, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
 
 /** A pool or one checked-out client: both run queries. */
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -286,17 +286,19 @@ export class PostgresStore implements Store {
   }
 
   async hasOriginUrl(url: string): Promise<boolean> {
-    // a feed item kept in place of a page that failed to fetch does not hold the link (RawOrigin.linkFailed)
-    return (await this.query('SELECT 1 FROM origins WHERE url = $1 AND link_failed IS NULL LIMIT 1', [url])).rowCount! > 0;
+    return (await this.query(`SELECT 1 FROM origins WHERE url = $1 AND ${HOLDS_LINK_SQL} LIMIT 1`, [url])).rowCount! > 0;
   }
 
   async addOrigin(id: string, origin: RawOrigin): Promise<boolean> {
     const result = await this.query(
-      `INSERT INTO origins (raw_id, path, url, reader, locator, json, link_failed) VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (raw_id, path, locator) DO NOTHING`,
-      [id, origin.path, origin.url ?? null, origin.reader, originLocator(origin), JSON.stringify(origin), origin.linkFailed ?? null],
+      // a feed item seen again after another try at its link: the newer outcome is the one that counts
+      `INSERT INTO origins (raw_id, path, url, reader, locator, json, link_failed, link_refused) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (raw_id, path, locator) DO UPDATE SET link_failed = excluded.link_failed, link_refused = excluded.link_refused, json = excluded.json
+         WHERE excluded.link_failed IS NOT NULL OR excluded.link_refused IS NOT NULL
+       RETURNING (xmax = 0) AS inserted`,
+      [id, origin.path, origin.url ?? null, origin.reader, originLocator(origin), JSON.stringify(origin), origin.linkFailed ?? null, origin.linkRefused ?? null],
     );
-    return result.rowCount! > 0;
+    return result.rows[0]?.inserted === true;
   }
 
   /**
@@ -314,7 +316,7 @@ export class PostgresStore implements Store {
         `WITH new_raw AS (
            INSERT INTO raw (id, type, bytes, hints, ingested_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING
          ), new_origin AS (
-           INSERT INTO origins (raw_id, path, url, reader, locator, json, link_failed) VALUES ($1, $6, $7, $8, $9, $10, $31)
+           INSERT INTO origins (raw_id, path, url, reader, locator, json, link_failed, link_refused) VALUES ($1, $6, $7, $8, $9, $10, $31, $32)
            ON CONFLICT (raw_id, path, locator) DO NOTHING
          ), new_article AS (
            INSERT INTO articles (${ARTICLE_COLUMNS})
@@ -338,6 +340,7 @@ export class PostgresStore implements Store {
           ...articleValues(write),
           [...new Set(bandKeys)],
           origin.linkFailed ?? null,
+          origin.linkRefused ?? null,
         ],
       );
     });

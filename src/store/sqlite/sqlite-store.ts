@@ -27,7 +27,7 @@ import type {
 } from '../store.js';
 import { MATCH_END, MATCH_START, SearchQueryError, parseSearch, toFts5 } from '../search-query.js';
 import { MIGRATIONS } from './migrations.js';
-import { ANNOTATION_TABLES, articleFromRow, duplicateFromRow, duplicatesSql, originLocator, originPrefixParams, searchFilterSql, searchHitFromRow, searchOrderSql, splitByOrigins, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
+import { ANNOTATION_TABLES, HOLDS_LINK_SQL, articleFromRow, duplicateFromRow, duplicatesSql, originLocator, originPrefixParams, searchFilterSql, searchHitFromRow, searchOrderSql, splitByOrigins, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
 
 function signatureToBlob(sig: Uint32Array): Buffer {
   return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
@@ -101,13 +101,16 @@ export class SqliteStore implements Store {
     const db = this.db;
     return {
       hasRaw: db.prepare('SELECT 1 FROM raw WHERE id = ?').pluck(),
-      // a feed item kept in place of a page that failed to fetch does not hold the link (RawOrigin.linkFailed)
-      hasOriginUrl: db.prepare('SELECT 1 FROM origins WHERE url = ? AND link_failed IS NULL LIMIT 1').pluck(),
+      hasOriginUrl: db.prepare(`SELECT 1 FROM origins WHERE url = ? AND ${HOLDS_LINK_SQL} LIMIT 1`).pluck(),
       insertRaw: db.prepare(
         'INSERT OR IGNORE INTO raw (id, type, bytes, hints, ingested_at) VALUES (?, ?, ?, ?, ?)',
       ),
       insertOrigin: db.prepare(
-        'INSERT OR IGNORE INTO origins (raw_id, path, url, reader, locator, json, link_failed) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT OR IGNORE INTO origins (raw_id, path, url, reader, locator, json, link_failed, link_refused) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      // a feed item seen again after another try at its link: the newer outcome is the one that counts
+      updateOriginLink: db.prepare(
+        'UPDATE origins SET link_failed = ?, link_refused = ?, json = ? WHERE raw_id = ? AND path = ? AND locator = ?',
       ),
       nextSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 FROM articles').pluck(),
       insertArticle: db.prepare(`INSERT OR IGNORE INTO articles (id, seq, title, published_at, outlet, byline, language, url,
@@ -150,16 +153,14 @@ export class SqliteStore implements Store {
   }
 
   addOrigin(id: string, origin: RawOrigin): boolean {
-    const info = this.stmts.insertOrigin.run(
-      id,
-      origin.path,
-      origin.url ?? null,
-      origin.reader,
-      originLocator(origin),
-      JSON.stringify(origin),
-      origin.linkFailed ?? null,
-    );
-    return info.changes > 0;
+    const json = JSON.stringify(origin);
+    const locator = originLocator(origin);
+    const linkFailed = origin.linkFailed ?? null;
+    const linkRefused = origin.linkRefused ?? null;
+    const info = this.stmts.insertOrigin.run(id, origin.path, origin.url ?? null, origin.reader, locator, json, linkFailed, linkRefused);
+    if (info.changes > 0) return true;
+    if (linkFailed !== null || linkRefused !== null) this.stmts.updateOriginLink.run(linkFailed, linkRefused, json, id, origin.path, locator);
+    return false;
   }
 
   putArticle(write: ArticleWrite): void {
