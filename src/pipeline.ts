@@ -35,6 +35,11 @@ export interface IngestOptions {
   onProgress?: (summary: IngestSummary, current: string) => void;
   /** Called for every per-document failure, as it happens. */
   onError?: (error: RecordError) => void;
+  /**
+   * Stop early: no new record is read once it fires; what was read is still extracted and stored,
+   * so the run ends promptly and loses nothing (`parallax watch` on Ctrl-C).
+   */
+  signal?: AbortSignal;
 }
 
 export interface IngestSummary {
@@ -89,6 +94,37 @@ export async function storePrepared(store: Store, { raw, article, keys }: Prepar
   const relations = await findDuplicates(store, article.id, keys, nearThreshold);
   await store.putDuplicates(relations);
   return relations;
+}
+
+/**
+ * The items of `source` until `signal` fires. A reader may be waiting on a slow server when it does:
+ * the wait is not awaited, the source is told to close, and iteration ends at once.
+ */
+async function* untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
+  if (signal.aborted) return;
+  const it = source[Symbol.asyncIterator]();
+  let onAbort: () => void = () => undefined;
+  const aborted = new Promise<'aborted'>((resolve) => {
+    onAbort = () => resolve('aborted');
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  let done = false;
+  try {
+    for (;;) {
+      const next = await Promise.race([it.next(), aborted]);
+      if (next === 'aborted') break;
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+      if (signal.aborted) break;
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    // an async generator runs return() once its pending next() settles: do not wait for that here
+    if (!done) it.return?.()?.catch(() => undefined);
+  }
 }
 
 function emptySummary(): IngestSummary {
@@ -205,7 +241,8 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
 
   try {
     const skipUrl = (url: string) => store.hasOriginUrl(url);
-    for await (const item of readSources(inputs, { ...options.read, stats: readStats, skipUrl })) {
+    const items = readSources(inputs, { ...options.read, stats: readStats, skipUrl, ...(options.signal ? { signal: options.signal } : {}) });
+    for await (const item of options.signal ? untilAborted(items, options.signal) : items) {
       summary.read++;
       let step: Promise<Step>;
       let label: string;

@@ -761,6 +761,27 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
     },
   },
   {
+    name: 'poll states are stored by key, replaced, and kept apart from the corpus',
+    async run(store) {
+      assert.equal((await store.pollStates()).size, 0, 'none at first');
+      await store.putPollStates([]);
+      await store.putPollStates([
+        ['url https://port.example/feed.xml', '{"etag":"\\"v1\\""}'],
+        ["file /crawl/it's here.warc.gz", '{"size":10,"mtimeMs":1}'],
+      ]);
+      await store.putPollStates([['url https://port.example/feed.xml', '{"etag":"\\"v2\\""}']]);
+      assert.deepEqual(
+        [...(await store.pollStates())].sort(),
+        [
+          ["file /crawl/it's here.warc.gz", '{"size":10,"mtimeMs":1}'],
+          ['url https://port.example/feed.xml', '{"etag":"\\"v2\\""}'],
+        ],
+        'a later state replaces the earlier one of its key',
+      );
+      assert.equal((await store.stats()).documents, 0, 'poll states are not articles');
+    },
+  },
+  {
     name: 'a NUL character in metadata does not fail the write',
     async run(store, backend) {
       const message = 'bad byte \u0000 here';

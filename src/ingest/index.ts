@@ -25,8 +25,8 @@ import { readText } from './text.js';
 import { walkFolder } from './walk.js';
 import { checkWarcHead, readWarc } from './warc.js';
 
-export { DEFAULT_MAX_BYTES, newIngestStats, type IngestStats, type ReadOptions } from './options.js';
-export { DEFAULT_FETCH_DELAY_MS, DEFAULT_FETCH_TIMEOUT_MS, type FetchOptions } from './http/fetcher.js';
+export { DEFAULT_MAX_BYTES, newIngestStats, type IngestStats, type PollAnswer, type PollHooks, type ReadOptions } from './options.js';
+export { DEFAULT_FETCH_DELAY_MS, DEFAULT_FETCH_TIMEOUT_MS, type FetchOptions, type HttpValidators } from './http/fetcher.js';
 export type { IngestErrorCode } from './errors.js';
 export { recordId } from './record-id.js';
 export { binarySignature, sniffKind, type InputKind } from './sniff.js';
@@ -44,8 +44,8 @@ const READERS: Record<InputKind, (src: ByteSource, ctx: ReaderContext) => AsyncG
  * http(s) URLs are fetched (and, with `fetch.followLinks`, so are the pages feed items link to).
  */
 export async function* readSources(inputs: readonly string[], opts: ReadOptions = {}): AsyncGenerator<IngestItem> {
-  const ctx: ReaderContext = { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, stats: opts.stats ?? newIngestStats() };
-  const fetcher = opts.fetch?.followLinks || inputs.some(isUrl) ? new Fetcher(opts.fetch) : null;
+  const ctx: ReaderContext = { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, stats: opts.stats ?? newIngestStats(), poll: opts.poll };
+  const fetcher = opts.fetch?.followLinks || inputs.some(isUrl) ? new Fetcher(opts.fetch, opts.signal) : null;
   try {
     let items = readInputs(inputs, ctx, opts, fetcher);
     if (fetcher?.options.followLinks) items = followFeedLinks(items, fetcher, ctx, { skipUrl: opts.skipUrl });
@@ -77,11 +77,18 @@ function isUrl(input: string): boolean {
  */
 async function* readUrl(input: string, ctx: ReaderContext, fetcher: Fetcher): AsyncGenerator<IngestItem> {
   ctx.stats.files++;
-  const got = await fetcher.get(input);
+  const got = ctx.poll ? await fetcher.getIfChanged(input, ctx.poll.validators(input)) : await fetcher.get(input);
+  if (!got.ok && 'notModified' in got) {
+    countSkip(ctx.stats, 'not-modified');
+    ctx.poll?.answered(input, { status: 'not-modified' });
+    return;
+  }
   if (!got.ok) {
+    ctx.poll?.answered(input, { status: 'failed', code: got.code, ...(got.retryAfterMs !== undefined ? { retryAfterMs: got.retryAfterMs } : {}) });
     yield ingestError({ path: input, url: got.url, reader: 'text' }, got.code, got.message);
     return;
   }
+  ctx.poll?.answered(input, { status: 'changed', validators: got.validators });
   const src = streamSource(input, got.body, true);
   const declaredHtml = got.mediaType === 'text/html' || got.mediaType === 'application/xhtml+xml';
   for await (const item of readByContent(src, ctx, { explicit: true, mayBeGzip: true, declaredHtml })) {
@@ -109,7 +116,9 @@ async function* readInput(input: string, ctx: ReaderContext, opts: ReadOptions):
     return;
   }
   if (!st.isDirectory()) {
-    yield* readFile(input, ctx, true);
+    const skip = await ctx.poll?.skipFile(input);
+    if (skip) countSkip(ctx.stats, skip);
+    else yield* readFile(input, ctx, true);
     return;
   }
   yield* readFolder(input, ctx, Math.max(1, opts.readAhead ?? DEFAULT_READ_AHEAD));
@@ -139,6 +148,12 @@ async function* readFolder(root: string, ctx: ReaderContext, readAhead: number):
     if (entry.kind === 'error') {
       while (queue.length > 0) yield* next();
       yield ingestError({ path: entry.path, reader: 'text' }, fsErrorCode(entry.error, true), errorMessage(entry.error));
+      continue;
+    }
+    // files a walk passes over anyway (images, CSS) are not asked about
+    const skip = ctx.poll && kindFromPath(entry.path).kind !== 'not-document' ? await ctx.poll.skipFile(entry.path) : null;
+    if (skip) {
+      countSkip(ctx.stats, skip);
       continue;
     }
     queue.push({ path: entry.path, items: readAhead > 1 ? readSmallPageAhead(entry.path, ctx) : null });

@@ -224,6 +224,11 @@ export interface Store {
   quotes(query?: { speaker?: string; limit?: number }): Awaitable<StoredQuote[]>;
   events(query?: { category?: string; limit?: number }): Awaitable<StoredEvent[]>;
 
+  /** What `parallax watch` remembers of the sources it polls, by key (a state is JSON the store does not read). */
+  pollStates(): Awaitable<Map<string, string>>;
+  /** Record poll states, replacing the earlier ones of the same keys, atomically. */
+  putPollStates(states: ReadonlyArray<readonly [key: string, state: string]>): Awaitable<void>;
+
   /** Cache of the last relate run over the corpus (stories are recomputed when the corpus changes). */
   saveStories(stamp: string, stories: StoryRecord[], derivations: DerivationRecord[]): Awaitable<void>;
   getStories(stamp: string): Awaitable<{ stories: StoryRecord[]; derivations: DerivationRecord[] } | null>;

@@ -52,11 +52,19 @@ const robotsParser = ((robotsParserModule as unknown as { default?: unknown }).d
 
 export type FetchErrorCode = Extract<IngestErrorCode, 'bad-url' | 'blocked-address' | 'fetch-failed' | 'http-error' | 'timeout'>;
 
+/** What an answer said about its version, to ask next time whether it changed (RFC 9110 §8.8, §13.1). */
+export interface HttpValidators {
+  etag?: string;
+  lastModified?: string;
+}
+
 export type FetchOutcome =
   | {
       ok: true;
       /** The URL after redirects. */
       url: string;
+      /** ETag and Last-Modified of the answer, when it gave them. */
+      validators: HttpValidators;
       /** Media type of Content-Type, lower case, without parameters ("text/html"). */
       mediaType: string | null;
       /** Charset parameter of Content-Type, if any. */
@@ -65,7 +73,23 @@ export type FetchOutcome =
       body: AsyncIterable<Uint8Array>;
       cancel(): Promise<void>;
     }
-  | { ok: false; url: string; code: FetchErrorCode; message: string; /** The HTTP status of an `http-error`. */ status?: number };
+  | {
+      ok: false;
+      url: string;
+      code: FetchErrorCode;
+      message: string;
+      /** The HTTP status of an `http-error`. */
+      status?: number;
+      /** How long a 429 or 503 answer asked us to wait (its Retry-After), in ms. */
+      retryAfterMs?: number;
+    };
+
+/** `getIfChanged`: the server says the copy we have is current (HTTP 304). */
+export interface NotModified {
+  ok: false;
+  notModified: true;
+  url: string;
+}
 
 /** An http(s) URL in canonical form, or null ("ftp://x", "javascript:", "not a url"). */
 export function httpUrl(input: string, base?: string): URL | null {
@@ -84,7 +108,8 @@ export class Fetcher {
   /** origin → its robots.txt rules (null: no rules, everything allowed), fetched once per run. */
   private readonly robots = new Map<string, Promise<RobotsRules | 'disallow-all' | null>>();
 
-  constructor(options: FetchOptions = {}) {
+  /** `stop`: aborts every request of this fetcher, body reads included (a run told to stop). */
+  constructor(options: FetchOptions = {}, private readonly stop?: AbortSignal) {
     this.options = {
       allowPrivate: options.allowPrivate ?? false,
       timeoutMs: options.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
@@ -107,6 +132,22 @@ export class Fetcher {
    * whole exchange, body included (used for pages read whole; a streamed WARC has none).
    */
   async get(input: string, signal?: AbortSignal): Promise<FetchOutcome> {
+    return (await this.request(input, signal, null)) as FetchOutcome;
+  }
+
+  /**
+   * GET, sending the validators of the copy we have (If-None-Match, If-Modified-Since): a source
+   * polled again costs a 304 and no body when it has not changed.
+   */
+  async getIfChanged(input: string, have: HttpValidators | null, signal?: AbortSignal): Promise<FetchOutcome | NotModified> {
+    return this.request(input, signal, have);
+  }
+
+  private async request(input: string, deadline: AbortSignal | undefined, have: HttpValidators | null): Promise<FetchOutcome | NotModified> {
+    const signal = deadline && this.stop ? AbortSignal.any([deadline, this.stop]) : (deadline ?? this.stop);
+    const conditional: Record<string, string> = {};
+    if (have?.etag) conditional['if-none-match'] = have.etag;
+    if (have?.lastModified) conditional['if-modified-since'] = have.lastModified;
     let url = httpUrl(input);
     if (!url) return { ok: false, url: input, code: 'bad-url', message: 'not an http(s) URL' };
     for (let hop = 0; ; hop++) {
@@ -119,7 +160,7 @@ export class Fetcher {
           dispatcher: this.agent,
           redirect: 'manual',
           signal,
-          headers: { 'user-agent': this.options.userAgent, accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
+          headers: { 'user-agent': this.options.userAgent, accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', ...conditional },
         });
       } catch (err) {
         return { ok: false, url: url.href, ...describeFetchError(err) };
@@ -133,15 +174,29 @@ export class Fetcher {
         url = next;
         continue;
       }
+      if (res.status === 304 && Object.keys(conditional).length > 0) {
+        await res.body?.cancel().catch(() => undefined);
+        return { ok: false, notModified: true, url: url.href };
+      }
       if (res.status < 200 || res.status >= 300) {
         await res.body?.cancel().catch(() => undefined);
-        return { ok: false, url: url.href, code: 'http-error', status: res.status, message: `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}` };
+        const failure: FetchOutcome = { ok: false, url: url.href, code: 'http-error', status: res.status, message: `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}` };
+        const wait = res.status === 429 || res.status === 503 ? retryAfterMs(res.headers.get('retry-after')) : null;
+        if (wait !== null) failure.retryAfterMs = wait;
+        return failure;
       }
       const { mediaType, charset } = parseContentType(res.headers.get('content-type'));
       const body = res.body;
+      const validators: HttpValidators = {};
+      const etag = res.headers.get('etag');
+      const lastModified = res.headers.get('last-modified');
+      // validators are echoed back in our next request: keep them short and printable
+      if (etag && etag.length <= 256 && /^[\x21-\x7e]+$/.test(etag)) validators.etag = etag;
+      if (lastModified && lastModified.length <= 64 && Number.isFinite(Date.parse(lastModified))) validators.lastModified = lastModified;
       return {
         ok: true,
         url: url.href,
+        validators,
         mediaType,
         charset,
         body: body ?? emptyBody(),
@@ -212,6 +267,15 @@ function describeFetchError(err: unknown): { code: FetchErrorCode; message: stri
   const code = (cause as { code?: string } | null)?.code;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { code: 'fetch-failed', message: `host not found (${code})` };
   return { code: 'fetch-failed', message: code ? `${errorMessage(cause)} (${code})` : errorMessage(cause) };
+}
+
+/** Retry-After (RFC 9110 §10.2.3): delay-seconds or an HTTP date; null when absent or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  const text = header.trim();
+  if (/^\d{1,10}$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isFinite(at) ? Math.max(0, at - now) : null;
 }
 
 function parseContentType(header: string | null): { mediaType: string | null; charset: string | null } {

@@ -753,6 +753,22 @@ export class PostgresStore implements Store {
     });
   }
 
+  async pollStates(): Promise<Map<string, string>> {
+    const { rows } = await this.query('SELECT key, state FROM poll_state');
+    return new Map(rows.map((r) => [r.key as string, r.state as string]));
+  }
+
+  async putPollStates(states: ReadonlyArray<readonly [key: string, state: string]>): Promise<void> {
+    if (states.length === 0) return;
+    // one statement: atomic without a transaction; the last state of a key listed twice wins
+    const latest = new Map(states);
+    await this.query(
+      `INSERT INTO poll_state (key, state, updated_at) SELECT k, s, $3 FROM unnest($1::text[], $2::text[]) AS t(k, s)
+       ON CONFLICT (key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      [[...latest.keys()], [...latest.values()], new Date().toISOString()],
+    );
+  }
+
   async getStories(stamp: string): Promise<{ stories: StoryRecord[]; derivations: DerivationRecord[] } | null> {
     const { rows } = await this.query('SELECT json FROM relate_cache WHERE stamp = $1', [stamp]);
     return rows.length ? JSON.parse(rows[0].json as string) : null;

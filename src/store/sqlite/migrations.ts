@@ -168,4 +168,15 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
     // without following links does not, so following them later fetches its page.
     sql: `ALTER TABLE origins ADD COLUMN link_refused TEXT;`,
   },
+  {
+    version: 8,
+    name: 'what parallax watch remembers of the sources it polls',
+    // One row per polled source: a URL's ETag and Last-Modified, a file's size and modification
+    // time, as JSON the store does not read. `watch --once` from cron reads only what changed.
+    sql: `CREATE TABLE poll_state (
+      key        TEXT PRIMARY KEY,
+      state      TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    );`,
+  },
 ];

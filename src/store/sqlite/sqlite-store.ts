@@ -511,6 +511,21 @@ export class SqliteStore implements Store {
     return rows.map((r) => ({ ...(JSON.parse(r.json) as EventAnn), articleId: r.article_id }));
   }
 
+  pollStates(): Map<string, string> {
+    const rows = this.db.prepare('SELECT key, state FROM poll_state').all() as Array<{ key: string; state: string }>;
+    return new Map(rows.map((r) => [r.key, r.state]));
+  }
+
+  putPollStates(states: ReadonlyArray<readonly [key: string, state: string]>): void {
+    const put = this.db.prepare(
+      'INSERT INTO poll_state (key, state, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
+    );
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      for (const [key, state] of states) put.run(key, state, now);
+    })();
+  }
+
   saveStories(stamp: string, stories: StoryRecord[], derivations: DerivationRecord[]): void {
     const db = this.db;
     db.transaction(() => {
