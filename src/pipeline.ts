@@ -155,8 +155,10 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
   const dup = { ...DEFAULT_DUPLICATE_OPTIONS, ...options.duplicates };
   const batchSize = options.batchSize ?? 64;
   const workers = options.workers ?? Math.max(1, availableParallelism());
-  const pool =
-    workers > 0 ? new ExtractPool({ workers, duplicates: dup, timeoutMs: options.documentTimeoutMs ?? 60_000 }) : null;
+  // started at the first document to extract: a run over what is already stored (a watch round with
+  // nothing new) does not pay for starting worker threads
+  const lazy: { pool: ExtractPool | null } = { pool: null };
+  const extractor = () => (lazy.pool ??= new ExtractPool({ workers, duplicates: dup, timeoutMs: options.documentTimeoutMs ?? 60_000 }));
   const summary = emptySummary();
   const readStats = options.read?.stats ?? newIngestStats();
   summary.skipped = readStats.skipped; // filled in by the readers as they go
@@ -256,7 +258,7 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
           step = Promise.resolve({ kind: 'seen', raw });
         } else {
           inFlight.add(raw.id);
-          const outcome = pool ? pool.run(raw) : Promise.resolve(prepareRecord(raw, dup));
+          const outcome = workers > 0 ? extractor().run(raw) : Promise.resolve(prepareRecord(raw, dup));
           step = outcome.then((o) => ({ kind: 'prepared', raw, outcome: o }));
         }
       }
@@ -268,7 +270,7 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
     try {
       await flush();
     } finally {
-      await pool?.close();
+      await lazy.pool?.close();
     }
     summary.elapsedMs = performance.now() - started;
   }
