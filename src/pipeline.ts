@@ -9,7 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Article, DuplicateRelation, RawRecord, RecordError } from './model.js';
-import { readSources, type ReadOptions } from './ingest/index.js';
+import { readSources, recordUrls, type ReadOptions } from './ingest/index.js';
 import { newIngestStats } from './ingest/options.js';
 import { estimateJaccard } from './similarity/minhash.js';
 import { DEFAULT_DUPLICATE_OPTIONS, type DuplicateOptions, type RelateKeys } from './similarity/relate-keys.js';
@@ -242,9 +242,15 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
   };
 
   try {
-    const skipUrl = (url: string) => store.hasOriginUrl(url);
+    // documents and URLs deleted with --keep-out are passed over (asked only when there are any)
+    const keepingOut = (await store.keptOut()).length > 0;
+    const skipUrl = async (url: string) => (await store.hasOriginUrl(url)) || (keepingOut && (await store.isKeptOut(null, [url])));
     const items = readSources(inputs, { ...options.read, stats: readStats, skipUrl, ...(options.signal ? { signal: options.signal } : {}) });
     for await (const item of options.signal ? untilAborted(items, options.signal) : items) {
+      if (keepingOut && item.kind === 'record' && (await store.isKeptOut(item.record.id, recordUrls(item.record)))) {
+        readStats.skipped['kept-out'] = (readStats.skipped['kept-out'] ?? 0) + 1;
+        continue;
+      }
       summary.read++;
       let step: Promise<Step>;
       let label: string;

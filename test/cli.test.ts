@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { syntheticDoc } from '../bench/lib/synthetic-news.js';
 import { runCli, tempDir } from './helpers.js';
 
-const COMMANDS = ['ingest', 'watch', 'extract', 'list', 'show', 'dups', 'stats', 'errors', 'reextract', 'delete'];
+const COMMANDS = ['ingest', 'watch', 'extract', 'list', 'show', 'dups', 'stats', 'errors', 'reextract', 'delete', 'kept-out'];
 
 test('--help works everywhere and exits 0', () => {
   const top = runCli(['--help']);

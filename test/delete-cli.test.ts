@@ -61,3 +61,44 @@ test('parallax delete: a dry run by default, --yes deletes, --from keeps what wa
     dir.cleanup();
   }
 });
+
+test('parallax delete --keep-out: a takedown stays out of later ingests until let in; kept-out lists it; stats mentions it', () => {
+  const dir = tempDir();
+  try {
+    const corpus = join(repoRoot, 'examples/corpus');
+    const a = join(dir.path, 'a');
+    mkdirSync(a);
+    copyFileSync(join(corpus, 'northgate-post-summit.html'), join(a, 'ports.html'));
+    copyFileSync(join(corpus, 'coastline-daily.rss'), join(a, 'coastline-daily.rss'));
+    const db = join(dir.path, 'p.db');
+    assert.equal(runCli(['ingest', a, '--db', db, '--workers', '0']).status, 0);
+    const before = stats(db);
+    const target = join(a, 'ports.html');
+
+    const dry = runCli(['delete', '--from', target, '--keep-out', '--db', db]);
+    assert.match(dry.stdout, /Would delete 1 article\(s\) and keep them out of later ingests; nothing deleted/);
+    assert.equal(JSON.parse(runCli(['kept-out', '--db', db, '--json']).stdout || '[]').length ?? 0, 0, 'a dry run keeps nothing out');
+
+    const done = runCli(['delete', '--from', target, '--keep-out', '--yes', '--db', db]);
+    assert.equal(done.status, 0, done.stderr);
+    assert.match(done.stdout, /kept out of later ingests: \d+ new document id\(s\) and URL\(s\), listed by `parallax kept-out`/);
+    const listed = runCli(['kept-out', '--db', db, '--json']).stdout.trim().split('\n').map((l) => JSON.parse(l) as { key: string; kind: string });
+    assert.ok(listed.some((e) => e.kind === 'document'), `the document id is listed: ${JSON.stringify(listed)}`);
+    assert.match(runCli(['stats', '--db', db]).stdout, /Kept out of later ingests: \d+ deleted document id\(s\) and URL\(s\)/);
+
+    const again = JSON.parse(runCli(['ingest', a, '--db', db, '--workers', '0', '--json']).stdout) as { summary: { stored: number; skipped: Record<string, number> } };
+    assert.equal(again.summary.stored, 0, 'ingesting the folder again does not bring it back');
+    assert.equal(again.summary.skipped['kept-out'], 1, JSON.stringify(again.summary));
+    assert.equal(stats(db).documents, before.documents - 1);
+
+    const doc = listed.find((e) => e.kind === 'document')!.key;
+    const letIn = runCli(['kept-out', '--let-in', doc, 'https://never.example/', '--db', db]);
+    assert.equal(letIn.status, 0, letIn.stderr);
+    assert.match(letIn.stdout, /Let in 1 of 2 \(1 were not kept out\)/);
+    const back = JSON.parse(runCli(['ingest', a, '--db', db, '--workers', '0', '--json']).stdout) as { summary: { stored: number } };
+    assert.equal(back.summary.stored, 1, 'once let in, the same bytes are stored again');
+    assert.equal(runCli(['kept-out', '--let-in', '', '--db', db]).status, 2, 'an empty key is a usage error');
+  } finally {
+    dir.cleanup();
+  }
+});

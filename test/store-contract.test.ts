@@ -636,6 +636,40 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
     },
   },
   {
+    name: 'deleteArticles with keepOut records the ids and URLs of what it deleted, for later ingests to pass over; letIn lifts that',
+    async run(store) {
+      await putAll(store);
+      const mirror: RawOrigin = { path: '/crawl/2024.warc.gz', reader: 'warc', url: 'https://mirror.example/bridge', warcRecordId: '<urn:uuid:9>' };
+      await store.addOrigin(courier.raw.id, mirror);
+      assert.deepEqual(await store.keptOut(), [], 'nothing is kept out at first');
+      assert.equal(await store.isKeptOut(courier.raw.id, []), false);
+      assert.equal(await store.deleteArticles([harbour.article.id]), 1, 'a plain delete');
+      assert.deepEqual(await store.keptOut(), [], 'keeps nothing out');
+      assert.equal(await store.deleteArticles([courier.article.id], { keepOut: true }), 1);
+      const kept = await store.keptOut();
+      assert.deepEqual(
+        kept.map((k) => [k.kind, k.key]).sort(),
+        [
+          ['document', courier.raw.id],
+          ['url', 'https://courier.example/news/bridge'],
+          ['url', 'https://mirror.example/bridge'],
+          ...(courier.article.canonicalUrl && courier.article.canonicalUrl !== courier.article.url ? [['url', courier.article.canonicalUrl]] : []),
+        ].sort(),
+        'the document and every URL it was read from or names as its own',
+      );
+      assert.ok(kept.every((k) => k.title === courier.article.title && /^\d{4}-\d\d-\d\dT/.test(k.at)), 'with its title and the time');
+      assert.equal(await store.isKeptOut(courier.raw.id, []), true, 'the same bytes are kept out');
+      assert.equal(await store.isKeptOut(null, ['https://elsewhere.example/x', 'https://mirror.example/bridge']), true, 'and anything read from one of its URLs');
+      assert.equal(await store.isKeptOut('f'.repeat(32), ['https://elsewhere.example/x']), false);
+      assert.equal(await store.isKeptOut(null, []), false);
+      assert.equal(await store.deleteArticles([rewrite.article.id], { keepOut: true }), 1, 'a second takedown adds to the list');
+      assert.equal(await store.letIn([courier.raw.id, 'https://mirror.example/bridge', 'https://never.example/']), 2, 'letIn counts what was kept out');
+      assert.equal(await store.isKeptOut(courier.raw.id, ['https://mirror.example/bridge']), false);
+      assert.equal(await store.isKeptOut(null, ['https://courier.example/news/bridge']), true, 'the other URLs stay kept out');
+      assert.equal(await store.isKeptOut(rewrite.raw.id, []), true);
+    },
+  },
+  {
     name: 'a transaction commits its writes and returns fn’s value; a throw rolls all of them back',
     async run(store) {
       const value = await store.transaction(async () => {

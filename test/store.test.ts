@@ -45,7 +45,7 @@ test('a database made before full-text search gets its articles indexed when it 
     const Database = (await import('better-sqlite3')).default;
     const raw = new Database(path);
     raw.exec(
-      'DROP TRIGGER articles_fts_insert; DROP TRIGGER articles_fts_delete; DROP TRIGGER articles_fts_update; DROP TABLE articles_fts; DROP INDEX origins_url; ALTER TABLE articles DROP COLUMN extract_version; ALTER TABLE origins DROP COLUMN link_failed; ALTER TABLE origins DROP COLUMN link_refused; DROP TABLE poll_state; PRAGMA user_version = 2;',
+      'DROP TRIGGER articles_fts_insert; DROP TRIGGER articles_fts_delete; DROP TRIGGER articles_fts_update; DROP TABLE articles_fts; DROP INDEX origins_url; ALTER TABLE articles DROP COLUMN extract_version; ALTER TABLE origins DROP COLUMN link_failed; ALTER TABLE origins DROP COLUMN link_refused; DROP TABLE poll_state; DROP TABLE kept_out; PRAGMA user_version = 2;',
     );
     raw.close();
     const reopened = new SqliteStore(path);

@@ -58,6 +58,7 @@ export function registerDelete(program: Command): void {
       .argument('[ids...]', 'article ids or unique prefixes')
       .option('--from <prefix...>', 'the articles read from under a file or folder path or a URL prefix (not those also read from elsewhere)')
       .option('--yes', 'delete; without it nothing is deleted and the articles are only listed')
+      .option('--keep-out', 'also keep the same documents, and anything read from their URLs, out of later ingests, watches and enqueues (a takedown; `parallax kept-out` lists and lets in)')
       .option('--show <n>', 'articles to list', wholeNumber('--show'), SHOWN)
       .option('--json', 'print what was (or would be) deleted as one JSON object'),
   ).action(async (typed: string[], opts) => {
@@ -68,18 +69,25 @@ export function registerDelete(program: Command): void {
       const { ids, keptElsewhere } = await plan(store, typed, from);
       // described before deleting: afterwards there is nothing left to name them by
       const listed = opts.json ? [] : await describe(store, ids, opts.show);
-      const deleted = opts.yes && ids.length ? await store.deleteArticles(ids) : 0;
+      const keptBefore = opts.keepOut ? (await store.keptOut()).length : 0;
+      const deleted = opts.yes && ids.length ? await store.deleteArticles(ids, { keepOut: opts.keepOut === true }) : 0;
+      const keptOut = opts.keepOut && deleted ? (await store.keptOut()).length - keptBefore : 0;
       if (opts.json) {
-        process.stdout.write(JSON.stringify({ deleted, articles: ids, keptElsewhere, dryRun: !opts.yes }) + '\n');
+        process.stdout.write(JSON.stringify({ deleted, articles: ids, keptElsewhere, dryRun: !opts.yes, keptOut }) + '\n');
         return;
       }
       const out: string[] = [];
       if (ids.length === 0) out.push('No article matches: nothing to delete.');
-      else if (!opts.yes) out.push(`Would delete ${ids.length} article(s); nothing deleted (add --yes to delete them):`, ...listed);
-      else {
+      else if (!opts.yes) {
+        const keep = opts.keepOut ? ' and keep them out of later ingests' : '';
+        out.push(`Would delete ${ids.length} article(s)${keep}; nothing deleted (add --yes to delete them):`, ...listed);
+      } else {
+        const after = opts.keepOut
+          ? `kept out of later ingests: ${keptOut} new document id(s) and URL(s), listed by \`parallax kept-out\``
+          : 'ingesting the same bytes again stores them anew; --keep-out keeps them out';
         out.push(
           `Deleted ${deleted} article(s) with their raw bytes, origins, duplicate relations, annotations and search entries ` +
-            '(stories are recomputed on the next read; ingesting the same bytes again stores them anew):',
+            `(stories are recomputed on the next read; ${after}):`,
           ...listed,
         );
       }

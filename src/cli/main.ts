@@ -26,6 +26,7 @@ import { registerQueueStatus } from './queue-status.js';
 import { registerReextract } from './reextract.js';
 import { registerDelete } from './delete.js';
 import { registerWatch } from './watch.js';
+import { registerKeptOut } from './kept-out.js';
 import { EXIT_USAGE, UsageError } from './shared.js';
 
 export function buildProgram(): Command {
@@ -35,7 +36,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerIngest, registerWatch, registerExtract, registerList, registerSearch, registerShow, registerDups, registerStats, registerErrors, registerStories, registerAnnotate, registerEntities, registerQuotes, registerEvents, registerCompare, registerExport, registerReextract, registerDelete, registerServe, registerEnqueue, registerWorker, registerQueueStatus]) {
+  for (const register of [registerIngest, registerWatch, registerExtract, registerList, registerSearch, registerShow, registerDups, registerStats, registerErrors, registerStories, registerAnnotate, registerEntities, registerQuotes, registerEvents, registerCompare, registerExport, registerReextract, registerDelete, registerKeptOut, registerServe, registerEnqueue, registerWorker, registerQueueStatus]) {
     register(program);
   }
   program.commands.forEach((c) => c.exitOverride());

@@ -44,6 +44,8 @@ export async function renderStats(s: CorpusStats, store: Store): Promise<string>
     lines.push(`Extraction: ${outdated} article(s) made by an older extractor than this one (version ${EXTRACT_VERSION}); \`parallax reextract\` updates them from their kept raw bytes.`);
   }
   if (s.errors.length) lines.push(`Failed documents: ${s.errors.map((e) => `${e.code} ${e.count}`).join(', ')} (see \`parallax errors\`).`);
+  const keptOut = (await store.keptOut()).length;
+  if (keptOut > 0) lines.push(`Kept out of later ingests: ${keptOut} deleted document id(s) and URL(s) (see \`parallax kept-out\`).`);
   return lines.join('\n');
 }
 

@@ -9,7 +9,7 @@
  * (errors.ts), and the run goes on. Memory is bounded by one document (ReadOptions.maxBytes).
  */
 import { readFile as readWholeFile, stat } from 'node:fs/promises';
-import type { IngestItem, RawOrigin, ReaderKind } from '../model.js';
+import type { IngestItem, RawOrigin, RawRecord, ReaderKind } from '../model.js';
 import { documentFromBytes, documentOrigin } from './document.js';
 import { errorMessage, fsErrorCode, ingestError } from './errors.js';
 import { readFeed } from './feed.js';
@@ -30,6 +30,14 @@ export { DEFAULT_FETCH_DELAY_MS, DEFAULT_FETCH_TIMEOUT_MS, type FetchOptions, ty
 export type { IngestErrorCode } from './errors.js';
 export { recordId } from './record-id.js';
 export { binarySignature, sniffKind, type InputKind } from './sniff.js';
+
+/** The URLs a record was read from or names as its own (a followed page's URL after redirects too). */
+export function recordUrls(raw: RawRecord): string[] {
+  const urls: string[] = [];
+  if (raw.origin.url) urls.push(raw.origin.url);
+  if (raw.hints.url && raw.hints.url !== raw.origin.url) urls.push(raw.hints.url);
+  return urls;
+}
 
 const READERS: Record<InputKind, (src: ByteSource, ctx: ReaderContext) => AsyncGenerator<IngestItem>> = {
   html: readHtml,

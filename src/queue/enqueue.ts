@@ -7,7 +7,7 @@
  * a document whose job failed for good is put back to retry. Read errors are stored as errors.
  */
 import type { RawRecord, RecordError } from '../model.js';
-import { readSources, newIngestStats, type ReadOptions } from '../ingest/index.js';
+import { readSources, newIngestStats, recordUrls, type ReadOptions } from '../ingest/index.js';
 import { DEFAULT_DUPLICATE_OPTIONS } from '../similarity/relate-keys.js';
 import type { Store } from '../store/store.js';
 import { connectQueue, type QueueConnection } from './connection.js';
@@ -93,8 +93,14 @@ export async function enqueue(url: string, inputs: string[], options: EnqueueOpt
       }
       if (fresh.length > 0) await queueBatch(queue, fresh, settings, summary);
     };
-    const skipUrl = (url: string) => corpus.hasOriginUrl(url);
+    // documents and URLs deleted with --keep-out are passed over, as ingest does
+    const keepingOut = (await corpus.keptOut()).length > 0;
+    const skipUrl = async (url: string) => (await corpus.hasOriginUrl(url)) || (keepingOut && (await corpus.isKeptOut(null, [url])));
     for await (const item of readSources(inputs, { ...options.read, stats, skipUrl })) {
+      if (keepingOut && item.kind === 'record' && (await corpus.isKeptOut(item.record.id, recordUrls(item.record)))) {
+        stats.skipped['kept-out'] = (stats.skipped['kept-out'] ?? 0) + 1;
+        continue;
+      }
       summary.read++;
       let label: string;
       if (item.kind === 'error') {

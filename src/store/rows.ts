@@ -22,6 +22,19 @@ export function originLocator(origin: RawOrigin): string {
  */
 export const HOLDS_LINK_SQL = `link_failed IS NULL AND (reader <> 'feed' OR link_refused IS NOT NULL)`;
 
+/**
+ * The rows `delete --keep-out` records for the articles in `list` (an SQL list expression, bound four
+ * times after the time): each article's id, and each URL it was read from or names as its own, with
+ * its title. Feeds and other containers are not kept out: only the URLs of the documents themselves.
+ */
+export const KEPT_OUT_SELECT = (list: string, at = '?'): string => `
+  SELECT key, kind, MIN(title), ${at} FROM (
+    SELECT a.id AS key, 'document' AS kind, a.title AS title FROM articles a WHERE a.id IN ${list}
+    UNION ALL SELECT o.url, 'url', a.title FROM origins o JOIN articles a ON a.id = o.raw_id WHERE o.raw_id IN ${list} AND o.url IS NOT NULL
+    UNION ALL SELECT a.url, 'url', a.title FROM articles a WHERE a.id IN ${list} AND a.url IS NOT NULL
+    UNION ALL SELECT a.canonical_url, 'url', a.title FROM articles a WHERE a.id IN ${list} AND a.canonical_url IS NOT NULL
+  ) AS kept GROUP BY key, kind`;
+
 /** How a store writes bound parameters: `$n` (PostgreSQL) or `?` (SQLite), and a LIMIT meaning "all". */
 export interface SqlDialect {
   placeholder: (n: number) => string;

@@ -51,6 +51,16 @@ export interface CorpusStats {
   extractVersions: Array<{ version: number; documents: number }>;
 }
 
+/** A document id or URL that `delete --keep-out` keeps out of later ingests. */
+export interface KeptOutEntry {
+  key: string;
+  kind: 'document' | 'url';
+  /** The deleted article's title. */
+  title: string | null;
+  /** When it was deleted (ISO time). */
+  at: string;
+}
+
 export interface ListQuery {
   limit?: number;
   offset?: number;
@@ -187,9 +197,17 @@ export interface Store {
   /**
    * Delete articles and everything stored about them: raw bytes, origins, LSH keys, duplicate relations
    * (on either side), annotation layers, search entries; cached stories are dropped. Unknown ids are
-   * passed over. Returns how many articles were deleted.
+   * passed over. Returns how many articles were deleted. `keepOut`: in the same transaction, record
+   * their ids and every URL they were read from or name as theirs (origin, page and canonical URLs),
+   * so later ingests pass over the same bytes and anything read from those URLs.
    */
-  deleteArticles(ids: string[]): Awaitable<number>;
+  deleteArticles(ids: string[], options?: { keepOut?: boolean }): Awaitable<number>;
+  /** True when this document id, or one of these URLs, was deleted and kept out. */
+  isKeptOut(rawId: string | null, urls: readonly string[]): Awaitable<boolean>;
+  /** What is kept out, most recent first. */
+  keptOut(): Awaitable<KeptOutEntry[]>;
+  /** Let these keys (document ids, URLs) in again; returns how many were kept out. */
+  letIn(keys: string[]): Awaitable<number>;
   /** Articles whose normalised text hash equals this one. */
   articlesWithTextHash(textHash: string): Awaitable<string[]>;
   /** Articles sharing at least one LSH band key, with their signatures (near-duplicate candidates). */

@@ -20,6 +20,7 @@ import type {
   ArticleWrite,
   CorpusStats,
   DuplicateQuery,
+  KeptOutEntry,
   ListQuery,
   Store,
   StoredArticle,
@@ -35,7 +36,7 @@ import type {
 import { MATCH_END, MATCH_START, parseSearch, toTsquerySql } from '../search-query.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { guardPool, inPooledTransaction } from './pooled-client.js';
-import { ANNOTATION_TABLES, HOLDS_LINK_SQL, articleFromRow, duplicateFromRow, duplicatesSql, originLocator, originPrefixParams, searchFilterSql, searchHitFromRow, searchOrderSql, splitByOrigins, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
+import { ANNOTATION_TABLES, HOLDS_LINK_SQL, KEPT_OUT_SELECT, articleFromRow, duplicateFromRow, duplicatesSql, originLocator, originPrefixParams, searchFilterSql, searchHitFromRow, searchOrderSql, splitByOrigins, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
 
 /** A pool or one checked-out client: both run queries. */
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -406,11 +407,14 @@ export class PostgresStore implements Store {
     return splitByOrigins(rows);
   }
 
-  deleteArticles(ids: string[]): Promise<number> {
+  deleteArticles(ids: string[], options: { keepOut?: boolean } = {}): Promise<number> {
     return this.atomically(LOCKS.write, async () => {
       const { rows } = await this.query('SELECT id FROM articles WHERE id = ANY($1::text[]) FOR UPDATE', [[...new Set(ids)]]);
       const found = rows.map((r) => r.id as string);
       if (found.length === 0) return 0;
+      if (options.keepOut) {
+        await this.query(`INSERT INTO kept_out (key, kind, title, at) ${KEPT_OUT_SELECT('(SELECT unnest($1::text[]))', '$2')} ON CONFLICT (key) DO NOTHING`, [found, new Date().toISOString()]);
+      }
       for (const table of [...ANNOTATION_TABLES, 'lsh_keys', 'article_search', 'search_pending']) {
         await this.query(`DELETE FROM ${table} WHERE article_id = ANY($1::text[])`, [found]);
       }
@@ -421,6 +425,21 @@ export class PostgresStore implements Store {
       await this.query('DELETE FROM relate_cache');
       return found.length;
     });
+  }
+
+  async isKeptOut(rawId: string | null, urls: readonly string[]): Promise<boolean> {
+    const keys = rawId ? [rawId, ...urls] : [...urls];
+    if (keys.length === 0) return false;
+    return (await this.query('SELECT 1 FROM kept_out WHERE key = ANY($1::text[]) LIMIT 1', [keys])).rowCount! > 0;
+  }
+
+  async keptOut(): Promise<KeptOutEntry[]> {
+    const { rows } = await this.query('SELECT key, kind, title, at FROM kept_out ORDER BY at DESC, key');
+    return rows.map((r) => ({ key: r.key as string, kind: r.kind as KeptOutEntry['kind'], title: (r.title as string | null) ?? null, at: r.at as string }));
+  }
+
+  async letIn(keys: string[]): Promise<number> {
+    return (await this.query('DELETE FROM kept_out WHERE key = ANY($1::text[])', [keys])).rowCount ?? 0;
   }
 
   async markExtracted(ids: string[], version: number): Promise<void> {

@@ -179,4 +179,16 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       updated_at TEXT NOT NULL
     );`,
   },
+  {
+    version: 9,
+    name: 'documents and URLs deleted and kept out of later ingests',
+    // `parallax delete --keep-out` (a takedown): the deleted documents' ids and every URL they were
+    // read from or name as theirs; ingest, watch and enqueue pass over records that match one.
+    sql: `CREATE TABLE kept_out (
+      key   TEXT PRIMARY KEY,       -- a raw document id, or a URL
+      kind  TEXT NOT NULL,          -- 'document' | 'url'
+      title TEXT,                   -- the deleted article's title, to recognise the entry by
+      at    TEXT NOT NULL
+    );`,
+  },
 ];

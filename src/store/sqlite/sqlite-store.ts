@@ -13,6 +13,7 @@ import type {
   ArticleWrite,
   CorpusStats,
   DuplicateQuery,
+  KeptOutEntry,
   ListQuery,
   Store,
   StoredArticle,
@@ -27,7 +28,7 @@ import type {
 } from '../store.js';
 import { MATCH_END, MATCH_START, SearchQueryError, parseSearch, toFts5 } from '../search-query.js';
 import { MIGRATIONS } from './migrations.js';
-import { ANNOTATION_TABLES, HOLDS_LINK_SQL, articleFromRow, duplicateFromRow, duplicatesSql, originLocator, originPrefixParams, searchFilterSql, searchHitFromRow, searchOrderSql, splitByOrigins, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
+import { ANNOTATION_TABLES, HOLDS_LINK_SQL, KEPT_OUT_SELECT, articleFromRow, duplicateFromRow, duplicatesSql, originLocator, originPrefixParams, searchFilterSql, searchHitFromRow, searchOrderSql, splitByOrigins, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
 
 function signatureToBlob(sig: Uint32Array): Buffer {
   return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
@@ -231,7 +232,7 @@ export class SqliteStore implements Store {
     return splitByOrigins(rows);
   }
 
-  deleteArticles(ids: string[]): number {
+  deleteArticles(ids: string[], options: { keepOut?: boolean } = {}): number {
     const db = this.db;
     // one statement per table over the whole list (a JSON array bound as one value), as PostgresStore does
     const IN_LIST = '(SELECT value FROM json_each(?))';
@@ -239,6 +240,7 @@ export class SqliteStore implements Store {
       const found = db.prepare(`SELECT id FROM articles WHERE id IN ${IN_LIST}`).pluck().all(JSON.stringify(ids)) as string[];
       if (found.length === 0) return 0;
       const list = JSON.stringify(found);
+      if (options.keepOut) db.prepare(`INSERT OR IGNORE INTO kept_out (key, kind, title, at) ${KEPT_OUT_SELECT(IN_LIST)}`).run(new Date().toISOString(), list, list, list, list);
       for (const table of [...ANNOTATION_TABLES, 'lsh_keys']) db.prepare(`DELETE FROM ${table} WHERE article_id IN ${IN_LIST}`).run(list);
       db.prepare(`DELETE FROM duplicates WHERE a IN ${IN_LIST} OR b IN ${IN_LIST}`).run(list, list);
       db.prepare(`DELETE FROM articles WHERE id IN ${IN_LIST}`).run(list);
@@ -247,6 +249,20 @@ export class SqliteStore implements Store {
       db.prepare('DELETE FROM relate_cache').run();
       return found.length;
     })();
+  }
+
+  isKeptOut(rawId: string | null, urls: readonly string[]): boolean {
+    const keys = rawId ? [rawId, ...urls] : [...urls];
+    if (keys.length === 0) return false;
+    return this.db.prepare('SELECT 1 FROM kept_out WHERE key IN (SELECT value FROM json_each(?)) LIMIT 1').get(JSON.stringify(keys)) !== undefined;
+  }
+
+  keptOut(): KeptOutEntry[] {
+    return this.db.prepare('SELECT key, kind, title, at FROM kept_out ORDER BY at DESC, key').all() as KeptOutEntry[];
+  }
+
+  letIn(keys: string[]): number {
+    return this.db.prepare('DELETE FROM kept_out WHERE key IN (SELECT value FROM json_each(?))').run(JSON.stringify(keys)).changes;
   }
 
   markExtracted(ids: string[], version: number): void {
