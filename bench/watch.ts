@@ -62,7 +62,7 @@ try {
       let report: RoundReport | undefined;
       await watch(async () => inputs, store, { everyMs: 3_600_000, settleMs: 10_000, rounds: 1, onRound: (r) => (report = r) });
       const s = report!.summary;
-      rows.push({ run, read: s.read, stored: s.stored, passedOver: s.skipped['file-unchanged'] ?? 0, seconds: +(report!.elapsedMs / 1000).toFixed(2) });
+      rows.push({ run, read: s.read, stored: s.stored ?? 0, passedOver: s.skipped['file-unchanged'] ?? 0, seconds: +(report!.elapsedMs / 1000).toFixed(2) });
     };
     await round('watch: first round');
     await round('watch: nothing changed');

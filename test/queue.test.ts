@@ -7,7 +7,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { readSources } from '../src/ingest/index.js';
@@ -311,6 +311,37 @@ test('bad documents become stored errors, not retried jobs', { skip }, async () 
   const refused = await runCliAsync(['enqueue', dir, '--db', url, '--near-threshold', '0.7']);
   assert.equal(refused.code, 2);
   assert.match(refused.stderr, /threshold 0\.9; it cannot change to 0\.7/);
+});
+
+test('parallax watch --enqueue queues only what changed, round after round; workers store it', { skip }, async () => {
+  const url = await freshDatabase();
+  const dir = join(work.path, 'watched');
+  mkdirSync(dir, { recursive: true });
+  const old = new Date(Date.now() - 60_000);
+  const write = (name: string, seed: number) => {
+    writeFileSync(join(dir, name), syntheticDoc(3, seed).html);
+    utimesSync(join(dir, name), old, old);
+  };
+  write('a.html', 11);
+  write('b.html', 12);
+  const round = async () => {
+    const r = await runCliAsync(['watch', dir, '--once', '--enqueue', '--db', url, '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    return JSON.parse(r.stdout) as { summary: { enqueued: number; read: number; skipped: Record<string, number> }; statesRecorded: number };
+  };
+  const first = await round();
+  assert.deepEqual([first.summary.enqueued, first.statesRecorded], [2, 2], JSON.stringify(first));
+  const second = await round();
+  assert.deepEqual([second.summary.read, second.summary.skipped['file-unchanged']], [0, 2], 'nothing read the second time');
+  write('c.html', 13);
+  const third = await round();
+  assert.deepEqual([third.summary.enqueued, third.summary.skipped['file-unchanged']], [1, 2], 'only the new file is queued');
+  const w = await startWorker(url, [...INLINE, '--idle-exit', '0.5', '--json']).done;
+  assert.equal(w.code, 0, w.stderr);
+  assert.equal((await withStore(url, corpusFacts)).ids.length, 3, 'the workers store all three');
+  const sqliteOnly = await runCliAsync(['watch', dir, '--once', '--enqueue', '--db', join(work.path, 'x.db')]);
+  assert.equal(sqliteOnly.code, 2, 'watch --enqueue needs PostgreSQL');
+  assert.match(sqliteOnly.stderr, /watch --enqueue needs a PostgreSQL database/);
 });
 
 test('a job that keeps failing ends failed, is listed, and a new enqueue puts it back', { skip }, async () => {

@@ -7,7 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { formatDuration, parseDuration } from '../watch/duration.js';
-import { watch, type RoundReport } from '../watch/watch.js';
+import { enqueue } from '../queue/index.js';
+import type { Store } from '../store/store.js';
+import { ingestRound, watch, type RoundReport, type RoundRunner } from '../watch/watch.js';
+import { requirePostgresUrl, withQueueDatabase } from './enqueue.js';
 import { describeError } from './ingest.js';
 import { addDbOption, addFetchOptions, EXIT_SOME_FAILED, fetchOptionsFrom, openStore, similarityOption, UsageError, wholeNumber, type FetchCliOptions } from './shared.js';
 
@@ -22,6 +25,7 @@ interface WatchCliOptions extends FetchCliOptions {
   workers?: number;
   timeout: number;
   json?: boolean;
+  enqueue?: boolean;
   db: string;
 }
 
@@ -62,12 +66,14 @@ export function registerWatch(program: Command): void {
         .option('--max-bytes <n>', 'largest document accepted, in bytes', wholeNumber('--max-bytes', 1))
         .option('--workers <n>', 'extract worker threads (0 = main thread; default: one per core)', wholeNumber('--workers'))
         .option('--timeout <ms>', 'longest time one document may take to extract', wholeNumber('--timeout', 1), 60_000)
+        .option('--enqueue', 'queue what changed for `parallax worker` processes instead of extracting it here (--db must be PostgreSQL)')
         .option('--json', 'print each round as one JSON object'),
     ),
   ).action(async (given: string[], opts: WatchCliOptions) => {
     if (given.length === 0 && !opts.sourcesFile) throw new UsageError('watch needs sources: paths or URLs, or --sources-file');
     if (opts.once && opts.rounds) throw new UsageError('--once and --rounds say the same thing: give one');
     if (opts.sourcesFile) await listSources(opts.sourcesFile, given); // an unreadable list is a usage error up front
+    const queueUrl = opts.enqueue ? requirePostgresUrl(opts.db, 'watch --enqueue') : null;
     let listWarned = false;
     const sources = async () => {
       if (!opts.sourcesFile) return given;
@@ -93,31 +99,57 @@ export function registerWatch(program: Command): void {
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    const store = await openStore(opts.db);
+    const run = async () => {
+      const store = await openStore(opts.db);
+      try {
+        const result = await watch(sources, store, {
+          everyMs: opts.every,
+          settleMs: opts.settle,
+          rounds: opts.once ? 1 : opts.rounds,
+          signal: controller.signal,
+          runRound: queueUrl ? enqueueRound(queueUrl, store, opts) : ingestRound(store, ingestOptions(opts)),
+          onRound: (report) => process.stdout.write((opts.json ? JSON.stringify(report) : renderRound(report)) + '\n'),
+        });
+        if (result.failed > 0) process.exitCode = EXIT_SOME_FAILED;
+      } finally {
+        await store.close();
+      }
+    };
     try {
-      const result = await watch(sources, store, {
-        everyMs: opts.every,
-        settleMs: opts.settle,
-        rounds: opts.once ? 1 : opts.rounds,
-        signal: controller.signal,
-        ingest: {
-          duplicates: { nearThreshold: opts.nearThreshold },
-          read: { ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}), fetch: fetchOptionsFrom(opts) },
-          workers: opts.workers,
-          documentTimeoutMs: opts.timeout,
-          onError: (error) => process.stderr.write(`error: ${describeError(error)}\n`),
-        },
-        onRound: (report) => process.stdout.write((opts.json ? JSON.stringify(report) : renderRound(report)) + '\n'),
-      });
-      if (result.failed > 0) process.exitCode = EXIT_SOME_FAILED;
+      await (queueUrl ? withQueueDatabase(queueUrl, run) : run());
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      await store.close();
     }
     // a fetch the stop cut short may still hold a socket open until its timeout: do not wait for it
     if (controller.signal.aborted) process.exit(process.exitCode ?? 0);
   });
+}
+
+const printError = (error: Parameters<typeof describeError>[0]) => process.stderr.write(`error: ${describeError(error)}\n`);
+
+function ingestOptions(opts: WatchCliOptions) {
+  return {
+    duplicates: { nearThreshold: opts.nearThreshold },
+    read: { ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}), fetch: fetchOptionsFrom(opts) },
+    ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+    documentTimeoutMs: opts.timeout,
+    onError: printError,
+  };
+}
+
+/** `--enqueue`: each round queues what changed in PostgreSQL, for `parallax worker` processes to store. */
+function enqueueRound(url: string, store: Store, opts: WatchCliOptions): RoundRunner {
+  return (inputs, hooks) =>
+    enqueue(url, inputs, {
+      read: { ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}), fetch: fetchOptionsFrom(opts), poll: hooks.poll },
+      store,
+      onError: (error) => {
+        hooks.onError(error);
+        printError(error);
+      },
+      ...(hooks.signal ? { signal: hooks.signal } : {}),
+    });
 }
 
 async function listSources(file: string, given: string[]): Promise<string[]> {
@@ -142,8 +174,10 @@ export function renderRound(r: RoundReport): string {
   ].filter(Boolean);
   const when = r.startedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
   let line = `${when} round ${r.round}: ${r.sources} source(s)${passed.length ? ', ' + passed.join(', ') : ''}; `;
-  line += `${s.read} read: ${s.stored} stored, ${s.alreadyStored} already stored, ${s.failed} failed`;
-  if (s.exactDuplicates + s.nearDuplicates > 0) line += `, ${s.exactDuplicates + s.nearDuplicates} new duplicate relation(s)`;
+  const done = s.enqueued !== undefined ? `${s.enqueued} queued` : `${s.stored ?? 0} stored`;
+  line += `${s.read} read: ${done}, ${s.alreadyStored} already stored, ${s.failed} failed`;
+  const relations = (s.exactDuplicates ?? 0) + (s.nearDuplicates ?? 0);
+  if (relations > 0) line += `, ${relations} new duplicate relation(s)`;
   line += ` (${formatDuration(r.elapsedMs)}).`;
   if (r.interrupted) line += ' Stopped before the end of the round: it is read again next time.';
   else if (r.nextRoundAt) line += ` Next round at ${r.nextRoundAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}.`;

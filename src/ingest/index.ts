@@ -29,6 +29,7 @@ export { DEFAULT_MAX_BYTES, newIngestStats, type IngestStats, type PollAnswer, t
 export { DEFAULT_FETCH_DELAY_MS, DEFAULT_FETCH_TIMEOUT_MS, type FetchOptions, type HttpValidators } from './http/fetcher.js';
 export type { IngestErrorCode } from './errors.js';
 export { recordId } from './record-id.js';
+export { untilAborted } from './until-aborted.js';
 export { binarySignature, sniffKind, type InputKind } from './sniff.js';
 
 /** The URLs a record was read from or names as its own (a followed page's URL after redirects too). */

@@ -7,7 +7,7 @@
  * a document whose job failed for good is put back to retry. Read errors are stored as errors.
  */
 import type { RawRecord, RecordError } from '../model.js';
-import { readSources, newIngestStats, recordUrls, type ReadOptions } from '../ingest/index.js';
+import { readSources, newIngestStats, recordUrls, untilAborted, type ReadOptions } from '../ingest/index.js';
 import { DEFAULT_DUPLICATE_OPTIONS } from '../similarity/relate-keys.js';
 import type { Store } from '../store/store.js';
 import { connectQueue, type QueueConnection } from './connection.js';
@@ -31,6 +31,8 @@ export interface EnqueueOptions {
   store?: Store;
   onProgress?: (summary: EnqueueSummary, current: string) => void;
   onError?: (error: RecordError) => void;
+  /** Stop early: nothing more is read; what was read is queued (`parallax watch --enqueue` on Ctrl-C). */
+  signal?: AbortSignal;
 }
 
 export interface EnqueueSummary {
@@ -96,7 +98,8 @@ export async function enqueue(url: string, inputs: string[], options: EnqueueOpt
     // documents and URLs deleted with --keep-out are passed over, as ingest does
     const keepingOut = (await corpus.keptOut()).length > 0;
     const skipUrl = async (url: string) => (await corpus.hasOriginUrl(url)) || (keepingOut && (await corpus.isKeptOut(null, [url])));
-    for await (const item of readSources(inputs, { ...options.read, stats, skipUrl })) {
+    const items = readSources(inputs, { ...options.read, stats, skipUrl, ...(options.signal ? { signal: options.signal } : {}) });
+    for await (const item of options.signal ? untilAborted(items, options.signal) : items) {
       if (keepingOut && item.kind === 'record' && (await corpus.isKeptOut(item.record.id, recordUrls(item.record)))) {
         stats.skipped['kept-out'] = (stats.skipped['kept-out'] ?? 0) + 1;
         continue;

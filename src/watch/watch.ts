@@ -10,9 +10,36 @@
  * no poll state of that round is recorded.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ingest, type IngestOptions, type IngestSummary } from '../pipeline.js';
+import type { PollHooks } from '../ingest/index.js';
+import type { RecordError } from '../model.js';
+import { ingest, type IngestOptions } from '../pipeline.js';
 import type { Store } from '../store/store.js';
 import { PollTracker } from './poll-tracker.js';
+
+/** What a round did: an ingest's summary, or an enqueue's (`watch --enqueue`), which queue instead of storing. */
+export interface RoundSummary {
+  read: number;
+  /** Articles stored (ingest). */
+  stored?: number;
+  /** Records queued for workers (enqueue). */
+  enqueued?: number;
+  alreadyStored: number;
+  failed: number;
+  /** Skips by reason: `not-modified`, `file-unchanged`, `file-settling` among them. */
+  skipped: Record<string, number>;
+  exactDuplicates?: number;
+  nearDuplicates?: number;
+}
+
+/** What a round's reader must be given: the poll hooks, where failures go, and the stop signal. */
+export interface RoundHooks {
+  poll: PollHooks;
+  onError: (error: RecordError) => void;
+  signal?: AbortSignal;
+}
+
+/** One round over the due sources: ingest them (the default), or queue them for workers. */
+export type RoundRunner = (inputs: string[], hooks: RoundHooks) => Promise<RoundSummary>;
 
 export interface WatchOptions {
   /** Time from the start of one round to the start of the next. */
@@ -23,6 +50,8 @@ export interface WatchOptions {
   rounds?: number;
   /** Passed to each round's ingest (read and fetch options, workers, duplicates, onError, ...). */
   ingest?: Omit<IngestOptions, 'signal'>;
+  /** Runs a round instead of `ingest` with the options above (`watch --enqueue` queues for workers). */
+  runRound?: RoundRunner;
   /** Stops the watch: the round in progress ends early, the wait for the next one at once. */
   signal?: AbortSignal;
   /** Called after every round. */
@@ -41,8 +70,8 @@ export interface RoundReport {
   sources: number;
   /** URLs left out of this round after failures, and when they are due again (ISO time). */
   backingOff: Array<{ source: string; until: string }>;
-  /** What the round's ingest did (its `skipped` counts `not-modified`, `file-unchanged`, `file-settling`). */
-  summary: IngestSummary;
+  /** What the round's ingest (or enqueue) did; its `skipped` counts `not-modified`, `file-unchanged`, `file-settling`. */
+  summary: RoundSummary;
   /** The round was stopped before its end: its poll states were not recorded. */
   interrupted: boolean;
   /** Poll states recorded at the end of the round. */
@@ -53,6 +82,7 @@ export interface RoundReport {
 
 export interface WatchResult {
   rounds: number;
+  /** Articles stored (or records queued) over all rounds. */
   stored: number;
   failed: number;
   /** The signal ended the watch (in a round or between two). */
@@ -67,6 +97,7 @@ export async function watch(sources: () => Promise<string[]>, store: Store, opti
   const now = options.now ?? Date.now;
   const tracker = new PollTracker(await store.pollStates(), { settleMs: options.settleMs, everyMs: options.everyMs, now });
   const result: WatchResult = { rounds: 0, stored: 0, failed: 0, stopped: false };
+  const runRound = options.runRound ?? ingestRound(store, options.ingest ?? {});
   const signal = options.signal;
   for (let round = 1; options.rounds === undefined || round <= options.rounds; round++) {
     if (signal?.aborted) break;
@@ -77,21 +108,16 @@ export async function watch(sources: () => Promise<string[]>, store: Store, opti
     const due = all.filter((s) => !waiting.has(s));
     options.onRoundStart?.(round, due);
     tracker.beginRound();
-    const onError = options.ingest?.onError;
-    const summary = await ingest(due, store, {
-      ...options.ingest,
-      read: { ...options.ingest?.read, poll: tracker.hooks },
-      onError: (error) => {
-        tracker.failed(error);
-        onError?.(error);
-      },
-      signal,
+    const summary = await runRound(due, {
+      poll: tracker.hooks,
+      onError: (error) => tracker.failed(error),
+      ...(signal ? { signal } : {}),
     });
     const interrupted = signal?.aborted === true;
     const states = interrupted ? [] : tracker.endRound();
     if (states.length) await store.putPollStates(states);
     result.rounds = round;
-    result.stored += summary.stored;
+    result.stored += summary.stored ?? summary.enqueued ?? 0;
     result.failed += summary.failed;
     const last = interrupted || (options.rounds !== undefined && round >= options.rounds);
     const nextAt = started + options.everyMs;
@@ -118,4 +144,18 @@ export async function watch(sources: () => Promise<string[]>, store: Store, opti
   }
   result.stopped = signal?.aborted === true;
   return result;
+}
+
+/** The default round: `ingest` into the store, with the round's poll hooks and stop signal. */
+export function ingestRound(store: Store, base: Omit<IngestOptions, 'signal'>): RoundRunner {
+  return (inputs, hooks) =>
+    ingest(inputs, store, {
+      ...base,
+      read: { ...base.read, poll: hooks.poll },
+      onError: (error) => {
+        hooks.onError(error);
+        base.onError?.(error);
+      },
+      ...(hooks.signal ? { signal: hooks.signal } : {}),
+    });
 }
