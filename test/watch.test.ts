@@ -355,3 +355,37 @@ test('parallax watch --once: a second run passes over what the first read; Ctrl-
     assert.match(r.stderr, /watch needs sources|--every must be a duration|--once and --rounds|cannot read --sources-file/, r.stderr);
   }
 });
+
+test('a round that fails as a whole (the store went away) is reported, records nothing, and the watch goes on', async () => {
+  const store = new SqliteStore(':memory:');
+  try {
+    const clock = steppedClock();
+    const reports: RoundReport[] = [];
+    let calls = 0;
+    const result = await watch(async () => ['https://a.example/feed.xml'], store, {
+      everyMs: HOUR,
+      settleMs: 0,
+      rounds: 2,
+      now: clock.now,
+      runRound: async (inputs, hooks) => {
+        calls++;
+        hooks.poll.answered(inputs[0], { status: 'changed', validators: { etag: `"${calls}"` } });
+        if (calls === 1) throw new Error('connection terminated unexpectedly');
+        return { read: 1, stored: 1, alreadyStored: 0, failed: 0, skipped: {} };
+      },
+      onRound: (r) => {
+        reports.push(r);
+        clock.step(HOUR);
+      },
+    });
+    assert.deepEqual(reports.map((r) => [r.error, r.statesRecorded]), [
+      ['connection terminated unexpectedly', 0],
+      [null, 1],
+    ]);
+    assert.match(renderRound(reports[0]), /The round failed: connection terminated unexpectedly; it is read again next time\./);
+    assert.deepEqual([result.rounds, result.roundErrors, result.stored], [2, 1, 1]);
+    assert.equal(JSON.parse(store.pollStates().get(urlKey('https://a.example/feed.xml'))!).etag, '"2"', 'only the round that ended well recorded its state');
+  } finally {
+    store.close();
+  }
+});

@@ -110,7 +110,7 @@ export function registerWatch(program: Command): void {
           runRound: queueUrl ? enqueueRound(queueUrl, store, opts) : ingestRound(store, ingestOptions(opts)),
           onRound: (report) => process.stdout.write((opts.json ? JSON.stringify(report) : renderRound(report)) + '\n'),
         });
-        if (result.failed > 0) process.exitCode = EXIT_SOME_FAILED;
+        if (result.failed > 0 || result.roundErrors > 0) process.exitCode = EXIT_SOME_FAILED;
       } finally {
         await store.close();
       }
@@ -179,6 +179,7 @@ export function renderRound(r: RoundReport): string {
   const relations = (s.exactDuplicates ?? 0) + (s.nearDuplicates ?? 0);
   if (relations > 0) line += `, ${relations} new duplicate relation(s)`;
   line += ` (${formatDuration(r.elapsedMs)}).`;
+  if (r.error) line += ` The round failed: ${r.error}; it is read again next time.`;
   if (r.interrupted) line += ' Stopped before the end of the round: it is read again next time.';
   else if (r.nextRoundAt) line += ` Next round at ${r.nextRoundAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}.`;
   return line;

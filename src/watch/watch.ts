@@ -74,6 +74,8 @@ export interface RoundReport {
   summary: RoundSummary;
   /** The round was stopped before its end: its poll states were not recorded. */
   interrupted: boolean;
+  /** Why the round failed as a whole (the store or queue could not be used), or null. */
+  error: string | null;
   /** Poll states recorded at the end of the round. */
   statesRecorded: number;
   /** When the next round starts (ISO time), or null when this was the last. */
@@ -85,6 +87,8 @@ export interface WatchResult {
   /** Articles stored (or records queued) over all rounds. */
   stored: number;
   failed: number;
+  /** Rounds that failed as a whole (see RoundReport.error). */
+  roundErrors: number;
   /** The signal ended the watch (in a round or between two). */
   stopped: boolean;
 }
@@ -96,7 +100,7 @@ export interface WatchResult {
 export async function watch(sources: () => Promise<string[]>, store: Store, options: WatchOptions): Promise<WatchResult> {
   const now = options.now ?? Date.now;
   const tracker = new PollTracker(await store.pollStates(), { settleMs: options.settleMs, everyMs: options.everyMs, now });
-  const result: WatchResult = { rounds: 0, stored: 0, failed: 0, stopped: false };
+  const result: WatchResult = { rounds: 0, stored: 0, failed: 0, roundErrors: 0, stopped: false };
   const runRound = options.runRound ?? ingestRound(store, options.ingest ?? {});
   const signal = options.signal;
   for (let round = 1; options.rounds === undefined || round <= options.rounds; round++) {
@@ -108,14 +112,25 @@ export async function watch(sources: () => Promise<string[]>, store: Store, opti
     const due = all.filter((s) => !waiting.has(s));
     options.onRoundStart?.(round, due);
     tracker.beginRound();
-    const summary = await runRound(due, {
-      poll: tracker.hooks,
-      onError: (error) => tracker.failed(error),
-      ...(signal ? { signal } : {}),
-    });
+    let summary: RoundSummary = { read: 0, alreadyStored: 0, failed: 0, skipped: {} };
+    let error: string | null = null;
+    let states: Array<[string, string]> = [];
+    try {
+      summary = await runRound(due, {
+        poll: tracker.hooks,
+        onError: (e) => tracker.failed(e),
+        ...(signal ? { signal } : {}),
+      });
+      states = signal?.aborted ? [] : tracker.endRound();
+      if (states.length) await store.putPollStates(states);
+    } catch (err) {
+      // the store or the queue failed (a lost database connection): a watcher rides it out and tries
+      // the whole round again next time, as nothing of this round was recorded as read
+      error = err instanceof Error ? err.message : String(err);
+      states = [];
+      result.roundErrors++;
+    }
     const interrupted = signal?.aborted === true;
-    const states = interrupted ? [] : tracker.endRound();
-    if (states.length) await store.putPollStates(states);
     result.rounds = round;
     result.stored += summary.stored ?? summary.enqueued ?? 0;
     result.failed += summary.failed;
@@ -129,6 +144,7 @@ export async function watch(sources: () => Promise<string[]>, store: Store, opti
       backingOff: backingOff.map((b) => ({ source: b.source, until: new Date(b.until).toISOString() })),
       summary,
       interrupted,
+      error,
       statesRecorded: states.length,
       nextRoundAt: last ? null : new Date(Math.max(nextAt, now())).toISOString(),
     });
