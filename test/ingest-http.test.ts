@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
+import { describeOrigin } from '../src/cli/show.js';
 import { extract } from '../src/extract/index.js';
 import { isPublicAddress } from '../src/ingest/http/address-policy.js';
 import { HostPacer } from '../src/ingest/http/host-pacer.js';
@@ -292,6 +293,7 @@ test('a feed read without --follow-links does not hold its links; a page that fa
     assert.equal(item().length, 1, 'the item is the same origin, not a second one');
     assert.equal(item()[0].linkFailed, 'http-error', 'now marked as standing in for a page that failed for now');
     assert.equal(store.hasOriginUrl(link), false, 'so the link is still unheld');
+    assert.match(describeOrigin(item()[0]), /its page failed for now, http-error: asked for again next time/);
 
     requests.length = 0;
     await poll(true);
@@ -299,6 +301,7 @@ test('a feed read without --follow-links does not hold its links; a page that fa
     assert.equal(item()[0].linkRefused, 'http-error', 'the item is marked refused');
     assert.equal(item()[0].linkFailed, undefined, 'and no longer failed-for-now');
     assert.equal(store.hasOriginUrl(link), true, 'it holds the link now');
+    assert.match(describeOrigin(item()[0]), /\(feed item; its page was refused, http-error\)$/, 'show says why the item stands in for its page');
 
     requests.length = 0;
     await poll(true);

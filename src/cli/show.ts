@@ -1,5 +1,6 @@
 /** `parallax show <id>`: one article in full, with the audit trail of what cleaning removed and why. */
 import type { Command } from 'commander';
+import type { RawOrigin } from '../model.js';
 import { relateCorpus } from '../stories/relate-corpus.js';
 import { storyIndex, storyRef } from '../stories/story-query.js';
 import { addDbOption, openStore, shortId, truncate, UsageError } from './shared.js';
@@ -42,7 +43,7 @@ export function registerShow(program: Command): void {
         field('url', article.url, src.url),
         article.canonicalUrl && article.canonicalUrl !== article.url ? field('canonical', article.canonicalUrl) : null,
         article.dateline ? field('dateline', `${article.dateline.place}${article.dateline.outlet ? ` (${article.dateline.outlet})` : ''}`) : null,
-        field('origins', article.origins.map((o) => o.url ?? o.path).join(', ')),
+        field('origins', article.origins.map(describeOrigin).join(', ')),
         field(
           'quality',
           `spam ${q.spamScore.toFixed(2)}, garble ${q.garbleScore.toFixed(2)}, removed ${(q.removedShare * 100).toFixed(0)}%, ` +
@@ -65,4 +66,12 @@ export function registerShow(program: Command): void {
       await store.close();
     }
   });
+}
+
+/** An origin as `show` lists it: its URL or path, and for a feed item standing in for its page, why. */
+export function describeOrigin(o: RawOrigin): string {
+  const where = o.url ?? o.path;
+  if (o.linkFailed) return `${where} (feed item; its page failed for now, ${o.linkFailed}: asked for again next time)`;
+  if (o.linkRefused) return `${where} (feed item; its page was refused, ${o.linkRefused})`;
+  return where;
 }
