@@ -53,6 +53,8 @@ export interface IngestSummary {
   errorsByCode: Record<string, number>;
   exactDuplicates: number;
   nearDuplicates: number;
+  /** Feed items kept in place of a page that failed for now, replaced now that the page came. */
+  standInsReplaced: number;
   removalsByReason: Record<string, number>;
   /** Inputs passed over on purpose (WARC request records, non-200 responses, hidden files...), by reason. */
   skipped: Record<string, number>;
@@ -96,6 +98,18 @@ export async function storePrepared(store: Store, { raw, article, keys }: Prepar
   return relations;
 }
 
+/**
+ * A page fetched for a feed item (`--follow-links`) replaces the stand-ins stored for it earlier: feed
+ * items kept in its place while its fetch failed for now, and kept for nothing else. Call it in the
+ * transaction that stores the page. Returns how many were replaced (deleted).
+ */
+export async function replaceStandIns(store: Store, raw: RawRecord): Promise<number> {
+  const o = raw.origin;
+  if (o.reader !== 'html' || o.feedItemId === undefined || !o.url) return 0;
+  const standIns = (await store.standInsFor(o.url)).filter((id) => id !== raw.id);
+  return standIns.length ? store.deleteArticles(standIns) : 0;
+}
+
 function emptySummary(): IngestSummary {
   return {
     read: 0,
@@ -105,6 +119,7 @@ function emptySummary(): IngestSummary {
     errorsByCode: {},
     exactDuplicates: 0,
     nearDuplicates: 0,
+    standInsReplaced: 0,
     removalsByReason: {},
     skipped: {},
     elapsedMs: 0,
@@ -144,8 +159,13 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
     await store.putError(error);
   };
 
-  const storeOne = (item: PreparedRecord) => storePrepared(store, item, dup.nearThreshold);
-  const count = (item: PreparedRecord, relations: DuplicateRelation[]) => {
+  const storeOne = async (item: PreparedRecord) => {
+    const relations = await storePrepared(store, item, dup.nearThreshold);
+    const replaced = await replaceStandIns(store, item.raw);
+    return { relations, replaced };
+  };
+  const count = (item: PreparedRecord, { relations, replaced }: { relations: DuplicateRelation[]; replaced: number }) => {
+    summary.standInsReplaced += replaced;
     for (const r of relations) {
       if (r.kind === 'exact') summary.exactDuplicates++;
       else summary.nearDuplicates++;
@@ -162,7 +182,7 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
     if (items.length > 0) {
       try {
         const results = await store.transaction(async () => {
-          const out: DuplicateRelation[][] = [];
+          const out: Array<Awaited<ReturnType<typeof storeOne>>> = [];
           for (const item of items) out.push(await storeOne(item));
           return out;
         });

@@ -265,6 +265,12 @@ test('--follow-links tries a page again on the next poll when its fetch failed i
     assert.equal(second.stored, 1, JSON.stringify(second));
     assert.ok(store.listArticles().some((a) => a.url === `${base}/news/flaky` && a.title === 'Ferry timetable changes'), 'the page is stored');
     assert.equal(store.hasOriginUrl(`${base}/news/flaky`), true, 'and now holds the link');
+    assert.equal(second.standInsReplaced, 1, 'the feed item kept in its place is replaced');
+    assert.deepEqual(
+      store.listArticles().map((a) => a.url ?? a.title).sort(),
+      [`${base}/news/flaky`, `${base}/news/gone`].sort(),
+      'the page and the item standing in for the refused one remain; the stand-in for the page that came is gone',
+    );
 
     requests.length = 0;
     const third = await poll();

@@ -795,6 +795,30 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
     },
   },
   {
+    name: 'standInsFor finds the articles kept only in place of a page whose fetch failed for now',
+    async run(store) {
+      await putAll(store);
+      const link = 'https://port.example/later';
+      const standIn: RawOrigin = { path: 'https://port.example/feed.xml', reader: 'feed', url: link, feedItemId: 'g1', linkFailed: 'timeout' };
+      assert.deepEqual(await store.standInsFor(link), [], 'none yet');
+      await store.addOrigin(harbour.raw.id, { ...standIn });
+      assert.deepEqual(await store.standInsFor(link), [], 'an article read from elsewhere too is not only a stand-in');
+      await store.addOrigin(spanish.raw.id, { ...standIn, path: 'https://port.example/other-feed.xml' });
+      await store.addOrigin(spanish.raw.id, { ...standIn, feedItemId: 'g9' });
+      await store.addOrigin(courier.raw.id, { ...standIn, linkFailed: undefined, linkRefused: 'http-error' });
+      assert.deepEqual(await store.standInsFor(link), [], 'origins of other articles are not theirs alone');
+      const own = await store.getArticle(spanish.article.id);
+      assert.ok(own && own.origins.length === 3, 'the Spanish article has its file origin as well');
+      // an article whose every origin stands in for the link
+      const item: ArticleWrite = { ...rewrite, raw: { ...rewrite.raw, origin: standIn } };
+      await store.deleteArticles([rewrite.article.id]);
+      await store.putArticle(item);
+      await store.addOrigin(rewrite.raw.id, { ...standIn, path: 'https://port.example/mirror-feed.xml', linkFailed: 'http-error' });
+      assert.deepEqual(await store.standInsFor(link), [rewrite.article.id]);
+      assert.deepEqual(await store.standInsFor("https://port.example/later' OR '1'='1"), [], 'a bound value');
+    },
+  },
+  {
     name: 'poll states are stored by key, replaced, and kept apart from the corpus',
     async run(store) {
       assert.equal((await store.pollStates()).size, 0, 'none at first');

@@ -23,6 +23,7 @@ function renderSummary(s: IngestSummary): string {
   if (s.exactDuplicates + s.nearDuplicates > 0) {
     lines.push(`New duplicate relations: ${s.exactDuplicates} exact, ${s.nearDuplicates} near.`);
   }
+  if (s.standInsReplaced > 0) lines.push(`Replaced ${s.standInsReplaced} feed item(s) kept in place of pages that have now been fetched.`);
   const removed = Object.entries(s.removalsByReason).sort((a, b) => b[1] - a[1]);
   if (removed.length) lines.push(`Removed: ${removed.map(([r, n]) => `${n} ${r}`).join(', ')}.`);
   const skipped = Object.entries(s.skipped);

@@ -178,6 +178,7 @@ export function renderRound(r: RoundReport): string {
   line += `${s.read} read: ${done}, ${s.alreadyStored} already stored, ${s.failed} failed`;
   const relations = (s.exactDuplicates ?? 0) + (s.nearDuplicates ?? 0);
   if (relations > 0) line += `, ${relations} new duplicate relation(s)`;
+  if (s.standInsReplaced) line += `, ${s.standInsReplaced} feed item(s) replaced by their page`;
   line += ` (${formatDuration(r.elapsedMs)}).`;
   if (r.error) line += ` The round failed: ${r.error}; it is read again next time.`;
   if (r.interrupted) line += ' Stopped before the end of the round: it is read again next time.';

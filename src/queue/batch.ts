@@ -12,7 +12,7 @@
  */
 import type PgBoss from 'pg-boss';
 import type { DuplicateRelation, RecordError } from '../model.js';
-import { storePrepared, type PreparedRecord } from '../pipeline.js';
+import { replaceStandIns, storePrepared, type PreparedRecord } from '../pipeline.js';
 import type { Store } from '../store/store.js';
 import type { Annotations } from '../nlp/types.js';
 import { ANNOTATION_VERSION } from '../nlp/version.js';
@@ -219,6 +219,7 @@ export class BatchHandler {
     }
     const relations = await storePrepared(store, item.prepared, this.nearThreshold);
     for (const origin of item.queued!.extraOrigins) await store.addOrigin(id, origin);
+    await replaceStandIns(store, item.prepared.raw);
     return relations;
   }
 

@@ -202,6 +202,11 @@ export interface Store {
    * so later ingests pass over the same bytes and anything read from those URLs.
    */
   deleteArticles(ids: string[], options?: { keepOut?: boolean }): Awaitable<number>;
+  /**
+   * Articles that are only stand-ins for the page at `url`: every origin is a feed item kept in its
+   * place after a fetch that failed for now (`linkFailed`). Once the page is stored, they are replaced.
+   */
+  standInsFor(url: string): Awaitable<string[]>;
   /** True when this document id, or one of these URLs, was deleted and kept out. */
   isKeptOut(rawId: string | null, urls: readonly string[]): Awaitable<boolean>;
   /** What is kept out, most recent first. */

@@ -29,6 +29,8 @@ export interface RoundSummary {
   skipped: Record<string, number>;
   exactDuplicates?: number;
   nearDuplicates?: number;
+  /** Feed items kept in place of pages, replaced by the pages (ingest with --follow-links). */
+  standInsReplaced?: number;
 }
 
 /** What a round's reader must be given: the poll hooks, where failures go, and the stop signal. */

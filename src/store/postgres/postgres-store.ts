@@ -36,7 +36,7 @@ import type {
 import { MATCH_END, MATCH_START, parseSearch, toTsquerySql } from '../search-query.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { guardPool, inPooledTransaction } from './pooled-client.js';
-import { ANNOTATION_TABLES, HOLDS_LINK_SQL, KEPT_OUT_SELECT, articleFromRow, duplicateFromRow, duplicatesSql, originLocator, originPrefixParams, searchFilterSql, searchHitFromRow, searchOrderSql, splitByOrigins, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
+import { ANNOTATION_TABLES, HOLDS_LINK_SQL, KEPT_OUT_SELECT, STAND_INS_SQL, articleFromRow, duplicateFromRow, duplicatesSql, originLocator, originPrefixParams, searchFilterSql, searchHitFromRow, searchOrderSql, splitByOrigins, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
 
 /** A pool or one checked-out client: both run queries. */
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -425,6 +425,11 @@ export class PostgresStore implements Store {
       await this.query('DELETE FROM relate_cache');
       return found.length;
     });
+  }
+
+  async standInsFor(url: string): Promise<string[]> {
+    const { rows } = await this.query(STAND_INS_SQL('$1', '$1'), [url]);
+    return rows.map((r) => r.id as string);
   }
 
   async isKeptOut(rawId: string | null, urls: readonly string[]): Promise<boolean> {

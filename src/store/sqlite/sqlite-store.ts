@@ -28,7 +28,7 @@ import type {
 } from '../store.js';
 import { MATCH_END, MATCH_START, SearchQueryError, parseSearch, toFts5 } from '../search-query.js';
 import { MIGRATIONS } from './migrations.js';
-import { ANNOTATION_TABLES, HOLDS_LINK_SQL, KEPT_OUT_SELECT, articleFromRow, duplicateFromRow, duplicatesSql, originLocator, originPrefixParams, searchFilterSql, searchHitFromRow, searchOrderSql, splitByOrigins, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
+import { ANNOTATION_TABLES, HOLDS_LINK_SQL, KEPT_OUT_SELECT, STAND_INS_SQL, articleFromRow, duplicateFromRow, duplicatesSql, originLocator, originPrefixParams, searchFilterSql, searchHitFromRow, searchOrderSql, splitByOrigins, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
 
 function signatureToBlob(sig: Uint32Array): Buffer {
   return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
@@ -249,6 +249,10 @@ export class SqliteStore implements Store {
       db.prepare('DELETE FROM relate_cache').run();
       return found.length;
     })();
+  }
+
+  standInsFor(url: string): string[] {
+    return this.db.prepare(STAND_INS_SQL('?', '?')).pluck().all(url, url) as string[];
   }
 
   isKeptOut(rawId: string | null, urls: readonly string[]): boolean {
