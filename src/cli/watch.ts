@@ -7,6 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { formatDuration, parseDuration } from '../watch/duration.js';
+import type { RecordError } from '../model.js';
+import type { IngestOptions } from '../pipeline.js';
 import { enqueue } from '../queue/index.js';
 import type { Store } from '../store/store.js';
 import { ingestRound, watch, type RoundReport, type RoundRunner } from '../watch/watch.js';
@@ -126,9 +128,10 @@ export function registerWatch(program: Command): void {
   });
 }
 
-const printError = (error: Parameters<typeof describeError>[0]) => process.stderr.write(`error: ${describeError(error)}\n`);
+const printError = (error: RecordError) => process.stderr.write(`error: ${describeError(error)}\n`);
 
-function ingestOptions(opts: WatchCliOptions) {
+/** What each round's `ingest` is given, from the command line. */
+function ingestOptions(opts: WatchCliOptions): Omit<IngestOptions, 'signal'> {
   return {
     duplicates: { nearThreshold: opts.nearThreshold },
     read: { ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}), fetch: fetchOptionsFrom(opts) },
