@@ -27,6 +27,9 @@ before(() => {
   writeFileSync(at('tree', '.hidden.html'), '<p>hidden</p>');
   writeFileSync(at('tree', '.git', 'config.txt'), 'not a document');
   writeFileSync(at('tree', 'c-noext'), '<!doctype html><html><body>no extension</body></html>');
+  // a crawler's WARC still being written, and a download in progress: cut short if read now
+  writeFileSync(at('tree', 'crawl-00001.warc.gz.open'), Buffer.from([0x1f, 0x8b, 0x08]));
+  writeFileSync(at('tree', 'b-sub', 'page.html.part'), '<html><body><p>half a pa');
   symlinkSync('..', at('tree', 'b-sub', 'loop'));
 });
 
@@ -44,7 +47,10 @@ test('a folder is walked recursively in sorted order, skipping hidden files, loo
   assert.equal(stats.skipped['hidden'], 2);
   assert.equal(stats.skipped['symlink-loop'], 1);
   assert.equal(stats.skipped['unsupported-type'], 2);
+  assert.equal(stats.skipped['in-progress'], 2, 'files another program is still writing are passed over, not read cut short');
   assert.equal(stats.records, 6);
+  const named = await collect([at('tree', 'b-sub', 'page.html.part')]);
+  assert.equal(named.records.length, 1, 'named explicitly, such a file is read');
   // Same order twice: deterministic.
   const again = await collect([at('tree')]);
   assert.deepEqual(

@@ -17,7 +17,7 @@ import { readHtml } from './html.js';
 import { Fetcher } from './http/fetcher.js';
 import { followFeedLinks } from './http/follow-links.js';
 import { readJsonl } from './jsonl.js';
-import { kindFromPath } from './kinds.js';
+import { isInProgress, kindFromPath } from './kinds.js';
 import { countSkip, DEFAULT_MAX_BYTES, newIngestStats, type ReadOptions, type ReaderContext } from './options.js';
 import { binarySignature, looksLikeFeed, looksLikeHtml, sniffKind, SNIFF_BYTES, type InputKind } from './sniff.js';
 import { discardSource, fileSource, gunzipStream, sniffHead, streamSource, type ByteSource } from './source.js';
@@ -157,6 +157,10 @@ async function* readFolder(root: string, ctx: ReaderContext, readAhead: number):
     if (entry.kind === 'error') {
       while (queue.length > 0) yield* next();
       yield ingestError({ path: entry.path, reader: 'text' }, fsErrorCode(entry.error, true), errorMessage(entry.error));
+      continue;
+    }
+    if (isInProgress(entry.path)) {
+      countSkip(ctx.stats, 'in-progress');
       continue;
     }
     // files a walk passes over anyway (images, CSS) are not asked about

@@ -36,6 +36,19 @@ export const NOT_DOCUMENT_EXTENSIONS: ReadonlySet<string> = new Set([
   '.db', '.sqlite', '.sqlite3', '.cdx', '.cdxj', '.idx', '.log', '.lock',
 ]);
 
+/**
+ * Suffixes of files another program is still writing: a crawler's open WARC (Heritrix and warcprox
+ * write "x.warc.gz.open" and rename it when done), a download in progress. A folder walk passes
+ * over them (counted as "in-progress"): read now, they would be cut short; the finished file comes
+ * under its final name. Named explicitly, they are read.
+ */
+export const IN_PROGRESS_EXTENSIONS: ReadonlySet<string> = new Set(['.open', '.part', '.partial', '.crdownload', '.download', '.tmp', '.temp']);
+
+/** True when the name says another program is still writing the file. */
+export function isInProgress(path: string): boolean {
+  return IN_PROGRESS_EXTENSIONS.has(extname(path.toLowerCase()));
+}
+
 export type PathKind =
   | { kind: InputKind | 'xml'; gzip: boolean }
   /** Nothing in the name says what it is: look at the bytes. */
