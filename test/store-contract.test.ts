@@ -837,6 +837,9 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
         'a later state replaces the earlier one of its key',
       );
       assert.equal((await store.stats()).documents, 0, 'poll states are not articles');
+      await store.deletePollStates(["file /crawl/it's here.warc.gz", 'file /never/stored']);
+      await store.deletePollStates([]);
+      assert.deepEqual([...(await store.pollStates()).keys()], ['url https://port.example/feed.xml'], 'deleted by key');
     },
   },
   {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -253,6 +253,11 @@ test('watch rounds read only what changed: a 304 for an unchanged feed, unchange
   assert.deepEqual([s.stored, s.alreadyStored, s.skipped['file-unchanged'], s.skipped['file-settling']], [2, 2, 2, 1], JSON.stringify(s));
   assert.equal(third.articles, 7, 'the new feed item and the new settled file are stored; the file being written waits');
   assert.equal(JSON.parse(third.states.get(urlKey(feed))!).etag, '"v2"', 'the new version is remembered');
+
+  rmSync(join(dir, 'a.html'));
+  const fourth = await once();
+  assert.ok(!fourth.states.has(fileKey(join(dir, 'a.html'))), 'the state of a file gone from the folder is forgotten');
+  assert.ok(fourth.states.has(fileKey(join(dir, 'b.html'))) && fourth.states.has(urlKey(feed)), 'the others stay');
 });
 
 test('a failing feed is left alone for the rounds the back-off says, then read again', async () => {

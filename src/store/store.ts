@@ -251,6 +251,8 @@ export interface Store {
   pollStates(): Awaitable<Map<string, string>>;
   /** Record poll states, replacing the earlier ones of the same keys, atomically. */
   putPollStates(states: ReadonlyArray<readonly [key: string, state: string]>): Awaitable<void>;
+  /** Forget poll states (of files that are gone). */
+  deletePollStates(keys: readonly string[]): Awaitable<void>;
 
   /** Cache of the last relate run over the corpus (stories are recomputed when the corpus changes). */
   saveStories(stamp: string, stories: StoryRecord[], derivations: DerivationRecord[]): Awaitable<void>;

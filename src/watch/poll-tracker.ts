@@ -9,7 +9,7 @@
  * without a failure that may pass, so a crash or Ctrl-C never marks something read that was not.
  */
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { HttpValidators, PollAnswer, PollHooks } from '../ingest/index.js';
 import type { RecordError } from '../model.js';
 
@@ -50,6 +50,8 @@ export class PollTracker {
   private pending = new Map<string, string>();
   /** This round: sources (inputs and files) a failure makes read again next round. */
   private failedSources = new Set<string>();
+  /** This round: every file offered to skipFile (read, unchanged or settling), by key. */
+  private seenFiles = new Set<string>();
 
   constructor(states: Map<string, string>, private readonly options: PollTrackerOptions) {
     this.states = new Map(states);
@@ -71,6 +73,7 @@ export class PollTracker {
   beginRound(): void {
     this.pending = new Map();
     this.failedSources = new Set();
+    this.seenFiles = new Set();
   }
 
   /** The hooks the readers call during the round. */
@@ -106,6 +109,22 @@ export class PollTracker {
     return out;
   }
 
+  /**
+   * After a round that walked these folders to the end: the states of files below them that the
+   * walk no longer found (deleted, moved away), to drop, so a crawl folder whose old files are
+   * archived does not leave the store a state for every file it ever held. The tracker forgets them too.
+   */
+  goneBelow(folders: readonly string[]): string[] {
+    if (folders.length === 0) return [];
+    const roots = folders.map((f) => `${fileKey(f)}${sep}`);
+    const gone: string[] = [];
+    for (const key of this.states.keys()) {
+      if (key.startsWith('file ') && !this.seenFiles.has(key) && roots.some((r) => key.startsWith(r))) gone.push(key);
+    }
+    for (const key of gone) this.states.delete(key);
+    return gone;
+  }
+
   private answered(input: string, answer: PollAnswer): void {
     if (answer.status === 'failed') {
       const failures = (this.backOff.get(input)?.failures ?? 0) + 1;
@@ -128,8 +147,9 @@ export class PollTracker {
     } catch {
       return null; // let the reader say what is wrong with it
     }
-    if (this.now() - st.mtimeMs < this.options.settleMs) return 'file-settling';
     const key = fileKey(path);
+    this.seenFiles.add(key);
+    if (this.now() - st.mtimeMs < this.options.settleMs) return 'file-settling';
     const state = JSON.stringify({ size: st.size, mtimeMs: st.mtimeMs } satisfies FileState);
     if (this.states.get(key) === state) return 'file-unchanged';
     this.pending.set(key, state);

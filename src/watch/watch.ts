@@ -9,6 +9,7 @@
  * signal) ends the round in progress promptly: nothing more is read, what was read is stored, and
  * no poll state of that round is recorded.
  */
+import { stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PollHooks } from '../ingest/index.js';
 import type { RecordError } from '../model.js';
@@ -123,8 +124,12 @@ export async function watch(sources: () => Promise<string[]>, store: Store, opti
         onError: (e) => tracker.failed(e),
         ...(signal ? { signal } : {}),
       });
-      states = signal?.aborted ? [] : tracker.endRound();
-      if (states.length) await store.putPollStates(states);
+      if (!signal?.aborted) {
+        states = tracker.endRound();
+        if (states.length) await store.putPollStates(states);
+        const gone = tracker.goneBelow(await folders(due));
+        if (gone.length) await store.deletePollStates(gone);
+      }
     } catch (err) {
       // the store or the queue failed (a lost database connection): a watcher rides it out and tries
       // the whole round again next time, as nothing of this round was recorded as read
@@ -162,6 +167,20 @@ export async function watch(sources: () => Promise<string[]>, store: Store, opti
   }
   result.stopped = signal?.aborted === true;
   return result;
+}
+
+/** The sources that are local folders (walked whole by a round that ran to its end). */
+async function folders(sources: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const s of sources) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s) || s === '-') continue;
+    try {
+      if ((await stat(s)).isDirectory()) out.push(s);
+    } catch {
+      // gone: nothing below it to forget now; its states go when it is walked again
+    }
+  }
+  return out;
 }
 
 /** The default round: `ingest` into the store, with the round's poll hooks and stop signal. */

@@ -793,6 +793,10 @@ export class PostgresStore implements Store {
     );
   }
 
+  async deletePollStates(keys: readonly string[]): Promise<void> {
+    if (keys.length) await this.query('DELETE FROM poll_state WHERE key = ANY($1::text[])', [[...keys]]);
+  }
+
   async getStories(stamp: string): Promise<{ stories: StoryRecord[]; derivations: DerivationRecord[] } | null> {
     const { rows } = await this.query('SELECT json FROM relate_cache WHERE stamp = $1', [stamp]);
     return rows.length ? JSON.parse(rows[0].json as string) : null;

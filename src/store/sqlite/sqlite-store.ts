@@ -546,6 +546,10 @@ export class SqliteStore implements Store {
     })();
   }
 
+  deletePollStates(keys: readonly string[]): void {
+    if (keys.length) this.db.prepare('DELETE FROM poll_state WHERE key IN (SELECT value FROM json_each(?))').run(JSON.stringify(keys));
+  }
+
   saveStories(stamp: string, stories: StoryRecord[], derivations: DerivationRecord[]): void {
     const db = this.db;
     db.transaction(() => {
