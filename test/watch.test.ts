@@ -354,10 +354,10 @@ test('parallax watch --once: a second run passes over what the first read; Ctrl-
   assert.equal(code, 0, `a clean stop while waiting for the next round: ${err}`);
   assert.match(err, /SIGINT: storing the documents in hand, then stopping/);
 
-  for (const args of [['watch'], ['watch', dir, '--every', 'often'], ['watch', dir, '--every', '10ms'], ['watch', dir, '--once', '--rounds', '2'], ['watch', '--sources-file', join(tmp.path, 'missing.txt')]]) {
+  for (const args of [['watch'], ['watch', dir, '--every', 'often'], ['watch', dir, '--every', '10ms'], ['watch', dir, '--once', '--rounds', '2'], ['watch', '--sources-file', join(tmp.path, 'missing.txt')], ['watch', '-', '--once']]) {
     const r = runCli([...args, '--db', db]);
     assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
-    assert.match(r.stderr, /watch needs sources|--every must be a duration|--once and --rounds|cannot read --sources-file/, r.stderr);
+    assert.match(r.stderr, /watch needs sources|--every must be a duration|--once and --rounds|cannot read --sources-file|cannot poll standard input/, r.stderr);
   }
 });
 

@@ -49,7 +49,7 @@ export function parseSourceList(text: string): string[] {
   return text
     .split(/\r?\n/)
     .map((line) => line.replace(/(^|\s)#.*$/, '').trim())
-    .filter(Boolean);
+    .filter((line) => line !== '' && line !== '-');
 }
 
 export function registerWatch(program: Command): void {
@@ -62,7 +62,7 @@ export function registerWatch(program: Command): void {
         .option('--every <duration>', 'time from the start of one round to the start of the next (90s, 15m, 1h)', durationOption('--every', 1000), parseDuration(DEFAULT_EVERY)!)
         .option('--once', 'run one round and exit (for cron): what earlier rounds read is still passed over')
         .option('--rounds <n>', 'run this many rounds and exit', wholeNumber('--rounds', 1))
-        .option('--sources-file <file>', 'more sources, one per line ("#" comments), read again each round')
+        .option('--sources-file <file>', 'more sources, one per line ("#" comments; paths relative to the current folder), read again each round')
         .option('--settle <duration>', 'leave a file modified less than this long ago for the next round (it may still be being written)', durationOption('--settle'), parseDuration(DEFAULT_SETTLE)!)
         .option('--near-threshold <j>', 'estimated Jaccard similarity for near duplicates', similarityOption('--near-threshold'), 0.8)
         .option('--max-bytes <n>', 'largest document accepted, in bytes', wholeNumber('--max-bytes', 1))
@@ -74,6 +74,7 @@ export function registerWatch(program: Command): void {
   ).action(async (given: string[], opts: WatchCliOptions) => {
     if (given.length === 0 && !opts.sourcesFile) throw new UsageError('watch needs sources: paths or URLs, or --sources-file');
     if (opts.once && opts.rounds) throw new UsageError('--once and --rounds say the same thing: give one');
+    if (given.includes('-')) throw new UsageError('watch cannot poll standard input ("-"): it is read once; use `parallax ingest -`');
     if (opts.sourcesFile) await listSources(opts.sourcesFile, given); // an unreadable list is a usage error up front
     const queueUrl = opts.enqueue ? requirePostgresUrl(opts.db, 'watch --enqueue') : null;
     let listWarned = false;
