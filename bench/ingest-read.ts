@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { newIngestStats, readSources } from '../src/ingest/index.js';
+import { warcResponse } from './lib/warc-response.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number): number => {
@@ -26,14 +27,6 @@ function page(i: number): string {
   return `<!doctype html><html><head><title>Story ${i}</title></head><body>${paras.join('\n')}</body></html>`;
 }
 
-function warcResponse(i: number): Buffer {
-  const http = Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${page(i)}`);
-  const head =
-    `WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://bench.example/${i}\r\n` +
-    `WARC-Date: 2024-05-01T10:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}>\r\n` +
-    `Content-Type: application/http; msgtype=response\r\nContent-Length: ${http.length}\r\n\r\n`;
-  return Buffer.concat([Buffer.from(head), http, Buffer.from('\r\n\r\n')]);
-}
 
 const results: Array<Record<string, string | number>> = [];
 const readIndex = args.indexOf('--read');
@@ -85,7 +78,7 @@ try {
   const plain: Buffer[] = [];
   const gz: Buffer[] = [];
   for (let i = 0; i < records; i++) {
-    const r = warcResponse(i);
+    const r = warcResponse(i, `https://bench.example/${i}`, page(i));
     plain.push(r);
     gz.push(gzipSync(r));
   }

@@ -15,6 +15,7 @@ import { ingest } from '../src/pipeline.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { watch, type RoundReport } from '../src/watch/watch.js';
 import { syntheticDoc } from './lib/synthetic-news.js';
+import { warcResponse } from './lib/warc-response.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -28,12 +29,7 @@ const warcRecords = Number(arg('--warc-records', '5000'));
 function warcRecord(i: number): Buffer {
   const paras = Array.from({ length: 40 }, (_, p) => `<p>Paragraph ${p} of crawled story ${i}: the port authority said ${(i * 31 + p * 7) % 997} ships were delayed by the storm.</p>`);
   const page = `<!doctype html><html><head><title>Crawled story ${i}</title></head><body><article><h1>Crawled story ${i}</h1>${paras.join('\n')}</article></body></html>`;
-  const http = Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${page}`);
-  const head =
-    `WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://crawl.example/${i}\r\n` +
-    `WARC-Date: 2024-05-01T10:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}>\r\n` +
-    `Content-Type: application/http; msgtype=response\r\nContent-Length: ${http.length}\r\n\r\n`;
-  return gzipSync(Buffer.concat([Buffer.from(head), http, Buffer.from('\r\n\r\n')]));
+  return gzipSync(warcResponse(i, `https://crawl.example/${i}`, page));
 }
 const json = args.includes('--json');
 

@@ -10,7 +10,7 @@
 import { availableParallelism } from 'node:os';
 import type { Article, DuplicateRelation, RawRecord, RecordError } from './model.js';
 import { readSources, recordUrls, untilAborted, type ReadOptions } from './ingest/index.js';
-import { newIngestStats } from './ingest/options.js';
+import { countSkip, newIngestStats } from './ingest/options.js';
 import { estimateJaccard } from './similarity/minhash.js';
 import { DEFAULT_DUPLICATE_OPTIONS, type DuplicateOptions, type RelateKeys } from './similarity/relate-keys.js';
 import type { Store } from './store/store.js';
@@ -99,6 +99,19 @@ export async function storePrepared(store: Store, { raw, article, keys }: Prepar
 }
 
 /**
+ * What a read into this store passes over: links it already holds (`--follow-links` does not fetch
+ * them), and documents and URLs deleted with `--keep-out`. `keptOut` is null when nothing is kept
+ * out, so a run asks the store nothing more per record.
+ */
+export async function storeReadGuards(store: Store): Promise<{ skipUrl: (url: string) => Promise<boolean>; keptOut: ((raw: RawRecord) => Promise<boolean>) | null }> {
+  const keepingOut = (await store.keptOut()).length > 0;
+  return {
+    skipUrl: async (url) => (await store.hasOriginUrl(url)) || (keepingOut && (await store.isKeptOut(null, [url]))),
+    keptOut: keepingOut ? async (raw) => store.isKeptOut(raw.id, recordUrls(raw)) : null,
+  };
+}
+
+/**
  * A page fetched for a feed item (`--follow-links`) replaces the stand-ins stored for it earlier: feed
  * items kept in its place while its fetch failed for now, and kept for nothing else. Call it in the
  * transaction that stores the page. Returns how many were replaced (deleted).
@@ -159,12 +172,14 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
     await store.putError(error);
   };
 
-  const storeOne = async (item: PreparedRecord) => {
+  /** What storing one record did: its new duplicate relations, and the stand-ins its page replaced. */
+  type Stored = { relations: DuplicateRelation[]; replaced: number };
+  const storeOne = async (item: PreparedRecord): Promise<Stored> => {
     const relations = await storePrepared(store, item, dup.nearThreshold);
     const replaced = await replaceStandIns(store, item.raw);
     return { relations, replaced };
   };
-  const count = (item: PreparedRecord, { relations, replaced }: { relations: DuplicateRelation[]; replaced: number }) => {
+  const count = (item: PreparedRecord, { relations, replaced }: Stored) => {
     summary.standInsReplaced += replaced;
     for (const r of relations) {
       if (r.kind === 'exact') summary.exactDuplicates++;
@@ -182,7 +197,7 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
     if (items.length > 0) {
       try {
         const results = await store.transaction(async () => {
-          const out: Array<Awaited<ReturnType<typeof storeOne>>> = [];
+          const out: Stored[] = [];
           for (const item of items) out.push(await storeOne(item));
           return out;
         });
@@ -231,13 +246,11 @@ export async function ingest(inputs: string[], store: Store, options: IngestOpti
   };
 
   try {
-    // documents and URLs deleted with --keep-out are passed over (asked only when there are any)
-    const keepingOut = (await store.keptOut()).length > 0;
-    const skipUrl = async (url: string) => (await store.hasOriginUrl(url)) || (keepingOut && (await store.isKeptOut(null, [url])));
-    const items = readSources(inputs, { ...options.read, stats: readStats, skipUrl, ...(options.signal ? { signal: options.signal } : {}) });
+    const guards = await storeReadGuards(store);
+    const items = readSources(inputs, { ...options.read, stats: readStats, skipUrl: guards.skipUrl, ...(options.signal ? { signal: options.signal } : {}) });
     for await (const item of options.signal ? untilAborted(items, options.signal) : items) {
-      if (keepingOut && item.kind === 'record' && (await store.isKeptOut(item.record.id, recordUrls(item.record)))) {
-        readStats.skipped['kept-out'] = (readStats.skipped['kept-out'] ?? 0) + 1;
+      if (guards.keptOut && item.kind === 'record' && (await guards.keptOut(item.record))) {
+        countSkip(readStats, 'kept-out');
         continue;
       }
       summary.read++;

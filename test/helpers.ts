@@ -1,5 +1,8 @@
 /** Shared test helpers: temp dirs, running the CLI from source, the ../shared location. */
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -33,4 +36,17 @@ export function runCli(args: string[], options: { input?: string | Buffer; cwd?:
 /** Start `parallax <args>` without waiting (for kill tests). */
 export function startCli(args: string[]) {
   return spawn(process.execPath, ['--import', 'tsx', cliEntry, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Start a test HTTP server on a free loopback port; returns its base URL ("http://127.0.0.1:PORT"). */
+export async function listenOnLoopback(server: Server): Promise<string> {
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** Close a test server at once, cutting the connections a test left waiting (a request never answered). */
+export function closeNow(server: Server): void {
+  server.closeAllConnections();
+  server.close();
 }

@@ -14,7 +14,7 @@ import type { ReadOptions } from '../src/ingest/index.js';
 import { ingest } from '../src/pipeline.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { collect, tempDir, within } from './fixtures/ingest/helpers.js';
-import { startCli } from './helpers.js';
+import { closeNow, listenOnLoopback, startCli } from './helpers.js';
 
 /**
  * Fetching URLs and following feed links, against a local server: redirects, charsets, gzip,
@@ -151,14 +151,9 @@ function route(req: IncomingMessage, res: ServerResponse): void {
 
 before(async () => {
   server = createServer(route);
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
 });
-after(() => {
-  server.closeAllConnections();
-  server.close();
-});
+after(() => closeNow(server));
 
 /** Our server runs on loopback: the tests allow private addresses unless they test the guard. */
 const LOCAL: ReadOptions['fetch'] = { allowPrivate: true, delayMs: 0, timeoutMs: 2000 };

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { parseSourceList, renderRound } from '../src/cli/watch.js';
@@ -11,7 +10,7 @@ import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { formatDuration, parseDuration } from '../src/watch/duration.js';
 import { fileKey, PollTracker, urlKey } from '../src/watch/poll-tracker.js';
 import { watch, type RoundReport } from '../src/watch/watch.js';
-import { runCli, startCli, tempDir } from './helpers.js';
+import { closeNow, listenOnLoopback, runCli, startCli, tempDir } from './helpers.js';
 
 /**
  * `parallax watch`: rounds over feeds and folders that read only what changed (conditional GET,
@@ -85,14 +84,9 @@ function route(req: IncomingMessage, res: ServerResponse): void {
 
 before(async () => {
   server = createServer(route);
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
 });
-after(() => {
-  server.closeAllConnections();
-  server.close();
-});
+after(() => closeNow(server));
 
 /** A clock that runs with real time plus what the test adds (to reach the next round without waiting). */
 function steppedClock() {

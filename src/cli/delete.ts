@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import path from 'node:path';
+import { isUrl } from '../ingest/index.js';
 import type { Store } from '../store/store.js';
 import { addDbOption, openStore, resolveArticleIds, shortId, truncate, UsageError, wholeNumber } from './shared.js';
 
@@ -20,7 +21,7 @@ interface DeletePlan {
 
 /** A --from value as origins store it: paths as typed at ingest ("./a/" → "a/"), URLs as they are. */
 export function originPrefix(from: string): string {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(from)) return from;
+  if (isUrl(from)) return from;
   return path.normalize(from);
 }
 

@@ -7,7 +7,7 @@ import cliProgress from 'cli-progress';
 import { DEFAULT_JOB_SETTINGS, enqueue, QueueSettingsError, queueStatus, type EnqueueSummary } from '../queue/index.js';
 import { isPostgresUrl } from '../store/open.js';
 import { describeError } from './ingest.js';
-import { EXIT_SOME_FAILED, UsageError, addFetchOptions, displayDb, fetchOptionsFrom, similarityOption, wholeNumber, type FetchCliOptions } from './shared.js';
+import { EXIT_SOME_FAILED, UsageError, addFetchOptions, displayDb, readOptionsFrom, similarityOption, wholeNumber, type FetchCliOptions } from './shared.js';
 
 /** The queue lives in PostgreSQL: --db (or PARALLAX_DB) must name one. Shared by the queue commands. */
 export function addQueueDbOption(command: Command): Command {
@@ -106,7 +106,7 @@ async function runEnqueue(url: string, paths: string[], opts: EnqueueCliOptions)
   bar?.start(0, 0, { queued: 0, failed: 0, current: '' });
   try {
     const summary = await enqueue(url, paths, {
-      read: { ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}), fetch: fetchOptionsFrom(opts) },
+      read: readOptionsFrom(opts),
       job: { retryLimit: opts.retryLimit, retryDelaySeconds: opts.retryDelay, expireInSeconds: opts.jobTimeout },
       nearThreshold: opts.nearThreshold,
       onError: (error) => {

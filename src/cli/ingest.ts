@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import type { RecordError } from '../model.js';
-import { ingest, type IngestSummary } from '../pipeline.js';
-import { addDbOption, addFetchOptions, EXIT_SOME_FAILED, fetchOptionsFrom, openStore, similarityOption, wholeNumber } from './shared.js';
+import { ingest, type IngestOptions, type IngestSummary } from '../pipeline.js';
+import { addDbOption, addFetchOptions, EXIT_SOME_FAILED, openStore, readOptionsFrom, similarityOption, wholeNumber, type FetchCliOptions } from './shared.js';
 import { renderStats } from './stats.js';
 
 export function describeError(error: RecordError): string {
@@ -33,17 +33,41 @@ function renderSummary(s: IngestSummary): string {
   return lines.join('\n');
 }
 
+/** The options of commands that extract and store what they read (`ingest`, `watch`). */
+export function addIngestOptions(command: Command): Command {
+  return command
+    .option('--near-threshold <j>', 'estimated Jaccard similarity for near duplicates', similarityOption('--near-threshold'), 0.8)
+    .option('--max-bytes <n>', 'largest document accepted, in bytes', wholeNumber('--max-bytes', 1))
+    .option('--workers <n>', 'extract worker threads (0 = main thread; default: one per core)', wholeNumber('--workers'))
+    .option('--timeout <ms>', 'longest time one document may take to extract', wholeNumber('--timeout', 1), 60_000);
+}
+
+export interface IngestCliOptions extends FetchCliOptions {
+  nearThreshold: number;
+  maxBytes?: number;
+  workers?: number;
+  timeout: number;
+}
+
+/** What `ingest` is given for the options of `addIngestOptions` and `addFetchOptions`. */
+export function ingestOptionsFrom(opts: IngestCliOptions): Pick<IngestOptions, 'duplicates' | 'read' | 'workers' | 'documentTimeoutMs'> {
+  return {
+    duplicates: { nearThreshold: opts.nearThreshold },
+    read: readOptionsFrom(opts),
+    workers: opts.workers,
+    documentTimeoutMs: opts.timeout,
+  };
+}
+
 export function registerIngest(program: Command): void {
   addDbOption(
     addFetchOptions(
-      program
-        .command('ingest')
-        .description('Ingest files, folders (recursively), WARC/WARC.gz, RSS/Atom, JSONL, http(s) URLs or stdin ("-") into the corpus')
-        .argument('<paths...>', 'files, folders, http(s) URLs, or - for standard input')
-        .option('--near-threshold <j>', 'estimated Jaccard similarity for near duplicates', similarityOption('--near-threshold'), 0.8)
-        .option('--max-bytes <n>', 'largest document accepted, in bytes', wholeNumber('--max-bytes', 1))
-        .option('--workers <n>', 'extract worker threads (0 = main thread; default: one per core)', wholeNumber('--workers'))
-        .option('--timeout <ms>', 'longest time one document may take to extract', wholeNumber('--timeout', 1), 60_000)
+      addIngestOptions(
+        program
+          .command('ingest')
+          .description('Ingest files, folders (recursively), WARC/WARC.gz, RSS/Atom, JSONL, http(s) URLs or stdin ("-") into the corpus')
+          .argument('<paths...>', 'files, folders, http(s) URLs, or - for standard input'),
+      )
         .option('--no-progress', 'no progress bar, even on a terminal')
         .option('--json', 'print the summary as one JSON object'),
     ),
@@ -59,10 +83,7 @@ export function registerIngest(program: Command): void {
     bar?.start(0, 0, { stored: 0, failed: 0, rate: 0, current: '' });
     try {
       const summary = await ingest(paths, store, {
-        duplicates: { nearThreshold: opts.nearThreshold },
-        read: { ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}), fetch: fetchOptionsFrom(opts) },
-        workers: opts.workers,
-        documentTimeoutMs: opts.timeout,
+        ...ingestOptionsFrom(opts),
         onError: (error) => {
           if (bar) bar.stop();
           process.stderr.write(`error: ${describeError(error)}\n`);

@@ -3,7 +3,7 @@
  * Commands stay thin: parse arguments, call the pipeline or the store, print.
  */
 import type { Command } from 'commander';
-import { DEFAULT_FETCH_DELAY_MS, DEFAULT_FETCH_TIMEOUT_MS, type FetchOptions } from '../ingest/index.js';
+import { DEFAULT_FETCH_DELAY_MS, DEFAULT_FETCH_TIMEOUT_MS, type FetchOptions, type ReadOptions } from '../ingest/index.js';
 import { openStoreAt } from '../store/open.js';
 import { SearchQueryError } from '../store/search-query.js';
 import type { SearchQuery, SearchResult, Store } from '../store/store.js';
@@ -53,6 +53,11 @@ export function fetchOptionsFrom(opts: FetchCliOptions): FetchOptions {
     obeyRobots: !opts.ignoreRobots,
     ...(opts.userAgent ? { userAgent: opts.userAgent } : {}),
   };
+}
+
+/** How commands that read inputs read them: the size limit and how http(s) inputs are fetched. */
+export function readOptionsFrom(opts: FetchCliOptions & { maxBytes?: number }): ReadOptions {
+  return { ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}), fetch: fetchOptionsFrom(opts) };
 }
 
 /**

@@ -8,24 +8,19 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { formatDuration, parseDuration } from '../watch/duration.js';
 import type { RecordError } from '../model.js';
-import type { IngestOptions } from '../pipeline.js';
 import { enqueue } from '../queue/index.js';
 import type { Store } from '../store/store.js';
 import { ingestRound, watch, type RoundReport, type RoundRunner } from '../watch/watch.js';
 import { requirePostgresUrl, withQueueDatabase } from './enqueue.js';
-import { describeError } from './ingest.js';
-import { addDbOption, addFetchOptions, EXIT_SOME_FAILED, fetchOptionsFrom, openStore, similarityOption, UsageError, wholeNumber, type FetchCliOptions } from './shared.js';
+import { addIngestOptions, describeError, ingestOptionsFrom, type IngestCliOptions } from './ingest.js';
+import { addDbOption, addFetchOptions, EXIT_SOME_FAILED, openStore, readOptionsFrom, UsageError, wholeNumber } from './shared.js';
 
-interface WatchCliOptions extends FetchCliOptions {
+interface WatchCliOptions extends IngestCliOptions {
   every: number;
   settle: number;
   once?: boolean;
   rounds?: number;
   sourcesFile?: string;
-  nearThreshold: number;
-  maxBytes?: number;
-  workers?: number;
-  timeout: number;
   json?: boolean;
   enqueue?: boolean;
   db: string;
@@ -55,19 +50,17 @@ export function parseSourceList(text: string): string[] {
 export function registerWatch(program: Command): void {
   addDbOption(
     addFetchOptions(
-      program
-        .command('watch')
+      addIngestOptions(
+        program
+          .command('watch')
         .description('Ingest feeds, URLs and folders again and again, reading only what changed (HTTP 304s, unchanged files passed over); one line per round')
         .argument('[sources...]', 'feeds and other http(s) URLs, files, folders')
         .option('--every <duration>', 'time from the start of one round to the start of the next (90s, 15m, 1h)', durationOption('--every', 1000), parseDuration(DEFAULT_EVERY)!)
         .option('--once', 'run one round and exit (for cron): what earlier rounds read is still passed over')
         .option('--rounds <n>', 'run this many rounds and exit', wholeNumber('--rounds', 1))
         .option('--sources-file <file>', 'more sources, one per line ("#" comments; paths relative to the current folder), read again each round')
-        .option('--settle <duration>', 'leave a file modified less than this long ago for the next round (it may still be being written)', durationOption('--settle'), parseDuration(DEFAULT_SETTLE)!)
-        .option('--near-threshold <j>', 'estimated Jaccard similarity for near duplicates', similarityOption('--near-threshold'), 0.8)
-        .option('--max-bytes <n>', 'largest document accepted, in bytes', wholeNumber('--max-bytes', 1))
-        .option('--workers <n>', 'extract worker threads (0 = main thread; default: one per core)', wholeNumber('--workers'))
-        .option('--timeout <ms>', 'longest time one document may take to extract', wholeNumber('--timeout', 1), 60_000)
+        .option('--settle <duration>', 'leave a file modified less than this long ago for the next round (it may still be being written)', durationOption('--settle'), parseDuration(DEFAULT_SETTLE)!),
+      )
         .option('--enqueue', 'queue what changed for `parallax worker` processes instead of extracting it here (--db must be PostgreSQL)')
         .option('--json', 'print each round as one JSON object'),
     ),
@@ -110,7 +103,7 @@ export function registerWatch(program: Command): void {
           settleMs: opts.settle,
           rounds: opts.once ? 1 : opts.rounds,
           signal: controller.signal,
-          runRound: queueUrl ? enqueueRound(queueUrl, store, opts) : ingestRound(store, ingestOptions(opts)),
+          runRound: queueUrl ? enqueueRound(queueUrl, store, opts) : ingestRound(store, { ...ingestOptionsFrom(opts), onError: printError }),
           onRound: (report) => process.stdout.write((opts.json ? JSON.stringify(report) : renderRound(report)) + '\n'),
         });
         if (result.failed > 0 || result.roundErrors > 0) process.exitCode = EXIT_SOME_FAILED;
@@ -131,22 +124,11 @@ export function registerWatch(program: Command): void {
 
 const printError = (error: RecordError) => process.stderr.write(`error: ${describeError(error)}\n`);
 
-/** What each round's `ingest` is given, from the command line. */
-function ingestOptions(opts: WatchCliOptions): Omit<IngestOptions, 'signal'> {
-  return {
-    duplicates: { nearThreshold: opts.nearThreshold },
-    read: { ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}), fetch: fetchOptionsFrom(opts) },
-    ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
-    documentTimeoutMs: opts.timeout,
-    onError: printError,
-  };
-}
-
 /** `--enqueue`: each round queues what changed in PostgreSQL, for `parallax worker` processes to store. */
 function enqueueRound(url: string, store: Store, opts: WatchCliOptions): RoundRunner {
   return (inputs, hooks) =>
     enqueue(url, inputs, {
-      read: { ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}), fetch: fetchOptionsFrom(opts), poll: hooks.poll },
+      read: { ...readOptionsFrom(opts), poll: hooks.poll },
       store,
       onError: (error) => {
         hooks.onError(error);

@@ -25,7 +25,7 @@ import { readText } from './text.js';
 import { walkFolder } from './walk.js';
 import { checkWarcHead, readWarc } from './warc.js';
 
-export { DEFAULT_MAX_BYTES, newIngestStats, type IngestStats, type PollAnswer, type PollHooks, type ReadOptions } from './options.js';
+export { countSkip, DEFAULT_MAX_BYTES, newIngestStats, type IngestStats, type PollAnswer, type PollHooks, type ReadOptions } from './options.js';
 export { DEFAULT_FETCH_DELAY_MS, DEFAULT_FETCH_TIMEOUT_MS, type FetchOptions, type HttpValidators } from './http/fetcher.js';
 export type { IngestErrorCode } from './errors.js';
 export { recordId } from './record-id.js';
@@ -76,7 +76,7 @@ async function* readInputs(inputs: readonly string[], ctx: ReaderContext, opts: 
 }
 
 /** "scheme://..." names a URL, not a file (only http and https are fetched; others are refused). */
-function isUrl(input: string): boolean {
+export function isUrl(input: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(input);
 }
 

@@ -7,7 +7,8 @@
  * a document whose job failed for good is put back to retry. Read errors are stored as errors.
  */
 import type { RawRecord, RecordError } from '../model.js';
-import { readSources, newIngestStats, recordUrls, untilAborted, type ReadOptions } from '../ingest/index.js';
+import { countSkip, readSources, newIngestStats, untilAborted, type ReadOptions } from '../ingest/index.js';
+import { storeReadGuards } from '../pipeline.js';
 import { DEFAULT_DUPLICATE_OPTIONS } from '../similarity/relate-keys.js';
 import type { Store } from '../store/store.js';
 import { connectQueue, type QueueConnection } from './connection.js';
@@ -95,13 +96,12 @@ export async function enqueue(url: string, inputs: string[], options: EnqueueOpt
       }
       if (fresh.length > 0) await queueBatch(queue, fresh, settings, summary);
     };
-    // documents and URLs deleted with --keep-out are passed over, as ingest does
-    const keepingOut = (await corpus.keptOut()).length > 0;
-    const skipUrl = async (url: string) => (await corpus.hasOriginUrl(url)) || (keepingOut && (await corpus.isKeptOut(null, [url])));
-    const items = readSources(inputs, { ...options.read, stats, skipUrl, ...(options.signal ? { signal: options.signal } : {}) });
+    // what ingest passes over, enqueue does too: links the store holds, documents and URLs kept out
+    const guards = await storeReadGuards(corpus);
+    const items = readSources(inputs, { ...options.read, stats, skipUrl: guards.skipUrl, ...(options.signal ? { signal: options.signal } : {}) });
     for await (const item of options.signal ? untilAborted(items, options.signal) : items) {
-      if (keepingOut && item.kind === 'record' && (await corpus.isKeptOut(item.record.id, recordUrls(item.record)))) {
-        stats.skipped['kept-out'] = (stats.skipped['kept-out'] ?? 0) + 1;
+      if (guards.keptOut && item.kind === 'record' && (await guards.keptOut(item.record))) {
+        countSkip(stats, 'kept-out');
         continue;
       }
       summary.read++;

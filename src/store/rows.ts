@@ -35,11 +35,11 @@ export const KEPT_OUT_SELECT = (list: string, at = '?'): string => `
     UNION ALL SELECT a.canonical_url, 'url', a.title FROM articles a WHERE a.id IN ${list} AND a.canonical_url IS NOT NULL
   ) AS kept GROUP BY key, kind`;
 
-/** `Store.standInsFor`: `p1` and `p2` are both the URL, in the placeholders of the store's dialect. */
-export const STAND_INS_SQL = (p1: string, p2: string): string => `
+/** `Store.standInsFor`; `url` is the placeholder of the one bound value in the store's dialect (`@url`, `$1`). */
+export const STAND_INS_SQL = (url: string): string => `
   SELECT DISTINCT o.raw_id AS id FROM origins o JOIN articles a ON a.id = o.raw_id
-  WHERE o.url = ${p1} AND o.link_failed IS NOT NULL
-    AND NOT EXISTS (SELECT 1 FROM origins x WHERE x.raw_id = o.raw_id AND (x.url IS NULL OR x.url <> ${p2} OR x.link_failed IS NULL))`;
+  WHERE o.url = ${url} AND o.link_failed IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM origins x WHERE x.raw_id = o.raw_id AND (x.url IS NULL OR x.url <> ${url} OR x.link_failed IS NULL))`;
 
 /** How a store writes bound parameters: `$n` (PostgreSQL) or `?` (SQLite), and a LIMIT meaning "all". */
 export interface SqlDialect {

@@ -10,7 +10,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
-import type { HttpValidators, PollAnswer, PollHooks } from '../ingest/index.js';
+import { isUrl, type HttpValidators, type PollAnswer, type PollHooks } from '../ingest/index.js';
 import type { RecordError } from '../model.js';
 
 export interface PollTrackerOptions {
@@ -90,7 +90,7 @@ export class PollTracker {
   failed(error: RecordError): void {
     const path = error.origin.path;
     // a URL input's failures (its own fetch, a truncated body, a followed link) are all under its name
-    if (/^https?:\/\//i.test(path)) this.failedSources.add(urlKey(path));
+    if (isUrl(path)) this.failedSources.add(urlKey(path));
     else if (PASSING_FILE_CODES.has(error.code)) this.failedSources.add(fileKey(path));
   }
 

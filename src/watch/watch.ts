@@ -11,7 +11,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { PollHooks } from '../ingest/index.js';
+import { isUrl, type PollHooks } from '../ingest/index.js';
 import type { RecordError } from '../model.js';
 import { ingest, type IngestOptions } from '../pipeline.js';
 import type { Store } from '../store/store.js';
@@ -173,7 +173,7 @@ export async function watch(sources: () => Promise<string[]>, store: Store, opti
 async function folders(sources: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   for (const s of sources) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s) || s === '-') continue;
+    if (isUrl(s) || s === '-') continue;
     try {
       if ((await stat(s)).isDirectory()) out.push(s);
     } catch {

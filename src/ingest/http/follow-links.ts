@@ -54,11 +54,12 @@ export async function* followFeedLinks(
 async function follow(item: RawRecord, fetcher: Fetcher, ctx: ReaderContext, followed: Set<string>, opts: FollowOptions): Promise<IngestItem[]> {
   const link = item.origin.url!;
   const keepItem: IngestItem = { kind: 'record', record: item };
-  const keepRefused = (code: string): IngestItem => ({ kind: 'record', record: { ...item, origin: { ...item.origin, linkRefused: code } } });
+  // the item in the page's place, its origin saying why: failed for now (asked for again) or refused
+  const keepMarked = (mark: Pick<RawOrigin, 'linkFailed' | 'linkRefused'>): IngestItem => ({ kind: 'record', record: { ...item, origin: { ...item.origin, ...mark } } });
   // A relative link can only be resolved against a feed that was itself fetched.
   const url = httpUrl(link, httpUrl(item.origin.path)?.href);
   const origin: RawOrigin = { path: item.origin.path, url: url?.href ?? link, feedItemId: item.origin.feedItemId, reader: 'html' };
-  if (!url) return [ingestError(origin, 'bad-url', `feed item link is not an http(s) URL: ${link.slice(0, 200)}`), keepRefused('bad-url')];
+  if (!url) return [ingestError(origin, 'bad-url', `feed item link is not an http(s) URL: ${link.slice(0, 200)}`), keepMarked({ linkRefused: 'bad-url' })];
   // claimed before any wait, so a link twice among the items in flight is fetched once
   if (followed.has(url.href)) {
     countSkip(ctx.stats, 'link-already-fetched');
@@ -72,13 +73,12 @@ async function follow(item: RawRecord, fetcher: Fetcher, ctx: ReaderContext, fol
     }
     if (!(await fetcher.allowedByRobots(url))) {
       countSkip(ctx.stats, 'link-robots-disallowed');
-      return [keepRefused('robots-disallowed')];
+      return [keepMarked({ linkRefused: 'robots-disallowed' })];
     }
     const { page, transient } = await fetchPage(url.href, origin, item.hints, fetcher, ctx);
     if (page.kind !== 'error') return [page];
     // a failure that may pass leaves the link unheld, so the next poll tries the page again
-    const kept: IngestItem = transient ? { kind: 'record', record: { ...item, origin: { ...item.origin, linkFailed: page.error.code } } } : keepRefused(page.error.code);
-    return [page, kept];
+    return [page, keepMarked(transient ? { linkFailed: page.error.code } : { linkRefused: page.error.code })];
   } catch (err) {
     // the store's answer failed (a lost database connection): report it, keep the item unmarked (the link stays unheld)
     return [ingestError(origin, 'fetch-failed', errorMessage(err)), keepItem];

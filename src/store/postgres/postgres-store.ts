@@ -428,7 +428,7 @@ export class PostgresStore implements Store {
   }
 
   async standInsFor(url: string): Promise<string[]> {
-    const { rows } = await this.query(STAND_INS_SQL('$1', '$1'), [url]);
+    const { rows } = await this.query(STAND_INS_SQL('$1'), [url]);
     return rows.map((r) => r.id as string);
   }
 

@@ -109,6 +109,9 @@ export class SqliteStore implements Store {
       insertOrigin: db.prepare(
         'INSERT OR IGNORE INTO origins (raw_id, path, url, reader, locator, json, link_failed, link_refused) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
+      // asked per record and per followed page while something is kept out / a page replaces stand-ins
+      isKeptOut: db.prepare('SELECT 1 FROM kept_out WHERE key IN (SELECT value FROM json_each(?)) LIMIT 1'),
+      standInsFor: db.prepare(STAND_INS_SQL('@url')).pluck(),
       // a feed item seen again after another try at its link: the newer outcome is the one that counts
       updateOriginLink: db.prepare(
         'UPDATE origins SET link_failed = ?, link_refused = ?, json = ? WHERE raw_id = ? AND path = ? AND locator = ?',
@@ -252,13 +255,13 @@ export class SqliteStore implements Store {
   }
 
   standInsFor(url: string): string[] {
-    return this.db.prepare(STAND_INS_SQL('?', '?')).pluck().all(url, url) as string[];
+    return this.stmts.standInsFor.all({ url }) as string[];
   }
 
   isKeptOut(rawId: string | null, urls: readonly string[]): boolean {
     const keys = rawId ? [rawId, ...urls] : [...urls];
     if (keys.length === 0) return false;
-    return this.db.prepare('SELECT 1 FROM kept_out WHERE key IN (SELECT value FROM json_each(?)) LIMIT 1').get(JSON.stringify(keys)) !== undefined;
+    return this.stmts.isKeptOut.get(JSON.stringify(keys)) !== undefined;
   }
 
   keptOut(): KeptOutEntry[] {
