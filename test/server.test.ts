@@ -131,6 +131,58 @@ test('api: full-text search with filters, snippets and the total in a header; ba
   }
 });
 
+test('api: one entity with its articles (titled) and what it is quoted saying; unknown ids are 404', async () => {
+  const { body: quotes } = await get('/api/quotes?limit=500');
+  const quoted = quotes.find((q: { speaker: { canonical: string } | null }) => q.speaker && /^\p{Lu}\S*\s\p{Lu}/u.test(q.speaker.canonical));
+  assert.ok(quoted, 'the sample corpus quotes someone named');
+  const { body: found } = await get(`/api/entities?name=${encodeURIComponent(quoted.speaker.canonical)}`);
+  const entity = found.find((e: { canonical: string }) => e.canonical === quoted.speaker.canonical);
+  assert.ok(entity, `the speaker ${quoted.speaker.canonical} is an entity`);
+  const { res, body: one } = await get(`/api/entities/${encodeURIComponent(entity.id)}`);
+  assert.equal(res.statusCode, 200);
+  assert.equal(one.canonical, entity.canonical);
+  assert.deepEqual(one.articleSummaries.map((a: { id: string }) => a.id), entity.articles, 'every article that mentions it, in order');
+  assert.ok(one.articleSummaries.every((a: { title: string | null }) => typeof a.title === 'string'), 'articles come with their titles');
+  const names = new Set([entity.canonical, ...entity.aliases].map((n: string) => n.toLowerCase()));
+  assert.ok(one.quotes.length > 0, 'its quotes are listed');
+  assert.ok(
+    one.quotes.every((q: { articleId: string; speaker: { canonical: string } }) => names.has(q.speaker.canonical.toLowerCase()) && entity.articles.includes(q.articleId)),
+    'only quotes whose speaker is one of its names, in its articles',
+  );
+  assert.ok(one.quotes.some((q: { articleId: string; start: number }) => q.articleId === quoted.articleId && q.start === quoted.start), 'the quote we started from');
+  assert.equal((await get('/api/entities/person%3Anobody-at-all')).res.statusCode, 404);
+});
+
+test('api: passages two articles share, with the words each side dropped and added as ranges', async () => {
+  const { body: stories } = await get('/api/stories');
+  let derivation: { source: string; derived: string } | undefined;
+  for (const s of stories) {
+    const { body: story } = await get(`/api/stories/${s.id}`);
+    derivation ??= story.derivations[0];
+  }
+  assert.ok(derivation, 'the sample corpus has a copied article');
+  const { res, body } = await get(`/api/reuse?a=${derivation.source.slice(0, 10)}&b=${derivation.derived}`);
+  assert.equal(res.statusCode, 200);
+  assert.equal(body.a.id, derivation.source, 'a prefix names the article');
+  assert.equal(body.b.id, derivation.derived);
+  assert.ok(body.passages.length > 0, 'a copy shares passages with its source');
+  const { body: a } = await get(`/api/articles/${derivation.source}`);
+  const { body: b } = await get(`/api/articles/${derivation.derived}`);
+  for (const p of body.passages) {
+    assert.equal(a.text.slice(p.aStart, p.aEnd), p.textA);
+    assert.equal(b.text.slice(p.bStart, p.bEnd), p.textB);
+    for (const [start, end] of p.removed) assert.ok(start >= 0 && end <= p.textA.length && start < end, 'removed ranges lie in A');
+    for (const [start, end] of p.added) assert.ok(start >= 0 && end <= p.textB.length && start < end, 'added ranges lie in B');
+  }
+  // two unrelated articles share nothing
+  const unrelated = stories.filter((s: { articles: unknown[] }) => s.articles.length === 1).map((s: { articles: Array<{ id: string }> }) => s.articles[0].id);
+  assert.ok(unrelated.length >= 2, 'the sample corpus has single-article stories');
+  assert.deepEqual((await get(`/api/reuse?a=${unrelated[0]}&b=${unrelated[1]}`)).body.passages, []);
+  assert.equal((await get(`/api/reuse?a=${derivation.source}`)).res.statusCode, 400, 'both articles are needed');
+  assert.equal((await get(`/api/reuse?a=${derivation.source}&b=%3Cscript%3E`)).res.statusCode, 400);
+  assert.equal((await get(`/api/reuse?a=${derivation.source}&b=ffffffffffff`)).res.statusCode, 404);
+});
+
 test('api: bad parameters are 400, unknown ids and routes 404, never a stack trace', async () => {
   for (const url of ['/api/articles?limit=0', '/api/articles?limit=abc', '/api/events?type=drop%20table', '/api/articles/%3Cscript%3E', '/api/entities?type=ALIEN']) {
     const { res, body } = await get(url);

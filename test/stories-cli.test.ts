@@ -9,13 +9,24 @@ import { ingest } from '../src/pipeline.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { register } from '../src/cli/stories.js';
 import { relateCorpus } from '../src/stories/relate-corpus.js';
-import { wordDiff, renderDiff } from '../src/similarity/diff.js';
+import { passageDiff, wordDiff, renderDiff } from '../src/similarity/diff.js';
 
 const seeds = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
 
 test('wordDiff marks removed and added words', () => {
   const d = wordDiff('the quick brown fox jumps', 'the fast brown fox jumps high')!;
   assert.equal(renderDiff(d), 'the [-quick-] {+fast+} brown fox jumps {+high+}');
+});
+
+test('passageDiff gives the same difference as ranges in the passages as written, neighbouring words as one range', () => {
+  const a = 'The mayor, Ana Ruiz, said on Monday: the bridge will close.';
+  const b = 'Mayor Ana Ruiz told reporters the old bridge will close!';
+  const d = passageDiff(a, b)!;
+  assert.equal(renderDiff(d.segments), renderDiff(wordDiff(a, b)!), 'segments are what wordDiff gives');
+  const cut = (text: string, ranges: Array<[number, number]>) => ranges.map(([s, e]) => text.slice(s, e));
+  assert.deepEqual(cut(a, d.removed), ['The', 'said on Monday']);
+  assert.deepEqual(cut(b, d.added), ['told reporters', 'old']);
+  assert.equal(passageDiff('a '.repeat(3001), 'b'), null, 'too long to diff');
 });
 
 /** Run one CLI command and capture what it prints. */

@@ -31,8 +31,11 @@ before(async () => {
       '<p>The city council of Brenford voted on Monday to close the old harbour bridge for repairs, officials said.</p>' +
       '<p>Mayor Ana Lindqvist said the bridge would reopen in spring &lt;img src=x onerror=alert(1)&gt; after the work.</p></article></body></html>',
   );
+  // and a document that fails, for the failures page
+  const empty = join(tmp.path, 'empty.txt');
+  writeFileSync(empty, '');
   store = new SqliteStore(join(tmp.path, 'x.db'));
-  await ingest([join(repoRoot, 'examples', 'corpus'), extra], store, { workers: 1 });
+  await ingest([join(repoRoot, 'examples', 'corpus'), extra, empty], store, { workers: 1 });
   app = buildServer(store);
   base = await app.listen({ port: 0, host: '127.0.0.1' });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox'] });
@@ -93,6 +96,13 @@ test('ui: hostile article text is shown as text and never runs', { skip }, async
   const text = (await page.textContent('.article-text')) ?? '';
   assert.ok(text.includes('<img src=x onerror=alert(1)>'), 'the markup is visible as characters');
   assert.equal(await page.locator('.article-text img').count(), 0, 'and never became an element');
+  // its story's claims, every one unfolded: the sentences of evidence carry the markup as text too
+  await page.click('main dl.meta a[href^="#/story/"]');
+  await page.waitForSelector('main li.claim summary');
+  for (const summary of await page.locator('main details > summary').all()) await summary.click();
+  const evidence = (await page.locator('main .evidence').allTextContents()).join('\n');
+  assert.ok(evidence.includes('<img src=x onerror=alert(1)>'), 'the markup in a sentence of evidence is visible as characters');
+  assert.equal(await page.locator('main img').count(), 0, 'and never became an element');
   await page.waitForTimeout(300);
   assert.deepEqual(problems, []);
   await page.close();
@@ -118,6 +128,117 @@ test('ui: search marks the matches (title and snippet), shows hostile text as te
   await page.waitForSelector('main p.error');
   assert.match((await page.textContent('main p.error')) ?? '', /at least one word to find/);
   assert.equal(await page.inputValue('input[type=search]'), '-bridge', 'the refused query stays in the box to fix');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('ui: a claim unfolds to the sentence each outlet wrote, its words marked; a copy links to its passages side by side', { skip }, async () => {
+  const { page, problems } = await watchedPage();
+  const stories = (await (await fetch(base + '/api/stories')).json()) as Array<{ id: string }>;
+  let withCopy: { id: string; derivations: Array<{ source: string; derived: string; passages: unknown[] }> } | undefined;
+  for (const s of stories) {
+    const story = await (await fetch(`${base}/api/stories/${s.id}`)).json();
+    if (!withCopy && story.derivations.length) withCopy = story;
+  }
+  assert.ok(withCopy, 'the sample corpus has a story with a copy');
+  await page.goto(`${base}/#/story/${withCopy.id}`);
+  await page.waitForSelector('main li.claim summary');
+  assert.equal(await page.locator('main li.claim .evidence').first().isVisible(), false, 'evidence starts folded');
+  const claim = page.locator('main li.claim').first();
+  await claim.locator('summary').click();
+  const evidence = claim.locator('.evidence li');
+  assert.ok((await evidence.count()) >= 1, 'the claim shows its sentences');
+  assert.ok((await claim.locator('.evidence mark').count()) >= 1, 'the words of the claim are marked in them');
+  assert.match((await evidence.first().locator('a').getAttribute('href')) ?? '', /^#\/article\/[0-9a-f]{32}$/, 'each sentence links to its article');
+  const d = withCopy.derivations[0];
+  await page.click(`main a[href="#/reuse/${d.source}/${d.derived}"]`);
+  await page.waitForSelector('main .side-by-side');
+  assert.equal(await page.locator('main .passage').count(), d.passages.length, 'one block per shared passage');
+  assert.equal(await page.locator('main .side-by-side .col').count(), 2 * d.passages.length, 'source and copy side by side');
+  assert.match((await page.textContent('main')) ?? '', /A: .+B: /s);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('ui: a near paraphrase side by side marks the words dropped and added', { skip }, async () => {
+  const { page, problems } = await watchedPage();
+  const a = join(tmp.path, 'para-a.txt');
+  const b = join(tmp.path, 'para-b.txt');
+  const para = (said: string, month: string) =>
+    `Harbour works begin\n\nThe port authority of Velmora ${said} on Monday that dredging of the northern basin would begin in ${month} and last about eighteen months, ` +
+    'allowing larger container ships to dock at the terminal for the first time since it opened in the nineteen-sixties.\n';
+  writeFileSync(a, para('said', 'March'));
+  writeFileSync(b, para('announced', 'April'));
+  const own = new SqliteStore(join(tmp.path, 'para.db'));
+  await ingest([a, b], own, { workers: 1 });
+  const ids = (await own.listArticles({})).map((r) => r.id);
+  assert.equal(ids.length, 2, 'two articles, not one duplicate');
+  // A: the one that "said" in March; B: the one that "announced" in April
+  const [x, y] = (await own.getArticle(ids[0]))!.text.includes(' said ') ? ids : [ids[1], ids[0]];
+  const server = buildServer(own);
+  const url = await server.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    await page.goto(`${url}/#/reuse/${x}/${y}`);
+    await page.waitForSelector('main .side-by-side');
+    const cols = page.locator('main .side-by-side .col');
+    assert.deepEqual(await cols.first().locator('del').allTextContents(), ['said', 'March'], 'the words B dropped, struck through in A');
+    assert.deepEqual(await cols.nth(1).locator('ins').allTextContents(), ['announced', 'April'], 'the words B added, underlined in B');
+    assert.equal(await cols.first().locator('ins').count(), 0);
+    assert.equal(await cols.nth(1).locator('del').count(), 0);
+  } finally {
+    await page.close();
+    await server.close();
+    own.close();
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('ui: an article lists its entities and quotes; an entity links to its page with its articles and what it is quoted saying', { skip }, async () => {
+  const { page, problems } = await watchedPage();
+  const quotes = (await (await fetch(base + '/api/quotes?limit=500')).json()) as Array<{ articleId: string; speaker: { canonical: string } | null }>;
+  const quoted = quotes.find((q) => q.speaker && /^\p{Lu}\S*\s\p{Lu}/u.test(q.speaker.canonical));
+  assert.ok(quoted?.speaker, 'the sample corpus quotes someone named');
+  await page.goto(`${base}/#/article/${quoted.articleId}`);
+  await page.waitForSelector('main .entities a');
+  assert.match((await page.textContent('main')) ?? '', /Quotes \(\d+\)/);
+  await page.locator('main .entities a', { hasText: quoted.speaker.canonical }).first().click();
+  await page.waitForSelector('main h3:has-text("Quoted")');
+  assert.equal(await page.textContent('main h2'), quoted.speaker.canonical);
+  assert.ok((await page.locator('main section:has(h3:has-text("Articles")) tbody tr').count()) >= 1, 'the articles that mention it');
+  assert.ok((await page.locator('main section:has(h3:has-text("Quoted")) tbody tr').count()) >= 1, 'what it is quoted saying');
+  await page.locator('main section:has(h3:has-text("Articles")) tbody a').first().click();
+  await page.waitForSelector('.article-text');
+  // the entities tab links each name to the same page
+  await page.goto(`${base}/#/entities`);
+  await page.waitForSelector('main table tbody a');
+  const name = (await page.locator('main table tbody a').first().textContent()) ?? '';
+  await page.locator('main table tbody a').first().click();
+  await page.waitForSelector('main h3:has-text("Quoted")');
+  assert.equal(await page.textContent('main h2'), name);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('ui: failed documents with why; the article list a page at a time, by outlet', { skip }, async () => {
+  const { page, problems } = await watchedPage();
+  await page.goto(`${base}/#/articles`);
+  await page.waitForSelector('main table tbody tr');
+  await page.click('#stats a[href="#/errors"]');
+  await page.waitForSelector('main h2:has-text("Failed documents")');
+  const row = (await page.textContent('main table tbody tr')) ?? '';
+  assert.match(row, /empty\.txt/, 'the document');
+  assert.match(row, /\bempty\b.*\S/, 'its error code and message');
+  await page.goto(`${base}/#/articles`);
+  await page.waitForSelector('main select');
+  const outlets = await page.locator('main select option').allTextContents();
+  const pick = outlets.find((o) => /^Meridian Wire \(\d+\)$/.test(o));
+  assert.ok(pick, `the outlets are offered: ${outlets.join(', ')}`);
+  await page.selectOption('main select', 'Meridian Wire');
+  await page.waitForSelector('main h2:has-text("Articles from Meridian Wire")');
+  const cells = await page.locator('main table tbody td:nth-child(3)').allTextContents();
+  assert.equal(cells.length, Number(/\((\d+)\)/.exec(pick)![1]), 'all of its articles');
+  assert.ok(cells.every((c) => c === 'Meridian Wire'), 'and only its articles');
+  assert.match(page.url(), /#\/articles\/0\/Meridian%20Wire$/, 'the choice is in the address');
   assert.deepEqual(problems, []);
   await page.close();
 });

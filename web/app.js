@@ -92,8 +92,64 @@ function voiceSpan(voices, wrap = (t) => t) {
 /** Up to this many outlets, each gets its "Only X" section even when it is empty. */
 const EMPTY_ONLY_SHOWN = 6;
 
+/** Sentences of evidence shown per claim; a story syndicated to hundreds of sites says how many more. */
+const EVIDENCE_SHOWN = 30;
+
+/** Each outlet's sentence for a claim, the claim's words marked, linked to its article. */
+function evidenceList(claim) {
+  const shown = claim.mentions.slice(0, EVIDENCE_SHOWN);
+  const more = claim.mentions.length - shown.length;
+  return el(
+    'ul',
+    { class: 'evidence' },
+    shown.map((m) => {
+      const at = m.sentence.start;
+      const marks = m.span ? [[m.span.start - at, m.span.end - at]] : [];
+      return el(
+        'li',
+        {},
+        el('a', { href: `#/article/${encodeURIComponent(m.article)}` }, m.voice),
+        m.value !== null && m.value !== undefined && m.value !== '' ? el('span', { class: 'muted' }, ` ${m.value}`) : '',
+        m.modality && m.modality !== 'asserted' ? el('span', { class: 'muted' }, ` [${m.modality}]`) : '',
+        ': ',
+        withMarks(el('span', { class: 'sentence' }), m.sentenceText, marks),
+      );
+    }),
+    more > 0 ? el('li', { class: 'muted' }, `… and ${more} more`) : '',
+  );
+}
+
+/** A claim, its evidence folded under it (one click shows which sentence of which outlet says it). */
 function claimItem(c) {
-  return el('li', { class: `claim claim-${c.kind}` }, el('span', { class: 'kind' }, c.kind), ' ', c.label, ' ', voiceSpan(c.voices, (t) => `(${t})`));
+  return el(
+    'li',
+    { class: `claim claim-${c.kind}` },
+    el('details', {}, el('summary', {}, el('span', { class: 'kind' }, c.kind), ' ', c.label, ' ', voiceSpan(c.voices, (t) => `(${t})`)), evidenceList(c)),
+  );
+}
+
+/** Copies and spins inside the story: which article derives from which, and a link to their passages side by side. */
+function derivationsSection(story) {
+  const byId = new Map(story.articles.map((a) => [a.id, a]));
+  const name = (id) => {
+    const a = byId.get(id);
+    return el('span', {}, el('a', { href: `#/article/${encodeURIComponent(id)}` }, short(id)), ` ${a?.outlet || '–'}`);
+  };
+  const rows = (story.derivations ?? []).map((d) => [
+    name(d.derived),
+    d.kind.replace(/-of$/, '') + ' of',
+    name(d.source),
+    `${Math.round(d.coverage * 100)}%`,
+    d.similarity.toFixed(2),
+    d.direction,
+    el('a', { href: `#/reuse/${encodeURIComponent(d.source)}/${encodeURIComponent(d.derived)}` }, `${d.passages.length} passage${d.passages.length === 1 ? '' : 's'} side by side`),
+  ]);
+  return el(
+    'section',
+    {},
+    el('h3', {}, `Copies and spins (${rows.length})`),
+    rows.length ? table(['article', '', 'derives from', 'covered', 'similarity', 'direction by', ''], rows) : el('p', { class: 'muted' }, 'none: every article is written independently'),
+  );
 }
 
 async function storyPage(id) {
@@ -103,7 +159,7 @@ async function storyPage(id) {
     ['article', 'date', 'outlet', 'title', 'relation'],
     story.articles.map((a) => [
       el('a', { href: `#/article/${a.id}` }, short(a.id)),
-      day(a.publishedAt),
+      el('span', { class: 'nowrap' }, day(a.publishedAt)),
       a.outlet || '–',
       a.title || '(untitled)',
       a.copyOf ? `copy of ${short(a.copyOf)}` : a.spinOf ? `spin of ${short(a.spinOf)}` : '',
@@ -126,7 +182,15 @@ async function storyPage(id) {
             'ul',
             {},
             conflicts.map((c) =>
-              el('li', {}, el('span', { class: 'kind' }, c.conflict.kind), ' ', c.label, el('ul', {}, c.conflict.versions.map((v) => el('li', {}, el('strong', {}, v.value), ': ', voiceSpan(v.voices))))),
+              el(
+                'li',
+                {},
+                el('span', { class: 'kind' }, c.conflict.kind),
+                ' ',
+                c.label,
+                el('ul', {}, c.conflict.versions.map((v) => el('li', {}, el('strong', {}, v.value), ': ', voiceSpan(v.voices)))),
+                el('details', {}, el('summary', {}, 'evidence'), evidenceList(c)),
+              ),
             ),
           )
         : el('p', { class: 'muted' }, 'none found'),
@@ -138,6 +202,7 @@ async function storyPage(id) {
       .filter(([, claims]) => claims.length || cmp.voices.length <= EMPTY_ONLY_SHOWN)
       .map(([voice, claims]) => section(`Only ${voice}`, claims)),
     el('section', {}, el('h3', {}, `Timeline (${cmp.timeline.length})`), table(['date', 'event', 'outlets'], cmp.timeline.map((t) => [t.date, t.label, voiceSpan(t.voices)]))),
+    derivationsSection(story),
     el('section', {}, el('h3', {}, 'Articles'), members),
   );
 }
@@ -163,6 +228,34 @@ function highlighted(text, annotations) {
   return out;
 }
 
+/**
+ * The article's people, organisations and places, most mentioned first, each linked to its page
+ * across the corpus.
+ */
+function entitiesSection(ann) {
+  const counts = new Map();
+  for (const e of ann?.entities ?? []) {
+    if (e.kind === 'role') continue;
+    const key = `${e.type}\u0000${e.canonical}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const items = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+  return el(
+    'section',
+    {},
+    el('h3', {}, `Entities (${items.length})`),
+    el('p', { class: 'entities' }, items.flatMap(([key, n], i) => {
+      const [type, canonical] = key.split('\u0000');
+      return [i ? ' ' : '', entityLink(type, canonical, { class: `ent ent-${type}`, title: `${type}, ${n} mention${n === 1 ? '' : 's'}` })];
+    })),
+  );
+}
+
+/** A link to an entity's page by type and name (any of its aliases finds it). */
+function entityLink(type, name, attrs = {}) {
+  return el('a', { ...attrs, href: `#/entity/${encodeURIComponent(type)}/${encodeURIComponent(name)}` }, name);
+}
+
 async function articlePage(id) {
   setTab('articles');
   const a = await api(`/api/articles/${encodeURIComponent(id)}`);
@@ -178,7 +271,14 @@ async function articlePage(id) {
     ['story', a.story ? el('a', { href: `#/story/${encodeURIComponent(a.story.id)}` }, `${a.story.label} (${a.story.size} article${a.story.size === 1 ? '' : 's'})`) : null],
     ['duplicates', a.duplicates.length ? el('span', {}, a.duplicates.flatMap((d, i) => {
       const other = d.a === a.id ? d.b : d.a;
-      return [i ? ', ' : '', `${d.kind} `, el('a', { href: `#/article/${encodeURIComponent(other)}` }, short(other))];
+      return [
+        i ? ', ' : '',
+        `${d.kind} `,
+        el('a', { href: `#/article/${encodeURIComponent(other)}` }, short(other)),
+        ' (',
+        el('a', { href: `#/reuse/${encodeURIComponent(other)}/${encodeURIComponent(a.id)}` }, 'side by side'),
+        ')',
+      ];
     })) : 'none'],
   ].filter(([, v]) => v);
   show(
@@ -186,17 +286,103 @@ async function articlePage(id) {
     el('dl', { class: 'meta' }, meta.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
     el('p', {}, el('a', { href: `/api/articles/${a.id}/raw` }, 'download the raw bytes'), ' · ', el('span', { class: 'legend' }, el('span', { class: 'ent ent-PERSON' }, 'person'), ' ', el('span', { class: 'ent ent-ORG' }, 'organisation'), ' ', el('span', { class: 'ent ent-PLACE' }, 'place'), ' ', el('span', { class: 'quote' }, 'quote'))),
     highlighted(a.text, ann),
+    entitiesSection(ann),
+    el('section', {}, el('h3', {}, `Quotes (${ann?.quotes?.length ?? 0})`), table(['speaker', 'cue', 'quote'], (ann?.quotes ?? []).map((q) => [q.speaker?.canonical ?? '?', q.cue ?? '', q.direct ? `“${q.text}”` : q.text]))),
     el('section', {}, el('h3', {}, `Removed (${a.removals.length})`), table(['reason', 'rule', 'text'], a.removals.map((r) => [r.reason, r.rule, r.text]))),
     el('section', {}, el('h3', {}, `Events (${ann?.events?.length ?? 0})`), table(['category', 'actor', 'trigger', 'target', 'time'], (ann?.events ?? []).map((e) => [e.category, e.actor.map((p) => p.canonical).join(' & '), e.trigger.text, e.target.map((p) => p.canonical).join(' & '), e.time ?? '']))),
   );
 }
 
-async function articlesPage() {
+/** Articles per page of the list. */
+const ARTICLES_PAGE = 100;
+
+/** The article list, a page at a time, optionally one outlet's: `#/articles/<offset>/<outlet>`. */
+async function articlesPage(offsetText, outletText) {
   setTab('articles');
-  const list = await api('/api/articles?limit=500');
+  const offset = Math.max(0, Number.parseInt(offsetText ?? '0', 10) || 0);
+  const outlet = outletText ?? '';
+  const [list, stats] = await Promise.all([
+    api(`/api/articles?limit=${ARTICLES_PAGE + 1}&offset=${offset}${outlet ? `&outlet=${encodeURIComponent(outlet)}` : ''}`),
+    api('/api/stats'),
+  ]);
+  const more = list.length > ARTICLES_PAGE;
+  const rows = list.slice(0, ARTICLES_PAGE);
+  const at = (o, name = outlet) => `#/articles/${o}${name ? `/${encodeURIComponent(name)}` : ''}`;
+  const picker = el('select', { 'aria-label': 'outlet' }, el('option', { value: '' }, 'all outlets'), stats.outlets.map((o) => el('option', { value: o.outlet }, `${o.outlet} (${o.documents})`)));
+  picker.value = outlet;
+  picker.addEventListener('change', () => (location.hash = at(0, picker.value)));
+  const pages = el(
+    'p',
+    { class: 'pages' },
+    offset > 0 ? el('a', { href: at(Math.max(0, offset - ARTICLES_PAGE)) }, '← previous') : '',
+    ` ${rows.length ? `${offset + 1}–${offset + rows.length}` : 'none'} `,
+    more ? el('a', { href: at(offset + ARTICLES_PAGE) }, 'next →') : '',
+  );
   show(
-    el('h2', {}, `Articles (${list.length}${list.length === 500 ? '+' : ''})`),
-    table(['article', 'date', 'outlet', 'title', 'removed'], list.map((a) => [el('a', { href: `#/article/${a.id}` }, short(a.id)), day(a.publishedAt), a.outlet || '–', a.title || '(untitled)', String(a.removals)])),
+    el('h2', {}, outlet ? `Articles from ${outlet}` : 'Articles'),
+    picker,
+    table(['article', 'date', 'outlet', 'title', 'removed'], rows.map((a) => [el('a', { href: `#/article/${a.id}` }, short(a.id)), el('span', { class: 'nowrap' }, day(a.publishedAt)), a.outlet || '–', a.title || '(untitled)', String(a.removals)])),
+    pages,
+  );
+}
+
+/** Passages two articles share, side by side: words B dropped struck through in A, words B added underlined in B. */
+async function reusePage(aId, bId) {
+  setTab('stories');
+  const r = await api(`/api/reuse?a=${encodeURIComponent(aId)}&b=${encodeURIComponent(bId)}`);
+  const head = (label, x) => el('p', {}, `${label}: `, el('a', { href: `#/article/${encodeURIComponent(x.id)}` }, x.title || '(untitled)'), el('span', { class: 'muted' }, ` ${x.outlet || '–'} · ${day(x.publishedAt)}`));
+  show(
+    el('h2', {}, 'Passages side by side'),
+    head('A', r.a),
+    head('B', r.b),
+    el('p', { class: 'muted' }, r.passages.length ? `${r.passages.length} shared passage${r.passages.length === 1 ? '' : 's'}; words of A that B dropped are struck through, words B added are underlined.` : 'These two articles share no passage.'),
+    ...r.passages.map((p, i) =>
+      el(
+        'section',
+        { class: 'passage' },
+        el('h3', {}, `Passage ${i + 1}`, el('span', { class: 'muted' }, ` similarity ${p.similarity.toFixed(2)}${p.verbatim ? ', verbatim' : ''}`)),
+        el('div', { class: 'side-by-side' }, withMarks(el('div', { class: 'col' }), p.textA, p.removed, 'del'), withMarks(el('div', { class: 'col' }), p.textB, p.added, 'ins')),
+      ),
+    ),
+  );
+}
+
+/** One entity across the corpus: names, roles, the articles that mention it, what it is quoted saying. */
+async function entityPage(type, name) {
+  setTab('entities');
+  const found = await api(`/api/entities?type=${encodeURIComponent(type)}&name=${encodeURIComponent(name)}&limit=100`);
+  const want = name.toLowerCase();
+  const match = found.find((e) => e.canonical.toLowerCase() === want) ?? found.find((e) => e.aliases.some((x) => x.toLowerCase() === want)) ?? found[0];
+  if (!match) throw new Error(`no ${type} named “${name}”`);
+  const e = await api(`/api/entities/${encodeURIComponent(match.id)}`);
+  const aliases = e.aliases.filter((x) => x !== e.canonical);
+  const summaries = new Map(e.articleSummaries.map((a) => [a.id, a]));
+  show(
+    el('h2', {}, e.canonical),
+    el('dl', { class: 'meta' }, [
+      ['type', e.type + (e.country ? ` (${e.country})` : '')],
+      ['also called', aliases.join(', ')],
+      ['roles', e.roles.join('; ')],
+      ['mentions', `${e.mentionCount} in ${e.articles.length} article${e.articles.length === 1 ? '' : 's'}`],
+    ].filter(([, v]) => v).flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
+    el('section', {}, el('h3', {}, `Articles (${e.articles.length}${e.articleSummaries.length < e.articles.length ? `, the first ${e.articleSummaries.length} shown` : ''})`),
+      table(['date', 'outlet', 'title'], e.articleSummaries.map((a) => [el('span', { class: 'nowrap' }, day(a.publishedAt)), a.outlet || '–', el('a', { href: `#/article/${encodeURIComponent(a.id)}` }, a.title || '(untitled)')]))),
+    el('section', {}, el('h3', {}, `Quoted (${e.quotes.length})`),
+      e.quotes.length
+        ? table(['cue', 'quote', 'article'], e.quotes.map((q) => [q.cue ?? '', q.direct ? `“${q.text}”` : q.text, el('a', { href: `#/article/${encodeURIComponent(q.articleId)}` }, summaries.get(q.articleId)?.outlet || short(q.articleId))]))
+        : el('p', { class: 'muted' }, 'no quotes attributed')),
+  );
+}
+
+/** Documents that failed, and why: what `parallax errors` prints. */
+async function errorsPage() {
+  setTab('errors');
+  const rows = await api('/api/errors?limit=1000');
+  show(
+    el('h2', {}, `Failed documents (${rows.length}${rows.length === 1000 ? '+' : ''})`),
+    rows.length
+      ? table(['when', 'document', 'stage', 'code', 'message'], rows.map((e) => [String(e.at).slice(0, 19).replace('T', ' '), e.origin?.url || e.origin?.path || '?', e.stage, e.code, e.message]))
+      : el('p', { class: 'muted' }, 'No document failed.'),
   );
 }
 
@@ -219,7 +405,7 @@ const entitiesPage = () => {
   setTab('entities');
   return searchPage('Entities', 'name or alias', async (q) => {
     const rows = await api(`/api/entities?limit=300${q ? `&name=${encodeURIComponent(q)}` : ''}`);
-    return table(['type', 'entity', 'articles', 'mentions', 'roles', 'aliases'], rows.map((e) => [e.type, e.canonical, String(e.articles.length), String(e.mentionCount), e.roles.join('; '), e.aliases.filter((x) => x !== e.canonical).join(', ')]));
+    return table(['type', 'entity', 'articles', 'mentions', 'roles', 'aliases'], rows.map((e) => [e.type, entityLink(e.type, e.canonical), String(e.articles.length), String(e.mentionCount), e.roles.join('; '), e.aliases.filter((x) => x !== e.canonical).join(', ')]));
   });
 };
 
@@ -249,12 +435,15 @@ const eventsPage = () => {
   });
 };
 
-/** `text` into `node` with the matched ranges in <mark> (offsets from the API; nothing is parsed as HTML). */
-function withMarks(node, text, ranges) {
+/**
+ * `text` into `node` with the given ranges in <mark> (or `tag`: <del>, <ins>); offsets come from
+ * the API, ranges out of order or out of bounds are passed over; nothing is parsed as HTML.
+ */
+function withMarks(node, text, ranges, tag = 'mark') {
   let at = 0;
   for (const [start, end] of ranges) {
-    if (start < at || end > text.length) continue;
-    node.append(text.slice(at, start), el('mark', {}, text.slice(start, end)));
+    if (start < at || end > text.length || end <= start) continue;
+    node.append(text.slice(at, start), el(tag, {}, text.slice(start, end)));
     at = end;
   }
   node.append(text.slice(at));
@@ -291,11 +480,15 @@ function fail(err) {
 }
 
 async function route() {
-  const [, page, id] = location.hash.split('/');
+  const [, page, id, other] = location.hash.split('/');
+  const part = (x) => (x === undefined ? undefined : decodeURIComponent(x));
   try {
-    if (page === 'story' && id) await storyPage(decodeURIComponent(id));
-    else if (page === 'article' && id) await articlePage(decodeURIComponent(id));
-    else if (page === 'articles') await articlesPage();
+    if (page === 'story' && id) await storyPage(part(id));
+    else if (page === 'article' && id) await articlePage(part(id));
+    else if (page === 'reuse' && id && other) await reusePage(part(id), part(other));
+    else if (page === 'entity' && id && other) await entityPage(part(id), part(other));
+    else if (page === 'errors') await errorsPage();
+    else if (page === 'articles') await articlesPage(part(id), part(other));
     else if (page === 'search') await articleSearchPage(id ? decodeURIComponent(id) : '');
     else if (page === 'entities') await entitiesPage();
     else if (page === 'quotes') await quotesPage();
@@ -309,7 +502,11 @@ async function route() {
 async function stats() {
   const s = await api('/api/stats');
   const removed = s.removals.reduce((n, r) => n + r.count, 0);
-  document.getElementById('stats').textContent = `${s.documents} documents · ${s.outlets.length} outlets · ${s.duplicates.exact + s.duplicates.near} duplicate pairs · ${removed} junk spans removed`;
+  const failed = s.errors.reduce((n, e) => n + e.count, 0);
+  document.getElementById('stats').replaceChildren(
+    `${s.documents} documents · ${s.outlets.length} outlets · ${s.duplicates.exact + s.duplicates.near} duplicate pairs · ${removed} junk spans removed`,
+    failed ? el('span', {}, ' · ', el('a', { href: '#/errors' }, `${failed} failed`)) : '',
+  );
 }
 
 window.addEventListener('hashchange', route);

@@ -9,8 +9,8 @@ import type { StoryRecord } from '../stories/store-port.js';
 import { storyDerivations, storyOutlets } from '../stories/compare-corpus.js';
 import { STORY_SORTS, selectStories } from '../stories/story-query.js';
 import { findStory } from './compare.js';
-import { align } from '../similarity/align.js';
-import { renderDiff, wordDiff } from '../similarity/diff.js';
+import { renderDiff } from '../similarity/diff.js';
+import { reusedPassages } from '../similarity/reuse.js';
 
 const outletCount = (s: StoryRecord) => storyOutlets(s).length;
 
@@ -96,11 +96,7 @@ export function register(program: Command): void {
       const b = await store.getArticle(idB);
       if (!a) throw new UsageError(`no article with id ${JSON.stringify(idA)}`);
       if (!b) throw new UsageError(`no article with id ${JSON.stringify(idB)}`);
-      const passages = align(a.text, b.text).map((p) => {
-        const textA = a.text.slice(p.aStart, p.aEnd);
-        const textB = b.text.slice(p.bStart, p.bEnd);
-        return { a: a.id, b: b.id, aStart: p.aStart, aEnd: p.aEnd, bStart: p.bStart, bEnd: p.bEnd, similarity: p.similarity, verbatim: p.verbatim, textA, textB, diff: wordDiff(textA, textB) };
-      });
+      const passages = reusedPassages(a, b);
       if (opts.json) return printJsonLines(passages);
       if (passages.length === 0) return void process.stdout.write('No reused passages.\n');
       const out: string[] = [];

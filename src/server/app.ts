@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { mergeCorpusEntities, selectEntities } from '../nlp/index.js';
+import { mergeCorpusEntities, selectEntities, type CorpusEntity } from '../nlp/index.js';
 import { annotateCorpus } from '../pipeline.js';
 import { compareStory } from '../stories/compare.js';
 import { comparableArticles, comparisonView, storiesMatching, storyDerivations } from '../stories/compare-corpus.js';
@@ -20,7 +20,8 @@ import { relateCorpus } from '../stories/relate-corpus.js';
 import type { StoryRecord } from '../stories/store-port.js';
 import { STORY_SORTS, selectStories, storyIndex, storyRef, type StoryQuery } from '../stories/story-query.js';
 import { DATE_BOUND, MAX_QUERY_CHARS, SEARCH_SORTS, SearchQueryError } from '../store/search-query.js';
-import type { SearchQuery, Store } from '../store/store.js';
+import type { SearchQuery, Store, StoredQuote } from '../store/store.js';
+import { reusedPassages } from '../similarity/reuse.js';
 
 export interface ServerOptions {
   /** Folder with the UI's files (index.html, app.js, style.css). Default: the repo's `web/`. */
@@ -52,6 +53,36 @@ const limitProp = { type: 'integer', minimum: 1, maximum: 10000, default: 100 } 
 const offsetProp = { type: 'integer', minimum: 0, default: 0 } as const;
 
 class NotFound extends Error {}
+
+/** Articles listed on an entity's page (the count of all is in `articles`). */
+const ENTITY_ARTICLES_SHOWN = 200;
+/** Quotes listed on an entity's page. */
+const ENTITY_QUOTES_SHOWN = 200;
+/** Longest article text `/api/reuse` aligns. */
+const MAX_REUSE_CHARS = 1_000_000;
+
+/**
+ * What an entity is quoted as saying: quotes whose speaker is one of its names, in one of its
+ * articles (the store matches speakers by name; "Kim" in an article about another Kim is not this one).
+ */
+async function quotesOf(store: Store, entity: CorpusEntity): Promise<StoredQuote[]> {
+  const names = [entity.canonical, ...entity.aliases].slice(0, 10);
+  const folded = new Set(names.map(foldName));
+  const inArticles = new Set(entity.articles);
+  const seen = new Set<string>();
+  const out: StoredQuote[] = [];
+  for (const name of names) {
+    for (const q of await store.quotes({ speaker: name, limit: 1000 })) {
+      const key = `${q.articleId}:${q.start}`;
+      if (seen.has(key) || !q.speaker || !inArticles.has(q.articleId) || !folded.has(foldName(q.speaker.canonical))) continue;
+      seen.add(key);
+      out.push(q);
+    }
+  }
+  return out.slice(0, ENTITY_QUOTES_SHOWN);
+}
+
+const foldName = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 export function buildServer(store: Store, options: ServerOptions = {}): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false });
@@ -211,6 +242,43 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
     const q = req.query as { type?: string; name?: string; limit: number };
     await annotated();
     return selectEntities(mergeCorpusEntities(await store.entityClusters()), q);
+  });
+
+  // One entity: its names and roles, the articles that mention it, what it is quoted as saying.
+  app.get('/api/entities/:id', {
+    schema: { params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 3, maxLength: 300 } } } },
+  }, async (req) => {
+    const id = (req.params as { id: string }).id;
+    await annotated();
+    const entity = mergeCorpusEntities(await store.entityClusters()).find((e) => e.id === id);
+    if (!entity) throw new NotFound(`no entity "${id}"`);
+    const articles = [];
+    for (const articleId of entity.articles.slice(0, ENTITY_ARTICLES_SHOWN)) {
+      const a = await store.getArticle(articleId);
+      if (a) articles.push({ id: a.id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt });
+    }
+    return { ...entity, articleSummaries: articles, quotes: await quotesOf(store, entity) };
+  });
+
+  // Passages two articles share, side by side with their word difference (as `parallax reuse --json`).
+  app.get('/api/reuse', {
+    schema: {
+      querystring: {
+        type: 'object',
+        required: ['a', 'b'],
+        properties: { a: idParams.properties.id, b: idParams.properties.id },
+      },
+    },
+  }, async (req, reply) => {
+    const q = req.query as { a: string; b: string };
+    const a = await article(q.a);
+    const b = await article(q.b);
+    // aligning is linear, but a giant page would hold the server for seconds: the CLI has no such bound
+    if (a.text.length > MAX_REUSE_CHARS || b.text.length > MAX_REUSE_CHARS) {
+      return reply.code(413).send({ error: `an article is longer than ${MAX_REUSE_CHARS} characters; use \`parallax reuse ${a.id} ${b.id}\`` });
+    }
+    const summary = (x: typeof a) => ({ id: x.id, title: x.title, outlet: x.outlet, publishedAt: x.publishedAt });
+    return { a: summary(a), b: summary(b), passages: reusedPassages(a, b) };
   });
 
   app.get('/api/quotes', {
