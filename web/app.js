@@ -155,6 +155,9 @@ function derivationsSection(story) {
 async function storyPage(id) {
   setTab('stories');
   const [story, cmp] = await Promise.all([api(`/api/stories/${encodeURIComponent(id)}`), api(`/api/stories/${encodeURIComponent(id)}/compare`)]);
+  // every article can be read side by side with the one it derives from, or else with the story's first
+  const first = story.articles[0]?.id;
+  const sideBySide = (from, to, label) => el('a', { href: `#/reuse/${encodeURIComponent(from)}/${encodeURIComponent(to)}` }, label);
   const members = table(
     ['article', 'date', 'outlet', 'title', 'relation'],
     story.articles.map((a) => [
@@ -162,7 +165,13 @@ async function storyPage(id) {
       el('span', { class: 'nowrap' }, day(a.publishedAt)),
       a.outlet || '–',
       a.title || '(untitled)',
-      a.copyOf ? `copy of ${short(a.copyOf)}` : a.spinOf ? `spin of ${short(a.spinOf)}` : '',
+      a.copyOf
+        ? sideBySide(a.copyOf, a.id, `copy of ${short(a.copyOf)}`)
+        : a.spinOf
+          ? sideBySide(a.spinOf, a.id, `spin of ${short(a.spinOf)}`)
+          : a.id !== first
+            ? sideBySide(first, a.id, `side by side with ${short(first)}`)
+            : '',
     ]),
   );
   const agreed = cmp.claims.filter((c) => !c.conflict);
