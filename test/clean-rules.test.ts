@@ -120,6 +120,8 @@ test('blog templates: post footers without a colon, breadcrumbs, sidebar widget 
     ['Search for:', 'navigation', 'nav-label'],
     ['Loading...', 'navigation', 'nav-label'],
     ['About the Author', 'byline-line', 'author-box'],
+    ['About the author: Lena Varga covers transport and city politics for the Harbour Daily.', 'byline-line', 'author-bio'],
+    ['Enter your email address', 'share-subscribe', 'email-field'],
     ['Written by admin', 'byline-line', 'author-line'],
     ['Please enable JavaScript to view the comments powered by Disqus.', 'comment-form', 'comment-form-notice'],
     ['Join our Telegram channel for the latest updates', 'share-subscribe', 'follow-prompt'],
@@ -137,10 +139,16 @@ test('blog templates: post footers without a colon, breadcrumbs, sidebar widget 
     'Tagged whales were tracked from the harbour to the open sea over three weeks last summer.',
     'Prices > costs > wages: the order of the squeeze, as one ferry operator put it, has not changed.',
     'Written by hand in 1890',
+    // the words without the colon are the article's own
+    'About the author of the harbour plan, little is known beyond her name.',
   ]) {
     const r = cleanText(article(line));
     assert.ok(r.text.includes(line), `removed: ${line} ${JSON.stringify(r.removals)}`);
   }
+  // an author bio is a footer: at the top the line is the piece's own introduction
+  const intro = 'About the author: this series was written by a ferry captain over thirty years at sea.';
+  const top = cleanText([intro, ...PROSE].join('\n\n'));
+  assert.ok(top.text.includes(intro), `removed at the top: ${JSON.stringify(top.removals)}`);
 });
 
 test('site links, link bars, paywall notices, calls to action, author lines and "more from" links', () => {

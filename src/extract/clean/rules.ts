@@ -173,6 +173,15 @@ const SHARE_SUBSCRIBE: LineRule[] = [
     ],
   },
   {
+    // the field of a newsletter box, left on its own line when the box's heading was another block
+    name: 'email-field',
+    reason: 'share-subscribe',
+    match: 'equals',
+    phrases: ['enter your email', 'enter your email address', 'enter email', 'enter email address', 'your email address',
+      'email address', 'e mail address', 'enter your e mail', 'enter your e mail address', 'your email here', 'email here'],
+    maxWords: 5,
+  },
+  {
     name: 'follow-prompt',
     reason: 'share-subscribe',
     match: 'starts',
@@ -509,6 +518,16 @@ const BYLINE: LineRule[] = [
     phrases: ['about the author', 'about the authors', 'about the writer', 'about author', 'author bio',
       'meet the author', 'author', 'authors'],
     maxWords: 4,
+    tailOnly: true,
+  },
+  {
+    // "About the author: Jane Doe covers markets for …": the bio on the header's own line
+    name: 'author-bio',
+    reason: 'byline-line',
+    match: 'starts',
+    phrases: ['about the author', 'about the authors', 'about the writer', 'about author', 'author bio', 'meet the author'],
+    maxWords: 80,
+    requireColon: true,
     tailOnly: true,
   },
   {
