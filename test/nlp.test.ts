@@ -126,6 +126,20 @@ test('entities: organisations by head word, appositive roles, sentence openers a
   assert.ok(!a.entities.some((e) => e.text === 'Analysts' || e.text === 'Concern'), "!a.entities.some((e) => e.text === 'Analysts' || e.text === 'Concern')");
 });
 
+test('entities: a newspaper section word alone is a label, but it opens a longer name', () => {
+  const text =
+    'Officials from the World Bank met the Home Office on Tuesday, said Ana Ruiz of the Business Group on Health. ' +
+    'Business leaders were not invited. News of the meeting spread quickly.\n\nWorld\n\nThe talks will resume in May.';
+  const a = annotate(text);
+  spansValid(text, a);
+  const typeOf = (t: string) => a.entities.find((e) => e.text === t)?.type;
+  assert.equal(typeOf('World Bank'), 'ORG');
+  assert.equal(typeOf('Home Office'), 'ORG');
+  assert.equal(typeOf('Business Group on Health'), 'ORG');
+  assert.ok(!a.entities.some((e) => /^(Bank|Office|Group on Health)$/.test(e.text)), `no name lost its first word: ${a.entities.map((e) => e.text).join(', ')}`);
+  assert.ok(!a.entities.some((e) => /^(Business|News|World)$/.test(e.text)), `a section word alone is no name: ${a.entities.map((e) => e.text).join(', ')}`);
+});
+
 test('quotes: direct quotes with cue after or before, pronoun speakers, continuation', () => {
   const text =
     'Finance Minister Carla Mendes spoke on Monday. “We will cut the deficit,” Mendes told reporters. ' +

@@ -117,6 +117,8 @@ function headOf(keys: string[]): string {
 }
 
 /** Compass words that name a place after "the" ("the North", "the Middle East" is a lexicon entry). */
+/** Newspaper section names, stopwords when they stand alone as a label (data/lexicons/stopwords.txt lists them). */
+const SECTION_WORDS = new Set(['news', 'world', 'politics', 'business', 'sport', 'sports', 'home']);
 const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest']);
 
 interface Piece {
@@ -208,6 +210,15 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     i = j;
   }
 
+  /**
+   * A stopword opening the run [a, b) that is not part of the name. A newspaper section's word
+   * ("World", "Business", "News") is a label alone or before a separator, but the first word of a
+   * longer name ("World Bank", "Business Insider", "News Corp", "Home Office").
+   */
+  function leadingStopword(a: number, b: number): boolean {
+    return LEX.stopwords.has(keys[a]) && !(SECTION_WORDS.has(keys[a]) && b - a >= 2 && tokens[a + 1]?.kind === 'word' && tokens[a + 1].cap);
+  }
+
   function cutRun(a: number, b: number): void {
     // "The Hague", "The Gambia": a lexicon name that starts with "The"
     if (keys[a] === 'the') {
@@ -220,7 +231,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     // drop leading stopwords / sentence openers ("The", "In", "Both", "Speaking")
     // (a particle hyphened to the name stays: "Al-Ibrahim")
     // (an acronym the lexicon lists, written in capitals, is no stopword: "the WHO", "IT" is not listed)
-    while (a < b && (LEX.stopwords.has(keys[a]) || (CONNECTORS.has(keys[a]) && !(tokens[a + 1]?.text === '-' && !tokens[a + 1].spaceBefore))) && !isListedAcronym(a)) a++;
+    while (a < b && (leadingStopword(a, b) || (CONNECTORS.has(keys[a]) && !(tokens[a + 1]?.text === '-' && !tokens[a + 1].spaceBefore))) && !isListedAcronym(a)) a++;
     // "In August": a month or weekday left alone after the opener is a time, not a name
     if (b - a === 1 && (MONTHS.has(keys[a]) || WEEKDAYS.has(keys[a]))) return;
     // "Similarly, ...": a sentence adverb, not a name
@@ -295,7 +306,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     if (titleEnd < 0 && b - a > 1 && LEX.keywords.org.has(runHead)) {
       // "Asia-Pacific Economic Cooperation", "Chinese Foreign Ministry": one organisation
       let s0 = a;
-      while (s0 < b && LEX.stopwords.has(keys[s0])) s0++;
+      while (s0 < b && leadingStopword(s0, b)) s0++;
       const dem = LEX.demonyms.longest(keys, s0, b);
       if (dem) countryAt.set(s0, { code: dem[1].code, end: tokens[s0 + dem[0] - 1].end, text: spanText(s0, s0 + dem[0]) });
       pieces.push({ i: s0, j: b, type: 'ORG', canonical: spanText(s0, b), country: countryIn(s0, b) });
@@ -445,7 +456,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
 
   /** Types a run of capitalised tokens that no lexicon knows. */
   function classifyName(a: number, b: number): Piece | null {
-    while (a < b && (LEX.stopwords.has(keys[a]) || tokens[a].text === '-')) a++;
+    while (a < b && (leadingStopword(a, b) || tokens[a].text === '-')) a++;
     if (a >= b) return null;
     const whole = lookupWhole(a, b);
     if (whole) return whole;
