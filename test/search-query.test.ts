@@ -10,6 +10,8 @@ import {
   MATCH_END as E,
   MATCH_START as S,
 } from '../src/store/search-query.js';
+import { diacriticFoldTable } from '../src/store/postgres/migrations.js';
+import { asWritten } from '../src/store/postgres/postgres-store.js';
 
 const term = (text: string, phrase = false, prefix = false) => ({ text, phrase, prefix });
 
@@ -79,4 +81,21 @@ test('hostile queries of the greatest length parse or are refused, nothing else'
       assert.ok(err instanceof SearchQueryError, `only a query error for ${q.slice(0, 10)}…`);
     }
   }
+});
+
+test('PostgreSQL accent folding: one base letter for one accented letter; letters that do not decompose stay', () => {
+  const { from, to } = diacriticFoldTable();
+  assert.equal([...from].length, [...to].length);
+  assert.equal(from.length, to.length, 'one UTF-16 unit each: the folded text is as long as the original');
+  const fold = (t: string) => [...t].map((c) => (from.includes(c) ? to[from.indexOf(c)] : c)).join('');
+  assert.equal(fold('São Paulo, Erdoğan, Łódź, Nguyễn, Ørsted, Ñandú'), 'Sao Paulo, Erdogan, Łodz, Nguyen, Ørsted, Nandu');
+  assert.doesNotMatch(from + to, /['$\\]/, 'nothing that would end the SQL literal or the function body');
+});
+
+test('a headline cut from the folded text is shown as written; markers stay where they were', () => {
+  assert.equal(asWritten(`la ${S}sequia${E} del sur`, 'la sequía del sur'), `la ${S}sequía${E} del sur`);
+  assert.equal(asWritten(`${S}Sao${E} Paulo`, 'São Paulo'), `${S}São${E} Paulo`);
+  assert.equal(asWritten(`la ${S}sequia${E}`, 'something else entirely'), `la ${S}sequia${E}`, 'when the two do not line up, the folded one');
+  assert.equal(asWritten(`x ${S}y${E}`, null), `x ${S}y${E}`);
+  assert.equal(asWritten(null, 'x'), null);
 });

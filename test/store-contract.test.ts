@@ -781,6 +781,22 @@ const scenarios: Array<{ name: string; run: Scenario; todo?: (backend: Backend) 
     },
   },
   {
+    name: 'full-text search ignores accents either way, and shows and marks the words as written',
+    async run(store) {
+      await putAll(store);
+      const ids = async (q: string) => (await store.search({ q })).hits.map((h) => h.id);
+      assert.deepEqual(await ids('sequia'), [spanish.article.id], 'sequia finds sequía');
+      assert.deepEqual(await ids('"contra la sequia"'), [spanish.article.id], 'in a phrase too');
+      assert.deepEqual(await ids('anunció'), [spanish.article.id], 'an accent the text has, typed');
+      assert.deepEqual(await ids('budgét'), await ids('budget'), 'an accent the text lacks, typed: the same as without');
+      const [hit] = (await store.search({ q: 'sequia' })).hits;
+      assert.ok(hit.snippet.includes('sequía'), `the snippet keeps the accent: ${hit.snippet}`);
+      assert.ok(hit.highlights.length > 0 && hit.highlights.every(([a, b]) => hit.snippet.slice(a, b) === 'sequía'), `the match is marked as written: ${JSON.stringify(hit.highlights)} in ${hit.snippet}`);
+      assert.deepEqual(hit.titleHighlights.map(([a, b]) => hit.title!.slice(a, b)), ['sequía'], 'and in the title');
+      assert.ok(spanish.article.text.includes(hit.snippet.slice(0, 30)), 'the snippet is a passage of the clean text as written');
+    },
+  },
+  {
     name: 'a search query is text, never SQL or FTS syntax; one with nothing to find is a query error',
     async run(store) {
       await putAll(store);

@@ -38,6 +38,29 @@ import { PG_MIGRATIONS } from './migrations.js';
 import { guardPool, inPooledTransaction } from './pooled-client.js';
 import { ANNOTATION_TABLES, HOLDS_LINK_SQL, KEPT_OUT_SELECT, STAND_INS_SQL, articleFromRow, duplicateFromRow, duplicatesSql, originLocator, originPrefixParams, searchFilterSql, searchHitFromRow, searchOrderSql, splitByOrigins, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
 
+/**
+ * A headline cut from a folded text ("Sao Paulo" for "São Paulo"), its match markers kept, with
+ * each character put back as `written` has it: folding keeps one character for one, so the two
+ * line up. When they do not (the stretch was not found), the folded headline is shown.
+ */
+export function asWritten(marked: unknown, written: unknown): string | null {
+  if (typeof marked !== 'string') return null;
+  if (typeof written !== 'string') return marked;
+  let plain = 0;
+  for (const ch of marked) if (ch !== MATCH_START && ch !== MATCH_END) plain += ch.length;
+  if (plain !== written.length) return marked;
+  let out = '';
+  let at = 0;
+  for (const ch of marked) {
+    if (ch === MATCH_START || ch === MATCH_END) out += ch;
+    else {
+      out += written.slice(at, at + ch.length);
+      at += ch.length;
+    }
+  }
+  return out;
+}
+
 /** A pool or one checked-out client: both run queries. */
 type Queryable = Pick<pg.Pool, 'query'>;
 
@@ -567,7 +590,8 @@ export class PostgresStore implements Store {
       params.push(v);
       return `$${params.length}`;
     };
-    const tsquery = toTsquerySql(parseSearch(query.q), next, 'english');
+    // the query's words folded as the index's are (migration 10): "sao" finds "São"
+    const tsquery = toTsquerySql(parseSearch(query.q), (v) => `parallax_fold(${next(v)})`, 'english');
     const where = ['s.search @@ q.query', ...searchFilterSql(query, next)].join(' AND ');
     const from = `FROM article_search s JOIN articles a ON a.id = s.article_id, (SELECT ${tsquery} AS query) q WHERE ${where}`;
     const total = Number((await this.queryOnce(`SELECT count(*) AS n ${from}`, params)).rows[0].n);
@@ -579,16 +603,24 @@ export class PostgresStore implements Store {
     // ts_rank_cd counts a title word (weight A) 1.0 and a text word (B) 0.4 by default; normalisation 1
     // divides by 1 + log(length), so a long text does not win by length alone.
     // The page first, then headlines for its rows only: ts_headline re-reads the whole text.
+    // The headlines are cut from the folded texts (the query's words are folded); `shown` is the same
+    // stretch of the text as written, found at the folded snippet's offset (folding keeps lengths).
     const { rows } = await this.queryOnce(
-      `SELECT hit.id, hit.title, hit.outlet, hit.published_at, hit.language, hit.url, hit.score, ts_headline('english', left(hit.text, 100000), hit.query, ${options}) AS marked,
-         ts_headline('english', coalesce(hit.title, ''), hit.query, ${titleOptions}) AS marked_title
-       FROM (SELECT a.id, a.seq, a.title, a.outlet, a.published_at, a.language, a.url, a.text, q.query,
-               ts_rank_cd(s.search, q.query, 1) AS score
-             ${from} ORDER BY ${searchOrderSql(query.sort, 'a')} LIMIT ${limit} OFFSET ${offset}) hit
-       ORDER BY ${searchOrderSql(query.sort, 'hit')}`,
+      `SELECT h.*, substr(h.body, strpos(parallax_fold(h.body), h.plain), char_length(h.plain)) AS shown
+       FROM (SELECT hit.*, replace(replace(hit.marked, chr(2), ''), chr(3), '') AS plain
+             FROM (SELECT hit.id, hit.seq, hit.title, hit.outlet, hit.published_at, hit.language, hit.url, hit.score, left(hit.text, 100000) AS body,
+                     ts_headline('english', parallax_fold(left(hit.text, 100000)), hit.query, ${options}) AS marked,
+                     ts_headline('english', parallax_fold(coalesce(hit.title, '')), hit.query, ${titleOptions}) AS marked_title
+                   FROM (SELECT a.id, a.seq, a.title, a.outlet, a.published_at, a.language, a.url, a.text, q.query,
+                           ts_rank_cd(s.search, q.query, 1) AS score
+                         ${from} ORDER BY ${searchOrderSql(query.sort, 'a')} LIMIT ${limit} OFFSET ${offset}) hit) hit) h
+       ORDER BY ${searchOrderSql(query.sort, 'h')}`,
       page,
     );
-    return { total, hits: rows.map(searchHitFromRow) };
+    return {
+      total,
+      hits: rows.map((r) => searchHitFromRow({ ...r, marked: asWritten(r.marked, r.shown), marked_title: asWritten(r.marked_title, r.title) })),
+    };
   }
 
   async articleIds(): Promise<string[]> {
