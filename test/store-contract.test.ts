@@ -1072,6 +1072,33 @@ describe('PostgresStore with several workers', () => {
     }
   });
 
+  test('a database indexed before search folded accents is indexed again when it is opened', async (t) => {
+    const reason = postgres.unavailable();
+    if (reason) return t.skip(reason);
+    const url = await freshDatabase();
+    const before = await PostgresStore.open(url);
+    await before.putArticle(spanish);
+    await before.close();
+    // the state migration 10 found: entries of the words as written, and no step 10 recorded
+    const client = new pg.Client(url);
+    await client.connect();
+    try {
+      await client.query(
+        `UPDATE article_search s SET search = setweight(to_tsvector('english', coalesce(a.title, '')), 'A') || setweight(to_tsvector('english', a.text), 'B')
+         FROM articles a WHERE a.id = s.article_id`,
+      );
+      await client.query('DELETE FROM parallax_schema WHERE version = 10');
+      const old = await PostgresStore.open(url);
+      try {
+        assert.deepEqual((await old.search({ q: 'sequia' })).hits.map((h) => h.id), [spanish.article.id], 'found without its accent after the upgrade');
+      } finally {
+        await old.close();
+      }
+    } finally {
+      await client.end();
+    }
+  });
+
   test('a read-only user can open an up-to-date database and read it', async (t) => {
     const reason = postgres.unavailable();
     if (reason) return t.skip(reason);
@@ -1090,6 +1117,7 @@ describe('PostgresStore with several workers', () => {
     const reader = await PostgresStore.open(readerUrl.toString());
     try {
       assert.deepEqual(await reader.articleIds(), [harbour.article.id]);
+      assert.deepEqual((await reader.search({ q: 'dock workers' })).hits.map((h) => h.id), [harbour.article.id], 'and search it');
       await assert.rejects(Promise.resolve(reader.putArticle(spanish)), /permission denied/, 'the user really is read-only');
     } finally {
       await reader.close();

@@ -178,3 +178,43 @@ export function unmarkSnippet(marked: string): { snippet: string; highlights: Ar
   }
   return { snippet, highlights };
 }
+
+/**
+ * Letters with diacritics and their base letters, one character each: every precomposed Latin
+ * letter (Latin-1 Supplement, Extended-A and -B, Extended Additional) whose canonical decomposition
+ * is an ASCII letter plus combining marks ("é" → "e", "ş" → "s", "ệ" → "e"). Letters that do not
+ * decompose ("ø", "ł", "æ") stay, as SQLite's FTS5 `remove_diacritics` leaves them. One character
+ * for one keeps a folded text as long as the original, so offsets found in one hold in the other.
+ */
+export function diacriticFoldTable(): { from: string; to: string } {
+  let from = '';
+  let to = '';
+  for (const [lo, hi] of FOLDED_RANGES) {
+    for (let c = lo; c <= hi; c++) {
+      const ch = String.fromCodePoint(c);
+      const d = ch.normalize('NFD');
+      if (d.length > 1 && /^[A-Za-z]\p{M}+$/u.test(d)) {
+        from += ch;
+        to += d[0];
+      }
+    }
+  }
+  return { from, to };
+}
+const FOLDED_RANGES: ReadonlyArray<[number, number]> = [[0xc0, 0x24f], [0x1e00, 0x1eff]];
+/** A character in the ranges the table covers (a text without one folds to itself). */
+const MAY_FOLD = /[\u00c0-\u024f\u1e00-\u1eff]/;
+let foldMap: Map<string, string> | null = null;
+
+/**
+ * `text` with its accented letters replaced by their base letters, as the PostgreSQL store indexes
+ * and queries (SQLite's FTS5 tokenizer does the same by itself). Same length as `text`.
+ */
+export function foldForSearch(text: string): string {
+  if (!MAY_FOLD.test(text)) return text;
+  if (!foldMap) {
+    const { from, to } = diacriticFoldTable();
+    foldMap = new Map([...from].map((c, i) => [c, to[i]]));
+  }
+  return text.replace(/[\u00c0-\u024f\u1e00-\u1eff]/g, (c) => foldMap!.get(c) ?? c);
+}

@@ -11,31 +11,6 @@
  *   ordering and id-prefix lookups do not depend on the server's locale.
  * - Ingest order (`seq`) and row ids are BIGSERIAL; band keys are unsigned 32-bit, so BIGINT.
  */
-/**
- * Letters with diacritics and their base letters, one character each: every precomposed Latin
- * letter (Latin-1 Supplement, Extended-A and -B, Extended Additional) whose canonical decomposition
- * is an ASCII letter plus combining marks ("é" → "e", "ş" → "s", "ệ" → "e"). Letters that do not
- * decompose ("ø", "ł", "æ") stay, as SQLite's FTS5 `remove_diacritics` leaves them. One character
- * for one keeps a folded text as long as the original, so offsets found in one hold in the other.
- */
-export function diacriticFoldTable(): { from: string; to: string } {
-  let from = '';
-  let to = '';
-  for (const [lo, hi] of [[0xc0, 0x24f], [0x1e00, 0x1eff]]) {
-    for (let c = lo; c <= hi; c++) {
-      const ch = String.fromCodePoint(c);
-      const d = ch.normalize('NFD');
-      if (d.length > 1 && /^[A-Za-z]\p{M}+$/u.test(d)) {
-        from += ch;
-        to += d[0];
-      }
-    }
-  }
-  return { from, to };
-}
-
-const FOLD = diacriticFoldTable();
-
 export const PG_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   {
     version: 1,
@@ -240,20 +215,11 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: 
     version: 10,
     name: 'full-text search ignores accents',
     // "Sao Paulo" finds "São Paulo" and "Erdogan" finds "Erdoğan", as in SQLite (FTS5's
-    // remove_diacritics). The unaccent extension would do it, but a managed database may not allow
-    // extensions: parallax_fold is plain translate() over the letters that decompose to an ASCII
-    // letter plus marks, one character for one (so a snippet found in the folded text is at the same
-    // offset in the original, and is shown as written). Queries fold their words the same way.
-    // Every article is indexed again here, once.
-    sql: `
-      CREATE FUNCTION parallax_fold(t TEXT) RETURNS TEXT
-        LANGUAGE sql IMMUTABLE PARALLEL SAFE
-        AS $$ SELECT translate(t, '${FOLD.from}', '${FOLD.to}') $$;
-      CREATE OR REPLACE FUNCTION parallax_article_tsvector(title TEXT, body TEXT) RETURNS tsvector
-        LANGUAGE sql IMMUTABLE PARALLEL SAFE
-        AS $$ SELECT setweight(to_tsvector('english', parallax_fold(coalesce(title, ''))), 'A')
-                  || setweight(to_tsvector('english', parallax_fold(left(body, 200000))), 'B') $$;
-      UPDATE article_search s SET search = parallax_article_tsvector(a.title, a.text) FROM articles a WHERE a.id = s.article_id;
-    `,
+    // remove_diacritics). The unaccent extension would do it in SQL, but a managed database may not
+    // allow extensions, and translate() over the whole table of accented letters costs ~250 ms per
+    // 200,000 characters: the store folds titles, texts and queries itself (foldForSearch) and
+    // indexes the folded words. Every article is queued here to be indexed again so; until the
+    // store has done it (at its next write or search) the old entries answer.
+    sql: `INSERT INTO search_pending (article_id) SELECT id FROM articles ON CONFLICT DO NOTHING;`,
   },
 ];

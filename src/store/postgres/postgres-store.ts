@@ -33,7 +33,7 @@ import type {
   SearchQuery,
   SearchResult,
 } from '../store.js';
-import { MATCH_END, MATCH_START, parseSearch, toTsquerySql } from '../search-query.js';
+import { MATCH_END, MATCH_START, foldForSearch, parseSearch, toTsquerySql } from '../search-query.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { guardPool, inPooledTransaction } from './pooled-client.js';
 import { ANNOTATION_TABLES, HOLDS_LINK_SQL, KEPT_OUT_SELECT, STAND_INS_SQL, articleFromRow, duplicateFromRow, duplicatesSql, originLocator, originPrefixParams, searchFilterSql, searchHitFromRow, searchOrderSql, splitByOrigins, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
@@ -60,6 +60,13 @@ export function asWritten(marked: unknown, written: unknown): string | null {
   }
   return out;
 }
+
+/** SQLSTATE of "permission denied". */
+const INSUFFICIENT_PRIVILEGE = '42501';
+const SNIPPET_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=40, MinWords=20, MaxFragments=1, FragmentDelimiter=" … "`;
+const TITLE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, HighlightAll=true`;
+/** A regular-expression class of the letters foldForSearch may change (PostgreSQL's syntax, written into SQL: no quote in it). */
+const MAY_FOLD_CLASS = '[\u00c0-\u024f\u1e00-\u1eff]';
 
 /** A pool or one checked-out client: both run queries. */
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -562,65 +569,103 @@ export class PostgresStore implements Store {
    * Index the articles queued in search_pending (by the insert trigger), a batch at a time, outside
    * any transaction. Rows another process is indexing are skipped (SKIP LOCKED), so concurrent
    * writers share the queue instead of waiting on each other. A failure leaves the rows queued: the
-   * next write or search indexes them.
+   * next write or search indexes them. Titles and texts are folded here (foldForSearch: accents off,
+   * as the queries are), the title weighing A and the text B, its first 200,000 characters (a
+   * tsvector holds at most 1 MB; a giant page must not fail).
    */
   private async indexQueuedForSearch(): Promise<void> {
     for (;;) {
-      const { rows } = await this.query(
-        `WITH batch AS (
-           SELECT article_id FROM search_pending ORDER BY article_id LIMIT 256 FOR UPDATE SKIP LOCKED
-         ), done AS (
-           DELETE FROM search_pending p USING batch WHERE p.article_id = batch.article_id RETURNING p.article_id
-         ), indexed AS (
-           INSERT INTO article_search (article_id, search)
-           SELECT a.id, parallax_article_tsvector(a.title, a.text) FROM articles a JOIN done ON done.article_id = a.id
-           ON CONFLICT (article_id) DO NOTHING
-         )
-         SELECT count(*)::int AS n FROM done`,
-      );
-      if ((rows[0].n as number) === 0) return;
+      const indexed = await inPooledTransaction(this.pool, async (client) => {
+        const { rows } = await client.query(
+          `SELECT p.article_id AS id, a.title, left(a.text, 200000) AS text
+           FROM search_pending p JOIN articles a ON a.id = p.article_id
+           ORDER BY p.article_id LIMIT 256 FOR UPDATE OF p SKIP LOCKED`,
+        );
+        if (!rows.length) return 0;
+        const ids = rows.map((r) => r.id as string);
+        await client.query(
+          `INSERT INTO article_search (article_id, search)
+           SELECT x.id, setweight(to_tsvector('english', x.title), 'A') || setweight(to_tsvector('english', x.body), 'B')
+           FROM unnest($1::text[], $2::text[], $3::text[]) AS x(id, title, body)
+           ON CONFLICT (article_id) DO UPDATE SET search = EXCLUDED.search`,
+          [ids, rows.map((r) => foldForSearch((r.title as string | null) ?? '')), rows.map((r) => foldForSearch(r.text as string))],
+        );
+        await client.query('DELETE FROM search_pending WHERE article_id = ANY($1::text[])', [ids]);
+        return rows.length;
+      });
+      if (indexed === 0) return;
     }
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    // what a worker committed but did not get to index (it was killed) is indexed now
-    await this.indexQueuedForSearch();
+    // what a worker committed but did not get to index (it was killed) is indexed now; a read-only
+    // user (a `serve` deployment) may not, and searches what is indexed
+    await this.indexQueuedForSearch().catch((err: { code?: string }) => {
+      if (err.code !== INSUFFICIENT_PRIVILEGE) throw err;
+    });
     const params: unknown[] = [];
     const next = (v: unknown) => {
       params.push(v);
       return `$${params.length}`;
     };
-    // the query's words folded as the index's are (migration 10): "sao" finds "São"
-    const tsquery = toTsquerySql(parseSearch(query.q), (v) => `parallax_fold(${next(v)})`, 'english');
+    // the query's words folded as the index's are: "sao" finds "São"
+    const tsquery = toTsquerySql(parseSearch(query.q), (v) => next(foldForSearch(v)), 'english');
+    const tsqueryParams = params.slice(); // the filters bind theirs after these
     const where = ['s.search @@ q.query', ...searchFilterSql(query, next)].join(' AND ');
     const from = `FROM article_search s JOIN articles a ON a.id = s.article_id, (SELECT ${tsquery} AS query) q WHERE ${where}`;
     const total = Number((await this.queryOnce(`SELECT count(*) AS n ${from}`, params)).rows[0].n);
     const page = [...params];
     const limit = `$${page.push(rowLimit(query.limit))}`;
     const offset = `$${page.push(rowOffset(query.offset))}`;
-    const options = `$${page.push(`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=40, MinWords=20, MaxFragments=1, FragmentDelimiter=" … "`)}`;
-    const titleOptions = `$${page.push(`StartSel=${MATCH_START}, StopSel=${MATCH_END}, HighlightAll=true`)}`;
+    const options = `$${page.push(SNIPPET_OPTIONS)}`;
+    const titleOptions = `$${page.push(TITLE_OPTIONS)}`;
     // ts_rank_cd counts a title word (weight A) 1.0 and a text word (B) 0.4 by default; normalisation 1
     // divides by 1 + log(length), so a long text does not win by length alone.
     // The page first, then headlines for its rows only: ts_headline re-reads the whole text.
-    // The headlines are cut from the folded texts (the query's words are folded); `shown` is the same
-    // stretch of the text as written, found at the folded snippet's offset (folding keeps lengths).
+    // A row whose title or text has accented letters also brings its text (`body`), for the headlines
+    // to be cut again from the folded copies (below).
     const { rows } = await this.queryOnce(
-      `SELECT h.*, substr(h.body, strpos(parallax_fold(h.body), h.plain), char_length(h.plain)) AS shown
-       FROM (SELECT hit.*, replace(replace(hit.marked, chr(2), ''), chr(3), '') AS plain
-             FROM (SELECT hit.id, hit.seq, hit.title, hit.outlet, hit.published_at, hit.language, hit.url, hit.score, left(hit.text, 100000) AS body,
-                     ts_headline('english', parallax_fold(left(hit.text, 100000)), hit.query, ${options}) AS marked,
-                     ts_headline('english', parallax_fold(coalesce(hit.title, '')), hit.query, ${titleOptions}) AS marked_title
-                   FROM (SELECT a.id, a.seq, a.title, a.outlet, a.published_at, a.language, a.url, a.text, q.query,
-                           ts_rank_cd(s.search, q.query, 1) AS score
-                         ${from} ORDER BY ${searchOrderSql(query.sort, 'a')} LIMIT ${limit} OFFSET ${offset}) hit) hit) h
-       ORDER BY ${searchOrderSql(query.sort, 'h')}`,
+      `SELECT hit.id, hit.title, hit.outlet, hit.published_at, hit.language, hit.url, hit.score, ts_headline('english', left(hit.text, 100000), hit.query, ${options}) AS marked,
+         ts_headline('english', coalesce(hit.title, ''), hit.query, ${titleOptions}) AS marked_title,
+         CASE WHEN hit.text ~ '${MAY_FOLD_CLASS}' OR hit.title ~ '${MAY_FOLD_CLASS}' THEN left(hit.text, 100000) END AS body
+       FROM (SELECT a.id, a.seq, a.title, a.outlet, a.published_at, a.language, a.url, a.text, q.query,
+               ts_rank_cd(s.search, q.query, 1) AS score
+             ${from} ORDER BY ${searchOrderSql(query.sort, 'a')} LIMIT ${limit} OFFSET ${offset}) hit
+       ORDER BY ${searchOrderSql(query.sort, 'hit')}`,
       page,
     );
-    return {
-      total,
-      hits: rows.map((r) => searchHitFromRow({ ...r, marked: asWritten(r.marked, r.shown), marked_title: asWritten(r.marked_title, r.title) })),
-    };
+    await this.headlinesFromFoldedText(rows.filter((r) => typeof r.body === 'string'), tsquery, tsqueryParams);
+    return { total, hits: rows.map(searchHitFromRow) };
+  }
+
+  /**
+   * The index holds folded words, so ts_headline over a text as written misses "São" for the query
+   * "sao": for rows with accented letters the headlines are cut from folded copies of title and text
+   * (folded here, sent back), then given their characters as written again (folding keeps one
+   * character for one, so the folded snippet's place in the folded text is its place in the original).
+   */
+  private async headlinesFromFoldedText(rows: Row[], tsquery: string, tsqueryParams: unknown[]): Promise<void> {
+    if (!rows.length) return;
+    const bodies = rows.map((r) => foldForSearch(r.body as string));
+    const titles = rows.map((r) => foldForSearch((r.title as string | null) ?? ''));
+    const args = [...tsqueryParams];
+    const bodiesAt = `$${args.push(bodies)}`;
+    const titlesAt = `$${args.push(titles)}`;
+    const options = `$${args.push(SNIPPET_OPTIONS)}`;
+    const titleOptions = `$${args.push(TITLE_OPTIONS)}`;
+    const { rows: cut } = await this.queryOnce(
+      `SELECT ts_headline('english', x.body, q.query, ${options}) AS marked, ts_headline('english', x.title, q.query, ${titleOptions}) AS marked_title
+       FROM unnest(${bodiesAt}::text[], ${titlesAt}::text[]) WITH ORDINALITY AS x(body, title, n), (SELECT ${tsquery} AS query) q
+       ORDER BY x.n`,
+      args,
+    );
+    rows.forEach((r, i) => {
+      const marked = cut[i].marked as string;
+      const plain = marked.replaceAll(MATCH_START, '').replaceAll(MATCH_END, '');
+      const at = bodies[i].indexOf(plain);
+      r.marked = asWritten(marked, at < 0 ? null : (r.body as string).slice(at, at + plain.length));
+      r.marked_title = asWritten(cut[i].marked_title, r.title);
+    });
   }
 
   async articleIds(): Promise<string[]> {
