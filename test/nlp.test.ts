@@ -140,6 +140,40 @@ test('entities: a newspaper section word alone is a label, but it opens a longer
   assert.ok(!a.entities.some((e) => /^(Business|News|World)$/.test(e.text)), `a section word alone is no name: ${a.entities.map((e) => e.text).join(', ')}`);
 });
 
+test('entities: a hyphenated given name with a lower-case syllable is one name; English compounds on a name are not', () => {
+  const text =
+    'Former president Moon Jae-in met Kim Yo-jong in Seoul. Health minister Min-jun Park joined them later. ' +
+    'A Vladimir Putin-led delegation met a New York-based firm and the Kremlin-backed group.';
+  const a = annotate(text);
+  spansValid(text, a);
+  const persons = a.entities.filter((e) => e.type === 'PERSON').map((e) => e.text);
+  for (const name of ['Moon Jae-in', 'Kim Yo-jong', 'Min-jun Park', 'Vladimir Putin']) assert.ok(persons.includes(name), `${name} in ${persons.join(', ')}`);
+  assert.ok(!a.entities.some((e) => /-(led|based|backed)$/.test(e.text)), `no compound in a name: ${a.entities.map((e) => e.text).join(', ')}`);
+  assert.equal(a.entities.find((e) => e.text === 'New York')?.type, 'PLACE');
+});
+
+test('quotes: a reported clause before "<role> <Name> said" ends at the comma before the role', () => {
+  const cases: Array<[string, string, string]> = [
+    ['The government will raise fuel taxes next year, Finance Minister Anna Berg said.', 'Anna Berg', 'The government will raise fuel taxes next year'],
+    ['Three civilians were killed overnight, regional governor Oleh Marchuk said on Telegram.', 'Oleh Marchuk', 'Three civilians were killed overnight'],
+    ['Two people died in the fire overnight, the regional governor, Lina Sauer, said.', 'Lina Sauer', 'Two people died in the fire overnight'],
+    ['Two more people died in the fire, South Korea\u2019s health minister Min-jun Park said.', 'Min-jun Park', 'Two more people died in the fire'],
+    ['Two people died in the fire overnight, Tomas Reed, the fire chief, said.', 'Tomas Reed', 'Two people died in the fire overnight'],
+    ['Three people were killed in the crash, police said.', 'police', 'Three people were killed in the crash'],
+  ];
+  for (const [text, speaker, clause] of cases) {
+    const a = annotate(text);
+    spansValid(text, a);
+    const q = a.quotes.find((x) => !x.direct);
+    assert.ok(q, `a reported quote in: ${text}`);
+    assert.equal(q.speaker?.canonical, speaker, text);
+    assert.equal(q.text, clause, text);
+  }
+  // a name after "and" opens a new clause, not a speaker phrase
+  const a = annotate('The talks failed on Monday evening, and Anna Berg said nothing more about them.');
+  assert.ok(!a.quotes.some((q) => q.text.startsWith('The talks failed')), `no quote: ${JSON.stringify(a.quotes)}`);
+});
+
 test('quotes: direct quotes with cue after or before, pronoun speakers, continuation', () => {
   const text =
     'Finance Minister Carla Mendes spoke on Monday. “We will cut the deficit,” Mendes told reporters. ' +

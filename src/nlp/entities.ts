@@ -100,6 +100,17 @@ export interface EntityResult {
   countryAt: Map<number, { code: string; end: number; text: string }>;
 }
 
+/**
+ * The lower-case second syllable of a hyphenated (Korean) given name ("Jae-in", "Yo-jong",
+ * "Byung-hun"): one romanised Korean syllable (initial consonants, a vowel, at most a final n, ng,
+ * k, l, m, p or t) glued to the hyphen, and not a word English hyphenates onto names ("-on", "-run").
+ */
+function isGivenNameSyllable(t: Token | undefined): boolean {
+  return !!t && t.kind === 'word' && !t.cap && !t.spaceBefore && KOREAN_SYLLABLE.test(t.text) && !NAME_COMPOUND_WORDS.has(t.key);
+}
+const KOREAN_SYLLABLE = /^(?:[bcdghjkmnprstwy]{0,3})(?:a|ae|ai|e|ee|eo|eu|i|o|oe|oo|u|ui|ya|yae|ye|yeo|yo|yu|wa|wae|we|wi|wo)(?:n|ng|k|l|m|p|t)?$/;
+const NAME_COMPOUND_WORDS = new Set(['on', 'up', 'an', 'at', 'to', 'so', 'go', 'no', 'run', 'man', 'men', 'wide', 'like', 'long', 'one', 'ten', 'day', 'way', 'pan', 'sun', 'mon', 'sat', 'gun', 'tank']);
+
 function isNameToken(t: Token | undefined): boolean {
   return !!t && t.kind === 'word' && t.cap && t.key !== "'s";
 }
@@ -184,6 +195,13 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
         continue;
       }
       if (u.text === '-' && !u.spaceBefore && isNameToken(tokens[j + 1]) && !tokens[j + 1].spaceBefore) {
+        j += 2;
+        continue;
+      }
+      // "Moon Jae-in", "Kim Yo-jong", "Min-jun Park": a Korean given name's second syllable is written
+      // in lower case after the hyphen; within a name of two words or more ("Putin-led", "New
+      // York-based" are compounds)
+      if (u.text === '-' && !u.spaceBefore && isGivenNameSyllable(tokens[j + 1]) && (j - 1 > i || isNameToken(tokens[j + 2]))) {
         j += 2;
         continue;
       }
@@ -467,8 +485,9 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       // "Unification Ministry", "Center for European Policy Analysis", "CBS News"
       return { i: a, j: b, type: 'ORG', canonical: spanText(a, b), country: countryIn(a, b) };
     }
-    // "Lena Park", "Ada Hill": a given name before a place-like surname makes a person
-    const personLike = LEX.givenNames.has(tokens[a].text) && b - a <= 3;
+    // "Lena Park", "Ada Hill", "Min-jun Park": a given name before a place-like surname makes a person
+    const hyphenedGivenName = tokens[a + 1]?.text === '-' && isGivenNameSyllable(tokens[a + 2]);
+    const personLike = (LEX.givenNames.has(tokens[a].text) && b - a <= 3) || (hyphenedGivenName && b - a <= 5);
     if (LEX.keywords.place.has(head) && b - a > 1 && !personLike) return { i: a, j: b, type: 'PLACE', canonical: spanText(a, b), country: countryIn(a, b) };
     const tx = tokens[a].text;
     if (b - a === 1) {

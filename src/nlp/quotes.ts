@@ -42,6 +42,8 @@ const BETWEEN_SUBJECT_AND_VERB = new Set([
   'consistently', 'bluntly', 'flatly', 'angrily', 'firmly', 'told', 'been',
 ]);
 const PLURAL_OR_IT = new Set(['they', 'it', 'we']);
+/** Nouns for a body of people that speak without an article or a plural ending ("police said"). */
+const COLLECTIVE_NOUNS = new Set(['police', 'staff', 'personnel', 'management', 'military', 'media', 'clergy', 'security']);
 /** A cue word after these is a noun ("a report", "his remarks"). */
 const DETERMINER_BEFORE = new Set(['a', 'an', 'the', 'this', 'that', 'its', 'his', 'her', 'their', 'our', "'s", 'recent', 'new']);
 /** Words that start a new clause after a closing quote: a cue beyond them belongs to that clause. */
@@ -215,8 +217,9 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     if (tokens[s - 1] && (tokens[s - 1].key === 'the' || tokens[s - 1].key === 'a' || tokens[s - 1].key === 'an')) s--;
     const last = tokens[e];
     if (last.kind !== 'word' || LEX.stopwords.has(last.key) || e - s > 5) return null;
-    // a lone lowercase word that is not a plural noun ("analysts", "officials") is not a speaker
-    if (s === e && !last.cap && !last.key.endsWith('s')) return null;
+    // a lone lowercase word that is not a plural noun ("analysts", "officials") is not a speaker,
+    // unless it names a body of people ("police said", "staff said")
+    if (s === e && !last.cap && !last.key.endsWith('s') && !COLLECTIVE_NOUNS.has(last.key)) return null;
     // "Crowds lining the streets chanted": a short participle phrase from the sentence start
     const sStart = sentences[sentOf[e]].tokStart;
     if (s > sStart && s - sStart <= 4 && e - sStart <= 7) {
@@ -560,8 +563,9 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
           const nx = after ? tokens[after.j] : undefined;
           if (after && (!nx || terminal(nx) || nx.text === ',' || sentOf[after.j] !== sentOf[c])) sp = after;
         }
-        if (sp && sp.i > sent.tokStart + 2 && tokens[sp.i - 1]?.text === ',') {
-          const ce = sp.i - 1;
+        const phraseStart = sp ? speakerPhraseStart(sp) : -1;
+        if (sp && phraseStart > sent.tokStart + 2 && tokens[phraseStart - 1]?.text === ',') {
+          const ce = phraseStart - 1;
           if (!insideDirect(ce - 1) && !(OPEN_TO_CLOSE['\u201c'] === tokens[ce - 1]?.text) && tokens[ce - 1]?.text !== '\u201d') {
             pushIndirect(sent.tokStart, ce, sp, cueOf(c));
           }
@@ -621,6 +625,27 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       if (lemma === 'call' || lemma === 'describe') continue;
       pushIndirect(cs, ce, sp, cueOf(c));
     }
+  }
+
+  /**
+   * The token where the speaker's phrase begins: a role written before the name belongs to it
+   * ("..., Finance Minister Anna Berg said", "..., the regional governor, Anna Berg, said"), so the
+   * reported clause ends at the comma before the role, not inside it.
+   */
+  function speakerPhraseStart(sp: SpeakerRef): number {
+    const m = mentionStartingAt.get(sp.i);
+    const role = m?.roleSpan;
+    if (!m || !role || role.end > m.start || !/^\s*,?\s*$/.test(text.slice(role.end, m.start))) return sp.i;
+    let k = tokAt(role.start);
+    if (k >= sp.i) return sp.i;
+    // "Spain's health minister", "the country's health minister": the possessor goes with the role
+    if (tokens[k - 1]?.key === "'s") {
+      let p = k - 2;
+      while (p > k - 5 && p >= 0 && tokens[p].kind === 'word' && !LEX.speechVerbs.has(tokens[p].key) && tokens[p - 1]?.kind === 'word' && tokens[p - 1].cap === tokens[p].cap && !DETERMINER_BEFORE.has(tokens[p - 1].key)) p--;
+      if (p >= 0 && tokens[p].kind === 'word') k = p;
+    }
+    if (tokens[k - 1] && DETERMINER_BEFORE.has(tokens[k - 1].key) && tokens[k - 1].key !== "'s") k--;
+    return k;
   }
 
   function nounPhraseAfter(k: number, end: number): SpeakerRef | null {
