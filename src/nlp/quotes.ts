@@ -635,7 +635,7 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
   function speakerPhraseStart(sp: SpeakerRef): number {
     const m = mentionStartingAt.get(sp.i);
     const role = m?.roleSpan;
-    if (!m || !role || role.end > m.start || !/^\s*,?\s*$/.test(text.slice(role.end, m.start))) return sp.i;
+    if (!m || !role || role.end > m.start || m.start - role.end > 4 || !['', ','].includes(text.slice(role.end, m.start).trim())) return sp.i;
     let k = tokAt(role.start);
     if (k >= sp.i) return sp.i;
     // "Spain's health minister", "the country's health minister": the possessor goes with the role
