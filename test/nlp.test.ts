@@ -73,6 +73,9 @@ test('times: the tense of the clause picks the weekday before or after the publi
     ['June', '2026-06'],
     ['June', '2025-06'],
   ]);
+  // plans and expectations look ahead; "scheduled for" names a month too
+  const ahead = annotate('The leaders plan to meet in June. The two sides expect to sign in July. The vote is scheduled for April.', { publishedAt: '2025-03-10' });
+  assert.deepEqual(ahead.times.map((t) => [t.text, t.value]), [['June', '2025-06'], ['July', '2025-07'], ['April', '2025-04']]);
   const seasons = annotate('Talks began in the autumn of 2023 and should end by the summer.', { publishedAt: '2025-03-18' });
   assert.deepEqual(seasons.times.map((t) => [t.text, t.value]), [['autumn of 2023', '2023-FA'], ['the summer', '2025-SU']]);
 });

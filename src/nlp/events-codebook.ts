@@ -123,6 +123,9 @@ export function codebookReadingOf(ctx: CodebookContext, code: string, v: number,
   if (code.startsWith('09') && tokens[after]?.key === 'for') return '---';
   // "faced a long road", "faces criticism": facing a situation is no meeting
   if (code.startsWith('04') && /^fac(e|es|ed|ing)$/.test(key) && !ctx.nameAt(vEnd)) return '---';
+  // "economists expected two more hikes": expecting a thing is a forecast, no event; the dictionary's
+  // intent (030) is "expects to sign", an infinitive after the verb
+  if (code === '030' && /^expect(s|ed|ing)?$/.test(key) && tokens[vEnd]?.key !== 'to') return '---';
   // "seek co-financing from the EIB": asking someone for something is a request (CAMEO 020), where
   // the dictionary's default for "seek" is an intent to cooperate (030): a "from" within eight
   // tokens of the verb, before any punctuation but a hyphen

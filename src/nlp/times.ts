@@ -60,6 +60,8 @@ const UNITS = new Map<string, 'D' | 'W' | 'M' | 'Y'>([
 const TIME_PREPS = new Set([
   'in', 'since', 'until', 'till', 'by', 'of', 'from', 'through', 'during', 'before', 'after', 'on', 'early', 'late',
   'mid', 'last', 'next', 'this', 'between', 'and', 'to', 'around', 'throughout', 'starting', 'ending', 'that', 'as', 'the',
+  // "scheduled for June", "planned for October"
+  'for',
 ]);
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -398,7 +400,7 @@ function monthAfter(A: Date, month: number, includeCurrent = false): string {
   return `${y}-${pad(month)}`;
 }
 
-const FUTURE_MARKERS = new Set(['will', "'ll", 'shall', 'would', 'scheduled', 'due', 'expected', 'plans', 'planned', 'planning', 'intends', 'aims', 'upcoming', 'next', 'tomorrow', 'going']);
+const FUTURE_MARKERS = new Set(['will', "'ll", 'shall', 'would', 'scheduled', 'due', 'expected', 'plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'aim', 'aims', 'expect', 'expects', 'hope', 'hopes', 'upcoming', 'next', 'tomorrow', 'going']);
 const PAST_MARKERS = new Set(['was', 'were', 'had', 'did', 'said', 'told', 'ago', 'last', 'yesterday', 'earlier', 'began', 'broke', 'met', 'came', 'went', 'took', 'gave', 'made', 'found', 'saw', 'left', 'fell', 'rose', 'won', 'lost', 'held', 'spent', 'sent', 'brought', 'began']);
 
 /**
