@@ -74,6 +74,19 @@ test('events: a nominal object headed by an agent noun is the target', () => {
   assert.equal(ev?.target[0]?.text, 'the government');
 });
 
+test('events: the agent a clash is with or against is the target, not the place named after it; expecting a thing is no event', () => {
+  const clash = events('Protesters clashed with police in central Nairobi on Sunday.')[0];
+  assert.equal(clash?.category, 'ASSAULT');
+  assert.equal(clash?.target[0]?.text, 'police');
+  assert.equal(clash?.place?.text, 'Nairobi');
+  assert.equal(events('Rebels clashed with government forces overnight.')[0]?.target[0]?.text, 'government forces');
+  assert.equal(events('Troops fought against rebels near the border.')[0]?.target[0]?.text, 'rebels');
+  // after a direct object the place stays the target, as CAMEO codes it
+  assert.equal(events('Syria withdrew its troops from Lebanon.')[0]?.target[0]?.text, 'Lebanon');
+  assert.equal(events('Customers expect fast service from the company.').length, 0);
+  assert.equal(events('Ghana and Togo expect to sign a trade deal in June.')[0]?.category, 'AGREE');
+});
+
 test('events: verbs without a dictionary code take the CAMEO family of their patterns', () => {
   // ACCEPT's patterns in CAMEO.2.0 are mostly 03x (intent to cooperate)
   assert.equal(events('Ghana accepted the proposal.')[0]?.category, 'AGREE');

@@ -155,18 +155,27 @@ export function nominalSubject(ctx: SubjectContext, clauseStart: number, lastTok
 export function nominalObject(ctx: SubjectContext, from: number, end: number): EventParticipant | null {
   const { tokens, text } = ctx;
   let a = from;
-  if (a >= end || !DETERMINERS.has(tokens[a].key)) return null;
-  a++;
-  const start = tokens[from].start;
+  // "clashed with police", "fought against rebels": the object of the preposition, a bare noun too
+  const prep = a < end && (tokens[a].key === 'with' || tokens[a].key === 'against');
+  if (prep) a++;
+  const phraseStart = a;
+  if (a < end && DETERMINERS.has(tokens[a].key)) a++;
+  else if (!prep) return null;
+  if (a >= end) return null;
+  const start = tokens[phraseStart].start;
   // a word that can be part of the noun phrase: no tail, verb, "and" or "to"
   const nounWord = (t: Token) => t.kind === 'word' && !TAIL_START.has(t.key) && !ctx.isFiniteVerb(t.key) && t.key !== 'and' && t.key !== 'to';
-  let b = a;
-  while (b < end && b < a + 4 && nounWord(tokens[b])) b++;
+  let last = a;
+  while (last < end && last < a + 4 && nounWord(tokens[last])) last++;
+  // after "with"/"against", the longest run ending in an agent noun ("clashed with government
+  // forces overnight" → "government forces"); after a verb, the run as it stands
+  let b = last;
+  if (prep) while (b > a && !ctx.isAgentKey(tokens[b - 1].key)) b--;
   if (b === a) return null;
   const head = tokens[b - 1];
   if (!ctx.isAgentKey(head.key) || HAZARDS.has(head.key)) return null;
   // a noun compound goes on ("the government forces"): only a phrase ending here
-  if (b < end && nounWord(tokens[b]) && !/^(that|who|which|over|after|before|into|about|against|as|by)$/.test(tokens[b].key)) return null;
+  if (b < end && nounWord(tokens[b]) && !/^(that|who|which|over|after|before|into|about|against|as|by|overnight|today|tonight|yesterday|again|also|too)$/.test(tokens[b].key)) return null;
   let country: string | undefined;
   for (let k = a; k < b && !country; k++) country = ctx.countryStartingAt(k)?.code;
   const phrase = text.slice(start, head.end);

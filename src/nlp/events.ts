@@ -307,6 +307,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return best >= 0 && offset < quoteSpans[best][1];
   };
   const mentionAt = new Map<number, MentionRec>(); // token index → mention covering it (first token)
+  const mentionByStart = new Map<number, MentionRec>(ents.mentions.map((m) => [m.start, m])); // character offset → mention
   const mentionEnd = new Map<number, MentionRec>();
   for (const m of ents.mentions) {
     mentionAt.set(m.tokStart, m);
@@ -705,9 +706,13 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     const passive = (/ed$/.test(t.key) && COPULAS.has(tokens[v - 1]?.key ?? '')) || reducedPassive;
     let passiveUnknownAgent = false;
     let target = nounSubjectAt >= 0 ? (tokens[nounSubjectAt + 1]?.key === 'against' ? firstAfter(nounSubjectAt + 2, v) : []) : firstAfter(vEnd, s.tokEnd, THREAT_TRIGGER.test(t.key));
-    if (!target.length) {
+    {
+      // the agent a fight is "with" or "against" is its target even when a place is named further
+      // on ("clashed with police in central Nairobi": the police, in Nairobi); a place after a
+      // direct object stays the target, as CAMEO codes it ("withdraw its troops from Lebanon")
       const np = nominalObject(subjectCtx, vEnd, s.tokEnd);
-      if (np) target = [np];
+      const prepObject = tokens[vEnd]?.key === 'with' || tokens[vEnd]?.key === 'against';
+      if (np && (!target.length || (prepObject && target.length === 1 && target[0].start > np.start && mentionByStart.get(target[0].start)?.type === 'PLACE'))) target = [np];
     }
     if (passive) {
       let byAt = -1;
