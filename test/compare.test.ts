@@ -148,6 +148,23 @@ test('compare: an organisation and its spokesperson saying the same words are on
   assert.equal(c.conflict, null);
 });
 
+test('compare: words one outlet reports as said and another as denied are a polarity conflict, whoever the speakers', () => {
+  const cmp = compareStory([
+    article('a', 'North Ledger', '2025-03-03', 'Transport Minister Lena Varga said the ferry operator had ignored a storm warning before the crossing.'),
+    article('b', 'River Daily', '2025-03-04', 'The ferry operator denied that it had ignored a storm warning before the crossing.'),
+  ]);
+  const c = cmp.claims.find((x) => x.kind === 'quote');
+  assert.ok(c, 'one claim for the two reports');
+  assert.equal(c.conflict?.kind, 'polarity');
+  assert.deepEqual(
+    c.conflict.versions.map((v) => [v.value, v.voices]).sort(),
+    [['denied by ferry operator', ['River Daily']], ['said by Lena Varga', ['North Ledger']]],
+  );
+  // a wire dateline is not part of the words reported
+  const dl = annotate('VELMORA (Wire Daily) \u2014 At least 14 people died when a ferry capsized off the coast on Sunday, the coast guard said.');
+  assert.ok(dl.quotes.some((q) => q.text.startsWith('At least 14 people died')), `the report starts after the dateline: ${JSON.stringify(dl.quotes.map((q) => q.text))}`);
+});
+
 test('parallax compare on the sample corpus: a story with several outlets, text and JSON', () => {
   const tmp = tempDir();
   try {

@@ -20,7 +20,8 @@ import { needsShared, repoRoot, sharedDir } from './helpers.js';
 /** Digests of the extract output per version; a new version records its own. */
 const DIGESTS: Record<number, { examples: string; articleExtraction: string }> = {
   1: { examples: 'b324435e9aacd367', articleExtraction: '7fa01b11f149c7da' },
-  // 2: newsletter e-mail fields and inline "About the author:" bios removed; neither set has one
+  // 2: newsletter e-mail fields and inline "About the author:" bios removed; a plain text's outlet
+  // line between headline and date line read; neither set has one
   2: { examples: 'b324435e9aacd367', articleExtraction: '7fa01b11f149c7da' },
 };
 

@@ -16,6 +16,18 @@ test('print-style header: masthead, date line, headline, byline and outlet line 
   for (const l of h.lines) assert.equal(text.slice(l.start, l.end), l.text, 'offsets point at the line');
 });
 
+test('headline, outlet, date: the outlet line between headline and date line is the outlet', () => {
+  const text = `Council votes to rebuild river bridge\n\nValley Courier\nMay 6, 2025\n\n${BODY}`;
+  const h = parseTextHeader(text);
+  assert.equal(h.title, 'Council votes to rebuild river bridge');
+  assert.equal(h.outlet, 'Valley Courier');
+  assert.equal(h.publishedAt, '2025-05-06');
+  assert.deepEqual(h.lines.map((l) => l.kind), ['title', 'outlet-line', 'date-line']);
+  // a short capitalised line after the headline with no date or byline after it is not claimed as the outlet
+  const deck = parseTextHeader(`Council votes to rebuild river bridge\nRiver Bridge Vote\n\n${BODY}`);
+  assert.equal(deck.outlet, null);
+});
+
 test('a text that opens with prose has no header; a dateline is never taken for a title', () => {
   assert.deepEqual(parseTextHeader(BODY).lines, []);
   const dl = parseTextHeader(`CEDAR FALLS, Iowa (Wire) —\n${BODY}`);

@@ -85,7 +85,12 @@ export function parseTextHeader(text: string): TextHeader {
   if (text.slice(bodyStart).trim().length < 80) return header;
 
   let afterByline = false;
-  for (const line of lines) {
+  const isDateOrByline = (raw: string | undefined): boolean => {
+    if (raw === undefined) return false;
+    const t = raw.replace(/\s+/g, ' ');
+    return BYLINE.test(t) || (wordCount(t) <= 14 && findDatesInText(t).length > 0);
+  };
+  for (const [index, line] of lines.entries()) {
     const t = line.text.replace(/\s+/g, ' ');
     const by = BYLINE.exec(t);
     if (by && !header.byline && wordCount(t) <= 14) {
@@ -104,7 +109,9 @@ export function parseTextHeader(text: string): TextHeader {
         continue;
       }
     }
-    if (afterByline && !header.outlet && looksLikeName(t)) {
+    // the outlet's name on its own line after the byline, or between the headline and the date
+    // line or byline ("Ferry capsizes off the coast" / "Harbour Times" / "March 4, 2025")
+    if (!header.outlet && looksLikeName(t) && (afterByline || (header.title && isDateOrByline(lines[index + 1]?.text)))) {
       header.outlet = t;
       header.lines.push({ kind: 'outlet-line', ...line });
       continue;

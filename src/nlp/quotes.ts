@@ -567,7 +567,7 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
         if (sp && phraseStart > sent.tokStart + 2 && tokens[phraseStart - 1]?.text === ',') {
           const ce = phraseStart - 1;
           if (!insideDirect(ce - 1) && !(OPEN_TO_CLOSE['\u201c'] === tokens[ce - 1]?.text) && tokens[ce - 1]?.text !== '\u201d') {
-            pushIndirect(sent.tokStart, ce, sp, cueOf(c));
+            pushIndirect(afterDateline(sent.tokStart, ce), ce, sp, cueOf(c));
           }
           continue;
         }
@@ -625,6 +625,22 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       if (lemma === 'call' || lemma === 'describe') continue;
       pushIndirect(cs, ce, sp, cueOf(c));
     }
+  }
+
+  /**
+   * Where a sentence's own words begin after a wire dateline ("VELMORA (Wire Daily) — At least 14
+   * ...", "SEOUL, South Korea (AP) — ..."): a city in capitals, capitalised words, commas and
+   * brackets, then a dash. Else `start`.
+   */
+  function afterDateline(start: number, end: number): number {
+    const first = tokens[start];
+    if (!first || first.kind !== 'word' || first.text.length < 3 || first.text !== first.text.toUpperCase()) return start;
+    for (let k = start + 1; k < end && k < start + 12; k++) {
+      const t = tokens[k];
+      if (t.text === '\u2014' || t.text === '\u2013' || (t.text === '-' && t.spaceBefore)) return k + 1 < end ? k + 1 : start;
+      if (!(t.kind === 'word' && t.cap) && !(t.kind === 'punct' && (t.text === ',' || t.text === '(' || t.text === ')'))) return start;
+    }
+    return start;
   }
 
   /**

@@ -293,7 +293,9 @@ function statedClaims(a: ComparableArticle): Stated[] {
     const cluster = ann.clusters.find((c) => c.canonical === q.speaker!.canonical && (c.type === 'PERSON' || c.type === 'ORG'));
     // an organisation's words are also its spokesperson's: keep where the person spoke from
     const roles = cluster?.type === 'ORG' ? 'ORG' : `${cluster?.roles.join('; ') ?? ''}\u0000${a.text.slice(sentence.start, sentence.end)}`;
-    quotes.push({ kind: 'quote', key: 'quote', label: q.text, article: a, voice, sentence, span: q, value: q.speaker.canonical, words: qw, roles, named: !!cluster && isNamed(q.speaker.canonical) });
+    // "the operator denied that it had ignored the warning": the words reported, as denied
+    const modality: EventModality | undefined = q.cue && DENIAL_CUE.test(q.cue) ? 'negated' : undefined;
+    quotes.push({ kind: 'quote', key: 'quote', label: q.text, article: a, voice, sentence, span: q, value: q.speaker.canonical, words: qw, roles, named: !!cluster && isNamed(q.speaker.canonical), ...(modality ? { modality } : {}) });
   }
   // "X said it was a 'struggle against …'" yields the reported statement and the quotation inside
   // it: one statement, kept in its longest form
@@ -447,6 +449,12 @@ function conflictOf(group: Stated[], o: CompareOptions): Conflict | null {
     return conflict('date');
   }
   if (kind === 'quote') {
+    // said by one, denied by another ("the minister said the operator ignored the warning" / "the
+    // operator denied that it had ignored the warning"): who says which, whoever they are
+    if (group.some((s) => s.modality === 'negated') && group.some((s) => s.modality !== 'negated')) {
+      for (const s of group) add(`${s.modality === 'negated' ? 'denied' : 'said'} by ${s.value}`, s.voice);
+      return conflict('polarity');
+    }
     // only named speakers can contradict each other: "she" or "two ministers" is an attribution
     // the annotator could not resolve, not a different source
     for (const s of group) if (s.value && s.named) add(s.value, s.voice);
@@ -468,6 +476,9 @@ function conflictOf(group: Stated[], o: CompareOptions): Conflict | null {
   for (const s of group) add((s.value ?? '?').replace(/^~/, ''), s.voice);
   return conflict('value');
 }
+
+/** Verbs that report words as denied rather than said. */
+const DENIAL_CUE = /^(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|reject(?:s|ed|ing)?|disput(?:e|es|ed|ing)|rebut(?:s|ted|ting)?|dismiss(?:es|ed|ing)?)$/i;
 
 /** Roles that speak for an organisation: their words and the organisation's are one source. */
 const SPOKESPERSON = /\b(spokes(?:person|man|woman)|representative|press officer|statement)\b/i;
