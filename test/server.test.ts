@@ -150,6 +150,22 @@ test('api: one entity with its articles (titled) and what it is quoted saying; u
     'only quotes whose speaker is one of its names, in its articles',
   );
   assert.ok(one.quotes.some((q: { articleId: string; start: number }) => q.articleId === quoted.articleId && q.start === quoted.start), 'the quote we started from');
+  // its events: each has it among the actors or the targets, in one of its articles
+  const { body: countries } = await get('/api/entities?type=PLACE&limit=50');
+  let withEvents: { canonical: string; aliases: string[]; articles: string[]; events: Array<{ articleId: string; actor: Array<{ canonical: string; text: string }>; target: Array<{ canonical: string; text: string }> }> } | undefined;
+  for (const c of countries) {
+    const { body: page } = await get(`/api/entities/${encodeURIComponent(c.id)}`);
+    if (page.events.length) {
+      withEvents = page;
+      break;
+    }
+  }
+  assert.ok(withEvents, 'some place of the sample corpus acts or is acted on');
+  const its = new Set([withEvents.canonical, ...withEvents.aliases].map((n) => n.toLowerCase()));
+  for (const e of withEvents.events) {
+    assert.ok(withEvents.articles.includes(e.articleId), 'in one of its articles');
+    assert.ok([...e.actor, ...e.target].some((p) => its.has(p.canonical.toLowerCase()) || its.has(p.text.toLowerCase())), `it takes part in ${JSON.stringify(e)}`);
+  }
   assert.equal((await get('/api/entities/person%3Anobody-at-all')).res.statusCode, 404);
 });
 

@@ -206,6 +206,7 @@ test('ui: an article lists its entities and quotes; an entity links to its page 
   assert.equal(await page.textContent('main h2'), quoted.speaker.canonical);
   assert.ok((await page.locator('main section:has(h3:has-text("Articles")) tbody tr').count()) >= 1, 'the articles that mention it');
   assert.ok((await page.locator('main section:has(h3:has-text("Quoted")) tbody tr').count()) >= 1, 'what it is quoted saying');
+  assert.equal(await page.locator('main h3', { hasText: /^Events \(\d+\)$/ }).count(), 1, 'and a section for its events');
   await page.locator('main section:has(h3:has-text("Articles")) tbody a').first().click();
   await page.waitForSelector('.article-text');
   // the entities tab links each name to the same page

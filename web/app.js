@@ -356,7 +356,7 @@ async function reusePage(aId, bId) {
   );
 }
 
-/** One entity across the corpus: names, roles, the articles that mention it, what it is quoted saying. */
+/** One entity across the corpus: names, roles, the articles that mention it, its events, what it is quoted saying. */
 async function entityPage(type, name) {
   setTab('entities');
   const found = await api(`/api/entities?type=${encodeURIComponent(type)}&name=${encodeURIComponent(name)}&limit=100`);
@@ -376,6 +376,17 @@ async function entityPage(type, name) {
     ].filter(([, v]) => v).flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
     el('section', {}, el('h3', {}, `Articles (${e.articles.length}${e.articleSummaries.length < e.articles.length ? `, the first ${e.articleSummaries.length} shown` : ''})`),
       table(['date', 'outlet', 'title'], e.articleSummaries.map((a) => [el('span', { class: 'nowrap' }, day(a.publishedAt)), a.outlet || '–', el('a', { href: `#/article/${encodeURIComponent(a.id)}` }, a.title || '(untitled)')]))),
+    el('section', {}, el('h3', {}, `Events (${e.events.length})`),
+      e.events.length
+        ? table(['category', 'actor', 'trigger', 'target', 'time', 'article'], e.events.map((x) => [
+          x.category,
+          x.actor.map((p) => p.canonical).join(' & '),
+          x.trigger.text,
+          x.target.map((p) => p.canonical).join(' & '),
+          x.time ?? '',
+          el('a', { href: `#/article/${encodeURIComponent(x.articleId)}` }, summaries.get(x.articleId)?.outlet || short(x.articleId)),
+        ]))
+        : el('p', { class: 'muted' }, 'no events with it as actor or target')),
     el('section', {}, el('h3', {}, `Quoted (${e.quotes.length})`),
       e.quotes.length
         ? table(['cue', 'quote', 'article'], e.quotes.map((q) => [q.cue ?? '', q.direct ? `“${q.text}”` : q.text, el('a', { href: `#/article/${encodeURIComponent(q.articleId)}` }, summaries.get(q.articleId)?.outlet || short(q.articleId))]))

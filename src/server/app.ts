@@ -20,7 +20,8 @@ import { relateCorpus } from '../stories/relate-corpus.js';
 import type { StoryRecord } from '../stories/store-port.js';
 import { STORY_SORTS, selectStories, storyIndex, storyRef, type StoryQuery } from '../stories/story-query.js';
 import { DATE_BOUND, MAX_QUERY_CHARS, SEARCH_SORTS, SearchQueryError } from '../store/search-query.js';
-import type { SearchQuery, Store, StoredQuote } from '../store/store.js';
+import type { SearchQuery, Store, StoredEvent, StoredQuote } from '../store/store.js';
+import type { EventParticipant } from '../nlp/types.js';
 import { reusedPassages } from '../similarity/reuse.js';
 
 export interface ServerOptions {
@@ -56,6 +57,8 @@ class NotFound extends Error {}
 
 /** Articles listed on an entity's page (the count of all is in `articles`). */
 const ENTITY_ARTICLES_SHOWN = 200;
+/** Events listed on an entity's page. */
+const ENTITY_EVENTS_SHOWN = 200;
 /** Quotes listed on an entity's page. */
 const ENTITY_QUOTES_SHOWN = 200;
 /** Longest article text `/api/reuse` aligns. */
@@ -253,11 +256,18 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
     const entity = mergeCorpusEntities(await store.entityClusters()).find((e) => e.id === id);
     if (!entity) throw new NotFound(`no entity "${id}"`);
     const articles = [];
+    const events: StoredEvent[] = [];
+    const names = new Set([entity.canonical, ...entity.aliases].map(foldName));
+    const isIt = (p: EventParticipant) => names.has(foldName(p.canonical)) || names.has(foldName(p.text));
     for (const articleId of entity.articles.slice(0, ENTITY_ARTICLES_SHOWN)) {
       const a = await store.getArticle(articleId);
       if (a) articles.push({ id: a.id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt });
+      // what it did and what was done to it: events with it among the actors or the targets
+      for (const e of (await store.getAnnotations(articleId))?.events ?? []) {
+        if (events.length < ENTITY_EVENTS_SHOWN && (e.actor.some(isIt) || e.target.some(isIt))) events.push({ ...e, articleId });
+      }
     }
-    return { ...entity, articleSummaries: articles, quotes: await quotesOf(store, entity) };
+    return { ...entity, articleSummaries: articles, quotes: await quotesOf(store, entity), events };
   });
 
   // Passages two articles share, side by side with their word difference (as `parallax reuse --json`).
