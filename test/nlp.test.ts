@@ -172,6 +172,21 @@ test('quotes: a reported clause before "<role> <Name> said" ends at the comma be
     assert.equal(q.speaker?.canonical, speaker, text);
     assert.equal(q.text, clause, text);
   }
+  // "said in a statement that", "told reporters at a news conference on Monday that"; an aside after the speaker
+  const more: Array<[string, string, string]> = [
+    ['The ministry said in a statement that the strike was unlawful.', 'ministry', 'the strike was unlawful'],
+    ['Berg told reporters at a news conference on Monday that the talks would resume.', 'Berg', 'the talks would resume'],
+    ['Officials, who spoke on condition of anonymity, said the plan had been shelved.', 'Officials', 'the plan had been shelved'],
+  ];
+  for (const [text, speaker, clause] of more) {
+    const q = annotate(text).quotes.find((x) => !x.direct);
+    assert.equal(q?.speaker?.canonical, speaker, text);
+    assert.equal(q?.text, clause, text);
+  }
+  // a participle and a determiner "that" open no report
+  for (const text of ['Phoenix is a web framework written in Elixir that follows the MVC pattern closely.', 'The new model adds to that legacy with a modular and customizable design.']) {
+    assert.deepEqual(annotate(text).quotes, [], text);
+  }
   // a name after "and" opens a new clause, not a speaker phrase
   const a = annotate('The talks failed on Monday evening, and Anna Berg said nothing more about them.');
   assert.ok(!a.quotes.some((q) => q.text.startsWith('The talks failed')), `no quote: ${JSON.stringify(a.quotes)}`);

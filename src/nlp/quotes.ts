@@ -42,6 +42,8 @@ const BETWEEN_SUBJECT_AND_VERB = new Set([
   'consistently', 'bluntly', 'flatly', 'angrily', 'firmly', 'told', 'been',
 ]);
 const PLURAL_OR_IT = new Set(['they', 'it', 'we']);
+/** Prepositions that open a phrase between a cue and its "that" ("said in a statement that"). */
+const CUE_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'via', 'through', 'to', 'from', 'with']);
 /** Nouns for a body of people that speak without an article or a plural ending ("police said"). */
 const COLLECTIVE_NOUNS = new Set(['police', 'staff', 'personnel', 'management', 'military', 'media', 'clergy', 'security']);
 /** A cue word after these is a noun ("a report", "his remarks"). */
@@ -280,7 +282,18 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       if (subj) return subj;
     }
     // participle ("..., saying") or appositive ("Koo, a spokesman ..., said"): the sentence subject
-    if (tokens[e].text === ',' || tokens[c].key.endsWith('ing')) return sentenceSubject(sentOf[c], c);
+    if (tokens[e].text === ',' || tokens[c].key.endsWith('ing')) {
+      const subject = sentenceSubject(sentOf[c], c);
+      if (subject || !allowNP || tokens[e].text !== ',') return subject;
+      // "Officials, who spoke on condition of anonymity, said": the noun phrase before the aside
+      let open = e - 1;
+      while (open > minTok && open > e - 25 && tokens[open].text !== ',') open--;
+      // (people only: an agent or a title heads it, "Officials", "the ambassador"; the cue a finite verb)
+      const head = tokens[open - 1];
+      const person = !!head && head.kind === 'word' && (LEX.agents.has(head.key) || LEX.titles.has(head.key) || LEX.agents.has(head.key.replace(/s$/, '')) || LEX.titles.has(head.key.replace(/s$/, '')));
+      if (person && !tokens[c].key.endsWith('ing') && tokens[open].text === ',' && tokens[open + 1]?.key === 'who') return nounPhraseEndingAt(open - 1, minTok);
+      return null;
+    }
     if (allowNP) return nounPhraseEndingAt(e, minTok);
     return null;
   }
@@ -597,6 +610,19 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
           sawTime = true;
         }
         if (sawTime && tokens[k]?.key === 'that') cs = k;
+      }
+      // "said in a statement that ...", "said at a news conference on Monday that ...": a short
+      // prepositional phrase between the cue and "that"
+      // (not after a participle, "a framework written in Elixir that follows"; and "that" after a
+      // preposition is a determiner, "adds to that legacy")
+      if (tokens[cs]?.key !== 'that' && CUE_PREPOSITIONS.has(tokens[cs]?.key ?? '') && !/ing$|^(?:written|spoken)$/.test(tokens[c].key)) {
+        for (let k = cs + 1; k < sent.tokEnd && k <= cs + 8; k++) {
+          if (tokens[k].key === 'that') {
+            if (!CUE_PREPOSITIONS.has(tokens[k - 1].key)) cs = k;
+            break;
+          }
+          if (tokens[k].kind === 'punct' || LEX.speechVerbs.has(tokens[k].key)) break;
+        }
       }
       const hasThat = tokens[cs]?.key === 'that';
       if (hasThat) cs++;
