@@ -132,6 +132,36 @@ test('ui: search marks the matches (title and snippet), shows hostile text as te
   await page.close();
 });
 
+test('ui: search filters by outlet and date and orders newest first; the filters live in the address; a bad date says why', { skip }, async () => {
+  const { page, problems } = await watchedPage();
+  await page.goto(`${base}/#/search/flood`);
+  await page.waitForSelector('ol.hits li');
+  const all = await page.locator('ol.hits li').count();
+  await page.selectOption('main select[name=outlet]', 'Meridian Wire');
+  await page.selectOption('main select[name=sort]', 'recent');
+  await page.waitForFunction(() => location.hash.includes('sort%3Drecent'));
+  await page.waitForFunction((n) => document.querySelectorAll('ol.hits li').length < n, all);
+  const outlets = await page.locator('ol.hits li > span.muted').allTextContents();
+  assert.ok(outlets.length > 0 && outlets.every((o) => o.startsWith('Meridian Wire ·')), `only that outlet: ${outlets.join('; ')}`);
+  const days = outlets.map((o) => o.split(' · ')[1]);
+  assert.deepEqual(days, [...days].sort().reverse(), 'newest first');
+  // the address holds the filters: opened afresh, the page shows the same controls and hits
+  const url = page.url();
+  assert.match(url, /#\/search\/flood\/outlet%3DMeridian%2BWire%26sort%3Drecent$/);
+  const again = await browser.newPage();
+  await again.goto(url);
+  await again.waitForSelector('ol.hits li');
+  assert.equal(await again.inputValue('main select[name=outlet]'), 'Meridian Wire');
+  assert.equal(await again.inputValue('main select[name=sort]'), 'recent');
+  assert.deepEqual(await again.locator('ol.hits li > span.muted').allTextContents(), outlets);
+  await again.close();
+  await page.fill('main input[name=since]', '2025-1');
+  await page.waitForSelector('main p.error');
+  assert.match((await page.textContent('main p.error')) ?? '', /since/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('ui: a claim unfolds to the sentence each outlet wrote, its words marked; a copy links to its passages side by side', { skip }, async () => {
   const { page, problems } = await watchedPage();
   const stories = (await (await fetch(base + '/api/stories')).json()) as Array<{ id: string }>;

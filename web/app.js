@@ -406,18 +406,20 @@ async function errorsPage() {
   );
 }
 
-/** A search box that re-renders a table from an API query. */
-function searchPage(title, placeholder, load, initial = '') {
+/** A search box (and optional filter controls) that re-renders a table from an API query. */
+function searchPage(title, placeholder, load, initial = '', controls = []) {
   const input = el('input', { type: 'search', placeholder, 'aria-label': placeholder });
   input.value = initial;
   const out = el('div');
   const run = async () => out.replaceChildren(await load(input.value.trim()));
   let timer;
-  input.addEventListener('input', () => {
+  const later = () => {
     clearTimeout(timer);
     timer = setTimeout(() => run().catch(fail), 200);
-  });
-  show(el('h2', {}, title), input, out);
+  };
+  input.addEventListener('input', later);
+  for (const c of controls) c.addEventListener(c.tagName === 'SELECT' ? 'change' : 'input', later);
+  show(el('h2', {}, title), input, controls.length ? el('p', { class: 'filters' }, controls) : '', out);
   return run();
 }
 
@@ -473,14 +475,32 @@ function withMarks(node, text, ranges, tag = 'mark') {
 /** Hits shown for one query (the API says how many match in all). */
 const HITS_SHOWN = 50;
 
-const articleSearchPage = (initial) => {
+/** Search filters the API takes, in the order the address keeps them. */
+const SEARCH_FILTERS = ['outlet', 'since', 'until', 'sort'];
+
+/**
+ * Full-text search: `#/search/<query>` or `#/search/<query>/<filters>` (outlet, since, until, sort
+ * as URL parameters), so a search can be shared or reloaded with its filters.
+ */
+const articleSearchPage = async (initial, filterText) => {
   setTab('search');
+  const given = new URLSearchParams(filterText ?? '');
+  const stats = await api('/api/stats').catch(() => ({ outlets: [] }));
+  const outlet = el('select', { 'aria-label': 'outlet', name: 'outlet' }, el('option', { value: '' }, 'all outlets'), stats.outlets.map((o) => el('option', { value: o.outlet }, o.outlet)));
+  const since = el('input', { type: 'text', name: 'since', placeholder: 'since YYYY[-MM[-DD]]', 'aria-label': 'since', size: 18 });
+  const until = el('input', { type: 'text', name: 'until', placeholder: 'until YYYY[-MM[-DD]]', 'aria-label': 'until', size: 18 });
+  const sort = el('select', { 'aria-label': 'order', name: 'sort' }, el('option', { value: '' }, 'best first'), el('option', { value: 'recent' }, 'newest first'));
+  const controls = { outlet, since, until, sort };
+  for (const name of SEARCH_FILTERS) controls[name].value = given.get(name) ?? '';
   return searchPage('Search', 'words, "a phrase", a OR b, -excluded, prefix*', async (q) => {
     if (!q) return el('p', { class: 'muted' }, 'Words to find in titles and clean text: all must occur; "quotes" keep a phrase together.');
-    history.replaceState(null, '', `#/search/${encodeURIComponent(q)}`);
+    const filters = new URLSearchParams();
+    for (const name of SEARCH_FILTERS) if (controls[name].value.trim()) filters.set(name, controls[name].value.trim());
+    const f = filters.toString();
+    history.replaceState(null, '', `#/search/${encodeURIComponent(q)}${f ? `/${encodeURIComponent(f)}` : ''}`);
     let answer;
     try {
-      answer = await api(`/api/search?limit=${HITS_SHOWN}&q=${encodeURIComponent(q)}`, true);
+      answer = await api(`/api/search?limit=${HITS_SHOWN}&q=${encodeURIComponent(q)}${f ? `&${f}` : ''}`, true);
     } catch (err) {
       return el('p', { class: 'error' }, err.message);
     }
@@ -492,7 +512,7 @@ const articleSearchPage = (initial) => {
       el('p', { class: 'muted' }, total > hits.length ? `${total} articles match; the best ${hits.length} are shown` : `${total} article${total === 1 ? '' : 's'} match`),
       el('ol', { class: 'hits' }, hits.map((h) => el('li', {}, withMarks(el('a', { href: `#/article/${h.id}` }), h.title || '(untitled)', h.title ? h.titleHighlights : []), ' ', el('span', { class: 'muted' }, `${h.outlet || '–'} · ${day(h.publishedAt)}`), withMarks(el('p', { class: 'snippet' }), h.snippet, h.highlights)))),
     );
-  }, initial);
+  }, initial, Object.values(controls));
 };
 
 function fail(err) {
@@ -509,7 +529,7 @@ async function route() {
     else if (page === 'entity' && id && other) await entityPage(part(id), part(other));
     else if (page === 'errors') await errorsPage();
     else if (page === 'articles') await articlesPage(part(id), part(other));
-    else if (page === 'search') await articleSearchPage(id ? decodeURIComponent(id) : '');
+    else if (page === 'search') await articleSearchPage(part(id) ?? '', part(other));
     else if (page === 'entities') await entitiesPage();
     else if (page === 'quotes') await quotesPage();
     else if (page === 'events') await eventsPage();
