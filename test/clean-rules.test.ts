@@ -74,6 +74,38 @@ test('disclaimers and affiliate disclosures are removed as disclaimer', () => {
   assertProseKept(r);
 });
 
+test('comment forms, share buttons, related headers and follow prompts of Spanish, French, German, Italian and Portuguese sites', () => {
+  const body = [
+    'El Consejo de Ministros aprobó este martes un plan de ayudas de 500 millones de euros para los agricultores afectados por la sequía.',
+    'Las organizaciones agrarias consideran que las medidas llegan tarde y piden más fondos para el regadío del sur.',
+    'La ministra dijo en una rueda de prensa en Madrid que el dinero llegará a los agricultores antes del verano.',
+  ];
+  const cases: Array<[string, string]> = [
+    ['Compartir', 'share-subscribe'],
+    ['Deja una respuesta', 'comment-form'],
+    ['Tu dirección de correo electrónico no será publicada. Los campos obligatorios están marcados con *', 'comment-form'],
+    ['Artículos relacionados', 'related-links'],
+    ['Laisser un commentaire Annuler la réponse', 'comment-form'],
+    ['Votre adresse e-mail ne sera pas publiée.', 'comment-form'],
+    ['Suivez-nous sur Facebook', 'share-subscribe'],
+    ['Schreibe einen Kommentar', 'comment-form'],
+    ['Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert', 'comment-form'],
+    ['Das könnte Sie auch interessieren', 'related-links'],
+    ['Lascia un commento', 'comment-form'],
+    ['Iscriviti alla nostra newsletter', 'share-subscribe'],
+    ['Deixe um comentário', 'comment-form'],
+    ['Leia também', 'related-links'],
+  ];
+  for (const [line, reason] of cases) {
+    const r = cleanText([...body, line].join('\n\n'));
+    assertRemoved(r, line, reason);
+    for (const p of body) assert.ok(r.text.includes(p), `prose lost: ${p.slice(0, 40)}`);
+  }
+  // the same words inside prose stay
+  const prose = 'Los vecinos decidieron compartir el agua del pozo con los agricultores del valle durante todo el verano.';
+  assert.ok(cleanText([...body, prose].join('\n\n')).text.includes(prose), 'prose that uses the words is kept');
+});
+
 test('share, subscribe, newsletter and follow prompts are removed as share-subscribe', () => {
   const r = cleanText(article('Share this:', 'Click to share on Facebook (Opens in new window)', 'Twitter', 'WhatsApp',
     'Sign up for our morning briefing and get the news in your inbox.', 'Follow us on Instagram'));
