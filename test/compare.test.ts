@@ -165,6 +165,17 @@ test('compare: words one outlet reports as said and another as denied are a pola
   assert.ok(dl.quotes.some((q) => q.text.startsWith('At least 14 people died')), `the report starts after the dateline: ${JSON.stringify(dl.quotes.map((q) => q.text))}`);
 });
 
+test('compare: the same reported words with another number are two reports, the number a value conflict', () => {
+  const cmp = compareStory([
+    article('a', 'North Ledger', '2025-03-03', 'At least 14 people died when a passenger ferry capsized off the coast of Velmora on Sunday, the coast guard said.'),
+    article('b', 'River Daily', '2025-03-04', 'At least 17 people died when a passenger ferry capsized off the coast of Velmora on Sunday, officials said.'),
+  ]);
+  const quotes = cmp.claims.filter((c) => c.kind === 'quote');
+  assert.equal(quotes.length, 2, 'not one report every outlet agrees on');
+  assert.ok(quotes.every((q) => q.voices.length === 1), 'each outlet its own');
+  assert.equal(cmp.claims.find((c) => c.kind === 'quantity' && c.conflict)?.conflict?.kind, 'value', 'the figure is the conflict');
+});
+
 test('parallax compare on the sample corpus: a story with several outlets, text and JSON', () => {
   const tmp = tempDir();
   try {
@@ -183,6 +194,13 @@ test('parallax compare on the sample corpus: a story with several outlets, text 
     assert.equal(text.status, 0, text.stderr);
     assert.match(text.stdout, /Summary:/);
     assert.match(text.stdout, /Conflicts \(\d+\):/);
+    // --evidence: under each claim, each outlet's sentence
+    const withEvidence = runCli(['compare', big.id, '--db', db, '--evidence', '--limit', '2']);
+    assert.equal(withEvidence.status, 0, withEvidence.stderr);
+    const claim = cmp.claims.find((c: { conflict: unknown }) => c.conflict) ?? cmp.claims[0];
+    const sentence = claim.mentions[0].sentenceText.replace(/\s+/g, ' ').slice(0, 60);
+    assert.ok(withEvidence.stdout.includes(`${claim.mentions[0].voice}`) && withEvidence.stdout.includes(sentence), `the evidence sentence is printed: ${sentence}`);
+    assert.ok(!text.stdout.includes(sentence) || text.stdout.split(sentence).length < withEvidence.stdout.split(sentence).length, 'and only with --evidence');
     assert.equal(runCli(['compare', 'nosuchstory', '--db', db]).status, 2);
   } finally {
     tmp.cleanup();

@@ -27,7 +27,17 @@ function claimLine(c: Claim): string {
   return `  [${c.kind}] ${truncate(c.label, 110)}  (${who})`;
 }
 
-function renderComparison(story: StoryRecord, cmp: StoryComparison, limit: number): string {
+/** Sentences of evidence printed per claim with --evidence. */
+const EVIDENCE_SHOWN = 5;
+
+/** Each outlet's sentence for a claim (--evidence), one per line under it. */
+function evidenceLines(c: Claim): string[] {
+  const lines = c.mentions.slice(0, EVIDENCE_SHOWN).map((m) => `      ${m.voice}${m.modality && m.modality !== 'asserted' ? ` [${m.modality}]` : ''}: ${truncate(m.sentenceText.replace(/\s+/g, ' '), 150)}`);
+  if (c.mentions.length > EVIDENCE_SHOWN) lines.push(`      … ${c.mentions.length - EVIDENCE_SHOWN} more (--json for all)`);
+  return lines;
+}
+
+function renderComparison(story: StoryRecord, cmp: StoryComparison, limit: number, evidence = false): string {
   const out: string[] = [];
   out.push(`${story.id}  ${story.label}`);
   const outlets = cmp.voices.map((v) => `${v.voice} (${v.articles.length}${v.independent ? '' : ', copies only'})`);
@@ -41,10 +51,14 @@ function renderComparison(story: StoryRecord, cmp: StoryComparison, limit: numbe
   for (const c of sections.conflicts) {
     out.push(`  [${c.conflict!.kind}] ${truncate(c.label, 110)}`);
     for (const v of c.conflict!.versions) out.push(`      ${v.value}: ${voiceList(v.voices, plain)}`);
+    if (evidence) out.push(...evidenceLines(c));
   }
   const section = (title: string, claims: Claim[]) => {
     out.push('', `${title} (${claims.length}):`);
-    for (const c of claims.slice(0, limit)) out.push(claimLine(c));
+    for (const c of claims.slice(0, limit)) {
+      out.push(claimLine(c));
+      if (evidence) out.push(...evidenceLines(c));
+    }
     if (claims.length > limit) out.push(`  … ${claims.length - limit} more (--limit, or --json for all)`);
   };
   if (cmp.voices.length > 1) {
@@ -62,13 +76,14 @@ export function registerCompare(program: Command): void {
   addDbOption(
     program
       .command('compare')
-      .description('Compare the outlets of one story: shared and single-outlet facts, conflicts (numbers, dates, attributions, an event reported by one outlet and denied by another), timeline, summary')
+      .description('Compare the outlets of one story: shared and single-outlet facts, conflicts (numbers, dates, attributions, an event reported by one outlet and denied by another, words said by one and denied by another), timeline, summary')
       .argument('<story>', 'story id (or a unique prefix, with or without "story-")')
       .option('--limit <n>', 'claims listed per section', wholeNumber('--limit'), 8)
+      .option('--evidence', 'under each claim, the sentence each outlet wrote')
       .option('--json', 'print the whole comparison as one JSON object')
       .option('--markdown', 'print a Markdown dossier (summary, disagreements, shared and single-outlet facts, timeline, sources)')
       .option('--html', 'print the dossier as one self-contained HTML page (article text escaped, no script allowed)'),
-  ).action(async (id: string, opts: { db: string; limit: number; json?: boolean; markdown?: boolean; html?: boolean }) => {
+  ).action(async (id: string, opts: { db: string; limit: number; evidence?: boolean; json?: boolean; markdown?: boolean; html?: boolean }) => {
     const store = await openStore(opts.db);
     try {
       await ensureAnnotated(store);
@@ -77,7 +92,7 @@ export function registerCompare(program: Command): void {
       if (opts.json) return void process.stdout.write(JSON.stringify(comparisonView(story, cmp)) + '\n');
       if (opts.markdown) return void process.stdout.write(storyDossier(story, cmp));
       if (opts.html) return void process.stdout.write(storyDossierHtml(story, cmp));
-      process.stdout.write(renderComparison(story, cmp, opts.limit));
+      process.stdout.write(renderComparison(story, cmp, opts.limit, opts.evidence === true));
     } finally {
       await store.close();
     }

@@ -318,7 +318,9 @@ function sameFact(head: Stated, s: Stated, o: CompareOptions): boolean {
     const b = new Set([...s.words].filter((w) => !own.has(w)));
     return sharedCount(a, b) >= 2 && overlap(a, b) >= o.conflictOverlap;
   }
-  if (s.kind === 'quote') return overlap(head.words, s.words) >= o.quoteOverlap;
+  // the same words with another number ("at least 14 people died" / "at least 17 were killed") are
+  // the figure in dispute, which the quantity's claim shows as a conflict, not one report agreed on
+  if (s.kind === 'quote') return overlap(head.words, s.words) >= o.quoteOverlap && sameNumbers(head.label, s.label);
   // quantities of one unit. A figure from an earlier year ("Storm Daniel killed 17 people in 2023")
   // is another fact.
   if (!!head.historical !== !!s.historical) return false;
@@ -475,6 +477,15 @@ function conflictOf(group: Stated[], o: CompareOptions): Conflict | null {
   // "about 12" and "12" are one version of the figure
   for (const s of group) add((s.value ?? '?').replace(/^~/, ''), s.voice);
   return conflict('value');
+}
+
+/** Two quotations name the same numbers, or one names none. */
+function sameNumbers(a: string, b: string): boolean {
+  const numbers = (t: string) => new Set(t.match(/\d+(?:[.,]\d+)*/g)?.map((n) => n.replace(/,/g, '')) ?? []);
+  const x = numbers(a);
+  const y = numbers(b);
+  if (!x.size || !y.size) return true;
+  return x.size === y.size && [...x].every((n) => y.has(n));
 }
 
 /** Verbs that report words as denied rather than said. */
