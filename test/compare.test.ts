@@ -90,7 +90,9 @@ test('compare: shared facts, single-outlet facts, and conflicts in numbers, date
   assert.equal(cmp.counts.conflicts, 3);
 
   assert.ok(cmp.timeline.some((t) => t.date === '2025-03-03') && cmp.timeline.some((t) => t.date === '2025-03-04'), "cmp.timeline.some((t) => t.date === '2025-03-03') && cmp.timeline.some((t) => t.date === '2025-03...");
-  assert.ok(cmp.summary.length > 0 && cmp.summary[0].text.startsWith('GENEVA'), 'the summary starts from the lead');
+  // the lead, without its wire dateline ("GENEVA —"); start and end still point into the article
+  assert.ok(cmp.summary.length > 0 && cmp.summary[0].text.startsWith('Norway and Kenya signed'), 'the summary starts from the lead');
+  assert.equal(harbor.slice(cmp.summary[0].start, cmp.summary[0].end).trim(), cmp.summary[0].text);
   for (const s of cmp.summary) assert.ok(s.text.length > 0 && s.end > s.start, 's.text.length > 0 && s.end > s.start');
 });
 

@@ -18,6 +18,7 @@ import { LEX } from '../nlp/lexicons.js';
 import { tokenize, type Token } from '../nlp/tokens.js';
 import { cameoToPlover } from '../nlp/events.js';
 import type { Annotations, EventAnn, EventParticipant, Quote, Span } from '../nlp/types.js';
+import { parseDateline } from '../extract/clean/dateline.js';
 import { findQuantities, type Quantity } from './quantities.js';
 import { appendTo } from '../multimap.js';
 
@@ -532,13 +533,17 @@ function pickSummary(articles: ComparableArticle[], claims: Claim[], o: CompareO
   }
   const order = new Map(articles.map((a, i) => [a.id, i]));
   picked.sort((x, y) => order.get(x.article.id)! - order.get(y.article.id)! || x.span.start - y.span.start);
-  return picked.map((p) => ({
-    article: p.article.id,
-    voice: voiceOf(p.article),
-    text: p.article.text.slice(p.span.start, p.span.end).trim(),
-    start: p.span.start,
-    end: p.span.end,
-  }));
+  return picked.map((p) => {
+    // a lead's wire dateline ("VELMORA (Wire Daily) —") is not part of what the summary says
+    let start = p.span.start;
+    const sentence = p.article.text.slice(start, p.span.end);
+    const dateline = parseDateline(sentence.trimStart());
+    if (dateline) {
+      start += sentence.length - sentence.trimStart().length + dateline.text.length;
+      while (start < p.span.end && /\s/.test(p.article.text[start])) start++;
+    }
+    return { article: p.article.id, voice: voiceOf(p.article), text: p.article.text.slice(start, p.span.end).trim(), start, end: p.span.end };
+  });
 }
 
 /** The claims as a reader takes them in: conflicts, then agreed facts by how many outlets report them. */
