@@ -42,6 +42,13 @@ const BETWEEN_SUBJECT_AND_VERB = new Set([
   'consistently', 'bluntly', 'flatly', 'angrily', 'firmly', 'told', 'been',
 ]);
 const PLURAL_OR_IT = new Set(['they', 'it', 'we']);
+/** An agent or a title, singular or plural ("officials", "ambassador"): a noun naming people. */
+function isPersonNoun(t: Token | undefined): boolean {
+  if (!t || t.kind !== 'word') return false;
+  const singular = t.key.replace(/s$/, '');
+  return LEX.agents.has(t.key) || LEX.titles.has(t.key) || LEX.agents.has(singular) || LEX.titles.has(singular);
+}
+
 /** Prepositions that open a phrase between a cue and its "that" ("said in a statement that"). */
 const CUE_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'via', 'through', 'to', 'from', 'with']);
 /** Nouns for a body of people that speak without an article or a plural ending ("police said"). */
@@ -289,9 +296,7 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       let open = e - 1;
       while (open > minTok && open > e - 25 && tokens[open].text !== ',') open--;
       // (people only: an agent or a title heads it, "Officials", "the ambassador"; the cue a finite verb)
-      const head = tokens[open - 1];
-      const person = !!head && head.kind === 'word' && (LEX.agents.has(head.key) || LEX.titles.has(head.key) || LEX.agents.has(head.key.replace(/s$/, '')) || LEX.titles.has(head.key.replace(/s$/, '')));
-      if (person && !tokens[c].key.endsWith('ing') && tokens[open].text === ',' && tokens[open + 1]?.key === 'who') return nounPhraseEndingAt(open - 1, minTok);
+      if (isPersonNoun(tokens[open - 1]) && !tokens[c].key.endsWith('ing') && tokens[open].text === ',' && tokens[open + 1]?.key === 'who') return nounPhraseEndingAt(open - 1, minTok);
       return null;
     }
     if (allowNP) return nounPhraseEndingAt(e, minTok);

@@ -247,7 +247,7 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
     return selectEntities(mergeCorpusEntities(await store.entityClusters()), q);
   });
 
-  // One entity: its names and roles, the articles that mention it, what it is quoted as saying.
+  // One entity: its names and roles, the articles that mention it, its events, what it is quoted as saying.
   app.get('/api/entities/:id', {
     schema: { params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 3, maxLength: 300 } } } },
   }, async (req) => {

@@ -138,7 +138,7 @@ interface Stated {
   historical?: boolean;
   /** Content words right around a quantity ("hours of talks" → talks): what exactly is counted. */
   near?: Set<string>;
-  /** Events: how the sentence states it. */
+  /** Events: how the sentence states it; quotes: 'negated' when the words are reported as denied. */
   modality?: EventModality;
   /** Events: the event names its target. */
   targeted?: boolean;
