@@ -176,6 +176,14 @@ test('compare: the same reported words with another number are two reports, the 
   assert.equal(quotes.length, 2, 'not one report every outlet agrees on');
   assert.ok(quotes.every((q) => q.voices.length === 1), 'each outlet its own');
   assert.equal(cmp.claims.find((c) => c.kind === 'quantity' && c.conflict)?.conflict?.kind, 'value', 'the figure is the conflict');
+  // the toll goes on the timeline on the day it happened, each figure with its outlets
+  assert.deepEqual(
+    cmp.timeline.map((t) => [t.date, t.label, t.voices]),
+    [['2025-03-02', '14 people killed', ['North Ledger']], ['2025-03-02', '17 people killed', ['River Daily']]],
+  );
+  // "said on Monday" is when it was reported: the toll happened on Sunday
+  const reported = compareStory([article('c', 'East Post', '2025-03-04', 'Officials said on Monday that 17 people died when the ferry capsized on Sunday.')]);
+  assert.deepEqual(reported.timeline.map((t) => [t.date, t.label]), [['2025-03-02', '17 people killed']]);
 });
 
 test('parallax compare on the sample corpus: a story with several outlets, text and JSON', () => {

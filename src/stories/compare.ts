@@ -144,6 +144,27 @@ interface Stated {
   targeted?: boolean;
   /** Quantities: the content words of the quantity itself (number, noun); events: of its trigger and participants. */
   own?: Set<string>;
+  /** Quantities with an outcome ("14 people killed"): the day or month the sentence gives it. */
+  when?: string;
+}
+
+/**
+ * The date an outcome count happened on: the absolute time expression of its sentence nearest to
+ * the number, leaving out when it was reported ("..., officials said on Monday": the time right
+ * after a verb of speech).
+ */
+function dateOfOutcome(ann: Annotations, q: Quantity, sentence: Span): string | null {
+  const cueEnds = ann.quotes.filter((x) => x.cueSpan && x.cueSpan.start >= sentence.start && x.cueSpan.end <= sentence.end).map((x) => x.cueSpan!.end);
+  let best: { date: string; distance: number } | null = null;
+  for (const t of ann.times) {
+    if (t.start < sentence.start || t.end > sentence.end || t.granularity === 'duration') continue;
+    const date = absoluteDate(t.value);
+    if (!date || date.length < 7) continue;
+    if (cueEnds.some((end) => t.start >= end && t.start - end <= 4)) continue;
+    const distance = t.start >= q.end ? t.start - q.end : q.start - t.end;
+    if (!best || distance < best.distance) best = { date, distance };
+  }
+  return best?.date ?? null;
 }
 
 /** Content words within a few tokens of a quantity, inside its sentence. */
@@ -283,7 +304,8 @@ function statedClaims(a: ComparableArticle): Stated[] {
     const sentence = sentenceOf(ann.sentences, q.start);
     const near = nearWords(tokens, q, sentence);
     const historical = pubYear !== null && ann.times.some((t) => t.start >= sentence.start && t.end <= sentence.end && /^\d{4}/.test(t.value) && Number(t.value.slice(0, 4)) < pubYear);
-    out.push({ near, historical, own: contentWords(q.text), kind: 'quantity', key: q.unit, label: q.unit, article: a, voice, sentence, span: q, value: formatValue(q), words: words(sentence), quantity: q });
+    const when = q.outcome ? dateOfOutcome(ann, q, sentence) : null;
+    out.push({ near, historical, own: contentWords(q.text), kind: 'quantity', key: q.unit, label: q.unit, article: a, voice, sentence, span: q, value: formatValue(q), words: words(sentence), quantity: q, ...(when ? { when } : {}) });
   }
   const quotes: Stated[] = [];
   for (const q of ann.quotes as Quote[]) {
@@ -618,6 +640,22 @@ export function compareStory(articles: ComparableArticle[], options: Partial<Com
       byDate.set(date, [...(byDate.get(date) ?? []), s]);
     }
     for (const [date, said] of byDate) timeline.push({ date, label: said[0].label, voices: [...new Set(said.map((s) => s.voice))], claim: c.id });
+  }
+  // what a count says happened, on the day its sentence gives ("14 people killed" on Sunday): one
+  // entry per date and figure, so outlets that disagree on the toll stand side by side
+  for (const c of claims) {
+    if (c.kind !== 'quantity') continue;
+    const byDateAndValue = new Map<string, Stated[]>();
+    for (const s of groupOf.get(c)!) {
+      if (!s.when || s.historical) continue;
+      // "at least 14" and "14" are one figure, as in a value conflict
+      const key = `${s.when}\u0000${(s.value ?? '').replace(/^~/, '')}`;
+      byDateAndValue.set(key, [...(byDateAndValue.get(key) ?? []), s]);
+    }
+    for (const [key, said] of byDateAndValue) {
+      const [date, value] = key.split('\u0000');
+      timeline.push({ date, label: `${value} ${said[0].quantity!.outcome}`, voices: [...new Set(said.map((s) => s.voice))], claim: c.id });
+    }
   }
   timeline.sort((a, b) => a.date.localeCompare(b.date) || b.voices.length - a.voices.length);
 
