@@ -210,7 +210,7 @@ async function storyPage(id) {
       .map((v) => [v.voice, agreed.filter((c) => c.coverage === 'one' && c.voices[0] === v.voice)])
       .filter(([, claims]) => claims.length || cmp.voices.length <= EMPTY_ONLY_SHOWN)
       .map(([voice, claims]) => section(`Only ${voice}`, claims)),
-    el('section', {}, el('h3', {}, `Timeline (${cmp.timeline.length})`), table(['date', 'event', 'outlets'], cmp.timeline.map((t) => [t.date, t.label, voiceSpan(t.voices)]))),
+    el('section', {}, el('h3', {}, `Timeline (${cmp.timeline.length})`), table(['date', 'what happened', 'outlets'], cmp.timeline.map((t) => [t.date, t.label, voiceSpan(t.voices)]))),
     derivationsSection(story),
     el('section', {}, el('h3', {}, 'Articles'), members),
   );
