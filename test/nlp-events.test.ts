@@ -87,6 +87,14 @@ test('events: the agent a clash is with or against is the target, not the place 
   assert.equal(events('Ghana and Togo expect to sign a trade deal in June.')[0]?.category, 'AGREE');
 });
 
+test('events: a strike is a protest; "to protest" after an official act is its purpose, not a second event', () => {
+  const strike = events('Workers went on strike to protest low wages.');
+  assert.deepEqual(strike.map((e) => [e.category, e.actor[0]?.text]), [['PROTEST', 'Workers']]);
+  assert.equal(events('The prisoners went on hunger strike.')[0]?.cameo, '142');
+  const summon = events('Germany summoned the Iranian ambassador to protest the execution.');
+  assert.deepEqual(summon.map((e) => [e.category, e.actor[0]?.country, e.target[0]?.country]), [['ACCUSE', 'DEU', 'IRN']], 'the ambassador does not protest');
+});
+
 test('events: verbs without a dictionary code take the CAMEO family of their patterns', () => {
   // ACCEPT's patterns in CAMEO.2.0 are mostly 03x (intent to cooperate)
   assert.equal(events('Ghana accepted the proposal.')[0]?.category, 'AGREE');

@@ -123,6 +123,13 @@ export function codebookReadingOf(ctx: CodebookContext, code: string, v: number,
   if (code.startsWith('09') && tokens[after]?.key === 'for') return '---';
   // "faced a long road", "faces criticism": facing a situation is no meeting
   if (code.startsWith('04') && /^fac(e|es|ed|ing)$/.test(key) && !ctx.nameAt(vEnd)) return '---';
+  // "workers went on strike", "went on hunger strike": a strike (CAMEO 143, 142), not the
+  // dictionary's visit (042) for "go"
+  if (/^(go|goes|went|gone|going)$/.test(key) && tokens[vEnd]?.key === 'on') {
+    const next = tokens[vEnd + 1]?.key;
+    if (next === 'strike' || next === 'strikes') return '143';
+    if (next === 'hunger' && /^strikes?$/.test(tokens[vEnd + 2]?.key ?? '')) return '142';
+  }
   // "economists expected two more hikes": expecting a thing is a forecast, no event; the dictionary's
   // intent (030) is "expects to sign", an infinitive after the verb
   if (code === '030' && /^expect(s|ed|ing)?$/.test(key) && tokens[vEnd]?.key !== 'to') return '---';

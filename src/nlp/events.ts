@@ -184,6 +184,9 @@ const GROUP_NOUNS = new Set(['side', 'party', 'group', 'coalition', 'alliance', 
   // military hardware stands for the force that uses it ("Israeli tanks fired", "Russian aircraft killed")
   'tank', 'helicopter', 'gunship', 'warplane', 'bomber', 'fighter', 'drone', 'submarine', 'frigate', 'destroyer', 'gunboat', 'artillery', 'battery', 'bulldozer', 'network', 'cell', 'wing', 'brigade', 'battalion', 'regiment', 'division', 'squad', 'patrol']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they']);
+/** Verbs whose object is the subject of the infinitive after it ("allow teachers to protest", "urged Iran to halt"). */
+const OBJECT_CONTROL_VERBS = /^(?:allow|let|permit|enable|urge|ask|call|encourage|force|order|tell|told|invite|persuade|press|pressure|help|lead|led|cause|want|need|require|compel|push)(?:s|ed|ing)?$/;
+
 /** Adjectives that pass their subject to an infinitive ("is willing to send"). */
 const CONTROL_WORDS = new Set(['willing', 'ready', 'prepared', 'able', 'unable', 'eager', 'determined', 'likely', 'set', 'due', 'expected', 'going']);
 const SUBJECT_PP = new Set(['of', 'from', 'in', 'at', 'near', 'for', 'with', 'across', 'inside', 'outside', 'around']);
@@ -584,6 +587,13 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (!code || code === '---') return v;
     let category = signing ? 'AGREE' : cameoToPlover(code);
     if (!category) return v;
+    // "summoned the ambassador to protest the execution", "recalled its envoy in protest": the
+    // protest is what the coded act was for, not a second event (with the object for its actor)
+    // (not after a verb whose object does the infinitive: "allow teachers to protest")
+    if (/^protest(s|ed|ing)?$/.test(t.key) && (tokens[v - 1]?.key === 'to' || tokens[v - 1]?.key === 'in')) {
+      const before = events.filter((e) => e.sentence === si && e.trigger.end <= t.start).at(-1);
+      if (before && !OBJECT_CONTROL_VERBS.test(before.trigger.text.toLowerCase())) return v;
+    }
 
     // flags
     const negated = negatedVerb(v, s.tokStart);
