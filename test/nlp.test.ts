@@ -183,6 +183,19 @@ test('quotes: a reported clause before "<role> <Name> said" ends at the comma be
     assert.equal(q?.speaker?.canonical, speaker, text);
     assert.equal(q?.text, clause, text);
   }
+  // the one addressed is not what was said; a relative "that" and "warned X against" report no words
+  const addressed: Array<[string, string, string]> = [
+    ['Washington warned Pyongyang that it would respond to any attack.', 'Washington', 'it would respond to any attack'],
+    ['The central bank assured investors that their deposits were safe.', 'central bank', 'their deposits were safe'],
+  ];
+  for (const [text, speaker, clause] of addressed) {
+    const q = annotate(text).quotes.find((x) => !x.direct);
+    assert.equal(q?.speaker?.canonical, speaker, text);
+    assert.equal(q?.text, clause, text);
+  }
+  for (const text of ['The United States warned North Korea against further missile tests.', 'The agency has warned companies that have illegally sold unapproved drugs online.']) {
+    assert.deepEqual(annotate(text).quotes, [], text);
+  }
   // a participle and a determiner "that" open no report
   for (const text of ['Phoenix is a web framework written in Elixir that follows the MVC pattern closely.', 'The new model adds to that legacy with a modular and customizable design.']) {
     assert.deepEqual(annotate(text).quotes, [], text);

@@ -26,10 +26,10 @@ const OPEN_TO_CLOSE: Record<string, string> = {
 const INDIRECT_CUES = new Set([
   'say', 'tell', 'add', 'state', 'announce', 'declare', 'claim', 'insist', 'argue', 'warn', 'explain', 'note', 'stress',
   'emphasize', 'acknowledge', 'admit', 'confirm', 'suggest', 'predict', 'report', 'assert', 'maintain', 'contend',
-  'reiterate', 'write', 'vow', 'pledge', 'promise', 'allege', 'mention', 'deny',
+  'reiterate', 'write', 'vow', 'pledge', 'promise', 'allege', 'mention', 'deny', 'assure', 'reassure', 'remind',
 ]);
 /** Cues that also take plain noun objects ("declared a state of emergency"): reported speech only with "that". */
-const THAT_ONLY_CUES = new Set(['deny', 'announce', 'declare', 'confirm', 'acknowledge', 'admit', 'vow', 'pledge', 'promise', 'report', 'state', 'note', 'predict']);
+const THAT_ONLY_CUES = new Set(['deny', 'announce', 'declare', 'confirm', 'acknowledge', 'admit', 'vow', 'pledge', 'promise', 'report', 'state', 'note', 'predict', 'assure', 'reassure', 'remind']);
 /** Reported clauses do not start with these (a time clause after the cue is not what was said). */
 const NOT_CLAUSE_START = new Set(['when', 'if', 'as', 'because', 'after', 'before', 'while', 'since', 'until', 'in', 'on', 'at', 'by', 'for', 'with', 'to', 'of', 'from']);
 const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'both', 'many', 'several', 'some', 'most']);
@@ -48,6 +48,11 @@ function isPersonNoun(t: Token | undefined): boolean {
   const singular = t.key.replace(/s$/, '');
   return LEX.agents.has(t.key) || LEX.titles.has(t.key) || LEX.agents.has(singular) || LEX.titles.has(singular);
 }
+
+/** Auxiliaries right after "that": a relative clause ("companies that have sold"), not reported words. */
+const RELATIVE_THAT_NEXT = new Set(['have', 'has', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'may', 'might', 'should', 'do', 'does', 'did']);
+/** Cues that take the one addressed before the words ("warned Pyongyang that ..."). */
+const OBJECT_THEN_THAT_CUES = new Set(['warn', 'assure', 'reassure', 'inform', 'remind', 'notify', 'caution', 'advise', 'promise', 'convince']);
 
 /** Prepositions that open a phrase between a cue and its "that" ("said in a statement that"). */
 const CUE_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'via', 'through', 'to', 'from', 'with']);
@@ -595,6 +600,20 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       const sp = subjectOf(c, sent.tokStart, true);
       if (!sp) continue;
       let cs = c + 1;
+      // "warned Pyongyang that it would respond", "assured investors that ...": the one told is not
+      // what was said; "warned North Korea against further tests" reports no words
+      if (OBJECT_THEN_THAT_CUES.has(lemma)) {
+        const m = mentionStartingAt.get(cs);
+        // the one addressed: a name, or a short noun phrase ("investors", "the board")
+        let objectEnd = m ? m.tokEnd : -1;
+        if (!m) for (let k = cs; k < sent.tokEnd && k < cs + 4 && tokens[k].kind === 'word' && !tokens[k].cap; k++) if (tokens[k + 1]?.key === 'that') objectEnd = k + 1;
+        const afterObject = objectEnd >= 0 ? tokens[objectEnd] : undefined;
+        // "warned companies that have sold ...": "that" before an auxiliary is a relative pronoun,
+        // the object's description, and no words are reported
+        if (afterObject?.key === 'that' && RELATIVE_THAT_NEXT.has(tokens[objectEnd + 1]?.key ?? '')) continue;
+        if (afterObject?.key === 'that' && objectEnd > cs) cs = objectEnd;
+        else if (m && afterObject && ['against', 'of', 'about', 'to', 'over', 'not'].includes(afterObject.key)) continue;
+      }
       if (lemma === 'tell') {
         // told reporters/journalists/<someone> (in ...) that ...
         let k = cs;
