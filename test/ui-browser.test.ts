@@ -132,6 +132,39 @@ test('ui: search marks the matches (title and snippet), shows hostile text as te
   await page.close();
 });
 
+test('ui: stories ordered and filtered by outlet and size, the choice kept in the address', { skip }, async () => {
+  const { page, problems } = await watchedPage();
+  await page.goto(`${base}/`);
+  await page.waitForSelector('main table tbody tr');
+  await page.selectOption('main select[name=outlet]', 'Northgate Post');
+  await page.waitForSelector('main h2:has-text("with Northgate Post")');
+  await page.selectOption('main select[name=sort]', 'recent');
+  await page.waitForSelector('main h2:has-text("newest first")');
+  await page.selectOption('main select[name=minSize]', '2');
+  await page.waitForSelector('main h2:has-text("2+ articles")');
+  const rows = page.locator('main table tbody tr');
+  const n = await rows.count();
+  assert.ok(n > 0, 'some story has two Northgate Post articles or more');
+  const ends: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const cells = await rows.nth(i).locator('td').allTextContents();
+    assert.ok(cells[3].includes('Northgate Post'), `a story with that outlet: ${cells[3]}`);
+    assert.ok(Number(cells[2]) >= 2, `two articles or more: ${cells[2]}`);
+    ends.push(cells[1].split(' … ')[1]);
+  }
+  assert.deepEqual(ends, [...ends].sort().reverse(), 'latest first');
+  assert.match(page.url(), /#\/stories\/.*sort%3Drecent/);
+  // opened afresh, the address gives the same list and controls
+  const again = await browser.newPage();
+  await again.goto(page.url());
+  await again.waitForSelector('main h2:has-text("2+ articles")');
+  assert.equal(await again.inputValue('main select[name=outlet]'), 'Northgate Post');
+  assert.equal(await again.locator('main table tbody tr').count(), n);
+  await again.close();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('ui: search filters by outlet and date and orders newest first; the filters live in the address; a bad date says why', { skip }, async () => {
   const { page, problems } = await watchedPage();
   await page.goto(`${base}/#/search/flood`);

@@ -62,12 +62,43 @@ function setTab(tab) {
 
 // ---- pages ----
 
-async function storiesPage() {
+/** How the stories list can be ordered: API sort value → what the heading says. */
+const STORY_ORDERS = { outlets: 'most outlets first', recent: 'newest first', size: 'most articles first', start: 'oldest first' };
+
+/**
+ * The stories, a view chosen by `#/stories/<filters>` (sort, outlet, minSize as URL parameters;
+ * most outlets first by default), so a filtered list can be shared or reloaded.
+ */
+async function storiesPage(filterText) {
   setTab('stories');
-  const { body: stories, headers } = await api(`/api/stories?sort=outlets&limit=${STORIES_SHOWN}`, true);
+  const given = new URLSearchParams(filterText ?? '');
+  const sort = Object.hasOwn(STORY_ORDERS, given.get('sort') ?? '') ? given.get('sort') : 'outlets';
+  const outlet = given.get('outlet') ?? '';
+  const minSize = Math.max(1, Number.parseInt(given.get('minSize') ?? '1', 10) || 1);
+  const query = new URLSearchParams({ sort, limit: String(STORIES_SHOWN) });
+  if (outlet) query.set('outlet', outlet);
+  if (minSize > 1) query.set('minSize', String(minSize));
+  const [{ body: stories, headers }, stats] = await Promise.all([api(`/api/stories?${query}`, true), api('/api/stats')]);
   const total = Number(headers.get('x-total-count') ?? stories.length);
+  // a change of any control is a new address: the list is drawn again from it
+  const go = (changes) => {
+    const next = new URLSearchParams({ sort, ...(outlet ? { outlet } : {}), ...(minSize > 1 ? { minSize: String(minSize) } : {}), ...changes });
+    for (const [k, v] of [...next]) if (!v || (k === 'minSize' && v === '1') || (k === 'sort' && v === 'outlets')) next.delete(k);
+    location.hash = `#/stories/${encodeURIComponent(next.toString())}`;
+  };
+  const order = el('select', { name: 'sort', 'aria-label': 'order' }, Object.entries(STORY_ORDERS).map(([v, label]) => el('option', { value: v }, label)));
+  order.value = sort;
+  order.addEventListener('change', () => go({ sort: order.value }));
+  const outlets = el('select', { name: 'outlet', 'aria-label': 'outlet' }, el('option', { value: '' }, 'all outlets'), stats.outlets.map((o) => el('option', { value: o.outlet }, o.outlet)));
+  outlets.value = outlet;
+  outlets.addEventListener('change', () => go({ outlet: outlets.value }));
+  const sizes = el('select', { name: 'minSize', 'aria-label': 'least articles' }, [1, 2, 3, 5, 10].map((n) => el('option', { value: String(n) }, n === 1 ? 'any size' : `${n}+ articles`)));
+  sizes.value = String(minSize);
+  sizes.addEventListener('change', () => go({ minSize: sizes.value }));
+  const what = `${STORY_ORDERS[sort]}${outlet ? `, with ${outlet}` : ''}${minSize > 1 ? `, ${minSize}+ articles` : ''}`;
   show(
-    el('h2', {}, total > stories.length ? `Stories (${stories.length} of ${total}, most outlets first)` : `Stories (${stories.length}, most outlets first)`),
+    el('h2', {}, total > stories.length ? `Stories (${stories.length} of ${total}, ${what})` : `Stories (${stories.length}, ${what})`),
+    el('p', { class: 'filters' }, order, outlets, sizes),
     table(
       ['story', 'dates', 'articles', 'outlets', 'label'],
       stories.map((s) => [
@@ -533,7 +564,7 @@ async function route() {
     else if (page === 'entities') await entitiesPage();
     else if (page === 'quotes') await quotesPage();
     else if (page === 'events') await eventsPage();
-    else await storiesPage();
+    else await storiesPage(page === 'stories' ? part(id) : undefined);
   } catch (err) {
     fail(err);
   }
