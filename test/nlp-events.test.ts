@@ -91,6 +91,9 @@ test('events: a strike is a protest; "to protest" after an official act is its p
   const strike = events('Workers went on strike to protest low wages.');
   assert.deepEqual(strike.map((e) => [e.category, e.actor[0]?.text]), [['PROTEST', 'Workers']]);
   assert.equal(events('The prisoners went on hunger strike.')[0]?.cameo, '142');
+  // going on television is an appearance, not a visit; going to a capital is one
+  assert.deepEqual(events('The minister went on television to defend the plan.').map((e) => e.trigger.text), ['defend']);
+  assert.equal(events('The minister went to Paris for talks.')[0]?.category, 'CONSULT');
   const summon = events('Germany summoned the Iranian ambassador to protest the execution.');
   assert.deepEqual(summon.map((e) => [e.category, e.actor[0]?.country, e.target[0]?.country]), [['ACCUSE', 'DEU', 'IRN']], 'the ambassador does not protest');
 });

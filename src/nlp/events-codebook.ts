@@ -27,6 +27,8 @@ export interface CodebookContext {
   notePurpose(tok: number): void;
 }
 
+/** What one goes on to speak ("went on television", "went on air"): media, not places. */
+const ON_AIR = new Set(['television', 'tv', 'radio', 'air', 'camera', 'record', 'stage', 'social', 'twitter', 'x', 'facebook', 'instagram', 'tiktok', 'youtube', 'telegram', 'podcast', 'podcasts']);
 /** Objects of expulsion that make it a reduction of relations (CAMEO 166x) rather than a deportation. */
 const EXPELLED_MISSIONS = new Set(['diplomat', 'diplomats', 'ambassador', 'ambassadors', 'envoy', 'envoys', 'consul', 'attache', 'attaché', 'inspector', 'inspectors', 'observer', 'observers', 'monitors', 'peacekeepers', 'peacekeeping', 'agency', 'agencies', 'mission', 'embassy', 'staff']);
 const ENVOYS = new Set(['ambassador', 'ambassadors', 'envoy', 'envoys', "charge", 'chargé', 'diplomat', 'diplomats', 'consul']);
@@ -129,6 +131,8 @@ export function codebookReadingOf(ctx: CodebookContext, code: string, v: number,
     const next = tokens[vEnd + 1]?.key;
     if (next === 'strike' || next === 'strikes') return '143';
     if (next === 'hunger' && /^strikes?$/.test(tokens[vEnd + 2]?.key ?? '')) return '142';
+    // "went on television to defend the plan": an appearance, no visit
+    if (next && ON_AIR.has(next)) return '---';
   }
   // "economists expected two more hikes": expecting a thing is a forecast, no event; the dictionary's
   // intent (030) is "expects to sign", an infinitive after the verb
