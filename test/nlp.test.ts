@@ -196,6 +196,11 @@ test('quotes: a reported clause before "<role> <Name> said" ends at the comma be
   for (const text of ['The United States warned North Korea against further missile tests.', 'The agency has warned companies that have illegally sold unapproved drugs online.']) {
     assert.deepEqual(annotate(text).quotes, [], text);
   }
+  // "the 67-year-old said": the age stands for the person just named
+  const aged = annotate('Maria Lopez runs a bakery in the old town. "The water came so fast," the 67-year-old said.');
+  const agedQuote = aged.quotes.find((x) => x.direct);
+  assert.equal(agedQuote?.speaker?.canonical, 'Maria Lopez');
+  assert.equal(agedQuote?.speaker?.text, 'the 67-year-old');
   // a participle and a determiner "that" open no report
   for (const text of ['Phoenix is a web framework written in Elixir that follows the MVC pattern closely.', 'The new model adds to that legacy with a modular and customizable design.']) {
     assert.deepEqual(annotate(text).quotes, [], text);

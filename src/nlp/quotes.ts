@@ -149,8 +149,18 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
   /** The person a pronoun at token p refers to: the first person named in its sentence, else in the previous ones. */
   function resolvePronoun(p: number): SpeakerRef {
     const t = tokens[p];
-    const base: SpeakerRef = { speaker: { text: t.text, start: t.start, end: t.end, canonical: t.text }, i: p, j: p + 1 };
-    if (PLURAL_OR_IT.has(t.key)) return base;
+    if (PLURAL_OR_IT.has(t.key)) return { speaker: { text: t.text, start: t.start, end: t.end, canonical: t.text }, i: p, j: p + 1 };
+    return resolveReference(p, p);
+  }
+
+  /**
+   * The person a reference at tokens [a, e] stands for ("she", "the 67-year-old"): the first person
+   * named in its sentence before it, else in the previous ones (up to three back).
+   */
+  function resolveReference(a: number, e: number): SpeakerRef {
+    const p = a;
+    const phrase = text.slice(tokens[a].start, tokens[e].end);
+    const base: SpeakerRef = { speaker: { text: phrase, start: tokens[a].start, end: tokens[e].end, canonical: phrase }, i: a, j: e + 1 };
     const s = sentOf[p];
     for (let k = s; k >= 0 && k >= s - 3; k--) {
       const list = personsBySentence.get(k);
@@ -189,6 +199,8 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     if (r && r.tokStart >= minTok) return fromRole(r);
     const t = tokens[e];
     if (t.kind === 'word' && LEX.pronouns.has(t.key) && (t.key === 'he' || t.key === 'she' || t.key === 'they')) return resolvePronoun(e);
+    // "the 67-year-old said": an age stands for the person just named
+    if (t.key === 'old' && tokens[e - 1]?.text === '-' && tokens[e - 2]?.key === 'year' && tokens[e - 3]?.text === '-' && tokens[e - 4]?.kind === 'num' && tokens[e - 5]?.key === 'the' && e - 5 >= minTok) return resolveReference(e - 5, e);
     return null;
   }
 
