@@ -47,6 +47,16 @@ const STORIES_SHOWN = 500;
 const short = (id) => (id || '').replace(/^story-/, '').slice(0, 12);
 const day = (iso) => (iso ? String(iso).slice(0, 10) : '–');
 
+/** A date cell that does not wrap. */
+const dayCell = (iso) => el('span', { class: 'nowrap' }, day(iso));
+
+/** A choice of one outlet or all, from the corpus's outlets (`counts`: each with its number of articles). */
+function outletSelect(outlets, value, counts = false) {
+  const select = el('select', { name: 'outlet', 'aria-label': 'outlet' }, el('option', { value: '' }, 'all outlets'), outlets.map((o) => el('option', { value: o.outlet }, counts ? `${o.outlet} (${o.documents})` : o.outlet)));
+  select.value = value ?? '';
+  return select;
+}
+
 function table(headers, rows) {
   return el('table', {}, el('thead', {}, el('tr', {}, headers.map((h) => el('th', {}, h)))), el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c) => el('td', {}, c))))));
 }
@@ -89,8 +99,7 @@ async function storiesPage(filterText) {
   const order = el('select', { name: 'sort', 'aria-label': 'order' }, Object.entries(STORY_ORDERS).map(([v, label]) => el('option', { value: v }, label)));
   order.value = sort;
   order.addEventListener('change', () => go({ sort: order.value }));
-  const outlets = el('select', { name: 'outlet', 'aria-label': 'outlet' }, el('option', { value: '' }, 'all outlets'), stats.outlets.map((o) => el('option', { value: o.outlet }, o.outlet)));
-  outlets.value = outlet;
+  const outlets = outletSelect(stats.outlets, outlet);
   outlets.addEventListener('change', () => go({ outlet: outlets.value }));
   const sizes = el('select', { name: 'minSize', 'aria-label': 'least articles' }, [1, 2, 3, 5, 10].map((n) => el('option', { value: String(n) }, n === 1 ? 'any size' : `${n}+ articles`)));
   sizes.value = String(minSize);
@@ -193,7 +202,7 @@ async function storyPage(id) {
     ['article', 'date', 'outlet', 'title', 'relation'],
     story.articles.map((a) => [
       el('a', { href: `#/article/${a.id}` }, short(a.id)),
-      el('span', { class: 'nowrap' }, day(a.publishedAt)),
+      dayCell(a.publishedAt),
       a.outlet || '–',
       a.title || '(untitled)',
       a.copyOf
@@ -348,8 +357,7 @@ async function articlesPage(offsetText, outletText) {
   const more = list.length > ARTICLES_PAGE;
   const rows = list.slice(0, ARTICLES_PAGE);
   const at = (o, name = outlet) => `#/articles/${o}${name ? `/${encodeURIComponent(name)}` : ''}`;
-  const picker = el('select', { 'aria-label': 'outlet' }, el('option', { value: '' }, 'all outlets'), stats.outlets.map((o) => el('option', { value: o.outlet }, `${o.outlet} (${o.documents})`)));
-  picker.value = outlet;
+  const picker = outletSelect(stats.outlets, outlet, true);
   picker.addEventListener('change', () => (location.hash = at(0, picker.value)));
   const pages = el(
     'p',
@@ -361,7 +369,7 @@ async function articlesPage(offsetText, outletText) {
   show(
     el('h2', {}, outlet ? `Articles from ${outlet}` : 'Articles'),
     picker,
-    table(['article', 'date', 'outlet', 'title', 'removed'], rows.map((a) => [el('a', { href: `#/article/${a.id}` }, short(a.id)), el('span', { class: 'nowrap' }, day(a.publishedAt)), a.outlet || '–', a.title || '(untitled)', String(a.removals)])),
+    table(['article', 'date', 'outlet', 'title', 'removed'], rows.map((a) => [el('a', { href: `#/article/${a.id}` }, short(a.id)), dayCell(a.publishedAt), a.outlet || '–', a.title || '(untitled)', String(a.removals)])),
     pages,
   );
 }
@@ -406,7 +414,7 @@ async function entityPage(type, name) {
       ['mentions', `${e.mentionCount} in ${e.articles.length} article${e.articles.length === 1 ? '' : 's'}`],
     ].filter(([, v]) => v).flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
     el('section', {}, el('h3', {}, `Articles (${e.articles.length}${e.articleSummaries.length < e.articles.length ? `, the first ${e.articleSummaries.length} shown` : ''})`),
-      table(['date', 'outlet', 'title'], e.articleSummaries.map((a) => [el('span', { class: 'nowrap' }, day(a.publishedAt)), a.outlet || '–', el('a', { href: `#/article/${encodeURIComponent(a.id)}` }, a.title || '(untitled)')]))),
+      table(['date', 'outlet', 'title'], e.articleSummaries.map((a) => [dayCell(a.publishedAt), a.outlet || '–', el('a', { href: `#/article/${encodeURIComponent(a.id)}` }, a.title || '(untitled)')]))),
     el('section', {}, el('h3', {}, `Events (${e.events.length})`),
       e.events.length
         ? table(['category', 'actor', 'trigger', 'target', 'time', 'article'], e.events.map((x) => [
@@ -517,7 +525,7 @@ const articleSearchPage = async (initial, filterText) => {
   setTab('search');
   const given = new URLSearchParams(filterText ?? '');
   const stats = await api('/api/stats').catch(() => ({ outlets: [] }));
-  const outlet = el('select', { 'aria-label': 'outlet', name: 'outlet' }, el('option', { value: '' }, 'all outlets'), stats.outlets.map((o) => el('option', { value: o.outlet }, o.outlet)));
+  const outlet = outletSelect(stats.outlets, '');
   const since = el('input', { type: 'text', name: 'since', placeholder: 'since YYYY[-MM[-DD]]', 'aria-label': 'since', size: 18 });
   const until = el('input', { type: 'text', name: 'until', placeholder: 'until YYYY[-MM[-DD]]', 'aria-label': 'until', size: 18 });
   const sort = el('select', { 'aria-label': 'order', name: 'sort' }, el('option', { value: '' }, 'best first'), el('option', { value: 'recent' }, 'newest first'));

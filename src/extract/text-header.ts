@@ -85,21 +85,24 @@ export function parseTextHeader(text: string): TextHeader {
   if (text.slice(bodyStart).trim().length < 80) return header;
 
   let afterByline = false;
-  const isDateOrByline = (raw: string | undefined): boolean => {
-    if (raw === undefined) return false;
-    const t = raw.replace(/\s+/g, ' ');
-    return BYLINE.test(t) || (wordCount(t) <= 14 && findDatesInText(t).length > 0);
+  // each line read once: the loop asks of a line, and of the line after it (is it a date line?)
+  const read: Array<{ t: string; by: RegExpExecArray | null; dates: ReturnType<typeof findDatesInText> }> = [];
+  const readLine = (index: number) => {
+    if (!read[index]) {
+      const t = lines[index].text.replace(/\s+/g, ' ');
+      read[index] = { t, by: BYLINE.exec(t), dates: wordCount(t) <= 14 ? findDatesInText(t) : [] };
+    }
+    return read[index];
   };
+  const isDateOrByline = (index: number): boolean => index < lines.length && (readLine(index).by !== null || readLine(index).dates.length > 0);
   for (const [index, line] of lines.entries()) {
-    const t = line.text.replace(/\s+/g, ' ');
-    const by = BYLINE.exec(t);
+    const { t, by, dates } = readLine(index);
     if (by && !header.byline && wordCount(t) <= 14) {
       header.byline = withoutTrailingComma(by[1]);
       header.lines.push({ kind: 'byline', ...line });
       afterByline = true;
       continue;
     }
-    const dates = wordCount(t) <= 14 ? findDatesInText(t) : [];
     if (dates.length > 0 && !header.publishedAt) {
       const dateChars = dates.reduce((n, d) => n + (d.end - d.start), 0);
       // A date line is mostly the date and labels around it ("WORLD | Tuesday, October 14, 2025 | Page A9").
@@ -111,7 +114,7 @@ export function parseTextHeader(text: string): TextHeader {
     }
     // the outlet's name on its own line after the byline, or between the headline and the date
     // line or byline ("Ferry capsizes off the coast" / "Harbour Times" / "March 4, 2025")
-    if (!header.outlet && looksLikeName(t) && (afterByline || (header.title && isDateOrByline(lines[index + 1]?.text)))) {
+    if (!header.outlet && looksLikeName(t) && (afterByline || (header.title && isDateOrByline(index + 1)))) {
       header.outlet = t;
       header.lines.push({ kind: 'outlet-line', ...line });
       continue;

@@ -15,6 +15,7 @@ import type { Token } from './tokens.js';
 import type { Sentence } from './sentences.js';
 import { ORG_ROLE_NOUNS, resolveOrgRoleNoun, type EntityResult, type MentionRec } from './entities.js';
 import { LEX } from './lexicons.js';
+import { parseDateline } from '../extract/clean/dateline.js';
 
 const OPEN_TO_CLOSE: Record<string, string> = {
   '\u201c': '\u201d', // “ ”
@@ -691,18 +692,14 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
 
   /**
    * Where a sentence's own words begin after a wire dateline ("VELMORA (Wire Daily) — At least 14
-   * ...", "SEOUL, South Korea (AP) — ..."): a city in capitals, capitalised words, commas and
-   * brackets, then a dash. Else `start`.
+   * ...", "SEOUL, South Korea (AP) — ..."), as the cleaner reads datelines. Else `start`.
    */
   function afterDateline(start: number, end: number): number {
-    const first = tokens[start];
-    if (!first || first.kind !== 'word' || first.text.length < 3 || first.text !== first.text.toUpperCase()) return start;
-    for (let k = start + 1; k < end && k < start + 12; k++) {
-      const t = tokens[k];
-      if (t.text === '\u2014' || t.text === '\u2013' || (t.text === '-' && t.spaceBefore)) return k + 1 < end ? k + 1 : start;
-      if (!(t.kind === 'word' && t.cap) && !(t.kind === 'punct' && (t.text === ',' || t.text === '(' || t.text === ')'))) return start;
-    }
-    return start;
+    const from = tokens[start].start;
+    const dateline = parseDateline(text.slice(from, tokens[end - 1].end));
+    if (!dateline) return start;
+    const k = tokAt(from + dateline.text.length);
+    return k < end ? k : start;
   }
 
   /**

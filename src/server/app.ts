@@ -87,6 +87,11 @@ async function quotesOf(store: Store, entity: CorpusEntity): Promise<StoredQuote
 
 const foldName = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
+/** What a page that lists articles shows of each: id, title, outlet, date. */
+function articleSummary(a: { id: string; title: string | null; outlet: string | null; publishedAt: string | null }) {
+  return { id: a.id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt };
+}
+
 export function buildServer(store: Store, options: ServerOptions = {}): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false });
   const webDir = options.webDir ?? DEFAULT_WEB_DIR;
@@ -261,7 +266,7 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
     const isIt = (p: EventParticipant) => names.has(foldName(p.canonical)) || names.has(foldName(p.text));
     for (const articleId of entity.articles.slice(0, ENTITY_ARTICLES_SHOWN)) {
       const a = await store.getArticle(articleId);
-      if (a) articles.push({ id: a.id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt });
+      if (a) articles.push(articleSummary(a));
       // what it did and what was done to it: events with it among the actors or the targets
       for (const e of (await store.getAnnotations(articleId))?.events ?? []) {
         if (events.length < ENTITY_EVENTS_SHOWN && (e.actor.some(isIt) || e.target.some(isIt))) events.push({ ...e, articleId });
@@ -287,8 +292,7 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
     if (a.text.length > MAX_REUSE_CHARS || b.text.length > MAX_REUSE_CHARS) {
       return reply.code(413).send({ error: `an article is longer than ${MAX_REUSE_CHARS} characters; use \`parallax reuse ${a.id} ${b.id}\`` });
     }
-    const summary = (x: typeof a) => ({ id: x.id, title: x.title, outlet: x.outlet, publishedAt: x.publishedAt });
-    return { a: summary(a), b: summary(b), passages: reusedPassages(a, b) };
+    return { a: articleSummary(a), b: articleSummary(b), passages: reusedPassages(a, b) };
   });
 
   app.get('/api/quotes', {

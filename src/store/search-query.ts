@@ -186,6 +186,16 @@ export function unmarkSnippet(marked: string): { snippet: string; highlights: Ar
  * decompose ("ø", "ł", "æ") stay, as SQLite's FTS5 `remove_diacritics` leaves them. One character
  * for one keeps a folded text as long as the original, so offsets found in one hold in the other.
  */
+/** Code point ranges the table covers: Latin-1 Supplement to Latin Extended-B, Latin Extended Additional. */
+const FOLDED_RANGES: ReadonlyArray<[number, number]> = [[0xc0, 0x24f], [0x1e00, 0x1eff]];
+/**
+ * A regular-expression class of the characters foldForSearch may change, as literal characters: a
+ * text without one folds to itself. The same class serves in JavaScript and in PostgreSQL's `~`.
+ */
+export const FOLDABLE_CLASS = `[${FOLDED_RANGES.map(([lo, hi]) => `${String.fromCodePoint(lo)}-${String.fromCodePoint(hi)}`).join('')}]`;
+const MAY_FOLD = new RegExp(FOLDABLE_CLASS);
+const FOLDABLE = new RegExp(FOLDABLE_CLASS, 'g');
+
 export function diacriticFoldTable(): { from: string; to: string } {
   let from = '';
   let to = '';
@@ -201,9 +211,6 @@ export function diacriticFoldTable(): { from: string; to: string } {
   }
   return { from, to };
 }
-const FOLDED_RANGES: ReadonlyArray<[number, number]> = [[0xc0, 0x24f], [0x1e00, 0x1eff]];
-/** A character in the ranges the table covers (a text without one folds to itself). */
-const MAY_FOLD = /[\u00c0-\u024f\u1e00-\u1eff]/;
 let foldMap: Map<string, string> | null = null;
 
 /**
@@ -216,5 +223,5 @@ export function foldForSearch(text: string): string {
     const { from, to } = diacriticFoldTable();
     foldMap = new Map([...from].map((c, i) => [c, to[i]]));
   }
-  return text.replace(/[\u00c0-\u024f\u1e00-\u1eff]/g, (c) => foldMap!.get(c) ?? c);
+  return text.replace(FOLDABLE, (c) => foldMap!.get(c) ?? c);
 }

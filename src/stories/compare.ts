@@ -146,6 +146,8 @@ interface Stated {
   own?: Set<string>;
   /** Quantities with an outcome ("14 people killed"): the day or month the sentence gives it. */
   when?: string;
+  /** Quotes: the numbers they name (two quotations with other numbers are two reports). */
+  numbers?: Set<string>;
 }
 
 /**
@@ -153,14 +155,13 @@ interface Stated {
  * the number, leaving out when it was reported ("..., officials said on Monday": the time right
  * after a verb of speech).
  */
-function dateOfOutcome(ann: Annotations, q: Quantity, sentence: Span): string | null {
-  const cueEnds = ann.quotes.filter((x) => x.cueSpan && x.cueSpan.start >= sentence.start && x.cueSpan.end <= sentence.end).map((x) => x.cueSpan!.end);
+function dateOfOutcome(ann: Annotations, cueEnds: readonly number[], q: Quantity, sentence: Span): string | null {
   let best: { date: string; distance: number } | null = null;
   for (const t of ann.times) {
     if (t.start < sentence.start || t.end > sentence.end || t.granularity === 'duration') continue;
     const date = absoluteDate(t.value);
     if (!date || date.length < 7) continue;
-    if (cueEnds.some((end) => t.start >= end && t.start - end <= 4)) continue;
+    if (cueEnds.some((end) => end > sentence.start && t.start >= end && t.start - end <= 4)) continue;
     const distance = t.start >= q.end ? t.start - q.end : q.start - t.end;
     if (!best || distance < best.distance) best = { date, distance };
   }
@@ -300,11 +301,13 @@ function statedClaims(a: ComparableArticle): Stated[] {
   const tokens = tokenize(a.text);
   const pubYear = a.publishedAt && /^\d{4}/.test(a.publishedAt) ? Number(a.publishedAt.slice(0, 4)) : null;
   const timeSpans = ann.times.filter((t) => t.granularity !== 'duration');
+  // where the article's verbs of speech end: a time right after one is when something was said
+  const cueEnds = ann.quotes.flatMap((x) => (x.cueSpan ? [x.cueSpan.end] : []));
   for (const q of findQuantities(tokens, a.text, timeSpans)) {
     const sentence = sentenceOf(ann.sentences, q.start);
     const near = nearWords(tokens, q, sentence);
     const historical = pubYear !== null && ann.times.some((t) => t.start >= sentence.start && t.end <= sentence.end && /^\d{4}/.test(t.value) && Number(t.value.slice(0, 4)) < pubYear);
-    const when = q.outcome ? dateOfOutcome(ann, q, sentence) : null;
+    const when = q.outcome ? dateOfOutcome(ann, cueEnds, q, sentence) : null;
     out.push({ near, historical, own: contentWords(q.text), kind: 'quantity', key: q.unit, label: q.unit, article: a, voice, sentence, span: q, value: formatValue(q), words: words(sentence), quantity: q, ...(when ? { when } : {}) });
   }
   const quotes: Stated[] = [];
@@ -318,7 +321,7 @@ function statedClaims(a: ComparableArticle): Stated[] {
     const roles = cluster?.type === 'ORG' ? 'ORG' : `${cluster?.roles.join('; ') ?? ''}\u0000${a.text.slice(sentence.start, sentence.end)}`;
     // "the operator denied that it had ignored the warning": the words reported, as denied
     const modality: EventModality | undefined = q.cue && DENIAL_CUE.test(q.cue) ? 'negated' : undefined;
-    quotes.push({ kind: 'quote', key: 'quote', label: q.text, article: a, voice, sentence, span: q, value: q.speaker.canonical, words: qw, roles, named: !!cluster && isNamed(q.speaker.canonical), ...(modality ? { modality } : {}) });
+    quotes.push({ kind: 'quote', key: 'quote', label: q.text, article: a, voice, sentence, span: q, value: q.speaker.canonical, words: qw, numbers: numbersIn(q.text), roles, named: !!cluster && isNamed(q.speaker.canonical), ...(modality ? { modality } : {}) });
   }
   // "X said it was a 'struggle against …'" yields the reported statement and the quotation inside
   // it: one statement, kept in its longest form
@@ -343,7 +346,7 @@ function sameFact(head: Stated, s: Stated, o: CompareOptions): boolean {
   }
   // the same words with another number ("at least 14 people died" / "at least 17 were killed") are
   // the figure in dispute, which the quantity's claim shows as a conflict, not one report agreed on
-  if (s.kind === 'quote') return overlap(head.words, s.words) >= o.quoteOverlap && sameNumbers(head.label, s.label);
+  if (s.kind === 'quote') return overlap(head.words, s.words) >= o.quoteOverlap && sameNumbers(head.numbers!, s.numbers!);
   // quantities of one unit. A figure from an earlier year ("Storm Daniel killed 17 people in 2023")
   // is another fact.
   if (!!head.historical !== !!s.historical) return false;
@@ -502,11 +505,13 @@ function conflictOf(group: Stated[], o: CompareOptions): Conflict | null {
   return conflict('value');
 }
 
+/** The numbers a quotation names ("1,200" as "1200"). */
+function numbersIn(text: string): Set<string> {
+  return new Set(text.match(/\d+(?:[.,]\d+)*/g)?.map((n) => n.replace(/,/g, '')) ?? []);
+}
+
 /** Two quotations name the same numbers, or one names none. */
-function sameNumbers(a: string, b: string): boolean {
-  const numbers = (t: string) => new Set(t.match(/\d+(?:[.,]\d+)*/g)?.map((n) => n.replace(/,/g, '')) ?? []);
-  const x = numbers(a);
-  const y = numbers(b);
+function sameNumbers(x: Set<string>, y: Set<string>): boolean {
   if (!x.size || !y.size) return true;
   return x.size === y.size && [...x].every((n) => y.has(n));
 }

@@ -33,7 +33,7 @@ import type {
   SearchQuery,
   SearchResult,
 } from '../store.js';
-import { MATCH_END, MATCH_START, foldForSearch, parseSearch, toTsquerySql } from '../search-query.js';
+import { FOLDABLE_CLASS, MATCH_END, MATCH_START, foldForSearch, parseSearch, toTsquerySql } from '../search-query.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { guardPool, inPooledTransaction } from './pooled-client.js';
 import { ANNOTATION_TABLES, HOLDS_LINK_SQL, KEPT_OUT_SELECT, STAND_INS_SQL, articleFromRow, duplicateFromRow, duplicatesSql, originLocator, originPrefixParams, searchFilterSql, searchHitFromRow, searchOrderSql, splitByOrigins, storedRecordFromRow, summaryFromRow, type Row } from '../rows.js';
@@ -65,8 +65,6 @@ export function asWritten(marked: unknown, written: unknown): string | null {
 const INSUFFICIENT_PRIVILEGE = '42501';
 const SNIPPET_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=40, MinWords=20, MaxFragments=1, FragmentDelimiter=" … "`;
 const TITLE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, HighlightAll=true`;
-/** A regular-expression class of the letters foldForSearch may change (PostgreSQL's syntax, written into SQL: no quote in it). */
-const MAY_FOLD_CLASS = '[\u00c0-\u024f\u1e00-\u1eff]';
 
 /** A pool or one checked-out client: both run queries. */
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -627,7 +625,7 @@ export class PostgresStore implements Store {
     const { rows } = await this.queryOnce(
       `SELECT hit.id, hit.title, hit.outlet, hit.published_at, hit.language, hit.url, hit.score, ts_headline('english', left(hit.text, 100000), hit.query, ${options}) AS marked,
          ts_headline('english', coalesce(hit.title, ''), hit.query, ${titleOptions}) AS marked_title,
-         CASE WHEN hit.text ~ '${MAY_FOLD_CLASS}' OR hit.title ~ '${MAY_FOLD_CLASS}' THEN left(hit.text, 100000) END AS body
+         CASE WHEN hit.text ~ '${FOLDABLE_CLASS}' OR hit.title ~ '${FOLDABLE_CLASS}' THEN left(hit.text, 100000) END AS body
        FROM (SELECT a.id, a.seq, a.title, a.outlet, a.published_at, a.language, a.url, a.text, q.query,
                ts_rank_cd(s.search, q.query, 1) AS score
              ${from} ORDER BY ${searchOrderSql(query.sort, 'a')} LIMIT ${limit} OFFSET ${offset}) hit
