@@ -115,6 +115,22 @@ test('compare: a speaker named by surname alone, or with a title, is the same sp
   assert.equal(other.claims.find((c) => c.kind === 'quote')?.conflict?.kind, 'speaker', 'Ingrid and Jonas Solberg are two people');
 });
 
+test('compare: one person spelled two ways by two outlets is one speaker and one party', () => {
+  const words = '“We will rebuild every power station before the winter,”';
+  const cmp = compareStory([
+    article('a', 'Harbor Times', '2025-03-05', `${words} Volodymyr Zelenskyy said on Tuesday. Zelenskyy accused Russia of targeting civilians.`),
+    article('b', 'Valley Post', '2025-03-05', `${words} Zelenskiy said on Tuesday. Volodymyr Zelenskiy accused Russia of targeting civilians.`),
+    article('c', 'North Ledger', '2025-03-05', `${words} Volodymyr Zelensky said on Tuesday. Volodymyr Zelensky accused Russia of targeting civilians.`),
+  ]);
+  const quote = cmp.claims.find((c) => c.kind === 'quote');
+  assert.ok(quote, 'the quotation is one claim');
+  assert.equal(quote.voices.length, 3, 'all three outlets give it');
+  assert.equal(quote.conflict, null, 'three spellings of one name are one speaker');
+  const accusation = cmp.claims.filter((c) => c.kind === 'event' && c.label.includes('ACCUSE'));
+  assert.equal(accusation.length, 1, `one accusation, not one per spelling: ${accusation.map((c) => c.label).join(' | ')}`);
+  assert.equal(accusation[0].voices.length, 3, 'reported by all three outlets');
+});
+
 test('compare: agreeing outlets give no conflict; approximate values within tolerance agree; a copy is not an independent voice', () => {
   const a = 'Officials said about 2,000 people were evacuated from the valley after the floods on Sunday.';
   const b = 'Some 1,950 people were evacuated from the valley after Sunday floods, officials said.';

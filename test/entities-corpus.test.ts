@@ -11,3 +11,56 @@ test('a name written in capitals in a dateline does not become the canonical for
   assert.equal(merged[0].canonical, 'Arden');
   assert.deepEqual(merged[0].articles, ['a', 'b']);
 });
+
+const person = (canonical: string, roles: string[] = [], country?: string) => ({
+  canonical,
+  type: 'PERSON' as const,
+  aliases: [canonical, canonical.split(' ').pop()!],
+  roles,
+  mentions: [0],
+  ...(country ? { country } : {}),
+});
+
+test('romanisation variants of one name meet across articles: Zelenskyy, Zelenskiy, Zelensky', () => {
+  const merged = mergeCorpusEntities([
+    { articleId: 'a', clusters: [person('Volodymyr Zelenskyy')] },
+    { articleId: 'b', clusters: [person('Volodymyr Zelensky')] },
+    { articleId: 'c', clusters: [person('Volodymyr Zelenskiy')] },
+    { articleId: 'd', clusters: [{ canonical: 'Zelenskiy', type: 'PERSON', aliases: ['Zelenskiy'], roles: [], mentions: [0] }] },
+  ]);
+  assert.equal(merged.length, 1, `one entity expected, got ${merged.map((e) => e.canonical).join(' | ')}`);
+  assert.deepEqual(merged[0].articles, ['a', 'b', 'c', 'd']);
+});
+
+test('a hyphened Korean given name and the Arabic article do not split a person', () => {
+  const merged = mergeCorpusEntities([
+    { articleId: 'a', clusters: [person('Kim Jong-un'), person('Bashar al-Assad')] },
+    { articleId: 'b', clusters: [person('Kim Jong Un'), person('Bashar Assad')] },
+  ]);
+  assert.deepEqual(
+    merged.map((e) => e.canonical).sort(),
+    ['Bashar al-Assad', 'Kim Jong Un'],
+    'two entities, each with both spellings',
+  );
+});
+
+test('short names keep their spelling: Toni and Tony, Lee and Le are different people', () => {
+  const merged = mergeCorpusEntities([
+    { articleId: 'a', clusters: [person('Toni Marsh'), person('Anna Lee')] },
+    { articleId: 'b', clusters: [person('Tony Marsh'), person('Anna Le')] },
+  ]);
+  assert.equal(merged.length, 4, `four people expected, got ${merged.map((e) => e.canonical).join(' | ')}`);
+});
+
+test('names with one consonant skeleton merge only when a role or country says they are one person', () => {
+  const merged = mergeCorpusEntities([
+    { articleId: 'a', clusters: [person('Muammar Gaddafi', ['Libyan leader'], 'LBY'), person('Mohammed Hassan', ['engineer'])] },
+    { articleId: 'b', clusters: [person('Moammar Qaddafi', ['former leader']), person('Muhammad Hasan', ['footballer'])] },
+  ]);
+  const names = merged.map((e) => [e.canonical, ...e.aliases].filter((a) => a.includes(' ')).sort().join(' = ')).sort();
+  assert.deepEqual(
+    names,
+    ['Moammar Qaddafi = Muammar Gaddafi', 'Mohammed Hassan', 'Muhammad Hasan'],
+    'the leaders share a role head; the engineer and the footballer share nothing but the skeleton',
+  );
+});

@@ -112,6 +112,19 @@ test('entities: titles and roles are kept apart from names; short and role refer
   assert.ok(cluster && cluster.aliases.includes('Ribeiro'), "cluster && cluster.aliases.includes('Ribeiro')");
 });
 
+test('entities: a form of address (Mr., Mrs., Ms) marks a person but is no role; a professional title is one', () => {
+  const text = 'Finance Minister Anna Berg met Mr. Tomas Okafor in Lisbon. Mrs. Lena Varga and Ms Ines Duarte joined them, with Dr. Ian Holt.';
+  const a = annotate(text);
+  spansValid(text, a);
+  const roles = (name: string) => a.clusters.find((c) => c.canonical === name)?.roles;
+  for (const name of ['Tomas Okafor', 'Lena Varga', 'Ines Duarte']) {
+    assert.equal(a.entities.find((e) => e.canonical === name)?.type, 'PERSON', `${name} is a person`);
+    assert.deepEqual(roles(name), [], `${name} has no role`);
+  }
+  assert.deepEqual(roles('Anna Berg'), ['Finance Minister']);
+  assert.deepEqual(roles('Ian Holt'), ['Dr.']);
+});
+
 test('entities: ambiguous role references stay unresolved; acronyms match case-sensitively', () => {
   const text = 'Chilean President Rosa Vidal and Peruvian President Marco Lenz met at the UN. The leader spoke first. Un Hee-ra watched.';
   const a = annotate(text);

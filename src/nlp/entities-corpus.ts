@@ -9,6 +9,12 @@
  * 3. A PERSON known only by one word ("Putin") joins the single multi-word PERSON entity whose
  *    first or last word it is; when two such entities exist ("Kim Jong Un", "Kim Yo Jong") the
  *    one-word entity stays apart: ambiguity is not resolved by guessing across articles.
+ * 4. Two PERSON entities whose names have the same consonant skeleton ("Muammar Gaddafi" /
+ *    "Moammar Qaddafi", "Mohammed bin Salman" / "Muhammad bin Salman") merge when something else
+ *    says they are one person: a shared role head ("... leader") or the same country.
+ * Names are compared by `nameKey`: hyphens read as spaces ("Kim Jong-un" = "Kim Jong Un"), and for
+ * persons the Arabic article dropped ("Bashar al-Assad" = "Bashar Assad") and the spelling
+ * variants of romanisation folded ("Zelenskyy" / "Zelenskiy" / "Zelensky", "Alexei" / "Aleksey").
  * The canonical name of a merged entity is its longest full name, then its most frequent one.
  */
 import type { EntityCluster, EntityType } from './types.js';
@@ -40,7 +46,76 @@ const norm = (s: string) =>
     .replace(/^the /, '')
     .trim();
 
+/** Arabic definite articles written before a family name ("al-Assad", "el-Sisi", "Abu Bakr al Baghdadi"). */
+const ARABIC_ARTICLE = new Set(['al', 'el']);
+
+/**
+ * One romanised word with its common spelling variants folded: doubled letters single (words of
+ * 5+ letters: "Gaddafi" / "Gadafi"), "x" as "ks" ("Alexei" / "Aleksei"), "ph" as "f", and the
+ * Slavic endings -y, -yy, -iy, -ii, -ij as -i (words of 6+ letters: "Zelenskyy", "Dmitriy",
+ * "Sergey"). Short words keep their spelling: "Tony" / "Toni", "Lee" / "Le" are different people.
+ */
+export function romanisationKey(word: string): string {
+  if (word.length < 4) return word;
+  let w = word.replace(/x/g, 'ks').replace(/ph/g, 'f');
+  if (word.length >= 5) w = w.replace(/(\p{L})\1+/gu, '$1');
+  if (word.length >= 6) w = w.replace(/(?:iy|yy|ii|ij|y)$/, 'i');
+  return w;
+}
+
+/** The key two spellings of one name share (see the header); `type` decides the person-only folds. */
+export function nameKey(name: string, type: EntityType | string): string {
+  const words = norm(name).replace(/[-\u2010\u2011]/g, ' ').split(' ').filter(Boolean);
+  if (type !== 'PERSON') return words.join(' ');
+  // "al" is dropped only before another word and never leaves one word of a longer name alone
+  const kept = words.filter((w, i) => !(ARABIC_ARTICLE.has(w) && i < words.length - 1 && words.length > 2));
+  return kept.map(romanisationKey).join(' ');
+}
+
+/**
+ * Consonant skeleton of a name key: first letter, then consonants, with the letters that
+ * romanisations of one sound alternate between made one ("q", "g", "c" → "k" at a word's start;
+ * "dh" → "d"; "h" after a vowel dropped). Equal skeletons are a hint, never proof.
+ */
+function skeleton(key: string): string[] {
+  return key.split(' ').map((w) => {
+    const v = w.replace(/^[qgc]/, 'k').replace(/dh/g, 'd');
+    return (v[0] + v.slice(1).replace(/[aeiouy]h?/g, '').replace(/h/g, '')).replace(/(\p{L})\1+/gu, '$1');
+  });
+}
+/** Consonants a skeleton match needs at least, over the whole name: short names collide by chance. */
+const SKELETON_MIN = 5;
+
 export function mergeCorpusEntities(articles: ArticleEntities[]): CorpusEntity[] {
+  return mergeWithMembers(articles).map((g) => g.entity);
+}
+
+/**
+ * For each article, its clusters' canonical names → the merged entity's canonical name: what a
+ * comparison across outlets keys people on, so "Kim Jong-un" in one and "Kim Jong Un" in another
+ * are one speaker, not a disputed attribution.
+ */
+export function corpusCanonicalNames(articles: ArticleEntities[]): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  const ambiguous = new Set<string>();
+  for (const { entity, members } of mergeWithMembers(articles)) {
+    for (const m of members) {
+      const names = out.get(m.art) ?? new Map<string, string>();
+      // one name for two entities of one article ("Jordan" the person and the country): keep it as written
+      const before = names.get(m.c.canonical);
+      if (before !== undefined && before !== entity.canonical) ambiguous.add(`${m.art}\u0000${m.c.canonical}`);
+      names.set(m.c.canonical, entity.canonical);
+      out.set(m.art, names);
+    }
+  }
+  for (const key of ambiguous) {
+    const [art, name] = key.split('\u0000');
+    out.get(art)?.delete(name);
+  }
+  return out;
+}
+
+function mergeWithMembers(articles: ArticleEntities[]): Array<{ entity: CorpusEntity; members: Array<{ art: string; c: EntityCluster }> }> {
   // union-find over (article, cluster) items
   const items: { art: string; c: EntityCluster }[] = [];
   for (const a of articles) for (const c of a.clusters) items.push({ art: a.articleId, c });
@@ -60,12 +135,12 @@ export function mergeCorpusEntities(articles: ArticleEntities[]): CorpusEntity[]
   // rules 1 and 2: shared canonical or shared multi-word alias, per type
   const byKey = new Map<string, number>();
   items.forEach((it, i) => {
-    const keys = new Set<string>([norm(it.c.canonical)]);
+    const keys = new Set<string>([nameKey(it.c.canonical, it.c.type)]);
     for (const a of it.c.aliases) {
       const words = a.trim().split(/\s+/);
       // persons meet on full names only; role references ("the Russian leader") name no one across articles
       if (it.c.type === 'PERSON' && (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w)))) continue;
-      keys.add(norm(a));
+      keys.add(nameKey(a, it.c.type));
     }
     for (const k of keys) {
       if (!k) continue;
@@ -79,7 +154,7 @@ export function mergeCorpusEntities(articles: ArticleEntities[]): CorpusEntity[]
   const multiBySurname = new Map<string, Set<number>>();
   items.forEach((it, i) => {
     if (it.c.type !== 'PERSON') return;
-    const parts = norm(it.c.canonical).split(/[\s-]+/);
+    const parts = nameKey(it.c.canonical, 'PERSON').split(' ');
     if (parts.length < 2) return;
     for (const w of [parts[0], parts[parts.length - 1]]) {
       const set = multiBySurname.get(w) ?? new Set<number>();
@@ -89,13 +164,15 @@ export function mergeCorpusEntities(articles: ArticleEntities[]): CorpusEntity[]
   });
   items.forEach((it, i) => {
     if (it.c.type !== 'PERSON') return;
-    const parts = norm(it.c.canonical).split(/\s+/);
+    const parts = nameKey(it.c.canonical, 'PERSON').split(' ');
     if (parts.length !== 1) return;
     const cands = multiBySurname.get(parts[0]);
     if (!cands) return;
     const roots = new Set([...cands].map(find));
     if (roots.size === 1) union(i, [...cands][0]);
   });
+
+  mergeBySkeleton(items, find, union);
 
   // assemble
   const groups = new Map<number, number[]>();
@@ -105,7 +182,7 @@ export function mergeCorpusEntities(articles: ArticleEntities[]): CorpusEntity[]
     g.push(i);
     groups.set(r, g);
   });
-  const out: CorpusEntity[] = [];
+  const out: Array<{ entity: CorpusEntity; members: Array<{ art: string; c: EntityCluster }> }> = [];
   for (const members of groups.values()) {
     const first = items[members[0]].c;
     const freq = new Map<string, number>();
@@ -142,10 +219,57 @@ export function mergeCorpusEntities(articles: ArticleEntities[]): CorpusEntity[]
       mentionCount,
     };
     if (country) e.country = country;
-    out.push(e);
+    out.push({ entity: e, members: members.map((i) => items[i]) });
   }
-  out.sort((a, b) => b.mentionCount - a.mentionCount || a.id.localeCompare(b.id));
+  out.sort((a, b) => b.entity.mentionCount - a.entity.mentionCount || a.entity.id.localeCompare(b.entity.id));
   return out;
+}
+
+/**
+ * Rule 4: person groups whose full names share a consonant skeleton, and a role head or a country.
+ * Works on the groups rules 1–3 made, so a name met in ten thousand articles is one candidate.
+ */
+function mergeBySkeleton(items: { c: EntityCluster }[], find: (i: number) => number, union: (a: number, b: number) => void): void {
+  interface Group {
+    root: number;
+    heads: Set<string>;
+    countries: Set<string>;
+  }
+  const groups = new Map<number, Group>();
+  const bySkeleton = new Map<string, Set<number>>();
+  items.forEach((it, i) => {
+    if (it.c.type !== 'PERSON') return;
+    const root = find(i);
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = { root, heads: new Set(), countries: new Set() }));
+    for (const r of it.c.roles) {
+      const head = norm(r).split(' ').pop();
+      if (head) g.heads.add(head);
+    }
+    if (it.c.country) g.countries.add(it.c.country);
+    const key = nameKey(it.c.canonical, 'PERSON');
+    if (key.split(' ').length < 2) return;
+    const sk = skeleton(key);
+    if (sk.join('').length < SKELETON_MIN) return;
+    const k = sk.join(' ');
+    const set = bySkeleton.get(k) ?? new Set<number>();
+    set.add(root);
+    bySkeleton.set(k, set);
+  });
+  const shares = (a: Set<string>, b: Set<string>) => [...a].some((x) => b.has(x));
+  for (const roots of bySkeleton.values()) {
+    if (roots.size < 2) continue;
+    const list = [...roots].map((r) => groups.get(r)!);
+    // a skeleton met by many different people is a common name, not one person's spellings
+    if (list.length > 8) continue;
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const a = list[x];
+        const b = list[y];
+        if (shares(a.heads, b.heads) || shares(a.countries, b.countries)) union(a.root, b.root);
+      }
+    }
+  }
 }
 
 export interface EntityQuery {

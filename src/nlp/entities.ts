@@ -33,6 +33,8 @@ const ON_SUBJECT_HEADS = new Set(['council', 'committee', 'commission', 'group',
 const COMPLEMENT_HEADS = new Set(['palácio', 'palacio', 'republic', 'kingdom', 'states', 'emirates', 'union', 'federation', 'people', "people's", 'isle', 'gulf', 'sea', 'bay', 'cape', 'islands', 'league', 'court', 'house', 'office', 'friends', 'bank', 'university', 'college', 'institute', 'center', 'centre', 'council', 'ministry', 'department', 'secretary', 'minister', 'commissioner', 'director', 'chief', 'head', 'president', 'chairman', 'governor', 'organization', 'organisation', 'association', 'agency', 'committee', 'commission', 'party', 'movement', 'front', 'army', 'church', 'school', 'foundation', 'museum', 'academy', 'board', 'bureau', 'assembly', 'congress', 'fund', 'society', 'alliance', 'coalition', 'forces', 'force', 'guard', 'corps', 'tribunal', 'chamber', 'embassy', 'city', 'state', 'province', 'region', 'order', 'prince', 'king', 'queen', 'duke', 'archbishop', 'bishop']);
 const ROMAN = new Set(['ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii']);
 const DETERMINERS = new Set(['the', 'a', 'an']);
+/** Forms of address: they mark a person, but are no role ("Mr. Zelensky" has none). */
+const COURTESY_TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'miss', 'messrs', 'mme', 'mlle', 'mister', 'madam', 'madame', 'monsieur', 'herr', 'frau', 'señor', 'señora', 'senor', 'senora', 'signor', 'signora']);
 const LOCATIVE_PREPS = new Set(['in', 'near', 'outside', 'across', 'inside', 'around', 'within']);
 const REGIONAL_ADJECTIVES = new Set(['european', 'african', 'asian', 'western', 'eastern', 'northern', 'southern', 'arab', 'latin', 'nordic', 'baltic', 'balkan', 'caribbean', 'scandinavian', 'mediterranean', 'atlantic', 'pacific', 'global', 'international', 'national', 'federal', 'regional']);
 /** Role heads that denote the top leader: "the Russian leader" may refer to a "Russian President". */
@@ -836,6 +838,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     if (p.type === 'PERSON') {
       let role = p.role ?? roleBefore(p.i) ?? roleAppositiveBefore(p.i) ?? undefined;
       if (!role) role = appositiveAfter(p.j) ?? undefined;
+      // "Mr.", "Mrs.", "Ms." make a name a person's but say nothing about what the person does
+      if (role && keys.slice(role.i, role.j).every((k) => COURTESY_TITLES.has(k.replace(/\.$/, '')))) role = undefined;
       if (role) {
         m.role = spanText(role.i, role.j);
         m.roleSpan = { start: tokens[role.i].start, end: tokens[role.j - 1].end };

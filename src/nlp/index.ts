@@ -15,7 +15,7 @@ import { findEvents } from './events.js';
 import { findTimes, parseAnchor } from './times.js';
 
 export type * from './types.js';
-export { mergeCorpusEntities, selectEntities } from './entities-corpus.js';
+export { corpusCanonicalNames, mergeCorpusEntities, selectEntities } from './entities-corpus.js';
 export type { CorpusEntity, ArticleEntities, EntityQuery } from './entities-corpus.js';
 
 export function annotate(text: string, opts: AnnotateOptions = {}): Annotations {

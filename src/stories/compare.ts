@@ -17,6 +17,7 @@
 import { LEX } from '../nlp/lexicons.js';
 import { tokenize, type Token } from '../nlp/tokens.js';
 import { cameoToPlover } from '../nlp/events.js';
+import { corpusCanonicalNames } from '../nlp/entities-corpus.js';
 import type { Annotations, EventAnn, EventParticipant, Quote, Span } from '../nlp/types.js';
 import { parseDateline } from '../extract/clean/dateline.js';
 import { findQuantities, type Quantity } from './quantities.js';
@@ -228,6 +229,12 @@ function sentenceOf(sentences: Span[], at: number): Span {
 
 const names = (ps: Array<{ canonical: string }>) => [...new Set(ps.map((p) => p.canonical))].sort();
 
+/** A participant with its name as the story spells it (see `corpusCanonicalNames`). */
+function renamed<T extends { canonical: string }>(p: T, storyName: (name: string) => string): T {
+  const canonical = storyName(p.canonical);
+  return canonical === p.canonical ? p : { ...p, canonical };
+}
+
 function modalityOf(e: EventAnn): EventModality {
   return e.flags.negated ? 'negated' : e.flags.future ? 'future' : e.flags.hedged ? 'hedged' : 'asserted';
 }
@@ -275,9 +282,10 @@ function voiceOf(a: ComparableArticle): string {
 }
 
 /** Every claim one article states. */
-function statedClaims(a: ComparableArticle): Stated[] {
+function statedClaims(a: ComparableArticle, storyNames: Map<string, string> | undefined): Stated[] {
   const out: Stated[] = [];
   const ann = a.annotations;
+  const storyName = (name: string) => storyNames?.get(name) ?? name;
   const voice = voiceOf(a);
   const wordsCache = new Map<number, Set<string>>();
   const words = (s: Span) => {
@@ -289,7 +297,8 @@ function statedClaims(a: ComparableArticle): Stated[] {
   const placeAt = new Set(ann.entities.filter((m) => m.type === 'PLACE').map((m) => m.start));
   const party = (p: EventParticipant) => (p.country && placeAt.has(p.start) ? p.country : p.canonical);
   const parties = (ps: EventParticipant[]) => [...new Set(ps.map(party))].sort().join('+');
-  for (const e of ann.events) {
+  for (const written of ann.events) {
+    const e = { ...written, actor: written.actor.map((p) => renamed(p, storyName)), target: written.target.map((p) => renamed(p, storyName)) };
     if (!e.actor.length && !e.target.length) continue;
     const sentence = ann.sentences[e.sentence] ?? sentenceOf(ann.sentences, e.trigger.start);
     const category = comparedCategory(e);
@@ -321,7 +330,7 @@ function statedClaims(a: ComparableArticle): Stated[] {
     const roles = cluster?.type === 'ORG' ? 'ORG' : `${cluster?.roles.join('; ') ?? ''}\u0000${a.text.slice(sentence.start, sentence.end)}`;
     // "the operator denied that it had ignored the warning": the words reported, as denied
     const modality: EventModality | undefined = q.cue && DENIAL_CUE.test(q.cue) ? 'negated' : undefined;
-    quotes.push({ kind: 'quote', key: 'quote', label: q.text, article: a, voice, sentence, span: q, value: q.speaker.canonical, words: qw, numbers: numbersIn(q.text), roles, named: !!cluster && isNamed(q.speaker.canonical), ...(modality ? { modality } : {}) });
+    quotes.push({ kind: 'quote', key: 'quote', label: q.text, article: a, voice, sentence, span: q, value: storyName(q.speaker.canonical), words: qw, numbers: numbersIn(q.text), roles, named: !!cluster && isNamed(q.speaker.canonical), ...(modality ? { modality } : {}) });
   }
   // "X said it was a 'struggle against …'" yields the reported statement and the quotation inside
   // it: one statement, kept in its longest form
@@ -603,7 +612,12 @@ export function compareStory(articles: ComparableArticle[], options: Partial<Com
     voiceArticles.set(voiceOf(a), v);
   }
   const voiceCount = voiceArticles.size;
-  const groups = groupFacts(articles.flatMap(statedClaims), o);
+  // one person spelled two ways by two outlets ("Zelenskyy", "Zelensky") is one party and one speaker
+  const storyNames = corpusCanonicalNames(articles.map((a) => ({ articleId: a.id, clusters: a.annotations.clusters })));
+  const groups = groupFacts(
+    articles.flatMap((a) => statedClaims(a, storyNames.get(a.id))),
+    o,
+  );
   const groupOf = new Map<Claim, Stated[]>();
   const claims: Claim[] = groups.map((g, i) => {
     const voices = [...new Set(g.map((s) => s.voice))];
