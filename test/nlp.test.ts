@@ -125,6 +125,23 @@ test('entities: a form of address (Mr., Mrs., Ms) marks a person but is no role;
   assert.deepEqual(roles('Ian Holt'), ['Dr.']);
 });
 
+test('entities: an unknown name after a preposition of place is a place, not a person; people and titles stay what they are', () => {
+  const text =
+    'Shelling hit homes in Velika Dobrava and near Sveti Lorenc on Monday. Families fled Velika Dobrava. ' +
+    'Rescuers in Velika Dobrava worked through the night. Investors kept faith in Elon Musk. ' +
+    'The change in Anwar Haddad’s tone was noted. Her study appeared in Frontiers in Human Neuroscience. ' +
+    'She wrote in Part II and brewed beans grown in East African highlands.';
+  const a = annotate(text);
+  spansValid(text, a);
+  const typeOf = (name: string) => [...new Set(a.entities.filter((e) => e.text === name).map((e) => e.type))];
+  assert.deepEqual(typeOf('Velika Dobrava'), ['PLACE'], 'twice after "in", so also where it has no preposition');
+  assert.deepEqual(typeOf('Sveti Lorenc'), ['PLACE']);
+  assert.deepEqual(typeOf('Elon Musk'), ['PERSON'], 'an everyday given name keeps a person');
+  assert.deepEqual(typeOf('Anwar Haddad'), ['PERSON'], 'an owner is a person');
+  assert.notDeepEqual(typeOf('Human Neuroscience'), ['PLACE'], 'a title after "Frontiers in"');
+  assert.notDeepEqual(typeOf('Part II'), ['PLACE'], 'a numbered part');
+});
+
 test('entities: ambiguous role references stay unresolved; acronyms match case-sensitively', () => {
   const text = 'Chilean President Rosa Vidal and Peruvian President Marco Lenz met at the UN. The leader spoke first. Un Hee-ra watched.';
   const a = annotate(text);

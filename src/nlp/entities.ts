@@ -310,7 +310,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     const runHead = headOf(keys.slice(a, b));
     // "Dimitris Lagos": a run led by a given name is a person even when a later word is also a
     // place name ("Lagos") — unless a head word makes it an organisation or place
-    if (titleEnd < 0 && b - a >= 2 && b - a <= 4 && LEX.givenNames.has(tokens[a].text) && keys[a - 1] !== 'the' && !LEX.keywords.org.has(runHead) && !LEX.keywords.place.has(runHead) && !LEX.keywords.drop.has(runHead) && !keys.slice(a, b).some((k) => CONNECTORS.has(k))) {
+    if (titleEnd < 0 && b - a >= 2 && b - a <= 4 && LEX.givenNames.has(tokens[a].text) && keys[a - 1] !== 'the' && !placeByPreposition(a, b) && !LEX.keywords.org.has(runHead) && !LEX.keywords.place.has(runHead) && !LEX.keywords.drop.has(runHead) && !keys.slice(a, b).some((k) => CONNECTORS.has(k))) {
       pieces.push({ i: a, j: b, type: 'PERSON', canonical: spanText(a, b) });
       return;
     }
@@ -475,6 +475,22 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   }
 
   /** Types a run of capitalised tokens that no lexicon knows. */
+  /**
+   * "in Khan Younis", "near Puerto Cabezas": a name of several words right after a preposition of
+   * place, that starts with no everyday given name ("interest in Elon Musk") and owns nothing ("in
+   * Kim Yo Jong's speech"). The gazetteer's given names are not asked: they hold place-like words.
+   */
+  function placeByPreposition(a: number, b: number): boolean {
+    if (b - a < 2 || !LOCATIVE_PREPS.has(keys[a - 1] ?? '') || isCommonGivenName(tokens[a].text) || keys[b] === "'s" || tokens[b]?.text === '\u2019') return false;
+    // "Frontiers in Human Neuroscience", "Spotlight on ...": a capitalised word before the preposition makes a title
+    if (tokens[a - 2]?.cap && tokens[a - 2].kind === 'word' && !tokens[a - 1].cap && !startLike(a - 2)) return false;
+    // "in AI CoEs", "in Bermuda BLE Trilateration": capitals inside are a product's or programme's
+    for (let k = a; k < b; k++) if (tokens[k].text.length > 1 && /^[\p{Lu}\d]+$/u.test(tokens[k].text)) return false;
+    // "in East African coffees", "in Part II": an adjective of origin or a numbered part
+    const last = keys[b - 1].replace(/\.$/, '');
+    return !LEX.demonyms.longest(keys, b - 1, b) && !ROMAN.has(last) && last !== 'i';
+  }
+
   function classifyName(a: number, b: number): Piece | null {
     while (a < b && (leadingStopword(a, b) || tokens[a].text === '-')) a++;
     if (a >= b) return null;
@@ -547,6 +563,12 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     // with no given name in front and no surname at the end, are a product, feature or heading
     const last = tokens[b - 1].text;
     if (isCommonEnglishWord(last) && !LEX.surnames.has(last) && !LEX.givenNames.has(tx) && !isCommonGivenName(tx)) return { i: a, j: b, type: 'DROP' };
+    // "in Khan Younis", "near Puerto Cabezas": an unknown name right after a preposition of place is
+    // a place, unless it starts with an everyday given name ("interest in Elon Musk") or is an
+    // owner ("in Kim Yo Jong's speech")
+    if (placeByPreposition(a, b)) {
+      return { i: a, j: b, type: 'PLACE', canonical: spanText(a, b), contextTyped: true };
+    }
     return { i: a, j: b, type: 'PERSON', canonical: spanText(a, b) };
   }
 
@@ -722,14 +744,25 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   // one sense per article: a single word typed by context in one place keeps that type elsewhere
   // ("the town of Peniche" ... "fishermen from Peniche"; "Storm Daniel" ... "after Daniel")
   const typedByContext = new Map<string, Piece['type']>();
+  // "In Khan Younis, ..." then "Residents fled Khan Younis": a run typed a place by its preposition
+  // (not when the name is more often a person's: "featured in Dawoud Bey and Carrie Mae Weems")
+  const placeVotes = new Map<string, number>();
   for (const p of pieces) {
     if (p.j - p.i === 1 && (p.type === 'PLACE' || p.type === 'ORG') && p.contextTyped) typedByContext.set(keys[p.i], p.type);
     if (p.type === 'DROP' && p.j - p.i === 2 && LEX.keywords['drop-first'].has(keys[p.i])) typedByContext.set(keys[p.j - 1], 'DROP');
+    if (p.j - p.i > 1 && (p.type === 'PERSON' || (p.type === 'PLACE' && p.contextTyped))) {
+      const run = keys.slice(p.i, p.j).join(' ');
+      placeVotes.set(run, (placeVotes.get(run) ?? 0) + (p.type === 'PLACE' ? 1 : -1));
+    }
   }
   for (const p of pieces) {
-    if (p.j - p.i !== 1 || p.contextTyped) continue;
+    if (p.contextTyped || p.role) continue;
+    if (p.j - p.i > 1) {
+      if (p.type === 'PERSON' && (placeVotes.get(keys.slice(p.i, p.j).join(' ')) ?? 0) > 0) p.type = 'PLACE';
+      continue;
+    }
     const t = typedByContext.get(keys[p.i]);
-    if (!t || personTokens.has(keys[p.i]) || p.role) continue;
+    if (!t || personTokens.has(keys[p.i])) continue;
     if (p.type === 'PERSON' || p.type === 'DROP' || (t === 'DROP' && p.type !== 'ORG')) {
       p.type = t;
       p.canonical = spanText(p.i, p.j);
