@@ -446,6 +446,27 @@ test('a year, or an acronym the text also writes alone, glued to a strong starte
   }
 });
 
+test('two words glued in lower case are split with a dictionary, in English only, and only one way', () => {
+  const r = cleanText(article('The minister thanked his counterpartafter the talks and praised thenuanced proposal of the delegation.'));
+  assert.ok(r.text.includes('his counterpart after the talks'), r.text);
+  assert.ok(r.text.includes('praised the nuanced proposal'), r.text);
+  const joins = r.repairs.filter((x) => x.kind === 'run-together');
+  assert.deepEqual(joins.map((x) => x.after), ['counterpart after', 'the nuanced'], 'each split recorded with its words');
+  // dictionary words, addresses, handles, file names and a token the page writes twice stay as written
+  for (const line of [
+    'The ferries will run thereafter and the wristband tickets stay valid for the husband and wife.',
+    'Write to pressofficethe@example.org or follow @stationwhile for updates on the timetable.',
+    'Download the file reportafter.pdf from the council website for the full details of the plan.',
+    'The brand name marketwith is used twice here, and marketwith is what the company calls itself.',
+  ]) {
+    const c = cleanText(article(line));
+    assert.ok(c.text.includes(line), `${line} → ${c.text}`);
+  }
+  // not English: the same shape in another language is left alone
+  const spanish = 'El ministro agradeció a su homólogo counterpartafter las conversaciones y dijo que el acuerdo era bueno para ambos países.';
+  assert.ok(cleanText(spanish).text.includes('counterpartafter'), 'a Spanish paragraph keeps its tokens');
+});
+
 test('camel-case names are never split', () => {
   const names = ['iPhone', 'McDonald', 'PlayStation', 'YouTube', 'LinkedIn', 'JavaScript', 'DeSantis', 'MacArthur',
     'WhatsApp', 'eBay', 'MoveOn', 'BlackBerry', 'SoftBank', 'PowerPoint'];

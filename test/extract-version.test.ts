@@ -24,6 +24,8 @@ const DIGESTS: Record<number, { examples: string; articleExtraction: string }> =
   // line between headline and date line read; comment forms, share, follow, newsletter and related
   // headers in Spanish, French, German, Italian and Portuguese (one of the 181 pages: "Leggi anche")
   2: { examples: 'b324435e9aacd367', articleExtraction: 'f338ac56d422ee85' },
+  // 3: two words glued in lower case split with a dictionary ("counterpartafter"); neither corpus has one
+  3: { examples: 'b324435e9aacd367', articleExtraction: 'f338ac56d422ee85' },
 };
 
 /** sha256 over each record's id and its extraction (the article, or the failure's code). */

@@ -821,7 +821,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       }
     }
     // time and place in the sentence
-    const time = nearestTime(times, tokens[s.tokStart].start, tokens[s.tokEnd - 1].end, t.start);
+    const clause = clauseAround(tokens, timeTok, s.tokStart, s.tokEnd, v);
+    const time = nearestTime(times, tokens[clause.start].start, tokens[clause.end - 1].end, t.start);
     let place: EventParticipant | null = null;
     for (let k = s.tokStart; k < s.tokEnd; k++) {
       if (tokens[k].key !== 'in' && tokens[k].key !== 'at') continue;
@@ -1698,6 +1699,60 @@ function matchWord(alts: Set<string>, key: string): boolean {
   if (key.endsWith('s') && alts.has(key.slice(0, -1))) return true;
   if (key.endsWith('es') && alts.has(key.slice(0, -2))) return true;
   return false;
+}
+
+/** Words that open an adverbial clause: a time inside one dates that clause's verb, not the main one. */
+const SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'since', 'because', 'although', 'though', 'until', 'whereas', 'once']);
+/** Words between a preposition and its time ("since the late 1970s", "until early next week"). */
+const TIME_MODIFIERS = new Set(['the', 'late', 'early', 'mid', 'last', 'next', 'past', 'this', 'that']);
+
+/**
+ * The tokens [start, end) of the clause token v is in, as far as telling main from adverbial
+ * clauses goes: "It was the second car offered by Putin, after Kim liked it during a meeting in
+ * September 2023" — September dates the meeting, not the offer. An adverbial clause runs from its
+ * subordinator to the next comma when it opens the sentence or follows a comma ("When X was
+ * founded in 2011, the market ..."), else to the end of the sentence or a semicolon or dash. A
+ * subordinator right before a time ("since 2019", "until Friday", "after Monday's vote") is a
+ * preposition of that time and opens nothing.
+ */
+export function clauseAround(tokens: Token[], timeTok: Uint8Array, sentStart: number, sentEnd: number, v: number): { start: number; end: number } {
+  const spans: Array<{ start: number; end: number; lead: number }> = [];
+  for (let k = sentStart; k < sentEnd; k++) {
+    if (!SUBORDINATORS.has(tokens[k].key)) continue;
+    // "since 2019", "until Friday", "since the late 1970s": the subordinator is the time's preposition
+    let q = k + 1;
+    while (q < sentEnd && q - k <= 3 && TIME_MODIFIERS.has(tokens[q].key)) q++;
+    if (timeTok[q]) continue;
+    // "traces its roots to 1937, when it was founded", "in the 1920s when cafes needed": a "when"
+    // after a time is relative to that time, which dates the clause as well as the one before it
+    let lead = k;
+    if (tokens[k].key === 'when') {
+      let p = tokens[k - 1]?.text === ',' ? k - 2 : k - 1;
+      if (p >= sentStart && timeTok[p]) {
+        while (p - 1 >= sentStart && (timeTok[p - 1] || (tokens[p - 1].text === ',' && timeTok[p - 2]))) p--;
+        lead = p;
+      }
+    }
+    const fronted = k === sentStart || tokens[k - 1].text === ',' && lead === k;
+    let e = k + 1;
+    while (e < sentEnd && !(fronted && tokens[e].text === ',') && tokens[e].text !== ';' && tokens[e].text !== '—' && tokens[e].text !== '–') e++;
+    spans.push({ start: k, end: e, lead });
+  }
+  // the innermost adverbial clause holding v, else the sentence minus every adverbial clause
+  let inner: { start: number; end: number; lead: number } | null = null;
+  for (const c of spans) if (c.start <= v && v < c.end && (!inner || c.start > inner.start)) inner = c;
+  if (inner) {
+    // a later clause nested inside ends this one where it starts
+    const nested = spans.find((c) => c.start > v && c.start < inner!.end);
+    return { start: inner.lead, end: nested ? nested.start : inner.end };
+  }
+  let start = sentStart;
+  let end = sentEnd;
+  for (const c of spans) {
+    if (c.end <= v) start = Math.max(start, c.end);
+    else if (c.start > v) end = Math.min(end, c.start);
+  }
+  return { start, end };
 }
 
 function nearestTime(times: TimeExpr[], s: number, e: number, at: number): TimeExpr | null {

@@ -19,12 +19,20 @@
  *   5. a lone "A" must be followed by a lower-case word ("PacificA new report").
  * A year or an acronym the document also writes alone, glued to a strong starter, is split too
  * ("in 2024The leaders", "NATOThe alliance").
- * Lower-case joins ("counterpartafter") are left alone: telling them apart needs a dictionary.
+ *
+ * Lower-case joins ("his counterpartafter Kim") are split with an English dictionary (SCOWL, see
+ * src/english-dictionary.ts) when all of these hold: the token is ≥ 8 ASCII lower-case letters, not
+ * a dictionary word, written once in the document, and not part of an address, handle or file name;
+ * it is a dictionary word of ≥ 4 letters and a function word (JOINABLE_FUNCTION_WORDS: "after",
+ * "and", "the", "with" ...) in either order, in exactly one way; and the paragraph is English (most
+ * of its lower-case words are common English words). The split inserts a space, not a full stop.
  */
 import type { Repair } from '../../model.js';
 import { CAMEL_CASE_NAMES, SENTENCE_STARTERS, STRONG_SENTENCE_STARTERS } from './rules.js';
 import { knownStandaloneWords } from './known-words.js';
 import { isLetter, isLower, isUpper } from './char-case.js';
+import { isDictionaryWord } from '../../english-dictionary.js';
+import { isCommonEnglishWord } from '../../common-words.js';
 
 /** UTF-8 bytes decoded as Windows-1252, most common first. Applied only to the exact sequences. */
 export const MOJIBAKE: ReadonlyArray<readonly [string, string]> = [
@@ -238,6 +246,52 @@ function runTogetherEdits(text: string, counts: TokenCounts): Edit[] {
   return findRunTogether(text, counts, true).map((j) => ({ start: j.split, end: j.split, after: '. ', kind: 'run-together' }));
 }
 
+/** Short words that a lost space glues to the word before or after them. */
+const JOINABLE_FUNCTION_WORDS = new Set(['after', 'before', 'and', 'the', 'that', 'with', 'when', 'while', 'which', 'from', 'but', 'who', 'where', 'said', 'into', 'also']);
+
+/** Share of a paragraph's lower-case words that must be common English before a dictionary split is tried. */
+const ENGLISH_SHARE = 0.5;
+
+function lowercaseJoinEdits(text: string, counts: TokenCounts): Edit[] {
+  const edits: Edit[] = [];
+  let english: boolean | null = null;
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}@#/._-])[a-z]{8,40}(?![\p{L}\p{N}@/_-]|\.[a-z])/gu)) {
+    const token = m[0];
+    if (counts.get(token) > 1 || isDictionaryWord(token)) continue;
+    const split = joinSplit(token);
+    if (split < 0) continue;
+    english ??= isEnglishParagraph(text);
+    if (!english) break;
+    edits.push({ start: m.index + split, end: m.index + split, after: ' ', kind: 'run-together' });
+  }
+  return edits;
+}
+
+/** Where a token splits into a dictionary word and a function word, when exactly one such split exists; else -1. */
+function joinSplit(token: string): number {
+  let found = -1;
+  for (const fw of JOINABLE_FUNCTION_WORDS) {
+    const candidates: number[] = [];
+    if (token.endsWith(fw) && token.length - fw.length >= 4 && isDictionaryWord(token.slice(0, -fw.length))) candidates.push(token.length - fw.length);
+    if (token.startsWith(fw) && token.length - fw.length >= 4 && isDictionaryWord(token.slice(fw.length))) candidates.push(fw.length);
+    for (const c of candidates) {
+      if (found >= 0 && found !== c) return -1;
+      found = c;
+    }
+  }
+  return found;
+}
+
+function isEnglishParagraph(text: string): boolean {
+  let n = 0;
+  let common = 0;
+  for (const m of text.matchAll(/\b[a-z]{3,}\b/g)) {
+    n++;
+    if (isCommonEnglishWord(m[0])) common++;
+  }
+  return n >= 8 && common >= n * ENGLISH_SHARE;
+}
+
 /**
  * Apply all repairs to one paragraph. Returns the repaired text and repairs whose `at` is an offset
  * into the *repaired paragraph* (the caller adds the paragraph's offset in the clean text).
@@ -246,7 +300,7 @@ function runTogetherEdits(text: string, counts: TokenCounts): Edit[] {
 export function repairParagraph(text: string, counts: TokenCounts): { text: string; repairs: Repair[] } {
   let current = text;
   const repairs: Repair[] = [];
-  for (const pass of [mojibakeEdits, whitespaceEdits, (t: string) => runTogetherEdits(t, counts)]) {
+  for (const pass of [mojibakeEdits, whitespaceEdits, (t: string) => runTogetherEdits(t, counts), (t: string) => lowercaseJoinEdits(t, counts)]) {
     const edits = pass(current);
     if (edits.length === 0) continue;
     let out = '';
