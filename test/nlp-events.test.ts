@@ -527,3 +527,17 @@ test('events: what a treaty or law requires has not happened; a target is not in
   // the threatened act is the threat's content, not an attack of its own
   assert.ok(!events('Hamas threatened to fire rockets unless Israel lifted the blockade.').some((e) => e.trigger.text === 'fire'), 'fire');
 });
+
+test('events: a time or place in an adverbial clause belongs to that clause, not to the main verb', () => {
+  const offered = events('Ghana offered Togo a second loan, after Togo apparently repaid the first at a meeting in Accra in September 2023.').find((e) => e.trigger.text === 'offered');
+  assert.ok(offered, 'the offer is an event');
+  assert.equal(offered.time, null, 'September 2023 dates the meeting');
+  assert.equal(offered.place, null, 'Accra is where the meeting was');
+  const signed = events('After talks in Lome ended on Monday, Ghana and Togo signed a border pact in Accra on Tuesday.').find((e) => e.trigger.text === 'signed');
+  assert.equal(signed?.time, '2025-05-13', 'the main clause keeps its own day');
+  assert.equal(signed?.place?.text, 'Accra');
+  // a subordinator before a time is that time's preposition; a "when" after a time dates its clause
+  assert.equal(events('Ghana has supplied Togo with grain since 2019.')[0]?.time, '2019');
+  const founded = events('The friendship dates back to 2011, when Ghana signed a border treaty with Togo.').find((e) => e.trigger.text === 'signed');
+  assert.equal(founded?.time, '2011');
+});

@@ -820,11 +820,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         code = '152';
       }
     }
-    // time and place in the sentence
+    // time and place in the event's clause
     const clause = clauseAround(tokens, timeTok, s.tokStart, s.tokEnd, v);
     const time = nearestTime(times, tokens[clause.start].start, tokens[clause.end - 1].end, t.start);
     let place: EventParticipant | null = null;
-    for (let k = s.tokStart; k < s.tokEnd; k++) {
+    // the place too is the clause's own ("offered ..., after Kim liked it at a meeting in the Far East")
+    for (let k = clause.start; k < clause.end; k++) {
       if (tokens[k].key !== 'in' && tokens[k].key !== 'at') continue;
       const m = mentionAt.get(k + 1) ?? mentionAt.get(k + 2);
       if (m && m.type === 'PLACE' && !actor.some((a) => a.start === m.start) && !target.some((a) => a.start === m.start)) {
