@@ -87,6 +87,20 @@ test('OpenGraph only: og:title with a site suffix, article:published_time, og:si
   assert.equal(m.url, 'https://courier.example/news/budget');
 });
 
+test('outlet: a generic word, a URL, a tagline and a bare domain label are cleaned up', () => {
+  const page = (site: string, extra = '') => `<html><head><meta property="og:site_name" content="${site}">${extra}</head><body><h1>Ferry fares rise</h1></body></html>`;
+  const url = 'https://www.harbor.example/fares';
+  assert.equal(meta(page('Blog', '<meta name="application-name" content="Harbor Daily">'), url).outlet, 'Harbor Daily', 'a generic word names no outlet');
+  assert.equal(meta(page('Blog'), url).outlet, 'harbor.example', 'then the host');
+  assert.equal(meta(page('https://www.harbor.example/'), url).outlet, 'harbor.example', 'a URL stands for its host');
+  assert.equal(meta(page('Harbor Daily | Ferries | Ports | Weather'), url).outlet, 'Harbor Daily', 'sections after the name');
+  assert.equal(meta(page('Harbor Daily | News from the northern coast since 1901'), url).outlet, 'Harbor Daily', 'a tagline after the name');
+  assert.equal(meta(page('Harbor | Daily'), url).outlet, 'Harbor | Daily', 'a short second part may be the name');
+  const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry fares rise","publisher":{"@type":"Organization","name":"The Harbor Daily"}}</script>';
+  assert.equal(meta(page('harbor', ld), url).outlet, 'The Harbor Daily', "the domain's label gives way to the publisher's written name");
+  assert.equal(meta(page('harbor'), url).outlet, 'harbor', 'and stays when there is none');
+});
+
 test('outlet: a site name that names nothing (a template "/") gives way to the next source', () => {
   const html = `<html><head><meta property="og:site_name" content="/">
     <script type="application/ld+json">{"@type":"WebSite","name":" - "}</script>

@@ -107,25 +107,44 @@ interface Found {
 }
 
 export function findOutlet(meta: MetaTable, nodes: JsonLdNode[], article: JsonLdNode | null, url: string | null): Found {
+  const host = hostOf(url);
   const og = firstMeta(meta, ['og:site_name']);
   const ogName = og ? outletName(decodeEntities(og.value)) : null;
-  if (ogName) return { value: ogName, source: 'opengraph' };
   const publisher = article ? textValue((article.publisher as JsonLdNode | undefined)?.name ?? article.publisher) : null;
   const publisherName = publisher && !/^https?:/.test(publisher) ? outletName(publisher) : null;
+  // "nj", "usatoday": a site name that is only its domain's label gives way to the publisher's written name
+  if (ogName && !(publisherName && isHostLabel(ogName, host))) return { value: ogName, source: 'opengraph' };
   if (publisherName) return { value: publisherName, source: 'json-ld' };
+  if (ogName) return { value: ogName, source: 'opengraph' };
   const siteName = nodes.filter((n) => nodeTypes(n).includes('website')).map((n) => outletName(textValue(n.name) ?? '')).find(Boolean);
   if (siteName) return { value: siteName, source: 'json-ld' };
   const app = firstMeta(meta, ['application-name', 'apple-mobile-web-app-title']);
   const appName = app ? outletName(decodeEntities(app.value)) : null;
   if (appName) return { value: appName, source: 'meta' };
-  const host = hostOf(url);
   return host ? { value: host, source: 'hostname' } : { value: null, source: null };
 }
 
-/** A site name as a page states it, or null when it names nothing (a template's "/" or "-"). */
+/** Words a template puts where the site's name belongs: they name no outlet. */
+const GENERIC_SITE_NAMES = new Set(['blog', 'home', 'homepage', 'home page', 'news', 'website', 'site', 'my blog', 'my site', 'my website', 'articles', 'article']);
+
+/**
+ * A site name as a page states it, or null when it names nothing: a template's "/" or "-", a
+ * generic word ("Blog", "Home"). A URL stands for its host ("https://www.example.com/" →
+ * "example.com"); a name followed by its sections or taglines ("Autoracing | F1 | Indy | MotoGP")
+ * is its first part.
+ */
 function outletName(raw: string): string | null {
-  const value = clean(raw);
-  return /[\p{L}\p{N}]/u.test(value) ? value : null;
+  let value = clean(raw);
+  if (/^https?:\/\//i.test(value)) return hostOf(value) ?? null;
+  const parts = value.split(/\s[|•·]\s/);
+  if (parts.length >= 3 || (parts.length === 2 && parts[1].split(/\s+/).length >= 4)) value = parts[0].trim();
+  if (!/[\p{L}\p{N}]/u.test(value) || GENERIC_SITE_NAMES.has(value.toLowerCase())) return null;
+  return value;
+}
+
+/** "nj" on nj.com, "usatoday" on usatoday.com: the name is the domain's own label, in lower case. */
+function isHostLabel(name: string, host: string | null): boolean {
+  return !!host && name === name.toLowerCase() && !/\s/.test(name) && host.split('.').includes(name);
 }
 
 /** The names a site goes by, to strip from titles and reject as authors. */
