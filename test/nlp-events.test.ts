@@ -541,3 +541,18 @@ test('events: a time or place in an adverbial clause belongs to that clause, not
   const founded = events('The friendship dates back to 2011, when Ghana signed a border treaty with Togo.').find((e) => e.trigger.text === 'signed');
   assert.equal(founded?.time, '2011');
 });
+
+test('events: passives with irregular participles, recipients, and agents that head their "by" phrase', () => {
+  const given = events('Two patrol boats were given to Vietnam by Japan.')[0];
+  assert.deepEqual([given?.actor.map((p) => p.country), given?.target.map((p) => p.country)], [['JPN'], ['VNM']], 'Japan gave, Vietnam received');
+  const offered = events('It was the second loan offered by Ghana to Togo this year.')[0];
+  assert.deepEqual([offered?.actor.map((p) => p.country), offered?.target.map((p) => p.country)], [['GHA'], ['TGO']], 'a reduced passive with a recipient');
+  assert.equal(events('Courses offered by Ghana are popular.').length, 0, 'without a subject or a recipient a participle only describes');
+  // a name inside a phrase of its own in the "by" phrase is not the agent
+  const killed = events('Three Ghanaian soldiers were killed by a roadside bomb outside the Togolese city of Lome.')[0];
+  assert.equal(killed?.category, 'ASSAULT');
+  assert.deepEqual(killed?.actor, [], 'the bomb names no party; Togo is where it happened');
+  assert.deepEqual(killed?.target.map((p) => p.country), ['GHA']);
+  assert.equal(events('The plan was favored by many local engineers.').length, 0, 'praise by no named party is no event');
+  assert.equal(events('The shop is open on Sundays for Ghana and Togo.').filter((e) => e.trigger.text === 'open').length, 0, '"is open" is no passive');
+});

@@ -209,6 +209,21 @@ const SPEND_FORMS = new Set(['spend', 'spends', 'spent', 'spending']);
 const BREAK_FORMS = new Set(['break', 'breaks', 'broke', 'broken', 'breaking']);
 /** A form that can be a past participle ("backed", "taken"): the reduced relatives and passives read it. */
 const isParticipleForm = (key: string): boolean => key.endsWith('ed') || key.endsWith('en');
+/**
+ * Past participles for passives after a form of "be" besides the -ed ones ("were given to", "was
+ * sent to", "was hit by"). Words in -en that are no participle ("open", "even") and participles
+ * that mostly say something else in a passive ("held liable", "made up of", "met by demand",
+ * "caught in between") are left out.
+ */
+const PASSIVE_PARTICIPLES = new Set([
+  'given', 'taken', 'chosen', 'shown', 'seen', 'written', 'driven', 'broken', 'spoken', 'stolen', 'beaten', 'forgotten', 'hidden',
+  'thrown', 'overthrown', 'withdrawn', 'drawn', 'forbidden', 'proven', 'undertaken', 'overtaken', 'bitten', 'shaken', 'sworn',
+  'sent', 'sold', 'shot', 'hit', 'struck', 'brought', 'bought', 'told', 'paid', 'sought', 'lent', 'slain', 'withheld', 'upheld',
+]);
+/** Words that start a phrase of their own inside a "by" phrase: a name after them is not the agent. */
+const BY_PHRASE_BREAKS = new Set(['of', 'for', 'from', 'with', 'in', 'on', 'at', 'as', 'to', 'about', 'like', 'such', 'including', 'over', 'under', 'between', 'among', 'outside', 'inside', 'near', 'after', 'before', 'during', 'into', 'through', 'across', 'against', 'within', 'behind', 'along', 'while', 'when', 'that', 'which', 'who']);
+/** The word after a form of "be" is a past participle: "was attacked", "were given", "was sent". */
+const isPassiveParticiple = (key: string): boolean => key.endsWith('ed') || PASSIVE_PARTICIPLES.has(key);
 /** "pass" is the dictionary's "allow" (pass a law, pass an aid convoy); before a path it is motion. */
 const PASS_FORMS = new Set(['pass', 'passes', 'passed', 'passing']);
 const PATH_PREPOSITIONS = new Set(['through', 'by', 'along', 'over', 'across', 'near', 'under', 'between', 'around', 'past', 'beside', 'alongside', 'down', 'up']);
@@ -712,8 +727,10 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     // subject undergoes it. (Without a subject before it the participle stays no event:
     // "courses offered by Google" is a description, not news.)
     const afterSubject = actor.some((a) => a.end === tokens[v - 1]?.end || (tokens[v - 1]?.text === ',' && a.end === tokens[v - 2]?.end));
-    const reducedPassive = namedAgent && afterSubject && isParticipleForm(t.key);
-    const passive = (/ed$/.test(t.key) && COPULAS.has(tokens[v - 1]?.key ?? '')) || reducedPassive;
+    // "the second car offered by Putin to his counterpart": with no subject, a recipient makes it news
+    const recipientOnly = namedAgent && !afterSubject && isParticipleForm(t.key) && !COPULAS.has(tokens[v - 1]?.key ?? '') && recipientAfter(vEnd, s.tokEnd).length > 0;
+    const reducedPassive = namedAgent && (afterSubject || recipientOnly) && isParticipleForm(t.key);
+    const passive = (isPassiveParticiple(t.key) && COPULAS.has(tokens[v - 1]?.key ?? '')) || reducedPassive;
     let passiveUnknownAgent = false;
     let target = nounSubjectAt >= 0 ? (tokens[nounSubjectAt + 1]?.key === 'against' ? firstAfter(nounSubjectAt + 2, v) : []) : firstAfter(vEnd, s.tokEnd, THREAT_TRIGGER.test(t.key));
     {
@@ -732,9 +749,18 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
           break;
         }
       if (byAt >= 0) {
-        const agent = firstAfter(byAt + 1, s.tokEnd);
-        target = actor;
+        // the agent heads the "by" phrase ("by Russian drones", "by the young architect X"), not
+        // a name inside a phrase of its own further on ("struck by the qualities of American art")
+        const found = firstAfter(byAt + 1, s.tokEnd);
+        const agent = found.length && headsByPhrase(byAt, tokenAfter(found[0].start)) ? found : [];
+        target = recipientOnly ? [] : actor;
         actor = agent;
+        // "were killed by an improvised explosive device", "hit by gunfire": violence by an agent
+        // that names no party is violence with no actor ("favored by enthusiasts" is no event)
+        passiveUnknownAgent = !agent.length && target.length > 0 && (category === 'ASSAULT' || category === 'COERCE');
+        // "Two patrol boats were given to Vietnam by Japan": what was given is no party; whom it
+        // was given to is the target
+        if (!target.length) target = recipientAfter(vEnd, s.tokEnd);
       } else {
         // "Five students were arrested": the subject of a passive undergoes the event and is its
         // target; who did it is not said, so the event has no actor
@@ -850,6 +876,27 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       sentence: si,
     });
     return vEnd - 1;
+  }
+
+  /** Nothing but a determiner and modifiers between "by" and the agent: no preposition, no punctuation, at most 8 words. */
+  function headsByPhrase(byAt: number, agentAt: number): boolean {
+    if (agentAt - byAt > 8) return false;
+    for (let k = byAt + 1; k < agentAt; k++) {
+      const u = tokens[k];
+      if (u.kind !== 'word' ? u.text !== '-' : BY_PHRASE_BREAKS.has(u.key)) return false;
+    }
+    return true;
+  }
+
+  /** The party a "to" phrase names within a few words after the verb ("given to Vietnam", "offered by Putin to his counterpart"). */
+  function recipientAfter(from: number, end: number): EventParticipant[] {
+    for (let k = from; k < Math.min(end, from + 8); k++) {
+      if (tokens[k].key !== 'to') continue;
+      const found = firstAfter(k + 1, end);
+      if (found.length && tokenAfter(found[0].start) - k <= 4) return found;
+      return [];
+    }
+    return [];
   }
 
   /** The token after the time phrase starting at k ("Thursday", "on Friday", "last week", "today"), or k when none starts there. */
