@@ -29,6 +29,9 @@ test('quantities: counted nouns, scales, currencies, percentages, tolls; years, 
     'At least 40 killed in 1961. The two leaders met; the two shook hands; 1.5 million people marched.';
   const got = findQuantities(tokenize(text), text).map((q) => `${q.value} ${q.unit}${q.approx ? ' ~' : ''}`);
   assert.deepEqual(got, ['120 minute ~', '11000 container ~', '5000000000 USD', '3 percent', '4 percent', '40 killed ~', '1500000 people']);
+  // firms, providers and companies are one count; so are nations and countries
+  const kinds = 'The agency added 14 firms from 27 nations. Another outlet: it added 14 providers from 27 countries.';
+  assert.deepEqual(findQuantities(tokenize(kinds), kinds).map((q) => `${q.value} ${q.unit}`), ['14 companies', '27 countries', '14 companies', '27 countries']);
 });
 
 test('compare: an event one outlet reports and another says did not happen is a polarity conflict, kept off the timeline', () => {

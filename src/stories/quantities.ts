@@ -45,6 +45,9 @@ const UNIT_SYNONYMS = new Map<string, string>([['per', 'percent'], ['%', 'percen
 const ANAPHORIC_BEFORE = new Set(['the', 'these', 'those', 'both', 'all', 'its', 'their', 'his', 'her', 'our', 'my', 'your']);
 /** Nouns that count people: one unit, so "3,000 residents" and "2,300 people" are compared. */
 const PEOPLE_NOUNS = new Set(['people', 'person', 'resident', 'folk', 'individual', 'inhabitant', 'villager', 'citizen', 'soul']);
+/** Nouns that count businesses ("14 firms", "14 providers", "14 companies"), and nouns that count countries. */
+const COMPANY_NOUNS = new Set(['company', 'firm', 'business', 'provider', 'corporation', 'enterprise', 'startup', 'vendor', 'supplier', 'contractor', 'manufacturer', 'operator']);
+const COUNTRY_NOUNS = new Set(['country', 'nation']);
 /** American and British spellings of metric units, one unit. */
 const SPELLINGS = new Map<string, string>([
   ['meter', 'metre'], ['millimeter', 'millimetre'], ['centimeter', 'centimetre'], ['kilometer', 'kilometre'], ['liter', 'litre'],
@@ -59,6 +62,8 @@ const DURATIONS = new Map<string, [string, number]>([
 /** One name and scale per unit, so that outlets that word a figure differently are compared. */
 function canonicalUnit(unit: string, value: number): { unit: string; value: number } {
   if (PEOPLE_NOUNS.has(unit)) return { unit: 'people', value };
+  if (COMPANY_NOUNS.has(unit)) return { unit: 'companies', value };
+  if (COUNTRY_NOUNS.has(unit)) return { unit: 'countries', value };
   const d = DURATIONS.get(unit);
   if (d) return { unit: d[0], value: value * d[1] };
   return { unit: SPELLINGS.get(unit) ?? unit, value };
