@@ -237,3 +237,17 @@ test('the UI never parses API data as HTML', () => {
     assert.doesNotMatch(src, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/, f);
   }
 });
+
+test('api: the entity list is reused while the corpus holds, and follows it when articles arrive', async () => {
+  const name = 'Oskar Vellinga';
+  const before = (await get(`/api/entities?name=${encodeURIComponent(name)}`)).body;
+  assert.deepEqual(before, [], 'not in the corpus yet');
+  const again = (await get('/api/entities?limit=5')).body;
+  assert.ok(again.length === 5, 'the cached list answers');
+  const page = join(tmp.path, 'arrival.txt');
+  writeFileSync(page, `Harbour pilots strike in Brenford\n\nHarbour pilot ${name} said on Tuesday that pilots in Brenford would strike for two days over pay. ${name} said talks had failed.\n`);
+  await ingest([page], store, { workers: 1 });
+  const after = (await get(`/api/entities?name=${encodeURIComponent(name)}`)).body as Array<{ canonical: string; articles: string[] }>;
+  assert.equal(after.length, 1, 'the new article is read and its person listed');
+  assert.equal(after[0].canonical, name);
+});

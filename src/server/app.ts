@@ -16,7 +16,7 @@ import { mergeCorpusEntities, selectEntities, type CorpusEntity } from '../nlp/i
 import { annotateCorpus } from '../pipeline.js';
 import { compareStory } from '../stories/compare.js';
 import { comparableArticles, comparisonView, storiesMatching, storyDerivations } from '../stories/compare-corpus.js';
-import { relateCorpus } from '../stories/relate-corpus.js';
+import { corpusStamp, relateCorpus } from '../stories/relate-corpus.js';
 import type { StoryRecord } from '../stories/store-port.js';
 import { STORY_SORTS, selectStories, storyIndex, storyRef, type StoryQuery } from '../stories/story-query.js';
 import { DATE_BOUND, MAX_QUERY_CHARS, SEARCH_SORTS, SearchQueryError } from '../store/search-query.js';
@@ -57,6 +57,8 @@ class NotFound extends Error {}
 
 /** Articles listed on an entity's page (the count of all is in `articles`). */
 const ENTITY_ARTICLES_SHOWN = 200;
+/** How long the merged corpus entities are reused at most (see corpusEntities). */
+const ENTITY_CACHE_MS = 60_000;
 /** Events listed on an entity's page. */
 const ENTITY_EVENTS_SHOWN = 200;
 /** Quotes listed on an entity's page. */
@@ -113,7 +115,29 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
   /** Annotation is incremental: a no-op unless articles arrived since the last request. */
   // One run at a time: concurrent requests wait for the run in progress instead of starting their own.
   let annotating: Promise<unknown> | null = null;
-  const annotated = () => (annotating ??= annotateCorpus(store).finally(() => (annotating = null)));
+  /** Bumped whenever a run annotates something, so that what was derived from the layers is derived again. */
+  let annotationRuns = 0;
+  const annotated = () =>
+    (annotating ??= annotateCorpus(store)
+      .then((summary) => {
+        if (summary.annotated > 0) annotationRuns++;
+      })
+      .finally(() => (annotating = null)));
+  /**
+   * The corpus's merged entities, kept while the corpus holds the same articles and nothing was
+   * annotated since: merging reads every article's clusters, which at a hundred thousand articles
+   * takes seconds, and the entity list and every entity page need it. Kept at most a minute, as
+   * another process may re-annotate articles in place.
+   */
+  let entityCache: { key: string; at: number; entities: CorpusEntity[] } | null = null;
+  const corpusEntities = async (): Promise<CorpusEntity[]> => {
+    await annotated();
+    const key = `${corpusStamp(await store.articleIds())}:${annotationRuns}`;
+    if (entityCache && entityCache.key === key && Date.now() - entityCache.at < ENTITY_CACHE_MS) return entityCache.entities;
+    const entities = mergeCorpusEntities(await store.entityClusters());
+    entityCache = { key, at: Date.now(), entities };
+    return entities;
+  };
   const stories = () => relateCorpus(store);
   const findStory = (all: StoryRecord[], id: string): StoryRecord => {
     const matches = storiesMatching(all, id);
@@ -248,8 +272,7 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
     },
   }, async (req) => {
     const q = req.query as { type?: string; name?: string; limit: number };
-    await annotated();
-    return selectEntities(mergeCorpusEntities(await store.entityClusters()), q);
+    return selectEntities(await corpusEntities(), q);
   });
 
   // One entity: its names and roles, the articles that mention it, its events, what it is quoted as saying.
@@ -257,8 +280,7 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
     schema: { params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 3, maxLength: 300 } } } },
   }, async (req) => {
     const id = (req.params as { id: string }).id;
-    await annotated();
-    const entity = mergeCorpusEntities(await store.entityClusters()).find((e) => e.id === id);
+    const entity = (await corpusEntities()).find((e) => e.id === id);
     if (!entity) throw new NotFound(`no entity "${id}"`);
     const articles = [];
     const events: StoredEvent[] = [];

@@ -114,7 +114,7 @@ export const RELATE_VERSION = 2;
  * Identifies the corpus state (its article ids, in order): a cached result is valid while it holds.
  * Stores drop the cache when they change an article in place (re-extraction).
  */
-function corpusStamp(ids: string[]): string {
+export function corpusStamp(ids: string[]): string {
   let h = 0x811c9dc5;
   for (const id of ids) for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
   return `v${RELATE_VERSION}:${ids.length}:${(h >>> 0).toString(16)}`;
