@@ -76,6 +76,10 @@ test('seeds ingested together: one story; `reuse` lists the shared passages with
 
     const shown = await run(['story', story.id, '--db', db]);
     assert.match(shown, /2 articles/);
+    // the two reports are no copy of each other, yet share wire passages: the story says so
+    assert.match(shown, new RegExp(`Passages shared by reports[^\\n]*\\n  [0-9a-f]{12} ~ [0-9a-f]{12}: ${passages.length} passage\\(s\\)`), shown);
+    const untitled = story.articles.filter((a: { title: string | null }) => !a.title).length;
+    assert.equal((shown.match(/\(untitled\) \S/g) ?? []).length, untitled, 'a member without a title is shown by its first words');
     const table = await run(['stories', '--db', db]);
     assert.match(table, /label/);
   } finally {

@@ -18,6 +18,41 @@ function day(iso: string | null): string {
   return iso ? iso.slice(0, 10) : '-';
 }
 
+/** Members compared pairwise for shared passages at most (12 members: 66 alignments, each linear). */
+const SHARED_PASSAGE_MEMBERS = 12;
+
+interface SharedPassages {
+  a: string;
+  b: string;
+  passages: number;
+  chars: number;
+  min: number;
+  max: number;
+}
+
+/** Passages each pair of the story's first members shares, for pairs that relate did not mark as copy and source. */
+async function sharedBetweenReports(
+  story: StoryRecord,
+  relations: Array<{ derived: string; source: string }>,
+  textOf: (id: string) => Promise<string>,
+): Promise<SharedPassages[]> {
+  const related = new Set(relations.flatMap((r) => [`${r.derived} ${r.source}`, `${r.source} ${r.derived}`]));
+  // an exact copy shares what its source shares: its pairs would repeat its source's
+  const ids = new Set(story.articles.map((a) => a.id));
+  const members = story.articles.filter((a) => !(a.copyOf && ids.has(a.copyOf))).slice(0, SHARED_PASSAGE_MEMBERS).map((a) => a.id);
+  const out: SharedPassages[] = [];
+  for (let i = 0; i < members.length; i++) {
+    for (let j = i + 1; j < members.length; j++) {
+      if (related.has(`${members[i]} ${members[j]}`)) continue;
+      const passages = reusedPassages({ id: members[i], text: await textOf(members[i]) }, { id: members[j], text: await textOf(members[j]) });
+      if (!passages.length) continue;
+      const sims = passages.map((p) => p.similarity);
+      out.push({ a: members[i], b: members[j], passages: passages.length, chars: passages.reduce((n, p) => n + p.bEnd - p.bStart, 0), min: Math.min(...sims), max: Math.max(...sims) });
+    }
+  }
+  return out;
+}
+
 export function register(program: Command): void {
   addDbOption(
     program
@@ -67,14 +102,31 @@ export function register(program: Command): void {
       const relations = storyDerivations(story, derivations);
       if (opts.json) return void process.stdout.write(JSON.stringify({ ...story, derivations: relations }) + '\n');
       const out = [`${story.id}  ${day(story.start)}..${day(story.end)}  ${story.articles.length} articles`, `label: ${story.label}`, ''];
+      const texts = new Map<string, string>();
+      const textOf = async (articleId: string) => {
+        let t = texts.get(articleId);
+        if (t === undefined) texts.set(articleId, (t = (await store.getArticle(articleId))?.text ?? ''));
+        return t;
+      };
       for (const a of story.articles) {
         const rel = a.copyOf ? `  copy of ${shortId(a.copyOf)}` : a.spinOf ? `  spin of ${shortId(a.spinOf)}` : '';
-        out.push(`${shortId(a.id)}  ${day(a.publishedAt)}  ${truncate(a.outlet, 20).padEnd(20)}  ${truncate(a.title, 60)}${rel}`);
+        // an article with no title is shown by its first words, marked as such
+        const title = a.title ?? `(untitled) ${(await textOf(a.id)).replace(/\s+/g, ' ').trim()}`;
+        out.push(`${shortId(a.id)}  ${day(a.publishedAt)}  ${truncate(a.outlet, 20).padEnd(20)}  ${truncate(title, 60)}${rel}`);
       }
       for (const d of relations) {
-        const text = (await store.getArticle(d.derived))?.text ?? '';
+        const text = await textOf(d.derived);
         out.push('', `${shortId(d.derived)} ${d.kind} ${shortId(d.source)}: coverage ${d.coverage.toFixed(2)}, similarity ${d.similarity.toFixed(2)} (direction by ${d.direction})`);
         for (const p of d.passages.slice(0, 5)) out.push(`  [${p.bStart}-${p.bEnd}] ${p.similarity.toFixed(2)} ${truncate(text.slice(p.bStart, p.bEnd), 100)}`);
+      }
+      // independent reports share passages too (the same wire copy, reworded): say which and how much
+      const shared = await sharedBetweenReports(story, relations, textOf);
+      if (shared.length) {
+        out.push('', 'Passages shared by reports that are not copies of each other:');
+        const db = opts.db === DEFAULT_DB ? '' : ` --db ${displayDb(opts.db)}`;
+        for (const s of shared) {
+          out.push(`  ${shortId(s.a)} ~ ${shortId(s.b)}: ${s.passages} passage(s), ${s.chars.toLocaleString('en-US')} characters, similarity ${s.min.toFixed(2)}–${s.max.toFixed(2)}  (\`parallax reuse ${shortId(s.a)} ${shortId(s.b)}${db}\`)`);
+        }
       }
       process.stdout.write(out.join('\n') + '\n');
     } finally {
