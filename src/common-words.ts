@@ -19,3 +19,28 @@ export function commonEnglishWords(): Set<string> {
 export function isCommonEnglishWord(word: string): boolean {
   return commonEnglishWords().has(word.toLowerCase());
 }
+
+/**
+ * The commonest English function words. Other languages share a few of them ("in", "on", "is"),
+ * but no other language's prose is a fifth made of them, while English news prose is about two
+ * fifths: a check that short texts, where trigram detection guesses (an English paragraph of 150
+ * characters read as Norwegian), cannot fool.
+ */
+const ENGLISH_FUNCTION_WORDS = new Set([
+  'the', 'of', 'and', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'that', 'this', 'is', 'was', 'are', 'were', 'been', 'has',
+  'have', 'had', 'it', 'its', 'he', 'she', 'they', 'said', 'not', 'but', 'would', 'will', 'who', 'which', 'their', 'his', 'her', 'as',
+]);
+
+/** Share of English function words among the words of `text` (its first 4,000 characters), and the word count. */
+export function englishFunctionShare(text: string): { share: number; words: number } {
+  let words = 0;
+  let hits = 0;
+  for (const m of text.slice(0, 4000).matchAll(/\p{L}+/gu)) {
+    words++;
+    if (ENGLISH_FUNCTION_WORDS.has(m[0].toLowerCase())) hits++;
+  }
+  return { share: words ? hits / words : 0, words };
+}
+
+/** A share of English function words that only English prose reaches. */
+export const ENGLISH_PROSE_SHARE = 0.2;

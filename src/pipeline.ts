@@ -306,7 +306,7 @@ export async function annotateCorpus(store: Store, onProgress?: (done: number) =
     for (const item of todo) {
       afterSeq = item.seq;
       try {
-        const layers = annotate(item.text, { publishedAt: item.publishedAt, ingestedAt: item.ingestedAt });
+        const layers = annotate(item.text, { publishedAt: item.publishedAt, ingestedAt: item.ingestedAt, language: item.language });
         await store.putAnnotations(item.id, ANNOTATION_VERSION, layers);
         summary.annotated++;
       } catch (err) {

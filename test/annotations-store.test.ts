@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { annotateCorpus, ingest } from '../src/pipeline.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -26,6 +27,30 @@ test('annotation layers are stored per article, incrementally, and queried by sp
   const cat = events[0].category;
   assert.ok(store.events({ category: cat.toLowerCase() }).every((e) => e.category === cat), 'store.events({ category: cat.toLowerCase() }).every((e) => e.category === cat)');
   store.close();
+});
+
+test('a stored article in another language is not read for entities: its nouns do not reach the corpus entities', async () => {
+  const tmp = tempDir();
+  try {
+    const file = join(tmp.path, 'ePA.txt');
+    writeFileSync(
+      file,
+      'Die elektronische Patientenakte kommt\n\nDie elektronische Patientenakte soll ab April für alle gesetzlich Versicherten verfügbar sein. ' +
+        'Ärzte und Krankenhäuser müssen die Daten dann in die Akte eintragen, sagte das Gesundheitsministerium am Montag in Berlin. ' +
+        'Kritiker bemängeln den Datenschutz und fordern mehr Kontrolle für die Patienten über ihre Daten und über den Zugriff der Kassen.\n',
+    );
+    const store = new SqliteStore(':memory:');
+    await ingest([file], store, { workers: 0 });
+    const [id] = store.articleIds();
+    assert.equal(store.getArticle(id)?.language, 'de', 'detected as German');
+    await annotateCorpus(store);
+    const layers = store.getAnnotations(id)!;
+    assert.equal(layers.notRead?.language, 'de');
+    assert.deepEqual(store.entityClusters(), [{ articleId: id, clusters: [] }], 'no "Ärzte" or "Zugriff" as names');
+    store.close();
+  } finally {
+    tmp.cleanup();
+  }
 });
 
 test('parallax entities / quotes / events print the stored layers with --json', () => {

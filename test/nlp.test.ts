@@ -536,3 +536,21 @@ test('entities: a month short form beside a day or year is a date; a label befor
   assert.deepEqual(names.filter((n) => n === 'Jun' || n === 'Note'), []);
   assert.ok(names.includes('Jun Lee'), "names.includes('Jun Lee')");
 });
+
+test('annotate: a text in another language than English gets sentences only, and says why', () => {
+  const german = 'Die Ärzte und Krankenhäuser müssen die Daten in die Akte eintragen, sagte das Ministerium am Montag in Berlin. Kritiker fordern mehr Kontrolle.';
+  const a = annotate(german, { language: 'de' });
+  assert.equal(a.sentences.length, 2, 'sentences are still given');
+  assert.deepEqual([a.entities.length, a.clusters.length, a.quotes.length, a.events.length, a.times.length], [0, 0, 0, 0, 0], 'no reader ran');
+  assert.equal(a.notRead?.language, 'de');
+  assert.match(a.notRead?.reason ?? '', /English/);
+  // English, or a language not known, is read as before
+  const english = 'The minister said on Monday in Berlin that Germany would send aid.';
+  for (const language of ['en', null, undefined]) {
+    const r = annotate(english, { language });
+    assert.ok(r.entities.some((e) => e.text === 'Berlin'), `language ${language}: entities read`);
+    assert.equal(r.notRead, undefined);
+  }
+  // English prose with a wrong label (a short text that trigram detection took for Norwegian) is read
+  assert.ok(annotate(english, { language: 'nn' }).entities.some((e) => e.text === 'Berlin'), 'plainly English prose is read whatever its label');
+});

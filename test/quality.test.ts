@@ -108,6 +108,9 @@ test('language: detected, declared, and too short to tell', () => {
   // Too short: the declaration, or null.
   assert.deepEqual(detectLanguage('Ferry plan', 'fr'), { language: 'fr', source: 'html-lang' });
   assert.deepEqual(detectLanguage('Ferry plan'), { language: null, source: 'detected' });
+  // a short English paragraph that trigrams take for another language: its function words say English
+  const short = 'Harbour pilot Oskar Vellinga said on Tuesday that pilots in Brenford would strike for two days over pay. Vellinga said talks had failed.';
+  assert.deepEqual(detectLanguage(short), { language: 'en', source: 'detected' });
   assert.equal(normaliseLanguageTag('en_GB'), 'en');
   assert.equal(normaliseLanguageTag('deu'), 'de');
   assert.equal(normaliseLanguageTag('??'), null);

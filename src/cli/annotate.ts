@@ -13,6 +13,7 @@ import type { Annotations } from '../nlp/types.js';
 import { extractHtml } from '../extract/html/index.js';
 import { cleanText } from '../extract/clean/index.js';
 import { UsageError, truncate } from './shared.js';
+import { detectLanguage } from '../extract/language.js';
 
 export interface AnnotatedFile extends Annotations {
   file: string;
@@ -26,21 +27,22 @@ function looksLikeHtml(file: string, content: string): boolean {
   return head.startsWith('<!doctype html') || head.startsWith('<html');
 }
 
-/** Reads one file into clean text (and the publication date an HTML page declares). */
-export function readArticle(file: string, opts: { raw?: boolean } = {}): { text: string; publishedAt: string | null } {
+/** Reads one file into clean text (and the publication date an HTML page declares, and the language). */
+export function readArticle(file: string, opts: { raw?: boolean } = {}): { text: string; publishedAt: string | null; language: string | null } {
   const content = readFileSync(file, 'utf8');
   if (looksLikeHtml(file, content)) {
     const ex = extractHtml(content);
     const text = opts.raw ? ex.text : cleanText(ex.text, { title: ex.metadata.title }).text;
-    return { text, publishedAt: ex.metadata.publishedAt };
+    return { text, publishedAt: ex.metadata.publishedAt, language: detectLanguage(text, ex.metadata.language).language };
   }
-  return { text: opts.raw ? content : cleanText(content).text, publishedAt: null };
+  const text = opts.raw ? content : cleanText(content).text;
+  return { text, publishedAt: null, language: detectLanguage(text).language };
 }
 
 export function annotateFile(file: string, opts: { published?: string; raw?: boolean; ingestedAt?: string } = {}): AnnotatedFile {
-  const { text, publishedAt } = readArticle(file, opts);
+  const { text, publishedAt, language } = readArticle(file, opts);
   const pub = opts.published ?? publishedAt;
-  const a = annotate(text, { publishedAt: pub, ingestedAt: opts.ingestedAt });
+  const a = annotate(text, { publishedAt: pub, ingestedAt: opts.ingestedAt, language });
   return { file, text, publishedAt: pub ?? null, ...a };
 }
 
@@ -76,6 +78,7 @@ export const registerAnnotate = register;
 
 function renderText(a: AnnotatedFile): string {
   const lines: string[] = [`# ${path.basename(a.file)}  (published: ${a.publishedAt ?? 'unknown'}; anchor: ${a.anchor.source})`];
+  if (a.notRead) lines.push(`not read: ${a.notRead.reason}`);
   lines.push(`entities (${a.clusters.length}):`);
   for (const c of a.clusters) {
     const extra = [c.roles.length ? `roles: ${c.roles.join('; ')}` : '', c.aliases.length > 1 ? `aliases: ${c.aliases.filter((x) => x !== c.canonical).join(', ')}` : '']

@@ -10,6 +10,7 @@
  *  - otherwise the detected language (source 'detected'): pages often keep a template's lang="en".
  */
 import { francAll } from 'franc';
+import { ENGLISH_PROSE_SHARE, englishFunctionShare } from '../common-words.js';
 
 export interface DetectedLanguage {
   /** ISO 639-1 code, or null. (A declared tag outside the table is passed on as given, lower-cased.) */
@@ -79,7 +80,10 @@ export function detectLanguage(text: string, declared?: string | null): Detected
   const ranked = francAll(sample, { minLength: MIN_CHARS, only: FRANC_LANGUAGES });
   const [best, bestScore] = ranked[0] ?? ['und', 0];
   if (best === 'und' || bestScore === 0) return fallback;
-  const detected = ISO639_3_TO_1[best] ?? best;
+  let detected = ISO639_3_TO_1[best] ?? best;
+  // trigrams guess on short texts ("Harbour pilot X said on Tuesday that ..." came out Norwegian);
+  // prose a fifth made of English function words is English
+  if (detected !== 'en' && englishFunctionShare(sample).share >= ENGLISH_PROSE_SHARE) detected = 'en';
   if (!declaredCode || detected === declaredCode) {
     return { language: detected, source: declaredCode ? 'html-lang' : 'detected' };
   }

@@ -13,14 +13,31 @@ import { findEntities } from './entities.js';
 import { findQuotes } from './quotes.js';
 import { findEvents } from './events.js';
 import { findTimes, parseAnchor } from './times.js';
+import { ENGLISH_PROSE_SHARE, englishFunctionShare } from '../common-words.js';
 
 export type * from './types.js';
 export { corpusCanonicalNames, mergeCorpusEntities, selectEntities } from './entities-corpus.js';
 export type { CorpusEntity, ArticleEntities, EntityQuery } from './entities-corpus.js';
 
+/** Languages the readers are written for. */
+export const READ_LANGUAGES: ReadonlySet<string> = new Set(['en']);
+
 export function annotate(text: string, opts: AnnotateOptions = {}): Annotations {
   const tokens = tokenize(text);
   const sentences = splitSentences(tokens);
+  // (unless the text is plainly English prose: a mislabelled language must not cost an article its layers)
+  if (opts.language && !READ_LANGUAGES.has(opts.language) && englishFunctionShare(text).share < ENGLISH_PROSE_SHARE) {
+    return {
+      sentences: sentences.map((s) => ({ start: s.start, end: s.end })),
+      entities: [],
+      clusters: [],
+      quotes: [],
+      events: [],
+      times: [],
+      anchor: { value: null, source: 'none' },
+      notRead: { language: opts.language, reason: `entities, quotes, events and times are read in English only; this text is in "${opts.language}"` },
+    };
+  }
   // Relative dates resolve against the publication date; without one, they stay marked relative
   // (the ingest time is only an estimate of when "Wednesday" was, recorded as such).
   const published = parseAnchor(opts.publishedAt ?? null, 'published');

@@ -161,9 +161,17 @@ export interface Annotations {
   times: TimeExpr[];
   /** The anchor used for relative times, and where it came from. */
   anchor: { value: string | null; source: TimeAnchor };
+  /**
+   * Set when the readers were not run: they are written for English (its titles, verbs of speech,
+   * capitalisation, month names), and on another language they would find nouns as names ("Zugriff",
+   * "Ärzte"). Sentences are still given.
+   */
+  notRead?: { language: string; reason: string };
 }
 
 export interface AnnotateOptions {
+  /** The text's language (ISO 639-1), when known: other than English, only sentences are given. */
+  language?: string | null;
   /** Publication date/time (ISO 8601) from metadata or the command line. */
   publishedAt?: string | null;
   /** Ingest time (ISO 8601), used as the anchor when there is no publication date. */

@@ -155,6 +155,8 @@ export interface AnnotationTodo {
   text: string;
   publishedAt: string | null;
   ingestedAt: string;
+  /** The article's language (ISO 639-1), when known: the readers are written for English. */
+  language: string | null;
 }
 
 export interface StoredQuote extends Quote {

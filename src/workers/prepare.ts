@@ -26,7 +26,7 @@ export function prepareRecord(raw: RawRecord, duplicates: DuplicateOptions, with
     if (!withAnnotations) return { ok: true, article, keys };
     let annotations: Annotations | null = null;
     try {
-      annotations = annotate(article.text, { publishedAt: article.publishedAt, ingestedAt: new Date().toISOString() });
+      annotations = annotate(article.text, { publishedAt: article.publishedAt, ingestedAt: new Date().toISOString(), language: article.language });
     } catch {
       annotations = null;
     }

@@ -731,7 +731,7 @@ export class PostgresStore implements Store {
 
   async articlesToAnnotate(version: number, limit: number, afterSeq = 0): Promise<AnnotationTodo[]> {
     const { rows } = await this.query(
-      `SELECT a.id, a.seq, a.text, a.published_at, r.ingested_at FROM articles a JOIN raw r ON r.id = a.id
+      `SELECT a.id, a.seq, a.text, a.published_at, a.language, r.ingested_at FROM articles a JOIN raw r ON r.id = a.id
        LEFT JOIN annotations n ON n.article_id = a.id
        WHERE a.seq > $1 AND (n.article_id IS NULL OR n.version <> $2) ORDER BY a.seq LIMIT $3`,
       [afterSeq, version, rowLimit(limit)],
@@ -742,6 +742,7 @@ export class PostgresStore implements Store {
       text: r.text as string,
       publishedAt: r.published_at as string | null,
       ingestedAt: r.ingested_at as string,
+      language: (r.language as string | null) ?? null,
     }));
   }
 

@@ -455,7 +455,7 @@ export class SqliteStore implements Store {
   articlesToAnnotate(version: number, limit: number, afterSeq = 0): AnnotationTodo[] {
     const rows = this.db
       .prepare(
-        `SELECT a.id, a.seq, a.text, a.published_at, r.ingested_at FROM articles a JOIN raw r ON r.id = a.id
+        `SELECT a.id, a.seq, a.text, a.published_at, a.language, r.ingested_at FROM articles a JOIN raw r ON r.id = a.id
          LEFT JOIN annotations n ON n.article_id = a.id
          WHERE a.seq > ? AND (n.article_id IS NULL OR n.version <> ?) ORDER BY a.seq LIMIT ?`,
       )
@@ -466,6 +466,7 @@ export class SqliteStore implements Store {
       text: r.text as string,
       publishedAt: r.published_at as string | null,
       ingestedAt: r.ingested_at as string,
+      language: (r.language as string | null) ?? null,
     }));
   }
 
