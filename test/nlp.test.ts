@@ -185,6 +185,23 @@ test('entities: a hyphenated given name with a lower-case syllable is one name; 
   assert.equal(a.entities.find((e) => e.text === 'New York')?.type, 'PLACE');
 });
 
+test('quotes: "CLAUSE, said X ..." — the speaker after an inverted cue, with a description, a place or an appositive', () => {
+  const said = (text: string) => annotate(text).quotes.map((q) => `${q.speaker?.canonical ?? '?'}: ${q.text}`);
+  assert.deepEqual(said('Job cuts will be announced later this week, said Marta Ilves in an email to staff.'), ['Marta Ilves: Job cuts will be announced later this week']);
+  assert.deepEqual(said('Job cuts will be announced later this week, said the Harbor Group’s recently named executive chair Marta Ilves on Monday.'), ['Marta Ilves: Job cuts will be announced later this week']);
+  assert.deepEqual(said('Twenty bakeries will open next year, said Tomas Berg, chief executive of the chain.'), ['Tomas Berg: Twenty bakeries will open next year']);
+  assert.deepEqual(said('The ferry will run again in May, said the company’s chairman, Tomas Berg.'), ['Tomas Berg: The ferry will run again in May']);
+  assert.deepEqual(said('The talks were useful, said a spokesman for the ministry.'), ['spokesman: The talks were useful']);
+  // not an inverted cue: the one told, a participle's agent, a parenthesis inside the words, a clause after the cue
+  assert.deepEqual(said('The plan will fail, Lena Varga told Reuters on Monday.'), ['Lena Varga: The plan will fail']);
+  assert.deepEqual(said('The bridge will reopen in May, Lena Varga told reporters.'), ['Lena Varga: The bridge will reopen in May']);
+  assert.deepEqual(said('Cheap fares look good, but base fares don’t tell the full story.'), [], 'telling no one is no speech');
+  assert.deepEqual(said('Lena Varga, a ferry captain, tells Harbor.com that the season was the best in years.'), ['Lena Varga: the season was the best in years']);
+  assert.deepEqual(said('The standard was announced in May by a coalition including Reddit and Yahoo.'), []);
+  assert.ok(!said('Still, mindfulness apps, says Ana Ruiz, can teach people useful skills.').some((q) => q.endsWith(': Still, mindfulness apps')), 'a parenthetical cue does not cut the words at its comma');
+  assert.deepEqual(said('Koo Byongsam, a spokesman for the ministry, said the two sides would meet Kim in Seoul.'), ['Koo Byongsam: the two sides would meet Kim in Seoul']);
+});
+
 test('quotes: a reported clause before "<role> <Name> said" ends at the comma before the role', () => {
   const cases: Array<[string, string, string]> = [
     ['The government will raise fuel taxes next year, Finance Minister Anna Berg said.', 'Anna Berg', 'The government will raise fuel taxes next year'],

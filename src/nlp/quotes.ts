@@ -50,12 +50,20 @@ function isPersonNoun(t: Token | undefined): boolean {
   return LEX.agents.has(t.key) || LEX.titles.has(t.key) || LEX.agents.has(singular) || LEX.titles.has(singular);
 }
 
+/** Nouns for an outlet as the one told ("told the newspaper", "told the broadcaster"). */
+const OUTLET_NOUNS = new Set(['newspaper', 'paper', 'broadcaster', 'agency', 'outlet', 'station', 'magazine', 'website', 'network', 'channel', 'reporters', 'journalists', 'press']);
 /** Auxiliaries right after "that": a relative clause ("companies that have sold"), not reported words. */
 const RELATIVE_THAT_NEXT = new Set(['have', 'has', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'may', 'might', 'should', 'do', 'does', 'did']);
 /** Cues that take the one addressed before the words ("warned Pyongyang that ..."). */
 const OBJECT_THEN_THAT_CUES = new Set(['warn', 'assure', 'reassure', 'inform', 'remind', 'notify', 'caution', 'advise', 'promise', 'convince']);
 
 /** Prepositions that open a phrase between a cue and its "that" ("said in a statement that"). */
+/** Cues whose object is the one addressed ("told Reuters", "warned Pyongyang"), never the speaker. */
+const ADDRESSEE_CUES = new Set(['tell', 'warn', 'assure', 'reassure', 'remind', 'inform', 'brief', 'urge']);
+/** Words that make what follows a cue a clause, not the name of a speaker: auxiliaries, modals, relatives. */
+const CLAUSE_MARKERS = new Set(['would', 'will', 'could', 'should', 'can', 'may', 'might', 'must', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'did', 'does', 'do', 'that', 'which', 'who', 'not', 'to']);
+/** Prepositions that end the search for a speaker after a cue. */
+const SPEAKER_SCAN_BREAKS = new Set(['in', 'on', 'at', 'by', 'for', 'of', 'from', 'with', 'including', 'during', 'after', 'before', 'since', 'until']);
 const CUE_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'via', 'through', 'to', 'from', 'with']);
 /** Nouns for a body of people that speak without an article or a plural ending ("police said"). */
 const COLLECTIVE_NOUNS = new Set(['police', 'staff', 'personnel', 'management', 'military', 'media', 'clergy', 'security']);
@@ -352,16 +360,27 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
   }
 
   /** Speaker after an inverted cue: "said Kremlin spokesman Dmitry Peskov", "the institute said". */
-  function speakerAfter(c: number): SpeakerRef | null {
+  function speakerAfter(c: number, afterComma = false): SpeakerRef | null {
     const s = sentOf[c];
-    for (let k = c + 1; k < n && k <= c + 8 && sentOf[k] === s; k++) {
+    // up to a dozen words of description before the name ("said The We Company's recently named
+    // executive chair Marcelo Claure"), but no verb: "said the two sides would meet Kim" reports words
+    for (let k = c + 1; k < n && k <= c + (afterComma ? 12 : 8) && sentOf[k] === s; k++) {
       const t = tokens[k];
+      // "said the company's chairman, Marcelo Claure": the name in apposition after the role
+      if (t.text === ',' && k > c + 1) {
+        const m = mentionStartingAt.get(k + 1);
+        if (m && m.type === 'PERSON') return fromMention(m);
+      }
       if (t.kind === 'punct' && t.text !== '-') break;
+      // "announced in September by a coalition including Reddit", "suggested by Matthew": a participle's
+      // phrase, not a speaker after an inverted cue
+      if (afterComma && (CLAUSE_MARKERS.has(t.key) || SPEAKER_SCAN_BREAKS.has(t.key))) break;
       const m = mentionStartingAt.get(k);
       if (m) {
         // a role prefix ("Kremlin spokesman") may precede the name: prefer the PERSON after it
+        // ("said The We Company's recently named executive chair Marcelo Claure": up to a dozen words)
         if (m.type !== 'PERSON') {
-          for (let q = m.tokEnd; q < n && q <= c + 8 && tokens[q].kind === 'word'; q++) {
+          for (let q = m.tokEnd; q < n && q <= c + 12 && (tokens[q].kind === 'word' || tokens[q].key === "'s"); q++) {
             const p = mentionStartingAt.get(q);
             if (p && p.type === 'PERSON') return fromMention(p);
           }
@@ -592,12 +611,27 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       // "CLAUSE, X said." or "CLAUSE, said X."
       if (c > sent.tokStart + 3) {
         let sp: SpeakerRef | null = null;
-        if (nearEnd || (after && (after.key === 'on' || after.key === 'in') && c + 5 >= sent.tokEnd)) sp = subjectOf(c, sent.tokStart, true);
-        if (!sp && prev?.text === ',') {
-          // ", said Kremlin spokesman Dmitry Peskov." — the speaker must close the clause
-          const after = speakerAfter(c);
+        let inverted = false;
+        if (nearEnd || (after && (after.key === 'on' || after.key === 'in') && c + 5 >= sent.tokEnd) || addresseeCloses(c, lemma, sent.tokEnd)) sp = subjectOf(c, sent.tokStart, true);
+        // (not after "told", "warned", "assured": the one after them is the one addressed)
+        if (!sp && prev?.text === ',' && !ADDRESSEE_CUES.has(lemma)) {
+          // ", said Kremlin spokesman Dmitry Peskov." — the speaker must close the clause, or be
+          // followed by where or how it was said (", said Marcelo Claure in an email to staff."), or
+          // by an appositive (", said X, CEO of Y"), not by the rest of the sentence (", says X, can
+          // teach people": the cue is a parenthesis inside the words)
+          const after = speakerAfter(c, true);
           const nx = after ? tokens[after.j] : undefined;
-          if (after && (!nx || terminal(nx) || nx.text === ',' || sentOf[after.j] !== sentOf[c])) sp = after;
+          const parenthesis = nx?.text === ',' && CLAUSE_MARKERS.has(tokens[after!.j + 1]?.key ?? '');
+          if (after && !parenthesis && (!nx || terminal(nx) || nx.text === ',' || sentOf[after.j] !== sentOf[c] || ((CUE_PREPOSITIONS.has(nx.key) || nx.key === 'for' || nx.key === 'of') && !nx.cap) || timeTok[after.j])) {
+            sp = after;
+            inverted = true;
+          }
+        }
+        // "CLAUSE, said X ...": the clause before the comma is what X said (unless it is a direct quote)
+        if (sp && inverted) {
+          const ce = c - 1;
+          if (!insideDirect(ce - 1) && tokens[ce - 1]?.text !== '\u201d' && tokens[ce - 1]?.text !== '"') pushIndirect(afterDateline(sent.tokStart, ce), ce, sp, cueOf(c));
+          continue;
         }
         const phraseStart = sp ? speakerPhraseStart(sp) : -1;
         if (sp && phraseStart > sent.tokStart + 2 && tokens[phraseStart - 1]?.text === ',') {
@@ -721,6 +755,28 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     }
     if (tokens[k - 1] && DETERMINER_BEFORE.has(tokens[k - 1].key) && tokens[k - 1].key !== "'s") k--;
     return k;
+  }
+
+  /**
+   * "..., Lena Varga told Reuters on Monday.", "..., he told reporters.": after "told" only the one
+   * addressed (a name, or a short noun phrase) and a time remain, so the words are the clause before.
+   */
+  function addresseeCloses(c: number, lemma: string, end: number): boolean {
+    if (lemma !== 'tell') return false;
+    let k = c + 1;
+    const m = mentionStartingAt.get(k);
+    if (m) k = m.tokEnd;
+    else {
+      // "told reporters", "told the newspaper": a noun for people or for an outlet ("don't tell the full story" tells no one)
+      const from = k;
+      if (tokens[k] && DETERMINER_BEFORE.has(tokens[k].key)) k++;
+      while (k < end && k - from < 4 && tokens[k].kind === 'word' && !tokens[k].cap && !CUE_PREPOSITIONS.has(tokens[k].key) && tokens[k].key !== 'that') k++;
+      if (k === from || !(isPersonNoun(tokens[k - 1]) || OUTLET_NOUNS.has(tokens[k - 1].key))) return false;
+    }
+    if (tokens[k]?.key === 'on' || tokens[k]?.key === 'in' || tokens[k]?.key === 'at') k++;
+    while (k < end && timeTok[k]) k++;
+    // the sentence ends there ("TODAY.com that ..." is an address, not an end)
+    return k >= end || (k === end - 1 && terminal(tokens[k]));
   }
 
   function nounPhraseAfter(k: number, end: number): SpeakerRef | null {
