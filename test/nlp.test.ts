@@ -185,6 +185,18 @@ test('entities: a hyphenated given name with a lower-case syllable is one name; 
   assert.equal(a.entities.find((e) => e.text === 'New York')?.type, 'PLACE');
 });
 
+test('quotes: a few words in quotation marks that nobody says are a term or a title, not a quotation', () => {
+  const text =
+    'The firm calls its plan “financial health” and sells a “Top 10 Tools” guide. The sign read “Closed today.” ' +
+    'Critics called it “a plan that nobody in this town ever asked for”. “We will fight this,” Lena Varga said. She called it “reckless”.';
+  const quotes = annotate(text).quotes.map((q) => `${q.speaker?.canonical ?? '-'}: ${q.text}`);
+  assert.ok(!quotes.some((q) => q.includes('financial health') || q.includes('Top 10 Tools')), `terms are no quotes: ${quotes.join(' | ')}`);
+  assert.ok(quotes.some((q) => q.includes('Closed today')), 'a whole short sentence stays');
+  assert.ok(quotes.some((q) => q.includes('a plan that nobody')), 'a longer unattributed quotation stays');
+  assert.ok(quotes.includes('Lena Varga: We will fight this'), 'attributed quotes stay');
+  assert.ok(quotes.some((q) => q.startsWith('Lena Varga') && q.includes('reckless')), 'a short quote with its speaker stays');
+});
+
 test('quotes: "CLAUSE, said X ..." — the speaker after an inverted cue, with a description, a place or an appositive', () => {
   const said = (text: string) => annotate(text).quotes.map((q) => `${q.speaker?.canonical ?? '?'}: ${q.text}`);
   assert.deepEqual(said('Job cuts will be announced later this week, said Marta Ilves in an email to staff.'), ['Marta Ilves: Job cuts will be announced later this week']);

@@ -50,6 +50,15 @@ function isPersonNoun(t: Token | undefined): boolean {
   return LEX.agents.has(t.key) || LEX.titles.has(t.key) || LEX.agents.has(singular) || LEX.titles.has(singular);
 }
 
+/** Words a speakerless quotation needs at least, unless it is a sentence of its own. */
+const MIN_UNATTRIBUTED_WORDS = 5;
+
+/** Enough words to be something someone said, or a whole sentence ("What's wrong with you?"). */
+function isQuotation(text: string): boolean {
+  const words = text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0;
+  return words >= MIN_UNATTRIBUTED_WORDS || (words >= 2 && /[.!?]["'”’]?$/.test(text.trim()) && /^[\p{Lu}"“‘']/u.test(text.trim()));
+}
+
 /** Nouns for an outlet as the one told ("told the newspaper", "told the broadcaster"). */
 const OUTLET_NOUNS = new Set(['newspaper', 'paper', 'broadcaster', 'agency', 'outlet', 'station', 'magazine', 'website', 'network', 'channel', 'reporters', 'journalists', 'press']);
 /** Auxiliaries right after "that": a relative clause ("companies that have sold"), not reported words. */
@@ -818,5 +827,7 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     }
   }
   quotes.sort((a, b) => a.start - b.start || (a.direct === b.direct ? 0 : a.direct ? -1 : 1));
-  return quotes;
+  // a few words in quotation marks that nobody is said to have said are a term, a title or a
+  // scare quote ("financial health", "Hey, Siri", "Top 10 Companies"), not a quotation
+  return quotes.filter((q) => !q.direct || q.speaker || isQuotation(q.text));
 }
