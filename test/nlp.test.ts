@@ -142,6 +142,14 @@ test('entities: an unknown name after a preposition of place is a place, not a p
   assert.notDeepEqual(typeOf('Part II'), ['PLACE'], 'a numbered part');
 });
 
+test('entities: "his Kenyan counterpart" is the one Kenyan person the article names, and no one when there is none or several', () => {
+  const ref = (text: string) => annotate(text).entities.filter((e) => e.kind === 'role' && /counterpart/.test(e.text)).map((e) => e.canonical);
+  assert.deepEqual(ref('Kenyan President Daniel Mwangi met Norwegian Prime Minister Ingrid Solberg. Solberg thanked her Kenyan counterpart.'), ['Daniel Mwangi']);
+  assert.deepEqual(ref('Norwegian Prime Minister Ingrid Solberg thanked her Kenyan counterpart.'), [], 'no Kenyan named');
+  assert.deepEqual(ref('Kenyan President Daniel Mwangi and Kenyan minister Amina Otieno met Solberg, who thanked her Kenyan counterpart.'), [], 'two Kenyans: ambiguous');
+  assert.deepEqual(ref('Solberg praised his team.'), [], 'other possessive roles are no references');
+});
+
 test('entities: ambiguous role references stay unresolved; acronyms match case-sensitively', () => {
   const text = 'Chilean President Rosa Vidal and Peruvian President Marco Lenz met at the UN. The leader spoke first. Un Hee-ra watched.';
   const a = annotate(text);

@@ -33,6 +33,10 @@ const ON_SUBJECT_HEADS = new Set(['council', 'committee', 'commission', 'group',
 const COMPLEMENT_HEADS = new Set(['palácio', 'palacio', 'republic', 'kingdom', 'states', 'emirates', 'union', 'federation', 'people', "people's", 'isle', 'gulf', 'sea', 'bay', 'cape', 'islands', 'league', 'court', 'house', 'office', 'friends', 'bank', 'university', 'college', 'institute', 'center', 'centre', 'council', 'ministry', 'department', 'secretary', 'minister', 'commissioner', 'director', 'chief', 'head', 'president', 'chairman', 'governor', 'organization', 'organisation', 'association', 'agency', 'committee', 'commission', 'party', 'movement', 'front', 'army', 'church', 'school', 'foundation', 'museum', 'academy', 'board', 'bureau', 'assembly', 'congress', 'fund', 'society', 'alliance', 'coalition', 'forces', 'force', 'guard', 'corps', 'tribunal', 'chamber', 'embassy', 'city', 'state', 'province', 'region', 'order', 'prince', 'king', 'queen', 'duke', 'archbishop', 'bishop']);
 const ROMAN = new Set(['ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii']);
 const DETERMINERS = new Set(['the', 'a', 'an']);
+/** Possessives before a role that refers to someone ("his North Korean counterpart"). */
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its']);
+/** Role heads that name the other side's holder of the same office. */
+const COUNTERPART_HEADS = new Set(['counterpart', 'counterparts']);
 /** Forms of address: they mark a person, but are no role ("Mr. Zelensky" has none). */
 const COURTESY_TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'miss', 'messrs', 'mme', 'mlle', 'mister', 'madam', 'madame', 'monsieur', 'herr', 'frau', 'señor', 'señora', 'senor', 'senora', 'signor', 'signora']);
 const LOCATIVE_PREPS = new Set(['in', 'near', 'outside', 'across', 'inside', 'around', 'within']);
@@ -963,7 +967,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     }
   }
   for (let k = 0; k < tokens.length; k++) {
-    if (!DETERMINERS.has(keys[k])) continue;
+    const possessive = POSSESSIVE_DETERMINERS.has(keys[k]);
+    if (!DETERMINERS.has(keys[k]) && !possessive) continue;
     let q = k + 1;
     let headAt = -1;
     let headLen = 0;
@@ -990,6 +995,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     if (isNameToken(tokens[end]) && inMention[end] === 1) continue; // "the President Vladimir Putin" style
     if (inMention[headAt] === 2) continue;
     const head = keys.slice(headAt, end).join(' ');
+    // "his North Korean counterpart": after a possessive only a counterpart is a reference to someone
+    if (possessive && !COUNTERPART_HEADS.has(head)) continue;
     const ref: RoleRef & { cluster: number | null } = {
       start: tokens[k + 1].start,
       end: tokens[end - 1].end,
@@ -998,7 +1005,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       role: text.slice(tokens[k + 1].start, tokens[end - 1].end),
       head,
       country: countryIn(k + 1, end),
-      definite: keys[k] === 'the',
+      definite: keys[k] === 'the' || possessive,
       sentence: sentOf[k],
       cluster: null,
     };
@@ -1148,6 +1155,11 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   const findCandidates = (head: string, country: string | undefined): number[] => {
     const refLeader = LEADER_HEADS.has(head);
     const candidates: number[] = [];
+    // "his North Korean counterpart": the one person of that country the article names, whatever their role
+    if (COUNTERPART_HEADS.has(head)) {
+      if (country) clusters.forEach((c, ci) => c.type === 'PERSON' && c.mentions.length && c.country === country && candidates.push(ci));
+      return candidates;
+    }
     clusters.forEach((c, ci) => {
       if (c.type !== 'PERSON' || !c.mentions.length) return;
       if (country && c.country !== country) return;
