@@ -42,3 +42,10 @@ test('a headline alone is the title; a masthead alone names the outlet', () => {
 test('a short text made only of short lines claims nothing', () => {
   assert.deepEqual(parseTextHeader('cheap flights\nfree movies\nbest deals').lines, []);
 });
+
+test('a Markdown heading is the headline without its marks', () => {
+  const h = parseTextHeader(`# Council votes to rebuild river bridge\n\nBy Ana Ortiz\n\n${BODY}`);
+  assert.equal(h.title, 'Council votes to rebuild river bridge');
+  assert.equal(h.byline, 'Ana Ortiz');
+  assert.equal(parseTextHeader(`## Council votes to rebuild river bridge ##\n\n${BODY}`).title, 'Council votes to rebuild river bridge');
+});

@@ -126,7 +126,9 @@ export function parseTextHeader(text: string): TextHeader {
     if (!header.title && t.length >= 8 && t.length <= MAX_TITLE_CHARS && !/[.,;:]$/.test(t) && wordCount(t) >= 2) {
       // A line that ends with a dash, or carries "(Agency) —", is a dateline that opens the body.
       if (/[—–-]\s*$/.test(t) || /\((?:\p{Lu}[\p{L}.]*)\)\s*[—–-]/u.test(t)) break;
-      header.title = t;
+      // a Markdown heading ("# Ferry fares rise") is the headline without its marks
+      const unmarked = t.replace(/^#{1,6}\s+/, '');
+      header.title = unmarked === t ? t : unmarked.replace(/#{1,6}$/, '').trimEnd();
       header.lines.push({ kind: 'title', ...line });
       continue;
     }
