@@ -115,9 +115,15 @@ export function corpusCanonicalNames(articles: ArticleEntities[]): Map<string, M
   return out;
 }
 
-function mergeWithMembers(articles: ArticleEntities[]): Array<{ entity: CorpusEntity; members: Array<{ art: string; c: EntityCluster }> }> {
+/** One article's cluster, the unit the merge joins. */
+interface Member {
+  art: string;
+  c: EntityCluster;
+}
+
+function mergeWithMembers(articles: ArticleEntities[]): Array<{ entity: CorpusEntity; members: Member[] }> {
   // union-find over (article, cluster) items
-  const items: { art: string; c: EntityCluster }[] = [];
+  const items: Member[] = [];
   for (const a of articles) for (const c of a.clusters) items.push({ art: a.articleId, c });
   const parent = items.map((_, i) => i);
   const find = (i: number): number => {
@@ -182,7 +188,7 @@ function mergeWithMembers(articles: ArticleEntities[]): Array<{ entity: CorpusEn
     g.push(i);
     groups.set(r, g);
   });
-  const out: Array<{ entity: CorpusEntity; members: Array<{ art: string; c: EntityCluster }> }> = [];
+  const out: Array<{ entity: CorpusEntity; members: Member[] }> = [];
   for (const members of groups.values()) {
     const first = items[members[0]].c;
     const freq = new Map<string, number>();
