@@ -66,13 +66,13 @@ const RELATIVE_THAT_NEXT = new Set(['have', 'has', 'had', 'is', 'are', 'was', 'w
 /** Cues that take the one addressed before the words ("warned Pyongyang that ..."). */
 const OBJECT_THEN_THAT_CUES = new Set(['warn', 'assure', 'reassure', 'inform', 'remind', 'notify', 'caution', 'advise', 'promise', 'convince']);
 
-/** Prepositions that open a phrase between a cue and its "that" ("said in a statement that"). */
 /** Cues whose object is the one addressed ("told Reuters", "warned Pyongyang"), never the speaker. */
-const ADDRESSEE_CUES = new Set(['tell', 'warn', 'assure', 'reassure', 'remind', 'inform', 'brief', 'urge']);
+const ADDRESSEE_CUES = new Set(['tell', 'brief', 'urge', ...OBJECT_THEN_THAT_CUES]);
 /** Words that make what follows a cue a clause, not the name of a speaker: auxiliaries, modals, relatives. */
 const CLAUSE_MARKERS = new Set(['would', 'will', 'could', 'should', 'can', 'may', 'might', 'must', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'did', 'does', 'do', 'that', 'which', 'who', 'not', 'to']);
 /** Prepositions that end the search for a speaker after a cue. */
 const SPEAKER_SCAN_BREAKS = new Set(['in', 'on', 'at', 'by', 'for', 'of', 'from', 'with', 'including', 'during', 'after', 'before', 'since', 'until']);
+/** Prepositions that open a phrase between a cue and its "that" ("said in a statement that"). */
 const CUE_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'via', 'through', 'to', 'from', 'with']);
 /** Nouns for a body of people that speak without an article or a plural ending ("police said"). */
 const COLLECTIVE_NOUNS = new Set(['police', 'staff', 'personnel', 'management', 'military', 'media', 'clergy', 'security']);
