@@ -63,6 +63,14 @@ test('parallax entities / quotes / events print the stored layers with --json', 
     const people = entities.stdout.trim().split('\n').map((l) => JSON.parse(l));
     assert.ok(people.length > 5 && people.every((p) => p.type === 'PERSON'), "people.length > 5 && people.every((p) => p.type === 'PERSON')");
     assert.ok(people.some((p) => p.aliases.length > 1), 'aliases merged across mentions');
+    // one story's entities: every one in that story's articles, counted
+    const story = JSON.parse(runCli(['stories', '--db', db, '--json', '--sort', 'size']).stdout.split('\n')[0]);
+    const inStory = runCli(['entities', '--db', db, '--json', '--story', story.id]);
+    assert.equal(inStory.status, 0, inStory.stderr);
+    const members = new Set(story.articles.map((a: { id: string }) => a.id));
+    const storyEntities = inStory.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.ok(storyEntities.length > 0 && storyEntities.every((e) => e.withinArticles > 0 && e.articles.some((a: string) => members.has(a))), 'only the story\'s entities');
+    assert.equal(runCli(['entities', '--db', db, '--story', 'nosuchstory']).status, 2, 'an unknown story is a usage error');
     const quotes = runCli(['quotes', '--db', db, '--json']);
     assert.equal(quotes.status, 0);
     const q = JSON.parse(quotes.stdout.split('\n')[0]);

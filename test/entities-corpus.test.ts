@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mergeCorpusEntities } from '../src/nlp/entities-corpus.js';
+import { mergeCorpusEntities, selectEntities } from '../src/nlp/entities-corpus.js';
 
 test('a name written in capitals in a dateline does not become the canonical form', () => {
   const merged = mergeCorpusEntities([
@@ -63,4 +63,16 @@ test('names with one consonant skeleton merge only when a role or country says t
     ['Moammar Qaddafi = Muammar Gaddafi', 'Mohammed Hassan', 'Muhammad Hasan'],
     'the leaders share a role head; the engineer and the footballer share nothing but the skeleton',
   );
+});
+
+test('selectEntities within a set of articles: only their entities, ranked by how many of them mention each', () => {
+  const merged = mergeCorpusEntities([
+    { articleId: 'a', clusters: [person('Ana Ribeiro'), person('Tomas Okafor')] },
+    { articleId: 'b', clusters: [person('Ana Ribeiro')] },
+    { articleId: 'c', clusters: [person('Lena Varga'), person('Tomas Okafor')] },
+    { articleId: 'd', clusters: [person('Tomas Okafor')] },
+  ]);
+  const inStory = selectEntities(merged, { within: new Set(['a', 'b']) });
+  assert.deepEqual(inStory.map((e) => [e.canonical, e.withinArticles]), [['Ana Ribeiro', 2], ['Tomas Okafor', 1]], 'Lena Varga is not in the story; Okafor is in more articles overall but fewer of the story');
+  assert.equal(selectEntities(merged)[0].canonical, 'Tomas Okafor', 'without a story the corpus ranking holds');
 });

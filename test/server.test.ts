@@ -251,3 +251,19 @@ test('api: the entity list is reused while the corpus holds, and follows it when
   assert.equal(after.length, 1, 'the new article is read and its person listed');
   assert.equal(after[0].canonical, name);
 });
+
+test("api: a story's entities, the most widespread among its articles first; an unknown story is a 404", async () => {
+  const { body: stories } = await get('/api/stories');
+  const story = (stories as Array<{ id: string; articles: Array<{ id: string }> }>).sort((a, b) => b.articles.length - a.articles.length)[0];
+  const { body: entities } = await get(`/api/entities?story=${encodeURIComponent(story.id)}&limit=20`);
+  assert.ok(entities.length > 0, 'the story names someone or somewhere');
+  const ids = new Set(story.articles.map((a) => a.id));
+  for (const e of entities as Array<{ withinArticles: number; articles: string[] }>) {
+    assert.equal(e.withinArticles, e.articles.filter((a) => ids.has(a)).length, 'withinArticles counts the story articles that mention it');
+    assert.ok(e.withinArticles > 0, 'only entities of the story');
+  }
+  const counts = (entities as Array<{ withinArticles: number }>).map((e) => e.withinArticles);
+  assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'most widespread in the story first');
+  const { res } = await get('/api/entities?story=nosuchstory');
+  assert.equal(res.statusCode, 404);
+});

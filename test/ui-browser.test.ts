@@ -69,6 +69,10 @@ test('ui: stories → story comparison → article with highlights and its remov
   await page.waitForSelector('text=Summary');
   assert.ok((await page.locator('main h3', { hasText: 'Conflicts' }).count()) === 1, "(await page.locator('main h3', { hasText: 'Conflicts' }).count()) === 1");
   assert.ok((await page.locator('main li.claim').count()) > 0, 'claims are listed');
+  // who and where: the story's entities, each a link to its page
+  const storyEntities = page.locator('main section:has(h3:text("Who and where")) a.ent');
+  assert.ok((await storyEntities.count()) > 0, "the story's entities are listed");
+  assert.match((await storyEntities.first().getAttribute('href')) ?? '', /^#\/entity\/(PERSON|ORG|PLACE)\//);
   await page.click('main section:last-child table a');
   await page.waitForSelector('.article-text');
   assert.ok((await page.locator('.article-text .ent').count()) > 0, 'entities are highlighted');

@@ -192,9 +192,16 @@ function derivationsSection(story) {
   );
 }
 
+/** People, organisations and places listed on a story's page, the most widespread in it first. */
+const STORY_ENTITIES_SHOWN = 40;
+
 async function storyPage(id) {
   setTab('stories');
-  const [story, cmp] = await Promise.all([api(`/api/stories/${encodeURIComponent(id)}`), api(`/api/stories/${encodeURIComponent(id)}/compare`)]);
+  const [story, cmp, entities] = await Promise.all([
+    api(`/api/stories/${encodeURIComponent(id)}`),
+    api(`/api/stories/${encodeURIComponent(id)}/compare`),
+    api(`/api/entities?story=${encodeURIComponent(id)}&limit=${STORY_ENTITIES_SHOWN}`),
+  ]);
   // every article can be read side by side with the one it derives from, or else with the story's first
   const first = story.articles[0]?.id;
   const sideBySide = (from, to, label) => el('a', { href: `#/reuse/${encodeURIComponent(from)}/${encodeURIComponent(to)}` }, label);
@@ -221,6 +228,15 @@ async function storyPage(id) {
   show(
     el('h2', {}, story.label),
     el('p', { class: 'muted' }, `${story.articles.length} articles · ${cmp.voices.length} outlets · ${cmp.counts.claims} claims · ${cmp.counts.conflicts} conflicts`),
+    el(
+      'section',
+      {},
+      el('h3', {}, 'Who and where'),
+      el('p', { class: 'entities' }, entities.flatMap((e, i) => [
+        i ? ' ' : '',
+        entityLink(e.type, e.canonical, { class: `ent ent-${e.type}`, title: `${e.type}, in ${e.withinArticles} of the story's ${story.articles.length} articles` }),
+      ])),
+    ),
     el('section', {}, el('h3', {}, 'Summary'), el('ul', { class: 'summary' }, cmp.summary.map((s) => el('li', {}, s.text, ' ', el('span', { class: 'voices' }, `[${s.voice}]`))))),
     el(
       'section',

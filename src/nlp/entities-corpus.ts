@@ -282,15 +282,33 @@ export interface EntityQuery {
   type?: string;
   /** Only entities with a name or alias containing this text (case-insensitive). */
   name?: string;
+  /** Only entities mentioned in these articles (a story's), ranked by how many of them mention each. */
+  within?: ReadonlySet<string>;
   limit?: number;
 }
 
-/** Corpus entities matching a query, most widespread first (articles, then mentions, then name). */
-export function selectEntities(entities: CorpusEntity[], q: EntityQuery = {}): CorpusEntity[] {
+/** A corpus entity, with how many of the `within` articles mention it when the query gave some. */
+export type SelectedEntity = CorpusEntity & { withinArticles?: number };
+
+/**
+ * Corpus entities matching a query, most widespread first (articles, then mentions, then name);
+ * with `within`, those of a set of articles, most widespread among them first.
+ */
+export function selectEntities(entities: CorpusEntity[], q: EntityQuery = {}): SelectedEntity[] {
   const want = q.name?.toLowerCase();
+  const within = q.within;
+  const inside = (e: CorpusEntity) => (within ? e.articles.reduce((n, a) => n + (within.has(a) ? 1 : 0), 0) : e.articles.length);
   return entities
     .filter((e) => !q.type || e.type === q.type)
     .filter((e) => !want || [e.canonical, ...e.aliases].some((a) => a.toLowerCase().includes(want)))
-    .sort((a, b) => b.articles.length - a.articles.length || b.mentionCount - a.mentionCount || a.canonical.localeCompare(b.canonical))
+    .map((e): SelectedEntity => (within ? { ...e, withinArticles: inside(e) } : e))
+    .filter((e) => !within || (e.withinArticles ?? 0) > 0)
+    .sort(
+      (a, b) =>
+        (b.withinArticles ?? 0) - (a.withinArticles ?? 0) ||
+        b.articles.length - a.articles.length ||
+        b.mentionCount - a.mentionCount ||
+        a.canonical.localeCompare(b.canonical),
+    )
     .slice(0, q.limit ?? Infinity);
 }

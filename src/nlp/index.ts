@@ -17,7 +17,7 @@ import { ENGLISH_PROSE_SHARE, englishFunctionShare } from '../common-words.js';
 
 export type * from './types.js';
 export { corpusCanonicalNames, mergeCorpusEntities, selectEntities } from './entities-corpus.js';
-export type { CorpusEntity, ArticleEntities, EntityQuery } from './entities-corpus.js';
+export type { CorpusEntity, ArticleEntities, EntityQuery, SelectedEntity } from './entities-corpus.js';
 
 /** Languages the readers are written for. */
 export const READ_LANGUAGES: ReadonlySet<string> = new Set(['en']);

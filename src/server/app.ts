@@ -267,12 +267,19 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
     schema: {
       querystring: {
         type: 'object',
-        properties: { type: { type: 'string', enum: ['PERSON', 'ORG', 'PLACE'] }, name: { type: 'string', maxLength: 200 }, limit: limitProp },
+        properties: {
+          type: { type: 'string', enum: ['PERSON', 'ORG', 'PLACE'] },
+          name: { type: 'string', maxLength: 200 },
+          story: { type: 'string', minLength: 1, maxLength: 200 },
+          limit: limitProp,
+        },
       },
     },
   }, async (req) => {
-    const q = req.query as { type?: string; name?: string; limit: number };
-    return selectEntities(await corpusEntities(), q);
+    const q = req.query as { type?: string; name?: string; story?: string; limit: number };
+    // a story's entities: those its articles mention, the most widespread among them first
+    const within = q.story ? new Set(findStory((await stories()).stories, q.story).articles.map((a) => a.id)) : undefined;
+    return selectEntities(await corpusEntities(), { type: q.type, name: q.name, limit: q.limit, ...(within ? { within } : {}) });
   });
 
   // One entity: its names and roles, the articles that mention it, its events, what it is quoted as saying.
