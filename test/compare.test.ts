@@ -134,6 +134,24 @@ test('compare: one person spelled two ways by two outlets is one speaker and one
   assert.equal(accusation[0].voices.length, 3, 'reported by all three outlets');
 });
 
+test('compare: "moved to emergency shelters" counts the evacuated; agreeing costs with the same word at the number are one fact', () => {
+  const cmp = compareStory([
+    article('a', 'Harbor Times', '2025-03-05', 'Floods hit the valley on Monday. In all, 2,500 people had been moved to emergency shelters, the governor said.'),
+    article('b', 'Valley Post', '2025-03-05', 'Rivers burst their banks in the valley. Officials said 2,300 residents were evacuated from low-lying streets.'),
+    article('c', 'Harbor Times', '2025-03-06', 'Officials put the cost of the new bridge at about 2 billion euros.'),
+    article('d', 'Valley Post', '2025-03-06', 'The bridge, which engineers estimate will cost 1.8 billion euros, opens in 2030.'),
+  ]);
+  const evacuated = cmp.claims.find((c) => c.kind === 'quantity' && c.mentions.some((m) => m.amount?.outcome === 'evacuated') && c.voices.length === 2);
+  assert.ok(evacuated, `the two counts of the evacuated are one fact: ${cmp.claims.map((c) => c.label).join(' | ')}`);
+  assert.equal(evacuated.conflict?.kind, 'value', '2,500 against 2,300');
+  const cost = cmp.claims.find((c) => c.kind === 'quantity' && c.mentions.every((m) => m.amount?.unit === 'EUR') && c.voices.length === 2);
+  assert.ok(cost, 'about 2 billion and 1.8 billion euros of cost are one fact');
+  assert.equal(cost.conflict, null, 'within the tolerance of "about"');
+  // "moved" with no shelter is no evacuation
+  const moved = findQuantities(tokenize('About 40 staff were moved to a new office.'), 'About 40 staff were moved to a new office.');
+  assert.equal(moved[0]?.outcome, undefined);
+});
+
 test('compare: agreeing outlets give no conflict; approximate values within tolerance agree; a copy is not an independent voice', () => {
   const a = 'Officials said about 2,000 people were evacuated from the valley after the floods on Sunday.';
   const b = 'Some 1,950 people were evacuated from the valley after Sunday floods, officials said.';

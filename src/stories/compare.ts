@@ -371,11 +371,13 @@ function sameFact(head: Stated, s: Stated, o: CompareOptions): boolean {
   const a = new Set([...head.words].filter((w) => !own.has(w)));
   const b = new Set([...s.words].filter((w) => !own.has(w)));
   const context = overlap(a, b);
-  if (valuesAgree(head.quantity!, s.quantity!, o.approxTolerance)) return context >= o.contextOverlap;
+  // "more than two hours of talks" / "nearly three hours of talks", "put the cost at about 2 billion
+  // euros" / "will cost 1.8 billion euros": the word at the number names the same counted thing
+  const sharedNear = [...(head.near ?? [])].some((w) => s.near?.has(w));
+  // agreeing figures need little more: the same word at the number, or some shared context
+  if (valuesAgree(head.quantity!, s.quantity!, o.approxTolerance)) return context >= o.contextOverlap || sharedNear;
   // a conflict needs two sentences that share real content, not one word of a short quote
   if (sharedCount(a, b) < 2) return false;
-  // "more than two hours of talks" / "nearly three hours of talks": the same counted thing
-  const sharedNear = [...(head.near ?? [])].some((w) => s.near?.has(w));
   return context >= o.conflictOverlap || (sharedNear && context >= o.contextOverlap);
 }
 

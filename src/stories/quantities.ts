@@ -87,6 +87,17 @@ const OUTCOME_STEMS: ReadonlyArray<readonly [string, string]> = [
   ['evacuat', 'evacuated'], ['rescu', 'rescued'], ['hospitali', 'injured'],
 ];
 
+/** Verbs of moving people that, with a shelter or safety as where to, say they were evacuated. */
+const MOVED_VERBS = new Set(['moved', 'relocated', 'taken', 'brought', 'bused', 'ferried', 'airlifted', 'transferred']);
+const SHELTER_WORDS = new Set(['shelter', 'shelters', 'safety', 'safer', 'higher']);
+
+/** "2,500 people had been moved to emergency shelters", "taken to safety": evacuated, in other words. */
+function shelteredAt(tokens: Token[], k: number): string | undefined {
+  if (!MOVED_VERBS.has(tokens[k].key) || tokens[k + 1]?.key !== 'to') return undefined;
+  for (let q = k + 2; q < tokens.length && q <= k + 4 && tokens[q].kind === 'word'; q++) if (SHELTER_WORDS.has(tokens[q].key)) return 'evacuated';
+  return undefined;
+}
+
 function outcomeOf(key: string): string | undefined {
   // verb forms and the adjectives only: "rescuers" and "killer" name people, not what happened
   if (!/(ed|ing|en)$/.test(key) && !OUTCOME_WORDS.has(key) && key !== 'die' && key !== 'dies') return undefined;
@@ -104,7 +115,7 @@ function outcomeNear(tokens: Token[], first: number, after: number, unit: string
   for (let k = after; k < tokens.length && k <= after + 4; k++) {
     const t = tokens[k];
     if (t.kind !== 'word') break;
-    const o = outcomeOf(t.key);
+    const o = outcomeOf(t.key) ?? shelteredAt(tokens, k);
     if (o) return o;
   }
   for (let k = first - 1; k >= 0 && k >= first - 2; k--) {
