@@ -147,6 +147,15 @@ test('compare: "moved to emergency shelters" counts the evacuated; agreeing cost
   const cost = cmp.claims.find((c) => c.kind === 'quantity' && c.mentions.every((m) => m.amount?.unit === 'EUR') && c.voices.length === 2);
   assert.ok(cost, 'about 2 billion and 1.8 billion euros of cost are one fact');
   assert.equal(cost.conflict, null, 'within the tolerance of "about"');
+  // agreeing counts of a thing only this fact counts are one fact; of people, they need shared words
+  const counted = compareStory([
+    article('e', 'Harbor Times', '2025-03-05', 'The regulator said the firm tracked more than 20,000 couriers after their shifts.'),
+    article('f', 'Valley Post', '2025-03-05', 'The company kept the location histories of about 21,000 couriers for five years.'),
+    article('g', 'Harbor Times', '2025-03-06', 'More than 20,000 people marched in the capital on Sunday.'),
+    article('h', 'Valley Post', '2025-03-06', 'About 21,000 people signed a petition against the closure.'),
+  ]);
+  assert.equal(counted.claims.filter((c) => c.kind === 'quantity' && c.mentions[0].amount?.unit === 'courier' && c.voices.length === 2).length, 1, 'the couriers are one fact');
+  assert.equal(counted.claims.filter((c) => c.kind === 'quantity' && c.mentions[0].amount?.unit === 'people' && c.voices.length === 2).length, 0, 'marchers and signatories are two');
   // "moved" with no shelter is no evacuation
   const moved = findQuantities(tokenize('About 40 staff were moved to a new office.'), 'About 40 staff were moved to a new office.');
   assert.equal(moved[0]?.outcome, undefined);

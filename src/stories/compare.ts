@@ -374,12 +374,16 @@ function sameFact(head: Stated, s: Stated, o: CompareOptions): boolean {
   // "more than two hours of talks" / "nearly three hours of talks", "put the cost at about 2 billion
   // euros" / "will cost 1.8 billion euros": the word at the number names the same counted thing
   const sharedNear = [...(head.near ?? [])].some((w) => s.near?.has(w));
-  // agreeing figures need little more: the same word at the number, or some shared context
-  if (valuesAgree(head.quantity!, s.quantity!, o.approxTolerance)) return context >= o.contextOverlap || sharedNear;
+  // agreeing figures need little more: the same word at the number, or some shared context, or a
+  // thing counted that only this fact counts ("more than 20,000 couriers" / "about 21,000 couriers")
+  if (valuesAgree(head.quantity!, s.quantity!, o.approxTolerance)) return context >= o.contextOverlap || sharedNear || (!ho && !so && !GENERIC_UNITS.has(head.quantity!.unit));
   // a conflict needs two sentences that share real content, not one word of a short quote
   if (sharedCount(a, b) < 2) return false;
   return context >= o.conflictOverlap || (sharedNear && context >= o.contextOverlap);
 }
+
+/** Units that count many different things in one story: agreeing figures in them need shared words to be one fact. */
+const GENERIC_UNITS = new Set(['people', 'percent', 'companies', 'countries', 'minute', 'day', 'month', 'USD', 'EUR', 'GBP', 'JPY', 'KRW', 'RUB', 'CNY', 'time', 'year']);
 
 function agrees(group: Stated[], s: Stated, o: CompareOptions): boolean {
   if (s.kind === 'quantity') return group.some((g) => g.quantity && valuesAgree(g.quantity, s.quantity!, o.approxTolerance));
@@ -419,7 +423,8 @@ class FactIndex {
   candidates(s: Stated): number[] {
     const b = this.bucket(s);
     const words = this.gatingWords(s);
-    if (!words) return b.all;
+    // a thing counted that only a few facts count ("couriers") is gated by its value, not by words
+    if (!words || (s.kind === 'quantity' && !s.quantity!.outcome && !GENERIC_UNITS.has(s.key))) return b.all;
     const found = new Set<number>();
     for (const w of words) for (const g of b.byWord.get(w) ?? []) found.add(g);
     const outcome = s.quantity?.outcome;
