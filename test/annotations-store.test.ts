@@ -71,6 +71,12 @@ test('parallax entities / quotes / events print the stored layers with --json', 
     const storyEntities = inStory.stdout.trim().split('\n').map((l) => JSON.parse(l));
     assert.ok(storyEntities.length > 0 && storyEntities.every((e) => e.withinArticles > 0 && e.articles.some((a: string) => members.has(a))), 'only the story\'s entities');
     assert.equal(runCli(['entities', '--db', db, '--story', 'nosuchstory']).status, 2, 'an unknown story is a usage error');
+    for (const kind of ['quotes', 'events']) {
+      const listed = runCli([kind, '--db', db, '--json', '--story', story.id, '--limit', '3']);
+      assert.equal(listed.status, 0, listed.stderr);
+      const rows = listed.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      assert.ok(rows.length > 0 && rows.length <= 3 && rows.every((r) => members.has(r.articleId)), `${kind}: only the story's articles, at most the limit`);
+    }
     const quotes = runCli(['quotes', '--db', db, '--json']);
     assert.equal(quotes.status, 0);
     const q = JSON.parse(quotes.stdout.split('\n')[0]);

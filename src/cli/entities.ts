@@ -3,8 +3,7 @@ import type { Command } from 'commander';
 import { mergeCorpusEntities, selectEntities } from '../nlp/index.js';
 import { ensureAnnotated } from './annotated.js';
 import { addDbOption, openStore, printJsonLines, table, truncate, wholeNumber } from './shared.js';
-import { relateCorpus } from '../stories/relate-corpus.js';
-import { findStory } from './compare.js';
+import { storyArticleIds } from './story-scope.js';
 
 export function registerEntities(program: Command): void {
   addDbOption(
@@ -20,24 +19,24 @@ export function registerEntities(program: Command): void {
     const store = await openStore(opts.db);
     try {
       await ensureAnnotated(store);
-      const story = opts.story ? findStory((await relateCorpus(store)).stories, String(opts.story)) : null;
+      const within = await storyArticleIds(store, opts.story);
       const entities = selectEntities(mergeCorpusEntities(await store.entityClusters()), {
         type: opts.type ? String(opts.type).toUpperCase() : undefined,
         name: opts.name,
         limit: opts.limit,
-        ...(story ? { within: new Set(story.articles.map((a) => a.id)) } : {}),
+        ...(within ? { within } : {}),
       });
       if (opts.json) return printJsonLines(entities);
       const rows = entities.map((e) => [
         e.type,
         truncate(e.canonical, 28),
-        ...(story ? [`${e.withinArticles ?? 0}/${story.articles.length}`] : []),
+        ...(within ? [`${e.withinArticles ?? 0}/${within.size}`] : []),
         String(e.articles.length),
         String(e.mentionCount),
         truncate(e.roles.join('; '), 30),
         truncate(e.aliases.filter((a) => a !== e.canonical).join(', '), 50),
       ]);
-      const head = ['type', 'entity', ...(story ? ['in story'] : []), 'articles', 'mentions', 'roles', 'aliases'];
+      const head = ['type', 'entity', ...(within ? ['in story'] : []), 'articles', 'mentions', 'roles', 'aliases'];
       process.stdout.write(table(head, rows) + '\n');
     } finally {
       await store.close();
