@@ -545,6 +545,9 @@ test('events: a time or place in an adverbial clause belongs to that clause, not
 test('events: passives with irregular participles, recipients, and agents that head their "by" phrase', () => {
   const given = events('Two patrol boats were given to Vietnam by Japan.')[0];
   assert.deepEqual([given?.actor.map((p) => p.country), given?.target.map((p) => p.country)], [['JPN'], ['VNM']], 'Japan gave, Vietnam received');
+  const sent = events('Weapons were supplied to Togo by Ghana.')[0];
+  assert.deepEqual([sent?.actor.map((p) => p.country), sent?.target.map((p) => p.country)], [['GHA'], ['TGO']], 'the recipient, not what was supplied');
+  assert.deepEqual(events('Rules were excluded by Ghana to prevent Togo leaks.')[0]?.target.map((p) => p.country) ?? [], [], 'a purpose after "to" names no recipient');
   const offered = events('It was the second loan offered by Ghana to Togo this year.')[0];
   assert.deepEqual([offered?.actor.map((p) => p.country), offered?.target.map((p) => p.country)], [['GHA'], ['TGO']], 'a reduced passive with a recipient');
   assert.equal(events('Courses offered by Ghana are popular.').length, 0, 'without a subject or a recipient a participle only describes');

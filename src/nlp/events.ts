@@ -220,6 +220,8 @@ const PASSIVE_PARTICIPLES = new Set([
   'thrown', 'overthrown', 'withdrawn', 'drawn', 'forbidden', 'proven', 'undertaken', 'overtaken', 'bitten', 'shaken', 'sworn',
   'sent', 'sold', 'shot', 'hit', 'struck', 'brought', 'bought', 'told', 'paid', 'sought', 'lent', 'slain', 'withheld', 'upheld',
 ]);
+/** Determiners between "to" and its recipient ("to the army", "to his counterpart"). */
+const RECIPIENT_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our']);
 /** Words that start a phrase of their own inside a "by" phrase: a name after them is not the agent. */
 const BY_PHRASE_BREAKS = new Set(['of', 'for', 'from', 'with', 'in', 'on', 'at', 'as', 'to', 'about', 'like', 'such', 'including', 'over', 'under', 'between', 'among', 'outside', 'inside', 'near', 'after', 'before', 'during', 'into', 'through', 'across', 'against', 'within', 'behind', 'along', 'while', 'when', 'that', 'which', 'who']);
 /** The word after a form of "be" is a past participle: "was attacked", "were given", "was sent". */
@@ -753,7 +755,10 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         // a name inside a phrase of its own further on ("struck by the qualities of American art")
         const found = firstAfter(byAt + 1, s.tokEnd);
         const agent = found.length && headsByPhrase(byAt, tokenAfter(found[0].start)) ? found : [];
-        target = recipientOnly ? [] : actor;
+        // "Aid was sent to Gaza by Egypt", "the car offered by Putin to his counterpart": what was
+        // given is the theme; whom it went to is the target
+        const recipient = recipientAfter(vEnd, s.tokEnd);
+        target = recipient.length ? recipient : recipientOnly ? [] : actor;
         actor = agent;
         // "were killed by an improvised explosive device", "hit by gunfire": violence by an agent
         // that names no party is violence with no actor ("favored by enthusiasts" is no event)
@@ -892,8 +897,11 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
   function recipientAfter(from: number, end: number): EventParticipant[] {
     for (let k = from; k < Math.min(end, from + 8); k++) {
       if (tokens[k].key !== 'to') continue;
+      // the party right after "to", or after a determiner ("to his counterpart"); "to prevent PII
+      // leakage" is a purpose, not a recipient
       const found = firstAfter(k + 1, end);
-      if (found.length && tokenAfter(found[0].start) - k <= 4) return found;
+      const at = found.length ? tokenAfter(found[0].start) : -1;
+      if (at === k + 1 || (at === k + 2 && RECIPIENT_DETERMINERS.has(tokens[k + 1].key))) return found;
       return [];
     }
     return [];

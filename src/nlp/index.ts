@@ -10,7 +10,7 @@ import type { AnnotateOptions, Annotations } from './types.js';
 import { tokenize } from './tokens.js';
 import { splitSentences } from './sentences.js';
 import { findEntities } from './entities.js';
-import { findQuotes } from './quotes.js';
+import { findQuotes, isReportedQuote } from './quotes.js';
 import { findEvents } from './events.js';
 import { findTimes, parseAnchor } from './times.js';
 import { ENGLISH_PROSE_SHARE, englishFunctionShare } from '../common-words.js';
@@ -55,8 +55,11 @@ export function annotate(text: string, opts: AnnotateOptions = {}): Annotations 
     }
   }
   const ents = findEntities(text, tokens, sentences);
-  const quotes = findQuotes(text, tokens, sentences, ents, times);
-  const events = findEvents(text, tokens, sentences, ents, times, quotes);
+  // every quoted span keeps the event reader out (a scare quote's words are no event either);
+  // only quotations are reported
+  const quoted = findQuotes(text, tokens, sentences, ents, times);
+  const events = findEvents(text, tokens, sentences, ents, times, quoted);
+  const quotes = quoted.filter(isReportedQuote);
   return {
     sentences: sentences.map((s) => ({ start: s.start, end: s.end })),
     entities: ents.mentions.map(({ tokStart: _a, tokEnd: _b, sentence: _s, cluster: _c, ...m }) => m),

@@ -827,7 +827,14 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     }
   }
   quotes.sort((a, b) => a.start - b.start || (a.direct === b.direct ? 0 : a.direct ? -1 : 1));
-  // a few words in quotation marks that nobody is said to have said are a term, a title or a
-  // scare quote ("financial health", "Hey, Siri", "Top 10 Companies"), not a quotation
-  return quotes.filter((q) => !q.direct || q.speaker || isQuotation(q.text));
+  return quotes;
+}
+
+/**
+ * Whether a found quote is a quotation to report: a few words in quotation marks that nobody is
+ * said to have said are a term, a title or a scare quote ("financial health", "Hey, Siri", "Top 10
+ * Companies"). They are still quoted words, which the event reader skips ("farm to table").
+ */
+export function isReportedQuote(q: Quote): boolean {
+  return !q.direct || !!q.speaker || isQuotation(q.text);
 }
