@@ -76,3 +76,16 @@ test('selectEntities within a set of articles: only their entities, ranked by ho
   assert.deepEqual(inStory.map((e) => [e.canonical, e.withinArticles]), [['Ana Ribeiro', 2], ['Tomas Okafor', 1]], 'Lena Varga is not in the story; Okafor is in more articles overall but fewer of the story');
   assert.equal(selectEntities(merged)[0].canonical, 'Tomas Okafor', 'without a story the corpus ranking holds');
 });
+
+test("an organisation's name led by a known body's acronym meets its written-out form", () => {
+  const org = (canonical: string) => ({ canonical, type: 'ORG' as const, aliases: [canonical], roles: [], mentions: [0] });
+  const merged = mergeCorpusEntities([
+    { articleId: 'a', clusters: [org('EU Solidarity Fund'), org('UN Security Council')] },
+    { articleId: 'b', clusters: [org('European Union Solidarity Fund'), org('United Nations Security Council'), org('Who Cares Trust')] },
+  ]);
+  assert.equal(merged.length, 3, `three bodies: ${merged.map((e) => `${e.canonical} [${e.aliases.join(', ')}]`).join(' | ')}`);
+  const names = (e: { canonical: string; aliases: string[] }) => [e.canonical, ...e.aliases].sort();
+  assert.ok(merged.some((e) => names(e).join('|') === 'EU Solidarity Fund|European Union Solidarity Fund'), 'the fund under both names');
+  assert.ok(merged.some((e) => names(e).join('|') === 'UN Security Council|United Nations Security Council'), 'the council under both names');
+  assert.ok(merged.some((e) => e.canonical === 'Who Cares Trust' && e.aliases.length === 0), '"Who" written as a word is no acronym');
+});

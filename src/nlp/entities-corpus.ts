@@ -19,6 +19,7 @@
  */
 import type { EntityCluster, EntityType } from './types.js';
 import { foldDiacritics } from './fold.js';
+import { LEX } from './lexicons.js';
 
 export interface ArticleEntities {
   articleId: string;
@@ -66,10 +67,23 @@ export function romanisationKey(word: string): string {
 /** The key two spellings of one name share (see the header); `type` decides the person-only folds. */
 export function nameKey(name: string, type: EntityType | string): string {
   const words = norm(name).replace(/[-\u2010\u2011]/g, ' ').split(' ').filter(Boolean);
-  if (type !== 'PERSON') return words.join(' ');
+  if (type !== 'PERSON') return expandLeadingAcronym(name, words).join(' ');
   // "al" is dropped only before another word and never leaves one word of a longer name alone
   const kept = words.filter((w, i) => !(ARABIC_ARTICLE.has(w) && i < words.length - 1 && words.length > 2));
   return kept.map(romanisationKey).join(' ');
+}
+
+/**
+ * "EU Solidarity Fund" = "European Union Solidarity Fund", "UN Security Council" = "United Nations
+ * Security Council": an organisation's name led by a known body's acronym, written in capitals,
+ * is keyed by that body's full name.
+ */
+function expandLeadingAcronym(written: string, words: string[]): string[] {
+  if (words.length < 2) return words;
+  const first = written.trim().split(/[\s-]+/)[0].replace(/\./g, '');
+  if (!/^\p{Lu}{2,6}$/u.test(first)) return words;
+  const body = LEX.orgs.get(words[0]);
+  return body?.acronym && body.canonical ? [...norm(body.canonical).split(' '), ...words.slice(1)] : words;
 }
 
 /**
