@@ -11,6 +11,8 @@ import { STORY_SORTS, selectStories } from '../stories/story-query.js';
 import { findStory } from './compare.js';
 import { renderDiff } from '../similarity/diff.js';
 import { reusedPassages } from '../similarity/reuse.js';
+import { alignTokens } from '../similarity/align.js';
+import { tokenize, type Tokens } from '../similarity/tokens.js';
 
 const outletCount = (s: StoryRecord) => storyOutlets(s).length;
 
@@ -40,11 +42,15 @@ async function sharedBetweenReports(
   // an exact copy shares what its source shares: its pairs would repeat its source's
   const ids = new Set(story.articles.map((a) => a.id));
   const members = story.articles.filter((a) => !(a.copyOf && ids.has(a.copyOf))).slice(0, SHARED_PASSAGE_MEMBERS).map((a) => a.id);
+  // each member tokenised once for all its pairs; only where and how alike the passages are is
+  // printed, so no word diff is computed (`parallax reuse` shows it)
+  const tokens: Tokens[] = [];
+  for (const id of members) tokens.push(tokenize(await textOf(id)));
   const out: SharedPassages[] = [];
   for (let i = 0; i < members.length; i++) {
     for (let j = i + 1; j < members.length; j++) {
       if (related.has(`${members[i]} ${members[j]}`)) continue;
-      const passages = reusedPassages({ id: members[i], text: await textOf(members[i]) }, { id: members[j], text: await textOf(members[j]) });
+      const passages = alignTokens(tokens[i], tokens[j]);
       if (!passages.length) continue;
       const sims = passages.map((p) => p.similarity);
       out.push({ a: members[i], b: members[j], passages: passages.length, chars: passages.reduce((n, p) => n + p.bEnd - p.bStart, 0), min: Math.min(...sims), max: Math.max(...sims) });

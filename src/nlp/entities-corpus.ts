@@ -152,10 +152,12 @@ function mergeWithMembers(articles: ArticleEntities[]): Array<{ entity: CorpusEn
     const rb = find(b);
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
+  // each canonical name's key, worked out once for the rules below
+  const canonicalKeys = items.map((it) => nameKey(it.c.canonical, it.c.type));
   // rules 1 and 2: shared canonical or shared multi-word alias, per type
   const byKey = new Map<string, number>();
   items.forEach((it, i) => {
-    const keys = new Set<string>([nameKey(it.c.canonical, it.c.type)]);
+    const keys = new Set<string>([canonicalKeys[i]]);
     for (const a of it.c.aliases) {
       const words = a.trim().split(/\s+/);
       // persons meet on full names only; role references ("the Russian leader") name no one across articles
@@ -174,7 +176,7 @@ function mergeWithMembers(articles: ArticleEntities[]): Array<{ entity: CorpusEn
   const multiBySurname = new Map<string, Set<number>>();
   items.forEach((it, i) => {
     if (it.c.type !== 'PERSON') return;
-    const parts = nameKey(it.c.canonical, 'PERSON').split(' ');
+    const parts = canonicalKeys[i].split(' ');
     if (parts.length < 2) return;
     for (const w of [parts[0], parts[parts.length - 1]]) {
       const set = multiBySurname.get(w) ?? new Set<number>();
@@ -184,7 +186,7 @@ function mergeWithMembers(articles: ArticleEntities[]): Array<{ entity: CorpusEn
   });
   items.forEach((it, i) => {
     if (it.c.type !== 'PERSON') return;
-    const parts = nameKey(it.c.canonical, 'PERSON').split(' ');
+    const parts = canonicalKeys[i].split(' ');
     if (parts.length !== 1) return;
     const cands = multiBySurname.get(parts[0]);
     if (!cands) return;
@@ -192,7 +194,7 @@ function mergeWithMembers(articles: ArticleEntities[]): Array<{ entity: CorpusEn
     if (roots.size === 1) union(i, [...cands][0]);
   });
 
-  mergeBySkeleton(items, find, union);
+  mergeBySkeleton(items, canonicalKeys, find, union);
 
   // assemble
   const groups = new Map<number, number[]>();
@@ -249,7 +251,7 @@ function mergeWithMembers(articles: ArticleEntities[]): Array<{ entity: CorpusEn
  * Rule 4: person groups whose full names share a consonant skeleton, and a role head or a country.
  * Works on the groups rules 1–3 made, so a name met in ten thousand articles is one candidate.
  */
-function mergeBySkeleton(items: { c: EntityCluster }[], find: (i: number) => number, union: (a: number, b: number) => void): void {
+function mergeBySkeleton(items: { c: EntityCluster }[], canonicalKeys: readonly string[], find: (i: number) => number, union: (a: number, b: number) => void): void {
   interface Group {
     root: number;
     heads: Set<string>;
@@ -267,7 +269,7 @@ function mergeBySkeleton(items: { c: EntityCluster }[], find: (i: number) => num
       if (head) g.heads.add(head);
     }
     if (it.c.country) g.countries.add(it.c.country);
-    const key = nameKey(it.c.canonical, 'PERSON');
+    const key = canonicalKeys[i];
     if (key.split(' ').length < 2) return;
     const sk = skeleton(key);
     if (sk.join('').length < SKELETON_MIN) return;

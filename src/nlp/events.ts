@@ -340,6 +340,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
   }
 
   const timeTok = new Uint8Array(tokens.length);
+  /** Each sentence's adverbial clauses, read once for all its events (see adverbialClauses). */
+  const clausesOfSentence = new Map<number, AdverbialClause[]>();
   {
     let ti = 0;
     const sorted = [...times].sort((x, y) => x.start - y.start);
@@ -730,7 +732,9 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     // "courses offered by Google" is a description, not news.)
     const afterSubject = actor.some((a) => a.end === tokens[v - 1]?.end || (tokens[v - 1]?.text === ',' && a.end === tokens[v - 2]?.end));
     // "the second car offered by Putin to his counterpart": with no subject, a recipient makes it news
-    const recipientOnly = namedAgent && !afterSubject && isParticipleForm(t.key) && !COPULAS.has(tokens[v - 1]?.key ?? '') && recipientAfter(vEnd, s.tokEnd).length > 0;
+    let recipientFound: EventParticipant[] | undefined;
+    const recipient = () => (recipientFound ??= recipientAfter(vEnd, s.tokEnd));
+    const recipientOnly = namedAgent && !afterSubject && isParticipleForm(t.key) && !COPULAS.has(tokens[v - 1]?.key ?? '') && recipient().length > 0;
     const reducedPassive = namedAgent && (afterSubject || recipientOnly) && isParticipleForm(t.key);
     const passive = (isPassiveParticiple(t.key) && COPULAS.has(tokens[v - 1]?.key ?? '')) || reducedPassive;
     let passiveUnknownAgent = false;
@@ -755,17 +759,13 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         // a name inside a phrase of its own further on ("struck by the qualities of American art")
         const found = firstAfter(byAt + 1, s.tokEnd);
         const agent = found.length && headsByPhrase(byAt, tokenAfter(found[0].start)) ? found : [];
-        // "Aid was sent to Gaza by Egypt", "the car offered by Putin to his counterpart": what was
-        // given is the theme; whom it went to is the target
-        const recipient = recipientAfter(vEnd, s.tokEnd);
-        target = recipient.length ? recipient : recipientOnly ? [] : actor;
+        // "Weapons were supplied to Togo by Ghana", "the car offered by Putin to his counterpart":
+        // what was given is the theme; whom it went to is the target
+        target = recipient().length ? recipient() : recipientOnly ? [] : actor;
         actor = agent;
         // "were killed by an improvised explosive device", "hit by gunfire": violence by an agent
         // that names no party is violence with no actor ("favored by enthusiasts" is no event)
         passiveUnknownAgent = !agent.length && target.length > 0 && (category === 'ASSAULT' || category === 'COERCE');
-        // "Two patrol boats were given to Vietnam by Japan": what was given is no party; whom it
-        // was given to is the target
-        if (!target.length) target = recipientAfter(vEnd, s.tokEnd);
       } else {
         // "Five students were arrested": the subject of a passive undergoes the event and is its
         // target; who did it is not said, so the event has no actor
@@ -852,7 +852,9 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       }
     }
     // time and place in the event's clause
-    const clause = clauseAround(tokens, timeTok, s.tokStart, s.tokEnd, v);
+    let clauses = clausesOfSentence.get(si);
+    if (!clauses) clausesOfSentence.set(si, (clauses = adverbialClauses(tokens, timeTok, s.tokStart, s.tokEnd)));
+    const clause = clauseAround(clauses, s.tokStart, s.tokEnd, v);
     const time = nearestTime(times, tokens[clause.start].start, tokens[clause.end - 1].end, t.start);
     let place: EventParticipant | null = null;
     // the place too is the clause's own ("offered ..., after Kim liked it at a meeting in the Far East")
@@ -1762,17 +1764,23 @@ const SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'since', 'bec
 /** Words between a preposition and its time ("since the late 1970s", "until early next week"). */
 const TIME_MODIFIERS = new Set(['the', 'late', 'early', 'mid', 'last', 'next', 'past', 'this', 'that']);
 
+/** An adverbial clause of a sentence: tokens [start, end), and `lead`, where the time it takes from before it starts. */
+interface AdverbialClause {
+  start: number;
+  end: number;
+  lead: number;
+}
+
 /**
- * The tokens [start, end) of the clause token v is in, as far as telling main from adverbial
- * clauses goes: "It was the second car offered by Putin, after Kim liked it during a meeting in
+ * The adverbial clauses of a sentence, to tell main from adverbial clauses: "It was the second car offered by Putin, after Kim liked it during a meeting in
  * September 2023" — September dates the meeting, not the offer. An adverbial clause runs from its
  * subordinator to the next comma when it opens the sentence or follows a comma ("When X was
  * founded in 2011, the market ..."), else to the end of the sentence or a semicolon or dash. A
  * subordinator right before a time ("since 2019", "until Friday", "after Monday's vote") is a
  * preposition of that time and opens nothing.
  */
-export function clauseAround(tokens: Token[], timeTok: Uint8Array, sentStart: number, sentEnd: number, v: number): { start: number; end: number } {
-  const spans: Array<{ start: number; end: number; lead: number }> = [];
+export function adverbialClauses(tokens: Token[], timeTok: Uint8Array, sentStart: number, sentEnd: number): AdverbialClause[] {
+  const spans: AdverbialClause[] = [];
   for (let k = sentStart; k < sentEnd; k++) {
     if (!SUBORDINATORS.has(tokens[k].key)) continue;
     // "since 2019", "until Friday", "since the late 1970s": the subordinator is the time's preposition
@@ -1794,8 +1802,12 @@ export function clauseAround(tokens: Token[], timeTok: Uint8Array, sentStart: nu
     while (e < sentEnd && !(fronted && tokens[e].text === ',') && tokens[e].text !== ';' && tokens[e].text !== '—' && tokens[e].text !== '–') e++;
     spans.push({ start: k, end: e, lead });
   }
-  // the innermost adverbial clause holding v, else the sentence minus every adverbial clause
-  let inner: { start: number; end: number; lead: number } | null = null;
+  return spans;
+}
+
+/** The tokens [start, end) of the clause token v is in: the innermost adverbial clause holding it, else the sentence minus every adverbial clause. */
+export function clauseAround(spans: readonly AdverbialClause[], sentStart: number, sentEnd: number, v: number): { start: number; end: number } {
+  let inner: AdverbialClause | null = null;
   for (const c of spans) if (c.start <= v && v < c.end && (!inner || c.start > inner.start)) inner = c;
   if (inner) {
     // a later clause nested inside ends this one where it starts

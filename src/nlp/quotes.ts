@@ -620,7 +620,6 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       // "CLAUSE, X said." or "CLAUSE, said X."
       if (c > sent.tokStart + 3) {
         let sp: SpeakerRef | null = null;
-        let inverted = false;
         if (nearEnd || (after && (after.key === 'on' || after.key === 'in') && c + 5 >= sent.tokEnd) || addresseeCloses(c, lemma, sent.tokEnd)) sp = subjectOf(c, sent.tokStart, true);
         // (not after "told", "warned", "assured": the one after them is the one addressed)
         if (!sp && prev?.text === ',' && !ADDRESSEE_CUES.has(lemma)) {
@@ -632,15 +631,11 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
           const nx = after ? tokens[after.j] : undefined;
           const parenthesis = nx?.text === ',' && CLAUSE_MARKERS.has(tokens[after!.j + 1]?.key ?? '');
           if (after && !parenthesis && (!nx || terminal(nx) || nx.text === ',' || sentOf[after.j] !== sentOf[c] || ((CUE_PREPOSITIONS.has(nx.key) || nx.key === 'for' || nx.key === 'of') && !nx.cap) || timeTok[after.j])) {
-            sp = after;
-            inverted = true;
+            // "CLAUSE, said X ...": the clause before the comma is what X said (unless it is a direct quote)
+            const ce = c - 1;
+            if (!insideDirect(ce - 1) && tokens[ce - 1]?.text !== '\u201d' && tokens[ce - 1]?.text !== '"') pushIndirect(afterDateline(sent.tokStart, ce), ce, after, cueOf(c));
+            continue;
           }
-        }
-        // "CLAUSE, said X ...": the clause before the comma is what X said (unless it is a direct quote)
-        if (sp && inverted) {
-          const ce = c - 1;
-          if (!insideDirect(ce - 1) && tokens[ce - 1]?.text !== '\u201d' && tokens[ce - 1]?.text !== '"') pushIndirect(afterDateline(sent.tokStart, ce), ce, sp, cueOf(c));
-          continue;
         }
         const phraseStart = sp ? speakerPhraseStart(sp) : -1;
         if (sp && phraseStart > sent.tokStart + 2 && tokens[phraseStart - 1]?.text === ',') {

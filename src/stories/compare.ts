@@ -20,7 +20,7 @@ import { cameoToPlover } from '../nlp/events.js';
 import { corpusCanonicalNames } from '../nlp/entities-corpus.js';
 import type { Annotations, EventAnn, EventParticipant, Quote, Span } from '../nlp/types.js';
 import { parseDateline } from '../extract/clean/dateline.js';
-import { findQuantities, type Quantity } from './quantities.js';
+import { findQuantities, GENERIC_UNITS, type Quantity } from './quantities.js';
 import { appendTo } from '../multimap.js';
 
 export interface ComparableArticle {
@@ -382,8 +382,6 @@ function sameFact(head: Stated, s: Stated, o: CompareOptions): boolean {
   return context >= o.conflictOverlap || (sharedNear && context >= o.contextOverlap);
 }
 
-/** Units that count many different things in one story: agreeing figures in them need shared words to be one fact. */
-const GENERIC_UNITS = new Set(['people', 'percent', 'companies', 'countries', 'minute', 'day', 'month', 'USD', 'EUR', 'GBP', 'JPY', 'KRW', 'RUB', 'CNY', 'time', 'year']);
 
 function agrees(group: Stated[], s: Stated, o: CompareOptions): boolean {
   if (s.kind === 'quantity') return group.some((g) => g.quantity && valuesAgree(g.quantity, s.quantity!, o.approxTolerance));

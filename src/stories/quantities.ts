@@ -59,6 +59,17 @@ const DURATIONS = new Map<string, [string, number]>([
   ['day', ['day', 1]], ['week', ['day', 7]], ['month', ['month', 1]], ['year', ['month', 12]], ['decade', ['month', 120]],
 ]);
 
+/**
+ * Units that count many different things in one story: people, businesses, countries, money,
+ * shares, spans of time, and "times". Two agreeing figures in one of them are one fact only when
+ * their sentences share words ("20,000 marched" and "21,000 signed" are two); in a specific unit
+ * ("couriers", "millimetres") agreeing figures are one fact.
+ */
+export const GENERIC_UNITS: ReadonlySet<string> = new Set([
+  'people', 'companies', 'countries', 'percent', 'time',
+  ...CURRENCY_SIGNS.values(), ...CURRENCY_WORDS.values(), ...[...DURATIONS.values()].map(([unit]) => unit),
+]);
+
 /** One name and scale per unit, so that outlets that word a figure differently are compared. */
 function canonicalUnit(unit: string, value: number): { unit: string; value: number } {
   if (PEOPLE_NOUNS.has(unit)) return { unit: 'people', value };
