@@ -463,7 +463,8 @@ test('events: a finite verb after "and" shares the subject of the last finite ve
 
 test('events: a bare word closing a list of nouns after "and" is no verb; one with an object is', () => {
   assert.ok(!events('Officials accused Syria of sending rockets in exchange for technologies and aid.').some((e) => e.trigger.text === 'aid'), 'aid');
-  const kill = events('Militants storm towns and kill civilians.');
+  // (a headline: a present with a full stop in running text is a habit, not an event)
+  const kill = events('Militants storm towns and kill civilians');
   assert.deepEqual(kill.find((e) => e.trigger.text === 'kill')?.actor.map((a) => a.text), ['Militants']);
 });
 
@@ -558,4 +559,25 @@ test('events: passives with irregular participles, recipients, and agents that h
   assert.deepEqual(killed?.target.map((p) => p.country), ['GHA']);
   assert.equal(events('The plan was favored by many local engineers.').length, 0, 'praise by no named party is no event');
   assert.equal(events('The shop is open on Sundays for Ghana and Togo.').filter((e) => e.trigger.text === 'open').length, 0, '"is open" is no passive');
+});
+
+test('events: a simple present in running text is what someone habitually does, not an event; headlines and states keep theirs', () => {
+  for (const sentence of ['The company offers discounts to new customers.', 'Many utility companies offer rebates for smart thermostats.', 'The agency urges consumers to be vigilant.', 'Criminals target older people.'])
+    assert.deepEqual(events(sentence).map((e) => e.trigger.text), [], sentence);
+  // a headline is written in the present and ends without a full stop
+  assert.deepEqual(events('Union calls for compensation for couriers').map((e) => e.category), ['REQUEST'], 'headline');
+  // a present between states is the state of their relations
+  const deal = events('The arms deal in which North Korea provides Russia with munitions worries Seoul.');
+  assert.ok(deal.some((e) => e.trigger.text === 'provides' && e.actor[0]?.country === 'PRK'), JSON.stringify(deal.map((e) => [e.trigger.text, e.actor])));
+  // the past, the perfect, the future and the modals stay events
+  for (const sentence of ['The ministry offered bundles to its customers.', 'The agency has urged consumers to be vigilant.', 'The agency will urge consumers to be vigilant.'])
+    assert.equal(events(sentence).length, 1, sentence);
+});
+
+test('events: a subordinator or a question\'s auxiliary at the start of a clause is no part of its subject, nor is "I" a name', () => {
+  for (const sentence of ['Do small businesses need a licence?', 'Can I offer discounts to customers?', 'When I started teaching workshops, I was no expert.'])
+    assert.ok(!events(sentence).some((e) => e.actor.some((a) => /^(do|can|when)\b/i.test(a.text) || a.text === 'I')), sentence + ' ' + JSON.stringify(events(sentence).map((e) => e.actor)));
+  // the subject after the subordinator is still found
+  const when = events('When rebel leaders signed the accord, fighting stopped.');
+  assert.deepEqual(when.find((e) => e.trigger.text === 'signed')?.actor.map((a) => a.text), ['rebel leaders']);
 });

@@ -48,6 +48,9 @@ const HAZARDS = new Set(['storm', 'hurricane', 'typhoon', 'cyclone', 'flood', 'f
  * as COERCE"). "fire" is left out: "opened fire".
  */
 export const DISASTER_WORDS = new Set(['storm', 'hurricane', 'typhoon', 'cyclone', 'flood', 'floods', 'flooding', 'floodwaters', 'earthquake', 'quake', 'wildfire', 'wildfires', 'tsunami', 'landslide', 'landslides', 'drought', 'heatwave', 'blizzard', 'tornado', 'avalanche', 'eruption', 'epidemic', 'pandemic', 'outbreak']);
+/** Words that open an adverbial clause before its subject. */
+const SUBORDINATORS = new Set(['when', 'whenever', 'while', 'whilst', 'if', 'unless', 'although', 'though', 'because', 'since', 'whether', 'once', 'until', 'after', 'before', 'as', 'how', 'why', 'where', 'what', 'unlike']);
+const PERSONAL_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'me', 'us', 'them']);
 /** Words that cannot appear in a subject's tail: they mark another clause. */
 const TAIL_BREAK = new Set(['said', 'says', 'that', 'which', 'who', 'whom', 'when', 'while', 'if', 'because', 'but', 'as', ';', ':']);
 
@@ -62,6 +65,13 @@ export function nominalSubject(ctx: SubjectContext, clauseStart: number, lastTok
   // "With the signing of ...," style openers are cut by the clause boundary; here only determiners
   // a clause after a comma may open with a conjunction ("..., and a technical group will hold")
   if (a <= lastTok && (tokens[a].key === 'and' || tokens[a].key === 'but' || tokens[a].key === 'or')) a++;
+  // "When people travel", "While every company agrees": the subordinator opens the clause and the
+  // subject follows it; "Do small businesses need", "Can I file": a question's inverted
+  // auxiliary comes before its subject, and a question reports no event. The first word of a
+  // sentence is capitalised, so these are caught by their lower-case key.
+  if (a <= lastTok && SUBORDINATORS.has(tokens[a].key)) a++;
+  if (a <= lastTok && VERB_WORDS.has(tokens[a].key)) return null;
+  const phraseStart = a;
   // "up to 1,000 ethnic Turks", "more than 200 workers", "about 500 students": an amount first
   const amountStart = a;
   for (;;) {
@@ -114,7 +124,8 @@ export function nominalSubject(ctx: SubjectContext, clauseStart: number, lastTok
   }
   if (b === a) return null;
   const head = tokens[b - 1];
-  if (head.kind !== 'word' || head.key === 'and') return null;
+  // a pronoun is resolved by the caller or not at all: "I" is no capitalised name
+  if (head.kind !== 'word' || head.key === 'and' || PERSONAL_PRONOUNS.has(head.key)) return null;
   // "Washington along with its allies": a country or entity heading a phrase the entity walk missed
   const headCountry = ctx.countryStartingAt(b - 1);
   const headIsAgent = ctx.isAgentKey(head.key) || (!!headCountry && headCountry.endTok === b - 1);
@@ -139,8 +150,7 @@ export function nominalSubject(ctx: SubjectContext, clauseStart: number, lastTok
     if (c) country = c.code;
   }
   // the phrase keeps its numbers and quantifiers ("two sides", "some 500 workers"), not its article
-  let textStart = clauseStart;
-  if (tokens[textStart].key === 'and' || tokens[textStart].key === 'but' || tokens[textStart].key === 'or') textStart++;
+  let textStart = phraseStart;
   if (['the', 'a', 'an'].includes(tokens[textStart].key) && textStart < a) textStart++;
   const start = tokens[textStart].start;
   const end = head.end;

@@ -235,6 +235,10 @@ const EXPECT_FORMS = new Set(['expect', 'expects', 'expected', 'expecting', 'ant
 const VERIFY_FORMS = new Set(['verify', 'verified', 'confirm', 'confirmed', 'corroborate', 'corroborated', 'authenticate', 'authenticated']);
 const TIME_SPAN_NOUNS = new Set(['night', 'nights', 'day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'decade', 'decades', 'hour', 'hours', 'minute', 'minutes', 'morning', 'evening', 'afternoon', 'time', 'summer', 'winter', 'season']);
 /** Past tenses without -ed, which are finite verbs after a singular subject. */
+/** Marks that may close a sentence after its stop (quotes, brackets). */
+const CLOSING_MARKS = new Set(['"', "'", '\u201d', '\u2019', ')', ']']);
+/** What ends a sentence of running text (a headline ends without one). */
+const SENTENCE_STOPS = new Set(['.', '!', '?']);
 const IRREGULAR_PAST = new Set(['met', 'held', 'sent', 'gave', 'took', 'made', 'said', 'told', 'won', 'lost', 'fought', 'struck', 'shot', 'hit', 'put', 'set', 'cut', 'let', 'led', 'fled', 'left', 'began', 'spoke', 'threw', 'broke', 'sought', 'brought', 'bought', 'caught', 'taught', 'kept', 'found', 'stood', 'came', 'went', 'ran', 'saw', 'chose', 'froze', 'rose', 'fell', 'drove', 'wrote', 'hid', 'bit', 'beat', 'bound', 'blew', 'drew', 'grew', 'knew', 'withdrew', 'overthrew', 'undertook', 'forbade', 'forgave', 'swore', 'tore', 'wore', 'bore', 'spent', 'lent', 'built', 'dealt', 'meant', 'felt', 'slew', 'quit', 'shut', 'cast', 'upset', 'spread', 'read', 'paid', 'laid', 'heard', 'sold', 'fed', 'inked']);
 /** Verbs of commitment: followed by "to/on/that ..." they express intent (PLOVER AGREE). */
 const COMMITMENT_VERBS = new Set(['agree', 'agrees', 'agreed', 'agreeing', 'promise', 'promises', 'promised', 'pledge', 'pledges', 'pledged', 'offer', 'offers', 'offered', 'vow', 'vows', 'vowed', 'commit', 'commits', 'committed', 'undertake', 'undertook', 'consented', 'consent', 'swear', 'swears', 'swore', 'sworn']);
@@ -833,6 +837,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       }
       return v;
     }
+    // (the verb and its particles are passed over, as a coded event would be)
+    if (!passive && !demandBy && genericPresent(v, s, actor, target)) return vEnd - 1;
     // PLOVER PROTEST: "collective actions carried out as protests" ("shunned work on Monday to
     // protest ..."): a non-violent action by civilians done in protest is the protest
     if ((category === 'COERCE' || category === 'SANCTION' || category === 'REJECT') && !subjectHeadIn(v, STATE_HEADS) && doneInProtest(vEnd, s.tokEnd)) {
@@ -1282,6 +1288,26 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (mentionEnd.has(k)) return false;
     }
     return false;
+  }
+
+  /**
+   * A simple present in running text ("Avis offers bundles", "Many utility companies offer
+   * rebates", "Aura monitors data breaches") describes what someone habitually does, not an event
+   * that happened: news reports events in the past, the perfect or the future. Headlines and
+   * subheads, written in the present ("Union calls for compensation"), end without a full stop
+   * and keep their events, and so does a present between states ("an arms deal in which North
+   * Korea provides Russia with munitions"), where a country takes part.
+   */
+  function genericPresent(v: number, s: Sentence, actor: EventParticipant[], target: EventParticipant[]): boolean {
+    const key = tokens[v].key;
+    if (hasAuxBefore(v, s.tokStart) || AUX.has(tokens[v - 1]?.key ?? '')) return false;
+    const thirdPerson = key.length > 3 && key.endsWith('s') && !key.endsWith('ss') && (FORMS.has(key.slice(0, -1)) || (key.endsWith('es') && FORMS.has(key.slice(0, -2))) || (key.endsWith('ies') && FORMS.has(key.slice(0, -3) + 'y')));
+    const plainPlural = !/(s|ed|ing|en)$/.test(key) && !IRREGULAR_PAST.has(key) && FORMS.has(key) && actor.length > 0 && actor.every((a) => /[^s]s$/.test(a.text));
+    if (!thirdPerson && !plainPlural) return false;
+    if (actor.some((a) => a.country) || target.some((a) => a.country)) return false;
+    let e = s.tokEnd - 1;
+    while (e > s.tokStart && CLOSING_MARKS.has(tokens[e].text)) e--;
+    return SENTENCE_STOPS.has(tokens[e].text);
   }
 
   /** A lowercase noun that can head a subject: an agent ("troops", "officials") or a role ("minister"). */
