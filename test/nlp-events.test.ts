@@ -562,7 +562,7 @@ test('events: passives with irregular participles, recipients, and agents that h
 });
 
 test('events: a simple present in running text is what someone habitually does, not an event; headlines and states keep theirs', () => {
-  for (const sentence of ['The company offers discounts to new customers.', 'Many utility companies offer rebates for smart thermostats.', 'The agency urges consumers to be vigilant.', 'Criminals target older people.'])
+  for (const sentence of ['The company offers discounts to new customers.', 'Many utility companies offer rebates for smart thermostats.', 'The agency urges consumers to be vigilant.', 'Criminals target older people.', 'Taxpayers can ask the agency about the preparer.'])
     assert.deepEqual(events(sentence).map((e) => e.trigger.text), [], sentence);
   // a headline is written in the present and ends without a full stop
   assert.deepEqual(events('Union calls for compensation for couriers').map((e) => e.category), ['REQUEST'], 'headline');
@@ -580,4 +580,17 @@ test('events: a subordinator or a question\'s auxiliary at the start of a clause
   // the subject after the subordinator is still found
   const when = events('When rebel leaders signed the accord, fighting stopped.');
   assert.deepEqual(when.find((e) => e.trigger.text === 'signed')?.actor.map((a) => a.text), ['rebel leaders']);
+});
+
+test('events: a negative auxiliary written as one word ("won\'t", "cannot", "didn\'t") keeps the subject and negates the verb', () => {
+  const wont = events("Russia won't accept the deal.");
+  assert.deepEqual(wont.map((e) => [e.category, e.actor[0]?.text, e.flags.negated, e.flags.future]), [['REJECT', 'Russia', true, true]]);
+  const didnt = events('Russia didn\u2019t attack the convoy.');
+  assert.deepEqual(didnt.map((e) => [e.category, e.actor[0]?.text, e.flags.negated]), [['ASSAULT', 'Russia', true]]);
+  // an ability or a habit is no event ("cannot provide legal advice", "doesn't take reservations")
+  for (const sentence of ['The department cannot provide legal advice.', "The restaurant doesn't take reservations.", 'Customers can be targeted with offers.'])
+    assert.deepEqual(events(sentence), [], sentence);
+  // unless states take part: then it is hedged
+  const can = events('Russia can strike Ukraine at will.');
+  assert.ok(can.length === 1 && can[0].flags.hedged, 'can: one event, hedged ' + JSON.stringify(can));
 });

@@ -30,8 +30,12 @@ export interface SubjectContext {
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'some', 'both', 'all', 'several', 'many', 'most', 'two', 'three', 'four', 'five', 'six', 'hundreds', 'thousands', 'dozens', 'its', 'their', 'his', 'her']);
+/** Negative auxiliaries written as one word. */
+export const NEGATIVE_AUX = ["isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "shan't", "shouldn't", "can't", 'cannot', "couldn't", "mustn't", "didn't", "doesn't", "don't"];
 /** Finite auxiliaries and modals (the event coder's auxiliary tables are built on them). */
-export const FINITE_AUX = ['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'did', 'does', 'do'];
+export const FINITE_AUX = ['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'did', 'does', 'do',
+  // their negative contractions are one token each ("won't", "cannot")
+  ...NEGATIVE_AUX];
 /** Auxiliaries and the infinitive marker: never inside a noun phrase. */
 const VERB_WORDS = new Set([...FINITE_AUX, 'be', 'been', 'being', 'to']);
 /** Quantities before "of" in a subject ("thousands of", "one third of", "most of"). */

@@ -24,7 +24,7 @@ import type { Token } from './tokens.js';
 import type { Sentence } from './sentences.js';
 import { ORG_ROLE_NOUNS, resolveOrgRoleNoun, type EntityResult, type MentionRec } from './entities.js';
 import { LEX } from './lexicons.js';
-import { DISASTER_WORDS, FINITE_AUX, nominalObject, nominalSubject, type SubjectContext } from './events-subject.js';
+import { DISASTER_WORDS, FINITE_AUX, NEGATIVE_AUX, nominalObject, nominalSubject, type SubjectContext } from './events-subject.js';
 import { codebookReadingOf, hitBeforeStop, isPunct, isPunctButHyphen, objectHasSequence, STATE_HEADS, type CodebookContext } from './events-codebook.js';
 import { regularVerbForms } from './verb-forms.js';
 import { buildEventNouns, CORE_EVENT_NOUNS, objectEventNoun, occurrenceVerbAt, supportVerbAt, terminativeVerbAt } from './events-nominal.js';
@@ -150,7 +150,7 @@ const AUX = new Set([
   'later', 'earlier', 'then', 'again', 'jointly', 'formally', 'officially', 'repeatedly', 'already', 'just', 'still',
   'once', 'outright', 'finally', 'first', 'now', 'since', 'even', 'effectively', 'previously', 'only', 'merely', 'simply',
 ]);
-const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'cannot', "didn't", "won't", "hasn't", "haven't", "doesn't", "don't", "wasn't", "weren't"]);
+const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', ...NEGATIVE_AUX]);
 const NEGATING_VERBS = new Set(['refused', 'refuses', 'refuse', 'failed', 'fails', 'fail', 'declined', 'declines', 'decline']);
 /** Words after a negator that turn it into something else: "not only", "don't just", "no wonder", "not sure". */
 const NOT_NEGATING_AFTER = new Set(['only', 'just', 'merely', 'simply', 'wonder', 'doubt', 'sure']);
@@ -169,9 +169,12 @@ const HEDGES = new Set([
   'suspected', 'possibly', 'purportedly', 'claimed', 'claims', 'deny', 'denied', 'denies', 'denying', 'rumored', 'rumoured',
   'unconfirmed', 'unverified', 'purported', 'believed', 'apparently',
 ]);
-/** Modals of possibility: they hedge the verb they stand before, not the whole sentence. */
-const HEDGE_MODALS = new Set(['may', 'might', 'could']);
-const FUTURE = new Set(['willing', 'ready', 'prepared', 'will', "'ll", 'shall', 'would', 'plans', 'planned', 'plan', 'intends', 'intend', 'intended', 'expected', 'going', 'set', 'scheduled', 'aims', 'aim', 'agreed', 'agree', 'agrees', 'promised', 'pledged', 'vowed', 'offered', 'proposed', 'wants', 'seeks', 'sought', 'hopes', 'likely']);
+/**
+ * Modals of possibility and ability: they hedge the verb they stand before, not the whole
+ * sentence ("Russia can strike Ukraine at will" says what it is able to do, not that it did).
+ */
+const HEDGE_MODALS = new Set(['may', 'might', 'could', 'can']);
+const FUTURE = new Set(['willing', 'ready', 'prepared', 'will', "'ll", 'shall', 'would', "won't", "wouldn't", 'plans', 'planned', 'plan', 'intends', 'intend', 'intended', 'expected', 'going', 'set', 'scheduled', 'aims', 'aim', 'agreed', 'agree', 'agrees', 'promised', 'pledged', 'vowed', 'offered', 'proposed', 'wants', 'seeks', 'sought', 'hopes', 'likely']);
 const CLAUSE_BOUNDARY = new Set([';', ':', '\u2014', '\u2013', 'that', 'which', 'who', 'whom', 'when', 'while', 'but', 'because', 'although', 'though', 'if', 'after', 'before', 'since', 'until', 'where', 'as']);
 /** Deictic time words, time tokens whether or not the time tagger resolved them ("recently", "now"). */
 const DEICTIC_TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'recently', 'now']);
@@ -235,6 +238,11 @@ const EXPECT_FORMS = new Set(['expect', 'expects', 'expected', 'expecting', 'ant
 const VERIFY_FORMS = new Set(['verify', 'verified', 'confirm', 'confirmed', 'corroborate', 'corroborated', 'authenticate', 'authenticated']);
 const TIME_SPAN_NOUNS = new Set(['night', 'nights', 'day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'decade', 'decades', 'hour', 'hours', 'minute', 'minutes', 'morning', 'evening', 'afternoon', 'time', 'summer', 'winter', 'season']);
 /** Past tenses without -ed, which are finite verbs after a singular subject. */
+/**
+ * Auxiliaries of ability and of the present's habits: "can" says what someone is able to do,
+ * "doesn't take reservations" what they do not usually do; neither says what they did.
+ */
+const GENERIC_AUX = new Set(['can', "can't", 'cannot', 'does', 'do', "doesn't", "don't"]);
 /** Marks that may close a sentence after its stop (quotes, brackets). */
 const CLOSING_MARKS = new Set(['"', "'", '\u201d', '\u2019', ')', ']']);
 /** What ends a sentence of running text (a headline ends without one). */
@@ -623,7 +631,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     let future = false;
     for (let k = Math.max(s.tokStart, v - 4); k < v; k++) {
       const key = tokens[k].key;
-      if (FUTURE.has(key) && (tokens[k + 1]?.key === 'to' || key === 'will' || key === "'ll" || key === 'shall' || key === 'would' || tokens[k + 1]?.key === 'be')) future = true;
+      if (FUTURE.has(key) && (tokens[k + 1]?.key === 'to' || key === 'will' || key === "'ll" || key === 'shall' || key === 'would' || key === "won't" || key === "wouldn't" || tokens[k + 1]?.key === 'be')) future = true;
     }
     if (tokens[v - 1]?.key === 'to' && v - 2 >= s.tokStart && FUTURE.has(tokens[v - 2].key)) future = true;
     // "is willing to send material to help defend X": a purpose infinitive shares the future of
@@ -838,7 +846,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       return v;
     }
     // (the verb and its particles are passed over, as a coded event would be)
-    if (!passive && !demandBy && genericPresent(v, s, actor, target)) return vEnd - 1;
+    if (!demandBy && genericPresent(v, s, actor, target, passive)) return vEnd - 1;
     // PLOVER PROTEST: "collective actions carried out as protests" ("shunned work on Monday to
     // protest ..."): a non-violent action by civilians done in protest is the protest
     if ((category === 'COERCE' || category === 'SANCTION' || category === 'REJECT') && !subjectHeadIn(v, STATE_HEADS) && doneInProtest(vEnd, s.tokEnd)) {
@@ -1284,7 +1292,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
   function hasAuxBefore(v: number, start: number): boolean {
     for (let k = v - 1; k >= start && k >= v - 6; k--) {
       const key = tokens[k].key;
-      if (['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'to', 'did', 'does', 'do', "'ll", "n't", 'not'].includes(key)) return true;
+      if (['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'to', 'did', 'does', 'do', "'ll", "n't", 'not'].includes(key) || NEGATIVE_AUX.includes(key)) return true;
       if (mentionEnd.has(k)) return false;
     }
     return false;
@@ -1295,16 +1303,19 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
    * rebates", "Aura monitors data breaches") describes what someone habitually does, not an event
    * that happened: news reports events in the past, the perfect or the future. Headlines and
    * subheads, written in the present ("Union calls for compensation"), end without a full stop
-   * and keep their events, and so does a present between states ("an arms deal in which North
-   * Korea provides Russia with munitions"), where a country takes part.
+   * and keep their events. An ability or a habit stated with an auxiliary ("businesses can ensure
+   * high availability", "customers can be targeted", "OSO Paseo doesn't take reservations") is no
+   * event wherever it stands. A present between states ("an arms deal in which North Korea
+   * provides Russia with munitions"), where a country takes part, stays an event.
    */
-  function genericPresent(v: number, s: Sentence, actor: EventParticipant[], target: EventParticipant[]): boolean {
+  function genericPresent(v: number, s: Sentence, actor: EventParticipant[], target: EventParticipant[], passive: boolean): boolean {
+    if (actor.some((a) => a.country) || target.some((a) => a.country)) return false;
+    if (modalBefore(v, s.tokStart, GENERIC_AUX)) return true;
+    if (passive || hasAuxBefore(v, s.tokStart) || AUX.has(tokens[v - 1]?.key ?? '')) return false;
     const key = tokens[v].key;
-    if (hasAuxBefore(v, s.tokStart) || AUX.has(tokens[v - 1]?.key ?? '')) return false;
     const thirdPerson = key.length > 3 && key.endsWith('s') && !key.endsWith('ss') && (FORMS.has(key.slice(0, -1)) || (key.endsWith('es') && FORMS.has(key.slice(0, -2))) || (key.endsWith('ies') && FORMS.has(key.slice(0, -3) + 'y')));
     const plainPlural = !/(s|ed|ing|en)$/.test(key) && !IRREGULAR_PAST.has(key) && FORMS.has(key) && actor.length > 0 && actor.every((a) => /[^s]s$/.test(a.text));
     if (!thirdPerson && !plainPlural) return false;
-    if (actor.some((a) => a.country) || target.some((a) => a.country)) return false;
     let e = s.tokEnd - 1;
     while (e > s.tokStart && CLOSING_MARKS.has(tokens[e].text)) e--;
     return SENTENCE_STOPS.has(tokens[e].text);
@@ -1858,10 +1869,13 @@ function nearestTime(times: TimeExpr[], s: number, e: number, at: number): TimeE
   return best;
 }
 
-/** "could not independently verify", "was not able to confirm", "has not verified": up to four words before the verb. */
+/** "could not independently verify", "was not able to confirm", "has not verified": up to four words before the verb (a verb of verifying). */
+const CAVEAT_NEGATIVES = new Set(['cannot', "couldn't", "can't", "hasn't", "haven't"]);
 function reportersCaveat(tokens: Token[], v: number, sentenceStart: number): boolean {
   const before = tokens.slice(Math.max(sentenceStart, v - 4), v).map((t) => t.key);
   if (before.includes('independently')) return true;
-  const negated = before.some((k) => k === 'not' || k === "n't" || k === 'unable' || k === 'cannot');
-  return negated && before.some((k) => k === 'could' || k === 'can' || k === 'cannot' || k === 'unable' || k === 'able' || k === 'has' || k === 'have');
+  // ("couldn't", "can't", "hasn't" are one token)
+  if (before.some((k) => CAVEAT_NEGATIVES.has(k))) return true;
+  const negated = before.some((k) => k === 'not' || k === "n't" || k === 'unable');
+  return negated && before.some((k) => k === 'could' || k === 'can' || k === 'unable' || k === 'able' || k === 'has' || k === 'have');
 }
