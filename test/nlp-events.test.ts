@@ -594,3 +594,23 @@ test('events: a negative auxiliary written as one word ("won\'t", "cannot", "did
   const can = events('Russia can strike Ukraine at will.');
   assert.ok(can.length === 1 && can[0].flags.hedged, 'can: one event, hedged ' + JSON.stringify(can));
 });
+
+test('events: the name right before an infinitive of purpose is its object; the infinitive is done by the governing verb\'s subject', () => {
+  const meet = events('Kim travelled to Moscow to meet Putin.').find((e) => e.trigger.text === 'meet');
+  assert.deepEqual(meet?.actor.map((a) => a.canonical), ['Kim'], 'meet: ' + JSON.stringify(meet));
+  const mediate = events('Gambian President Dawda Jawara will visit Mauritania and Senegal to mediate in a border dispute.').find((e) => e.trigger.text === 'mediate');
+  assert.deepEqual(mediate?.actor.map((a) => a.canonical), ['Dawda Jawara'], 'mediate: ' + JSON.stringify(mediate));
+  // after a verb or an appeal that hands the act to the one addressed, the name does it
+  const urged = events('The minister urged Serbia to release the prisoners.').find((e) => e.trigger.text === 'release');
+  assert.deepEqual(urged?.actor.map((a) => a.canonical), ['Serbia'], 'urged: ' + JSON.stringify(urged));
+  const ultimatum = events('Peru has issued an ultimatum to Ecuador to halt attacks across their border.').find((e) => e.trigger.text === 'halt');
+  assert.deepEqual(ultimatum?.actor.map((a) => a.canonical), ['Ecuador'], 'ultimatum: ' + JSON.stringify(ultimatum));
+});
+
+test('events: a nominal subject is one noun phrase: no second article, no "or", no lower-case words in a name', () => {
+  for (const sentence of ['Register a service worker in your app to enhance the user experience.', 'Join or advocate for representation to ensure fairness.', 'Engineers hopping via OCaml and Haskell provided the parser.'])
+    assert.ok(!events(sentence).some((e) => e.actor.some((a) => /\b(?:register|join|hopping)\b/i.test(a.text))), sentence + ' ' + JSON.stringify(events(sentence).map((e) => e.actor)));
+  // names with joining words, possessives and agent nouns stay subjects
+  const sudan = events('The Sudanese government and SPLM/A have agreed to allow relief flights.');
+  assert.ok(sudan.some((e) => e.category === 'AGREE' && e.actor.length > 0), JSON.stringify(sudan));
+});

@@ -53,10 +53,30 @@ const HAZARDS = new Set(['storm', 'hurricane', 'typhoon', 'cyclone', 'flood', 'f
  */
 export const DISASTER_WORDS = new Set(['storm', 'hurricane', 'typhoon', 'cyclone', 'flood', 'floods', 'flooding', 'floodwaters', 'earthquake', 'quake', 'wildfire', 'wildfires', 'tsunami', 'landslide', 'landslides', 'drought', 'heatwave', 'blizzard', 'tornado', 'avalanche', 'eruption', 'epidemic', 'pandemic', 'outbreak']);
 /** Words that open an adverbial clause before its subject. */
-const SUBORDINATORS = new Set(['when', 'whenever', 'while', 'whilst', 'if', 'unless', 'although', 'though', 'because', 'since', 'whether', 'once', 'until', 'after', 'before', 'as', 'how', 'why', 'where', 'what', 'unlike']);
+const SUBORDINATORS = new Set(['when', 'whenever', 'while', 'whilst', 'if', 'unless', 'although', 'though', 'because', 'since', 'whether', 'once', 'until', 'after', 'before', 'as', 'how', 'why', 'where', 'what', 'unlike', 'who', 'whom', 'which', 'whose']);
 const PERSONAL_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'me', 'us', 'them']);
 /** Words that cannot appear in a subject's tail: they mark another clause. */
 const TAIL_BREAK = new Set(['said', 'says', 'that', 'which', 'who', 'whom', 'when', 'while', 'if', 'because', 'but', 'as', ';', ':']);
+
+const ARTICLES = new Set(['a', 'an', 'the']);
+const ARTICLE_OPENERS = new Set(['of', 'and', '&']);
+/** Lower-case words inside a multi-word name ("Forces for the Defence of Democracy"). */
+const NAME_JOINERS = new Set(['of', 'and', 'the', 'for', 'de', 'du', 'la', 'al', 'el', 'on', '&']);
+
+/**
+ * Every word of tokens [a, b) is capitalised, a joining word, an agent noun ("the Sudanese
+ * government and SPLM/A") or inside a hyphenated compound.
+ */
+function capitalisedThroughout(ctx: SubjectContext, a: number, b: number): boolean {
+  const { tokens } = ctx;
+  for (let k = a; k < b; k++) {
+    const t = tokens[k];
+    if (t.kind !== 'word' || t.cap || t.key === "'s" || NAME_JOINERS.has(t.key) || ctx.isAgentKey(t.key)) continue;
+    if (tokens[k - 1]?.text === '-' && tokens[k - 1].end === t.start) continue;
+    return false;
+  }
+  return true;
+}
 
 /**
  * The noun-phrase subject of the clause [clauseStart, lastTok], or null.
@@ -74,7 +94,8 @@ export function nominalSubject(ctx: SubjectContext, clauseStart: number, lastTok
   // auxiliary comes before its subject, and a question reports no event. The first word of a
   // sentence is capitalised, so these are caught by their lower-case key.
   if (a <= lastTok && SUBORDINATORS.has(tokens[a].key)) a++;
-  if (a <= lastTok && VERB_WORDS.has(tokens[a].key)) return null;
+  // ("It uses Perplexity": a pronoun opens a clause, not a noun phrase)
+  if (a <= lastTok && (VERB_WORDS.has(tokens[a].key) || PERSONAL_PRONOUNS.has(tokens[a].key))) return null;
   const phraseStart = a;
   // "up to 1,000 ethnic Turks", "more than 200 workers", "about 500 students": an amount first
   const amountStart = a;
@@ -119,6 +140,9 @@ export function nominalSubject(ctx: SubjectContext, clauseStart: number, lastTok
       b++;
       continue;
     }
+    // an article inside the phrase starts another one ("Register a service worker", "Use the
+    // toolkit"), except after "of" or "and" ("Leaders of the opposition"); "or" joins clauses
+    if (t.kind === 'word' && ((ARTICLES.has(t.key) && b > a && !ARTICLE_OPENERS.has(tokens[b - 1].key)) || t.key === 'or')) return null;
     // a verb inside the phrase ("the two ministers said their ...", "Norway is willing to send
     // troops") means it is no single noun phrase
     if (t.kind === 'word' && !t.cap && (ctx.isFiniteVerb(t.key) || VERB_WORDS.has(t.key))) return null;
@@ -136,7 +160,8 @@ export function nominalSubject(ctx: SubjectContext, clauseStart: number, lastTok
   // an unknown capitalised name of two or more words ("Ceasefire Violations Committee")
   // a counted people ("up to 1,000 ethnic Turks", "thousands of Kurds")
   const counted = a > amountStart && head.cap && head.key.endsWith('s');
-  const isName = (head.cap && caps >= 2 && b - 1 > clauseStart) || counted;
+  // (a name is capitalised throughout but for its joining words: "hopping via OCaml and Haskell" is none)
+  const isName = (head.cap && caps >= 2 && b - 1 > clauseStart && capitalisedThroughout(ctx, a, b)) || counted;
   if (!headIsAgent && !isName) return null;
   // the tail must be prepositional/parenthetical only: no second clause in it
   let depth = 0;

@@ -188,8 +188,13 @@ const GROUP_NOUNS = new Set(['side', 'party', 'group', 'coalition', 'alliance', 
   'tank', 'helicopter', 'gunship', 'warplane', 'bomber', 'fighter', 'drone', 'submarine', 'frigate', 'destroyer', 'gunboat', 'artillery', 'battery', 'bulldozer', 'network', 'cell', 'wing', 'brigade', 'battalion', 'regiment', 'division', 'squad', 'patrol']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they']);
 /** Verbs whose object is the subject of the infinitive after it ("allow teachers to protest", "urged Iran to halt"). */
-const OBJECT_CONTROL_VERBS = /^(?:allow|let|permit|enable|urge|ask|call|encourage|force|order|tell|told|invite|persuade|press|pressure|help|lead|led|cause|want|need|require|compel|push)(?:s|ed|ing)?$/;
+const OBJECT_CONTROL_VERBS = /^(?:allow|let|permit|enable|urge|ask|call|encourage|force|order|tell|told|invite|persuade|convince|press|pressure|help|lead|led|cause|want|need|require|compel|push|appeal)(?:s|d|ed|ing)?$/;
+/** Nouns of a demand or an appeal that hand the act to the one addressed ("an ultimatum to Ecuador to halt attacks"). */
+const APPEAL_NOUNS = new Set(['ultimatum', 'call', 'calls', 'appeal', 'appeals', 'plea', 'pleas', 'request', 'requests', 'order', 'orders', 'invitation', 'demand', 'demands']);
 
+/** Words between a verb and its object's name ("urged the Syrian government to"). */
+const INFINITIVE_OBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'your', 'both', 'all']);
+const CLAUSE_CONJUNCTIONS = new Set(['and', 'but', 'or', 'so']);
 /** Adjectives that pass their subject to an infinitive ("is willing to send"). */
 const CONTROL_WORDS = new Set(['willing', 'ready', 'prepared', 'able', 'unable', 'eager', 'determined', 'likely', 'set', 'due', 'expected', 'going']);
 const SUBJECT_PP = new Set(['of', 'from', 'in', 'at', 'near', 'for', 'with', 'across', 'inside', 'outside', 'around']);
@@ -731,6 +736,14 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         if (found.length) actor = found;
       }
     }
+    // "Kim travelled to Moscow to meet Putin", "Use InfoNgen to merge data": the name right before
+    // an infinitive of purpose is an object, and the infinitive's subject is the governing verb's
+    // (none for an imperative); after a verb that hands its object the act ("urged Israel to
+    // withdraw", "allowed teachers to protest") and at the clause's start ("Russia to send
+    // troops", a headline) the name does the act
+    if (nounSubjectAt < 0 && tokens[v - 1]?.key === 'to' && actor.length && actor.at(-1)!.end === tokens[v - 2]?.end && infinitiveObject(tokenAfter(actor[0].start), clauseStart)) {
+      actor = subjectOfGoverningVerb(v, clauseStart);
+    }
     // "The Taliban, backed by Pakistan, seized": a participle with its agent opening an appositive
     const byAgent = tokens[vEnd]?.key === 'by' ? (tokens[vEnd + 1]?.key === 'the' ? vEnd + 2 : vEnd + 1) : -1;
     const namedAgent = byAgent >= 0 && (mentionAt.has(byAgent) || roleStartOf.has(byAgent) || countryParticipant(byAgent) !== null);
@@ -1037,6 +1050,25 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       return subjectBefore(q, clauseStart);
     }
     return [];
+  }
+
+  /**
+   * The name starting at token k, right before "to" + verb, is the object of something before it
+   * in its clause, not the infinitive's subject: it does not open the clause and the word before
+   * it (past its determiners) is no verb that hands its object the act.
+   */
+  function infinitiveObject(k: number, clauseStart: number): boolean {
+    let q = k - 1;
+    while (q >= clauseStart && INFINITIVE_OBJECT_DETERMINERS.has(tokens[q].key)) q--;
+    if (q < clauseStart || (q === clauseStart && CLAUSE_CONJUNCTIONS.has(tokens[q].key))) return false;
+    const key = tokens[q].key;
+    if (OBJECT_CONTROL_VERBS.test(key)) return false;
+    // "called on Serbia to release", "an ultimatum to Ecuador to halt": the one addressed acts
+    const before = tokens[q - 1]?.key ?? '';
+    if ((key === 'on' || key === 'upon' || key === 'to') && (OBJECT_CONTROL_VERBS.test(before) || APPEAL_NOUNS.has(before))) return false;
+    // "a delegation of Japan to negotiate", "a meeting of the Security Council to discuss": the
+    // name inside the phrase is the one that acts
+    return key !== 'of';
   }
 
   /** The clause's subject names an attack or explosion ("A roadside bombing ... killed"). */
