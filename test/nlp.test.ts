@@ -591,3 +591,13 @@ test('annotate: a text in another language than English gets sentences only, and
   // English prose with a wrong label (a short text that trigram detection took for Norwegian) is read
   assert.ok(annotate(english, { language: 'nn' }).entities.some((e) => e.text === 'Berlin'), 'plainly English prose is read whatever its label');
 });
+
+test('entities: headings and table cells are no names ("Pros and Cons" under every review, "Best" in a table, "the heights of Best-of-Breed")', () => {
+  const review = (brand: string) => `${brand} sends you boxes of clothes every month.\n\nPros and Cons\n\nPros\n\nClothing is affordable\n\nCons\n\nThe styling fee is charged even if you keep nothing.\n\n`;
+  const text = review('Stitchly') + review('Wearbox') + review('Rentique') + 'Plan\n\nBasic\n\nBest\n\nBest\n\nWhich plan is best? The basic one reaches the specialized heights of Best-of-Breed tools.';
+  const names = annotate(text, { publishedAt: null }).entities.map((e) => e.text);
+  for (const junk of ['Cons', 'Pros', 'Best', 'Basic']) assert.ok(!names.includes(junk), `${junk} in ${JSON.stringify(names)}`);
+  // a name capitalised in running text twice is still a brand
+  const brand = annotate('We tried Parcelio last week. Later Parcelio sent a refund.\n\nPros and Cons', { publishedAt: null }).entities;
+  assert.ok(brand.some((e) => e.text === 'Parcelio' && e.type === 'ORG'), JSON.stringify(brand));
+});

@@ -39,6 +39,9 @@ const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its']);
 const COUNTERPART_HEADS = new Set(['counterpart', 'counterparts']);
 /** Forms of address: they mark a person, but are no role ("Mr. Zelensky" has none). */
 const COURTESY_TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'miss', 'messrs', 'mme', 'mlle', 'mister', 'madam', 'madame', 'monsieur', 'herr', 'frau', 'señor', 'señora', 'senor', 'senora', 'signor', 'signora']);
+const SENTENCE_END = new Set(['.', '!', '?', ':']);
+/** Place words whose "of" complement is seldom a place ("the heights of success", "the base of the skull", "a hill of beans"). */
+const NOT_PLACE_BY_OF = new Set(['heights', 'base', 'bridge', 'square', 'park', 'hill', 'hills', 'stadium', 'street', 'road', 'avenue', 'plaza']);
 const LOCATIVE_PREPS = new Set(['in', 'near', 'outside', 'across', 'inside', 'around', 'within']);
 const REGIONAL_ADJECTIVES = new Set(['european', 'african', 'asian', 'western', 'eastern', 'northern', 'southern', 'arab', 'latin', 'nordic', 'baltic', 'balkan', 'caribbean', 'scandinavian', 'mediterranean', 'atlantic', 'pacific', 'global', 'international', 'national', 'federal', 'regional']);
 /** Role heads that denote the top leader: "the Russian leader" may refer to a "Russian President". */
@@ -162,6 +165,23 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   // Words seen in lowercase somewhere in the article: a capitalised one at a sentence start is not a name.
   const lowerSeen = new Set<string>();
   for (const t of tokens) if (t.kind === 'word' && !t.cap) lowerSeen.add(t.key);
+
+  // Lines in title case ("Pros and Cons", "Best for One-Off Looks"): headings, whose capitals say
+  // nothing about names
+  const titleCaseLine = new Uint8Array(tokens.length);
+  for (let a = 0; a < tokens.length; ) {
+    let b = a + 1;
+    while (b < tokens.length && !tokens[b].newlineBefore) b++;
+    let words = 0;
+    let lower = 0;
+    for (let k = a; k < b; k++) {
+      if (tokens[k].kind !== 'word') continue;
+      words++;
+      if (!tokens[k].cap && !LEX.stopwords.has(keys[k])) lower++;
+    }
+    if (words >= 2 && lower === 0 && !SENTENCE_END.has(tokens[b - 1].text)) titleCaseLine.fill(1, a, b);
+    a = b;
+  }
 
   const pieces: Piece[] = [];
   /** Sentence starts, line starts and words right after an opening quote are capitalised anyway. */
@@ -519,6 +539,9 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       if (LEX.commonAcronyms.has(tx)) return { i: a, j: b, type: 'DROP' };
       // a single letter alone ("Plan C", "grade B", "the C language") names no one
       if (tx.length === 1) return { i: a, j: b, type: 'DROP' };
+      // a heading or table cell of one word the article also writes in lower case ("Cons",
+      // "Best", "Basic" on a line of their own) names nothing
+      if (tokens[a].newlineBefore && (b >= tokens.length || tokens[b].newlineBefore) && lowerSeen.has(keys[a]) && !LEX.givenNames.has(tx)) return { i: a, j: b, type: 'DROP' };
       // "Jun 08, 2023", "2011 Jun;18": a month's short form beside a day or a year is a date (as a
       // name, "Jun" stands alone)
       if (BARE_MONTH_ABBREVIATIONS.has(keys[a]) && ((tokens[b]?.kind === 'num' && tokens[b].spaceBefore) || (tokens[a - 1]?.kind === 'num' && /^(?:19|20)\d\d$/.test(tokens[a - 1].text)))) return { i: a, j: b, type: 'DROP' };
@@ -673,7 +696,14 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   for (const p of pieces) if (p.type === 'ORG' && p.j - p.i > 1 && !LEX.keywords.org.has(keys[p.j - 1])) orgTokens.add(keys[p.j - 1]);
   // capitalised words seen more than once mid-sentence (never in lowercase)
   const midCount = new Map<string, number>();
-  for (const p of pieces) if (p.type === 'UNKNOWN1' && !startLike(p.i)) midCount.set(keys[p.i], (midCount.get(keys[p.i]) ?? 0) + 1);
+  // (at least once in running text: a heading repeated under every review, "Pros and Cons", is no brand)
+  const inRunningText = new Set<string>();
+  for (const p of pieces) {
+    if (p.type !== 'UNKNOWN1' || startLike(p.i)) continue;
+    midCount.set(keys[p.i], (midCount.get(keys[p.i]) ?? 0) + 1);
+    if (!titleCaseLine[p.i]) inRunningText.add(keys[p.i]);
+  }
+  for (const k of midCount.keys()) if (!inRunningText.has(k)) midCount.delete(k);
   // context typing runs twice so that a place typed in the first pass can type its neighbours
   // in a list ("Larissa, Trikala and Karditsa")
   for (let pass = 0; pass < 2; pass++) {
@@ -784,7 +814,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     if (before?.key === 'the' && tokens[i - 2] && LOCATIVE_PREPS.has(tokens[i - 2].key)) before = tokens[i - 2];
     if (before && LOCATIVE_PREPS.has(before.key)) return 'PLACE';
     // "the town of Palamas", "the village of Koutsochero"
-    if (before?.key === 'of' && tokens[i - 2] && LEX.keywords.place.has(tokens[i - 2].key) && !tokens[i - 2].cap) return 'PLACE';
+    // ("the heights of Best-of-Breed solutions", "the base of Mount X": not every place word names a place by "of")
+    if (before?.key === 'of' && tokens[i - 2] && LEX.keywords.place.has(tokens[i - 2].key) && !NOT_PLACE_BY_OF.has(tokens[i - 2].key) && !tokens[i - 2].cap) return 'PLACE';
     // "LARISSA, Greece —": a dateline
     if (tokens[i].text === tokens[i].text.toUpperCase() && tokens[j]?.text === ',' && tokens[j + 1] && LEX.places.longest(keys, j + 1)?.[1].kind === 'country') return 'PLACE';
     // "Peniche or Matosinhos", "Farkadona and Palamas": coordinated with a known place
