@@ -614,3 +614,9 @@ test('events: a nominal subject is one noun phrase: no second article, no "or", 
   const sudan = events('The Sudanese government and SPLM/A have agreed to allow relief flights.');
   assert.ok(sudan.some((e) => e.category === 'AGREE' && e.actor.length > 0), JSON.stringify(sudan));
 });
+
+test('events: inspecting things with no one inspected is no investigation; inspecting a site in a country is', () => {
+  assert.deepEqual(events('He said engineers were inspecting 14 bridges before they could be reopened.'), []);
+  const site = events('UN inspectors inspected the nuclear site in Iran.');
+  assert.deepEqual(site.map((e) => [e.category, e.target.map((t) => t.canonical)]), [['ACCUSE', ['Iran']]]);
+});

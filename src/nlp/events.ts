@@ -240,6 +240,7 @@ const PATH_PREPOSITIONS = new Set(['through', 'by', 'along', 'over', 'across', '
 /** What one breaks without violence: rules, promises, records, silence, news. */
 const BROKEN_NON_OBJECTS = new Set(['law', 'laws', 'rule', 'rules', 'regulation', 'regulations', 'promise', 'promises', 'pledge', 'record', 'records', 'silence', 'news', 'story', 'ground', 'even', 'tradition', 'habit', 'protocol', 'code', 'contract', 'deadlock', 'stalemate', 'tie', 'ice']);
 const EXPECT_FORMS = new Set(['expect', 'expects', 'expected', 'expecting', 'anticipate', 'anticipates', 'anticipated', 'predict', 'predicts', 'predicted']);
+const INSPECT_FORMS = new Set(regularVerbForms('inspect', 'short'));
 const VERIFY_FORMS = new Set(['verify', 'verified', 'confirm', 'confirmed', 'corroborate', 'corroborated', 'authenticate', 'authenticated']);
 const TIME_SPAN_NOUNS = new Set(['night', 'nights', 'day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'decade', 'decades', 'hour', 'hours', 'minute', 'minutes', 'morning', 'evening', 'afternoon', 'time', 'summer', 'winter', 'season']);
 /** Past tenses without -ed, which are finite verbs after a singular subject. */
@@ -860,6 +861,10 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     }
     // (the verb and its particles are passed over, as a coded event would be)
     if (!demandBy && genericPresent(v, s, actor, target, passive)) return vEnd - 1;
+    // "engineers were inspecting 14 bridges": an inspection of things, with no one inspected, is
+    // maintenance, not an investigation of an actor (CAMEO 09x); "inspected the nuclear site in
+    // Iran" has its target
+    if (INSPECT_FORMS.has(t.key) && !target.length) return vEnd - 1;
     // PLOVER PROTEST: "collective actions carried out as protests" ("shunned work on Monday to
     // protest ..."): a non-violent action by civilians done in protest is the protest
     if ((category === 'COERCE' || category === 'SANCTION' || category === 'REJECT') && !subjectHeadIn(v, STATE_HEADS) && doneInProtest(vEnd, s.tokEnd)) {
