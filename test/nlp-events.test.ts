@@ -620,3 +620,22 @@ test('events: inspecting things with no one inspected is no investigation; inspe
   const site = events('UN inspectors inspected the nuclear site in Iran.');
   assert.deepEqual(site.map((e) => [e.category, e.target.map((t) => t.canonical)]), [['ACCUSE', ['Iran']]]);
 });
+
+test('events: a passive\'s subject is the object the dictionary looks for ("Weapons were sent to Ukraine"), the recipient its target', () => {
+  const sent = events('Weapons were sent to Ukraine by the United States.');
+  assert.deepEqual(sent.map((e) => [e.category, e.actor.map((a) => a.canonical), e.target.map((a) => a.canonical)]), [['AID', ['United States'], ['Ukraine']]]);
+  const aid = events('Food aid has been delivered to Sudan.');
+  assert.deepEqual(aid.map((e) => [e.category, e.actor.length, e.target.map((a) => a.canonical)]), [['AID', 0, ['Sudan']]]);
+  const sanctions = events('Sanctions were imposed on Iran by the European Union.');
+  assert.deepEqual(sanctions.map((e) => [e.category, e.target.map((a) => a.canonical)]), [['SANCTION', ['Iran']]]);
+  // a party as subject is no theme; a description with "to" names no recipient
+  assert.deepEqual(events('Eighty UN peacekeepers were shipped out of the enclave on Friday.'), []);
+  assert.deepEqual(events('It is considered native to Ethiopia.'), []);
+});
+
+test('events: an organisation is not its own target; a state is (a domestic event)', () => {
+  const own = events('American Airlines banned the teenager from flying with American Airlines.');
+  assert.ok(own.every((e) => e.target.every((t) => t.canonical !== 'American Airlines')), JSON.stringify(own));
+  const domestic = events('Croatia is investigating alleged war crimes by Croatian extremists.');
+  assert.ok(domestic.some((e) => e.target.some((t) => t.country === 'HRV')), JSON.stringify(domestic));
+});

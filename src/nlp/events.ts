@@ -578,6 +578,17 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     // "demanded on Friday that ...": a time phrase is no object ("ON" is a pattern of its own)
     let { code, best } = contentClause ? { code: b.code, best: 0 } : matchPatterns(b, pastTimePhrase(vEnd, limit), limit);
     if (!best && objectStart > vEnd) ({ code, best } = matchPatterns(b, objectStart, Math.min(s.tokEnd, objectStart + 8)));
+    // "Weapons were sent to Ukraine", "Aid was delivered to Gaza": a passive's subject is the
+    // object the dictionary's patterns look for after an active verb ("sent weapons")
+    if (!best && !contentClause && isPassiveParticiple(t.key) && COPULAS.has(tokens[v - 1]?.key ?? '')) {
+      const themeEnd = auxiliariesStart(v, s.tokStart);
+      let themeStart = themeEnd;
+      while (themeStart > s.tokStart && themeStart > themeEnd - 5 && tokens[themeStart - 1].kind === 'word') themeStart--;
+      // (a subject that names a party undergoes the act, and is no theme: "UN peacekeepers were shipped out")
+      let thing = themeStart < themeEnd;
+      for (let k = themeStart; k < themeEnd && thing; k++) thing = !mentionAt.has(k) && !ents.countryAt.has(k) && !isAgentKey(tokens[k].key);
+      if (thing) ({ code, best } = matchPatterns(b, themeStart, themeEnd));
+    }
     // a support verb takes the event of its object noun ("gave a warm welcome", "renewed
     // negotiations"); a terminative verb reduces it ("ended mediation efforts")
     // ("announced a suspension of air links": for a statement verb the event noun it announces
@@ -794,9 +805,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         passiveUnknownAgent = !agent.length && target.length > 0 && (category === 'ASSAULT' || category === 'COERCE');
       } else {
         // "Five students were arrested": the subject of a passive undergoes the event and is its
-        // target; who did it is not said, so the event has no actor
-        passiveUnknownAgent = actor.length > 0;
-        target = actor;
+        // target; who did it is not said, so the event has no actor. "Aid was delivered to Gaza":
+        // a recipient is the target when the subject is a thing the dictionary's patterns name
+        // (not "It is considered native to Ethiopia")
+        const thingGiven = !actor.length && best > 0 ? recipient() : [];
+        passiveUnknownAgent = actor.length > 0 || thingGiven.length > 0;
+        target = actor.length ? actor : thingGiven;
         actor = [];
       }
     } else if (VICTIM_VERBS.has(t.key)) {
@@ -860,6 +874,10 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       return v;
     }
     // (the verb and its particles are passed over, as a coded event would be)
+    // no organisation or person is its own target ("platforms supported by OpenBSD, ... on
+    // OpenBSD/hppa"); a state can be ("Croatia is investigating ... Croatian extremists": a
+    // domestic event, as CAMEO codes it)
+    if (actor.length && target.length) target = target.filter((x) => x.country || !actor.some((a) => a.canonical === x.canonical));
     if (!demandBy && genericPresent(v, s, actor, target, passive)) return vEnd - 1;
     // "engineers were inspecting 14 bridges": an inspection of things, with no one inspected, is
     // maintenance, not an investigation of an actor (CAMEO 09x); "inspected the nuclear site in
@@ -930,7 +948,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
   /** The party a "to" phrase names within a few words after the verb ("given to Vietnam", "offered by Putin to his counterpart"). */
   function recipientAfter(from: number, end: number): EventParticipant[] {
     for (let k = from; k < Math.min(end, from + 8); k++) {
-      if (tokens[k].key !== 'to') continue;
+      // ("sanctions were imposed on Iran", "charges brought against Hamas": the one it falls on)
+      if (tokens[k].key !== 'to' && tokens[k].key !== 'on' && tokens[k].key !== 'against') continue;
       // the party right after "to", or after a determiner ("to his counterpart"); "to prevent PII
       // leakage" is a purpose, not a recipient
       const found = firstAfter(k + 1, end);
@@ -1356,6 +1375,13 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     let e = s.tokEnd - 1;
     while (e > s.tokStart && CLOSING_MARKS.has(tokens[e].text)) e--;
     return SENTENCE_STOPS.has(tokens[e].text);
+  }
+
+  /** The first of the auxiliaries right before verb v ("have been" in "have been sent"), or v when none. */
+  function auxiliariesStart(v: number, start: number): number {
+    let k = v;
+    while (k > start && tokens[k - 1].kind === 'word' && AUX.has(tokens[k - 1].key)) k--;
+    return k;
   }
 
   /** A lowercase noun that can head a subject: an agent ("troops", "officials") or a role ("minister"). */
