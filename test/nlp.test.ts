@@ -601,3 +601,9 @@ test('entities: headings and table cells are no names ("Pros and Cons" under eve
   const brand = annotate('We tried Parcelio last week. Later Parcelio sent a refund.\n\nPros and Cons', { publishedAt: null }).entities;
   assert.ok(brand.some((e) => e.text === 'Parcelio' && e.type === 'ORG'), JSON.stringify(brand));
 });
+
+test('entities: a known surname opening a sentence before a verb is a person; everyday words and copulas are not enough', () => {
+  const names = (t: string) => annotate(t, { publishedAt: null }).entities.map((e) => [e.text, e.type]);
+  assert.deepEqual(names('Erdogan met Netanyahu in Ankara.'), [['Erdogan', 'PERSON'], ['Netanyahu', 'PERSON'], ['Ankara', 'PLACE']]);
+  assert.deepEqual(names('Young voters stayed home.'), []);
+});

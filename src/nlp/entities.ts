@@ -39,6 +39,9 @@ const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its']);
 const COUNTERPART_HEADS = new Set(['counterpart', 'counterparts']);
 /** Forms of address: they mark a person, but are no role ("Mr. Zelensky" has none). */
 const COURTESY_TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'miss', 'messrs', 'mme', 'mlle', 'mister', 'madam', 'madame', 'monsieur', 'herr', 'frau', 'señor', 'señora', 'senor', 'senora', 'signor', 'signora']);
+/** Auxiliaries after a subject (not the copula: "Naoshima is an island"). */
+const FINITE_AUXILIARIES = new Set(['has', 'had', 'will', 'would', 'could', 'should', 'must', 'did', "won't", "didn't", "hasn't", 'also', 'later', 'again']);
+const IRREGULAR_PASTS = new Set(['met', 'said', 'told', 'gave', 'took', 'made', 'sent', 'held', 'led', 'left', 'won', 'lost', 'spoke', 'wrote', 'came', 'went', 'saw', 'began', 'sought', 'brought', 'fled', 'struck', 'fought', 'paid', 'sold', 'built', 'thought', 'knew', 'became']);
 const SENTENCE_END = new Set(['.', '!', '?', ':']);
 /** Place words whose "of" complement is seldom a place ("the heights of success", "the base of the skull", "a hill of beans"). */
 const NOT_PLACE_BY_OF = new Set(['heights', 'base', 'bridge', 'square', 'park', 'hill', 'hills', 'stadium', 'street', 'road', 'avenue', 'plaza']);
@@ -772,9 +775,19 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     // before an object, is the verb
     else if (LEX.givenNames.has(tokens[p.i].text) && !lowerSeen.has(k) && !(atStart && IMPERATIVE_OBJECT.has(next ?? ''))) p.type = 'PERSON';
     else if (!atStart && LEX.surnames.has(tokens[p.i].text) && !lowerSeen.has(k) && !LEX.places.has(k)) p.type = 'PERSON';
+    // "Erdogan met Netanyahu": a known surname opening a sentence, before a lower-case word, is the
+    // person too when it is no everyday word ("Young people", "Price rises" stay words)
+    else if (atStart && LEX.surnames.has(tokens[p.i].text) && !lowerSeen.has(k) && !LEX.places.has(k) && !isCommonEnglishWord(k) && finiteVerbAt(p.j)) p.type = 'PERSON';
     else if (cueAfter && !atStart) p.type = 'PERSON';
     else p.type = 'DROP';
   }
+  /** Token k looks like a finite verb: a verb of speech, an auxiliary, a past in -ed or a common irregular past. */
+  function finiteVerbAt(k: number): boolean {
+    const t = tokens[k];
+    if (!t || t.kind !== 'word' || t.cap) return false;
+    return LEX.speechVerbs.has(t.key) || FINITE_AUXILIARIES.has(t.key) || IRREGULAR_PASTS.has(t.key) || (t.key.endsWith('ed') && t.key.length > 4);
+  }
+
   // one sense per article: a single word typed by context in one place keeps that type elsewhere
   // ("the town of Peniche" ... "fishermen from Peniche"; "Storm Daniel" ... "after Daniel")
   const typedByContext = new Map<string, Piece['type']>();
