@@ -366,3 +366,17 @@ test('compare: with no target named, a denial is another fact unless the sentenc
   ]);
   assert.equal(same.claims.find((c) => c.kind === 'event')?.conflict?.kind, 'polarity');
 });
+
+test('compare: an article restating its figure (headline and body) keeps one fact, which a period up to last year does not date back', () => {
+  const cmp = compareStory([
+    article('a', 'Harbor Times', '2025-06-05', 'Union seeks compensation for about 21,000 couriers\n\nThe regulator said that between 2021 and 2024 the app kept the location histories of about 21,000 couriers.'),
+    article('b', 'Valley Post', '2025-06-05', 'The regulator said the tracking affected more than 20,000 couriers between 2021 and 2024.'),
+    article('c', 'Lake Herald', '2025-06-06', 'The company tracked more than 20,000 couriers after their shifts ended.'),
+  ]);
+  const couriers = cmp.claims.filter((c) => c.kind === 'quantity' && c.mentions.some((m) => m.amount?.unit === 'courier'));
+  assert.equal(couriers.length, 1, couriers.map((c) => c.mentions.map((m) => m.voice).join('+')).join(' | '));
+  assert.deepEqual([...new Set(couriers[0].mentions.map((m) => m.voice))].sort(), ['Harbor Times', 'Lake Herald', 'Valley Post']);
+  // a generic count said twice in one article may count two things, and stays two facts
+  const people = compareStory([article('d', 'Harbor Times', '2025-06-05', 'Twelve people were killed in the north. In the south, twelve people were injured.')]);
+  assert.equal(people.claims.filter((c) => c.kind === 'quantity').length, 2, people.claims.map((c) => c.label).join(' | '));
+});

@@ -18,7 +18,7 @@ import { LEX } from '../nlp/lexicons.js';
 import { tokenize, type Token } from '../nlp/tokens.js';
 import { cameoToPlover } from '../nlp/events.js';
 import { corpusCanonicalNames } from '../nlp/entities-corpus.js';
-import type { Annotations, EventAnn, EventParticipant, Quote, Span } from '../nlp/types.js';
+import type { Annotations, EventAnn, EventParticipant, Quote, Span, TimeExpr } from '../nlp/types.js';
 import { parseDateline } from '../extract/clean/dateline.js';
 import { findQuantities, GENERIC_UNITS, type Quantity } from './quantities.js';
 import { appendTo } from '../multimap.js';
@@ -255,6 +255,20 @@ function eventLabel(e: EventAnn, category: string, modality: EventModality): str
   return `${actor} ${category}${target ? ' ' + target : ''} (${e.trigger.text})${modality === 'asserted' ? '' : ` [${modality}]`}`;
 }
 
+/**
+ * A time wholly before the publication year ("in September 2023" in a 2025 article). A span that
+ * runs up to the year before publication ("between 2021 and 2024", the period a regulator's
+ * finding covers) reaches the matter at hand and is not.
+ */
+function earlierThan(t: TimeExpr, pubYear: number): boolean {
+  if (!/^\d{4}/.test(t.value)) return false;
+  if (t.granularity === 'span') {
+    const end = t.value.split('/')[1];
+    if (end && /^\d{4}/.test(end)) return Number(end.slice(0, 4)) < pubYear - 1;
+  }
+  return Number(t.value.slice(0, 4)) < pubYear;
+}
+
 /** Do two statements of an event agree on whether it happened (a denial against a report, or not)? */
 const samePolarity = (a: Stated, b: Stated) => (a.modality === 'negated') === (b.modality === 'negated');
 
@@ -315,7 +329,7 @@ function statedClaims(a: ComparableArticle, storyNames: Map<string, string> | un
   for (const q of findQuantities(tokens, a.text, timeSpans)) {
     const sentence = sentenceOf(ann.sentences, q.start);
     const near = nearWords(tokens, q, sentence);
-    const historical = pubYear !== null && ann.times.some((t) => t.start >= sentence.start && t.end <= sentence.end && /^\d{4}/.test(t.value) && Number(t.value.slice(0, 4)) < pubYear);
+    const historical = pubYear !== null && ann.times.some((t) => t.start >= sentence.start && t.end <= sentence.end && earlierThan(t, pubYear));
     const when = q.outcome ? dateOfOutcome(ann, cueEnds, q, sentence) : null;
     out.push({ near, historical, own: contentWords(q.text), kind: 'quantity', key: q.unit, label: q.unit, article: a, voice, sentence, span: q, value: formatValue(q), words: words(sentence), quantity: q, ...(when ? { when } : {}) });
   }
@@ -451,7 +465,7 @@ function groupFacts(stated: Stated[], o: CompareOptions): Stated[][] {
     let bestScore = -1;
     for (const gi of index.candidates(s)) {
       const g = groups[gi];
-      if (articlesOf[gi].has(s.article.id) || !sameFact(g[0], s, o)) continue;
+      if ((articlesOf[gi].has(s.article.id) && !restated(g, s)) || !sameFact(g[0], s, o)) continue;
       // prefer the fact this statement agrees with ("two hours" joins "two hours", not "an hour")
       const score = (agrees(g, s, o) ? 2 : 0) + overlap(g[0].words, s.words);
       if (score > bestScore) {
@@ -469,6 +483,18 @@ function groupFacts(stated: Stated[], o: CompareOptions): Stated[][] {
     articlesOf[best].add(s.article.id);
   }
   return groups;
+}
+
+/**
+ * One article saying the same figure of a specific thing twice (a headline's "21,000 couriers" and
+ * the body's): the restatement belongs to the fact the first statement made, so that other
+ * outlets' figures meet both in one place. A second figure of a generic unit ("12 people") in one
+ * article may count another thing, and stays apart.
+ */
+function restated(group: Stated[], s: Stated): boolean {
+  const q = s.quantity;
+  if (s.kind !== 'quantity' || !q || GENERIC_UNITS.has(q.unit)) return false;
+  return group.some((g) => g.article.id === s.article.id && g.quantity?.unit === q.unit && g.quantity.value === q.value);
 }
 
 function conflictOf(group: Stated[], o: CompareOptions): Conflict | null {
