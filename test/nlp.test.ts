@@ -607,3 +607,10 @@ test('entities: a known surname opening a sentence before a verb is a person; ev
   assert.deepEqual(names('Erdogan met Netanyahu in Ankara.'), [['Erdogan', 'PERSON'], ['Netanyahu', 'PERSON'], ['Ankara', 'PLACE']]);
   assert.deepEqual(names('Young voters stayed home.'), []);
 });
+
+test('entities: the one met, thanked or phoned is a person when the name ends its phrase; a title or a company before a noun is not', () => {
+  const names = (t: string) => annotate(t, { publishedAt: null }).entities.map((e) => [e.text, e.type]);
+  assert.deepEqual(names('Jens Stoltenberg met Zelensky in Kyiv.'), [['Jens Stoltenberg', 'PERSON'], ['Zelensky', 'PERSON'], ['Kyiv', 'PLACE']]);
+  assert.ok(!names('The Hating Game meets Legends & Lattes in this novel.').some(([t, ty]) => t === 'Legends' && ty === 'PERSON'), 'a title');
+  assert.ok(!names('The minister met Acmeworks executives on Monday.').some(([t, ty]) => t === 'Acmeworks' && ty === 'PERSON'), 'a company before a noun');
+});

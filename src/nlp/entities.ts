@@ -39,6 +39,11 @@ const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its']);
 const COUNTERPART_HEADS = new Set(['counterpart', 'counterparts']);
 /** Forms of address: they mark a person, but are no role ("Mr. Zelensky" has none). */
 const COURTESY_TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'miss', 'messrs', 'mme', 'mlle', 'mister', 'madam', 'madame', 'monsieur', 'herr', 'frau', 'señor', 'señora', 'senor', 'senora', 'signor', 'signora']);
+/** Verbs whose object is a person in news ("met Zelensky", "thanked Biden"). */
+const PERSON_OBJECT_VERBS = new Set(['met', 'meets', 'thanked', 'thanks', 'telephoned', 'phoned', 'congratulated', 'praised', 'interviewed', 'succeeded', 'replaced', 'appointed', 'nominated', 'sacked', 'fired', 'dismissed', 'endorsed', 'pardoned']);
+const CLAUSE_PUNCTUATION = new Set([',', '.', ';', ':', ')', '!', '?', '\u2014', '\u2013']);
+/** Words after which a name has ended ("met Zelensky in Kyiv", "thanked Biden for"). */
+const NAME_PHRASE_ENDS = new Set(['in', 'at', 'on', 'for', 'and', 'to', 'after', 'before', 'during', 'with', 'as', 'who', 'when', 'last', 'this', 'earlier', 'later', 'by', 'over', 'about', 'of']);
 /** Auxiliaries after a subject (not the copula: "Naoshima is an island"). */
 const FINITE_AUXILIARIES = new Set(['has', 'had', 'will', 'would', 'could', 'should', 'must', 'did', "won't", "didn't", "hasn't", 'also', 'later', 'again']);
 const IRREGULAR_PASTS = new Set(['met', 'said', 'told', 'gave', 'took', 'made', 'sent', 'held', 'led', 'left', 'won', 'lost', 'spoke', 'wrote', 'came', 'went', 'saw', 'began', 'sought', 'brought', 'fled', 'struck', 'fought', 'paid', 'sold', 'built', 'thought', 'knew', 'became']);
@@ -779,6 +784,9 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     // person too when it is no everyday word ("Young people", "Price rises" stay words)
     else if (atStart && LEX.surnames.has(tokens[p.i].text) && !lowerSeen.has(k) && !LEX.places.has(k) && !isCommonEnglishWord(k) && finiteVerbAt(p.j)) p.type = 'PERSON';
     else if (cueAfter && !atStart) p.type = 'PERSON';
+    // "Stoltenberg met Zelensky in Kyiv", "thanked Biden for": the one met, thanked or phoned is a
+    // person, when no everyday word and when the name ends its phrase ("met Microsoft executives" does not)
+    else if (!atStart && PERSON_OBJECT_VERBS.has(keys[p.i - 1] ?? '') && !isCommonEnglishWord(k) && !lowerSeen.has(k) && (!tokens[p.j] || CLAUSE_PUNCTUATION.has(tokens[p.j].text) || NAME_PHRASE_ENDS.has(keys[p.j]))) p.type = 'PERSON';
     else p.type = 'DROP';
   }
   /** Token k looks like a finite verb: a verb of speech, an auxiliary, a past in -ed or a common irregular past. */
