@@ -614,3 +614,10 @@ test('entities: the one met, thanked or phoned is a person when the name ends it
   assert.ok(!names('The Hating Game meets Legends & Lattes in this novel.').some(([t, ty]) => t === 'Legends' && ty === 'PERSON'), 'a title');
   assert.ok(!names('The minister met Acmeworks executives on Monday.').some(([t, ty]) => t === 'Acmeworks' && ty === 'PERSON'), 'a company before a noun');
 });
+
+test('quotes: a pull quote or testimonial signed with a dash is its signer\'s; a description after the dash is no signer', () => {
+  const speakers = (t: string) => annotate(t, { publishedAt: null }).quotes.map((q) => q.speaker?.canonical ?? null);
+  assert.deepEqual(speakers('Readers wrote in.\n\n\u201cThe movers were careful and the quote was $500 lower than the rest.\u201d \u2014Crystal Smith, grant recipient'), ['Crystal Smith']);
+  assert.deepEqual(speakers('"I finally found denim that fits me after years of trying.". - Angela Hernandez'), ['Angela Hernandez']);
+  assert.deepEqual(speakers('"Once it compiles, it keeps working for years without trouble." -- Rust developer and community leader'), [null]);
+});

@@ -59,6 +59,8 @@ function isQuotation(text: string): boolean {
   return words >= MIN_UNATTRIBUTED_WORDS || (words >= 2 && /[.!?]["'”’]?$/.test(text.trim()) && /^[\p{Lu}"“‘']/u.test(text.trim()));
 }
 
+/** Dashes that sign a pull quote or testimonial with its speaker's name. */
+const SIGNATURE_DASHES = new Set(['\u2014', '\u2013', '-', '\u2015']);
 /** Nouns for an outlet as the one told ("told the newspaper", "told the broadcaster"). */
 const OUTLET_NOUNS = new Set(['newspaper', 'paper', 'broadcaster', 'agency', 'outlet', 'station', 'magazine', 'website', 'network', 'channel', 'reporters', 'journalists', 'press']);
 /** Auxiliaries right after "that": a relative clause ("companies that have sold"), not reported words. */
@@ -528,6 +530,22 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       if (verb && verb.kind === 'word' && !verb.cap && /(?:[^s]s|ed)$/.test(verb.key) && !LEX.stopwords.has(verb.key) && sentOf[v] === sentOf[closeTok] && after && (after.text === ',' || after.text === '.' || OPEN_TO_CLOSE[after.text] !== undefined)) {
         found = { ...speakerAfterQuote.sp, ...cueOf(v) };
       }
+    }
+    // (a3) a pull quote or testimonial signed with a dash: “...” —Crystal Smith, ... / "...". - Angela Hernandez
+    if (!found && q.close >= 0) {
+      let k = closeTok + 1;
+      if (tokens[k]?.text === '.' || tokens[k]?.text === ',') k++;
+      let dashes = 0;
+      while (dashes < 2 && k < n && SIGNATURE_DASHES.has(tokens[k].text)) {
+        k++;
+        dashes++;
+      }
+      const signer = dashes > 0 ? mentionStartingAt.get(k) : undefined;
+      // the name stands alone, or before its description after a comma ("-- Rust developer and
+      // community leader" is a description, not a name)
+      const after = signer ? tokens[signer.tokEnd] : undefined;
+      const alone = !after || after.newlineBefore || after.kind === 'punct';
+      if (signer && signer.type === 'PERSON' && alone) found = { ...fromMention(signer), cue: null };
     }
     // (b) cue before the quote in the same sentence: Kim said ... “ardent friendship”
     if (!found) {
