@@ -621,3 +621,11 @@ test('quotes: a pull quote or testimonial signed with a dash is its signer\'s; a
   assert.deepEqual(speakers('"I finally found denim that fits me after years of trying.". - Angela Hernandez'), ['Angela Hernandez']);
   assert.deepEqual(speakers('"Once it compiles, it keeps working for years without trouble." -- Rust developer and community leader'), [null]);
 });
+
+test('entities: a call to action\'s verb opening a sentence is no part of the name after it ("Visit Budlong", "Contact WellRive")', () => {
+  const names = annotate('Visit Budlong to learn more about plumbing. Contact WellRive today for a quote.', { publishedAt: null }).entities.map((e) => e.text);
+  assert.ok(!names.some((n) => /^(Visit|Contact) /.test(n)), JSON.stringify(names));
+  // the name itself is still read ("Budlong", named again in running text)
+  const again = annotate('Visit Budlong to learn more. Later Budlong fixed our pipes, and Budlong sent the bill.', { publishedAt: null }).entities.map((e) => e.text);
+  assert.ok(again.includes('Budlong') && !again.some((n) => n.startsWith('Visit')), JSON.stringify(again));
+});

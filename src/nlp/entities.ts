@@ -68,6 +68,8 @@ const LABEL_WORDS = new Set(['note', 'notes', 'tip', 'tips', 'warning', 'caution
 /** Short month forms that MONTHS leaves out because they are names too ("Jun", "Mar"); a date only before a day. */
 const BARE_MONTH_ABBREVIATIONS = new Set(['mar', 'jun', 'jul', 'sep']);
 /** Words that follow a sentence-opening verb rather than a sentence-opening name ("Set a budget", "Will the"). */
+/** Imperatives that open calls to action ("Visit X", "Contact X", "Try X"): never the first word of a name. */
+const CALL_TO_ACTION_VERBS = new Set(['visit', 'contact', 'call', 'email', 'join', 'try', 'use', 'download', 'register', 'subscribe', 'shop', 'explore', 'discover', 'learn', 'follow', 'check', 'click', 'choose', 'compare', 'schedule', 'apply', 'order', 'buy', 'hire', 'install', 'ask', 'tell', 'thank', 'consult', 'reach', 'connect']);
 const IMPERATIVE_OBJECT = new Set(['a', 'an', 'the', 'your', 'yourself', 'yourselves', 'it', 'them', 'up', 'out', 'this', 'that', 'these', 'those', 'some', 'any', 'my', 'our', 'their', 'his', 'her', 'you', 'we', 'they']);
 /**
  * Countries named as one half of a divided land, whose other half is a country too: "North Korea"
@@ -569,7 +571,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     // "Wi-Fi", "Z-Wave", "E-Commerce": one hyphenated word with a one- or two-letter part is a term
     if (b - a === 3 && tokens[a + 1].text === '-' && !tokens[a + 1].spaceBefore && !NAME_PARTICLES.has(keys[a]) && (tokens[a].text.length <= 2 || tokens[a + 2].text.length <= 2)) return { i: a, j: b, type: 'DROP' };
     // multi-word: a sentence opener glued to a name ("Concern Kim"...) is rare; treat as PERSON
-    if (startLike(a) && !LEX.givenNames.has(tx) && (lowerSeen.has(keys[a]) || LEX.speechVerbs.has(keys[a]))) {
+    // ("Visit Budlong to learn more", "Contact Craft Music today": a call to action's verb opens the sentence)
+    if (startLike(a) && !LEX.givenNames.has(tx) && (lowerSeen.has(keys[a]) || LEX.speechVerbs.has(keys[a]) || CALL_TO_ACTION_VERBS.has(keys[a]))) {
       return classifyName(a + 1, b);
     }
     // "the Harbor Ledger": a name after "the" is an organisation, not a person
