@@ -380,3 +380,13 @@ test('compare: an article restating its figure (headline and body) keeps one fac
   const people = compareStory([article('d', 'Harbor Times', '2025-06-05', 'Twelve people were killed in the north. In the south, twelve people were injured.')]);
   assert.equal(people.claims.filter((c) => c.kind === 'quantity').length, 2, people.claims.map((c) => c.label).join(' | '));
 });
+
+test('compare: a party named by a noun phrase meets the same phrase with another count ("the two leaders" / "leaders", "2 sides" in a spun copy)', () => {
+  const cmp = compareStory([
+    article('a', 'Harbor Times', '2025-06-05', 'After the talks, the two leaders exchanged gifts in the capital.'),
+    article('b', 'Valley Post', '2025-06-05', 'The leaders exchanged gifts after the talks, an aide said.'),
+  ]);
+  const exchanged = cmp.claims.filter((c) => c.kind === 'event' && /exchanged/.test(c.label));
+  assert.equal(exchanged.length, 1, cmp.claims.map((c) => c.label).join(' | '));
+  assert.equal(exchanged[0].voices.length, 2);
+});

@@ -295,6 +295,17 @@ function voiceOf(a: ComparableArticle): string {
   return a.outlet?.trim() || `article ${a.id.slice(0, 8)}`;
 }
 
+/** Words that count or point at a nominal party without naming it ("the two", "both", "2"). */
+const PARTY_QUANTIFIERS = new Set(['the', 'a', 'an', 'both', 'all', 'some', 'several', 'many', 'its', 'their', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'thousands', 'of']);
+
+/** "the two leaders" → "leaders", "2 sides" → "sides": a nominal party's key without its count. */
+function nominalPartyKey(text: string): string {
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+  let i = 0;
+  while (i < words.length - 1 && (PARTY_QUANTIFIERS.has(words[i]) || /^\d[\d,.]*$/.test(words[i]))) i++;
+  return words.slice(i).join(' ');
+}
+
 /** Every claim one article states. */
 function statedClaims(a: ComparableArticle, storyNames: Map<string, string> | undefined): Stated[] {
   const out: Stated[] = [];
@@ -309,7 +320,10 @@ function statedClaims(a: ComparableArticle, storyNames: Map<string, string> | un
   };
   // places stand for their country ("Pyongyang", "the DPRK", "North Korea" are one party)
   const placeAt = new Set(ann.entities.filter((m) => m.type === 'PLACE').map((m) => m.start));
-  const party = (p: EventParticipant) => (p.country && placeAt.has(p.start) ? p.country : p.canonical);
+  // a party named by a noun phrase ("the two leaders", "2 sides" in a spun copy) is keyed by its
+  // words past the numbers and determiners, so that "leaders" in one outlet meets "two leaders"
+  const namedAt = new Set(ann.entities.map((m) => m.start));
+  const party = (p: EventParticipant) => (p.country && placeAt.has(p.start) ? p.country : !namedAt.has(p.start) && !p.country ? nominalPartyKey(p.canonical) : p.canonical);
   const parties = (ps: EventParticipant[]) => [...new Set(ps.map(party))].sort().join('+');
   for (const written of ann.events) {
     const e = { ...written, actor: written.actor.map((p) => renamed(p, storyName)), target: written.target.map((p) => renamed(p, storyName)) };
