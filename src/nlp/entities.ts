@@ -23,6 +23,7 @@ import { LEX, MONTHS, WEEKDAYS, type PlaceInfo, type OrgInfo, type CountryInfo }
 import { isCommonEnglishWord } from '../common-words.js';
 import { isCommonGivenName } from '../given-names.js';
 import { appendTo } from '../multimap.js';
+import { IRREGULAR_PAST } from './verb-forms.js';
 
 /** Connectors allowed inside a name when a capitalised word follows ("Center for European ..."). */
 const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'das', 'do', 'dos', 'des', 'della', 'di', 'du', 'la', 'le', 'el', 'bin', 'ibn', 'al', 'von', 'van', 'der', 'den', 'ter']);
@@ -46,7 +47,6 @@ const CLAUSE_PUNCTUATION = new Set([',', '.', ';', ':', ')', '!', '?', '\u2014',
 const NAME_PHRASE_ENDS = new Set(['in', 'at', 'on', 'for', 'and', 'to', 'after', 'before', 'during', 'with', 'as', 'who', 'when', 'last', 'this', 'earlier', 'later', 'by', 'over', 'about', 'of']);
 /** Auxiliaries after a subject (not the copula: "Naoshima is an island"). */
 const FINITE_AUXILIARIES = new Set(['has', 'had', 'will', 'would', 'could', 'should', 'must', 'did', "won't", "didn't", "hasn't", 'also', 'later', 'again']);
-const IRREGULAR_PASTS = new Set(['met', 'said', 'told', 'gave', 'took', 'made', 'sent', 'held', 'led', 'left', 'won', 'lost', 'spoke', 'wrote', 'came', 'went', 'saw', 'began', 'sought', 'brought', 'fled', 'struck', 'fought', 'paid', 'sold', 'built', 'thought', 'knew', 'became']);
 const SENTENCE_END = new Set(['.', '!', '?', ':']);
 /** Place words whose "of" complement is seldom a place ("the heights of success", "the base of the skull", "a hill of beans"). */
 const NOT_PLACE_BY_OF = new Set(['heights', 'base', 'bridge', 'square', 'park', 'hill', 'hills', 'stadium', 'street', 'road', 'avenue', 'plaza']);
@@ -783,8 +783,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     // before an object, is the verb
     else if (LEX.givenNames.has(tokens[p.i].text) && !lowerSeen.has(k) && !(atStart && IMPERATIVE_OBJECT.has(next ?? ''))) p.type = 'PERSON';
     else if (!atStart && LEX.surnames.has(tokens[p.i].text) && !lowerSeen.has(k) && !LEX.places.has(k)) p.type = 'PERSON';
-    // "Erdogan met Netanyahu": a known surname opening a sentence, before a lower-case word, is the
-    // person too when it is no everyday word ("Young people", "Price rises" stay words)
+    // "Erdogan met Netanyahu": a known surname opening a sentence, before a finite verb, is the
+    // person too when it is no everyday word ("Young voters stayed home" stays words)
     else if (atStart && LEX.surnames.has(tokens[p.i].text) && !lowerSeen.has(k) && !LEX.places.has(k) && !isCommonEnglishWord(k) && finiteVerbAt(p.j)) p.type = 'PERSON';
     else if (cueAfter && !atStart) p.type = 'PERSON';
     // "Stoltenberg met Zelensky in Kyiv", "thanked Biden for": the one met, thanked or phoned is a
@@ -796,7 +796,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   function finiteVerbAt(k: number): boolean {
     const t = tokens[k];
     if (!t || t.kind !== 'word' || t.cap) return false;
-    return LEX.speechVerbs.has(t.key) || FINITE_AUXILIARIES.has(t.key) || IRREGULAR_PASTS.has(t.key) || (t.key.endsWith('ed') && t.key.length > 4);
+    return LEX.speechVerbs.has(t.key) || FINITE_AUXILIARIES.has(t.key) || IRREGULAR_PAST.has(t.key) || (t.key.endsWith('ed') && t.key.length > 4);
   }
 
   // one sense per article: a single word typed by context in one place keeps that type elsewhere

@@ -26,7 +26,7 @@ import { ORG_ROLE_NOUNS, resolveOrgRoleNoun, type EntityResult, type MentionRec 
 import { LEX } from './lexicons.js';
 import { DISASTER_WORDS, FINITE_AUX, NEGATIVE_AUX, nominalObject, nominalSubject, type SubjectContext } from './events-subject.js';
 import { codebookReadingOf, hitBeforeStop, isPunct, isPunctButHyphen, objectHasSequence, STATE_HEADS, type CodebookContext } from './events-codebook.js';
-import { regularVerbForms } from './verb-forms.js';
+import { IRREGULAR_PAST, regularVerbForms } from './verb-forms.js';
 import { buildEventNouns, CORE_EVENT_NOUNS, objectEventNoun, occurrenceVerbAt, supportVerbAt, terminativeVerbAt } from './events-nominal.js';
 
 interface VerbBlock {
@@ -243,17 +243,17 @@ const EXPECT_FORMS = new Set(['expect', 'expects', 'expected', 'expecting', 'ant
 const INSPECT_FORMS = new Set(regularVerbForms('inspect', 'short'));
 const VERIFY_FORMS = new Set(['verify', 'verified', 'confirm', 'confirmed', 'corroborate', 'corroborated', 'authenticate', 'authenticated']);
 const TIME_SPAN_NOUNS = new Set(['night', 'nights', 'day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'decade', 'decades', 'hour', 'hours', 'minute', 'minutes', 'morning', 'evening', 'afternoon', 'time', 'summer', 'winter', 'season']);
-/** Past tenses without -ed, which are finite verbs after a singular subject. */
 /**
  * Auxiliaries of ability and of the present's habits: "can" says what someone is able to do,
  * "doesn't take reservations" what they do not usually do; neither says what they did.
  */
 const GENERIC_AUX = new Set(['can', "can't", 'cannot', 'does', 'do', "doesn't", "don't"]);
+/** Modals, "to", "do" and negators that a bare verb form may follow ("will sign", "did not sign", "won't sign"). */
+const AUX_BEFORE_BARE_VERB = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'to', 'did', 'does', 'do', "'ll", "n't", 'not', ...NEGATIVE_AUX]);
 /** Marks that may close a sentence after its stop (quotes, brackets). */
 const CLOSING_MARKS = new Set(['"', "'", '\u201d', '\u2019', ')', ']']);
 /** What ends a sentence of running text (a headline ends without one). */
 const SENTENCE_STOPS = new Set(['.', '!', '?']);
-const IRREGULAR_PAST = new Set(['met', 'held', 'sent', 'gave', 'took', 'made', 'said', 'told', 'won', 'lost', 'fought', 'struck', 'shot', 'hit', 'put', 'set', 'cut', 'let', 'led', 'fled', 'left', 'began', 'spoke', 'threw', 'broke', 'sought', 'brought', 'bought', 'caught', 'taught', 'kept', 'found', 'stood', 'came', 'went', 'ran', 'saw', 'chose', 'froze', 'rose', 'fell', 'drove', 'wrote', 'hid', 'bit', 'beat', 'bound', 'blew', 'drew', 'grew', 'knew', 'withdrew', 'overthrew', 'undertook', 'forbade', 'forgave', 'swore', 'tore', 'wore', 'bore', 'spent', 'lent', 'built', 'dealt', 'meant', 'felt', 'slew', 'quit', 'shut', 'cast', 'upset', 'spread', 'read', 'paid', 'laid', 'heard', 'sold', 'fed', 'inked']);
 /** Verbs of commitment: followed by "to/on/that ..." they express intent (PLOVER AGREE). */
 const COMMITMENT_VERBS = new Set(['agree', 'agrees', 'agreed', 'agreeing', 'promise', 'promises', 'promised', 'pledge', 'pledges', 'pledged', 'offer', 'offers', 'offered', 'vow', 'vows', 'vowed', 'commit', 'commits', 'committed', 'undertake', 'undertook', 'consented', 'consent', 'swear', 'swears', 'swore', 'sworn']);
 /**
@@ -873,11 +873,11 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       }
       return v;
     }
-    // (the verb and its particles are passed over, as a coded event would be)
     // no organisation or person is its own target ("platforms supported by OpenBSD, ... on
     // OpenBSD/hppa"); a state can be ("Croatia is investigating ... Croatian extremists": a
     // domestic event, as CAMEO codes it)
     if (actor.length && target.length) target = target.filter((x) => x.country || !actor.some((a) => a.canonical === x.canonical));
+    // (the verb and its particles are passed over, as a coded event would be)
     if (!demandBy && genericPresent(v, s, actor, target, passive)) return vEnd - 1;
     // "engineers were inspecting 14 bridges": an inspection of things, with no one inspected, is
     // maintenance, not an investigation of an actor (CAMEO 09x); "inspected the nuclear site in
@@ -1348,7 +1348,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
   function hasAuxBefore(v: number, start: number): boolean {
     for (let k = v - 1; k >= start && k >= v - 6; k--) {
       const key = tokens[k].key;
-      if (['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'to', 'did', 'does', 'do', "'ll", "n't", 'not'].includes(key) || NEGATIVE_AUX.includes(key)) return true;
+      if (AUX_BEFORE_BARE_VERB.has(key)) return true;
       if (mentionEnd.has(k)) return false;
     }
     return false;

@@ -1,7 +1,8 @@
 /**
  * Regular English verb inflection (-s, -ed, -ing), shared by the event coder's own verb lists
  * (events-nominal.ts) and the lexicon build that inflects PETRARCH's verb dictionary
- * (scripts/build-nlp-lexicons.ts). Irregular forms are the callers' business.
+ * (scripts/build-nlp-lexicons.ts), and the common irregular pasts the event coder and the entity
+ * typer both read as finite verbs.
  */
 
 /**
@@ -61,3 +62,6 @@ export function regularVerbForms(base: string, doubling: ConsonantDoubling): str
   }
   return [...forms];
 }
+
+/** Past tenses without -ed, which are finite verbs after a singular subject ("met", "sent", "inked"). */
+export const IRREGULAR_PAST: ReadonlySet<string> = new Set(['met', 'held', 'sent', 'gave', 'took', 'made', 'said', 'told', 'won', 'lost', 'fought', 'struck', 'shot', 'hit', 'put', 'set', 'cut', 'let', 'led', 'fled', 'left', 'began', 'spoke', 'threw', 'broke', 'sought', 'brought', 'bought', 'caught', 'taught', 'kept', 'found', 'stood', 'came', 'went', 'ran', 'saw', 'chose', 'froze', 'rose', 'fell', 'drove', 'wrote', 'hid', 'bit', 'beat', 'bound', 'blew', 'drew', 'grew', 'knew', 'withdrew', 'overthrew', 'undertook', 'forbade', 'forgave', 'swore', 'tore', 'wore', 'bore', 'spent', 'lent', 'built', 'dealt', 'meant', 'felt', 'slew', 'quit', 'shut', 'cast', 'upset', 'spread', 'read', 'paid', 'laid', 'heard', 'sold', 'fed', 'inked']);
