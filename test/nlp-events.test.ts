@@ -639,3 +639,10 @@ test('events: an organisation is not its own target; a state is (a domestic even
   const domestic = events('Croatia is investigating alleged war crimes by Croatian extremists.');
   assert.ok(domestic.some((e) => e.target.some((t) => t.country === 'HRV')), JSON.stringify(domestic));
 });
+
+test('events: a quoted term after a verb of speech is its object, not a quotation ("pledged “full support” to Russia"); a name given in quotes is no event', () => {
+  const pledge = events('Kim pledged \u201cfull support\u201d to Russia.');
+  assert.deepEqual(pledge.map((e) => [e.category, e.actor.map((a) => a.canonical), e.target.map((a) => a.canonical)]), [['AGREE', ['Kim'], ['Russia']]]);
+  assert.deepEqual(events('Putin called it a \u201csuccessful document\u201d on Wednesday.'), []);
+  assert.deepEqual(events('Ouazzani called the agreement \u201ca bridge across the Atlantic\u2019s front door\u201d on Tuesday.'), []);
+});

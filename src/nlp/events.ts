@@ -24,6 +24,7 @@ import type { Token } from './tokens.js';
 import type { Sentence } from './sentences.js';
 import { ORG_ROLE_NOUNS, resolveOrgRoleNoun, type EntityResult, type MentionRec } from './entities.js';
 import { LEX } from './lexicons.js';
+import { isQuotation } from './quotes.js';
 import { DISASTER_WORDS, FINITE_AUX, NEGATIVE_AUX, nominalObject, nominalSubject, type SubjectContext } from './events-subject.js';
 import { codebookReadingOf, hitBeforeStop, isPunct, isPunctButHyphen, objectHasSequence, STATE_HEADS, type CodebookContext } from './events-codebook.js';
 import { IRREGULAR_PAST, regularVerbForms } from './verb-forms.js';
@@ -250,6 +251,8 @@ const TIME_SPAN_NOUNS = new Set(['night', 'nights', 'day', 'days', 'week', 'week
 const GENERIC_AUX = new Set(['can', "can't", 'cannot', 'does', 'do', "doesn't", "don't"]);
 /** Modals, "to", "do" and negators that a bare verb form may follow ("will sign", "did not sign", "won't sign"). */
 const AUX_BEFORE_BARE_VERB = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'to', 'did', 'does', 'do', "'ll", "n't", 'not', ...NEGATIVE_AUX]);
+/** Verbs that give a name to their object ("called it a “successful document”", "dubbed"). */
+const NAMING_VERBS = /^(?:call|dub|term|label|brand|name|describe|characteri[sz]e)(?:s|d|ed|ing)?$/;
 /** Marks that may close a sentence after its stop (quotes, brackets). */
 const CLOSING_MARKS = new Set(['"', "'", '\u201d', '\u2019', ')', ']']);
 /** What ends a sentence of running text (a headline ends without one). */
@@ -330,6 +333,9 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
   // direct quotations: their words are someone's speech, not events the article reports
   const quoteSpans = quotes.filter((q) => q.direct).map((q) => [q.start, q.end] as const);
   quoteSpans.sort((x, y) => x[0] - y[0]);
+  // quoted terms ("full support": too short to be someone's words, as the quote layer reads them), by where their words start
+  const termStarts = new Set(quotes.filter((q) => q.direct && !isQuotation(q.text)).map((q) => q.start));
+  const quotedTermAt = (offset: number) => termStarts.has(offset) || termStarts.has(offset + 1);
   const inQuote = (offset: number) => {
     // binary search: the last span starting at or before offset
     let lo = 0;
@@ -522,8 +528,10 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       const prevOfPm = tokens[pm.tokStart - 1];
       if (!prevOfPm || prevOfPm.key === 'the' || prevOfPm.kind === 'word') return v;
     }
-    // the object is a quotation ("called the agreement “a bridge ...”")
-    if (speechLemma && [1, 2, 3].some((d) => tokens[v + d] && (tokens[v + d].text === '\u201c' || tokens[v + d].text === '"'))) return v;
+    // the object is a quotation ("called the agreement “a bridge ...”"); a quoted term is not
+    // ("pledged “full support” to Russia" is a pledge of support), unless the verb names it
+    // ("called it a “successful document”")
+    if (speechLemma && [1, 2, 3].some((d) => tokens[v + d] && (tokens[v + d].text === '\u201c' || tokens[v + d].text === '"') && (NAMING_VERBS.test(t.key) || !quotedTermAt(tokens[v + d].end)))) return v;
     // after a demonym ("Japanese forces", "North Korean arms") the word is a noun
     // ("Palestinians blamed": a plural demonym is a noun subject, the word after it a verb)
     if (countryStartingBefore(v - 1) >= 0 && !isPluralDemonym(v - 1)) return v;

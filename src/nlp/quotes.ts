@@ -54,7 +54,7 @@ function isPersonNoun(t: Token | undefined): boolean {
 const MIN_UNATTRIBUTED_WORDS = 5;
 
 /** Enough words to be something someone said, or a whole sentence ("What's wrong with you?"). */
-function isQuotation(text: string): boolean {
+export function isQuotation(text: string): boolean {
   const words = text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0;
   return words >= MIN_UNATTRIBUTED_WORDS || (words >= 2 && /[.!?]["'”’]?$/.test(text.trim()) && /^[\p{Lu}"“‘']/u.test(text.trim()));
 }
