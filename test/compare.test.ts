@@ -390,3 +390,10 @@ test('compare: a party named by a noun phrase meets the same phrase with another
   assert.equal(exchanged.length, 1, cmp.claims.map((c) => c.label).join(' | '));
   assert.equal(exchanged[0].voices.length, 2);
 });
+
+test('quantities: people who spent the night in shelters were evacuated; a night spent elsewhere says nothing', () => {
+  const q = (t: string) => findQuantities(tokenize(t), t)[0]?.outcome;
+  assert.equal(q('More than 3,000 residents had spent a second night in shelters across the region.'), 'evacuated');
+  assert.equal(q('About 200 people were sleeping in emergency shelters on Tuesday.'), 'evacuated');
+  assert.equal(q('About 200 fans spent the night in the stadium.'), undefined);
+});

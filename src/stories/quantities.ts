@@ -109,6 +109,20 @@ function shelteredAt(tokens: Token[], k: number): string | undefined {
   return undefined;
 }
 
+/** Verbs of staying that, with a shelter as where, say people were evacuated ("spent a second night in shelters"). */
+const STAYED_VERBS = new Set(['spent', 'spending', 'slept', 'sleeping', 'stayed', 'staying', 'housed', 'sheltered', 'sheltering']);
+
+/** "3,000 residents had spent a second night in shelters", "were sleeping in emergency shelters": evacuated. */
+function stayedInShelter(tokens: Token[], k: number): string | undefined {
+  if (!STAYED_VERBS.has(tokens[k].key)) return undefined;
+  for (let q = k + 1; q < tokens.length && q <= k + 5 && tokens[q].kind === 'word'; q++) {
+    if (tokens[q].key !== 'in' && tokens[q].key !== 'at') continue;
+    for (let r = q + 1; r < tokens.length && r <= q + 3 && tokens[r].kind === 'word'; r++) if (tokens[r].key === 'shelter' || tokens[r].key === 'shelters') return 'evacuated';
+    return undefined;
+  }
+  return undefined;
+}
+
 function outcomeOf(key: string): string | undefined {
   // verb forms and the adjectives only: "rescuers" and "killer" name people, not what happened
   if (!/(ed|ing|en)$/.test(key) && !OUTCOME_WORDS.has(key) && key !== 'die' && key !== 'dies') return undefined;
@@ -126,7 +140,7 @@ function outcomeNear(tokens: Token[], first: number, after: number, unit: string
   for (let k = after; k < tokens.length && k <= after + 4; k++) {
     const t = tokens[k];
     if (t.kind !== 'word') break;
-    const o = outcomeOf(t.key) ?? shelteredAt(tokens, k);
+    const o = outcomeOf(t.key) ?? shelteredAt(tokens, k) ?? stayedInShelter(tokens, k);
     if (o) return o;
   }
   for (let k = first - 1; k >= 0 && k >= first - 2; k--) {
