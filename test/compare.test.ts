@@ -397,3 +397,10 @@ test('quantities: people who spent the night in shelters were evacuated; a night
   assert.equal(q('About 200 people were sleeping in emergency shelters on Tuesday.'), 'evacuated');
   assert.equal(q('About 200 fans spent the night in the stadium.'), undefined);
 });
+
+test('quantities: "the number of people killed ... has risen to 14" is a death toll; the number of visitors is no count of people', () => {
+  const q = (t: string) => findQuantities(tokenize(t), t).map((x) => [x.value, x.unit, x.outcome]);
+  assert.deepEqual(q('The number of people killed by floods in central Greece has risen to 14, officials said.'), [[14, 'people', 'killed']]);
+  assert.deepEqual(q('The number of dead rose to 9 overnight.'), [[9, 'people', 'killed']]);
+  assert.deepEqual(q('The number of visitors rose to 400.'), []);
+});

@@ -80,15 +80,26 @@ function canonicalUnit(unit: string, value: number): { unit: string; value: numb
   return { unit: SPELLINGS.get(unit) ?? unit, value };
 }
 
-/** "the death toll rose to 13", "a toll of 40": 'death' or 'toll' when a toll is counted at `first`. */
+/**
+ * "the death toll rose to 13", "a toll of 40", "the number of people killed by floods in central
+ * Greece has risen to 14": 'death' or 'toll' when a toll is counted at `first`.
+ */
 function tollBefore(tokens: Token[], first: number): 'death' | 'toll' | null {
-  for (let k = first - 1; k >= 0 && k >= first - 10; k--) {
+  for (let k = first - 1; k >= 0 && k >= first - 14; k--) {
     const t = tokens[k];
     if (t.kind !== 'word') return null;
-    if (t.key === 'toll' || t.key === 'tolls') return tokens[k - 1]?.key === 'death' ? 'death' : 'toll';
+    if ((t.key === 'toll' || t.key === 'tolls') && k >= first - 10) return tokens[k - 1]?.key === 'death' ? 'death' : 'toll';
+    if (t.key === 'number' && tokens[k + 1]?.key === 'of' && tokens[k - 1]?.key === 'the') {
+      // the number of people killed / of dead / of deaths: who is counted, two words on at most
+      for (let q = k + 2; q <= k + 4 && q < first; q++) if (DEATH_WORDS.has(tokens[q].key)) return 'death';
+      return null;
+    }
   }
   return null;
 }
+
+/** Words that make "the number of ..." a death toll. */
+const DEATH_WORDS = new Set(['killed', 'dead', 'deaths', 'fatalities', 'died', 'victims']);
 
 /** "40 killed", "12 injured": tolls are counts whose noun is left out. */
 const OUTCOME_WORDS = new Set(['killed', 'dead', 'died', 'injured', 'wounded', 'hurt', 'missing', 'arrested', 'detained', 'displaced', 'evacuated', 'rescued']);
