@@ -404,3 +404,10 @@ test('quantities: "the number of people killed ... has risen to 14" is a death t
   assert.deepEqual(q('The number of dead rose to 9 overnight.'), [[9, 'people', 'killed']]);
   assert.deepEqual(q('The number of visitors rose to 400.'), []);
 });
+
+test('quantities: a scale glued to a figure after a currency sign ("€32m", "$36.5bn") is money; "32m tall" is not', () => {
+  const q = (t: string) => findQuantities(tokenize(t), t).map((x) => [x.value, x.unit]);
+  assert.deepEqual(q('The regulator fined Parcelio \u20ac32m on Thursday.'), [[32_000_000, 'EUR']]);
+  assert.deepEqual(q('The deal was worth $36.5bn.'), [[36_500_000_000, 'USD']]);
+  assert.deepEqual(q('The tower is 32m tall.'), []);
+});

@@ -175,6 +175,19 @@ function parseNumber(t: Token): number | null {
   return null;
 }
 
+/** A scale glued to the figure ("32m", "36.5bn", "2tn") after a currency sign ("€32m"): elsewhere "32m" may be metres. */
+const GLUED_SCALE = /^(\d[\d,]*(?:\.\d+)?)(k|m|bn|tn)$/;
+const GLUED_SCALES = new Map<string, number>([['k', 1e3], ['m', 1e6], ['bn', 1e9], ['tn', 1e12]]);
+
+function gluedAmount(t: Token, prev: Token | undefined): number | null {
+  // (the tokenizer reads "32m" as a number token; its text is not a number)
+  if (t.kind === 'punct' || !prev || prev.kind !== 'punct' || !CURRENCY_SIGNS.has(prev.text)) return null;
+  const m = GLUED_SCALE.exec(t.key);
+  if (!m) return null;
+  const n = Number(m[1].replace(/,/g, ''));
+  return Number.isFinite(n) ? n * GLUED_SCALES.get(m[2])! : null;
+}
+
 /** Crude singular: enough to make "hours"/"hour" and "casualties"/"casualty" one unit. */
 function singular(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
@@ -224,7 +237,7 @@ export function findQuantities(tokens: Token[], text: string, exclude: Span[] = 
       i += 4;
       continue;
     }
-    let value = parseNumber(t);
+    let value = parseNumber(t) ?? gluedAmount(t, tokens[i - 1]);
     if (value === null) continue;
     // "the two leaders", "these three countries": a reference back, not a count being reported
     if (i > 0 && ANAPHORIC_BEFORE.has(tokens[i - 1].key)) continue;
