@@ -629,3 +629,12 @@ test('entities: a call to action\'s verb opening a sentence is no part of the na
   const again = annotate('Visit Budlong to learn more. Later Budlong fixed our pipes, and Budlong sent the bill.', { publishedAt: null }).entities.map((e) => e.text);
   assert.ok(again.includes('Budlong') && !again.some((n) => n.startsWith('Visit')), JSON.stringify(again));
 });
+
+test('quotes: "..., said the source" is the unnamed source\'s, not the person quoted before; a cue whose speaker is not found does not hand the quote to the previous speaker', () => {
+  const text = 'Nina Pineda asked the owner about the complaints. "We had somebody call us about you," Pineda said.\n\n"She is kind of the ringleader. She manages everything," said the source, who asked not to be named.\n\n"The shoe had the utmost comfort on long runs," said another tester.';
+  const speakers = annotate(text, { publishedAt: null }).quotes.filter((q) => q.direct).map((q) => q.speaker?.canonical ?? null);
+  assert.equal(speakers.length, 3, JSON.stringify(speakers));
+  assert.equal(speakers[0], 'Nina Pineda', JSON.stringify(speakers));
+  assert.equal(speakers[1], 'source', JSON.stringify(speakers));
+  assert.notEqual(speakers[2], 'Nina Pineda', 'a tester is not the reporter quoted before');
+});

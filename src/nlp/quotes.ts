@@ -59,6 +59,12 @@ export function isQuotation(text: string): boolean {
   return words >= MIN_UNATTRIBUTED_WORDS || (words >= 2 && /[.!?]["'”’]?$/.test(text.trim()) && /^[\p{Lu}"“‘']/u.test(text.trim()));
 }
 
+/** Articles before an unnamed speaker after a cue ("said the source", "said a witness", "said one official"). */
+const UNNAMED_OPENERS = new Set(['the', 'a', 'an', 'one', 'another']);
+/** People quoted without a name whom the agents and titles lists do not hold. */
+const UNNAMED_SPEAKER_NOUNS = new Set(['source', 'sources', 'insider', 'witness', 'witnesses', 'resident', 'residents', 'person', 'customer', 'employee', 'neighbour', 'neighbor', 'relative']);
+/** Words that may follow an unnamed speaker: a relative clause or a preposition of description. */
+const RELATIVE_AFTER_SPEAKER = new Set(['who', 'whose', 'familiar', 'close', 'with', 'in', 'at', 'from', 'of', 'for', 'on']);
 /** Dashes that sign a pull quote or testimonial with its speaker's name. */
 const SIGNATURE_DASHES = new Set(['\u2014', '\u2013', '-', '\u2015']);
 /** Nouns for an outlet as the one told ("told the newspaper", "told the broadcaster"). */
@@ -391,7 +397,8 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
         // a role prefix ("Kremlin spokesman") may precede the name: prefer the PERSON after it
         // ("said The We Company's recently named executive chair Marcelo Claure": up to a dozen words)
         if (m.type !== 'PERSON') {
-          for (let q = m.tokEnd; q < n && q <= c + 12 && (tokens[q].kind === 'word' || tokens[q].key === "'s"); q++) {
+          // ("says Estera Events Co-Owner and Lead Planner Erica Vanco": hyphens inside the title too)
+          for (let q = m.tokEnd; q < n && q <= c + 12 && (tokens[q].kind === 'word' || tokens[q].key === "'s" || tokens[q].text === '-'); q++) {
             const p = mentionStartingAt.get(q);
             if (p && p.type === 'PERSON') return fromMention(p);
           }
@@ -401,6 +408,27 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       const r = roleStartingAt.get(k);
       if (r) return fromRole(r);
       if (t.kind === 'word' && (t.key === 'he' || t.key === 'she')) return resolvePronoun(k);
+    }
+    return null;
+  }
+
+  /**
+   * An unnamed speaker after an inverted cue: "..., said the source, who asked ...", "said a
+   * witness", "said one official": an article, at most two modifiers and a noun for a person, then
+   * the phrase ends. Its text is the speaker; it is resolved to no one.
+   */
+  function unnamedSpeakerAfter(c: number): SpeakerRef | null {
+    let k = c + 1;
+    if (!UNNAMED_OPENERS.has(tokens[k]?.key ?? '')) return null;
+    k++;
+    for (let q = k; q < n && q <= k + 2; q++) {
+      const t = tokens[q];
+      if (t.kind !== 'word' || t.cap) return null;
+      if (!isPersonNoun(t) && !UNNAMED_SPEAKER_NOUNS.has(t.key)) continue;
+      const after = tokens[q + 1];
+      if (after && after.kind === 'word' && !RELATIVE_AFTER_SPEAKER.has(after.key)) return null;
+      const phrase = text.slice(tokens[k].start, t.end);
+      return { speaker: { text: text.slice(tokens[c + 1].start, t.end), start: tokens[c + 1].start, end: t.end, canonical: phrase }, i: c + 1, j: q + 1 };
     }
     return null;
   }
@@ -501,6 +529,8 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     const closeTok = q.close >= 0 ? tokAt(q.close) : tokAt(q.ce) - 1;
     directTokRanges.push([openTok, closeTok]);
     let found: Attribution | null = null;
+    // a cue right after the quote whose speaker is not found: the quote is not the previous speaker's
+    let cueAfterQuote = false;
     // (a) cue after the quote: ”, Blinken told ... / ,” said Kremlin spokesman ...
     if (q.close >= 0 && closeTok + 1 < n && sentOf[closeTok + 1] === sentOf[closeTok]) {
       const sAfter = sentOf[closeTok];
@@ -510,7 +540,8 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
         if (sentOf[k] !== sAfter) break;
         if (t.kind === 'word' && !t.cap && AFTER_QUOTE_STOP.has(t.key)) break;
         if (isCue(k)) {
-          const sp = subjectOf(k, closeTok + 1, true) ?? speakerAfter(k);
+          cueAfterQuote = true;
+          const sp = subjectOf(k, closeTok + 1, true) ?? speakerAfter(k) ?? unnamedSpeakerAfter(k);
           if (sp) {
             found = { ...sp, ...cueOf(k) };
             usedCues.add(k);
@@ -581,7 +612,7 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       if (subject) found = { ...subject.sp, cue: null };
     }
     // (c) a quote with no cue continues the previous speaker (multi-paragraph quotes)
-    if (!found && prevSpeaker && q.open - prevSpeaker.end < 400) {
+    if (!found && !cueAfterQuote && prevSpeaker && q.open - prevSpeaker.end < 400) {
       found = { speaker: prevSpeaker.speaker, i: -1, j: -1, cue: null };
     }
     const quote: Quote = {
