@@ -638,3 +638,10 @@ test('quotes: "..., said the source" is the unnamed source\'s, not the person qu
   assert.equal(speakers[1], 'source', JSON.stringify(speakers));
   assert.notEqual(speakers[2], 'Nina Pineda', 'a tester is not the reporter quoted before');
 });
+
+test('entities: a job word opening a sentence before a full name is a role ("Reporter Nina Pineda asked"); kinship words there open names ("Son Heung-min")', () => {
+  const names = (t: string) => annotate(t, { publishedAt: null }).entities.filter((e) => e.kind === 'name').map((e) => e.canonical);
+  assert.deepEqual(names('Reporter Nina Pineda asked the owner.'), ['Nina Pineda']);
+  assert.deepEqual(names('Founder Ric Scalzo started the company in 1995.'), ['Ric Scalzo']);
+  assert.deepEqual(names('Son Heung-min scored twice.'), ['Son Heung-min']);
+});

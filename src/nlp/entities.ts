@@ -68,6 +68,12 @@ const LABEL_WORDS = new Set(['note', 'notes', 'tip', 'tips', 'warning', 'caution
 /** Short month forms that MONTHS leaves out because they are names too ("Jun", "Mar"); a date only before a day. */
 const BARE_MONTH_ABBREVIATIONS = new Set(['mar', 'jun', 'jul', 'sep']);
 /** Words that follow a sentence-opening verb rather than a sentence-opening name ("Set a budget", "Will the"). */
+/**
+ * Job words that are titles when they open a sentence before a full name ("Reporter Nina Pineda
+ * asked", "Analyst Jane Doe said"); kinship words and "Major", "Justice", "Head" are not: they
+ * open names ("Son Heung-min") and bodies.
+ */
+const SENTENCE_OPENING_TITLES = new Set(['reporter', 'correspondent', 'analyst', 'expert', 'official', 'aide', 'diplomat', 'economist', 'researcher', 'scientist', 'editor', 'columnist', 'lawmaker', 'legislator', 'negotiator', 'founder', 'owner', 'executive']);
 /** Imperatives that open calls to action ("Visit X", "Contact X", "Try X"): never the first word of a name. */
 const CALL_TO_ACTION_VERBS = new Set(['visit', 'contact', 'call', 'email', 'join', 'try', 'use', 'download', 'register', 'subscribe', 'shop', 'explore', 'discover', 'learn', 'follow', 'check', 'click', 'choose', 'compare', 'schedule', 'apply', 'order', 'buy', 'hire', 'install', 'ask', 'tell', 'thank', 'consult', 'reach', 'connect']);
 const IMPERATIVE_OBJECT = new Set(['a', 'an', 'the', 'your', 'yourself', 'yourselves', 'it', 'them', 'up', 'out', 'this', 'that', 'these', 'those', 'some', 'any', 'my', 'our', 'their', 'his', 'her', 'you', 'we', 'they']);
@@ -336,7 +342,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     let titleEnd = -1;
     for (let k = a; k < b; k++) {
       const m = LEX.titles.longest(keys, k, b);
-      if (m && !(m[0] === 1 && LEX.lowercaseOnlyTitles.has(keys[k]))) {
+      // ("Reporter Nina Pineda asked": a job word opening a sentence is capitalised by its place)
+      if (m && !(m[0] === 1 && LEX.lowercaseOnlyTitles.has(keys[k]) && !(k === a && b - a >= 3 && startLike(a) && SENTENCE_OPENING_TITLES.has(keys[k])))) {
         titleEnd = k + m[0];
         k += m[0] - 1;
       } else if (titleEnd >= 0 && !LEX.demonyms.longest(keys, k, b) && !LEX.places.longest(keys, k, b)) break;
