@@ -645,3 +645,9 @@ test('entities: a job word opening a sentence before a full name is a role ("Rep
   assert.deepEqual(names('Founder Ric Scalzo started the company in 1995.'), ['Ric Scalzo']);
   assert.deepEqual(names('Son Heung-min scored twice.'), ['Son Heung-min']);
 });
+
+test('entities and times: a time word opening a sentence is no part of the name after it; a time word inside a name is no time', () => {
+  const a = annotate('Yesterday Vladimir Putin said the talks went well. USA Today reported it on Monday.', { publishedAt: '2025-05-06' });
+  assert.deepEqual(a.entities.map((e) => [e.text, e.type]), [['Vladimir Putin', 'PERSON'], ['USA Today', 'ORG']]);
+  assert.deepEqual(a.times.map((t) => t.text), ['Yesterday', 'Monday']);
+});

@@ -42,7 +42,25 @@ export function annotate(text: string, opts: AnnotateOptions = {}): Annotations 
   // (the ingest time is only an estimate of when "Wednesday" was, recorded as such).
   const published = parseAnchor(opts.publishedAt ?? null, 'published');
   const ingested = published ? null : parseAnchor(opts.ingestedAt ?? null, 'ingested');
-  const times = findTimes(text, tokens, published);
+  const ents = findEntities(text, tokens, sentences);
+  // a time word inside a name is part of the name ("USA Today", "Good Morning America")
+  // (names do not overlap: only the last one starting at or before the time can hold it)
+  const names = ents.mentions.filter((m) => m.kind === 'name').sort((x, y) => x.start - y.start);
+  const insideName = (t: { start: number; end: number }): boolean => {
+    let lo = 0;
+    let hi = names.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[mid].start <= t.start) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const m = at >= 0 ? names[at] : undefined;
+    return !!m && t.end <= m.end && m.end - m.start > t.end - t.start;
+  };
+  const times = findTimes(text, tokens, published).filter((t) => !insideName(t));
   if (!published && ingested) {
     const estimates = findTimes(text, tokens, ingested);
     const byStart = new Map(estimates.map((t) => [t.start, t]));
@@ -54,7 +72,6 @@ export function annotate(text: string, opts: AnnotateOptions = {}): Annotations 
       }
     }
   }
-  const ents = findEntities(text, tokens, sentences);
   // every quoted span keeps the event reader out (a scare quote's words are no event either);
   // only quotations are reported
   const quoted = findQuotes(text, tokens, sentences, ents, times);
