@@ -19,7 +19,7 @@ import type { EntityCluster, EntityMention, EntityType } from './types.js';
 import type { Token } from './tokens.js';
 import type { Sentence } from './sentences.js';
 import { foldDiacritics } from './fold.js';
-import { LEX, MONTHS, WEEKDAYS, type PlaceInfo, type OrgInfo, type CountryInfo } from './lexicons.js';
+import { LEX, MONTHS, RELATIVE_DAYS, WEEKDAYS, type PlaceInfo, type OrgInfo, type CountryInfo } from './lexicons.js';
 import { isCommonEnglishWord } from '../common-words.js';
 import { isCommonGivenName } from '../given-names.js';
 import { appendTo } from '../multimap.js';
@@ -68,8 +68,6 @@ const LABEL_WORDS = new Set(['note', 'notes', 'tip', 'tips', 'warning', 'caution
 /** Short month forms that MONTHS leaves out because they are names too ("Jun", "Mar"); a date only before a day. */
 const BARE_MONTH_ABBREVIATIONS = new Set(['mar', 'jun', 'jul', 'sep']);
 /** Words that follow a sentence-opening verb rather than a sentence-opening name ("Set a budget", "Will the"). */
-/** Time words that open a sentence before a name ("Yesterday Vladimir Putin said"). */
-const DEICTIC_OPENERS = new Set(['yesterday', 'today', 'tonight', 'tomorrow']);
 /**
  * Job words that are titles when they open a sentence before a full name ("Reporter Nina Pineda
  * asked", "Analyst Jane Doe said"); kinship words and "Major", "Justice", "Head" are not: they
@@ -294,7 +292,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     // (a particle hyphened to the name stays: "Al-Ibrahim")
     // (an acronym the lexicon lists, written in capitals, is no stopword: "the WHO", "IT" is not listed)
     // ("Yesterday Vladimir Putin said", "Today Kim Jong Un arrived": a time word opening the sentence)
-    while (a < b && (leadingStopword(a, b) || (CONNECTORS.has(keys[a]) && !(tokens[a + 1]?.text === '-' && !tokens[a + 1].spaceBefore)) || (DEICTIC_OPENERS.has(keys[a]) && b - a >= 2 && startLike(a))) && !isListedAcronym(a)) a++;
+    while (a < b && (leadingStopword(a, b) || (CONNECTORS.has(keys[a]) && !(tokens[a + 1]?.text === '-' && !tokens[a + 1].spaceBefore)) || (RELATIVE_DAYS.has(keys[a]) && b - a >= 2 && startLike(a))) && !isListedAcronym(a)) a++;
     // "In August": a month or weekday left alone after the opener is a time, not a name
     if (b - a === 1 && (MONTHS.has(keys[a]) || WEEKDAYS.has(keys[a]))) return;
     // "Similarly, ...": a sentence adverb, not a name

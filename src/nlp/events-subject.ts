@@ -52,8 +52,8 @@ const HAZARDS = new Set(['storm', 'hurricane', 'typhoon', 'cyclone', 'flood', 'f
  * as COERCE"). "fire" is left out: "opened fire".
  */
 export const DISASTER_WORDS = new Set(['storm', 'hurricane', 'typhoon', 'cyclone', 'flood', 'floods', 'flooding', 'floodwaters', 'earthquake', 'quake', 'wildfire', 'wildfires', 'tsunami', 'landslide', 'landslides', 'drought', 'heatwave', 'blizzard', 'tornado', 'avalanche', 'eruption', 'epidemic', 'pandemic', 'outbreak']);
-/** Words that open an adverbial clause before its subject. */
-const SUBORDINATORS = new Set(['when', 'whenever', 'while', 'whilst', 'if', 'unless', 'although', 'though', 'because', 'since', 'whether', 'once', 'until', 'after', 'before', 'as', 'how', 'why', 'where', 'what', 'unlike', 'who', 'whom', 'which', 'whose']);
+/** Words that open a clause before its subject ("When people travel", "While every company agrees"). */
+const CLAUSE_OPENERS = new Set(['when', 'whenever', 'while', 'whilst', 'if', 'unless', 'although', 'though', 'because', 'since', 'whether', 'once', 'until', 'after', 'before', 'as', 'how', 'why', 'where', 'what', 'unlike', 'who', 'whom', 'which', 'whose']);
 const PERSONAL_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'me', 'us', 'them']);
 /** Words that cannot appear in a subject's tail: they mark another clause. */
 const TAIL_BREAK = new Set(['said', 'says', 'that', 'which', 'who', 'whom', 'when', 'while', 'if', 'because', 'but', 'as', ';', ':']);
@@ -93,7 +93,7 @@ export function nominalSubject(ctx: SubjectContext, clauseStart: number, lastTok
   // subject follows it; "Do small businesses need", "Can I file": a question's inverted
   // auxiliary comes before its subject, and a question reports no event. The first word of a
   // sentence is capitalised, so these are caught by their lower-case key.
-  if (a <= lastTok && SUBORDINATORS.has(tokens[a].key)) a++;
+  if (a <= lastTok && CLAUSE_OPENERS.has(tokens[a].key)) a++;
   // ("It uses Perplexity": a pronoun opens a clause, not a noun phrase)
   if (a <= lastTok && (VERB_WORDS.has(tokens[a].key) || PERSONAL_PRONOUNS.has(tokens[a].key))) return null;
   const phraseStart = a;

@@ -25,6 +25,7 @@ import type { Sentence } from './sentences.js';
 import { ORG_ROLE_NOUNS, resolveOrgRoleNoun, type EntityResult, type MentionRec } from './entities.js';
 import { LEX } from './lexicons.js';
 import { isQuotation } from './quotes.js';
+import { lastStartingAtOrBefore } from './spans.js';
 import { DISASTER_WORDS, FINITE_AUX, NEGATIVE_AUX, nominalObject, nominalSubject, type SubjectContext } from './events-subject.js';
 import { codebookReadingOf, hitBeforeStop, isPunct, isPunctButHyphen, objectHasSequence, STATE_HEADS, type CodebookContext } from './events-codebook.js';
 import { IRREGULAR_PAST, regularVerbForms } from './verb-forms.js';
@@ -175,7 +176,10 @@ const HEDGES = new Set([
  * sentence ("Russia can strike Ukraine at will" says what it is able to do, not that it did).
  */
 const HEDGE_MODALS = new Set(['may', 'might', 'could', 'can']);
-const FUTURE = new Set(['willing', 'ready', 'prepared', 'will', "'ll", 'shall', 'would', "won't", "wouldn't", 'plans', 'planned', 'plan', 'intends', 'intend', 'intended', 'expected', 'going', 'set', 'scheduled', 'aims', 'aim', 'agreed', 'agree', 'agrees', 'promised', 'pledged', 'vowed', 'offered', 'proposed', 'wants', 'seeks', 'sought', 'hopes', 'likely']);
+/** Auxiliaries of the future, which mark it on their own ("will sign", "won't sign"). */
+const FUTURE_AUXILIARIES = new Set(['will', "'ll", 'shall', 'would', "won't", "wouldn't"]);
+/** Words that look ahead: the future auxiliaries, and words of intent or plan before "to" or "be". */
+const FUTURE = new Set([...FUTURE_AUXILIARIES, 'willing', 'ready', 'prepared', 'plans', 'planned', 'plan', 'intends', 'intend', 'intended', 'expected', 'going', 'set', 'scheduled', 'aims', 'aim', 'agreed', 'agree', 'agrees', 'promised', 'pledged', 'vowed', 'offered', 'proposed', 'wants', 'seeks', 'sought', 'hopes', 'likely']);
 const CLAUSE_BOUNDARY = new Set([';', ':', '\u2014', '\u2013', 'that', 'which', 'who', 'whom', 'when', 'while', 'but', 'because', 'although', 'though', 'if', 'after', 'before', 'since', 'until', 'where', 'as']);
 /** Deictic time words, time tokens whether or not the time tagger resolved them ("recently", "now"). */
 const DEICTIC_TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'recently', 'now']);
@@ -331,24 +335,14 @@ function isAgentKey(key: string): boolean {
 export function findEvents(text: string, tokens: Token[], sentences: Sentence[], ents: EntityResult, times: TimeExpr[], quotes: Quote[] = []): EventAnn[] {
   const events: EventAnn[] = [];
   // direct quotations: their words are someone's speech, not events the article reports
-  const quoteSpans = quotes.filter((q) => q.direct).map((q) => [q.start, q.end] as const);
-  quoteSpans.sort((x, y) => x[0] - y[0]);
+  const quoteSpans = quotes.filter((q) => q.direct).map((q) => ({ start: q.start, end: q.end }));
+  quoteSpans.sort((x, y) => x.start - y.start);
   // quoted terms ("full support": too short to be someone's words, as the quote layer reads them), by where their words start
   const termStarts = new Set(quotes.filter((q) => q.direct && !isQuotation(q.text)).map((q) => q.start));
   const quotedTermAt = (offset: number) => termStarts.has(offset) || termStarts.has(offset + 1);
   const inQuote = (offset: number) => {
-    // binary search: the last span starting at or before offset
-    let lo = 0;
-    let hi = quoteSpans.length - 1;
-    let best = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (quoteSpans[mid][0] <= offset) {
-        best = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return best >= 0 && offset < quoteSpans[best][1];
+    const q = quoteSpans[lastStartingAtOrBefore(quoteSpans, offset)];
+    return !!q && offset < q.end;
   };
   const mentionAt = new Map<number, MentionRec>(); // token index → mention covering it (first token)
   const mentionByStart = new Map<number, MentionRec>(ents.mentions.map((m) => [m.start, m])); // character offset → mention
@@ -656,7 +650,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     let future = false;
     for (let k = Math.max(s.tokStart, v - 4); k < v; k++) {
       const key = tokens[k].key;
-      if (FUTURE.has(key) && (tokens[k + 1]?.key === 'to' || key === 'will' || key === "'ll" || key === 'shall' || key === 'would' || key === "won't" || key === "wouldn't" || tokens[k + 1]?.key === 'be')) future = true;
+      if (FUTURE.has(key) && (tokens[k + 1]?.key === 'to' || FUTURE_AUXILIARIES.has(key) || tokens[k + 1]?.key === 'be')) future = true;
     }
     if (tokens[v - 1]?.key === 'to' && v - 2 >= s.tokStart && FUTURE.has(tokens[v - 2].key)) future = true;
     // "is willing to send material to help defend X": a purpose infinitive shares the future of
@@ -1940,12 +1934,12 @@ function nearestTime(times: TimeExpr[], s: number, e: number, at: number): TimeE
   return best;
 }
 
-/** "could not independently verify", "was not able to confirm", "has not verified": up to four words before the verb (a verb of verifying). */
+/** Negative auxiliaries of the reporter's caveat, written as one word ("couldn't verify", "hasn't confirmed"). */
 const CAVEAT_NEGATIVES = new Set(['cannot', "couldn't", "can't", "hasn't", "haven't"]);
+/** "could not independently verify", "was not able to confirm", "has not verified": up to four words before the verb (a verb of verifying). */
 function reportersCaveat(tokens: Token[], v: number, sentenceStart: number): boolean {
   const before = tokens.slice(Math.max(sentenceStart, v - 4), v).map((t) => t.key);
   if (before.includes('independently')) return true;
-  // ("couldn't", "can't", "hasn't" are one token)
   if (before.some((k) => CAVEAT_NEGATIVES.has(k))) return true;
   const negated = before.some((k) => k === 'not' || k === "n't" || k === 'unable');
   return negated && before.some((k) => k === 'could' || k === 'can' || k === 'unable' || k === 'able' || k === 'has' || k === 'have');

@@ -13,6 +13,7 @@ import { findEntities } from './entities.js';
 import { findQuotes, isReportedQuote } from './quotes.js';
 import { findEvents } from './events.js';
 import { findTimes, parseAnchor } from './times.js';
+import { lastStartingAtOrBefore } from './spans.js';
 import { ENGLISH_PROSE_SHARE, englishFunctionShare } from '../common-words.js';
 
 export type * from './types.js';
@@ -47,17 +48,7 @@ export function annotate(text: string, opts: AnnotateOptions = {}): Annotations 
   // (names do not overlap: only the last one starting at or before the time can hold it)
   const names = ents.mentions.filter((m) => m.kind === 'name').sort((x, y) => x.start - y.start);
   const insideName = (t: { start: number; end: number }): boolean => {
-    let lo = 0;
-    let hi = names.length - 1;
-    let at = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (names[mid].start <= t.start) {
-        at = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    const m = at >= 0 ? names[at] : undefined;
+    const m = names[lastStartingAtOrBefore(names, t.start)];
     return !!m && t.end <= m.end && m.end - m.start > t.end - t.start;
   };
   const times = findTimes(text, tokens, published).filter((t) => !insideName(t));

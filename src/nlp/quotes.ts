@@ -16,6 +16,7 @@ import type { Sentence } from './sentences.js';
 import { ORG_ROLE_NOUNS, resolveOrgRoleNoun, type EntityResult, type MentionRec } from './entities.js';
 import { LEX } from './lexicons.js';
 import { parseDateline } from '../extract/clean/dateline.js';
+import { lastStartingAtOrBefore } from './spans.js';
 
 const OPEN_TO_CLOSE: Record<string, string> = {
   '\u201c': '\u201d', // “ ”
@@ -127,18 +128,11 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
 
   // quotation spans (computed below) and time tokens, used by the helpers
   // quotation ranges are found left to right and never overlap: binary search them
-  const quoteRanges: [number, number][] = [];
+  // (the opening mark itself is outside: strictly after a range's start)
+  const quoteRanges: { start: number; end: number }[] = [];
   const inQuote = (offset: number) => {
-    let lo = 0;
-    let hi = quoteRanges.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const [a, b] = quoteRanges[mid];
-      if (offset <= a) hi = mid - 1;
-      else if (offset >= b) lo = mid + 1;
-      else return true;
-    }
-    return false;
+    const r = quoteRanges[lastStartingAtOrBefore(quoteRanges, offset - 1)];
+    return !!r && offset < r.end;
   };
   const timeTok = new Uint8Array(n);
   for (const t of times) {
@@ -511,7 +505,7 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       while (ce > cs && /[\s,]/.test(text[ce - 1])) ce--;
       if (ce > cs) {
         direct.push({ open: i, close: end >= 0 ? end : -1, cs, ce });
-        quoteRanges.push([i, closeAt]);
+        quoteRanges.push({ start: i, end: closeAt });
       }
       i = closeAt + 1;
     }

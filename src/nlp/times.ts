@@ -8,7 +8,7 @@
  */
 import type { TimeAnchor, TimeExpr, TimeGranularity } from './types.js';
 import type { Token } from './tokens.js';
-import { MONTHS, WEEKDAYS } from './lexicons.js';
+import { MONTHS, RELATIVE_DAYS, WEEKDAYS } from './lexicons.js';
 
 export interface Anchor {
   /** UTC midnight of the anchor day. */
@@ -284,9 +284,9 @@ export function findTimes(text: string, tokens: Token[], anchor: Anchor | null):
     }
 
     // today / yesterday / tomorrow / tonight / last night
-    if (t.key === 'today' || t.key === 'yesterday' || t.key === 'tomorrow' || t.key === 'tonight') {
-      const off = t.key === 'yesterday' ? -1 : t.key === 'tomorrow' ? 1 : 0;
-      let value = A ? ymd(addDays(A, off)) : off === 0 ? 'REF' : `REF${off > 0 ? '+' : ''}${off}D`;
+    const dayOffset = RELATIVE_DAYS.get(t.key);
+    if (dayOffset !== undefined) {
+      let value = A ? ymd(addDays(A, dayOffset)) : dayOffset === 0 ? 'REF' : `REF${dayOffset > 0 ? '+' : ''}${dayOffset}D`;
       if (t.key === 'tonight') value += 'TNI';
       found.push({ i, j: i + 1, value, granularity: t.key === 'tonight' ? 'part-of-day' : 'day', relative: true });
       continue;

@@ -18,6 +18,7 @@ import { LEX } from '../nlp/lexicons.js';
 import { tokenize, type Token } from '../nlp/tokens.js';
 import { cameoToPlover } from '../nlp/events.js';
 import { corpusCanonicalNames } from '../nlp/entities-corpus.js';
+import { lastStartingAtOrBefore } from '../nlp/spans.js';
 import type { Annotations, EventAnn, EventParticipant, Quote, Span, TimeExpr } from '../nlp/types.js';
 import { parseDateline } from '../extract/clean/dateline.js';
 import { findQuantities, GENERIC_UNITS, type Quantity } from './quantities.js';
@@ -215,16 +216,9 @@ function overlap(a: Set<string>, b: Set<string>): number {
 }
 
 function sentenceOf(sentences: Span[], at: number): Span {
-  // sentences are sorted; binary search for the one containing `at`
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].end <= at) lo = mid + 1;
-    else if (sentences[mid].start > at) hi = mid - 1;
-    else return sentences[mid];
-  }
-  return { start: at, end: at };
+  // sentences are sorted and do not overlap: the one containing `at` is the last starting at or before it
+  const s = sentences[lastStartingAtOrBefore(sentences, at)];
+  return s && at < s.end ? s : { start: at, end: at };
 }
 
 const names = (ps: Array<{ canonical: string }>) => [...new Set(ps.map((p) => p.canonical))].sort();

@@ -109,26 +109,35 @@ const OUTCOME_STEMS: ReadonlyArray<readonly [string, string]> = [
   ['evacuat', 'evacuated'], ['rescu', 'rescued'], ['hospitali', 'injured'],
 ];
 
-/** Verbs of moving people that, with a shelter or safety as where to, say they were evacuated. */
-const MOVED_VERBS = new Set(['moved', 'relocated', 'taken', 'brought', 'bused', 'ferried', 'airlifted', 'transferred']);
-const SHELTER_WORDS = new Set(['shelter', 'shelters', 'safety', 'safer', 'higher']);
+/**
+ * Where people were put or stayed that says they were evacuated: moved to shelters or to safety
+ * ("2,500 people had been moved to emergency shelters", "taken to safety"), or a night spent in
+ * shelters ("3,000 residents had spent a second night in shelters", "were sleeping in emergency
+ * shelters"). Each frame: the verbs, the preposition (right after the verb, or within `reach`
+ * words of it) and the words for the place, up to three words after the preposition.
+ */
+const SHELTER_FRAMES: ReadonlyArray<{ verbs: ReadonlySet<string>; prepositions: ReadonlySet<string>; reach: number; places: ReadonlySet<string> }> = [
+  {
+    verbs: new Set(['moved', 'relocated', 'taken', 'brought', 'bused', 'ferried', 'airlifted', 'transferred']),
+    prepositions: new Set(['to']),
+    reach: 1,
+    places: new Set(['shelter', 'shelters', 'safety', 'safer', 'higher']),
+  },
+  {
+    verbs: new Set(['spent', 'spending', 'slept', 'sleeping', 'stayed', 'staying', 'housed', 'sheltered', 'sheltering']),
+    prepositions: new Set(['in', 'at']),
+    reach: 5,
+    places: new Set(['shelter', 'shelters']),
+  },
+];
 
-/** "2,500 people had been moved to emergency shelters", "taken to safety": evacuated, in other words. */
+/** 'evacuated' when the verb at token k puts or keeps people in a shelter (see SHELTER_FRAMES). */
 function shelteredAt(tokens: Token[], k: number): string | undefined {
-  if (!MOVED_VERBS.has(tokens[k].key) || tokens[k + 1]?.key !== 'to') return undefined;
-  for (let q = k + 2; q < tokens.length && q <= k + 4 && tokens[q].kind === 'word'; q++) if (SHELTER_WORDS.has(tokens[q].key)) return 'evacuated';
-  return undefined;
-}
-
-/** Verbs of staying that, with a shelter as where, say people were evacuated ("spent a second night in shelters"). */
-const STAYED_VERBS = new Set(['spent', 'spending', 'slept', 'sleeping', 'stayed', 'staying', 'housed', 'sheltered', 'sheltering']);
-
-/** "3,000 residents had spent a second night in shelters", "were sleeping in emergency shelters": evacuated. */
-function stayedInShelter(tokens: Token[], k: number): string | undefined {
-  if (!STAYED_VERBS.has(tokens[k].key)) return undefined;
-  for (let q = k + 1; q < tokens.length && q <= k + 5 && tokens[q].kind === 'word'; q++) {
-    if (tokens[q].key !== 'in' && tokens[q].key !== 'at') continue;
-    for (let r = q + 1; r < tokens.length && r <= q + 3 && tokens[r].kind === 'word'; r++) if (tokens[r].key === 'shelter' || tokens[r].key === 'shelters') return 'evacuated';
+  const frame = SHELTER_FRAMES.find((f) => f.verbs.has(tokens[k].key));
+  if (!frame) return undefined;
+  for (let q = k + 1; q < tokens.length && q <= k + frame.reach && tokens[q].kind === 'word'; q++) {
+    if (!frame.prepositions.has(tokens[q].key)) continue;
+    for (let r = q + 1; r < tokens.length && r <= q + 3 && tokens[r].kind === 'word'; r++) if (frame.places.has(tokens[r].key)) return 'evacuated';
     return undefined;
   }
   return undefined;
@@ -151,7 +160,7 @@ function outcomeNear(tokens: Token[], first: number, after: number, unit: string
   for (let k = after; k < tokens.length && k <= after + 4; k++) {
     const t = tokens[k];
     if (t.kind !== 'word') break;
-    const o = outcomeOf(t.key) ?? shelteredAt(tokens, k) ?? stayedInShelter(tokens, k);
+    const o = outcomeOf(t.key) ?? shelteredAt(tokens, k);
     if (o) return o;
   }
   for (let k = first - 1; k >= 0 && k >= first - 2; k--) {
@@ -177,7 +186,8 @@ function parseNumber(t: Token): number | null {
 
 /** A scale glued to the figure ("32m", "36.5bn", "2tn") after a currency sign ("€32m"): elsewhere "32m" may be metres. */
 const GLUED_SCALE = /^(\d[\d,]*(?:\.\d+)?)(k|m|bn|tn)$/;
-const GLUED_SCALES = new Map<string, number>([['k', 1e3], ['m', 1e6], ['bn', 1e9], ['tn', 1e12]]);
+/** Glued scales that are no scale word of their own ("m" and "bn" are in SCALES). */
+const GLUED_ONLY_SCALES = new Map<string, number>([['k', 1e3], ['tn', 1e12]]);
 
 function gluedAmount(t: Token, prev: Token | undefined): number | null {
   // (the tokenizer reads "32m" as a number token; its text is not a number)
@@ -185,7 +195,7 @@ function gluedAmount(t: Token, prev: Token | undefined): number | null {
   const m = GLUED_SCALE.exec(t.key);
   if (!m) return null;
   const n = Number(m[1].replace(/,/g, ''));
-  return Number.isFinite(n) ? n * GLUED_SCALES.get(m[2])! : null;
+  return Number.isFinite(n) ? n * (SCALES.get(m[2]) ?? GLUED_ONLY_SCALES.get(m[2])!) : null;
 }
 
 /** Crude singular: enough to make "hours"/"hour" and "casualties"/"casualty" one unit. */
