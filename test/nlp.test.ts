@@ -76,6 +76,16 @@ test('times: the tense of the clause picks the weekday before or after the publi
   // plans and expectations look ahead; "scheduled for" names a month too
   const ahead = annotate('The leaders plan to meet in June. The two sides expect to sign in July. The vote is scheduled for April.', { publishedAt: '2025-03-10' });
   assert.deepEqual(ahead.times.map((t) => [t.text, t.value]), [['June', '2025-06'], ['July', '2025-07'], ['April', '2025-04']]);
+  // irregular past forms mark the past too; forms spelled like their base ("hit") do not
+  const irregular = annotate('A strong earthquake struck the region late Friday. Rebels hit back on Friday. He grew up watching cartoons on Sunday mornings.', { publishedAt: '2025-10-14' });
+  assert.deepEqual(
+    irregular.times.map((t) => [t.text, t.value]),
+    [
+      ['Friday', '2025-10-10'],
+      ['Friday', '2025-10-17'],
+    ],
+    'struck → the Friday before; hit (past or present) → the weekday of the publication week; "Sunday mornings" is a habit, no date',
+  );
   const seasons = annotate('Talks began in the autumn of 2023 and should end by the summer.', { publishedAt: '2025-03-18' });
   assert.deepEqual(seasons.times.map((t) => [t.text, t.value]), [['autumn of 2023', '2023-FA'], ['the summer', '2025-SU']]);
 });
@@ -650,4 +660,33 @@ test('entities and times: a time word opening a sentence is no part of the name 
   const a = annotate('Yesterday Vladimir Putin said the talks went well. USA Today reported it on Monday.', { publishedAt: '2025-05-06' });
   assert.deepEqual(a.entities.map((e) => [e.text, e.type]), [['Vladimir Putin', 'PERSON'], ['USA Today', 'ORG']]);
   assert.deepEqual(a.times.map((t) => t.text), ['Yesterday', 'Monday']);
+});
+
+test('entities: a public body named for two subjects is one name ("Food and Drug Administration"); people, places and titles before "and" are not subjects', () => {
+  const orgs = (text: string) => annotate(text).entities.filter((e) => e.type === 'ORG').map((e) => e.text);
+  assert.deepEqual(orgs('The Food and Drug Administration approved the drug.'), ['Food and Drug Administration']);
+  assert.deepEqual(orgs('The Securities and Exchange Commission fined the bank.'), ['Securities and Exchange Commission'], 'a plural subject');
+  assert.deepEqual(orgs('The House Energy and Commerce Committee met.'), ['House Energy and Commerce Committee']);
+  assert.deepEqual(orgs('President Trump and Energy Department officials spoke.'), ['Energy Department'], 'a title and a surname are no subjects');
+  assert.deepEqual(orgs('Britain and France Television reported.'), ['France Television'], 'a country is no subject');
+  assert.deepEqual(orgs('Apple and Google Inc. declined to comment.'), ['Apple', 'Google Inc.'], 'a company suffix is no public body');
+});
+
+test('entities: an acronym the article defines joins what it stands for, whatever its letters; codes and labels in brackets do not', () => {
+  const clusters = (text: string) => annotate(text).clusters.filter((c) => c.type === 'ORG').map((c) => [c.canonical, [...c.aliases].sort()]);
+  assert.deepEqual(clusters('Rescuers from the Disaster and Emergency Management Authority, known as AFAD, arrived. AFAD said 38 died.'), [['Disaster and Emergency Management Authority', ['AFAD', 'Disaster and Emergency Management Authority']]]);
+  assert.deepEqual(clusters('The Kurdistan Workers Party (PKK) claimed the attack. The PKK said more.'), [['Kurdistan Workers Party', ['Kurdistan Workers Party', 'PKK']]]);
+  const labelled = clusters('Seka Moving Company (DOT: 30145) moves homes. DOT rules apply.');
+  assert.ok(labelled.some(([c]) => c === 'DOT'), `a label in brackets defines nothing: ${JSON.stringify(labelled)}`);
+  const longer = clusters('She is a Fellow of the Society of Actuaries (FSA). The FSA title takes years.');
+  assert.ok(longer.some(([c]) => c === 'FSA'), `an acronym starting with none of the name's initials stands for more: ${JSON.stringify(longer)}`);
+});
+
+test('entities: "the Turkish leader" is the leader whose country the article leaves unsaid when the dateline is in Turkey, and no one elsewhere', () => {
+  const leader = (text: string) => annotate(text).entities.find((e) => e.kind === 'role' && e.text.includes('Turkish leader'))?.canonical ?? null;
+  const body = 'President Recep Tayyip Erdogan visited the region. Greek Prime Minister Kyriakos Mitsotakis called him. The Turkish leader said 400 tents had been sent.';
+  assert.equal(leader(`Quake kills 38\n\nANKARA, Turkey (AP) — ${body}`), 'Recep Tayyip Erdogan');
+  assert.equal(leader(`ANKARA (Reuters) - ${body}`), 'Recep Tayyip Erdogan', 'a capital alone names its country');
+  assert.equal(leader(`ATHENS, Greece (AP) — ${body}`), null, 'datelined elsewhere: unresolved');
+  assert.equal(leader(body), null, 'no dateline: unresolved');
 });

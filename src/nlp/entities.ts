@@ -24,6 +24,7 @@ import { isCommonEnglishWord } from '../common-words.js';
 import { isCommonGivenName } from '../given-names.js';
 import { appendTo } from '../multimap.js';
 import { IRREGULAR_PAST } from './verb-forms.js';
+import { parseDateline } from '../extract/clean/dateline.js';
 
 /** Connectors allowed inside a name when a capitalised word follows ("Center for European ..."). */
 const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'das', 'do', 'dos', 'des', 'della', 'di', 'du', 'la', 'le', 'el', 'bin', 'ibn', 'al', 'von', 'van', 'der', 'den', 'ter']);
@@ -208,6 +209,36 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   }
   const countryAt = new Map<number, { code: string; end: number; text: string }>();
 
+  /**
+   * True when the run [i, j) stops at "and" (token j) before the rest of a public body's name:
+   * the run's last word is an everyday noun ("Food", "Securities", "Disaster"), no place, people's
+   * name or known organisation, and one to four capitalised words after "and" end with a body's
+   * head ("Drug Administration", "Exchange Commission"). A two-word run must open with a place or
+   * a chamber ("U.S. Fish and Wildlife Service", "House Energy and Commerce Committee"), so that
+   * "President Trump and Energy Department" stays two names.
+   */
+  function subjectsOfBodyJoinedAt(start: number, j: number): boolean {
+    const x = tokens[j - 1];
+    // a sentence's capitalised "The" is no part of the run
+    const i = keys[start] === 'the' ? start + 1 : start;
+    if (j - i > 2 || j <= i || (!x.spaceBefore && j - 1 > i)) return false;
+    if (j - i === 2 && !(LEX.places.longest(keys, i, i + 1) || LEX.demonyms.longest(keys, i, i + 1) || CHAMBERS.has(keys[i]) || isSubjectWord(tokens[i]))) return false;
+    if (!isSubjectWord(x) || LEX.places.longest(keys, j - 1, j) || LEX.demonyms.longest(keys, j - 1, j) || LEX.orgs.longest(keys, j - 1, j)) return false;
+    if (LEX.givenNames.has(tokens[j + 1]?.text ?? '') || LEX.places.longest(keys, j + 1, j + 2)) return false;
+    for (let k = j + 1; k <= j + 4; k++) {
+      const t = tokens[k];
+      if (!isNameToken(t) || !t.spaceBefore || sentOf[k] !== sentOf[i]) return false;
+      if (BODY_HEADS.has(keys[k])) return k > j + 1;
+    }
+    return false;
+  }
+
+  /** An everyday word written with a capital, as the subjects in a body's name are ("Occupational Safety"). */
+  function isSubjectWord(t: Token): boolean {
+    if (/^[A-Z]+$/.test(t.text) || LEX.givenNames.has(t.text) || LEX.surnames.has(t.text) || LEX.titles.has(t.key)) return false;
+    return isCommonEnglishWord(t.key) || isCommonEnglishWord(singularOf(t.key));
+  }
+
   // ---- 1. runs ----
   let i = 0;
   while (i < tokens.length) {
@@ -233,6 +264,12 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
         continue;
       }
       if (isNameToken(u) && u.spaceBefore && !WEEKDAYS.has(u.key) && !(MONTHS.has(u.key) && tokens[j + 1]?.kind === 'num')) {
+        j++;
+        continue;
+      }
+      // "Food and Drug Administration", "Disaster and Emergency Management Authority": a public
+      // body named for two subjects
+      if (u.key === 'and' && !afterConnector && subjectsOfBodyJoinedAt(i, j)) {
         j++;
         continue;
       }
@@ -1115,6 +1152,41 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       c.mentions = [];
     }
   });
+  // an acronym the article defines joins what it stands for, whatever its letters ("the Disaster and
+  // Emergency Management Authority, known as AFAD", "the Kurdistan Workers' Party (PKK)")
+  const orgEndingAt = new Map<number, number>();
+  mentions.forEach((m, mi) => m.type === 'ORG' && m.tokEnd - m.tokStart > 1 && orgEndingAt.set(m.tokEnd, mi));
+  if (orgEndingAt.size) {
+    clusters.forEach((c, ci) => {
+      if (c.type !== 'ORG' || !c.mentions.length || !/^[A-Z]{2,6}$/.test(c.canonical)) return;
+      for (const mi of c.mentions) {
+        const defining = definedBy(mentions[mi].tokStart);
+        const target = defining === undefined ? -1 : mentions[defining].cluster;
+        if (target < 0 || target === ci || !clusters[target].mentions.length) continue;
+        for (const a of c.mentions) addTo(target, a);
+        c.mentions = [];
+        return;
+      }
+    });
+  }
+  /** The multi-word organisation mention that the acronym starting at token k is defined after. */
+  function definedBy(k: number): number | undefined {
+    for (const words of ACRONYM_DEFINITIONS) {
+      const at = k - words.length;
+      if (at <= 0 || !words.every((w, n) => keys[at + n] === w) || !orgEndingAt.has(at)) continue;
+      // "(DOT: 30145)", "(EIB-204)": a label or a code, not a definition
+      if (words[0] === '(' && tokens[k + 1]?.text !== ')') continue;
+      const org = mentions[orgEndingAt.get(at)!];
+      // "Fellow of the Society of Actuaries (FSA)": an acronym that starts with none of the name's
+      // initials stands for more than the name found, unless the text says it is the name's ("known as")
+      // (the two words before the mention count: "The Obesity Society (TOS)", "the Children's Health
+      // Insurance Program (CHIP)", "Cybersecurity and Infrastructure Security Agency (CISA)")
+      const initialsOf = new Set(tokens.slice(Math.max(0, org.tokStart - 2), org.tokEnd).map((t) => t.text[0].toUpperCase()));
+      if (!words.includes('known') && !initialsOf.has(tokens[k].text[0])) continue;
+      return orgEndingAt.get(at);
+    }
+    return undefined;
+  }
   // "the North" joins "North Korea" when the article names exactly one country that starts with it
   // (a divided country's halves; "the West" is not West Virginia, nor "the South" South Carolina)
   clusters.forEach((c, ci) => {
@@ -1215,6 +1287,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   const leaderHeads = [...LEADER_HEADS];
   const leaderRole = roleKeys.map((rks) => rks.some((rk) => leaderHeads.some((h) => rk.endsWith(h))));
   const candidatesOf = new Map<string, number[]>();
+  let dateline: string | null | undefined;
+  const datelineCountry = (): string | null => (dateline === undefined ? (dateline = datelineCountryOf(text, tokens)) : dateline);
   const findCandidates = (head: string, country: string | undefined): number[] => {
     const refLeader = LEADER_HEADS.has(head);
     const candidates: number[] = [];
@@ -1228,6 +1302,12 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       if (country && c.country !== country) return;
       if ((refLeader && leaderRole[ci]) || roleKeys[ci].some((rk) => rk.endsWith(head))) candidates.push(ci);
     });
+    // "ANKARA, Turkey (AP) — ... President Recep Tayyip Erdogan ... the Turkish leader": a leader
+    // whose country the article leaves unsaid is the dateline country's (as wire copy writes
+    // "President X" for the local head of state and "U.S. President Y" for a foreign one)
+    if (!candidates.length && refLeader && country && country === datelineCountry()) {
+      clusters.forEach((c, ci) => c.type === 'PERSON' && c.mentions.length && !c.country && leaderRole[ci] && candidates.push(ci));
+    }
     // organisation heads: "the institute" → the last organisation whose head word matches
     if (!candidates.length && LEX.keywords.org.has(head)) {
       for (let ci = clusters.length - 1; ci >= 0; ci--) {
@@ -1307,6 +1387,51 @@ export const ORG_ROLE_NOUNS = new Map<string, 'company' | 'public'>([
   ['company', 'company'], ['firm', 'company'], ['group', 'company'], ['startup', 'company'], ['carrier', 'company'], ['airline', 'company'], ['bank', 'company'],
   ['regulator', 'public'], ['authority', 'public'], ['watchdog', 'public'], ['agency', 'public'], ['commission', 'public'], ['ministry', 'public'],
 ]);
+/** What stands between a name and the acronym it is given: "X (ACR)", "X, known as ACR". */
+const ACRONYM_DEFINITIONS = [['('], [',', 'known', 'as'], [',', 'also', 'known', 'as'], [',', 'or']];
+
+/** Lines read for a wire dateline: a headline, a byline or a deck may come first. */
+const DATELINE_LINES = 4;
+
+/**
+ * The country of the article's wire dateline ("ANKARA, Turkey (AP) —" → TUR, "SEOUL (Reuters) -"
+ * → KOR by its capital), or null: the last place the dateline names that the gazetteer knows.
+ */
+function datelineCountryOf(text: string, tokens: Token[]): string | null {
+  let lineStart = 0;
+  for (let n = 0; n < DATELINE_LINES && lineStart < text.length; n++) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const line = text.slice(lineStart, lineEnd);
+    const d = line.trim() ? parseDateline(line.trimStart()) : null;
+    if (d) {
+      const from = lineStart + (line.length - line.trimStart().length);
+      const to = from + d.place.length;
+      const keys = tokens.map((t) => t.key);
+      let country: string | null = null;
+      for (let k = 0; k < tokens.length && tokens[k].start < to; k++) {
+        if (tokens[k].start < from) continue;
+        const hit = LEX.places.longest(keys, k);
+        if (hit && hit[1].country && tokens[k + hit[0] - 1].end <= to) country = hit[1].country;
+      }
+      return country;
+    }
+    if (nl < 0) break;
+    lineStart = nl + 1;
+  }
+  return null;
+}
+
+/** "securities" → "security", "services" → "service" (enough to look a plural up in a word list). */
+function singularOf(word: string): string {
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
+/** Heads of the names of public bodies and institutions that are named for their subjects. */
+const BODY_HEADS = new Set(['administration', 'commission', 'service', 'services', 'authority', 'agency', 'department', 'board', 'bureau', 'council', 'committee', 'institute', 'office', 'association', 'society', 'foundation', 'ministry', 'directorate', 'center', 'centre', 'organization', 'organisation', 'fund', 'corps']);
+/** Legislative chambers that open committee names ("House Energy and Commerce Committee"). */
+const CHAMBERS = new Set(['house', 'senate']);
 const PUBLIC_BODY_WORDS = new Set(['authority', 'commission', 'agency', 'ministry', 'department', 'office', 'regulator', 'council', 'court', 'government', 'board', 'inspectorate', 'service', 'bureau', 'parliament', 'assembly']);
 
 /**

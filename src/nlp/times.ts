@@ -9,6 +9,7 @@
 import type { TimeAnchor, TimeExpr, TimeGranularity } from './types.js';
 import type { Token } from './tokens.js';
 import { MONTHS, RELATIVE_DAYS, WEEKDAYS } from './lexicons.js';
+import { IRREGULAR_PAST } from './verb-forms.js';
 
 export interface Anchor {
   /** UTC midnight of the anchor day. */
@@ -181,6 +182,8 @@ export function findTimes(text: string, tokens: Token[], anchor: Anchor | null):
 
     // Weekdays: "Wednesday", "Tuesday night", "last Friday"
     const wd = t.cap ? WEEKDAYS.get(t.key) : undefined;
+    // "on Sunday mornings": a habit, not a day
+    if (wd && next && !next.cap && next.key.endsWith('s') && PARTS_OF_DAY.has(next.key.slice(0, -1))) continue;
     if (wd) {
       let shift = 0;
       let start = i;
@@ -401,7 +404,13 @@ function monthAfter(A: Date, month: number, includeCurrent = false): string {
 }
 
 const FUTURE_MARKERS = new Set(['will', "'ll", 'shall', 'would', 'scheduled', 'due', 'expected', 'plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'aim', 'aims', 'expect', 'expects', 'hope', 'hopes', 'upcoming', 'next', 'tomorrow', 'going']);
-const PAST_MARKERS = new Set(['was', 'were', 'had', 'did', 'said', 'told', 'ago', 'last', 'yesterday', 'earlier', 'began', 'broke', 'met', 'came', 'went', 'took', 'gave', 'made', 'found', 'saw', 'left', 'fell', 'rose', 'won', 'lost', 'held', 'spent', 'sent', 'brought', 'began']);
+/**
+ * Irregular past forms spelled like their base form ("hit", "put", "read") or common as another
+ * word class ("bound to", "beat" the noun) do not mark the past: "they hit back on Friday" may be
+ * either. The rest do ("the quake struck late Friday").
+ */
+const PAST_LIKE_BASE = new Set(['hit', 'put', 'set', 'cut', 'let', 'quit', 'shut', 'cast', 'upset', 'spread', 'read', 'beat', 'bound']);
+const PAST_MARKERS = new Set(['was', 'were', 'had', 'did', 'ago', 'last', 'yesterday', 'earlier', ...[...IRREGULAR_PAST].filter((v) => !PAST_LIKE_BASE.has(v))]);
 
 /**
  * Tense of the clause around token i: the nearest tense marker (future: will/would/due/scheduled;
