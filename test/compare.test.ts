@@ -403,6 +403,10 @@ test('quantities: "the number of people killed ... has risen to 14" is a death t
   assert.deepEqual(q('The number of people killed by floods in central Greece has risen to 14, officials said.'), [[14, 'people', 'killed']]);
   assert.deepEqual(q('The number of dead rose to 9 overnight.'), [[9, 'people', 'killed']]);
   assert.deepEqual(q('The number of visitors rose to 400.'), []);
+  // a toll told about at length before the verb that moves it
+  assert.deepEqual(q('The death toll from a powerful earthquake that hit the east of the country on Friday rose to 41 on Saturday.'), [[41, 'people', 'killed']]);
+  assert.deepEqual(q('The death toll, which officials had put at a dozen, climbed to 19.'), [[19, 'people', 'killed']]);
+  assert.deepEqual(q('Nobody gave a death toll. Prices rose to 41.'), [], 'a toll in another sentence');
 });
 
 test('quantities: a scale glued to a figure after a currency sign ("€32m", "$36.5bn") is money; "32m tall" is not', () => {

@@ -89,3 +89,22 @@ test("an organisation's name led by a known body's acronym meets its written-out
   assert.ok(merged.some((e) => names(e).join('|') === 'UN Security Council|United Nations Security Council'), 'the council under both names');
   assert.ok(merged.some((e) => e.canonical === 'Who Cares Trust' && e.aliases.length === 0), '"Who" written as a word is no acronym');
 });
+
+test('a full name that leaves out a given or middle name joins the one longer name it fits, and no one when two fit', () => {
+  const merged = mergeCorpusEntities([
+    { articleId: 'a', clusters: [person('Recep Tayyip Erdogan', ['President']), person('George W. Bush'), person('John Paul Smith'), person('Joseph Robinette Biden')] },
+    { articleId: 'b', clusters: [person('Tayyip Erdogan'), person('George Bush'), person('John Adam Smith'), person('Hunter Biden')] },
+    { articleId: 'c', clusters: [{ canonical: 'Erdogan', type: 'PERSON', aliases: ['Erdogan'], roles: [], mentions: [0] }, person('John Smith')] },
+  ]);
+  const groups = merged.map((e) => [e.canonical, ...e.aliases].filter((a) => a.includes(' ')).sort().join(' = ')).sort();
+  assert.deepEqual(groups, [
+    'George Bush = George W. Bush',
+    'Hunter Biden',
+    'John Adam Smith',
+    'John Paul Smith',
+    'John Smith',
+    'Joseph Robinette Biden',
+    'Recep Tayyip Erdogan = Tayyip Erdogan',
+  ]);
+  assert.deepEqual(merged.find((e) => e.canonical === 'Recep Tayyip Erdogan')?.articles, ['a', 'b', 'c'], 'the one-word name meets it too');
+});

@@ -690,3 +690,11 @@ test('entities: "the Turkish leader" is the leader whose country the article lea
   assert.equal(leader(`ATHENS, Greece (AP) — ${body}`), null, 'datelined elsewhere: unresolved');
   assert.equal(leader(body), null, 'no dateline: unresolved');
 });
+
+test('entities: a dateline town in capitals before its country is a place, no acronym, and goes by its prose spelling', () => {
+  const a = annotate('Quake toll rises\n\nELAZIG, Turkey (Reuters) - The toll rose on Saturday. Elazig residents slept outdoors.');
+  const town = a.clusters.find((c) => c.aliases.includes('ELAZIG'));
+  assert.equal(town?.type, 'PLACE', `ELAZIG: ${JSON.stringify(town)}`);
+  assert.equal(town?.canonical, 'Elazig');
+  assert.equal(annotate('The IAEA said so. NATO, Belgium hosts it.').clusters.find((c) => c.aliases.includes('NATO'))?.type, 'ORG', 'an acronym mid-text stays an organisation');
+});

@@ -111,6 +111,32 @@ test('a later article joins the right story among several; a return a month late
   assert.equal(story.end - story.start, 29 * H);
 });
 
+/** The Velmora quake told independently by another wire: its own wording, details and names. */
+const QUAKE_OTHER_WIRE = [
+  'VELMORA (Northwire) - The death toll from Monday\'s earthquake in the mountains of the north rose to 17 on Tuesday, with more than 200 people injured, the civil defence agency said.',
+  'The 6.1 magnitude tremor hit at 4.10 p.m. (1410 GMT), about 20 km north of the town, seismologists at the Carrow Observatory said.',
+  '"We have pulled nine people alive from the ruins since last night," civil defence chief Pavel Oduya told reporters in Velmora. Oduya said six people were still missing.',
+  'Governor Lina Marest, touring the damaged old quarter, said the region would rebuild every home. Neighbouring Estravia offered to send a rescue team.',
+].join('\n\n');
+
+test('two independent reports of one event form one story whichever comes first; a same-kind event elsewhere stays apart', () => {
+  for (const order of [
+    ['a', 'w'],
+    ['w', 'a'],
+  ]) {
+    const c = new StoryClusterer();
+    const input = {
+      a: { id: 'a', title: 'Earthquake kills 14 in Velmora', text: QUAKE, publishedAt: T0 },
+      w: { id: 'w', title: 'Velmora quake toll rises to 17, more than 200 hurt', text: QUAKE_OTHER_WIRE, publishedAt: T0 + 20 * H },
+    } as const;
+    const first = c.add(input[order[0] as 'a' | 'w']);
+    const second = c.add(input[order[1] as 'a' | 'w']);
+    assert.equal(second.storyId, first.storyId, `order ${order.join(' then ')}: one story (score ${second.score.toFixed(3)})`);
+    const other = c.add({ id: 'o', title: 'Earthquake kills 3 in Dranport', text: OTHER_QUAKE, publishedAt: T0 + 30 * H });
+    assert.notEqual(other.storyId, first.storyId, `order ${order.join(' then ')}: the Dranport quake is another story`);
+  }
+});
+
 function runStream(n: number, stopAt?: number): Map<string, string> {
   let relater = new Relater();
   const out = new Map<string, string>();

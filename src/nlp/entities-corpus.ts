@@ -9,6 +9,8 @@
  * 3. A PERSON known only by one word ("Putin") joins the single multi-word PERSON entity whose
  *    first or last word it is; when two such entities exist ("Kim Jong Un", "Kim Yo Jong") the
  *    one-word entity stays apart: ambiguity is not resolved by guessing across articles.
+ *    A full name that leaves out a given or middle name ("Tayyip Erdogan", "George Bush") joins the
+ *    one longer name it fits ("Recep Tayyip Erdogan", "George W. Bush").
  * 4. Two PERSON entities whose names have the same consonant skeleton ("Muammar Gaddafi" /
  *    "Moammar Qaddafi", "Mohammed bin Salman" / "Muhammad bin Salman") merge when something else
  *    says they are one person: a shared role head ("... leader") or the same country.
@@ -172,6 +174,8 @@ function mergeWithMembers(articles: ArticleEntities[]): Array<{ entity: CorpusEn
       else union(i, j);
     }
   });
+  // rule 3b first, so that a one-word name meets a person written long and short as one
+  mergeShorterFullNames(items, canonicalKeys, find, union);
   // rule 3: one-word persons → the unique multi-word person containing that word at an end
   const multiBySurname = new Map<string, Set<number>>();
   items.forEach((it, i) => {
@@ -245,6 +249,45 @@ function mergeWithMembers(articles: ArticleEntities[]): Array<{ entity: CorpusEn
   }
   out.sort((a, b) => b.entity.mentionCount - a.entity.mentionCount || a.entity.id.localeCompare(b.entity.id));
   return out;
+}
+
+/**
+ * Rule 3b: a person's full name that leaves out a given or middle name another article writes
+ * ("Tayyip Erdogan" / "Recep Tayyip Erdogan", "George Bush" / "George W. Bush") joins that longer
+ * name when it is the only one it fits: its words in order, the same last word, and the same first
+ * word or none left out after the first ("Tayyip Erdogan" is the tail of "Recep Tayyip Erdogan").
+ */
+function mergeShorterFullNames(items: { c: EntityCluster }[], canonicalKeys: readonly string[], find: (i: number) => number, union: (a: number, b: number) => void): void {
+  const longerByLast = new Map<string, number[]>();
+  items.forEach((it, i) => {
+    if (it.c.type !== 'PERSON') return;
+    const words = canonicalKeys[i].split(' ');
+    if (words.length >= 3) {
+      const list = longerByLast.get(words[words.length - 1]) ?? [];
+      list.push(i);
+      longerByLast.set(words[words.length - 1], list);
+    }
+  });
+  if (!longerByLast.size) return;
+  items.forEach((it, i) => {
+    if (it.c.type !== 'PERSON') return;
+    const short = canonicalKeys[i].split(' ');
+    if (short.length < 2) return;
+    const fits = (longerByLast.get(short[short.length - 1]) ?? []).filter((j) => {
+      const long = canonicalKeys[j].split(' ');
+      if (long.length <= short.length) return false;
+      const tail = long.slice(long.length - short.length).join(' ') === short.join(' ');
+      return tail || (long[0] === short[0] && isSubsequence(short, long));
+    });
+    const roots = new Set(fits.map(find));
+    if (roots.size === 1) union(i, fits[0]);
+  });
+}
+
+function isSubsequence(short: string[], long: string[]): boolean {
+  let k = 0;
+  for (const w of long) if (k < short.length && w === short[k]) k++;
+  return k === short.length;
 }
 
 /**

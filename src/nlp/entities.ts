@@ -604,6 +604,10 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       if (tokens[b]?.text === ':' && (LABEL_WORDS.has(keys[a]) || lowerSeen.has(keys[a]))) return { i: a, j: b, type: 'DROP' };
       // "SACHA PFEIFFER, HOST:", "JOHN ROE, BYLINE:": a broadcast transcript's role label after the speaker
       if (tokens[a - 1]?.text === ',' && tokens[b]?.text === ':' && tx === tx.toUpperCase() && (TRANSCRIPT_LABELS.has(keys[a]) || isCommonEnglishWord(tx))) return { i: a, j: b, type: 'DROP' };
+      // "ELAZIG, Turkey (Reuters) -": a dateline's town in capitals before its country is no acronym
+      if (tokens[a].newlineBefore || a === 0) {
+        if (tokens[b]?.text === ',' && LEX.places.longest(keys, b + 1)?.[1].kind === 'country' && tx === tx.toUpperCase()) return { i: a, j: b, type: 'UNKNOWN1' };
+      }
       if (tx.length >= 2 && tx.length <= 6 && tx === tx.toUpperCase() && /^[A-Z]+$/.test(tx)) return { i: a, j: b, type: 'ORG', canonical: tx };
       return { i: a, j: b, type: 'UNKNOWN1' };
     }
@@ -1262,6 +1266,18 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       else clusterKey.set(key, newCluster(mi));
     }
   });
+  // a place first met in capitals (a dateline's "ELAZIG") goes by the form prose writes ("Elazig"),
+  // and so does an organisation's name too long for an acronym ("GALILEO"); "HTTP" and "USIP" stay
+  // as they are whatever a sentence's "Http" or "USiP" says
+  for (const c of clusters) {
+    if (c.type === 'PERSON' || !c.mentions.length || c.canonical !== c.canonical.toUpperCase()) continue;
+    if (c.type !== 'PLACE' && c.canonical.length <= 6) continue;
+    const folded = c.canonical.toLowerCase();
+    const prose = c.mentions.map((mi) => mentions[mi]).find((m) => m.kind === 'name' && m.canonical !== m.canonical.toUpperCase() && m.canonical.toLowerCase() === folded);
+    if (!prose) continue;
+    c.canonical = prose.canonical;
+    for (const mi of c.mentions) mentions[mi].canonical = prose.canonical;
+  }
   // canonical person name: the longest full name in the cluster
   for (const c of clusters) {
     if (c.type !== 'PERSON') continue;

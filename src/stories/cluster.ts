@@ -564,10 +564,14 @@ function normaliseEntities(entities: string[] | undefined): string[] {
   return [...new Set(entities.map((e) => e.trim().toLowerCase()).filter((e) => e.length > 1))];
 }
 
-/** Share of the article's entities already seen in the story. */
+/**
+ * Entities shared by the article and the story, as a share of the smaller of the two sets: two
+ * independent reports of one event name its main actors and places alike, and each adds names of
+ * its own (the other agency's, a second official, a witness) that say nothing against the match.
+ */
 function entityOverlap(entities: string[], story: LiveStory): number {
   if (entities.length === 0 || story.entityTotal === 0) return 0;
   let shared = 0;
   for (const e of entities) if (story.entities.has(e)) shared++;
-  return shared / entities.length;
+  return shared / Math.min(entities.length, story.entities.size);
 }

@@ -85,10 +85,14 @@ function canonicalUnit(unit: string, value: number): { unit: string; value: numb
  * Greece has risen to 14": 'death' or 'toll' when a toll is counted at `first`.
  */
 function tollBefore(tokens: Token[], first: number): 'death' | 'toll' | null {
-  for (let k = first - 1; k >= 0 && k >= first - 14; k--) {
+  // "The death toll from a powerful earthquake that hit eastern Turkey on Friday rose to 41": a
+  // toll that rises or stands at the figure may be told about at length before its verb
+  const changed = (tokens[first - 1]?.key === 'to' && TOLL_CHANGES.has(tokens[first - 2]?.key ?? '')) || (tokens[first - 1]?.key === 'at' && (tokens[first - 2]?.key === 'stood' || tokens[first - 2]?.key === 'stands'));
+  const reach = changed ? 24 : 10;
+  for (let k = first - 1; k >= 0 && k >= first - Math.max(14, reach); k--) {
     const t = tokens[k];
-    if (t.kind !== 'word') return null;
-    if ((t.key === 'toll' || t.key === 'tolls') && k >= first - 10) return tokens[k - 1]?.key === 'death' ? 'death' : 'toll';
+    if (t.kind !== 'word' && !(changed && t.text === ',')) return null;
+    if ((t.key === 'toll' || t.key === 'tolls') && k >= first - reach) return tokens[k - 1]?.key === 'death' ? 'death' : 'toll';
     if (t.key === 'number' && tokens[k + 1]?.key === 'of' && tokens[k - 1]?.key === 'the') {
       // the number of people killed / of dead / of deaths: who is counted, two words on at most
       for (let q = k + 2; q <= k + 4 && q < first; q++) if (DEATH_WORDS.has(tokens[q].key)) return 'death';
@@ -97,6 +101,9 @@ function tollBefore(tokens: Token[], first: number): 'death' | 'toll' | null {
   }
   return null;
 }
+
+/** Verbs of a toll's change before "to" + the figure. */
+const TOLL_CHANGES = new Set(['rose', 'risen', 'rises', 'climbed', 'climbs', 'increased', 'jumped', 'soared', 'grew', 'reached']);
 
 /** Words that make "the number of ..." a death toll. */
 const DEATH_WORDS = new Set(['killed', 'dead', 'deaths', 'fatalities', 'died', 'victims']);
