@@ -111,6 +111,16 @@ test('a later article joins the right story among several; a return a month late
   assert.equal(story.end - story.start, 29 * H);
 });
 
+/** A heavy spin of QUAKE, as article-spinning software writes them: about half of each sentence's words swapped. */
+const QUAKE_HEAVY_SPIN = [
+  'A highly effective quake struck the mountain city of Velmora on Monday, killing at the very least 14 individuals and harming lots of of houses.',
+  'The tremor had a size of 6.1 and was focused roughly 20 kilometres north of Velmora, the nationwide seismic institute stated.',
+  'Rescue groups labored via the evening to tug survivors from the particles of collapsed structures within the previous quarter.',
+  'Governor Lina Marest introduced a state of emergency and pledged assist for households that misplaced their dwellings.',
+  'Hospitals within the area stated they had been overwhelmed and requested residents to donate blood.',
+  'A number of aftershocks rattled the realm on Monday night, sending scared residents into the streets.',
+].join('\n\n');
+
 /** The Velmora quake told independently by another wire: its own wording, details and names. */
 const QUAKE_OTHER_WIRE = [
   'VELMORA (Northwire) - The death toll from Monday\'s earthquake in the mountains of the north rose to 17 on Tuesday, with more than 200 people injured, the civil defence agency said.',
@@ -135,6 +145,33 @@ test('two independent reports of one event form one story whichever comes first;
     const other = c.add({ id: 'o', title: 'Earthquake kills 3 in Dranport', text: OTHER_QUAKE, publishedAt: T0 + 30 * H });
     assert.notEqual(other.storyId, first.storyId, `order ${order.join(' then ')}: the Dranport quake is another story`);
   }
+});
+
+test('a heavy spin (half of each sentence reworded) is still a spin of its original; an independent report is not', () => {
+  const a = doc('a', QUAKE, null);
+  const spun = doc('s', QUAKE_HEAVY_SPIN, null);
+  const wire = doc('w', QUAKE_OTHER_WIRE, null);
+  const d = deriveRelation(a, tokenize(a.text), spun, tokenize(spun.text));
+  assert.equal(d?.derived, 's', `spin found: ${JSON.stringify(d && { coverage: d.coverage, similarity: d.similarity })}`);
+  assert.equal(d?.kind, 'spin-of');
+  assert.ok(d!.similarity < 0.8, `a heavy spin: similarity ${d!.similarity}`);
+  const strict = deriveRelation(a, tokenize(a.text), spun, tokenize(spun.text), { looseSentenceSimilarity: 0.6 });
+  assert.equal(strict, null, 'at the strict sentence similarity alone it would be missed');
+  assert.equal(deriveRelation(a, tokenize(a.text), wire, tokenize(wire.text)), null, 'an independent report');
+  assert.equal(deriveRelation(spun, tokenize(spun.text), wire, tokenize(wire.text)), null, 'the spin and an independent report');
+});
+
+test('an original read after its spin brings the spin to the story it belongs to, and labels it', () => {
+  const relater = new Relater();
+  const wire = relater.add({ ...doc('w', QUAKE_OTHER_WIRE, null), title: 'Velmora quake toll rises to 17, more than 200 hurt' });
+  const spun = relater.add({ ...doc('s', QUAKE_SPUN, null), title: 'Highly effective quake kills 14 in Velmora' });
+  const original = relater.add({ ...doc('a', QUAKE, null), title: 'Earthquake kills 14 in Velmora' });
+  assert.deepEqual(original.sourceOf.map((x) => x.derived), ['s']);
+  assert.equal(original.placement.storyId, wire.placement.storyId, `one story: ${JSON.stringify([wire.placement, spun.placement, original.placement])}`);
+  const stories = relater.closeAll();
+  assert.equal(stories.length, 1);
+  assert.deepEqual([...stories[0].articles].sort(), ['a', 's', 'w']);
+  assert.notEqual(stories[0].label, 'Highly effective quake kills 14 in Velmora', "a spin's title labels no story");
 });
 
 function runStream(n: number, stopAt?: number): Map<string, string> {

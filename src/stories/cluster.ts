@@ -29,6 +29,10 @@ export interface ClusterInput {
   entities?: string[];
   /** Articles this one is known to copy, spin or duplicate: strong evidence of the same story. */
   links?: string[];
+  /** Those of `links` that copy or spin this one (they arrived first: an original read after its copies). */
+  copiedBy?: string[];
+  /** This article copies or spins another: its title (a spinner's "Highly effective earthquake") labels no story. */
+  derived?: boolean;
   /** Pre-computed tokens of `text` (saves a second tokenisation when the caller has them). */
   tokens?: Tokens;
 }
@@ -125,8 +129,8 @@ export interface StoryState {
   end: number;
   /** Member article ids in arrival order. */
   articles: string[];
-  /** Up to LABEL_CANDIDATES titles, to pick the label from. */
-  titles: Array<{ id: string; title: string }>;
+  /** Up to LABEL_CANDIDATES titles, to pick the label from; `derived`: the title of a copy or spin. */
+  titles: Array<{ id: string; title: string; derived?: boolean }>;
   /** Sum of member vectors: [term, weight] pairs, pruned to the heaviest terms. */
   centroid: Array<[number, number]>;
   entities: Array<[string, number]>;
@@ -170,7 +174,7 @@ interface LiveStory {
   start: number;
   end: number;
   articles: string[];
-  titles: Array<{ id: string; title: string }>;
+  titles: Array<{ id: string; title: string; derived?: boolean }>;
   centroid: Map<number, number>;
   norm: number;
   entities: Map<string, number>;
@@ -252,9 +256,15 @@ export class StoryClusterer {
     const mergeCandidates = new Set<LiveStory>();
     for (const id of linked) if (id !== home.id) mergeCandidates.add(this.stories.get(id)!);
     for (const s of scored) if (s.story !== home && s.score >= o.joinThreshold) mergeCandidates.add(s.story);
+    // An original read after its copy, placed with the copy, that would have joined another story
+    // by its own words brings the two together: had it come first, the copy would have followed it.
+    const copiedBy = new Set((input.copiedBy ?? []).map((id) => this.articleStory.get(id)));
+    const afterCopy = how === 'linked' && [...linked].every((id) => copiedBy.has(id));
+    const unlinked = afterCopy ? scored.find((s) => !linked.has(s.story.id)) : undefined;
+    const wouldHaveJoined = unlinked && unlinked.score >= o.joinThreshold ? unlinked.story : null;
     for (const other of [...mergeCandidates].sort((a, b) => a.seq - b.seq)) {
       if (other === home || !this.stories.has(other.id)) continue;
-      const agree = linked.has(other.id) || centroidCosine(home, other) >= o.mergeThreshold;
+      const agree = linked.has(other.id) || other === wouldHaveJoined || centroidCosine(home, other) >= o.mergeThreshold;
       if (!agree) continue;
       const [keep, gone] = home.seq <= other.seq ? [home, other] : [other, home];
       this.mergeInto(keep, gone);
@@ -433,7 +443,9 @@ export class StoryClusterer {
 
   private addMember(story: LiveStory, input: ClusterInput, vector: Vector, entities: string[], time: number): void {
     story.articles.push(input.id);
-    if (input.title && story.titles.length < LABEL_CANDIDATES) story.titles.push({ id: input.id, title: input.title });
+    if (input.title && story.titles.length < LABEL_CANDIDATES) story.titles.push(input.derived ? { id: input.id, title: input.title, derived: true } : { id: input.id, title: input.title });
+    // the copies read before this original are known as copies now
+    if (input.copiedBy?.length) for (const t of story.titles) if (input.copiedBy.includes(t.id)) t.derived = true;
     story.start = Math.min(story.start, time);
     story.end = Math.max(story.end, time);
     if (this.options.centroidDecay < 1) {
@@ -501,9 +513,12 @@ export class StoryClusterer {
 
   /** Label: the member title closest to the centroid (a real headline, not a bag of words). */
   private describe(story: LiveStory): Story {
-    let label = story.titles[0]?.title ?? '';
+    // the originals' titles when there are any: a copy's title is the original's at best
+    const originals = story.titles.filter((t) => !t.derived);
+    const candidates = originals.length ? originals : story.titles;
+    let label = candidates[0]?.title ?? '';
     let best = -1;
-    for (const { title } of story.titles) {
+    for (const { title } of candidates) {
       const t = tokenize(title);
       let s = 0;
       let n = 0;

@@ -50,6 +50,14 @@ export interface DeriveOptions {
   minCoverage: number;
   /** Least LCS similarity for a sentence to count as reused. */
   sentenceSimilarity: number;
+  /**
+   * A heavy spin ("individuals" for "people", "in keeping with" for "according to", "stated" for
+   * "said") leaves about half of each sentence's words in place: sentences this similar count
+   * too, when they cover at least `looseMinCoverage` of the article, in order. Independent reports
+   * of one event reach this similarity in a few sentences, never across nine tenths of the text.
+   */
+  looseSentenceSimilarity: number;
+  looseMinCoverage: number;
   /** Least mean similarity of the reused sentences for any derivation. */
   minSimilarity: number;
   /** Mean similarity at or above which the reuse is a copy rather than a spin. */
@@ -60,6 +68,8 @@ export interface DeriveOptions {
 export const DEFAULT_DERIVE_OPTIONS: DeriveOptions = {
   minCoverage: 0.8,
   sentenceSimilarity: 0.6,
+  looseSentenceSimilarity: 0.5,
+  looseMinCoverage: 0.9,
   minSimilarity: 0.6,
   copySimilarity: 0.98,
 };
@@ -153,6 +163,32 @@ function swapSides(p: AlignedPassage): AlignedPassage {
 }
 
 /**
+ * How much of each side is reused, in order, from the other; null when neither side reaches
+ * `minCoverage` with sentences from `sentenceSimilarity` up, nor `looseMinCoverage` with sentences
+ * from `looseSentenceSimilarity` up. One matching pass at the looser similarity serves both
+ * readings (each sentence's best match does not depend on the threshold); each side's matching
+ * stops once it cannot reach `minCoverage` even so.
+ */
+function reusedSides(ta: Tokens, tb: Tokens, o: DeriveOptions) {
+  const loose = Math.min(o.looseSentenceSimilarity, o.sentenceSimilarity);
+  const mB = matchSentences(ta, tb, loose, (1 - o.minCoverage) * tb.length);
+  const mA = matchSentences(tb, ta, loose, (1 - o.minCoverage) * ta.length);
+  if (!mA && !mB) return null;
+  const none = { coverage: 0, similarity: 0 };
+  const strictly = (m: SentenceMatch[]) => m.filter((x) => x.similarity >= o.sentenceSimilarity);
+  const strict = { inA: mA ? reuse(strictly(mA), ta.length) : none, inB: mB ? reuse(strictly(mB), tb.length) : none };
+  if (strict.inA.coverage >= o.minCoverage || strict.inB.coverage >= o.minCoverage) {
+    return { ...strict, aCanDerive: strict.inA.coverage >= o.minCoverage, bCanDerive: strict.inB.coverage >= o.minCoverage };
+  }
+  if (loose >= o.sentenceSimilarity) return null;
+  const minCoverage = Math.max(o.looseMinCoverage, o.minCoverage);
+  const inA = mA ? reuse(mA, ta.length) : none;
+  const inB = mB ? reuse(mB, tb.length) : none;
+  if (inA.coverage < minCoverage && inB.coverage < minCoverage) return null;
+  return { inA, inB, aCanDerive: inA.coverage >= minCoverage, bCanDerive: inB.coverage >= minCoverage };
+}
+
+/**
  * Decide whether one of two articles derives from the other. `ta`/`tb` are their tokens
  * (tokenise once per article, compare against many). Returns null when neither is mostly reused.
  */
@@ -164,18 +200,11 @@ export function deriveRelation(
   options: Partial<DeriveOptions> = {},
 ): Derivation | null {
   const o = { ...DEFAULT_DERIVE_OPTIONS, ...options };
-  // Either side may be the derived one; each side's matching stops once it cannot reach minCoverage.
-  const none = { coverage: 0, similarity: 0 };
-  const mB = matchSentences(ta, tb, o.sentenceSimilarity, (1 - o.minCoverage) * tb.length);
-  const mA = matchSentences(tb, ta, o.sentenceSimilarity, (1 - o.minCoverage) * ta.length);
-  if (!mA && !mB) return null;
-  const inB = mB ? reuse(mB, tb.length) : none;
-  const inA = mA ? reuse(mA, ta.length) : none;
+  const reused = reusedSides(ta, tb, o);
+  if (!reused) return null;
+  const { inA, inB, bCanDerive, aCanDerive } = reused;
   const covA = inA.coverage;
   const covB = inB.coverage;
-  const bCanDerive = covB >= o.minCoverage;
-  const aCanDerive = covA >= o.minCoverage;
-  if (!aCanDerive && !bCanDerive) return null;
 
   // Which one is derived? true = B derives from A.
   let bDerived: boolean;

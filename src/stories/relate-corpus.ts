@@ -108,7 +108,7 @@ function memberOf(a: RelatableArticle): StoryMember {
 }
 
 /** Bump when relating gives different stories for the same corpus, so cached stories are recomputed. */
-export const RELATE_VERSION = 3;
+export const RELATE_VERSION = 4;
 
 /**
  * Identifies the corpus state (its article ids, in order): a cached result is valid while it holds.

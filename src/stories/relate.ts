@@ -147,6 +147,8 @@ export class Relater {
       outlet: input.outlet,
       entities: input.entities,
       links,
+      copiedBy: sourceOf.map((d) => d.derived),
+      derived: derivedFrom !== null,
       tokens,
     });
     this.index(doc, tokens, { signature, keys, size });
