@@ -159,6 +159,13 @@ test('a heavy spin (half of each sentence reworded) is still a spin of its origi
   assert.equal(strict, null, 'at the strict sentence similarity alone it would be missed');
   assert.equal(deriveRelation(a, tokenize(a.text), wire, tokenize(wire.text)), null, 'an independent report');
   assert.equal(deriveRelation(spun, tokenize(spun.text), wire, tokenize(wire.text)), null, 'the spin and an independent report');
+  // it shares few word triples with its original, so the shingle index may miss it; the story it joins finds it
+  const relater = new Relater({ minCandidateContainment: 2 }); // the shingle index offers nothing
+  const ra = relater.add({ ...doc('a', QUAKE, T0), title: 'Earthquake kills 14 in Velmora' });
+  const rs = relater.add({ ...doc('s', QUAKE_HEAVY_SPIN, T0 + H), title: 'Highly effective quake kills 14 in Velmora' });
+  assert.equal(rs.placement.storyId, ra.placement.storyId, 'the spin joins its original by its words');
+  assert.equal(rs.derivedFrom?.source, 'a', 'and is found a spin of it among the story members');
+  assert.equal(relater.closeAll()[0].label, 'Earthquake kills 14 in Velmora');
 });
 
 test('an original read after its spin brings the spin to the story it belongs to, and labels it', () => {

@@ -299,6 +299,19 @@ export class StoryClusterer {
     return out;
   }
 
+  /** The member article ids of an active story, in arrival order (empty when it is not active). */
+  membersOf(storyId: string): readonly string[] {
+    return this.stories.get(storyId)?.articles ?? [];
+  }
+
+  /** These articles copy or spin others: their titles no longer label their stories. */
+  markDerived(articleIds: string[]): void {
+    for (const id of articleIds) {
+      const story = this.stories.get(this.articleStory.get(id) ?? '');
+      for (const t of story?.titles ?? []) if (t.id === id) t.derived = true;
+    }
+  }
+
   storyOf(articleId: string): string | undefined {
     return this.articleStory.get(articleId);
   }

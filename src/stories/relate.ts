@@ -125,14 +125,9 @@ export class Relater {
 
     const derivations: Derivation[] = [];
     const sourceOf: Derivation[] = [];
-    for (const id of this.candidates(keys, signature, size)) {
-      const other = this.entries.get(id)!;
-      const d = deriveRelation(other.doc, other.tokens, doc, tokens, this.options.derive);
-      if (!d) continue;
-      if (d.derived === doc.id) derivations.push(d);
-      else if (!this.derivedOf.has(d.derived)) sourceOf.push(d);
-    }
-    const derivedFrom = this.bestSource(derivations);
+    const checked = new Set(this.candidates(keys, signature, size));
+    this.derive(doc, tokens, checked, derivations, sourceOf);
+    let derivedFrom = this.bestSource(derivations);
     if (derivedFrom) this.derivedOf.set(doc.id, derivedFrom.source);
     for (const d of sourceOf) this.derivedOf.set(d.derived, doc.id);
 
@@ -151,8 +146,40 @@ export class Relater {
       derived: derivedFrom !== null,
       tokens,
     });
+    // A heavy spin shares few word triples with its original, so the shingle index may not offer
+    // it; the story it joined by its words does: its latest members not checked yet are read too.
+    if (placement.how === 'joined') {
+      const members = this.clusterer.membersOf(placement.storyId).filter((id) => id !== doc.id && !checked.has(id) && this.entries.has(id));
+      const late = members.slice(-this.options.maxCandidates);
+      const moreDerivations: Derivation[] = [];
+      const moreSourceOf: Derivation[] = [];
+      this.derive(doc, tokens, new Set(late), moreDerivations, moreSourceOf);
+      if (!derivedFrom && moreDerivations.length) {
+        derivedFrom = this.bestSource(moreDerivations);
+        if (derivedFrom) {
+          this.derivedOf.set(doc.id, derivedFrom.source);
+          this.clusterer.markDerived([doc.id]);
+        }
+      }
+      for (const d of moreSourceOf) {
+        this.derivedOf.set(d.derived, doc.id);
+        sourceOf.push(d);
+      }
+      if (moreSourceOf.length) this.clusterer.markDerived(moreSourceOf.map((d) => d.derived));
+    }
     this.index(doc, tokens, { signature, keys, size });
     return { id: input.id, placement, derivedFrom, sourceOf };
+  }
+
+  /** Derivations between the new article and each of `ids`: those it derives from, and those deriving from it. */
+  private derive(doc: RelateDoc, tokens: Tokens, ids: Set<string>, derivations: Derivation[], sourceOf: Derivation[]): void {
+    for (const id of ids) {
+      const other = this.entries.get(id)!;
+      const d = deriveRelation(other.doc, other.tokens, doc, tokens, this.options.derive);
+      if (!d) continue;
+      if (d.derived === doc.id) derivations.push(d);
+      else if (!this.derivedOf.has(d.derived)) sourceOf.push(d);
+    }
   }
 
   /** Stories that fell out of the window (their members will not change any more). */
