@@ -415,3 +415,16 @@ test('quantities: a scale glued to a figure after a currency sign ("€32m", "$3
   assert.deepEqual(q('The deal was worth $36.5bn.'), [[36_500_000_000, 'USD']]);
   assert.deepEqual(q('The tower is 32m tall.'), []);
 });
+
+test("a spin's reworded figure does not split the original's fact from another outlet's, whichever article comes first", () => {
+  const wire = article('w', 'Wire One', '2025-02-08', 'ELAZIG, Turkey (Wire One) - The death toll from the earthquake that hit the east of the country on Friday rose to 41 on Saturday, officials said.');
+  const original = article('a', 'Press Two', '2025-02-08', 'ANKARA, Turkey (Press Two) — A magnitude 6.8 earthquake struck eastern Turkey late Friday, toppling buildings and killing at least 38 people, the disaster agency said on Saturday.');
+  const spin = article('s', 'Press Two', '2025-02-08', 'ANKARA, Turkey (Press Two) — A magnitude 6.8 quake hit eastern Turkey late Friday, knocking down structures and eliminating at the very least 38 individuals, the nation\u2019s catastrophe company stated on Saturday.', 'a');
+  for (const order of [[spin, original, wire], [wire, spin, original], [original, wire, spin]]) {
+    const c = compareStory(order);
+    const toll = c.claims.filter((x) => x.kind === 'quantity' && x.mentions.some((m) => m.article === 'w'));
+    assert.equal(toll.length, 1, `one toll claim with the wire's figure (order ${order.map((x) => x.id).join(',')})`);
+    assert.deepEqual(new Set(toll[0].mentions.map((m) => m.article)), new Set(['w', 'a', 's']), `the original and its spin line up with the wire (order ${order.map((x) => x.id).join(',')}): ${JSON.stringify(toll[0].mentions.map((m) => m.article))}`);
+    assert.ok(!toll[0].label.includes('individuals'), `labelled by an original, not the spin: ${toll[0].label}`);
+  }
+});

@@ -467,8 +467,23 @@ class FactIndex {
 function groupFacts(stated: Stated[], o: CompareOptions): Stated[][] {
   const groups: Stated[][] = [];
   const articlesOf: Set<string>[] = [];
+  /** article id → the facts it states (for copies, which join their source's facts). */
+  const factsOf = new Map<string, number[]>();
   const index = new FactIndex(o);
+  const place = (gi: number, s: Stated) => {
+    groups[gi].push(s);
+    if (!articlesOf[gi].has(s.article.id)) appendTo(factsOf, s.article.id, gi);
+    articlesOf[gi].add(s.article.id);
+  };
   for (const s of stated) {
+    // a copy or spin restating its source's statement states the same fact, however it is worded
+    // ("eliminating at the very least 38 individuals" for "killing at least 38 people")
+    const source = s.article.derivedFrom;
+    const ofSource = source ? (factsOf.get(source) ?? []).find((gi) => !articlesOf[gi].has(s.article.id) && groups[gi].some((m) => m.article.id === source && sameFact(m, s, o))) : undefined;
+    if (ofSource !== undefined) {
+      place(ofSource, s);
+      continue;
+    }
     let best = -1;
     let bestScore = -1;
     for (const gi of index.candidates(s)) {
@@ -487,8 +502,7 @@ function groupFacts(stated: Stated[], o: CompareOptions): Stated[][] {
       articlesOf.push(new Set());
       index.add(best, s);
     }
-    groups[best].push(s);
-    articlesOf[best].add(s.article.id);
+    place(best, s);
   }
   return groups;
 }
@@ -653,8 +667,11 @@ export function compareStory(articles: ComparableArticle[], options: Partial<Com
   const voiceCount = voiceArticles.size;
   // one person spelled two ways by two outlets ("Zelenskyy", "Zelensky") is one party and one speaker
   const storyNames = corpusCanonicalNames(articles.map((a) => ({ articleId: a.id, clusters: a.annotations.clusters })));
+  // Originals first: a fact is keyed and labelled by its first statement, and a copy's or spin's
+  // wording ("eliminating at the very least 38 individuals") is the original's at best.
+  const originalsFirst = [...articles.filter((a) => !a.derivedFrom), ...articles.filter((a) => a.derivedFrom)];
   const groups = groupFacts(
-    articles.flatMap((a) => statedClaims(a, storyNames.get(a.id))),
+    originalsFirst.flatMap((a) => statedClaims(a, storyNames.get(a.id))),
     o,
   );
   const groupOf = new Map<Claim, Stated[]>();
