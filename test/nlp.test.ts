@@ -698,3 +698,24 @@ test('entities: a dateline town in capitals before its country is a place, no ac
   assert.equal(town?.canonical, 'Elazig');
   assert.equal(annotate('The IAEA said so. NATO, Belgium hosts it.').clusters.find((c) => c.aliases.includes('NATO'))?.type, 'ORG', 'an acronym mid-text stays an organisation');
 });
+
+test('quotes: an exclaimed or asked quotation is attributed to the name and verb of speech after it ("“Why now?” Ana Ruiz asked")', () => {
+  const q = (text: string) => annotate(text).quotes.map((x) => [text.slice(x.start, x.end), x.speaker?.canonical ?? null]);
+  assert.deepEqual(q('“Why now?” Ana Ruiz asked. She left.'), [['Why now?', 'Ana Ruiz']]);
+  assert.deepEqual(q('President Trump spoke.\n\n“We are winning!” Trump tweeted on Monday.'), [['We are winning!', 'Trump']]);
+  // a new sentence after the quotation is still a new sentence
+  assert.deepEqual(splitSentences(tokenize('“Stop!” The crowd fell silent.')).length, 2);
+});
+
+test('entities: a party adjective before a full name is an affiliation; a party\'s members named by place or chamber are a group, not a person', () => {
+  const a = annotate('Republican Phil Bryant won in a landslide. Virginia Democrats won a majority. House Republicans objected.');
+  assert.deepEqual(
+    a.clusters.map((c) => [c.canonical, c.type, c.roles]),
+    [
+      ['Phil Bryant', 'PERSON', ['Republican']],
+      ['Virginia Democrats', 'ORG', []],
+      ['House Republicans', 'ORG', []],
+    ],
+  );
+  assert.equal(annotate('Green Man Gaming sells keys.').clusters[0]?.canonical, 'Green Man Gaming', 'a colour is no party');
+});

@@ -75,6 +75,10 @@ const BARE_MONTH_ABBREVIATIONS = new Set(['mar', 'jun', 'jul', 'sep']);
  * open names ("Son Heung-min") and bodies.
  */
 const SENTENCE_OPENING_TITLES = new Set(['reporter', 'correspondent', 'analyst', 'expert', 'official', 'aide', 'diplomat', 'economist', 'researcher', 'scientist', 'editor', 'columnist', 'lawmaker', 'legislator', 'negotiator', 'founder', 'owner', 'executive']);
+/** Party adjectives that stand before a politician's name as an affiliation ("Republican Phil Bryant"). */
+const PARTY_ADJECTIVES = new Set(['republican', 'democrat', 'democratic', 'conservative', 'labour', 'tory', 'socialist', 'communist']);
+/** Plural nouns for a party's members: the group a place or chamber qualifies ("Virginia Democrats"). */
+const PARTY_MEMBERS = new Set(['democrats', 'republicans', 'conservatives', 'liberals', 'tories', 'socialists', 'communists', 'nationalists', 'centrists', 'progressives']);
 /** Imperatives that open calls to action ("Visit X", "Contact X", "Try X"): never the first word of a name. */
 const CALL_TO_ACTION_VERBS = new Set(['visit', 'contact', 'call', 'email', 'join', 'try', 'use', 'download', 'register', 'subscribe', 'shop', 'explore', 'discover', 'learn', 'follow', 'check', 'click', 'choose', 'compare', 'schedule', 'apply', 'order', 'buy', 'hire', 'install', 'ask', 'tell', 'thank', 'consult', 'reach', 'connect']);
 const IMPERATIVE_OBJECT = new Set(['a', 'an', 'the', 'your', 'yourself', 'yourselves', 'it', 'them', 'up', 'out', 'this', 'that', 'these', 'those', 'some', 'any', 'my', 'our', 'their', 'his', 'her', 'you', 'we', 'they']);
@@ -378,7 +382,11 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     // the title is the last one before the name starts: "British Defence Secretary Tom King"
     // keeps "King" in the name because a non-title word ("Tom") came after the title
     let titleEnd = -1;
-    for (let k = a; k < b; k++) {
+    // "Republican Phil Bryant", "Labour MP ...": a party's adjective before a full name is the
+    // person's affiliation, a role, as a title is
+    const partyRole = PARTY_ADJECTIVES.has(keys[a]) && b - a >= 3 && LEX.givenNames.has(tokens[a + 1].text);
+    if (partyRole) titleEnd = a + 1;
+    for (let k = titleEnd < 0 ? a : b; k < b; k++) {
       const m = LEX.titles.longest(keys, k, b);
       // ("Reporter Nina Pineda asked": a job word opening a sentence is capitalised by its place)
       if (m && !(m[0] === 1 && LEX.lowercaseOnlyTitles.has(keys[k]) && !(k === a && b - a >= 3 && startLike(a) && SENTENCE_OPENING_TITLES.has(keys[k])))) {
@@ -387,6 +395,11 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       } else if (titleEnd >= 0 && !LEX.demonyms.longest(keys, k, b) && !LEX.places.longest(keys, k, b)) break;
     }
     const runHead = headOf(keys.slice(a, b));
+    // "Virginia Democrats", "House Republicans": a party's members, named by place or chamber
+    if (titleEnd < 0 && b - a >= 2 && PARTY_MEMBERS.has(keys[b - 1])) {
+      pieces.push({ i: a, j: b, type: 'ORG', canonical: spanText(a, b), country: countryIn(a, b) });
+      return;
+    }
     // "Dimitris Lagos": a run led by a given name is a person even when a later word is also a
     // place name ("Lagos") — unless a head word makes it an organisation or place
     if (titleEnd < 0 && b - a >= 2 && b - a <= 4 && LEX.givenNames.has(tokens[a].text) && keys[a - 1] !== 'the' && !placeByPreposition(a, b) && !LEX.keywords.org.has(runHead) && !LEX.keywords.place.has(runHead) && !LEX.keywords.drop.has(runHead) && !keys.slice(a, b).some((k) => CONNECTORS.has(k))) {
@@ -423,7 +436,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
         segment(a, b, true);
         return;
       }
-      segment(a, titleEnd, true); // org/place names inside the role are entities too
+      if (!partyRole) segment(a, titleEnd, true); // org/place names inside the role are entities too
       const name = classifyName(titleEnd, b);
       if (name) {
         if (name.type === 'UNKNOWN1' || name.type === 'PERSON') {

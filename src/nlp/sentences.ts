@@ -9,6 +9,7 @@
  */
 import type { Span } from './types.js';
 import { ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS, type Token } from './tokens.js';
+import { LEX } from './lexicons.js';
 
 const TERMINALS = new Set(['.', '!', '?', '\u2026']);
 const CLOSERS = new Set(['\u201d', '\u2019', '"', "'", ')', ']', '\u00bb']);
@@ -32,6 +33,17 @@ export interface Sentence extends Span {
   /** Token index range [first, last) of the sentence. */
   tokStart: number;
   tokEnd: number;
+}
+
+/** Capitalised words (a name, at most four) then a verb of speech, from token k: "Trump tweeted". */
+function speakerCueAt(tokens: Token[], k: number): boolean {
+  for (let n = 0; n < 4; n++) {
+    const t = tokens[k + n];
+    if (!t || t.kind !== 'word' || (n > 0 && t.newlineBefore)) return false;
+    if (n > 0 && !t.cap) return LEX.speechVerbs.has(t.key);
+    if (!t.cap) return false;
+  }
+  return false;
 }
 
 export function splitSentences(tokens: Token[]): Sentence[] {
@@ -70,6 +82,9 @@ export function splitSentences(tokens: Token[]): Sentence[] {
     if (!next.spaceBefore) continue; // "3.5", "U.S.-led"
     const startsSentence = next.cap || next.kind === 'num' || (next.kind === 'punct' && OPENERS.has(next.text));
     if (!startsSentence) continue;
+    // "“Get out!” Trump tweeted", "“Why now?” Ana Ruiz asked": the name and verb of speech after an
+    // exclaimed or asked quotation finish its sentence
+    if ((t.text === '!' || t.text === '?') && j > i + 1 && CLOSERS.has(tokens[j - 1].text) && speakerCueAt(tokens, j)) continue;
     if (isAbbrevEnd) {
       const w = t.key.slice(0, -1);
       const initialism = w.includes('.');
