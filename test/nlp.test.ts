@@ -719,3 +719,12 @@ test('entities: a party adjective before a full name is an affiliation; a party\
   );
   assert.equal(annotate('Green Man Gaming sells keys.').clusters[0]?.canonical, 'Green Man Gaming', 'a colour is no party');
 });
+
+test('quotes: a speaker named after the quotation with an appositive or a relative clause before the cue, or after lower-case job words', () => {
+  const speaker = (text: string) => annotate(text).quotes.find((x) => x.direct)?.speaker?.canonical ?? null;
+  assert.equal(speaker('“The signal must be clear,” Interior Minister Karl Obermann, who serves in a caretaker government, said in a statement.'), 'Karl Obermann');
+  assert.equal(speaker('“This is mainly due to the wind,” Mira Solano, a research analyst at the Council on Energy, Environment and Water think tank, told reporters.'), 'Mira Solano');
+  assert.equal(speaker('“Sales were below our expectations,” chairman, CEO and president Craig Bellamy said in the release.'), 'Craig Bellamy');
+  assert.equal(speaker('“It was a long night,” Ana Ruiz, 54, recalled.'), 'Ana Ruiz');
+  assert.equal(speaker('“We will win,” Ana Ruiz, while the crowd cheered. Nobody answered.'), null, 'no cue: no speaker');
+});

@@ -53,6 +53,8 @@ function isPersonNoun(t: Token | undefined): boolean {
 
 /** Words a speakerless quotation needs at least, unless it is a sentence of its own. */
 const MIN_UNATTRIBUTED_WORDS = 5;
+/** Tokens an appositive or relative clause between a speaker's name and the cue may take. */
+const APPOSITIVE_TOKENS = 30;
 
 /** Enough words to be something someone said, or a whole sentence ("What's wrong with you?"). */
 export function isQuotation(text: string): boolean {
@@ -112,6 +114,9 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     mentionEndingAt.set(m.tokEnd - 1, m);
     mentionStartingAt.set(m.tokStart, m);
   }
+  // a name whose title is part of its run ("Interior Minister Wolfgang Peschorn"), by where the title starts
+  const mentionWithRoleAt = new Map<number, MentionRec>();
+  for (const m of ents.mentions) if (m.kind !== 'role' && m.roleSpan && m.roleSpan.end <= m.start) mentionWithRoleAt.set(m.roleSpan.start, m);
   const roleEndingAt = new Map<number, (typeof ents.roleRefs)[number]>();
   const roleStartingAt = new Map<number, (typeof ents.roleRefs)[number]>();
   for (const r of ents.roleRefs) {
@@ -433,6 +438,33 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
   const usedCues = new Set<number>();
   const cueOf = (k: number) => ({ cue: tokens[k].text, cueSpan: { start: tokens[k].start, end: tokens[k].end } });
 
+  /**
+   * A person or organisation named from token k (after lower-case job words and their commas and
+   * "and"s: "chairman, CEO and president Craig Menear"), then either a cue or a comma, an
+   * appositive or relative clause of at most APPOSITIVE_TOKENS tokens, and a cue.
+   */
+  function appositiveSpeakerAfter(k: number): { sp: SpeakerRef; cue: number } | null {
+    const s0 = sentOf[k];
+    for (let n0 = 0; n0 < 8 && k < n; n0++) {
+      const t = tokens[k];
+      if (t.kind === 'word' && LEX.titles.has(t.key)) k++;
+      else if (t.text === ',' || t.key === 'and' || t.text === '&') k++;
+      else break;
+    }
+    const m = mentionStartingAt.get(k) ?? mentionWithRoleAt.get(tokens[k]?.start ?? -1);
+    if (!m || (m.type !== 'PERSON' && m.type !== 'ORG') || sentOf[m.tokStart] !== s0) return null;
+    const e = m.tokEnd;
+    if (e < n && isCue(e) && sentOf[e] === s0) return { sp: fromMention(m), cue: e };
+    if (tokens[e]?.text !== ',') return null;
+    for (let c = e + 1; c < n && c <= e + APPOSITIVE_TOKENS; c++) {
+      const t = tokens[c];
+      if (sentOf[c] !== s0 || (t.kind === 'punct' && (t.text === '.' || t.text === '!' || t.text === '?' || t.text === ';' || OPEN_TO_CLOSE[t.text] !== undefined))) return null;
+      // the cue closes the appositive: it follows a comma or a word, never starts a new subject's clause
+      if (isCue(c)) return { sp: fromMention(m), cue: c };
+    }
+    return null;
+  }
+
   /** The straight mark closing a nested quote opened at `j`: one at a word end, before the line ends. */
   function nestedClose(j: number): number {
     for (let k = j + 1; k < text.length && k - j < 400; k++) {
@@ -542,6 +574,17 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
           }
           break;
         }
+      }
+    }
+    // (a1) a speaker named after the quote with an appositive before the cue: “...,” Interior
+    // Minister Wolfgang Peschorn, who serves in a provisional government, said / “...,” Kurinji
+    // Selvaraj, a research analyst at the Council on Energy, Environment and Water, told CBS News /
+    // “...,” chairman, CEO and president Craig Menear said
+    if (!found && q.close >= 0 && closeTok + 1 < n && sentOf[closeTok + 1] === sentOf[closeTok]) {
+      const ap = appositiveSpeakerAfter(closeTok + 1);
+      if (ap) {
+        found = { ...ap.sp, ...cueOf(ap.cue) };
+        usedCues.add(ap.cue);
       }
     }
     // (a2) the said-frame with a verb no lexicon lists: “...,” Mattson offers, “...” / “...,” she recalls.
