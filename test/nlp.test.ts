@@ -728,3 +728,16 @@ test('quotes: a speaker named after the quotation with an appositive or a relati
   assert.equal(speaker('“It was a long night,” Ana Ruiz, 54, recalled.'), 'Ana Ruiz');
   assert.equal(speaker('“We will win,” Ana Ruiz, while the crowd cheered. Nobody answered.'), null, 'no cue: no speaker');
 });
+
+test('quotes: "it added" after an organisation was quoted speaks for it; "it says" after another noun names no one', () => {
+  const speakers = (text: string) => annotate(text).quotes.filter((x) => x.direct).map((x) => x.speaker?.canonical ?? null);
+  assert.deepEqual(speakers('The prosecutor took the decision to "close the investigation into the case", the Swedish Prosecution Authority said.\n\n"The evidence has weakened considerably over the years," it added.'), ['Swedish Prosecution Authority', 'Swedish Prosecution Authority']);
+  assert.deepEqual(speakers('Now the label has put out another statement to the Music Awards.\n\n"We have agreed to grant all licenses for the show," it says.'), [null]);
+  assert.deepEqual(speakers('"The talks went well for everyone involved," said the Kenyan Foreign Ministry. The minister left.\n\nMuch later, the mayor spoke.\n\nThen the storm came.\n\n"We will rebuild every single home," it said.'), ['Kenyan Foreign Ministry', null], 'too far back');
+});
+
+test('quotes: a description before the name may hold an organisation and job words ("JPL scientist and study co-author Michael Malaska said"), not a list going on', () => {
+  const speaker = (text: string) => annotate(text).quotes.find((x) => x.direct)?.speaker?.canonical ?? null;
+  assert.equal(speaker('"What is really fun to think about is this," JPL scientist and study co-author Mira Solano said.'), 'Mira Solano');
+  assert.equal(speaker('Users can switch between "creators," and normal people, Stier says he noticed.'), null);
+});

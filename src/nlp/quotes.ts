@@ -174,7 +174,10 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
   /** The person a pronoun at token p refers to: the first person named in its sentence, else in the previous ones. */
   function resolvePronoun(p: number): SpeakerRef {
     const t = tokens[p];
-    if (PLURAL_OR_IT.has(t.key)) return { speaker: { text: t.text, start: t.start, end: t.end, canonical: t.text }, i: p, j: p + 1 };
+    if (PLURAL_OR_IT.has(t.key)) {
+      const base: SpeakerRef = { speaker: { text: t.text, start: t.start, end: t.end, canonical: t.text }, i: p, j: p + 1 };
+      return base;
+    }
     return resolveReference(p, p);
   }
 
@@ -439,27 +442,37 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
   const cueOf = (k: number) => ({ cue: tokens[k].text, cueSpan: { start: tokens[k].start, end: tokens[k].end } });
 
   /**
-   * A person or organisation named from token k (after lower-case job words and their commas and
-   * "and"s: "chairman, CEO and president Craig Menear"), then either a cue or a comma, an
-   * appositive or relative clause of at most APPOSITIVE_TOKENS tokens, and a cue.
+   * A speaker named from token k0, then a cue, or a comma, an appositive or relative clause of at
+   * most APPOSITIVE_TOKENS tokens and a cue. Before a person's name may come a description without
+   * a verb or a preposition ("chairman, CEO and president Craig Menear", "JPL scientist and study
+   * co-author Michael Malaska"); an organisation counts only right after the quote.
    */
-  function appositiveSpeakerAfter(k: number): { sp: SpeakerRef; cue: number } | null {
-    const s0 = sentOf[k];
-    for (let n0 = 0; n0 < 8 && k < n; n0++) {
+  function appositiveSpeakerAfter(k0: number): { sp: SpeakerRef; cue: number } | null {
+    const s0 = sentOf[k0];
+    let m: MentionRec | undefined;
+    for (let k = k0; k < n && k <= k0 + 10 && sentOf[k] === s0; ) {
+      const at = mentionStartingAt.get(k) ?? mentionWithRoleAt.get(tokens[k].start);
+      if (at?.type === 'PERSON' || (at?.type === 'ORG' && k === k0 && isCue(at.tokEnd))) {
+        m = at;
+        break;
+      }
+      if (at) {
+        k = at.tokEnd;
+        continue;
+      }
       const t = tokens[k];
-      if (t.kind === 'word' && LEX.titles.has(t.key)) k++;
-      else if (t.text === ',' || t.key === 'and' || t.text === '&') k++;
-      else break;
+      // (not "and" first: “creators,” and normal people, Stier says: the quoted term is in a list)
+      const describes = t.kind === 'word' ? !isCue(k) && !CLAUSE_MARKERS.has(t.key) && !SPEAKER_SCAN_BREAKS.has(t.key) && ((t.key === 'and' && k > k0) || !AFTER_QUOTE_STOP.has(t.key)) : t.text === ',' || t.text === '-' || t.text === '&' || t.key === "'s";
+      if (!describes) return null;
+      k++;
     }
-    const m = mentionStartingAt.get(k) ?? mentionWithRoleAt.get(tokens[k]?.start ?? -1);
-    if (!m || (m.type !== 'PERSON' && m.type !== 'ORG') || sentOf[m.tokStart] !== s0) return null;
+    if (!m) return null;
     const e = m.tokEnd;
     if (e < n && isCue(e) && sentOf[e] === s0) return { sp: fromMention(m), cue: e };
     if (tokens[e]?.text !== ',') return null;
     for (let c = e + 1; c < n && c <= e + APPOSITIVE_TOKENS; c++) {
       const t = tokens[c];
       if (sentOf[c] !== s0 || (t.kind === 'punct' && (t.text === '.' || t.text === '!' || t.text === '?' || t.text === ';' || OPEN_TO_CLOSE[t.text] !== undefined))) return null;
-      // the cue closes the appositive: it follows a comma or a word, never starts a new subject's clause
       if (isCue(c)) return { sp: fromMention(m), cue: c };
     }
     return null;
@@ -546,6 +559,8 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
   const quotes: Quote[] = [];
   const directTokRanges: [number, number][] = [];
   let prevSpeaker: { speaker: QuoteSpeaker; end: number; para: number } | null = null;
+  /** The last organisation quoted, for a later quote's "it said". */
+  const lastOrgSpeaker: { speaker: QuoteSpeaker | null; sentence: number } = { speaker: null, sentence: -1 };
   const paraOf = (offset: number): number => {
     // paragraph index: count of blank-line breaks before offset is costly; use the sentence index
     return sentOf[Math.min(n - 1, tokAt(offset))];
@@ -567,7 +582,12 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
         if (t.kind === 'word' && !t.cap && AFTER_QUOTE_STOP.has(t.key)) break;
         if (isCue(k)) {
           cueAfterQuote = true;
-          const sp = subjectOf(k, closeTok + 1, true) ?? speakerAfter(k) ?? unnamedSpeakerAfter(k);
+          // '“...,” it added': "it" speaks for the organisation quoted just before (in the two
+          // sentences before), not for any noun ("another statement ... “...,” it says")
+          const itTok = tokens[closeTok + 1];
+          const org = lastOrgSpeaker.speaker;
+          const it: SpeakerRef | null = k === closeTok + 2 && itTok.key === 'it' && org && sentOf[closeTok] - lastOrgSpeaker.sentence <= 2 ? { speaker: { ...org, text: itTok.text, start: itTok.start, end: itTok.end }, i: closeTok + 1, j: closeTok + 2 } : null;
+          const sp = it ?? subjectOf(k, closeTok + 1, true) ?? speakerAfter(k) ?? unnamedSpeakerAfter(k);
           if (sp) {
             found = { ...sp, ...cueOf(k) };
             usedCues.add(k);
@@ -580,7 +600,7 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     // Minister Wolfgang Peschorn, who serves in a provisional government, said / “...,” Kurinji
     // Selvaraj, a research analyst at the Council on Energy, Environment and Water, told CBS News /
     // “...,” chairman, CEO and president Craig Menear said
-    if (!found && q.close >= 0 && closeTok + 1 < n && sentOf[closeTok + 1] === sentOf[closeTok]) {
+    if (!found && q.close >= 0 && closeTok + 1 < n && sentOf[closeTok + 1] === sentOf[closeTok] && isQuotation(text.slice(q.cs, q.ce))) {
       const ap = appositiveSpeakerAfter(closeTok + 1);
       if (ap) {
         found = { ...ap.sp, ...cueOf(ap.cue) };
@@ -663,6 +683,10 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     if (found?.cueSpan) quote.cueSpan = found.cueSpan;
     quotes.push(quote);
     prevSpeaker = found ? { speaker: found.speaker, end: q.close >= 0 ? q.close : q.ce, para: paraOf(q.cs) } : null;
+    if (found && found.i >= 0 && mentionStartingAt.get(found.i)?.type === 'ORG') {
+      lastOrgSpeaker.speaker = found.speaker;
+      lastOrgSpeaker.sentence = sentOf[closeTok];
+    }
   }
 
   // ---- indirect quotes ----
