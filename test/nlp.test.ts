@@ -741,3 +741,18 @@ test('quotes: a description before the name may hold an organisation and job wor
   assert.equal(speaker('"What is really fun to think about is this," JPL scientist and study co-author Mira Solano said.'), 'Mira Solano');
   assert.equal(speaker('Users can switch between "creators," and normal people, Stier says he noticed.'), null);
 });
+
+test('entities: a planet named alone is a place; inside a longer name it is the name\'s; news outlets are organisations', () => {
+  const a = annotate('The spacecraft reached Mars in 2021 and will fly past Jupiter. Bruno Mars sang. Venus Williams won. A spokesperson told Business Insider and The Washington Post that it was fine.');
+  assert.deepEqual(
+    a.clusters.map((c) => [c.canonical, c.type]),
+    [
+      ['Mars', 'PLACE'],
+      ['Jupiter', 'PLACE'],
+      ['Bruno Mars', 'PERSON'],
+      ['Venus Williams', 'PERSON'],
+      ['Business Insider', 'ORG'],
+      ['The Washington Post', 'ORG'],
+    ],
+  );
+});

@@ -75,6 +75,8 @@ const BARE_MONTH_ABBREVIATIONS = new Set(['mar', 'jun', 'jul', 'sep']);
  * open names ("Son Heung-min") and bodies.
  */
 const SENTENCE_OPENING_TITLES = new Set(['reporter', 'correspondent', 'analyst', 'expert', 'official', 'aide', 'diplomat', 'economist', 'researcher', 'scientist', 'editor', 'columnist', 'lawmaker', 'legislator', 'negotiator', 'founder', 'owner', 'executive']);
+/** Planets and dwarf planets that space coverage names as destinations ("Venus" is also a given name, "Mercury" an element). */
+const PLANETS = new Set(['mars', 'jupiter', 'saturn', 'uranus', 'neptune', 'pluto']);
 /** Party adjectives that stand before a politician's name as an affiliation ("Republican Phil Bryant"). */
 const PARTY_ADJECTIVES = new Set(['republican', 'democrat', 'democratic', 'conservative', 'labour', 'tory', 'socialist', 'communist']);
 /** Plural nouns for a party's members: the group a place or chamber qualifies ("Virginia Democrats"). */
@@ -617,6 +619,9 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       if (tokens[b]?.text === ':' && (LABEL_WORDS.has(keys[a]) || lowerSeen.has(keys[a]))) return { i: a, j: b, type: 'DROP' };
       // "SACHA PFEIFFER, HOST:", "JOHN ROE, BYLINE:": a broadcast transcript's role label after the speaker
       if (tokens[a - 1]?.text === ',' && tokens[b]?.text === ':' && tx === tx.toUpperCase() && (TRANSCRIPT_LABELS.has(keys[a]) || isCommonEnglishWord(tx))) return { i: a, j: b, type: 'DROP' };
+      // "reached Mars", "orbits Jupiter": a planet named alone is a place, not a person's surname
+      // (inside a longer name it is the name's: "Bruno Mars", "Escape MARS 2.0 Screen")
+      if (PLANETS.has(keys[a]) && tx !== tx.toUpperCase()) return { i: a, j: b, type: 'PLACE', canonical: tx };
       // "ELAZIG, Turkey (Reuters) -": a dateline's town in capitals before its country is no acronym
       if (tokens[a].newlineBefore || a === 0) {
         if (tokens[b]?.text === ',' && LEX.places.longest(keys, b + 1)?.[1].kind === 'country' && tx === tx.toUpperCase()) return { i: a, j: b, type: 'UNKNOWN1' };
