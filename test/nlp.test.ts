@@ -756,3 +756,17 @@ test('entities: a planet named alone is a place; inside a longer name it is the 
     ],
   );
 });
+
+test('entities: religious, honorary and public-office titles are roles ("Sir Keir Starmer", "Cardinal Pietro Parolin"), and a full name after an acronym-led role is a person ("NASA Administrator Jim Bridenstine")', () => {
+  const a = annotate('NASA Administrator Jim Bridenstine spoke. Sir Keir Starmer answered. Cardinal Pietro Parolin visited. Superintendent Jennifer McCormick agreed. The NHS Trust said no.');
+  assert.deepEqual(
+    a.clusters.map((c) => [c.canonical, c.type, c.roles]),
+    [
+      ['Jim Bridenstine', 'PERSON', ['NASA Administrator']],
+      ['Keir Starmer', 'PERSON', ['Sir']],
+      ['Pietro Parolin', 'PERSON', ['Cardinal']],
+      ['Jennifer McCormick', 'PERSON', ['Superintendent']],
+      ['NHS Trust', 'ORG', []],
+    ],
+  );
+});

@@ -634,7 +634,16 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     // "Plan B", "Grade C", "Vitamin D": a word and a letter, unless the word is a given name ("Cardi B" aside)
     if (b - a <= 3 && tokens[b - 1].text.length === 1 && !LEX.givenNames.has(tx)) return { i: a, j: b, type: 'DROP' };
     // "JAMA Psychiatry", "NHS Trust": a name led by an acronym is an organisation, not a person
-    if (/^[A-Z]{2,6}$/.test(tx) && !LEX.commonAcronyms.has(tx) && tokens[a + 1].text !== '-' && !tokens.slice(a + 1, b).some((t) => t.text === t.text.toUpperCase())) return { i: a, j: b, type: 'ORG', canonical: spanText(a, b), country: countryIn(a, b) };
+    if (/^[A-Z]{2,6}$/.test(tx) && !LEX.commonAcronyms.has(tx) && tokens[a + 1].text !== '-' && !tokens.slice(a + 1, b).some((t) => t.text === t.text.toUpperCase())) {
+      // ... unless a full name follows the organisation's words: "NASA Administrator Jim Bridenstine"
+      // is a person whose role is "NASA Administrator"
+      for (let g = a + 2; g < b - 1; g++) {
+        if (!LEX.givenNames.has(tokens[g].text) || !isCommonGivenName(tokens[g].text)) continue;
+        const name = classifyName(g, b);
+        if (name && (name.type === 'PERSON' || name.type === 'UNKNOWN1')) return { ...name, type: 'PERSON', role: { i: a, j: g, country: countryIn(a, g) } };
+      }
+      return { i: a, j: b, type: 'ORG', canonical: spanText(a, b), country: countryIn(a, b) };
+    }
     // "Wi-Fi", "Z-Wave", "E-Commerce": one hyphenated word with a one- or two-letter part is a term
     if (b - a === 3 && tokens[a + 1].text === '-' && !tokens[a + 1].spaceBefore && !NAME_PARTICLES.has(keys[a]) && (tokens[a].text.length <= 2 || tokens[a + 2].text.length <= 2)) return { i: a, j: b, type: 'DROP' };
     // multi-word: a sentence opener glued to a name ("Concern Kim"...) is rare; treat as PERSON
