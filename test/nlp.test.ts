@@ -770,3 +770,20 @@ test('entities: religious, honorary and public-office titles are roles ("Sir Kei
     ],
   );
 });
+
+test('quotes: a quotation after "said:" is one direct quote, not also reported speech; a reported frame around a quotation lends it its speaker', () => {
+  const a = annotate('Ms Persson said: "I would like to emphasise that the injured party has submitted a credible version of events."');
+  assert.deepEqual(a.quotes.map((q) => [q.direct, q.speaker?.canonical ?? null]), [[true, 'Persson']]);
+  const b = annotate('According to EY, “82% of gamers would skip new hardware in favor of the cloud.”');
+  assert.deepEqual(b.quotes.filter((q) => q.direct).map((q) => q.speaker?.canonical ?? null), ['EY']);
+});
+
+test('entities and events: a title\'s complement runs on to the given name ("Deputy Director of Public Prosecution Eva-Marie Persson"); a figure inside a phrase ends it ("Now Assange faces 18 criminal charges" has no actor "Now Assange faces 18 criminal")', () => {
+  const a = annotate('Deputy Director of Public Prosecution Eva-Marie Persson took the decision. The Chairman of the Joint Chiefs of Staff Mark Milley said so.');
+  assert.deepEqual(a.clusters.filter((c) => c.type === 'PERSON').map((c) => [c.canonical, c.roles]), [
+    ['Eva-Marie Persson', ['Deputy Director of Public Prosecution']],
+    ['Mark Milley', ['Chairman of the Joint Chiefs of Staff']],
+  ]);
+  const e = annotate('Julian Assange was held in London.\n\nNow Assange faces 18 criminal charges in the US.');
+  assert.ok(!e.events.some((x) => x.actor.some((p) => /faces/.test(p.text))), JSON.stringify(e.events.map((x) => x.actor.map((p) => p.text))));
+});

@@ -32,7 +32,7 @@ const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'das', 'do', 'dos', 
 const NAME_PARTICLES = new Set(['de', 'del', 'da', 'das', 'do', 'dos', 'des', 'della', 'di', 'du', 'la', 'le', 'el', 'bin', 'ibn', 'al', 'von', 'van', 'der', 'den', 'ter']);
 /** Heads of bodies named for their subject with "on" ("Commission on Human Rights", "Task Force on ..."). */
 const ON_SUBJECT_HEADS = new Set(['council', 'committee', 'commission', 'group', 'institute', 'center', 'centre', 'panel', 'force', 'board', 'coalition', 'alliance', 'foundation', 'project', 'network']);
-const COMPLEMENT_HEADS = new Set(['palácio', 'palacio', 'republic', 'kingdom', 'states', 'emirates', 'union', 'federation', 'people', "people's", 'isle', 'gulf', 'sea', 'bay', 'cape', 'islands', 'league', 'court', 'house', 'office', 'friends', 'bank', 'university', 'college', 'institute', 'center', 'centre', 'council', 'ministry', 'department', 'secretary', 'minister', 'commissioner', 'director', 'chief', 'head', 'president', 'chairman', 'governor', 'organization', 'organisation', 'association', 'agency', 'committee', 'commission', 'party', 'movement', 'front', 'army', 'church', 'school', 'foundation', 'museum', 'academy', 'board', 'bureau', 'assembly', 'congress', 'fund', 'society', 'alliance', 'coalition', 'forces', 'force', 'guard', 'corps', 'tribunal', 'chamber', 'embassy', 'city', 'state', 'province', 'region', 'order', 'prince', 'king', 'queen', 'duke', 'archbishop', 'bishop']);
+const COMPLEMENT_HEADS = new Set(['chiefs', 'palácio', 'palacio', 'republic', 'kingdom', 'states', 'emirates', 'union', 'federation', 'people', "people's", 'isle', 'gulf', 'sea', 'bay', 'cape', 'islands', 'league', 'court', 'house', 'office', 'friends', 'bank', 'university', 'college', 'institute', 'center', 'centre', 'council', 'ministry', 'department', 'secretary', 'minister', 'commissioner', 'director', 'chief', 'head', 'president', 'chairman', 'governor', 'organization', 'organisation', 'association', 'agency', 'committee', 'commission', 'party', 'movement', 'front', 'army', 'church', 'school', 'foundation', 'museum', 'academy', 'board', 'bureau', 'assembly', 'congress', 'fund', 'society', 'alliance', 'coalition', 'forces', 'force', 'guard', 'corps', 'tribunal', 'chamber', 'embassy', 'city', 'state', 'province', 'region', 'order', 'prince', 'king', 'queen', 'duke', 'archbishop', 'bishop']);
 const ROMAN = new Set(['ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii']);
 const DETERMINERS = new Set(['the', 'a', 'an']);
 /** Possessives before a role that refers to someone ("his North Korean counterpart"). */
@@ -395,6 +395,16 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
         titleEnd = k + m[0];
         k += m[0] - 1;
       } else if (titleEnd >= 0 && !LEX.demonyms.longest(keys, k, b) && !LEX.places.longest(keys, k, b)) break;
+    }
+    // "Deputy Director of Public Prosecution Eva-Marie Persson", "Minister of Foreign Affairs Ana
+    // Ruiz": the title's complement runs on to the given name that starts the person's name
+    if (titleEnd > a && titleEnd < b - 2 && keys[titleEnd] === 'of') {
+      for (let g = titleEnd + 2; g < b - 1; g++) {
+        if (LEX.givenNames.has(tokens[g].text) && isCommonGivenName(tokens[g].text)) {
+          titleEnd = g;
+          break;
+        }
+      }
     }
     const runHead = headOf(keys.slice(a, b));
     // "Virginia Democrats", "House Republicans": a party's members, named by place or chamber

@@ -147,6 +147,9 @@ export function nominalSubject(ctx: SubjectContext, clauseStart: number, lastTok
     // troops") means it is no single noun phrase
     if (t.kind === 'word' && !t.cap && (ctx.isFiniteVerb(t.key) || VERB_WORDS.has(t.key))) return null;
     if (HAZARDS.has(t.key)) return null;
+    // a figure after the phrase's first word starts another phrase ("Now Assange faces 18
+    // criminal charges"): amounts open a noun phrase, they do not sit inside it
+    if (t.kind === 'num' && b > a && tokens[b - 1].key !== 'of') return null;
     if (t.cap) caps++;
     b++;
   }

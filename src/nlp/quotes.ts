@@ -905,6 +905,20 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
 
   function pushIndirect(cs: number, ce: number, sp: SpeakerRef, cue: { cue: string; cueSpan: { start: number; end: number } }) {
     while (ce > cs && (tokens[ce - 1].text === ',' || terminal(tokens[ce - 1]))) ce--;
+    // 'Ms Persson said: "I would like ..."': what follows the colon is the direct quotation, found
+    // already; it takes this speaker if it has none
+    while (cs < ce && tokens[cs].text === ':') cs++;
+    if (cs < ce && OPEN_TO_CLOSE[tokens[cs].text] !== undefined) {
+      const whole = quotes.find((q) => q.direct && q.start > tokens[cs].start && q.start - tokens[cs].end <= 1 && q.end >= tokens[ce - 1].start - 1);
+      if (whole) {
+        if (!whole.speaker) {
+          whole.speaker = sp.speaker;
+          whole.cue = cue.cue;
+          whole.cueSpan = cue.cueSpan;
+        }
+        return;
+      }
+    }
     if (ce - cs < 3) return;
     const start = tokens[cs].start;
     const end = tokens[ce - 1].end;
