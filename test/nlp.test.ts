@@ -787,3 +787,11 @@ test('entities and events: a title\'s complement runs on to the given name ("Dep
   const e = annotate('Julian Assange was held in London.\n\nNow Assange faces 18 criminal charges in the US.');
   assert.ok(!e.events.some((x) => x.actor.some((p) => /faces/.test(p.text))), JSON.stringify(e.events.map((x) => x.actor.map((p) => p.text))));
 });
+
+test('entities and quotes: market codes are no names ("the Nasdaq Composite .IXIC", "Brent LCOc1", "Sterling GBP="), nor an everyday word opening a hyphened adjective ("Long-dated"); "added 20.72 points" reports no words', () => {
+  const a = annotate('The S&P 500 .SPX lost 1.85 points and the Nasdaq Composite .IXIC added 20.72 points, or 0.24%, to 8,570.66. Sterling GBP= was last at $1.29. Notes US10YT=RR rose.\n\nLong-dated U.S. Treasury yields slipped. Putin-led forces advanced.');
+  const names = a.entities.filter((e) => e.kind === 'name').map((e) => e.text);
+  for (const code of ['SPX', 'IXIC', 'GBP', 'RR', 'US10YT', 'Long', 'Sterling GBP']) assert.ok(!names.includes(code), `${code} is no name: ${JSON.stringify(names)}`);
+  assert.ok(names.includes('Nasdaq'), JSON.stringify(names));
+  assert.deepEqual(a.quotes, [], 'no quotes');
+});

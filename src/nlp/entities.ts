@@ -75,6 +75,8 @@ const BARE_MONTH_ABBREVIATIONS = new Set(['mar', 'jun', 'jul', 'sep']);
  * open names ("Son Heung-min") and bodies.
  */
 const SENTENCE_OPENING_TITLES = new Set(['reporter', 'correspondent', 'analyst', 'expert', 'official', 'aide', 'diplomat', 'economist', 'researcher', 'scientist', 'editor', 'columnist', 'lawmaker', 'legislator', 'negotiator', 'founder', 'owner', 'executive']);
+/** Words that open hyphened adjectives ("Long-dated", "Short-term", "High-profile", "Far-right"), never a name there. */
+const COMPOUND_FIRST_WORDS = new Set(['long', 'short', 'high', 'low', 'well', 'full', 'half', 'self', 'mid', 'non', 'pre', 'post', 'anti', 'multi', 'cross', 'open', 'hard', 'soft', 'fast', 'slow', 'far', 'near', 'top', 'old', 'real', 'year', 'first', 'second', 'third', 'one', 'two', 'three', 'four', 'five', 'ten', 'record', 'state', 'government', 'family', 'time', 'data', 'hand', 'home', 'world', 'best', 'all', 'ever', 'never', 'much', 'under', 'over', 'out', 'up', 'down', 'left', 'right', 'single', 'double', 'wide', 'deep', 'large', 'small', 'short', 'big']);
 /** Planets and dwarf planets that space coverage names as destinations ("Venus" is also a given name, "Mercury" an element). */
 const PLANETS = new Set(['mars', 'jupiter', 'saturn', 'uranus', 'neptune', 'pluto']);
 /** Party adjectives that stand before a politician's name as an affiliation ("Republican Phil Bryant"). */
@@ -245,11 +247,28 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     return isCommonEnglishWord(t.key) || isCommonEnglishWord(singularOf(t.key));
   }
 
+  // Capitalised tokens that name nothing: market codes ("the Nasdaq Composite .IXIC", "Brent LCOc1",
+  // "Sterling GBP=", "US10YT=RR") and an everyday word opening a hyphened adjective ("Long-dated
+  // yields"; "Putin-led" and "Iran-backed" keep their names)
+  const notAName = new Uint8Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.kind !== 'word' || !t.cap) continue;
+    const prev = tokens[k - 1];
+    const next = tokens[k + 1];
+    const dotted = prev?.text === '.' && !t.spaceBefore && prev.spaceBefore;
+    const quoted = next?.text === '=' && !next.spaceBefore;
+    const afterEquals = prev?.text === '=' && !t.spaceBefore && !prev.spaceBefore && /^[A-Z0-9]+$/.test(tokens[k - 2]?.text ?? '');
+    const contract = /^[A-Z]{2,}[a-z]{1,2}\d{1,2}$/.test(t.text);
+    const hyphenedAdjective = COMPOUND_FIRST_WORDS.has(t.key) && next?.text === '-' && !next.spaceBefore && tokens[k + 2]?.kind === 'word' && !tokens[k + 2].cap && !tokens[k + 2].spaceBefore;
+    if (dotted || quoted || afterEquals || contract || hyphenedAdjective) notAName[k] = 1;
+  }
+
   // ---- 1. runs ----
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
-    if (!isNameToken(t)) {
+    if (!isNameToken(t) || notAName[i]) {
       i++;
       continue;
     }
@@ -269,7 +288,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
         j += 1;
         continue;
       }
-      if (isNameToken(u) && u.spaceBefore && !WEEKDAYS.has(u.key) && !(MONTHS.has(u.key) && tokens[j + 1]?.kind === 'num')) {
+      if (isNameToken(u) && !notAName[j] && u.spaceBefore && !WEEKDAYS.has(u.key) && !(MONTHS.has(u.key) && tokens[j + 1]?.kind === 'num')) {
         j++;
         continue;
       }

@@ -53,6 +53,8 @@ function isPersonNoun(t: Token | undefined): boolean {
 
 /** Words a speakerless quotation needs at least, unless it is a sentence of its own. */
 const MIN_UNATTRIBUTED_WORDS = 5;
+/** Forms of "add", which adds figures as often as words. */
+const ADD_FORMS = new Set(['add', 'adds', 'added', 'adding']);
 /** Tokens an appositive or relative clause between a speaker's name and the cue may take. */
 const APPOSITIVE_TOKENS = 30;
 
@@ -437,7 +439,12 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
 
   // verbs are lowercase: "State" in "US State Department" is not the verb "state"
   const isCue = (k: number) =>
-    tokens[k].kind === 'word' && !tokens[k].cap && LEX.speechVerbs.has(tokens[k].key) && !(k > 0 && DETERMINER_BEFORE.has(tokens[k - 1].key));
+    tokens[k].kind === 'word' &&
+    !tokens[k].cap &&
+    LEX.speechVerbs.has(tokens[k].key) &&
+    !(k > 0 && DETERMINER_BEFORE.has(tokens[k - 1].key)) &&
+    // "the Nasdaq added 20.72 points": an index or a price that adds a figure says nothing
+    !(ADD_FORMS.has(tokens[k].key) && tokens[k + 1]?.kind === 'num');
   const usedCues = new Set<number>();
   const cueOf = (k: number) => ({ cue: tokens[k].text, cueSpan: { start: tokens[k].start, end: tokens[k].end } });
 
@@ -705,6 +712,8 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       if (!according && (!lemma || !INDIRECT_CUES.has(lemma))) continue;
       if (insideDirect(c) || usedCues.has(c)) continue;
       if (c > 0 && DETERMINER_BEFORE.has(tokens[c - 1].key)) continue;
+      // "the Nasdaq added 20.72 points": an index or a price that adds a figure says nothing
+      if (ADD_FORMS.has(t.key) && tokens[c + 1]?.kind === 'num') continue;
       if (according) {
         // "..., according to X" / "According to X, ..."
         const sp = speakerAfter(c + 1) ?? nounPhraseAfter(c + 2, sent.tokEnd);
