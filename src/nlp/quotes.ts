@@ -564,6 +564,8 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
   }
 
   const quotes: Quote[] = [];
+  /** Direct quotes by the offset of their opening mark. */
+  const directByOpen = new Map<number, Quote>();
   const directTokRanges: [number, number][] = [];
   let prevSpeaker: { speaker: QuoteSpeaker; end: number; para: number } | null = null;
   /** The last organisation quoted, for a later quote's "it said". */
@@ -689,6 +691,7 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     };
     if (found?.cueSpan) quote.cueSpan = found.cueSpan;
     quotes.push(quote);
+    directByOpen.set(q.open, quote);
     prevSpeaker = found ? { speaker: found.speaker, end: q.close >= 0 ? q.close : q.ce, para: paraOf(q.cs) } : null;
     if (found && found.i >= 0 && mentionStartingAt.get(found.i)?.type === 'ORG') {
       lastOrgSpeaker.speaker = found.speaker;
@@ -918,7 +921,8 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     // already; it takes this speaker if it has none
     while (cs < ce && tokens[cs].text === ':') cs++;
     if (cs < ce && OPEN_TO_CLOSE[tokens[cs].text] !== undefined) {
-      const whole = quotes.find((q) => q.direct && q.start > tokens[cs].start && q.start - tokens[cs].end <= 1 && q.end >= tokens[ce - 1].start - 1);
+      const opened = directByOpen.get(tokens[cs].start);
+      const whole = opened && opened.end >= tokens[ce - 1].start - 1 ? opened : undefined;
       if (whole) {
         if (!whole.speaker) {
           whole.speaker = sp.speaker;
