@@ -795,3 +795,11 @@ test('entities and quotes: market codes are no names ("the Nasdaq Composite .IXI
   assert.ok(names.includes('Nasdaq'), JSON.stringify(names));
   assert.deepEqual(a.quotes, [], 'no quotes');
 });
+
+test('times: a named day ("Black Friday", "Cyber Monday", "Good Friday") is no weekday of the publication week; a weekday after a name still is; "by January" with nothing in the past looks ahead', () => {
+  const v = (text: string) => annotate(text, { publishedAt: '2019-11-20' }).times.map((t) => [t.text, t.value]);
+  assert.deepEqual(v('Skip the Black Friday rush and the Cyber Monday deals.'), []);
+  assert.deepEqual(v('She wrote in a letter posted on Twitter Tuesday that she objected.'), [['Tuesday', '2019-11-19']]);
+  assert.deepEqual(v('You can return this TV to any store by January for any reason.'), [['January', '2020-01']]);
+  assert.deepEqual(v('His symptoms improved at first, but by December, they worsened.'), [['December', '2018-12']]);
+});

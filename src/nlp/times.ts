@@ -157,7 +157,7 @@ export function findTimes(text: string, tokens: Token[], anchor: Anchor | null):
         let value: string;
         if (prevKey === 'last' && A) value = monthBefore(A, month, true);
         else if (prevKey === 'next' && A) value = monthAfter(A, month);
-        else if (A && tenseAround(tokens, i) === 'future') value = monthAfter(A, month, true);
+        else if (A && (tenseAround(tokens, i) ?? (DEADLINE_PREPS.has(prevKey) && !sentenceInPast(tokens, i) ? 'future' : null)) === 'future') value = monthAfter(A, month, true);
         else value = A ? monthBefore(A, month, false) : `XXXX-${pad(month)}`;
         const start = prevKey === 'last' || prevKey === 'next' ? i - 1 : i;
         found.push({ i: start, j: i + 1, value, granularity: 'month', relative: true });
@@ -182,6 +182,8 @@ export function findTimes(text: string, tokens: Token[], anchor: Anchor | null):
 
     // Weekdays: "Wednesday", "Tuesday night", "last Friday"
     const wd = t.cap ? WEEKDAYS.get(t.key) : undefined;
+    // "Black Friday", "Cyber Monday", "Good Friday", "Super Tuesday": a named day, no day of this week
+    if (wd && NAMED_DAY_WORDS.has(prevKey) && prev?.cap) continue;
     // "on Sunday mornings": a habit, not a day
     if (wd && next && !next.cap && next.key.endsWith('s') && PARTS_OF_DAY.has(next.key.slice(0, -1))) continue;
     if (wd) {
@@ -403,6 +405,25 @@ function monthAfter(A: Date, month: number, includeCurrent = false): string {
   return `${y}-${pad(month)}`;
 }
 
+/** Prepositions of a deadline: "return it by January", with no tense of its own around, looks ahead. */
+const DEADLINE_PREPS = new Set(['by', 'until', 'till']);
+/** Words that make a weekday a named day ("Black Friday", "Cyber Monday", "Good Friday", "Super Tuesday"). */
+const NAMED_DAY_WORDS = new Set(['black', 'cyber', 'good', 'super', 'ash', 'easter', 'palm', 'holy', 'bloody', 'giving', 'fat', 'shrove', 'maundy', 'whit']);
+/**
+ * A past-tense marker anywhere in the sentence around token i (commas do not stop the look, as
+ * they do for the clause's own tense): "By December, they worsened" is told in the past.
+ */
+function sentenceInPast(tokens: Token[], i: number): boolean {
+  for (const dir of [-1, 1]) {
+    for (let k = i + dir, n = 0; n < 30 && k >= 0 && k < tokens.length; k += dir, n++) {
+      const t = tokens[k];
+      if (t.kind === 'punct' && (t.text === '.' || t.text === '!' || t.text === '?')) break;
+      if (dir > 0 && t.newlineBefore) break;
+      if (t.kind === 'word' && !t.cap && (PAST_MARKERS.has(t.key) || (t.key.length > 4 && t.key.endsWith('ed')))) return true;
+    }
+  }
+  return false;
+}
 const FUTURE_MARKERS = new Set(['will', "'ll", 'shall', 'would', 'scheduled', 'due', 'expected', 'plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'aim', 'aims', 'expect', 'expects', 'hope', 'hopes', 'upcoming', 'next', 'tomorrow', 'going']);
 /**
  * Irregular past forms spelled like their base form ("hit", "put", "read") or common as another
