@@ -646,3 +646,10 @@ test('events: a quoted term after a verb of speech is its object, not a quotatio
   assert.deepEqual(events('Putin called it a \u201csuccessful document\u201d on Wednesday.'), []);
   assert.deepEqual(events('Ouazzani called the agreement \u201ca bridge across the Atlantic\u2019s front door\u201d on Tuesday.'), []);
 });
+
+test('events: a passive with an adverb or "being" before its participle has its subject as the target ("He is currently being held", "was widely condemned")', () => {
+  const ev = (text: string) => annotate(text).events.map((e) => [e.category, e.actor.map((p) => p.canonical).join('&'), e.target.map((p) => p.canonical).join('&')]);
+  assert.deepEqual(ev('Julian Assange sought refuge in London.\n\nHe is currently being held at Belmarsh prison in London.')[1], ['COERCE', '', 'Julian Assange']);
+  const condemned = ev('The attack on Kenya was widely condemned by Norway.');
+  assert.ok(condemned.some(([, actor, target]) => actor === 'Norway' && target !== 'Norway'), JSON.stringify(condemned));
+});

@@ -282,6 +282,8 @@ const NAME_PREPOSITIONS = new Set(['to', 'of', 'for', 'on', 'against', 'with', '
 const SUBJECT_LINKS = new Set(['and', 'or', 'who', 'which', 'that', 'also', 'it', 'he', 'she', 'one', 'each', 'either', 'neither']);
 const RELATIVE_LINKS = new Set(['and', 'or', 'who', 'which', 'that', 'they', 'we']);
 const COPULAS = new Set(['be', 'is', 'are', 'was', 'were', 'been']);
+/** Forms of "be" a passive participle may follow: the copulas and "being" ("is being held"). */
+const PASSIVE_AUXILIARIES = new Set([...COPULAS, 'being']);
 /** Verbs of speech whose object is the person spoken to ("told Lenz that ..."). */
 const ADDRESSEE_CUES = new Set(['told', 'tell', 'tells', 'telling', 'informed', 'informs', 'assured', 'assures', 'warned', 'warns', 'reminded', 'reminds', 'urged', 'urges', 'asked', 'asks', 'promised', 'promises']);
 /** Words after which "adverb + participle + noun" is a noun phrase ("with badly needed munitions"). */
@@ -775,7 +777,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     const recipient = () => (recipientFound ??= recipientAfter(vEnd, s.tokEnd));
     const recipientOnly = namedAgent && !afterSubject && isParticipleForm(t.key) && !COPULAS.has(tokens[v - 1]?.key ?? '') && recipient().length > 0;
     const reducedPassive = namedAgent && (afterSubject || recipientOnly) && isParticipleForm(t.key);
-    const passive = (isPassiveParticiple(t.key) && COPULAS.has(tokens[v - 1]?.key ?? '')) || reducedPassive;
+    // ("is being held": after "being" any participle is a passive, "held" too)
+    const passive = (isPassiveParticiple(t.key) && passiveAuxiliaryBefore(v)) || (tokens[v - 1]?.key === 'being' && (isParticipleForm(t.key) || IRREGULAR_PAST.has(t.key))) || reducedPassive;
     let passiveUnknownAgent = false;
     let target = nounSubjectAt >= 0 ? (tokens[nounSubjectAt + 1]?.key === 'against' ? firstAfter(nounSubjectAt + 2, v) : []) : firstAfter(vEnd, s.tokEnd, THREAT_TRIGGER.test(t.key));
     {
@@ -1366,6 +1369,13 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
    * event wherever it stands. A present between states ("an arms deal in which North Korea
    * provides Russia with munitions"), where a country takes part, stays an event.
    */
+  /** A form of "be" right before token v, or before one -ly adverb there ("was quickly arrested", "is being held"). */
+  function passiveAuxiliaryBefore(v: number): boolean {
+    let k = v - 1;
+    if (tokens[k]?.kind === 'word' && !tokens[k].cap && tokens[k].key.length > 4 && tokens[k].key.endsWith('ly')) k--;
+    return PASSIVE_AUXILIARIES.has(tokens[k]?.key ?? '');
+  }
+
   function genericPresent(v: number, s: Sentence, actor: EventParticipant[], target: EventParticipant[], passive: boolean): boolean {
     if (actor.some((a) => a.country) || target.some((a) => a.country)) return false;
     if (modalBefore(v, s.tokStart, GENERIC_AUX)) return true;
