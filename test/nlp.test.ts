@@ -793,6 +793,7 @@ test('entities and quotes: market codes are no names ("the Nasdaq Composite .IXI
   const names = a.entities.filter((e) => e.kind === 'name').map((e) => e.text);
   for (const code of ['SPX', 'IXIC', 'GBP', 'RR', 'US10YT', 'Long', 'Sterling GBP']) assert.ok(!names.includes(code), `${code} is no name: ${JSON.stringify(names)}`);
   assert.ok(names.includes('Nasdaq'), JSON.stringify(names));
+  assert.deepEqual(annotate('The company faced a headwind in Q3 and in FY2019. H1 results were weak.').entities, [], 'quarters and fiscal years are no places');
   assert.deepEqual(a.quotes, [], 'no quotes');
 });
 

@@ -648,6 +648,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       if (tokens[b]?.text === ':' && (LABEL_WORDS.has(keys[a]) || lowerSeen.has(keys[a]))) return { i: a, j: b, type: 'DROP' };
       // "SACHA PFEIFFER, HOST:", "JOHN ROE, BYLINE:": a broadcast transcript's role label after the speaker
       if (tokens[a - 1]?.text === ',' && tokens[b]?.text === ':' && tx === tx.toUpperCase() && (TRANSCRIPT_LABELS.has(keys[a]) || isCommonEnglishWord(tx))) return { i: a, j: b, type: 'DROP' };
+      // "in Q3", "H1 results", "FY2019": quarters, halves and fiscal years are times, no places
+      if (/^(?:Q[1-4]|H[12]|FY\d{2,4})$/.test(tx)) return { i: a, j: b, type: 'DROP' };
       // "reached Mars", "orbits Jupiter": a planet named alone is a place, not a person's surname
       // (inside a longer name it is the name's: "Bruno Mars", "Escape MARS 2.0 Screen")
       if (PLANETS.has(keys[a]) && tx !== tx.toUpperCase()) return { i: a, j: b, type: 'PLACE', canonical: tx };
