@@ -428,3 +428,13 @@ test("a spin's reworded figure does not split the original's fact from another o
     assert.ok(!toll[0].label.includes('individuals'), `labelled by an original, not the spin: ${toll[0].label}`);
   }
 });
+
+test("the summary quotes originals, not a spin's reworded sentences, when the story has any", () => {
+  const original = article('a', 'Press Two', '2025-02-08', 'ANKARA, Turkey (Press Two) — A magnitude 6.8 earthquake struck eastern Turkey late Friday, toppling buildings and killing at least 38 people, the disaster agency said on Saturday.\n\nRescuers pulled 45 people alive from the rubble overnight, the interior minister said.');
+  const spin = article('s', 'Blog Three', '2025-02-08', 'ANKARA, Turkey (Press Two) — A magnitude 6.8 quake hit eastern Turkey late Friday, knocking down structures and eliminating at the very least 38 individuals, the nation\u2019s catastrophe company stated on Saturday.\n\nRescuers pulled 45 individuals alive from the rubble in a single day, the inside minister stated.', 'a');
+  const c = compareStory([spin, original]);
+  assert.ok(c.summary.length > 0, 'a summary');
+  assert.ok(c.summary.every((x) => x.article === 'a'), JSON.stringify(c.summary.map((x) => [x.article, x.text.slice(0, 40)])));
+  // a story of copies only still has a summary
+  assert.ok(compareStory([spin]).summary.length > 0, 'copies only: summarised from them');
+});

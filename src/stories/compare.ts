@@ -606,10 +606,16 @@ function pickSummary(articles: ComparableArticle[], claims: Claim[], o: CompareO
     if (!cur) score.set(k, (cur = { article: a, span, score: 0 }));
     return cur;
   };
-  for (const a of articles) a.annotations.sentences.slice(0, 2).forEach((s, i) => (entry(a, s).score += 2 - i));
+  // a copy's or spin's sentences are the original's at best ("eliminating at the very least 38
+  // individuals"): the summary quotes originals when the story has any
+  const quotable = (a: ComparableArticle) => !a.derivedFrom || articles.every((x) => x.derivedFrom);
+  for (const a of articles) if (quotable(a)) a.annotations.sentences.slice(0, 2).forEach((s, i) => (entry(a, s).score += 2 - i));
   for (const c of claims) {
     if (c.conflict) continue;
-    for (const m of c.mentions) entry(byId.get(m.article)!, m.sentence).score += Math.max(0, c.independent - 1);
+    for (const m of c.mentions) {
+      const a = byId.get(m.article)!;
+      if (quotable(a)) entry(a, m.sentence).score += Math.max(0, c.independent - 1);
+    }
   }
   const ranked = [...score.values()].sort((x, y) => y.score - x.score || x.span.start - y.span.start);
   const picked: Array<{ article: ComparableArticle; span: Span; words: Set<string> }> = [];
