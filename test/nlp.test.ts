@@ -718,6 +718,7 @@ test('entities: a party adjective before a full name is an affiliation; a party\
     ],
   );
   assert.equal(annotate('Green Man Gaming sells keys.').clusters[0]?.canonical, 'Green Man Gaming', 'a colour is no party');
+  assert.deepEqual(annotate('Shortly before voting began in the Republican presidential primary, the race tightened.').entities, [], 'a party adjective alone is no place');
 });
 
 test('quotes: a speaker named after the quotation with an appositive or a relative clause before the cue, or after lower-case job words', () => {

@@ -648,6 +648,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       if (tokens[b]?.text === ':' && (LABEL_WORDS.has(keys[a]) || lowerSeen.has(keys[a]))) return { i: a, j: b, type: 'DROP' };
       // "SACHA PFEIFFER, HOST:", "JOHN ROE, BYLINE:": a broadcast transcript's role label after the speaker
       if (tokens[a - 1]?.text === ',' && tokens[b]?.text === ':' && tx === tx.toUpperCase() && (TRANSCRIPT_LABELS.has(keys[a]) || isCommonEnglishWord(tx))) return { i: a, j: b, type: 'DROP' };
+      // "in the Republican presidential primary": a party's adjective alone names no place or body
+      if (PARTY_ADJECTIVES.has(keys[a])) return { i: a, j: b, type: 'DROP' };
       // "in Q3", "H1 results", "FY2019": quarters, halves and fiscal years are times, no places
       if (/^(?:Q[1-4]|H[12]|FY\d{2,4})$/.test(tx)) return { i: a, j: b, type: 'DROP' };
       // "reached Mars", "orbits Jupiter": a planet named alone is a place, not a person's surname
