@@ -438,3 +438,15 @@ test("the summary quotes originals, not a spin's reworded sentences, when the st
   // a story of copies only still has a summary
   assert.ok(compareStory([spin]).summary.length > 0, 'copies only: summarised from them');
 });
+
+test("a spin's reworded quotation is its source's quotation of the same speaker in the same place, however few words survive", () => {
+  const original = article('a', 'Press Two', '2025-02-08', 'Interior Minister Suleyman Soylu spoke in Elazig.\n\n“Our teams are working without a break,” Soylu said. “We will not stop until every person is reached.”\n\nPresident Recep Tayyip Erdogan promised that the government would rebuild every damaged home within a year.');
+  const spin = article('s', 'Blog Three', '2025-02-08', 'Inside Minister Suleyman Soylu spoke in Elazig.\n\n“Our groups are working with no break,” Soylu stated. “We is not going to cease till each individual is reached.”\n\nPresident Recep Tayyip Erdogan promised that the federal government would rebuild each broken dwelling inside a yr.', 'a');
+  const c = compareStory([original, spin]);
+  const quotes = c.claims.filter((x) => x.kind === 'quote');
+  assert.equal(quotes.length, 3, JSON.stringify(quotes.map((q) => [q.label, q.mentions.map((m) => m.article)])));
+  for (const q of quotes) assert.deepEqual(new Set(q.mentions.map((m) => m.article)), new Set(['a', 's']), q.label);
+  // another outlet's different words from the same speaker stay their own claim
+  const other = article('o', 'Wire One', '2025-02-08', '“We pulled 45 people out alive overnight,” Interior Minister Suleyman Soylu told reporters.');
+  assert.equal(compareStory([original, spin, other]).claims.filter((x) => x.kind === 'quote').length, 4);
+});

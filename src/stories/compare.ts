@@ -150,6 +150,8 @@ interface Stated {
   when?: string;
   /** Quotes: the numbers they name (two quotations with other numbers are two reports). */
   numbers?: Set<string>;
+  /** Quotes: a quotation in quotation marks, not reported speech. */
+  direct?: boolean;
 }
 
 /**
@@ -352,7 +354,7 @@ function statedClaims(a: ComparableArticle, storyNames: Map<string, string> | un
     const roles = cluster?.type === 'ORG' ? 'ORG' : `${cluster?.roles.join('; ') ?? ''}\u0000${a.text.slice(sentence.start, sentence.end)}`;
     // "the operator denied that it had ignored the warning": the words reported, as denied
     const modality: EventModality | undefined = q.cue && DENIAL_CUE.test(q.cue) ? 'negated' : undefined;
-    quotes.push({ kind: 'quote', key: 'quote', label: q.text, article: a, voice, sentence, span: q, value: storyName(q.speaker.canonical), words: qw, numbers: numbersIn(q.text), roles, named: !!cluster && isNamed(q.speaker.canonical), ...(modality ? { modality } : {}) });
+    quotes.push({ kind: 'quote', key: 'quote', label: q.text, article: a, voice, sentence, span: q, value: storyName(q.speaker.canonical), words: qw, numbers: numbersIn(q.text), roles, named: !!cluster && isNamed(q.speaker.canonical), direct: q.direct, ...(modality ? { modality } : {}) });
   }
   // "X said it was a 'struggle against …'" yields the reported statement and the quotation inside
   // it: one statement, kept in its longest form
@@ -475,11 +477,29 @@ function groupFacts(stated: Stated[], o: CompareOptions): Stated[][] {
     if (!articlesOf[gi].has(s.article.id)) appendTo(factsOf, s.article.id, gi);
     articlesOf[gi].add(s.article.id);
   };
+  // Each quotation's place among its article's quotations of the same speaker: a spin keeps its
+  // source's order, so the n-th quote of a speaker in a spin is that speaker's n-th in the source
+  // ("We is not going to cease till each individual is reached" for "We will not stop until every
+  // person is reached" shares too few words to be paired by them)
+  const quoteRank = new Map<Stated, number>();
+  {
+    const seen = new Map<string, number>();
+    // (quotations and reported speech counted apart: a spinner's synonym for a verb of speech,
+    // "advised reporters that", loses reported speech, never the quotation marks)
+    for (const s of [...stated].filter((x) => x.kind === 'quote').sort((x, y) => x.span.start - y.span.start)) {
+      const k = `${s.article.id}\u0000${s.value ?? ''}\u0000${s.direct ? 'direct' : 'reported'}`;
+      const n = seen.get(k) ?? 0;
+      quoteRank.set(s, n);
+      seen.set(k, n + 1);
+    }
+  }
+  const spunQuote = (m: Stated, s: Stated) =>
+    m.kind === 'quote' && s.kind === 'quote' && m.direct === s.direct && s.named === true && m.value === s.value && quoteRank.get(m) === quoteRank.get(s) && sharedCount(m.words, s.words) >= 1;
   for (const s of stated) {
     // a copy or spin restating its source's statement states the same fact, however it is worded
     // ("eliminating at the very least 38 individuals" for "killing at least 38 people")
     const source = s.article.derivedFrom;
-    const ofSource = source ? (factsOf.get(source) ?? []).find((gi) => !articlesOf[gi].has(s.article.id) && groups[gi].some((m) => m.article.id === source && sameFact(m, s, o))) : undefined;
+    const ofSource = source ? (factsOf.get(source) ?? []).find((gi) => !articlesOf[gi].has(s.article.id) && groups[gi].some((m) => m.article.id === source && (sameFact(m, s, o) || spunQuote(m, s)))) : undefined;
     if (ofSource !== undefined) {
       place(ofSource, s);
       continue;
