@@ -653,3 +653,11 @@ test('events: a passive with an adverb or "being" before its participle has its 
   const condemned = ev('The attack on Kenya was widely condemned by Norway.');
   assert.ok(condemned.some(([, actor, target]) => actor === 'Norway' && target !== 'Norway'), JSON.stringify(condemned));
 });
+
+test('events: releasing a letter or a video frees no one; "press secretary" and "press conference" are no pressure', () => {
+  const ev = (text: string) => annotate(text).events.map((e) => [e.category, e.trigger.text]);
+  assert.deepEqual(ev('President Donald Trump released a letter from his longtime physician Dr. Harold Bornstein.'), []);
+  assert.deepEqual(ev('The rebels released two hostages.'), [['RETREAT', 'released']]);
+  assert.deepEqual(ev('White House press secretary Stephanie Grisham said the trip was routine.'), []);
+  assert.deepEqual(ev('Iranian authorities have been pressuring workers of the bus company to cancel the strike.').map(([c]) => c)[0], 'REQUEST');
+});

@@ -54,6 +54,8 @@ const DEFY_VERBS = new Set(['violate', 'violates', 'violated', 'violating', 'def
 const NORM_NOUNS = new Set(['ban', 'law', 'laws', 'ceasefire', 'truce', 'agreement', 'accord', 'resolution', 'resolutions', 'rules', 'order', 'orders', 'curfew', 'embargo', 'sanctions', 'ruling', 'constitution', 'treaty', 'norms', 'decree', 'injunction', 'prohibition']);
 /** Things granted on request: denying them is a refusal (REJECT), unlike denying an accusation. */
 const GRANTED_THINGS = new Set(['access', 'entry', 'permission', 'permit', 'permits', 'request', 'requests', 'allocation', 'visa', 'visas', 'application', 'admission', 'admittance', 'asylum', 'bail', 'passage', 'landing', 'approval', 'licence', 'license', 'recognition', 'extradition']);
+/** Things one releases by publishing them: releasing them frees no one. */
+const PUBLISHED_THINGS = new Set(['letter', 'letters', 'video', 'videos', 'photo', 'photos', 'image', 'images', 'footage', 'album', 'song', 'single', 'film', 'trailer', 'book', 'data', 'figures', 'results', 'findings', 'study', 'survey', 'poll', 'transcript', 'memo', 'plan', 'budget', 'list', 'version', 'update', 'app', 'game', 'product', 'model', 'guidance', 'guidelines', 'rules', 'details', 'records', 'record', 'emails', 'tape', 'tapes', 'audio', 'recording', 'estimates', 'forecast', 'earnings', 'statistics', 'analysis']);
 /** Legal accusation (PLOVER ACCUSE 'allege': "sue, indict, or charge; bring to trial"). */
 const LEGAL_ACCUSATION = new Set(['sue', 'sues', 'sued', 'suing', 'indict', 'indicts', 'indicted', 'indicting', 'prosecute', 'prosecutes', 'prosecuted', 'prosecuting']);
 
@@ -119,6 +121,9 @@ export function codebookReadingOf(ctx: CodebookContext, code: string, v: number,
   // "denied land allocation", "denied them entry": refusing what was asked (CAMEO 12x); denying
   // an accusation is no PLOVER event and keeps the dictionary's reading
   if (/^den(y|ies|ied|ying)$/.test(key) && objectHas(GRANTED_THINGS)) return '120';
+  // "released a letter from his physician", "released a video": publishing something is no
+  // release of people (the dictionary's default for "release" is 080, yield) and no event here
+  if (/^releas(e|es|ed|ing)$/.test(key) && code.startsWith('08') && objectHas(PUBLISHED_THINGS)) return '---';
   // "searching for the missing": looking for someone is no investigation
   let after = vEnd;
   while (after < limit && (timeTok[after] || (tokens[after].key === 'on' && timeTok[after + 1]))) after++;

@@ -270,6 +270,8 @@ const COMMITMENT_VERBS = new Set(['agree', 'agrees', 'agreed', 'agreeing', 'prom
 const REFUSAL_VERBS = new Set(['reject', 'rejects', 'rejected', 'rejecting', 'refuse', 'refuses', 'refused', 'refusing', 'decline', 'declines', 'declined', 'rebuff', 'rebuffed', 'rebuffs', 'spurned', 'spurns']);
 const DEMAND_MODALS = new Set(['must', 'should']);
 const ARRIVE_FORMS = new Set(regularVerbForms('arrive', 'short'));
+/** Nouns a verb-like word before them modifies ("press secretary", "press conference"). */
+const OFFICE_NOUNS = new Set(['secretary', 'secretaries', 'spokesman', 'spokeswoman', 'spokesperson', 'conference', 'conferences', 'briefing', 'briefings', 'corps']);
 /** Words after a name that do not make it a modifier of a following noun. */
 const LINK_WORDS = new Set(['and', 'or', 'to', 'not', 'also', 'still', 'immediately', 'fully', 'first']);
 /** Prepositions that open a time phrase after a verb ("on Friday", "in June", "at dawn"). */
@@ -489,6 +491,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (prev && ((NOT_BEFORE_VERB.has(prev.key) && !mentionEnd.has(v - 1)) || prev.kind === 'num')) return v;
     if (mentionAt.has(v)) return v;
     if (inQuote(t.start)) return v;
+    // "White House press secretary", "a press conference": a word before an office noun modifies it
+    if (tokens[v + 1]?.kind === 'word' && !tokens[v + 1].cap && OFFICE_NOUNS.has(tokens[v + 1].key)) return v;
     const speechLemma = LEX.speechVerbs.get(t.key);
     if (speechLemma && SPEECH_ONLY.has(speechLemma)) return v;
     // "warned that ...", "announced it will ...": a statement, whose content clause is coded on
