@@ -176,10 +176,7 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
   /** The person a pronoun at token p refers to: the first person named in its sentence, else in the previous ones. */
   function resolvePronoun(p: number): SpeakerRef {
     const t = tokens[p];
-    if (PLURAL_OR_IT.has(t.key)) {
-      const base: SpeakerRef = { speaker: { text: t.text, start: t.start, end: t.end, canonical: t.text }, i: p, j: p + 1 };
-      return base;
-    }
+    if (PLURAL_OR_IT.has(t.key)) return { speaker: { text: t.text, start: t.start, end: t.end, canonical: t.text }, i: p, j: p + 1 };
     return resolveReference(p, p);
   }
 
