@@ -22,6 +22,7 @@
 import type { EntityCluster, EntityType } from './types.js';
 import { foldDiacritics } from './fold.js';
 import { LEX } from './lexicons.js';
+import { appendTo } from '../multimap.js';
 
 export interface ArticleEntities {
   articleId: string;
@@ -262,11 +263,7 @@ function mergeShorterFullNames(items: { c: EntityCluster }[], canonicalKeys: rea
   items.forEach((it, i) => {
     if (it.c.type !== 'PERSON') return;
     const words = canonicalKeys[i].split(' ');
-    if (words.length >= 3) {
-      const list = longerByLast.get(words[words.length - 1]) ?? [];
-      list.push(i);
-      longerByLast.set(words[words.length - 1], list);
-    }
+    if (words.length >= 3) appendTo(longerByLast, words[words.length - 1], i);
   });
   if (!longerByLast.size) return;
   items.forEach((it, i) => {

@@ -23,7 +23,7 @@ import { LEX, MONTHS, RELATIVE_DAYS, WEEKDAYS, type PlaceInfo, type OrgInfo, typ
 import { isCommonEnglishWord } from '../common-words.js';
 import { isCommonGivenName } from '../given-names.js';
 import { appendTo } from '../multimap.js';
-import { IRREGULAR_PAST } from './verb-forms.js';
+import { IRREGULAR_PAST, singularGuess } from './verb-forms.js';
 import { parseDateline } from '../extract/clean/dateline.js';
 
 /** Connectors allowed inside a name when a capitalised word follows ("Center for European ..."). */
@@ -216,6 +216,9 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     return !!p && p.kind === 'punct' && (p.text === '\u201c' || p.text === '"' || p.text === '\u2018' || p.text === '(');
   }
   const countryAt = new Map<number, { code: string; end: number; text: string }>();
+  /** A name [i, j) in capitals, then a comma and a country: a dateline's town ("LARISSA, Greece —"). */
+  const datelineTown = (i: number, j: number): boolean =>
+    tokens[i].text === tokens[i].text.toUpperCase() && tokens[j]?.text === ',' && !!tokens[j + 1] && LEX.places.longest(keys, j + 1)?.[1].kind === 'country';
 
   /**
    * True when the run [i, j) stops at "and" (token j) before the rest of a public body's name:
@@ -244,7 +247,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   /** An everyday word written with a capital, as the subjects in a body's name are ("Occupational Safety"). */
   function isSubjectWord(t: Token): boolean {
     if (/^[A-Z]+$/.test(t.text) || LEX.givenNames.has(t.text) || LEX.surnames.has(t.text) || LEX.titles.has(t.key)) return false;
-    return isCommonEnglishWord(t.key) || isCommonEnglishWord(singularOf(t.key));
+    return isCommonEnglishWord(t.key) || isCommonEnglishWord(singularGuess(t.key));
   }
 
   // Capitalised tokens that name nothing: market codes ("the Nasdaq Composite .IXIC", "Brent LCOc1",
@@ -407,7 +410,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     // person's affiliation, a role, as a title is
     const partyRole = PARTY_ADJECTIVES.has(keys[a]) && b - a >= 3 && LEX.givenNames.has(tokens[a + 1].text);
     if (partyRole) titleEnd = a + 1;
-    for (let k = titleEnd < 0 ? a : b; k < b; k++) {
+    else for (let k = a; k < b; k++) {
       const m = LEX.titles.longest(keys, k, b);
       // ("Reporter Nina Pineda asked": a job word opening a sentence is capitalised by its place)
       if (m && !(m[0] === 1 && LEX.lowercaseOnlyTitles.has(keys[k]) && !(k === a && b - a >= 3 && startLike(a) && SENTENCE_OPENING_TITLES.has(keys[k])))) {
@@ -656,9 +659,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       // (inside a longer name it is the name's: "Bruno Mars", "Escape MARS 2.0 Screen")
       if (PLANETS.has(keys[a]) && tx !== tx.toUpperCase()) return { i: a, j: b, type: 'PLACE', canonical: tx };
       // "ELAZIG, Turkey (Reuters) -": a dateline's town in capitals before its country is no acronym
-      if (tokens[a].newlineBefore || a === 0) {
-        if (tokens[b]?.text === ',' && LEX.places.longest(keys, b + 1)?.[1].kind === 'country' && tx === tx.toUpperCase()) return { i: a, j: b, type: 'UNKNOWN1' };
-      }
+      if ((tokens[a].newlineBefore || a === 0) && datelineTown(a, b)) return { i: a, j: b, type: 'UNKNOWN1' };
       if (tx.length >= 2 && tx.length <= 6 && tx === tx.toUpperCase() && /^[A-Z]+$/.test(tx)) return { i: a, j: b, type: 'ORG', canonical: tx };
       return { i: a, j: b, type: 'UNKNOWN1' };
     }
@@ -950,7 +951,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     // ("the heights of Best-of-Breed solutions", "the base of Mount X": not every place word names a place by "of")
     if (before?.key === 'of' && tokens[i - 2] && LEX.keywords.place.has(tokens[i - 2].key) && !NOT_PLACE_BY_OF.has(tokens[i - 2].key) && !tokens[i - 2].cap) return 'PLACE';
     // "LARISSA, Greece —": a dateline
-    if (tokens[i].text === tokens[i].text.toUpperCase() && tokens[j]?.text === ',' && tokens[j + 1] && LEX.places.longest(keys, j + 1)?.[1].kind === 'country') return 'PLACE';
+    if (datelineTown(i, j)) return 'PLACE';
     // "Peniche or Matosinhos", "Farkadona and Palamas": coordinated with a known place
     const coordBefore = before && (before.key === 'and' || before.key === 'or') ? placeEndingAt.has(i - 2) : false;
     const coordAfter = tokens[j] && (keys[j] === 'and' || keys[j] === 'or') ? placeStartingAt.has(j + 1) : false;
@@ -1364,7 +1365,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   const leaderRole = roleKeys.map((rks) => rks.some((rk) => leaderHeads.some((h) => rk.endsWith(h))));
   const candidatesOf = new Map<string, number[]>();
   let dateline: string | null | undefined;
-  const datelineCountry = (): string | null => (dateline === undefined ? (dateline = datelineCountryOf(text, tokens)) : dateline);
+  const datelineCountry = (): string | null => (dateline === undefined ? (dateline = datelineCountryOf(text, tokens, keys)) : dateline);
   const findCandidates = (head: string, country: string | undefined): number[] => {
     const refLeader = LEADER_HEADS.has(head);
     const candidates: number[] = [];
@@ -1473,7 +1474,7 @@ const DATELINE_LINES = 4;
  * The country of the article's wire dateline ("ANKARA, Turkey (AP) —" → TUR, "SEOUL (Reuters) -"
  * → KOR by its capital), or null: the last place the dateline names that the gazetteer knows.
  */
-function datelineCountryOf(text: string, tokens: Token[]): string | null {
+function datelineCountryOf(text: string, tokens: Token[], keys: string[]): string | null {
   let lineStart = 0;
   for (let n = 0; n < DATELINE_LINES && lineStart < text.length; n++) {
     const nl = text.indexOf('\n', lineStart);
@@ -1483,7 +1484,6 @@ function datelineCountryOf(text: string, tokens: Token[]): string | null {
     if (d) {
       const from = lineStart + (line.length - line.trimStart().length);
       const to = from + d.place.length;
-      const keys = tokens.map((t) => t.key);
       let country: string | null = null;
       for (let k = 0; k < tokens.length && tokens[k].start < to; k++) {
         if (tokens[k].start < from) continue;
@@ -1496,12 +1496,6 @@ function datelineCountryOf(text: string, tokens: Token[]): string | null {
     lineStart = nl + 1;
   }
   return null;
-}
-
-/** "securities" → "security", "services" → "service" (enough to look a plural up in a word list). */
-function singularOf(word: string): string {
-  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
-  return word.endsWith('s') ? word.slice(0, -1) : word;
 }
 
 /** Heads of the names of public bodies and institutions that are named for their subjects. */

@@ -28,7 +28,7 @@ import { isQuotation } from './quotes.js';
 import { lastStartingAtOrBefore } from './spans.js';
 import { DISASTER_WORDS, FINITE_AUX, NEGATIVE_AUX, nominalObject, nominalSubject, type SubjectContext } from './events-subject.js';
 import { codebookReadingOf, hitBeforeStop, isPunct, isPunctButHyphen, objectHasSequence, STATE_HEADS, type CodebookContext } from './events-codebook.js';
-import { IRREGULAR_PAST, regularVerbForms } from './verb-forms.js';
+import { IRREGULAR_PAST, regularVerbForms, singularGuess } from './verb-forms.js';
 import { buildEventNouns, CORE_EVENT_NOUNS, objectEventNoun, occurrenceVerbAt, supportVerbAt, terminativeVerbAt } from './events-nominal.js';
 
 interface VerbBlock {
@@ -324,10 +324,6 @@ const SIGN_VERBS = new Set(['sign', 'signs', 'signed', 'signing', 'ink', 'inks',
 /** Formal written agreements (PETRARCH's &TREATY synset and its near synonyms). */
 const AGREEMENT_NOUNS = new Set(['agreement', 'agreements', 'accord', 'accords', 'pact', 'pacts', 'treaty', 'treaties', 'deal', 'deals', 'memorandum', 'memorandums', 'memoranda', 'mou', 'protocol', 'protocols', 'convention', 'conventions', 'charter', 'declaration', 'communique', 'communiqué', 'armistice', 'compact', 'covenant']);
 
-/** The singular a plural noun most likely has ("militias" → "militia", "officials" → "official"). */
-function singularGuess(key: string): string {
-  return key.endsWith('ies') ? key.slice(0, -3) + 'y' : key.endsWith('s') ? key.slice(0, -1) : key;
-}
 
 /** A lowercase word that names an agent, a role or a group, singular or plural. */
 function isAgentKey(key: string): boolean {
@@ -1363,6 +1359,13 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return false;
   }
 
+  /** A form of "be" right before token v, or before one -ly adverb there ("was quickly arrested", "is being held"). */
+  function passiveAuxiliaryBefore(v: number): boolean {
+    let k = v - 1;
+    if (tokens[k]?.kind === 'word' && !tokens[k].cap && tokens[k].key.length > 4 && tokens[k].key.endsWith('ly')) k--;
+    return PASSIVE_AUXILIARIES.has(tokens[k]?.key ?? '');
+  }
+
   /**
    * A simple present in running text ("Avis offers bundles", "Many utility companies offer
    * rebates", "Aura monitors data breaches") describes what someone habitually does, not an event
@@ -1373,13 +1376,6 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
    * event wherever it stands. A present between states ("an arms deal in which North Korea
    * provides Russia with munitions"), where a country takes part, stays an event.
    */
-  /** A form of "be" right before token v, or before one -ly adverb there ("was quickly arrested", "is being held"). */
-  function passiveAuxiliaryBefore(v: number): boolean {
-    let k = v - 1;
-    if (tokens[k]?.kind === 'word' && !tokens[k].cap && tokens[k].key.length > 4 && tokens[k].key.endsWith('ly')) k--;
-    return PASSIVE_AUXILIARIES.has(tokens[k]?.key ?? '');
-  }
-
   function genericPresent(v: number, s: Sentence, actor: EventParticipant[], target: EventParticipant[], passive: boolean): boolean {
     if (actor.some((a) => a.country) || target.some((a) => a.country)) return false;
     if (modalBefore(v, s.tokStart, GENERIC_AUX)) return true;

@@ -53,6 +53,8 @@ function isPersonNoun(t: Token | undefined): boolean {
 
 /** Words a speakerless quotation needs at least, unless it is a sentence of its own. */
 const MIN_UNATTRIBUTED_WORDS = 5;
+/** Where the look for a cue after a quotation stops: the sentence's end, a semicolon, another quotation. */
+const endsCueScan = (t: Token): boolean => t.kind === 'punct' && (t.text === '.' || t.text === '!' || t.text === '?' || t.text === ';' || OPEN_TO_CLOSE[t.text] !== undefined);
 /** Forms of "add", which adds figures as often as words. */
 const ADD_FORMS = new Set(['add', 'adds', 'added', 'adding']);
 /** Tokens an appositive or relative clause between a speaker's name and the cue may take. */
@@ -476,7 +478,7 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     if (tokens[e]?.text !== ',') return null;
     for (let c = e + 1; c < n && c <= e + APPOSITIVE_TOKENS; c++) {
       const t = tokens[c];
-      if (sentOf[c] !== s0 || (t.kind === 'punct' && (t.text === '.' || t.text === '!' || t.text === '?' || t.text === ';' || OPEN_TO_CLOSE[t.text] !== undefined))) return null;
+      if (sentOf[c] !== s0 || endsCueScan(t)) return null;
       if (isCue(c)) return { sp: fromMention(m), cue: c };
     }
     return null;
@@ -583,7 +585,7 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       const sAfter = sentOf[closeTok];
       for (let k = closeTok + 1; k < n && k <= closeTok + 16; k++) {
         const t = tokens[k];
-        if (t.kind === 'punct' && (t.text === '.' || t.text === '!' || t.text === '?' || t.text === ';' || OPEN_TO_CLOSE[t.text] !== undefined)) break;
+        if (endsCueScan(t)) break;
         if (sentOf[k] !== sAfter) break;
         if (t.kind === 'word' && !t.cap && AFTER_QUOTE_STOP.has(t.key)) break;
         if (isCue(k)) {
@@ -711,9 +713,8 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       const according = t.key === 'according' && tokens[c + 1]?.key === 'to';
       if (!according && (!lemma || !INDIRECT_CUES.has(lemma))) continue;
       if (insideDirect(c) || usedCues.has(c)) continue;
-      if (c > 0 && DETERMINER_BEFORE.has(tokens[c - 1].key)) continue;
-      // "the Nasdaq added 20.72 points": an index or a price that adds a figure says nothing
-      if (ADD_FORMS.has(t.key) && tokens[c + 1]?.kind === 'num') continue;
+      // a verb of speech read as a cue reads it (not "his statement", not "added 20.72 points")
+      if (according ? c > 0 && DETERMINER_BEFORE.has(tokens[c - 1].key) : !isCue(c)) continue;
       if (according) {
         // "..., according to X" / "According to X, ..."
         const sp = speakerAfter(c + 1) ?? nounPhraseAfter(c + 2, sent.tokEnd);

@@ -1,9 +1,14 @@
 /**
  * Regular English verb inflection (-s, -ed, -ing), shared by the event coder's own verb lists
  * (events-nominal.ts) and the lexicon build that inflects PETRARCH's verb dictionary
- * (scripts/build-nlp-lexicons.ts), and the common irregular pasts the event coder and the entity
- * typer both read as finite verbs.
+ * (scripts/build-nlp-lexicons.ts), the common irregular pasts the event coder and the entity
+ * typer both read as finite verbs, and a plural noun's likely singular.
  */
+
+/** The singular a plural noun most likely has ("militias" → "militia", "securities" → "security"). */
+export function singularGuess(key: string): string {
+  return key.endsWith('ies') ? key.slice(0, -3) + 'y' : key.endsWith('s') ? key.slice(0, -1) : key;
+}
 
 /**
  * How the final consonant of a consonant-vowel-consonant ending is doubled ("stop" → "stopped"):

@@ -31,8 +31,6 @@ export interface ClusterInput {
   links?: string[];
   /** Those of `links` that copy or spin this one (they arrived first: an original read after its copies). */
   copiedBy?: string[];
-  /** This article copies or spins another: its title (a spinner's "Highly effective earthquake") labels no story. */
-  derived?: boolean;
   /** Pre-computed tokens of `text` (saves a second tokenisation when the caller has them). */
   tokens?: Tokens;
 }
@@ -304,7 +302,7 @@ export class StoryClusterer {
     return this.stories.get(storyId)?.articles ?? [];
   }
 
-  /** These articles copy or spin others: their titles no longer label their stories. */
+  /** These articles copy or spin others: their titles (a spinner's "Highly effective earthquake") no longer label their stories. */
   markDerived(articleIds: string[]): void {
     for (const id of articleIds) {
       const story = this.stories.get(this.articleStory.get(id) ?? '');
@@ -456,9 +454,7 @@ export class StoryClusterer {
 
   private addMember(story: LiveStory, input: ClusterInput, vector: Vector, entities: string[], time: number): void {
     story.articles.push(input.id);
-    if (input.title && story.titles.length < LABEL_CANDIDATES) story.titles.push(input.derived ? { id: input.id, title: input.title, derived: true } : { id: input.id, title: input.title });
-    // the copies read before this original are known as copies now
-    if (input.copiedBy?.length) for (const t of story.titles) if (input.copiedBy.includes(t.id)) t.derived = true;
+    if (input.title && story.titles.length < LABEL_CANDIDATES) story.titles.push({ id: input.id, title: input.title });
     story.start = Math.min(story.start, time);
     story.end = Math.max(story.end, time);
     if (this.options.centroidDecay < 1) {

@@ -628,7 +628,8 @@ function pickSummary(articles: ComparableArticle[], claims: Claim[], o: CompareO
   };
   // a copy's or spin's sentences are the original's at best ("eliminating at the very least 38
   // individuals"): the summary quotes originals when the story has any
-  const quotable = (a: ComparableArticle) => !a.derivedFrom || articles.every((x) => x.derivedFrom);
+  const copiesOnly = articles.every((x) => x.derivedFrom);
+  const quotable = (a: ComparableArticle) => !a.derivedFrom || copiesOnly;
   for (const a of articles) if (quotable(a)) a.annotations.sentences.slice(0, 2).forEach((s, i) => (entry(a, s).score += 2 - i));
   for (const c of claims) {
     if (c.conflict) continue;

@@ -123,13 +123,11 @@ export class Relater {
     const tokens = tokenize(input.text);
     const { signature, keys, size } = this.sketch(tokens);
 
-    const derivations: Derivation[] = [];
-    const sourceOf: Derivation[] = [];
     const checked = new Set(this.candidates(keys, signature, size));
-    this.derive(doc, tokens, checked, derivations, sourceOf);
-    let derivedFrom = this.bestSource(derivations);
-    if (derivedFrom) this.derivedOf.set(doc.id, derivedFrom.source);
-    for (const d of sourceOf) this.derivedOf.set(d.derived, doc.id);
+    const found = this.derive(doc, tokens, checked);
+    let derivedFrom = this.bestSource(found.derivations);
+    const sourceOf = found.sourceOf;
+    this.record(doc.id, derivedFrom, sourceOf);
 
     const links = [...(input.duplicates ?? [])];
     if (derivedFrom) links.push(derivedFrom.source);
@@ -143,36 +141,28 @@ export class Relater {
       entities: input.entities,
       links,
       copiedBy: sourceOf.map((d) => d.derived),
-      derived: derivedFrom !== null,
       tokens,
     });
     // A heavy spin shares few word triples with its original, so the shingle index may not offer
     // it; the story it joined by its words does: its latest members not checked yet are read too.
     if (placement.how === 'joined') {
       const members = this.clusterer.membersOf(placement.storyId).filter((id) => id !== doc.id && !checked.has(id) && this.entries.has(id));
-      const late = members.slice(-this.options.maxCandidates);
-      const moreDerivations: Derivation[] = [];
-      const moreSourceOf: Derivation[] = [];
-      this.derive(doc, tokens, new Set(late), moreDerivations, moreSourceOf);
-      if (!derivedFrom && moreDerivations.length) {
-        derivedFrom = this.bestSource(moreDerivations);
-        if (derivedFrom) {
-          this.derivedOf.set(doc.id, derivedFrom.source);
-          this.clusterer.markDerived([doc.id]);
-        }
-      }
-      for (const d of moreSourceOf) {
-        this.derivedOf.set(d.derived, doc.id);
-        sourceOf.push(d);
-      }
-      if (moreSourceOf.length) this.clusterer.markDerived(moreSourceOf.map((d) => d.derived));
+      const more = this.derive(doc, tokens, members.slice(-this.options.maxCandidates));
+      const moreFrom = derivedFrom ? null : this.bestSource(more.derivations);
+      this.record(doc.id, moreFrom, more.sourceOf);
+      derivedFrom ??= moreFrom;
+      sourceOf.push(...more.sourceOf);
     }
+    // a copy's or spin's title labels no story: this article's, if it derives, and its copies'
+    this.clusterer.markDerived([...(derivedFrom ? [doc.id] : []), ...sourceOf.map((d) => d.derived)]);
     this.index(doc, tokens, { signature, keys, size });
     return { id: input.id, placement, derivedFrom, sourceOf };
   }
 
   /** Derivations between the new article and each of `ids`: those it derives from, and those deriving from it. */
-  private derive(doc: RelateDoc, tokens: Tokens, ids: Set<string>, derivations: Derivation[], sourceOf: Derivation[]): void {
+  private derive(doc: RelateDoc, tokens: Tokens, ids: Iterable<string>): { derivations: Derivation[]; sourceOf: Derivation[] } {
+    const derivations: Derivation[] = [];
+    const sourceOf: Derivation[] = [];
     for (const id of ids) {
       const other = this.entries.get(id)!;
       const d = deriveRelation(other.doc, other.tokens, doc, tokens, this.options.derive);
@@ -180,6 +170,13 @@ export class Relater {
       if (d.derived === doc.id) derivations.push(d);
       else if (!this.derivedOf.has(d.derived)) sourceOf.push(d);
     }
+    return { derivations, sourceOf };
+  }
+
+  /** Remember which window article derives from which (`derivedOf`), for later best-source choices. */
+  private record(id: string, derivedFrom: Derivation | null, sourceOf: Derivation[]): void {
+    if (derivedFrom) this.derivedOf.set(id, derivedFrom.source);
+    for (const d of sourceOf) this.derivedOf.set(d.derived, id);
   }
 
   /** Stories that fell out of the window (their members will not change any more). */
