@@ -661,3 +661,9 @@ test('events: releasing a letter or a video frees no one; "press secretary" and 
   assert.deepEqual(ev('White House press secretary Stephanie Grisham said the trip was routine.'), []);
   assert.deepEqual(ev('Iranian authorities have been pressuring workers of the bus company to cancel the strike.').map(([c]) => c)[0], 'REQUEST');
 });
+
+test('events: believers and movements named by creed or cause act as a group ("Islamic fundamentalists", "Basque separatists"); the creed alone is no entity', () => {
+  const actors = (text: string) => annotate(text, { publishedAt: '2000-01-01' }).events.map((e) => [e.category, e.actor.map((p) => p.text).join('&')]);
+  assert.deepEqual(actors('Islamic fundamentalists continued their hunger strike to demand the resignation of the president.')[0], ['PROTEST', 'Islamic fundamentalists']);
+  assert.deepEqual(actors('Basque separatists attacked a police station.')[0], ['ASSAULT', 'Basque separatists']);
+});

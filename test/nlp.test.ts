@@ -805,3 +805,29 @@ test('times: a named day ("Black Friday", "Cyber Monday", "Good Friday") is no w
   assert.deepEqual(v('You can return this TV to any store by January for any reason.'), [['January', '2020-01']]);
   assert.deepEqual(v('His symptoms improved at first, but by December, they worsened.'), [['December', '2018-12']]);
 });
+
+test('entities: creeds and currencies are no names ("in Buddhist practice", "40 Taka a kilogram"); a surname spelled like a creed still is ("Manoj Jain")', () => {
+  const a = annotate('Meditation has roots in Buddhist practice. Farmers sold rice for 40 Taka per kilogram in Rajshahi. Islamic scholars met on Monday. Manoj Jain, a farmer, said prices rose.');
+  const names = a.entities.filter((e) => e.kind === 'name').map((e) => e.text);
+  for (const w of ['Buddhist', 'Taka', 'Islamic']) assert.ok(!names.includes(w), `${w} is no entity: ${names.join(', ')}`);
+  assert.ok(a.clusters.some((c) => c.canonical === 'Manoj Jain' && c.type === 'PERSON'), 'Manoj Jain is a person');
+});
+
+test('entities: a product model name is no organisation or person ("AirPods Pro", "Razer DeathAdder V4", "Homepod Mini"); a given name before "Max" and an organisation head are kept', () => {
+  const a = annotate('We tested the AirPods Pro against the Homepod Mini speaker and the Razer DeathAdder V4 mouse. Arlo Pro cameras were cheaper. The painter Peter Max opened a show. The COVID19 Task Force said nothing more.');
+  const names = a.clusters.map((c) => [c.canonical, c.type]);
+  for (const product of ['AirPods Pro', 'Homepod Mini', 'Razer DeathAdder V4', 'Arlo Pro']) assert.ok(!names.some(([n]) => n === product), `${product} is a product: ${JSON.stringify(names)}`);
+  assert.ok(names.some(([n, t]) => n === 'Peter Max' && t === 'PERSON'), JSON.stringify(names));
+  assert.ok(names.some(([n, t]) => n === 'COVID19 Task Force' && t === 'ORG'), JSON.stringify(names));
+});
+
+test('entities: a technology named like a proper noun is no place or company ("written in Python", "on Android", "via Bluetooth"); longer names keep their reading', () => {
+  const a = annotate(
+    'We moved the data from MySQL to PostgreSQL. PostgreSQL handles the load well. Most of the code is in Python, and Python scripts run nightly. The app runs on Android and pairs over Bluetooth; Bluetooth pairing takes seconds. Teams use ChatGPT daily, and ChatGPT writes drafts. Monty Python made films. The Python Software Foundation said so.',
+  );
+  const names = a.clusters.map((c) => [c.canonical, c.type]);
+  const mentions = a.entities.map((e) => e.text);
+  for (const tech of ['MySQL', 'PostgreSQL', 'Python', 'Android', 'Bluetooth', 'ChatGPT']) assert.ok(!mentions.includes(tech), `${tech} is a technology: ${JSON.stringify(names)}`);
+  assert.ok(names.some(([n]) => n === 'Monty Python'), JSON.stringify(names));
+  assert.ok(names.some(([n, t]) => n === 'Python Software Foundation' && t === 'ORG'), JSON.stringify(names));
+});

@@ -80,6 +80,14 @@ const COMPOUND_FIRST_WORDS = new Set(['long', 'short', 'high', 'low', 'well', 'f
 /** Planets and dwarf planets that space coverage names as destinations ("Venus" is also a given name, "Mercury" an element). */
 const PLANETS = new Set(['mars', 'jupiter', 'saturn', 'uranus', 'neptune', 'pluto']);
 /** Party adjectives that stand before a politician's name as an affiliation ("Republican Phil Bryant"). */
+/**
+ * Words that end a product's model name ("AirPods Pro", "Homepod Mini", "Galaxy S24 Ultra", "HBO
+ * Max"). Not "SE" (Siemens SE is a company form), "XL" (a Roman forty) or "Air" (airlines).
+ */
+const MODEL_TIERS = new Set(['pro', 'mini', 'plus', 'ultra', 'lite', 'max']);
+/** A model code: letters then digits ("S24", "AK820", "Kqi3", "V4", "G5M"). */
+const MODEL_CODE = /^[A-Za-z]{1,6}\d{1,5}[A-Za-z]{0,3}$/;
+
 const PARTY_ADJECTIVES = new Set(['republican', 'democrat', 'democratic', 'conservative', 'labour', 'tory', 'socialist', 'communist']);
 /** Plural nouns for a party's members: the group a place or chamber qualifies ("Virginia Democrats"). */
 const PARTY_MEMBERS = new Set(['democrats', 'republicans', 'conservatives', 'liberals', 'tories', 'socialists', 'communists', 'nationalists', 'centrists', 'progressives']);
@@ -617,11 +625,26 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     return !LEX.demonyms.longest(keys, b - 1, b) && !ROMAN.has(last) && last !== 'i';
   }
 
+  /**
+   * A product's model name, which names no person, organisation or place: several words ending in
+   * a tier ("Arlo Pro", "Ring Floodlight Cam Pro"), or holding a model code ("Razer DeathAdder V4",
+   * "Niu Kqi3 Max"). Not "Peter Max": a given name and "Max" alone make a person.
+   */
+  function isModelName(a: number, b: number): boolean {
+    if (b - a < 2) return false;
+    const last = keys[b - 1];
+    if (MODEL_TIERS.has(last) && !(last === 'max' && b - a === 2 && LEX.givenNames.has(tokens[a].text))) return true;
+    for (let k = a; k < b; k++) if (MODEL_CODE.test(tokens[k].text) && /\p{Lu}/u.test(tokens[k].text)) return true;
+    return false;
+  }
+
   function classifyName(a: number, b: number): Piece | null {
     while (a < b && (leadingStopword(a, b) || tokens[a].text === '-')) a++;
     if (a >= b) return null;
     const whole = lookupWhole(a, b);
     if (whole) return whole;
+    // "written in Python", "on Android", "via Bluetooth": a technology, not a place or a company
+    if (LEX.technologies.has(spanText(a, b).toLowerCase())) return { i: a, j: b, type: 'DROP' };
     const ks = keys.slice(a, b);
     const head = headOf(ks);
     if (LEX.keywords.drop.has(head) || (ROMAN.has(ks[ks.length - 1]) && ks.length > 1 && LEX.keywords.drop.has(ks[ks.length - 2]))) return { i: a, j: b, type: 'DROP' };
@@ -629,6 +652,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       // "Unification Ministry", "Center for European Policy Analysis", "CBS News"
       return { i: a, j: b, type: 'ORG', canonical: spanText(a, b), country: countryIn(a, b) };
     }
+    if (isModelName(a, b)) return { i: a, j: b, type: 'DROP' };
     // "Lena Park", "Ada Hill", "Min-jun Park": a given name before a place-like surname makes a person
     const hyphenedGivenName = tokens[a + 1]?.text === '-' && isGivenNameSyllable(tokens[a + 2]);
     const personLike = (LEX.givenNames.has(tokens[a].text) && b - a <= 3) || (hyphenedGivenName && b - a <= 5);

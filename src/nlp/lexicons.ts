@@ -244,6 +244,8 @@ export const LEX = {
   keywords: loadKeywords(),
   /** Everyday abbreviations written in capitals that name no entity ("AI", "CEO", "DNA"), as written. */
   commonAcronyms: new Set(lines('common-acronyms.txt')),
+  /** Technologies named like proper nouns (Python, Android, Bluetooth): no entity. Lower-case keys. */
+  technologies: new Set(lines('technologies.txt').map((l) => l.toLowerCase())),
   /** US state postal codes → state names ("CA" → "California"), read after "City, ". */
   usStates: new Map(lines('us-states.txt').map((l) => l.split('|') as [string, string])),
   /** Generic agent nouns from the PETRARCH2 agents dictionary ("troops" → MIL, "police" → COP). */
