@@ -831,3 +831,22 @@ test('entities: a technology named like a proper noun is no place or company ("w
   assert.ok(names.some(([n]) => n === 'Monty Python'), JSON.stringify(names));
   assert.ok(names.some(([n, t]) => n === 'Python Software Foundation' && t === 'ORG'), JSON.stringify(names));
 });
+
+test('entities: a venue named for its sponsor is a place ("Bridgestone Arena", "MIDFLORIDA Credit Union Amphitheatre", "Citizens Bank Park"); a given name and the surname Park stay a person', () => {
+  const a = annotate('The band plays the Shoreline Amphitheatre and Bridgestone Arena, then MIDFLORIDA Credit Union Amphitheatre and Citizens Bank Park. Min Park said the tour sold out.');
+  const types = Object.fromEntries(a.clusters.map((c) => [c.canonical, c.type]));
+  for (const venue of ['Shoreline Amphitheatre', 'Bridgestone Arena', 'MIDFLORIDA Credit Union Amphitheatre', 'Citizens Bank Park']) assert.equal(types[venue], 'PLACE', `${venue}: ${JSON.stringify(types)}`);
+  assert.equal(types['Min Park'], 'PERSON');
+});
+
+test('entities: "at the University of Pennsylvania, Andrew Vaughan followed" is a university and a person, not one campus name; "University of California, Santa Barbara" stays one', () => {
+  const a = annotate('As a colleague of Herbert at the University of Pennsylvania, Andrew Vaughan followed these discoveries. She studied at the University of California, Santa Barbara.');
+  const names = a.clusters.map((c) => [c.canonical, c.type]);
+  assert.deepEqual(names.filter(([, t]) => t === 'ORG'), [['University of Pennsylvania', 'ORG'], ['University of California, Santa Barbara', 'ORG']]);
+  assert.ok(names.some(([n, t]) => n === 'Andrew Vaughan' && t === 'PERSON'), JSON.stringify(names));
+});
+
+test('entities: a rupee sign in letters, stock indices and earnings acronyms are no organisations ("Rs 24 lakh", "the Sensex", "EBITDA")', () => {
+  const a = annotate('He spent Rs 24 lakh on the trip. EBITDA rose while the Sensex fell and the Nifty held.');
+  assert.deepEqual(a.entities.filter((e) => e.kind === 'name').map((e) => e.text), []);
+});

@@ -88,6 +88,8 @@ const MODEL_TIERS = new Set(['pro', 'mini', 'plus', 'ultra', 'lite', 'max']);
 /** A model code: letters then digits ("S24", "AK820", "Kqi3", "V4", "G5M"). */
 const MODEL_CODE = /^[A-Za-z]{1,6}\d{1,5}[A-Za-z]{0,3}$/;
 
+/** Venue words: after a sponsor's name they make a place ("Pepsi Arena", "Citizens Bank Park"). */
+const VENUE_HEADS = new Set(['amphitheatre', 'amphitheater', 'arena', 'stadium', 'coliseum', 'colosseum', 'ballpark', 'speedway', 'park']);
 const PARTY_ADJECTIVES = new Set(['republican', 'democrat', 'democratic', 'conservative', 'labour', 'tory', 'socialist', 'communist']);
 /** Plural nouns for a party's members: the group a place or chamber qualifies ("Virginia Democrats"). */
 const PARTY_MEMBERS = new Set(['democrats', 'republicans', 'conservatives', 'liberals', 'tories', 'socialists', 'communists', 'nationalists', 'centrists', 'progressives']);
@@ -511,6 +513,11 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
         continue;
       }
       const hit = lookupAt(k, b);
+      // a sponsor's name before a venue word ("Verizon Amphitheatre", "Citizens Bank Park") is the venue
+      if (hit && hit.type === 'ORG' && unknownStart < 0 && hit.j === b - 1 && VENUE_HEADS.has(keys[b - 1]) && !insideRole) {
+        pieces.push({ i: k, j: b, type: 'PLACE', canonical: spanText(k, b) });
+        return;
+      }
       // a known prefix followed by an org head ("Chinese Foreign Ministry") is one ORG
       if (hit && unknownStart < 0) {
         const rest = classifyName(hit.j, b);
@@ -648,14 +655,16 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     const ks = keys.slice(a, b);
     const head = headOf(ks);
     if (LEX.keywords.drop.has(head) || (ROMAN.has(ks[ks.length - 1]) && ks.length > 1 && LEX.keywords.drop.has(ks[ks.length - 2]))) return { i: a, j: b, type: 'DROP' };
+    // "Lena Park", "Ada Hill", "Min-jun Park": a given name before a place-like surname makes a person
+    const hyphenedGivenName = tokens[a + 1]?.text === '-' && isGivenNameSyllable(tokens[a + 2]);
+    const personLike = (LEX.givenNames.has(tokens[a].text) && b - a <= 3) || (hyphenedGivenName && b - a <= 5);
+    // "Citizens Bank Park", "MIDFLORIDA Credit Union Amphitheatre": a sponsor's organisation words do not make a venue a body
+    if (VENUE_HEADS.has(head) && b - a > 1 && !LEX.keywords.org.has(ks[0]) && !(head === 'park' && personLike)) return { i: a, j: b, type: 'PLACE', canonical: spanText(a, b), country: countryIn(a, b) };
     if ((LEX.keywords.org.has(head) && b - a > 1) || ks.some((k) => LEX.keywords.org.has(k) && ks.length > 1 && k !== ks[0])) {
       // "Unification Ministry", "Center for European Policy Analysis", "CBS News"
       return { i: a, j: b, type: 'ORG', canonical: spanText(a, b), country: countryIn(a, b) };
     }
     if (isModelName(a, b)) return { i: a, j: b, type: 'DROP' };
-    // "Lena Park", "Ada Hill", "Min-jun Park": a given name before a place-like surname makes a person
-    const hyphenedGivenName = tokens[a + 1]?.text === '-' && isGivenNameSyllable(tokens[a + 2]);
-    const personLike = (LEX.givenNames.has(tokens[a].text) && b - a <= 3) || (hyphenedGivenName && b - a <= 5);
     if (LEX.keywords.place.has(head) && b - a > 1 && !personLike) return { i: a, j: b, type: 'PLACE', canonical: spanText(a, b), country: countryIn(a, b) };
     const tx = tokens[a].text;
     if (b - a === 1) {
@@ -1039,6 +1048,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     if (p.type !== 'ORG' || keys[p.i] !== 'university' || keys[p.i + 1] !== 'of' || tokens[p.j]?.text !== ',' || q.i !== p.j + 1) continue;
     if (!LEX.subdivisions.has(keys.slice(p.i + 2, p.j).join(' '))) continue;
     if (q.j - q.i > 3 || q.type === 'ORG' || q.type === 'DEMONYM' || (tokens[q.j]?.kind === 'word' && tokens[q.j].cap)) continue;
+    // "at the University of Pennsylvania, Andrew Vaughan followed ...": a person's full name opens the clause
+    if (q.j - q.i >= 2 && isCommonGivenName(tokens[q.i].text) && !LEX.places.longest(keys, q.i, q.j)) continue;
     p.j = q.j;
     p.canonical = spanText(p.i, p.j);
     q.type = 'DROP';
