@@ -850,3 +850,16 @@ test('entities: a rupee sign in letters, stock indices and earnings acronyms are
   const a = annotate('He spent Rs 24 lakh on the trip. EBITDA rose while the Sensex fell and the Nifty held.');
   assert.deepEqual(a.entities.filter((e) => e.kind === 'name').map((e) => e.text), []);
 });
+
+test('entities: a company form ends a company\'s name, after a known company too ("Ford Motor Co.", "Siemens Energy GmbH", "Barclays PLC"); industry words head companies ("Firefly Aerospace", "Toei Animation"); "Co-Owner" is no company form', () => {
+  const a = annotate('Ford Motor Co. said sales rose. Barclays PLC and Siemens Energy GmbH agreed. Firefly Aerospace and Toei Animation hired staff. Ford said more. The Cynthia Woods Mitchell Pavilion sold out.');
+  const types = Object.fromEntries(a.clusters.map((c) => [c.canonical, c.type]));
+  assert.equal(types['Barclays PLC'], 'ORG', JSON.stringify(types));
+  assert.equal(types['Firefly Aerospace'], 'ORG', JSON.stringify(types));
+  assert.equal(types['Toei Animation'], 'ORG', JSON.stringify(types));
+  assert.equal(types['Cynthia Woods Mitchell Pavilion'], 'PLACE', JSON.stringify(types));
+  const ford = a.clusters.find((c) => c.aliases.includes('Ford Motor Co.'));
+  assert.ok(ford && ford.type === 'ORG' && ford.aliases.includes('Ford'), `Ford Motor Co. and Ford are one company: ${JSON.stringify(a.clusters)}`);
+  assert.ok(a.entities.some((e) => e.text === 'Siemens Energy GmbH' && e.type === 'ORG'), JSON.stringify(a.entities.map((e) => e.text)));
+  assert.ok(!a.entities.some((e) => e.text === 'Co.'), 'Co. alone is no one');
+});

@@ -89,7 +89,9 @@ const MODEL_TIERS = new Set(['pro', 'mini', 'plus', 'ultra', 'lite', 'max']);
 const MODEL_CODE = /^[A-Za-z]{1,6}\d{1,5}[A-Za-z]{0,3}$/;
 
 /** Venue words: after a sponsor's name they make a place ("Pepsi Arena", "Citizens Bank Park"). */
-const VENUE_HEADS = new Set(['amphitheatre', 'amphitheater', 'arena', 'stadium', 'coliseum', 'colosseum', 'ballpark', 'speedway', 'park']);
+const VENUE_HEADS = new Set(['amphitheatre', 'amphitheater', 'pavilion', 'arena', 'stadium', 'coliseum', 'colosseum', 'ballpark', 'speedway', 'park']);
+/** Company forms that end a company's name ("Ford Motor Co.", "Barclays PLC"); as a head only, not inside "Co-Owner". */
+const COMPANY_FORMS = new Set(['co', 'co.', 'plc', 'llp', 'gmbh']);
 const PARTY_ADJECTIVES = new Set(['republican', 'democrat', 'democratic', 'conservative', 'labour', 'tory', 'socialist', 'communist']);
 /** Plural nouns for a party's members: the group a place or chamber qualifies ("Virginia Democrats"). */
 const PARTY_MEMBERS = new Set(['democrats', 'republicans', 'conservatives', 'liberals', 'tories', 'socialists', 'communists', 'nationalists', 'centrists', 'progressives']);
@@ -513,10 +515,18 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
         continue;
       }
       const hit = lookupAt(k, b);
-      // a sponsor's name before a venue word ("Verizon Amphitheatre", "Citizens Bank Park") is the venue
-      if (hit && hit.type === 'ORG' && unknownStart < 0 && hit.j === b - 1 && VENUE_HEADS.has(keys[b - 1]) && !insideRole) {
-        pieces.push({ i: k, j: b, type: 'PLACE', canonical: spanText(k, b) });
-        return;
+      // a sponsor's name before a venue word ("Verizon Amphitheatre", "Citizens Bank Park") is the
+      // venue; a company's name before more words and a company form ("Ford Motor Co.", "Siemens
+      // Energy GmbH") is one company
+      if (hit && hit.type === 'ORG' && unknownStart < 0 && hit.j < b && !insideRole) {
+        if (hit.j === b - 1 && VENUE_HEADS.has(keys[b - 1])) {
+          pieces.push({ i: k, j: b, type: 'PLACE', canonical: spanText(k, b) });
+          return;
+        }
+        if (COMPANY_FORMS.has(keys[b - 1]) && tokens[b - 2].text !== '-') {
+          pieces.push({ i: k, j: b, type: 'ORG', canonical: hit.canonical ?? spanText(k, b), country: hit.country });
+          return;
+        }
       }
       // a known prefix followed by an org head ("Chinese Foreign Ministry") is one ORG
       if (hit && unknownStart < 0) {
@@ -641,6 +651,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     if (b - a < 2) return false;
     const last = keys[b - 1];
     if (MODEL_TIERS.has(last) && !(last === 'max' && b - a === 2 && LEX.givenNames.has(tokens[a].text))) return true;
+    // ("COVID19 Task Force": a code inside an organisation's name is the organisation's)
+    if (LEX.keywords.org.has(last) || COMPANY_FORMS.has(last)) return false;
     for (let k = a; k < b; k++) if (MODEL_CODE.test(tokens[k].text) && /\p{Lu}/u.test(tokens[k].text)) return true;
     return false;
   }
@@ -659,12 +671,14 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     const hyphenedGivenName = tokens[a + 1]?.text === '-' && isGivenNameSyllable(tokens[a + 2]);
     const personLike = (LEX.givenNames.has(tokens[a].text) && b - a <= 3) || (hyphenedGivenName && b - a <= 5);
     // "Citizens Bank Park", "MIDFLORIDA Credit Union Amphitheatre": a sponsor's organisation words do not make a venue a body
+    if (isModelName(a, b)) return { i: a, j: b, type: 'DROP' };
+    // "Ford Motor Co.", "Barclays PLC", "Siemens Energy GmbH": a company form ends a company's name
+    if (COMPANY_FORMS.has(head) && b - a > 1 && tokens[b - 2].text !== '-') return { i: a, j: b, type: 'ORG', canonical: spanText(a, b), country: countryIn(a, b) };
     if (VENUE_HEADS.has(head) && b - a > 1 && !LEX.keywords.org.has(ks[0]) && !(head === 'park' && personLike)) return { i: a, j: b, type: 'PLACE', canonical: spanText(a, b), country: countryIn(a, b) };
     if ((LEX.keywords.org.has(head) && b - a > 1) || ks.some((k) => LEX.keywords.org.has(k) && ks.length > 1 && k !== ks[0])) {
       // "Unification Ministry", "Center for European Policy Analysis", "CBS News"
       return { i: a, j: b, type: 'ORG', canonical: spanText(a, b), country: countryIn(a, b) };
     }
-    if (isModelName(a, b)) return { i: a, j: b, type: 'DROP' };
     if (LEX.keywords.place.has(head) && b - a > 1 && !personLike) return { i: a, j: b, type: 'PLACE', canonical: spanText(a, b), country: countryIn(a, b) };
     const tx = tokens[a].text;
     if (b - a === 1) {
