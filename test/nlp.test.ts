@@ -863,3 +863,9 @@ test('entities: a company form ends a company\'s name, after a known company too
   assert.ok(a.entities.some((e) => e.text === 'Siemens Energy GmbH' && e.type === 'ORG'), JSON.stringify(a.entities.map((e) => e.text)));
   assert.ok(!a.entities.some((e) => e.text === 'Co.'), 'Co. alone is no one');
 });
+
+test('entities: a sports position before a player is a role ("Browns DL Sheldon Richardson", "Yankees RHP Gerrit Cole", "Liverpool striker Mohamed Salah"); a surname spelled like a position stays a name ("Debra Winger")', () => {
+  const a = annotate('Browns DL Sheldon Richardson was fined. Yankees RHP Gerrit Cole pitched and Liverpool striker Mohamed Salah scored. Debra Winger starred in the film.');
+  const people = a.clusters.filter((c) => c.type === 'PERSON').map((c) => c.canonical);
+  assert.deepEqual(people, ['Sheldon Richardson', 'Gerrit Cole', 'Mohamed Salah', 'Debra Winger']);
+});

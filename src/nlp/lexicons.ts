@@ -233,7 +233,7 @@ export const LEX = {
   })(),
   roleModifiers: new Set(lines('role-modifiers.txt')),
   /** Title words that are ordinary nouns when capitalised inside a name ("Choe Son Hui"). */
-  lowercaseOnlyTitles: new Set(['son', 'daughter', 'brother', 'sister', 'wife', 'husband', 'official', 'analyst', 'expert', 'aide', 'reporter', 'correspondent', 'diplomat', 'counterpart', 'deputy', 'head', 'owner', 'founder', 'executive', 'economist', 'researcher', 'scientist', 'editor', 'columnist', 'lawmaker', 'legislator', 'negotiator', 'major', 'justice', 'chair', 'miss', 'attorney', 'lawyer', 'activist']),
+  lowercaseOnlyTitles: new Set(['son', 'daughter', 'brother', 'sister', 'wife', 'husband', 'official', 'analyst', 'expert', 'aide', 'reporter', 'correspondent', 'diplomat', 'counterpart', 'deputy', 'head', 'owner', 'founder', 'executive', 'economist', 'researcher', 'scientist', 'editor', 'columnist', 'lawmaker', 'legislator', 'negotiator', 'major', 'justice', 'chair', 'miss', 'attorney', 'lawyer', 'activist', 'winger', 'pitcher', 'kicker', 'catcher', 'punter', 'striker']),
   speechVerbs: loadSpeechVerbs(),
   pronouns: new Map(lines('pronouns.txt').map((l) => l.split('|') as [string, string])),
   stopwords: stop,
