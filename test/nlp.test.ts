@@ -869,3 +869,9 @@ test('entities: a sports position before a player is a role ("Browns DL Sheldon 
   const people = a.clusters.filter((c) => c.type === 'PERSON').map((c) => c.canonical);
   assert.deepEqual(people, ['Sheldon Richardson', 'Gerrit Cole', 'Mohamed Salah', 'Debra Winger']);
 });
+
+test('entities: landform and resort heads make places ("Walnut Creek", "Palm Beach", "Saratoga Springs", "Chaco Canyon", "Arabian Peninsula")', () => {
+  const a = annotate('The tour stops in Walnut Creek, Palm Beach and Saratoga Springs. Hikers reached Chaco Canyon. Rain fell across the Arabian Peninsula.');
+  const types = Object.fromEntries(a.clusters.map((c) => [c.canonical, c.type]));
+  for (const p of ['Walnut Creek', 'Palm Beach', 'Saratoga Springs', 'Chaco Canyon', 'Arabian Peninsula']) assert.equal(types[p], 'PLACE', `${p}: ${JSON.stringify(types)}`);
+});
