@@ -875,3 +875,10 @@ test('entities: landform and resort heads make places ("Walnut Creek", "Palm Bea
   const types = Object.fromEntries(a.clusters.map((c) => [c.canonical, c.type]));
   for (const p of ['Walnut Creek', 'Palm Beach', 'Saratoga Springs', 'Chaco Canyon', 'Arabian Peninsula']) assert.equal(types[p], 'PLACE', `${p}: ${JSON.stringify(types)}`);
 });
+
+test('entities: an everyday word in capitals that the article also writes in lower case is emphasis, no acronym ("They WILL NOT WORK", "GET OUT and VOTE"); an acronym spelled like a word stays ("ICE agents")', () => {
+  const a = annotate('The phones WILL NOT WORK on other networks, though most work fine. Get out and VOTE, he wrote, and people will vote. ICE agents detained two men on Monday.');
+  const names = a.entities.filter((e) => e.kind === 'name').map((e) => e.text);
+  assert.ok(!names.includes('WORK') && !names.includes('VOTE'), names.join(', '));
+  assert.ok(names.includes('ICE'), names.join(', '));
+});

@@ -707,6 +707,9 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       if (PLANETS.has(keys[a]) && tx !== tx.toUpperCase()) return { i: a, j: b, type: 'PLACE', canonical: tx };
       // "ELAZIG, Turkey (Reuters) -": a dateline's town in capitals before its country is no acronym
       if ((tokens[a].newlineBefore || a === 0) && datelineTown(a, b)) return { i: a, j: b, type: 'UNKNOWN1' };
+      // "They WILL NOT WORK", "GET OUT and VOTE", "STAFF" over a credits list: an everyday word in
+      // capitals that the article also writes in lower case is emphasis or a label, no acronym
+      if (tx.length >= 3 && tx === tx.toUpperCase() && /^[A-Z]+$/.test(tx) && lowerSeen.has(keys[a]) && isCommonEnglishWord(tx)) return { i: a, j: b, type: 'DROP' };
       if (tx.length >= 2 && tx.length <= 6 && tx === tx.toUpperCase() && /^[A-Z]+$/.test(tx)) return { i: a, j: b, type: 'ORG', canonical: tx };
       return { i: a, j: b, type: 'UNKNOWN1' };
     }
