@@ -657,6 +657,18 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     return false;
   }
 
+  /** A word in capitals on a line of its own, or within three words of other everyday words in capitals. */
+  function shoutedOrLabel(k: number): boolean {
+    const next = tokens[k + 1];
+    if ((k === 0 || tokens[k].newlineBefore) && (!next || next.newlineBefore)) return true;
+    for (let q = Math.max(0, k - 3); q <= k + 3 && q < tokens.length; q++) {
+      if (q === k || sentOf[q] !== sentOf[k]) continue;
+      const t = tokens[q].text;
+      if (t.length >= 2 && /^[A-Z]+$/.test(t) && isCommonEnglishWord(t)) return true;
+    }
+    return false;
+  }
+
   function classifyName(a: number, b: number): Piece | null {
     while (a < b && (leadingStopword(a, b) || tokens[a].text === '-')) a++;
     if (a >= b) return null;
@@ -708,8 +720,10 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       // "ELAZIG, Turkey (Reuters) -": a dateline's town in capitals before its country is no acronym
       if ((tokens[a].newlineBefore || a === 0) && datelineTown(a, b)) return { i: a, j: b, type: 'UNKNOWN1' };
       // "They WILL NOT WORK", "GET OUT and VOTE", "STAFF" over a credits list: an everyday word in
-      // capitals that the article also writes in lower case is emphasis or a label, no acronym
-      if (tx.length >= 3 && tx === tx.toUpperCase() && /^[A-Z]+$/.test(tx) && lowerSeen.has(keys[a]) && isCommonEnglishWord(tx)) return { i: a, j: b, type: 'DROP' };
+      // capitals that the article also writes in lower case, on a line of its own or beside other
+      // such capitals, is emphasis or a label, no acronym ("according to SELF" stays the magazine,
+      // "ICE agents detained" the agency)
+      if (tx.length >= 3 && tx === tx.toUpperCase() && /^[A-Z]+$/.test(tx) && lowerSeen.has(keys[a]) && isCommonEnglishWord(tx) && shoutedOrLabel(a)) return { i: a, j: b, type: 'DROP' };
       if (tx.length >= 2 && tx.length <= 6 && tx === tx.toUpperCase() && /^[A-Z]+$/.test(tx)) return { i: a, j: b, type: 'ORG', canonical: tx };
       return { i: a, j: b, type: 'UNKNOWN1' };
     }
