@@ -882,3 +882,19 @@ test('entities: an everyday word in capitals that the article also writes in low
   for (const w of ['WORK', 'VOTE', 'STAFF']) assert.ok(!names.includes(w), `${w}: ${names.join(', ')}`);
   assert.ok(names.includes('ICE') && names.includes('SELF'), names.join(', '));
 });
+
+test('entities: a listed name goes on past its possessive ("the People\'s Daily", "McDonald\'s"); the Chinese surname He before a given name is a person, the pronoun is not', () => {
+  const a = annotate('On Monday, the People’s Daily, the mouthpiece of the party, warned against it. Sales at McDonald\'s rose. Economist He Fan said growth slowed, and he expects more. He Later joined.');
+  const names = a.clusters.map((c) => [c.canonical, c.type]);
+  assert.ok(names.some(([n, t]) => n === "People's Daily" && t === 'ORG'), JSON.stringify(names));
+  assert.ok(names.some(([n, t]) => n === "McDonald's" && t === 'ORG'), JSON.stringify(names));
+  assert.ok(names.some(([n, t]) => n === 'He Fan' && t === 'PERSON'), JSON.stringify(names));
+  assert.ok(!names.some(([n]) => n === 'He Later' || n === 'Later'), JSON.stringify(names));
+});
+
+test('quotes: an asked quotation before a name and an appositive ("“…?” He Jianxiong, the former director, said"); "“…!” an officer yelled"; "On Monday, the People\'s Daily, the mouthpiece ..., warned that" lends its quote a speaker', () => {
+  const speakers = (text: string) => annotate(text).quotes.filter((q) => q.direct).map((q) => q.speaker?.canonical ?? null);
+  assert.deepEqual(speakers('The talks stalled, and he made no mention of it.\n\n“What is the incentive for this deal?” He Jianxiong, the former executive director for China at the International Monetary Fund, said at a forum.'), ['He Jianxiong']);
+  assert.deepEqual(speakers('"Get out of the car!" an officer yelled.'), ['officer']);
+  assert.deepEqual(speakers('On Monday, the People’s Daily, the mouthpiece of the Communist party, warned that there is “absolutely no room for compromise”.'), ["People's Daily"]);
+});

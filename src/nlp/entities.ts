@@ -157,6 +157,18 @@ function isGivenNameSyllable(t: Token | undefined): boolean {
 const KOREAN_SYLLABLE = /^(?:[bcdghjkmnprstwy]{0,3})(?:a|ae|ai|e|ee|eo|eu|i|o|oe|oo|u|ui|ya|yae|ye|yeo|yo|yu|wa|wae|we|wi|wo)(?:n|ng|k|l|m|p|t)?$/;
 const NAME_COMPOUND_WORDS = new Set(['on', 'up', 'an', 'at', 'to', 'so', 'go', 'no', 'run', 'man', 'men', 'wide', 'like', 'long', 'one', 'ten', 'day', 'way', 'pan', 'sun', 'mon', 'sat', 'gun', 'tank']);
 
+/** One pinyin syllable without tone marks: an optional initial and a final ("jian", "xiong", "fan"). */
+const PINYIN_SYLLABLE = /^(?:zh|ch|sh|[bcdfghjklmnpqrstwxyz])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uan|uai|ai|ei|ui|ao|ou|iu|ie|ue|er|an|en|in|un|uo|ua|a|o|e|i|u)$/;
+
+/** A given name of one or two pinyin syllables, capitalised once ("Jianxiong", "Fan"). */
+function isPinyinGivenName(text: string): boolean {
+  if (!/^[A-Z][a-z]{1,11}$/.test(text)) return false;
+  const s = text.toLowerCase();
+  if (PINYIN_SYLLABLE.test(s)) return true;
+  for (let k = 1; k < s.length; k++) if (PINYIN_SYLLABLE.test(s.slice(0, k)) && PINYIN_SYLLABLE.test(s.slice(k))) return true;
+  return false;
+}
+
 function isNameToken(t: Token | undefined): boolean {
   return !!t && t.kind === 'word' && t.cap && t.key !== "'s";
 }
@@ -317,6 +329,11 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
         j += 2;
         continue;
       }
+      // "People's Daily", "McDonald's": a listed organisation's name goes on past its possessive
+      if (u.key === "'s" && listedNameCrosses(i, j)) {
+        j++;
+        continue;
+      }
       // "Moon Jae-in", "Kim Yo-jong", "Min-jun Park": a Korean given name's second syllable is written
       // in lower case after the hyphen; within a name of two words or more ("Putin-led", "New
       // York-based" are compounds)
@@ -353,7 +370,17 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
    * longer name ("World Bank", "Business Insider", "News Corp", "Home Office").
    */
   function leadingStopword(a: number, b: number): boolean {
+    if (chineseSurnameHe(a, b)) return false;
     return LEX.stopwords.has(keys[a]) && !(SECTION_WORDS.has(keys[a]) && b - a >= 2 && tokens[a + 1]?.kind === 'word' && tokens[a + 1].cap);
+  }
+
+  /**
+   * "economist He Fan said", "He Jianxiong, the former director, said": the surname He before a
+   * given name. Inside a sentence a capitalised "He" is a name; opening one, only before a given
+   * name spelled in pinyin ("He Later joined" is the pronoun).
+   */
+  function chineseSurnameHe(a: number, b: number): boolean {
+    return tokens[a].text === 'He' && b - a === 2 && (!startLike(a) || isPinyinGivenName(tokens[a + 1].text));
   }
 
   function cutRun(a: number, b: number): void {
@@ -550,6 +577,15 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       k++;
     }
     flush(b);
+  }
+
+  /** Whether a listed organisation's name starting inside tokens[i, j) runs past token j. */
+  function listedNameCrosses(i: number, j: number): boolean {
+    for (let k = i; k < j; k++) {
+      const hit = LEX.orgs.longest(keys, k);
+      if (hit && k + hit[0] > j) return true;
+    }
+    return false;
   }
 
   function spanText(a: number, b: number): string {
@@ -761,6 +797,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     // Capitalised words the article also uses as ordinary lowercase words ("Stress Reduction",
     // "Active Noise Cancellation", a film called "Come See Me In The Light") make a heading,
     // programme or title, not a person — unless a known given name or surname says otherwise.
+    if (chineseSurnameHe(a, b)) return { i: a, j: b, type: 'PERSON', canonical: spanText(a, b) };
     if (!LEX.givenNames.has(tx) && !LEX.surnames.has(tokens[b - 1].text) && keys.slice(a, b).some((k) => lowerSeen.has(k))) {
       // "Deputy Editor Katie Bandurski": the name starts after the title words or at a given name
       let k = a;

@@ -82,7 +82,9 @@ export function tokenizePhrase(phrase: string): string[] {
     const bits = part.split('-');
     bits.forEach((b, i) => {
       if (i > 0) out.push('-');
-      if (b) out.push(b);
+      // a possessive is a token of its own, as the text tokenizer makes it ("people's" → people 's)
+      if (b.length > 2 && b.endsWith("'s")) out.push(b.slice(0, -2), "'s");
+      else if (b) out.push(b);
     });
   }
   return out;

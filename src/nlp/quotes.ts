@@ -349,13 +349,19 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     return null;
   }
 
+  /** "On Monday, the People's Daily, ...": token k follows a short opening phrase and its comma (and "the"). */
+  function afterOpeningPhrase(k: number, start: number): boolean {
+    const comma = tokens[k - 1]?.key === 'the' ? k - 2 : k - 1;
+    return comma > start && comma - start <= 6 && tokens[comma].text === ',';
+  }
+
   function sentenceSubject(s: number, before: number): SpeakerRef | null {
     const sent = sentences[s];
     for (let k = sent.tokStart; k < before && k < sent.tokStart + 40; k++) {
       const m = mentionStartingAt.get(k);
       if (m && m.type === 'PERSON') return fromMention(m);
       // "The Bezorgersbond, a union representing couriers, said": an organisation opening the sentence
-      if (m && m.type === 'ORG' && (k === sent.tokStart || (k === sent.tokStart + 1 && tokens[sent.tokStart].key === 'the')) && tokens[m.tokEnd]?.text === ',') return fromMention(m);
+      if (m && m.type === 'ORG' && (k === sent.tokStart || (k === sent.tokStart + 1 && tokens[sent.tokStart].key === 'the') || afterOpeningPhrase(k, sent.tokStart)) && tokens[m.tokEnd]?.text === ',') return fromMention(m);
       const r = roleStartingAt.get(k);
       if (r) return fromRole(r);
       const t = tokens[k];

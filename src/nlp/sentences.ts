@@ -39,9 +39,20 @@ export interface Sentence extends Span {
 function speakerCueAt(tokens: Token[], k: number): boolean {
   for (let n = 0; n < 4; n++) {
     const t = tokens[k + n];
+    if (n > 0 && t?.text === ',') return cueAfterAppositive(tokens, k + n);
     if (!t || t.kind !== 'word' || (n > 0 && t.newlineBefore)) return false;
     if (n > 0 && !t.cap) return LEX.speechVerbs.has(t.key);
     if (!t.cap) return false;
+  }
+  return false;
+}
+
+/** "“Why now?” Ana Ruiz, the former director, asked": an appositive between commas, then a verb of speech. */
+function cueAfterAppositive(tokens: Token[], comma: number): boolean {
+  for (let k = comma + 1; k < tokens.length && k <= comma + 20; k++) {
+    const t = tokens[k];
+    if (t.newlineBefore || (t.kind === 'punct' && TERMINALS.has(t.text))) return false;
+    if (t.kind === 'word' && !t.cap && LEX.speechVerbs.has(t.key)) return tokens[k - 1].text === ',';
   }
   return false;
 }
