@@ -579,9 +579,9 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     flush(b);
   }
 
-  /** Whether a listed organisation's name starting inside tokens[i, j) runs past token j. */
+  /** Whether a listed organisation's name starting inside tokens[i, j) runs past token j (listed names are short: the last 8 tokens are asked). */
   function listedNameCrosses(i: number, j: number): boolean {
-    for (let k = i; k < j; k++) {
+    for (let k = Math.max(i, j - 8); k < j; k++) {
       const hit = LEX.orgs.longest(keys, k);
       if (hit && k + hit[0] > j) return true;
     }
