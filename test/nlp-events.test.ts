@@ -667,3 +667,11 @@ test('events: believers and movements named by creed or cause act as a group ("I
   assert.deepEqual(actors('Islamic fundamentalists continued their hunger strike to demand the resignation of the president.')[0], ['PROTEST', 'Islamic fundamentalists']);
   assert.deepEqual(actors('Basque separatists attacked a police station.')[0], ['ASSAULT', 'Basque separatists']);
 });
+
+test('events: a contest\'s result is no attack ("Nadal defeated Khachanov 6-3, 7-6", "Democrats beat incumbent Gov. Bevin"); a need is no demand; a beating is still an attack', () => {
+  const cats = (text: string) => annotate(text, { publishedAt: '2019-11-20' }).events.map((e) => e.category);
+  assert.deepEqual(cats('Rafael Nadal defeated Karen Khachanov 6-3, 7-6 on Friday.'), []);
+  assert.deepEqual(cats('Kentucky Democrats beat incumbent Gov. Matt Bevin in a state Trump won.'), []);
+  assert.deepEqual(cats('The company said she did not need their permission.'), []);
+  assert.deepEqual(cats('Police beat protesters on Sunday.'), ['ASSAULT']);
+});

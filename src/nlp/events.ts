@@ -222,6 +222,12 @@ const RESIGN_FORMS = new Set(regularVerbForms('resign', 'short'));
 /** "spent a second night in shelters", "spend two years in prison": time passed, not money given (CAMEO's "spend on"). */
 const SPEND_FORMS = new Set(['spend', 'spends', 'spent', 'spending']);
 const BREAK_FORMS = new Set(['break', 'breaks', 'broke', 'broken', 'breaking']);
+/** Verbs of winning a contest: an attack in the dictionary (190), a result in sports and election news. */
+const RESULT_FORMS = new Set(['beat', 'beats', 'beaten', 'defeat', 'defeats', 'defeated', 'edged', 'topped', 'routed', 'thrashed', 'downed', 'outscored', 'eliminated', 'ousted']);
+/** Words of a contest's result ("6-3, 7-6", "in the election", "the final", "fourth straight victory"). */
+const CONTEST_WORDS = new Set(['election', 'elections', 'race', 'primary', 'runoff', 'vote', 'votes', 'polls', 'ballot', 'seat', 'incumbent', 'match', 'game', 'games', 'final', 'finals', 'semifinal', 'semifinals', 'quarterfinal', 'quarterfinals', 'tournament', 'series', 'set', 'sets', 'round', 'championship', 'cup', 'league', 'season', 'victory', 'win', 'points', 'goals', 'title', 'playoff', 'playoffs', 'halftime', 'overtime', 'innings', 'inning', 'tiebreak', 'tie-break']);
+/** "needed to win", "need their permission": a need is no demand made of anyone (the dictionary's "need" is 100). */
+const NEED_FORMS = new Set(['need', 'needs', 'needed']);
 /** A form that can be a past participle ("backed", "taken"): the reduced relatives and passives read it. */
 const isParticipleForm = (key: string): boolean => key.endsWith('ed') || key.endsWith('en');
 /**
@@ -272,6 +278,13 @@ const COMMITMENT_VERBS = new Set(['agree', 'agrees', 'agreed', 'agreeing', 'prom
 const REFUSAL_VERBS = new Set(['reject', 'rejects', 'rejected', 'rejecting', 'refuse', 'refuses', 'refused', 'refusing', 'decline', 'declines', 'declined', 'rebuff', 'rebuffed', 'rebuffs', 'spurned', 'spurns']);
 const DEMAND_MODALS = new Set(['must', 'should']);
 const ARRIVE_FORMS = new Set(regularVerbForms('arrive', 'short'));
+/** A sentence about a contest: a score ("6-3", "2-0") or a word of sports or elections. */
+function contestSentence(tokens: Token[], s: Sentence, text: string): boolean {
+  if (/\b\d{1,3}-\d{1,3}\b/.test(text.slice(s.start, s.end))) return true;
+  for (let k = s.tokStart; k < s.tokEnd; k++) if (CONTEST_WORDS.has(tokens[k].key)) return true;
+  return false;
+}
+
 /** Nouns a verb-like word before them modifies ("press secretary", "press conference"). */
 const OFFICE_NOUNS = new Set(['secretary', 'secretaries', 'spokesman', 'spokeswoman', 'spokesperson', 'conference', 'conferences', 'briefing', 'briefings', 'corps']);
 /** Words after a name that do not make it a modifier of a following noun. */
@@ -506,6 +519,9 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (SPEND_FORMS.has(t.key) && hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 5), (x) => TIME_SPAN_NOUNS.has(x.key), isPunct)) return v;
     // "the convoy passed through the streets": motion, not a permission
     if (PASS_FORMS.has(t.key) && PATH_PREPOSITIONS.has(tokens[vEnd]?.key ?? '')) return v;
+    // "Nadal defeated Khachanov 6-3, 7-6", "Democrats beat incumbent Gov. Bevin": a contest's result, no attack
+    if (RESULT_FORMS.has(t.key) && contestSentence(tokens, s, text)) return v;
+    if (NEED_FORMS.has(t.key)) return v;
     // "broke the law", "broke its promise", "broke a record": no destruction (the dictionary's "break" is 190)
     if (BREAK_FORMS.has(t.key) && hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 3), (x) => BROKEN_NON_OBJECTS.has(x.key), isPunct)) return v;
     // "could not independently verify", "was unable to confirm": the reporter's caveat, not an event
