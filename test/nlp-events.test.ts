@@ -675,3 +675,12 @@ test('events: a contest\'s result is no attack ("Nadal defeated Khachanov 6-3, 7
   assert.deepEqual(cats('The company said she did not need their permission.'), []);
   assert.deepEqual(cats('Police beat protesters on Sunday.'), ['ASSAULT']);
 });
+
+test('events: a verb of motion is a visit only toward a place, a meeting or an agreement ("went to Pyongyang", "left for Paris"); "came out", "left the company", "will go 230 miles" are none', () => {
+  const ev = (text: string) => annotate(text, { publishedAt: '2019-11-20' }).events.map((e) => [e.category, e.target.map((p) => p.canonical).join('&')]);
+  assert.deepEqual(ev('Putin went to Pyongyang on Tuesday.'), [['CONSULT', 'Pyongyang']]);
+  assert.deepEqual(ev('The minister left for Paris.'), [['CONSULT', 'Paris']]);
+  assert.deepEqual(ev('Webb eventually came out of the house.'), []);
+  assert.deepEqual(ev('Adam Neumann left the company in October.'), []);
+  assert.deepEqual(ev('The Mustang Mach-E will go 230 miles per charge.'), []);
+});

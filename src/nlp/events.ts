@@ -226,6 +226,9 @@ const BREAK_FORMS = new Set(['break', 'breaks', 'broke', 'broken', 'breaking']);
 const RESULT_FORMS = new Set(['beat', 'beats', 'beaten', 'defeat', 'defeats', 'defeated', 'edged', 'topped', 'routed', 'thrashed', 'downed', 'outscored', 'eliminated', 'ousted']);
 /** Words of a contest's result ("6-3, 7-6", "in the election", "the final", "fourth straight victory"). */
 const CONTEST_WORDS = new Set(['election', 'elections', 'race', 'primary', 'runoff', 'vote', 'votes', 'polls', 'ballot', 'seat', 'incumbent', 'match', 'game', 'games', 'final', 'finals', 'semifinal', 'semifinals', 'quarterfinal', 'quarterfinals', 'tournament', 'series', 'set', 'sets', 'round', 'championship', 'cup', 'league', 'season', 'victory', 'win', 'points', 'goals', 'title', 'playoff', 'playoffs', 'halftime', 'overtime', 'innings', 'inning', 'tiebreak', 'tie-break']);
+/** Generic verbs of motion: a visit (040-046) only toward a place or a meeting ("went to Moscow", "came for talks"), or an agreement reached ("came to an agreement"). */
+const GENERIC_MOTION_FORMS = new Set(['go', 'goes', 'went', 'gone', 'come', 'comes', 'came', 'leave', 'leaves', 'left']);
+const MEETING_NOUNS = new Set(['talks', 'visit', 'summit', 'meeting', 'meetings', 'consultations', 'negotiations', 'conference', 'agreement', 'deal', 'terms', 'accord', 'understanding', 'consensus']);
 /** "needed to win", "need their permission": a need is no demand made of anyone (the dictionary's "need" is 100). */
 const NEED_FORMS = new Set(['need', 'needs', 'needed']);
 /** A form that can be a past participle ("backed", "taken"): the reduced relatives and passives read it. */
@@ -366,6 +369,23 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     mentionAt.set(m.tokStart, m);
     mentionEnd.set(m.tokEnd - 1, m);
   }
+  /**
+   * A place or a meeting within four words after a verb of motion: "to|in|for|at (the) <place>",
+   * "for talks"; after "leave" only "for" ("left for Moscow"; "left the NSC" is a departure).
+   */
+  const motionTowardPlace = (from: number, end: number, leave: boolean): boolean => {
+    // (a preposition may close the trigger itself: "went to")
+    const start = ['to', 'in', 'for', 'at', 'into'].includes(tokens[from - 1]?.key ?? '') ? from - 1 : from;
+    for (let k = start; k < end && k < from + 4; k++) {
+      const t = tokens[k];
+      if (t.kind === 'punct') return false;
+      if (MEETING_NOUNS.has(t.key)) return true;
+      if (!(leave ? t.key === 'for' : ['to', 'in', 'for', 'at', 'into'].includes(t.key))) continue;
+      const n = tokens[k + 1]?.key === 'the' ? k + 2 : k + 1;
+      if (mentionAt.get(n)?.type === 'PLACE' || MEETING_NOUNS.has(tokens[n]?.key ?? '')) return true;
+    }
+    return false;
+  };
   const roleStartOf = new Map<number, number>(); // role span start token → name start token
   for (const m of ents.mentions) {
     if (!m.roleSpan || m.roleSpan.end > m.start) continue;
@@ -638,6 +658,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       nounSubjectAt = subjectEvent;
     }
     if (eventDebug.on) console.error('  verb', t.text, block, code);
+
     // signing a formal agreement keeps CAMEO 057 ("sign formal agreement") whatever its subject
     // matter ("signed a trade agreement" is not intent to trade), but is coded AGREE, not the
     // SUPPORT of CAMEO2PLOVER-2021: a signed treaty or partnership is a commitment to future
@@ -655,6 +676,10 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if ((!code || code === '---') && COMMITMENT_VERBS.has(t.key) && ['to', 'on', 'upon', 'that'].includes(tokens[vEnd]?.key ?? '')) code = '030';
     code = codebookCode(code ?? '---', v, vEnd, limit);
     if (!code || code === '---') return v;
+    // "Webb came out", "Fiona Hill left the NSC", "the car will go 230 miles": a verb of motion
+    // left with its dictionary default ("went on strike" is coded otherwise) is a visit only
+    // toward a place or a meeting
+    if (GENERIC_MOTION_FORMS.has(t.key) && code === b.code && !motionTowardPlace(vEnd, s.tokEnd, t.key === 'leave' || t.key === 'leaves' || t.key === 'left')) return v;
     let category = signing ? 'AGREE' : cameoToPlover(code);
     if (!category) return v;
     // "summoned the ambassador to protest the execution", "recalled its envoy in protest": the
