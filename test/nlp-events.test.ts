@@ -684,3 +684,13 @@ test('events: a verb of motion is a visit only toward a place, a meeting or an a
   assert.deepEqual(ev('Adam Neumann left the company in October.'), []);
   assert.deepEqual(ev('The Mustang Mach-E will go 230 miles per charge.'), []);
 });
+
+test('events: take and hold seize or confine only a party or a territory ("took the town", "held two hostages", "McCain was held there"); lead and improve by themselves are no cooperation', () => {
+  const cats = (text: string) => annotate(text, { publishedAt: '2019-11-20' }).events.map((e) => e.category);
+  assert.deepEqual(cats('Rebels took the city of Greenville on Monday.'), ['COERCE']);
+  assert.deepEqual(cats('The late Sen. John McCain was held there for five years.'), ['COERCE']);
+  assert.deepEqual(cats('Miguel Bernal took home first in diving.'), []);
+  assert.deepEqual(cats('The Eagles led 14-7 at halftime.'), []);
+  assert.deepEqual(cats('Air quality in Delhi has improved in recent days.'), []);
+  assert.deepEqual(cats('China and Japan improved relations last year.'), ['AGREE']);
+});

@@ -229,6 +229,11 @@ const CONTEST_WORDS = new Set(['election', 'elections', 'race', 'primary', 'runo
 /** Generic verbs of motion: a visit (040-046) only toward a place or a meeting ("went to Moscow", "came for talks"), or an agreement reached ("came to an agreement"). */
 const GENERIC_MOTION_FORMS = new Set(['go', 'goes', 'went', 'gone', 'come', 'comes', 'came', 'leave', 'leaves', 'left']);
 const MEETING_NOUNS = new Set(['talks', 'visit', 'summit', 'meeting', 'meetings', 'consultations', 'negotiations', 'conference', 'agreement', 'deal', 'terms', 'accord', 'understanding', 'consensus']);
+/** Verbs whose dictionary default (take = seize 171, hold = confine 170) needs a party as object: "took the town", "held two hostages", not "took home first" or "held on to beat Detroit". */
+const PARTY_OBJECT_FORMS = new Set(['take', 'takes', 'took', 'taken', 'hold', 'holds', 'held']);
+/** Verbs whose dictionary default (060, material cooperation) is no event in news: "led key acquisitions", "air quality improved"; their patterns still code ("improved relations"). */
+const DEFAULT_NONE_FORMS = new Set(['lead', 'leads', 'led', 'improve', 'improves', 'improved']);
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'himself', 'herself', 'themselves']);
 /** "needed to win", "need their permission": a need is no demand made of anyone (the dictionary's "need" is 100). */
 const NEED_FORMS = new Set(['need', 'needs', 'needed']);
 /** A form that can be a past participle ("backed", "taken"): the reduced relatives and passives read it. */
@@ -385,6 +390,23 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (mentionAt.get(n)?.type === 'PLACE' || MEETING_NOUNS.has(tokens[n]?.key ?? '')) return true;
     }
     return false;
+  };
+  /** A party or a territory (a name, a country, an agent noun, an object pronoun, "the city of ...") as the object after token `from`, past a few determiners or modifiers. */
+  const partyObjectAt = (from: number, end: number): boolean => {
+    for (let k = from; k < end && k < from + 4; k++) {
+      const t = tokens[k];
+      if (t.kind === 'punct') return false;
+      if (mentionAt.has(k) || ents.countryAt.has(k) || isAgentKey(t.key) || OBJECT_PRONOUNS.has(t.key) || LEX.keywords.place.has(t.key)) return true;
+    }
+    return false;
+  };
+  /** "McCain was held there", "two hostages were taken": a passive whose subject is a party. */
+  const partySubjectOfPassive = (v: number, start: number): boolean => {
+    let k = v - 1;
+    if (!COPULAS.has(tokens[k]?.key ?? '')) return false;
+    while (k > start && k >= v - 4 && (COPULAS.has(tokens[k].key) || ['has', 'have', 'had', 'been', 'being', 'be'].includes(tokens[k].key))) k--;
+    const t = tokens[k];
+    return !!t && (mentionEnd.has(k) || ents.countryAt.has(k) || isAgentKey(t.key) || PRONOUN_SUBJECTS.has(t.key) || t.key === 'who');
   };
   const roleStartOf = new Map<number, number>(); // role span start token → name start token
   for (const m of ents.mentions) {
@@ -680,6 +702,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     // left with its dictionary default ("went on strike" is coded otherwise) is a visit only
     // toward a place or a meeting
     if (GENERIC_MOTION_FORMS.has(t.key) && code === b.code && !motionTowardPlace(vEnd, s.tokEnd, t.key === 'leave' || t.key === 'leaves' || t.key === 'left')) return v;
+    if (code === b.code && (DEFAULT_NONE_FORMS.has(t.key) || (PARTY_OBJECT_FORMS.has(t.key) && !partyObjectAt(vEnd, s.tokEnd) && !partySubjectOfPassive(v, s.tokStart)))) return v;
     let category = signing ? 'AGREE' : cameoToPlover(code);
     if (!category) return v;
     // "summoned the ambassador to protest the execution", "recalled its envoy in protest": the
