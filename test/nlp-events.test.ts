@@ -694,3 +694,12 @@ test('events: take and hold seize or confine only a party or a territory ("took 
   assert.deepEqual(cats('Air quality in Delhi has improved in recent days.'), []);
   assert.deepEqual(cats('China and Japan improved relations last year.'), ['AGREE']);
 });
+
+test('events: calling something a name is no call ("The White House called the impeachment process a sham"); releasing or unveiling a product is no release or cooperation; freeing a prisoner still is', () => {
+  const cats = (text: string) => annotate(text, { publishedAt: '2019-11-20' }).events.map((e) => e.category);
+  assert.deepEqual(cats('The White House called the impeachment process a sham.'), []);
+  assert.deepEqual(cats('Apple released the 11-inch iPad Pro last year.'), []);
+  assert.deepEqual(cats('Apple has unveiled its new laptop.'), []);
+  assert.deepEqual(cats('The rebels released two hostages on Friday.'), ['RETREAT']);
+  assert.deepEqual(cats('Putin called Erdogan on Friday.'), ['CONSULT']);
+});

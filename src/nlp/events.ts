@@ -230,9 +230,11 @@ const CONTEST_WORDS = new Set(['election', 'elections', 'race', 'primary', 'runo
 const GENERIC_MOTION_FORMS = new Set(['go', 'goes', 'went', 'gone', 'come', 'comes', 'came', 'leave', 'leaves', 'left']);
 const MEETING_NOUNS = new Set(['talks', 'visit', 'summit', 'meeting', 'meetings', 'consultations', 'negotiations', 'conference', 'agreement', 'deal', 'terms', 'accord', 'understanding', 'consensus']);
 /** Verbs whose dictionary default (take = seize 171, hold = confine 170) needs a party as object: "took the town", "held two hostages", not "took home first" or "held on to beat Detroit". */
-const PARTY_OBJECT_FORMS = new Set(['take', 'takes', 'took', 'taken', 'hold', 'holds', 'held']);
-/** Verbs whose dictionary default (060, material cooperation) is no event in news: "led key acquisitions", "air quality improved"; their patterns still code ("improved relations"). */
-const DEFAULT_NONE_FORMS = new Set(['lead', 'leads', 'led', 'improve', 'improves', 'improved']);
+const PARTY_OBJECT_FORMS = new Set(['take', 'takes', 'took', 'taken', 'hold', 'holds', 'held', 'release', 'releases', 'released', 'free', 'frees', 'freed']);
+/** Verbs whose dictionary default is no event in news: lead and improve (060, "led key acquisitions", "air quality improved"), unveil and reveal (050, "unveiled its new laptop"); their patterns still code ("improved relations"). */
+const DEFAULT_NONE_FORMS = new Set(['lead', 'leads', 'led', 'improve', 'improves', 'improved', 'unveil', 'unveils', 'unveiled', 'reveal', 'reveals', 'revealed']);
+/** "called the plan a bold effort", "Cruz called the suicide “a profound indictment”": naming, not a call (041). */
+const CALL_FORMS = new Set(['call', 'calls', 'called']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'himself', 'herself', 'themselves']);
 /** "needed to win", "need their permission": a need is no demand made of anyone (the dictionary's "need" is 100). */
 const NEED_FORMS = new Set(['need', 'needs', 'needed']);
@@ -407,6 +409,16 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     while (k > start && k >= v - 4 && (COPULAS.has(tokens[k].key) || ['has', 'have', 'had', 'been', 'being', 'be'].includes(tokens[k].key))) k--;
     const t = tokens[k];
     return !!t && (mentionEnd.has(k) || ents.countryAt.has(k) || isAgentKey(t.key) || PRONOUN_SUBJECTS.has(t.key) || t.key === 'who');
+  };
+  /** "called it a concept", "called the decision “a landmark”": an object, then a predicate noun phrase or a quotation, before the clause ends. */
+  const namingAfter = (from: number, end: number): boolean => {
+    if (['for', 'on', 'upon', 'off', 'to', 'in', 'back', 'out'].includes(tokens[from]?.key ?? '')) return false;
+    for (let k = from + 1; k < end && k < from + 12; k++) {
+      const t = tokens[k];
+      if (t.text === ',' || t.text === ';' || t.key === 'but' || t.key === 'and') return false;
+      if (t.key === 'a' || t.key === 'an' || t.text === '\u201c' || t.text === '"') return true;
+    }
+    return false;
   };
   const roleStartOf = new Map<number, number>(); // role span start token → name start token
   for (const m of ents.mentions) {
@@ -703,6 +715,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     // toward a place or a meeting
     if (GENERIC_MOTION_FORMS.has(t.key) && code === b.code && !motionTowardPlace(vEnd, s.tokEnd, t.key === 'leave' || t.key === 'leaves' || t.key === 'left')) return v;
     if (code === b.code && (DEFAULT_NONE_FORMS.has(t.key) || (PARTY_OBJECT_FORMS.has(t.key) && !partyObjectAt(vEnd, s.tokEnd) && !partySubjectOfPassive(v, s.tokStart)))) return v;
+    if (code === b.code && CALL_FORMS.has(t.key) && namingAfter(vEnd, s.tokEnd)) return v;
     let category = signing ? 'AGREE' : cameoToPlover(code);
     if (!category) return v;
     // "summoned the ambassador to protest the execution", "recalled its envoy in protest": the
