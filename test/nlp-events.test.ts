@@ -703,3 +703,12 @@ test('events: calling something a name is no call ("The White House called the i
   assert.deepEqual(cats('The rebels released two hostages on Friday.'), ['RETREAT']);
   assert.deepEqual(cats('Putin called Erdogan on Friday.'), ['CONSULT']);
 });
+
+test('events: play in a game is no attack ("Nelson fired a shot at Matt Murray", "Parise blocked a shot in the third period"), a brawl in one still is; "forces" as a noun and "best" as a superlative are no verbs', () => {
+  const cats = (text: string) => annotate(text, { publishedAt: '2019-11-20' }).events.map((e) => e.category);
+  assert.deepEqual(cats('Brock Nelson fired a shot at Matt Murray that trickled past the goaltender.'), []);
+  assert.deepEqual(cats('Zach Parise blocked a shot in the third period.'), []);
+  assert.deepEqual(cats('The U.S. military has been training Syrian opposition forces known as Maghawir al Thawra.').includes('COERCE'), false);
+  assert.deepEqual(cats('Tyvak is best known for its small satellites.'), []);
+  assert.deepEqual(cats('Myles Garrett hit Mason Rudolph with a helmet in the closing seconds of the game.'), ['ASSAULT']);
+});

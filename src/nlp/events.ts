@@ -236,6 +236,9 @@ const DEFAULT_NONE_FORMS = new Set(['lead', 'leads', 'led', 'improve', 'improves
 /** "called the plan a bold effort", "Cruz called the suicide “a profound indictment”": naming, not a call (041). */
 const CALL_FORMS = new Set(['call', 'calls', 'called']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'himself', 'herself', 'themselves']);
+/** Words of a game in play: in such a sentence a shot fired or blocked, a player held or hit, is sport ("fired a shot at Matt Murray", "Parise blocked a shot in the third period"). */
+const GAME_WORDS = new Set(['goal', 'goals', 'assist', 'assists', 'shot', 'shots', 'period', 'inning', 'innings', 'halftime', 'touchdown', 'touchdowns', 'basket', 'baskets', 'rebound', 'rebounds', 'goaltender', 'goalkeeper', 'puck', 'penalty', 'match', 'game', 'games', 'season', 'playoff', 'playoffs', 'tiebreak', 'quarterback', 'striker', 'pitch']);
+const FIGHT_WORDS = new Set(['brawl', 'brawls', 'fight', 'fights', 'fighting', 'punch', 'punches', 'punched', 'altercation', 'assault', 'assaulted', 'spitting', 'spat', 'helmet', 'swung', 'attacked']);
 /** "needed to win", "need their permission": a need is no demand made of anyone (the dictionary's "need" is 100). */
 const NEED_FORMS = new Set(['need', 'needs', 'needed']);
 /** A form that can be a past participle ("backed", "taken"): the reduced relatives and passives read it. */
@@ -288,6 +291,18 @@ const COMMITMENT_VERBS = new Set(['agree', 'agrees', 'agreed', 'agreeing', 'prom
 const REFUSAL_VERBS = new Set(['reject', 'rejects', 'rejected', 'rejecting', 'refuse', 'refuses', 'refused', 'refusing', 'decline', 'declines', 'declined', 'rebuff', 'rebuffed', 'rebuffs', 'spurned', 'spurns']);
 const DEMAND_MODALS = new Set(['must', 'should']);
 const ARRIVE_FORMS = new Set(regularVerbForms('arrive', 'short'));
+/** A sentence about a game in play: a score ("6-3", "Senators 4, Red Wings 3") and a word of play, or two words of play. */
+function gameSentence(tokens: Token[], s: Sentence, text: string): boolean {
+  let words = 0;
+  for (let k = s.tokStart; k < s.tokEnd; k++) {
+    // (a brawl on the ice or a helmet swung at a player is violence, game or not)
+    if (FIGHT_WORDS.has(tokens[k].key)) return false;
+    if (GAME_WORDS.has(tokens[k].key)) words++;
+  }
+  if (words >= 2) return true;
+  return words === 1 && /\b\d{1,3}(?:-|, [A-Z][\w ]{0,30}? )\d{1,3}\b/.test(text.slice(s.start, Math.min(s.end, s.start + 2000)));
+}
+
 /** A sentence about a contest: a score ("6-3", "2-0") or a word of sports or elections. */
 function contestSentence(tokens: Token[], s: Sentence, text: string): boolean {
   if (/\b\d{1,3}-\d{1,3}\b/.test(text.slice(s.start, s.end))) return true;
@@ -573,6 +588,11 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (SPEND_FORMS.has(t.key) && hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 5), (x) => TIME_SPAN_NOUNS.has(x.key), isPunct)) return v;
     // "the convoy passed through the streets": motion, not a permission
     if (PASS_FORMS.has(t.key) && PATH_PREPOSITIONS.has(tokens[vEnd]?.key ?? '')) return v;
+    // "is best known": the superlative, not the verb (which news writes "bested")
+    if (t.key === 'best') return v;
+    // "Syrian opposition forces known as ...", "deploy army forces onto the island": the noun; the
+    // verb takes an object ("forces the government to ...", "forces them out")
+    if (t.key === 'forces' && !(tokens[v + 1] && (['the', 'a', 'an', 'his', 'her', 'its', 'their', 'him', 'them', 'us', 'it', 'people'].includes(tokens[v + 1].key) || mentionAt.has(v + 1) || ents.countryAt.has(v + 1)))) return v;
     // "Nadal defeated Khachanov 6-3, 7-6", "Democrats beat incumbent Gov. Bevin": a contest's result, no attack
     if (RESULT_FORMS.has(t.key) && contestSentence(tokens, s, text)) return v;
     if (NEED_FORMS.has(t.key)) return v;
@@ -716,6 +736,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (GENERIC_MOTION_FORMS.has(t.key) && code === b.code && !motionTowardPlace(vEnd, s.tokEnd, t.key === 'leave' || t.key === 'leaves' || t.key === 'left')) return v;
     if (code === b.code && (DEFAULT_NONE_FORMS.has(t.key) || (PARTY_OBJECT_FORMS.has(t.key) && !partyObjectAt(vEnd, s.tokEnd) && !partySubjectOfPassive(v, s.tokStart)))) return v;
     if (code === b.code && CALL_FORMS.has(t.key) && namingAfter(vEnd, s.tokEnd)) return v;
+    // a game in play: attacks and seizures there are sport ("Nelson fired a shot at Matt Murray", "Ottawa held on to beat Detroit")
+    if (['19', '18', '17'].some((c) => code.startsWith(c)) && gameSentence(tokens, s, text)) return v;
     let category = signing ? 'AGREE' : cameoToPlover(code);
     if (!category) return v;
     // "summoned the ambassador to protest the execution", "recalled its envoy in protest": the
