@@ -898,3 +898,11 @@ test('quotes: an asked quotation before a name and an appositive ("“…?” He
   assert.deepEqual(speakers('"Get out of the car!" an officer yelled.'), ['officer']);
   assert.deepEqual(speakers('On Monday, the People’s Daily, the mouthpiece of the Communist party, warned that there is “absolutely no room for compromise”.'), ["People's Daily"]);
 });
+
+test('entities: a country\'s possessive opens an appositive role ("Liu He, China\'s top trade negotiator"), so "his Chinese counterpart" is no one when two Chinese people are named', () => {
+  const a = annotate('Trump met Liu He, China’s top trade negotiator. Trump said his Chinese counterpart was pleased. He Jianxiong, the former executive director for China at the IMF, said the deal was small.');
+  const liu = a.entities.find((e) => e.text === 'Liu He');
+  assert.equal(liu?.role, 'China’s top trade negotiator');
+  assert.equal(liu?.country, 'CHN');
+  assert.ok(!a.clusters.some((c) => c.aliases.includes('Chinese counterpart')), JSON.stringify(a.clusters.map((c) => c.aliases)));
+});

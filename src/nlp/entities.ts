@@ -1201,9 +1201,12 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   function appositiveAfter(nameEnd: number): { i: number; j: number; country?: string } | null {
     if (tokens[nameEnd]?.text !== ',') return null;
     let k = nameEnd + 1;
-    if (!tokens[k] || !DETERMINERS.has(tokens[k].key)) return null;
-    k++;
-    const s = k;
+    // "Liu He, China's top trade negotiator": a country's possessive stands for the determiner
+    const country = tokens[k] ? LEX.places.longest(keys, k) : null;
+    const countryPossessive = !!country && country[1].kind === 'country' && keys[k + country[0]] === "'s";
+    if (!tokens[k] || !(DETERMINERS.has(tokens[k].key) || countryPossessive)) return null;
+    const s = countryPossessive ? k : k + 1;
+    k = countryPossessive ? k + country[0] + 1 : k + 1;
     let headAt = -1;
     for (let n = 0; n < 6 && k < tokens.length; n++, k++) {
       const u = tokens[k];
