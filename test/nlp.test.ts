@@ -906,3 +906,11 @@ test('entities: a country\'s possessive opens an appositive role ("Liu He, China
   assert.equal(liu?.country, 'CHN');
   assert.ok(!a.clusters.some((c) => c.aliases.includes('Chinese counterpart')), JSON.stringify(a.clusters.map((c) => c.aliases)));
 });
+
+test('entities: one everyday noun after "and" ends a body\'s name ("Centers for Disease Control and Prevention", "Agency for Healthcare Research and Quality"); not after a place, nor before "of"', () => {
+  const names = (text: string) => annotate(text).clusters.map((c) => c.canonical);
+  assert.deepEqual(names('The Chinese Center for Disease Control and Prevention said it had run tests.'), ['Chinese Center for Disease Control and Prevention']);
+  assert.deepEqual(names('The Agency for Healthcare Research and Quality said so.'), ['Agency for Healthcare Research and Quality']);
+  assert.ok(names('The Bank of England and Treasury said so.').includes('Bank of England'));
+  assert.ok(names('The Metropolitan Museum of Art and Museum of Modern Art reopened.').includes('Metropolitan Museum of Art'));
+});

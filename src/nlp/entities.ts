@@ -315,6 +315,13 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
         j += 1;
         continue;
       }
+      // "Center for Disease Control and Prevention", "Ministry of Agriculture and Forestry": one
+      // everyday noun after "and" ends the name, after another everyday noun (not "Bank of England
+      // and Treasury", nor a given name or surname: "... of Fame and Smith said")
+      if (afterConnector && u.key === 'and' && isNameToken(tokens[j + 1]) && !isNameToken(tokens[j + 2]) && !CONNECTORS.has(tokens[j + 2]?.key ?? '') && sentOf[j + 1] === sentOf[i] && isCommonEnglishWord(tokens[j + 1].key) && isCommonEnglishWord(keys[j - 1]) && !LEX.places.has(keys[j - 1]) && !LEX.givenNames.has(tokens[j + 1].text) && !LEX.surnames.has(tokens[j + 1].text) && !isCommonGivenName(tokens[j + 1].text)) {
+        j += 2;
+        break;
+      }
       if (isNameToken(u) && !notAName[j] && u.spaceBefore && !WEEKDAYS.has(u.key) && !(MONTHS.has(u.key) && tokens[j + 1]?.kind === 'num')) {
         j++;
         continue;
