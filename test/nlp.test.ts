@@ -914,3 +914,13 @@ test('entities: one everyday noun after "and" ends a body\'s name ("Centers for 
   assert.ok(names('The Bank of England and Treasury said so.').includes('Bank of England'), 'Bank of England stays whole');
   assert.ok(names('The Metropolitan Museum of Art and Museum of Modern Art reopened.').includes('Metropolitan Museum of Art'), 'no "and Museum"');
 });
+
+test('entities: in a sports report a place and a nickname are a team, and the nickname alone joins it ("Buffalo Sabres" ... "the Sabres"); clubs named for their town ("Real Madrid", "Manchester United"); outside sports, "Florida Keys" stays a place and its parts', () => {
+  const a = annotate('The Buffalo Sabres lost 4-1 to the Minnesota Wild on Tuesday after the goalie let in three goals. The Sabres have lost five straight and dropped in the standings. Sabres coach Ralph Krueger said little.');
+  const sabres = a.clusters.find((c) => c.canonical === 'Buffalo Sabres');
+  assert.ok(sabres && sabres.type === 'ORG' && sabres.aliases.includes('Sabres'), JSON.stringify(a.clusters.map((c) => [c.canonical, c.type, c.aliases])));
+  const clubs = annotate('Real Madrid signed Thibaut Courtois. Manchester United sacked its manager. The United States agreed.').clusters.map((c) => [c.canonical, c.type]);
+  assert.deepEqual(clubs, [['Real Madrid', 'ORG'], ['Thibaut Courtois', 'PERSON'], ['Manchester United', 'ORG'], ['United States', 'PLACE']]);
+  const keys = annotate('Divers love the Florida Keys. The Florida Keys flooded.').clusters.map((c) => c.canonical);
+  assert.ok(!keys.includes('Florida Keys') || annotate('Divers love the Florida Keys.').clusters[0].type !== 'ORG', JSON.stringify(keys));
+});

@@ -92,6 +92,11 @@ const MODEL_CODE = /^[A-Za-z]{1,6}\d{1,5}[A-Za-z]{0,3}$/;
 const VENUE_HEADS = new Set(['amphitheatre', 'amphitheater', 'pavilion', 'arena', 'stadium', 'coliseum', 'colosseum', 'ballpark', 'speedway', 'park']);
 /** Company forms that end a company's name ("Ford Motor Co.", "Barclays PLC"); as a head only, not inside "Co-Owner". */
 const COMPANY_FORMS = new Set(['co', 'co.', 'plc', 'llp', 'gmbh']);
+/** Words only sports reports use much: two of them make a text one whose "<Place> <Nickname>" names a team ("game", "season" or "coach" alone say nothing: travel and fitness pages use them). */
+const SPORTS_TEXT_WORDS = new Set(['scored', 'playoff', 'playoffs', 'quarterback', 'touchdown', 'touchdowns', 'inning', 'innings', 'halftime', 'assists', 'rebounds', 'goaltender', 'goalie', 'striker', 'midfielder', 'pitcher', 'roster', 'defenseman', 'linebacker', 'standings', 'postseason', 'preseason', 'tiebreaker', 'shutout']);
+/** Words that make a town's name a football club's: "Real Madrid", "Bayern Munich", "Inter Milan"; "Manchester United", "Leeds Rovers". */
+const CLUB_PREFIXES = new Set(['real', 'atletico', 'atlético', 'inter', 'bayern', 'borussia', 'olympique', 'sporting', 'dynamo', 'dinamo']);
+const CLUB_SUFFIXES = new Set(['united', 'fc', 'afc', 'athletic', 'rovers', 'wanderers', 'albion', 'hotspur']);
 const PARTY_ADJECTIVES = new Set(['republican', 'democrat', 'democratic', 'conservative', 'labour', 'tory', 'socialist', 'communist']);
 /** Plural nouns for a party's members: the group a place or chamber qualifies ("Virginia Democrats"). */
 const PARTY_MEMBERS = new Set(['democrats', 'republicans', 'conservatives', 'liberals', 'tories', 'socialists', 'communists', 'nationalists', 'centrists', 'progressives']);
@@ -233,6 +238,12 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   }
 
   const pieces: Piece[] = [];
+  /** A sports story: two words only sports reports use much ("scored", "playoffs", "goalie"...). */
+  let sportsWords = 0;
+  for (const t of tokens) if (t.kind === 'word' && SPORTS_TEXT_WORDS.has(t.key)) sportsWords++;
+  const sportsText = sportsWords >= 2;
+  /** A team's nickname → its full name ("sabres" → "Buffalo Sabres"), for the nickname alone. */
+  const teamByNickname = new Map<string, string>();
   /** Sentence starts, line starts and words right after an opening quote are capitalised anyway. */
   function startLike(k: number): boolean {
     if (sentStart.has(k) || tokens[k].newlineBefore) return true;
@@ -562,6 +573,21 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
           return;
         }
       }
+      // a club named for its town ("Real Madrid", "Bayern Munich", "Manchester United", "Brighton and Hove Albion" aside)
+      if (hit && hit.type === 'PLACE' && !insideRole && hit.j === b && unknownStart === k - 1 && k - 1 >= a && CLUB_PREFIXES.has(keys[k - 1])) {
+        pieces.push({ i: k - 1, j: b, type: 'ORG', canonical: spanText(k - 1, b), country: hit.country });
+        return;
+      }
+      if (hit && hit.type === 'PLACE' && unknownStart < 0 && !insideRole && hit.j === b - 1 && CLUB_SUFFIXES.has(keys[b - 1])) {
+        pieces.push({ i: k, j: b, type: 'ORG', canonical: spanText(k, b), country: hit.country });
+        return;
+      }
+      // a place and a team's nickname ("Buffalo Sabres", "Minnesota Wild", "Toronto Maple Leafs")
+      if (hit && hit.type === 'PLACE' && unknownStart < 0 && !insideRole && teamNicknameAt(hit.j, b)) {
+        pieces.push({ i: k, j: b, type: 'ORG', canonical: spanText(k, b), country: hit.country });
+        teamByNickname.set(keys.slice(hit.j, b).join(' '), spanText(k, b));
+        return;
+      }
       // a known prefix followed by an org head ("Chinese Foreign Ministry") is one ORG
       if (hit && unknownStart < 0) {
         const rest = classifyName(hit.j, b);
@@ -593,6 +619,24 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       if (hit && k + hit[0] > j) return true;
     }
     return false;
+  }
+
+  /**
+   * In a sports story, the rest of a run after a place is a team's nickname: one or two capitalised everyday words
+   * ("Sabres", "Wild", "Maple Leafs", "Red Sox"), no given name or surname ("Paris Hilton",
+   * "Virginia Woolf"), no demonym, place or organisation head ("Florida Keys" slips through).
+   */
+  function teamNicknameAt(a: number, b: number): boolean {
+    if (!sportsText || b - a < 1 || b - a > 2) return false;
+    for (let k = a; k < b; k++) {
+      const t = tokens[k];
+      if (!isNameToken(t) || !t.spaceBefore || t.text === t.text.toUpperCase()) return false;
+      const singular = t.key.endsWith('s') ? t.key.slice(0, -1) : t.key;
+      if (t.key.endsWith('ss') || !(isCommonEnglishWord(t.key) || isCommonEnglishWord(singular) || (k === b - 1 && t.key.endsWith('s') && t.key.length > 4))) return false;
+      if (LEX.givenNames.has(t.text) || LEX.surnames.has(t.text) || isCommonGivenName(t.text)) return false;
+      if (t.key === 'area' || LEX.keywords.place.has(t.key) || LEX.keywords.org.has(t.key) || LEX.keywords.drop.has(t.key) || LEX.demonyms.longest(keys, k, k + 1) || LEX.places.longest(keys, k, k + 1) || LEX.titles.has(t.key)) return false;
+    }
+    return true;
   }
 
   function spanText(a: number, b: number): string {
@@ -1128,6 +1172,18 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     p.j = q.j;
     p.canonical = spanText(p.i, p.j);
     q.type = 'DROP';
+  }
+
+  // "the Sabres", "the Wild": a team's nickname alone, once the article names the team in full
+  if (teamByNickname.size) {
+    for (const p of pieces) {
+      if (p.type === 'DROP' || p.type === 'DEMONYM') continue;
+      const team = teamByNickname.get(keys.slice(p.i, p.j).join(' '));
+      if (team) {
+        p.type = 'ORG';
+        p.canonical = team;
+      }
+    }
   }
 
   // ---- 3. roles before and after person names ----
