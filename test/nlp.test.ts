@@ -924,3 +924,12 @@ test('entities: in a sports report a place and a nickname are a team, and the ni
   const keys = annotate('Divers love the Florida Keys. The Florida Keys flooded.').clusters.map((c) => c.canonical);
   assert.ok(!keys.includes('Florida Keys') || annotate('Divers love the Florida Keys.').clusters[0].type !== 'ORG', JSON.stringify(keys));
 });
+
+test('entities: a title and its everyday complement name a post ("Commissioner of Police", "Senior Vice President of Sales"), not a person; an ordinal opens a street or a title ("520 Third Street", "First Lady Melania Trump")', () => {
+  const a = annotate('The men were detained by agents of the Commissioner of Police. Steve Menet, Senior Vice President of Sales, says so. Mail us at 520 Third Street. First Lady Melania Trump spoke. The United Nations High Commissioner for Human Rights said so.');
+  const names = a.clusters.map((c) => [c.canonical, c.type]);
+  assert.ok(!names.some(([n]) => n === 'Police' || n === 'Sales' || n === 'Street'), JSON.stringify(names));
+  assert.ok(names.some(([n, t]) => n === 'Third Street' && t === 'PLACE'), JSON.stringify(names));
+  assert.ok(names.some(([n, t]) => n === 'Melania Trump' && t === 'PERSON'), JSON.stringify(names));
+  assert.ok(names.some(([n, t]) => n === 'United Nations' && t === 'ORG'), JSON.stringify(names));
+});

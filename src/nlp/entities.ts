@@ -97,6 +97,7 @@ const SPORTS_TEXT_WORDS = new Set(['scored', 'playoff', 'playoffs', 'quarterback
 /** Words that make a town's name a football club's: "Real Madrid", "Bayern Munich", "Inter Milan"; "Manchester United", "Leeds Rovers". */
 const CLUB_PREFIXES = new Set(['real', 'atletico', 'atlético', 'inter', 'bayern', 'borussia', 'olympique', 'sporting', 'dynamo', 'dinamo']);
 const CLUB_SUFFIXES = new Set(['united', 'fc', 'afc', 'athletic', 'rovers', 'wanderers', 'albion', 'hotspur']);
+const ORDINAL_WORDS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth']);
 const PARTY_ADJECTIVES = new Set(['republican', 'democrat', 'democratic', 'conservative', 'labour', 'tory', 'socialist', 'communist']);
 /** Plural nouns for a party's members: the group a place or chamber qualifies ("Virginia Democrats"). */
 const PARTY_MEMBERS = new Set(['democrats', 'republicans', 'conservatives', 'liberals', 'tories', 'socialists', 'communists', 'nationalists', 'centrists', 'progressives']);
@@ -389,6 +390,10 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
    */
   function leadingStopword(a: number, b: number): boolean {
     if (chineseSurnameHe(a, b)) return false;
+    // "520 Third Street", "Fifth Avenue": an ordinal before a place's head word is the name's
+    if (ORDINAL_WORDS.has(keys[a]) && b - a === 2 && LEX.keywords.place.has(keys[a + 1])) return false;
+    // "First Lady Melania Trump", "First Minister Nicola Sturgeon": an ordinal that opens a title
+    if (ORDINAL_WORDS.has(keys[a]) && (LEX.titles.longest(keys, a, b)?.[0] ?? 0) >= 2) return false;
     return LEX.stopwords.has(keys[a]) && !(SECTION_WORDS.has(keys[a]) && b - a >= 2 && tokens[a + 1]?.kind === 'word' && tokens[a + 1].cap);
   }
 
@@ -484,6 +489,13 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
           break;
         }
       }
+    }
+    // "Commissioner of Police", "Senior Vice President of Sales": a title and its complement of
+    // everyday words name a post, no one
+    // (the run is all title up to "of": "United Nations High Commissioner for Human Rights" keeps its body)
+    if (titleEnd > a && titleEnd < b - 1 && (keys[titleEnd] === 'of' || keys[titleEnd] === 'for') && b - titleEnd <= 3 && keys.slice(a, titleEnd).every((k) => LEX.titles.has(k) || LEX.roleModifiers.has(k)) && !lookupAt(titleEnd + 1, b) && tokens.slice(titleEnd + 1, b).every((t) => isCommonEnglishWord(t.key) && !LEX.givenNames.has(t.text) && !LEX.surnames.has(t.text) && !LEX.places.has(t.key))) {
+      pieces.push({ i: a, j: b, type: 'DROP' });
+      return;
     }
     const runHead = headOf(keys.slice(a, b));
     // "Virginia Democrats", "House Republicans": a party's members, named by place or chamber
