@@ -933,3 +933,9 @@ test('entities: a title and its everyday complement name a post ("Commissioner o
   assert.ok(names.some(([n, t]) => n === 'Melania Trump' && t === 'PERSON'), JSON.stringify(names));
   assert.ok(names.some(([n, t]) => n === 'United Nations' && t === 'ORG'), JSON.stringify(names));
 });
+
+test('quotes: a manner adverb between speaker and verb is no part of the speaker ("Ana Ruiz quietly said", "Thomas allegedly told"), and after an asked quotation it keeps the sentence ("“Can I give it to James?” Brooke tearfully asked")', () => {
+  const speakers = (text: string) => annotate(text).quotes.filter((q) => q.direct).map((q) => q.speaker?.canonical ?? null);
+  assert.deepEqual(speakers('“We will win,” Ana Ruiz quietly said. “We lost,” the family said.'), ['Ana Ruiz', 'family']);
+  assert.deepEqual(speakers('Ally Brooke offered her spot to the actor. “Can I give it to James?” Brooke tearfully asked before apologizing.'), ['Ally Brooke']);
+});

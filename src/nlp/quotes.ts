@@ -43,6 +43,12 @@ const BETWEEN_SUBJECT_AND_VERB = new Set([
   'just', 'already', 'would', 'will', 'could', 'may', 'might', 'did', 'does', 'do', 'often', 'frequently',
   'consistently', 'bluntly', 'flatly', 'angrily', 'firmly', 'told', 'been',
 ]);
+/** Words in -ly that are no adverbs: nouns and adjectives that may end a subject ("the family said", "the weekly reported"). */
+const LY_NOT_ADVERBS = new Set(['family', 'ally', 'rally', 'assembly', 'supply', 'monopoly', 'anomaly', 'belly', 'bully', 'jelly', 'lily', 'folly', 'reply', 'daily', 'weekly', 'monthly', 'quarterly', 'early', 'elderly', 'likely', 'only', 'holy', 'italy']);
+/** "Ana Ruiz quietly said", "Brooke tearfully asked": a manner adverb between subject and verb. */
+function isMannerAdverb(t: Token | undefined): boolean {
+  return !!t && t.kind === 'word' && !t.cap && t.key.length > 4 && t.key.endsWith('ly') && !LY_NOT_ADVERBS.has(t.key);
+}
 const PLURAL_OR_IT = new Set(['they', 'it', 'we']);
 /** An agent or a title, singular or plural ("officials", "ambassador"): a noun naming people. */
 function isPersonNoun(t: Token | undefined): boolean {
@@ -325,7 +331,7 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
   /** Subject of the cue verb at c, looking left within the sentence (not before minTok). */
   function subjectOf(c: number, minTok: number, allowNP: boolean): SpeakerRef | null {
     let e = c - 1;
-    while (e >= minTok && tokens[e].kind === 'word' && BETWEEN_SUBJECT_AND_VERB.has(tokens[e].key) && !LEX.pronouns.has(tokens[e].key)) e--;
+    while (e >= minTok && tokens[e].kind === 'word' && (BETWEEN_SUBJECT_AND_VERB.has(tokens[e].key) || isMannerAdverb(tokens[e])) && !LEX.pronouns.has(tokens[e].key)) e--;
     if (e < minTok) return null;
     const direct = speakerEndingAt(e, minTok);
     if (direct) return direct;

@@ -41,7 +41,8 @@ function speakerCueAt(tokens: Token[], k: number): boolean {
     const t = tokens[k + n];
     if (n > 0 && t?.text === ',') return cueAfterAppositive(tokens, k + n);
     if (!t || t.kind !== 'word' || (n > 0 && t.newlineBefore)) return false;
-    if (n > 0 && !t.cap) return LEX.speechVerbs.has(t.key);
+    // ("Brooke tearfully asked": a manner adverb before the verb)
+    if (n > 0 && !t.cap) return LEX.speechVerbs.has(t.key) || (t.key.length > 4 && t.key.endsWith('ly') && tokens[k + n + 1]?.kind === 'word' && LEX.speechVerbs.has(tokens[k + n + 1].key));
     if (!t.cap) return false;
   }
   return false;
