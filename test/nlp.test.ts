@@ -939,3 +939,10 @@ test('quotes: a manner adverb between speaker and verb is no part of the speaker
   assert.deepEqual(speakers('“We will win,” Ana Ruiz quietly said. “We lost,” the family said.'), ['Ana Ruiz', 'family']);
   assert.deepEqual(speakers('Ally Brooke offered her spot to the actor. “Can I give it to James?” Brooke tearfully asked before apologizing.'), ['Ally Brooke']);
 });
+
+test('times: a month and day without a year take the year of an explicit date just before them ("in 2001 ... on the night of March 10", "2011 May 25;"), not across a semicolon or a passage', () => {
+  const times = (text: string) => annotate(text, { publishedAt: '2019-11-20' }).times.map((t) => [t.text, t.value]);
+  assert.deepEqual(times('Giuffre said that in 2001 she was trafficked. On the night of March 10, she met the prince.'), [['2001', '2001'], ['March 10', '2001-03-10']]);
+  assert.deepEqual(times('That deal closed in June 2018; he remains a shareholder as of March 20.'), [['June 2018', '2018-06'], ['March 20', '2019-03-20']]);
+  assert.deepEqual(times('In 2016 the firm was sold. It grew. Staff were told. The office opens on June 9.').at(-1), ['June 9', '2019-06-09']);
+});

@@ -97,6 +97,35 @@ interface Found {
   value: string;
   granularity: TimeGranularity;
   relative: boolean;
+  /** A month and day with no year ("March 10"), whose year the text's own frame may give. */
+  monthDay?: boolean;
+}
+
+const SENTENCE_ENDS = new Set(['.', '!', '?', ';']);
+/** How far back (tokens) an explicit year frames a month and day without one, within a paragraph. */
+const YEAR_FRAME_TOKENS = 60;
+
+/**
+ * "In 2001, Giuffre said, ... on the night of March 10": a month and day without a year take the
+ * year of an explicit date shortly before them (same sentence or the next, same paragraph) when
+ * it is not the publication year, as a reader would (the publication date frames them otherwise).
+ */
+function applyYearFrames(found: Found[], tokens: Token[], text: string, anchorYear: number | null): void {
+  let frame: { year: number; tok: number; end: number } | null = null;
+  for (const f of found) {
+    if (!f.relative && /^\d{4}/.test(f.value) && f.granularity !== 'duration') {
+      frame = { year: +f.value.slice(0, 4), tok: f.j, end: tokens[f.j - 1].end };
+      continue;
+    }
+    if (!f.monthDay || !frame || frame.year === anchorYear || f.i - frame.tok > YEAR_FRAME_TOKENS) continue;
+    if (text.slice(frame.end, tokens[f.i].start).includes('\n\n')) continue;
+    // (the same sentence or the next one: a frame does not carry on through a passage)
+    let stops = 0;
+    // (nor past a semicolon: "That deal closed in June 2018; X remains a shareholder as of March 20")
+    for (let k = frame.tok; k < f.i && stops < 2; k++) if (tokens[k].kind === 'punct' && SENTENCE_ENDS.has(tokens[k].text)) stops += tokens[k].text === ';' ? 2 : 1;
+    if (stops >= 2) continue;
+    f.value = `${frame.year}${f.value.slice(f.value.indexOf('-'))}`;
+  }
 }
 
 /**
@@ -140,7 +169,7 @@ export function findTimes(text: string, tokens: Token[], anchor: Anchor | null):
           found.push({ i, j: j + 1, value: `${year}-${pad(month)}-${pad(d)}`, granularity: 'day', relative: false });
           i = j;
         } else {
-          found.push({ i, j, value: resolveMonthDay(A, month, d), granularity: 'day', relative: true });
+          found.push({ i, j, value: resolveMonthDay(A, month, d), granularity: 'day', relative: true, monthDay: true });
           i = j - 1;
         }
         continue;
@@ -174,7 +203,7 @@ export function findTimes(text: string, tokens: Token[], anchor: Anchor | null):
         found.push({ i, j: i + 3, value: `${y}-${pad(m)}-${pad(dFirst)}`, granularity: 'day', relative: false });
         i += 2;
       } else {
-        found.push({ i, j: i + 2, value: resolveMonthDay(A, m, dFirst), granularity: 'day', relative: true });
+        found.push({ i, j: i + 2, value: resolveMonthDay(A, m, dFirst), granularity: 'day', relative: true, monthDay: true });
         i += 1;
       }
       continue;
@@ -375,6 +404,7 @@ export function findTimes(text: string, tokens: Token[], anchor: Anchor | null):
       }
     }
   }
+  applyYearFrames(found, tokens, text, A ? A.getUTCFullYear() : null);
   const anchorSource: TimeAnchor = anchor ? anchor.source : 'none';
   return found.map((f) => {
     const start = tokens[f.i].start;
