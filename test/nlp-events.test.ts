@@ -712,3 +712,14 @@ test('events: play in a game is no attack ("Nelson fired a shot at Matt Murray",
   assert.deepEqual(cats('Tyvak is best known for its small satellites.'), []);
   assert.deepEqual(cats('Myles Garrett hit Mason Rudolph with a helmet in the closing seconds of the game.'), ['ASSAULT']);
 });
+
+test('events: a plea in court is no appeal, reaching a mark is no blow, a post on social media is no seizure; receiving, learning, ruling and buying by their defaults are none; giving needs a recipient; a verb coordinated with one of these keeps its subject', () => {
+  const cats = (text: string) => annotate(text, { publishedAt: '2019-11-20' }).events.map((e) => [e.category, e.actor.map((p) => p.canonical).join('&')]);
+  assert.deepEqual(cats('A New York man pleaded guilty to threatening a lawmaker.').map(([c]) => c).includes('REQUEST'), false);
+  assert.deepEqual(cats('The laptop hit a maximum of 44 dBa.'), []);
+  assert.deepEqual(cats('Google has bought CloudSimple.'), []);
+  assert.deepEqual(cats('The device recently received FDA clearance.'), []);
+  assert.deepEqual(cats('Boudreau gave his players a pep talk on Tuesday.'), []);
+  assert.deepEqual(cats('Finland will give Tanzania a grant of 580 million shillings.').map(([c]) => c), ['AGREE']);
+  assert.deepEqual(cats('On Thursday, Taylor Swift took to social media and accused Scooter Braun of blocking the film.'), [['ACCUSE', 'Taylor Swift']]);
+});

@@ -232,7 +232,25 @@ const MEETING_NOUNS = new Set(['talks', 'visit', 'summit', 'meeting', 'meetings'
 /** Verbs whose dictionary default (take = seize 171, hold = confine 170) needs a party as object: "took the town", "held two hostages", not "took home first" or "held on to beat Detroit". */
 const PARTY_OBJECT_FORMS = new Set(['take', 'takes', 'took', 'taken', 'hold', 'holds', 'held', 'release', 'releases', 'released', 'free', 'frees', 'freed']);
 /** Verbs whose dictionary default is no event in news: lead and improve (060, "led key acquisitions", "air quality improved"), unveil and reveal (050, "unveiled its new laptop"); their patterns still code ("improved relations"). */
-const DEFAULT_NONE_FORMS = new Set(['lead', 'leads', 'led', 'improve', 'improves', 'improved', 'unveil', 'unveils', 'unveiled', 'reveal', 'reveals', 'revealed']);
+const DEFAULT_NONE_FORMS = new Set([
+  'lead', 'leads', 'led', 'improve', 'improves', 'improved', 'unveil', 'unveils', 'unveiled', 'reveal', 'reveals', 'revealed',
+  // 060 by default: "a court ruled that", "was linked to", "increase efficiency"
+  'rule', 'rules', 'ruled', 'link', 'links', 'linked', 'increase', 'increases', 'increased',
+  // 040 by default: "learned who had written it", "received FDA clearance", "introduced business accounts"
+  'learn', 'learns', 'learned', 'learnt', 'receive', 'receives', 'received', 'introduce', 'introduces', 'introduced',
+  // 061 by default: "bought a house", "Google has bought CloudSimple" (weapons bought are a pattern of their own)
+  'buy', 'buys', 'bought', 'purchase', 'purchases', 'purchased',
+]);
+/** Give and provide (060 by default) need a party to receive: "will provide patrol boats to Vietnam", not "gave his players a pep talk", "provided some demos". */
+const GIVE_FORMS = new Set(['give', 'gives', 'gave', 'given', 'provide', 'provides', 'provided']);
+/** "pleaded guilty", "pleads not guilty", "pleaded no contest": a plea in court, no appeal to anyone. */
+const PLEA_FORMS = new Set(['plead', 'pleads', 'pleaded', 'pled']);
+const PLEA_WORDS = new Set(['guilty', 'not', 'innocent', 'no']);
+/** "hit a maximum of 44 dBa", "hit a record high", "hit pay dirt", "hit the shelves": reaching a mark, no blow. */
+const HIT_FORMS = new Set(['hit', 'hits', 'hitting']);
+const MARK_WORDS = new Set(['record', 'high', 'highs', 'low', 'lows', 'maximum', 'minimum', 'peak', 'milestone', 'mark', 'level', 'levels', 'target', 'jackpot', 'pay', 'headlines', 'shelves', 'stores', 'market', 'markets', 'snag', 'wall', 'roadblock', 'road', 'ground', 'home', 'theaters', 'theatres', 'screens', 'threshold', 'bottom', 'top']);
+/** "took to social media", "took to Twitter": a post, no seizure (the streets stay a protest's). */
+const MEDIA_WORDS = new Set(['social', 'media', 'twitter', 'instagram', 'facebook', 'airwaves', 'tiktok', 'youtube', 'weibo', 'x']);
 /** "called the plan a bold effort", "Cruz called the suicide “a profound indictment”": naming, not a call (041). */
 const CALL_FORMS = new Set(['call', 'calls', 'called']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'himself', 'herself', 'themselves']);
@@ -434,6 +452,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (t.key === 'a' || t.key === 'an' || t.text === '\u201c' || t.text === '"') return true;
     }
     return false;
+  };
+  /** Verbs with a dictionary code that the rules above judged no event: a verb coordinated with one still shares its subject ("took to social media and accused Braun"). */
+  const uncodedVerbs = new Set<number>();
+  const uncoded = (v: number): number => {
+    uncodedVerbs.add(v);
+    return v;
   };
   const roleStartOf = new Map<number, number>(); // role span start token → name start token
   for (const m of ents.mentions) {
@@ -733,11 +757,20 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     // "Webb came out", "Fiona Hill left the NSC", "the car will go 230 miles": a verb of motion
     // left with its dictionary default ("went on strike" is coded otherwise) is a visit only
     // toward a place or a meeting
-    if (GENERIC_MOTION_FORMS.has(t.key) && code === b.code && !motionTowardPlace(vEnd, s.tokEnd, t.key === 'leave' || t.key === 'leaves' || t.key === 'left')) return v;
-    if (code === b.code && (DEFAULT_NONE_FORMS.has(t.key) || (PARTY_OBJECT_FORMS.has(t.key) && !partyObjectAt(vEnd, s.tokEnd) && !partySubjectOfPassive(v, s.tokStart)))) return v;
-    if (code === b.code && CALL_FORMS.has(t.key) && namingAfter(vEnd, s.tokEnd)) return v;
+    if (GENERIC_MOTION_FORMS.has(t.key) && code === b.code && !motionTowardPlace(vEnd, s.tokEnd, t.key === 'leave' || t.key === 'leaves' || t.key === 'left')) return uncoded(v);
+    if (code === b.code && (DEFAULT_NONE_FORMS.has(t.key) || (PARTY_OBJECT_FORMS.has(t.key) && !partyObjectAt(vEnd, s.tokEnd) && !partySubjectOfPassive(v, s.tokStart)))) return uncoded(v);
+    if (code === b.code && CALL_FORMS.has(t.key) && namingAfter(vEnd, s.tokEnd)) return uncoded(v);
+    if (code === b.code && GIVE_FORMS.has(t.key) && ((t.key === 'given' && tokens[vEnd]?.key === 'that') || (!partyObjectAt(vEnd, s.tokEnd) && !recipientAfter(vEnd, s.tokEnd).length))) return uncoded(v);
+    if (PLEA_FORMS.has(t.key) && PLEA_WORDS.has(tokens[vEnd]?.key ?? '')) return uncoded(v);
+    if (HIT_FORMS.has(t.key) && (tokens[vEnd]?.kind === 'num' || [0, 1, 2].some((d) => MARK_WORDS.has(tokens[vEnd + d]?.key ?? '') && !mentionAt.has(vEnd + d)))) return uncoded(v);
+    if (t.key === 'took' || t.key === 'take' || t.key === 'takes' || t.key === 'taken') {
+      if (tokens[vEnd - 1]?.key === 'to' || tokens[vEnd]?.key === 'to') {
+        const after = tokens[vEnd - 1]?.key === 'to' ? vEnd : vEnd + 1;
+        if (MEDIA_WORDS.has(tokens[after]?.key ?? '')) return uncoded(v);
+      }
+    }
     // a game in play: attacks and seizures there are sport ("Nelson fired a shot at Matt Murray", "Ottawa held on to beat Detroit")
-    if (['19', '18', '17'].some((c) => code.startsWith(c)) && gameSentence(tokens, s, text)) return v;
+    if (['19', '18', '17'].some((c) => code.startsWith(c)) && gameSentence(tokens, s, text)) return uncoded(v);
     let category = signing ? 'AGREE' : cameoToPlover(code);
     if (!category) return v;
     // "summoned the ambassador to protest the execution", "recalled its envoy in protest": the
@@ -1779,12 +1812,27 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         break;
       }
     }
-    if (!last || last.sentence !== si || last.trigger.end > tokens[k].start || tokens[k].start - last.trigger.end > 160) return [];
+    if (!last || last.sentence !== si || last.trigger.end > tokens[k].start || tokens[k].start - last.trigger.end > 160) return subjectOfUncodedVerbBefore(k, si);
     // another finite verb or a subject between the two would start a clause of its own
     for (let q = k - 1; q >= 0 && tokens[q].start >= last.trigger.end; q--) {
       if (tokens[q].key === ';' || CLAUSE_BOUNDARY.has(tokens[q].key) || PRONOUN_SUBJECTS.has(tokens[q].key)) return [];
     }
     return last.actor.map((a) => ({ ...a }));
+  }
+
+  /**
+   * "Swift took to social media and accused Braun": the verb before "and" was judged no event, so
+   * the subject comes from the words before that verb (close by, in the same sentence).
+   */
+  function subjectOfUncodedVerbBefore(and: number, si: number): EventParticipant[] {
+    const start = sentences[si].tokStart;
+    for (let q = and - 1; q > start && q >= and - 12; q--) {
+      const t = tokens[q];
+      if (t.kind === 'punct' && t.text !== ',') return [];
+      if (t.kind !== 'word' || t.cap) continue;
+      if (uncodedVerbs.has(q)) return groupBefore(q, start);
+    }
+    return [];
   }
 
   /** The "that" opening a verb's content clause, past a time phrase ("demanded on Friday that"), or -1. */
