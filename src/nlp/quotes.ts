@@ -12,7 +12,7 @@
  */
 import type { Quote, QuoteSpeaker, TimeExpr } from './types.js';
 import type { Token } from './tokens.js';
-import type { Sentence } from './sentences.js';
+import { isMannerAdverb, type Sentence } from './sentences.js';
 import { ORG_ROLE_NOUNS, resolveOrgRoleNoun, type EntityResult, type MentionRec } from './entities.js';
 import { LEX } from './lexicons.js';
 import { parseDateline } from '../extract/clean/dateline.js';
@@ -43,12 +43,6 @@ const BETWEEN_SUBJECT_AND_VERB = new Set([
   'just', 'already', 'would', 'will', 'could', 'may', 'might', 'did', 'does', 'do', 'often', 'frequently',
   'consistently', 'bluntly', 'flatly', 'angrily', 'firmly', 'told', 'been',
 ]);
-/** Words in -ly that are no adverbs: nouns and adjectives that may end a subject ("the family said", "the weekly reported"). */
-const LY_NOT_ADVERBS = new Set(['family', 'ally', 'rally', 'assembly', 'supply', 'monopoly', 'anomaly', 'belly', 'bully', 'jelly', 'lily', 'folly', 'reply', 'daily', 'weekly', 'monthly', 'quarterly', 'early', 'elderly', 'likely', 'only', 'holy', 'italy']);
-/** "Ana Ruiz quietly said", "Brooke tearfully asked": a manner adverb between subject and verb. */
-function isMannerAdverb(t: Token | undefined): boolean {
-  return !!t && t.kind === 'word' && !t.cap && t.key.length > 4 && t.key.endsWith('ly') && !LY_NOT_ADVERBS.has(t.key);
-}
 const PLURAL_OR_IT = new Set(['they', 'it', 'we']);
 /** An agent or a title, singular or plural ("officials", "ambassador"): a noun naming people. */
 function isPersonNoun(t: Token | undefined): boolean {

@@ -36,13 +36,20 @@ export interface Sentence extends Span {
 }
 
 /** Capitalised words (a name, at most four) then a verb of speech, from token k: "Trump tweeted". */
+/** Words in -ly that are no adverbs: nouns and adjectives that may end a subject ("the family said", "the weekly reported"). */
+const LY_NOT_ADVERBS = new Set(['family', 'ally', 'rally', 'assembly', 'supply', 'monopoly', 'anomaly', 'belly', 'bully', 'jelly', 'lily', 'folly', 'reply', 'daily', 'weekly', 'monthly', 'quarterly', 'early', 'elderly', 'likely', 'only', 'holy', 'italy']);
+/** "Ana Ruiz quietly said", "Brooke tearfully asked": a manner adverb between a speaker and the verb. */
+export function isMannerAdverb(t: Token | undefined): boolean {
+  return !!t && t.kind === 'word' && !t.cap && t.key.length > 4 && t.key.endsWith('ly') && !LY_NOT_ADVERBS.has(t.key);
+}
+
 function speakerCueAt(tokens: Token[], k: number): boolean {
   for (let n = 0; n < 4; n++) {
     const t = tokens[k + n];
     if (n > 0 && t?.text === ',') return cueAfterAppositive(tokens, k + n);
     if (!t || t.kind !== 'word' || (n > 0 && t.newlineBefore)) return false;
     // ("Brooke tearfully asked": a manner adverb before the verb)
-    if (n > 0 && !t.cap) return LEX.speechVerbs.has(t.key) || (t.key.length > 4 && t.key.endsWith('ly') && tokens[k + n + 1]?.kind === 'word' && LEX.speechVerbs.has(tokens[k + n + 1].key));
+    if (n > 0 && !t.cap) return LEX.speechVerbs.has(t.key) || (isMannerAdverb(t) && tokens[k + n + 1]?.kind === 'word' && LEX.speechVerbs.has(tokens[k + n + 1].key));
     if (!t.cap) return false;
   }
   return false;
