@@ -594,7 +594,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
         pieces.push({ i: k, j: b, type: 'ORG', canonical: spanText(k, b), country: hit.country });
         return;
       }
-      // a place and a team's nickname ("Buffalo Sabres", "Minnesota Wild", "Toronto Maple Leafs")
+      // a place and a team's nickname ("Buffalo Sabres", "Detroit Red Wings")
       if (hit && hit.type === 'PLACE' && unknownStart < 0 && !insideRole && teamNicknameAt(hit.j, b)) {
         pieces.push({ i: k, j: b, type: 'ORG', canonical: spanText(k, b), country: hit.country });
         teamByNickname.set(keys.slice(hit.j, b).join(' '), spanText(k, b));
@@ -634,9 +634,10 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   }
 
   /**
-   * In a sports story, the rest of a run after a place is a team's nickname: one or two capitalised everyday words
-   * ("Sabres", "Wild", "Maple Leafs", "Red Sox"), no given name or surname ("Paris Hilton",
-   * "Virginia Woolf"), no demonym, place or organisation head ("Florida Keys" slips through).
+   * In a sports story, the rest of a run after a place is a team's nickname: one or two
+   * capitalised everyday words ("Sabres", "Red Wings", "Red Sox"), no given name or surname
+   * ("Paris Hilton", "Virginia Woolf"; so "Minnesota Wild" is missed), no demonym, place or
+   * organisation head.
    */
   function teamNicknameAt(a: number, b: number): boolean {
     if (!sportsText || b - a < 1 || b - a > 2) return false;
