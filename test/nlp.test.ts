@@ -946,3 +946,8 @@ test('times: a month and day without a year take the year of an explicit date ju
   assert.deepEqual(times('That deal closed in June 2018; he remains a shareholder as of March 20.'), [['June 2018', '2018-06'], ['March 20', '2019-03-20']]);
   assert.deepEqual(times('In 2016 the firm was sold. It grew. Staff were told. The office opens on June 9.').at(-1), ['June 9', '2019-06-09']);
 });
+
+test('entities: an oil benchmark is no person ("Brent crude", "Brent LCOc1"); a person named Brent still is', () => {
+  const a = annotate('U.S. crude CLc1 fell 3.38% and Brent LCOc1 was last at $60.73. Brent crude rose later. Brent Smith, a trader, said so.');
+  assert.deepEqual(a.clusters.filter((c) => c.type === 'PERSON').map((c) => [c.canonical, c.aliases]), [['Brent Smith', ['Brent Smith']]]);
+});

@@ -299,8 +299,10 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     const quoted = next?.text === '=' && !next.spaceBefore;
     const afterEquals = prev?.text === '=' && !t.spaceBefore && !prev.spaceBefore && /^[A-Z0-9]+$/.test(tokens[k - 2]?.text ?? '');
     const contract = /^[A-Z]{2,}[a-z]{1,2}\d{1,2}$/.test(t.text);
+    // ("Brent LCOc1": the word a contract code follows is the commodity it trades)
+    const beforeContract = !!next && /^[A-Z]{2,}[a-z]{1,2}\d{1,2}$/.test(next.text);
     const hyphenedAdjective = COMPOUND_FIRST_WORDS.has(t.key) && next?.text === '-' && !next.spaceBefore && tokens[k + 2]?.kind === 'word' && !tokens[k + 2].cap && !tokens[k + 2].spaceBefore;
-    if (dotted || quoted || afterEquals || contract || hyphenedAdjective) notAName[k] = 1;
+    if (dotted || quoted || afterEquals || contract || beforeContract || hyphenedAdjective) notAName[k] = 1;
   }
 
   // ---- 1. runs ----
@@ -817,6 +819,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       // "reached Mars", "orbits Jupiter": a planet named alone is a place, not a person's surname
       // (inside a longer name it is the name's: "Bruno Mars", "Escape MARS 2.0 Screen")
       if (PLANETS.has(keys[a]) && tx !== tx.toUpperCase()) return { i: a, j: b, type: 'PLACE', canonical: tx };
+      // "Brent crude", "Urals crude": an oil benchmark, no person or place
+      if (keys[b] === 'crude' && !tokens[b].cap) return { i: a, j: b, type: 'DROP' };
       // "ELAZIG, Turkey (Reuters) -": a dateline's town in capitals before its country is no acronym
       if ((tokens[a].newlineBefore || a === 0) && datelineTown(a, b)) return { i: a, j: b, type: 'UNKNOWN1' };
       // "They WILL NOT WORK", "GET OUT and VOTE", "STAFF" over a credits list: an everyday word in
