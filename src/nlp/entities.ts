@@ -239,10 +239,16 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   }
 
   const pieces: Piece[] = [];
-  /** A sports story: two words only sports reports use much ("scored", "playoffs", "goalie"...). */
-  let sportsWords = 0;
-  for (const t of tokens) if (t.kind === 'word' && SPORTS_TEXT_WORDS.has(t.key)) sportsWords++;
-  const sportsText = sportsWords >= 2;
+  /** A sports story: two words only sports reports use much ("scored", "playoffs", "goalie"...); read on the first place-led name that asks. */
+  let sportsText: boolean | null = null;
+  const isSportsText = (): boolean => {
+    if (sportsText === null) {
+      let words = 0;
+      for (const t of tokens) if (t.kind === 'word' && SPORTS_TEXT_WORDS.has(t.key) && ++words >= 2) break;
+      sportsText = words >= 2;
+    }
+    return sportsText;
+  };
   /** A team's nickname → its full name ("sabres" → "Buffalo Sabres"), for the nickname alone. */
   const teamByNickname = new Map<string, string>();
   /** Sentence starts, line starts and words right after an opening quote are capitalised anyway. */
@@ -492,10 +498,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
         }
       }
     }
-    // "Commissioner of Police", "Senior Vice President of Sales": a title and its complement of
-    // everyday words name a post, no one
-    // (the run is all title up to "of": "United Nations High Commissioner for Human Rights" keeps its body)
-    if (titleEnd > a && titleEnd < b - 1 && (keys[titleEnd] === 'of' || keys[titleEnd] === 'for') && b - titleEnd <= 3 && keys.slice(a, titleEnd).every((k) => LEX.titles.has(k) || LEX.roleModifiers.has(k)) && !lookupAt(titleEnd + 1, b) && tokens.slice(titleEnd + 1, b).every((t) => isCommonEnglishWord(t.key) && !LEX.givenNames.has(t.text) && !LEX.surnames.has(t.text) && !LEX.places.has(t.key))) {
+    if (namesAPost(a, titleEnd, b)) {
       pieces.push({ i: a, j: b, type: 'DROP' });
       return;
     }
@@ -574,32 +577,10 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
         continue;
       }
       const hit = lookupAt(k, b);
-      // a sponsor's name before a venue word ("Verizon Amphitheatre", "Citizens Bank Park") is the
-      // venue; a company's name before more words and a company form ("Ford Motor Co.", "Siemens
-      // Energy GmbH") is one company
-      if (hit && hit.type === 'ORG' && unknownStart < 0 && hit.j < b && !insideRole) {
-        if (hit.j === b - 1 && VENUE_HEADS.has(keys[b - 1])) {
-          pieces.push({ i: k, j: b, type: 'PLACE', canonical: spanText(k, b) });
-          return;
-        }
-        if (COMPANY_FORMS.has(keys[b - 1]) && tokens[b - 2].text !== '-') {
-          pieces.push({ i: k, j: b, type: 'ORG', canonical: hit.canonical ?? spanText(k, b), country: hit.country });
-          return;
-        }
-      }
-      // a club named for its town ("Real Madrid", "Bayern Munich", "Manchester United", "Brighton and Hove Albion" aside)
-      if (hit && hit.type === 'PLACE' && !insideRole && hit.j === b && unknownStart === k - 1 && k - 1 >= a && CLUB_PREFIXES.has(keys[k - 1])) {
-        pieces.push({ i: k - 1, j: b, type: 'ORG', canonical: spanText(k - 1, b), country: hit.country });
-        return;
-      }
-      if (hit && hit.type === 'PLACE' && unknownStart < 0 && !insideRole && hit.j === b - 1 && CLUB_SUFFIXES.has(keys[b - 1])) {
-        pieces.push({ i: k, j: b, type: 'ORG', canonical: spanText(k, b), country: hit.country });
-        return;
-      }
-      // a place and a team's nickname ("Buffalo Sabres", "Detroit Red Wings")
-      if (hit && hit.type === 'PLACE' && unknownStart < 0 && !insideRole && teamNicknameAt(hit.j, b)) {
-        pieces.push({ i: k, j: b, type: 'ORG', canonical: spanText(k, b), country: hit.country });
-        teamByNickname.set(keys.slice(hit.j, b).join(' '), spanText(k, b));
+      // a venue, a company, a club or a team named after a known name ("Verizon Amphitheatre", "Ford Motor Co.", "Real Madrid", "Buffalo Sabres")
+      const led = hit && !insideRole ? nameLedByKnown(k, hit, b, unknownStart) : null;
+      if (led) {
+        pieces.push(led);
         return;
       }
       // a known prefix followed by an org head ("Chinese Foreign Ministry") is one ORG
@@ -626,6 +607,43 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     flush(b);
   }
 
+  /**
+   * A name that a known organisation or place opens (token k, lexicon hit `hit`, run end b; a
+   * pending unknown word from `pendingFrom`, or -1):
+   * - a sponsor's name before a venue word is the venue ("Verizon Amphitheatre");
+   * - a company's name, more words and a company form are one company ("Ford Motor Co.", "Siemens
+   *   Energy GmbH"), which goes by the company's canonical name;
+   * - a club is named for its town ("Real Madrid", "Manchester United"; "Brighton and Hove Albion" aside);
+   * - in a sports story a place and a nickname are a team ("Buffalo Sabres"), whose nickname alone
+   *   joins it later.
+   */
+  function nameLedByKnown(k: number, hit: Piece, b: number, pendingFrom: number): Piece | null {
+    if (hit.type === 'ORG' && pendingFrom < 0 && hit.j < b) {
+      if (hit.j === b - 1 && VENUE_HEADS.has(keys[b - 1])) return { i: k, j: b, type: 'PLACE', canonical: spanText(k, b) };
+      if (COMPANY_FORMS.has(keys[b - 1]) && tokens[b - 2].text !== '-') return { i: k, j: b, type: 'ORG', canonical: hit.canonical ?? spanText(k, b), country: hit.country };
+    }
+    if (hit.type !== 'PLACE') return null;
+    if (hit.j === b && pendingFrom === k - 1 && CLUB_PREFIXES.has(keys[k - 1])) return { i: k - 1, j: b, type: 'ORG', canonical: spanText(k - 1, b), country: hit.country };
+    if (pendingFrom >= 0) return null;
+    if (hit.j === b - 1 && CLUB_SUFFIXES.has(keys[b - 1])) return { i: k, j: b, type: 'ORG', canonical: spanText(k, b), country: hit.country };
+    if (teamNicknameAt(hit.j, b)) {
+      teamByNickname.set(keys.slice(hit.j, b).join(' '), spanText(k, b));
+      return { i: k, j: b, type: 'ORG', canonical: spanText(k, b), country: hit.country };
+    }
+    return null;
+  }
+
+  /**
+   * "Commissioner of Police", "Senior Vice President of Sales": a run that is all title up to
+   * "of"/"for", then one or two everyday words, names a post, no one ("United Nations High
+   * Commissioner for Human Rights" keeps its body: the run is not all title before "for").
+   */
+  function namesAPost(a: number, titleEnd: number, b: number): boolean {
+    if (titleEnd <= a || titleEnd >= b - 1 || b - titleEnd > 3 || (keys[titleEnd] !== 'of' && keys[titleEnd] !== 'for')) return false;
+    if (!keys.slice(a, titleEnd).every((k) => LEX.titles.has(k) || LEX.roleModifiers.has(k)) || lookupAt(titleEnd + 1, b)) return false;
+    return tokens.slice(titleEnd + 1, b).every((t) => isCommonEnglishWord(t.key) && !LEX.givenNames.has(t.text) && !LEX.surnames.has(t.text) && !LEX.places.has(t.key));
+  }
+
   /** Whether a listed organisation's name starting inside tokens[i, j) runs past token j (listed names are short: the last 8 tokens are asked). */
   function listedNameCrosses(i: number, j: number): boolean {
     for (let k = Math.max(i, j - 8); k < j; k++) {
@@ -642,7 +660,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
    * organisation head.
    */
   function teamNicknameAt(a: number, b: number): boolean {
-    if (!sportsText || b - a < 1 || b - a > 2) return false;
+    if (b - a < 1 || b - a > 2 || !isSportsText()) return false;
     for (let k = a; k < b; k++) {
       const t = tokens[k];
       if (!isNameToken(t) || !t.spaceBefore || t.text === t.text.toUpperCase()) return false;

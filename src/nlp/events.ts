@@ -228,6 +228,7 @@ const RESULT_FORMS = new Set(['beat', 'beats', 'beaten', 'defeat', 'defeats', 'd
 const CONTEST_WORDS = new Set(['election', 'elections', 'race', 'primary', 'runoff', 'vote', 'votes', 'polls', 'ballot', 'seat', 'incumbent', 'match', 'game', 'games', 'final', 'finals', 'semifinal', 'semifinals', 'quarterfinal', 'quarterfinals', 'tournament', 'series', 'set', 'sets', 'round', 'championship', 'cup', 'league', 'season', 'victory', 'win', 'points', 'goals', 'title', 'playoff', 'playoffs', 'halftime', 'overtime', 'innings', 'inning', 'tiebreak', 'tie-break']);
 /** Generic verbs of motion: a visit (040-046) only toward a place or a meeting ("went to Moscow", "came for talks"), or an agreement reached ("came to an agreement"). */
 const GENERIC_MOTION_FORMS = new Set(['go', 'goes', 'went', 'gone', 'come', 'comes', 'came', 'leave', 'leaves', 'left']);
+const MOTION_PREPOSITIONS = new Set(['to', 'in', 'for', 'at', 'into']);
 const MEETING_NOUNS = new Set(['talks', 'visit', 'summit', 'meeting', 'meetings', 'consultations', 'negotiations', 'conference', 'agreement', 'deal', 'terms', 'accord', 'understanding', 'consensus']);
 /** Verbs whose dictionary default (take = seize 171, hold = confine 170) needs a party as object: "took the town", "held two hostages", not "took home first" or "held on to beat Detroit". */
 const PARTY_OBJECT_FORMS = new Set(['take', 'takes', 'took', 'taken', 'hold', 'holds', 'held', 'release', 'releases', 'released', 'free', 'frees', 'freed']);
@@ -249,6 +250,7 @@ const PLEA_WORDS = new Set(['guilty', 'not', 'innocent', 'no']);
 /** "hit a maximum of 44 dBa", "hit a record high", "hit pay dirt", "hit the shelves": reaching a mark, no blow. */
 const HIT_FORMS = new Set(['hit', 'hits', 'hitting']);
 const MARK_WORDS = new Set(['record', 'high', 'highs', 'low', 'lows', 'maximum', 'minimum', 'peak', 'milestone', 'mark', 'level', 'levels', 'target', 'jackpot', 'pay', 'headlines', 'shelves', 'stores', 'market', 'markets', 'snag', 'wall', 'roadblock', 'road', 'ground', 'home', 'theaters', 'theatres', 'screens', 'threshold', 'bottom', 'top']);
+const TAKE_FORMS = new Set(['take', 'takes', 'took', 'taken']);
 /** "took to social media", "took to Twitter": a post, no seizure (the streets stay a protest's). */
 const MEDIA_WORDS = new Set(['social', 'media', 'twitter', 'instagram', 'facebook', 'airwaves', 'tiktok', 'youtube', 'weibo', 'x']);
 /** "called the plan a bold effort", "Cruz called the suicide “a profound indictment”": naming, not a call (041). */
@@ -344,6 +346,7 @@ const RELATIVE_LINKS = new Set(['and', 'or', 'who', 'which', 'that', 'they', 'we
 const COPULAS = new Set(['be', 'is', 'are', 'was', 'were', 'been']);
 /** Forms of "be" a passive participle may follow: the copulas and "being" ("is being held"). */
 const PASSIVE_AUXILIARIES = new Set([...COPULAS, 'being']);
+const PERFECT_AUXILIARIES = new Set(['has', 'have', 'had']);
 /** Verbs of speech whose object is the person spoken to ("told Lenz that ..."). */
 const ADDRESSEE_CUES = new Set(['told', 'tell', 'tells', 'telling', 'informed', 'informs', 'assured', 'assures', 'warned', 'warns', 'reminded', 'reminds', 'urged', 'urges', 'asked', 'asks', 'promised', 'promises']);
 /** Words after which "adverb + participle + noun" is a noun phrase ("with badly needed munitions"). */
@@ -415,12 +418,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
    */
   const motionTowardPlace = (from: number, end: number, leave: boolean): boolean => {
     // (a preposition may close the trigger itself: "went to")
-    const start = ['to', 'in', 'for', 'at', 'into'].includes(tokens[from - 1]?.key ?? '') ? from - 1 : from;
+    const start = MOTION_PREPOSITIONS.has(tokens[from - 1]?.key ?? '') ? from - 1 : from;
     for (let k = start; k < end && k < from + 4; k++) {
       const t = tokens[k];
       if (t.kind === 'punct') return false;
       if (MEETING_NOUNS.has(t.key)) return true;
-      if (!(leave ? t.key === 'for' : ['to', 'in', 'for', 'at', 'into'].includes(t.key))) continue;
+      if (!(leave ? t.key === 'for' : MOTION_PREPOSITIONS.has(t.key))) continue;
       const n = tokens[k + 1]?.key === 'the' ? k + 2 : k + 1;
       if (mentionAt.get(n)?.type === 'PLACE' || MEETING_NOUNS.has(tokens[n]?.key ?? '')) return true;
     }
@@ -439,7 +442,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
   const partySubjectOfPassive = (v: number, start: number): boolean => {
     let k = v - 1;
     if (!COPULAS.has(tokens[k]?.key ?? '')) return false;
-    while (k > start && k >= v - 4 && (COPULAS.has(tokens[k].key) || ['has', 'have', 'had', 'been', 'being', 'be'].includes(tokens[k].key))) k--;
+    while (k > start && k >= v - 4 && (PASSIVE_AUXILIARIES.has(tokens[k].key) || PERFECT_AUXILIARIES.has(tokens[k].key))) k--;
     const t = tokens[k];
     return !!t && (mentionEnd.has(k) || ents.countryAt.has(k) || isAgentKey(t.key) || PRONOUN_SUBJECTS.has(t.key) || t.key === 'who');
   };
@@ -736,7 +739,6 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       nounSubjectAt = subjectEvent;
     }
     if (eventDebug.on) console.error('  verb', t.text, block, code);
-
     // signing a formal agreement keeps CAMEO 057 ("sign formal agreement") whatever its subject
     // matter ("signed a trade agreement" is not intent to trade), but is coded AGREE, not the
     // SUPPORT of CAMEO2PLOVER-2021: a signed treaty or partnership is a commitment to future
@@ -754,23 +756,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if ((!code || code === '---') && COMMITMENT_VERBS.has(t.key) && ['to', 'on', 'upon', 'that'].includes(tokens[vEnd]?.key ?? '')) code = '030';
     code = codebookCode(code ?? '---', v, vEnd, limit);
     if (!code || code === '---') return v;
-    // "Webb came out", "Fiona Hill left the NSC", "the car will go 230 miles": a verb of motion
-    // left with its dictionary default ("went on strike" is coded otherwise) is a visit only
-    // toward a place or a meeting
-    if (GENERIC_MOTION_FORMS.has(t.key) && code === b.code && !motionTowardPlace(vEnd, s.tokEnd, t.key === 'leave' || t.key === 'leaves' || t.key === 'left')) return uncoded(v);
-    if (code === b.code && (DEFAULT_NONE_FORMS.has(t.key) || (PARTY_OBJECT_FORMS.has(t.key) && !partyObjectAt(vEnd, s.tokEnd) && !partySubjectOfPassive(v, s.tokStart)))) return uncoded(v);
-    if (code === b.code && CALL_FORMS.has(t.key) && namingAfter(vEnd, s.tokEnd)) return uncoded(v);
-    if (code === b.code && GIVE_FORMS.has(t.key) && ((t.key === 'given' && tokens[vEnd]?.key === 'that') || (!partyObjectAt(vEnd, s.tokEnd) && !recipientAfter(vEnd, s.tokEnd).length))) return uncoded(v);
-    if (PLEA_FORMS.has(t.key) && PLEA_WORDS.has(tokens[vEnd]?.key ?? '')) return uncoded(v);
-    if (HIT_FORMS.has(t.key) && (tokens[vEnd]?.kind === 'num' || [0, 1, 2].some((d) => MARK_WORDS.has(tokens[vEnd + d]?.key ?? '') && !mentionAt.has(vEnd + d)))) return uncoded(v);
-    if (t.key === 'took' || t.key === 'take' || t.key === 'takes' || t.key === 'taken') {
-      if (tokens[vEnd - 1]?.key === 'to' || tokens[vEnd]?.key === 'to') {
-        const after = tokens[vEnd - 1]?.key === 'to' ? vEnd : vEnd + 1;
-        if (MEDIA_WORDS.has(tokens[after]?.key ?? '')) return uncoded(v);
-      }
-    }
-    // a game in play: attacks and seizures there are sport ("Nelson fired a shot at Matt Murray", "Ottawa held on to beat Detroit")
-    if (['19', '18', '17'].some((c) => code.startsWith(c)) && gameSentence(tokens, s, text)) return uncoded(v);
+    if (judgedNoEvent(t.key, v, vEnd, s, code, code === b.code)) return uncoded(v);
     let category = signing ? 'AGREE' : cameoToPlover(code);
     if (!category) return v;
     // "summoned the ambassador to protest the execution", "recalled its envoy in protest": the
@@ -1818,6 +1804,36 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (tokens[q].key === ';' || CLAUSE_BOUNDARY.has(tokens[q].key) || PRONOUN_SUBJECTS.has(tokens[q].key)) return [];
     }
     return last.actor.map((a) => ({ ...a }));
+  }
+
+  /**
+   * Readings the verb dictionary gives that general news does not bear out (`byDefault`: the code
+   * is the verb block's default, no object pattern matched):
+   * - a verb of motion is a visit only toward a place or a meeting ("Webb came out", "Fiona Hill
+   *   left the NSC", "the car will go 230 miles"; "went on strike" is coded otherwise);
+   * - some defaults are no event at all, others need a party ("took home first", "Apple released
+   *   the iPad Pro") or a recipient ("gave his players a pep talk");
+   * - naming is no call ("called the process a sham");
+   * - a plea in court is no appeal, reaching a mark no blow ("hit a maximum of 44 dBa"), a post on
+   *   social media no seizure ("took to social media");
+   * - attacks and seizures in a game in play are sport ("Nelson fired a shot at Matt Murray").
+   */
+  function judgedNoEvent(key: string, v: number, vEnd: number, s: Sentence, code: string, byDefault: boolean): boolean {
+    if (byDefault) {
+      if (GENERIC_MOTION_FORMS.has(key) && !motionTowardPlace(vEnd, s.tokEnd, key === 'leave' || key === 'leaves' || key === 'left')) return true;
+      if (DEFAULT_NONE_FORMS.has(key)) return true;
+      if (PARTY_OBJECT_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd) && !partySubjectOfPassive(v, s.tokStart)) return true;
+      if (CALL_FORMS.has(key) && namingAfter(vEnd, s.tokEnd)) return true;
+      if (GIVE_FORMS.has(key) && ((key === 'given' && tokens[vEnd]?.key === 'that') || (!partyObjectAt(vEnd, s.tokEnd) && !recipientAfter(vEnd, s.tokEnd).length))) return true;
+    }
+    if (PLEA_FORMS.has(key) && PLEA_WORDS.has(tokens[vEnd]?.key ?? '')) return true;
+    if (HIT_FORMS.has(key) && (tokens[vEnd]?.kind === 'num' || [0, 1, 2].some((d) => MARK_WORDS.has(tokens[vEnd + d]?.key ?? '') && !mentionAt.has(vEnd + d)))) return true;
+    // ("took to" may be the trigger itself, or "took" before "to")
+    if (TAKE_FORMS.has(key)) {
+      const to = tokens[vEnd - 1]?.key === 'to' ? vEnd - 1 : tokens[vEnd]?.key === 'to' ? vEnd : -1;
+      if (to >= 0 && MEDIA_WORDS.has(tokens[to + 1]?.key ?? '')) return true;
+    }
+    return ['19', '18', '17'].some((c) => code.startsWith(c)) && gameSentence(tokens, s, text);
   }
 
   /**

@@ -269,9 +269,9 @@ export const MONTHS = new Map<string, number>([
   ['december', 12], ['dec', 12], ['dec.', 12],
 ]);
 
-/** ISO weekday numbers (Monday = 1). */
 /** Days named relative to the day of writing, with their offset in days ("tonight" is today's night). */
 export const RELATIVE_DAYS = new Map<string, number>([['yesterday', -1], ['today', 0], ['tonight', 0], ['tomorrow', 1]]);
+/** ISO weekday numbers (Monday = 1). */
 export const WEEKDAYS = new Map<string, number>([
   ['monday', 1], ['tuesday', 2], ['wednesday', 3], ['thursday', 4], ['friday', 5], ['saturday', 6], ['sunday', 7],
 ]);

@@ -101,9 +101,25 @@ interface Found {
   monthDay?: boolean;
 }
 
-const SENTENCE_ENDS = new Set(['.', '!', '?', ';']);
+/** Marks that end a sentence (a semicolon ends a year's frame too, see applyYearFrames). */
+const SENTENCE_ENDS = new Set(['.', '!', '?']);
 /** How far back (tokens) an explicit year frames a month and day without one, within a paragraph. */
 const YEAR_FRAME_TOKENS = 60;
+
+/**
+ * Whether tokens [from, to) stay within the sentence they start in and the next one: a frame does
+ * not carry on through a passage, nor past a semicolon ("That deal closed in June 2018; X remains
+ * a shareholder as of March 20").
+ */
+function withinNextSentence(tokens: Token[], from: number, to: number): boolean {
+  let ends = 0;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (t.kind !== 'punct') continue;
+    if (t.text === ';' || (SENTENCE_ENDS.has(t.text) && ++ends >= 2)) return false;
+  }
+  return true;
+}
 
 /**
  * "In 2001, Giuffre said, ... on the night of March 10": a month and day without a year take the
@@ -119,11 +135,7 @@ function applyYearFrames(found: Found[], tokens: Token[], text: string, anchorYe
     }
     if (!f.monthDay || !frame || frame.year === anchorYear || f.i - frame.tok > YEAR_FRAME_TOKENS) continue;
     if (text.slice(frame.end, tokens[f.i].start).includes('\n\n')) continue;
-    // (the same sentence or the next one: a frame does not carry on through a passage)
-    let stops = 0;
-    // (nor past a semicolon: "That deal closed in June 2018; X remains a shareholder as of March 20")
-    for (let k = frame.tok; k < f.i && stops < 2; k++) if (tokens[k].kind === 'punct' && SENTENCE_ENDS.has(tokens[k].text)) stops += tokens[k].text === ';' ? 2 : 1;
-    if (stops >= 2) continue;
+    if (!withinNextSentence(tokens, frame.tok, f.i)) continue;
     f.value = `${frame.year}${f.value.slice(f.value.indexOf('-'))}`;
   }
 }
@@ -447,7 +459,7 @@ function sentenceInPast(tokens: Token[], i: number): boolean {
   for (const dir of [-1, 1]) {
     for (let k = i + dir, n = 0; n < 30 && k >= 0 && k < tokens.length; k += dir, n++) {
       const t = tokens[k];
-      if (t.kind === 'punct' && (t.text === '.' || t.text === '!' || t.text === '?')) break;
+      if (t.kind === 'punct' && SENTENCE_ENDS.has(t.text)) break;
       if (dir > 0 && t.newlineBefore) break;
       if (t.kind === 'word' && !t.cap && (PAST_MARKERS.has(t.key) || (t.key.length > 4 && t.key.endsWith('ed')))) return true;
     }
