@@ -416,6 +416,28 @@ test('run-together words at a sentence join are split and recorded', () => {
   for (const x of r.repairs) assert.equal(r.text.slice(x.at, x.at + x.after.length), x.after);
 });
 
+test('a short keyword list glued to the last sentence, or a candidate-length list mostly of new words, is spam; lower-case prose endings are not', () => {
+  // three to seven lower-case words after the final full stop, most of them new to the body
+  for (const sep of [' ', '']) {
+    const r = cleanText(`${PROSE.join('\n\n')}${sep}jogo de terror online`);
+    assert.equal(r.removals.find((x) => x.rule === 'keyword-glued')?.text, 'jogo de terror online', JSON.stringify(r.removals));
+    assert.ok(r.text.endsWith(PROSE[3]), r.text.slice(-120));
+  }
+  // eight words on a line of their own, two of them the body's: short enough to be a candidate line,
+  // not new enough to be spam as one, judged as a flattened list
+  const line = 'ferry routes baixar musica gratis jadwal bola malam';
+  const r = cleanText(article(line));
+  assertRemoved(r, line, 'spam-keywords', 'keyword-tail');
+  assertProseKept(r);
+  // kept: the body's own words, a fragment with its prose glue, a punctuated list the article gives
+  for (const end of [' the ferry service routes', ' and then the buses came back to the town', ' ferries buses trams']) {
+    const kept = cleanText(PROSE.join('\n\n') + end);
+    assert.ok(kept.text.endsWith(end.trim()), `removed: ${end} ${JSON.stringify(kept.removals)}`);
+  }
+  const list = 'bar, cafeteria, coffee shop, diner, dining room, inn, outlet, saloon';
+  assert.ok(cleanText(article(list)).text.endsWith(list), 'a punctuated list of eight words is kept');
+});
+
 test('a country, capital, weekday or month glued to a sentence starter is split without other evidence; commas and closing quotes get their space', () => {
   const cases: Array<[string, string]> = [
     ['Fighting went on in the war in UkraineIn exchange, the envoy offered talks.', 'Ukraine. In exchange'],

@@ -19,7 +19,7 @@
  * between paragraphs are usually subheads, and subheads share the body's words.
  */
 import { FUNCTION_WORDS, FUNCTION_WORDS_BY_LANGUAGE, SEO_MARKERS } from './rules.js';
-import { endsLikeSentence, type Unit } from './lines.js';
+import { endsLikeSentence, normaliseKey, type Unit } from './lines.js';
 import { isLower } from './char-case.js';
 
 /**
@@ -212,11 +212,33 @@ export function gluedKeywordTail(paragraph: string, body: BodyProfile, spamFollo
   const first = paragraph[at];
   if (first === first.toUpperCase()) return -1;
   const rest = paragraph.slice(at);
-  if (isFlattenedKeywordLine(rest, body)) return at;
+  // the paragraph's own sentences are body too (the caller's vocabulary leaves the whole unit out)
+  const own: BodyProfile = { ...body, vocab: new Set([...body.vocab, ...normaliseKey(paragraph.slice(0, at)).split(' ')]) };
+  if (isFlattenedKeywordLine(rest, own)) return at;
   // the first keyword line of a tail the line rules removed, glued to the last sentence: short,
   // lower case, no punctuation, words the body does not use
-  return spamFollows && isGluedRemnant(rest, body) ? at : -1;
+  if (spamFollows && isGluedRemnant(rest, own)) return at;
+  // a short keyword list glued on alone: no sentence opens in lower case, so three or more new
+  // content words without the body's prose glue are a list, not the start of one
+  return isShortGluedList(rest, own) ? at : -1;
 }
+
+/**
+ * A short lower-case run (3 to FLAT_MIN_WORDS - 1 words, no punctuation) after the last sentence
+ * end: at least three content words, SHORT_GLUED_MIN_NOVELTY of them new to the body, and no more
+ * than one function word of the body's language (a sentence needs its articles and prepositions).
+ */
+function isShortGluedList(text: string, body: BodyProfile): boolean {
+  if (body.vocab.size < MIN_VOCABULARY || /[\p{P}\p{S}]/u.test(text.replace(/['’-]/g, ''))) return false;
+  const words = text.match(/\p{L}[\p{L}\p{M}'’]*|\p{N}+/gu) ?? [];
+  if (words.length < 3 || words.length >= FLAT_MIN_WORDS || !words.every((w) => isAllLowerCase(w) || /^\p{N}+$/u.test(w))) return false;
+  const lower = words.map((w) => w.toLowerCase());
+  const content = lower.filter((w) => !FUNCTION_WORDS.has(w) && w.length >= 2);
+  if (content.length < 3) return false;
+  const novelty = content.filter((w) => !body.vocab.has(w)).length / content.length;
+  return novelty >= SHORT_GLUED_MIN_NOVELTY && lower.filter((w) => body.glue.has(w)).length <= 1;
+}
+const SHORT_GLUED_MIN_NOVELTY = 0.75;
 
 /**
  * A sentence end whose following space a lost line break took ("loudspeakers.bol co"): after a word
@@ -304,7 +326,11 @@ export function findSpam(
   const flattenedEdge = (from: number, step: 1 | -1): number => {
     let i = from;
     while (i >= 0 && i < units.length && !considered(i)) i += step;
-    if (i < 0 || i >= units.length || out.has(i) || isCandidateLine(units[i]) || protectedUnit(i)) return from;
+    // a bare candidate line of FLAT_MIN_WORDS or more words is judged as a flattened list too (a
+    // list of short words can be short enough to be a candidate); a punctuated one is a list the
+    // article gives ("bar, cafeteria, diner, …")
+    if (i < 0 || i >= units.length || out.has(i) || protectedUnit(i)) return from;
+    if (isCandidateLine(units[i]) && (units[i].words < FLAT_MIN_WORDS || isStructured(units[i].text))) return from;
     if (!flattenedShape(units[i].text)) return from;
     const k = i;
     const without = bodyProfile(bodyVocabulary(units, (j) => j !== k && !removed(j) && !flattened.has(j)));
