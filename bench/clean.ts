@@ -3,8 +3,9 @@
  *  1. false removals: cleanText on ground-truth bodies, which are already clean, should remove
  *     (almost) nothing; prints the share of pages and characters removed, by reason;
  *  2. synthetic keyword tails appended to each body: lower-case lines of 2–4 content words (not
- *     function words) drawn from *another* page's vocabulary, and lower-case windows of 2–4 running
- *     words of another page; prints the share removed as spam-keywords (recall) and the prose kept;
+ *     function words) drawn from *another* page's vocabulary, lower-case windows of 2–4 running
+ *     words of another page, and (tag-like) lines of the page's own content words; prints the share
+ *     removed as spam-keywords (recall) and the prose kept;
  *  3. garble on clean bodies: mean garbleScore (should be low);
  *  4. speed: MB/s over all bodies, and one 1 MB line without spaces;
  *  6. after HTML extraction: the article-extraction benchmark's shingle P/R/F1 of our HTML extractor's
@@ -101,9 +102,10 @@ console.log(`  repairs on clean bodies: ${[...repairsByKind].map(([k, e]) => `${
 for (const [k, e] of repairsByKind) for (const x of e.samples) console.log(`    ${k} | ${x}`);
 console.log(`  speed: ${(chars / 1e6 / (ms / 1000)).toFixed(1)} MB/s`);
 
-// 2: synthetic keyword tails, two kinds: bags of 2–4 content words drawn from another page, and
-// windows of 2–4 consecutive words of another page (query-like, function words included).
-function syntheticTails(kind: 'bag' | 'window', layout: 'lines' | 'one-line' | 'glued' | 'glued-no-space' | 'first-line-glued' = 'lines'): void {
+// 2: synthetic keyword tails, three kinds: bags of 2–4 content words drawn from another page,
+// windows of 2–4 consecutive words of another page (query-like, function words included), and bags
+// of the page's own content words (tag lines on the story's topic).
+function syntheticTails(kind: 'bag' | 'window' | 'own', layout: 'lines' | 'one-line' | 'glued' | 'glued-no-space' | 'first-line-glued' = 'lines'): void {
   const random = rng(42);
   let tailLines = 0;
   let tailRemoved = 0;
@@ -112,7 +114,8 @@ function syntheticTails(kind: 'bag' | 'window', layout: 'lines' | 'one-line' | '
   const missed: string[] = [];
   const lost: string[] = [];
   for (let d = 0; d < docs.length; d++) {
-    const otherText = docs[(d + 7) % docs.length].toLowerCase();
+    // 'own': tag-like lines of the page's own content words (keywords on the story's topic)
+    const otherText = docs[kind === 'own' ? d : (d + 7) % docs.length].toLowerCase();
     const other = (otherText.match(/\p{L}{3,}/gu) ?? []).filter((w) => !FUNCTION_WORDS.has(w));
     const sequence = otherText.match(/\p{L}+/gu) ?? [];
     if (other.length < 20) continue;
@@ -120,7 +123,7 @@ function syntheticTails(kind: 'bag' | 'window', layout: 'lines' | 'one-line' | '
     const n = 2 + Math.floor(random() * 5);
     for (let i = 0; i < n; i++) {
       const words = 2 + Math.floor(random() * 3);
-      if (kind === 'bag') {
+      if (kind === 'bag' || kind === 'own') {
         const line: string[] = [];
         for (let w = 0; w < words; w++) line.push(other[Math.floor(random() * other.length)]);
         tail.push(line.join(' '));
@@ -156,7 +159,7 @@ function syntheticTails(kind: 'bag' | 'window', layout: 'lines' | 'one-line' | '
       else if (lost.length < show) lost.push(p.slice(0, 90));
     }
   }
-  const label = `${kind === 'bag' ? 'bags of content words' : 'windows of running words'}${layout === 'lines' ? '' : `, ${layout}`}`;
+  const label = `${kind === 'bag' ? 'bags of content words' : kind === 'own' ? "bags of the page's own content words" : 'windows of running words'}${layout === 'lines' ? '' : `, ${layout}`}`;
   console.log(`synthetic keyword tails (${label}): ${tailLines} ${byLineLayout(layout) ? 'lines' : 'tails'}, removed as spam ${(100 * tailRemoved / tailLines).toFixed(1)}%`);
   for (const m of missed) console.log(`    missed | ${m}`);
   console.log(`  paragraphs of the body kept: ${(100 * proseKept / proseParas).toFixed(2)}%`);
@@ -164,6 +167,7 @@ function syntheticTails(kind: 'bag' | 'window', layout: 'lines' | 'one-line' | '
 }
 syntheticTails('bag');
 syntheticTails('window');
+syntheticTails('own');
 syntheticTails('bag', 'one-line');
 syntheticTails('bag', 'glued');
 syntheticTails('bag', 'glued-no-space');

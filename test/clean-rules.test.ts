@@ -292,6 +292,21 @@ test('in a mostly-spam tail, a bare lower-case line goes even when the body uses
   assert.ok(r2.text.endsWith(list), JSON.stringify(r2.removals));
 });
 
+test('a tail run of three or more bare lower-case fragments on the story\'s own topic is spam; a lower-case verse is kept', () => {
+  // each line repeats the body's words, so none is new enough to be spam alone
+  const tail = ['harbour ferry routes', 'northern suburbs buses today', 'council transport fund news'];
+  const r = cleanText(article(...tail));
+  for (const l of tail) assertRemoved(r, l, 'spam-keywords', 'keyword-tail');
+  assertProseKept(r);
+  // the same words as a lower-case poem: its articles and prepositions are prose glue
+  const verse = ['the ferry comes at dawn', 'and the suburbs wake to it', 'a slow boat to the old town'];
+  const r2 = cleanText(article(...verse));
+  for (const l of verse) assert.ok(r2.text.includes(l), `removed: ${l} ${JSON.stringify(r2.removals)}`);
+  // two such lines are not a run
+  const two = cleanText(article('harbour ferry routes', 'northern suburbs buses today'));
+  assert.ok(two.text.endsWith('northern suburbs buses today'), JSON.stringify(two.removals));
+});
+
 test('a keyword list flattened onto one line, or glued to the last sentence, is removed whole; lower-case prose is not', () => {
   const list = ['receitas de bolo f\u00e1cil', 'novela das nove capitulo', 'baixar musica gratis', 'jadwal bola malam ini'];
   for (const line of [list.join(' '), list.join(', '), list.join(' | ')]) {

@@ -35,7 +35,8 @@ const DIGESTS: Record<number, { examples: string; articleExtraction: string }> =
   // 6: a plain text's Markdown heading ("# Title") is its headline without the marks; neither corpus has one
   6: { examples: 'b324435e9aacd367', articleExtraction: '433a1513e67068bf' },
   // 7: a short keyword list glued to the last sentence (3-7 lower-case words, mostly new to the body),
-  // and a bare candidate-length line of 8+ such words, are spam; neither corpus has one
+  // a bare candidate-length line of 8+ such words, and a tail run of 3+ bare lower-case fragments
+  // without prose glue are spam; neither corpus has one
   7: { examples: 'b324435e9aacd367', articleExtraction: '433a1513e67068bf' },
 };
 

@@ -135,6 +135,13 @@ function isBareLowerCase(text: string): boolean {
   return isAllLowerCase(text) && !isStructured(text);
 }
 
+/** A bare lower-case line of two or more words, under a quarter of them the body's function words. */
+function isGluelessFragment(unit: Unit, body: BodyProfile): boolean {
+  if (unit.words < 2 || !isBareLowerCase(unit.text)) return false;
+  const tokens = unit.key.split(' ');
+  return tokens.filter((t) => body.glue.has(t)).length / tokens.length < 0.25;
+}
+
 /** Has letters with case, all of them lower case (scripts without case never are). */
 function isAllLowerCase(text: string): boolean {
   return text === text.toLowerCase() && text !== text.toUpperCase();
@@ -309,7 +316,11 @@ export function findSpam(
     // only from the sure spam line nearest the article outwards: spam is appended at the edge, so
     // the lines between the article and the first sure spam line are the article's own last lines.
     // (`run` is ordered from the edge inwards.)
-    const lowered = long && spam >= 2 && spam * 2 >= run.length;
+    // ... and so does a run made only of bare lower-case lines of two or more words without the
+    // body's prose glue: keyword or tag lines on the story's own topic ("north korea news today")
+    // are not new to the body, but an article does not end on three such fragments (a lower-case
+    // poem or lyric has its articles and pronouns, and stays)
+    const lowered = long && ((spam >= 2 && spam * 2 >= run.length) || run.every((i) => isGluelessFragment(units[i], body())));
     let innermostSure = -1;
     scores.forEach((s, k) => {
       if (s >= SPAM_THRESHOLD) innermostSure = k;
