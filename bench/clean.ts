@@ -173,6 +173,45 @@ syntheticTails('bag', 'glued');
 syntheticTails('bag', 'glued-no-space');
 syntheticTails('bag', 'first-line-glued');
 
+// 2b: boilerplate lines glued onto the last paragraph (a crawl that lost their line breaks): two
+// to four generic lines per page, with a space; the share cut with a boilerplate reason, and the
+// body paragraphs kept (the last one without its glued tail).
+function gluedBoilerplate(): void {
+  const lines = [
+    'Disclaimer: This post is for informational purposes only and does not constitute financial advice.',
+    'Leave a Reply', 'Your email address will not be published.', 'Required fields are marked *',
+    'Share this article', 'Tags: news, world, politics', '#news #world #politics',
+    'Follow us on Twitter for more updates.', 'Thanks for reading!', 'Read more: The week in review',
+    'Copyright 2024 Example Media. All rights reserved.', 'Subscribe to our newsletter',
+  ];
+  const random = rng(7);
+  let glued = 0;
+  let cut = 0;
+  let paras = 0;
+  let kept = 0;
+  const missed: string[] = [];
+  for (const doc of docs) {
+    const n = 2 + Math.floor(random() * 3);
+    const start = Math.floor(random() * lines.length);
+    const tail = Array.from({ length: n }, (_, k) => lines[(start + k) % lines.length]);
+    const r = cleanText(doc.trimEnd() + ' ' + tail.join(' '));
+    const removed = r.removals.map((x) => x.text.trim()).join(' ');
+    glued += tail.length;
+    for (const l of tail) {
+      if (removed.includes(l)) cut++;
+      else if (missed.length < show) missed.push(l);
+    }
+    const clean = cleanText(doc).text.split('\n\n');
+    paras += clean.length;
+    const out = r.text;
+    for (const p of clean) if (out.includes(p)) kept++;
+  }
+  console.log(`boilerplate lines glued to the last paragraph: ${glued} lines, cut ${(100 * cut / glued).toFixed(1)}%`);
+  for (const m of missed) console.log(`    missed | ${m}`);
+  console.log(`  paragraphs of the body kept: ${(100 * kept / paras).toFixed(2)}%`);
+}
+gluedBoilerplate();
+
 function byLineLayout(layout: string): boolean {
   return layout === 'lines' || layout === 'first-line-glued';
 }

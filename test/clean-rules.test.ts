@@ -307,6 +307,35 @@ test('a tail run of three or more bare lower-case fragments on the story\'s own 
   assert.ok(two.text.endsWith('northern suburbs buses today'), JSON.stringify(two.removals));
 });
 
+test('boilerplate glued to the last paragraph is cut sentence by sentence and the prose kept', () => {
+  const last = PROSE[3];
+  const junk = ['Disclaimer : The content in this article is for educational and informational purposes only.',
+    'Leave a Reply Your email address will not be published.', 'Required fields are marked *'];
+  // the disclaimer made the line rule take the whole paragraph; its first sentence is prose
+  const r = cleanText(`${PROSE.slice(0, 3).join('\n\n')}\n\n${last} ${junk.join(' ')}`);
+  assertProseKept(r);
+  assert.ok(r.text.endsWith(last), r.text.slice(-120));
+  assert.deepEqual(r.removals.map((x) => [x.reason, x.rule, x.text]), [
+    ['disclaimer', 'disclaimer-label', junk[0]],
+    ['disclaimer', 'glued-between', junk[1]],
+    ['comment-form', 'comment-form-notice', junk[2]],
+  ]);
+  // hashtags and a tags line glued after the last sentence
+  for (const tail of ['#ferry #harbour #council', 'Tags: ferries, council, transport']) {
+    const t = cleanText(`${PROSE.join('\n\n')} ${tail}`);
+    assert.equal(t.removals.length, 1, JSON.stringify(t.removals));
+    assert.equal(t.removals[0].text, tail);
+    assert.ok(t.text.endsWith(last), t.text.slice(-120));
+  }
+  // a paragraph whose first sentence is the disclaimer is still removed whole
+  const whole = 'This article is for informational purposes only. It does not constitute financial advice of any kind.';
+  const w = cleanText(article(whole));
+  assert.equal(removalOf(w, whole)?.reason, 'disclaimer', JSON.stringify(w.removals));
+  // a closing sentence of prose that merely mentions sharing stays
+  const closing = `${last} Residents said they would share the news with their neighbours.`;
+  assert.ok(cleanText(`${PROSE.slice(0, 3).join('\n\n')}\n\n${closing}`).text.endsWith(closing), 'prose ending kept');
+});
+
 test('a keyword list flattened onto one line, or glued to the last sentence, is removed whole; lower-case prose is not', () => {
   const list = ['receitas de bolo f\u00e1cil', 'novela das nove capitulo', 'baixar musica gratis', 'jadwal bola malam ini'];
   for (const line of [list.join(' '), list.join(', '), list.join(' | ')]) {

@@ -10,9 +10,9 @@
  * What each step does and why: docs/quality.md.
  */
 import type { Dateline, Removal, Repair } from '../../model.js';
-import { applyLineRules, type Verdict } from './boilerplate.js';
+import { applyLineRules, matchLineRule, type Verdict } from './boilerplate.js';
 import { parseDateline } from './dateline.js';
-import { countWords, endsLikeSentence, normaliseKey, splitUnits, type Unit } from './lines.js';
+import { countWords, endsLikeSentence, makeUnit, normaliseKey, splitUnits, type Unit } from './lines.js';
 import { letterTokenCounts, repairParagraph } from './repair.js';
 import { SPAM_RULES, TITLE_RULE, TRAILING_PROMPTS } from './rules.js';
 import { splitSentences } from './sentences.js';
@@ -141,31 +141,101 @@ function isPrompt(sentence: string): boolean {
 }
 
 /**
- * Closing prompts ("Stay tuned for more updates.") at the end of the last kept paragraph. A paragraph
- * that is nothing but prompts becomes a removal of its own (and the one before it is looked at);
- * otherwise the prompt sentences are cut from its end. Returns the cuts by unit index.
+ * Line rules whose text may end up glued to the last paragraph when a crawl loses line breaks
+ * ("… loudspeakers. Disclaimer : The content in this article is for educational purposes only.",
+ * "… rush. #ferry #harbour", "… rush. Tags: ferries, council"). Bylines, dates and credits are left
+ * out: a closing sentence of prose can start like one ("By then, …").
+ */
+const GLUED_LINE_REASONS: ReadonlySet<Removal['reason']> = new Set<Removal['reason']>([
+  'disclaimer', 'comment-form', 'share-subscribe', 'navigation', 'spam-keywords', 'boilerplate', 'related-links',
+]);
+
+/** What a closing sentence is, when it is a prompt or a glued boilerplate line (else null). */
+function closingBoilerplate(sentence: string): Verdict | null {
+  if (isPrompt(sentence)) return { reason: TRAILING_PROMPTS.reason, rule: TRAILING_PROMPTS.name };
+  const rule = matchLineRule(makeUnit([sentence]), true, true);
+  return rule && GLUED_LINE_REASONS.has(rule.reason) ? { reason: rule.reason, rule: rule.name } : null;
+}
+
+/**
+ * Closing prompts ("Stay tuned for more updates.") and boilerplate lines glued on (see
+ * GLUED_LINE_REASONS) at the end of the last kept paragraph. A paragraph that is nothing but these
+ * becomes a removal of its own (and the one before it is looked at); otherwise they are cut from its
+ * end, each with its own reason. A paragraph a line rule removed whole is looked at too when it opens
+ * with a sentence of prose: boilerplate glued to the article's last paragraph made the rule match
+ * ("… over its loudspeakers. Disclaimer : The content … is for educational purposes only."); it is
+ * kept, minus the glued sentences, when what is left matches no rule. Returns the cuts by unit index.
  */
 function trailingPrompts(units: Unit[], verdicts: (Verdict | null)[]): Map<number, TailCut> {
   const cuts = new Map<number, TailCut>();
   for (let i = units.length - 1; i >= 0; i--) {
-    if (verdicts[i]) continue;
+    const reopened = verdicts[i] !== null;
+    if (reopened && !opensWithProse(units[i], verdicts[i]!)) continue;
     const sentences = splitSentences(units[i].text);
-    let k = sentences.length;
-    while (k > 0 && sentences.length - k < 3 && isPrompt(sentences[k - 1])) k--;
-    if (k === sentences.length) break;
+    const found = closingSentences(sentences);
+    const k = sentences.length - found.length;
+    if (found.length === 0) {
+      if (reopened) continue;
+      break;
+    }
     if (k === 0) {
-      verdicts[i] = { reason: TRAILING_PROMPTS.reason, rule: TRAILING_PROMPTS.name };
+      if (!reopened) verdicts[i] = found[found.length - 1];
       continue;
     }
-    // Cut at the start of the first prompt sentence, found from the end of the paragraph.
+    // Cut at the start of the first such sentence, found from the end of the paragraph.
     const text = units[i].text;
     let at = text.length;
     for (let j = sentences.length - 1; j >= k; j--) at = text.lastIndexOf(sentences[j], at - 1);
-    const removed = sentences.slice(k).map((s) => ({ text: s, reason: TRAILING_PROMPTS.reason, rule: TRAILING_PROMPTS.name }));
-    cuts.set(i, { keep: text.slice(0, at).trimEnd(), removed });
+    const keep = text.slice(0, at).trimEnd();
+    if (reopened) {
+      if (matchLineRule(makeUnit([keep]), true, true)) continue;
+      verdicts[i] = null;
+    }
+    const removed = sentences.slice(k).map((s, n) => ({ text: s, reason: found[n].reason, rule: found[n].rule }));
+    cuts.set(i, { keep, removed });
     break;
   }
   return cuts;
+}
+
+/** At most this many closing sentences are cut from one paragraph. */
+const MAX_CLOSING_SENTENCES = 6;
+/** A sentence between two glued boilerplate sentences goes with them up to this many words. */
+const SANDWICHED_MAX_WORDS = 15;
+/** The rule name of such a sentence (its reason is the one of the boilerplate before it). */
+const SANDWICHED_RULE = 'glued-between';
+
+/**
+ * Verdicts of the closing sentences that are prompts or glued boilerplate, in text order. A short
+ * sentence between two of them goes too ("Leave a Reply Your email address will not be published."
+ * between a disclaimer and "Required fields are marked *": two lines the crawl ran together).
+ */
+function closingSentences(sentences: string[]): Verdict[] {
+  const found: Verdict[] = [];
+  let k = sentences.length;
+  while (k > 0 && found.length < MAX_CLOSING_SENTENCES) {
+    const verdict = closingBoilerplate(sentences[k - 1]);
+    if (verdict) {
+      found.unshift(verdict);
+      k--;
+      continue;
+    }
+    const before = k > 1 && found.length > 0 && countWords(normaliseKey(sentences[k - 1])) <= SANDWICHED_MAX_WORDS
+      ? closingBoilerplate(sentences[k - 2]) : null;
+    if (!before) break;
+    found.unshift(before, { reason: before.reason, rule: SANDWICHED_RULE });
+    k -= 2;
+  }
+  return found;
+}
+
+/** Removed whole by a glued-boilerplate rule, yet its first sentence is prose that matches no rule. */
+function opensWithProse(unit: Unit, verdict: Verdict): boolean {
+  if (verdict.follower || !GLUED_LINE_REASONS.has(verdict.reason)) return false;
+  const sentences = splitSentences(unit.text);
+  if (sentences.length < 2) return false;
+  const first = sentences[0];
+  return endsLikeSentence(first) && countWords(normaliseKey(first)) >= 8 && closingBoilerplate(first) === null;
 }
 
 export { parseDateline } from './dateline.js';
