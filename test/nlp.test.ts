@@ -951,3 +951,21 @@ test('entities: an oil benchmark is no person ("Brent crude", "Brent LCOc1"); a 
   const a = annotate('U.S. crude CLc1 fell 3.38% and Brent LCOc1 was last at $60.73. Brent crude rose later. Brent Smith, a trader, said so.');
   assert.deepEqual(a.clusters.filter((c) => c.type === 'PERSON').map((c) => [c.canonical, c.aliases]), [['Brent Smith', ['Brent Smith']]]);
 });
+
+test('entities: after "the" a surname-like nickname makes a team in a sports report ("the Minnesota Wild", then "The Wild"); without the article it does not', () => {
+  const a = annotate('The Dallas Stars beat the Minnesota Wild 3-2 in overtime. Jason Robertson scored the winner and the goalie made 30 saves. The Wild have lost five straight.');
+  const wild = a.clusters.find((c) => c.canonical === 'Minnesota Wild');
+  assert.ok(wild && wild.type === 'ORG' && wild.aliases.includes('Wild'), JSON.stringify(a.clusters.map((c) => [c.canonical, c.type, c.aliases])));
+  // without the article a place and a surname are no team
+  const clusters = annotate('Minnesota Wild, a goalie, scored in the playoffs. Wild said the roster was thin.').clusters;
+  assert.ok(!clusters.some((c) => c.type === 'ORG'), JSON.stringify(clusters.map((c) => [c.canonical, c.type])));
+});
+
+test('entities: a compass word before a known place names a part of it ("West Texas", "Central London", with its country); listed regions keep their own ("Northern Ireland", GBR); "Hall of Fame" ends a name', () => {
+  const a = annotate('Drilling slowed in West Texas. Rents rose in Central London. Police in Northern Ireland made arrests. She entered the Country Music Hall of Fame.');
+  const places = a.entities.filter((e) => e.type === 'PLACE').map((e) => [e.text, e.country]);
+  assert.deepEqual(places, [['West Texas', 'USA'], ['Central London', 'GBR'], ['Northern Ireland', 'GBR']]);
+  assert.ok(a.entities.some((e) => e.text === 'Country Music Hall of Fame' && e.type === 'ORG'), JSON.stringify(a.entities.map((e) => [e.text, e.type])));
+  // after another name the compass word is a surname ("Kanye West"), not a region
+  assert.ok(!annotate('Kanye West Chicago concert was cancelled.').entities.some((e) => e.text.startsWith('West ')), 'no "West Chicago"');
+});

@@ -32,7 +32,7 @@ const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'das', 'do', 'dos', 
 const NAME_PARTICLES = new Set(['de', 'del', 'da', 'das', 'do', 'dos', 'des', 'della', 'di', 'du', 'la', 'le', 'el', 'bin', 'ibn', 'al', 'von', 'van', 'der', 'den', 'ter']);
 /** Heads of bodies named for their subject with "on" ("Commission on Human Rights", "Task Force on ..."). */
 const ON_SUBJECT_HEADS = new Set(['council', 'committee', 'commission', 'group', 'institute', 'center', 'centre', 'panel', 'force', 'board', 'coalition', 'alliance', 'foundation', 'project', 'network']);
-const COMPLEMENT_HEADS = new Set(['chiefs', 'palácio', 'palacio', 'republic', 'kingdom', 'states', 'emirates', 'union', 'federation', 'people', "people's", 'isle', 'gulf', 'sea', 'bay', 'cape', 'islands', 'league', 'court', 'house', 'office', 'friends', 'bank', 'university', 'college', 'institute', 'center', 'centre', 'council', 'ministry', 'department', 'secretary', 'minister', 'commissioner', 'director', 'chief', 'head', 'president', 'chairman', 'governor', 'organization', 'organisation', 'association', 'agency', 'committee', 'commission', 'party', 'movement', 'front', 'army', 'church', 'school', 'foundation', 'museum', 'academy', 'board', 'bureau', 'assembly', 'congress', 'fund', 'society', 'alliance', 'coalition', 'forces', 'force', 'guard', 'corps', 'tribunal', 'chamber', 'embassy', 'city', 'state', 'province', 'region', 'order', 'prince', 'king', 'queen', 'duke', 'archbishop', 'bishop']);
+const COMPLEMENT_HEADS = new Set(['chiefs', 'palácio', 'palacio', 'republic', 'kingdom', 'states', 'emirates', 'union', 'federation', 'people', "people's", 'isle', 'gulf', 'sea', 'bay', 'cape', 'islands', 'league', 'court', 'house', 'office', 'friends', 'bank', 'university', 'college', 'institute', 'center', 'centre', 'council', 'ministry', 'department', 'secretary', 'minister', 'commissioner', 'director', 'chief', 'head', 'president', 'chairman', 'governor', 'organization', 'organisation', 'association', 'agency', 'committee', 'commission', 'party', 'movement', 'front', 'army', 'church', 'school', 'foundation', 'museum', 'academy', 'board', 'bureau', 'assembly', 'congress', 'fund', 'society', 'alliance', 'coalition', 'forces', 'force', 'guard', 'corps', 'tribunal', 'chamber', 'embassy', 'city', 'state', 'province', 'region', 'order', 'prince', 'king', 'queen', 'duke', 'archbishop', 'bishop', 'hall']);
 const ROMAN = new Set(['ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii']);
 const DETERMINERS = new Set(['the', 'a', 'an']);
 /** Possessives before a role that refers to someone ("his North Korean counterpart"). */
@@ -191,10 +191,13 @@ function headOf(keys: string[]): string {
   return h.replace(/\.$/, '');
 }
 
-/** Compass words that name a place after "the" ("the North", "the Middle East" is a lexicon entry). */
 /** Newspaper section names, stopwords when they stand alone as a label (data/lexicons/stopwords.txt lists them). */
 const SECTION_WORDS = new Set(['news', 'world', 'politics', 'business', 'sport', 'sports', 'home']);
+/** Compass words that name a place after "the" ("the North", "the Middle East" is a lexicon entry). */
 const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest']);
+/** Capitalised words that name a part of a known place with it ("West Texas", "Central London", "Eastern Ukraine"). */
+const REGION_PREFIXES = new Set([...COMPASS_WORDS, 'northern', 'southern', 'eastern', 'western', 'northeastern', 'northwestern',
+  'southeastern', 'southwestern', 'central', 'upper', 'lower', 'greater']);
 
 interface Piece {
   i: number;
@@ -594,6 +597,14 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
           }
         }
       }
+      // "West Texas", "Central London": a compass word before a known place that the lexicon does
+      // not list with it names a part of that place (after another name it is a surname: "Kanye West")
+      const region = unknownStart < 0 && (!hit || hit.j === k + 1) ? regionOfPlace(k, b) : null;
+      if (region) {
+        pieces.push(region);
+        k = region.j;
+        continue;
+      }
       if (hit) {
         flush(k);
         if (hit.type === 'DEMONYM') countryAt.set(k, { code: hit.country!, end: tokens[hit.j - 1].end, text: spanText(k, hit.j) });
@@ -605,6 +616,13 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       k++;
     }
     flush(b);
+  }
+
+  /** A capitalised compass word at k and a known place right after it, as one place (else null). */
+  function regionOfPlace(k: number, b: number): Piece | null {
+    if (!REGION_PREFIXES.has(keys[k]) || !tokens[k].cap || k + 1 >= b || !tokens[k + 1].spaceBefore) return null;
+    const place = lookupAt(k + 1, b);
+    return place?.type === 'PLACE' ? { i: k, j: place.j, type: 'PLACE', canonical: spanText(k, place.j), country: place.country } : null;
   }
 
   /**
@@ -626,7 +644,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     if (hit.j === b && pendingFrom === k - 1 && CLUB_PREFIXES.has(keys[k - 1])) return { i: k - 1, j: b, type: 'ORG', canonical: spanText(k - 1, b), country: hit.country };
     if (pendingFrom >= 0) return null;
     if (hit.j === b - 1 && CLUB_SUFFIXES.has(keys[b - 1])) return { i: k, j: b, type: 'ORG', canonical: spanText(k, b), country: hit.country };
-    if (teamNicknameAt(hit.j, b)) {
+    if (teamNicknameAt(hit.j, b, k > 0 && keys[k - 1] === 'the')) {
       teamByNickname.set(keys.slice(hit.j, b).join(' '), spanText(k, b));
       return { i: k, j: b, type: 'ORG', canonical: spanText(k, b), country: hit.country };
     }
@@ -656,17 +674,18 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   /**
    * In a sports story, the rest of a run after a place is a team's nickname: one or two
    * capitalised everyday words ("Sabres", "Red Wings", "Red Sox"), no given name or surname
-   * ("Paris Hilton", "Virginia Woolf"; so "Minnesota Wild" is missed), no demonym, place or
-   * organisation head.
+   * ("Paris Hilton", "Virginia Woolf"), no demonym, place or organisation head. After "the" a
+   * surname is a nickname too ("the Minnesota Wild", "the Miami Heat"): no one's name takes the
+   * article.
    */
-  function teamNicknameAt(a: number, b: number): boolean {
+  function teamNicknameAt(a: number, b: number, afterThe: boolean): boolean {
     if (b - a < 1 || b - a > 2 || !isSportsText()) return false;
     for (let k = a; k < b; k++) {
       const t = tokens[k];
       if (!isNameToken(t) || !t.spaceBefore || t.text === t.text.toUpperCase()) return false;
       const singular = t.key.endsWith('s') ? t.key.slice(0, -1) : t.key;
       if (t.key.endsWith('ss') || !(isCommonEnglishWord(t.key) || isCommonEnglishWord(singular) || (k === b - 1 && t.key.endsWith('s') && t.key.length > 4))) return false;
-      if (LEX.givenNames.has(t.text) || LEX.surnames.has(t.text) || isCommonGivenName(t.text)) return false;
+      if (!afterThe && (LEX.givenNames.has(t.text) || LEX.surnames.has(t.text) || isCommonGivenName(t.text))) return false;
       if (t.key === 'area' || LEX.keywords.place.has(t.key) || LEX.keywords.org.has(t.key) || LEX.keywords.drop.has(t.key) || LEX.demonyms.longest(keys, k, k + 1) || LEX.places.longest(keys, k, k + 1) || LEX.titles.has(t.key)) return false;
     }
     return true;

@@ -148,7 +148,11 @@ function loadCountries() {
   // Capitals after all country names so that a country name wins over a same-named capital.
   for (const c of countries)
     for (const cap of c.capitals) places.add(cap, { canonical: cap, country: c.code, kind: 'capital' });
-  for (const l of lines('regions.txt')) places.add(l, { canonical: l, country: '', kind: 'region' });
+  // "Name" or "Name|ISO3" (a region inside one country: "Northern Ireland|GBR")
+  for (const l of lines('regions.txt')) {
+    const [name, country = ''] = l.split('|');
+    places.add(name, { canonical: name, country, kind: 'region' });
+  }
   for (const l of lines('places.txt')) {
     const [name, code] = l.split('|');
     // The derived list also holds demonyms and old names; a demonym is not a place.
