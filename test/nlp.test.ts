@@ -969,3 +969,12 @@ test('entities: a compass word before a known place names a part of it ("West Te
   // after another name the compass word is a surname ("Kanye West"), not a region
   assert.ok(!annotate('Kanye West Chicago concert was cancelled.').entities.some((e) => e.text.startsWith('West ')), 'no "West Chicago"');
 });
+
+test('quotes: a pronoun skips people of the other gender (English given names, honorifics, gendered roles); a unisex name blocks nothing', () => {
+  const speakers = (text: string) => annotate(text).quotes.filter((q) => q.direct).map((q) => q.speaker?.canonical ?? null);
+  assert.deepEqual(speakers('Mary Lane founded the firm in 1990. Her partner, Mr. Cole, joined later. “We grew fast,” she said.'), ['Mary Lane']);
+  assert.deepEqual(speakers('Ms. Vega met John Reed on Monday. “It went well,” he said.'), ['John Reed']);
+  assert.deepEqual(speakers('Spokeswoman Ana Diaz and Peter Holm spoke. “No comment,” he said.'), ['Peter Holm']);
+  // "Taylor" is a woman's and a man's name: it does not stop "she"
+  assert.deepEqual(speakers('Taylor Swift thanked Scooter Braun. “I just want to perform,” she said.'), ['Taylor Swift']);
+});

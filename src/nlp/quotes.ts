@@ -17,6 +17,10 @@ import { ORG_ROLE_NOUNS, resolveOrgRoleNoun, type EntityResult, type MentionRec 
 import { LEX } from './lexicons.js';
 import { parseDateline } from '../extract/clean/dateline.js';
 import { lastStartingAtOrBefore } from './spans.js';
+import { clusterGenders, type Gender } from './gender.js';
+
+const PRONOUN_GENDER = new Map<string, Gender>([['she', 'f'], ['he', 'm']]);
+const opposite = (g: Gender): Gender => (g === 'f' ? 'm' : 'f');
 
 const OPEN_TO_CLOSE: Record<string, string> = {
   '\u201c': '\u201d', // “ ”
@@ -127,6 +131,7 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     roleEndingAt.set(r.tokEnd - 1, r);
     roleStartingAt.set(r.tokStart, r);
   }
+  const genderOf = clusterGenders(ents, tokens);
   const personsBySentence = new Map<number, MentionRec[]>();
   for (const m of ents.mentions) {
     if (m.type !== 'PERSON') continue;
@@ -188,14 +193,15 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
    */
   function resolveReference(a: number, e: number): SpeakerRef {
     const p = a;
+    const wanted: Gender | null = a === e ? PRONOUN_GENDER.get(tokens[a].key) ?? null : null;
     const phrase = text.slice(tokens[a].start, tokens[e].end);
     const base: SpeakerRef = { speaker: { text: phrase, start: tokens[a].start, end: tokens[e].end, canonical: phrase }, i: a, j: e + 1 };
     const s = sentOf[p];
     for (let k = s; k >= 0 && k >= s - 3; k--) {
       const list = personsBySentence.get(k);
       if (!list) continue;
-      // a name inside a quotation is not what a pronoun outside it refers to
-      const cand = (k === s ? list.filter((m) => m.tokEnd <= p) : list).filter((m) => !inQuote(m.start));
+      // a name inside a quotation is not what a pronoun outside it refers to; "she" is no man's
+      const cand = (k === s ? list.filter((m) => m.tokEnd <= p) : list).filter((m) => !inQuote(m.start) && (!wanted || genderOf(m.cluster) !== opposite(wanted)));
       if (cand.length) {
         const m = cand[0];
         base.speaker.canonical = ents.clusters[m.cluster]?.canonical ?? m.canonical;
