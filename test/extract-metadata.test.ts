@@ -318,6 +318,21 @@ test('an author bio box names the writer when markup signs with the site; a prof
   assert.equal(meta(page(artist), 'https://www.buzzsprout.com/blog/x').byline, 'Buzzsprout');
 });
 
+test('a noise-classed wrapper that holds the headline and the article is no noise region; a byline date is no name', () => {
+  const paras = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the story, long enough to be an article paragraph for the extractor.</p>`).join('');
+  const page = (cls: string) => `<html><body><main><div class="${cls}"><article><h1>How coffee came to Europe</h1>
+    <div class="md-byline"><span class="byline-contributor">Nathan Myhrvold</span></div>${paras}</article></div></main></body></html>`;
+  // an infinite-scroll story sits in a "pagination" container: its byline is the story's
+  assert.equal(meta(page('infinite-pagination-container')).byline, 'Nathan Myhrvold');
+  // a real pagination block holds no headline and no article: a name in it is not the byline
+  const pager = `<html><body><main><article><h1>How coffee came to Europe</h1>${paras}</article>
+    <div class="pagination"><div class="md-byline"><span class="byline-contributor">Anna Berg</span></div></div></main></body></html>`;
+  assert.equal(meta(pager).byline, null);
+  // "Sat, 20 Dec, 2025 - 06:36" in a byline element names no one
+  const dated = `<html><body><article><div class="byline">Sat, 20 Dec, 2025 - 06:36</div><h1>Three evergreens</h1>${paras}</article></body></html>`;
+  assert.equal(meta(dated).byline, null);
+});
+
 test('language from meta content-language; canonical resolved against the page URL', () => {
   const html = `<html><head><meta http-equiv="content-language" content="de-DE"><link rel="canonical" href="/artikel/1"></head><body></body></html>`;
   const m = meta(html, 'https://zeitung.example/x?utm=1');

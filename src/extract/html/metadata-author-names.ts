@@ -22,7 +22,7 @@ const UI_WORDS = /\b(?:log\s?in|login|sign\s?(?:in|up)|subscribe|register|menu|s
 const ORG_WORDS = /\b(?:inc|llc|ltd|gmbh|corp|co|company|group|clinic|hospital|foundation|university|college|school|institute|association|society|council|agency|center|centre|bank|press|news|times|post|media|magazine|journal|daily|today|network|team|staff|blog|studio|labs?|solutions|services|online|digital|official|editorial|desk|club|store|shop|academy|church|department|ministry|government)\b/i;
 
 /** Values that are never a person's name. */
-const NOT_A_NAME = /^(?:admin(?:istrator)?|administrador|staff|unknown|anonymous|guest|editor|editors|the editors|redaction|rédaction|redaktion|redacción|null|undefined|none|n\/a|by|author|authors|contributor|team|webmaster|user|home|share|follow|facebook|twitter|linkedin|instagram)$/i;
+const NOT_A_NAME = /^(?:admin(?:istrator)?|administrador|staff|unknown|anonymous|guest|editor|editors|the editors|redaction|rédaction|redaktion|redacción|null|undefined|none|n\/a|by|author|authors|contributor|team|webmaster|user|home|share|follow|facebook|twitter|linkedin|instagram|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
 /** Credentials kept with a name: the byline shows them, and they are not another author. */
 export const CREDENTIAL = /^(?:[A-Z][A-Za-z]?\.?){1,4}(?:-[A-Z]{1,4})?(?:\s\d{2,3})?[®™]?$|^Ph\.?\s?D\.?$|^M\.?D\.?$|^Jr\.?$|^Sr\.?$|^I{2,3}$/;

@@ -109,14 +109,35 @@ export function inNoiseRegion(el: Element, maxDepth = NOISE_REGION_DEPTH, classe
     if (tag === 'MAIN') aboveMain = true;
     const ci = classesOf(cur);
     if (ci.trim() && NOISE_RE.test(ci)) {
-      // "comment-count" links next to the headline are harmless; real comment areas are containers
-      if (!/count|number|link|button|icon/.test(ci)) return true;
+      // "comment-count" links next to the headline are harmless; real comment areas are containers;
+      // a container that holds the page's headline is a wrapper around the article
+      // ("infinite-pagination-container" around an infinite-scroll story), not a region beside it
+      if (!/count|number|link|button|icon/.test(ci) && !holdsTheArticle(cur)) return true;
     }
     const role = cur.getAttribute('role');
     if (role === 'complementary' || role === 'contentinfo' || role === 'navigation') return true;
     cur = cur.parentElement;
   }
   return false;
+}
+
+/** Paragraphs a container around the headline holds when it holds the article's text too. */
+const ARTICLE_WRAPPER_PARAGRAPHS = 5;
+const wrapperVerdicts = new WeakMap<Element, boolean>();
+
+/**
+ * A noise-classed container that holds the page's headline and the article's paragraphs is a
+ * wrapper around the story ("infinite-pagination-container", "col-left-story with-sidebar"), not a
+ * region beside it; a hero "teaser" with the headline and one line of text is still a teaser.
+ * Cached: every candidate element under the wrapper asks again.
+ */
+function holdsTheArticle(el: Element): boolean {
+  let verdict = wrapperVerdicts.get(el);
+  if (verdict === undefined) {
+    verdict = !!el.querySelector('h1') && el.querySelectorAll('p').length >= ARTICLE_WRAPPER_PARAGRAPHS;
+    wrapperVerdicts.set(el, verdict);
+  }
+  return verdict;
 }
 
 /** Next node in document order after `node`, optionally skipping its subtree. */
