@@ -333,6 +333,18 @@ test('a noise-classed wrapper that holds the headline and the article is no nois
   assert.equal(meta(dated).byline, null);
 });
 
+test('a name beside the publication date in the post header is the byline; everyday words beside it are not', () => {
+  const paras = Array.from({ length: 4 }, (_, i) => `<p>Paragraph ${i + 1} of the post, long enough to be an article paragraph for the extractor.</p>`).join('');
+  const page = (beside: string) => `<html><head><meta property="article:published_time" content="2025-12-17T09:00:00Z"></head><body><article>
+    <div class="meta"><span>Dec 17, 2025</span><span>${beside}</span></div><h1>Hardware-attested builds</h1>${paras}</article></body></html>`;
+  assert.equal(meta(page('Julian K. Arni')).byline, 'Julian K. Arni');
+  assert.equal(meta(page('Latest Articles')).byline, null);
+  assert.equal(meta(page('Price Database')).byline, null);
+  // the same line in a list of related posts vouches for no one
+  const related = page('Hardware').replace('</article>', '</article><div class="related-posts"><div><span>Dec 17, 2025</span><span>Anna Berg</span></div></div>');
+  assert.equal(meta(related).byline, null);
+});
+
 test('language from meta content-language; canonical resolved against the page URL', () => {
   const html = `<html><head><meta http-equiv="content-language" content="de-DE"><link rel="canonical" href="/artikel/1"></head><body></body></html>`;
   const m = meta(html, 'https://zeitung.example/x?utm=1');

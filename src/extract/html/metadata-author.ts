@@ -8,8 +8,10 @@ import { nodeTypes, textValue, type JsonLdNode } from './metadata-jsonld.js';
 import { classAndId, clean, elementsAfter, inNoiseRegion, textBefore, visibleText, type MetaTable } from './metadata-dom.js';
 import { AUTHOR_META_KEYS, BYLINE_CLASS_WORDS } from './metadata-rules.js';
 import { fold } from './metadata-title.js';
-import { CREDENTIAL, ROLE_WORDS, STRICT, beforeComma, finish, isNameShaped, isPlausibleName, splitNames, type Trust } from './metadata-author-names.js';
+import { CREDENTIAL, ROLE_WORDS, STRICT, beforeComma, finish, isFirstAndLastName, isNameShaped, isPlausibleName, splitNames, type Trust } from './metadata-author-names.js';
 import { authorCardNames, bioBoxNames, bioOverSite, personalSiteOwner } from './metadata-author-boxes.js';
+import { parseDate } from './date-parse.js';
+import { isCommonEnglishWord } from '../../common-words.js';
 
 export interface AuthorResult {
   value: string | null;
@@ -24,6 +26,8 @@ export interface AuthorContext {
   headline: Element | null;
   /** The page's URL, when known: a personal site's host spells its owner's name. */
   url?: string | null;
+  /** The publication time found before the author (ISO), when known: a name beside it is the byline. */
+  publishedAt?: string | null;
 }
 
 /** Names of a JSON-LD author value: a string, a Person/Organization object, or an array of either. */
@@ -72,6 +76,7 @@ export function extractAuthor(ctx: AuthorContext, nodes: JsonLdNode[]): AuthorRe
     [() => authorLinkNames(ctx), 'text', STRICT],
     [() => authorCardNames(ctx), 'text', STRICT],
     [() => bioBoxNames(ctx), 'text', STRICT],
+    [() => nameBesideDate(ctx), 'text', STRICT],
   ];
   for (const [get, source, trust] of tries) {
     const names = get();
@@ -263,3 +268,44 @@ function byLineNearHeadline(ctx: AuthorContext): string[] {
 const NOT_THE_WRITER = /\b(?:reviewed|edited|fact[\s-]?checked|checked|verified|approved|illustrat(?:ed|ions?)|photograph(?:ed|s|y)|photos?|video|produced)\s{0,3}$/i;
 
 const BY_LINE_START = /^(?:(?:written|posted|published|reported|words)\s{1,3})?(?:by|von|par|por|door)\s{0,3}:?\s{1,3}\p{L}/iu;
+
+/** Elements whose own text may be the date line of a post's header. */
+const DATE_LINE_SELECTOR = 'time, span, div, p, li, small, a';
+/** Elements looked at for the date line: the header sits near the top of the page. */
+const MAX_DATE_ELEMENTS = 3000;
+
+/**
+ * "<span>Dec 17, 2025</span><span>Julian K. Arni</span>", "2025-12-17 · <a>Trond Teigen</a>": a
+ * blog's header line shows the date and the writer side by side with no label. An element whose
+ * whole text is the page's publication day, and a sibling next to it (or next to its parent, when
+ * the date sits alone in a wrapper) whose whole text is a given name and a surname, give the byline. Asked last:
+ * labels, markup and author links are better evidence.
+ */
+function nameBesideDate(ctx: AuthorContext): string[] {
+  const day = ctx.publishedAt?.slice(0, 10);
+  if (!day) return [];
+  const all = ctx.doc.querySelectorAll(DATE_LINE_SELECTOR);
+  const n = Math.min(all.length, MAX_DATE_ELEMENTS);
+  for (let i = 0; i < n; i++) {
+    const el = all[i];
+    // a date line is a leaf or nearly one; reading a container's whole text is what would be slow
+    if (el.children.length > 2) continue;
+    const text = el.textContent ?? '';
+    if (text.length > 60 || text.length < 6 || parseDate(text.trim())?.day !== day || inNoiseRegion(el)) continue;
+    for (const holder of [el, el.parentElement]) {
+      if (!holder || (holder !== el && holder.children.length > 1)) continue;
+      for (const sib of [holder.previousElementSibling, holder.nextElementSibling, holder.nextElementSibling?.nextElementSibling]) {
+        const name = sib ? visibleText(sib, 80).replace(/\s+/g, ' ').trim() : '';
+        // a given name and a surname ("Julian K. Arni"), not any capitalised words ("Latest Articles"),
+        // nor two everyday words that happen to start like a name ("Price Database")
+        if (name && isFirstAndLastName(name) && !allEverydayWords(name) && isPlausibleName(name, ctx.siteNames)) return [name];
+      }
+    }
+  }
+  return [];
+}
+
+/** Every word of the name is an everyday English word ("Price Database"). */
+function allEverydayWords(name: string): boolean {
+  return name.split(' ').every((w) => w.endsWith('.') || isCommonEnglishWord(w));
+}

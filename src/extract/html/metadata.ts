@@ -56,7 +56,7 @@ export function extractMetadata(doc: Document, html: string, url?: string): Html
   const date = extractPublishedDate({ doc, meta, nodes, url: pageUrl, headline: title.headline, dayFirst });
   if (date.value) sources.publishedAt = date.source ?? undefined;
 
-  const author = extractAuthor({ doc, meta, article, siteNames, headline: title.headline, url: pageUrl }, nodes);
+  const author = extractAuthor({ doc, meta, article, siteNames, headline: title.headline, url: pageUrl, publishedAt: date.value }, nodes);
   if (author.value) sources.byline = author.source ?? undefined;
   if (!date.value && author.value) {
     const nearAuthor = dateNearByline(doc, author.value, dayFirst);
