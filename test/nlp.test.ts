@@ -978,3 +978,11 @@ test('quotes: a pronoun skips people of the other gender (English given names, h
   // "Taylor" is a woman's and a man's name: it does not stop "she"
   assert.deepEqual(speakers('Taylor Swift thanked Scooter Braun. “I just want to perform,” she said.'), ['Taylor Swift']);
 });
+
+test('quotes: a pronoun reaches further back for someone known to have its gender, past people of the other gender only', () => {
+  const speakers = (text: string) => annotate(text).quotes.filter((q) => q.direct).map((q) => q.speaker?.canonical ?? null);
+  const story = 'Anna Berg founded the agency in 1978. It was her first job. The market changed. Then Mike Ford died. Her grief grew. “I felt lost,” she said.';
+  assert.deepEqual(speakers(story), ['Anna Berg']);
+  // someone who could be speaking in between (here a name read as an organisation) stops the search
+  assert.deepEqual(speakers(story.replace('The market changed.', 'The Harbor Agency closed.')), ['she']);
+});

@@ -20,6 +20,10 @@ import { lastStartingAtOrBefore } from './spans.js';
 import { clusterGenders, type Gender } from './gender.js';
 
 const PRONOUN_GENDER = new Map<string, Gender>([['she', 'f'], ['he', 'm']]);
+/** Sentences back a pronoun looks for anyone not of the other gender. */
+const PRONOUN_REACH = 3;
+/** Sentences back it looks for someone known to have its gender, when no one nearer fits. */
+const PRONOUN_REACH_KNOWN_GENDER = 8;
 const opposite = (g: Gender): Gender => (g === 'f' ? 'm' : 'f');
 
 const OPEN_TO_CLOSE: Record<string, string> = {
@@ -132,6 +136,12 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     roleStartingAt.set(r.tokStart, r);
   }
   const genderOf = clusterGenders(ents, tokens);
+  // people and organisations by sentence: who could be speaking there
+  const speakersBySentence = new Map<number, MentionRec[]>();
+  for (const m of ents.mentions) {
+    if (m.kind === 'role' || (m.type !== 'PERSON' && m.type !== 'ORG')) continue;
+    speakersBySentence.set(m.sentence, [...(speakersBySentence.get(m.sentence) ?? []), m]);
+  }
   const personsBySentence = new Map<number, MentionRec[]>();
   for (const m of ents.mentions) {
     if (m.type !== 'PERSON') continue;
@@ -197,16 +207,28 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
     const phrase = text.slice(tokens[a].start, tokens[e].end);
     const base: SpeakerRef = { speaker: { text: phrase, start: tokens[a].start, end: tokens[e].end, canonical: phrase }, i: a, j: e + 1 };
     const s = sentOf[p];
-    for (let k = s; k >= 0 && k >= s - 3; k--) {
+    // up to three sentences back any person whose gender is not the other one; further back (a
+    // feature's long paragraphs about one person) only a person known to have the pronoun's gender,
+    // and only past sentences that name no one else who could speak (an organisation, a person of
+    // unknown gender: "Holloway says …" read as a firm)
+    const other = wanted ? opposite(wanted) : null;
+    let reachesFurther = other !== null;
+    for (let k = s; k >= 0 && k >= s - PRONOUN_REACH_KNOWN_GENDER; k--) {
+      const near = k >= s - PRONOUN_REACH;
+      if (near && reachesFurther) reachesFurther = !(speakersBySentence.get(k) ?? []).some((m) => (k < s || m.tokEnd <= p) && !inQuote(m.start) && (m.type !== 'PERSON' || genderOf(m.cluster) !== other));
+      if (!near && !reachesFurther) break;
       const list = personsBySentence.get(k);
       if (!list) continue;
       // a name inside a quotation is not what a pronoun outside it refers to; "she" is no man's
-      const cand = (k === s ? list.filter((m) => m.tokEnd <= p) : list).filter((m) => !inQuote(m.start) && (!wanted || genderOf(m.cluster) !== opposite(wanted)));
+      const cand = (k === s ? list.filter((m) => m.tokEnd <= p) : list).filter((m) => !inQuote(m.start) &&
+        (near ? genderOf(m.cluster) !== other || other === null : genderOf(m.cluster) === wanted));
       if (cand.length) {
         const m = cand[0];
         base.speaker.canonical = ents.clusters[m.cluster]?.canonical ?? m.canonical;
         return base;
       }
+      // someone of the other gender named in between: the text has moved on from the one before
+      if (!near && list.some((m) => !inQuote(m.start))) break;
     }
     return base;
   }
