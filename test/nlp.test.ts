@@ -986,3 +986,9 @@ test('quotes: a pronoun reaches further back for someone known to have its gende
   // someone who could be speaking in between (here a name read as an organisation) stops the search
   assert.deepEqual(speakers(story.replace('The market changed.', 'The Harbor Agency closed.')), ['she']);
 });
+
+test('quotes: titles of works in quotation marks are no quotations, even in a paragraph that quotes someone; short spoken words stay', () => {
+  const quoted = (text: string) => annotate(text).quotes.filter((q) => q.direct).map((q) => q.text);
+  const text = '“The song took me years,” Mary Lane said. She wrote “Wild Rose” after the set of “Fargo,” and her son made “The One I Love” with her. “No,” she said.';
+  assert.deepEqual(quoted(text), ['The song took me years', 'No']);
+});

@@ -18,6 +18,7 @@ import { LEX } from './lexicons.js';
 import { parseDateline } from '../extract/clean/dateline.js';
 import { lastStartingAtOrBefore } from './spans.js';
 import { clusterGenders, type Gender } from './gender.js';
+import { isCommonEnglishWord } from '../common-words.js';
 
 const PRONOUN_GENDER = new Map<string, Gender>([['she', 'f'], ['he', 'm']]);
 /** Sentences back a pronoun looks for anyone not of the other gender. */
@@ -1000,5 +1001,24 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
  * Companies"). They are still quoted words, which the event reader skips ("farm to table").
  */
 export function isReportedQuote(q: Quote): boolean {
+  if (q.direct && isTitleShaped(q.text)) return false;
   return !q.direct || !!q.speaker || isQuotation(q.text);
+}
+
+/** Small words a title leaves in lower case ("War & Peace", "The One I Love", "Master of the House"). */
+const TITLE_SMALL_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'to', 'for', 'at', 'by', 'with', 'or', 'from', '&']);
+
+/**
+ * Quoted words shaped like the title of a work or a name ("Fargo", "Wild Rose", "The One I Love",
+ * "Caja Magica"): up to eight words, capitalised but for small words, no punctuation inside, and
+ * more than one everyday word or a word that is none ("“No,”" and "“Please.”" stay quotations).
+ * Such a quotation is a title, whoever the paragraph quotes, even after "wrote" or "called".
+ */
+function isTitleShaped(text: string): boolean {
+  const t = text.trim().replace(/[,.]$/, '');
+  if (!t || /[.!?;:"“”]/.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length > 8 || !/^[\p{Lu}\p{N}]/u.test(words[0])) return false;
+  if (!words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || TITLE_SMALL_WORDS.has(w))) return false;
+  return words.length > 1 ? words.filter((w) => !TITLE_SMALL_WORDS.has(w)).length >= 2 : !isCommonEnglishWord(t.toLowerCase());
 }
