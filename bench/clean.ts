@@ -105,7 +105,7 @@ console.log(`  speed: ${(chars / 1e6 / (ms / 1000)).toFixed(1)} MB/s`);
 // 2: synthetic keyword tails, three kinds: bags of 2–4 content words drawn from another page,
 // windows of 2–4 consecutive words of another page (query-like, function words included), and bags
 // of the page's own content words (tag lines on the story's topic).
-function syntheticTails(kind: 'bag' | 'window' | 'own', layout: 'lines' | 'one-line' | 'glued' | 'glued-no-space' | 'first-line-glued' = 'lines'): void {
+function syntheticTails(kind: 'bag' | 'window' | 'own', layout: 'lines' | 'one-line' | 'one-line-title-case' | 'glued' | 'glued-no-space' | 'first-line-glued' = 'lines'): void {
   const random = rng(42);
   let tailLines = 0;
   let tailRemoved = 0;
@@ -138,9 +138,11 @@ function syntheticTails(kind: 'bag' | 'window' | 'own', layout: 'lines' | 'one-l
     const byLine = layout === 'lines' || layout === 'first-line-glued';
     const pieces = byLine ? tail : [tail.join(' ')];
     const body = docs[d].trimEnd();
+    // title case: every word capitalised, as keyword lists are typed too
+    if (layout === 'one-line-title-case') pieces[0] = pieces[0].replace(/(^|\s)(\p{Ll})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase());
     const input =
       layout === 'lines' ? docs[d] + '\n\n' + tail.join('\n')
-      : layout === 'one-line' ? docs[d] + '\n\n' + pieces[0]
+      : layout === 'one-line' || layout === 'one-line-title-case' ? docs[d] + '\n\n' + pieces[0]
       : layout === 'glued' ? body + ' ' + pieces[0]
       : layout === 'glued-no-space' ? body + pieces[0]
       : body + tail.join('\n');
@@ -169,6 +171,7 @@ syntheticTails('bag');
 syntheticTails('window');
 syntheticTails('own');
 syntheticTails('bag', 'one-line');
+syntheticTails('bag', 'one-line-title-case');
 syntheticTails('bag', 'glued');
 syntheticTails('bag', 'glued-no-space');
 syntheticTails('bag', 'first-line-glued');

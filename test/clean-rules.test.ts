@@ -336,6 +336,15 @@ test('boilerplate glued to the last paragraph is cut sentence by sentence and th
   assert.ok(cleanText(`${PROSE.slice(0, 3).join('\n\n')}\n\n${closing}`).text.endsWith(closing), 'prose ending kept');
 });
 
+test('a title-cased keyword list flattened onto the last line is spam; a title-cased line of the story\'s own words is not', () => {
+  const list = 'Cheap Flights To Paris Best VPN 2024 Reddit How To Lose Weight Fast Free Movies Online HD';
+  const r = cleanText(article(list));
+  assertRemoved(r, list, 'spam-keywords', 'keyword-tail');
+  assertProseKept(r);
+  const own = 'Council Votes To Expand Harbour Ferry Service With Two New Routes';
+  assert.ok(cleanText(article(own)).text.endsWith(own), 'a headline of the body\'s own words stays');
+});
+
 test('a keyword list flattened onto one line, or glued to the last sentence, is removed whole; lower-case prose is not', () => {
   const list = ['receitas de bolo f\u00e1cil', 'novela das nove capitulo', 'baixar musica gratis', 'jadwal bola malam ini'];
   for (const line of [list.join(' '), list.join(', '), list.join(' | ')]) {

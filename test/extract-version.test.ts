@@ -50,6 +50,9 @@ const DIGESTS: Record<number, { examples: string; articleExtraction: string }> =
   // 10: a given name and surname beside the publication date in a post's header is the byline, when
   // nothing better names the writer; neither corpus has one
   10: { examples: 'b324435e9aacd367', articleExtraction: 'c2ba3350463807c1' },
+  // 11: a keyword list flattened onto the last line in title case is spam when 85% of its content
+  // words are new to the body; neither corpus has one
+  11: { examples: 'b324435e9aacd367', articleExtraction: 'c2ba3350463807c1' },
 };
 
 /** sha256 over each record's id and its extraction (the article, or the failure's code). */

@@ -177,7 +177,7 @@ export function isFlattenedKeywordLine(text: string, body: BodyProfile): boolean
   const content = tokens.filter((t) => !FUNCTION_WORDS.has(t) && t.length >= 2);
   if (content.length < 4) return false;
   const novelty = content.filter((t) => !body.vocab.has(t)).length / content.length;
-  if (novelty < FLAT_MIN_NOVELTY) return false;
+  if (novelty < (mostlyLowerCase(text) ? FLAT_MIN_NOVELTY : FLAT_MIN_NOVELTY_TITLE_CASE)) return false;
   const glue = tokens.filter((t) => body.glue.has(t)).length / tokens.length;
   const foreignGlue = tokens.some((t) => FUNCTION_WORDS.has(t) && !body.glue.has(t) && !body.vocab.has(t));
   const seo = tokens.some((t) => SEO_MARKERS.has(t) && !body.vocab.has(t));
@@ -189,12 +189,28 @@ function flattenedShape(text: string): string[] | null {
   const words = text.match(/\p{L}[\p{L}\p{M}'’]*|\p{N}+/gu) ?? [];
   if (words.length < FLAT_MIN_WORDS || words.length > FLAT_MAX_WORDS) return null;
   const letters = words.filter((w) => /\p{L}/u.test(w));
-  const lower = letters.filter(isAllLowerCase).length;
-  return lower >= letters.length * 0.9 ? words.map((w) => w.toLowerCase()) : null;
+  return mostlyLowerCase(text) || isTitleCased(letters) ? words.map((w) => w.toLowerCase()) : null;
+}
+
+/** At least 90% of the words with letters are in lower case. */
+function mostlyLowerCase(text: string): boolean {
+  const letters = text.match(/\p{L}[\p{L}\p{M}'’]*/gu) ?? [];
+  return letters.filter(isAllLowerCase).length >= letters.length * 0.9;
+}
+
+/**
+ * Every word capitalised but for a few small ones ("Cheap Flights To Paris Best VPN 2024 Reddit
+ * …"): keyword lists are typed in title case too. Such a line must be newer to the body
+ * (FLAT_MIN_NOVELTY_TITLE_CASE): a headline of the story's own is not.
+ */
+function isTitleCased(letters: string[]): boolean {
+  const small = letters.filter((w) => isAllLowerCase(w)).length;
+  return small <= letters.length * 0.2 && letters.every((w) => isAllLowerCase(w) || /^\p{Lu}/u.test(w));
 }
 const FLAT_MIN_WORDS = 8;
 const FLAT_MAX_WORDS = 150;
 const FLAT_MIN_NOVELTY = 0.7;
+const FLAT_MIN_NOVELTY_TITLE_CASE = 0.85;
 
 /**
  * Where a keyword list glued to the end of the last paragraph starts ("… over its loudspeakers. bol
