@@ -327,6 +327,10 @@ test('boilerplate glued to the last paragraph is cut sentence by sentence and th
     assert.equal(t.removals[0].text, tail);
     assert.ok(t.text.endsWith(last), t.text.slice(-120));
   }
+  // hashtags run into the next glued line with no sentence end between them
+  const h = cleanText(`${PROSE.join('\n\n')} #ferry #harbour Follow us on Twitter for more updates.`);
+  assert.deepEqual(h.removals.map((x) => x.text), ['#ferry #harbour', 'Follow us on Twitter for more updates.']);
+  assert.ok(h.text.endsWith(last), h.text.slice(-120));
   // a paragraph whose first sentence is the disclaimer is still removed whole
   const whole = 'This article is for informational purposes only. It does not constitute financial advice of any kind.';
   const w = cleanText(article(whole));

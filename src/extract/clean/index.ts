@@ -171,7 +171,7 @@ function trailingPrompts(units: Unit[], verdicts: (Verdict | null)[]): Map<numbe
   for (let i = units.length - 1; i >= 0; i--) {
     const reopened = verdicts[i] !== null;
     if (reopened && !opensWithProse(units[i], verdicts[i]!)) continue;
-    const sentences = splitSentences(units[i].text);
+    const sentences = splitSentences(units[i].text).flatMap(splitLeadingHashtags);
     const found = closingSentences(sentences);
     const k = sentences.length - found.length;
     if (found.length === 0) {
@@ -196,6 +196,22 @@ function trailingPrompts(units: Unit[], verdicts: (Verdict | null)[]): Map<numbe
     break;
   }
   return cuts;
+}
+
+/**
+ * "#news #world Follow us on Twitter for more updates.": hashtags a crawl ran into the next line
+ * have no sentence end after them; they are a piece of their own.
+ */
+function splitLeadingHashtags(sentence: string): string[] {
+  let at = 0;
+  let tags = 0;
+  while (sentence[at] === '#') {
+    const end = sentence.indexOf(' ', at);
+    if (end < 0) return [sentence];
+    at = end + 1;
+    tags++;
+  }
+  return tags >= 2 && at < sentence.length ? [sentence.slice(0, at - 1), sentence.slice(at)] : [sentence];
 }
 
 /** At most this many closing sentences are cut from one paragraph. */
