@@ -24,15 +24,24 @@ const MALE_WORDS = new Set(['mr', 'sir', 'lord', 'man', 'husband', 'father', 'so
 export function clusterGenders(ents: EntityResult, tokens: Token[]): (cluster: number) => Gender | null {
   const cache = new Map<number, Gender | null>();
   const rolesOf = new Map<number, string[]>();
-  for (const r of ents.roleRefs) if (r.cluster !== null) rolesOf.set(r.cluster, [...(rolesOf.get(r.cluster) ?? []), r.role]);
-  const honorificBefore = new Map<number, string>();
+  for (const r of ents.roleRefs) {
+    if (r.cluster === null) continue;
+    const roles = rolesOf.get(r.cluster);
+    if (roles) roles.push(r.role);
+    else rolesOf.set(r.cluster, [r.role]);
+  }
+  const honorificBefore = new Map<number, Set<string>>();
   for (const m of ents.mentions) {
     if (m.kind === 'role' || m.type !== 'PERSON') continue;
     // "Mr. Lee" / "Ms Park": the honorific right before the name, with or without its full stop
     let k = m.tokStart - 1;
     if (tokens[k]?.text === '.') k--;
     const key = tokens[k]?.key.replace(/\.$/, '');
-    if (key && (FEMALE_WORDS.has(key) || MALE_WORDS.has(key))) honorificBefore.set(m.cluster, `${honorificBefore.get(m.cluster) ?? ''} ${key}`);
+    if (key && (FEMALE_WORDS.has(key) || MALE_WORDS.has(key))) {
+      const seen = honorificBefore.get(m.cluster);
+      if (seen) seen.add(key);
+      else honorificBefore.set(m.cluster, new Set([key]));
+    }
   }
   return (c) => {
     if (cache.has(c)) return cache.get(c)!;
@@ -46,7 +55,7 @@ export function clusterGenders(ents: EntityResult, tokens: Token[]): (cluster: n
     if (cluster?.type === 'PERSON') {
       const first = cluster.canonical.split(/\s+/)[0];
       if (cluster.canonical.includes(' ')) vote(givenNameGender(first));
-      const words = [...cluster.roles, ...(rolesOf.get(c) ?? []), honorificBefore.get(c) ?? ''].join(' ').toLowerCase().match(/\p{L}+/gu) ?? [];
+      const words = [...cluster.roles, ...(rolesOf.get(c) ?? []), ...(honorificBefore.get(c) ?? [])].join(' ').toLowerCase().match(/\p{L}+/gu) ?? [];
       for (const w of words) vote(FEMALE_WORDS.has(w) ? 'f' : MALE_WORDS.has(w) ? 'm' : null);
     }
     const g: Gender | null = f > 0 && m === 0 ? 'f' : m > 0 && f === 0 ? 'm' : null;

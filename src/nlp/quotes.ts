@@ -141,7 +141,9 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
   const speakersBySentence = new Map<number, MentionRec[]>();
   for (const m of ents.mentions) {
     if (m.kind === 'role' || (m.type !== 'PERSON' && m.type !== 'ORG')) continue;
-    speakersBySentence.set(m.sentence, [...(speakersBySentence.get(m.sentence) ?? []), m]);
+    const list = speakersBySentence.get(m.sentence);
+    if (list) list.push(m);
+    else speakersBySentence.set(m.sentence, [m]);
   }
   const personsBySentence = new Map<number, MentionRec[]>();
   for (const m of ents.mentions) {

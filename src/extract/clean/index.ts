@@ -2,10 +2,11 @@
  * cleanText: plain text (or text extracted from HTML) in, clean paragraphs out, with an audit trail.
  *
  *   split into units (lines.ts) → line rules (boilerplate.ts, tables in rules.ts) → title repeat
- *   → keyword spam (spam.ts) → closing prompts cut from the last paragraph → repairs in kept
- *   paragraphs (repair.ts) → join with "\n\n" → dateline of the first body paragraph (dateline.ts)
+ *   → keyword spam (spam.ts) → keyword lists, closing prompts and boilerplate glued onto the last
+ *   paragraph cut from it → repairs in kept paragraphs (repair.ts) → join with "\n\n" → dateline of
+ *   the first body paragraph (dateline.ts)
  *
- * Every unit that is not kept, and every prompt sentence cut, becomes a Removal (reason, rule,
+ * Every unit that is not kept, and every sentence cut, becomes a Removal (reason, rule,
  * verbatim text, insertion offset); nothing is dropped silently except whitespace.
  * What each step does and why: docs/quality.md.
  */
@@ -68,7 +69,7 @@ export function cleanText(text: string, opts: CleanOptions = {}): CleanResult {
   const trailing = new Map<number, TailCut>();
   const glued = gluedSpamCut(units, verdicts);
   if (glued) trailing.set(glued.unit, glued.cut);
-  else for (const [i, cut] of trailingPrompts(units, verdicts)) trailing.set(i, cut);
+  else for (const [i, cut] of closingBoilerplateCuts(units, verdicts)) trailing.set(i, cut);
 
   const counts = letterTokenCounts(text);
   const paragraphs: string[] = [];
@@ -166,7 +167,7 @@ function closingBoilerplate(sentence: string): Verdict | null {
  * ("… over its loudspeakers. Disclaimer : The content … is for educational purposes only."); it is
  * kept, minus the glued sentences, when what is left matches no rule. Returns the cuts by unit index.
  */
-function trailingPrompts(units: Unit[], verdicts: (Verdict | null)[]): Map<number, TailCut> {
+function closingBoilerplateCuts(units: Unit[], verdicts: (Verdict | null)[]): Map<number, TailCut> {
   const cuts = new Map<number, TailCut>();
   for (let i = units.length - 1; i >= 0; i--) {
     const reopened = verdicts[i] !== null;
