@@ -79,7 +79,6 @@ const SENTENCE_OPENING_TITLES = new Set(['reporter', 'correspondent', 'analyst',
 const COMPOUND_FIRST_WORDS = new Set(['long', 'short', 'high', 'low', 'well', 'full', 'half', 'self', 'mid', 'non', 'pre', 'post', 'anti', 'multi', 'cross', 'open', 'hard', 'soft', 'fast', 'slow', 'far', 'near', 'top', 'old', 'real', 'year', 'first', 'second', 'third', 'one', 'two', 'three', 'four', 'five', 'ten', 'record', 'state', 'government', 'family', 'time', 'data', 'hand', 'home', 'world', 'best', 'all', 'ever', 'never', 'much', 'under', 'over', 'out', 'up', 'down', 'left', 'right', 'single', 'double', 'wide', 'deep', 'large', 'small', 'short', 'big']);
 /** Planets and dwarf planets that space coverage names as destinations ("Venus" is also a given name, "Mercury" an element). */
 const PLANETS = new Set(['mars', 'jupiter', 'saturn', 'uranus', 'neptune', 'pluto']);
-/** Party adjectives that stand before a politician's name as an affiliation ("Republican Phil Bryant"). */
 /**
  * Words that end a product's model name ("AirPods Pro", "Homepod Mini", "Galaxy S24 Ultra", "HBO
  * Max"). Not "SE" (Siemens SE is a company form), "XL" (a Roman forty) or "Air" (airlines).
@@ -98,6 +97,7 @@ const SPORTS_TEXT_WORDS = new Set(['scored', 'playoff', 'playoffs', 'quarterback
 const CLUB_PREFIXES = new Set(['real', 'atletico', 'atlético', 'inter', 'bayern', 'borussia', 'olympique', 'sporting', 'dynamo', 'dinamo']);
 const CLUB_SUFFIXES = new Set(['united', 'fc', 'afc', 'athletic', 'rovers', 'wanderers', 'albion', 'hotspur']);
 const ORDINAL_WORDS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth']);
+/** Party adjectives that stand before a politician's name as an affiliation ("Republican Phil Bryant"). */
 const PARTY_ADJECTIVES = new Set(['republican', 'democrat', 'democratic', 'conservative', 'labour', 'tory', 'socialist', 'communist']);
 /** Plural nouns for a party's members: the group a place or chamber qualifies ("Virginia Democrats"). */
 const PARTY_MEMBERS = new Set(['democrats', 'republicans', 'conservatives', 'liberals', 'tories', 'socialists', 'communists', 'nationalists', 'centrists', 'progressives']);
@@ -821,10 +821,10 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     // "Lena Park", "Ada Hill", "Min-jun Park": a given name before a place-like surname makes a person
     const hyphenedGivenName = tokens[a + 1]?.text === '-' && isGivenNameSyllable(tokens[a + 2]);
     const personLike = (LEX.givenNames.has(tokens[a].text) && b - a <= 3) || (hyphenedGivenName && b - a <= 5);
-    // "Citizens Bank Park", "MIDFLORIDA Credit Union Amphitheatre": a sponsor's organisation words do not make a venue a body
     if (isModelName(a, b)) return { i: a, j: b, type: 'DROP' };
     // "Ford Motor Co.", "Barclays PLC", "Siemens Energy GmbH": a company form ends a company's name
     if (COMPANY_FORMS.has(head) && b - a > 1 && tokens[b - 2].text !== '-') return { i: a, j: b, type: 'ORG', canonical: spanText(a, b), country: countryIn(a, b) };
+    // "Citizens Bank Park", "MIDFLORIDA Credit Union Amphitheatre": a sponsor's organisation words do not make a venue a body
     if (VENUE_HEADS.has(head) && b - a > 1 && !LEX.keywords.org.has(ks[0]) && !(head === 'park' && personLike)) return { i: a, j: b, type: 'PLACE', canonical: spanText(a, b), country: countryIn(a, b) };
     if ((LEX.keywords.org.has(head) && b - a > 1) || ks.some((k) => LEX.keywords.org.has(k) && ks.length > 1 && k !== ks[0])) {
       // "Unification Ministry", "Center for European Policy Analysis", "CBS News"

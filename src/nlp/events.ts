@@ -255,6 +255,10 @@ const TAKE_FORMS = new Set(['take', 'takes', 'took', 'taken']);
 const MEDIA_WORDS = new Set(['social', 'media', 'twitter', 'instagram', 'facebook', 'airwaves', 'tiktok', 'youtube', 'weibo', 'x']);
 /** "called the plan a bold effort", "Cruz called the suicide “a profound indictment”": naming, not a call (041). */
 const CALL_FORMS = new Set(['call', 'calls', 'called']);
+/** Words after "call" that make it a phrasal verb ("called for", "called on", "called off"), not naming. */
+const CALL_PARTICLES = new Set(['for', 'on', 'upon', 'off', 'to', 'in', 'back', 'out']);
+/** Words that open the object of the verb "forces" ("forces the government to ...", "forces them out"). */
+const FORCES_OBJECT_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'him', 'them', 'us', 'it', 'people']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'himself', 'herself', 'themselves']);
 /** Words of a game in play: in such a sentence a shot fired or blocked, a player held or hit, is sport ("fired a shot at Matt Murray", "Parise blocked a shot in the third period"). */
 const GAME_WORDS = new Set(['goal', 'goals', 'assist', 'assists', 'shot', 'shots', 'period', 'inning', 'innings', 'halftime', 'touchdown', 'touchdowns', 'basket', 'baskets', 'rebound', 'rebounds', 'goaltender', 'goalkeeper', 'puck', 'penalty', 'match', 'game', 'games', 'season', 'playoff', 'playoffs', 'tiebreak', 'quarterback', 'striker', 'pitch']);
@@ -385,7 +389,6 @@ const SIGN_VERBS = new Set(['sign', 'signs', 'signed', 'signing', 'ink', 'inks',
 /** Formal written agreements (PETRARCH's &TREATY synset and its near synonyms). */
 const AGREEMENT_NOUNS = new Set(['agreement', 'agreements', 'accord', 'accords', 'pact', 'pacts', 'treaty', 'treaties', 'deal', 'deals', 'memorandum', 'memorandums', 'memoranda', 'mou', 'protocol', 'protocols', 'convention', 'conventions', 'charter', 'declaration', 'communique', 'communiqué', 'armistice', 'compact', 'covenant']);
 
-
 /** A lowercase word that names an agent, a role or a group, singular or plural. */
 function isAgentKey(key: string): boolean {
   const sing = singularGuess(key);
@@ -448,7 +451,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
   };
   /** "called it a concept", "called the decision “a landmark”": an object, then a predicate noun phrase or a quotation, before the clause ends. */
   const namingAfter = (from: number, end: number): boolean => {
-    if (['for', 'on', 'upon', 'off', 'to', 'in', 'back', 'out'].includes(tokens[from]?.key ?? '')) return false;
+    if (CALL_PARTICLES.has(tokens[from]?.key ?? '')) return false;
     for (let k = from + 1; k < end && k < from + 12; k++) {
       const t = tokens[k];
       if (t.text === ',' || t.text === ';' || t.key === 'but' || t.key === 'and') return false;
@@ -619,7 +622,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (t.key === 'best') return v;
     // "Syrian opposition forces known as ...", "deploy army forces onto the island": the noun; the
     // verb takes an object ("forces the government to ...", "forces them out")
-    if (t.key === 'forces' && !(tokens[v + 1] && (['the', 'a', 'an', 'his', 'her', 'its', 'their', 'him', 'them', 'us', 'it', 'people'].includes(tokens[v + 1].key) || mentionAt.has(v + 1) || ents.countryAt.has(v + 1)))) return v;
+    if (t.key === 'forces' && !(tokens[v + 1] && (FORCES_OBJECT_OPENERS.has(tokens[v + 1].key) || mentionAt.has(v + 1) || ents.countryAt.has(v + 1)))) return v;
     // "Nadal defeated Khachanov 6-3, 7-6", "Democrats beat incumbent Gov. Bevin": a contest's result, no attack
     if (RESULT_FORMS.has(t.key) && contestSentence(tokens, s, text)) return v;
     if (NEED_FORMS.has(t.key)) return v;

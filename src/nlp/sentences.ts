@@ -35,7 +35,6 @@ export interface Sentence extends Span {
   tokEnd: number;
 }
 
-/** Capitalised words (a name, at most four) then a verb of speech, from token k: "Trump tweeted". */
 /** Words in -ly that are no adverbs: nouns and adjectives that may end a subject ("the family said", "the weekly reported"). */
 const LY_NOT_ADVERBS = new Set(['family', 'ally', 'rally', 'assembly', 'supply', 'monopoly', 'anomaly', 'belly', 'bully', 'jelly', 'lily', 'folly', 'reply', 'daily', 'weekly', 'monthly', 'quarterly', 'early', 'elderly', 'likely', 'only', 'holy', 'italy']);
 /** "Ana Ruiz quietly said", "Brooke tearfully asked": a manner adverb between a speaker and the verb. */
@@ -43,6 +42,7 @@ export function isMannerAdverb(t: Token | undefined): boolean {
   return !!t && t.kind === 'word' && !t.cap && t.key.length > 4 && t.key.endsWith('ly') && !LY_NOT_ADVERBS.has(t.key);
 }
 
+/** Capitalised words (a name, at most four) then a verb of speech, from token k: "Trump tweeted". */
 function speakerCueAt(tokens: Token[], k: number): boolean {
   for (let n = 0; n < 4; n++) {
     const t = tokens[k + n];

@@ -406,7 +406,6 @@ function sameFact(head: Stated, s: Stated, o: CompareOptions): boolean {
   return context >= o.conflictOverlap || (sharedNear && context >= o.contextOverlap);
 }
 
-
 function agrees(group: Stated[], s: Stated, o: CompareOptions): boolean {
   if (s.kind === 'quantity') return group.some((g) => g.quantity && valuesAgree(g.quantity, s.quantity!, o.approxTolerance));
   if (s.kind === 'quote') return group.some((g) => g.value === s.value);

@@ -252,10 +252,8 @@ export function gluedKeywordTail(paragraph: string, body: BodyProfile, spamFollo
  * than one function word of the body's language (a sentence needs its articles and prepositions).
  */
 function isShortGluedList(text: string, body: BodyProfile): boolean {
-  if (body.vocab.size < MIN_VOCABULARY || /[\p{P}\p{S}]/u.test(text.replace(/['’-]/g, ''))) return false;
-  const words = text.match(/\p{L}[\p{L}\p{M}'’]*|\p{N}+/gu) ?? [];
-  if (words.length < 3 || words.length >= FLAT_MIN_WORDS || !words.every((w) => isAllLowerCase(w) || /^\p{N}+$/u.test(w))) return false;
-  const lower = words.map((w) => w.toLowerCase());
+  const lower = body.vocab.size >= MIN_VOCABULARY ? bareLowerCaseWords(text) : null;
+  if (!lower || lower.length < 3 || lower.length >= FLAT_MIN_WORDS) return false;
   const content = lower.filter((w) => !FUNCTION_WORDS.has(w) && w.length >= 2);
   if (content.length < 3) return false;
   const novelty = content.filter((w) => !body.vocab.has(w)).length / content.length;
@@ -285,11 +283,20 @@ function hasGluedSentenceEnd(text: string): boolean {
 
 /** A short lower-case fragment (1–6 words, no punctuation) whose content words the body never uses. */
 function isGluedRemnant(text: string, body: BodyProfile): boolean {
-  if (/[\p{P}\p{S}]/u.test(text.replace(/['’-]/g, ''))) return false;
-  const words = text.match(/\p{L}[\p{L}\p{M}'’]*|\p{N}+/gu) ?? [];
-  if (words.length === 0 || words.length > 6 || !words.every((w) => isAllLowerCase(w) || /^\p{N}+$/u.test(w))) return false;
-  const content = words.map((w) => w.toLowerCase()).filter((w) => !FUNCTION_WORDS.has(w));
+  const words = bareLowerCaseWords(text);
+  if (!words || words.length === 0 || words.length > 6) return false;
+  const content = words.filter((w) => !FUNCTION_WORDS.has(w));
   return content.length > 0 && content.every((w) => !body.vocab.has(w));
+}
+
+/**
+ * The words of a fragment with no punctuation (apostrophes and hyphens aside) whose words are all
+ * in lower case or figures, lower-cased; null for any other text.
+ */
+function bareLowerCaseWords(text: string): string[] | null {
+  if (/[\p{P}\p{S}]/u.test(text.replace(/['’-]/g, ''))) return null;
+  const words = text.match(/\p{L}[\p{L}\p{M}'’]*|\p{N}+/gu) ?? [];
+  return words.every((w) => isAllLowerCase(w) || /^\p{N}+$/u.test(w)) ? words.map((w) => w.toLowerCase()) : null;
 }
 
 export type SpamPosition = 'tail' | 'head' | 'inline';
