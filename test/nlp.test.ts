@@ -992,3 +992,16 @@ test('quotes: titles of works in quotation marks are no quotations, even in a pa
   const text = '“The song took me years,” Mary Lane said. She wrote “Wild Rose” after the set of “Fargo,” and her son made “The One I Love” with her. “No,” she said.';
   assert.deepEqual(quoted(text), ['The song took me years', 'No']);
 });
+
+test('entities and quotes: an occupation before a name is the person\'s role ("Chef India Doris", "novelist Jane Roe"), not part of a name ("Bryan Singer"); "the actress said" is the person the article calls so, else the one named last who can be', () => {
+  const a = annotate('Chef India Doris opened a bistro. Novelist Jane Roe, 76, ate there with Bryan Singer.');
+  const people = a.clusters.filter((c) => c.type === 'PERSON').map((c) => [c.canonical, c.roles.join('|')]);
+  assert.deepEqual(people, [['India Doris', 'Chef'], ['Jane Roe', 'Novelist'], ['Bryan Singer', '']]);
+  const speakers = (text: string) => annotate(text).quotes.filter((q) => q.direct).map((q) => q.speaker?.canonical ?? null);
+  // by role: the singer is the one introduced as a singer, though another man was named since
+  assert.deepEqual(speakers('The singer Paul Dale opened the show. Tom Reed closed it. “I loved it,” the singer told reporters.'), ['Paul Dale']);
+  // no one is called an actress: the reference goes back as "she" would, past a man
+  assert.deepEqual(speakers('Mary Lane won the award on Sunday. Her co-star Mark Holt was there too. “I am thrilled,” the actress said.'), ['Mary Lane']);
+  // an office is not an occupation: "the official" may be someone the article never names
+  assert.deepEqual(speakers('Mary Lane won the award on Sunday. “It was fair,” the official said.'), ['official']);
+});

@@ -485,8 +485,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     if (partyRole) titleEnd = a + 1;
     else for (let k = a; k < b; k++) {
       const m = LEX.titles.longest(keys, k, b);
-      // ("Reporter Nina Pineda asked": a job word opening a sentence is capitalised by its place)
-      if (m && !(m[0] === 1 && LEX.lowercaseOnlyTitles.has(keys[k]) && !(k === a && b - a >= 3 && startLike(a) && SENTENCE_OPENING_TITLES.has(keys[k])))) {
+      // ("Reporter Nina Pineda asked", "Novelist Jane Roe wrote": a job word opening a sentence is capitalised by its place)
+      if (m && !(m[0] === 1 && LEX.lowercaseOnlyTitles.has(keys[k]) && !(k === a && b - a >= 3 && startLike(a) && (SENTENCE_OPENING_TITLES.has(keys[k]) || LEX.occupations.has(keys[k]))))) {
         titleEnd = k + m[0];
         k += m[0] - 1;
       } else if (titleEnd >= 0 && !LEX.demonyms.longest(keys, k, b) && !LEX.places.longest(keys, k, b)) break;

@@ -389,11 +389,19 @@ const SIGN_VERBS = new Set(['sign', 'signs', 'signed', 'signing', 'ink', 'inks',
 /** Formal written agreements (PETRARCH's &TREATY synset and its near synonyms). */
 const AGREEMENT_NOUNS = new Set(['agreement', 'agreements', 'accord', 'accords', 'pact', 'pacts', 'treaty', 'treaties', 'deal', 'deals', 'memorandum', 'memorandums', 'memoranda', 'mou', 'protocol', 'protocols', 'convention', 'conventions', 'charter', 'declaration', 'communique', 'communiqué', 'armistice', 'compact', 'covenant']);
 
+/**
+ * A title of an office or post ("minister", "spokesman"), which makes a political actor; an
+ * occupation ("designer", "author") does not: "designers must consider …" is no event.
+ */
+function isOfficeTitle(key: string): boolean {
+  return LEX.titles.has(key) && !LEX.occupations.has(key);
+}
+
 /** A lowercase word that names an agent, a role or a group, singular or plural. */
 function isAgentKey(key: string): boolean {
   const sing = singularGuess(key);
   // a plural demonym is a people ("ethnic Turks", "Albanians")
-  return LEX.agents.has(key) || LEX.agents.has(sing) || LEX.titles.has(key) || LEX.titles.has(sing) || SUBJECT_NOUNS.has(key) || SUBJECT_NOUNS.has(sing) || GROUP_NOUNS.has(sing) || (key !== sing && !!LEX.demonyms.get(sing));
+  return LEX.agents.has(key) || LEX.agents.has(sing) || isOfficeTitle(key) || isOfficeTitle(sing) || SUBJECT_NOUNS.has(key) || SUBJECT_NOUNS.has(sing) || GROUP_NOUNS.has(sing) || (key !== sing && !!LEX.demonyms.get(sing));
 }
 
 export function findEvents(text: string, tokens: Token[], sentences: Sentence[], ents: EntityResult, times: TimeExpr[], quotes: Quote[] = []): EventAnn[] {
@@ -1525,7 +1533,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (t.kind !== 'word' || t.cap) return false;
     const key = t.key;
     const sing = singularGuess(key);
-    return LEX.agents.has(key) || LEX.titles.has(key) || LEX.titles.has(sing) || SUBJECT_NOUNS.has(key);
+    return LEX.agents.has(key) || isOfficeTitle(key) || isOfficeTitle(sing) || SUBJECT_NOUNS.has(key);
   }
 
   /**
@@ -1646,7 +1654,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       // "Taiwan's Vice Foreign Minister visited": capitalised title words of an unnamed official
       let titleWalk = false;
       if (words === 0) {
-        while (q >= clauseStart && words < 4 && tokens[q].kind === 'word' && tokens[q].cap && (LEX.titles.has(tokens[q].key) || LEX.roleModifiers.has(tokens[q].key) || LEX.agents.has(tokens[q].key) || SUBJECT_NOUNS.has(tokens[q].key))) {
+        while (q >= clauseStart && words < 4 && tokens[q].kind === 'word' && tokens[q].cap && (isOfficeTitle(tokens[q].key) || LEX.roleModifiers.has(tokens[q].key) || LEX.agents.has(tokens[q].key) || SUBJECT_NOUNS.has(tokens[q].key))) {
           q--;
           words++;
         }

@@ -20,6 +20,11 @@ const MALE_WORDS = new Set(['mr', 'sir', 'lord', 'man', 'husband', 'father', 'so
   'duke', 'emperor', 'spokesman', 'congressman', 'businessman', 'councilman', 'policeman', 'grandfather', 'uncle',
   'nephew', 'boyfriend', 'widower', 'count', 'baron', 'sportsman', 'statesman', 'monk']);
 
+/** The gender a word for a person carries ("actress", "spokesman"), or null ("actor", "author"). */
+export function genderOfWord(word: string): Gender | null {
+  return FEMALE_WORDS.has(word) ? 'f' : MALE_WORDS.has(word) ? 'm' : null;
+}
+
 /** A function from a cluster index to the gender its evidence shows (null: unknown or mixed). */
 export function clusterGenders(ents: EntityResult, tokens: Token[]): (cluster: number) => Gender | null {
   const cache = new Map<number, Gender | null>();
@@ -56,7 +61,7 @@ export function clusterGenders(ents: EntityResult, tokens: Token[]): (cluster: n
       const first = cluster.canonical.split(/\s+/)[0];
       if (cluster.canonical.includes(' ')) vote(givenNameGender(first));
       const words = [...cluster.roles, ...(rolesOf.get(c) ?? []), ...(honorificBefore.get(c) ?? [])].join(' ').toLowerCase().match(/\p{L}+/gu) ?? [];
-      for (const w of words) vote(FEMALE_WORDS.has(w) ? 'f' : MALE_WORDS.has(w) ? 'm' : null);
+      for (const w of words) vote(genderOfWord(w));
     }
     const g: Gender | null = f > 0 && m === 0 ? 'f' : m > 0 && f === 0 ? 'm' : null;
     cache.set(c, g);

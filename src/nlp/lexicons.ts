@@ -234,12 +234,14 @@ export const LEX = {
   /** Title phrases (lowercase token sequences) → the phrase as listed. */
   titles: (() => {
     const t = new PhraseTrie<string>();
-    for (const l of lines('titles.txt')) t.add(l, l);
+    for (const l of [...lines('titles.txt'), ...lines('occupations.txt')]) t.add(l, l);
     return t;
   })(),
+  /** Occupations ("actress", "novelist"): titles before a name, and references only to someone the article names. */
+  occupations: new Set(lines('occupations.txt')),
   roleModifiers: new Set(lines('role-modifiers.txt')),
   /** Title words that are ordinary nouns when capitalised inside a name ("Choe Son Hui"). */
-  lowercaseOnlyTitles: new Set(['son', 'daughter', 'brother', 'sister', 'wife', 'husband', 'official', 'analyst', 'expert', 'aide', 'reporter', 'correspondent', 'diplomat', 'counterpart', 'deputy', 'head', 'owner', 'founder', 'executive', 'economist', 'researcher', 'scientist', 'editor', 'columnist', 'lawmaker', 'legislator', 'negotiator', 'major', 'justice', 'chair', 'miss', 'attorney', 'lawyer', 'activist', 'winger', 'pitcher', 'kicker', 'catcher', 'punter', 'striker']),
+  lowercaseOnlyTitles: new Set(['son', 'daughter', 'brother', 'sister', 'wife', 'husband', 'official', 'analyst', 'expert', 'aide', 'reporter', 'correspondent', 'diplomat', 'counterpart', 'deputy', 'head', 'owner', 'founder', 'executive', 'economist', 'researcher', 'scientist', 'editor', 'columnist', 'lawmaker', 'legislator', 'negotiator', 'major', 'justice', 'chair', 'miss', 'attorney', 'lawyer', 'activist', 'winger', 'pitcher', 'kicker', 'catcher', 'punter', 'striker', ...lines('occupations.txt')]),
   speechVerbs: loadSpeechVerbs(),
   pronouns: new Map(lines('pronouns.txt').map((l) => l.split('|') as [string, string])),
   stopwords: stop,

@@ -17,7 +17,7 @@ import { ORG_ROLE_NOUNS, resolveOrgRoleNoun, type EntityResult, type MentionRec 
 import { LEX } from './lexicons.js';
 import { parseDateline } from '../extract/clean/dateline.js';
 import { lastStartingAtOrBefore } from './spans.js';
-import { clusterGenders, type Gender } from './gender.js';
+import { clusterGenders, genderOfWord, type Gender } from './gender.js';
 import { isCommonEnglishWord } from '../common-words.js';
 
 const PRONOUN_GENDER = new Map<string, Gender>([['she', 'f'], ['he', 'm']]);
@@ -204,9 +204,9 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
    * The person a reference at tokens [a, e] stands for ("she", "the 67-year-old"): the first person
    * named in its sentence before it, else in the previous ones (up to three back).
    */
-  function resolveReference(a: number, e: number): SpeakerRef {
+  function resolveReference(a: number, e: number, gender: Gender | null = null): SpeakerRef {
     const p = a;
-    const wanted: Gender | null = a === e ? PRONOUN_GENDER.get(tokens[a].key) ?? null : null;
+    const wanted: Gender | null = a === e ? PRONOUN_GENDER.get(tokens[a].key) ?? null : gender;
     const phrase = text.slice(tokens[a].start, tokens[e].end);
     const base: SpeakerRef = { speaker: { text: phrase, start: tokens[a].start, end: tokens[e].end, canonical: phrase }, i: a, j: e + 1 };
     const s = sentOf[p];
@@ -256,7 +256,13 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
       return fromMention(m);
     }
     const r = roleEndingAt.get(e);
-    if (r && r.tokStart >= minTok) return fromRole(r);
+    if (r && r.tokStart >= minTok) {
+      // "the actress said" with no one the article calls an actress: an occupation, unlike an
+      // office ("the official said"), is only ever someone the article has named, so it refers
+      // back as "she" would
+      if (r.cluster === null && r.definite && LEX.occupations.has(r.head)) return resolveReference(r.tokStart, e, genderOfWord(r.head.split(' ').pop()!));
+      return fromRole(r);
+    }
     const t = tokens[e];
     if (t.kind === 'word' && LEX.pronouns.has(t.key) && (t.key === 'he' || t.key === 'she' || t.key === 'they')) return resolvePronoun(e);
     // "the 67-year-old said": an age stands for the person just named
