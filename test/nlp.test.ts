@@ -1005,3 +1005,12 @@ test('entities and quotes: an occupation before a name is the person\'s role ("C
   // an office is not an occupation: "the official" may be someone the article never names
   assert.deepEqual(speakers('Mary Lane won the award on Sunday. “It was fair,” the official said.'), ['official']);
 });
+
+test('entities: an academy is an organisation ("Khan Academy", "American Academy of Pediatrics"); after "the" two subjects joined by "and" open a hall or academy\'s name though one is also a surname ("the Rock and Roll Hall of Fame")', () => {
+  const ents = (text: string) => annotate(text).entities.filter((e) => e.kind !== 'role').map((e) => [e.text, e.type]);
+  assert.deepEqual(ents('She learned algebra on Khan Academy. The American Academy of Pediatrics agreed.'), [['Khan Academy', 'ORG'], ['American Academy of Pediatrics', 'ORG']]);
+  assert.deepEqual(ents('He joined the Rock and Roll Hall of Fame in 2010.'), [['Rock and Roll Hall of Fame', 'ORG']]);
+  assert.deepEqual(ents('The Academy of Motion Picture Arts and Sciences voted.'), [['Academy of Motion Picture Arts and Sciences', 'ORG']]);
+  // without the article a surname stays a person's: "Chris Rock and Ann Hall spoke"
+  assert.deepEqual(ents('Chris Rock and Ann Hall spoke.'), [['Chris Rock', 'PERSON'], ['Ann Hall', 'PERSON']]);
+});

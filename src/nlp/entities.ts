@@ -277,9 +277,12 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     const x = tokens[j - 1];
     // a sentence's capitalised "The" is no part of the run
     const i = keys[start] === 'the' ? start + 1 : start;
+    // after "the" a word that is also a surname is the subject too ("the Rock and Roll Hall of
+    // Fame"): no one's name takes the article
+    const afterThe = i > 0 && keys[i - 1] === 'the';
     if (j - i > 2 || j <= i || (!x.spaceBefore && j - 1 > i)) return false;
-    if (j - i === 2 && !(LEX.places.longest(keys, i, i + 1) || LEX.demonyms.longest(keys, i, i + 1) || CHAMBERS.has(keys[i]) || isSubjectWord(tokens[i]))) return false;
-    if (!isSubjectWord(x) || LEX.places.longest(keys, j - 1, j) || LEX.demonyms.longest(keys, j - 1, j) || LEX.orgs.longest(keys, j - 1, j)) return false;
+    if (j - i === 2 && !(LEX.places.longest(keys, i, i + 1) || LEX.demonyms.longest(keys, i, i + 1) || CHAMBERS.has(keys[i]) || isSubjectWord(tokens[i], afterThe))) return false;
+    if (!isSubjectWord(x, afterThe) || LEX.places.longest(keys, j - 1, j) || LEX.demonyms.longest(keys, j - 1, j) || LEX.orgs.longest(keys, j - 1, j)) return false;
     if (LEX.givenNames.has(tokens[j + 1]?.text ?? '') || LEX.places.longest(keys, j + 1, j + 2)) return false;
     for (let k = j + 1; k <= j + 4; k++) {
       const t = tokens[k];
@@ -290,8 +293,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   }
 
   /** An everyday word written with a capital, as the subjects in a body's name are ("Occupational Safety"). */
-  function isSubjectWord(t: Token): boolean {
-    if (/^[A-Z]+$/.test(t.text) || LEX.givenNames.has(t.text) || LEX.surnames.has(t.text) || LEX.titles.has(t.key)) return false;
+  function isSubjectWord(t: Token, surnameToo = false): boolean {
+    if (/^[A-Z]+$/.test(t.text) || LEX.givenNames.has(t.text) || (LEX.surnames.has(t.text) && !surnameToo) || LEX.titles.has(t.key)) return false;
     return isCommonEnglishWord(t.key) || isCommonEnglishWord(singularGuess(t.key));
   }
 
@@ -1722,7 +1725,7 @@ function datelineCountryOf(text: string, tokens: Token[], keys: string[]): strin
 }
 
 /** Heads of the names of public bodies and institutions that are named for their subjects. */
-const BODY_HEADS = new Set(['administration', 'commission', 'service', 'services', 'authority', 'agency', 'department', 'board', 'bureau', 'council', 'committee', 'institute', 'office', 'association', 'society', 'foundation', 'ministry', 'directorate', 'center', 'centre', 'organization', 'organisation', 'fund', 'corps']);
+const BODY_HEADS = new Set(['hall', 'academy', 'administration', 'commission', 'service', 'services', 'authority', 'agency', 'department', 'board', 'bureau', 'council', 'committee', 'institute', 'office', 'association', 'society', 'foundation', 'ministry', 'directorate', 'center', 'centre', 'organization', 'organisation', 'fund', 'corps']);
 /** Legislative chambers that open committee names ("House Energy and Commerce Committee"). */
 const CHAMBERS = new Set(['house', 'senate']);
 const PUBLIC_BODY_WORDS = new Set(['authority', 'commission', 'agency', 'ministry', 'department', 'office', 'regulator', 'council', 'court', 'government', 'board', 'inspectorate', 'service', 'bureau', 'parliament', 'assembly']);
