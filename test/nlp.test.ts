@@ -1014,3 +1014,11 @@ test('entities: an academy is an organisation ("Khan Academy", "American Academy
   // without the article a surname stays a person's: "Chris Rock and Ann Hall spoke"
   assert.deepEqual(ents('Chris Rock and Ann Hall spoke.'), [['Chris Rock', 'PERSON'], ['Ann Hall', 'PERSON']]);
 });
+
+test('entities: a known organisation and everyday capitalised words are one organisation when the article shows that unit employing people ("NBC Select reporter …", "manager … at Google Cloud"); a product stays the company and a word', () => {
+  const orgs = (text: string) => annotate(text).entities.filter((e) => e.type === 'ORG').map((e) => e.text);
+  assert.deepEqual(orgs('Google Cloud has led for years, said Ann Holt, product manager of AI infrastructure at Google Cloud.'), ['Google Cloud', 'Google Cloud']);
+  assert.deepEqual(orgs('The NBC Select team tested hubs. NBC Select reporter Zoe Malin agreed.'), ['NBC Select', 'NBC Select']);
+  // nobody works for a product: the company is named alone
+  assert.deepEqual(orgs('He plays on the Nintendo Switch. Google Maps is free.'), ['Nintendo', 'Google']);
+});

@@ -86,6 +86,8 @@ const PLANETS = new Set(['mars', 'jupiter', 'saturn', 'uranus', 'neptune', 'plut
 const MODEL_TIERS = new Set(['pro', 'mini', 'plus', 'ultra', 'lite', 'max']);
 /** A model code: letters then digits ("S24", "AK820", "Kqi3", "V4", "G5M"). */
 const MODEL_CODE = /^[A-Za-z]{1,6}\d{1,5}[A-Za-z]{0,3}$/;
+/** Nouns for the people an organisation employs ("the NBC Select team", "Acme Cloud engineers"). */
+const STAFF_NOUNS = new Set(['team', 'teams', 'staff', 'staffer', 'staffers', 'employee', 'employees', 'engineers', 'researchers', 'editors', 'reporters', 'workers', 'executives', 'leadership', 'division', 'unit', 'subsidiary']);
 
 /** Venue words: after a sponsor's name they make a place ("Pepsi Arena", "Citizens Bank Park"). */
 const VENUE_HEADS = new Set(['amphitheatre', 'amphitheater', 'pavilion', 'arena', 'stadium', 'coliseum', 'colosseum', 'ballpark', 'speedway', 'park']);
@@ -316,6 +318,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     const hyphenedAdjective = COMPOUND_FIRST_WORDS.has(t.key) && next?.text === '-' && !next.spaceBefore && tokens[k + 2]?.kind === 'word' && !tokens[k + 2].cap && !tokens[k + 2].spaceBefore;
     if (dotted || quoted || afterEquals || contract || beforeContract || hyphenedAdjective) notAName[k] = 1;
   }
+
+  const unitNames = unitsThatEmploy();
 
   // ---- 1. runs ----
   let i = 0;
@@ -642,6 +646,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     if (hit.type === 'ORG' && pendingFrom < 0 && hit.j < b) {
       if (hit.j === b - 1 && VENUE_HEADS.has(keys[b - 1])) return { i: k, j: b, type: 'PLACE', canonical: spanText(k, b) };
       if (COMPANY_FORMS.has(keys[b - 1]) && tokens[b - 2].text !== '-') return { i: k, j: b, type: 'ORG', canonical: hit.canonical ?? spanText(k, b), country: hit.country };
+      if (unitNames.has(keys.slice(k, b).join(' '))) return { i: k, j: b, type: 'ORG', canonical: spanText(k, b), country: hit.country };
     }
     if (hit.type !== 'PLACE') return null;
     if (hit.j === b && pendingFrom === k - 1 && CLUB_PREFIXES.has(keys[k - 1])) return { i: k - 1, j: b, type: 'ORG', canonical: spanText(k - 1, b), country: hit.country };
@@ -652,6 +657,58 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       return { i: k, j: b, type: 'ORG', canonical: spanText(k, b), country: hit.country };
     }
     return null;
+  }
+
+  /**
+   * Units of known organisations that the article shows employing people ("Google Cloud",
+   * "NBC Select"), as token-key phrases: a known organisation, then one to three capitalised
+   * everyday words (unitWordsAfter), seen at least once before a post or a staff noun ("NBC
+   * Select reporter Zoe Malin", "the NBC Select team") or after "at" following a post ("product
+   * manager of AI infrastructure at Google Cloud"). Employing people is what an organisation does
+   * and a product does not: "the Nintendo Switch", "Google Maps" stay the company and a word.
+   */
+  function unitsThatEmploy(): Set<string> {
+    const units = new Set<string>();
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (t.kind !== 'word' || !t.cap) continue;
+      const org = LEX.orgs.longest(keys, k);
+      if (!org) continue;
+      const e = k + org[0];
+      const after = unitWordsAfter(e);
+      for (let b = e + 1; b <= e + after; b++) {
+        const next = tokens[b];
+        const postAfter = !!next && next.kind === 'word' && !next.cap && next.spaceBefore && (STAFF_NOUNS.has(next.key) || isPostAt(b) || (tokens[b + 1]?.kind === 'word' && !tokens[b + 1].cap && JOB_TITLE_HEADS.has(keys[b + 1])));
+        if (postAfter || (b === e + after && postBeforeAt(k))) units.add(keys.slice(k, b).join(' '));
+      }
+      k = e - 1;
+    }
+    return units;
+  }
+
+  /** How many tokens from a, up to three, are capitalised everyday words that could name a unit (no names, titles, places, times). */
+  function unitWordsAfter(a: number): number {
+    let n = 0;
+    while (n < 3 && a + n < tokens.length) {
+      const t = tokens[a + n];
+      if (t.kind !== 'word' || !t.cap || !t.spaceBefore || t.text === t.text.toUpperCase() || sentOf[a + n] !== sentOf[a]) break;
+      if (!isCommonEnglishWord(t.key) || LEX.stopwords.has(t.key) || LEX.givenNames.has(t.text) || LEX.surnames.has(t.text) || isCommonGivenName(t.text)) break;
+      if (LEX.titles.has(t.key) || LEX.keywords.drop.has(t.key) || LEX.keywords.place.has(t.key) || WEEKDAYS.has(t.key) || MONTHS.has(t.key) || LEX.places.longest(keys, a + n, a + n + 1) || LEX.orgs.longest(keys, a + n, a + n + 1)) break;
+      n++;
+    }
+    return n;
+  }
+
+  /** "… manager of AI infrastructure at <k>": "at" before token k, with a post among the eight words before it in the sentence. */
+  function postBeforeAt(k: number): boolean {
+    if (keys[k - 1] !== 'at') return false;
+    for (let q = k - 2; q >= 0 && q >= k - 10 && sentOf[q] === sentOf[k]; q--) if (isPostAt(q)) return true;
+    return false;
+  }
+
+  /** A post at token q: a title ("reporter", "director") or a job's head word ("manager", "engineer"). */
+  function isPostAt(q: number): boolean {
+    return tokens[q].kind === 'word' && (JOB_TITLE_HEADS.has(keys[q]) || !!LEX.titles.longest(keys, q));
   }
 
   /**
