@@ -382,3 +382,11 @@ test('WCXB test split, first 100 articles: publication-date accuracy >= 0.8', { 
   const accuracy = hits / articles.length;
   assert.ok(accuracy >= 0.8, `date accuracy ${accuracy.toFixed(3)} on ${articles.length} test articles`);
 });
+
+test('two structured publication dates of one kind that disagree: the earlier is the first publication', () => {
+  const html = `<html><head><meta name="published-time" content="2026-03-09T08:45:32Z"><meta name="published-date" content="2021-02-16">
+    </head><body><article><h1>Emerging technologies</h1><p>Text of the post.</p></article></body></html>`;
+  assert.equal(meta(html).publishedAt, '2021-02-16');
+  // in the other order too
+  assert.equal(meta(html.replace('published-time', 'x').replace('published-date', 'published-time').replace('"x"', '"published-date"')).publishedAt, '2021-02-16');
+});

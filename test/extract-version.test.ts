@@ -55,6 +55,8 @@ const DIGESTS: Record<number, { examples: string; articleExtraction: string }> =
   11: { examples: 'b324435e9aacd367', articleExtraction: 'c2ba3350463807c1' },
   // 12: hashtags run into a glued line after them are a piece of their own; neither corpus has one
   12: { examples: 'b324435e9aacd367', articleExtraction: 'c2ba3350463807c1' },
+  // 13: of two structured publication dates of one kind that disagree, the earlier wins; neither corpus has one
+  13: { examples: 'b324435e9aacd367', articleExtraction: 'c2ba3350463807c1' },
 };
 
 /** sha256 over each record's id and its extraction (the article, or the failure's code). */

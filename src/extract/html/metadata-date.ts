@@ -284,8 +284,11 @@ export function extractPublishedDate(ctx: DateContext): DateResult {
   const notUpdated = (e: DateEvidence): boolean => e.label !== 'updated';
   const published = structured.filter((e) => !e.modified);
   let strongestPublished: DateEvidence | undefined;
+  // of two publication dates of the same kind that disagree ("published-time" 2026, "published-date"
+  // 2021), the earlier is the first publication: the later one is a republication or the CMS
+  // record's date
   for (const test of STRUCTURED_ORDER) {
-    strongestPublished = published.find(test);
+    for (const e of published) if (test(e) && (!strongestPublished || e.date.day < strongestPublished.date.day)) strongestPublished = e;
     if (strongestPublished) break;
   }
 
