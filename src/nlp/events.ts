@@ -249,6 +249,13 @@ const PLEA_FORMS = new Set(['plead', 'pleads', 'pleaded', 'pled']);
 const PLEA_WORDS = new Set(['guilty', 'not', 'innocent', 'no']);
 /** "hit a maximum of 44 dBa", "hit a record high", "hit pay dirt", "hit the shelves": reaching a mark, no blow. */
 const HIT_FORMS = new Set(['hit', 'hits', 'hitting']);
+/** "struggled to get it right": the dictionary's "struggle" is a fight (190); before an infinitive it is a difficulty. */
+const STRUGGLE_FORMS = new Set(['struggle', 'struggles', 'struggled', 'struggling']);
+/** The dictionary's "engage" is a use of force (190) unless a pattern says otherwise ("engaged in talks"). */
+const ENGAGE_FORMS = new Set(['engage', 'engages', 'engaged', 'engaging']);
+/** "rallied to beat Bautista-Agut": a comeback in a contest is no mobilisation. */
+const RALLY_FORMS = new Set(['rally', 'rallies', 'rallied', 'rallying']);
+const CONTEST_OUTCOME_VERBS = new Set(['beat', 'win', 'defeat', 'edge', 'top', 'tie', 'level', 'claim', 'clinch', 'secure', 'force', 'earn', 'finish', 'take', 'salvage', 'overcome', 'stun']);
 const MARK_WORDS = new Set(['record', 'high', 'highs', 'low', 'lows', 'maximum', 'minimum', 'peak', 'milestone', 'mark', 'level', 'levels', 'target', 'jackpot', 'pay', 'headlines', 'shelves', 'stores', 'market', 'markets', 'snag', 'wall', 'roadblock', 'road', 'ground', 'home', 'theaters', 'theatres', 'screens', 'threshold', 'bottom', 'top']);
 const TAKE_FORMS = new Set(['take', 'takes', 'took', 'taken']);
 /** "took to social media", "took to Twitter": a post, no seizure (the streets stay a protest's). */
@@ -384,6 +391,9 @@ const ATTACK_NOUNS = new Set(['attempt', 'plot', 'bombing', 'bomb', 'bombs', 'bl
 const VICTIM_VERBS = new Set(['die', 'dies', 'died', 'dying', 'perish', 'perishes', 'perished', 'perishing']);
 /** Words that make a death in their sentence an act of violence. */
 const VIOLENCE_WORDS = new Set([...ATTACK_NOUNS, 'clash', 'clashes', 'fighting', 'war', 'violence', 'raid', 'raids', 'battle', 'combat', 'crossfire', 'wounds', 'wounded', 'shot', 'stabbed', 'executed', 'torture', 'tortured', 'beaten', 'strike', 'strikes', 'drone', 'drones', 'siege', 'massacre']);
+/** Words that make "engaged in …" a fight: "engaged in fierce fighting", "engaged in psychological warfare". */
+const COMBAT_WORDS = new Set([...VIOLENCE_WORDS, 'warfare', 'hostilities', 'firefight', 'gunfight', 'gunbattle', 'skirmish', 'skirmishes', 'battles', 'fights', 'fight', 'combat', 'shootout',
+  'altercation', 'brawl', 'scuffle', 'scuffles', 'cleansing', 'genocide', 'atrocities', 'massacres', 'killings', 'terrorism', 'insurgency', 'bombardment']);
 /** Verbs of signing or concluding a written agreement. */
 const SIGN_VERBS = new Set(['sign', 'signs', 'signed', 'signing', 'ink', 'inks', 'inked', 'inking', 'ratify', 'ratifies', 'ratified', 'ratifying', 'conclude', 'concludes', 'concluded', 'concluding', 'finalize', 'finalizes', 'finalized', 'finalise', 'finalises', 'finalised', 'countersign', 'countersigned', 'initialled', 'initialed']);
 /** Formal written agreements (PETRARCH's &TREATY synset and its near synonyms). */
@@ -1836,6 +1846,11 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (PARTY_OBJECT_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd) && !partySubjectOfPassive(v, s.tokStart)) return true;
       if (CALL_FORMS.has(key) && namingAfter(vEnd, s.tokEnd)) return true;
       if (GIVE_FORMS.has(key) && ((key === 'given' && tokens[vEnd]?.key === 'that') || (!partyObjectAt(vEnd, s.tokEnd) && !recipientAfter(vEnd, s.tokEnd).length))) return true;
+      // "he struggled to get it right", "would struggle to keep a charge": a difficulty, no fight
+      if (STRUGGLE_FORMS.has(key) && tokens[vEnd]?.key === 'to' && isBareVerbAt(vEnd + 1)) return true;
+      // "engaged in self-dealing", "engage customers": force only against a party or in a fight
+      if (ENGAGE_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd) && !hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 8), (x) => COMBAT_WORDS.has(x.key), isPunctButHyphen)) return true;
+      if (RALLY_FORMS.has(key) && tokens[vEnd]?.key === 'to' && CONTEST_OUTCOME_VERBS.has(tokens[vEnd + 1]?.key ?? '')) return true;
     }
     if (PLEA_FORMS.has(key) && PLEA_WORDS.has(tokens[vEnd]?.key ?? '')) return true;
     if (HIT_FORMS.has(key) && (tokens[vEnd]?.kind === 'num' || [0, 1, 2].some((d) => MARK_WORDS.has(tokens[vEnd + d]?.key ?? '') && !mentionAt.has(vEnd + d)))) return true;
@@ -1845,6 +1860,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (to >= 0 && MEDIA_WORDS.has(tokens[to + 1]?.key ?? '')) return true;
     }
     return ['19', '18', '17'].some((c) => code.startsWith(c)) && gameSentence(tokens, s, text);
+  }
+
+  /** A lower-case word at k that can be a bare infinitive ("get", "keep"), not a determiner or a name. */
+  function isBareVerbAt(k: number): boolean {
+    const t = tokens[k];
+    return !!t && t.kind === 'word' && !t.cap && !mentionAt.has(k) && !LEX.stopwords.has(t.key);
   }
 
   /**
