@@ -724,8 +724,8 @@ test('events: a plea in court is no appeal, reaching a mark is no blow, a post o
   assert.deepEqual(cats('On Thursday, Taylor Swift took to social media and accused Scooter Braun of blocking the film.'), [['ACCUSE', 'Taylor Swift']]);
 });
 
-test('events: "struggled to get it right" is a difficulty, no fight; "engaged in self-dealing" and "engage customers" are no force, "engaged in fierce fighting" and "engaged Afghan troops" are; "rallied to beat" is a comeback, "rallied against the government" a protest', () => {
-  assert.deepEqual(categories('Ford struggled to get it right. The laptop would struggle to keep a charge.'), []);
+test('events: "struggled to get it right" is a difficulty, no fight, "tends to get crowded" a tendency, no aid; "engaged in self-dealing" and "engage customers" are no force, "engaged in fierce fighting" and "engaged Afghan troops" are; "rallied to beat" is a comeback, "rallied against the government" a protest', () => {
+  assert.deepEqual(categories('Ford struggled to get it right. The laptop would struggle to keep a charge. Japan tends to get crowded in spring.'), []);
   assert.deepEqual(categories('The rebels struggled with government troops near Aleppo.'), ['ASSAULT']);
   assert.deepEqual(categories('Neumann engaged in self-dealing. These features keep students engaged.'), []);
   assert.deepEqual(categories('Pakistani and Indian troops engaged in fierce fighting. Rudolph and Garrett engaged in a heated altercation.'), ['ASSAULT', 'ASSAULT']);

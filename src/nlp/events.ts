@@ -253,6 +253,8 @@ const HIT_FORMS = new Set(['hit', 'hits', 'hitting']);
 const STRUGGLE_FORMS = new Set(['struggle', 'struggles', 'struggled', 'struggling']);
 /** The dictionary's "engage" is a use of force (190) unless a pattern says otherwise ("engaged in talks"). */
 const ENGAGE_FORMS = new Set(['engage', 'engages', 'engaged', 'engaging']);
+/** "tend to purchase": a tendency; "tend to the wounded" is care (the dictionary's "tend" is aid). */
+const TEND_FORMS = new Set(['tend', 'tends', 'tended', 'tending']);
 /** "rallied to beat Bautista-Agut": a comeback in a contest is no mobilisation. */
 const RALLY_FORMS = new Set(['rally', 'rallies', 'rallied', 'rallying']);
 const CONTEST_OUTCOME_VERBS = new Set(['beat', 'win', 'defeat', 'edge', 'top', 'tie', 'level', 'claim', 'clinch', 'secure', 'force', 'earn', 'finish', 'take', 'salvage', 'overcome', 'stun']);
@@ -1846,8 +1848,9 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (PARTY_OBJECT_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd) && !partySubjectOfPassive(v, s.tokStart)) return true;
       if (CALL_FORMS.has(key) && namingAfter(vEnd, s.tokEnd)) return true;
       if (GIVE_FORMS.has(key) && ((key === 'given' && tokens[vEnd]?.key === 'that') || (!partyObjectAt(vEnd, s.tokEnd) && !recipientAfter(vEnd, s.tokEnd).length))) return true;
-      // "he struggled to get it right", "would struggle to keep a charge": a difficulty, no fight
-      if (STRUGGLE_FORMS.has(key) && tokens[vEnd]?.key === 'to' && isBareVerbAt(vEnd + 1)) return true;
+      // "he struggled to get it right", "would struggle to keep a charge": a difficulty, no fight;
+      // "Americans tend to purchase": a tendency, no care given
+      if ((STRUGGLE_FORMS.has(key) || TEND_FORMS.has(key)) && tokens[vEnd]?.key === 'to' && isBareVerbAt(vEnd + 1)) return true;
       // "engaged in self-dealing", "engage customers": force only against a party or in a fight
       if (ENGAGE_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd) && !hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 8), (x) => COMBAT_WORDS.has(x.key), isPunctButHyphen)) return true;
       if (RALLY_FORMS.has(key) && tokens[vEnd]?.key === 'to' && CONTEST_OUTCOME_VERBS.has(tokens[vEnd + 1]?.key ?? '')) return true;
