@@ -390,3 +390,11 @@ test('two structured publication dates of one kind that disagree: the earlier is
   // in the other order too
   assert.equal(meta(html.replace('published-time', 'x').replace('published-date', 'published-time').replace('"x"', '"published-date"')).publishedAt, '2021-02-16');
 });
+
+test('a given name alone in a link to the author page takes the full name its slug spells ("Articles by Juliette" → /authors/juliette-carreiro)', () => {
+  const page = (link: string) => `<html><body><article><h1>DevOps in 2025</h1><p>Text of the post, long enough to be an article.</p>
+    <div class="card">${link}</div></article></body></html>`;
+  assert.equal(meta(page('<a href="/us/blog/authors/juliette-carreiro">Articles by Juliette</a>')).byline, 'Juliette Carreiro');
+  // a slug that does not open with the name, or is no name, leaves the link text as it is
+  assert.equal(meta(page('<a href="/us/blog/authors/jc-2024">Articles by Juliette</a>')).byline, 'Juliette');
+});

@@ -57,6 +57,8 @@ const DIGESTS: Record<number, { examples: string; articleExtraction: string }> =
   12: { examples: 'b324435e9aacd367', articleExtraction: 'c2ba3350463807c1' },
   // 13: of two structured publication dates of one kind that disagree, the earlier wins; neither corpus has one
   13: { examples: 'b324435e9aacd367', articleExtraction: 'c2ba3350463807c1' },
+  // 14: a given name alone in a link to the author page takes the full name of the page's slug; neither corpus has one
+  14: { examples: 'b324435e9aacd367', articleExtraction: 'c2ba3350463807c1' },
 };
 
 /** sha256 over each record's id and its extraction (the article, or the failure's code). */

@@ -123,9 +123,22 @@ function authorLinkNames(ctx: AuthorContext): string[] {
   for (const a of Array.from(ctx.doc.querySelectorAll(AUTHOR_LINK_SELECTOR)).slice(0, 30)) {
     if (inNoiseRegion(a)) continue;
     const names = splitNames(visibleText(a, 120) || (a.getAttribute('aria-label') ?? a.getAttribute('title') ?? ''), true);
-    if (names.length === 1 && isPlausibleName(names[0], ctx.siteNames)) return names;
+    if (names.length === 1 && isPlausibleName(names[0], ctx.siteNames)) return [fullNameFromSlug(names[0], a.getAttribute('href') ?? '') ?? names[0]];
   }
   return [];
+}
+
+/**
+ * "Articles by Juliette" linking to /authors/juliette-carreiro: a given name alone in the link
+ * text, whose author page's slug spells it out, is the slug's full name (two to four words,
+ * letters only, opening with the given name).
+ */
+function fullNameFromSlug(name: string, href: string): string | null {
+  if (/\s/.test(name)) return null;
+  const slug = (href.split(/[?#]/, 1)[0].replace(/\/+$/, '').split('/').pop() ?? '').toLowerCase();
+  const words = slug.split(/[-_]/);
+  if (words.length < 2 || words.length > 4 || !words.every((w) => /^[a-z]{2,}$/.test(w)) || words[0] !== name.toLowerCase()) return null;
+  return words.map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
 }
 
 const AUTHOR_LINK_SELECTOR = ['/author/', '/authors/', '/writer/', '/writers/', '/contributor/', '/contributors/', '/people/', '/staff/', '/profile/', '/autor/', '/auteur/', '/redacteur/'].map((p) => `a[href*="${p}"]`).join(', ');
