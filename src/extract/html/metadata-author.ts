@@ -135,7 +135,8 @@ function authorLinkNames(ctx: AuthorContext): string[] {
  */
 function fullNameFromSlug(name: string, href: string): string | null {
   if (/\s/.test(name)) return null;
-  const slug = (href.split(/[?#]/, 1)[0].replace(/\/+$/, '').split('/').pop() ?? '').toLowerCase();
+  const segments = href.split(/[?#]/, 1)[0].split('/').filter(Boolean);
+  const slug = (segments.pop() ?? '').toLowerCase();
   const words = slug.split(/[-_]/);
   if (words.length < 2 || words.length > 4 || !words.every((w) => /^[a-z]{2,}$/.test(w)) || words[0] !== name.toLowerCase()) return null;
   return words.map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
