@@ -733,3 +733,13 @@ test('events: "struggled to get it right" is a difficulty, no fight, "tends to g
   assert.deepEqual(categories('Rublev rallied to beat Bautista-Agut in three sets.'), []);
   assert.deepEqual(categories('Protesters rallied against the government in Paris.'), ['PROTEST']);
 });
+
+test('events: catching and removing need a party ("doctors caught his condition", "removed the bedding", "remove Garrett\'s helmet" are none; "police caught the suspect" stays); "will be back" is no backing; a call-off reduces relations only with a party or a visit, talks or a deal; in a sports report one side beating another is a result', () => {
+  assert.deepEqual(categories('Doctors caught his condition early. Taylor removed the bedding. Rudolph tried to remove Garrett\'s helmet. Apple caught up with rivals.'), []);
+  assert.deepEqual(categories('Police caught the suspect in Ohio. The junta removed the president from office.').length, 2);
+  assert.deepEqual(categories('Randall will be back next season.'), []);
+  assert.deepEqual(categories('Trump canceled an increase in tariffs. OrbitBeyond canceled its task order.'), []);
+  assert.deepEqual(categories('China cancelled the summit with Japan.'), ['SANCTION']);
+  const report = 'Parise scored twice and Stalock made 30 saves in overtime. Minnesota beat Buffalo. The playoffs start next week.';
+  assert.deepEqual(categories(report), []);
+});

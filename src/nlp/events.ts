@@ -225,13 +225,17 @@ const BREAK_FORMS = new Set(['break', 'breaks', 'broke', 'broken', 'breaking']);
 /** Verbs of winning a contest: an attack in the dictionary (190), a result in sports and election news. */
 const RESULT_FORMS = new Set(['beat', 'beats', 'beaten', 'defeat', 'defeats', 'defeated', 'edged', 'topped', 'routed', 'thrashed', 'downed', 'outscored', 'eliminated', 'ousted']);
 /** Words of a contest's result ("6-3, 7-6", "in the election", "the final", "fourth straight victory"). */
+/** Words of sports copy, rare elsewhere: a text with three of them is a sports report, where one side beating another is a result. */
+const SPORTS_REPORT_WORDS = new Set(['scored', 'goals', 'assists', 'touchdown', 'touchdowns', 'inning', 'innings', 'halftime', 'rebounds', 'goaltender', 'goalkeeper', 'goalie', 'puck', 'playoff', 'playoffs', 'quarterback', 'midfielder', 'striker', 'postseason', 'preseason', 'overtime', 'saves', 'shutout', 'tiebreak', 'semifinal', 'quarterfinal', 'doubles', 'singles', 'serve', 'rushed', 'yards']);
 const CONTEST_WORDS = new Set(['election', 'elections', 'race', 'primary', 'runoff', 'vote', 'votes', 'polls', 'ballot', 'seat', 'incumbent', 'match', 'game', 'games', 'final', 'finals', 'semifinal', 'semifinals', 'quarterfinal', 'quarterfinals', 'tournament', 'series', 'set', 'sets', 'round', 'championship', 'cup', 'league', 'season', 'victory', 'win', 'points', 'goals', 'title', 'playoff', 'playoffs', 'halftime', 'overtime', 'innings', 'inning', 'tiebreak', 'tie-break']);
 /** Generic verbs of motion: a visit (040-046) only toward a place or a meeting ("went to Moscow", "came for talks"), or an agreement reached ("came to an agreement"). */
 const GENERIC_MOTION_FORMS = new Set(['go', 'goes', 'went', 'gone', 'come', 'comes', 'came', 'leave', 'leaves', 'left']);
 const MOTION_PREPOSITIONS = new Set(['to', 'in', 'for', 'at', 'into']);
 const MEETING_NOUNS = new Set(['talks', 'visit', 'summit', 'meeting', 'meetings', 'consultations', 'negotiations', 'conference', 'agreement', 'deal', 'terms', 'accord', 'understanding', 'consensus']);
 /** Verbs whose dictionary default (take = seize 171, hold = confine 170) needs a party as object: "took the town", "held two hostages", not "took home first" or "held on to beat Detroit". */
-const PARTY_OBJECT_FORMS = new Set(['take', 'takes', 'took', 'taken', 'hold', 'holds', 'held', 'release', 'releases', 'released', 'free', 'frees', 'freed']);
+const PARTY_OBJECT_FORMS = new Set(['take', 'takes', 'took', 'taken', 'hold', 'holds', 'held', 'release', 'releases', 'released', 'free', 'frees', 'freed',
+  // an arrest or a removal is of someone: "doctors caught his condition early", "removed the feather bedding", "caught two TD passes"
+  'catch', 'catches', 'caught', 'catching', 'remove', 'removes', 'removed', 'removing']);
 /** Verbs whose dictionary default is no event in news: lead and improve (060, "led key acquisitions", "air quality improved"), unveil and reveal (050, "unveiled its new laptop"); their patterns still code ("improved relations"). */
 const DEFAULT_NONE_FORMS = new Set([
   'lead', 'leads', 'led', 'improve', 'improves', 'improved', 'unveil', 'unveils', 'unveiled', 'reveal', 'reveals', 'revealed',
@@ -253,6 +257,9 @@ const HIT_FORMS = new Set(['hit', 'hits', 'hitting']);
 const STRUGGLE_FORMS = new Set(['struggle', 'struggles', 'struggled', 'struggling']);
 /** The dictionary's "engage" is a use of force (190) unless a pattern says otherwise ("engaged in talks"). */
 const ENGAGE_FORMS = new Set(['engage', 'engages', 'engaged', 'engaging']);
+const CANCEL_FORMS = new Set(['cancel', 'cancels', 'canceled', 'cancelled', 'canceling', 'cancelling']);
+/** What calling off reduces relations by: meetings, visits, talks, deals, joint acts. */
+const RELATIONS_NOUNS = new Set(['visit', 'visits', 'trip', 'trips', 'talks', 'meeting', 'meetings', 'summit', 'summits', 'negotiations', 'dialogue', 'agreement', 'agreements', 'deal', 'deals', 'treaty', 'treaties', 'contract', 'contracts', 'cooperation', 'exercises', 'drills', 'sale', 'sales', 'aid', 'flights', 'exchanges', 'relations', 'ties', 'visas', 'visa', 'accord', 'pact']);
 /** "tend to purchase": a tendency; "tend to the wounded" is care (the dictionary's "tend" is aid). */
 const TEND_FORMS = new Set(['tend', 'tends', 'tended', 'tending']);
 /** "rallied to beat Bautista-Agut": a comeback in a contest is no mobilisation. */
@@ -429,6 +436,16 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return !!q && offset < q.end;
   };
   const mentionAt = new Map<number, MentionRec>(); // token index → mention covering it (first token)
+  /** A sports report: three or more words only sports copy uses ("scored", "playoffs", "touchdown"); read on the first verb that asks. */
+  let sportsReport: boolean | null = null;
+  const isSportsReport = (): boolean => {
+    if (sportsReport === null) {
+      let n = 0;
+      for (const t of tokens) if (t.kind === 'word' && SPORTS_REPORT_WORDS.has(t.key) && ++n >= 3) break;
+      sportsReport = n >= 3;
+    }
+    return sportsReport;
+  };
   const mentionByStart = new Map<number, MentionRec>(ents.mentions.map((m) => [m.start, m])); // character offset → mention
   const mentionEnd = new Map<number, MentionRec>();
   for (const m of ents.mentions) {
@@ -457,7 +474,13 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     for (let k = from; k < end && k < from + 4; k++) {
       const t = tokens[k];
       if (t.kind === 'punct') return false;
-      if (mentionAt.has(k) || ents.countryAt.has(k) || isAgentKey(t.key) || OBJECT_PRONOUNS.has(t.key) || LEX.keywords.place.has(t.key)) return true;
+      // ("remove Garrett's helmet": a possessor is not the object)
+      const m = mentionAt.get(k);
+      if (m && tokens[m.tokEnd]?.key === "'s") {
+        k = m.tokEnd;
+        continue;
+      }
+      if (m || ents.countryAt.has(k) || isAgentKey(t.key) || OBJECT_PRONOUNS.has(t.key) || LEX.keywords.place.has(t.key)) return true;
     }
     return false;
   };
@@ -644,7 +667,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     // verb takes an object ("forces the government to ...", "forces them out")
     if (t.key === 'forces' && !(tokens[v + 1] && (FORCES_OBJECT_OPENERS.has(tokens[v + 1].key) || mentionAt.has(v + 1) || ents.countryAt.has(v + 1)))) return v;
     // "Nadal defeated Khachanov 6-3, 7-6", "Democrats beat incumbent Gov. Bevin": a contest's result, no attack
-    if (RESULT_FORMS.has(t.key) && contestSentence(tokens, s, text)) return v;
+    if (RESULT_FORMS.has(t.key) && (contestSentence(tokens, s, text) || isSportsReport())) return v;
     if (NEED_FORMS.has(t.key)) return v;
     // "broke the law", "broke its promise", "broke a record": no destruction (the dictionary's "break" is 190)
     if (BREAK_FORMS.has(t.key) && hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 3), (x) => BROKEN_NON_OBJECTS.has(x.key), isPunct)) return v;
@@ -1854,6 +1877,11 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       // "engaged in self-dealing", "engage customers": force only against a party or in a fight
       if (ENGAGE_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd) && !hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 8), (x) => COMBAT_WORDS.has(x.key), isPunctButHyphen)) return true;
       if (RALLY_FORMS.has(key) && tokens[vEnd]?.key === 'to' && CONTEST_OUTCOME_VERBS.has(tokens[vEnd + 1]?.key ?? '')) return true;
+      // "will be back in action", "Randall will be back": the adverb after "be", no backing
+      if (key === 'back' && COPULAS.has(tokens[v - 1]?.key ?? '')) return true;
+      // "canceled an increase in tariffs", "canceled its task order": reduced relations only with a
+      // party, or a visit, talks or a deal called off ("cancelled the summit")
+      if (CANCEL_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd) && !hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 5), (x) => RELATIONS_NOUNS.has(x.key), isPunct) && !cancelledRelationsSubject(v, s.tokStart)) return true;
     }
     if (PLEA_FORMS.has(key) && PLEA_WORDS.has(tokens[vEnd]?.key ?? '')) return true;
     if (HIT_FORMS.has(key) && (tokens[vEnd]?.kind === 'num' || [0, 1, 2].some((d) => MARK_WORDS.has(tokens[vEnd + d]?.key ?? '') && !mentionAt.has(vEnd + d)))) return true;
@@ -1863,6 +1891,14 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (to >= 0 && MEDIA_WORDS.has(tokens[to + 1]?.key ?? '')) return true;
     }
     return ['19', '18', '17'].some((c) => code.startsWith(c)) && gameSentence(tokens, s, text);
+  }
+
+  /** "the summit was cancelled", "talks were canceled": a passive whose subject is what called off reduces relations. */
+  function cancelledRelationsSubject(v: number, start: number): boolean {
+    let k = v - 1;
+    if (!COPULAS.has(tokens[k]?.key ?? '')) return false;
+    while (k > start && k >= v - 4 && (PASSIVE_AUXILIARIES.has(tokens[k].key) || PERFECT_AUXILIARIES.has(tokens[k].key))) k--;
+    return RELATIONS_NOUNS.has(tokens[k]?.key ?? '');
   }
 
   /** A lower-case word at k that can be a bare infinitive ("get", "keep"), not a determiner or a name. */
