@@ -740,6 +740,14 @@ test('events: catching and removing need a party ("doctors caught his condition"
   assert.deepEqual(categories('Randall will be back next season.'), []);
   assert.deepEqual(categories('Trump canceled an increase in tariffs. OrbitBeyond canceled its task order.'), []);
   assert.deepEqual(categories('China cancelled the summit with Japan.'), ['SANCTION']);
-  const report = 'Parise scored twice and Stalock made 30 saves in overtime. Minnesota beat Buffalo. The playoffs start next week.';
+  const report = 'Parise scored twice and the goalie made 30 saves. Minnesota beat Buffalo. The playoffs start next week.';
   assert.deepEqual(categories(report), []);
+});
+
+test('events: in a sports report a word of the game makes play no violence ("spoiled his shutout bid 17:46 into the third period"), a brawl still is; "managed to" passes the act to its infinitive', () => {
+  const report = 'Parise scored twice and the goalie stopped 30 shots in the playoffs. Sabres defenseman Brandon Montour spoiled his shutout bid 17:46 into the third period.';
+  assert.deepEqual(categories(report), []);
+  assert.deepEqual(categories(report + ' Wilson attacked Gudbranson in a brawl after the game.'), ['ASSAULT']);
+  assert.deepEqual(categories('Beijing has managed to improve its air quality.'), []);
+  assert.deepEqual(categories('Kyiv managed to repel the Russian attack on the city.').length, 1);
 });

@@ -226,7 +226,7 @@ const BREAK_FORMS = new Set(['break', 'breaks', 'broke', 'broken', 'breaking']);
 const RESULT_FORMS = new Set(['beat', 'beats', 'beaten', 'defeat', 'defeats', 'defeated', 'edged', 'topped', 'routed', 'thrashed', 'downed', 'outscored', 'eliminated', 'ousted']);
 /** Words of a contest's result ("6-3, 7-6", "in the election", "the final", "fourth straight victory"). */
 /** Words of sports copy, rare elsewhere: a text with three of them is a sports report, where one side beating another is a result. */
-const SPORTS_REPORT_WORDS = new Set(['scored', 'goals', 'assists', 'touchdown', 'touchdowns', 'inning', 'innings', 'halftime', 'rebounds', 'goaltender', 'goalkeeper', 'goalie', 'puck', 'playoff', 'playoffs', 'quarterback', 'midfielder', 'striker', 'postseason', 'preseason', 'overtime', 'saves', 'shutout', 'tiebreak', 'semifinal', 'quarterfinal', 'doubles', 'singles', 'serve', 'rushed', 'yards']);
+const SPORTS_REPORT_WORDS = new Set(['scored', 'assists', 'touchdown', 'touchdowns', 'inning', 'innings', 'halftime', 'rebounds', 'goaltender', 'goalkeeper', 'goalie', 'puck', 'playoff', 'playoffs', 'quarterback', 'linebacker', 'defenseman', 'midfielder', 'postseason', 'preseason', 'shutout', 'tiebreak', 'semifinal', 'quarterfinal']);
 const CONTEST_WORDS = new Set(['election', 'elections', 'race', 'primary', 'runoff', 'vote', 'votes', 'polls', 'ballot', 'seat', 'incumbent', 'match', 'game', 'games', 'final', 'finals', 'semifinal', 'semifinals', 'quarterfinal', 'quarterfinals', 'tournament', 'series', 'set', 'sets', 'round', 'championship', 'cup', 'league', 'season', 'victory', 'win', 'points', 'goals', 'title', 'playoff', 'playoffs', 'halftime', 'overtime', 'innings', 'inning', 'tiebreak', 'tie-break']);
 /** Generic verbs of motion: a visit (040-046) only toward a place or a meeting ("went to Moscow", "came for talks"), or an agreement reached ("came to an agreement"). */
 const GENERIC_MOTION_FORMS = new Set(['go', 'goes', 'went', 'gone', 'come', 'comes', 'came', 'leave', 'leaves', 'left']);
@@ -239,6 +239,8 @@ const PARTY_OBJECT_FORMS = new Set(['take', 'takes', 'took', 'taken', 'hold', 'h
 /** Verbs whose dictionary default is no event in news: lead and improve (060, "led key acquisitions", "air quality improved"), unveil and reveal (050, "unveiled its new laptop"); their patterns still code ("improved relations"). */
 const DEFAULT_NONE_FORMS = new Set([
   'lead', 'leads', 'led', 'improve', 'improves', 'improved', 'unveil', 'unveils', 'unveiled', 'reveal', 'reveals', 'revealed',
+  // "he scored at 7:14": a goal or a mark, no event of the dictionary's (a pattern still codes)
+  'score', 'scores', 'scored', 'scoring',
   // 060 by default: "a court ruled that", "was linked to", "increase efficiency"
   'rule', 'rules', 'ruled', 'link', 'links', 'linked', 'increase', 'increases', 'increased',
   // 040 by default: "learned who had written it", "received FDA clearance", "introduced business accounts"
@@ -389,7 +391,7 @@ const CONFLICT = new Set<PloverCategory>(['SANCTION', 'COERCE', 'ASSAULT', 'MOBI
  * hack", "continued to send"): intent, decision, attempt and aspect. The infinitive takes their
  * subject; FUTURE marks the ones that look ahead.
  */
-const INTENT_VERBS = new Set(['plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'intended', 'decide', 'decides', 'decided', 'prepare', 'prepares', 'prepared', 'aim', 'aims', 'aimed', 'want', 'wants', 'wanted', 'hope', 'hopes', 'hoped', 'seek', 'seeks', 'sought', 'try', 'tries', 'tried', 'attempt', 'attempts', 'attempted', 'resolve', 'resolved', 'continue', 'continues', 'continued', 'begin', 'begins', 'began', 'start', 'starts', 'started', 'resume', 'resumed', 'mean', 'means', 'meant', 'move', 'moved', 'moves']);
+const INTENT_VERBS = new Set(['manage', 'manages', 'managed', 'managing', 'plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'intended', 'decide', 'decides', 'decided', 'prepare', 'prepares', 'prepared', 'aim', 'aims', 'aimed', 'want', 'wants', 'wanted', 'hope', 'hopes', 'hoped', 'seek', 'seeks', 'sought', 'try', 'tries', 'tried', 'attempt', 'attempts', 'attempted', 'resolve', 'resolved', 'continue', 'continues', 'continued', 'begin', 'begins', 'began', 'start', 'starts', 'started', 'resume', 'resumed', 'mean', 'means', 'meant', 'move', 'moved', 'moves']);
 /** Verbs of speech that report or give an opinion, whatever their dictionary block. */
 const NEUTRAL_SPEECH = new Set(['claim', 'argue', 'believe', 'think', 'suggest', 'acknowledge', 'admit', 'confirm', 'predict', 'estimate', 'recall', 'stress', 'emphasize', 'emphasise', 'reiterate', 'repeat', 'hope', 'expect', 'agree', 'promise', 'pledge', 'vow', 'indicate', 'signal', 'concede', 'assert', 'maintain', 'contend', 'observe', 'point']);
 /** Verbal acts: a participial adjunct of this kind is an event ("..., demanding that ..."). */
@@ -1890,7 +1892,19 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       const to = tokens[vEnd - 1]?.key === 'to' ? vEnd - 1 : tokens[vEnd]?.key === 'to' ? vEnd : -1;
       if (to >= 0 && MEDIA_WORDS.has(tokens[to + 1]?.key ?? '')) return true;
     }
-    return ['19', '18', '17'].some((c) => code.startsWith(c)) && gameSentence(tokens, s, text);
+    // (in a sports report one word of the game is enough: "spoiled his shutout bid 17:46 into the third period")
+    return ['19', '18', '17'].some((c) => code.startsWith(c)) && (gameSentence(tokens, s, text) || (isSportsReport() && playInSentence(s)));
+  }
+
+  /** A sentence with a word of the game and none of a fight ("a brawl on the ice" is violence, game or not). */
+  function playInSentence(s: Sentence): boolean {
+    let game = false;
+    for (let k = s.tokStart; k < s.tokEnd; k++) {
+      const key = tokens[k].key;
+      if (FIGHT_WORDS.has(key)) return false;
+      if (GAME_WORDS.has(key) || SPORTS_REPORT_WORDS.has(key)) game = true;
+    }
+    return game;
   }
 
   /** "the summit was cancelled", "talks were canceled": a passive whose subject is what called off reduces relations. */
