@@ -751,3 +751,10 @@ test('events: in a sports report a word of the game makes play no violence ("spo
   assert.deepEqual(categories('Beijing has managed to improve its air quality.'), []);
   assert.deepEqual(categories('Kyiv managed to repel the Russian attack on the city.').length, 1);
 });
+
+test('events: holding needs a party before the place ("a ceremony held at the Stock Exchange" is none; "he is currently being held at Belmarsh prison" stays); a rank word before a noun is an adjective ("engaging in major cost-cutting measures"); "ended up paying" is no ending', () => {
+  assert.deepEqual(categories('Alibaba’s listing ceremony is due to be held at the Hong Kong Stock Exchange next Tuesday.'), []);
+  assert.deepEqual(categories('Julian Assange is currently being held at Belmarsh prison in London.'), ['COERCE']);
+  assert.deepEqual(categories('WeWork is now engaging in major cost-cutting measures.'), []);
+  assert.deepEqual(categories('Uber and Lyft ended up paying drivers less.'), []);
+});

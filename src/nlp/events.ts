@@ -259,6 +259,12 @@ const HIT_FORMS = new Set(['hit', 'hits', 'hitting']);
 const STRUGGLE_FORMS = new Set(['struggle', 'struggles', 'struggled', 'struggling']);
 /** The dictionary's "engage" is a use of force (190) unless a pattern says otherwise ("engaged in talks"). */
 const ENGAGE_FORMS = new Set(['engage', 'engages', 'engaged', 'engaging']);
+/** Adverbs inside a passive verb group ("is still being held", "was reportedly taken"). */
+const PASSIVE_ADVERBS = new Set(['still', 'now', 'also', 'already', 'again', 'later', 'since', 'then', 'being']);
+/** Words of rank that are adjectives before a noun ("major cuts", "general elections", "chief concern"). */
+const RANK_ADJECTIVES = new Set(['major', 'general', 'chief', 'head', 'principal', 'senior', 'deputy', 'private']);
+/** Prepositions that end a verb's object: a place or a time follows ("held at the exchange", "taken in 2019"). */
+const OBJECT_END_PREPOSITIONS = new Set(['at', 'in', 'on', 'during', 'since', 'until', 'after', 'before', 'near', 'inside', 'outside']);
 const CANCEL_FORMS = new Set(['cancel', 'cancels', 'canceled', 'cancelled', 'canceling', 'cancelling']);
 /** What calling off reduces relations by: meetings, visits, talks, deals, joint acts. */
 const RELATIONS_NOUNS = new Set(['visit', 'visits', 'trip', 'trips', 'talks', 'meeting', 'meetings', 'summit', 'summits', 'negotiations', 'dialogue', 'agreement', 'agreements', 'deal', 'deals', 'treaty', 'treaties', 'contract', 'contracts', 'cooperation', 'exercises', 'drills', 'sale', 'sales', 'aid', 'flights', 'exchanges', 'relations', 'ties', 'visas', 'visa', 'accord', 'pact']);
@@ -472,7 +478,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return false;
   };
   /** A party or a territory (a name, a country, an agent noun, an object pronoun, "the city of ...") as the object after token `from`, past a few determiners or modifiers. */
-  const partyObjectAt = (from: number, end: number): boolean => {
+  const partyObjectAt = (from: number, end: number, stopAtPlace = false): boolean => {
     for (let k = from; k < end && k < from + 4; k++) {
       const t = tokens[k];
       if (t.kind === 'punct') return false;
@@ -482,15 +488,21 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
         k = m.tokEnd;
         continue;
       }
-      if (m || ents.countryAt.has(k) || isAgentKey(t.key) || OBJECT_PRONOUNS.has(t.key) || LEX.keywords.place.has(t.key)) return true;
+      // ("major cost-cutting measures", "general elections": a rank's word before a noun is an adjective)
+      const adjective = RANK_ADJECTIVES.has(t.key) && tokens[k + 1]?.kind === 'word' && !tokens[k + 1].cap;
+      if (m || ents.countryAt.has(k) || (isAgentKey(t.key) && !adjective) || OBJECT_PRONOUNS.has(t.key) || LEX.keywords.place.has(t.key)) return true;
+      // the object ends at a preposition of place or time for verbs that need one ("a ceremony held at the Hong Kong Stock Exchange")
+      if (stopAtPlace && OBJECT_END_PREPOSITIONS.has(t.key)) return false;
     }
     return false;
   };
   /** "McCain was held there", "two hostages were taken": a passive whose subject is a party. */
   const partySubjectOfPassive = (v: number, start: number): boolean => {
     let k = v - 1;
-    if (!COPULAS.has(tokens[k]?.key ?? '')) return false;
-    while (k > start && k >= v - 4 && (PASSIVE_AUXILIARIES.has(tokens[k].key) || PERFECT_AUXILIARIES.has(tokens[k].key))) k--;
+    // ("is currently being held": an adverb inside the verb group)
+    while (k > start && k >= v - 3 && tokens[k].kind === 'word' && (tokens[k].key.endsWith('ly') || PASSIVE_ADVERBS.has(tokens[k].key))) k--;
+    if (!COPULAS.has(tokens[k]?.key ?? '') && tokens[k]?.key !== 'being') return false;
+    while (k > start && k >= v - 6 && (PASSIVE_AUXILIARIES.has(tokens[k].key) || PERFECT_AUXILIARIES.has(tokens[k].key) || tokens[k].key.endsWith('ly') || PASSIVE_ADVERBS.has(tokens[k].key))) k--;
     const t = tokens[k];
     return !!t && (mentionEnd.has(k) || ents.countryAt.has(k) || isAgentKey(t.key) || PRONOUN_SUBJECTS.has(t.key) || t.key === 'who');
   };
@@ -1870,7 +1882,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (byDefault) {
       if (GENERIC_MOTION_FORMS.has(key) && !motionTowardPlace(vEnd, s.tokEnd, key === 'leave' || key === 'leaves' || key === 'left')) return true;
       if (DEFAULT_NONE_FORMS.has(key)) return true;
-      if (PARTY_OBJECT_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd) && !partySubjectOfPassive(v, s.tokStart)) return true;
+      if (PARTY_OBJECT_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd, true) && !partySubjectOfPassive(v, s.tokStart)) return true;
       if (CALL_FORMS.has(key) && namingAfter(vEnd, s.tokEnd)) return true;
       if (GIVE_FORMS.has(key) && ((key === 'given' && tokens[vEnd]?.key === 'that') || (!partyObjectAt(vEnd, s.tokEnd) && !recipientAfter(vEnd, s.tokEnd).length))) return true;
       // "he struggled to get it right", "would struggle to keep a charge": a difficulty, no fight;
@@ -1881,6 +1893,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (RALLY_FORMS.has(key) && tokens[vEnd]?.key === 'to' && CONTEST_OUTCOME_VERBS.has(tokens[vEnd + 1]?.key ?? '')) return true;
       // "will be back in action", "Randall will be back": the adverb after "be", no backing
       if (key === 'back' && COPULAS.has(tokens[v - 1]?.key ?? '')) return true;
+      // "Uber and Lyft ended up paying drivers less": an outcome, no ending
+      if ((key === 'end' || key === 'ends' || key === 'ended' || key === 'ending') && tokens[vEnd]?.key === 'up') return true;
       // "canceled an increase in tariffs", "canceled its task order": reduced relations only with a
       // party, or a visit, talks or a deal called off ("cancelled the summit")
       if (CANCEL_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd) && !hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 5), (x) => RELATIONS_NOUNS.has(x.key), isPunct) && !cancelledRelationsSubject(v, s.tokStart)) return true;
