@@ -187,6 +187,8 @@ const DEICTIC_TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'recently',
 const SUBJECT_NOUNS = new Set(['officials', 'leaders', 'forces', 'authorities', 'government', 'governments', 'ministers', 'spokesmen', 'lawmakers', 'delegates', 'delegation', 'negotiators', 'envoys', 'diplomats', 'soldiers', 'militants', 'fighters', 'protesters', 'demonstrators', 'students', 'workers', 'activists', 'members', 'people', 'residents', 'police', 'military', 'army', 'navy', 'regime', 'administration', 'cabinet', 'parliament', 'court', 'media', 'agency', 'ministry', 'council', 'sources', 'state',
   // people who act collectively in news, missing from the agents dictionary
   'elders', 'chiefs', 'clerics', 'tribesmen', 'monks', 'priests', 'bishops', 'imams', 'scholars', 'intellectuals', 'opposition', 'prisoners', 'detainees', 'inmates', 'hackers', 'youths', 'officers', 'gunmen', 'villagers', 'refugees', 'civilians', 'farmers', 'teachers', 'doctors', 'journalists', 'lawyers', 'judges', 'voters', 'supporters', 'opponents', 'critics', 'unions', 'strikers', 'marchers', 'crowds', 'mobs', 'squads', 'commanders', 'generals', 'peacekeepers', 'monitors', 'inspectors', 'observers', 'investigators', 'prosecutors',
+  // people an arrest, a kidnapping or a release is of
+  'suspect', 'suspects', 'hostage', 'hostages', 'captive', 'captives',
   // believers and movements named by their creed or cause ("Islamic fundamentalists", "Basque separatists")
   'fundamentalists', 'radicals', 'nationalists', 'separatists', 'loyalists', 'worshippers', 'pilgrims', 'believers']);
 /** Collective nouns for sides and groups that act in news ("the two sides", "the coalition"). */
