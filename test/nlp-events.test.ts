@@ -758,3 +758,8 @@ test('events: holding needs a party before the place ("a ceremony held at the St
   assert.deepEqual(categories('WeWork is now engaging in major cost-cutting measures.'), []);
   assert.deepEqual(categories('Uber and Lyft ended up paying drivers less.'), []);
 });
+
+test('events: "he scored at 7:14" and "ended up paying" are no events; an approach is to a party ("approached the rebels"), not "Black Friday is approaching"', () => {
+  assert.deepEqual(categories('Parise scored at 7:14 and on the power play. Uber and Lyft ended up paying drivers less. Black Friday is approaching.'), []);
+  assert.deepEqual(categories('Government envoys approached the rebels in Doha.').length, 1);
+});

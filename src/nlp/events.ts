@@ -237,12 +237,12 @@ const MEETING_NOUNS = new Set(['talks', 'visit', 'summit', 'meeting', 'meetings'
 /** Verbs whose dictionary default (take = seize 171, hold = confine 170) needs a party as object: "took the town", "held two hostages", not "took home first" or "held on to beat Detroit". */
 const PARTY_OBJECT_FORMS = new Set(['take', 'takes', 'took', 'taken', 'hold', 'holds', 'held', 'release', 'releases', 'released', 'free', 'frees', 'freed',
   // an arrest or a removal is of someone: "doctors caught his condition early", "removed the feather bedding", "caught two TD passes"
-  'catch', 'catches', 'caught', 'catching', 'remove', 'removes', 'removed', 'removing']);
+  'catch', 'catches', 'caught', 'catching', 'remove', 'removes', 'removed', 'removing',
+  // an approach is to someone: "approached the rebels", not "Black Friday is approaching"
+  'approach', 'approaches', 'approached', 'approaching']);
 /** Verbs whose dictionary default is no event in news: lead and improve (060, "led key acquisitions", "air quality improved"), unveil and reveal (050, "unveiled its new laptop"); their patterns still code ("improved relations"). */
 const DEFAULT_NONE_FORMS = new Set([
   'lead', 'leads', 'led', 'improve', 'improves', 'improved', 'unveil', 'unveils', 'unveiled', 'reveal', 'reveals', 'revealed',
-  // "he scored at 7:14": a goal or a mark, no event of the dictionary's (a pattern still codes)
-  'score', 'scores', 'scored', 'scoring',
   // 060 by default: "a court ruled that", "was linked to", "increase efficiency"
   'rule', 'rules', 'ruled', 'link', 'links', 'linked', 'increase', 'increases', 'increased',
   // 040 by default: "learned who had written it", "received FDA clearance", "introduced business accounts"
@@ -267,6 +267,8 @@ const PASSIVE_ADVERBS = new Set(['still', 'now', 'also', 'already', 'again', 'la
 const RANK_ADJECTIVES = new Set(['major', 'general', 'chief', 'head', 'principal', 'senior', 'deputy', 'private']);
 /** Prepositions that end a verb's object: a place or a time follows ("held at the exchange", "taken in 2019"). */
 const OBJECT_END_PREPOSITIONS = new Set(['at', 'in', 'on', 'during', 'since', 'until', 'after', 'before', 'near', 'inside', 'outside']);
+const END_FORMS = new Set(['end', 'ends', 'ended', 'ending']);
+const SCORE_FORMS = new Set(['score', 'scores', 'scored', 'scoring']);
 const CANCEL_FORMS = new Set(['cancel', 'cancels', 'canceled', 'cancelled', 'canceling', 'cancelling']);
 /** What calling off reduces relations by: meetings, visits, talks, deals, joint acts. */
 const RELATIONS_NOUNS = new Set(['visit', 'visits', 'trip', 'trips', 'talks', 'meeting', 'meetings', 'summit', 'summits', 'negotiations', 'dialogue', 'agreement', 'agreements', 'deal', 'deals', 'treaty', 'treaties', 'contract', 'contracts', 'cooperation', 'exercises', 'drills', 'sale', 'sales', 'aid', 'flights', 'exchanges', 'relations', 'ties', 'visas', 'visa', 'accord', 'pact']);
@@ -1895,13 +1897,15 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (RALLY_FORMS.has(key) && tokens[vEnd]?.key === 'to' && CONTEST_OUTCOME_VERBS.has(tokens[vEnd + 1]?.key ?? '')) return true;
       // "will be back in action", "Randall will be back": the adverb after "be", no backing
       if (key === 'back' && COPULAS.has(tokens[v - 1]?.key ?? '')) return true;
-      // "Uber and Lyft ended up paying drivers less": an outcome, no ending
-      if ((key === 'end' || key === 'ends' || key === 'ended' || key === 'ending') && tokens[vEnd]?.key === 'up') return true;
       // "canceled an increase in tariffs", "canceled its task order": reduced relations only with a
       // party, or a visit, talks or a deal called off ("cancelled the summit")
       if (CANCEL_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd) && !hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 5), (x) => RELATIONS_NOUNS.has(x.key), isPunct) && !cancelledRelationsSubject(v, s.tokStart)) return true;
     }
     if (PLEA_FORMS.has(key) && PLEA_WORDS.has(tokens[vEnd]?.key ?? '')) return true;
+    // "Uber and Lyft ended up paying drivers less": an outcome, no ending (whatever pattern follows)
+    if (END_FORMS.has(key) && tokens[vEnd]?.key === 'up') return true;
+    // "he scored at 7:14 and on the power play": a goal or a mark (the dictionary's "scored on" is an appeal)
+    if (SCORE_FORMS.has(key)) return true;
     if (HIT_FORMS.has(key) && (tokens[vEnd]?.kind === 'num' || [0, 1, 2].some((d) => MARK_WORDS.has(tokens[vEnd + d]?.key ?? '') && !mentionAt.has(vEnd + d)))) return true;
     // ("took to" may be the trigger itself, or "took" before "to")
     if (TAKE_FORMS.has(key)) {
