@@ -1022,3 +1022,11 @@ test('entities: a known organisation and everyday capitalised words are one orga
   // nobody works for a product: the company is named alone
   assert.deepEqual(orgs('He plays on the Nintendo Switch. Google Maps is free.'), ['Nintendo', 'Google']);
 });
+
+test('entities: where a post is held is an organisation ("vice president … at Blue Origin", "a researcher at Beth Israel Lahey Health"), even when its first word is a given name; a given name and surname stay a person ("the reporter looked at John Smith")', () => {
+  const ents = (text: string) => annotate(text).entities.filter((e) => e.kind !== 'role').map((e) => [e.text, e.type]);
+  assert.deepEqual(ents('Rob Meyerson, vice president of Advanced Development Programs at Blue Origin, spoke.'), [['Rob Meyerson', 'PERSON'], ['Blue Origin', 'ORG']]);
+  assert.deepEqual(ents('Jane Roe, a researcher at Beth Israel Lahey Health, agreed.'), [['Jane Roe', 'PERSON'], ['Beth Israel Lahey Health', 'ORG']]);
+  assert.deepEqual(ents('Tom Holt, an engineer at Ridgeline, spoke.'), [['Tom Holt', 'PERSON'], ['Ridgeline', 'ORG']]);
+  assert.deepEqual(ents('The reporter looked at John Smith.'), [['John Smith', 'PERSON']]);
+});

@@ -518,6 +518,12 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       pieces.push({ i: a, j: b, type: 'ORG', canonical: spanText(a, b), country: countryIn(a, b) });
       return;
     }
+    // "vice president … at Blue Origin", "a doctor at Beth Israel Lahey Health": where a post is
+    // held is an organisation, though it opens with a given name
+    if (titleEnd < 0 && b - a >= 2 && !lookupWhole(a, b) && employerOfName(a, b) && !placeByPreposition(a, b)) {
+      pieces.push({ i: a, j: b, type: 'ORG', canonical: spanText(a, b), country: countryIn(a, b) });
+      return;
+    }
     // "Dimitris Lagos": a run led by a given name is a person even when a later word is also a
     // place name ("Lagos") — unless a head word makes it an organisation or place
     if (titleEnd < 0 && b - a >= 2 && b - a <= 4 && LEX.givenNames.has(tokens[a].text) && keys[a - 1] !== 'the' && !placeByPreposition(a, b) && !LEX.keywords.org.has(runHead) && !LEX.keywords.place.has(runHead) && !LEX.keywords.drop.has(runHead) && !keys.slice(a, b).some((k) => CONNECTORS.has(k))) {
@@ -706,6 +712,25 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     return false;
   }
 
+  /**
+   * The name [a, b) is where a post is held ("… at Blue Origin"): it ends its run, and it is not a
+   * given name and a surname ("the reporter looked at John Smith").
+   */
+  function employerOfName(a: number, b: number): boolean {
+    if (isNameToken(tokens[b]) || !employerAt(a)) return false;
+    return !((LEX.givenNames.has(tokens[a].text) || isCommonGivenName(tokens[a].text)) && (b - a === 1 || LEX.surnames.has(tokens[b - 1].text)));
+  }
+
+  /** "… <post> … at" right before token a: a post held within the ten words before "at", in the same sentence. */
+  function employerAt(a: number): boolean {
+    if (keys[a - 1] !== 'at' || !tokens[a].spaceBefore) return false;
+    for (let q = a - 2; q >= 0 && q >= a - 11 && sentOf[q] === sentOf[a]; q--) {
+      if (tokens[q].text === ';' || tokens[q].text === '.') return false;
+      if (!tokens[q].cap && isPostAt(q)) return true;
+    }
+    return false;
+  }
+
   /** A post at token q: a title ("reporter", "director") or a job's head word ("manager", "engineer"). */
   function isPostAt(q: number): boolean {
     return tokens[q].kind === 'word' && (JOB_TITLE_HEADS.has(keys[q]) || !!LEX.titles.longest(keys, q));
@@ -878,6 +903,9 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     const ks = keys.slice(a, b);
     const head = headOf(ks);
     if (LEX.keywords.drop.has(head) || (ROMAN.has(ks[ks.length - 1]) && ks.length > 1 && LEX.keywords.drop.has(ks[ks.length - 2]))) return { i: a, j: b, type: 'DROP' };
+    // "vice president of Advanced Development Programs at Blue Origin", "an engineer at Ridgeline":
+    // where a post is held is an organisation (unless a given name opens the name)
+    if (employerOfName(a, b) && !placeByPreposition(a, b)) return { i: a, j: b, type: 'ORG', canonical: spanText(a, b), country: countryIn(a, b) };
     // "Lena Park", "Ada Hill", "Min-jun Park": a given name before a place-like surname makes a person
     const hyphenedGivenName = tokens[a + 1]?.text === '-' && isGivenNameSyllable(tokens[a + 2]);
     const personLike = (LEX.givenNames.has(tokens[a].text) && b - a <= 3) || (hyphenedGivenName && b - a <= 5);
