@@ -1030,3 +1030,9 @@ test('entities: where a post is held is an organisation ("vice president … at 
   assert.deepEqual(ents('Tom Holt, an engineer at Ridgeline, spoke.'), [['Tom Holt', 'PERSON'], ['Ridgeline', 'ORG']]);
   assert.deepEqual(ents('The reporter looked at John Smith.'), [['John Smith', 'PERSON']]);
 });
+
+test('quotes: "the agency said" right after a body is named goes to that body; further on, to the body the article is most about', () => {
+  const speakers = (text: string) => annotate(text).quotes.filter((q) => q.direct).map((q) => q.speaker?.canonical ?? null);
+  const text = 'The Department of Justice sued the firm. The Department of Justice said the firm lied. Reporters asked the Department of Transportation for comment. In a response, the agency said, "We are aware of the allegations."';
+  assert.deepEqual(speakers(text), ['Department of Transportation']);
+});

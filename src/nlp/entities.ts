@@ -1820,8 +1820,12 @@ const PUBLIC_BODY_WORDS = new Set(['authority', 'commission', 'agency', 'ministr
  * "the regulator" / "the authority" → the most mentioned public body (authority, commission...).
  * Wire credits ("MW", "AP") are ignored.
  */
+/** How close (in characters, about two sentences) an organisation must be named for "the agency" to mean it rather than the article's main one. */
+const RECENT_BODY_CHARS = 250;
+
 export function resolveOrgRoleNoun(ents: EntityResult, kind: 'company' | 'public', before: number): string | null {
   const counts = new Map<number, number>();
+  let latest: MentionRec | null = null;
   for (const m of ents.mentions) {
     if (m.type !== 'ORG' || m.start >= before) continue;
     const words = m.canonical.toLowerCase().split(/\s+/);
@@ -1829,7 +1833,11 @@ export function resolveOrgRoleNoun(ents: EntityResult, kind: 'company' | 'public
     if ((kind === 'public') !== isPublic) continue;
     if (m.text.length <= 3 && m.text === m.text.toUpperCase()) continue;
     counts.set(m.cluster, (counts.get(m.cluster) ?? 0) + 1);
+    if (!latest || m.start > latest.start) latest = m;
   }
+  // one named just before ("asked the Department of Transportation for comment. In a response, the
+  // agency said") is the one meant; further back, the one the article is most about
+  if (latest && before - latest.end <= RECENT_BODY_CHARS) return ents.clusters[latest.cluster].canonical;
   let best = -1;
   let bestN = 0;
   for (const [c, k] of counts) if (k > bestN) [best, bestN] = [c, k];
