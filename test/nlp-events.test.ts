@@ -763,3 +763,7 @@ test('events: "he scored at 7:14" and "ended up paying" are no events; an approa
   assert.deepEqual(categories('Parise scored at 7:14 and on the power play. Uber and Lyft ended up paying drivers less. Black Friday is approaching.'), []);
   assert.deepEqual(categories('Government envoys approached the rebels in Doha.').length, 1);
 });
+
+test('events: considering, thinking and innovating are no consultation by default ("the EU considers all settlement activity illegal", "people will begin to think", "Apple\'s ability to innovate")', () => {
+  assert.deepEqual(categories('The EU reiterated it still considers all settlement activity illegal. People will begin to think again. Analysts praised Apple for its ability to innovate.').filter((c) => c === 'CONSULT'), []);
+});

@@ -243,6 +243,8 @@ const PARTY_OBJECT_FORMS = new Set(['take', 'takes', 'took', 'taken', 'hold', 'h
 /** Verbs whose dictionary default is no event in news: lead and improve (060, "led key acquisitions", "air quality improved"), unveil and reveal (050, "unveiled its new laptop"); their patterns still code ("improved relations"). */
 const DEFAULT_NONE_FORMS = new Set([
   'lead', 'leads', 'led', 'improve', 'improves', 'improved', 'unveil', 'unveils', 'unveiled', 'reveal', 'reveals', 'revealed',
+  // 040 by default: "the EU considers all settlement activity illegal", "people will begin to think", "Apple's ability to innovate"
+  'consider', 'considers', 'considered', 'considering', 'think', 'thinks', 'thinking', 'innovate', 'innovates', 'innovated', 'innovating',
   // 060 by default: "a court ruled that", "was linked to", "increase efficiency"
   'rule', 'rules', 'ruled', 'link', 'links', 'linked', 'increase', 'increases', 'increased',
   // 040 by default: "learned who had written it", "received FDA clearance", "introduced business accounts"
