@@ -767,3 +767,9 @@ test('events: "he scored at 7:14" and "ended up paying" are no events; an approa
 test('events: considering, thinking and innovating are no consultation by default ("the EU considers all settlement activity illegal", "people will begin to think", "Apple\'s ability to innovate")', () => {
   assert.deepEqual(categories('The EU reiterated it still considers all settlement activity illegal. People will begin to think again. Analysts praised Apple for its ability to innovate.').filter((c) => c === 'CONSULT'), []);
 });
+
+test('events: an attack with no arms, fighters, wounds or targets in its sentence is in words, a criticism ("Trump assailed Williams", "attacked each other\'s policies"); "rebels attacked an army base", "a man attacked a woman with a knife" stay assaults', () => {
+  assert.deepEqual(categories('In a TV debate on Tuesday, Johnson and Corbyn attacked each other’s policies on Brexit.'), ['ACCUSE']);
+  assert.deepEqual(categories('Donald Trump assailed Jennifer Williams over the weekend.'), ['ACCUSE']);
+  assert.deepEqual(categories('Rebels attacked an army base near Goma. A man attacked a woman with a knife in Paris.'), ['ASSAULT', 'ASSAULT']);
+});

@@ -269,6 +269,8 @@ const PASSIVE_ADVERBS = new Set(['still', 'now', 'also', 'already', 'again', 'la
 const RANK_ADJECTIVES = new Set(['major', 'general', 'chief', 'head', 'principal', 'senior', 'deputy', 'private']);
 /** Prepositions that end a verb's object: a place or a time follows ("held at the exchange", "taken in 2019"). */
 const OBJECT_END_PREPOSITIONS = new Set(['at', 'in', 'on', 'during', 'since', 'until', 'after', 'before', 'near', 'inside', 'outside']);
+/** Verbs of attack that news also uses for words ("assailed", "blasted", "attacked his record"). */
+const VERBAL_ATTACK_FORMS = new Set(['attack', 'attacks', 'attacked', 'attacking', 'assail', 'assails', 'assailed', 'assailing', 'blast', 'blasts', 'blasted', 'blasting', 'slam', 'slams', 'slammed', 'slamming', 'lambast', 'lambasts', 'lambasted', 'lambaste', 'lambastes']);
 /** "ended up paying": an outcome, no ending. */
 const END_FORMS = new Set(['end', 'ends', 'ended', 'ending']);
 /** A goal or a mark is no event; the dictionary's "scored on" is an appeal. */
@@ -420,6 +422,8 @@ const VIOLENCE_WORDS = new Set([...ATTACK_NOUNS, 'clash', 'clashes', 'fighting',
 /** Words that make "engaged in …" a fight: "engaged in fierce fighting", "engaged in psychological warfare". */
 const COMBAT_WORDS = new Set([...VIOLENCE_WORDS, 'warfare', 'hostilities', 'firefight', 'gunfight', 'gunbattle', 'skirmish', 'skirmishes', 'battles', 'fights', 'fight', 'combat', 'shootout',
   'altercation', 'brawl', 'scuffle', 'scuffles', 'cleansing', 'genocide', 'atrocities', 'massacres', 'killings', 'terrorism', 'insurgency', 'bombardment']);
+/** Words of armed violence: with one in the sentence an attack is a physical one. */
+const ARMED_CONTEXT_WORDS = new Set([...COMBAT_WORDS, 'troops', 'forces', 'soldiers', 'militants', 'rebels', 'insurgents', 'army', 'military', 'jets', 'warplanes', 'aircraft', 'artillery', 'tanks', 'gunmen', 'fighters', 'militia', 'militiamen', 'police', 'base', 'convoy', 'village', 'positions', 'targets', 'knife', 'gun', 'guns', 'weapon', 'weapons', 'injured', 'killed', 'dead', 'killing', 'wounded', 'hospital', 'hospitalized', 'victim', 'victims', 'suspect', 'shark', 'dog', 'bear', 'cyber', 'cyberattack', 'hackers', 'hacked', 'ransomware', 'malware', 'network', 'networks', 'server', 'servers', 'systems', 'computers', 'mainnet', 'blockchain']);
 /** Verbs of signing or concluding a written agreement. */
 const SIGN_VERBS = new Set(['sign', 'signs', 'signed', 'signing', 'ink', 'inks', 'inked', 'inking', 'ratify', 'ratifies', 'ratified', 'ratifying', 'conclude', 'concludes', 'concluded', 'concluding', 'finalize', 'finalizes', 'finalized', 'finalise', 'finalises', 'finalised', 'countersign', 'countersigned', 'initialled', 'initialed']);
 /** Formal written agreements (PETRARCH's &TREATY synset and its near synonyms). */
@@ -828,6 +832,13 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (judgedNoEvent(t.key, v, vEnd, s, code, code === b.code)) return uncoded(v);
     let category = signing ? 'AGREE' : cameoToPlover(code);
     if (!category) return v;
+    // "Trump assailed Williams", "Johnson and Corbyn attacked each other's policies", "an investor
+    // blasted the payout": with no arms, fighters, wounds or targets in the sentence, an attack is in
+    // words, a criticism (CAMEO 111)
+    if (category === 'ASSAULT' && VERBAL_ATTACK_FORMS.has(t.key) && !hitBeforeStop(tokens, s.tokStart, s.tokEnd, (x) => ARMED_CONTEXT_WORDS.has(x.key), () => false)) {
+      code = '111';
+      category = 'ACCUSE';
+    }
     // "summoned the ambassador to protest the execution", "recalled its envoy in protest": the
     // protest is what the coded act was for, not a second event (with the object for its actor)
     // (not after a verb whose object does the infinitive: "allow teachers to protest")
