@@ -16,7 +16,7 @@
  *    the same head class and country, when exactly one does.
  */
 import type { EntityCluster, EntityMention, EntityType } from './types.js';
-import type { Token } from './tokens.js';
+import { hasListedWords, type Token } from './tokens.js';
 import type { Sentence } from './sentences.js';
 import { foldDiacritics } from './fold.js';
 import { LEX, MONTHS, RELATIVE_DAYS, WEEKDAYS, type PlaceInfo, type OrgInfo, type CountryInfo } from './lexicons.js';
@@ -86,6 +86,9 @@ const PLANETS = new Set(['mars', 'jupiter', 'saturn', 'uranus', 'neptune', 'plut
 const MODEL_TIERS = new Set(['pro', 'mini', 'plus', 'ultra', 'lite', 'max']);
 /** A model code: letters then digits ("S24", "AK820", "Kqi3", "V4", "G5M"). */
 const MODEL_CODE = /^[A-Za-z]{1,6}\d{1,5}[A-Za-z]{0,3}$/;
+/** Tokens before "at" searched for a post: for a unit of a known organisation, and for an unknown name read as the employer. */
+const UNIT_POST_REACH = 9;
+const EMPLOYER_POST_REACH = 10;
 /** Nouns for the people an organisation employs ("the NBC Select team", "Acme Cloud engineers"). */
 const STAFF_NOUNS = new Set(['team', 'teams', 'staff', 'staffer', 'staffers', 'employee', 'employees', 'engineers', 'researchers', 'editors', 'reporters', 'workers', 'executives', 'leadership', 'division', 'unit', 'subsidiary']);
 
@@ -246,14 +249,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   const pieces: Piece[] = [];
   /** A sports story: two words only sports reports use much ("scored", "playoffs", "goalie"...); read on the first place-led name that asks. */
   let sportsText: boolean | null = null;
-  const isSportsText = (): boolean => {
-    if (sportsText === null) {
-      let words = 0;
-      for (const t of tokens) if (t.kind === 'word' && SPORTS_TEXT_WORDS.has(t.key) && ++words >= 2) break;
-      sportsText = words >= 2;
-    }
-    return sportsText;
-  };
+  const isSportsText = (): boolean => (sportsText ??= hasListedWords(tokens, SPORTS_TEXT_WORDS, 2));
   /** A team's nickname → its full name ("sabres" → "Buffalo Sabres"), for the nickname alone. */
   const teamByNickname = new Map<string, string>();
   /** Sentence starts, line starts and words right after an opening quote are capitalised anyway. */
@@ -319,7 +315,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     if (dotted || quoted || afterEquals || contract || beforeContract || hyphenedAdjective) notAName[k] = 1;
   }
 
-  const unitNames = unitsThatEmploy();
+  /** Units of known organisations the article shows employing people (see unitsThatEmploy); read on the first known name with words after it. */
+  let unitNames: Set<string> | null = null;
 
   // ---- 1. runs ----
   let i = 0;
@@ -652,7 +649,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     if (hit.type === 'ORG' && pendingFrom < 0 && hit.j < b) {
       if (hit.j === b - 1 && VENUE_HEADS.has(keys[b - 1])) return { i: k, j: b, type: 'PLACE', canonical: spanText(k, b) };
       if (COMPANY_FORMS.has(keys[b - 1]) && tokens[b - 2].text !== '-') return { i: k, j: b, type: 'ORG', canonical: hit.canonical ?? spanText(k, b), country: hit.country };
-      if (unitNames.has(keys.slice(k, b).join(' '))) return { i: k, j: b, type: 'ORG', canonical: spanText(k, b), country: hit.country };
+      if ((unitNames ??= unitsThatEmploy()).has(keys.slice(k, b).join(' '))) return { i: k, j: b, type: 'ORG', canonical: spanText(k, b), country: hit.country };
     }
     if (hit.type !== 'PLACE') return null;
     if (hit.j === b && pendingFrom === k - 1 && CLUB_PREFIXES.has(keys[k - 1])) return { i: k - 1, j: b, type: 'ORG', canonical: spanText(k - 1, b), country: hit.country };
@@ -685,7 +682,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       for (let b = e + 1; b <= e + after; b++) {
         const next = tokens[b];
         const postAfter = !!next && next.kind === 'word' && !next.cap && next.spaceBefore && (STAFF_NOUNS.has(next.key) || isPostAt(b) || (tokens[b + 1]?.kind === 'word' && !tokens[b + 1].cap && JOB_TITLE_HEADS.has(keys[b + 1])));
-        if (postAfter || (b === e + after && postBeforeAt(k))) units.add(keys.slice(k, b).join(' '));
+        if (postAfter || (b === e + after && postBeforeAt(k, UNIT_POST_REACH, false))) units.add(keys.slice(k, b).join(' '));
       }
       k = e - 1;
     }
@@ -705,10 +702,17 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     return n;
   }
 
-  /** "… manager of AI infrastructure at <k>": "at" before token k, with a post among the eight words before it in the sentence. */
-  function postBeforeAt(k: number): boolean {
-    if (keys[k - 1] !== 'at') return false;
-    for (let q = k - 2; q >= 0 && q >= k - 10 && sentOf[q] === sentOf[k]; q--) if (isPostAt(q)) return true;
+  /**
+   * "… manager of AI infrastructure at <k>": "at" right before token k, with a post among the
+   * `reach` tokens before "at" in the sentence. `strict` (a name read as the employer): "at" spaced
+   * from the name, the post in lower case, no ";" or "." between.
+   */
+  function postBeforeAt(k: number, reach: number, strict: boolean): boolean {
+    if (keys[k - 1] !== 'at' || (strict && !tokens[k].spaceBefore)) return false;
+    for (let q = k - 2; q >= 0 && q >= k - 1 - reach && sentOf[q] === sentOf[k]; q--) {
+      if (strict && (tokens[q].text === ';' || tokens[q].text === '.')) return false;
+      if ((!strict || !tokens[q].cap) && isPostAt(q)) return true;
+    }
     return false;
   }
 
@@ -717,18 +721,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
    * given name and a surname ("the reporter looked at John Smith").
    */
   function employerOfName(a: number, b: number): boolean {
-    if (isNameToken(tokens[b]) || !employerAt(a)) return false;
+    if (isNameToken(tokens[b]) || !postBeforeAt(a, EMPLOYER_POST_REACH, true)) return false;
     return !((LEX.givenNames.has(tokens[a].text) || isCommonGivenName(tokens[a].text)) && (b - a === 1 || LEX.surnames.has(tokens[b - 1].text)));
-  }
-
-  /** "… <post> … at" right before token a: a post held within the ten words before "at", in the same sentence. */
-  function employerAt(a: number): boolean {
-    if (keys[a - 1] !== 'at' || !tokens[a].spaceBefore) return false;
-    for (let q = a - 2; q >= 0 && q >= a - 11 && sentOf[q] === sentOf[a]; q--) {
-      if (tokens[q].text === ';' || tokens[q].text === '.') return false;
-      if (!tokens[q].cap && isPostAt(q)) return true;
-    }
-    return false;
   }
 
   /** A post at token q: a title ("reporter", "director") or a job's head word ("manager", "engineer"). */

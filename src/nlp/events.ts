@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import type { EventAnn, EventParticipant, PloverCategory, PloverQuad, Quote, TimeExpr } from './types.js';
-import type { Token } from './tokens.js';
+import { hasListedWords, type Token } from './tokens.js';
 import type { Sentence } from './sentences.js';
 import { ORG_ROLE_NOUNS, resolveOrgRoleNoun, type EntityResult, type MentionRec } from './entities.js';
 import { LEX } from './lexicons.js';
@@ -459,14 +459,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
   const mentionAt = new Map<number, MentionRec>(); // token index → mention covering it (first token)
   /** A sports report: three or more words only sports copy uses ("scored", "playoffs", "touchdown"); read on the first verb that asks. */
   let sportsReport: boolean | null = null;
-  const isSportsReport = (): boolean => {
-    if (sportsReport === null) {
-      let n = 0;
-      for (const t of tokens) if (t.kind === 'word' && SPORTS_REPORT_WORDS.has(t.key) && ++n >= 3) break;
-      sportsReport = n >= 3;
-    }
-    return sportsReport;
-  };
+  const isSportsReport = (): boolean => (sportsReport ??= hasListedWords(tokens, SPORTS_REPORT_WORDS, 3));
   const mentionByStart = new Map<number, MentionRec>(ents.mentions.map((m) => [m.start, m])); // character offset → mention
   const mentionEnd = new Map<number, MentionRec>();
   for (const m of ents.mentions) {

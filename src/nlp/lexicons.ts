@@ -228,20 +228,23 @@ const COMMON_ADJECTIVES = new Set(['western', 'eastern', 'northern', 'southern',
 const countries = loadCountries();
 const stop = stopwordsEarly;
 
+/** Occupations ("actress", "novelist"), read once: they are titles, lower-case-only titles and a set of their own. */
+const OCCUPATIONS = lines('occupations.txt');
+
 export const LEX = {
   ...countries,
   orgs: loadOrgs(),
   /** Title phrases (lowercase token sequences) → the phrase as listed. */
   titles: (() => {
     const t = new PhraseTrie<string>();
-    for (const l of [...lines('titles.txt'), ...lines('occupations.txt')]) t.add(l, l);
+    for (const l of [...lines('titles.txt'), ...OCCUPATIONS]) t.add(l, l);
     return t;
   })(),
   /** Occupations ("actress", "novelist"): titles before a name, and references only to someone the article names. */
-  occupations: new Set(lines('occupations.txt')),
+  occupations: new Set(OCCUPATIONS),
   roleModifiers: new Set(lines('role-modifiers.txt')),
   /** Title words that are ordinary nouns when capitalised inside a name ("Choe Son Hui"). */
-  lowercaseOnlyTitles: new Set(['son', 'daughter', 'brother', 'sister', 'wife', 'husband', 'official', 'analyst', 'expert', 'aide', 'reporter', 'correspondent', 'diplomat', 'counterpart', 'deputy', 'head', 'owner', 'founder', 'executive', 'economist', 'researcher', 'scientist', 'editor', 'columnist', 'lawmaker', 'legislator', 'negotiator', 'major', 'justice', 'chair', 'miss', 'attorney', 'lawyer', 'activist', 'winger', 'pitcher', 'kicker', 'catcher', 'punter', 'striker', ...lines('occupations.txt')]),
+  lowercaseOnlyTitles: new Set(['son', 'daughter', 'brother', 'sister', 'wife', 'husband', 'official', 'analyst', 'expert', 'aide', 'reporter', 'correspondent', 'diplomat', 'counterpart', 'deputy', 'head', 'owner', 'founder', 'executive', 'economist', 'researcher', 'scientist', 'editor', 'columnist', 'lawmaker', 'legislator', 'negotiator', 'major', 'justice', 'chair', 'miss', 'attorney', 'lawyer', 'activist', 'winger', 'pitcher', 'kicker', 'catcher', 'punter', 'striker', ...OCCUPATIONS]),
   speechVerbs: loadSpeechVerbs(),
   pronouns: new Map(lines('pronouns.txt').map((l) => l.split('|') as [string, string])),
   stopwords: stop,

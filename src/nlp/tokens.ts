@@ -169,5 +169,12 @@ export function tokenize(text: string): Token[] {
 }
 
 /** Opening and closing quotation marks. */
+/** Whether at least `n` word tokens are in `words` (by key); stops counting at `n`. */
+export function hasListedWords(tokens: readonly Token[], words: ReadonlySet<string>, n: number): boolean {
+  let count = 0;
+  for (const t of tokens) if (t.kind === 'word' && words.has(t.key) && ++count >= n) return true;
+  return false;
+}
+
 export const OPEN_QUOTES = new Set(['\u201c', '\u2018', '\u00ab', '\u201e', '"']);
 export const CLOSE_QUOTES = new Set(['\u201d', '\u2019', '\u00bb', '"']);
