@@ -111,6 +111,38 @@ test('a later article joins the right story among several; a return a month late
   assert.equal(story.end - story.start, 29 * H);
 });
 
+/** One day of a headline feed (no bodies): two events, a third item on another topic, and a late return. */
+const HEADLINES: Array<[string, string, number]> = [
+  ['a1', 'Apple to buy Beats Electronics for $3 billion', 0],
+  ['b1', 'Magnitude 6.1 earthquake strikes central Chile', 1],
+  ['a2', 'Apple confirms $3 billion deal for Beats', 2],
+  ['b2', 'Strong earthquake shakes central Chile, no damage reported', 3],
+  ['c1', 'Apple unveils new MacBook Air with faster chips', 6],
+  ['a3', 'Apple Beats deal: what it means for music streaming', 50],
+];
+
+test('headlines without bodies are clustered in headline mode: stories of one day, closed after a day; with bodies the window stays', () => {
+  const run = (body: (title: string) => string, restoreAt = -1) => {
+    let c = new StoryClusterer();
+    const placed = new Map<string, string>();
+    HEADLINES.forEach(([id, title, hours], i) => {
+      if (i === restoreAt) c = new StoryClusterer({}, JSON.parse(JSON.stringify(c.toJSON())));
+      placed.set(id, c.add({ id, title, text: body(title), publishedAt: T0 + hours * H }).storyId);
+    });
+    return placed;
+  };
+  const headlines = run(() => '');
+  assert.equal(headlines.get('a2'), headlines.get('a1'), 'two headlines of the takeover are one story');
+  assert.equal(headlines.get('b2'), headlines.get('b1'), 'two headlines of the quake are one story');
+  assert.equal(new Set([headlines.get('a1'), headlines.get('b1'), headlines.get('c1')]).size, 3, 'takeover, quake and launch are three stories');
+  // a headline says too little to tie it to a turn of the topic two days back
+  assert.notEqual(headlines.get('a3'), headlines.get('a1'), 'a headline two days later starts a new story');
+  assert.deepEqual(run(() => '', 3), headlines, 'a state saved mid-stream keeps the headline stories');
+  // the same items with a body of their own are articles: the five-day window holds
+  const articles = run((title) => `${title}. ${title.replace(/\$3 billion/, 'three billion dollars')}, the company said on Wednesday, adding that the transaction is expected to close later this year after regulators review it.`);
+  assert.equal(articles.get('a3'), articles.get('a1'), 'an article two days later joins the open story');
+});
+
 /** A heavy spin of QUAKE, as article-spinning software writes them: about half of each sentence's words swapped. */
 const QUAKE_HEAVY_SPIN = [
   'A highly effective quake struck the mountain city of Velmora on Monday, killing at the very least 14 individuals and harming lots of of houses.',

@@ -79,6 +79,29 @@ export interface ClusterOptions {
   minSharedTerms: number;
   /** Posting lists longer than this are skipped in candidate search (too common to discriminate). */
   maxPosting: number;
+  /**
+   * An article whose body has fewer content words than this (a feed item with no text or a
+   * one-line description, a headline list) is clustered by its headline, with `headline`'s settings.
+   */
+  headlineTokens: number;
+  headline: HeadlineClusterOptions;
+}
+
+/**
+ * Settings for headline-only articles and for the stories made of them alone. A headline has few
+ * words, so the thresholds are lower; it is written in Title Case, so capitalised words are no
+ * evidence of names (no key-token boost, no entity gate from key tokens); and it says too little to
+ * tie today's headline to a turn of the topic days ago, so such stories close after a day.
+ * Chosen on the UCI 3-week file and checked on the same rows shuffled within each day (see
+ * bench/headlines.ts), so they do not lean on the crawl-time bursts of that file; confirmed on
+ * the full 423k-headline file.
+ */
+export interface HeadlineClusterOptions {
+  joinThreshold: number;
+  mergeThreshold: number;
+  windowDays: number;
+  keyWeight: number;
+  centroidDecay: number;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
@@ -97,25 +120,8 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   entityGate: 0.5,
   maxPosting: 400,
   minSharedTerms: 2,
-};
-
-/**
- * Settings for headline-only streams (no body text). A headline has few words, so the threshold
- * is lower, and name boosting does nothing (headlines are in Title Case). Headline-level stories
- * are short-lived turns of a topic, so the window is short and centroids follow the latest turn.
- * Chosen on the UCI 3-week file, and checked on the same rows shuffled within each day (see
- * bench/headlines.ts) so they do not lean on the crawl-time bursts of that file.
- */
-export const HEADLINE_CLUSTER_OPTIONS: Partial<ClusterOptions> = {
-  joinThreshold: 0.3,
-  mergeThreshold: 0.35,
-  keyWeight: 1,
-  titleWeight: 1,
-  // Title Case makes every headline word look like a name: no entity evidence from key tokens.
-  entityWeight: 0,
-  entityGate: 0,
-  centroidDecay: 0.9,
-  windowDays: 2,
+  headlineTokens: 12,
+  headline: { joinThreshold: 0.3, mergeThreshold: 0.3, windowDays: 1, keyWeight: 1, centroidDecay: 0.9 },
 };
 
 /** The part of a story that is kept while it is active. Plain data: JSON-able as is. */
@@ -132,6 +138,8 @@ export interface StoryState {
   /** Sum of member vectors: [term, weight] pairs, pruned to the heaviest terms. */
   centroid: Array<[number, number]>;
   entities: Array<[string, number]>;
+  /** Every member was clustered by its headline alone (absent in states saved before this existed: false). */
+  headlineOnly?: boolean;
 }
 
 export interface ClusterState {
@@ -177,6 +185,7 @@ interface LiveStory {
   norm: number;
   entities: Map<string, number>;
   entityTotal: number;
+  headlineOnly: boolean;
 }
 
 type Vector = Map<number, number>;
@@ -200,7 +209,13 @@ export class StoryClusterer {
   private articleStory = new Map<string, string>();
 
   constructor(options: Partial<ClusterOptions> = {}, state?: ClusterState) {
-    this.options = { ...DEFAULT_CLUSTER_OPTIONS, ...(state?.options ?? {}), ...options };
+    const saved: Partial<ClusterOptions> = state?.options ?? {};
+    this.options = {
+      ...DEFAULT_CLUSTER_OPTIONS,
+      ...saved,
+      ...options,
+      headline: { ...DEFAULT_CLUSTER_OPTIONS.headline, ...saved.headline, ...options.headline },
+    };
     if (state) this.load(state);
   }
 
@@ -210,9 +225,12 @@ export class StoryClusterer {
     const time = input.publishedAt ?? this.latest;
     if (time > this.latest) this.latest = time;
     const tokens = input.tokens ?? tokenize(input.text);
-    const vector = this.vectorize(input, tokens);
-    // Without entities from the NLP stage, key tokens (names, numbers) of the title and lead stand in.
-    const entities = input.entities ? normaliseEntities(input.entities) : keyTerms(input.title, tokens, o.leadTokens);
+    const headlineOnly = contentWords(tokens, o.headlineTokens) < o.headlineTokens;
+    const vector = this.vectorize(input, tokens, headlineOnly ? o.headline.keyWeight : o.keyWeight);
+    // Without entities from the NLP stage, key tokens (names, numbers) of the title and lead stand
+    // in; not for a headline alone, whose Title Case capitalises every word.
+    const entities = input.entities ? normaliseEntities(input.entities) : headlineOnly ? [] : keyTerms(input.title, tokens, o.leadTokens);
+    const joinThreshold = headlineOnly ? o.headline.joinThreshold : o.joinThreshold;
 
     // 1. Strong links: a copy or duplicate of an article in an active story belongs to that story.
     const linked = new Set<string>();
@@ -224,7 +242,7 @@ export class StoryClusterer {
     // 2. Candidates from the inverted index, scored by cosine + entity overlap, within the window.
     const scored: Array<{ story: LiveStory; score: number }> = [];
     for (const story of this.candidates(vector)) {
-      if (time - story.end > o.windowDays * DAY) continue;
+      if (time - story.end > this.windowOf(story) * DAY) continue;
       const text = cosine(vector, story);
       // Entity gate: two events of one kind read alike; whether they share names decides.
       const gate = entities.length > 0 && story.entityTotal > 0 ? 1 - o.entityGate + o.entityGate * entityOverlap(entities, story) : 1;
@@ -240,29 +258,30 @@ export class StoryClusterer {
       target = [...linked].map((id) => this.stories.get(id)!).sort((a, b) => a.seq - b.seq)[0];
       how = 'linked';
       score = scored.find((s) => s.story === target)?.score ?? 1;
-    } else if (scored.length > 0 && scored[0].score >= o.joinThreshold) {
+    } else if (scored.length > 0 && scored[0].score >= joinThreshold) {
       target = scored[0].story;
       how = 'joined';
       score = scored[0].score;
     }
 
     const merged: string[] = [];
-    let home: LiveStory = target ?? this.createStory(input.id, time);
-    this.addMember(home, input, vector, entities, time);
+    let home: LiveStory = target ?? this.createStory(input.id, time, headlineOnly);
+    this.addMember(home, input, vector, entities, time, headlineOnly);
 
     // 3. Merge: other stories this article links to, or fits well, whose centroid agrees with the target's.
     const mergeCandidates = new Set<LiveStory>();
     for (const id of linked) if (id !== home.id) mergeCandidates.add(this.stories.get(id)!);
-    for (const s of scored) if (s.story !== home && s.score >= o.joinThreshold) mergeCandidates.add(s.story);
+    for (const s of scored) if (s.story !== home && s.score >= joinThreshold) mergeCandidates.add(s.story);
     // An original read after its copy, placed with the copy, that would have joined another story
     // by its own words brings the two together: had it come first, the copy would have followed it.
     const copiedBy = new Set((input.copiedBy ?? []).map((id) => this.articleStory.get(id)));
     const afterCopy = how === 'linked' && [...linked].every((id) => copiedBy.has(id));
     const unlinked = afterCopy ? scored.find((s) => !linked.has(s.story.id)) : undefined;
-    const wouldHaveJoined = unlinked && unlinked.score >= o.joinThreshold ? unlinked.story : null;
+    const wouldHaveJoined = unlinked && unlinked.score >= joinThreshold ? unlinked.story : null;
     for (const other of [...mergeCandidates].sort((a, b) => a.seq - b.seq)) {
       if (other === home || !this.stories.has(other.id)) continue;
-      const agree = linked.has(other.id) || other === wouldHaveJoined || centroidCosine(home, other) >= o.mergeThreshold;
+      const mergeThreshold = home.headlineOnly && other.headlineOnly ? o.headline.mergeThreshold : o.mergeThreshold;
+      const agree = linked.has(other.id) || other === wouldHaveJoined || centroidCosine(home, other) >= mergeThreshold;
       if (!agree) continue;
       const [keep, gone] = home.seq <= other.seq ? [home, other] : [other, home];
       this.mergeInto(keep, gone);
@@ -274,10 +293,9 @@ export class StoryClusterer {
 
   /** Close the stories whose last article is older than the window before `now`; returns them. */
   closeBefore(now: number = this.latest): Story[] {
-    const cutoff = now - this.options.windowDays * DAY;
     const out: Story[] = [];
     for (const story of [...this.stories.values()]) {
-      if (story.end < cutoff) {
+      if (story.end < now - this.windowOf(story) * DAY) {
         out.push(this.describe(story));
         this.removeStory(story);
       }
@@ -336,6 +354,7 @@ export class StoryClusterer {
         titles: s.titles,
         centroid: [...s.centroid],
         entities: [...s.entities],
+        headlineOnly: s.headlineOnly,
       })),
     };
   }
@@ -357,6 +376,7 @@ export class StoryClusterer {
         norm: 0,
         entities: new Map(s.entities),
         entityTotal: 0,
+        headlineOnly: s.headlineOnly ?? false,
       };
       story.norm = l2(story.centroid.values());
       for (const n of story.entities.values()) story.entityTotal += n;
@@ -367,13 +387,13 @@ export class StoryClusterer {
   }
 
   /** TF-IDF vector of an article's title and lead, pruned to its heaviest terms, unit length. */
-  private vectorize(input: ClusterInput, tokens: Tokens): Vector {
+  private vectorize(input: ClusterInput, tokens: Tokens, keyWeight: number): Vector {
     const o = this.options;
     const tf = new Map<number, number>();
     const addTokens = (t: Tokens, weight: number, limit: number) => {
       for (let i = 0; i < t.length && i < limit; i++) {
         if (t.stop[i]) continue;
-        const w = t.key[i] ? weight * o.keyWeight : weight;
+        const w = t.key[i] ? weight * keyWeight : weight;
         tf.set(t.stems[i], (tf.get(t.stems[i]) ?? 0) + w);
       }
     };
@@ -435,7 +455,12 @@ export class StoryClusterer {
     return out;
   }
 
-  private createStory(firstArticle: string, time: number): LiveStory {
+  /** How long a story stays open after its latest article: a day for headline-only stories. */
+  private windowOf(story: LiveStory): number {
+    return story.headlineOnly ? this.options.headline.windowDays : this.options.windowDays;
+  }
+
+  private createStory(firstArticle: string, time: number, headlineOnly: boolean): LiveStory {
     const story: LiveStory = {
       id: `story-${firstArticle}`,
       seq: this.nextSeq++,
@@ -447,19 +472,23 @@ export class StoryClusterer {
       norm: 0,
       entities: new Map(),
       entityTotal: 0,
+      headlineOnly,
     };
     this.stories.set(story.id, story);
     return story;
   }
 
-  private addMember(story: LiveStory, input: ClusterInput, vector: Vector, entities: string[], time: number): void {
+  private addMember(story: LiveStory, input: ClusterInput, vector: Vector, entities: string[], time: number, headlineOnly: boolean): void {
     story.articles.push(input.id);
     if (input.title && story.titles.length < LABEL_CANDIDATES) story.titles.push({ id: input.id, title: input.title });
     story.start = Math.min(story.start, time);
     story.end = Math.max(story.end, time);
-    if (this.options.centroidDecay < 1) {
-      for (const [term, w] of story.centroid) story.centroid.set(term, w * this.options.centroidDecay);
+    const decay = story.headlineOnly ? this.options.headline.centroidDecay : this.options.centroidDecay;
+    if (decay < 1) {
+      for (const [term, w] of story.centroid) story.centroid.set(term, w * decay);
     }
+    // a story with one article that has a body is read as a story of articles from then on
+    story.headlineOnly &&= headlineOnly;
     for (const [term, w] of vector) {
       if (!story.centroid.has(term)) this.post(term, story.id);
       story.centroid.set(term, (story.centroid.get(term) ?? 0) + w);
@@ -491,6 +520,7 @@ export class StoryClusterer {
     }
     for (const [e, n] of gone.entities) keep.entities.set(e, (keep.entities.get(e) ?? 0) + n);
     keep.entityTotal += gone.entityTotal;
+    keep.headlineOnly &&= gone.headlineOnly;
     keep.articles.push(...gone.articles);
     for (const t of gone.titles) if (keep.titles.length < LABEL_CANDIDATES) keep.titles.push(t);
     keep.start = Math.min(keep.start, gone.start);
@@ -581,6 +611,13 @@ function keyTerms(title: string | null, tokens: Tokens, limit: number): string[]
   if (title) take(tokenize(title), 64);
   take(tokens, limit);
   return [...out];
+}
+
+/** Content (non-stop) words of a text, counted up to `cap`. */
+function contentWords(tokens: Tokens, cap: number): number {
+  let n = 0;
+  for (let i = 0; i < tokens.length && n < cap; i++) if (!tokens.stop[i]) n++;
+  return n;
 }
 
 function normaliseEntities(entities: string[] | undefined): string[] {
