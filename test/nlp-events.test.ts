@@ -773,3 +773,32 @@ test('events: an attack with no arms, fighters, wounds or targets in its sentenc
   assert.deepEqual(categories('Donald Trump assailed Jennifer Williams over the weekend.'), ['ACCUSE']);
   assert.deepEqual(categories('Rebels attacked an army base near Goma. A man attacked a woman with a knife in Paris.'), ['ASSAULT', 'ASSAULT']);
 });
+
+test('events: commerce and everyday senses of the dictionary\'s verbs are no events (offering a product, charging a fee, paying more, sharing a photo, burning wood, battling cancer, declining to comment, "results are promising"); their political senses stay', () => {
+  const none = [
+    'The airline offers free meals on long flights.',
+    'The company charges a fee of 3 percent.',
+    'Consumers will pay more for fuel.',
+    'The actor shared a photo of his dog.',
+    'Villagers were burning wood to keep warm.',
+    'She is battling cancer.',
+    'The ministry declined to comment on the report.',
+    'A spokesman declined to be named.',
+    'The results are promising.',
+    'He served as ambassador to France.',
+    'The company had to contend with supply shortages.',
+    'The storm meant that flights were cancelled.',
+    'New players will fill the empty seats.',
+  ];
+  for (const text of none) assert.deepEqual(categories(text), [], text);
+  const kept: Array<[string, string]> = [
+    ['Protesters burned the American flag outside the embassy.', 'PROTEST'],
+    ['Prosecutors charged two guards with falsifying records.', 'ACCUSE'],
+    ['Border agents abused migrants, a rights group charged on Saturday.', 'ACCUSE'],
+    ['Iran offered to mediate between the two sides.', 'AGREE'],
+    ['Turkey offered aid to Syria after the earthquake.', 'AGREE'],
+    ['Jordan shared intelligence with Israel.', 'COOPERATE'],
+    ['The minister refused to meet the delegation.', 'REJECT'],
+  ];
+  for (const [text, category] of kept) assert.ok(categories(text).includes(category), `${text} → ${category}`);
+});

@@ -251,7 +251,46 @@ const DEFAULT_NONE_FORMS = new Set([
   'learn', 'learns', 'learned', 'learnt', 'receive', 'receives', 'received', 'introduce', 'introduces', 'introduced',
   // 061 by default: "bought a house", "Google has bought CloudSimple" (weapons bought are a pattern of their own)
   'buy', 'buys', 'bought', 'purchase', 'purchases', 'purchased',
+  // 030 by default: "the disease meant that", "a cell meant for 35"; 080: "fill the empty slot", "could fill volumes"
+  'mean', 'means', 'meant', 'fill', 'fills', 'filled', 'filling',
+  // 140 by default: "the fight for voters is raging"; 060: "better gas mileage", "programs related to spaceflight"
+  'rage', 'rages', 'raged', 'raging', 'better', 'relate', 'relates', 'related',
 ]);
+/**
+ * Verbs whose dictionary default needs a party as object or as the passive's subject, like
+ * PARTY_OBJECT_FORMS: payment (061) is of someone ("paid the agency", not "producers pay more"), a
+ * pull (171) takes someone away ("pulled the covers off the model"), a charge (112) is brought
+ * against someone ("charged two guards", not "charging an iPhone"), service (060) is to someone
+ * ("served the regime", not "served as CEO").
+ */
+const CHARGE_FORMS = new Set(['charge', 'charges', 'charged', 'charging']);
+const PARTY_DEFAULT_FORMS = new Set(['pay', 'pays', 'paid', 'paying', 'pull', 'pulls', 'pulled', 'pulling', 'charge', 'charges', 'charged', 'charging', 'serve', 'serves', 'served', 'serving']);
+/** Sharing (060) is with someone: "shared intelligence with Jordan", not "shared a clip", "Hong Kong shares". */
+const SHARE_FORMS = new Set(['share', 'shares', 'shared', 'sharing']);
+/** A battle (190) is against a party or with arms: "battling extradition", "battling cancer" are no fight. */
+const BATTLE_FORMS = new Set(['battle', 'battles', 'battled', 'battling']);
+/** Commenting is a statement (CAMEO 01), whatever it is about: "couldn't comment on the investigation". */
+const COMMENT_FORMS = new Set(['comment', 'comments', 'commented', 'commenting']);
+/** Declining to say is CAMEO 011, "decline comment": no rejection ("declined to say when", "refused to confirm"). */
+const DECLINE_FORMS = new Set(['decline', 'declines', 'declined', 'declining', 'refuse', 'refuses', 'refused', 'refusing']);
+const DECLINED_SPEECH = new Set(['comment', 'say', 'confirm', 'disclose', 'discuss', 'elaborate', 'specify', 'address', 'state', 'reveal', 'identify', 'name', 'detail', 'speculate']);
+/** "declined to be named", "refused to be interviewed": a source's wish, no rejection. */
+const DECLINED_BE = new Set(['named', 'identified', 'interviewed', 'quoted', 'drawn']);
+/** "is promising at worst", "very promising": the adjective, no promise. */
+const PROMISING_ADJECTIVE_BEFORE = new Set(['very', 'most', 'more', 'less', 'so', 'as', 'quite', 'highly', 'particularly', 'especially', 'extremely', 'equally', 'increasingly', 'looks', 'look', 'seems', 'seem', 'sounds', 'remains', 'remain']);
+const PROMISING_ADJECTIVE_AFTER = new Set(['at', 'in', 'for', 'but', 'and', 'than', 'enough', 'though']);
+/** What burning in protest burns (the dictionary's "burn" is a protest, 140): "burned the flag", not "burning fires for cooking", "Hong Kong is burning". */
+const BURN_FORMS = new Set(['burn', 'burns', 'burned', 'burnt', 'burning']);
+const BURN_TARGETS = new Set(['flag', 'flags', 'effigy', 'effigies', 'tyres', 'tires', 'car', 'cars', 'vehicle', 'vehicles', 'bus', 'buses', 'building', 'buildings', 'house', 'houses', 'home', 'homes', 'office', 'offices', 'station', 'stations', 'church', 'churches', 'mosque', 'mosques', 'temple', 'temples', 'shop', 'shops', 'store', 'stores', 'embassy', 'consulate', 'headquarters', 'portrait', 'portraits', 'posters', 'banners', 'pictures', 'photos', 'books', 'barricades', 'village', 'villages', 'crops', 'fields']);
+/**
+ * An offer (030) is to a party or of relations: "offered to mediate", "offered Iran talks", "offered
+ * aid"; a company offering a product, a discount or a finish is commerce ("Audi will offer the
+ * car in thirteen finishes", "offering instant discounts").
+ */
+const OFFER_FORMS = new Set(['offer', 'offers', 'offered', 'offering']);
+const OFFER_OF_RELATIONS = new Set(['aid', 'assistance', 'help', 'support', 'asylum', 'refuge', 'protection', 'talks', 'negotiations', 'dialogue', 'ceasefire', 'truce', 'concessions', 'concession', 'compromise', 'deal', 'mediation', 'resignation', 'apology', 'amnesty', 'guarantees', 'guarantee', 'security', 'troops', 'loans', 'loan', 'funding', 'cooperation', 'condolences', 'prayers', 'sympathy', 'visas', 'citizenship', 'peace', 'exchange', 'swap', 'hostages', 'prisoners', 'access']);
+/** "contend with 10 million users": coping, no dispute. */
+const CONTEND_FORMS = new Set(['contend', 'contends', 'contended', 'contending']);
 /** Give and provide (060 by default) need a party to receive: "will provide patrol boats to Vietnam", not "gave his players a pep talk", "provided some demos". */
 const GIVE_FORMS = new Set(['give', 'gives', 'gave', 'given', 'provide', 'provides', 'provided']);
 /** "pleaded guilty", "pleads not guilty", "pleaded no contest": a plea in court, no appeal to anyone. */
@@ -1896,6 +1935,14 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (GENERIC_MOTION_FORMS.has(key) && !motionTowardPlace(vEnd, s.tokEnd, key === 'leave' || key === 'leaves' || key === 'left')) return true;
       if (DEFAULT_NONE_FORMS.has(key)) return true;
       if (PARTY_OBJECT_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd, true) && !partySubjectOfPassive(v, s.tokStart)) return true;
+      // ("charged that the police ...": an accusation in a content clause keeps its code)
+      // ("..., a rights group charged on Saturday": the verb of report is the accusation)
+      if (PARTY_DEFAULT_FORMS.has(key) && tokens[vEnd]?.key !== 'that' && !(CHARGE_FORMS.has(key) && (clauseEndsAfter(vEnd, s.tokEnd) || (key !== 'charging' && chargedWith(vEnd, s.tokEnd)))) && (tokens[vEnd]?.key === 'as' || (!partyObjectAt(vEnd, s.tokEnd, true) && !partySubjectOfPassive(v, s.tokStart)))) return true;
+      if (SHARE_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd) && !recipientAfter(vEnd, s.tokEnd).length && !withParty(vEnd, s.tokEnd)) return true;
+      if (BATTLE_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd) && !hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 8), (x) => COMBAT_WORDS.has(x.key), isPunctButHyphen)) return true;
+      if (BURN_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd) && !hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 6), (x) => BURN_TARGETS.has(x.key), isPunct)) return true;
+      if (OFFER_FORMS.has(key) && !offerOfRelations(vEnd, s.tokEnd)) return true;
+      if (key === 'promising' && (PROMISING_ADJECTIVE_BEFORE.has(tokens[v - 1]?.key ?? '') || vEnd >= s.tokEnd || tokens[vEnd].kind === 'punct' || PROMISING_ADJECTIVE_AFTER.has(tokens[vEnd].key))) return true;
       if (CALL_FORMS.has(key) && namingAfter(vEnd, s.tokEnd)) return true;
       if (GIVE_FORMS.has(key) && ((key === 'given' && tokens[vEnd]?.key === 'that') || (!partyObjectAt(vEnd, s.tokEnd) && !recipientAfter(vEnd, s.tokEnd).length))) return true;
       // "he struggled to get it right", "would struggle to keep a charge": a difficulty, no fight;
@@ -1911,6 +1958,9 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (CANCEL_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd) && !hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 5), (x) => RELATIONS_NOUNS.has(x.key), isPunct) && !cancelledRelationsSubject(v, s.tokStart)) return true;
     }
     if (PLEA_FORMS.has(key) && PLEA_WORDS.has(tokens[vEnd]?.key ?? '')) return true;
+    if (COMMENT_FORMS.has(key)) return true;
+    if (DECLINE_FORMS.has(key) && (tokens[vEnd]?.key === 'comment' || (tokens[vEnd]?.key === 'to' && (DECLINED_SPEECH.has(tokens[vEnd + 1]?.key ?? '') || (tokens[vEnd + 1]?.key === 'be' && DECLINED_BE.has(tokens[vEnd + 2]?.key ?? '')))))) return true;
+    if (CONTEND_FORMS.has(key) && tokens[vEnd]?.key === 'with') return true;
     // "Uber and Lyft ended up paying drivers less": an outcome, no ending (whatever pattern follows)
     if (END_FORMS.has(key) && tokens[vEnd]?.key === 'up') return true;
     // "he scored at 7:14 and on the power play": a goal or a mark (the dictionary's "scored on" is an appeal)
@@ -1923,6 +1973,37 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     }
     // (in a sports report one word of the game is enough: "spoiled his shutout bid 17:46 into the third period")
     return ['19', '18', '17'].some((c) => code.startsWith(c)) && (gameSentence(tokens, s, text) || (isSportsReport() && playInSentence(s)));
+  }
+
+  /** Nothing but a time phrase between the verb and the end of its clause ("..., the group charged on Saturday."). */
+  function clauseEndsAfter(vEnd: number, end: number): boolean {
+    const k = pastTimePhrase(vEnd, end);
+    return k >= end || (tokens[k].kind === 'punct' && tokens[k].text !== '-');
+  }
+
+  /** "charged two guards with falsifying records": the charge a court hears, whoever the object ("a charging mat with a port" is no charge). */
+  function chargedWith(vEnd: number, end: number): boolean {
+    for (let k = vEnd; k < Math.min(end, vEnd + 6); k++) {
+      if (tokens[k].key === 'with') return k > vEnd;
+      if (tokens[k].kind === 'punct') return false;
+    }
+    return false;
+  }
+
+  /** "shared intelligence with Jordan": a party after "with" within a few words. */
+  function withParty(vEnd: number, end: number): boolean {
+    for (let k = vEnd; k < Math.min(end, vEnd + 8); k++) {
+      if (tokens[k].key === 'with') return partyObjectAt(k + 1, end);
+      if (tokens[k].kind === 'punct') return false;
+    }
+    return false;
+  }
+
+  /** An offer to a party, to act ("offered to mediate"), or of aid, talks or a deal. */
+  function offerOfRelations(vEnd: number, end: number): boolean {
+    if (tokens[vEnd]?.key === 'to' && isBareVerbAt(vEnd + 1)) return true;
+    if (partyObjectAt(vEnd, end) || recipientAfter(vEnd, end).length) return true;
+    return hitBeforeStop(tokens, vEnd, Math.min(end, vEnd + 6), (x) => OFFER_OF_RELATIONS.has(x.key), isPunct);
   }
 
   /** A sentence with a word of the game and none of a fight ("a brawl on the ice" is violence, game or not). */
