@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { annotate } from '../src/nlp/index.js';
 import { cameoToPlover } from '../src/nlp/events.js';
+import type { PloverCategory } from '../src/nlp/types.js';
 
 const events = (text: string) => annotate(text, { publishedAt: '2025-05-14' }).events;
 /** Events of a news text published 2019-11-20 (the date of the news bodies these cases come from). */
@@ -774,7 +775,7 @@ test('events: an attack with no arms, fighters, wounds or targets in its sentenc
   assert.deepEqual(categories('Rebels attacked an army base near Goma. A man attacked a woman with a knife in Paris.'), ['ASSAULT', 'ASSAULT']);
 });
 
-test('events: commerce and everyday senses of the dictionary\'s verbs are no events (offering a product, charging a fee, paying more, sharing a photo, burning wood, battling cancer, declining to comment, "results are promising"); their political senses stay', () => {
+test('events: commerce and everyday senses of the dictionary\'s verbs are no events (offering a product, charging a fee, paying more, sharing a photo, selling a stake, burning wood, battling cancer, declining to comment, "results are promising", "Treasury yields", studying how); their political senses stay', () => {
   const none = [
     'The airline offers free meals on long flights.',
     'The company charges a fee of 3 percent.',
@@ -789,9 +790,14 @@ test('events: commerce and everyday senses of the dictionary\'s verbs are no eve
     'The company had to contend with supply shortages.',
     'The storm meant that flights were cancelled.',
     'New players will fill the empty seats.',
+    'Treasury yields slipped on Monday.',
+    'Researchers are studying how the virus spreads.',
+    'The car is equipped with a larger battery.',
+    'The company sold its stake last year.',
+    'Connect the camera to the internet.',
   ];
   for (const text of none) assert.deepEqual(categories(text), [], text);
-  const kept: Array<[string, string]> = [
+  const kept: Array<[string, PloverCategory]> = [
     ['Protesters burned the American flag outside the embassy.', 'PROTEST'],
     ['Prosecutors charged two guards with falsifying records.', 'ACCUSE'],
     ['Border agents abused migrants, a rights group charged on Saturday.', 'ACCUSE'],
@@ -799,6 +805,9 @@ test('events: commerce and everyday senses of the dictionary\'s verbs are no eve
     ['Turkey offered aid to Syria after the earthquake.', 'AGREE'],
     ['Jordan shared intelligence with Israel.', 'COOPERATE'],
     ['The minister refused to meet the delegation.', 'REJECT'],
+    ["The government yielded to the protesters' demands.", 'CONCEDE'],
+    ['Russia sold fighter jets to India.', 'COOPERATE'],
+    ['Iran equipped the rebels with rifles.', 'COOPERATE'],
   ];
   for (const [text, category] of kept) assert.ok(categories(text).includes(category), `${text} → ${category}`);
 });

@@ -255,6 +255,8 @@ const DEFAULT_NONE_FORMS = new Set([
   'mean', 'means', 'meant', 'fill', 'fills', 'filled', 'filling',
   // 140 by default: "the fight for voters is raging"; 060: "better gas mileage", "programs related to spaceflight"
   'rage', 'rages', 'raged', 'raging', 'better', 'relate', 'relates', 'related',
+  // 060 by default: "the Joy-Cons are permanently attached", "connect it all to the internet"
+  'attach', 'attaches', 'attached', 'attaching', 'connect', 'connects', 'connected', 'connecting',
 ]);
 /**
  * Verbs whose dictionary default needs a party as object or as the passive's subject, like
@@ -264,9 +266,16 @@ const DEFAULT_NONE_FORMS = new Set([
  * ("served the regime", not "served as CEO").
  */
 const CHARGE_FORMS = new Set(['charge', 'charges', 'charged', 'charging']);
-const PARTY_DEFAULT_FORMS = new Set(['pay', 'pays', 'paid', 'paying', 'pull', 'pulls', 'pulled', 'pulling', 'charge', 'charges', 'charged', 'charging', 'serve', 'serves', 'served', 'serving']);
-/** Sharing (060) is with someone: "shared intelligence with Jordan", not "shared a clip", "Hong Kong shares". */
-const SHARE_FORMS = new Set(['share', 'shares', 'shared', 'sharing']);
+const PARTY_DEFAULT_FORMS = new Set(['pay', 'pays', 'paid', 'paying', 'pull', 'pulls', 'pulled', 'pulling', 'charge', 'charges', 'charged', 'charging', 'serve', 'serves', 'served', 'serving',
+  // arming (062) is of a party: "equipped the rebels with rifles", not "equipped it with touch panels"
+  'equip', 'equips', 'equipped', 'equipping']);
+/** Sharing and selling (060) are with or to someone: "shared intelligence with Jordan", "sold jets to India", not "shared a clip", "Hong Kong shares", "sold its stake". */
+const SHARE_FORMS = new Set(['share', 'shares', 'shared', 'sharing', 'sell', 'sells', 'sold', 'selling']);
+/** Yielding (080) is to someone or to pressure: "yielded to the protesters' demands", not "Treasury yields slipped", "yielded results". */
+const YIELD_FORMS = new Set(['yield', 'yields', 'yielded', 'yielding']);
+/** Study (090) of how or whether something works is research, no investigation of anyone: "studying how tissue repairs itself". */
+const STUDY_FORMS = new Set(['study', 'studies', 'studied', 'studying', 'examine', 'examines', 'examined', 'examining', 'explore', 'explores', 'explored', 'exploring', 'research', 'researched', 'researching']);
+const WH_OBJECT = new Set(['how', 'whether', 'why', 'what', 'if', 'when', 'where', 'which']);
 /** A battle (190) is against a party or with arms: "battling extradition", "battling cancer" are no fight. */
 const BATTLE_FORMS = new Set(['battle', 'battles', 'battled', 'battling']);
 /** Commenting is a statement (CAMEO 01), whatever it is about: "couldn't comment on the investigation". */
@@ -1942,6 +1951,8 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (BATTLE_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd) && !hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 8), (x) => COMBAT_WORDS.has(x.key), isPunctButHyphen)) return true;
       if (BURN_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd) && !hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 6), (x) => BURN_TARGETS.has(x.key), isPunct)) return true;
       if (OFFER_FORMS.has(key) && !offerOfRelations(vEnd, s.tokEnd)) return true;
+      if (YIELD_FORMS.has(key) && tokens[vEnd]?.key !== 'to' && !partyObjectAt(vEnd, s.tokEnd)) return true;
+      if (STUDY_FORMS.has(key) && WH_OBJECT.has(tokens[vEnd]?.key ?? '')) return true;
       if (key === 'promising' && (PROMISING_ADJECTIVE_BEFORE.has(tokens[v - 1]?.key ?? '') || vEnd >= s.tokEnd || tokens[vEnd].kind === 'punct' || PROMISING_ADJECTIVE_AFTER.has(tokens[vEnd].key))) return true;
       if (CALL_FORMS.has(key) && namingAfter(vEnd, s.tokEnd)) return true;
       if (GIVE_FORMS.has(key) && ((key === 'given' && tokens[vEnd]?.key === 'that') || (!partyObjectAt(vEnd, s.tokEnd) && !recipientAfter(vEnd, s.tokEnd).length))) return true;
