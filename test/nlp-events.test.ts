@@ -811,3 +811,9 @@ test('events: commerce and everyday senses of the dictionary\'s verbs are no eve
   ];
   for (const [text, category] of kept) assert.ok(categories(text).includes(category), `${text} → ${category}`);
 });
+
+test('events: fighting troops or fighters is a fight of arms ("rebels battled government troops"); fighting the government over a budget stays criticism', () => {
+  assert.deepEqual(categories('Rebels battled government troops near the border.'), ['ASSAULT']);
+  assert.deepEqual(categories('Insurgents fought army soldiers for three days.'), ['ASSAULT']);
+  assert.deepEqual(categories('Opposition parties fought the government over the budget.'), ['ACCUSE']);
+});

@@ -471,6 +471,8 @@ const VIOLENCE_WORDS = new Set([...ATTACK_NOUNS, 'clash', 'clashes', 'fighting',
 const COMBAT_WORDS = new Set([...VIOLENCE_WORDS, 'warfare', 'hostilities', 'firefight', 'gunfight', 'gunbattle', 'skirmish', 'skirmishes', 'battles', 'fights', 'fight', 'combat', 'shootout',
   'altercation', 'brawl', 'scuffle', 'scuffles', 'cleansing', 'genocide', 'atrocities', 'massacres', 'killings', 'terrorism', 'insurgency', 'bombardment']);
 /** Words of armed violence: with one in the sentence an attack is a physical one. */
+/** Armed people: the object that makes a fight one of arms ("fought government troops"). */
+const ARMED_FORCE_WORDS = new Set(['troops', 'forces', 'soldiers', 'militants', 'rebels', 'insurgents', 'army', 'military', 'fighters', 'militia', 'militias', 'militiamen', 'gunmen', 'police', 'policemen', 'jihadists', 'separatists', 'guerrillas', 'paramilitaries']);
 const ARMED_CONTEXT_WORDS = new Set([...COMBAT_WORDS, 'troops', 'forces', 'soldiers', 'militants', 'rebels', 'insurgents', 'army', 'military', 'jets', 'warplanes', 'aircraft', 'artillery', 'tanks', 'gunmen', 'fighters', 'militia', 'militiamen', 'police', 'base', 'convoy', 'village', 'positions', 'targets', 'knife', 'gun', 'guns', 'weapon', 'weapons', 'injured', 'killed', 'dead', 'killing', 'wounded', 'hospital', 'hospitalized', 'victim', 'victims', 'suspect', 'shark', 'dog', 'bear', 'cyber', 'cyberattack', 'hackers', 'hacked', 'ransomware', 'malware', 'network', 'networks', 'server', 'servers', 'systems', 'computers', 'mainnet', 'blockchain']);
 /** Verbs of signing or concluding a written agreement. */
 const SIGN_VERBS = new Set(['sign', 'signs', 'signed', 'signing', 'ink', 'inks', 'inked', 'inking', 'ratify', 'ratifies', 'ratified', 'ratifying', 'conclude', 'concludes', 'concluded', 'concluding', 'finalize', 'finalizes', 'finalized', 'finalise', 'finalises', 'finalised', 'countersign', 'countersigned', 'initialled', 'initialed']);
@@ -879,6 +881,12 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (category === 'ASSAULT' && VERBAL_ATTACK_FORMS.has(t.key) && !hitBeforeStop(tokens, s.tokStart, s.tokEnd, (x) => ARMED_CONTEXT_WORDS.has(x.key), () => false)) {
       code = '111';
       category = 'ACCUSE';
+    }
+    // "rebels battled government troops": the dictionary's "fight the government" is criticism
+    // (111), but a fight with troops or fighters is one of arms (the fight verb's own 190)
+    if (category === 'ACCUSE' && code.startsWith('11') && b.code.startsWith('19') && hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 4), (x) => ARMED_FORCE_WORDS.has(x.key), isPunct)) {
+      code = b.code;
+      category = 'ASSAULT';
     }
     // "summoned the ambassador to protest the execution", "recalled its envoy in protest": the
     // protest is what the coded act was for, not a second event (with the object for its actor)
