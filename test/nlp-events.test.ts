@@ -817,3 +817,9 @@ test('events: fighting troops or fighters is a fight of arms ("rebels battled go
   assert.deepEqual(categories('Insurgents fought army soldiers for three days.'), ['ASSAULT']);
   assert.deepEqual(categories('Opposition parties fought the government over the budget.'), ['ACCUSE']);
 });
+
+test('events: a tennis report (doubles, singles, seeded players) is a sports report, where one side beating another is a result, even without a score', () => {
+  const text = 'Norway won the decisive doubles match to reach the semifinals. The second-seeded pair saved four break points. Teams play two singles and a doubles in each tie. Italy beat Austria on Monday.';
+  assert.deepEqual(categories(text).filter((c) => c === 'ASSAULT'), []);
+  assert.deepEqual(categories('Italy beat Austria on Monday.'), ['ASSAULT'], 'alone, a beating is still read as one');
+});
