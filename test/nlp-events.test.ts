@@ -795,6 +795,11 @@ test('events: commerce and everyday senses of the dictionary\'s verbs are no eve
     'The car is equipped with a larger battery.',
     'The company sold its stake last year.',
     'Connect the camera to the internet.',
+    'The ministry faces serious challenges.',
+    'The market is both dynamic and challenging.',
+    'The company is challenging itself to cut emissions.',
+    "She is one of the country's most celebrated painters.",
+    'Residents waited weeks to hear news of the layoffs.',
   ];
   for (const text of none) assert.deepEqual(categories(text), [], text);
   const kept: Array<[string, PloverCategory]> = [
@@ -808,6 +813,8 @@ test('events: commerce and everyday senses of the dictionary\'s verbs are no eve
     ["The government yielded to the protesters' demands.", 'CONCEDE'],
     ['Russia sold fighter jets to India.', 'COOPERATE'],
     ['Iran equipped the rebels with rifles.', 'COOPERATE'],
+    ['Greece challenges the EU ruling.', 'ACCUSE'],
+    ['Rebels are challenging government control of the north.', 'ACCUSE'],
   ];
   for (const [text, category] of kept) assert.ok(categories(text).includes(category), `${text} → ${category}`);
 });

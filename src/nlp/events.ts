@@ -259,6 +259,8 @@ const DEFAULT_NONE_FORMS = new Set([
   'rage', 'rages', 'raged', 'raging', 'better', 'relate', 'relates', 'related',
   // 060 by default: "the Joy-Cons are permanently attached", "connect it all to the internet"
   'attach', 'attaches', 'attached', 'attaching', 'connect', 'connects', 'connected', 'connecting',
+  // 040 by default: "could hear Trump's voice", "waited weeks to hear notice of the layoffs"
+  'hear', 'hears', 'heard', 'hearing',
 ]);
 /**
  * Verbs whose dictionary default needs a party as object or as the passive's subject, like
@@ -270,7 +272,14 @@ const DEFAULT_NONE_FORMS = new Set([
 const CHARGE_FORMS = new Set(['charge', 'charges', 'charged', 'charging']);
 const PARTY_DEFAULT_FORMS = new Set(['pay', 'pays', 'paid', 'paying', 'pull', 'pulls', 'pulled', 'pulling', 'charge', 'charges', 'charged', 'charging', 'serve', 'serves', 'served', 'serving',
   // arming (062) is of a party: "equipped the rebels with rifles", not "equipped it with touch panels"
-  'equip', 'equips', 'equipped', 'equipping']);
+  'equip', 'equips', 'equipped', 'equipping',
+  // praise (051) is of someone: "celebrated the team's victory", not "one of Mexico's most celebrated photographers", "Diwali, celebrated by lighting lamps"
+  'celebrate', 'celebrates', 'celebrated', 'celebrating']);
+/** "business challenges", "advantages and challenges", "find it challenging", "challenging itself": the noun, the adjective or a self-set goal, no dispute. */
+const CHALLENGE_FORMS = new Set(['challenge', 'challenges', 'challenged', 'challenging']);
+const CHALLENGE_NOUN_AFTER = new Set(['of', 'for', 'facing', 'ahead', 'remain', 'include', 'includes', 'such']);
+const CHALLENGING_ADJECTIVE_BEFORE = new Set(['and', 'it', 'more', 'most', 'very', 'quite', 'particularly', 'especially', 'extremely', 'increasingly', 'less', 'so', 'as', 'too', 'find', 'finds', 'found', 'prove', 'proves', 'proved', 'remain', 'remains', 'remained']);
+const REFLEXIVES = new Set(['itself', 'themselves', 'himself', 'herself', 'ourselves', 'myself', 'yourself', 'yourselves']);
 /** Sharing and selling (060) are with or to someone: "shared intelligence with Jordan", "sold jets to India", not "shared a clip", "Hong Kong shares", "sold its stake". */
 const SHARE_FORMS = new Set(['share', 'shares', 'shared', 'sharing', 'sell', 'sells', 'sold', 'selling']);
 /** Yielding (080) is to someone or to pressure: "yielded to the protesters' demands", not "Treasury yields slipped", "yielded results". */
@@ -1982,6 +1991,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (COMMENT_FORMS.has(key)) return true;
     if (DECLINE_FORMS.has(key) && (tokens[vEnd]?.key === 'comment' || (tokens[vEnd]?.key === 'to' && (DECLINED_SPEECH.has(tokens[vEnd + 1]?.key ?? '') || (tokens[vEnd + 1]?.key === 'be' && DECLINED_BE.has(tokens[vEnd + 2]?.key ?? '')))))) return true;
     if (CONTEND_FORMS.has(key) && tokens[vEnd]?.key === 'with') return true;
+    if (CHALLENGE_FORMS.has(key) && challengeIsNoDispute(key, v, vEnd, s.tokEnd)) return true;
     // "Uber and Lyft ended up paying drivers less": an outcome, no ending (whatever pattern follows)
     if (END_FORMS.has(key) && tokens[vEnd]?.key === 'up') return true;
     // "he scored at 7:14 and on the power play": a goal or a mark (the dictionary's "scored on" is an appeal)
@@ -2008,6 +2018,15 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
       if (tokens[k].key === 'with') return k > vEnd;
       if (tokens[k].kind === 'punct') return false;
     }
+    return false;
+  }
+
+  /** "business challenges", "both dynamic and challenging", "find it challenging to", "challenging itself to run on renewables". */
+  function challengeIsNoDispute(key: string, v: number, vEnd: number, end: number): boolean {
+    const next = vEnd < end ? tokens[vEnd] : undefined;
+    if (next && REFLEXIVES.has(next.key)) return true;
+    if (key === 'challenges') return !next || (next.kind === 'punct' && next.text !== '-') || CHALLENGE_NOUN_AFTER.has(next.key);
+    if (key === 'challenging') return CHALLENGING_ADJECTIVE_BEFORE.has(tokens[v - 1]?.key ?? '') || !next || (next.kind === 'punct' && next.text !== '-') || next.key === 'to' || next.key === 'for';
     return false;
   }
 
