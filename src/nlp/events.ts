@@ -226,11 +226,11 @@ const SPEND_FORMS = new Set(['spend', 'spends', 'spent', 'spending']);
 const BREAK_FORMS = new Set(['break', 'breaks', 'broke', 'broken', 'breaking']);
 /** Verbs of winning a contest: an attack in the dictionary (190), a result in sports and election news. */
 const RESULT_FORMS = new Set(['beat', 'beats', 'beaten', 'defeat', 'defeats', 'defeated', 'edged', 'topped', 'routed', 'thrashed', 'downed', 'outscored', 'eliminated', 'ousted']);
-/** Words of a contest's result ("6-3, 7-6", "in the election", "the final", "fourth straight victory"). */
 /** Words of sports copy, rare elsewhere: a text with three of them is a sports report, where one side beating another is a result. */
 const SPORTS_REPORT_WORDS = new Set(['scored', 'assists', 'touchdown', 'touchdowns', 'inning', 'innings', 'halftime', 'rebounds', 'goaltender', 'goalkeeper', 'goalie', 'puck', 'playoff', 'playoffs', 'quarterback', 'linebacker', 'defenseman', 'midfielder', 'postseason', 'preseason', 'shutout', 'tiebreak', 'semifinal', 'quarterfinal',
   // tennis, football, cricket and racing copy ("the decisive doubles match", "two singles and a doubles")
   'semifinals', 'quarterfinals', 'tiebreaker', 'doubles', 'singles', 'seeded', 'unseeded', 'aces', 'equaliser', 'equalizer', 'hat-trick', 'wicket', 'wickets', 'batsman', 'batsmen', 'bowler', 'laps', 'podium']);
+/** Words of a contest's result ("6-3, 7-6", "in the election", "the final", "fourth straight victory"). */
 const CONTEST_WORDS = new Set(['election', 'elections', 'race', 'primary', 'runoff', 'vote', 'votes', 'polls', 'ballot', 'seat', 'incumbent', 'match', 'game', 'games', 'final', 'finals', 'semifinal', 'semifinals', 'quarterfinal', 'quarterfinals', 'tournament', 'series', 'set', 'sets', 'round', 'championship', 'cup', 'league', 'season', 'victory', 'win', 'points', 'goals', 'title', 'playoff', 'playoffs', 'halftime', 'overtime', 'innings', 'inning', 'tiebreak', 'tie-break']);
 /** Generic verbs of motion: a visit (040-046) only toward a place or a meeting ("went to Moscow", "came for talks"), or an agreement reached ("came to an agreement"). */
 const GENERIC_MOTION_FORMS = new Set(['go', 'goes', 'went', 'gone', 'come', 'comes', 'came', 'leave', 'leaves', 'left']);
@@ -262,6 +262,7 @@ const DEFAULT_NONE_FORMS = new Set([
   // 040 by default: "could hear Trump's voice", "waited weeks to hear notice of the layoffs"
   'hear', 'hears', 'heard', 'hearing',
 ]);
+const CHARGE_FORMS = new Set(['charge', 'charges', 'charged', 'charging']);
 /**
  * Verbs whose dictionary default needs a party as object or as the passive's subject, like
  * PARTY_OBJECT_FORMS: payment (061) is of someone ("paid the agency", not "producers pay more"), a
@@ -269,8 +270,7 @@ const DEFAULT_NONE_FORMS = new Set([
  * against someone ("charged two guards", not "charging an iPhone"), service (060) is to someone
  * ("served the regime", not "served as CEO").
  */
-const CHARGE_FORMS = new Set(['charge', 'charges', 'charged', 'charging']);
-const PARTY_DEFAULT_FORMS = new Set(['pay', 'pays', 'paid', 'paying', 'pull', 'pulls', 'pulled', 'pulling', 'charge', 'charges', 'charged', 'charging', 'serve', 'serves', 'served', 'serving',
+const PARTY_DEFAULT_FORMS = new Set(['pay', 'pays', 'paid', 'paying', 'pull', 'pulls', 'pulled', 'pulling', ...CHARGE_FORMS, 'serve', 'serves', 'served', 'serving',
   // arming (062) is of a party: "equipped the rebels with rifles", not "equipped it with touch panels"
   'equip', 'equips', 'equipped', 'equipping',
   // praise (051) is of someone: "celebrated the team's victory", not "one of Mexico's most celebrated photographers", "Diwali, celebrated by lighting lamps"
@@ -287,8 +287,6 @@ const YIELD_FORMS = new Set(['yield', 'yields', 'yielded', 'yielding']);
 /** Study (090) of how or whether something works is research, no investigation of anyone: "studying how tissue repairs itself". */
 const STUDY_FORMS = new Set(['study', 'studies', 'studied', 'studying', 'examine', 'examines', 'examined', 'examining', 'explore', 'explores', 'explored', 'exploring', 'research', 'researched', 'researching']);
 const WH_OBJECT = new Set(['how', 'whether', 'why', 'what', 'if', 'when', 'where', 'which']);
-/** A battle (190) is against a party or with arms: "battling extradition", "battling cancer" are no fight. */
-const BATTLE_FORMS = new Set(['battle', 'battles', 'battled', 'battling']);
 /** Commenting is a statement (CAMEO 01), whatever it is about: "couldn't comment on the investigation". */
 const COMMENT_FORMS = new Set(['comment', 'comments', 'commented', 'commenting']);
 /** Declining to say is CAMEO 011, "decline comment": no rejection ("declined to say when", "refused to confirm"). */
@@ -320,8 +318,12 @@ const PLEA_WORDS = new Set(['guilty', 'not', 'innocent', 'no']);
 const HIT_FORMS = new Set(['hit', 'hits', 'hitting']);
 /** "struggled to get it right": the dictionary's "struggle" is a fight (190); before an infinitive it is a difficulty. */
 const STRUGGLE_FORMS = new Set(['struggle', 'struggles', 'struggled', 'struggling']);
-/** The dictionary's "engage" is a use of force (190) unless a pattern says otherwise ("engaged in talks"). */
-const ENGAGE_FORMS = new Set(['engage', 'engages', 'engaged', 'engaging']);
+/**
+ * The dictionary's "engage" and "battle" are a use of force (190) unless a pattern says otherwise
+ * ("engaged in talks"); force is against a party or with arms: "battling extradition", "battling
+ * cancer", "engaged in self-dealing" are no fight.
+ */
+const ENGAGE_FORMS = new Set(['engage', 'engages', 'engaged', 'engaging', 'battle', 'battles', 'battled', 'battling']);
 /** Adverbs inside a passive verb group ("is still being held", "was reportedly taken"). */
 const PASSIVE_ADVERBS = new Set(['still', 'now', 'also', 'already', 'again', 'later', 'since', 'then']);
 /** Words of rank that are adjectives before a noun ("major cuts", "general elections", "chief concern"). */
@@ -481,9 +483,9 @@ const VIOLENCE_WORDS = new Set([...ATTACK_NOUNS, 'clash', 'clashes', 'fighting',
 /** Words that make "engaged in …" a fight: "engaged in fierce fighting", "engaged in psychological warfare". */
 const COMBAT_WORDS = new Set([...VIOLENCE_WORDS, 'warfare', 'hostilities', 'firefight', 'gunfight', 'gunbattle', 'skirmish', 'skirmishes', 'battles', 'fights', 'fight', 'combat', 'shootout',
   'altercation', 'brawl', 'scuffle', 'scuffles', 'cleansing', 'genocide', 'atrocities', 'massacres', 'killings', 'terrorism', 'insurgency', 'bombardment']);
-/** Words of armed violence: with one in the sentence an attack is a physical one. */
 /** Armed people: the object that makes a fight one of arms ("fought government troops"). */
 const ARMED_FORCE_WORDS = new Set(['troops', 'forces', 'soldiers', 'militants', 'rebels', 'insurgents', 'army', 'military', 'fighters', 'militia', 'militias', 'militiamen', 'gunmen', 'police', 'policemen', 'jihadists', 'separatists', 'guerrillas', 'paramilitaries']);
+/** Words of armed violence: with one in the sentence an attack is a physical one. */
 const ARMED_CONTEXT_WORDS = new Set([...COMBAT_WORDS, 'troops', 'forces', 'soldiers', 'militants', 'rebels', 'insurgents', 'army', 'military', 'jets', 'warplanes', 'aircraft', 'artillery', 'tanks', 'gunmen', 'fighters', 'militia', 'militiamen', 'police', 'base', 'convoy', 'village', 'positions', 'targets', 'knife', 'gun', 'guns', 'weapon', 'weapons', 'injured', 'killed', 'dead', 'killing', 'wounded', 'hospital', 'hospitalized', 'victim', 'victims', 'suspect', 'shark', 'dog', 'bear', 'cyber', 'cyberattack', 'hackers', 'hacked', 'ransomware', 'malware', 'network', 'networks', 'server', 'servers', 'systems', 'computers', 'mainnet', 'blockchain']);
 /** Verbs of signing or concluding a written agreement. */
 const SIGN_VERBS = new Set(['sign', 'signs', 'signed', 'signing', 'ink', 'inks', 'inked', 'inking', 'ratify', 'ratifies', 'ratified', 'ratifying', 'conclude', 'concludes', 'concluded', 'concluding', 'finalize', 'finalizes', 'finalized', 'finalise', 'finalises', 'finalised', 'countersign', 'countersigned', 'initialled', 'initialed']);
@@ -1962,23 +1964,20 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     if (byDefault) {
       if (GENERIC_MOTION_FORMS.has(key) && !motionTowardPlace(vEnd, s.tokEnd, key === 'leave' || key === 'leaves' || key === 'left')) return true;
       if (DEFAULT_NONE_FORMS.has(key)) return true;
-      if (PARTY_OBJECT_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd, true) && !partySubjectOfPassive(v, s.tokStart)) return true;
-      // ("charged that the police ...": an accusation in a content clause keeps its code)
-      // ("..., a rights group charged on Saturday": the verb of report is the accusation)
-      if (PARTY_DEFAULT_FORMS.has(key) && tokens[vEnd]?.key !== 'that' && !(CHARGE_FORMS.has(key) && (clauseEndsAfter(vEnd, s.tokEnd) || (key !== 'charging' && chargedWith(vEnd, s.tokEnd)))) && (tokens[vEnd]?.key === 'as' || (!partyObjectAt(vEnd, s.tokEnd, true) && !partySubjectOfPassive(v, s.tokStart)))) return true;
-      if (SHARE_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd) && !recipientAfter(vEnd, s.tokEnd).length && !withParty(vEnd, s.tokEnd)) return true;
-      if (BATTLE_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd) && !hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 8), (x) => COMBAT_WORDS.has(x.key), isPunctButHyphen)) return true;
+      if (PARTY_OBJECT_FORMS.has(key) && !partyTakesPart(v, vEnd, s)) return true;
+      if (PARTY_DEFAULT_FORMS.has(key) && partyDefaultWithoutParty(key, v, vEnd, s)) return true;
+      if (SHARE_FORMS.has(key) && !receivingParty(vEnd, s.tokEnd) && !withParty(vEnd, s.tokEnd)) return true;
       if (BURN_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd) && !hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 6), (x) => BURN_TARGETS.has(x.key), isPunct)) return true;
       if (OFFER_FORMS.has(key) && !offerOfRelations(vEnd, s.tokEnd)) return true;
       if (YIELD_FORMS.has(key) && tokens[vEnd]?.key !== 'to' && !partyObjectAt(vEnd, s.tokEnd)) return true;
       if (STUDY_FORMS.has(key) && WH_OBJECT.has(tokens[vEnd]?.key ?? '')) return true;
-      if (key === 'promising' && (PROMISING_ADJECTIVE_BEFORE.has(tokens[v - 1]?.key ?? '') || vEnd >= s.tokEnd || tokens[vEnd].kind === 'punct' || PROMISING_ADJECTIVE_AFTER.has(tokens[vEnd].key))) return true;
+      if (key === 'promising' && promisingIsAdjective(v, vEnd, s.tokEnd)) return true;
       if (CALL_FORMS.has(key) && namingAfter(vEnd, s.tokEnd)) return true;
-      if (GIVE_FORMS.has(key) && ((key === 'given' && tokens[vEnd]?.key === 'that') || (!partyObjectAt(vEnd, s.tokEnd) && !recipientAfter(vEnd, s.tokEnd).length))) return true;
+      if (GIVE_FORMS.has(key) && ((key === 'given' && tokens[vEnd]?.key === 'that') || !receivingParty(vEnd, s.tokEnd))) return true;
       // "he struggled to get it right", "would struggle to keep a charge": a difficulty, no fight;
       // "Americans tend to purchase": a tendency, no care given
       if ((STRUGGLE_FORMS.has(key) || TEND_FORMS.has(key)) && tokens[vEnd]?.key === 'to' && isBareVerbAt(vEnd + 1)) return true;
-      // "engaged in self-dealing", "engage customers": force only against a party or in a fight
+      // "engaged in self-dealing", "engage customers", "battling cancer": force only against a party or in a fight
       if (ENGAGE_FORMS.has(key) && !partyObjectAt(vEnd, s.tokEnd) && !hitBeforeStop(tokens, vEnd, Math.min(s.tokEnd, vEnd + 8), (x) => COMBAT_WORDS.has(x.key), isPunctButHyphen)) return true;
       if (RALLY_FORMS.has(key) && tokens[vEnd]?.key === 'to' && CONTEST_OUTCOME_VERBS.has(tokens[vEnd + 1]?.key ?? '')) return true;
       // "will be back in action", "Randall will be back": the adverb after "be", no backing
@@ -1989,7 +1988,7 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     }
     if (PLEA_FORMS.has(key) && PLEA_WORDS.has(tokens[vEnd]?.key ?? '')) return true;
     if (COMMENT_FORMS.has(key)) return true;
-    if (DECLINE_FORMS.has(key) && (tokens[vEnd]?.key === 'comment' || (tokens[vEnd]?.key === 'to' && (DECLINED_SPEECH.has(tokens[vEnd + 1]?.key ?? '') || (tokens[vEnd + 1]?.key === 'be' && DECLINED_BE.has(tokens[vEnd + 2]?.key ?? '')))))) return true;
+    if (DECLINE_FORMS.has(key) && declinesToSay(vEnd)) return true;
     if (CONTEND_FORMS.has(key) && tokens[vEnd]?.key === 'with') return true;
     if (CHALLENGE_FORMS.has(key) && challengeIsNoDispute(key, v, vEnd, s.tokEnd)) return true;
     // "Uber and Lyft ended up paying drivers less": an outcome, no ending (whatever pattern follows)
@@ -2012,13 +2011,47 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
     return k >= end || (tokens[k].kind === 'punct' && tokens[k].text !== '-');
   }
 
-  /** "charged two guards with falsifying records": the charge a court hears, whoever the object ("a charging mat with a port" is no charge). */
-  function chargedWith(vEnd: number, end: number): boolean {
-    for (let k = vEnd; k < Math.min(end, vEnd + 6); k++) {
-      if (tokens[k].key === 'with') return k > vEnd;
-      if (tokens[k].kind === 'punct') return false;
+  /** The party object after the verb (up to a preposition of place or time), or the party a passive's subject is. */
+  function partyTakesPart(v: number, vEnd: number, s: Sentence): boolean {
+    return partyObjectAt(vEnd, s.tokEnd, true) || partySubjectOfPassive(v, s.tokStart);
+  }
+
+  /** A verb of PARTY_DEFAULT_FORMS with no party: "producers pay more", "served as CEO", "charging an iPhone". */
+  function partyDefaultWithoutParty(key: string, v: number, vEnd: number, s: Sentence): boolean {
+    // "charged that the police ...": an accusation in a content clause keeps its code
+    if (tokens[vEnd]?.key === 'that') return false;
+    // "..., a rights group charged on Saturday": the verb of report is the accusation; "charged two
+    // guards with falsifying records": the charge a court hears, whoever the object ("a charging
+    // mat with a port" is no charge)
+    if (CHARGE_FORMS.has(key) && (clauseEndsAfter(vEnd, s.tokEnd) || (key !== 'charging' && withAfter(vEnd, s.tokEnd, 6) > vEnd))) return false;
+    return tokens[vEnd]?.key === 'as' || !partyTakesPart(v, vEnd, s);
+  }
+
+  /** The index of "with" within `reach` words after the verb, before any punctuation, or -1. */
+  function withAfter(vEnd: number, end: number, reach: number): number {
+    for (let k = vEnd; k < Math.min(end, vEnd + reach); k++) {
+      if (tokens[k].key === 'with') return k;
+      if (tokens[k].kind === 'punct') return -1;
     }
-    return false;
+    return -1;
+  }
+
+  /** A party as the object or after "to", "on" or "against": someone who receives what the verb gives. */
+  function receivingParty(vEnd: number, end: number): boolean {
+    return partyObjectAt(vEnd, end) || recipientAfter(vEnd, end).length > 0;
+  }
+
+  /** "is promising at worst", "very promising", "Why X is promising.": the adjective. */
+  function promisingIsAdjective(v: number, vEnd: number, end: number): boolean {
+    return PROMISING_ADJECTIVE_BEFORE.has(tokens[v - 1]?.key ?? '') || vEnd >= end || tokens[vEnd].kind === 'punct' || PROMISING_ADJECTIVE_AFTER.has(tokens[vEnd].key);
+  }
+
+  /** "declined comment", "declined to say when", "refused to be named": CAMEO 011. */
+  function declinesToSay(vEnd: number): boolean {
+    if (tokens[vEnd]?.key === 'comment') return true;
+    if (tokens[vEnd]?.key !== 'to') return false;
+    const next = tokens[vEnd + 1]?.key ?? '';
+    return DECLINED_SPEECH.has(next) || (next === 'be' && DECLINED_BE.has(tokens[vEnd + 2]?.key ?? ''));
   }
 
   /** "business challenges", "both dynamic and challenging", "find it challenging to", "challenging itself to run on renewables". */
@@ -2032,17 +2065,14 @@ export function findEvents(text: string, tokens: Token[], sentences: Sentence[],
 
   /** "shared intelligence with Jordan": a party after "with" within a few words. */
   function withParty(vEnd: number, end: number): boolean {
-    for (let k = vEnd; k < Math.min(end, vEnd + 8); k++) {
-      if (tokens[k].key === 'with') return partyObjectAt(k + 1, end);
-      if (tokens[k].kind === 'punct') return false;
-    }
-    return false;
+    const k = withAfter(vEnd, end, 8);
+    return k >= 0 && partyObjectAt(k + 1, end);
   }
 
   /** An offer to a party, to act ("offered to mediate"), or of aid, talks or a deal. */
   function offerOfRelations(vEnd: number, end: number): boolean {
     if (tokens[vEnd]?.key === 'to' && isBareVerbAt(vEnd + 1)) return true;
-    if (partyObjectAt(vEnd, end) || recipientAfter(vEnd, end).length) return true;
+    if (receivingParty(vEnd, end)) return true;
     return hitBeforeStop(tokens, vEnd, Math.min(end, vEnd + 6), (x) => OFFER_OF_RELATIONS.has(x.key), isPunct);
   }
 

@@ -96,13 +96,7 @@ export interface ClusterOptions {
  * bench/headlines.ts), so they do not lean on the crawl-time bursts of that file; confirmed on
  * the full 423k-headline file.
  */
-export interface HeadlineClusterOptions {
-  joinThreshold: number;
-  mergeThreshold: number;
-  windowDays: number;
-  keyWeight: number;
-  centroidDecay: number;
-}
+export type HeadlineClusterOptions = Pick<ClusterOptions, 'joinThreshold' | 'mergeThreshold' | 'windowDays' | 'keyWeight' | 'centroidDecay'>;
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   windowDays: 5,
@@ -225,12 +219,12 @@ export class StoryClusterer {
     const time = input.publishedAt ?? this.latest;
     if (time > this.latest) this.latest = time;
     const tokens = input.tokens ?? tokenize(input.text);
-    const headlineOnly = contentWords(tokens, o.headlineTokens) < o.headlineTokens;
-    const vector = this.vectorize(input, tokens, headlineOnly ? o.headline.keyWeight : o.keyWeight);
+    const headlineOnly = countContentWords(tokens, o.headlineTokens) < o.headlineTokens;
+    const { joinThreshold, keyWeight } = this.settingsOf(headlineOnly);
+    const vector = this.vectorize(input, tokens, keyWeight);
     // Without entities from the NLP stage, key tokens (names, numbers) of the title and lead stand
     // in; not for a headline alone, whose Title Case capitalises every word.
     const entities = input.entities ? normaliseEntities(input.entities) : headlineOnly ? [] : keyTerms(input.title, tokens, o.leadTokens);
-    const joinThreshold = headlineOnly ? o.headline.joinThreshold : o.joinThreshold;
 
     // 1. Strong links: a copy or duplicate of an article in an active story belongs to that story.
     const linked = new Set<string>();
@@ -242,7 +236,7 @@ export class StoryClusterer {
     // 2. Candidates from the inverted index, scored by cosine + entity overlap, within the window.
     const scored: Array<{ story: LiveStory; score: number }> = [];
     for (const story of this.candidates(vector)) {
-      if (time - story.end > this.windowOf(story) * DAY) continue;
+      if (time - story.end > this.settingsOf(story.headlineOnly).windowDays * DAY) continue;
       const text = cosine(vector, story);
       // Entity gate: two events of one kind read alike; whether they share names decides.
       const gate = entities.length > 0 && story.entityTotal > 0 ? 1 - o.entityGate + o.entityGate * entityOverlap(entities, story) : 1;
@@ -280,7 +274,7 @@ export class StoryClusterer {
     const wouldHaveJoined = unlinked && unlinked.score >= joinThreshold ? unlinked.story : null;
     for (const other of [...mergeCandidates].sort((a, b) => a.seq - b.seq)) {
       if (other === home || !this.stories.has(other.id)) continue;
-      const mergeThreshold = home.headlineOnly && other.headlineOnly ? o.headline.mergeThreshold : o.mergeThreshold;
+      const { mergeThreshold } = this.settingsOf(home.headlineOnly && other.headlineOnly);
       const agree = linked.has(other.id) || other === wouldHaveJoined || centroidCosine(home, other) >= mergeThreshold;
       if (!agree) continue;
       const [keep, gone] = home.seq <= other.seq ? [home, other] : [other, home];
@@ -295,7 +289,7 @@ export class StoryClusterer {
   closeBefore(now: number = this.latest): Story[] {
     const out: Story[] = [];
     for (const story of [...this.stories.values()]) {
-      if (story.end < now - this.windowOf(story) * DAY) {
+      if (story.end < now - this.settingsOf(story.headlineOnly).windowDays * DAY) {
         out.push(this.describe(story));
         this.removeStory(story);
       }
@@ -455,9 +449,9 @@ export class StoryClusterer {
     return out;
   }
 
-  /** How long a story stays open after its latest article: a day for headline-only stories. */
-  private windowOf(story: LiveStory): number {
-    return story.headlineOnly ? this.options.headline.windowDays : this.options.windowDays;
+  /** The thresholds, window, key weight and decay for a headline-only article or story, or for articles. */
+  private settingsOf(headlineOnly: boolean): HeadlineClusterOptions {
+    return headlineOnly ? this.options.headline : this.options;
   }
 
   private createStory(firstArticle: string, time: number, headlineOnly: boolean): LiveStory {
@@ -483,7 +477,7 @@ export class StoryClusterer {
     if (input.title && story.titles.length < LABEL_CANDIDATES) story.titles.push({ id: input.id, title: input.title });
     story.start = Math.min(story.start, time);
     story.end = Math.max(story.end, time);
-    const decay = story.headlineOnly ? this.options.headline.centroidDecay : this.options.centroidDecay;
+    const decay = this.settingsOf(story.headlineOnly).centroidDecay;
     if (decay < 1) {
       for (const [term, w] of story.centroid) story.centroid.set(term, w * decay);
     }
@@ -613,8 +607,8 @@ function keyTerms(title: string | null, tokens: Tokens, limit: number): string[]
   return [...out];
 }
 
-/** Content (non-stop) words of a text, counted up to `cap`. */
-function contentWords(tokens: Tokens, cap: number): number {
+/** Content (non-stop) words of already tokenised text, counted up to `cap` (tokens.ts's `contentWords` lists them from raw text). */
+function countContentWords(tokens: Tokens, cap: number): number {
   let n = 0;
   for (let i = 0; i < tokens.length && n < cap; i++) if (!tokens.stop[i]) n++;
   return n;
