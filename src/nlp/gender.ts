@@ -7,6 +7,7 @@
  * gender never blocks a pronoun.
  */
 import { givenNameGender } from '../given-names.js';
+import { appendTo } from '../multimap.js';
 import type { EntityResult } from './entities.js';
 import type { Token } from './tokens.js';
 
@@ -29,12 +30,7 @@ export function genderOfWord(word: string): Gender | null {
 export function clusterGenders(ents: EntityResult, tokens: Token[]): (cluster: number) => Gender | null {
   const cache = new Map<number, Gender | null>();
   const rolesOf = new Map<number, string[]>();
-  for (const r of ents.roleRefs) {
-    if (r.cluster === null) continue;
-    const roles = rolesOf.get(r.cluster);
-    if (roles) roles.push(r.role);
-    else rolesOf.set(r.cluster, [r.role]);
-  }
+  for (const r of ents.roleRefs) if (r.cluster !== null) appendTo(rolesOf, r.cluster, r.role);
   const honorificBefore = new Map<number, Set<string>>();
   for (const m of ents.mentions) {
     if (m.kind === 'role' || m.type !== 'PERSON') continue;
@@ -42,7 +38,7 @@ export function clusterGenders(ents: EntityResult, tokens: Token[]): (cluster: n
     let k = m.tokStart - 1;
     if (tokens[k]?.text === '.') k--;
     const key = tokens[k]?.key.replace(/\.$/, '');
-    if (key && (FEMALE_WORDS.has(key) || MALE_WORDS.has(key))) {
+    if (key && genderOfWord(key)) {
       const seen = honorificBefore.get(m.cluster);
       if (seen) seen.add(key);
       else honorificBefore.set(m.cluster, new Set([key]));
