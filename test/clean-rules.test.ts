@@ -209,6 +209,31 @@ test('date lines are byline-lines; times, prices and phone numbers alone are kep
   for (const l of events) assert.ok(r2.text.split('\n\n').includes(l), l);
 });
 
+
+test('a byline and a date on one line are a byline-line, in several languages; prose with a date and "by" is kept', () => {
+  const lines = [
+    'By Jane Holloway – Updated Sep 9, 2025 at 1:00 PM EST | Fact-checked by Omar Reyes',
+    'By Chris Tanaka ⋅ Founder and Editor-in-Chief ⋅ Updated May 6, 2025',
+    'March 15, 2022 · 3 min read · By Campus Online',
+    'Posted by David at December 16, 2025 11:15 AM',
+  ];
+  const r = cleanText([lines[0], lines[1], ...PROSE, lines[2], lines[3]].join('\n\n'));
+  for (const l of lines) assertRemoved(r, l, 'byline-line', 'author-date-line');
+  assertProseKept(r);
+  for (const l of ['Par Jean Dupont, publié le 12 mars 2024 à 14h30', 'Von Thomas Müller · 12. März 2024, 14:30 Uhr', 'Por María González | 12 de marzo de 2024']) {
+    assertRemoved(cleanText([l, ...PROSE].join('\n\n')), l, 'byline-line', 'author-date-line');
+  }
+  // a date with "by" in a headline or a sentence fragment, a release note, a surname after "Di"
+  const kept = ['By March 12, 2024, Congress must act', 'By 2030, Emissions Fall', 'Signed by President Biden on March 3, 2024',
+    'Released: June 17, 2025 by Tor Books', 'Di Maio, 12 marzo 2024', 'By the end of March 2024 the company had sold its stake'];
+  for (const l of kept) {
+    const k = cleanText([l, ...PROSE].join('\n\n'));
+    assert.ok(!k.removals.some((x) => x.rule === 'author-date-line'), `removed: ${l}`);
+  }
+  // in the middle of an article the same line is content (edges only)
+  const mid = cleanText([...PROSE, ...PROSE, lines[0], ...PROSE].join('\n\n'));
+  assert.ok(!mid.removals.some((x) => x.rule === 'author-date-line'), 'a mid-article line was removed');
+});
 test('label lines with a bar, agency-input credits, wire-feed notices', () => {
   const lines: Array<[string, string]> = [
     ['ALSO READ | Harbour tunnel plan stalls again', 'related-links'],

@@ -59,6 +59,10 @@ const DIGESTS: Record<number, { examples: string; articleExtraction: string }> =
   13: { examples: 'b324435e9aacd367', articleExtraction: 'c2ba3350463807c1' },
   // 14: a given name alone in a link to the author page takes the full name of the page's slug; neither corpus has one
   14: { examples: 'b324435e9aacd367', articleExtraction: 'c2ba3350463807c1' },
+  // 15: a byline and a date on one line ("By Jane Doe – Updated Sep 9, 2025", "March 15, 2022 · 3 min
+  // read · By Jane Doe", "Par Jean Dupont, publié le 12 mars 2024") are a byline-line at the
+  // document's edges; neither corpus has one (9 of the 711 WCXB dev pages do)
+  15: { examples: 'b324435e9aacd367', articleExtraction: 'c2ba3350463807c1' },
 };
 
 /** sha256 over each record's id and its extraction (the article, or the failure's code). */

@@ -49,3 +49,17 @@ test('a Markdown heading is the headline without its marks', () => {
   assert.equal(h.byline, 'Ana Ortiz');
   assert.equal(parseTextHeader(`## Council votes to rebuild river bridge ##\n\n${BODY}`).title, 'Council votes to rebuild river bridge');
 });
+
+test('a byline and a date on one line give both, with the writer, not the reviewer, as the byline', () => {
+  const one = parseTextHeader(`Council votes to rebuild river bridge\n\nBy Ana Ortiz – Updated May 6, 2025 at 1:00 PM EST\n\n${BODY}`);
+  assert.equal(one.byline, 'Ana Ortiz');
+  assert.equal(one.publishedAt, '2025-05-06T13:00:00');
+  assert.deepEqual(one.lines.map((l) => l.kind), ['title', 'byline']);
+  const dateFirst = parseTextHeader(`Council votes to rebuild river bridge\nMay 6, 2025 · 3 min read · By Ana Ortiz\n\n${BODY}`);
+  assert.equal(dateFirst.byline, 'Ana Ortiz');
+  assert.equal(dateFirst.publishedAt, '2025-05-06');
+  const reviewed = parseTextHeader(`Council votes to rebuild river bridge\nReviewed by Lee Park · May 6, 2025\n\n${BODY}`);
+  assert.equal(reviewed.byline, null);
+  assert.equal(reviewed.publishedAt, '2025-05-06');
+  assert.deepEqual(reviewed.lines.map((l) => l.kind), ['title', 'date-line']);
+});

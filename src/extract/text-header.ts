@@ -5,6 +5,7 @@
  * and reports which lines it consumed, so the caller can move them out of the body with an audit record.
  */
 import { findDatesInText } from './html/date-parse.js';
+import { writerOfAuthorDateLine } from './clean/author-date-line.js';
 
 export type HeaderLineKind = 'title' | 'byline' | 'date-line' | 'masthead' | 'outlet-line';
 
@@ -106,9 +107,15 @@ export function parseTextHeader(text: string): TextHeader {
     if (dates.length > 0 && !header.publishedAt) {
       const dateChars = dates.reduce((n, d) => n + (d.end - d.start), 0);
       // A date line is mostly the date and labels around it ("WORLD | Tuesday, October 14, 2025 | Page A9").
-      if (dateChars >= t.replace(/[^\p{L}\p{N}]/gu, '').length * 0.25 || t.includes('|')) {
+      // "By Jane Doe – Updated Sep 9, 2025": the byline and the date on one line
+      const writer = header.byline ? null : writerOfAuthorDateLine(t);
+      if (writer || dateChars >= t.replace(/[^\p{L}\p{N}]/gu, '').length * 0.25 || t.includes('|')) {
         header.publishedAt = dates[0].date.iso;
-        header.lines.push({ kind: 'date-line', ...line });
+        if (writer) {
+          header.byline = writer;
+          afterByline = true;
+        }
+        header.lines.push({ kind: writer ? 'byline' : 'date-line', ...line });
         continue;
       }
     }

@@ -10,6 +10,7 @@
  * document. Add a phrase to the table that owns its reason; add a table only for a new reason.
  */
 import type { RemovalReason } from '../../model.js';
+import { isAuthorDateLine } from './author-date-line.js';
 
 /** Where in a normalised line a rule's phrase must sit. */
 export type PhraseMatch = 'equals' | 'starts' | 'contains';
@@ -546,6 +547,18 @@ const BYLINE: LineRule[] = [
     notSentence: true,
     // "By Jane Doe", "Written by Jane Doe and John Roe": after the cue, names (capitalised words).
     test: (key, raw) => isAuthorLine(key, raw),
+  },
+  {
+    // "By Jane Doe – Updated Sep 9, 2025 at 1:00 PM EST", "Von Thomas Müller · 12. März 2024, 14:30 Uhr":
+    // the byline and the date on one line, at the top or the bottom
+    name: 'author-date-line',
+    reason: 'byline-line',
+    match: 'equals',
+    phrases: [],
+    maxWords: 35,
+    notSentence: true,
+    edgeOnly: true,
+    test: (_key, raw) => isAuthorDateLine(raw),
   },
   {
     name: 'author-box',
