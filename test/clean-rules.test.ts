@@ -408,6 +408,12 @@ test('a keyword list flattened onto one line, or glued to the last sentence, is 
     const r = cleanText(article(line));
     assert.ok(r.text.includes(line), `removed: ${line} ${JSON.stringify(r.removals)}`);
   }
+  // a bare list mostly of the story's own words (eight or more, hardly a function word, a few new)
+  // is a keyword list too, on its own line or glued to the last sentence
+  const ownWords = 'ferry routes council suburbs harbour timetable expansion operators crews tickets training residents discount';
+  assertRemoved(cleanText(article(ownWords)), ownWords, 'spam-keywords', 'keyword-tail');
+  const ownGlued = cleanText(`${PROSE.join('\n\n')} ${ownWords}`);
+  assert.equal(ownGlued.removals.find((x) => x.rule === 'keyword-glued')?.text, ownWords, JSON.stringify(ownGlued.removals));
 });
 
 test('keyword spam at the start, before the title, is removed; the title is kept', () => {

@@ -61,7 +61,9 @@ const DIGESTS: Record<number, { examples: string; articleExtraction: string }> =
   14: { examples: 'b324435e9aacd367', articleExtraction: 'c2ba3350463807c1' },
   // 15: a byline and a date on one line ("By Jane Doe – Updated Sep 9, 2025", "March 15, 2022 · 3 min
   // read · By Jane Doe", "Par Jean Dupont, publié le 12 mars 2024") are a byline-line at the
-  // document's edges; neither corpus has one (9 of the 711 WCXB dev pages do)
+  // document's edges; neither corpus has one (9 of the 711 WCXB dev pages do). A bare lower-case
+  // list of 8+ content words with hardly a function word is a keyword list with only a fifth of its
+  // words new to the body (seven tenths before); neither corpus has one
   15: { examples: 'b324435e9aacd367', articleExtraction: 'c2ba3350463807c1' },
 };
 

@@ -167,8 +167,10 @@ function isStructured(text: string): boolean {
  * A keyword list flattened onto one line ("bol co jogo de terror online novela sbt ao vivo taça png"),
  * as a crawler that loses line breaks leaves a spam tail: too long to be a candidate line, yet no
  * sentence. Judged as a whole: no sentence punctuation anywhere, (nearly) all lower case, at least
- * FLAT_MIN_NOVELTY of its content words new to the body, and no prose glue of the body's language
- * unless another language's function words or an SEO marker show it is not the body's prose.
+ * FLAT_MIN_NOVELTY of its content words new to the body (only BARE_MIN_NOVELTY when at least
+ * eight content words have hardly a function word between them: a list of the story's own topic
+ * words), and no prose glue of the body's language unless another language's function words or an
+ * SEO marker show it is not the body's prose.
  * Needs a body of MIN_VOCABULARY words to compare with.
  */
 export function isFlattenedKeywordLine(text: string, body: BodyProfile): boolean {
@@ -177,8 +179,12 @@ export function isFlattenedKeywordLine(text: string, body: BodyProfile): boolean
   const content = tokens.filter((t) => !FUNCTION_WORDS.has(t) && t.length >= 2);
   if (content.length < 4) return false;
   const novelty = content.filter((t) => !body.vocab.has(t)).length / content.length;
-  if (novelty < (mostlyLowerCase(text) ? FLAT_MIN_NOVELTY : FLAT_MIN_NOVELTY_TITLE_CASE)) return false;
   const glue = tokens.filter((t) => body.glue.has(t)).length / tokens.length;
+  const lower = mostlyLowerCase(text);
+  // eight or more lower-case content words with hardly a function word between them are no prose
+  // in any language, whatever words they share with the body
+  const bare = lower && glue <= BARE_MAX_GLUE && content.length >= FLAT_MIN_WORDS;
+  if (novelty < (bare ? BARE_MIN_NOVELTY : lower ? FLAT_MIN_NOVELTY : FLAT_MIN_NOVELTY_TITLE_CASE)) return false;
   const foreignGlue = tokens.some((t) => FUNCTION_WORDS.has(t) && !body.glue.has(t) && !body.vocab.has(t));
   const seo = tokens.some((t) => SEO_MARKERS.has(t) && !body.vocab.has(t));
   return glue < 0.2 || foreignGlue || seo;
@@ -211,6 +217,9 @@ const FLAT_MIN_WORDS = 8;
 const FLAT_MAX_WORDS = 150;
 const FLAT_MIN_NOVELTY = 0.7;
 const FLAT_MIN_NOVELTY_TITLE_CASE = 0.85;
+/** A bare lower-case list: at most this share of function words, at least this share of new content words. */
+const BARE_MAX_GLUE = 0.1;
+const BARE_MIN_NOVELTY = 0.2;
 
 /**
  * Where a keyword list glued to the end of the last paragraph starts ("… over its loudspeakers. bol
