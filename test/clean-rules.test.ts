@@ -372,6 +372,11 @@ test('a title-cased keyword list flattened onto the last line is spam; a title-c
   assertProseKept(r);
   const own = 'Council Votes To Expand Harbour Ferry Service With Two New Routes';
   assert.ok(cleanText(article(own)).text.endsWith(own), 'a headline of the body\'s own words stays');
+  // ten or more capitalised words with no function word, half of them new to the body: a list
+  const bare = 'Ferry Council Suburbs Harbour Timetable Tickets Discount Weekend Cruise Parking Deals';
+  assertRemoved(cleanText(article(bare)), bare, 'spam-keywords', 'keyword-tail');
+  const headline = 'Harbour Ferry Council Expansion Suburbs Routes Operators Crews Training Residents';
+  assert.ok(cleanText(article(headline)).text.endsWith(headline), 'a function-word-free line of the body\'s own words stays');
 });
 
 test('a keyword list flattened onto one line, or glued to the last sentence, is removed whole; lower-case prose is not', () => {

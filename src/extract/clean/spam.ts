@@ -169,8 +169,8 @@ function isStructured(text: string): boolean {
  * sentence. Judged as a whole: no sentence punctuation anywhere, (nearly) all lower case, at least
  * FLAT_MIN_NOVELTY of its content words new to the body (only BARE_MIN_NOVELTY when at least
  * eight content words have hardly a function word between them: a list of the story's own topic
- * words), and no prose glue of the body's language unless another language's function words or an
- * SEO marker show it is not the body's prose.
+ * words; in title case ten words and BARE_TITLE_CASE_MIN_NOVELTY), and no prose glue of the body's
+ * language unless another language's function words or an SEO marker show it is not the body's prose.
  * Needs a body of MIN_VOCABULARY words to compare with.
  */
 export function isFlattenedKeywordLine(text: string, body: BodyProfile): boolean {
@@ -184,7 +184,10 @@ export function isFlattenedKeywordLine(text: string, body: BodyProfile): boolean
   // eight or more lower-case content words with hardly a function word between them are no prose
   // in any language, whatever words they share with the body
   const bare = lower && glue <= BARE_MAX_GLUE && content.length >= FLAT_MIN_WORDS;
-  if (novelty < (bare ? BARE_MIN_NOVELTY : lower ? FLAT_MIN_NOVELTY : FLAT_MIN_NOVELTY_TITLE_CASE)) return false;
+  // in title case, where a headline without function words is shorter, ten or more and half new
+  const bareTitle = !lower && glue <= BARE_MAX_GLUE && content.length >= BARE_TITLE_CASE_MIN_WORDS;
+  const minNovelty = bare ? BARE_MIN_NOVELTY : bareTitle ? BARE_TITLE_CASE_MIN_NOVELTY : lower ? FLAT_MIN_NOVELTY : FLAT_MIN_NOVELTY_TITLE_CASE;
+  if (novelty < minNovelty) return false;
   const foreignGlue = tokens.some((t) => FUNCTION_WORDS.has(t) && !body.glue.has(t) && !body.vocab.has(t));
   const seo = tokens.some((t) => SEO_MARKERS.has(t) && !body.vocab.has(t));
   return glue < 0.2 || foreignGlue || seo;
@@ -220,6 +223,8 @@ const FLAT_MIN_NOVELTY_TITLE_CASE = 0.85;
 /** A bare lower-case list: at most this share of function words, at least this share of new content words. */
 const BARE_MAX_GLUE = 0.1;
 const BARE_MIN_NOVELTY = 0.2;
+const BARE_TITLE_CASE_MIN_WORDS = 10;
+const BARE_TITLE_CASE_MIN_NOVELTY = 0.5;
 
 /**
  * Where a keyword list glued to the end of the last paragraph starts ("… over its loudspeakers. bol
