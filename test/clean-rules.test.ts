@@ -396,6 +396,16 @@ test('a keyword list flattened onto one line, or glued to the last sentence, is 
   const noSpace = cleanText(`${PROSE.join('\n\n')}${list.join(' ')}`);
   assert.equal(noSpace.removals.find((x) => x.rule === 'keyword-glued')?.text, list.join(' '), JSON.stringify(noSpace.removals));
   assert.ok(noSpace.text.endsWith(PROSE[3]), noSpace.text.slice(-120));
+  // after a quotation closed at the end of the last sentence, with or without a space
+  const quoted = PROSE.slice(0, 3).join('\n\n') + '\n\n"We will be ready for the summer," the operator said. "Crews are training now."';
+  for (const sep of [' ', '']) {
+    const r = cleanText(quoted + sep + list.join(' '));
+    assert.equal(r.removals.find((x) => x.rule === 'keyword-glued')?.text, list.join(' '), JSON.stringify(r.removals));
+    assert.ok(r.text.endsWith('"Crews are training now."'), r.text.slice(-120));
+  }
+  // a sentence that goes on in lower case after a quotation is prose
+  const goesOn = PROSE.slice(0, 3).join('\n\n') + '\n\n"We will be ready," the operator said. "Crews are training." she added, saying the council would pay for the new boats';
+  assert.ok(cleanText(goesOn).text.endsWith('pay for the new boats'), 'prose after a quotation was cut');
   // only the first keyword line glued on, the rest on lines of their own: the remnant goes too
   const first = cleanText(`${PROSE.join('\n\n')}${list.join('\n')}`);
   assert.equal(first.removals.find((x) => x.rule === 'keyword-glued')?.text, list[0], JSON.stringify(first.removals));

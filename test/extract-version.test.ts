@@ -63,7 +63,8 @@ const DIGESTS: Record<number, { examples: string; articleExtraction: string }> =
   // read · By Jane Doe", "Par Jean Dupont, publié le 12 mars 2024") are a byline-line at the
   // document's edges; neither corpus has one (9 of the 711 WCXB dev pages do). A bare lower-case
   // list of 8+ content words with hardly a function word is a keyword list with only a fifth of its
-  // words new to the body (seven tenths before), in title case with ten such words half; neither corpus has one
+  // words new to the body (seven tenths before), in title case with ten such words half; a list glued
+  // after a closing quotation mark is looked for too; neither corpus has one
   15: { examples: 'b324435e9aacd367', articleExtraction: 'c2ba3350463807c1' },
 };
 

@@ -126,7 +126,7 @@ function gluedSpamCut(units: Unit[], verdicts: (Verdict | null)[]): { unit: numb
   if (last < 1) return null;
   const text = units[last].text;
   // cheap test first: the paragraph must end in a lower-case run after a sentence end
-  if (endsLikeSentence(text) || !/[.!?] ?\p{Ll}/u.test(text)) return null;
+  if (endsLikeSentence(text) || !/[.!?][”"’')\]»]{0,2} ?\p{Ll}/u.test(text)) return null;
   const profile = bodyProfile(bodyVocabulary(units, (i) => verdicts[i] === null && i !== last));
   // a keyword tail the line rules removed right after it: a short remnant glued on is its first line
   const spamFollows = verdicts[last + 1]?.reason === SPAM_RULES.tail.reason;

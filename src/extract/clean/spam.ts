@@ -240,6 +240,14 @@ export function gluedKeywordTail(paragraph: string, body: BodyProfile, spamFollo
       at = i + 2;
       break;
     }
+    // a quotation or bracket closed after the sentence ('… right now."', '… said.”'), then the list
+    // with or without a space
+    let j = i + 1;
+    while (j < paragraph.length && j <= i + 2 && CLOSERS.has(paragraph[j])) j++;
+    if (j > i + 1 && j < paragraph.length && (paragraph[j] === ' ' || isLower(paragraph[j]))) {
+      at = paragraph[j] === ' ' ? j + 1 : j;
+      break;
+    }
     if (isGluedSentenceEnd(paragraph, i)) {
       at = i + 1;
       break;
@@ -274,6 +282,9 @@ function isShortGluedList(text: string, body: BodyProfile): boolean {
   return novelty >= SHORT_GLUED_MIN_NOVELTY && lower.filter((w) => body.glue.has(w)).length <= 1;
 }
 const SHORT_GLUED_MIN_NOVELTY = 0.75;
+
+/** Closing quotation marks and brackets that may follow a sentence's full stop. */
+const CLOSERS = new Set(['"', '\u201d', '\u2019', "'", ')', ']', '\u00bb']);
 
 /**
  * A sentence end whose following space a lost line break took ("loudspeakers.bol co"): after a word
