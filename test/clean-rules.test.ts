@@ -340,11 +340,26 @@ test('boilerplate glued to the last paragraph is cut sentence by sentence and th
   const r = cleanText(`${PROSE.slice(0, 3).join('\n\n')}\n\n${last} ${junk.join(' ')}`);
   assertProseKept(r);
   assert.ok(r.text.endsWith(last), r.text.slice(-120));
+  // "Leave a Reply Your email …": two lines run together, each removed with its own rule
   assert.deepEqual(r.removals.map((x) => [x.reason, x.rule, x.text]), [
     ['disclaimer', 'disclaimer-label', junk[0]],
-    ['disclaimer', 'glued-between', junk[1]],
+    ['comment-form', 'comment-form-header', 'Leave a Reply'],
+    ['comment-form', 'comment-form-notice', 'Your email address will not be published.'],
     ['comment-form', 'comment-form-notice', junk[2]],
   ]);
+  // lines run together with no sentence end between them: a newsletter prompt and a disclaimer,
+  // a tags line, hashtags and a follow prompt
+  for (const glued of [
+    ['Subscribe to our newsletter', 'Disclaimer: This post is for informational purposes only.'],
+    ['Tags: ferries, council, transport', '#ferry #harbour', 'Follow us on Twitter for more updates.'],
+  ]) {
+    const g = cleanText(`${PROSE.join('\n\n')} ${glued.join(' ')}`);
+    assert.equal(g.removals.map((x) => x.text).join(' '), glued.join(' '), JSON.stringify(g.removals));
+    assert.ok(g.text.endsWith(last), g.text.slice(-120));
+  }
+  // a closing sentence with capitalised names is not taken apart
+  const names = `${last} Follow-up talks with Harbour Lines and Northern Ferries begin in May.`;
+  assert.ok(cleanText(`${PROSE.slice(0, 3).join('\n\n')}\n\n${names}`).text.endsWith(names), 'a sentence with names was cut');
   // hashtags and a tags line glued after the last sentence
   for (const tail of ['#ferry #harbour #council', 'Tags: ferries, council, transport']) {
     const t = cleanText(`${PROSE.join('\n\n')} ${tail}`);

@@ -64,7 +64,8 @@ const DIGESTS: Record<number, { examples: string; articleExtraction: string }> =
   // document's edges; neither corpus has one (9 of the 711 WCXB dev pages do). A bare lower-case
   // list of 8+ content words with hardly a function word is a keyword list with only a fifth of its
   // words new to the body (seven tenths before), in title case with ten such words half; a list glued
-  // after a closing quotation mark is looked for too; neither corpus has one
+  // after a closing quotation mark is looked for too; boilerplate lines run together with no sentence
+  // end between them are taken apart; neither corpus has one
   15: { examples: 'b324435e9aacd367', articleExtraction: 'c2ba3350463807c1' },
 };
 

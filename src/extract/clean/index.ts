@@ -172,7 +172,9 @@ function closingBoilerplateCuts(units: Unit[], verdicts: (Verdict | null)[]): Ma
   for (let i = units.length - 1; i >= 0; i--) {
     const reopened = verdicts[i] !== null;
     if (reopened && !opensWithProse(units[i], verdicts[i]!)) continue;
-    const sentences = splitSentences(units[i].text).flatMap(splitLeadingHashtags);
+    const whole = splitSentences(units[i].text).flatMap(splitLeadingHashtags);
+    // only the closing sentences can be glued lines: a long paragraph's others are not tried
+    const sentences = [...whole.slice(0, -MAX_CLOSING_SENTENCES), ...whole.slice(-MAX_CLOSING_SENTENCES).flatMap(splitGluedLines)];
     const found = closingSentences(sentences);
     const k = sentences.length - found.length;
     if (found.length === 0) {
@@ -214,6 +216,46 @@ function splitLeadingHashtags(sentence: string): string[] {
   }
   return tags >= 2 && at < sentence.length ? [sentence.slice(0, at - 1), sentence.slice(at)] : [sentence];
 }
+
+/**
+ * "Subscribe to our newsletter Disclaimer: This post is …", "Tags: news, world #news #world Follow
+ * us on Twitter": boilerplate lines a crawl ran together with no sentence end between them. A
+ * sentence that is no boilerplate line as a whole is split before a capitalised word or a hashtag
+ * that follows a word without punctuation, when every piece then is one (else it is left whole).
+ */
+function splitGluedLines(sentence: string): string[] {
+  const words: string[] = [];
+  const at: number[] = [];
+  for (const m of sentence.matchAll(/\S+/g)) {
+    words.push(m[0]);
+    at.push(m.index);
+  }
+  if (words.length < 4 || words.length > GLUED_SPLIT_MAX_WORDS || closingBoilerplate(sentence)) return [sentence];
+  // word indices where a glued line may start
+  const starts = [0];
+  for (let k = 1; k < words.length; k++) {
+    if (/^(?:\p{Lu}|#\p{L})/u.test(words[k]) && /[\p{L}\p{N}*]$/u.test(words[k - 1])) starts.push(k);
+  }
+  if (starts.length < 2 || starts.length > GLUED_SPLIT_MAX_STARTS) return [sentence];
+  // next[a]: the start after piece a in a partition of words[starts[a]..] into boilerplate lines
+  const next = new Array<number>(starts.length).fill(-1);
+  // pieces are cut from the sentence itself, so the caller finds them in the text as they are
+  const piece = (a: number, b: number) => sentence.slice(at[starts[a]], b < starts.length ? at[starts[b]] : sentence.length).trimEnd();
+  for (let a = starts.length - 1; a >= 0; a--) {
+    for (let b = a + 1; b <= starts.length; b++) {
+      if ((b === starts.length || next[b] >= 0) && closingBoilerplate(piece(a, b))) {
+        next[a] = b;
+        break;
+      }
+    }
+  }
+  if (next[0] < 0 || next[0] === starts.length) return [sentence];
+  const pieces: string[] = [];
+  for (let a = 0; a < starts.length; a = next[a]) pieces.push(piece(a, next[a]));
+  return pieces;
+}
+const GLUED_SPLIT_MAX_WORDS = 60;
+const GLUED_SPLIT_MAX_STARTS = 16;
 
 /** At most this many closing sentences are cut from one paragraph. */
 const MAX_CLOSING_SENTENCES = 6;
