@@ -15,7 +15,10 @@
  */
 import { findDatesInText } from '../html/date-parse.js';
 
-/** Byline cues, normalised: English, then Spanish and Portuguese, French, German, Dutch, Italian. */
+/**
+ * A credit and the name after it: the writer's ("By", "Written by"; Spanish and Portuguese "Por",
+ * French "Par", German "Von", Dutch "Door", Italian "Di") or another's ("Fact-checked by", "Photos by").
+ */
 const CREDIT = /^(?:(?:written|posted|story|words|reviewed|medically reviewed|fact[- ]checked|edited|photos?|illustrations?|additional reporting) by|by|por|par|von|door|di) (\S.*)$/iu;
 
 /** The cues of the writer's own credit, and the name after them. */
@@ -29,7 +32,7 @@ const DATE_PART_WORDS = new Set([
   'updated', 'published', 'posted', 'modified', 'last', 'on', 'at', 'am', 'pm', 'a.m.', 'p.m.',
   // es/pt, fr, de, nl, it
   'publicado', 'actualizado', 'atualizado', 'el', 'em', 'a', 'las', 'publié', 'publiée', 'mis', 'à', 'jour', 'le', 'h',
-  'veröffentlicht', 'aktualisiert', 'am', 'um', 'uhr', 'gepubliceerd', 'bijgewerkt', 'op', 'om', 'pubblicato', 'aggiornato', 'il', 'alle',
+  'veröffentlicht', 'aktualisiert', 'um', 'uhr', 'gepubliceerd', 'bijgewerkt', 'op', 'om', 'pubblicato', 'aggiornato', 'il', 'alle',
 ]);
 
 /** A clock time on its own after the date: "14:30 Uhr", "2:30 PM EST", "14h30". */
