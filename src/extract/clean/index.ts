@@ -172,29 +172,26 @@ function closingBoilerplateCuts(units: Unit[], verdicts: (Verdict | null)[]): Ma
   for (let i = units.length - 1; i >= 0; i--) {
     const reopened = verdicts[i] !== null;
     if (reopened && !opensWithProse(units[i], verdicts[i]!)) continue;
-    const whole = splitSentences(units[i].text).flatMap(splitLeadingHashtags);
-    // only the closing sentences can be glued lines: a long paragraph's others are not tried
-    const sentences = [...whole.slice(0, -MAX_CLOSING_SENTENCES), ...whole.slice(-MAX_CLOSING_SENTENCES).flatMap(splitGluedLines)];
-    const found = closingSentences(sentences);
-    const k = sentences.length - found.length;
+    const sentence = sentencesFromEnd(units[i].text);
+    const found = closingSentences(sentence);
     if (found.length === 0) {
       if (reopened) continue;
       break;
     }
-    if (k === 0) {
+    if (sentence(found.length + 1) === undefined) {
       if (!reopened) verdicts[i] = found[found.length - 1];
       continue;
     }
     // Cut at the start of the first such sentence, found from the end of the paragraph.
     const text = units[i].text;
     let at = text.length;
-    for (let j = sentences.length - 1; j >= k; j--) at = text.lastIndexOf(sentences[j], at - 1);
+    for (let r = 1; r <= found.length; r++) at = text.lastIndexOf(sentence(r)!, at - 1);
     const keep = text.slice(0, at).trimEnd();
     if (reopened) {
       if (matchLineRule(makeUnit([keep]), true, true)) continue;
       verdicts[i] = null;
     }
-    const removed = sentences.slice(k).map((s, n) => ({ text: s, reason: found[n].reason, rule: found[n].rule }));
+    const removed = found.map((v, n) => ({ text: sentence(found.length - n)!, reason: v.reason, rule: v.rule }));
     cuts.set(i, { keep, removed });
     break;
   }
@@ -269,23 +266,45 @@ const SANDWICHED_RULE = 'glued-between';
  * sentence between two of them goes too ("Leave a Reply Your email address will not be published."
  * between a disclaimer and "Required fields are marked *": two lines the crawl ran together).
  */
-function closingSentences(sentences: string[]): Verdict[] {
+function closingSentences(sentence: (r: number) => string | undefined): Verdict[] {
   const found: Verdict[] = [];
-  let k = sentences.length;
-  while (k > 0 && found.length < MAX_CLOSING_SENTENCES) {
-    const verdict = closingBoilerplate(sentences[k - 1]);
+  // r: sentences already judged, counted from the end
+  let r = 0;
+  while (sentence(r + 1) !== undefined && found.length < MAX_CLOSING_SENTENCES) {
+    const verdict = closingBoilerplate(sentence(r + 1)!);
     if (verdict) {
       found.unshift(verdict);
-      k--;
+      r++;
       continue;
     }
-    const before = k > 1 && found.length > 0 && countWords(normaliseKey(sentences[k - 1])) <= SANDWICHED_MAX_WORDS
-      ? closingBoilerplate(sentences[k - 2]) : null;
+    const before = found.length > 0 && countWords(normaliseKey(sentence(r + 1)!)) <= SANDWICHED_MAX_WORDS && sentence(r + 2) !== undefined
+      ? closingBoilerplate(sentence(r + 2)!) : null;
     if (!before) break;
     found.unshift(before, { reason: before.reason, rule: SANDWICHED_RULE });
-    k -= 2;
+    r += 2;
   }
   return found;
+}
+
+/**
+ * The sentences of a paragraph counted from its end (1: the last; undefined past the first). Of the
+ * last MAX_CLOSING_SENTENCES, one that is glued boilerplate lines comes as its pieces
+ * (splitGluedLines); a sentence is split only when a caller reaches it, as most paragraphs end in
+ * prose and are left at their last sentence.
+ */
+function sentencesFromEnd(text: string): (r: number) => string | undefined {
+  const whole = splitSentences(text).flatMap(splitLeadingHashtags);
+  const splitFrom = whole.length - MAX_CLOSING_SENTENCES;
+  const reversed: string[] = [];
+  let next = whole.length;
+  return (r) => {
+    while (reversed.length < r && next > 0) {
+      next--;
+      const pieces = next >= splitFrom ? splitGluedLines(whole[next]) : [whole[next]];
+      for (let p = pieces.length - 1; p >= 0; p--) reversed.push(pieces[p]);
+    }
+    return reversed[r - 1];
+  };
 }
 
 /** Removed whole by a glued-boilerplate rule, yet its first sentence is prose that matches no rule. */
