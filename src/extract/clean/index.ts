@@ -17,7 +17,7 @@ import { countWords, endsLikeSentence, makeUnit, normaliseKey, splitUnits, type 
 import { letterTokenCounts, repairParagraph } from './repair.js';
 import { SPAM_RULES, TITLE_RULE, TRAILING_PROMPTS } from './rules.js';
 import { splitSentences } from './sentences.js';
-import { bodyProfile, bodyVocabulary, findSpam, gluedKeywordTail } from './spam.js';
+import { bodyProfile, bodyVocabulary, findSpam, gluedKeywordTail, mayEndInGluedList } from './spam.js';
 
 export interface CleanResult {
   /** Clean text: paragraphs separated by "\n\n". */
@@ -126,7 +126,7 @@ function gluedSpamCut(units: Unit[], verdicts: (Verdict | null)[]): { unit: numb
   if (last < 1) return null;
   const text = units[last].text;
   // cheap test first: the paragraph must end in a lower-case run after a sentence end
-  if (endsLikeSentence(text) || !/[.!?][”"’')\]»]{0,2} ?\p{Ll}/u.test(text)) return null;
+  if (!mayEndInGluedList(text)) return null;
   const profile = bodyProfile(bodyVocabulary(units, (i) => verdicts[i] === null && i !== last));
   // a keyword tail the line rules removed right after it: a short remnant glued on is its first line
   const spamFollows = verdicts[last + 1]?.reason === SPAM_RULES.tail.reason;

@@ -284,7 +284,15 @@ function isShortGluedList(text: string, body: BodyProfile): boolean {
 const SHORT_GLUED_MIN_NOVELTY = 0.75;
 
 /** Closing quotation marks and brackets that may follow a sentence's full stop. */
-const CLOSERS = new Set(['"', '\u201d', '\u2019', "'", ')', ']', '\u00bb']);
+const CLOSER_CHARS = '"\u201d\u2019\')]\u00bb';
+const CLOSERS = new Set(CLOSER_CHARS);
+/** A sentence end, perhaps closed by one or two of CLOSERS, then a lower-case letter. */
+const LOWER_CASE_AFTER_SENTENCE_END = new RegExp(`[.!?][${CLOSER_CHARS.replace(']', '\\]')}]{0,2} ?\\p{Ll}`, 'u');
+
+/** Whether a paragraph can hold a glued keyword list: a cheap test before gluedKeywordTail. */
+export function mayEndInGluedList(paragraph: string): boolean {
+  return !endsLikeSentence(paragraph) && LOWER_CASE_AFTER_SENTENCE_END.test(paragraph);
+}
 
 /**
  * A sentence end whose following space a lost line break took ("loudspeakers.bol co"): after a word
