@@ -60,6 +60,8 @@ export function writerOfAuthorDateLine(raw: string): string | null {
 }
 
 function readAuthorDateLine(raw: string): { writer: string | null } | null {
+  // every date has a digit: most lines at a document's edges are turned away before any parsing
+  if (!/\d/.test(raw)) return null;
   let dated = false;
   let credited = false;
   let writer: string | null = null;
