@@ -883,6 +883,13 @@ test('entities: an everyday word in capitals that the article also writes in low
   assert.ok(names.includes('ICE') && names.includes('SELF'), names.join(', '));
 });
 
+test('entities: an everyday word in capitals set in lower-case prose the way stress is ("I LOVE", "can VARY", "a TON,", "a FULL resource") is no organisation; after "by", "told", "and" it stays a name ("detained by ICE", "told TIME", "Lens, and CORE")', () => {
+  const a = annotate('I LOVE getting these questions. Pans can VARY a lot. The course covers a TON, from start to finish. We have a FULL resource on how full a set is. The senator told TIME in an interview that the time had come. Two men were detained by ICE on Monday. Sources include Lens, and CORE, the core index.');
+  const names = a.entities.filter((e) => e.kind === 'name').map((e) => e.text);
+  for (const w of ['LOVE', 'VARY', 'TON', 'FULL']) assert.ok(!names.includes(w), `${w}: ${names.join(', ')}`);
+  for (const w of ['TIME', 'ICE', 'CORE']) assert.ok(names.includes(w), `${w}: ${names.join(', ')}`);
+});
+
 test('entities: a listed name goes on past its possessive ("the People\'s Daily", "McDonald\'s"); the Chinese surname He before a given name is a person, the pronoun is not', () => {
   const a = annotate('On Monday, the People’s Daily, the mouthpiece of the party, warned against it. Sales at McDonald\'s rose. Economist He Fan said growth slowed, and he expects more. He Later joined.');
   const names = a.clusters.map((c) => [c.canonical, c.type]);

@@ -63,6 +63,11 @@ const NON_COUNTRY_CODES = new Set(['IGO', 'NGO', 'MED', 'BUS', 'MNC']);
  */
 const JOB_TITLE_HEADS = new Set(['officer', 'director', 'manager', 'president', 'editor', 'executive', 'analyst', 'researcher', 'scientist', 'economist', 'engineer', 'designer', 'developer', 'strategist', 'specialist', 'consultant', 'coordinator', 'supervisor', 'spokesperson', 'spokesman', 'spokeswoman', 'adviser', 'advisor', 'correspondent', 'reporter', 'secretary', 'chairman', 'chairwoman', 'chairperson', 'commissioner', 'founder', 'architect', 'evangelist', 'treasurer', 'producer', 'administrator', 'counsel']);
 /** Role labels of broadcast transcripts ("NAME, BYLINE:"). */
+/** Subject pronouns and modals: a word in capitals right after one is a stressed verb or adverb ("we NEVER", "can VARY"). */
+const STRESS_LEAD_WORDS = new Set(['you', 'we', 'they', 'he', 'she', 'can', 'could', 'will', 'would', 'should', 'must', 'might', 'do', 'does', 'did']);
+/** Prepositions and conjunctions after which a word in capitals is more often a name than stress. */
+const NAME_LEAD_WORDS = new Set(['to', 'by', 'with', 'from', 'at', 'for', 'of', 'in', 'on', 'about', 'via', 'and', 'or', 'nor', 'told', 'tells', 'tell', 'like']);
+const SENTENCE_PUNCTUATION = new Set([',', '.', '!', '?', ';']);
 const TRANSCRIPT_LABELS = new Set(['host', 'byline', 'anchor', 'announcer', 'narrator', 'moderator', 'caller', 'guest', 'reporter', 'correspondent', 'interviewer', 'panelist']);
 /** Words that label a line or a box ("Note:", "Tip:", "Verdict:"), never a speaker. */
 const LABEL_WORDS = new Set(['note', 'notes', 'tip', 'tips', 'warning', 'caution', 'update', 'updated', 'disclaimer', 'source', 'sources', 'credit', 'credits', 'summary', 'step', 'example', 'answer', 'question', 'pros', 'cons', 'verdict', 'conclusion', 'result', 'results', 'important', 'reminder', 'hint', 'bonus', 'correction', 'clarification']);
@@ -228,6 +233,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   // Words seen in lowercase somewhere in the article: a capitalised one at a sentence start is not a name.
   const lowerSeen = new Set<string>();
   for (const t of tokens) if (t.kind === 'word' && !t.cap) lowerSeen.add(t.key);
+  let capitalsCounts: Map<string, number> | null = null;
 
   // Lines in title case ("Pros and Cons", "Best for One-Off Looks"): headings, whose capitals say
   // nothing about names
@@ -887,6 +893,34 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     return false;
   }
 
+  /**
+   * A capitalised word at k set in lower-case prose the way stress is: after a subject pronoun or
+   * a modal ("I LOVE", "can VARY"), as a quantity ("a LOT of", "a TON,"), or written in capitals
+   * only this once by an article that also writes it in lower case ("a FULL resource").
+   */
+  function stressedInProse(k: number): boolean {
+    const prev = tokens[k - 1];
+    const next = tokens[k + 1];
+    if (!prev || !next || tokens[k].newlineBefore || next.newlineBefore) return false;
+    const prevInProse = prev.text === 'I' || prev.kind === 'num' || (prev.kind === 'word' && !prev.cap);
+    const nextInProse = (next.kind === 'word' && !next.cap) || SENTENCE_PUNCTUATION.has(next.text);
+    if (!prevInProse || !nextInProse) return false;
+    // "told TIME", "detained by ICE", "Lens, and CORE": where a name is met, not stress
+    if (NAME_LEAD_WORDS.has(prev.key) || LEX.speechVerbs.has(prev.key)) return false;
+    if (prev.text === 'I' || STRESS_LEAD_WORDS.has(prev.key)) return true;
+    if ((prev.key === 'a' || prev.key === 'an') && (next.key === 'of' || SENTENCE_PUNCTUATION.has(next.text))) return true;
+    return lowerSeen.has(keys[k]) && capitalsCount(tokens[k].text) === 1;
+  }
+
+  /** How many tokens are written exactly `text` (counted once per article, on first use). */
+  function capitalsCount(text: string): number {
+    if (!capitalsCounts) {
+      capitalsCounts = new Map();
+      for (const t of tokens) if (t.kind === 'word' && t.text.length >= 3 && /^[A-Z]+$/.test(t.text)) capitalsCounts.set(t.text, (capitalsCounts.get(t.text) ?? 0) + 1);
+    }
+    return capitalsCounts.get(text) ?? 0;
+  }
+
   function classifyName(a: number, b: number): Piece | null {
     while (a < b && (leadingStopword(a, b) || tokens[a].text === '-')) a++;
     if (a >= b) return null;
@@ -947,6 +981,10 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       // such capitals, is emphasis or a label, no acronym ("according to SELF" stays the magazine,
       // "ICE agents detained" the agency)
       if (tx.length >= 3 && tx === tx.toUpperCase() && /^[A-Z]+$/.test(tx) && lowerSeen.has(keys[a]) && isCommonEnglishWord(tx) && shoutedOrLabel(a)) return { i: a, j: b, type: 'DROP' };
+      // "this FREE guide", "I LOVE getting", "works GREAT with", "a TON of": an everyday word in
+      // capitals alone inside lower-case prose is stress, no acronym ("detained by ICE on Monday"
+      // stays the agency: the article never writes "ice", and it names ICE more than once)
+      if (tx.length >= 3 && /^[A-Z]+$/.test(tx) && isCommonEnglishWord(tx) && stressedInProse(a)) return { i: a, j: b, type: 'DROP' };
       if (tx.length >= 2 && tx.length <= 6 && tx === tx.toUpperCase() && /^[A-Z]+$/.test(tx)) return { i: a, j: b, type: 'ORG', canonical: tx };
       return { i: a, j: b, type: 'UNKNOWN1' };
     }
