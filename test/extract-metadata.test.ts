@@ -142,6 +142,30 @@ test('URL date only', () => {
   assert.equal(m.metaSources.outlet, 'hostname');
 });
 
+test('outlet from the <title> when no other tag names the site: the host spelled out ("The Space Review" on thespacereview.com, "BBC News" on bbc.co.uk, "The Verge: …" before the headline), or with no URL a name beside the exact headline; a section or a kicker is no outlet', () => {
+  const page = (title: string, h1: string) => `<html><head><title>${title}</title></head><body><h1>${h1}</h1><p>Text of the story.</p></body></html>`;
+  const withUrl = (title: string, h1: string, url: string) => meta(page(title, h1), url);
+  const m = withUrl('Seeking a bigger role for a big rocket | The Space Review', 'Seeking a bigger role for a big rocket', 'https://www.thespacereview.com/article/4720/1');
+  assert.equal(m.outlet, 'The Space Review');
+  assert.equal(m.metaSources.outlet, 'title-element');
+  assert.equal(withUrl('Rates held steady - BBC News', 'Rates held steady', 'https://www.bbc.co.uk/news/business-1').outlet, 'BBC News');
+  assert.equal(withUrl('The Verge: Phones get bigger', 'Phones get bigger', 'https://www.theverge.com/2024/1/2/phones').outlet, 'The Verge');
+  // not the host's name: a section, a product, a kicker; the host stays
+  assert.equal(withUrl('Rates held steady - Opinion', 'Rates held steady', 'https://paper.example/a').outlet, 'paper.example');
+  assert.equal(withUrl('Monitor Arms | Humanscale M/Class Monitor Arms', 'Monitor Arms', 'https://www.humanscale.com/arms').outlet, 'humanscale.com');
+  assert.equal(withUrl('Analysis: Rates held steady', 'Rates held steady', 'https://paper.example/b').outlet, 'paper.example');
+  // no URL: only a name no everyday phrase makes, after a headline the page shows word for word
+  assert.equal(meta(page('Go ahead, self-host Postgres | ByteSauna', 'Go ahead, self-host Postgres')).outlet, 'ByteSauna');
+  assert.equal(meta(page('Benefits for staff | Human Resources', 'Benefits for staff')).outlet, null);
+  const other = meta(page('Why we self-host our databases | ByteSauna', 'Go ahead, self-host Postgres'));
+  assert.equal(other.title, 'Go ahead, self-host Postgres');
+  assert.equal(other.outlet, null);
+  assert.equal(meta(page('CedarDB: Stop nesting database systems', 'Stop nesting database systems')).outlet, null);
+  // a stated site name still wins
+  const og = '<html><head><title>Rates held steady - BBC News</title><meta property="og:site_name" content="BBC"></head><body><h1>Rates held steady</h1><p>Text.</p></body></html>';
+  assert.equal(meta(og, 'https://www.bbc.co.uk/news/business-1').outlet, 'BBC');
+});
+
 test('visible date next to the headline; a shown "Updated" date loses to the published one', () => {
   const html = `<html><body><article><h1>Rates held steady</h1>
     <div class="byline">By Sam Lee | Published March 3, 2023 · Updated March 9, 2023</div><p>Text</p></article></body></html>`;

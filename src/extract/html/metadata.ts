@@ -11,6 +11,7 @@ import { clean, decodeEntities, firstMeta, hostOf, readMetaTable, type MetaTable
 import { extractAuthor } from './metadata-author.js';
 import { dateNearByline, extractPublishedDate, mainArticleNode } from './metadata-date.js';
 import { jsonLdNodes, nodeTypes, textValue, type JsonLdNode } from './metadata-jsonld.js';
+import { outletFromTitleTag } from './metadata-outlet-title.js';
 import { extractTitle } from './metadata-title.js';
 
 export interface HtmlMetadata {
@@ -50,6 +51,16 @@ export function extractMetadata(doc: Document, html: string, url?: string): Html
   const siteNames = siteNameVariants(outlet.value, meta, nodes, article, pageUrl);
   const title = extractTitle({ doc, meta, article, siteNames });
   if (title.value) sources.title = title.source ?? undefined;
+  if (!outlet.value || outlet.source === 'hostname') {
+    // no site name stated anywhere else: the one the <title> gives beside the headline
+    const fromTitle = outletFromTitleTag(doc.querySelector('title')?.textContent ?? '', title.value, hostOf(pageUrl));
+    if (fromTitle) {
+      outlet.value = fromTitle;
+      outlet.source = 'title-element';
+      sources.outlet = 'title-element';
+      // not added to siteNames: a site named like a person ("Rad Devon") would become the byline
+    }
+  }
 
   const langTag = (doc.documentElement?.getAttribute('lang') ?? '').toLowerCase();
   const dayFirst = !!language.value && !(language.value === 'en' && (MONTH_FIRST_LANGUAGES.has(langTag) || langTag === 'en'));
