@@ -273,6 +273,28 @@ test('table rows and one-word headings are not link bars or bylines', () => {
   for (const l of keep) assert.ok(r.text.split('\n\n').includes(l), `kept: ${l} ${JSON.stringify(r.removals)}`);
 });
 
+test('an ad slot\'s script, a tip line, a standards note, an aggregator\'s "Source link" and a "want more like this" prompt go; code and prose that name them stay', () => {
+  const script = '(adsbygoogle = window.adsbygoogle || []).push({});';
+  const tip = 'Have a news tip? Email us at tips@harbourdaily.example';
+  const standards = 'Our Standards: The Thomson Reuters Trust Principles.';
+  const prompt = 'Want more stories like this? Sign up here.';
+  const r = cleanText(article(script, tip, standards, 'Source link', prompt));
+  assertRemoved(r, script, 'advertising', 'ad-script');
+  assertRemoved(r, tip, 'boilerplate', 'tip-line');
+  assertRemoved(r, standards, 'boilerplate', 'standards-note');
+  assertRemoved(r, 'Source link', 'navigation', 'nav-label');
+  assertRemoved(r, prompt, 'share-subscribe', 'more-like-this-prompt');
+  assertProseKept(r);
+  const kept = [
+    'const total = items.reduce((sum, x) => sum + x, 0);',
+    'Have a tip for the harbour ferry? The council said it would decide on fares in June.',
+    'Our standards for ferry safety are among the strictest in Europe, the minister said.',
+    'Want more stories like this one about the ferry, residents asked at the meeting on Tuesday.',
+  ];
+  const k = cleanText(article(...kept));
+  for (const l of kept) assert.ok(k.text.includes(l), `kept: ${l}\n${JSON.stringify(k.removals)}`);
+});
+
 test('prose that merely mentions a boilerplate phrase is kept', () => {
   const lines = [
     'Share on the market rose 3 percent after the announcement, traders said.',

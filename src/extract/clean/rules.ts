@@ -214,6 +214,17 @@ const SHARE_SUBSCRIBE: LineRule[] = [
     maxWords: 5,
   },
   {
+    // "Want more stories like this? Sign up here.": a prompt that asks for a sign-up by what you read
+    name: 'more-like-this-prompt',
+    reason: 'share-subscribe',
+    match: 'starts',
+    phrases: ['want more stories like this', 'want more news like this', 'want more articles like this', 'want more like this',
+      'enjoyed this article', 'enjoyed this story', 'enjoyed this post', 'like this article', 'like this story', 'liked this article',
+      'liked this story', 'found this article useful', 'found this useful'],
+    maxWords: 25,
+    alsoContains: ['sign up', 'subscribe', 'newsletter', 'follow', 'inbox', 'share it'],
+  },
+  {
     name: 'follow-prompt',
     reason: 'share-subscribe',
     match: 'starts',
@@ -325,6 +336,17 @@ const COOKIE_NOTICE: LineRule[] = [
 /** Advertising slots and "continue reading" interruptions. */
 const ADVERTISING: LineRule[] = [
   {
+    // "(adsbygoogle = window.adsbygoogle || []).push({});": an ad slot's script, flattened into the
+    // text by a crawl that kept <script> contents. Only the ad and tracking loaders' own names: code
+    // in a programming article is content.
+    name: 'ad-script',
+    reason: 'advertising',
+    match: 'equals',
+    phrases: [],
+    maxWords: 40,
+    test: (_key, raw) => isAdScriptLine(raw),
+  },
+  {
     name: 'ad-label',
     reason: 'advertising',
     match: 'equals',
@@ -431,6 +453,27 @@ const COPYRIGHT: LineRule[] = [
   },
 ];
 
+/** A newsroom's standing lines under every story: tip lines, standards notes. */
+const NEWSROOM_FOOTER: LineRule[] = [
+  {
+    name: 'tip-line',
+    reason: 'boilerplate',
+    match: 'starts',
+    phrases: ['have a news tip', 'got a news tip', 'have a tip', 'got a tip', 'have a story tip', 'have a story idea',
+      'got a story idea', 'send us a tip', 'send us your tips', 'send us your news', 'know something we should know'],
+    maxWords: 30,
+    alsoContains: ['email', 'e mail', 'contact', 'send', 'reach', 'call', 'text', 'submit', 'tips', 'signal', 'whatsapp', 'tell us', 'let us know'],
+  },
+  {
+    name: 'standards-note',
+    reason: 'boilerplate',
+    match: 'starts',
+    phrases: ['our standards', 'editorial standards'],
+    maxWords: 12,
+    requireColon: true,
+  },
+];
+
 /** Hashtag tails ("#ferry #harbour #travel"): search bait like keyword lines, but self-announcing. */
 const HASHTAGS: LineRule[] = [
   {
@@ -442,6 +485,16 @@ const HASHTAGS: LineRule[] = [
     test: (_key, raw) => isHashtagLine(raw),
   },
 ];
+
+/** Names only an ad or tracking loader's script uses: Google's ad slots and tags, Taboola, the consent API, Meta's pixel. */
+const AD_SCRIPT_NAMES = ['adsbygoogle', 'googletag.', '_taboola', '__tcfapi', 'fbq(', 'gtag(', 'datalayer.push', 'amzn_assoc_'];
+
+/** A line of script (brackets, a call, a semicolon) that names an ad or tracking loader. */
+function isAdScriptLine(raw: string): boolean {
+  if (!raw.includes('(') || !/[;=]/.test(raw)) return false;
+  const lower = raw.toLowerCase();
+  return AD_SCRIPT_NAMES.some((name) => lower.includes(name));
+}
 
 function isHashtagLine(raw: string): boolean {
   if (raw.trimStart()[0] !== '#') return false;
@@ -516,6 +569,8 @@ const NAVIGATION: LineRule[] = [
       'previous article', 'next post', 'previous post', 'next story', 'previous story', 'load more',
       'show more', 'view all', 'see all', 'close', 'open', 'toggle navigation', 'main menu', 'next', 'previous',
       'go to top', 'scroll to top', 'page 1', 'older posts', 'newer posts',
+      // an aggregator's link back to the page it copied, under every copied post
+      'source link', 'source link s', 'original source', 'view original', 'view original article',
       // blog sidebar widget titles
       'archives', 'categories', 'search for', 'recent comments', 'blogroll', 'loading', 'loading comments',
     ],
@@ -755,6 +810,7 @@ export const LINE_RULES: readonly LineRule[] = [
   ...ADVERTISING,
   ...DISCLAIMER,
   ...COPYRIGHT,
+  ...NEWSROOM_FOOTER,
   ...HASHTAGS,
   ...NAVIGATION,
   ...BYLINE,
