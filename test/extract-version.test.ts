@@ -72,7 +72,8 @@ const DIGESTS: Record<number, { examples: string; articleExtraction: string }> =
   // URL, follows the exact headline and holds a word no everyday phrase has; two of the 181 pages
   // ("… - Entermedia") had no outlet. An ad slot's script ("(adsbygoogle = …).push({});"), a tip
   // line, a standards note, an aggregator's "Source link" and a "Like this story? Share it" prompt
-  // are removed (one of the 181 pages has the prompt)
+  // are removed (one of the 181 pages has the prompt), and so is a feed's "The post … appeared first
+  // on X" footer in plain text (the HTML path already took it as a link line)
   16: { examples: 'b324435e9aacd367', articleExtraction: 'c9fa20b0a5d7c950' },
 };
 

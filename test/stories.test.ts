@@ -2,8 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { deriveRelation, wireCredit, type RelateDoc } from '../src/stories/derive.js';
+import { deriveRelation, syndicationCredit, wireCredit, type RelateDoc } from '../src/stories/derive.js';
 import { Relater } from '../src/stories/relate.js';
+import { relateCorpus } from '../src/stories/relate-corpus.js';
+import type { RelatableArticle } from '../src/stories/store-port.js';
 import { StoryClusterer } from '../src/stories/cluster.js';
 import { tokenize } from '../src/similarity/tokens.js';
 import { generateCorpus } from '../bench/gen/corpus.js';
@@ -77,6 +79,48 @@ test('a verbatim copy is copy-of; without times, the wire credit and then contai
   const e = deriveRelation(cut, tokenize(cut.text), full, tokenize(full.text));
   assert.equal(e?.derived, 'x');
   assert.equal(e?.direction, 'containment');
+});
+
+test('syndicationCredit reads the outlet a copy credits in its closing line; a date, prose and "reprinted on" (where it was copied to) name none', () => {
+  assert.equal(syndicationCredit(QUAKE + '\n\nThis article was originally published by Harbour Daily. Read the original article.'), 'Harbour Daily');
+  assert.equal(syndicationCredit(QUAKE + '\n\nThe post Quake kills 14 in Velmora appeared first on Velmora Courier.'), 'Velmora Courier');
+  assert.equal(syndicationCredit(QUAKE + '\n\nThis article is republished from The Lantern under a Creative Commons license.'), 'The Lantern');
+  assert.equal(syndicationCredit(QUAKE + '\n\nOriginally published on lantern-news.example.'), 'lantern-news.example');
+  assert.equal(syndicationCredit(QUAKE + '\n\nOriginally published in March 2022. Last updated on May 2, 2024.'), null);
+  assert.equal(syndicationCredit(QUAKE + '\n\nThis article was reprinted on Wired.com.'), null);
+  assert.equal(syndicationCredit(QUAKE + '\n\nCases first appeared in West Velmora at the end of August.'), null);
+  assert.equal(syndicationCredit(QUAKE), null);
+});
+
+test('without times, a copy whose closing line credits the other article\'s outlet derives from it', () => {
+  const original = doc('a', QUAKE, null, 'Harbour Daily');
+  const copy = doc('b', QUAKE + '\n\nThis article was originally published by Harbour Daily.', null, 'Quake News Now');
+  for (const [x, y] of [[original, copy], [copy, original]]) {
+    const d = deriveRelation(x, tokenize(x.text), y, tokenize(y.text));
+    assert.equal(d?.derived, 'b', JSON.stringify(d && { derived: d.derived, direction: d.direction }));
+    assert.equal(d?.direction, 'wire-credit');
+  }
+});
+
+test('relating a corpus reads the credit of a feed footer that cleaning removed ("The post … appeared first on X")', async () => {
+  const article = (id: string, outlet: string, removals: RelatableArticle['removals']): RelatableArticle => ({
+    id, text: QUAKE, title: 'Earthquake kills 14 in Velmora', publishedAt: null, outlet, dateline: null, origins: [], removals,
+  });
+  // ingest order and ids put the copy first: only the credit tells the direction
+  const articles = [
+    article('a-copy', 'Quake News Now', [{ text: 'The post Earthquake kills 14 in Velmora appeared first on Harbour Daily.' }]),
+    article('b-original', 'Harbour Daily', []),
+  ];
+  const port = {
+    articleIds: () => articles.map((a) => a.id),
+    getArticle: (id: string) => articles.find((a) => a.id === id) ?? null,
+    listArticles: () => articles.map((a) => ({ id: a.id, publishedAt: a.publishedAt })),
+    duplicates: () => [],
+  };
+  const { derivations } = await relateCorpus(port);
+  const d = derivations.find((x) => x.derived === 'a-copy');
+  assert.equal(d?.source, 'b-original', JSON.stringify(derivations.map((x) => [x.derived, x.source, x.direction])));
+  assert.equal(d?.direction, 'wire-credit');
 });
 
 test('a same-topic article about a different event is neither a copy nor in the same story', () => {

@@ -6,8 +6,9 @@
  * independent report of the same facts rewords and reorders, so few of its sentences qualify;
  * a copy or a spin keeps nearly every sentence's order, so nearly all qualify. Which side is the original is decided, in order, by:
  *   1. publication time — the earlier article is the source (when both are known and differ);
- *   2. wire credit — an article whose dateline credits the other's outlet ("SEOUL (AP) —" vs an AP
- *      article) copied it;
+ *   2. credit — an article whose dateline credits the other's outlet ("SEOUL (AP) —" vs an AP
+ *      article), or whose closing line does ("This article was originally published by X", "The
+ *      post … appeared first on X"), copied it;
  *   3. containment — the article more fully covered by the other is the derived one (copies cut);
  *   4. otherwise the pair is ordered by id, and the evidence says so.
  */
@@ -98,6 +99,79 @@ export function wireCredit(text: string): string | null {
     }
     from = close + 1;
   }
+}
+
+const SYNDICATION_TAIL_CHARS = 600;
+
+/**
+ * "This article was originally published by X", "This story first appeared in X", "Originally
+ * published on X", "Republished with permission from X", at a sentence's start. "Originally",
+ * "first" or "from" must be there: "This article was reprinted on Wired.com" names where the
+ * article was copied *to*. Anchored, no nested quantifiers: linear.
+ */
+const SYNDICATION_OPENER =
+  /^(?:(?:this|the) (?:article|story|post|piece|report|column|essay|interview|feature) (?:was |is |has been )?)?(?:(?:originally|first) (?:published|appeared|posted) (?:on|by|in|at) |(?:republished|reprinted|syndicated)(?: with permission)? from )/;
+
+/** Words that end a credited name: "by Futurism on March 3", "from The Conversation under a licence". */
+const NAME_ENDS = [' under ', ' and ', ' with ', ' on ', ' in ', ' as ', ' at ', ' via ', ' for '];
+
+const CALENDAR_WORDS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday',
+]);
+
+/**
+ * The outlet a syndicated copy credits at its end: "The post … appeared first on Example News.",
+ * "This article was originally published by Futurism. Read the original article.", "Originally
+ * published on Live Science." Cleaning keeps these lines (they are part of the article as its
+ * publisher printed it), and they say which copy came from which. A date after the phrase
+ * ("originally published in March 2022") names no outlet.
+ */
+export function syndicationCredit(text: string): string | null {
+  const lines = text.slice(-SYNDICATION_TAIL_CHARS).split('\n').map((l) => l.trim()).filter(Boolean).slice(-3);
+  for (const line of lines.reverse()) {
+    for (const sentence of line.split(/(?<=[.!?])\s+/)) {
+      const name = creditedName(sentence.trim());
+      if (name) return name;
+    }
+  }
+  return null;
+}
+
+function creditedName(sentence: string): string | null {
+  const lower = sentence.toLowerCase();
+  let rest: string | null = null;
+  if (lower.startsWith('the post ')) {
+    const at = lower.lastIndexOf(' appeared first on ');
+    if (at > 0) rest = sentence.slice(at + ' appeared first on '.length);
+  } else {
+    const m = SYNDICATION_OPENER.exec(lower);
+    if (m) rest = sentence.slice(m[0].length);
+  }
+  if (!rest) return null;
+  let end = rest.length;
+  for (let i = 0; i < rest.length; i++) {
+    // a period inside a domain name ("Wired.com") does not end it
+    if (',;(:!?'.includes(rest[i]) || (rest[i] === '.' && !/\w/.test(rest[i + 1] ?? ''))) {
+      end = i;
+      break;
+    }
+  }
+  for (const word of NAME_ENDS) {
+    const i = rest.indexOf(word);
+    if (i > 0) end = Math.min(end, i);
+  }
+  const name = rest.slice(0, end).trim();
+  const words = name.split(/\s+/);
+  if (!name || words.length > 6 || CALENDAR_WORDS.has(words[0].toLowerCase())) return null;
+  const domain = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(name);
+  if (!domain && !/^\p{Lu}/u.test(name)) return null;
+  return name;
+}
+
+/** Who an article credits as its source: a wire dateline's agency, else a syndication line's outlet. */
+export function sourceCredit(text: string): string | null {
+  return wireCredit(text) ?? syndicationCredit(text);
 }
 
 function sameOutlet(credit: string | null | undefined, outlet: string | null | undefined): boolean {
@@ -209,8 +283,8 @@ export function deriveRelation(
   // Which one is derived? true = B derives from A.
   let bDerived: boolean;
   let direction: DirectionEvidence;
-  const creditA = a.credit ?? wireCredit(a.text);
-  const creditB = b.credit ?? wireCredit(b.text);
+  const creditA = a.credit ?? sourceCredit(a.text);
+  const creditB = b.credit ?? sourceCredit(b.text);
   if (a.publishedAt !== null && b.publishedAt !== null && a.publishedAt !== b.publishedAt) {
     bDerived = b.publishedAt > a.publishedAt;
     direction = 'time';

@@ -5,7 +5,7 @@
  */
 import { Relater, type RelateOptions } from './relate.js';
 import type { DerivationRecord, RelatableArticle, RelateStorePort, StoryMember, StoryRecord } from './store-port.js';
-import type { Derivation } from './derive.js';
+import { sourceCredit, syndicationCredit, type Derivation } from './derive.js';
 import type { Story } from './cluster.js';
 import { appendTo } from '../multimap.js';
 
@@ -70,7 +70,7 @@ export async function relateCorpus(port: RelateStorePort, options: Partial<Relat
       text: a.text,
       publishedAt: parseTime(a.publishedAt),
       outlet: a.outlet,
-      credit: a.dateline?.outlet ?? undefined,
+      credit: a.dateline?.outlet ?? creditInRemovals(a) ?? undefined,
       duplicates: duplicatesOf.get(a.id),
     });
     if (r.derivedFrom) derivations.set(a.id, r.derivedFrom);
@@ -118,4 +118,17 @@ export function corpusStamp(ids: string[]): string {
   let h = 0x811c9dc5;
   for (const id of ids) for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
   return `v${RELATE_VERSION}:${ids.length}:${(h >>> 0).toString(16)}`;
+}
+
+/**
+ * The outlet an article credits as its source, when cleaning removed the line that says so (a
+ * feed's "The post … appeared first on X" footer); the article's own text is read by the relater.
+ */
+function creditInRemovals(a: RelatableArticle): string | null {
+  if (sourceCredit(a.text)) return null;
+  for (const r of a.removals ?? []) {
+    const credit = syndicationCredit(r.text);
+    if (credit) return credit;
+  }
+  return null;
 }

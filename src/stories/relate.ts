@@ -12,7 +12,7 @@ import { lshBandKeys, minhashSignature, estimateJaccard } from '../similarity/mi
 import { shinglesOfWordHashes } from '../similarity/shingles.js';
 import { tokenize, type Tokens } from '../similarity/tokens.js';
 import { StoryClusterer, type ClusterOptions, type ClusterState, type Placement, type Story } from './cluster.js';
-import { deriveRelation, wireCredit, type DeriveOptions, type Derivation, type RelateDoc } from './derive.js';
+import { deriveRelation, sourceCredit, type DeriveOptions, type Derivation, type RelateDoc } from './derive.js';
 import { appendTo } from '../multimap.js';
 
 export interface RelateInput extends RelateDoc {
@@ -118,7 +118,7 @@ export class Relater {
       text: input.text,
       publishedAt: input.publishedAt,
       outlet: input.outlet ?? null,
-      credit: input.credit ?? wireCredit(input.text),
+      credit: input.credit ?? sourceCredit(input.text),
     };
     const tokens = tokenize(input.text);
     const { signature, keys, size } = this.sketch(tokens);

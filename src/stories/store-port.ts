@@ -17,6 +17,8 @@ export interface RelatableArticle {
   outlet: string | null;
   dateline: Dateline | null;
   origins: RawOrigin[];
+  /** What cleaning removed: a feed's "The post … appeared first on X" footer still credits X. */
+  removals?: Array<{ text: string }>;
 }
 
 /** One member of a story as printed by `parallax stories --json`. */

@@ -453,8 +453,19 @@ const COPYRIGHT: LineRule[] = [
   },
 ];
 
-/** A newsroom's standing lines under every story: tip lines, standards notes. */
+/** A newsroom's standing lines under every story: tip lines, standards notes, a feed's footer. */
 const NEWSROOM_FOOTER: LineRule[] = [
+  {
+    // WordPress writes "The post <title> appeared first on <site>." under every item of its feeds:
+    // a link back, not the article's words (an editor's "Originally published by …" credit stays).
+    // Relating still reads it from the removal: it says which copy came from which.
+    name: 'feed-footer',
+    reason: 'related-links',
+    match: 'starts',
+    phrases: ['the post'],
+    maxWords: 60,
+    alsoContains: ['appeared first on'],
+  },
   {
     name: 'tip-line',
     reason: 'boilerplate',
