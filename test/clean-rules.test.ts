@@ -295,6 +295,18 @@ test('an ad slot\'s script, a tip line, a standards note, an aggregator\'s "Sour
   for (const l of kept) assert.ok(k.text.includes(l), `kept: ${l}\n${JSON.stringify(k.removals)}`);
 });
 
+test('blog plugins\' labels ("Spread the love", "Print Friendly, PDF & Email", "Rate this post"), paid link headers, a header image\'s credit and share prompts go; a sign-off and a picture\'s own caption stay', () => {
+  const lines = ['Spread the love', 'Print Friendly, PDF & Email', 'Rate this post', 'Featured image via Pixabay',
+    'If you like this article please share it with your friends', 'Don’t forget to follow us on Instagram', 'Sponsored Links'];
+  const r = cleanText(article(...lines));
+  const reasons = ['share-subscribe', 'navigation', 'share-subscribe', 'byline-line', 'share-subscribe', 'share-subscribe', 'related-links'];
+  lines.forEach((l, i) => assertRemoved(r, l, reasons[i]));
+  assertProseKept(r);
+  const kept = ['Photo via the harbour authority', 'We hope you enjoyed this look at the history of the harbour ferries.'];
+  const k = cleanText(article(kept[0], PROSE[0], kept[1]));
+  for (const l of kept) assert.ok(k.text.includes(l), `kept: ${l}\n${JSON.stringify(k.removals)}`);
+});
+
 test('prose that merely mentions a boilerplate phrase is kept', () => {
   const lines = [
     'Share on the market rose 3 percent after the announcement, traders said.',

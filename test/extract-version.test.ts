@@ -73,7 +73,9 @@ const DIGESTS: Record<number, { examples: string; articleExtraction: string }> =
   // ("… - Entermedia") had no outlet. An ad slot's script ("(adsbygoogle = …).push({});"), a tip
   // line, a standards note, an aggregator's "Source link" and a "Like this story? Share it" prompt
   // are removed (one of the 181 pages has the prompt), and so is a feed's "The post … appeared first
-  // on X" footer in plain text (the HTML path already took it as a link line)
+  // on X" footer in plain text (the HTML path already took it as a link line); blog plugins'
+  // labels ("Spread the love", "Print Friendly, PDF & Email", "Rate this post"), paid link widgets'
+  // headers and a header image's "Featured image via …" credit too
   16: { examples: 'b324435e9aacd367', articleExtraction: 'c9fa20b0a5d7c950' },
 };
 

@@ -160,7 +160,7 @@ const SHARE_SUBSCRIBE: LineRule[] = [
     match: 'starts',
     phrases: [
       'share this', 'share on', 'share via', 'share the article', 'share article', 'share story',
-      'click to share on', 'click to email', 'click to print', 'spread the word',
+      'click to share on', 'click to email', 'click to print', 'spread the word', 'spread the love',
       'compartir en', 'comparte esta', 'compartir esta', 'partager sur', 'partager cet article', 'teilen auf',
       'diesen artikel teilen', 'artikel teilen', 'condividi su', 'condividi questo articolo', 'compartilhe esta',
       'compartilhar no', 'compartilhe este',
@@ -178,6 +178,8 @@ const SHARE_SUBSCRIBE: LineRule[] = [
       'pinterest', 'reddit', 'telegram', 'tumblr', 'copy link', 'like this', 'like', 'save', 'more',
       'like loading', 'instagram', 'youtube', 'tiktok', 'threads', 'bluesky', 'mastodon', 'flipboard', 'sms',
       'messenger', 'share this article', 'share this story', 'share this post',
+      // WordPress plugins' buttons: print, rating
+      'print friendly', 'print pdf', 'rate this post', 'rate this article',
       'compartir', 'partager', 'teilen', 'condividi', 'compartilhar', 'compartilhe', 'imprimir', 'imprimer',
       'drucken', 'stampa', 'correo', 'envoyer', 'senden', 'invia', 'enviar',
     ],
@@ -220,7 +222,8 @@ const SHARE_SUBSCRIBE: LineRule[] = [
     match: 'starts',
     phrases: ['want more stories like this', 'want more news like this', 'want more articles like this', 'want more like this',
       'enjoyed this article', 'enjoyed this story', 'enjoyed this post', 'like this article', 'like this story', 'liked this article',
-      'liked this story', 'found this article useful', 'found this useful'],
+      'liked this story', 'found this article useful', 'found this useful', 'if you like this article', 'if you liked this article',
+      'if you like this post', 'if you liked this post', 'if you like this story', 'if you liked this story'],
     maxWords: 25,
     alsoContains: ['sign up', 'subscribe', 'newsletter', 'follow', 'inbox', 'share it'],
   },
@@ -228,7 +231,7 @@ const SHARE_SUBSCRIBE: LineRule[] = [
     name: 'follow-prompt',
     reason: 'share-subscribe',
     match: 'starts',
-    phrases: ['follow us on', 'follow us', 'like us on facebook', 'find us on', 'connect with us',
+    phrases: ['follow us on', 'follow us', 'don t forget to follow us', 'do not forget to follow us', 'like us on facebook', 'find us on', 'connect with us',
       'join our telegram', 'join our whatsapp', 'join our discord', 'join our facebook group', 'join us on telegram',
       'join us on whatsapp', 'download our app', 'get our app', 'install our app',
       'síguenos en', 'suivez nous sur', 'folgen sie uns auf', 'seguici su', 'siga nos no', 'siga nos'],
@@ -250,6 +253,8 @@ const RELATED_LINKS: LineRule[] = [
       'recommended', 'recommended for you', 'recommended stories', 'trending', 'trending now',
       'most popular', 'most read', 'popular posts', 'recent posts', 'latest news', 'latest stories',
       'editor s picks', 'top stories', 'further reading',
+      // the headers of paid link widgets under an article
+      'sponsored links', 'sponsored stories', 'promoted links', 'promoted stories', 'around the web', 'from the web',
       'artículos relacionados', 'noticias relacionadas', 'también te puede interesar', 'te puede interesar',
       'lee también', 'articles similaires', 'à lire aussi', 'lire aussi', 'sur le même sujet', 'ähnliche artikel',
       'das könnte sie auch interessieren', 'mehr zum thema', 'lesen sie auch', 'articoli correlati', 'leggi anche',
@@ -557,7 +562,7 @@ const NAVIGATION: LineRule[] = [
       'accessibility statement', 'cookie consent', 'legal notice', 'imprint', 'impressum', 'privacy statement',
       'report this article', 'report an error', 'report a correction', 'corrections policy', 'ethics policy',
       'advertise with us', 'table of contents', 'subscribe', 'newsletters', 'rss', 'my account',
-      'log out', 'logout', 'print this page', 'listen to this article', 'your privacy choices',
+      'log out', 'logout', 'print this page', 'print friendly pdf email', 'listen to this article', 'your privacy choices',
       'do not sell my personal information', 'do not sell or share my personal information', 'manage consent',
     ],
     maxWords: 8,
@@ -677,6 +682,16 @@ const BYLINE: LineRule[] = [
     maxWords: 12,
     requireColon: true,
     notSentence: true,
+  },
+  {
+    // "Featured image via Pixabay": a blog template's credit for its header picture ("Photo via
+    // Pexels" under a picture in the text is the article's own caption)
+    name: 'header-image-credit',
+    reason: 'byline-line',
+    match: 'starts',
+    phrases: ['featured image via', 'featured image by', 'featured image courtesy', 'featured photo via', 'featured photo by',
+      'header image via', 'header image by', 'cover image via', 'cover image by', 'top image via', 'lead image via'],
+    maxWords: 10,
   },
 ];
 
