@@ -62,12 +62,12 @@ const NON_COUNTRY_CODES = new Set(['IGO', 'NGO', 'MED', 'BUS', 'MNC']);
  * "Product Manager") is a role, not a person; none is a common surname or given name.
  */
 const JOB_TITLE_HEADS = new Set(['officer', 'director', 'manager', 'president', 'editor', 'executive', 'analyst', 'researcher', 'scientist', 'economist', 'engineer', 'designer', 'developer', 'strategist', 'specialist', 'consultant', 'coordinator', 'supervisor', 'spokesperson', 'spokesman', 'spokeswoman', 'adviser', 'advisor', 'correspondent', 'reporter', 'secretary', 'chairman', 'chairwoman', 'chairperson', 'commissioner', 'founder', 'architect', 'evangelist', 'treasurer', 'producer', 'administrator', 'counsel']);
-/** Role labels of broadcast transcripts ("NAME, BYLINE:"). */
 /** Subject pronouns and modals: a word in capitals right after one is a stressed verb or adverb ("we NEVER", "can VARY"). */
 const STRESS_LEAD_WORDS = new Set(['you', 'we', 'they', 'he', 'she', 'can', 'could', 'will', 'would', 'should', 'must', 'might', 'do', 'does', 'did']);
 /** Prepositions and conjunctions after which a word in capitals is more often a name than stress. */
 const NAME_LEAD_WORDS = new Set(['to', 'by', 'with', 'from', 'at', 'for', 'of', 'in', 'on', 'about', 'via', 'and', 'or', 'nor', 'told', 'tells', 'tell', 'like']);
 const SENTENCE_PUNCTUATION = new Set([',', '.', '!', '?', ';']);
+/** Role labels of broadcast transcripts ("NAME, BYLINE:"). */
 const TRANSCRIPT_LABELS = new Set(['host', 'byline', 'anchor', 'announcer', 'narrator', 'moderator', 'caller', 'guest', 'reporter', 'correspondent', 'interviewer', 'panelist']);
 /** Words that label a line or a box ("Note:", "Tip:", "Verdict:"), never a speaker. */
 const LABEL_WORDS = new Set(['note', 'notes', 'tip', 'tips', 'warning', 'caution', 'update', 'updated', 'disclaimer', 'source', 'sources', 'credit', 'credits', 'summary', 'step', 'example', 'answer', 'question', 'pros', 'cons', 'verdict', 'conclusion', 'result', 'results', 'important', 'reminder', 'hint', 'bonus', 'correction', 'clarification']);
@@ -980,11 +980,9 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       // capitals that the article also writes in lower case, on a line of its own or beside other
       // such capitals, is emphasis or a label, no acronym ("according to SELF" stays the magazine,
       // "ICE agents detained" the agency)
-      if (tx.length >= 3 && tx === tx.toUpperCase() && /^[A-Z]+$/.test(tx) && lowerSeen.has(keys[a]) && isCommonEnglishWord(tx) && shoutedOrLabel(a)) return { i: a, j: b, type: 'DROP' };
-      // "this FREE guide", "I LOVE getting", "works GREAT with", "a TON of": an everyday word in
-      // capitals alone inside lower-case prose is stress, no acronym ("detained by ICE on Monday"
-      // stays the agency: the article never writes "ice", and it names ICE more than once)
-      if (tx.length >= 3 && /^[A-Z]+$/.test(tx) && isCommonEnglishWord(tx) && stressedInProse(a)) return { i: a, j: b, type: 'DROP' };
+      // So is one alone inside lower-case prose the way stress is ("this FREE guide", "I LOVE
+      // getting", "works GREAT with", "a TON of"; "detained by ICE on Monday" stays the agency)
+      if (tx.length >= 3 && /^[A-Z]+$/.test(tx) && isCommonEnglishWord(tx) && ((lowerSeen.has(keys[a]) && shoutedOrLabel(a)) || stressedInProse(a))) return { i: a, j: b, type: 'DROP' };
       if (tx.length >= 2 && tx.length <= 6 && tx === tx.toUpperCase() && /^[A-Z]+$/.test(tx)) return { i: a, j: b, type: 'ORG', canonical: tx };
       return { i: a, j: b, type: 'UNKNOWN1' };
     }

@@ -22,7 +22,10 @@ export interface RelateDoc {
   /** Milliseconds since the epoch, or null when unknown. */
   publishedAt: number | null;
   outlet?: string | null;
-  /** Wire or outlet credited in the dateline ("AP" in "SEOUL (AP) —"); see wireCredit(). */
+  /**
+   * The outlet the article credits as its source ("AP" in "SEOUL (AP) —", X in "This article was
+   * originally published by X"); see sourceCredit(). null: looked for, none; undefined: not looked for.
+   */
   credit?: string | null;
 }
 
@@ -283,8 +286,8 @@ export function deriveRelation(
   // Which one is derived? true = B derives from A.
   let bDerived: boolean;
   let direction: DirectionEvidence;
-  const creditA = a.credit ?? sourceCredit(a.text);
-  const creditB = b.credit ?? sourceCredit(b.text);
+  const creditA = a.credit === undefined ? sourceCredit(a.text) : a.credit;
+  const creditB = b.credit === undefined ? sourceCredit(b.text) : b.credit;
   if (a.publishedAt !== null && b.publishedAt !== null && a.publishedAt !== b.publishedAt) {
     bDerived = b.publishedAt > a.publishedAt;
     direction = 'time';

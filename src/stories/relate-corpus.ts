@@ -70,7 +70,7 @@ export async function relateCorpus(port: RelateStorePort, options: Partial<Relat
       text: a.text,
       publishedAt: parseTime(a.publishedAt),
       outlet: a.outlet,
-      credit: a.dateline?.outlet ?? creditInRemovals(a) ?? undefined,
+      credit: a.dateline?.outlet ?? sourceCredit(a.text) ?? creditInRemovals(a),
       duplicates: duplicatesOf.get(a.id),
     });
     if (r.derivedFrom) derivations.set(a.id, r.derivedFrom);
@@ -121,11 +121,10 @@ export function corpusStamp(ids: string[]): string {
 }
 
 /**
- * The outlet an article credits as its source, when cleaning removed the line that says so (a
- * feed's "The post … appeared first on X" footer); the article's own text is read by the relater.
+ * The outlet an article credits as its source in a line cleaning removed (a feed's "The post …
+ * appeared first on X" footer).
  */
 function creditInRemovals(a: RelatableArticle): string | null {
-  if (sourceCredit(a.text)) return null;
   for (const r of a.removals ?? []) {
     const credit = syndicationCredit(r.text);
     if (credit) return credit;

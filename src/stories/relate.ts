@@ -118,7 +118,8 @@ export class Relater {
       text: input.text,
       publishedAt: input.publishedAt,
       outlet: input.outlet ?? null,
-      credit: input.credit ?? sourceCredit(input.text),
+      // looked for once here, not again for every pair the article is compared in
+      credit: input.credit === undefined ? sourceCredit(input.text) : input.credit,
     };
     const tokens = tokenize(input.text);
     const { signature, keys, size } = this.sketch(tokens);

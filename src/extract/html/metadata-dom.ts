@@ -279,3 +279,9 @@ export function hostOf(url: string | null | undefined): string | null {
     return null;
   }
 }
+
+/** The label that names the site in a host: "nytimes.com" → "nytimes"; "news.bbc.co.uk" → "bbc". */
+export function hostCoreLabel(host: string): string | undefined {
+  const labels = host.split('.');
+  return labels.length >= 3 && labels[labels.length - 2].length <= 3 ? labels[labels.length - 3] : labels[labels.length - 2];
+}

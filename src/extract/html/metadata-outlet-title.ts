@@ -10,7 +10,7 @@
  * `<title>` is exactly the headline the page shows and the part is split off by a separator no
  * headline uses inside itself (" | ", " - ", " — ", " · ", " » ", " :: "; never a colon).
  */
-import { clean } from './metadata-dom.js';
+import { clean, hostCoreLabel } from './metadata-dom.js';
 import { isCommonEnglishWord } from '../../common-words.js';
 import { fold } from './metadata-title.js';
 
@@ -39,7 +39,8 @@ const SECTION_WORDS = new Set([
 export function outletFromTitleTag(titleTag: string, headline: string | null, host: string | null): string | null {
   const title = clean(titleTag);
   if (!title) return null;
-  const hostWord = host ? hostCoreLabel(host) : null;
+  // the host's name as letters and digits ("the-space-review" → "thespacereview")
+  const hostWord = host ? (hostCoreLabel(host)?.replace(/[^a-z0-9]/g, '') ?? null) : null;
   for (const sep of SEPARATORS) {
     const first = title.indexOf(sep);
     if (first < 0) continue;
@@ -71,13 +72,6 @@ function plausibleName(name: string): boolean {
  */
 function namesSomething(name: string): boolean {
   return fold(name).split(' ').some((w) => w.length > 1 && !/^\d+$/.test(w) && !isCommonEnglishWord(w));
-}
-
-/** "nytimes.com" → "nytimes"; "news.bbc.co.uk" → "bbc"; "entermedia.co.kr" → "entermedia". */
-function hostCoreLabel(host: string): string | null {
-  const labels = host.split('.');
-  const core = labels.length >= 3 && labels[labels.length - 2].length <= 3 ? labels[labels.length - 3] : labels[labels.length - 2];
-  return core ? core.replace(/[^a-z0-9]/g, '') : null;
 }
 
 /** Words a site adds after its own name: "BBC News", "Ironhack Blog", "Psychiatry.org", "Nintendo Official Site". */

@@ -7,7 +7,7 @@
  * live in metadata-rules. This file wires them and handles the small fields.
  */
 import type { Article, MetaSource } from '../../model.js';
-import { clean, decodeEntities, firstMeta, hostOf, readMetaTable, type MetaTable } from './metadata-dom.js';
+import { clean, decodeEntities, firstMeta, hostCoreLabel, hostOf, readMetaTable, type MetaTable } from './metadata-dom.js';
 import { extractAuthor } from './metadata-author.js';
 import { dateNearByline, extractPublishedDate, mainArticleNode } from './metadata-date.js';
 import { jsonLdNodes, nodeTypes, textValue, type JsonLdNode } from './metadata-jsonld.js';
@@ -177,9 +177,7 @@ export function siteNameVariants(outlet: string | null, meta: MetaTable, nodes: 
   const host = hostOf(url);
   if (host) {
     names.add(host);
-    // "nytimes.com" → "nytimes"; "news.bbc.co.uk" → "bbc"
-    const labels = host.split('.');
-    const core = labels.length >= 3 && labels[labels.length - 2].length <= 3 ? labels[labels.length - 3] : labels[labels.length - 2];
+    const core = hostCoreLabel(host);
     if (core) names.add(core);
   }
   return [...names].filter((n) => n.trim().length >= 2);
