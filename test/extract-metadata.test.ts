@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHtml } from '../src/extract/html/dom.js';
 import { extractMetadata } from '../src/extract/html/metadata.js';
+import { extractHtml } from '../src/extract/html/index.js';
 import { findDatesInText, parseDate } from '../src/extract/html/date-parse.js';
 import { parseJsonLdText } from '../src/extract/html/metadata-jsonld.js';
 import { dropTagline, stripSiteName } from '../src/extract/html/metadata-title.js';
@@ -232,6 +233,18 @@ test('author in several shapes: meta, rel=author, byline class, "By" line; site 
   assert.equal(meta(glued).byline, 'Preetam Jinka');
   const ldString = `<html><head><script type="application/ld+json">{"@type":"Article","author":"Ana Ruiz"}</script></head><body></body></html>`;
   assert.equal(meta(ldString).byline, 'Ana Ruiz');
+});
+
+test('a byline paragraph of the article names the writer when the markup does not (a feed item, a page with no headline found); every word after "By" must be a name', () => {
+  const fragment = (first: string) => `<html><body><p>Rescue boats searched the harbour on Tuesday after the ferry lost power in heavy seas.</p>
+    <p>${first}</p><p>The operator said all 212 passengers were brought ashore by nightfall and that an inquiry would begin.</p>
+    <p>Coastguard crews towed the vessel to the outer pier, where engineers began to inspect the engine room.</p></body></html>`;
+  const byline = (first: string) => extractHtml(fragment(first)).metadata;
+  assert.equal(byline('By Md Aynal Haque').byline, 'Md Aynal Haque');
+  assert.equal(byline('By Md Aynal Haque').metaSources.byline, 'text');
+  assert.equal(byline('Written by Ann Poe and Bo Diaz').byline, 'Ann Poe, Bo Diaz');
+  assert.equal(byline('By following the harbour master’s advice, crews avoided the rocks').byline, null);
+  assert.equal(byline('By Jane Doe ⋅ Review Editor').byline, null);
 });
 
 test('a company blog that signs as the company: the declared organisation is the byline, but only when no person is named', () => {

@@ -278,10 +278,37 @@ function byLineNearHeadline(ctx: AuthorContext): string[] {
   return [];
 }
 
+/**
+ * A paragraph of the article that is only a byline ("By Jane Doe", "Written by Ann Lee and Bo Kim"),
+ * among its first few: the byline when the page's markup named nobody. A feed item's HTML or a page
+ * whose headline was not found shows the writer this way, with no headline to look below.
+ * Every word after the label must belong to a name, so "By following these tips" and "By Jane
+ * Doe ⋅ Review Editor" give nothing.
+ */
+export function bylineParagraph(paragraphs: readonly string[], siteNames: string[]): string | null {
+  for (const paragraph of paragraphs.slice(0, BYLINE_PARAGRAPH_REACH)) {
+    const text = paragraph.trim();
+    if (text.length > 120 || !BY_LINE_START.test(text)) continue;
+    const names = splitNames(text, true).filter((n) => isPlausibleName(n, siteNames));
+    if (!names.length) continue;
+    const said = fold(text.replace(BY_LABEL, '')).split(' ').filter((w) => !NAME_JOINERS.has(w));
+    const named = new Set(names.flatMap((n) => fold(n).split(' ')));
+    if (said.every((w) => named.has(w))) return finish(names, siteNames, STRICT);
+  }
+  return null;
+}
+
+/** A byline sits above the story: the headline, a photo and its caption may come first. */
+const BYLINE_PARAGRAPH_REACH = 6;
+/** Words between names in a byline ("Ann Lee and Bo Kim"); fold() drops commas and ampersands. */
+const NAME_JOINERS = new Set(['and', 'und', 'et', 'y', 'e', 'en']);
+
 /** Labels of people who checked or illustrated a story rather than wrote it, just before a "by". */
 const NOT_THE_WRITER = /\b(?:reviewed|edited|fact[\s-]?checked|checked|verified|approved|illustrat(?:ed|ions?)|photograph(?:ed|s|y)|photos?|video|produced)\s{0,3}$/i;
 
-const BY_LINE_START = /^(?:(?:written|posted|published|reported|words)\s{1,3})?(?:by|von|par|por|door)\s{0,3}:?\s{1,3}\p{L}/iu;
+/** "By", "Written by", "Par": the label that opens a byline. */
+const BY_LABEL = /^(?:(?:written|posted|published|reported|words)\s{1,3})?(?:by|von|par|por|door)\s{0,3}:?\s{1,3}/iu;
+const BY_LINE_START = new RegExp(`${BY_LABEL.source}\\p{L}`, 'iu');
 
 /** Elements whose own text may be the date line of a post's header. */
 const DATE_LINE_SELECTOR = 'time, span, div, p, li, small, a';
