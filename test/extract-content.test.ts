@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractHtml } from '../src/extract/html/index.js';
+import { MAX_DEPTH, parseHtml } from '../src/extract/html/dom.js';
 import { loadPages, ours, runSystem } from '../bench/extract.js';
 import { needsShared, sharedDir } from './helpers.js';
 
@@ -58,6 +59,14 @@ test('10,000-deep nesting finishes quickly without a stack overflow', () => {
   const x = extractHtml(page({ after: deep }));
   assert.ok(performance.now() - started < 10_000, 'performance.now() - started < 10_000');
   for (const p of PARAS) assert.ok(x.paragraphs.includes(p), 'x.paragraphs.includes(p)');
+});
+
+test('a script or a style nested past the depth limit is dropped, not read as text; the text around it stays', () => {
+  const wrapped = (inner: string) => '<html><body>' + '<div>'.repeat(MAX_DEPTH + 50) + inner + '</div>'.repeat(MAX_DEPTH + 50) + '</body></html>';
+  const doc = parseHtml(wrapped('<p>Tide tables for the week</p><script>window.dataLayer.push({ trackingId: 42 });</script><style>.promo { color: red }</style><p>High water at noon</p>'));
+  const text = doc.body.textContent ?? '';
+  assert.ok(!text.includes('dataLayer') && !text.includes('.promo'), `script or style read as text: ${text.trim().slice(0, 200)}`);
+  assert.ok(text.includes('Tide tables for the week') && text.includes('High water at noon'), 'the text past the limit is kept');
 });
 
 test('a 50 MB page is extracted in bounded time', () => {

@@ -2,7 +2,8 @@
  * HTML → DOM, safe on hostile input. linkedom builds the tree; before it runs, `limitNesting` flattens
  * absurdly deep markup, because linkedom's parser (htmlparser2 underneath) spends time quadratic in the
  * nesting depth (100,000 nested <div>s take seconds) and later tree walks get no cheaper with depth.
- * No real article nests beyond a few dozen levels, so tags past MAX_DEPTH are dropped, their text kept.
+ * No real article nests beyond a few dozen levels, so tags past MAX_DEPTH are dropped, their text kept
+ * (a script's or a style's content, never text, goes with its tags).
  */
 import { DOMParser } from 'linkedom';
 
@@ -54,7 +55,8 @@ function tagEnd(html: string, from: number): number {
 }
 
 /**
- * Drop start and end tags nested deeper than `maxDepth`, keeping all text. One linear pass over the string
+ * Drop start and end tags nested deeper than `maxDepth`, keeping all text (but the content of a script or
+ * style that deep, which is code). One linear pass over the string
  * with an approximate model of the parser's open-element stack. The model errs towards counting *more*
  * depth than the real parser (it ignores implied closes such as <p> inside <p>), so after the rewrite the
  * real tree is never deeper than `maxDepth`. Returns the input unchanged (same string) when nothing is deep.
@@ -113,10 +115,12 @@ export function limitNesting(html: string, maxDepth: number = MAX_DEPTH, dropScr
         const close = indexOfCloseTag(html, name, end);
         if (close === -1) break;
         const closeEnd = tagEnd(html, close + 2 + name.length);
-        if (dropScripts) {
+        // a script or a style past the depth limit goes whole: with its tags dropped, its code would
+        // be read as the page's text
+        if (dropScripts || tooDeep) {
           if (!tooDeep) cut.push(i, end);
           cut.push(end, closeEnd);
-        } else if (tooDeep) cut.push(close, closeEnd);
+        }
         i = html.indexOf('<', close + 2);
         continue;
       }
