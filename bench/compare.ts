@@ -141,7 +141,17 @@ const HELP: Record<'asserted' | 'negated' | 'hedged', Array<(from: string, to: s
 };
 const capitalise = (x: string) => x[0].toUpperCase() + x.slice(1);
 
-function generate(rand: () => number, idx: number): GeneratedStory {
+/** Facts that count what the event did: the ones a later report may give updated. */
+const TOLL_FACTS = new Set(['killed', 'injured', 'evacuated']);
+
+interface GenerateOptions {
+  /** 'spread': the outlets publish three hours apart, in a random order, instead of all at once. */
+  times: 'same' | 'spread';
+  /** 'rising': each toll is higher in each later report (an updated count), none planted wrong. */
+  tolls: 'as-generated' | 'rising';
+}
+
+function generate(rand: () => number, idx: number, options: GenerateOptions = { times: 'same', tolls: 'as-generated' }): GeneratedStory {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const n = 3 + Math.floor(rand() * 3);
   const outlets = [...OUTLETS].sort(() => rand() - 0.5).slice(0, n);
@@ -153,7 +163,8 @@ function generate(rand: () => number, idx: number): GeneratedStory {
   const quotes = [...QUOTES].sort(() => rand() - 0.5).slice(0, 2).map((text, k) => ({ text, speaker: speakers[k] }));
   const values = facts.map((f) => Math.round(f.base[0] + rand() * (f.base[1] - f.base[0])));
   const truth: GeneratedStory = { articles: [], facts: facts.map((f) => ({ fact: f.id, values: new Map(), wrong: new Set() })), quotes: quotes.map((q) => ({ text: q.text, speakers: new Map() })), days: new Map(), help: new Map() };
-  for (const outlet of outlets) {
+  for (const [rank, outlet] of outlets.entries()) {
+    const publishedAt = options.times === 'spread' ? `${PUBLISHED}T${String(6 + 3 * rank).padStart(2, '0')}:00:00Z` : PUBLISHED;
     // a wrong day for the event in 10% of articles
     const myDay = rand() < 0.1 ? DAYS[(DAYS.indexOf(day) + 1) % DAYS.length] : day;
     truth.days.set(outlet, DAY_VALUE[myDay]);
@@ -164,7 +175,11 @@ function generate(rand: () => number, idx: number): GeneratedStory {
       let v = values[k];
       let said = v.toLocaleString('en-US');
       const r = rand();
-      if (r < 0.15) {
+      if (options.tolls === 'rising' && TOLL_FACTS.has(f.id)) {
+        // the count as it stood when this outlet published: higher in every later report
+        v = Math.round(v * (1 + 0.25 * rank));
+        said = v.toLocaleString('en-US');
+      } else if (r < 0.15) {
         v = Math.max(1, Math.round(v * (rand() < 0.5 ? 1.2 + rand() * 0.4 : 0.4 + rand() * 0.4)));
         said = v.toLocaleString('en-US');
         truth.facts[k].wrong.add(outlet);
@@ -192,7 +207,7 @@ function generate(rand: () => number, idx: number): GeneratedStory {
       paras.push(pick(HELP[how])(capitalise(helper), country));
     }
     const text = paras.join('\n\n');
-    truth.articles.push({ id: `s${idx}-${outlet}`, outlet, title: null, publishedAt: PUBLISHED, text, annotations: annotate(text, { publishedAt: PUBLISHED }) });
+    truth.articles.push({ id: `s${idx}-${outlet}`, outlet, title: null, publishedAt, text, annotations: annotate(text, { publishedAt }) });
   }
   return truth;
 }
@@ -264,6 +279,20 @@ function score(g: GeneratedStory, cmp: StoryComparison, acc: Record<'value' | 's
   const truthDate = new Set(g.days.values()).size > 1;
   const foundDate = cmp.claims.some((c) => c.conflict?.kind === 'date');
   tally(acc.date, truthDate, foundDate);
+}
+
+/**
+ * The value conflicts over a toll that the comparison found, and how many of them it marked as moving
+ * with time (an updated count).
+ */
+function tollTrends(g: GeneratedStory, cmp: StoryComparison, acc: { found: number; trended: number }): void {
+  for (const f of g.facts) {
+    if (!TOLL_FACTS.has(f.fact) || new Set(f.values.values()).size < 2) continue;
+    const claim = cmp.claims.find((c) => c.conflict?.kind === 'value' && c.mentions.every((m) => m.value?.replace(/[~,]/g, '').startsWith(String(f.values.get(m.voice)))));
+    if (!claim) continue;
+    acc.found++;
+    if (claim.conflict!.trend) acc.trended++;
+  }
 }
 
 interface GoldFact {
@@ -388,6 +417,18 @@ for (const k of ['value', 'speaker', 'date', 'polarity'] as const) {
 const shared = acc.shared.tp / (acc.shared.tp + acc.shared.fn || 1);
 console.log(`  shared facts grouped whole: ${fmt(shared)} (${acc.shared.tp}/${acc.shared.tp + acc.shared.fn})`);
 console.log(`  compare stage: ${(args.stories / (compareMs / 1000)).toFixed(0)} stories/s, ${(articles / (compareMs / 1000)).toFixed(0)} articles/s; with annotation: ${(articles / totalS).toFixed(0)} articles/s`);
+// (a2) the same kind of stories published over a day: planted wrong tolls must not read as updates,
+// tolls that rise with each later report should
+for (const tolls of ['as-generated', 'rising'] as const) {
+  const timesRand = mulberry32(args.seed + (tolls === 'rising' ? 2 : 1));
+  const trends = { found: 0, trended: 0 };
+  for (let i = 0; i < args.stories; i++) {
+    const g = generate(timesRand, i, { times: 'spread', tolls });
+    tollTrends(g, compareStory(g.articles), trends);
+  }
+  const what = tolls === 'rising' ? 'tolls rising with each later report: conflicts marked as moving over time' : 'tolls planted wrong (outlets 3 hours apart): conflicts marked as moving over time (should be none)';
+  console.log(`(a2) ${what}: ${trends.trended}/${trends.found} (${fmt(trends.trended / (trends.found || 1))})`);
+}
 console.log('(b) sample corpus, real prose (bench/gold/examples-compare.json):');
 await sampleCorpus();
 bigStories(allArticles);

@@ -6,6 +6,7 @@ import { annotate } from '../src/nlp/index.js';
 import { tokenize } from '../src/nlp/tokens.js';
 import { compareStory, type ComparableArticle } from '../src/stories/compare.js';
 import { findQuantities } from '../src/stories/quantities.js';
+import { figureTrend } from '../src/stories/compare-trend.js';
 import { repoRoot, runCli, tempDir } from './helpers.js';
 
 function article(id: string, outlet: string, publishedAt: string, text: string, derivedFrom?: string): ComparableArticle {
@@ -350,6 +351,54 @@ test('compare: one outcome counted by several outlets is one fact; a figure from
   assert.deepEqual(toll.conflict!.versions.map((v) => v.value).sort(), ['12 people', '14 people']);
   const history = cmp.claims.find((c) => c.kind === 'quantity' && c.mentions.some((m) => m.amount?.value === 17));
   assert.equal(history?.voices.length, 1, 'the 2023 storm is not part of the toll');
+});
+
+test('compare: a toll whose figures only rise with the reports\' times is marked as moving over time, in time order; a figure given lower after a higher one, or two figures at one time, is a plain disagreement', () => {
+  const toll = (n: number) => `LARISSA — At least ${n} people were killed in the floods in central Greece, the fire service said.`;
+  const tollConflict = (articles: ComparableArticle[]) => compareStory(articles).claims.find((c) => c.kind === 'quantity' && c.conflict)?.conflict;
+  const rising = tollConflict([
+    article('c', 'South Post', '2025-10-15T09:00:00Z', toll(14)),
+    article('a', 'North Ledger', '2025-10-13T08:00:00Z', toll(12)),
+    article('b', 'River Daily', '2025-10-14T10:00:00Z', toll(13)),
+  ]);
+  assert.equal(rising?.kind, 'value', 'still listed as a value conflict');
+  assert.equal(rising?.trend, 'rising');
+  assert.deepEqual(rising?.versions.map((v) => [v.value, v.firstReported]), [['12 people', '2025-10-13T08:00:00Z'], ['13 people', '2025-10-14T10:00:00Z'], ['14 people', '2025-10-15T09:00:00Z']]);
+  const upAndDown = tollConflict([
+    article('a', 'North Ledger', '2025-10-13T08:00:00Z', toll(12)),
+    article('b', 'River Daily', '2025-10-14T10:00:00Z', toll(14)),
+    article('c', 'South Post', '2025-10-15T09:00:00Z', toll(12)),
+  ]);
+  assert.equal(upAndDown?.trend, undefined, '12 after 14 is a disagreement');
+  const sameHour = tollConflict([article('a', 'North Ledger', '2025-10-13T08:00:00Z', toll(12)), article('b', 'River Daily', '2025-10-13T08:00:00Z', toll(14))]);
+  assert.equal(sameHour?.trend, undefined, 'two figures at one time are a disagreement');
+  // two figures, one report each: just as likely one outlet got it wrong and published last
+  const twoReports = tollConflict([article('a', 'North Ledger', '2025-10-13T08:00:00Z', toll(12)), article('b', 'River Daily', '2025-10-14T10:00:00Z', toll(14))]);
+  assert.equal(twoReports?.trend, undefined, 'a lone later figure is no evidence of an update');
+  // ... unless the later one is given as a change; and a copy republished later with the old figure
+  // says when it was copied, not when the toll stood there
+  const rose = 'The death toll from the floods in central Greece rose to 14 on Tuesday after two more bodies were found, the fire service said.';
+  const withCopy = tollConflict([
+    article('a', 'North Ledger', '2025-10-13T08:00:00Z', toll(12)),
+    article('b', 'River Daily', '2025-10-14T10:00:00Z', rose),
+    article('c', 'Aggregator', '2025-10-15T09:00:00Z', toll(12), 'a'),
+  ]);
+  assert.equal(withCopy?.trend, 'rising', 'a toll that "rose to 14" after 12 was reported');
+  // a measure, not a count of what the event did: a later, higher figure is still a disagreement
+  const rain = (n: number) => `More than ${n} millimetres of rain fell on parts of Thessaly in the 24 hours from Sunday afternoon, the weather service said.`;
+  const rainfall = compareStory([article('a', 'North Ledger', '2025-10-13T08:00:00Z', rain(400)), article('b', 'River Daily', '2025-10-15T10:00:00Z', rain(500))]).claims.find((c) => c.conflict)?.conflict;
+  assert.equal(rainfall?.kind, 'value', 'the rainfall figures conflict');
+  assert.equal(rainfall?.trend, undefined, 'a rainfall is no count that is updated');
+});
+
+test('figureTrend: only independent, timed reports; falling counts too; an unknown time says nothing', () => {
+  const f = (value: number, publishedAt: string | null, copy = false) => ({ value, publishedAt, copy });
+  assert.equal(figureTrend([f(5, '2025-01-01'), f(3, '2025-01-02'), f(3, '2025-01-03'), f(2, '2025-01-04')]), 'falling');
+  assert.equal(figureTrend([f(5, '2025-01-01'), f(3, null)]), null);
+  assert.equal(figureTrend([f(5, '2025-01-01'), f(3, '2025-01-02', true)]), null, 'one independent report is no trend');
+  assert.equal(figureTrend([f(5, '2025-01-01'), f(5, '2025-01-01'), f(3, '2025-01-02'), f(3, '2025-01-03')]), 'falling', 'two figures, each from two reports');
+  assert.equal(figureTrend([f(5, '2025-01-01'), f(3, '2025-01-02')]), null, 'two figures, one report each');
+  assert.equal(figureTrend([f(5, '2025-01-01'), f(5, '2025-01-02')]), null, 'one figure is no trend');
 });
 
 test('compare: with no target named, a denial is another fact unless the sentences share what it was about', () => {

@@ -69,6 +69,10 @@ test('ui: stories → story comparison → article with highlights and its remov
   await page.waitForSelector('text=Summary');
   assert.ok((await page.locator('main h3', { hasText: 'Conflicts' }).count()) === 1, "(await page.locator('main h3', { hasText: 'Conflicts' }).count()) === 1");
   assert.ok((await page.locator('main li.claim').count()) > 0, 'claims are listed');
+  // the flood toll of the sample corpus rises from day to day: shown as moving over time, each figure with its first day
+  const conflicts = (await page.locator('main section:has(h3:text("Conflicts"))').textContent()) ?? '';
+  assert.match(conflicts, /rising over time/, 'a toll that rises with the reports is marked');
+  assert.match(conflicts, /from \d{4}-\d\d-\d\d/, 'each figure shows the day it was first reported');
   // who and where: the story's entities, each a link to its page
   const storyEntities = page.locator('main section:has(h3:text("Who and where")) a.ent');
   assert.ok((await storyEntities.count()) > 0, "the story's entities are listed");

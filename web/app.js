@@ -251,9 +251,11 @@ async function storyPage(id) {
                 'li',
                 {},
                 el('span', { class: 'kind' }, c.conflict.kind),
+                // a toll whose figures only rise (or fall) with the reports' times: most likely updated, not disputed
+                c.conflict.trend ? el('span', { class: 'muted' }, ` ${c.conflict.trend} over time (an updated count?)`) : null,
                 ' ',
                 c.label,
-                el('ul', {}, c.conflict.versions.map((v) => el('li', {}, el('strong', {}, v.value), ': ', voiceSpan(v.voices)))),
+                el('ul', {}, c.conflict.versions.map((v) => el('li', {}, el('strong', {}, v.value), v.firstReported ? el('span', { class: 'muted' }, ` from ${v.firstReported.slice(0, 10)}`) : null, ': ', voiceSpan(v.voices)))),
                 el('details', {}, el('summary', {}, 'evidence'), evidenceList(c)),
               ),
             ),

@@ -6,6 +6,7 @@ import { comparableArticles, comparisonView, storiesMatching } from '../stories/
 import type { StoryRecord } from '../stories/store-port.js';
 import { storyDossier, voiceList } from '../export/dossier.js';
 import { storyDossierHtml } from '../export/dossier-html.js';
+import { conflictHeading, versionValue } from '../stories/compare-trend.js';
 import { ensureAnnotated } from './annotated.js';
 import { UsageError, addDbOption, openStore, truncate, wholeNumber } from './shared.js';
 
@@ -49,8 +50,8 @@ function renderComparison(story: StoryRecord, cmp: StoryComparison, limit: numbe
   const sections = claimSections(cmp);
   out.push('', `Conflicts (${sections.conflicts.length}):`);
   for (const c of sections.conflicts) {
-    out.push(`  [${c.conflict!.kind}] ${truncate(c.label, 110)}`);
-    for (const v of c.conflict!.versions) out.push(`      ${v.value}: ${voiceList(v.voices, plain)}`);
+    out.push(`  [${conflictHeading(c.conflict!)}] ${truncate(c.label, 110)}`);
+    for (const v of c.conflict!.versions) out.push(`      ${versionValue(v)}: ${voiceList(v.voices, plain)}`);
     if (evidence) out.push(...evidenceLines(c));
   }
   const section = (title: string, claims: Claim[]) => {

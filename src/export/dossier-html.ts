@@ -6,6 +6,7 @@
  */
 import type { Claim, StoryComparison } from '../stories/compare.js';
 import type { StoryRecord } from '../stories/store-port.js';
+import { conflictHeading, versionValue } from '../stories/compare-trend.js';
 import { dossierModel, independentNote, voiceList } from './dossier.js';
 
 /** Text from articles as inert HTML text (safe in element content and in quoted attributes). */
@@ -45,8 +46,8 @@ export function storyDossierHtml(story: StoryRecord, cmp: StoryComparison, optio
   else {
     out.push('<ul>');
     for (const c of d.conflicts) {
-      out.push(`<li><span class="conflict">${htmlText(c.conflict!.kind)}</span>: ${htmlText(c.label)}<ul>`);
-      for (const v of c.conflict!.versions) out.push(`<li>${htmlText(v.value)}: ${voiceList(v.voices, htmlText)}</li>`);
+      out.push(`<li><span class="conflict">${htmlText(conflictHeading(c.conflict!))}</span>: ${htmlText(c.label)}<ul>`);
+      for (const v of c.conflict!.versions) out.push(`<li>${htmlText(versionValue(v))}: ${voiceList(v.voices, htmlText)}</li>`);
       out.push('</ul></li>');
     }
     out.push('</ul>');

@@ -7,6 +7,7 @@
  */
 import { claimSections, type Claim, type StoryComparison } from '../stories/compare.js';
 import type { StoryRecord } from '../stories/store-port.js';
+import { conflictHeading, versionValue } from '../stories/compare-trend.js';
 
 /** Text from articles, made inert for Markdown and for any HTML a viewer lets through. */
 export function mdText(s: string): string {
@@ -85,8 +86,8 @@ export function storyDossier(story: StoryRecord, cmp: StoryComparison, options: 
   out.push('', '## Where outlets disagree', '');
   if (!d.conflicts.length) out.push('No conflicting numbers, dates, attributions or denials were found.');
   for (const c of d.conflicts) {
-    out.push(`- **${c.conflict!.kind}**: ${mdText(c.label)}`);
-    for (const v of c.conflict!.versions) out.push(`  - ${mdText(v.value)}: ${voiceList(v.voices, mdText)}`);
+    out.push(`- **${conflictHeading(c.conflict!)}**: ${mdText(c.label)}`);
+    for (const v of c.conflict!.versions) out.push(`  - ${mdText(versionValue(v))}: ${voiceList(v.voices, mdText)}`);
   }
   for (const l of d.lists) {
     out.push('', `## ${l.title}${l.voice === undefined ? '' : mdText(l.voice)}`, '');

@@ -23,6 +23,7 @@ import type { Annotations, EventAnn, EventParticipant, Quote, Span, TimeExpr } f
 import { parseDateline } from '../extract/clean/dateline.js';
 import { findQuantities, GENERIC_UNITS, type Quantity } from './quantities.js';
 import { appendTo } from '../multimap.js';
+import { figureTrend, firstReported, type FigureTrend, type TimedFigure } from './compare-trend.js';
 
 export interface ComparableArticle {
   id: string;
@@ -63,8 +64,13 @@ export type EventModality = 'asserted' | 'negated' | 'hedged' | 'future';
 export interface Conflict {
   /** polarity: one outlet reports the event, another says it did not happen (versions are modalities). */
   kind: 'value' | 'date' | 'speaker' | 'polarity';
-  /** Each distinct value with the outlets that give it. */
-  versions: Array<{ value: string; voices: string[] }>;
+  /** Each distinct value with the outlets that give it (value conflicts that move with time: in time order). */
+  versions: Array<{ value: string; voices: string[]; firstReported?: string }>;
+  /**
+   * Value conflicts: the independent reports, in publication order, only raise (or only lower) the
+   * figure — most likely a count updated over time ("rose to 13", then "to 14"), not a contradiction.
+   */
+  trend?: FigureTrend;
 }
 
 export interface Claim {
@@ -583,7 +589,32 @@ function conflictOf(group: Stated[], o: CompareOptions): Conflict | null {
   if (!disagree) return null;
   // "about 12" and "12" are one version of the figure
   for (const s of group) add((s.value ?? '?').replace(/^~/, ''), s.voice);
-  return conflict('value');
+  const found = conflict('value');
+  return found && withTrend(found, group);
+}
+
+/** A verb of change right before a figure: "rose to 14", "has climbed to more than 3,400", "fell to two". */
+const CHANGE_BEFORE_FIGURE = /\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|grew|mounted|soared|reached|fell|fallen|dropped|declined)\s{1,3}(?:to\s{1,3})?(?:(?:at\s{1,3}least|more\s{1,3}than|nearly|almost|about|some)\s{1,3})?$/i;
+
+/** A value conflict over an event's toll whose figures move with the reports' times gets its trend, versions in time order. */
+function withTrend(found: Conflict, group: Stated[]): Conflict {
+  // only a count of what an event did ("killed", "missing", "evacuated") is updated as it unfolds; a
+  // rainfall, a fine or a price that two reports give differently is a disagreement whenever it was said
+  if (!group.every((s) => s.quantity!.outcome)) return found;
+  const timed = (s: Stated): TimedFigure => ({
+    value: s.quantity!.value,
+    publishedAt: s.article.publishedAt,
+    copy: !!s.article.derivedFrom,
+    statedAsChange: CHANGE_BEFORE_FIGURE.test(s.article.text.slice(Math.max(s.sentence.start, s.quantity!.start - 48), s.quantity!.start)),
+  });
+  const trend = figureTrend(group.map(timed));
+  if (!trend) return found;
+  const versions = found.versions.map((v) => {
+    const first = firstReported(group.filter((s) => (s.value ?? '?').replace(/^~/, '') === v.value).map(timed));
+    return first ? { ...v, firstReported: first } : v;
+  });
+  versions.sort((a, b) => Date.parse(a.firstReported ?? '') - Date.parse(b.firstReported ?? ''));
+  return { ...found, versions, trend };
 }
 
 /** The numbers a quotation names ("1,200" as "1200"). */
