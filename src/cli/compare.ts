@@ -44,10 +44,12 @@ function renderComparison(story: StoryRecord, cmp: StoryComparison, limit: numbe
   const outlets = cmp.voices.map((v) => `${v.voice} (${v.articles.length}${v.independent ? '' : ', copies only'})`);
   const shownOutlets = outlets.length > OUTLETS_SHOWN ? [...outlets.slice(0, OUTLETS_SHOWN), `… ${outlets.length - OUTLETS_SHOWN} more (--json for all)`] : outlets;
   out.push(`outlets (${outlets.length}): ${shownOutlets.join('; ')}`);
-  out.push(`claims: ${cmp.counts.claims} — ${cmp.counts.all} reported by every outlet, ${cmp.counts.some} by several, ${cmp.counts.one} by one; ${cmp.counts.conflicts} conflict(s)`);
+  const sections = claimSections(cmp);
+  // the sections below list conflicts apart, so the agreed facts are counted without them
+  const single = sections.only.reduce((n, o) => n + o.claims.length, 0);
+  out.push(`claims: ${cmp.counts.claims} — ${cmp.counts.conflicts} in conflict; agreed: ${sections.all.length} reported by every outlet, ${sections.some.length} by several, ${single} by one`);
   out.push('', 'Summary:');
   for (const s of cmp.summary) out.push(`  ${truncate(s.text, 160)}  [${s.voice}]`);
-  const sections = claimSections(cmp);
   out.push('', `Conflicts (${sections.conflicts.length}):`);
   for (const c of sections.conflicts) {
     out.push(`  [${conflictHeading(c.conflict!)}] ${truncate(c.label, 110)}`);
