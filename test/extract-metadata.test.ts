@@ -286,6 +286,11 @@ test('an ambiguous numeric date takes the reading the URL or a written-out date 
   // a date written out elsewhere on the page settles it too
   const written = page.replace('<p>Text.</p>', '<p>Text.</p><p class="date">Posted October 3, 2023</p>');
   assert.equal(meta(written).publishedAt?.slice(0, 10), '2023-10-03');
+  // ... and so does a "recent posts" list that dates this very page (its link, the date beside it),
+  // though a sidebar never gives the publication date itself; another post's date there says nothing
+  const teaser = (href: string) => page.replace('</body>', `<aside class="sidebar"><h3>Recent posts</h3><div class="post-item"><h4><a href="${href}">How many wine styles are there?</a></h4><time datetime="2023-10-03">October 03, 2023</time></div></aside></body>`);
+  assert.equal(meta(teaser('/blog/wine-styles/'), 'https://www.example.org/blog/wine-styles').publishedAt?.slice(0, 10), '2023-10-03');
+  assert.equal(meta(teaser('/blog/other-post/'), 'https://www.example.org/blog/wine-styles').publishedAt?.slice(0, 10), '2023-03-10');
 });
 
 test('author card and personal site: the name inside an author box; a personal site signs with its owner', () => {

@@ -146,6 +146,46 @@ function timeElementEvidence(ctx: DateContext, out: DateEvidence[]): void {
   }
 }
 
+/**
+ * Days that teasers of this very page show: a `<time>` (in a sidebar or a list of recent posts,
+ * where dates are otherwise ignored) whose small container links to the page's own URL. Used only
+ * to read an ambiguous numeric date ("02-12-2025" in the header, "December 02, 2025" beside the
+ * page's own title in "Recent posts"), never as the publication date itself.
+ */
+function ownTeaserDays(ctx: DateContext): string[] {
+  const own = ctx.url ? comparableUrl(ctx.url) : null;
+  if (!own) return [];
+  const days: string[] = [];
+  for (const el of Array.from(ctx.doc.querySelectorAll('time')).slice(0, 300)) {
+    const date = parseDate(el.getAttribute('datetime') ?? '') ?? parseDate(clean(el.textContent).slice(0, 60));
+    if (!date || date.altDay) continue;
+    let box = el.parentElement;
+    for (let up = 0; up < TEASER_LEVELS && box; up++, box = box.parentElement) {
+      if ((box.textContent ?? '').length > TEASER_MAX_CHARS) break;
+      const links = Array.from(box.querySelectorAll('a[href]')).slice(0, 4);
+      if (links.some((a) => comparableUrl(a.getAttribute('href') ?? '', ctx.url!) === own)) {
+        days.push(date.day);
+        break;
+      }
+    }
+  }
+  return days;
+}
+
+/** How far up from a teaser's date its link to the article may sit, and how big the teaser may be. */
+const TEASER_LEVELS = 3;
+const TEASER_MAX_CHARS = 600;
+
+/** A URL as a page is the same page: host without "www.", path without a trailing slash; no scheme, query or fragment. */
+function comparableUrl(href: string, base?: string): string | null {
+  try {
+    const u = new URL(href, base);
+    return `${u.hostname.replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '')}`.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
 // /2024/06/19/, /2024-06-19/, /20240619/ and /2024/06/ (month only, not used alone)
 const URL_DATE = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$|\.)/;
 const URL_COMPACT = /[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)/;
@@ -265,6 +305,10 @@ export function extractPublishedDate(ctx: DateContext): DateResult {
   // structured data, the URL, or a date written out elsewhere ("02-12-2025" beside "December 02, 2025")
   const supportDays = new Set(structuredDays);
   for (const e of evidence) if (!e.date.altDay) supportDays.add(e.date.day);
+  // ...or the date a "recent posts" list gives beside a link to this very page
+  if (visible.some((e) => e.date.altDay && !supportDays.has(e.date.day) && !supportDays.has(e.date.altDay))) {
+    for (const day of ownTeaserDays(ctx)) supportDays.add(day);
+  }
   for (const e of visible) {
     if (!e.date.altDay || supportDays.has(e.date.day) || !supportDays.has(e.date.altDay)) continue;
     e.date = { iso: e.date.altDay, day: e.date.altDay, hasTime: false };
