@@ -180,7 +180,9 @@ const TEASER_MAX_CHARS = 600;
 function comparableUrl(href: string, base?: string): string | null {
   try {
     const u = new URL(href, base);
-    return `${u.hostname.replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '')}`.toLowerCase();
+    let path = u.pathname;
+    while (path.endsWith('/')) path = path.slice(0, -1);
+    return `${u.hostname.replace(/^www\./, '')}${path}`.toLowerCase();
   } catch {
     return null;
   }
