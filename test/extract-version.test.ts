@@ -77,6 +77,11 @@ const DIGESTS: Record<number, { examples: string; articleExtraction: string }> =
   // labels ("Spread the love", "Print Friendly, PDF & Email", "Rate this post"), paid link widgets'
   // headers and a header image's "Featured image via …" credit too
   16: { examples: 'b324435e9aacd367', articleExtraction: 'c9fa20b0a5d7c950' },
+  // 17: a paragraph of the article that is only a byline ("By Md Aynal Haque") names the writer when
+  // the markup named nobody; an ambiguous numeric date is read as a "recent posts" teaser of the
+  // page itself dates it; a script or style nested past the depth limit is dropped whole instead of
+  // read as text. Neither corpus has one (one WCXB dev page each for the first two)
+  17: { examples: 'b324435e9aacd367', articleExtraction: 'c9fa20b0a5d7c950' },
 };
 
 /** sha256 over each record's id and its extraction (the article, or the failure's code). */
