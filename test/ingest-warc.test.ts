@@ -106,6 +106,26 @@ for (const gzip of [false, true]) {
   });
 }
 
+test('.warc.gz with one damaged byte anywhere: never hangs, and records are never lost without an error (the damage is "bad-warc" after the records before it)', async () => {
+  const warc = await buildWarc(sampleCrawl(), true);
+  const full = (await readWarcBytes(warc)).flatMap((i) => (i.kind === 'record' ? [i.record.id] : []));
+  let damageReported = 0;
+  for (let at = 0; at < warc.length; at += 7) {
+    const damaged = Uint8Array.from(warc);
+    damaged[at] ^= 0xff;
+    const items = await within(2000, `byte ${at} flipped`, () => readWarcBytes(damaged));
+    const ids = items.flatMap((i) => (i.kind === 'record' ? [i.record.id] : []));
+    const errors = items.flatMap((i) => (i.kind === 'error' ? [i.error] : []));
+    assert.ok(errors.length <= 1, `byte ${at}: ${errors.map((e) => e.code).join(',')}`);
+    if (errors.length === 0) assert.deepEqual(ids, full, `byte ${at}: no error, so every record`);
+    else {
+      assert.equal(items[items.length - 1].kind, 'error', `byte ${at}: the error comes last`);
+      if (errors[0].code === 'bad-warc' && /damaged gzip/.test(errors[0].message)) damageReported++;
+    }
+  }
+  assert.ok(damageReported > 0, 'damage inside a member is reported as such');
+});
+
 test('a record payload over maxBytes is "too-large" and reading goes on', async () => {
   const warc = await buildWarc([
     { type: 'response', url: 'https://x.example/big', contentType: 'text/html', body: '<p>' + 'x'.repeat(5000) + '</p>' },

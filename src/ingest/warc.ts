@@ -65,6 +65,8 @@ export function parseContentType(value: string | null | undefined): ContentType 
 }
 
 const WARC_MAGIC = 'WARC/';
+/** Compressed bytes inflated to see whether a gzipped file starts like a WARC: far more than "WARC/1.1" needs. */
+const GZIP_PROBE_BYTES = 1024;
 
 /**
  * Does the (possibly gzipped) head start like a WARC file? 'short' when the stream ends before it
@@ -75,7 +77,9 @@ export function checkWarcHead(head: Uint8Array): 'warc' | 'not-warc' | 'short' {
   if (isGzip(head)) {
     try {
       // Sync flush: inflate what is there without failing on the (expected) missing end of stream.
-      inner = gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+      // Only the start: gunzipSync reads every member it is given, so a damaged byte in a later
+      // record's member would otherwise make the whole file look like no WARC at all.
+      inner = gunzipSync(head.subarray(0, GZIP_PROBE_BYTES), { finishFlush: zlibConstants.Z_SYNC_FLUSH });
     } catch {
       return 'not-warc';
     }
@@ -299,8 +303,14 @@ async function* readWarcAfterHead(
       yield ingestError(fileOrigin, fsErrorCode(readError, true), `read failed after ${recordsSeen} records: ${errorMessage(readError)}`);
       return;
     }
-    // A gzip member that never ended: the file was cut after the last complete record.
     const reader = parser._reader;
+    // warcio meets a gzip member it cannot inflate by reading the rest as uncompressed bytes, which
+    // parse as nothing: without this the records after the damage would vanish without a word
+    if (gzipped && !reader.compressed) {
+      yield ingestError(fileOrigin, 'bad-warc', `damaged gzip data after ${recordsSeen} records: the rest of the file cannot be inflated`);
+      return;
+    }
+    // A gzip member that never ended: the file was cut after the last complete record.
     if (gzipped && reader.compressed && bytesIn > reader.getRawOffset()) {
       yield ingestError(fileOrigin, 'truncated', `gzip data ends inside a member after ${recordsSeen} records`);
     }
