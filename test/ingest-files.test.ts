@@ -162,6 +162,19 @@ test('gzipped documents are read through; a cut gzip is "truncated"', async () =
   );
   const bomb = await collect([at('saved-gzipped.html')], { maxBytes: 10 });
   assert.equal(bomb.errors[0].code, 'too-large');
+  // a damaged byte (its checksum fails) is "bad-gzip", not a file that cannot be read or a binary
+  const damaged = Uint8Array.from(gz);
+  damaged[gz.length - 6] ^= 0xff;
+  writeFileSync(at('damaged.html.gz'), damaged);
+  writeFileSync(at('saved-damaged.html'), damaged);
+  writeFileSync(at('damaged.jsonl.gz'), (() => {
+    const lines = gzipSync('{"url":"https://x.example/1","text":"one"}\n{"url":"https://x.example/2","text":"two"}\n');
+    const d = Uint8Array.from(lines);
+    d[lines.length - 6] ^= 0xff;
+    return d;
+  })());
+  const bad = await collect([at('damaged.html.gz'), at('saved-damaged.html'), at('damaged.jsonl.gz')]);
+  assert.deepEqual(bad.errors.map((e) => e.code), ['bad-gzip', 'bad-gzip', 'bad-gzip']);
 });
 
 test('stdin is sniffed: HTML, plain text, JSONL, RSS, WARC, gzipped WARC, binary', async () => {

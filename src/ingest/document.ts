@@ -42,7 +42,7 @@ export function documentFromBytes(origin: RawOrigin, type: PayloadType, raw: Uin
     } catch (err) {
       if (err instanceof RangeError) return ingestError(origin, 'too-large', `gunzips to more than ${ctx.maxBytes} bytes`);
       const code = fsErrorCode(err, true);
-      return ingestError(origin, code === 'truncated' ? 'truncated' : 'binary', `gzip data that does not gunzip: ${errorMessage(err)}`);
+      return ingestError(origin, code === 'truncated' || code === 'bad-gzip' ? code : 'binary', `gzip data that does not gunzip: ${errorMessage(err)}`);
     }
   }
   if (bytes.length > ctx.maxBytes) {

@@ -19,6 +19,8 @@ export type IngestErrorCode =
   | 'binary'
   /** A gzip stream or WARC file that ends in the middle of a member or record. */
   | 'truncated'
+  /** Gzip data that does not inflate: a damaged byte (what came before it is kept). */
+  | 'bad-gzip'
   /** A .warc file that does not start with a WARC header, or that warcio cannot parse. */
   | 'not-warc'
   | 'bad-warc'
@@ -63,6 +65,8 @@ export function fsErrorCode(err: unknown, listed: boolean): IngestErrorCode {
   if (isTimeout(err)) return 'timeout';
   if (typeof code === 'string' && (code.startsWith('UND_ERR') || code === 'ECONNRESET')) return 'fetch-failed';
   if (code === 'ENOENT' || code === 'ENOTDIR') return listed ? 'vanished' : 'not-found';
+  // zlib's "incorrect data check", "invalid block type": damaged data, not a file that cannot be read
+  if (code === 'Z_DATA_ERROR') return 'bad-gzip';
   return 'unreadable';
 }
 

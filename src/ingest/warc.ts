@@ -307,7 +307,7 @@ async function* readWarcAfterHead(
     // warcio meets a gzip member it cannot inflate by reading the rest as uncompressed bytes, which
     // parse as nothing: without this the records after the damage would vanish without a word
     if (gzipped && !reader.compressed) {
-      yield ingestError(fileOrigin, 'bad-warc', `damaged gzip data after ${recordsSeen} records: the rest of the file cannot be inflated`);
+      yield ingestError(fileOrigin, 'bad-gzip', `damaged gzip data after ${recordsSeen} records: the rest of the file cannot be inflated`);
       return;
     }
     // A gzip member that never ended: the file was cut after the last complete record.
