@@ -77,7 +77,7 @@ export const isPassiveParticiple = (key: string): boolean => key.endsWith('ed') 
  * Verbs of refusal whose PETRARCH2 block ("REFUSE") has no default code and relies on object
  * patterns; CAMEO codes the plain verb as 120 "Reject" (PLOVER REJECT).
  */
-export const REFUSAL_VERBS = new Set(['reject', 'rejects', 'rejected', 'rejecting', 'refuse', 'refuses', 'refused', 'refusing', 'decline', 'declines', 'declined', 'rebuff', 'rebuffed', 'rebuffs', 'spurned', 'spurns']);
+export const REFUSAL_VERBS = new Set(['reject', 'rejects', 'rejected', 'rejecting', 'refuse', 'refuses', 'refused', 'refusing', 'decline', 'declines', 'declined', 'declining', 'rebuff', 'rebuffs', 'rebuffed', 'rebuffing', 'spurn', 'spurns', 'spurned', 'spurning']);
 export const ARRIVE_FORMS = new Set(regularVerbForms('arrive', 'short'));
 /** Nouns a verb-like word before them modifies ("press secretary", "press conference"). */
 export const OFFICE_NOUNS = new Set(['secretary', 'secretaries', 'spokesman', 'spokeswoman', 'spokesperson', 'conference', 'conferences', 'briefing', 'briefings', 'corps']);
@@ -96,7 +96,7 @@ export const CONFLICT = new Set<PloverCategory>(['SANCTION', 'COERCE', 'ASSAULT'
  * hack", "continued to send"): intent, decision, attempt and aspect. The infinitive takes their
  * subject; FUTURE marks the ones that look ahead.
  */
-export const INTENT_VERBS = new Set(['manage', 'manages', 'managed', 'managing', 'plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'intended', 'decide', 'decides', 'decided', 'prepare', 'prepares', 'prepared', 'aim', 'aims', 'aimed', 'want', 'wants', 'wanted', 'hope', 'hopes', 'hoped', 'seek', 'seeks', 'sought', 'try', 'tries', 'tried', 'attempt', 'attempts', 'attempted', 'resolve', 'resolved', 'continue', 'continues', 'continued', 'begin', 'begins', 'began', 'start', 'starts', 'started', 'resume', 'resumed', 'mean', 'means', 'meant', 'move', 'moved', 'moves']);
+export const INTENT_VERBS = new Set(['manage', 'manages', 'managed', 'managing', 'plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'intended', 'decide', 'decides', 'decided', 'prepare', 'prepares', 'prepared', 'aim', 'aims', 'aimed', 'want', 'wants', 'wanted', 'hope', 'hopes', 'hoped', 'seek', 'seeks', 'sought', 'try', 'tries', 'tried', 'attempt', 'attempts', 'attempted', 'resolve', 'resolves', 'resolved', 'continue', 'continues', 'continued', 'begin', 'begins', 'began', 'start', 'starts', 'started', 'resume', 'resumed', 'mean', 'means', 'meant', 'move', 'moved', 'moves']);
 /** Verbal acts: a participial adjunct of this kind is an event ("..., demanding that ..."). */
 export const VERBAL_ACTS = new Set<PloverCategory>(['REQUEST', 'ACCUSE', 'REJECT', 'THREATEN']);
 /** Attacks and explosions as the subject of a killing ("A roadside bombing killed"). */
