@@ -39,6 +39,7 @@ import { dropAcronymsOfNonNames } from './entities-filters.js';
 import { decideSingleWords, readPiecesTogether } from './entities-typing.js';
 import { findRoleRefs, mentionsWithRoles, type MentionRec, type RoleRef } from './entities-roles.js';
 import { clusterMentions } from './entities-clusters.js';
+import { appendTo } from '../multimap.js';
 
 export type { MentionRec, RoleRef };
 export type { CountryInfo };
@@ -67,6 +68,13 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   // ---- 5. clusters ----
   const clustered = clusterMentions(scan, mentions, roleRefs);
   return { mentions: clustered.mentions, clusters: clustered.clusters, roleRefs, countryAt: scan.countryAt };
+}
+
+/** The article's mentions that `keep` accepts, by sentence index, in text order. */
+export function mentionsBySentence(ents: EntityResult, keep: (m: MentionRec) => boolean): Map<number, MentionRec[]> {
+  const bySentence = new Map<number, MentionRec[]>();
+  for (const m of ents.mentions) if (keep(m)) appendTo(bySentence, m.sentence, m);
+  return bySentence;
 }
 
 /** Role nouns that stand for an organisation named earlier ("the company", "the regulator"). */

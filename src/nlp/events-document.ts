@@ -7,7 +7,7 @@
 import type { EventAnn, EventParticipant, Quote, TimeExpr } from './types.js';
 import { hasListedWords, type Token } from './tokens.js';
 import type { Sentence } from './sentences.js';
-import type { EntityResult, MentionRec } from './entities.js';
+import { mentionsBySentence, type EntityResult, type MentionRec } from './entities.js';
 import { LEX } from './lexicons.js';
 import { isQuotation } from './quotes.js';
 import { lastStartingAtOrBefore } from './spans.js';
@@ -102,13 +102,7 @@ export function readEventDocument(text: string, tokens: Token[], sentences: Sent
   sentences.forEach((s, k) => {
     for (let t = s.tokStart; t < s.tokEnd; t++) sentOfTok[t] = k;
   });
-  const personsBySentence = new Map<number, MentionRec[]>();
-  for (const m of ents.mentions) {
-    if (m.type !== 'PERSON') continue;
-    const list = personsBySentence.get(m.sentence) ?? [];
-    list.push(m);
-    personsBySentence.set(m.sentence, list);
-  }
+  const personsBySentence = mentionsBySentence(ents, (m) => m.type === 'PERSON');
   const subjectCtx: SubjectContext = {
     tokens,
     text,

@@ -13,7 +13,7 @@
 import type { Quote, QuoteSpeaker, TimeExpr } from './types.js';
 import type { Token } from './tokens.js';
 import { isMannerAdverb, type Sentence } from './sentences.js';
-import { ORG_ROLE_NOUNS, resolveOrgRoleNoun, type EntityResult, type MentionRec } from './entities.js';
+import { ORG_ROLE_NOUNS, mentionsBySentence, resolveOrgRoleNoun, type EntityResult, type MentionRec } from './entities.js';
 import { LEX } from './lexicons.js';
 import { parseDateline } from '../extract/clean/dateline.js';
 import { lastStartingAtOrBefore } from './spans.js';
@@ -138,20 +138,8 @@ export function findQuotes(text: string, tokens: Token[], sentences: Sentence[],
   }
   const genderOf = clusterGenders(ents, tokens);
   // people and organisations by sentence: who could be speaking there
-  const speakersBySentence = new Map<number, MentionRec[]>();
-  for (const m of ents.mentions) {
-    if (m.kind === 'role' || (m.type !== 'PERSON' && m.type !== 'ORG')) continue;
-    const list = speakersBySentence.get(m.sentence);
-    if (list) list.push(m);
-    else speakersBySentence.set(m.sentence, [m]);
-  }
-  const personsBySentence = new Map<number, MentionRec[]>();
-  for (const m of ents.mentions) {
-    if (m.type !== 'PERSON') continue;
-    const list = personsBySentence.get(m.sentence) ?? [];
-    list.push(m);
-    personsBySentence.set(m.sentence, list);
-  }
+  const speakersBySentence = mentionsBySentence(ents, (m) => m.kind !== 'role' && (m.type === 'PERSON' || m.type === 'ORG'));
+  const personsBySentence = mentionsBySentence(ents, (m) => m.type === 'PERSON');
 
   // quotation spans (computed below) and time tokens, used by the helpers
   // quotation ranges are found left to right and never overlap: binary search them

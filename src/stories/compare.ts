@@ -587,10 +587,14 @@ function conflictOf(group: Stated[], o: CompareOptions): Conflict | null {
   const qs = group.map((s) => s.quantity!);
   const disagree = qs.some((a, i) => qs.some((b, j) => j > i && !valuesAgree(a, b, o.approxTolerance)));
   if (!disagree) return null;
-  // "about 12" and "12" are one version of the figure
-  for (const s of group) add((s.value ?? '?').replace(/^~/, ''), s.voice);
+  for (const s of group) add(figureKey(s), s.voice);
   const found = conflict('value');
   return found && withTrend(found, group);
+}
+
+/** The version of the figure a statement gives: "about 12" and "12" are one. */
+function figureKey(s: Stated): string {
+  return (s.value ?? '?').replace(/^~/, '');
 }
 
 /** A verb of change right before a figure: "rose to 14", "has climbed to more than 3,400", "fell to two". */
@@ -607,10 +611,11 @@ function withTrend(found: Conflict, group: Stated[]): Conflict {
     copy: !!s.article.derivedFrom,
     statedAsChange: CHANGE_BEFORE_FIGURE.test(s.article.text.slice(Math.max(s.sentence.start, s.quantity!.start - 48), s.quantity!.start)),
   });
-  const trend = figureTrend(group.map(timed));
+  const figures = group.map(timed);
+  const trend = figureTrend(figures);
   if (!trend) return found;
   const versions = found.versions.map((v) => {
-    const first = firstReported(group.filter((s) => (s.value ?? '?').replace(/^~/, '') === v.value).map(timed));
+    const first = firstReported(figures.filter((_, i) => figureKey(group[i]) === v.value));
     return first ? { ...v, firstReported: first } : v;
   });
   versions.sort((a, b) => Date.parse(a.firstReported ?? '') - Date.parse(b.firstReported ?? ''));

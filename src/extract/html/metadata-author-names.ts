@@ -27,6 +27,10 @@ const NOT_A_NAME = /^(?:admin(?:istrator)?|administrador|staff|unknown|anonymous
 /** Credentials kept with a name: the byline shows them, and they are not another author. */
 export const CREDENTIAL = /^(?:[A-Z][A-Za-z]?\.?){1,4}(?:-[A-Z]{1,4})?(?:\s\d{2,3})?[®™]?$|^Ph\.?\s?D\.?$|^M\.?D\.?$|^Jr\.?$|^Sr\.?$|^I{2,3}$/;
 
+/** Words between two names in a byline ("Ann Lee and Bo Kim", "Max Roe und Eva Poe"), besides "&". */
+export const NAME_JOINERS: ReadonlySet<string> = new Set(['and', 'und', 'et', 'y', 'e', 'en']);
+const NAME_JOINER = new RegExp(`\\s{1,3}(?:&|${[...NAME_JOINERS].join('|')})\\s{1,3}`, 'i');
+
 /** Cleans one raw byline string into a list of names. */
 export function splitNames(raw: string, fromText = false): string[] {
   let s = clean(decodeEntities(raw));
@@ -51,7 +55,7 @@ export function splitNames(raw: string, fromText = false): string[] {
   const pieces = s
     .split(/\s{0,3}[,;]\s{0,3}/)
     .flatMap((p) => {
-      const parts = p.split(/\s{1,3}(?:&|and|und|et|y|e|en)\s{1,3}/i).map((x) => x.trim());
+      const parts = p.split(NAME_JOINER).map((x) => x.trim());
       return parts.length > 1 && parts.every((x) => x.split(/\s+/).length >= 2) ? parts : [p];
     })
     .map((p) => p.trim())

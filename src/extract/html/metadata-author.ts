@@ -8,7 +8,7 @@ import { nodeTypes, textValue, type JsonLdNode } from './metadata-jsonld.js';
 import { classAndId, clean, elementsAfter, inNoiseRegion, textBefore, visibleText, type MetaTable } from './metadata-dom.js';
 import { AUTHOR_META_KEYS, BYLINE_CLASS_WORDS } from './metadata-rules.js';
 import { fold } from './metadata-title.js';
-import { CREDENTIAL, ROLE_WORDS, STRICT, beforeComma, finish, isFirstAndLastName, isNameShaped, isPlausibleName, splitNames, type Trust } from './metadata-author-names.js';
+import { CREDENTIAL, NAME_JOINERS, ROLE_WORDS, STRICT, beforeComma, finish, isFirstAndLastName, isNameShaped, isPlausibleName, splitNames, type Trust } from './metadata-author-names.js';
 import { authorCardNames, bioBoxNames, bioOverSite, personalSiteOwner } from './metadata-author-boxes.js';
 import { parseDate } from './date-parse.js';
 import { isCommonEnglishWord } from '../../common-words.js';
@@ -291,6 +291,7 @@ export function bylineParagraph(paragraphs: readonly string[], siteNames: string
     if (text.length > 120 || !BY_LINE_START.test(text)) continue;
     const names = splitNames(text, true).filter((n) => isPlausibleName(n, siteNames));
     if (!names.length) continue;
+    // fold() drops commas and ampersands; the joining words go here
     const said = fold(text.replace(BY_LABEL, '')).split(' ').filter((w) => !NAME_JOINERS.has(w));
     const named = new Set(names.flatMap((n) => fold(n).split(' ')));
     if (said.every((w) => named.has(w))) return finish(names, siteNames, STRICT);
@@ -300,8 +301,6 @@ export function bylineParagraph(paragraphs: readonly string[], siteNames: string
 
 /** A byline sits above the story: the headline, a photo and its caption may come first. */
 const BYLINE_PARAGRAPH_REACH = 6;
-/** Words between names in a byline ("Ann Lee and Bo Kim"); fold() drops commas and ampersands. */
-const NAME_JOINERS = new Set(['and', 'und', 'et', 'y', 'e', 'en']);
 
 /** Labels of people who checked or illustrated a story rather than wrote it, just before a "by". */
 const NOT_THE_WRITER = /\b(?:reviewed|edited|fact[\s-]?checked|checked|verified|approved|illustrat(?:ed|ions?)|photograph(?:ed|s|y)|photos?|video|produced)\s{0,3}$/i;
