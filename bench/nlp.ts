@@ -21,10 +21,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { annotate } from '../src/nlp/index.js';
+import { annotate, type AnnotateOptions } from '../src/nlp/index.js';
 import type { EventParticipant } from '../src/nlp/types.js';
 import { prf, round, scores, type PRF } from './lib/gold-scoring.js';
-import { evalRealNews, loadRealNews } from './lib/real-news-gold.js';
+import { evalRealNews, loadRealNews, recased } from './lib/real-news-gold.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const goldPath = path.join(repoRoot, 'bench', 'gold', 'examples-nlp.json');
@@ -157,7 +157,7 @@ function actorsOf(x: unknown): PloverActor[] {
   if (typeof x === 'object') return [x as PloverActor];
   return [];
 }
-function evalPlover() {
+function evalPlover(recase: (s: string) => string = (s) => s, options: AnnotateOptions = {}) {
   if (!existsSync(ploverPath)) return null;
   const records = (JSON.parse(readFileSync(ploverPath, 'utf8')) as Record<string, unknown>[]).filter((r) => r.event !== 'DOCUMENT' && typeof r.text === 'string');
   let firstOk = 0;
@@ -172,8 +172,8 @@ function evalPlover() {
   const confusion: Record<string, Record<string, number>> = {};
   for (const [i, r] of records.entries()) {
     const gold = PLOVER_RENAME[r.event as string] ?? (r.event as string);
-    const text = (r.text as string).replace(/``|''/g, '"');
-    const a = annotate(text, { publishedAt: '2000-01-01' });
+    const text = recase((r.text as string).replace(/``|''/g, '"'));
+    const a = annotate(text, { ...options, publishedAt: '2000-01-01' });
     const first = a.events[0];
     if (first) coded++;
     const got = first?.category ?? 'NONE';
@@ -310,7 +310,28 @@ function growth() {
   });
 }
 
+// ---------------- (f) text without its case ----------------
+const CASES: Record<string, (s: string) => string> = { capitals: (s) => s.toUpperCase(), 'lower case': (s) => s.toLowerCase() };
+/**
+ * The real articles and the PLOVER sentences set all in capitals and all in lower case, read with
+ * the case restored (the default) and as they are: entity F1, named speakers, event categories.
+ * The case model (data/lexicons/truecase.txt) was learnt without these texts.
+ */
+function caseDamaged() {
+  const out: Record<string, { restored: boolean; entities: ReturnType<typeof scores> | null; byType: Record<string, ReturnType<typeof scores>> | null; speakersRight: number | null; plover: number | null; ploverActor: number | null }[]> = {};
+  for (const [name, recase] of Object.entries(CASES)) {
+    out[name] = [true, false].map((restored) => {
+      const r = realNews ? recased(realNews.spec, realNews.texts, recase) : null;
+      const real = r ? evalRealNews(r.spec, r.texts, { restoreCase: restored }).all : null;
+      const p = evalPlover(recase, { restoreCase: restored });
+      return { restored, entities: real?.entities ?? null, byType: real?.entitiesByType ?? null, speakersRight: real?.speakers.endToEnd ?? null, plover: p?.firstEventCategoryAccuracy ?? null, ploverActor: p?.actorText.f1 ?? null };
+    });
+  }
+  return out;
+}
+
 // ---------------- main ----------------
+const realNews = loadRealNews(path.join(repoRoot, 'bench', 'gold', 'wcxb-nlp.spec.json'), path.resolve(repoRoot, '..', 'shared', 'bench', 'wcxb'));
 const gold: GoldDoc[] = existsSync(goldPath) ? (JSON.parse(readFileSync(goldPath, 'utf8')) as { docs: GoldDoc[] }).docs : [];
 const heldout = gold.filter((d) => d.split === 'heldout');
 const dev = gold.filter((d) => d.split !== 'heldout');
@@ -319,10 +340,8 @@ const result = {
   goldDev: dev.length ? evalGold(dev) : null,
   goldHeldout: heldout.length ? evalGold(heldout) : null,
   plover: evalPlover(),
-  realNews: (() => {
-    const r = loadRealNews(path.join(repoRoot, 'bench', 'gold', 'wcxb-nlp.spec.json'), path.resolve(repoRoot, '..', 'shared', 'bench', 'wcxb'));
-    return r ? evalRealNews(r.spec, r.texts) : null;
-  })(),
+  realNews: realNews ? evalRealNews(realNews.spec, realNews.texts) : null,
+  caseDamaged: caseDamaged(),
   throughput: throughput(gold.map((d) => d.text)),
   growth: growth(),
 };
@@ -370,6 +389,14 @@ if (asJson) {
     console.log('(c) throughput per core: articles per CPU-second (median of 5 one-second rounds; [slowest, fastest])');
     console.log(`  gold texts     ${t.goldTexts.articlesPerSecond} articles/s [${t.goldTexts.slowest}, ${t.goldTexts.fastest}] (mean ${t.goldTexts.meanArticleChars} chars)`);
     console.log(`  5 KB articles  ${t.fiveKbArticles.articlesPerSecond} articles/s [${t.fiveKbArticles.slowest}, ${t.fiveKbArticles.fastest}] (${t.fiveKbArticles.meanArticleChars} chars)`);
+  }
+  console.log('(f) text without its case: real articles (d) and PLOVER sentences (b) set in capitals and in lower case, read with the case restored / as they are');
+  for (const [name, runs] of Object.entries(result.caseDamaged)) {
+    for (const r of runs) {
+      const ent = r.entities ? `entity F1 ${r.entities.f1.toFixed(3)} (${Object.entries(r.byType ?? {}).map(([t, x]) => `${t} ${x.f1.toFixed(3)}`).join(', ')}), named speakers right ${r.speakersRight?.toFixed(3)}` : 'real articles skipped (../shared absent)';
+      const pl = r.plover === null ? 'PLOVER skipped' : `PLOVER category ${r.plover.toFixed(3)}, actor F1 ${r.ploverActor?.toFixed(3)}`;
+      console.log(`  ${name.padEnd(10)} ${r.restored ? 'restored' : 'as is   '}  ${ent}; ${pl}`);
+    }
   }
   console.log('(e) growth on hostile text: ms for 200 KB and 800 KB of generated text (median of 5) (linear work: ratio near 4, quadratic: 16)');
   for (const g of result.growth) console.log(`  ${g.name.padEnd(26)} ${String(g.smallMs).padStart(5)} ms  ${String(g.largeMs).padStart(5)} ms  ×${g.ratio}`);

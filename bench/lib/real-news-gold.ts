@@ -15,7 +15,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { annotate } from '../../src/nlp/index.js';
+import { annotate, type AnnotateOptions } from '../../src/nlp/index.js';
 import { foldDiacritics } from '../../src/nlp/fold.js';
 import { markSurfaces, prf, round, scores, type PRF } from './gold-scoring.js';
 
@@ -69,10 +69,10 @@ interface DocCounts {
   namedRight: number;
 }
 
-function countDoc(d: RealNewsSpec['docs'][number], text: string, published: string | null): DocCounts {
+function countDoc(d: RealNewsSpec['docs'][number], text: string, published: string | null, options: AnnotateOptions): DocCounts {
   const c: DocCounts = { ent: prf(), byType: {}, alias: prf(), quotesGold: 0, quotesFound: 0, namedGold: 0, namedFound: 0, namedRight: 0 };
   const gold = resolveEntities(text, d.entities);
-  const a = annotate(text, { publishedAt: published });
+  const a = annotate(text, { ...options, publishedAt: published });
   const pred = a.entities.filter((e) => e.kind !== 'role');
   const predAt = new Map(pred.map((e) => [`${e.start}:${e.end}`, e]));
   const goldKeys = new Set(gold.map((g) => `${g.start}:${g.end}:${g.type}`));
@@ -167,11 +167,29 @@ function summarise(counts: DocCounts[]) {
 }
 
 /** Figures over all documents and per split; each document is annotated once. */
-export function evalRealNews(spec: RealNewsSpec, texts: RealNewsTexts) {
+export function evalRealNews(spec: RealNewsSpec, texts: RealNewsTexts, options: AnnotateOptions = {}) {
   const counted = spec.docs.map((d) => {
     const { text, published } = texts.get(d.id)!;
-    return { split: d.split, counts: countDoc(d, text, published) };
+    return { split: d.split, counts: countDoc(d, text, published, options) };
   });
   const of = (split?: Split) => summarise(counted.filter((x) => !split || x.split === split).map((x) => x.counts));
   return { all: of(), dev: of('dev'), heldout: of('heldout') };
+}
+
+/**
+ * The gold with its texts, gold surfaces and quote snippets rewritten by `recase` (all capitals, all
+ * lower case): what a wire feed in capitals or a text typed without them gives the reader.
+ */
+export function recased(spec: RealNewsSpec, texts: RealNewsTexts, recase: (s: string) => string): { spec: RealNewsSpec; texts: RealNewsTexts } {
+  return {
+    spec: {
+      ...spec,
+      docs: spec.docs.map((d) => ({
+        ...d,
+        entities: d.entities.map(([surface, type, canonical]) => [recase(surface), type, canonical] as [string, string, string]),
+        quotes: d.quotes.map((q) => ({ ...q, contains: recase(q.contains) })),
+      })),
+    },
+    texts: new Map([...texts].map(([id, t]) => [id, { ...t, text: recase(t.text) }])),
+  };
 }

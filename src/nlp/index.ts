@@ -14,6 +14,7 @@ import { findQuotes, isReportedQuote } from './quotes.js';
 import { findEvents } from './events.js';
 import { findTimes, parseAnchor } from './times.js';
 import { lastStartingAtOrBefore } from './spans.js';
+import { restoreCase } from './truecase.js';
 import { ENGLISH_PROSE_SHARE, englishFunctionShare } from '../common-words.js';
 
 export type * from './types.js';
@@ -23,7 +24,10 @@ export type { CorpusEntity, ArticleEntities, EntityQuery, SelectedEntity } from 
 /** Languages the readers are written for. */
 export const READ_LANGUAGES: ReadonlySet<string> = new Set(['en']);
 
-export function annotate(text: string, opts: AnnotateOptions = {}): Annotations {
+export function annotate(original: string, opts: AnnotateOptions = {}): Annotations {
+  // Case is what tells a name from a word: a line in capitals or a text without them is read in
+  // the case prose would give it. The copy has the text's length, so its offsets are the text's.
+  const text = opts.restoreCase === false ? original : restoreCase(original);
   const tokens = tokenize(text);
   const sentences = splitSentences(tokens);
   // (unless the text is plainly English prose: a mislabelled language must not cost an article its layers)

@@ -176,4 +176,9 @@ export interface AnnotateOptions {
   publishedAt?: string | null;
   /** Ingest time (ISO 8601), used as the anchor when there is no publication date. */
   ingestedAt?: string;
+  /**
+   * Read lines set in capitals, and texts with no capitals, through a copy in restored case
+   * (`truecase.ts`; default true). False reads the text's case as it is (for comparison).
+   */
+  restoreCase?: boolean;
 }
