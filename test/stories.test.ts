@@ -223,6 +223,17 @@ test('two independent reports of one event form one story whichever comes first;
   }
 });
 
+test('a report set all in capitals (or typed without them) joins the story of the same event; the quake elsewhere stays apart', () => {
+  for (const recase of [(t: string) => t.toUpperCase(), (t: string) => t.toLowerCase()]) {
+    const c = new StoryClusterer();
+    const first = c.add({ id: 'a', title: 'Earthquake kills 14 in Velmora', text: QUAKE, publishedAt: T0 });
+    const wire = c.add({ id: 'w', title: recase('Velmora quake toll rises to 17, more than 200 hurt'), text: recase(QUAKE_OTHER_WIRE), publishedAt: T0 + 20 * H });
+    assert.equal(wire.storyId, first.storyId, `${recase('Case')}: one story (score ${wire.score.toFixed(3)})`);
+    const other = c.add({ id: 'o', title: recase('Earthquake kills 3 in Dranport'), text: recase(OTHER_QUAKE), publishedAt: T0 + 30 * H });
+    assert.notEqual(other.storyId, first.storyId, `${recase('Case')}: the Dranport quake is another story`);
+  }
+});
+
 test('a heavy spin (half of each sentence reworded) is still a spin of its original; an independent report is not', () => {
   const a = doc('a', QUAKE, null);
   const spun = doc('s', QUAKE_HEAVY_SPIN, null);

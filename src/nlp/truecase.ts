@@ -409,19 +409,6 @@ function capitaliseTitlesBeforeNames(line: string, words: CaseWord[], forms: str
   }
 }
 
-/** Share of capitals among a string's cased letters, and how many there are. */
-function capitalShare(text: string): { share: number; letters: number } {
-  let letters = 0;
-  let upper = 0;
-  for (const c of text) {
-    const lower = c.toLowerCase();
-    if (lower === c.toUpperCase()) continue;
-    letters++;
-    if (c !== lower) upper++;
-  }
-  return { share: letters ? upper / letters : 0, letters };
-}
-
 /** A line set in capitals: nine letters in ten, three words and more. */
 const SHOUTED_SHARE = 0.9;
 const SHOUTED_MIN_WORDS = 3;
@@ -429,12 +416,57 @@ const SHOUTED_MIN_WORDS = 3;
 const CASELESS_SHARE = 0.01;
 const CASELESS_MIN_WORDS = 12;
 
-/** Which lines need their case restored: those in capitals, or all of a text without capitals. */
+/**
+ * Which lines need their case restored: those in capitals, or all of a text without capitals. One
+ * pass over the characters: every text read is checked (annotation, the story clusterer's key
+ * tokens, a headline feed's titles), and almost none needs anything.
+ */
 export function caseDamage(text: string): 'none' | 'caseless' | 'shouted-lines' {
-  const whole = capitalShare(text);
-  if (whole.letters && whole.share < CASELESS_SHARE && countWords(text) > CASELESS_MIN_WORDS && !capitalisesSentences(text)) return 'caseless';
-  for (const line of text.split('\n')) if (isShoutedLine(line)) return 'shouted-lines';
-  return 'none';
+  let letters = 0;
+  let upper = 0;
+  let words = 0;
+  let lineLetters = 0;
+  let lineUpper = 0;
+  let lineWords = 0;
+  let run = 0;
+  let shouted = false;
+  const endLine = () => {
+    if (lineLetters && lineUpper / lineLetters >= SHOUTED_SHARE && lineWords >= SHOUTED_MIN_WORDS) shouted = true;
+    lineLetters = lineUpper = lineWords = 0;
+  };
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    const kind = letterCase(c);
+    if (kind) {
+      letters++;
+      lineLetters++;
+      if (kind === UPPER) {
+        upper++;
+        lineUpper++;
+      }
+      if (++run === 2) {
+        words++;
+        lineWords++;
+      }
+      continue;
+    }
+    run = 0;
+    if (c === 10) endLine();
+  }
+  if (letters && upper / letters < CASELESS_SHARE && words > CASELESS_MIN_WORDS && !capitalisesSentences(text)) return 'caseless';
+  return shouted ? 'shouted-lines' : 'none';
+}
+
+const UPPER = 1;
+const LOWER = 2;
+/** UPPER or LOWER for a cased letter (a UTF-16 unit: astral letters count as none), else 0. */
+function letterCase(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? UPPER : c >= 97 && c <= 122 ? LOWER : 0;
+  if (c >= 0xd800 && c <= 0xdfff) return 0;
+  const ch = String.fromCharCode(c);
+  const lower = ch.toLowerCase();
+  if (lower === ch.toUpperCase()) return 0;
+  return ch === lower ? LOWER : UPPER;
 }
 
 /** Whether a text opens its sentences with capitals, as a text with long sentences and few names does. */
@@ -451,15 +483,23 @@ function capitalisesSentences(text: string): boolean {
   return capitals * 2 > starts;
 }
 
-function countWords(text: string): number {
-  let n = 0;
-  for (const m of text.matchAll(WORD)) if (m[0].length >= 2) n++;
-  return n;
-}
-
+/** A line set in capitals, counted as `caseDamage` counts. */
 function isShoutedLine(line: string): boolean {
-  const s = capitalShare(line);
-  return s.share >= SHOUTED_SHARE && countWords(line) >= SHOUTED_MIN_WORDS;
+  let letters = 0;
+  let upper = 0;
+  let words = 0;
+  let run = 0;
+  for (let i = 0; i < line.length; i++) {
+    const kind = letterCase(line.charCodeAt(i));
+    if (!kind) {
+      run = 0;
+      continue;
+    }
+    letters++;
+    if (kind === UPPER) upper++;
+    if (++run === 2) words++;
+  }
+  return letters > 0 && upper / letters >= SHOUTED_SHARE && words >= SHOUTED_MIN_WORDS;
 }
 
 /**

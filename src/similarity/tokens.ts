@@ -5,6 +5,7 @@
  */
 import { fnv1a } from './hash.js';
 import { isWordUnit } from './shingles.js';
+import { restoreCase } from '../nlp/truecase.js';
 
 export interface Tokens {
   /** Number of tokens. */
@@ -89,6 +90,10 @@ function isSentenceEnd(c: number): boolean {
  * One linear pass.
  */
 export function tokenize(text: string): Tokens {
+  // key tokens are told by their capitals: a line set in capitals (a wire in capitals) would make
+  // every word one, a text without capitals none, so capitals are read from the restored-case copy
+  // (the same length; `text` itself when its case needs nothing)
+  const cased = restoreCase(text);
   const offsets: number[] = [];
   const stems: number[] = [];
   const sentence: number[] = [];
@@ -134,7 +139,7 @@ export function tokenize(text: string): Tokens {
     const isStop = STOPWORDS.has(stem) || STOPWORDS.has(lower);
     stop.push(isStop ? 1 : 0);
     digit.push(isDigit(c) ? 1 : 0);
-    key.push(!isStop && !CALENDAR.has(lower) && (isDigit(c) || (!opensSentence && isUpper(c))) ? 1 : 0);
+    key.push(!isStop && !CALENDAR.has(lower) && (isDigit(c) || (!opensSentence && isUpper(cased.charCodeAt(i)))) ? 1 : 0);
     i = j;
   }
   const length = stems.length;
