@@ -63,3 +63,14 @@ test('a byline and a date on one line give both, with the writer, not the review
   assert.equal(reviewed.publishedAt, '2025-05-06');
   assert.deepEqual(reviewed.lines.map((l) => l.kind), ['title', 'date-line']);
 });
+
+test('a text set all in capitals keeps its headline: capitals are no masthead there', () => {
+  const text = `COUNCIL VOTES TO REBUILD RIVER BRIDGE\n\nBY ANA ORTIZ\nVALLEY COURIER\nMAY 6, 2025\n\n${BODY.toUpperCase()}`;
+  const h = parseTextHeader(text);
+  assert.equal(h.title, 'COUNCIL VOTES TO REBUILD RIVER BRIDGE');
+  assert.equal(h.byline, 'ANA ORTIZ');
+  assert.equal(h.outlet, 'VALLEY COURIER');
+  assert.equal(h.publishedAt, '2025-05-06');
+  // in a text in its case, a line in capitals above the headline is still the masthead
+  assert.deepEqual(parseTextHeader(`VALLEY COURIER\n\nCouncil votes to rebuild river bridge\n\n${BODY}`).lines.map((l) => l.kind), ['masthead', 'title']);
+});

@@ -85,6 +85,8 @@ export function parseTextHeader(text: string): TextHeader {
   const bodyStart = lines.length ? lines[lines.length - 1].end : 0;
   if (text.slice(bodyStart).trim().length < 80) return header;
 
+  // a text set all in capitals (an old wire feed) has no masthead by capitals: its headline is in them too
+  const shoutedBody = isAllCaps(text.slice(bodyStart, bodyStart + 600));
   let afterByline = false;
   // each line read once: the loop asks of a line, and of the line after it (is it a date line?)
   const read: Array<{ t: string; by: RegExpExecArray | null; dates: ReturnType<typeof findDatesInText> }> = [];
@@ -126,7 +128,7 @@ export function parseTextHeader(text: string): TextHeader {
       header.lines.push({ kind: 'outlet-line', ...line });
       continue;
     }
-    if (!header.title && isAllCaps(t) && lines.length > 1) {
+    if (!header.title && isAllCaps(t) && lines.length > 1 && !shoutedBody) {
       header.lines.push({ kind: 'masthead', ...line });
       continue;
     }
