@@ -51,6 +51,14 @@ test('clean prose has no garble; garbled prose scores high with its counts', () 
   assert.ok(bad.garbleScore > 0.5, String(bad.garbleScore));
 });
 
+test('a text typed without capitals is not garbled for it; its own broken sentences still are', () => {
+  const lower = signals(CLEAN.toLowerCase());
+  assert.equal(lower.brokenSentenceStarts, 0, 'every sentence opens in lower case: that is how it was typed');
+  assert.equal(lower.garbleScore, 0);
+  // one lower-case paragraph in a text with capitals is still a broken start
+  assert.equal(signals(`${CLEAN}\n\nthe routes will open in may, officials said.`).brokenSentenceStarts, 1);
+});
+
 test('spinner artefacts and content-word joins are garble, counted but never repaired', () => {
   const base = 'The Lisbon office opened in May. Overseas visitors came. The council said it was pleased with the work.';
   const spun = signals(base + ' The mayor said {that a} new route would follow. The plan was approved in LisbonOverseas visitors applauded.');

@@ -10,6 +10,7 @@
  *    starter in mid-sentence followed by a lower-case word ("on Wednesday The pact pledges");
  *  - spinner artefacts: spintax braces left in the text ("{that a}"); they flag the sentence only.
  */
+import { caseDamage } from '../nlp/truecase.js';
 import type { QualitySignals } from '../model.js';
 import type { CleanResult } from './clean/index.js';
 import { findRunTogether, letterTokenCounts } from './clean/repair.js';
@@ -118,6 +119,9 @@ export function garbleCounts(clean: CleanResult): GarbleCounts {
   let residualJoins = 0;
   let repairIndex = 0;
   let offset = 0;
+  // a text typed without capitals opens every sentence in lower case: that is how it was typed, not
+  // a sentence cut in two
+  const caseless = caseDamage(clean.text) === 'caseless';
   for (const paragraph of clean.text.split('\n\n')) {
     let searchFrom = 0;
     const parts = splitSentences(paragraph);
@@ -130,7 +134,7 @@ export function garbleCounts(clean: CleanResult): GarbleCounts {
       sentences++;
       const at = offset + Math.max(0, paragraph.indexOf(sentence, searchFrom));
       searchFrom = at - offset + sentence.length;
-      const b = (startsLowerCase(sentence) ? 1 : 0) + midSentenceStarters(sentence);
+      const b = (!caseless && startsLowerCase(sentence) ? 1 : 0) + midSentenceStarters(sentence);
       const joins = findRunTogether(sentence, counts, false, true).length;
       const spun = hasSpinnerArtefact(sentence);
       broken += b;
