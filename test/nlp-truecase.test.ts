@@ -69,6 +69,10 @@ test('annotate: an article in capitals or in lower case is read as the same arti
       .map((e) => e.canonical);
   const speakers = (t: string) => annotate(t, { publishedAt: '2025-05-12' }).quotes.map((q) => q.speaker?.canonical ?? null);
   assert.deepEqual([...new Set(people(text))], ['William Ruto']);
+  // the record says when and how much of a text was read in restored case
+  assert.equal(annotate(text).caseRestored, undefined);
+  assert.deepEqual(annotate(text.toUpperCase()).caseRestored, { damage: 'shouted-lines', lines: 2 });
+  assert.deepEqual(annotate(text.toLowerCase()).caseRestored, { damage: 'caseless', lines: 2 });
   assert.ok(speakers(text).includes('William Ruto'), 'the quote is Ruto\'s');
   for (const variant of [text.toUpperCase(), text.toLowerCase()]) {
     assert.deepEqual([...new Set(people(variant))], ['William Ruto'], variant);

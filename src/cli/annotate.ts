@@ -79,6 +79,10 @@ export const registerAnnotate = register;
 function renderText(a: AnnotatedFile): string {
   const lines: string[] = [`# ${path.basename(a.file)}  (published: ${a.publishedAt ?? 'unknown'}; anchor: ${a.anchor.source})`];
   if (a.notRead) lines.push(`not read: ${a.notRead.reason}`);
+  if (a.caseRestored) {
+    const what = a.caseRestored.damage === 'caseless' ? 'the text has no capitals' : `${a.caseRestored.lines} line(s) set in capitals`;
+    lines.push(`read in restored case: ${what} (names below as restored; spans are the text's)`);
+  }
   lines.push(`entities (${a.clusters.length}):`);
   for (const c of a.clusters) {
     const extra = [c.roles.length ? `roles: ${c.roles.join('; ')}` : '', c.aliases.length > 1 ? `aliases: ${c.aliases.filter((x) => x !== c.canonical).join(', ')}` : '']

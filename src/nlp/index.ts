@@ -14,7 +14,7 @@ import { findQuotes, isReportedQuote } from './quotes.js';
 import { findEvents } from './events.js';
 import { findTimes, parseAnchor } from './times.js';
 import { lastStartingAtOrBefore } from './spans.js';
-import { restoreCase } from './truecase.js';
+import { restoredCase } from './truecase.js';
 import { ENGLISH_PROSE_SHARE, englishFunctionShare } from '../common-words.js';
 
 export type * from './types.js';
@@ -27,7 +27,9 @@ export const READ_LANGUAGES: ReadonlySet<string> = new Set(['en']);
 export function annotate(original: string, opts: AnnotateOptions = {}): Annotations {
   // Case is what tells a name from a word: a line in capitals or a text without them is read in
   // the case prose would give it. The copy has the text's length, so its offsets are the text's.
-  const text = opts.restoreCase === false ? original : restoreCase(original);
+  const restored = opts.restoreCase === false ? null : restoredCase(original);
+  const text = restored ? restored.text : original;
+  const caseRestored = restored && restored.damage !== 'none' ? { caseRestored: { damage: restored.damage, lines: restored.lines } } : {};
   const tokens = tokenize(text);
   const sentences = splitSentences(tokens);
   // (unless the text is plainly English prose: a mislabelled language must not cost an article its layers)
@@ -41,6 +43,7 @@ export function annotate(original: string, opts: AnnotateOptions = {}): Annotati
       times: [],
       anchor: { value: null, source: 'none' },
       notRead: { language: opts.language, reason: `entities, quotes, events and times are read in English only; this text is in "${opts.language}"` },
+      ...caseRestored,
     };
   }
   // Relative dates resolve against the publication date; without one, they stay marked relative
@@ -84,5 +87,6 @@ export function annotate(original: string, opts: AnnotateOptions = {}): Annotati
       : ingested
         ? { value: opts.ingestedAt ?? null, source: 'ingested' }
         : { value: null, source: 'none' },
+    ...caseRestored,
   };
 }

@@ -83,6 +83,8 @@ interface CaseModel {
   longestPhrase: number;
   /** Head words of place names, lower case ("river", "street", "county"). */
   placeHeads: Set<string>;
+  /** Given names and surnames of the actor lists, lower case: a short one is no acronym ("vaz", "ali"). */
+  nameWords: Set<string>;
 }
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'lexicons');
@@ -152,7 +154,9 @@ function caseModel(): CaseModel {
     const [kind, list] = line.split('|');
     if (kind === 'place') for (const w of (list ?? '').split(',')) if (w.trim() && !w.includes(' ')) placeHeads.add(w.trim());
   }
-  model = { words, pairs, countries, titles, notSurnames, phrases, longestPhrase, placeHeads };
+  const nameWords = new Set<string>();
+  for (const file of ['given-names.txt', 'surnames.txt']) for (const line of lexiconLines(file)) nameWords.add(line.trim().toLowerCase());
+  model = { words, pairs, countries, titles, notSurnames, phrases, longestPhrase, placeHeads, nameWords };
   return model;
 }
 
@@ -186,7 +190,7 @@ function usualForm(key: string, m: CaseModel): string {
   }
   if (isDictionaryWord(key) || isInflectedWord(key)) return key;
   // a short word no dictionary or name list has is an acronym ("utc", "nhs"), a longer one a name
-  if ((key.length <= 3 && !isCommonGivenName(key)) || (key.length <= 4 && !VOWEL.test(key))) return key.toUpperCase();
+  if ((key.length <= 3 && !isCommonGivenName(key) && !m.nameWords.has(key)) || (key.length <= 4 && !VOWEL.test(key))) return key.toUpperCase();
   return capitalised(key);
 }
 
@@ -216,6 +220,8 @@ function capitalised(word: string): string {
 /** Forms for the words of one line: usual forms, then pairs, sentence starts, "I", initials. */
 function lineForms(line: string, words: CaseWord[], m: CaseModel): string[] {
   const forms = words.map((w) => usualForm(w.key, m));
+  /** Words whose form a pair or a listed name gave: the head-word rules leave them be. */
+  const fixed = new Set<number>();
   for (let i = 0; i + 1 < words.length; i++) {
     // only words a space apart are a pair ("white house", not "white, house")
     if (line.slice(words[i].end, words[i + 1].start) !== ' ') continue;
@@ -223,12 +229,13 @@ function lineForms(line: string, words: CaseWord[], m: CaseModel): string[] {
     if (!pair) continue;
     forms[i] = pair[0];
     forms[i + 1] = pair[1];
+    fixed.add(i).add(i + 1);
   }
-  applyListedNames(line, words, forms, m);
-  capitalisePlaceHeads(line, words, forms, m);
+  applyListedNames(line, words, forms, m, fixed);
+  capitalisePlaceHeads(line, words, forms, m, fixed);
   capitaliseGivenNames(line, words, forms, m);
   capitaliseTitlesBeforeNames(line, words, forms, m);
-  capitaliseInstitutions(line, words, forms, m);
+  capitaliseInstitutions(line, words, forms, m, fixed);
   capitaliseDefinedAcronyms(line, words, forms);
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
@@ -247,7 +254,7 @@ const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 
 const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozen', 'dozens', 'hundreds', 'thousands', 'several', 'many', 'some', 'more', 'most', 'all']);
 
 /** Names the lexicons list, in their case ("Amnesty International", "Revolutionary United Front"): the longest first. */
-function applyListedNames(line: string, words: CaseWord[], forms: string[], m: CaseModel): void {
+function applyListedNames(line: string, words: CaseWord[], forms: string[], m: CaseModel, fixed: Set<number>): void {
   for (let i = 0; i < words.length; i++) {
     let key = words[i].key;
     let found: string[] | undefined;
@@ -262,7 +269,12 @@ function applyListedNames(line: string, words: CaseWord[], forms: string[], m: C
       }
     }
     if (!found) continue;
-    for (let k = 0; k < length; k++) forms[i + k] = found[k];
+    // "The Atlantic", "The Hague": prose writes the article in lower case ("in the Atlantic"), and
+    // a capital there makes a magazine of an ocean
+    for (let k = 0; k < length; k++) {
+      forms[i + k] = k === 0 && words[i].key === 'the' ? 'the' : found[k];
+      fixed.add(i + k);
+    }
     i += length - 1;
   }
 }
@@ -299,29 +311,36 @@ const SMALL_WORDS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'de', 'des',
  * "and", up to a name ("University of Chicago") or a plural ("of Teachers"), and never past a
  * function word, a verb of speech or a participle ("the Ministry of Defence announced").
  */
-function capitaliseInstitutions(line: string, words: CaseWord[], forms: string[], m: CaseModel): void {
+function capitaliseInstitutions(line: string, words: CaseWord[], forms: string[], m: CaseModel, fixed: Set<number>): void {
   for (let i = 0; i < words.length; i++) {
     if (!INSTITUTION_HEADS.has(words[i].key)) continue;
-    if (!isCapitalised(forms[i]) && i > 0 && spaced(line, words[i - 1], words[i]) && isCapitalised(forms[i - 1]) && !words[i - 1].initial && !SMALL_WORDS.has(words[i - 1].key)) {
-      forms[i] = capitalised(forms[i]);
-    }
-    if (!isCapitalised(forms[i]) || i + 2 >= words.length) continue;
-    const joiner = words[i + 1].key;
-    if ((joiner !== 'of' && joiner !== 'for') || !spaced(line, words[i], words[i + 1])) continue;
-    let taken = 0;
-    for (let k = i + 2; k < words.length && taken < 3; k++) {
-      const gap = line.slice(words[k - 1].end, words[k].start);
-      if (gap !== ' ' && !(gap === ' & ' && taken > 0)) break;
-      const key = words[k].key;
-      if (key === 'and' && taken > 0) continue;
-      if (SMALL_WORDS.has(key) || FUNCTION_WORDS.has(key) || m.notSurnames.has(key) || /(?:ed|ing)$/.test(key)) break;
-      taken++;
-      if (isCapitalised(forms[k])) break;
-      forms[k] = capitalised(forms[k]);
-      // a plural ends a field's name ("of Teachers", "for Human Services")
-      if (/[^isu]s$/.test(key)) break;
-    }
+    const field = capitaliseField(line, words, forms, m, i);
+    if (fixed.has(i)) continue;
+    const afterName = i > 0 && spaced(line, words[i - 1], words[i]) && isCapitalised(forms[i - 1]) && !words[i - 1].initial && !SMALL_WORDS.has(words[i - 1].key) && !m.notSurnames.has(words[i - 1].key);
+    // "the ministry said", "the government council": a head alone is a common noun
+    forms[i] = field || afterName ? capitalised(words[i].key) : words[i].key;
   }
+}
+
+/** The field after an institution's head and "of" or "for", capitalised; whether there was one. */
+function capitaliseField(line: string, words: CaseWord[], forms: string[], m: CaseModel, head: number): boolean {
+  if (head + 2 >= words.length) return false;
+  const joiner = words[head + 1].key;
+  if ((joiner !== 'of' && joiner !== 'for') || !spaced(line, words[head], words[head + 1])) return false;
+  let taken = 0;
+  for (let k = head + 2; k < words.length && taken < 3; k++) {
+    const gap = line.slice(words[k - 1].end, words[k].start);
+    if (gap !== ' ' && !(gap === ' & ' && taken > 0)) break;
+    const key = words[k].key;
+    if (key === 'and' && taken > 0) continue;
+    if (SMALL_WORDS.has(key) || FUNCTION_WORDS.has(key) || m.notSurnames.has(key) || /(?:ed|ing)$/.test(key)) break;
+    taken++;
+    if (isCapitalised(forms[k])) break;
+    forms[k] = capitalised(forms[k]);
+    // a plural ends a field's name ("of Teachers", "for Human Services")
+    if (/[^isu]s$/.test(key)) break;
+  }
+  return taken > 0;
 }
 const FUNCTION_WORDS = new Set([
   'a', 'an', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must',
@@ -338,9 +357,9 @@ const INSTITUTION_HEADS = new Set([
  * Hudson River", "Orange County"; not after a demonym, and never "village", "province", "region"…)
  * or before one ("River Thames"); elsewhere "the river rose".
  */
-function capitalisePlaceHeads(line: string, words: CaseWord[], forms: string[], m: CaseModel): void {
+function capitalisePlaceHeads(line: string, words: CaseWord[], forms: string[], m: CaseModel, fixed: Set<number>): void {
   for (let i = 0; i < words.length; i++) {
-    if (!m.placeHeads.has(words[i].key) || m.words.get(words[i].key) === words[i].key) continue;
+    if (!m.placeHeads.has(words[i].key) || fixed.has(i)) continue;
     const after =
       i > 0 && !DESCRIPTIVE_PLACE_HEADS.has(words[i].key) && spaced(line, words[i - 1], words[i]) && isCapitalised(forms[i - 1]) && !words[i - 1].initial && !SMALL_WORDS.has(words[i - 1].key) && !m.notSurnames.has(words[i - 1].key);
     const before = i + 1 < words.length && spaced(line, words[i], words[i + 1]) && isCapitalised(forms[i + 1]) && !MONTHS.has(words[i + 1].key);
@@ -374,6 +393,8 @@ function capitaliseGivenNames(line: string, words: CaseWord[], forms: string[], 
     if (!spaced(line, words[i], words[i + 1]) || m.notSurnames.has(words[i].key) || m.notSurnames.has(words[i + 1].key)) continue;
     const givenName = isCommonGivenName(foldDiacritics(words[i].key));
     if (!givenName) continue;
+    // "Helena VAZ": an unknown short word after a given name is a surname, not an acronym
+    if (isCapitalised(forms[i]) && !m.words.has(words[i + 1].key) && forms[i + 1].length <= 3 && forms[i + 1] === words[i + 1].key.toUpperCase()) forms[i + 1] = capitalised(words[i + 1].key);
     if (!isCapitalised(forms[i]) && isCapitalised(forms[i + 1])) forms[i] = capitalised(forms[i]);
     else if (isCapitalised(forms[i]) && !isCapitalised(forms[i + 1]) && isSurnameWord(words[i + 1].key)) forms[i + 1] = capitalised(forms[i + 1]);
   }
@@ -507,13 +528,30 @@ function isShoutedLine(line: string): boolean {
  * the same length, character for character, and `text` itself when nothing needed it.
  */
 export function restoreCase(text: string): string {
+  return restoredCase(text).text;
+}
+
+/** What `restoreCase` did: the copy, why, and how many lines it rewrote (for the reader's record). */
+export interface RestoredCase {
+  text: string;
+  damage: 'none' | 'caseless' | 'shouted-lines';
+  lines: number;
+}
+
+export function restoredCase(text: string): RestoredCase {
   const damage = caseDamage(text);
-  if (damage === 'none') return text;
+  if (damage === 'none') return { text, damage, lines: 0 };
   const m = caseModel();
-  return text
+  let lines = 0;
+  const out = text
     .split('\n')
-    .map((line) => (damage === 'caseless' || isShoutedLine(line) ? restoreLine(line, m) : line))
+    .map((line) => {
+      if (damage !== 'caseless' && !isShoutedLine(line)) return line;
+      if (line.trim()) lines++;
+      return restoreLine(line, m);
+    })
     .join('\n');
+  return { text: out, damage, lines };
 }
 
 function restoreLine(line: string, m: CaseModel): string {

@@ -167,6 +167,12 @@ export interface Annotations {
    * "Ärzte"). Sentences are still given.
    */
   notRead?: { language: string; reason: string };
+  /**
+   * Set when the text was read through a copy in restored case (`truecase.ts`): lines set in
+   * capitals, or the whole of a text typed without capitals. The spans are the text's; the text of
+   * a mention or quote is the copy's ("William Ruto" for "WILLIAM RUTO").
+   */
+  caseRestored?: { damage: 'caseless' | 'shouted-lines'; lines: number };
 }
 
 export interface AnnotateOptions {
