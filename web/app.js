@@ -353,6 +353,9 @@ async function articlePage(id) {
     el('dl', { class: 'meta' }, meta.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
     el('p', {}, el('a', { href: `/api/articles/${a.id}/raw` }, 'download the raw bytes'), ' · ', el('span', { class: 'legend' }, el('span', { class: 'ent ent-PERSON' }, 'person'), ' ', el('span', { class: 'ent ent-ORG' }, 'organisation'), ' ', el('span', { class: 'ent ent-PLACE' }, 'place'), ' ', el('span', { class: 'quote' }, 'quote'))),
     ann?.notRead ? el('p', { class: 'note' }, `Not read for entities, quotes, events and times: ${ann.notRead.reason}.`) : '',
+    ann?.caseRestored
+      ? el('p', { class: 'note' }, `Read in restored case: ${ann.caseRestored.damage === 'caseless' ? 'the text has no capitals' : `${ann.caseRestored.lines} line(s) set in capitals`}, so names were found in a copy written as prose would write it (the text below is as written).`)
+      : '',
     highlighted(a.text, ann),
     entitiesSection(ann),
     el('section', {}, el('h3', {}, `Quotes (${ann?.quotes?.length ?? 0})`), table(['speaker', 'cue', 'quote'], (ann?.quotes ?? []).map((q) => [q.speaker?.canonical ?? '?', q.cue ?? '', q.direct ? `“${q.text}”` : q.text]))),
