@@ -84,7 +84,8 @@ const DIGESTS: Record<number, { examples: string; articleExtraction: string }> =
   17: { examples: 'b324435e9aacd367', articleExtraction: 'c9fa20b0a5d7c950' },
   // 18: a plain text set all in capitals (an old wire feed) keeps its headline, which the header
   // reader took for a masthead because it is in capitals; a text typed without capitals is not
-  // garbled for opening its sentences in lower case. Neither corpus has one
+  // garbled for opening its sentences in lower case, and its header is read in restored case
+  // (title "Council votes …", byline "Ana Ortiz"). Neither corpus has one
   18: { examples: 'b324435e9aacd367', articleExtraction: 'c9fa20b0a5d7c950' },
 };
 

@@ -74,3 +74,12 @@ test('a text set all in capitals keeps its headline: capitals are no masthead th
   // in a text in its case, a line in capitals above the headline is still the masthead
   assert.deepEqual(parseTextHeader(`VALLEY COURIER\n\nCouncil votes to rebuild river bridge\n\n${BODY}`).lines.map((l) => l.kind), ['masthead', 'title']);
 });
+
+test('a text typed without capitals: its header is read in restored case, each line kept as written for the audit', () => {
+  const text = `council votes to rebuild river bridge\n\nby ana ortiz\n\n${BODY.toLowerCase()}`;
+  const h = parseTextHeader(text);
+  assert.equal(h.title, 'Council votes to rebuild river bridge');
+  assert.equal(h.byline, 'Ana Ortiz');
+  assert.deepEqual(h.lines.map((l) => [l.kind, l.text]), [['title', 'council votes to rebuild river bridge'], ['byline', 'by ana ortiz']]);
+  for (const l of h.lines) assert.equal(text.slice(l.start, l.end), l.text);
+});

@@ -6,6 +6,7 @@
  */
 import { findDatesInText } from './html/date-parse.js';
 import { writerOfAuthorDateLine } from './clean/author-date-line.js';
+import { caseDamage, restoreCase } from '../nlp/truecase.js';
 
 export type HeaderLineKind = 'title' | 'byline' | 'date-line' | 'masthead' | 'outlet-line';
 
@@ -63,9 +64,21 @@ function titleCase(s: string): string {
 }
 
 export function parseTextHeader(text: string): TextHeader {
+  // A text typed without capitals has no masthead, headline or outlet line by their capitals: its
+  // head is read in restored case (the same length), so the values come out as names are written
+  // ("Meridian Wire", "Tomás Leal") while each line's text, which the audit keeps, stays as written.
+  const head = text.slice(0, HEAD_CHARS);
+  if (caseDamage(head) !== 'caseless') return readHeader(text);
+  const header = readHeader(restoreCase(head) + text.slice(HEAD_CHARS));
+  return { ...header, lines: header.lines.map((l) => ({ ...l, text: text.slice(l.start, l.end) })) };
+}
+
+/** Only the head of the document can be a header; never scan a giant file. */
+const HEAD_CHARS = 4096;
+
+function readHeader(text: string): TextHeader {
   const header: TextHeader = { title: null, byline: null, publishedAt: null, outlet: null, lines: [] };
-  // Only the head of the document can be a header; never scan a giant file.
-  const head = text.slice(0, 4096);
+  const head = text.slice(0, HEAD_CHARS);
   const lines: Array<{ text: string; start: number; end: number }> = [];
   let pos = 0;
   while (pos <= head.length && lines.length < MAX_HEADER_LINES) {
