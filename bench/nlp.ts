@@ -320,8 +320,8 @@ const CASES: Record<string, (s: string) => string> = { capitals: (s) => s.toUppe
 function caseDamaged() {
   const out: Record<string, { restored: boolean; entities: ReturnType<typeof scores> | null; byType: Record<string, ReturnType<typeof scores>> | null; speakersRight: number | null; plover: number | null; ploverActor: number | null }[]> = {};
   for (const [name, recase] of Object.entries(CASES)) {
+    const r = realNews ? recased(realNews.spec, realNews.texts, recase) : null;
     out[name] = [true, false].map((restored) => {
-      const r = realNews ? recased(realNews.spec, realNews.texts, recase) : null;
       const real = r ? evalRealNews(r.spec, r.texts, { restoreCase: restored }).all : null;
       const p = evalPlover(recase, { restoreCase: restored });
       return { restored, entities: real?.entities ?? null, byType: real?.entitiesByType ?? null, speakersRight: real?.speakers.endToEnd ?? null, plover: p?.firstEventCategoryAccuracy ?? null, ploverActor: p?.actorText.f1 ?? null };

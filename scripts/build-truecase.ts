@@ -26,7 +26,7 @@ import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { ENGLISH_PROSE_SHARE, englishFunctionShare } from '../src/common-words.js';
 import { isDictionaryWord } from '../src/english-dictionary.js';
-import { caseWords } from '../src/nlp/truecase.js';
+import { caseCounts, caseWords } from '../src/nlp/truecase.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(repo, '..', 'shared', 'bench');
@@ -79,14 +79,8 @@ function bump(counts: Counts, key: string, form: string): void {
 /** A line worth learning from: running text, not a heading in capitals or in title case. */
 function isRunningText(line: string, words: ReturnType<typeof caseWords>, minWords: number): boolean {
   if (words.length < minWords) return false;
-  let upperLetters = 0;
-  let letters = 0;
-  for (const c of line) {
-    if (c.toLowerCase() === c.toUpperCase()) continue;
-    letters++;
-    if (c !== c.toLowerCase()) upperLetters++;
-  }
-  if (!letters || upperLetters / letters > 0.5) return false;
+  const { letters, upper } = caseCounts(line, 0, line.length);
+  if (!letters || upper / letters > 0.5) return false;
   const long = words.filter((w) => !w.initial && w.end - w.start >= 4);
   const capitalised = long.filter((w) => /^\p{Lu}/u.test(line.slice(w.start, w.end))).length;
   return long.length > 0 && capitalised / long.length <= 0.5;
@@ -115,8 +109,19 @@ function mostCommon(forms: Map<string, number>): [string, number] {
 
 /** Pages of running prose that settle a word's form whatever headlines write: three, two in three agreeing. */
 function settles(votes: Map<string, number>): boolean {
-  const total = [...votes.values()].reduce((s, n) => s + n, 0);
+  const total = totalVotes(votes);
   return total >= 3 && mostCommon(votes)[1] * 3 >= total * 2;
+}
+
+function totalVotes(votes: Map<string, number>): number {
+  let total = 0;
+  for (const n of votes.values()) total += n;
+  return total;
+}
+
+/** Entries in key order, so the model file is the same from run to run. */
+function byKey<V>(map: Map<string, V>): [string, V][] {
+  return [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Pages a pair needs. */
@@ -161,7 +166,7 @@ function main(): void {
   /** Words whose usual form prose settled ("us", "house"). */
   const settledByProse = new Set<string>();
   const lines: string[] = [];
-  for (const [key, allForms] of [...words].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [key, allForms] of byKey(words)) {
     // headlines write of the few things news is about: they say "US" and "House" far more often
     // than prose says "us" and "house"; a word whose form running prose settles goes by prose
     const prose = proseWords.get(key);
@@ -169,17 +174,14 @@ function main(): void {
     if (forms === prose) settledByProse.add(key);
     const lower = forms.get(key) ?? 0;
     const [form, n] = mostCommon(new Map([...forms].filter(([f]) => f !== key)));
-    if (n > lower && n >= 2) {
-      usual.set(key, form);
-      lines.push(`${key}\t${form}`);
-    } else if (lower >= 2 && !isDictionaryWord(key) && !key.includes("'")) {
-      usual.set(key, key);
-      lines.push(`${key}\t${key}`);
-    } else usual.set(key, key);
+    const notLower = n > lower && n >= 2;
+    usual.set(key, notLower ? form : key);
+    if (notLower) lines.push(`${key}\t${form}`);
+    else if (lower >= 2 && !isDictionaryWord(key) && !key.includes("'")) lines.push(`${key}\t${key}`);
   }
   let pairCount = 0;
-  for (const [key, forms] of [...pairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const total = [...forms.values()].reduce((s, n) => s + n, 0);
+  for (const [key, forms] of byKey(pairs)) {
+    const total = totalVotes(forms);
     const [form, n] = mostCommon(forms);
     if (n < PAIR_VOTES || n * 5 < total * 3) continue;
     const [a, b] = key.split(' ');
@@ -192,7 +194,6 @@ function main(): void {
     lines.push(`${key}\t${form}`);
     pairCount++;
   }
-  if (process.env.TRUECASE_DEBUG) for (const k of process.env.TRUECASE_DEBUG.split(',')) console.log(k, 'prose', JSON.stringify([...(proseWords.get(k) ?? [])]), 'all', JSON.stringify([...(words.get(k) ?? [])]));
   const header = [
     '# Case model of src/nlp/truecase.ts, written by scripts/build-truecase.ts (do not edit by hand).',
     `# Learnt from ${pages} pages in ../shared/bench, one vote per page and word: WCXB dev main content (CC-BY-4.0,`,

@@ -13,15 +13,13 @@
  * one an acronym: "utc" → "UTC", "nhs" → "NHS"); a country's name is always capitalised. A
  * sentence's first word is capitalised, so are "I" and initials ("u.s." → "U.S.").
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isDictionaryWord } from '../english-dictionary.js';
 import { isCommonEnglishWord } from '../common-words.js';
 import { isCommonGivenName } from '../given-names.js';
 import { foldDiacritics } from './fold.js';
 import { NAME_PARTICLES } from './entities-words.js';
 import { ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS } from './tokens.js';
+import { lexiconLines } from '../lexicon-files.js';
 
 /** A word of a line: letters, with apostrophes inside ("don't", "o'neill", "putin's"). */
 export interface CaseWord {
@@ -87,7 +85,6 @@ interface CaseModel {
   nameWords: Set<string>;
 }
 
-const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'lexicons');
 let model: CaseModel | null = null;
 
 /** Loaded on first use: most texts have their case and never need it. */
@@ -95,8 +92,7 @@ function caseModel(): CaseModel {
   if (model) return model;
   const words = new Map<string, string>();
   const pairs = new Map<string, [string, string]>();
-  for (const line of readFileSync(path.join(dataDir, 'truecase.txt'), 'utf8').split('\n')) {
-    if (!line || line.startsWith('#')) continue;
+  for (const line of lexiconLines('truecase.txt')) {
     const [key, form] = line.split('\t');
     if (!form) continue;
     if (key.includes(' ')) {
@@ -106,43 +102,39 @@ function caseModel(): CaseModel {
   }
   const countries = new Set<string>();
   const notSurnames = new Set<string>();
-  for (const line of readFileSync(path.join(dataDir, 'countries.txt'), 'utf8').split('\n')) {
-    if (!line || line.startsWith('#')) continue;
+  for (const line of lexiconLines('countries.txt')) {
     const [name, , demonyms] = line.split('|');
     // one-word names only: a word of a longer name ("united", "republic") is an everyday word
     if (name && !name.includes(' ')) countries.add(name.toLowerCase());
     for (const d of (demonyms ?? '').split(',')) if (d.trim()) notSurnames.add(d.trim().toLowerCase());
   }
-  for (const line of readFileSync(path.join(dataDir, 'speech-verbs.txt'), 'utf8').split('\n')) {
-    if (!line || line.startsWith('#')) continue;
+  for (const line of lexiconLines('speech-verbs.txt')) {
     // "say | says, said, saying [| inflected]"
     const [base, forms] = line.split('|');
     for (const w of [base, ...(forms ?? '').split(',')]) if (w.trim()) notSurnames.add(w.trim().toLowerCase());
   }
-  const titles = new Set<string>();
-  for (const line of readFileSync(path.join(dataDir, 'titles.txt'), 'utf8').split('\n')) {
-    if (line && !line.startsWith('#')) titles.add(line.trim().toLowerCase());
-  }
+  const titles = new Set(lexiconLines('titles.txt').map((l) => l.toLowerCase()));
   const phrases = new Map<string, string[]>();
   let longestPhrase = 0;
-  for (const file of PHRASE_FILES) {
+  for (const { file, aliases: withAliases, derived } of PHRASE_FILES) {
     for (const line of lexiconLines(file)) {
       const [name, , aliases] = line.split('|');
-      for (const phrase of [name, ...(file === 'organizations.txt' || file === 'companies.txt' ? (aliases ?? '').split(',') : [])]) {
-        const ws = caseWords(phrase.trim());
+      for (const phrase of [name, ...(withAliases ? (aliases ?? '').split(',') : [])]) {
+        const written = phrase.trim();
+        const ws = caseWords(written);
         // a name in one word is the model's or the dictionary's to judge ("Time", "Fortune");
         // one written all in capitals or all in lower case in the list tells nothing of its case
         if (ws.length < 2 || ws.length > MAX_PHRASE_WORDS || !/\p{Lu}/u.test(phrase) || !/\p{Ll}/u.test(phrase)) continue;
         // the derived gazetteer also lists descriptions in everyday words ("Human Rights Organization"):
         // from there, a name needs a word no dictionary has
-        if (file === 'organizations-gazetteer.txt' && ws.every((w) => SMALL_WORDS.has(w.key) || isDictionaryWord(w.key) || isInflectedWord(w.key))) continue;
+        if (derived && ws.every((w) => SMALL_WORDS.has(w.key) || isDictionaryWord(w.key) || isInflectedWord(w.key))) continue;
         const key = ws.map((w) => w.key).join(' ');
         // the derived lists write some small words in capitals ("Liberation Tigers OF Tamil Eelam")
         // and its words in capitals ("Home Depot INC"): a word the model knows takes its capitalised form
         const forms = ws.map((w, i) => {
           if (i > 0 && SMALL_WORDS.has(w.key)) return w.key;
-          const known = file === 'organizations-gazetteer.txt' ? words.get(w.key) : undefined;
-          return known ? capitalised(known) : phrase.trim().slice(w.start, w.end).replace(/’/g, "'");
+          const known = derived ? words.get(w.key) : undefined;
+          return known ? capitalised(known) : written.slice(w.start, w.end).replace(/’/g, "'");
         });
         if (!phrases.has(key)) phrases.set(key, forms);
         longestPhrase = Math.max(longestPhrase, ws.length);
@@ -155,20 +147,26 @@ function caseModel(): CaseModel {
     if (kind === 'place') for (const w of (list ?? '').split(',')) if (w.trim() && !w.includes(' ')) placeHeads.add(w.trim());
   }
   const nameWords = new Set<string>();
-  for (const file of ['given-names.txt', 'surnames.txt']) for (const line of lexiconLines(file)) nameWords.add(line.trim().toLowerCase());
+  for (const file of ['given-names.txt', 'surnames.txt']) for (const line of lexiconLines(file)) nameWords.add(line.toLowerCase());
   model = { words, pairs, countries, titles, notSurnames, phrases, longestPhrase, placeHeads, nameWords };
   return model;
 }
 
-/** Lexicons whose names of several words keep their case: organisations, companies, places. */
-const PHRASE_FILES = ['organizations.txt', 'companies.txt', 'organizations-gazetteer.txt', 'regions.txt', 'places.txt', 'subdivisions.txt', 'countries.txt'];
+/**
+ * Lexicons whose names of several words keep their case: organisations, companies, places.
+ * `aliases`: the third field lists other names; `derived`: the PETRARCH2-derived gazetteer, whose
+ * case and choice of entries are less to be trusted than those of the lists written by hand.
+ */
+const PHRASE_FILES: { file: string; aliases: boolean; derived: boolean }[] = [
+  { file: 'organizations.txt', aliases: true, derived: false },
+  { file: 'companies.txt', aliases: true, derived: false },
+  { file: 'organizations-gazetteer.txt', aliases: false, derived: true },
+  { file: 'regions.txt', aliases: false, derived: false },
+  { file: 'places.txt', aliases: false, derived: false },
+  { file: 'subdivisions.txt', aliases: false, derived: false },
+  { file: 'countries.txt', aliases: false, derived: false },
+];
 const MAX_PHRASE_WORDS = 8;
-
-function lexiconLines(file: string): string[] {
-  return readFileSync(path.join(dataDir, file), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() && !l.startsWith('#'));
-}
 
 const VOWEL = /[aeiouy]/;
 
@@ -430,51 +428,60 @@ function capitaliseTitlesBeforeNames(line: string, words: CaseWord[], forms: str
   }
 }
 
-/** A line set in capitals: nine letters in ten, three words and more. */
+/** Share of capitals and words that make a line one set in capitals. */
 const SHOUTED_SHARE = 0.9;
 const SHOUTED_MIN_WORDS = 3;
 /** A text typed without capitals: fewer than one letter in a hundred, over a dozen words. */
 const CASELESS_SHARE = 0.01;
 const CASELESS_MIN_WORDS = 12;
 
-/**
- * Which lines need their case restored: those in capitals, or all of a text without capitals. One
- * pass over the characters: every text read is checked (annotation, the story clusterer's key
- * tokens, a headline feed's titles), and almost none needs anything.
- */
-export function caseDamage(text: string): 'none' | 'caseless' | 'shouted-lines' {
-  let letters = 0;
-  let upper = 0;
-  let words = 0;
-  let lineLetters = 0;
-  let lineUpper = 0;
-  let lineWords = 0;
+/** Cased letters, capitals among them, and words (runs of two cased letters or more) in text[from, to). */
+export interface CaseCounts {
+  letters: number;
+  upper: number;
+  words: number;
+}
+
+export function caseCounts(text: string, from: number, to: number): CaseCounts {
+  const counts: CaseCounts = { letters: 0, upper: 0, words: 0 };
   let run = 0;
-  let shouted = false;
-  const endLine = () => {
-    if (lineLetters && lineUpper / lineLetters >= SHOUTED_SHARE && lineWords >= SHOUTED_MIN_WORDS) shouted = true;
-    lineLetters = lineUpper = lineWords = 0;
-  };
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 10;
-    const kind = letterCase(c);
-    if (kind) {
-      letters++;
-      lineLetters++;
-      if (kind === UPPER) {
-        upper++;
-        lineUpper++;
-      }
-      if (++run === 2) {
-        words++;
-        lineWords++;
-      }
+  for (let i = from; i < to; i++) {
+    const kind = letterCase(text.charCodeAt(i));
+    if (!kind) {
+      run = 0;
       continue;
     }
-    run = 0;
-    if (c === 10) endLine();
+    counts.letters++;
+    if (kind === UPPER) counts.upper++;
+    if (++run === 2) counts.words++;
   }
-  if (letters && upper / letters < CASELESS_SHARE && words > CASELESS_MIN_WORDS && !capitalisesSentences(text)) return 'caseless';
+  return counts;
+}
+
+/** A line set in capitals: nine letters in ten, three words and more. */
+function isShouted(c: CaseCounts): boolean {
+  return c.letters > 0 && c.upper / c.letters >= SHOUTED_SHARE && c.words >= SHOUTED_MIN_WORDS;
+}
+
+/**
+ * Which lines need their case restored: those in capitals, or all of a text without capitals. One
+ * pass over the characters, line by line: every text read is checked (annotation, the story
+ * clusterer's key tokens, a headline feed's titles), and almost none needs anything.
+ */
+export function caseDamage(text: string): 'none' | 'caseless' | 'shouted-lines' {
+  const whole: CaseCounts = { letters: 0, upper: 0, words: 0 };
+  let shouted = false;
+  for (let from = 0; from <= text.length; ) {
+    const nl = text.indexOf('\n', from);
+    const to = nl < 0 ? text.length : nl;
+    const line = caseCounts(text, from, to);
+    whole.letters += line.letters;
+    whole.upper += line.upper;
+    whole.words += line.words;
+    if (isShouted(line)) shouted = true;
+    from = to + 1;
+  }
+  if (whole.letters && whole.upper / whole.letters < CASELESS_SHARE && whole.words > CASELESS_MIN_WORDS && !capitalisesSentences(text)) return 'caseless';
   return shouted ? 'shouted-lines' : 'none';
 }
 
@@ -506,21 +513,7 @@ function capitalisesSentences(text: string): boolean {
 
 /** A line set in capitals, counted as `caseDamage` counts. */
 function isShoutedLine(line: string): boolean {
-  let letters = 0;
-  let upper = 0;
-  let words = 0;
-  let run = 0;
-  for (let i = 0; i < line.length; i++) {
-    const kind = letterCase(line.charCodeAt(i));
-    if (!kind) {
-      run = 0;
-      continue;
-    }
-    letters++;
-    if (kind === UPPER) upper++;
-    if (++run === 2) words++;
-  }
-  return letters > 0 && upper / letters >= SHOUTED_SHARE && words >= SHOUTED_MIN_WORDS;
+  return isShouted(caseCounts(line, 0, line.length));
 }
 
 /**
